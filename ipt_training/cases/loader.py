@@ -1,0 +1,85 @@
+"""Load case files from YAML, reporting errors with file, field and line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from ipt_training.cases.model import Case, ReferenceFormulation
+
+
+class CaseFileError(ValueError):
+    """A case or key file that cannot be loaded; ``problems`` lists each ``file:line: field: message``."""
+
+    def __init__(self, path: Path, problems: list[str]) -> None:
+        self.path = path
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+def _node_at(node: yaml.Node | None, loc: tuple[Any, ...]) -> yaml.Node | None:
+    """Walk a composed YAML node tree along a pydantic error location; stop at the deepest node found."""
+    current = node
+    for key in loc:
+        if isinstance(current, yaml.MappingNode):
+            child = next((v for k, v in current.value if getattr(k, "value", None) == key), None)
+        elif isinstance(current, yaml.SequenceNode) and isinstance(key, int) and key < len(current.value):
+            child = current.value[key]
+        else:
+            child = None
+        if child is None:
+            break
+        current = child
+    return current
+
+
+def _read_yaml(path: Path) -> tuple[Any, yaml.Node | None]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise CaseFileError(path, [f"{path}: not UTF-8 text ({exc.reason})"]) from None
+    except OSError as exc:
+        raise CaseFileError(path, [f"{path}: cannot read file ({exc.strerror})"]) from None
+    try:
+        return yaml.safe_load(text), yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise CaseFileError(path, [f"{path}{line}: invalid YAML: {problem}"]) from None
+
+
+def _validate(path: Path, model: type[Case] | type[ReferenceFormulation], data: Any, root: yaml.Node | None,
+              prefix: tuple[Any, ...] = ()) -> Any:
+    if not isinstance(data, dict):
+        raise CaseFileError(path, [f"{path}:1: expected a mapping of fields at the top level"])
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors():
+            loc = tuple(error["loc"])
+            node = _node_at(root, loc)
+            line = node.start_mark.line + 1 if node is not None else 1
+            field = ".".join(str(p) for p in prefix + loc) or "(top level)"
+            problems.append(f"{path}:{line}: {field}: {error['msg']}")
+        raise CaseFileError(path, problems) from None
+
+
+def load_case_file(path: Path) -> Case:
+    """Load and validate one case file."""
+    data, root = _read_yaml(path)
+    return _validate(path, Case, data, root)
+
+
+def load_reference_file(path: Path) -> tuple[str, ReferenceFormulation]:
+    """Load an instructor key file: ``{case_id: ..., reference: {...}}``."""
+    data, root = _read_yaml(path)
+    if not isinstance(data, dict) or "case_id" not in data or "reference" not in data:
+        raise CaseFileError(path, [f"{path}:1: a key file needs 'case_id' and 'reference' fields"])
+    reference_node = _node_at(root, ("reference",))
+    reference = _validate(path, ReferenceFormulation, data["reference"], reference_node, ("reference",))
+    return str(data["case_id"]), reference

@@ -1,0 +1,101 @@
+"""Typed results of scoring: one :class:`CriterionResult` per rubric criterion, gathered in a report."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from ipt_training.domain import DisputeStage, ProblemArea
+
+
+@dataclass(frozen=True, slots=True)
+class CriterionResult:
+    """Points earned on one rubric criterion, with a plain-language explanation."""
+
+    criterion: str
+    label: str
+    points: float
+    max_points: float
+    feedback: str
+
+    @property
+    def fraction(self) -> float:
+        return self.points / self.max_points if self.max_points else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class FormulationAnswer:
+    """A trainee's formulation: optional structured choices plus free text."""
+
+    text: str = ""
+    primary_area: ProblemArea | None = None
+    secondary_area: ProblemArea | None = None
+    dispute_stage: DisputeStage | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> FormulationAnswer:
+        """Build from plain data (JSON, YAML, widget values); unknown or blank choices become ``None``."""
+
+        def pick(enum: type[ProblemArea] | type[DisputeStage], key: str) -> Any:
+            value = data.get(key)
+            if value in (None, "", "none", "None"):
+                return None
+            try:
+                return enum(str(value).strip().lower().replace(" ", "_"))
+            except ValueError:
+                return None
+
+        return cls(
+            text=str(data.get("text") or data.get("formulation") or ""),
+            primary_area=pick(ProblemArea, "primary_area"),
+            secondary_area=pick(ProblemArea, "secondary_area"),
+            dispute_stage=pick(DisputeStage, "dispute_stage"),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class FormulationReport:
+    """The scored formulation: per-criterion results, the total and what the scorer read from the answer."""
+
+    criteria: tuple[CriterionResult, ...]
+    detected_primary: ProblemArea | None
+    detected_secondary: ProblemArea | None
+    detected_stage: DisputeStage | None
+    confidence: float
+    flags: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def total(self) -> float:
+        return round(sum(c.points for c in self.criteria), 2)
+
+    @property
+    def max_total(self) -> float:
+        return round(sum(c.max_points for c in self.criteria), 2)
+
+    def criterion(self, name: str) -> CriterionResult:
+        for result in self.criteria:
+            if result.criterion == name:
+                return result
+        raise KeyError(name)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form (documented in the README)."""
+        return {
+            "total": self.total,
+            "max_total": self.max_total,
+            "criteria": [asdict(c) for c in self.criteria],
+            "detected": {
+                "primary_area": self.detected_primary.value if self.detected_primary else None,
+                "secondary_area": self.detected_secondary.value if self.detected_secondary else None,
+                "dispute_stage": self.detected_stage.value if self.detected_stage else None,
+            },
+            "confidence": round(self.confidence, 3),
+            "flags": list(self.flags),
+        }
+
+    def as_text(self) -> str:
+        """Human-readable report, one line per criterion."""
+        lines = [f"Total: {self.total:g} / {self.max_total:g}"]
+        for c in self.criteria:
+            lines.append(f"- {c.label}: {c.points:g}/{c.max_points:g}. {c.feedback}")
+        return "\n".join(lines)
