@@ -46,7 +46,7 @@ class CaseLibrary:
     keys_dir: Path | None = None
 
     @classmethod
-    def load(cls, cases_dir: Path | None = None, keys_dir: Path | None | bool = True) -> CaseLibrary:
+    def load(cls, cases_dir: Path | None = None, keys_dir: Path | bool | None = True) -> CaseLibrary:
         """Load every ``*.yaml`` under ``cases_dir``; ``keys_dir=True`` auto-discovers keys, ``False`` skips them."""
         root = cases_dir or packaged_cases_dir()
         cases: dict[str, Case] = {}

@@ -21,14 +21,19 @@ from ipt_training.text.normalize import clauses
 #: Words that negate a following cue in the same clause.
 PRE_NEGATORS: frozenset[str] = frozenset(
     {"not", "no", "never", "neither", "nor", "without", "exclude", "excluded", "excluding", "rule", "ruled",
-     "rather", "instead", "unlikely", "isnt", "doesnt", "lack", "absent", "absence", "denies"}
+     "rather", "instead", "unlikely", "isnt", "doesnt", "lack", "absent", "absence", "denies", "denied"}
 )
 #: Words that negate a preceding cue ("grief is ruled out", "a dispute does not fit").
-POST_NEGATORS: frozenset[str] = frozenset({"not", "ruled", "excluded", "unlikely", "rejected", "less", "doesnt", "isnt"})
+POST_NEGATORS: frozenset[str] = frozenset(
+    {"not", "ruled", "excluded", "unlikely", "rejected", "less", "doesnt", "isnt"}
+)
+_NEGATOR_NEXT = {"rather": "than", "instead": "of", "rule": "out", "ruled": "out"}
 _NEGATION_WINDOW = 4
 _POST_WINDOW = 3
 _MIN_TYPO_LEN = 5
 _TYPO_SIMILARITY = 0.8
+
+Clauses = list[list[str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +51,7 @@ class Cue:
 
 @dataclass(frozen=True, slots=True)
 class Match:
-    """A cue found in the text."""
+    """A cue found in the text: clause index, token span and whether it was negated."""
 
     concept: str
     clause: int
@@ -65,13 +70,13 @@ def _word_matches(pattern: str, token: str) -> bool:
 class PhraseMatcher:
     """Compiled set of cues. Build once, call :meth:`find` many times."""
 
-    def __init__(self, cues: Iterable[Cue], max_gap: int = 2, typo_vocabulary: Iterable[str] = ()) -> None:
+    def __init__(self, cues: Iterable[Cue], max_gap: int = 2) -> None:
         self.cues = tuple(cues)
         self.max_gap = max_gap
         self._exact_first: dict[str, list[Cue]] = {}
         self._prefix_first: list[tuple[str, Cue]] = []
-        vocabulary: set[str] = set(typo_vocabulary)
-        self._prefixes: set[str] = set()
+        vocabulary: set[str] = set()
+        prefixes: set[str] = set()
         for cue in self.cues:
             first = cue.words[0]
             if first.endswith("*"):
@@ -80,18 +85,17 @@ class PhraseMatcher:
                 self._exact_first.setdefault(first, []).append(cue)
             for word in cue.words:
                 if word.endswith("*"):
-                    self._prefixes.add(word[:-1])
+                    prefixes.add(word[:-1])
                 else:
                     vocabulary.add(word)
         self._vocabulary = frozenset(vocabulary)
+        self._prefixes = tuple(sorted(prefixes))
         self._typo_words = sorted(w for w in vocabulary if len(w) >= _MIN_TYPO_LEN)
-        self._typo_prefixes = sorted(p for p in self._prefixes if len(p) >= _MIN_TYPO_LEN)
+        self._typo_prefixes = tuple(p for p in self._prefixes if len(p) >= _MIN_TYPO_LEN)
         self.repair = lru_cache(maxsize=65536)(self._repair)
 
     def _known(self, token: str) -> bool:
-        if token in self._vocabulary:
-            return True
-        return any(token.startswith(p) for p in self._prefixes)
+        return token in self._vocabulary or token.startswith(self._prefixes)
 
     def _repair(self, token: str) -> str:
         """Map a misspelt token to the closest cue word (``"bereavment"`` -> ``"bereave"``)."""
@@ -108,21 +112,22 @@ class PhraseMatcher:
                 return prefix
         return token
 
-    def tokenize(self, text: str) -> list[list[str]]:
-        """Clauses of tokens with typos repaired toward the cue vocabulary."""
+    def prepare(self, text: str | Clauses) -> Clauses:
+        """Clauses of tokens with typos repaired toward this matcher's vocabulary."""
+        raw = clauses(text) if isinstance(text, str) else text
         repair = self.repair
-        return [[repair(t) for t in clause] for clause in clauses(text)]
+        return [[repair(t) for t in clause] for clause in raw]
 
-    def find(self, text: str | list[list[str]]) -> list[Match]:
-        """All cue matches in ``text`` (a string or the output of :meth:`tokenize`)."""
-        tokenized = self.tokenize(text) if isinstance(text, str) else text
+    def find(self, text: str | Clauses) -> list[Match]:
+        """All cue matches in ``text`` (a string, or un-repaired clauses from :func:`clauses`)."""
+        prepared = self.prepare(text)
         matches: list[Match] = []
-        for ci, tokens in enumerate(tokenized):
+        exact_first, prefix_first = self._exact_first, self._prefix_first
+        for ci, tokens in enumerate(prepared):
             for i, token in enumerate(tokens):
-                candidates = self._exact_first.get(token, ())
-                for cue in candidates:
+                for cue in exact_first.get(token, ()):
                     self._try(cue, tokens, ci, i, matches)
-                for prefix, cue in self._prefix_first:
+                for prefix, cue in prefix_first:
                     if token.startswith(prefix):
                         self._try(cue, tokens, ci, i, matches)
         return matches
@@ -137,24 +142,21 @@ class PhraseMatcher:
                     break
             else:
                 return
-        out.append(Match(cue.concept, ci, start, pos, _is_negated(tokens, start, pos), cue.weight))
+        out.append(Match(cue.concept, ci, start, pos, is_negated(tokens, start, pos), cue.weight))
 
 
-_NEGATOR_NEXT = {"rather": "than", "instead": "of", "rule": "out", "ruled": "out"}
-
-
-def _is_negated(tokens: list[str], start: int, end: int) -> bool:
-    lo = max(0, start - _NEGATION_WINDOW)
-    for k in range(lo, start):
+def is_negated(tokens: list[str], start: int, end: int) -> bool:
+    """Whether the span ``tokens[start:end+1]`` is negated by nearby words in its clause."""
+    for k in range(max(0, start - _NEGATION_WINDOW), start):
         word = tokens[k]
         if word in PRE_NEGATORS:
             needed = _NEGATOR_NEXT.get(word)
             if needed is None or (k + 1 < len(tokens) and tokens[k + 1] == needed):
                 return True
     after = tokens[end + 1:end + 1 + _POST_WINDOW]
-    if after[:1] and after[0] in {"is", "was", "does", "seems", "appears"}:
+    if after and after[0] in {"is", "was", "does", "did", "seems", "appears", "would"}:
         return any(t in POST_NEGATORS for t in after[1:])
-    return bool(after[:1]) and after[0] in {"ruled", "excluded", "rejected"}
+    return bool(after) and after[0] in {"ruled", "excluded", "rejected"}
 
 
 def build_matcher(concept_cues: Mapping[str, Iterable[str | tuple[str, float]]], max_gap: int = 2) -> PhraseMatcher:

@@ -1,0 +1,132 @@
+"""The ``ipt-course`` command line: case library, scoring, and the nbgrader course workflow."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+app = typer.Typer(help="IPT course tools: case library, formulation scoring, nbgrader workflow.",
+                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+cases_app = typer.Typer(help="Browse and validate the case library.", no_args_is_help=True)
+app.add_typer(cases_app, name="cases")
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON instead of a table.")]
+
+
+def _console():
+    from rich.console import Console
+
+    return Console()
+
+
+@cases_app.command("list")
+def cases_list(as_json: JsonFlag = False,
+               keys: Annotated[Path | None, typer.Option(help="Instructor key directory (source/keys).")] = None
+               ) -> None:
+    """List every case with its set and, where the reference is available, its problem area."""
+    from ipt_training.cases.library import CaseLibrary
+
+    library = CaseLibrary.load(keys_dir=keys if keys else True)
+    rows = [
+        {
+            "id": c.id,
+            "title": c.title,
+            "set": c.set.value,
+            "difficulty": c.difficulty,
+            "patient": f"{c.patient.name}, {c.patient.age}",
+            "primary_area": c.reference.primary_area.value if c.reference else None,
+            "secondary_area": (c.reference.secondary_area.value
+                               if c.reference and c.reference.secondary_area else None),
+            "dispute_stage": c.reference.dispute_stage.value if c.reference and c.reference.dispute_stage else None,
+            "traps": list(c.traps),
+            "reference_available": c.reference is not None,
+        }
+        for c in library
+    ]
+    if as_json:
+        typer.echo(json.dumps(rows, indent=2))
+        return
+    from rich.table import Table
+
+    table = Table(title=f"{len(rows)} cases" + ("" if library.keys_dir else " (assessment keys not available)"))
+    for column in ("id", "set", "difficulty", "patient", "primary_area", "traps"):
+        table.add_column(column)
+    for row in rows:
+        table.add_row(row["id"], row["set"], row["difficulty"], row["patient"], row["primary_area"] or "hidden",
+                      ", ".join(row["traps"]))
+    _console().print(table)
+
+
+@cases_app.command("show")
+def cases_show(case_id: Annotated[str, typer.Argument(help="Case id, e.g. p-transition-01.")],
+               reference: Annotated[bool, typer.Option(help="Also print the reference (if available).")] = False,
+               as_json: JsonFlag = False) -> None:
+    """Show a case: vignette, timeline and interpersonal inventory."""
+    from ipt_training.cases.library import CaseLibrary
+
+    library = CaseLibrary.load()
+    try:
+        case = library.get(case_id)
+    except KeyError as exc:
+        typer.echo(str(exc.args[0]), err=True)
+        raise typer.Exit(2) from None
+    if not reference:
+        case = case.without_reference()
+    if as_json:
+        typer.echo(case.model_dump_json(indent=2))
+        return
+    from ipt_training.cases.render import case_as_text
+
+    typer.echo(case_as_text(case))
+
+
+@cases_app.command("validate")
+def cases_validate(path: Annotated[Path | None, typer.Argument(help="Case file, key file or folder.")] = None) -> None:
+    """Validate case files; print every problem as file:line: field: message."""
+    from ipt_training.cases.library import packaged_cases_dir, validate_path
+
+    target = path or packaged_cases_dir()
+    if not target.exists():
+        typer.echo(f"{target}: no such file or folder", err=True)
+        raise typer.Exit(2)
+    problems = validate_path(target)
+    for problem in problems:
+        typer.echo(problem, err=True)
+    if problems:
+        raise typer.Exit(1)
+    typer.echo(f"OK: {target} is valid")
+
+
+@app.command("score")
+def score(reference: Annotated[Path, typer.Option(help="Case file with a reference, or an instructor key file.")],
+          answer: Annotated[Path, typer.Option(help="Answer: .txt (free text) or .yaml/.json with text and "
+                                                    "primary_area, secondary_area, dispute_stage.")],
+          reveal: Annotated[bool, typer.Option(help="Feedback may name the reference focus (practice use).")] = False,
+          as_json: JsonFlag = False) -> None:
+    """Score a formulation answer against a reference and print per-criterion feedback."""
+    from ipt_training.cases.loader import CaseFileError
+    from ipt_training.scoring.answers import load_answer_file, load_reference_any
+    from ipt_training.scoring.formulation import score_formulation
+
+    try:
+        ref = load_reference_any(reference)
+        ans = load_answer_file(answer)
+    except (CaseFileError, ValueError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    report = score_formulation(ans, ref, reveal=reveal)
+    if as_json:
+        typer.echo(json.dumps(report.to_dict(), indent=2))
+    else:
+        typer.echo(report.as_text())
+
+
+def main() -> None:  # pragma: no cover - console entry
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

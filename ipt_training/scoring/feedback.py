@@ -1,0 +1,117 @@
+"""Plain-language feedback sentences for each rubric criterion.
+
+With ``reveal=False`` (assessment cases) a sentence may describe the trainee's own choices and the
+general IPT rules, never the reference answer: no reference area, stage, evidence hint or model text.
+"""
+
+from __future__ import annotations
+
+from ipt_training.cases.model import ReferenceFormulation
+from ipt_training.domain import AREA_LABELS, DisputeStage, ProblemArea
+from ipt_training.scoring.lexicon import Concept
+
+#: Why a chosen area might not fit: the rule a trainee should check, phrased for that choice.
+AREA_CHECKS: dict[ProblemArea, str] = {
+    ProblemArea.GRIEF: (
+        "Grief is the focus only when a significant person has died and the episode is linked to that death; "
+        "other losses (divorce, a job, health, a pet) are role transitions by course convention."
+    ),
+    ProblemArea.ROLE_DISPUTE: (
+        "A role dispute needs a current conflict of non-reciprocal expectations with a specific person that began "
+        "or worsened with the episode; conflict that follows from a life change may belong to a transition."
+    ),
+    ProblemArea.ROLE_TRANSITION: (
+        "A role transition needs a change of life circumstances or role linked in time to the onset; a death is "
+        "grief, and a conflict with one person that drives the episode is a dispute."
+    ),
+    ProblemArea.INTERPERSONAL_DEFICITS: (
+        "Interpersonal deficits is the focus of last resort: a long-standing lack of relationships with no death, "
+        "dispute or life change to explain the onset. Withdrawal that began with the episode is a symptom."
+    ),
+}
+
+
+def _label(area: ProblemArea | None) -> str:
+    return "no problem area" if area is None else AREA_LABELS[area].lower()
+
+
+def area_feedback(primary: ProblemArea | None, secondary: ProblemArea | None, reference: ReferenceFormulation,
+                  points: float, max_points: float, *, stuffing: bool, contradiction: bool, reveal: bool) -> str:
+    if primary is None:
+        return ("No problem area could be read from the answer. Commit to one focus (two at most) and say "
+                "clearly which is primary, e.g. 'The primary focus is ...'.")
+    if stuffing:
+        return ("The answer names three or more problem areas without committing to one. IPT chooses one focus "
+                "(two at most), the one most closely linked in time to the onset.")
+    chosen = _label(primary) + (f", with {_label(secondary)} as secondary focus" if secondary else "")
+    parts = [f"You chose {chosen}."]
+    if contradiction:
+        parts.append("The answer also argues against its own choice; state the focus once and consistently.")
+    if points >= max_points:
+        parts.append("This fits the case: the focus is tied to the event closest to the onset.")
+    elif points > 0:
+        parts.append("This is partly defensible, but another focus explains the onset better. "
+                     "Compare the timing of each candidate event with the onset of symptoms.")
+    else:
+        parts.append(AREA_CHECKS[primary])
+    if reveal and points < max_points:
+        ref = _label(reference.primary_area)
+        if reference.secondary_area:
+            ref += f" (secondary: {_label(reference.secondary_area)})"
+        parts.append(f"The reference focus is {ref}: {reference.rationale}")
+    return " ".join(parts)
+
+
+def stage_feedback(stage: DisputeStage | None, reference: ReferenceFormulation, correct: bool, chose_dispute: bool,
+                   *, reveal: bool) -> str:
+    if correct:
+        return f"You staged the dispute as {stage.value}, which fits how the two people are dealing with it."
+    if not chose_dispute:
+        return ("The answer does not frame a role dispute, so no stage was credited. Check the case for an "
+                "ongoing disagreement with a specific person.")
+    base = ("Stage the dispute: renegotiation (both still actively trying), impasse (talking has stopped, resentment "
+            "simmers) or dissolution (the relationship is ending).")
+    if stage is None:
+        base = "No dispute stage was named. " + base
+    else:
+        base = f"You named the stage {stage.value}. Look again at whether they are still negotiating. " + base
+    if reveal and reference.dispute_stage is not None:
+        base += f" The reference stage is {reference.dispute_stage.value}."
+    return base
+
+
+def evidence_feedback(hit: int, total: int, linked: bool, missed_hints: list[str], timeline_hint: str,
+                      *, reveal: bool) -> str:
+    parts = [f"You cited {hit} of {total} key pieces of case evidence."]
+    if linked:
+        parts.append("You tied the onset of the episode in time to the key interpersonal event.")
+    else:
+        parts.append("Link the onset in time to the interpersonal event (e.g. 'symptoms began two months after ...').")
+    if hit < total:
+        if reveal and missed_hints:
+            parts.append("Look again at: " + " ".join(missed_hints))
+        else:
+            parts.append("Re-read the timeline and the interpersonal inventory for what happened before the onset.")
+    if reveal and not linked:
+        parts.append(timeline_hint)
+    return " ".join(parts)
+
+
+def concept_feedback(kind: str, hit: int, need: int, expected: list[str], found: set[str],
+                     table: dict[str, Concept], chosen: ProblemArea | None, penalised: bool, *, reveal: bool) -> str:
+    if penalised:
+        return (f"The {kind} mix several problem areas. Name the {kind} of your chosen focus only; listing every "
+                "possibility does not earn credit.")
+    parts = [f"Your {kind} cover {min(hit, need)} of the {need} expected for this case."]
+    if hit >= need:
+        parts.append(f"The {kind} fit the focus.")
+    elif reveal:
+        missing = [table[c].label for c in expected if c not in found]
+        parts.append("Consider: " + "; ".join(missing) + ".")
+    elif chosen is not None:
+        own = [c.label for c in table.values() if c.area == chosen and c.id not in found][:3]
+        if own:
+            parts.append(f"For {_label(chosen)}, the {kind} usually include: " + "; ".join(own) + ".")
+    else:
+        parts.append(f"State concrete {kind} for the focus you choose.")
+    return " ".join(parts)

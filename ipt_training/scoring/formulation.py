@@ -1,0 +1,339 @@
+"""Score a trainee's interpersonal formulation against a reference, criterion by criterion.
+
+Rubric (10 points):
+
+=====================  ===================  =========================================================
+criterion              points               earned by
+=====================  ===================  =========================================================
+problem_area           3                    committing to the reference focus (partial credit for a
+                                            swapped primary/secondary or a defensible alternative)
+dispute_stage          1 (dispute cases)    naming the reference stage of the dispute
+evidence_timeline      3 (2 with a stage)   citing the case evidence, plus 1 for tying onset in time
+                                            to the key event
+goals                  2                    naming the goals of the reference focus
+strategies             2                    naming strategies that fit the reference focus
+=====================  ===================  =========================================================
+
+Naming every area, or goals and strategies from three or more areas, is keyword stuffing and
+earns little. Negated mentions ("this is not grief") never count as a commitment.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+
+from ipt_training.cases.model import EvidenceItem, ReferenceFormulation
+from ipt_training.domain import DisputeStage, ProblemArea
+from ipt_training.scoring import feedback
+from ipt_training.scoring.lexicon import (
+    AREA_CUES,
+    FOCUS_MARKERS,
+    GOALS,
+    PRIMARY_MARKERS,
+    SECONDARY_MARKERS,
+    STAGE_CUES,
+    STRATEGIES,
+    STRONG,
+    TEMPORAL_LINK_CUES,
+    Concept,
+)
+from ipt_training.scoring.report import CriterionResult, FormulationAnswer, FormulationReport
+from ipt_training.text.matcher import Clauses, Match, PhraseMatcher, build_matcher
+from ipt_training.text.normalize import clauses
+
+AREA_POINTS = 3.0
+STAGE_POINTS = 1.0
+GOAL_POINTS = 2.0
+STRATEGY_POINTS = 2.0
+TOTAL_POINTS = 10.0
+_ASSERT_THRESHOLD = 2.0
+_MARKER_WINDOW = 6
+
+
+@cache
+def _domain_matcher() -> PhraseMatcher:
+    cues: dict[str, list[str | tuple[str, float]]] = {}
+    for area, phrases in AREA_CUES.items():
+        cues[f"area:{area.value}"] = list(phrases)
+    for stage, phrases in STAGE_CUES.items():
+        cues[f"stage:{stage.value}"] = list(phrases)
+    for prefix, concepts in (("goal", GOALS), ("strategy", STRATEGIES)):
+        for concept in concepts.values():
+            cues[f"{prefix}:{concept.id}"] = list(concept.cues)
+    cues["marker:temporal"] = list(TEMPORAL_LINK_CUES)
+    return build_matcher(cues)
+
+
+_EVIDENCE_MATCHERS: dict[int, tuple[ReferenceFormulation, PhraseMatcher]] = {}
+
+
+def _evidence_matcher(reference: ReferenceFormulation) -> PhraseMatcher:
+    """Matcher for a reference's evidence cues, cached per reference object."""
+    cached = _EVIDENCE_MATCHERS.get(id(reference))
+    if cached is not None and cached[0] is reference:
+        return cached[1]
+    items: list[EvidenceItem] = [*reference.key_evidence, reference.timeline_link]
+    matcher = build_matcher({f"evidence:{item.id}" if item is not reference.timeline_link else "timeline": item.cues
+                             for item in items})
+    if len(_EVIDENCE_MATCHERS) > 4096:
+        _EVIDENCE_MATCHERS.clear()
+    _EVIDENCE_MATCHERS[id(reference)] = (reference, matcher)
+    return matcher
+
+
+@dataclass
+class _AreaReading:
+    """What the text says about each problem area."""
+
+    asserted: dict[ProblemArea, float]
+    negated: set[ProblemArea]
+    primary_marked: set[ProblemArea]
+    secondary_marked: set[ProblemArea]
+    first_position: dict[ProblemArea, tuple[int, int]]
+    strong_asserted: set[ProblemArea]
+
+
+def _near(tokens: list[str], start: int, end: int, words: frozenset[str]) -> bool:
+    lo, hi = max(0, start - _MARKER_WINDOW), min(len(tokens), end + 1 + _MARKER_WINDOW)
+    return any(t in words or (t.startswith("formulat") and "formulat*" in words) for t in tokens[lo:hi])
+
+
+def _read_areas(matches: list[Match], prepared: Clauses) -> _AreaReading:
+    asserted: dict[ProblemArea, float] = defaultdict(float)
+    negated: set[ProblemArea] = set()
+    primary_marked: set[ProblemArea] = set()
+    secondary_marked: set[ProblemArea] = set()
+    first: dict[ProblemArea, tuple[int, int]] = {}
+    strong: set[ProblemArea] = set()
+    # Longest match wins where cues overlap ("role dispute" inside "role disputes").
+    seen_spans: set[tuple[int, int, str]] = set()
+    for m in matches:
+        if not m.concept.startswith("area:"):
+            continue
+        area = ProblemArea(m.concept[5:])
+        key = (m.clause, m.end, area.value)
+        if key in seen_spans:
+            continue
+        seen_spans.add(key)
+        tokens = prepared[m.clause]
+        if m.negated:
+            negated.add(area)
+            continue
+        weight = m.weight
+        if weight < STRONG and _near(tokens, m.start, m.end, FOCUS_MARKERS):
+            weight = STRONG
+        asserted[area] += weight
+        if weight >= STRONG:
+            strong.add(area)
+        first.setdefault(area, (m.clause, m.start))
+        if _near(tokens, m.start, m.end, SECONDARY_MARKERS):
+            secondary_marked.add(area)
+        elif _near(tokens, m.start, m.end, PRIMARY_MARKERS):
+            primary_marked.add(area)
+    return _AreaReading(dict(asserted), negated, primary_marked, secondary_marked, first, strong)
+
+
+@dataclass
+class _AreaDecision:
+    primary: ProblemArea | None
+    secondary: ProblemArea | None
+    committed: list[ProblemArea]
+    stuffing: bool
+    contradiction: bool
+    margin: float
+
+
+def _decide_areas(answer: FormulationAnswer, reading: _AreaReading) -> _AreaDecision:
+    committed = sorted(
+        (a for a, w in reading.asserted.items() if (w >= _ASSERT_THRESHOLD and a not in reading.negated)
+         or (a in reading.negated and w >= 2 * _ASSERT_THRESHOLD)),
+        key=lambda a: (-(a in reading.primary_marked), reading.first_position[a]),
+    )
+    contradiction = False
+    if answer.primary_area is not None:
+        primary: ProblemArea | None = answer.primary_area
+        secondary = answer.secondary_area
+        if primary in reading.negated and primary not in reading.strong_asserted:
+            contradiction = True
+        others_marked = reading.primary_marked - {primary, secondary}
+        if others_marked & set(committed):
+            contradiction = True
+        listed = {primary, secondary} - {None}
+        extra = [a for a in committed if a not in listed and a not in reading.secondary_marked]
+        stuffing = len(listed | set(committed)) >= 3 and len(extra) >= 2
+    else:
+        primary = committed[0] if committed else None
+        secondary_candidates = [a for a in committed[1:] if a in reading.secondary_marked] or committed[1:2]
+        secondary = secondary_candidates[0] if secondary_candidates else None
+        # An area both asserted outright and rejected is self-contradiction.
+        contradiction = any(a in reading.negated and a in reading.strong_asserted for a in committed[:1])
+        unmarked = [a for a in committed[1:] if a not in reading.secondary_marked]
+        stuffing = len(committed) >= 3 and (not reading.primary_marked or len(unmarked) >= 2)
+        stuffing = stuffing or len(committed) == 4
+    weights = sorted((reading.asserted.get(a, 0.0) for a in committed), reverse=True)
+    margin = (weights[0] - weights[1]) / weights[0] if len(weights) > 1 and weights[0] else 1.0
+    return _AreaDecision(primary, secondary, committed, stuffing, contradiction, margin)
+
+
+def _area_points(decision: _AreaDecision, reference: ReferenceFormulation) -> float:
+    if decision.primary is None or decision.stuffing:
+        return 0.0
+    ref_primary, ref_secondary = reference.primary_area, reference.secondary_area
+    alternatives = {alt.area: alt.credit for alt in reference.acceptable_alternatives}
+    if decision.primary == ref_primary:
+        points = AREA_POINTS
+        extra = decision.secondary
+        if extra is not None and extra != ref_secondary and extra not in alternatives:
+            points -= 1.0
+    elif decision.primary == ref_secondary:
+        points = 2.0 if decision.secondary == ref_primary else 1.5
+    elif decision.primary in alternatives:
+        points = AREA_POINTS * alternatives[decision.primary]
+        if decision.secondary == ref_primary:
+            points = max(points, 2.0)
+    elif decision.secondary == ref_primary:
+        points = 1.0
+    else:
+        points = 0.0
+    if decision.contradiction:
+        points /= 2
+    return _half(points)
+
+
+def _half(points: float) -> float:
+    """Round to the nearest half point, as a human marker would."""
+    return math.floor(points * 2 + 0.5) / 2
+
+
+def _concepts_found(matches: list[Match], prefix: str, table: dict[str, Concept]) -> set[str]:
+    found = set()
+    for m in matches:
+        if m.concept.startswith(prefix) and not m.negated:
+            found.add(m.concept[len(prefix):])
+    return {c for c in found if c in table}
+
+
+def _off_focus_areas(found: set[str], table: dict[str, Concept], allowed: set[ProblemArea]) -> set[ProblemArea]:
+    return {table[c].area for c in found if table[c].area is not None and table[c].area not in allowed}
+
+
+def _coverage_points(found: set[str], expected: list[str], max_points: float, share: float) -> tuple[float, int, int]:
+    need = max(1, math.ceil(len(expected) * share))
+    hit = len(found & set(expected))
+    return _half(max_points * min(1.0, hit / need)), hit, need
+
+
+def _timeline_linked(ev_matches: list[Match], domain_matches: list[Match]) -> bool:
+    event_clauses = {m.clause for m in ev_matches if m.concept == "timeline"}
+    temporal_clauses = {m.clause for m in domain_matches if m.concept == "marker:temporal"}
+    return any(c + d in temporal_clauses for c in event_clauses for d in (-1, 0, 1))
+
+
+def score_formulation(
+    answer: FormulationAnswer | str, reference: ReferenceFormulation, *, reveal: bool = False
+) -> FormulationReport:
+    """Score ``answer`` against ``reference``.
+
+    ``reveal=True`` (practice cases) lets feedback name the reference focus and point to missed
+    evidence; with ``reveal=False`` (assessment) feedback explains rules and the trainee's own
+    choices without giving away the key.
+    """
+    if isinstance(answer, str):
+        answer = FormulationAnswer(text=answer)
+    raw = clauses(answer.text)
+    domain = _domain_matcher()
+    prepared = domain.prepare(raw)
+    matches = domain.find(prepared)
+    ev_matches = _evidence_matcher(reference).find(raw)
+    reading = _read_areas(matches, prepared)
+    decision = _decide_areas(answer, reading)
+    has_dispute = ProblemArea.ROLE_DISPUTE in reference.areas
+    flags: list[str] = []
+    if not raw:
+        flags.append("empty_answer")
+    if decision.stuffing:
+        flags.append("keyword_stuffing")
+    if decision.contradiction:
+        flags.append("self_contradiction")
+
+    criteria: list[CriterionResult] = []
+    area_pts = _area_points(decision, reference)
+    criteria.append(CriterionResult(
+        "problem_area", "Problem area", area_pts, AREA_POINTS,
+        feedback.area_feedback(decision.primary, decision.secondary, reference, area_pts, AREA_POINTS,
+                               stuffing=decision.stuffing, contradiction=decision.contradiction, reveal=reveal),
+    ))
+
+    stage = answer.dispute_stage
+    if stage is None:
+        stages = {DisputeStage(m.concept[6:]) for m in matches if m.concept.startswith("stage:") and not m.negated}
+        stage = next(iter(stages)) if len(stages) == 1 else None
+    if has_dispute:
+        chose_dispute = ProblemArea.ROLE_DISPUTE in (decision.primary, decision.secondary)
+        stage_pts = STAGE_POINTS if (stage == reference.dispute_stage and chose_dispute) else 0.0
+        criteria.append(CriterionResult(
+            "dispute_stage", "Dispute stage", stage_pts, STAGE_POINTS,
+            feedback.stage_feedback(stage, reference, stage_pts > 0, chose_dispute, reveal=reveal),
+        ))
+
+    evidence_max = TOTAL_POINTS - AREA_POINTS - GOAL_POINTS - STRATEGY_POINTS - (STAGE_POINTS if has_dispute else 0)
+    cited = {m.concept[9:] for m in ev_matches if m.concept.startswith("evidence:")}
+    evidence_ids = [item.id for item in reference.key_evidence]
+    ev_pts, _, _ = _coverage_points(cited, evidence_ids, evidence_max - 1.0, 0.75)
+    linked = _timeline_linked(ev_matches, matches)
+    missed_hints = [item.hint for item in reference.key_evidence if item.id not in cited]
+    criteria.append(CriterionResult(
+        "evidence_timeline", "Evidence and timeline link", _half(ev_pts + (1.0 if linked else 0.0)), evidence_max,
+        feedback.evidence_feedback(len(cited & set(evidence_ids)), len(evidence_ids), linked, missed_hints,
+                                   reference.timeline_link.hint, reveal=reveal),
+    ))
+
+    allowed = {*reference.areas, *(alt.area for alt in reference.acceptable_alternatives)}
+    goals_found = _concepts_found(matches, "goal:", GOALS)
+    strategies_found = _concepts_found(matches, "strategy:", STRATEGIES)
+    off_areas = _off_focus_areas(goals_found, GOALS, allowed) | _off_focus_areas(strategies_found, STRATEGIES, allowed)
+    spread_stuffing = len({*(GOALS[g].area for g in goals_found), *(STRATEGIES[s].area for s in strategies_found)}
+                          - {None}) >= 3
+    penalty = 0.25 if (spread_stuffing or decision.stuffing) else (0.5 if len(off_areas) >= 2 else 1.0)
+    if spread_stuffing and "keyword_stuffing" not in flags:
+        flags.append("keyword_stuffing")
+
+    goal_pts, goal_hit, goal_need = _coverage_points(goals_found, reference.goals, GOAL_POINTS, 2 / 3)
+    goal_pts = _half(goal_pts * penalty)
+    criteria.append(CriterionResult(
+        "goals", "Goals", goal_pts, GOAL_POINTS,
+        feedback.concept_feedback("goals", goal_hit, goal_need, reference.goals, goals_found, GOALS,
+                                  decision.primary, penalty < 1, reveal=reveal),
+    ))
+    strat_pts, strat_hit, strat_need = _coverage_points(strategies_found, reference.strategies, STRATEGY_POINTS, 0.5)
+    strat_pts = _half(strat_pts * penalty)
+    criteria.append(CriterionResult(
+        "strategies", "Strategies", strat_pts, STRATEGY_POINTS,
+        feedback.concept_feedback("strategies", strat_hit, strat_need, reference.strategies, strategies_found,
+                                  STRATEGIES, decision.primary, penalty < 1, reveal=reveal),
+    ))
+
+    confidence = _confidence(answer, raw, reading, decision)
+    return FormulationReport(tuple(criteria), decision.primary, decision.secondary, stage, confidence, tuple(flags))
+
+
+def _confidence(answer: FormulationAnswer, raw: Clauses, reading: _AreaReading, decision: _AreaDecision) -> float:
+    """How sure the scorer is of its reading (1 = sure); low values go to the instructor's review queue."""
+    words = sum(len(c) for c in raw)
+    factors = [1.0]
+    if decision.primary is None:
+        factors.append(0.9 if words < 5 else 0.5)
+    if answer.primary_area is None and decision.primary is not None:
+        factors.append(0.95 if decision.primary in reading.strong_asserted else 0.6)
+        if decision.margin < 0.34:
+            factors.append(0.6)
+    if decision.contradiction:
+        factors.append(0.5)
+    if decision.stuffing:
+        factors.append(0.7)
+    if 0 < words < 30:
+        factors.append(0.75)
+    return min(factors)

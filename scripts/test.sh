@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Install everything the test suite needs on a fresh Debian machine, then run it.
+# Used verbatim by the README ("bash scripts/test.sh") and by CI (.ci/run).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# System packages: chromium for the JupyterLab browser test, postgresql for the gradebook tests.
+if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+  if ! command -v chromium >/dev/null || [ ! -x /usr/lib/postgresql/15/bin/initdb ]; then
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -q
+    apt-get install -y -q chromium postgresql >/dev/null
+  fi
+fi
+
+python -m pip install -q --disable-pip-version-check -e ".[test]"
+
+# A throw-away PostgreSQL server on localhost for the gradebook tests; stopped on exit.
+source scripts/postgres.sh
+start_test_postgres || echo "PostgreSQL not available: postgres-marked tests will fail in CI"
+trap stop_test_postgres EXIT
+
+python -m ruff check ipt_training tests benchmarks
+python -m pytest tests course --nbval-lax --nbval-sanitize-with course/nbval_sanitize.cfg "$@"
