@@ -1,0 +1,1 @@
+"""Grading helpers for the nbgrader course: answer keys, item graders, release and autograde workflow."""

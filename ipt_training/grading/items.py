@@ -1,0 +1,157 @@
+"""Item graders called by the hidden tests of the nbgrader assignments.
+
+Each grader takes the trainee's answer values, prints per-criterion feedback that explains without
+quoting the key, and returns the points earned (nbgrader records a grade cell's numeric last value).
+A grader never raises on a bad answer: a missing, malformed or garbage answer earns 0 with a clear
+message, so one broken answer cannot cost the trainee the rest of the notebook.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from ipt_training.grading.keys import KeysNotFoundError, case_reference, item_key
+from ipt_training.scoring.report import FormulationAnswer
+
+MISSING = object()
+Namespace = Mapping[str, Any]
+
+
+def _finish(points: float, max_points: float, lines: list[str], title: str) -> float:
+    points = max(0.0, min(float(max_points), round(points * 2) / 2))
+    print(f"{title}: {points:g} / {max_points:g}")
+    for line in lines:
+        print(f"  - {line}")
+    return points
+
+
+def missing_answer(name: str, title: str, max_points: float) -> float:
+    """Zero points with a message for an answer variable that does not exist (deleted answer cell)."""
+    return _finish(0, max_points, [f"The answer variable `{name}` is not defined. Did the answer cell get deleted "
+                                   "or renamed? Restore it from the released notebook and fill it in."], title)
+
+
+def _norm_choice(value: Any) -> str:
+    return str(value).strip().lower().rstrip(")").lstrip("(")
+
+
+def _as_set(value: Any) -> set[str] | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        parts = value.replace(";", ",").split(",") if ("," in value or ";" in value) else list(value.replace(" ", ""))
+        return {_norm_choice(p) for p in parts if p.strip()}
+    if isinstance(value, Iterable):
+        return {_norm_choice(v) for v in value}
+    return None
+
+
+def grade_choice(assignment: str, item_id: str, namespace: Namespace, name: str, points: float) -> float:
+    """Single- or multiple-choice item with explained partial credit for multiple choice."""
+    title = f"Question {item_id}"
+    answer = namespace.get(name, MISSING)
+    if answer is MISSING:
+        return missing_answer(name, title, points)
+    try:
+        key = item_key(assignment, item_id)
+    except KeysNotFoundError as exc:
+        return _finish(0, points, [str(exc)], title)
+    explanations: Mapping[str, str] = key.get("explanations", {})
+    if key["type"] == "single":
+        chosen = None if answer is None else _norm_choice(answer)
+        if chosen is None or chosen not in key["options"]:
+            return _finish(0, points, [f"Answer with one option letter from {', '.join(key['options'])}."], title)
+        if chosen == key["correct"]:
+            return _finish(points, points, [key.get("why", "Correct.")], title)
+        return _finish(0, points, [explanations.get(chosen, "This option is not correct."), key.get("hint", "")],
+                       title)
+    chosen_set = _as_set(answer)
+    options = set(key["options"])
+    if not chosen_set or not chosen_set <= options:
+        return _finish(0, points, [f"Answer with a list of option letters from {', '.join(sorted(options))}."], title)
+    correct = set(key["correct"])
+    right, wrong = chosen_set & correct, chosen_set - correct
+    missed = correct - chosen_set
+    raw = (len(right) - len(wrong)) / len(correct)
+    lines = [f"{len(right)} of {len(correct)} correct options chosen; {len(wrong)} incorrect option(s) chosen."]
+    lines += [f"({w}) {explanations.get(w, 'is not correct.')}" for w in sorted(wrong)]
+    if missed:
+        lines.append(key.get("hint", "Some correct options were missed."))
+    return _finish(points * max(0.0, raw), points, lines, title)
+
+
+def grade_mapping(assignment: str, item_id: str, namespace: Namespace, name: str, points: float) -> float:
+    """Match-each-item question (e.g. task -> phase), one share of the points per correct pair."""
+    title = f"Question {item_id}"
+    answer = namespace.get(name, MISSING)
+    if answer is MISSING:
+        return missing_answer(name, title, points)
+    try:
+        key = item_key(assignment, item_id)
+    except KeysNotFoundError as exc:
+        return _finish(0, points, [str(exc)], title)
+    correct: Mapping[str, str] = key["correct"]
+    if not isinstance(answer, Mapping):
+        return _finish(0, points, ["Answer with a dictionary that maps each item to its choice."], title)
+    given = {str(k).strip(): _norm_choice(v) for k, v in answer.items()}
+    hits = [k for k, v in correct.items() if given.get(k) == v]
+    lines = [f"{len(hits)} of {len(correct)} matched correctly."]
+    why: Mapping[str, str] = key.get("why", {})
+    lines += [f"{k}: {why.get(k, 'check this one again.')}" for k in correct if k not in hits and k in given]
+    unanswered = [k for k in correct if k not in given]
+    if unanswered:
+        lines.append(f"Not answered: {', '.join(unanswered)}.")
+    return _finish(points * len(hits) / len(correct), points, lines, title)
+
+
+def grade_concepts(assignment: str, item_id: str, namespace: Namespace, name: str, points: float) -> float:
+    """Short free-text answer scored by the clinical concepts it states (negation-aware)."""
+    from ipt_training.text.matcher import build_matcher
+
+    title = f"Question {item_id}"
+    answer = namespace.get(name, MISSING)
+    if answer is MISSING:
+        return missing_answer(name, title, points)
+    try:
+        key = item_key(assignment, item_id)
+    except KeysNotFoundError as exc:
+        return _finish(0, points, [str(exc)], title)
+    if not isinstance(answer, str) or not answer.strip():
+        return _finish(0, points, ["Write your answer as text in the answer cell."], title)
+    concepts: Mapping[str, Mapping[str, Any]] = key["concepts"]
+    matcher = build_matcher({cid: c["cues"] for cid, c in concepts.items()})
+    stated = {m.concept for m in matcher.find(answer) if not m.negated}
+    need = key.get("need", len(concepts))
+    lines = [f"Covered: {concepts[c]['label']}." for c in concepts if c in stated]
+    lines += [f"Missing: {concepts[c]['label']}." for c in concepts if c not in stated]
+    return _finish(points * min(1.0, len(stated) / need), points, lines, title)
+
+
+def grade_formulation(case_id: str, namespace: Namespace, suffix: str, points: float = 10) -> float:
+    """A formulation for an assessment case (answer variables ``primary_area_<suffix>`` etc.), scored per criterion."""
+    from ipt_training.scoring.formulation import score_formulation
+
+    title = f"Formulation for case {case_id}"
+    names = [f"{field}_{suffix}" for field in ("primary_area", "secondary_area", "dispute_stage", "formulation")]
+    missing = [n for n in names if n not in namespace]
+    if missing:
+        return missing_answer(", ".join(missing), title, points)
+    primary_area, secondary_area, dispute_stage, text = (namespace[n] for n in names)
+    if not isinstance(text, str):
+        text = "" if text is None else str(text)
+    answer = FormulationAnswer.from_dict({"text": text, "primary_area": primary_area,
+                                          "secondary_area": secondary_area, "dispute_stage": dispute_stage})
+    notes: list[str] = []
+    for name, value, parsed in (("primary_area", primary_area, answer.primary_area),
+                                ("secondary_area", secondary_area, answer.secondary_area),
+                                ("dispute_stage", dispute_stage, answer.dispute_stage)):
+        if value not in (None, "") and parsed is None:
+            notes.append(f"`{name}` = {value!r} is not a recognised value, so it was ignored.")
+    try:
+        reference = case_reference(case_id)
+    except KeysNotFoundError as exc:
+        return _finish(0, points, [str(exc)], title)
+    report = score_formulation(answer, reference, reveal=False)
+    lines = notes + [f"{c.label} ({c.points:g}/{c.max_points:g}): {c.feedback}" for c in report.criteria]
+    return _finish(points * report.total / report.max_total, points, lines, title)

@@ -1,0 +1,67 @@
+"""Instructor answer keys: found in the course directory (``source/keys``), never in the package."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ipt_training.cases.library import KEYS_ENV, find_keys_dir
+from ipt_training.cases.loader import load_reference_file
+from ipt_training.cases.model import ReferenceFormulation
+
+
+class KeysNotFoundError(LookupError):
+    """Raised where grading needs instructor keys that this environment does not have."""
+
+
+def keys_dir() -> Path:
+    """The instructor key directory, or a clear error for a trainee's environment."""
+    found = find_keys_dir()
+    if found is None:
+        raise KeysNotFoundError(
+            "Instructor answer keys were not found. Grading runs in the instructor's course directory "
+            f"(with source/keys and nbgrader_config.py) or with {KEYS_ENV} set; trainees' copies cannot grade."
+        )
+    return found
+
+
+@cache
+def _case_reference(folder: Path, case_id: str) -> ReferenceFormulation:
+    path = folder / "cases" / f"{case_id}.yaml"
+    if not path.is_file():
+        raise KeysNotFoundError(f"no key file for case {case_id!r} in {folder / 'cases'}")
+    return load_reference_file(path)[1]
+
+
+def case_reference(case_id: str) -> ReferenceFormulation:
+    """The reference formulation of an assessment case."""
+    return _case_reference(keys_dir(), case_id)
+
+
+@cache
+def _item_keys(folder: Path, assignment: str) -> dict[str, Any]:
+    path = folder / "items" / f"{assignment}.yaml"
+    if not path.is_file():
+        raise KeysNotFoundError(f"no item key file {path}")
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise KeysNotFoundError(f"{path}: expected a mapping of item ids")
+    return data
+
+
+def item_key(assignment: str, item_id: str) -> dict[str, Any]:
+    """The key of one auto-graded item (``source/keys/items/<assignment>.yaml``)."""
+    keys = _item_keys(keys_dir(), assignment)
+    if item_id not in keys:
+        raise KeysNotFoundError(f"no key for item {item_id!r} of {assignment}")
+    return keys[item_id]
+
+
+def case_extra(case_id: str) -> dict[str, Any]:
+    """Extra key material stored beside a case reference (e.g. the expert inventory and timeline)."""
+    path = keys_dir() / "cases" / f"{case_id}.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else None
+    return {k: v for k, v in (data or {}).items() if k not in {"case_id", "reference"}}
