@@ -124,6 +124,74 @@ def score(reference: Annotated[Path, typer.Option(help="Case file with a referen
         typer.echo(report.as_text())
 
 
+CourseOption = Annotated[Path | None, typer.Option("--course", help="Course directory (default: found from the "
+                                                                   "current directory).")]
+
+
+def _course(path: Path | None, db_url: str | None = None):  # noqa: ANN202
+    from ipt_training.grading.course import Course, CourseError, find_course_root
+
+    try:
+        return Course(path.resolve() if path else find_course_root(), db_url=db_url)
+    except CourseError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+
+
+@app.command("release")
+def release(assignments: Annotated[list[str] | None, typer.Argument(help="Assignments (default: all).")] = None,
+            course: CourseOption = None) -> None:
+    """Generate release/ from source/ with nbgrader, then check it holds no answer key."""
+    from ipt_training.grading.course import CourseError
+    from ipt_training.grading.leaks import find_leaks
+
+    target = _course(course)
+    try:
+        errors = target.release(assignments)
+    except CourseError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    for name, message in errors.items():
+        typer.echo(f"{name}: release failed: {message}", err=True)
+    leaks = find_leaks(target.root / "release", target.root)
+    for leak in leaks:
+        typer.echo(f"LEAK: {leak}", err=True)
+    if errors or leaks:
+        raise typer.Exit(1)
+    typer.echo(f"released {', '.join(assignments or target.assignments())} into {target.root / 'release'}")
+
+
+@app.command("autograde")
+def autograde(assignment: Annotated[str, typer.Argument(help="Assignment to grade.")],
+              student: Annotated[list[str] | None, typer.Option(help="Only these trainees (repeatable).")] = None,
+              course: CourseOption = None,
+              db_url: Annotated[str | None, typer.Option(help="Gradebook URL (default from nbgrader_config.py).")]
+              = None) -> None:
+    """Autograde every submission of ASSIGNMENT, write feedback, and print a summary table."""
+    from ipt_training.grading.course import CourseError
+    from ipt_training.grading.summary import grade_with_progress, print_summary
+
+    target = _course(course, db_url)
+    try:
+        results = grade_with_progress(target, assignment, student)
+    except CourseError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    print_summary(results)
+    if any(not r.ok for r in results):
+        raise typer.Exit(1)
+
+
+@app.command("demo")
+def demo(directory: Annotated[Path | None, typer.Option("--dir", help="Keep the demo course here (default: a "
+                                                                   "temporary folder).")] = None,
+         course: CourseOption = None) -> None:
+    """Instructor demo: build a throw-away course, release it, grade a simulated cohort, print results."""
+    from ipt_training.grading.demo import run_demo
+
+    run_demo(_course(course).root, directory)
+
+
 def main() -> None:  # pragma: no cover - console entry
     app()
 

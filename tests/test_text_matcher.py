@@ -14,7 +14,7 @@ def found(text: str) -> dict[str, bool]:
 
 
 def test_contrastive_words_end_a_clause():
-    assert clauses("Not grief, but a transition") == [["not", "grief"], ["a", "transition"]]
+    assert clauses("Not grief, but a transition; a dispute") == [["not", "grief"], ["a", "transition"], ["a", "dispute"]]
 
 
 def test_contractions_and_accents_are_normalised():
@@ -53,3 +53,10 @@ def test_abbreviations_expand():
 def test_gaps_allowed_between_cue_words():
     assert found("a role and life transition") == {"transition": False}
     assert found("role is something we discussed at great length before any transition") == {}
+
+
+def test_negation_covers_a_list_of_items():
+    matcher = build_matcher({"grief": ["grief"], "dispute": ["dispute"], "deficits": ["deficits"],
+                             "transition": ["transition"]})
+    negated = {m.concept: m.negated for m in matcher.find("A transition, so this is not grief, a dispute or deficits.")}
+    assert negated == {"transition": False, "grief": True, "dispute": True, "deficits": True}

@@ -26,3 +26,10 @@ def case_as_text(case: Case, width: int = 100) -> str:
                   + (f" (stage: {ref.dispute_stage.value})" if ref.dispute_stage else "")]
         lines += textwrap.wrap("Rationale: " + ref.rationale, width)
     return "\n".join(lines)
+
+
+def show_case(case_id: str) -> None:
+    """Print a case as a trainee sees it (never with its reference)."""
+    from ipt_training.cases.library import CaseLibrary
+
+    print(case_as_text(CaseLibrary.load(keys_dir=False).get(case_id).without_reference()))

@@ -10,7 +10,7 @@ scorer use this one matcher.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rapidfuzz import process
@@ -28,6 +28,7 @@ POST_NEGATORS: frozenset[str] = frozenset(
     {"not", "ruled", "excluded", "unlikely", "rejected", "less", "doesnt", "isnt"}
 )
 _NEGATOR_NEXT = {"rather": "than", "instead": "of", "rule": "out", "ruled": "out"}
+_LIST_WORDS = frozenset({"a", "an", "the", "or", "nor", "and", "any", "of"})
 _NEGATION_WINDOW = 4
 _POST_WINDOW = 3
 _MIN_TYPO_LEN = 5
@@ -130,7 +131,21 @@ class PhraseMatcher:
                 for prefix, cue in prefix_first:
                     if token.startswith(prefix):
                         self._try(cue, tokens, ci, i, matches)
+        if any(m.negated for m in matches):
+            self._propagate_list_negation(matches, prepared)
         return matches
+
+    @staticmethod
+    def _propagate_list_negation(matches: list[Match], prepared: Clauses) -> None:
+        """In "not grief, a dispute or deficits" the negation covers every item of the list."""
+        previous: Match | None = None
+        for i in sorted(range(len(matches)), key=lambda k: (matches[k].clause, matches[k].start)):
+            m = matches[i]
+            if previous is not None and previous.clause == m.clause and previous.negated and not m.negated:
+                gap = prepared[m.clause][previous.end + 1:m.start]
+                if len(gap) <= 3 and all(t in _LIST_WORDS for t in gap):
+                    m = matches[i] = replace(m, negated=True)
+            previous = m
 
     def _try(self, cue: Cue, tokens: list[str], ci: int, start: int, out: list[Match]) -> None:
         pos = start

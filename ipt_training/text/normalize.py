@@ -21,7 +21,7 @@ _CONTRACTIONS = {
 }
 _CONTRACTION_RE = re.compile(r"(n't|'re|'s|'ve|'ll|'d|'m)\b")
 _SPECIAL_NEGATIONS = re.compile(r"\b(can)not\b|\bwon't\b|\bcan't\b|\bshan't\b")
-_CLAUSE_SPLIT = re.compile(r"[.;:!?\n()\[\]]+|,|\s[-–—]+\s|\b(?:but|however|whereas|although|though)\b")
+_CLAUSE_SPLIT = re.compile(r"[.;:!?\n()\[\]]+|\s[-–—]+\s|\b(?:but|however|whereas|although|though)\b")
 _TOKEN_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 #: Abbreviations clinicians use in notes, expanded before matching.

@@ -1,0 +1,84 @@
+"""Find answer-key material where trainees can see it: release/, the wheel, feedback HTML, widget output."""
+
+from __future__ import annotations
+
+import html
+import re
+import zipfile
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+MARKERS = ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS")
+_MIN_LINE = 24
+_FINGERPRINT = 60
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", html.unescape(text)).strip().lower()
+
+
+def _region_lines(source: str, begin: str, end: str) -> list[str]:
+    lines, inside = [], False
+    for line in source.splitlines():
+        if begin in line:
+            inside = True
+        elif end in line:
+            inside = False
+        elif inside and len(line.strip()) >= _MIN_LINE:
+            lines.append(line.strip())
+    return lines
+
+
+@cache
+def key_fingerprints(course_root: Path) -> tuple[str, ...]:
+    """Snippets that only answer keys contain: solution and hidden-test lines, reference rationales and models."""
+    import nbformat
+
+    snippets: list[str] = []
+    source = course_root / "source"
+    for notebook in sorted(source.glob("*/*.ipynb")):
+        for cell in nbformat.read(notebook, as_version=4).cells:
+            snippets += _region_lines(cell.source, "BEGIN SOLUTION", "END SOLUTION")
+            snippets += _region_lines(cell.source, "BEGIN HIDDEN TESTS", "END HIDDEN TESTS")
+    for key_file in sorted((source / "keys").rglob("*.yaml")):
+        data = yaml.safe_load(key_file.read_text(encoding="utf-8")) or {}
+        reference = data.get("reference") if isinstance(data, dict) else None
+        if isinstance(reference, dict):
+            snippets += [str(reference[k]) for k in ("rationale", "formulation") if reference.get(k)]
+    # Lines shared with the released template (e.g. "q7 = {") are not secrets.
+    fingerprints = {_squash(s)[:_FINGERPRINT] for s in snippets}
+    return tuple(sorted(f for f in fingerprints if len(f) >= _MIN_LINE and not f.startswith(("#", "import ", "for "))))
+
+
+def leaks_in_text(text: str, course_root: Path, label: str) -> list[str]:
+    """Key material found in ``text``."""
+    squashed = _squash(text)
+    found = [f"{label}: contains marker {m!r}" for m in MARKERS if m.lower() in squashed]
+    found += [f"{label}: contains key text {f[:40]!r}..." for f in key_fingerprints(course_root) if f in squashed]
+    return found
+
+
+def find_leaks(folder: Path, course_root: Path) -> list[str]:
+    """Key material in any text file under ``folder`` (release/ or feedback/)."""
+    leaks: list[str] = []
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and path.suffix in {".ipynb", ".html", ".py", ".yaml", ".yml", ".md", ".txt", ".json"}:
+            leaks += leaks_in_text(path.read_text(encoding="utf-8", errors="replace"), course_root, str(path))
+    return leaks
+
+
+def wheel_leaks(wheel: Path, course_root: Path) -> list[str]:
+    """Key files or key text inside a built wheel."""
+    leaks: list[str] = []
+    with zipfile.ZipFile(wheel) as archive:
+        for name in archive.namelist():
+            if "keys/" in name or name.startswith(("source/", "release/", "autograded/")):
+                leaks.append(f"{wheel.name}: ships {name}")
+            if name.endswith((".yaml", ".py", ".ipynb", ".json", ".txt")):
+                text = archive.read(name).decode("utf-8", errors="replace")
+                if "/assessment/" in name and re.search(r"^reference:", text, re.M):
+                    leaks.append(f"{wheel.name}: {name} has a reference block")
+                leaks += leaks_in_text(text, course_root, f"{wheel.name}:{name}")
+    return leaks

@@ -1,0 +1,40 @@
+"""Progress bar and summary table for batch autograding (rich)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from ipt_training.grading.course import Course, GradeResult
+
+
+def grade_with_progress(course: Course, assignment: str, students: Iterable[str] | None = None,
+                        console: Console | None = None) -> list[GradeResult]:
+    """Autograde with a progress bar; returns every result, failures included."""
+    console = console or Console(stderr=True)
+    chosen = list(students or course.submitted_students(assignment))
+    with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=console, transient=False) as progress:
+        task = progress.add_task(f"autograde {assignment}", total=len(chosen))
+        return course.autograde(assignment, chosen, on_done=lambda _: progress.advance(task))
+
+
+def print_summary(results: list[GradeResult], console: Console | None = None) -> None:
+    """A table of scores, then the list of submissions that had problems."""
+    console = console or Console()
+    table = Table(title="Autograde summary")
+    for column in ("trainee", "assignment", "score", "status"):
+        table.add_column(column)
+    for r in results:
+        score = "-" if r.score is None else f"{r.score:g} / {r.max_score:g}"
+        table.add_row(r.student, r.assignment, score, r.status)
+    console.print(table)
+    troubled = [r for r in results if r.problems]
+    if troubled:
+        console.print(f"[bold]{len(troubled)} submission(s) with problems:[/bold]")
+        for r in troubled:
+            for problem in r.problems:
+                console.print(f"  {r.student}/{r.assignment}: {problem}")
