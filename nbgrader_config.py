@@ -15,3 +15,5 @@ c.OverwriteCells.add_missing_cells = True
 c.Execute.timeout = 60
 # Feedback shows each test's output (the explanations) but not the hidden test source.
 c.GenerateFeedback.preprocessors = [GetGrades, ClearHiddenTests, CSSHTMLHeaderPreprocessor]
+# Quieter kernels during autograde; history kept in memory only (nbgrader's default).
+c.Execute.extra_arguments = ["--HistoryManager.hist_file=:memory:", "--IPKernelApp.log_level=ERROR"]

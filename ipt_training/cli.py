@@ -128,7 +128,7 @@ CourseOption = Annotated[Path | None, typer.Option("--course", help="Course dire
                                                                    "current directory).")]
 
 
-def _course(path: Path | None, db_url: str | None = None):  # noqa: ANN202
+def _course(path: Path | None, db_url: str | None = None):
     from ipt_training.grading.course import Course, CourseError, find_course_root
 
     try:

@@ -66,7 +66,7 @@ class Course:
         return sorted(p.name for p in self.source_dir.iterdir()
                       if p.is_dir() and p.name != KEYS_FOLDER and any(p.glob("*.ipynb")))
 
-    def config(self):  # noqa: ANN201 - traitlets Config
+    def config(self):
         from traitlets.config import Config
         from traitlets.config.loader import PyFileConfigLoader
 
@@ -79,7 +79,7 @@ class Course:
         return config
 
     @property
-    def api(self):  # noqa: ANN201 - nbgrader.apps.NbGraderAPI
+    def api(self):
         if self._api is None:
             from nbgrader.apps import NbGraderAPI
             from nbgrader.coursedir import CourseDirectory
@@ -88,7 +88,7 @@ class Course:
             self._api = NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
         return self._api
 
-    def gradebook(self):  # noqa: ANN201 - nbgrader.api.Gradebook
+    def gradebook(self):
         from nbgrader.api import Gradebook
 
         return Gradebook(self.api.coursedir.db_url, course_id=self.api.coursedir.course_id)

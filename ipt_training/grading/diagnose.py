@@ -66,7 +66,7 @@ def diagnose_submission(submitted: Path, source: Path) -> list[str]:
             continue
         try:
             nb = nbformat.reads(raw, as_version=4)
-        except Exception as exc:  # noqa: BLE001 - any nbformat failure is reported, not raised
+        except Exception as exc:
             problems.append(f"{path.name}: unreadable notebook ({type(exc).__name__})")
             continue
         expected = _grade_ids(nbformat.read(source_nb, as_version=4))
@@ -77,7 +77,8 @@ def diagnose_submission(submitted: Path, source: Path) -> list[str]:
     extra = sorted(p.name for p in submitted.iterdir()
                    if p.name != "timestamp.txt" and not (source / p.name).exists() and not p.name.startswith("."))
     if extra:
-        problems.append(f"extra files ignored by grading: {', '.join(extra[:10])}" + (" ..." if len(extra) > 10 else ""))
+        more = " ..." if len(extra) > 10 else ""
+        problems.append(f"extra files ignored by grading: {', '.join(extra[:10])}{more}")
     return problems
 
 
@@ -85,7 +86,7 @@ def cell_errors(path: Path) -> list[str]:
     """One message per code cell of an executed notebook that ended in an error."""
     try:
         nb = nbformat.read(path, as_version=4)
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         return [f"cannot read graded notebook ({type(exc).__name__})"]
     messages = []
     for cell in nb.cells:

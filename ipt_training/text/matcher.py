@@ -44,10 +44,16 @@ class Cue:
     concept: str
     words: tuple[str, ...]
     weight: float = 1.0
+    #: (text, is_prefix) for each word after the first, precomputed for the hot loop
+    rest: tuple[tuple[str, bool], ...] = ()
+    #: exact (non-prefix) words after the first: all must be in a clause for the cue to match there
+    required: frozenset[str] = frozenset()
 
     @classmethod
     def parse(cls, concept: str, phrase: str, weight: float = 1.0) -> Cue:
-        return cls(concept, tuple(phrase.lower().split()), weight)
+        words = tuple(phrase.lower().split())
+        rest = tuple((w[:-1], True) if w.endswith("*") else (w, False) for w in words[1:])
+        return cls(concept, words, weight, rest, frozenset(w for w, prefix in rest if not prefix))
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,12 +66,6 @@ class Match:
     end: int
     negated: bool
     weight: float
-
-
-def _word_matches(pattern: str, token: str) -> bool:
-    if pattern.endswith("*"):
-        return token.startswith(pattern[:-1])
-    return token == pattern
 
 
 class PhraseMatcher:
@@ -94,6 +94,18 @@ class PhraseMatcher:
         self._typo_words = sorted(w for w in vocabulary if len(w) >= _MIN_TYPO_LEN)
         self._typo_prefixes = tuple(p for p in self._prefixes if len(p) >= _MIN_TYPO_LEN)
         self.repair = lru_cache(maxsize=65536)(self._repair)
+        self.first_word_cues = lru_cache(maxsize=65536)(self._first_word_cues)
+        self._lookup = lru_cache(maxsize=65536)(self._token_lookup)
+
+    def _token_lookup(self, raw: str) -> tuple[str, tuple[Cue, ...]]:
+        repaired = self.repair(raw)
+        return repaired, self.first_word_cues(repaired)
+
+    def _first_word_cues(self, token: str) -> tuple[Cue, ...]:
+        """Cues whose first word matches ``token`` (cached: the vocabulary of answers repeats)."""
+        found = list(self._exact_first.get(token, ()))
+        found += [cue for prefix, cue in self._prefix_first if token.startswith(prefix)]
+        return tuple(found)
 
     def _known(self, token: str) -> bool:
         return token in self._vocabulary or token.startswith(self._prefixes)
@@ -121,19 +133,31 @@ class PhraseMatcher:
 
     def find(self, text: str | Clauses) -> list[Match]:
         """All cue matches in ``text`` (a string, or un-repaired clauses from :func:`clauses`)."""
-        prepared = self.prepare(text)
+        return self.find_prepared(text)[1]
+
+    def find_prepared(self, text: str | Clauses) -> tuple[Clauses, list[Match]]:
+        """The repaired clauses (as :meth:`prepare` gives) and all cue matches in them."""
+        raw = clauses(text) if isinstance(text, str) else text
+        lookup = self._lookup
+        prepared: Clauses = []
         matches: list[Match] = []
-        exact_first, prefix_first = self._exact_first, self._prefix_first
-        for ci, tokens in enumerate(prepared):
-            for i, token in enumerate(tokens):
-                for cue in exact_first.get(token, ()):
-                    self._try(cue, tokens, ci, i, matches)
-                for prefix, cue in prefix_first:
-                    if token.startswith(prefix):
+        for ci, raw_tokens in enumerate(raw):
+            pairs = [lookup(t) for t in raw_tokens]
+            tokens = [p[0] for p in pairs]
+            prepared.append(tokens)
+            present: set[str] | None = None
+            for i, (_, cues) in enumerate(pairs):
+                for cue in cues:
+                    if not cue.rest:
+                        matches.append(Match(cue.concept, ci, i, i, is_negated(tokens, i, i), cue.weight))
+                        continue
+                    if present is None:
+                        present = set(tokens)
+                    if cue.required <= present:
                         self._try(cue, tokens, ci, i, matches)
         if any(m.negated for m in matches):
             self._propagate_list_negation(matches, prepared)
-        return matches
+        return prepared, matches
 
     @staticmethod
     def _propagate_list_negation(matches: list[Match], prepared: Clauses) -> None:
@@ -148,15 +172,17 @@ class PhraseMatcher:
             previous = m
 
     def _try(self, cue: Cue, tokens: list[str], ci: int, start: int, out: list[Match]) -> None:
-        pos = start
-        for word in cue.words[1:]:
-            limit = min(len(tokens), pos + 2 + self.max_gap)
-            for j in range(pos + 1, limit):
-                if _word_matches(word, tokens[j]):
-                    pos = j
+        pos, n, reach = start, len(tokens), self.max_gap + 2
+        for word, prefix in cue.rest:
+            j, limit = pos + 1, min(n, pos + reach)
+            while j < limit:
+                token = tokens[j]
+                if token.startswith(word) if prefix else token == word:
                     break
+                j += 1
             else:
                 return
+            pos = j
         out.append(Match(cue.concept, ci, start, pos, is_negated(tokens, start, pos), cue.weight))
 
 

@@ -10,17 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_CONTRACTIONS = {
-    "n't": " not",
-    "'re": " are",
-    "'s": "",
-    "'ve": " have",
-    "'ll": " will",
-    "'d": " would",
-    "'m": " am",
-}
-_CONTRACTION_RE = re.compile(r"(n't|'re|'s|'ve|'ll|'d|'m)\b")
-_SPECIAL_NEGATIONS = re.compile(r"\b(can)not\b|\bwon't\b|\bcan't\b|\bshan't\b")
+_NEGATED_MODALS = (("won't", "will not"), ("can't", "can not"), ("shan't", "shall not"), ("n't", " not"))
+_CONTRACTION_RE = re.compile(r"'(?:re|s|ve|ll|d|m)\b")
 _CLAUSE_SPLIT = re.compile(r"[.;:!?\n()\[\]]+|\s[-–—]+\s|\b(?:but|however|whereas|although|though)\b")
 _TOKEN_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -50,22 +41,46 @@ ABBREVIATIONS: dict[str, str] = {
     "ca": "communication analysis",
 }
 
-_ABBREV_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, ABBREVIATIONS), key=len, reverse=True)) + r")\b")
+#: Token-level expansions: abbreviations and fused negations.
+_TOKEN_EXPANSIONS: dict[str, tuple[str, ...]] = {
+    **{short: tuple(long.split()) for short, long in ABBREVIATIONS.items()},
+    "cannot": ("can", "not"),
+}
+
+
+_TYPOGRAPHIC = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
+                              "\u2014": "-"})
 
 
 def to_ascii_lower(text: str) -> str:
     """Lower-case, strip accents and fold typographic quotes and dashes."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    text = text.translate(_TYPOGRAPHIC)
+    if not text.isascii():
+        # Accented letters lose their accents; other non-ASCII characters (emoji, other scripts) are dropped.
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return text.lower()
 
 
 def _expand(text: str) -> str:
-    text = _SPECIAL_NEGATIONS.sub(lambda m: (m.group(1) or m.group(0)[:-3]) + " not", text)
-    text = _CONTRACTION_RE.sub(lambda m: _CONTRACTIONS[m.group(1)], text)
-    text = text.replace("w/o", " without ").replace("w/", " with ").replace("&", " and ").replace("/", " ")
-    return _ABBREV_RE.sub(lambda m: ABBREVIATIONS[m.group(1)], text)
+    if "'" in text:
+        for contraction, expansion in _NEGATED_MODALS:
+            text = text.replace(contraction, expansion)
+        text = _CONTRACTION_RE.sub("", text)
+    if "/" in text or "&" in text:
+        text = text.replace("w/o", " without ").replace("w/", " with ").replace("&", " and ").replace("/", " ")
+    return text
+
+
+def _tokens(part: str) -> list[str]:
+    tokens: list[str] = []
+    expansions = _TOKEN_EXPANSIONS
+    for token in _TOKEN_RE.findall(part):
+        expanded = expansions.get(token)
+        if expanded is None:
+            tokens.append(token)
+        else:
+            tokens.extend(expanded)
+    return tokens
 
 
 def clauses(text: str) -> list[list[str]]:
@@ -74,7 +89,7 @@ def clauses(text: str) -> list[list[str]]:
     result: list[list[str]] = []
     for part in _CLAUSE_SPLIT.split(expanded):
         if part:
-            tokens = _TOKEN_RE.findall(part)
+            tokens = _tokens(part)
             if tokens:
                 result.append(tokens)
     return result

@@ -1,0 +1,106 @@
+"""Formulation builder: read a vignette, choose the focus, write the formulation, get per-criterion feedback."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import ipywidgets as widgets
+
+from ipt_training.cases.model import Case, ReferenceFormulation
+from ipt_training.domain import AREA_LABELS, DisputeStage, ProblemArea
+from ipt_training.scoring.formulation import score_formulation
+from ipt_training.scoring.report import FormulationAnswer, FormulationReport
+from ipt_training.widgets.render import html_table, paragraph, status_region, vignette_html
+
+Scorer = Callable[..., FormulationReport]
+
+AREA_OPTIONS: list[tuple[str, str]] = [(AREA_LABELS[a], a.value) for a in ProblemArea]
+PRIMARY_OPTIONS = [("Choose the primary area…", ""), *AREA_OPTIONS]
+SECONDARY_OPTIONS = [("None (one area is usually enough)", ""), *AREA_OPTIONS]
+STAGE_OPTIONS = [("Not applicable (no role dispute)", ""), *((s.value.capitalize(), s.value) for s in DisputeStage)]
+EMPTY_MESSAGE = "Choose a primary area or write your formulation first, then press Check."
+NO_REFERENCE_MESSAGE = ("This case has no reference formulation available here, so it cannot be checked now; "
+                        "your answer can still be saved with answer().")
+
+
+def report_html(report: FormulationReport) -> str:
+    """Per-criterion feedback table with the total as its caption."""
+    rows = [[c.label, f"{c.points:g} / {c.max_points:g}", c.feedback] for c in report.criteria]
+    caption = f"Feedback on your formulation: {report.total:g} / {report.max_total:g} points"
+    return status_region(html_table(caption, ["Criterion", "Points", "Feedback"], rows))
+
+
+@dataclass
+class FormulationBuilder:
+    """The builder's controls; ``answer()`` gives what the trainee entered, ``check()`` scores it."""
+
+    case: Case
+    reveal: bool
+    primary: widgets.Dropdown
+    secondary: widgets.Dropdown
+    stage: widgets.Dropdown
+    text: widgets.Textarea
+    check_button: widgets.Button
+    feedback: widgets.HTML
+    widget: widgets.VBox
+    scorer: Scorer = score_formulation
+    last_report: FormulationReport | None = None
+
+    def answer(self) -> FormulationAnswer:
+        """The current answer as a :class:`FormulationAnswer` (blank choices become ``None``)."""
+        return FormulationAnswer.from_dict({"text": self.text.value, "primary_area": self.primary.value,
+                                            "secondary_area": self.secondary.value,
+                                            "dispute_stage": self.stage.value})
+
+    @property
+    def reference(self) -> ReferenceFormulation | None:
+        return self.case.reference
+
+    def check(self, _button: object = None) -> FormulationReport | None:
+        """Score the answer and show per-criterion feedback; explain instead when nothing can be scored."""
+        answer = self.answer()
+        if self.reference is None:
+            self.feedback.value = status_region(paragraph(NO_REFERENCE_MESSAGE))
+            return None
+        if answer.primary_area is None and not answer.text.strip():
+            self.feedback.value = status_region(paragraph(EMPTY_MESSAGE))
+            return None
+        self.last_report = self.scorer(answer, self.reference, reveal=self.reveal)
+        self.feedback.value = report_html(self.last_report)
+        return self.last_report
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(self.widget)
+
+
+def formulation_builder(case: Case, reveal: bool = True, scorer: Scorer = score_formulation) -> FormulationBuilder:
+    """Build the formulation exercise for ``case``; ``reveal=True`` (practice) lets feedback name the right area."""
+    wide = widgets.Layout(width="36em")
+    style = {"description_width": "10em"}
+    primary = widgets.Dropdown(options=PRIMARY_OPTIONS, value="", description="Primary area", style=style,
+                               layout=wide, tooltip="The problem area most closely linked to the episode")
+    secondary = widgets.Dropdown(options=SECONDARY_OPTIONS, value="", description="Secondary area", style=style,
+                                 layout=wide, tooltip="Optional second area; two at most")
+    stage = widgets.Dropdown(options=STAGE_OPTIONS, value="", description="Dispute stage", style=style, layout=wide,
+                             tooltip="Only when a role dispute is the primary or secondary area")
+    text = widgets.Textarea(value="", description="Formulation", style=style,
+                            placeholder="Diagnosis and sick role; link between onset and events; the area and why; "
+                                        "goals and strategies; contract; ask for the patient's agreement.",
+                            tooltip="Write the formulation as you would say it to the patient",
+                            layout=widgets.Layout(width="95%", height="12em"))
+    button = widgets.Button(description="Check", button_style="primary", icon="check",
+                            tooltip="Score the formulation and show feedback for each criterion")
+    feedback = widgets.HTML()
+    builder = FormulationBuilder(case, reveal, primary, secondary, stage, text, button, feedback, widgets.VBox(),
+                                 scorer=scorer)
+    button.on_click(builder.check)
+    builder.widget = widgets.VBox([
+        widgets.HTML(vignette_html(case)),
+        widgets.HTML("<h4>Your formulation</h4>"),
+        primary, secondary, stage, text, button, feedback,
+    ], layout=widgets.Layout(max_width="60em"))
+    builder.widget.add_class("ipt-formulation-builder")
+    return builder

@@ -1,0 +1,59 @@
+"""Small, widget-free HTML and PNG helpers shared by the practice widgets."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from html import escape
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+    from ipt_training.cases.model import Case
+
+#: Text marks used next to colour so that right/wrong never depends on colour alone.
+MARK_RIGHT = "✓ correct"
+MARK_WRONG = "✗ not quite"
+MARK_MISSING = "– not answered"
+
+
+def html_table(caption: str, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """An accessible HTML table (caption, column headers); every cell is escaped."""
+    head = "".join(f'<th scope="col" style="text-align:left;padding:4px 8px">{escape(h)}</th>' for h in headers)
+    body = "".join(
+        "<tr>" + "".join(f'<td style="vertical-align:top;padding:4px 8px">{escape(str(c))}</td>' for c in row)
+        + "</tr>"
+        for row in rows
+    )
+    return (
+        '<table class="ipt-feedback" style="border-collapse:collapse">'
+        f'<caption style="text-align:left;font-weight:bold;padding:4px 0">{escape(caption)}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    )
+
+
+def status_region(inner_html: str) -> str:
+    """Wrap feedback in a polite live region so screen readers announce it when it changes."""
+    return f'<div role="status" aria-live="polite">{inner_html}</div>'
+
+
+def paragraph(text: str) -> str:
+    """One escaped paragraph."""
+    return f"<p>{escape(text)}</p>"
+
+
+def figure_png(fig: Figure, dpi: int = 100) -> bytes:
+    """Render a matplotlib figure to PNG bytes (for an ``ipywidgets.Image``)."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
+    return buffer.getvalue()
+
+
+def vignette_html(case: Case) -> str:
+    """The trainee-facing part of a case: patient, setting and vignette (never the reference)."""
+    patient = case.patient
+    paragraphs = "".join(paragraph(p) for p in case.vignette.strip().split("\n\n"))
+    return (f"<h4>{escape(case.title)}</h4>"
+            f"<p><b>{escape(patient.name)}</b>, {patient.age}, {escape(patient.gender)}; "
+            f"{escape(patient.background)}. <i>{escape(case.setting)}</i></p>{paragraphs}")

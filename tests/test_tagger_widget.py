@@ -1,0 +1,88 @@
+"""Communication tagger widget: menus per utterance, Check button, explained feedback, hidden key on assessments."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ipt_training.communication.library import DialogueLibrary
+from ipt_training.communication.taxonomy import CODES, code_name
+from ipt_training.widgets.tagger import NO_KEY_MESSAGE, legend_html, tagger_widget, utterance_html
+
+KEYS = Path(__file__).resolve().parents[1] / "source" / "keys"
+
+
+@pytest.fixture(scope="module")
+def keyed() -> DialogueLibrary:
+    return DialogueLibrary.load(keys_dir=KEYS)
+
+
+def test_one_labelled_pair_of_menus_per_utterance(keyed: DialogueLibrary) -> None:
+    dialogue = keyed.get("dp-grief-01")
+    tagger = tagger_widget(dialogue)
+    assert sorted(tagger.primary) == sorted(tagger.secondary) == list(range(1, len(dialogue.utterances) + 1))
+    for number, dropdown in tagger.primary.items():
+        assert dropdown.description == f"Code {number}" and dropdown.value == ""
+        assert f"utterance {number}" in dropdown.tooltip
+        assert [value for _, value in dropdown.options][1:] == list(CODES)
+        assert tagger.secondary[number].description == f"Also {number}"
+    assert tagger.check_button.description == "Check"
+    assert tagger.widget.children[-1] is tagger.feedback
+
+
+def test_reference_answers_score_full_marks(keyed: DialogueLibrary) -> None:
+    dialogue = keyed.get("dp-dispute-01")
+    tagger = tagger_widget(dialogue)
+    for number, codes in dialogue.reference_codes().items():
+        tagger.primary[number].value = codes[0]
+        if len(codes) > 1:
+            tagger.secondary[number].value = codes[1]
+    tagger.check_button.click()
+    html = tagger.feedback.value
+    assert "Score: 10 / 10" in html and 'role="status"' in html and "✓ correct" in html
+
+
+def test_wrong_answer_is_explained_with_the_reference(keyed: DialogueLibrary) -> None:
+    tagger = tagger_widget(keyed.get("dp-transition-01"))
+    tagger.primary[2].value = "hostile"
+    result = tagger.check()
+    assert result is not None and result.utterances[1].status == "wrong"
+    html = tagger.feedback.value
+    assert "✗ not quite" in html and "– not answered" in html
+    assert "Unnecessarily indirect verbal communication" in html
+
+
+def test_assessment_feedback_hides_the_key(keyed: DialogueLibrary) -> None:
+    dialogue = keyed.get("da-deficits-02")
+    tagger = tagger_widget(dialogue, reveal=False)
+    tagger.primary[2].value = "hostile"  # reference: indirect verbal communication
+    tagger.primary[12].value = "mind_reading"  # correct
+    tagger.check_button.click()
+    row = tagger.feedback.value.split("<tr>")[3]  # header row, utterance 1, utterance 2
+    assert "Hostile" in row and "look again" in row
+    assert code_name("indirect_verbal") not in tagger.feedback.value
+
+
+def test_dialogue_without_key_says_so(keyed: DialogueLibrary) -> None:
+    uncoded = DialogueLibrary.load(keys_dir=False).get("da-grief-02")
+    tagger = tagger_widget(uncoded, reveal=False)
+    tagger.primary[1].value = "ok"
+    assert tagger.check() is None
+    assert NO_KEY_MESSAGE in tagger.feedback.value
+    assert tagger.coding() == {1: ["ok"]}
+
+
+def test_same_code_twice_counts_once(keyed: DialogueLibrary) -> None:
+    tagger = tagger_widget(keyed.get("dp-grief-01"))
+    tagger.primary[2].value = tagger.secondary[2].value = "silence"
+    assert tagger.coding() == {2: ["silence"]}
+
+
+def test_text_is_escaped_and_extensions_are_marked(keyed: DialogueLibrary) -> None:
+    dialogue = keyed.get("dp-grief-01")
+    first = dialogue.utterances[0].model_copy(update={"text": "<script>x</script>"})
+    hostile = dialogue.model_copy(update={"utterances": [first, *dialogue.utterances[1:]]})
+    assert "<script>" not in utterance_html(1, hostile, 0)
+    legend = legend_html()
+    assert "Teaching extension" in legend and "Classic list" in legend

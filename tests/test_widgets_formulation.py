@@ -1,0 +1,90 @@
+"""The formulation builder, driven without a browser: set widget values, press Check, read the feedback."""
+
+from __future__ import annotations
+
+import pytest
+
+from ipt_training.cases.library import CaseLibrary
+from ipt_training.cases.model import Case
+from ipt_training.domain import DisputeStage, ProblemArea
+from ipt_training.scoring.report import CriterionResult, FormulationAnswer, FormulationReport
+from ipt_training.widgets.formulation import EMPTY_MESSAGE, NO_REFERENCE_MESSAGE, formulation_builder
+
+
+@pytest.fixture(scope="module")
+def case() -> Case:
+    return CaseLibrary.load(keys_dir=False).get("p-transition-01")
+
+
+def test_builder_shows_the_vignette_but_not_the_reference(case: Case) -> None:
+    builder = formulation_builder(case)
+    shown = builder.widget.children[0].value
+    assert "Winnipeg" in shown
+    assert case.reference is not None
+    assert case.reference.rationale[:40] not in shown
+
+
+def test_every_control_is_labelled(case: Case) -> None:
+    builder = formulation_builder(case)
+    for control in (builder.primary, builder.secondary, builder.stage, builder.text):
+        assert control.description and control.tooltip
+    assert builder.check_button.description == "Check" and builder.check_button.tooltip
+
+
+def test_answer_collects_the_choices_and_text(case: Case) -> None:
+    builder = formulation_builder(case)
+    builder.primary.value = "role_dispute"
+    builder.stage.value = "impasse"
+    builder.text.value = "A dispute with Clara."
+    assert builder.answer() == FormulationAnswer(text="A dispute with Clara.", primary_area=ProblemArea.ROLE_DISPUTE,
+                                                 dispute_stage=DisputeStage.IMPASSE)
+
+
+def test_check_with_nothing_entered_explains_what_to_do(case: Case) -> None:
+    builder = formulation_builder(case)
+    assert builder.check() is None
+    assert EMPTY_MESSAGE in builder.feedback.value
+
+
+def test_wrong_area_gets_explained_feedback_naming_the_right_area(case: Case) -> None:
+    builder = formulation_builder(case, reveal=True)
+    builder.primary.value = "grief"
+    builder.text.value = "He is grieving since the move."
+    builder.check_button.click()
+    report = builder.last_report
+    assert report is not None and report.criterion("problem_area").points == 0
+    html = builder.feedback.value
+    assert "<table" in html and "Problem area" in html
+    assert "death" in html  # explains why grief does not fit
+    assert "role transition" in html.lower()  # practice cases may name the expected area
+
+
+def test_good_answer_scores_well(case: Case) -> None:
+    assert case.reference is not None
+    builder = formulation_builder(case)
+    builder.primary.value = "role_transition"
+    builder.text.value = case.reference.formulation
+    report = builder.check()
+    assert report is not None
+    assert report.criterion("problem_area").points == report.criterion("problem_area").max_points
+    assert f"{report.total:g} / {report.max_total:g}" in builder.feedback.value
+
+
+def test_feedback_is_escaped(case: Case) -> None:
+    def fake_scorer(answer: FormulationAnswer, reference: object, *, reveal: bool) -> FormulationReport:
+        result = CriterionResult("problem_area", "Problem area", 1, 3, "<script>alert(1)</script>")
+        return FormulationReport((result,), None, None, None, 1.0)
+
+    builder = formulation_builder(case, scorer=fake_scorer)
+    builder.text.value = "anything"
+    builder.check()
+    assert "<script>" not in builder.feedback.value
+    assert "&lt;script&gt;" in builder.feedback.value
+
+
+def test_case_without_reference_cannot_be_checked_but_answer_is_kept(case: Case) -> None:
+    builder = formulation_builder(case.without_reference())
+    builder.text.value = "My answer"
+    assert builder.check() is None
+    assert NO_REFERENCE_MESSAGE.split(",")[0] in builder.feedback.value
+    assert builder.answer().text == "My answer"
