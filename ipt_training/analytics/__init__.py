@@ -1,0 +1,1 @@
+"""Instructor analytics: gradebook tables, item statistics, calibration, plots, LMS export and reports."""
