@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from ipt_training.cases.loader import CaseFileError, load_case_file, load_reference_file
+from ipt_training.cases.loader import CaseFileError, load_case_file, load_key_file, load_reference_file
 from ipt_training.cases.model import Case, CaseSet
 
 #: Environment variable naming an instructor key directory (``.../source/keys``).
@@ -69,10 +69,10 @@ class CaseLibrary:
         if not folder.is_dir():
             return
         for path in sorted(folder.glob("*.yaml")):
-            case_id, reference = load_reference_file(path)
+            case_id, reference, extra = load_key_file(path)
             if case_id not in self.cases:
                 raise CaseFileError(path, [f"{path}:1: case_id: no case with id {case_id!r}"])
-            self.cases[case_id] = self.cases[case_id].model_copy(update={"reference": reference})
+            self.cases[case_id] = self.cases[case_id].model_copy(update={"reference": reference, **extra})
 
     def __iter__(self) -> Iterator[Case]:
         return iter(self.cases.values())

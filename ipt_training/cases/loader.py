@@ -8,7 +8,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from ipt_training.cases.model import Case, ReferenceFormulation
+from ipt_training.cases.model import Case, Person, ReferenceFormulation, TimelineEvent
 
 
 class CaseFileError(ValueError):
@@ -52,7 +52,7 @@ def _read_yaml(path: Path) -> tuple[Any, yaml.Node | None]:
         raise CaseFileError(path, [f"{path}{line}: invalid YAML: {problem}"]) from None
 
 
-def _validate(path: Path, model: type[Case] | type[ReferenceFormulation], data: Any, root: yaml.Node | None,
+def _validate(path: Path, model: type[Any], data: Any, root: yaml.Node | None,
               prefix: tuple[Any, ...] = ()) -> Any:
     if not isinstance(data, dict):
         raise CaseFileError(path, [f"{path}:1: expected a mapping of fields at the top level"])
@@ -77,9 +77,27 @@ def load_case_file(path: Path) -> Case:
 
 def load_reference_file(path: Path) -> tuple[str, ReferenceFormulation]:
     """Load an instructor key file: ``{case_id: ..., reference: {...}}``."""
+    case_id, reference, _ = load_key_file(path)
+    return case_id, reference
+
+
+_KEY_EXTRAS: dict[str, Any] = {"timeline": TimelineEvent, "inventory": Person}
+
+
+def load_key_file(path: Path) -> tuple[str, ReferenceFormulation, dict[str, list[Any]]]:
+    """Load an instructor key file: ``case_id``, ``reference``, optional instructor-only ``timeline``/``inventory``."""
     data, root = _read_yaml(path)
     if not isinstance(data, dict) or "case_id" not in data or "reference" not in data:
         raise CaseFileError(path, [f"{path}:1: a key file needs 'case_id' and 'reference' fields"])
+    unknown = sorted(set(data) - {"case_id", "reference", *_KEY_EXTRAS})
+    if unknown:
+        raise CaseFileError(path, [f"{path}:1: {', '.join(unknown)}: unknown key-file fields"])
     reference_node = _node_at(root, ("reference",))
     reference = _validate(path, ReferenceFormulation, data["reference"], reference_node, ("reference",))
-    return str(data["case_id"]), reference
+    extra: dict[str, list[Any]] = {}
+    for field, model in _KEY_EXTRAS.items():
+        if field in data:
+            items = data[field] if isinstance(data[field], list) else []
+            extra[field] = [_validate(path, model, item, _node_at(root, (field, i)), (field, i))
+                            for i, item in enumerate(items)]
+    return str(data["case_id"]), reference, extra

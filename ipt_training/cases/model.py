@@ -141,9 +141,15 @@ class Case(_Strict):
     setting: str = Field(min_length=3)
     vignette: str = Field(min_length=200)
     symptom_onset: str
-    timeline: list[TimelineEvent] = Field(min_length=2)
-    inventory: list[Person] = Field(min_length=2)
+    timeline: list[TimelineEvent] = Field(default_factory=list)
+    inventory: list[Person] = Field(default_factory=list)
     reference: ReferenceFormulation | None = None
+
+    @model_validator(mode="after")
+    def _practice_cases_are_complete(self) -> Case:
+        if self.set is CaseSet.PRACTICE and (len(self.timeline) < 2 or len(self.inventory) < 2):
+            raise ValueError("practice cases need a timeline and an inventory with at least 2 entries each")
+        return self
 
     @field_validator("id")
     @classmethod

@@ -12,10 +12,13 @@ def case_as_text(case: Case, width: int = 100) -> str:
     p = case.patient
     lines = [f"{case.id}: {case.title}", f"{p.name}, {p.age}, {p.gender}. {p.background}. Setting: {case.setting}.", ""]
     lines += textwrap.wrap(" ".join(case.vignette.split()), width)
-    lines += ["", f"Symptom onset: {case.symptom_onset}", "Timeline:"]
-    lines += [f"  {e.date}  [{e.kind.value}] {e.event}" for e in sorted(case.timeline, key=lambda e: e.date)]
-    lines += ["", "Interpersonal inventory:"]
-    for person in case.inventory:
+    lines += ["", f"Symptom onset: {case.symptom_onset}"]
+    if case.timeline:
+        lines.append("Timeline:")
+        lines += [f"  {e.date}  [{e.kind.value}] {e.event}" for e in sorted(case.timeline, key=lambda e: e.date)]
+    if case.inventory:
+        lines += ["", "Interpersonal inventory:"]
+    for person in case.inventory:  # empty when the inventory is the trainee's exercise
         mark = " (deceased)" if person.deceased else ""
         lines.append(f"  - {person.name}{mark}, {person.relationship} [{person.closeness.value} circle]; "
                      f"contact: {person.contact}; expects: {person.expectations}")

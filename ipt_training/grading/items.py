@@ -18,7 +18,7 @@ MISSING = object()
 Namespace = Mapping[str, Any]
 
 
-def _finish(points: float, max_points: float, lines: list[str], title: str) -> float:
+def finish(points: float, max_points: float, lines: list[str], title: str) -> float:
     points = max(0.0, min(float(max_points), round(points * 2) / 2))
     print(f"{title}: {points:g} / {max_points:g}")
     for line in lines:
@@ -28,7 +28,7 @@ def _finish(points: float, max_points: float, lines: list[str], title: str) -> f
 
 def missing_answer(name: str, title: str, max_points: float) -> float:
     """Zero points with a message for an answer variable that does not exist (deleted answer cell)."""
-    return _finish(0, max_points, [f"The answer variable `{name}` is not defined. Did the answer cell get deleted "
+    return finish(0, max_points, [f"The answer variable `{name}` is not defined. Did the answer cell get deleted "
                                    "or renamed? Restore it from the released notebook and fill it in."], title)
 
 
@@ -56,20 +56,20 @@ def grade_choice(assignment: str, item_id: str, namespace: Namespace, name: str,
     try:
         key = item_key(assignment, item_id)
     except KeysNotFoundError as exc:
-        return _finish(0, points, [str(exc)], title)
+        return finish(0, points, [str(exc)], title)
     explanations: Mapping[str, str] = key.get("explanations", {})
     if key["type"] == "single":
         chosen = None if answer is None else _norm_choice(answer)
         if chosen is None or chosen not in key["options"]:
-            return _finish(0, points, [f"Answer with one option letter from {', '.join(key['options'])}."], title)
+            return finish(0, points, [f"Answer with one option letter from {', '.join(key['options'])}."], title)
         if chosen == key["correct"]:
-            return _finish(points, points, [key.get("why", "Correct.")], title)
-        return _finish(0, points, [explanations.get(chosen, "This option is not correct."), key.get("hint", "")],
+            return finish(points, points, [key.get("why", "Correct.")], title)
+        return finish(0, points, [explanations.get(chosen, "This option is not correct."), key.get("hint", "")],
                        title)
     chosen_set = _as_set(answer)
     options = set(key["options"])
     if not chosen_set or not chosen_set <= options:
-        return _finish(0, points, [f"Answer with a list of option letters from {', '.join(sorted(options))}."], title)
+        return finish(0, points, [f"Answer with a list of option letters from {', '.join(sorted(options))}."], title)
     correct = set(key["correct"])
     right, wrong = chosen_set & correct, chosen_set - correct
     missed = correct - chosen_set
@@ -78,7 +78,7 @@ def grade_choice(assignment: str, item_id: str, namespace: Namespace, name: str,
     lines += [f"({w}) {explanations.get(w, 'is not correct.')}" for w in sorted(wrong)]
     if missed:
         lines.append(key.get("hint", "Some correct options were missed."))
-    return _finish(points * max(0.0, raw), points, lines, title)
+    return finish(points * max(0.0, raw), points, lines, title)
 
 
 def grade_mapping(assignment: str, item_id: str, namespace: Namespace, name: str, points: float) -> float:
@@ -90,10 +90,10 @@ def grade_mapping(assignment: str, item_id: str, namespace: Namespace, name: str
     try:
         key = item_key(assignment, item_id)
     except KeysNotFoundError as exc:
-        return _finish(0, points, [str(exc)], title)
+        return finish(0, points, [str(exc)], title)
     correct: Mapping[str, str] = key["correct"]
     if not isinstance(answer, Mapping):
-        return _finish(0, points, ["Answer with a dictionary that maps each item to its choice."], title)
+        return finish(0, points, ["Answer with a dictionary that maps each item to its choice."], title)
     given = {str(k).strip(): _norm_choice(v) for k, v in answer.items()}
     hits = [k for k, v in correct.items() if given.get(k) == v]
     lines = [f"{len(hits)} of {len(correct)} matched correctly."]
@@ -102,7 +102,7 @@ def grade_mapping(assignment: str, item_id: str, namespace: Namespace, name: str
     unanswered = [k for k in correct if k not in given]
     if unanswered:
         lines.append(f"Not answered: {', '.join(unanswered)}.")
-    return _finish(points * len(hits) / len(correct), points, lines, title)
+    return finish(points * len(hits) / len(correct), points, lines, title)
 
 
 def grade_concepts(assignment: str, item_id: str, namespace: Namespace, name: str, points: float) -> float:
@@ -116,16 +116,16 @@ def grade_concepts(assignment: str, item_id: str, namespace: Namespace, name: st
     try:
         key = item_key(assignment, item_id)
     except KeysNotFoundError as exc:
-        return _finish(0, points, [str(exc)], title)
+        return finish(0, points, [str(exc)], title)
     if not isinstance(answer, str) or not answer.strip():
-        return _finish(0, points, ["Write your answer as text in the answer cell."], title)
+        return finish(0, points, ["Write your answer as text in the answer cell."], title)
     concepts: Mapping[str, Mapping[str, Any]] = key["concepts"]
     matcher = build_matcher({cid: c["cues"] for cid, c in concepts.items()})
     stated = {m.concept for m in matcher.find(answer) if not m.negated}
     need = key.get("need", len(concepts))
     lines = [f"Covered: {concepts[c]['label']}." for c in concepts if c in stated]
     lines += [f"Missing: {concepts[c]['label']}." for c in concepts if c not in stated]
-    return _finish(points * min(1.0, len(stated) / need), points, lines, title)
+    return finish(points * min(1.0, len(stated) / need), points, lines, title)
 
 
 def grade_formulation(case_id: str, namespace: Namespace, suffix: str, points: float = 10) -> float:
@@ -151,7 +151,7 @@ def grade_formulation(case_id: str, namespace: Namespace, suffix: str, points: f
     try:
         reference = case_reference(case_id)
     except KeysNotFoundError as exc:
-        return _finish(0, points, [str(exc)], title)
+        return finish(0, points, [str(exc)], title)
     report = score_formulation(answer, reference, reveal=False)
     lines = notes + [f"{c.label} ({c.points:g}/{c.max_points:g}): {c.feedback}" for c in report.criteria]
-    return _finish(points * report.total / report.max_total, points, lines, title)
+    return finish(points * report.total / report.max_total, points, lines, title)

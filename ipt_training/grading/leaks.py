@@ -31,6 +31,18 @@ def _region_lines(source: str, begin: str, end: str) -> list[str]:
     return lines
 
 
+def _strip_regions(source: str) -> str:
+    kept, inside = [], False
+    for line in source.splitlines():
+        if any(m in line for m in ("BEGIN SOLUTION", "BEGIN HIDDEN TESTS")):
+            inside = True
+        elif any(m in line for m in ("END SOLUTION", "END HIDDEN TESTS")):
+            inside = False
+        elif not inside:
+            kept.append(line)
+    return "\n".join(kept)
+
+
 @cache
 def key_fingerprints(course_root: Path) -> tuple[str, ...]:
     """Snippets that only answer keys contain: solution and hidden-test lines, reference rationales and models."""
@@ -40,14 +52,15 @@ def key_fingerprints(course_root: Path) -> tuple[str, ...]:
     source = course_root / "source"
     for notebook in sorted(source.glob("*/*.ipynb")):
         for cell in nbformat.read(notebook, as_version=4).cells:
-            snippets += _region_lines(cell.source, "BEGIN SOLUTION", "END SOLUTION")
-            snippets += _region_lines(cell.source, "BEGIN HIDDEN TESTS", "END HIDDEN TESTS")
+            # Lines that the released template shares with the solution (e.g. "q7 = {") are not secrets.
+            released = {line.strip() for line in _strip_regions(cell.source).splitlines()}
+            for begin, end in (("BEGIN SOLUTION", "END SOLUTION"), ("BEGIN HIDDEN TESTS", "END HIDDEN TESTS")):
+                snippets += [line for line in _region_lines(cell.source, begin, end) if line not in released]
     for key_file in sorted((source / "keys").rglob("*.yaml")):
         data = yaml.safe_load(key_file.read_text(encoding="utf-8")) or {}
         reference = data.get("reference") if isinstance(data, dict) else None
         if isinstance(reference, dict):
             snippets += [str(reference[k]) for k in ("rationale", "formulation") if reference.get(k)]
-    # Lines shared with the released template (e.g. "q7 = {") are not secrets.
     fingerprints = {_squash(s)[:_FINGERPRINT] for s in snippets}
     return tuple(sorted(f for f in fingerprints if len(f) >= _MIN_LINE and not f.startswith(("#", "import ", "for "))))
 

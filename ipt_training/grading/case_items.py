@@ -1,0 +1,127 @@
+"""Graders for the inventory_and_timeline assignment: a trainee's inventory and timeline vs the expert's."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from ipt_training.cases.model import Closeness, Person, TimelineEvent
+from ipt_training.grading.items import MISSING, Namespace, finish, missing_answer
+
+_RINGS = [c.value for c in Closeness]
+_NAME_MATCH = 80
+_EVENT_MATCH = 55
+
+
+def _expert_case(case_id: str) -> Any:
+    from ipt_training.cases.library import CaseLibrary
+    from ipt_training.grading.keys import keys_dir
+
+    case = CaseLibrary.load(keys_dir=keys_dir()).get(case_id)
+    if not case.inventory or not case.timeline:
+        raise LookupError(f"no expert inventory/timeline for {case_id!r} in the instructor keys")
+    return case
+
+
+def _rows(value: Any) -> list[dict[str, Any]] | None:
+    """Rows from a pandas DataFrame or a list of dicts; ``None`` when it is neither."""
+    if hasattr(value, "to_dict") and hasattr(value, "columns"):
+        return [{str(k).strip().lower(): v for k, v in row.items()} for row in value.to_dict("records")]
+    if isinstance(value, Sequence) and not isinstance(value, str) and all(isinstance(r, dict) for r in value):
+        return [{str(k).strip().lower(): v for k, v in r.items()} for r in value]
+    return None
+
+
+def _best(name: str, people: list[Person]) -> Person | None:
+    scored = [(fuzz.token_set_ratio(name.lower(), p.name.lower()), p) for p in people]
+    score, person = max(scored, key=lambda s: s[0], default=(0, None))
+    return person if score >= _NAME_MATCH else None
+
+
+def grade_inventory(case_id: str, namespace: Namespace, name: str, points: float) -> float:
+    """Half the points for finding the important people, half for placing them in the right ring."""
+    title = "Interpersonal inventory"
+    value = namespace.get(name, MISSING)
+    if value is MISSING:
+        return missing_answer(name, title, points)
+    rows = _rows(value)
+    if rows is None or not rows or "name" not in rows[0]:
+        return finish(0, points, [f"`{name}` should be a DataFrame with columns name, relationship, closeness."],
+                      title)
+    try:
+        expert = _expert_case(case_id).inventory
+    except LookupError as exc:
+        return finish(0, points, [str(exc)], title)
+    found: dict[str, str] = {}
+    unknown = []
+    for row in rows:
+        person = _best(str(row.get("name", "")), expert)
+        if person is None:
+            unknown.append(str(row.get("name", "")))
+        else:
+            found[person.name] = str(row.get("closeness", "")).strip().lower()
+    ring_credit = 0.0
+    for person in expert:
+        chosen = found.get(person.name)
+        if chosen in _RINGS:
+            distance = abs(_RINGS.index(chosen) - _RINGS.index(person.closeness.value))
+            ring_credit += 1.0 if distance == 0 else (0.5 if distance == 1 else 0.0)
+    recall = len(found) / len(expert)
+    placement = ring_credit / max(1, len(found))
+    lines = [f"You included {len(found)} of the {len(expert)} people who matter in this case.",
+             f"Closeness placement agreed with the expert inventory for {placement:.0%} of them "
+             "(one ring away earns half)."]
+    if unknown:
+        lines.append(f"Not found in the vignette: {', '.join(unknown[:5])}. Use the names the patient gives.")
+    if recall < 1:
+        lines.append("Look again for people the patient has lost touch with or who have died: the inventory covers "
+                     "past and present relationships.")
+    return finish(points * (0.5 * recall + 0.5 * placement * recall), points, lines, title)
+
+
+def _month(value: Any) -> int | None:
+    text = str(value).strip()[:7]
+    try:
+        year, month = int(text[:4]), int(text[5:7])
+    except ValueError:
+        return None
+    return year * 12 + month if 1 <= month <= 12 else None
+
+
+def _matches(row: dict[str, Any], event: TimelineEvent) -> bool:
+    when, expected = _month(row.get("date")), _month(event.date)
+    close_in_time = when is not None and expected is not None and abs(when - expected) <= 1
+    similarity = fuzz.token_set_ratio(str(row.get("event", "")).lower(), event.event.lower())
+    return close_in_time and similarity >= _EVENT_MATCH
+
+
+def grade_timeline(case_id: str, namespace: Namespace, name: str, onset_name: str, link_name: str,
+                   points: float) -> float:
+    """Events dated within a month (half), the onset month (a quarter), the event linked to onset (a quarter)."""
+    from ipt_training.text.matcher import build_matcher
+
+    title = "Timeline"
+    value, onset, link = (namespace.get(n, MISSING) for n in (name, onset_name, link_name))
+    for var, val in ((name, value), (onset_name, onset), (link_name, link)):
+        if val is MISSING:
+            return missing_answer(var, title, points)
+    rows = _rows(value)
+    if rows is None or not rows or "date" not in rows[0] or "event" not in rows[0]:
+        return finish(0, points, [f"`{name}` should be a DataFrame with columns date (YYYY-MM) and event."], title)
+    try:
+        case = _expert_case(case_id)
+    except LookupError as exc:
+        return finish(0, points, [str(exc)], title)
+    events = [e for e in case.timeline if e.kind.value != "symptom"]
+    hits = sum(any(_matches(r, e) for r in rows) for e in events)
+    onset_ok = _month(onset) is not None and _month(onset) == _month(case.symptom_onset)
+    cues = build_matcher({"link": case.reference.timeline_link.cues}) if case.reference else None
+    link_ok = bool(isinstance(link, str) and cues and cues.find(link))
+    lines = [f"{hits} of the {len(events)} key life events are on your timeline with the right month (±1).",
+             "The onset month is right." if onset_ok else "Check when the symptoms began: the vignette dates it.",
+             "You named the event most closely linked to the onset." if link_ok else
+             "The event you linked to the onset is not the one closest before it in time; compare dates."]
+    earned = points * (0.5 * hits / max(1, len(events)) + 0.25 * onset_ok + 0.25 * link_ok)
+    return finish(earned, points, lines, title)
