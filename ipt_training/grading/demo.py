@@ -67,5 +67,8 @@ def run_demo(course_root: Path, directory: Path | None = None, console: Console 
         results += grade_with_progress(course, assignment, console=console)
     print_summary(results, console)
     console.print(f"Feedback for each trainee: {target / 'feedback'}")
+    from ipt_training.analytics.report import write_report
+
+    console.print(f"[bold]4. Instructor report[/bold]: {write_report(course, target / 'report')}")
     console.print(f"Demo finished in {time.perf_counter() - started:.0f} s.")
     return target

@@ -11,7 +11,7 @@ import nbformat
 _LOG_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"NotJSONError|JSONDecodeError|Notebook does not appear to be JSON|Expecting value",
      "the notebook file is not valid JSON (truncated, or edited outside Jupyter); no cell could be graded"),
-    (r"Unsupported nbformat version|nbformat version|NBFormatError|ValidationError",
+    (r"Unsupported nbformat version|NBFormatError|nbformat version \d|notebook format version",
      "the notebook has an old or unknown notebook format version; re-save it with a current JupyterLab"),
     (r"CellTimeoutError|timed out|Timeout waiting",
      "a cell ran longer than the time limit (an endless loop?); it was stopped"),

@@ -1,0 +1,169 @@
+"""A real nbgrader round trip on a throw-away course: generate -> submit -> autograde -> feedback.
+
+Submissions of each kind (solutions, untouched release, half-done, keyword stuffing, tampering, random coding)
+go through the real ``nbgrader`` autograder and the gradebook; assertions read the gradebook and the feedback HTML.
+"""
+
+from __future__ import annotations
+
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ipt_training.grading.course import Course
+from ipt_training.grading.demo import build_course
+from ipt_training.grading.leaks import find_leaks
+from ipt_training.grading.simulate import SubmissionPlan, fill_notebook, solution_answers, submit
+
+pytestmark = pytest.mark.slow
+
+STUFFING = '''primary_area_{s} = None
+secondary_area_{s} = None
+dispute_stage_{s} = None
+formulation_{s} = """
+This could be grief, a role dispute, a role transition or interpersonal deficits, so all four apply. Goals: mourn,
+resolve the dispute, master the new role, reduce isolation and make new friends. Strategies: communication
+analysis, role play, decision analysis, reconstruct the relationship with the deceased, graded steps, social skills,
+modify expectations, review the old and new role, after the event.
+"""'''
+
+TAMPER_CELLS = [
+    # Redefine the scorer and the graders, and print a fake result.
+    "import ipt_training.scoring.formulation as f\n"
+    "import ipt_training.grading.items as items\n"
+    "class Fake:\n    total = 10\n    max_total = 10\n    criteria = ()\n"
+    "f.score_formulation = lambda *a, **k: Fake()\n"
+    "items.grade_formulation = lambda *a, **k: 10\n"
+    "def grade_formulation(*a, **k):\n    return 10\n"
+    "print('Formulation for case a-transition-01: 10 / 10')",
+]
+
+
+def _notebook(course: Course, assignment: str) -> tuple[Path, Path]:
+    source = next((course.source_dir / assignment).glob("*.ipynb"))
+    return source, course.root / "release" / assignment / source.name
+
+
+def _submit(course: Course, student: str, assignment: str, plan: SubmissionPlan) -> None:
+    source, release = _notebook(course, assignment)
+    submit(course.root, student, assignment, {source.name: fill_notebook(release, plan)})
+
+
+def _only(answers: dict[str, str], keep: set[str]) -> dict[str, str]:
+    return {k: v for k, v in answers.items() if k in keep}
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory, repo):
+    course = build_course(repo, tmp_path_factory.mktemp("course"))
+    sol = {a: solution_answers(_notebook(course, a)[0]) for a in course.assignments()}
+
+    for assignment in ("ipt_foundations", "problem_area_formulation", "communication_analysis",
+                       "inventory_and_timeline"):
+        _submit(course, "solution", assignment, SubmissionPlan(answers=sol[assignment]))
+        _submit(course, "untouched", assignment, SubmissionPlan())
+    _submit(course, "half", "ipt_foundations",
+            SubmissionPlan(answers=_only(sol["ipt_foundations"], {"q1_answer", "q2_answer", "q3_answer", "q4_answer"})))
+    _submit(course, "half", "problem_area_formulation",
+            SubmissionPlan(answers=_only(sol["problem_area_formulation"], {"case_a_answer"})))
+    _submit(course, "stuffer", "problem_area_formulation",
+            SubmissionPlan(answers={f"case_{s}_answer": STUFFING.format(s=s) for s in "abc"}))
+    _submit(course, "tamperer", "problem_area_formulation", SubmissionPlan(
+        extra_cells_after={"case_a_answer": TAMPER_CELLS},
+        replace_cells={"case_b_test": "10"},
+        delete_cells=["case_c_test"],
+    ))
+    rng = random.Random(7)
+    codes = ["ok", "indirect_verbal", "hostile", "silence", "mind_reading", "mixed_message", "global_complaint"]
+    random_coding = "coding = {" + ", ".join(f"{n}: {rng.choice(codes)!r}" for n in range(1, 13)) + "}"
+    _submit(course, "random", "communication_analysis", SubmissionPlan(answers={"coding_answer": random_coding}))
+
+    results = {}
+    for assignment in course.assignments():
+        for result in course.autograde(assignment):
+            results[(result.student, assignment)] = result
+    return course, results
+
+
+def _score(graded, student: str, assignment: str) -> tuple[float, float]:
+    result = graded[1][(student, assignment)]
+    assert result.ok, result.problems
+    return result.score, result.max_score
+
+
+@pytest.mark.parametrize("assignment", ["ipt_foundations", "problem_area_formulation", "communication_analysis",
+                                        "inventory_and_timeline"])
+def test_solutions_get_full_marks_and_untouched_release_gets_zero(graded, assignment):
+    score, max_score = _score(graded, "solution", assignment)
+    assert score == max_score > 0
+    assert _score(graded, "untouched", assignment)[0] == 0
+
+
+def test_half_done_notebooks_get_partial_credit(graded):
+    for assignment in ("ipt_foundations", "problem_area_formulation"):
+        score, max_score = _score(graded, "half", assignment)
+        assert 0 < score < max_score
+
+
+def test_keyword_stuffing_scores_low(graded):
+    score, max_score = _score(graded, "stuffer", "problem_area_formulation")
+    assert score <= 0.2 * max_score
+
+
+def test_tampering_does_not_earn_full_marks(graded):
+    course, results = graded
+    score, max_score = _score(graded, "tamperer", "problem_area_formulation")
+    assert score == 0  # blank answers stay blank whatever the notebook claims
+    problems = " ".join(results[("tamperer", "problem_area_formulation")].problems)
+    assert "case_c_test" in problems  # the deleted test was reported, and restored for grading
+    with course.gradebook() as gb:
+        grades = {g.name: g.score for g in gb.find_submission_notebook(
+            "problem_area_formulation", "problem_area_formulation", "tamperer").grades}
+    assert grades["case_b_test"] == 0 and grades["case_c_test"] == 0
+
+
+def test_random_coding_scores_low(graded):
+    score, max_score = _score(graded, "random", "communication_analysis")
+    assert score <= 0.4 * max_score
+
+
+def test_feedback_explains_and_hides_keys(graded, repo):
+    course, results = graded
+    html = results[("half", "problem_area_formulation")].feedback[0].read_text()
+    assert "Problem area" in html and "Evidence and timeline link" in html and "Goals" in html
+    assert "not defined" not in html
+    # No hidden test reaches any trainee's feedback, and trainees who did not copy the solution see no key text.
+    for page in (course.root / "feedback").rglob("*.html"):
+        text = page.read_text()
+        assert "HIDDEN TESTS" not in text and "_grade(" not in text and "_sys.modules" not in text, page
+    for student in ("untouched", "stuffer", "tamperer", "random"):
+        assert find_leaks(course.root / "feedback" / student, course.root) == []
+
+
+def test_release_holds_no_key_material(graded):
+    course, _ = graded
+    assert find_leaks(course.root / "release", course.root) == []
+    assert not list((course.root / "release").rglob("keys"))
+
+
+def test_committed_release_is_up_to_date(graded, repo):
+    import nbformat
+
+    course, _ = graded
+    for fresh in sorted((course.root / "release").rglob("*.ipynb")):
+        committed = repo / "release" / fresh.relative_to(course.root / "release")
+        assert committed.is_file(), f"{committed} missing: run `ipt-course release`"
+        a, b = nbformat.read(fresh, as_version=4), nbformat.read(committed, as_version=4)
+        assert [(c.source, c.metadata) for c in a.cells] == [(c.source, c.metadata) for c in b.cells], (
+            f"{committed} is out of date: run `ipt-course release`")
+
+
+def test_nbgrader_validate_passes_on_every_source_notebook(repo, graded):
+    course, _ = graded
+    for notebook in sorted(course.source_dir.glob("*/*.ipynb")):
+        result = subprocess.run([sys.executable, "-m", "nbgrader", "validate", str(notebook)],
+                                capture_output=True, text=True, cwd=course.root, timeout=300)
+        assert "Success" in result.stdout, result.stdout + result.stderr
