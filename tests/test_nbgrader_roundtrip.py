@@ -115,7 +115,7 @@ def test_keyword_stuffing_scores_low(graded):
 
 def test_tampering_does_not_earn_full_marks(graded):
     course, results = graded
-    score, max_score = _score(graded, "tamperer", "problem_area_formulation")
+    score, _ = _score(graded, "tamperer", "problem_area_formulation")
     assert score == 0  # blank answers stay blank whatever the notebook claims
     problems = " ".join(results[("tamperer", "problem_area_formulation")].problems)
     assert "case_c_test" in problems  # the deleted test was reported, and restored for grading
