@@ -6,6 +6,7 @@ go through the real ``nbgrader`` autograder and the gradebook; assertions read t
 
 from __future__ import annotations
 
+import json
 import random
 import subprocess
 import sys
@@ -76,6 +77,16 @@ def graded(tmp_path_factory, repo):
         replace_cells={"case_b_test": "10"},
         delete_cells=["case_c_test"],
     ))
+    # An answer entered only in the builder widget: saved beside the notebook, variables left as None.
+    source, release = _notebook(course, "problem_area_formulation")
+    namespace: dict = {}
+    exec(sol["problem_area_formulation"]["case_a_answer"], namespace)  # the instructor's own solution code
+    saved = {"a": {f: namespace[f"{f}_a"] for f in ("primary_area", "secondary_area", "dispute_stage",
+                                                      "formulation")}}
+    submit(course.root, "widget_user", "problem_area_formulation", {
+        source.name: fill_notebook(release, SubmissionPlan()),
+        "ipt_answers.json": json.dumps(saved).encode(),
+    })
     rng = random.Random(7)
     codes = ["ok", "indirect_verbal", "hostile", "silence", "mind_reading", "mixed_message", "global_complaint"]
     random_coding = "coding = {" + ", ".join(f"{n}: {rng.choice(codes)!r}" for n in range(1, 13)) + "}"
@@ -123,6 +134,13 @@ def test_tampering_does_not_earn_full_marks(graded):
         grades = {g.name: g.score for g in gb.find_submission_notebook(
             "problem_area_formulation", "problem_area_formulation", "tamperer").grades}
     assert grades["case_b_test"] == 0 and grades["case_c_test"] == 0
+
+
+def test_answer_saved_by_the_widget_survives_the_rerun(graded):
+    _, results = graded
+    score, _ = _score(graded, "widget_user", "problem_area_formulation")
+    assert score == 10  # case A full from ipt_answers.json; cases B and C left blank
+    assert not any("extra files" in p for p in results[("widget_user", "problem_area_formulation")].problems)
 
 
 def test_random_coding_scores_low(graded):

@@ -60,14 +60,17 @@ def check_text(namespace: Namespace, name: str, min_words: int = 10) -> bool:
 
 def check_formulation(namespace: Namespace, suffix: str) -> bool:
     """The four answer variables of one formulation item are present and use recognised values."""
+    from ipt_training import saved_answers
+
     problems = []
+    values = saved_answers.with_saved(suffix, {f: namespace.get(f"{f}_{suffix}") for f in saved_answers.FIELDS})
     for field, allowed in (("primary_area", AREAS), ("secondary_area", AREAS), ("dispute_stage", STAGES)):
         name = f"{field}_{suffix}"
         if name not in namespace:
             problems.append(f"{name} is missing")
-        elif namespace[name] not in (None, *allowed):
+        elif values[field] not in (None, *allowed):
             problems.append(f"{name} should be None or one of {allowed}")
-    text = namespace.get(f"formulation_{suffix}")
+    text = values["formulation"]
     if not isinstance(text, str) or len(text.split()) < 30:
         problems.append(f"formulation_{suffix} should be text of at least 30 words")
     return _report(f"Formulation {suffix}", "; ".join(problems) or None)

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import nbformat
 
+from ipt_training.saved_answers import ANSWERS_FILE
+
 _LOG_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"NotJSONError|JSONDecodeError|Notebook does not appear to be JSON|Expecting value",
      "the notebook file is not valid JSON (truncated, or edited outside Jupyter); no cell could be graded"),
@@ -74,8 +76,9 @@ def diagnose_submission(submitted: Path, source: Path) -> list[str]:
         deleted = sorted(set(expected) - set(present))
         if deleted:
             problems.append(f"{path.name}: test cell(s) deleted and restored for grading: {', '.join(deleted)}")
+    expected = {"timestamp.txt", ANSWERS_FILE}
     extra = sorted(p.name for p in submitted.iterdir()
-                   if p.name != "timestamp.txt" and not (source / p.name).exists() and not p.name.startswith("."))
+                   if p.name not in expected and not (source / p.name).exists() and not p.name.startswith("."))
     if extra:
         more = " ..." if len(extra) > 10 else ""
         problems.append(f"extra files ignored by grading: {', '.join(extra[:10])}{more}")

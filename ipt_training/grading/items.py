@@ -133,11 +133,16 @@ def grade_formulation(case_id: str, namespace: Namespace, suffix: str, points: f
     from ipt_training.scoring.formulation import score_formulation
 
     title = f"Formulation for case {case_id}"
-    names = [f"{field}_{suffix}" for field in ("primary_area", "secondary_area", "dispute_stage", "formulation")]
+    from ipt_training import saved_answers
+
+    names = [f"{field}_{suffix}" for field in saved_answers.FIELDS]
     missing = [n for n in names if n not in namespace]
     if missing:
         return missing_answer(", ".join(missing), title, points)
-    primary_area, secondary_area, dispute_stage, text = (namespace[n] for n in names)
+    # Values left as None come from the builder widget's saved answers (ipt_answers.json), if any.
+    values = saved_answers.with_saved(suffix, {f: namespace[n] for f, n in zip(saved_answers.FIELDS, names,
+                                                                                  strict=True)})
+    primary_area, secondary_area, dispute_stage, text = (values[f] for f in saved_answers.FIELDS)
     if not isinstance(text, str):
         text = "" if text is None else str(text)
     answer = FormulationAnswer.from_dict({"text": text, "primary_area": primary_area,

@@ -46,6 +46,8 @@ class FormulationBuilder:
     widget: widgets.VBox
     scorer: Scorer = score_formulation
     last_report: FormulationReport | None = None
+    #: replaces scoring when set (the assignment builder saves instead of scoring)
+    on_check: Callable[[FormulationBuilder], None] | None = None
 
     def answer(self) -> FormulationAnswer:
         """The current answer as a :class:`FormulationAnswer` (blank choices become ``None``)."""
@@ -60,6 +62,9 @@ class FormulationBuilder:
     def check(self, _button: object = None) -> FormulationReport | None:
         """Score the answer and show per-criterion feedback; explain instead when nothing can be scored."""
         answer = self.answer()
+        if self.on_check is not None:
+            self.on_check(self)
+            return None
         if self.reference is None:
             self.feedback.value = status_region(paragraph(NO_REFERENCE_MESSAGE))
             return None
@@ -76,7 +81,8 @@ class FormulationBuilder:
         display(self.widget)
 
 
-def formulation_builder(case: Case, reveal: bool = True, scorer: Scorer = score_formulation) -> FormulationBuilder:
+def formulation_builder(case: Case, reveal: bool = True, scorer: Scorer = score_formulation,
+                        with_vignette: bool = True) -> FormulationBuilder:
     """Build the formulation exercise for ``case``; ``reveal=True`` (practice) lets feedback name the right area."""
     wide = widgets.Layout(width="36em")
     style = {"description_width": "10em"}
@@ -97,10 +103,47 @@ def formulation_builder(case: Case, reveal: bool = True, scorer: Scorer = score_
     builder = FormulationBuilder(case, reveal, primary, secondary, stage, text, button, feedback, widgets.VBox(),
                                  scorer=scorer)
     button.on_click(builder.check)
+    header = [widgets.HTML(vignette_html(case))] if with_vignette else []
     builder.widget = widgets.VBox([
-        widgets.HTML(vignette_html(case)),
+        *header,
         widgets.HTML("<h4>Your formulation</h4>"),
         primary, secondary, stage, text, button, feedback,
     ], layout=widgets.Layout(max_width="60em"))
     builder.widget.add_class("ipt-formulation-builder")
+    return builder
+
+
+def assignment_builder(case_id: str, key: str) -> FormulationBuilder:
+    """The builder for a graded assignment: no scoring here, a Save button that writes the answer to a file.
+
+    The saved answer (``ipt_answers.json`` beside the notebook) is submitted with the notebook and used by
+    the autograder for every answer variable left as ``None``, so it survives a re-run from scratch.
+    """
+    from ipt_training import saved_answers
+    from ipt_training.cases.library import CaseLibrary
+
+    case = CaseLibrary.load(keys_dir=False).get(case_id).without_reference()
+    builder = formulation_builder(case, reveal=False, with_vignette=False)
+    saved = saved_answers.load_all().get(key, {})
+    builder.primary.value = saved.get("primary_area") or ""
+    builder.secondary.value = saved.get("secondary_area") or ""
+    builder.stage.value = saved.get("dispute_stage") or ""
+    builder.text.value = saved.get("formulation") or ""
+
+    def save(target: FormulationBuilder) -> None:
+        answer = target.answer()
+        path = saved_answers.save(key, {
+            "primary_area": answer.primary_area.value if answer.primary_area else None,
+            "secondary_area": answer.secondary_area.value if answer.secondary_area else None,
+            "dispute_stage": answer.dispute_stage.value if answer.dispute_stage else None,
+            "formulation": answer.text or None,
+        })
+        target.feedback.value = status_region(paragraph(
+            f"Saved to {path.name}. It is submitted with this notebook and graded for any answer variable below "
+            "that you leave as None."))
+
+    builder.check_button.description = "Save answer"
+    builder.check_button.icon = "save"
+    builder.check_button.tooltip = "Save this answer next to the notebook so the autograder finds it"
+    builder.on_check = save
     return builder
