@@ -54,7 +54,7 @@ _MARKER_WINDOW = 6
 
 
 @cache
-def _domain_matcher() -> PhraseMatcher:
+def _domain_cues() -> dict[str, list[str | tuple[str, float]]]:
     cues: dict[str, list[str | tuple[str, float]]] = {}
     for area, phrases in AREA_CUES.items():
         cues[f"area:{area.value}"] = list(phrases)
@@ -63,24 +63,40 @@ def _domain_matcher() -> PhraseMatcher:
     for prefix, concepts in (("goal", GOALS), ("strategy", STRATEGIES)):
         for concept in concepts.values():
             cues[f"{prefix}:{concept.id}"] = list(concept.cues)
-    cues["marker:temporal"] = list(TEMPORAL_LINK_CUES)
-    return build_matcher(cues)
+    return cues
 
 
-_EVIDENCE_MATCHERS: dict[int, tuple[ReferenceFormulation, PhraseMatcher]] = {}
+_TEMPORAL_WORDS = frozenset(c for c in TEMPORAL_LINK_CUES if " " not in c and not c.endswith("*"))
+_TEMPORAL_PREFIXES = tuple(c[:-1] for c in TEMPORAL_LINK_CUES if " " not in c and c.endswith("*"))
+_TEMPORAL_PHRASES = tuple(f" {c} " for c in TEMPORAL_LINK_CUES if " " in c)
 
 
-def _evidence_matcher(reference: ReferenceFormulation) -> PhraseMatcher:
-    """Matcher for a reference's evidence cues, cached per reference object."""
-    cached = _EVIDENCE_MATCHERS.get(id(reference))
+def _temporal(tokens: list[str]) -> bool:
+    """Whether a clause contains a word that ties events in time ("after", "since", "weeks", "triggered"...)."""
+    if not _TEMPORAL_WORDS.isdisjoint(tokens) or any(t.startswith(_TEMPORAL_PREFIXES) for t in tokens):
+        return True
+    joined = f" {' '.join(tokens)} "
+    return any(phrase in joined for phrase in _TEMPORAL_PHRASES)
+
+
+_MATCHERS: dict[int, tuple[ReferenceFormulation, PhraseMatcher]] = {}
+
+
+def _matcher_for(reference: ReferenceFormulation) -> PhraseMatcher:
+    """One matcher for the clinical vocabulary plus this reference's evidence cues (one pass over the text).
+
+    Cached per reference object, since a grading run scores many answers against few references.
+    """
+    cached = _MATCHERS.get(id(reference))
     if cached is not None and cached[0] is reference:
         return cached[1]
-    items: list[EvidenceItem] = [*reference.key_evidence, reference.timeline_link]
-    matcher = build_matcher({f"evidence:{item.id}" if item is not reference.timeline_link else "timeline": item.cues
-                             for item in items})
-    if len(_EVIDENCE_MATCHERS) > 4096:
-        _EVIDENCE_MATCHERS.clear()
-    _EVIDENCE_MATCHERS[id(reference)] = (reference, matcher)
+    evidence: list[EvidenceItem] = list(reference.key_evidence)
+    cues = {**_domain_cues(), **{f"evidence:{item.id}": item.cues for item in evidence},
+            "timeline": reference.timeline_link.cues}
+    matcher = build_matcher(cues)
+    if len(_MATCHERS) > 1024:
+        _MATCHERS.clear()
+    _MATCHERS[id(reference)] = (reference, matcher)
     return matcher
 
 
@@ -226,10 +242,10 @@ def _coverage_points(found: set[str], expected: list[str], max_points: float, sh
     return _half(max_points * min(1.0, hit / need)), hit, need
 
 
-def _timeline_linked(ev_matches: list[Match], domain_matches: list[Match]) -> bool:
+def _timeline_linked(ev_matches: list[Match], prepared: Clauses) -> bool:
+    """A cue of the key event in the same clause as, or next to, a word that ties it to the onset in time."""
     event_clauses = {m.clause for m in ev_matches if m.concept == "timeline"}
-    temporal_clauses = {m.clause for m in domain_matches if m.concept == "marker:temporal"}
-    return any(c + d in temporal_clauses for c in event_clauses for d in (-1, 0, 1))
+    return any(0 <= c + d < len(prepared) and _temporal(prepared[c + d]) for c in event_clauses for d in (-1, 0, 1))
 
 
 def score_formulation(
@@ -244,9 +260,8 @@ def score_formulation(
     if isinstance(answer, str):
         answer = FormulationAnswer(text=answer)
     raw = clauses(answer.text)
-    domain = _domain_matcher()
-    prepared, matches = domain.find_prepared(raw)
-    ev_matches = _evidence_matcher(reference).find(raw)
+    prepared, matches = _matcher_for(reference).find_prepared(raw)
+    ev_matches = [m for m in matches if m.concept.startswith("evidence:") or m.concept == "timeline"]
     reading = _read_areas(matches, prepared)
     decision = _decide_areas(answer, reading)
     has_dispute = ProblemArea.ROLE_DISPUTE in reference.areas
@@ -282,7 +297,7 @@ def score_formulation(
     cited = {m.concept[9:] for m in ev_matches if m.concept.startswith("evidence:")}
     evidence_ids = [item.id for item in reference.key_evidence]
     ev_pts, _, _ = _coverage_points(cited, evidence_ids, evidence_max - 1.0, 0.75)
-    linked = _timeline_linked(ev_matches, matches)
+    linked = _timeline_linked(ev_matches, prepared)
     missed_hints = [item.hint for item in reference.key_evidence if item.id not in cited]
     criteria.append(CriterionResult(
         "evidence_timeline", "Evidence and timeline link", _half(ev_pts + (1.0 if linked else 0.0)), evidence_max,
