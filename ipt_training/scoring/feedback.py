@@ -102,7 +102,7 @@ def concept_feedback(kind: str, hit: int, need: int, expected: list[str], found:
     if penalised:
         return (f"The {kind} mix several problem areas. Name the {kind} of your chosen focus only; listing every "
                 "possibility does not earn credit.")
-    parts = [f"Your {kind} cover {min(hit, need)} of the {need} expected for this case."]
+    parts = [f"Your {kind} cover {min(hit, need)} of the {need} needed for full credit on this case."]
     if hit >= need:
         parts.append(f"The {kind} fit the focus.")
     elif reveal:
