@@ -21,4 +21,4 @@ start_test_postgres || echo "PostgreSQL not available: postgres-marked tests wil
 trap stop_test_postgres EXIT
 
 python -m ruff check ipt_training tests benchmarks
-python -m pytest tests course --nbval-lax --nbval-sanitize-with course/nbval_sanitize.cfg "$@"
+python -m pytest tests course source --nbval-lax --nbval-sanitize-with course/nbval_sanitize.cfg "$@"
