@@ -129,3 +129,15 @@ def test_dispute_reference_without_stage_is_rejected(tmp_path):
 def test_unknown_case_id_lists_known_ones(library):
     with pytest.raises(KeyError, match="p-transition-01"):
         library.get("nope")
+
+
+def test_instructor_only_inventory_and_timeline_are_not_shipped(repo):
+    """Where a key file holds the expert inventory/timeline (an exercise), the packaged case must not."""
+    import yaml
+
+    for key_file in sorted((repo / "source" / "keys" / "cases").glob("*.yaml")):
+        key = yaml.safe_load(key_file.read_text())
+        shipped = yaml.safe_load((packaged_cases_dir() / "assessment" / key_file.name).read_text())
+        for field in ("inventory", "timeline"):
+            if field in key:
+                assert not shipped.get(field), f"{key_file.name}: the package ships the instructor-only {field}"
