@@ -192,6 +192,27 @@ def demo(directory: Annotated[Path | None, typer.Option("--dir", help="Keep the 
     run_demo(_course(course).root, directory)
 
 
+@app.command("report")
+def report(course: CourseOption = None,
+           out: Annotated[Path | None, typer.Option("--out", help="Report folder (default: <course>/report).")]
+           = None,
+           db_url: Annotated[str | None, typer.Option(help="Gradebook URL (default from nbgrader_config.py).")]
+           = None,
+           calibration: Annotated[Path | None, typer.Option(help="Instructor scores CSV: student,assignment,item,"
+                                                                  "score[,area].")] = None) -> None:
+    """Instructor report: grades for the LMS, item statistics, problem-area confusion, review queue."""
+    from ipt_training.analytics.calibration import CalibrationError
+    from ipt_training.analytics.report import write_report
+
+    target = _course(course, db_url)
+    try:
+        index = write_report(target, out or target.root / "report", calibration_csv=calibration)
+    except (CalibrationError, OSError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    typer.echo(f"report written to {index}")
+
+
 def main() -> None:  # pragma: no cover - console entry
     app()
 

@@ -1,0 +1,176 @@
+"""Calibration: how the auto-scorer agrees with instructors, and which auto scores need a human look.
+
+Instructor scores come from a CSV (``student,assignment,item,score[,area]``) and from manual grades
+entered in nbgrader's formgrader (``Grade.manual_score``). Confidence and the scorer's reading of the
+problem area are re-derived by re-scoring the parsed answer variables against the instructor keys
+(instructor context only: the keys live in the course's ``source/keys``).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from ipt_training.agreement import cohen_kappa, mean_absolute_error, spearman
+from ipt_training.analytics.gradebook import CohortData, reference_for
+
+MANUAL_COLUMNS = ["student", "assignment", "item", "score", "area", "source"]
+RESCORE_COLUMNS = ["student", "assignment", "item", "case_id", "detected_area", "confidence", "flags",
+                   "rescored", "recorded"]
+QUEUE_COLUMNS = ["student", "assignment", "item", "case_id", "auto_score", "max_score", "confidence",
+                 "chosen_area", "detected_area", "reasons"]
+REVIEW_THRESHOLD = 0.7
+SCORE_GAP = 1.0
+_IGNORED_FLAGS = {"empty_answer"}
+
+
+class CalibrationError(ValueError):
+    """A calibration file that cannot be read."""
+
+
+def read_manual_csv(path: Path) -> pd.DataFrame:
+    """Instructor scores from ``student,assignment,item,score[,area]`` (area: a problem-area value or blank)."""
+    from ipt_training.domain import ProblemArea
+
+    table = pd.read_csv(path, dtype={"student": str, "assignment": str, "item": str, "area": str})
+    missing = {"student", "assignment", "item", "score"} - set(table.columns)
+    if missing:
+        raise CalibrationError(f"{path}: missing column(s) {', '.join(sorted(missing))}")
+    if "area" not in table.columns:
+        table["area"] = None
+    areas = []
+    for line, value in enumerate(table["area"], start=2):
+        if pd.isna(value) or not str(value).strip():
+            areas.append(None)
+            continue
+        try:
+            areas.append(ProblemArea(str(value).strip().lower().replace(" ", "_")).value)
+        except ValueError:
+            raise CalibrationError(f"{path}:{line}: unknown problem area {value!r}") from None
+    table["area"] = pd.Series(areas, index=table.index, dtype=object)
+    table["score"] = pd.to_numeric(table["score"], errors="raise").astype(float)
+    table["source"] = "csv"
+    return table[MANUAL_COLUMNS]
+
+
+def manual_from_gradebook(cohort: CohortData) -> pd.DataFrame:
+    """Manual grades entered in the formgrader (``Grade.manual_score``), as instructor scores."""
+    graded = cohort.items[cohort.items["manual_score"].notna()]
+    return pd.DataFrame({"student": graded["student"], "assignment": graded["assignment"], "item": graded["item"],
+                         "score": graded["manual_score"].astype(float), "area": None, "source": "formgrader"},
+                        columns=MANUAL_COLUMNS).reset_index(drop=True)
+
+
+def rescore_formulations(cohort: CohortData) -> pd.DataFrame:
+    """Re-score each formulation answer against the instructor key: confidence, detected area and flags.
+
+    ``rescored`` is the scorer's total scaled to the item's points; ``recorded`` the autograder's score as
+    stored (``auto_score``), so a difference points at a grading problem (e.g. a deleted answer cell).
+    """
+    from ipt_training.scoring.formulation import score_formulation
+    from ipt_training.scoring.report import FormulationAnswer
+
+    auto = cohort.items.set_index(["student", "assignment", "item"])["auto_score"]
+    rows = []
+    for f in cohort.formulations.itertuples(index=False):
+        reference = reference_for(cohort.keys_dir, f.case_id)
+        if reference is None:
+            continue
+        answer = FormulationAnswer.from_dict({"text": f.text if isinstance(f.text, str) else "",
+                                              "primary_area": _value(f.chosen_area),
+                                              "secondary_area": _value(f.chosen_secondary),
+                                              "dispute_stage": _value(f.chosen_stage)})
+        report = score_formulation(answer, reference, reveal=False)
+        points = f.max_score or report.max_total
+        rescored = math.floor(points * report.total / report.max_total * 2 + 0.5) / 2
+        rows.append({"student": f.student, "assignment": f.assignment, "item": f.item, "case_id": f.case_id,
+                     "detected_area": report.detected_primary.value if report.detected_primary else None,
+                     "confidence": round(report.confidence, 3), "flags": ",".join(report.flags),
+                     "rescored": rescored, "recorded": auto.get((f.student, f.assignment, f.item))})
+    return pd.DataFrame(rows, columns=RESCORE_COLUMNS)
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """Instructor vs auto-scorer agreement on the sampled items."""
+
+    n_scores: int
+    spearman: float
+    mae: float
+    n_areas: int
+    kappa: float
+    pairs: pd.DataFrame
+
+    def summary(self) -> dict[str, float | int]:
+        return {"items_scored": self.n_scores, "spearman": self.spearman, "mae": self.mae,
+                "areas_rated": self.n_areas, "kappa_problem_area": self.kappa}
+
+
+def agreement(cohort: CohortData, manual: pd.DataFrame, rescored: pd.DataFrame | None = None) -> Agreement:
+    """Cohen's kappa on problem areas; Spearman and mean absolute error on item totals (manual vs auto)."""
+    keys = ["student", "assignment", "item"]
+    auto = cohort.items[[*keys, "auto_score", "max_score"]]
+    pairs = manual.merge(auto, on=keys, how="inner")
+    areas = cohort.formulations[[*keys, "chosen_area"]]
+    if rescored is not None and not rescored.empty:
+        areas = areas.merge(rescored[[*keys, "detected_area"]], on=keys, how="left")
+        auto_area = areas["detected_area"].astype(object).where(areas["detected_area"].notna(), areas["chosen_area"])
+        areas = areas.assign(auto_area=auto_area)
+    else:
+        areas = areas.assign(auto_area=areas["chosen_area"])
+    pairs = pairs.merge(areas[[*keys, "auto_area"]], on=keys, how="left")
+    scored = pairs[pairs["auto_score"].notna()]
+    x, y = list(scored["score"]), list(scored["auto_score"])
+    rho = spearman(x, y) if len(x) >= 2 else float("nan")
+    mae = mean_absolute_error(x, y) if x else float("nan")
+    rated = pairs[pairs["area"].notna()]
+    instructor = list(rated["area"])
+    machine = [a if isinstance(a, str) else "none" for a in rated["auto_area"]]
+    kappa = cohen_kappa(instructor, machine) if instructor else float("nan")
+    return Agreement(len(x), rho, mae, len(instructor), kappa, pairs)
+
+
+def review_queue(cohort: CohortData, rescored: pd.DataFrame, manual: pd.DataFrame | None = None,
+                 threshold: float = REVIEW_THRESHOLD, score_gap: float = SCORE_GAP) -> pd.DataFrame:
+    """Auto scores an instructor should look at, least confident first, each with its reasons.
+
+    Reasons: scorer confidence below ``threshold``; a scorer flag (keyword stuffing, self-contradiction);
+    an instructor score ``score_gap`` or more away from the auto score, or a different problem area; a
+    re-score that no longer matches the gradebook; a grade nbgrader marks as needing a manual grade.
+    """
+    keys = ["student", "assignment", "item"]
+    reasons: dict[tuple[str, str, str], list[str]] = {}
+    for r in rescored.itertuples(index=False):
+        key = (r.student, r.assignment, r.item)
+        if r.confidence < threshold:
+            reasons.setdefault(key, []).append(f"low scorer confidence {r.confidence:.2f}")
+        for flag in filter(None, str(r.flags).split(",")):
+            if flag not in _IGNORED_FLAGS:
+                reasons.setdefault(key, []).append(f"scorer flag: {flag.replace('_', ' ')}")
+        if r.recorded is not None and not pd.isna(r.recorded) and abs(r.rescored - r.recorded) >= 0.5:
+            reasons.setdefault(key, []).append(f"re-score {r.rescored:g} differs from gradebook {r.recorded:g}")
+    if manual is not None and not manual.empty:
+        found = agreement(cohort, manual, rescored).pairs
+        for p in found.itertuples(index=False):
+            key = (p.student, p.assignment, p.item)
+            if p.auto_score is not None and not pd.isna(p.auto_score) and abs(p.score - p.auto_score) >= score_gap:
+                reasons.setdefault(key, []).append(f"instructor {p.score:g} vs auto {p.auto_score:g}")
+            if isinstance(p.area, str) and p.area != (p.auto_area if isinstance(p.auto_area, str) else "none"):
+                reasons.setdefault(key, []).append(f"instructor area {p.area} vs auto {p.auto_area}")
+    for r in cohort.items[cohort.items["needs_manual_grade"]].itertuples(index=False):
+        reasons.setdefault((r.student, r.assignment, r.item), []).append("needs a manual grade in formgrader")
+    if not reasons:
+        return pd.DataFrame(columns=QUEUE_COLUMNS)
+    queue = pd.DataFrame([(*k, "; ".join(v)) for k, v in reasons.items()], columns=[*keys, "reasons"])
+    queue = queue.merge(cohort.items[[*keys, "case_id", "auto_score", "max_score"]], on=keys, how="left")
+    queue = queue.merge(cohort.formulations[[*keys, "chosen_area"]], on=keys, how="left")
+    queue = queue.merge(rescored[[*keys, "confidence", "detected_area"]], on=keys, how="left")
+    queue = queue.sort_values(["confidence", "student", "item"], na_position="last").reset_index(drop=True)
+    return queue[QUEUE_COLUMNS]
+
+
+def _value(value: object) -> object:
+    return None if value is None or (isinstance(value, float) and math.isnan(value)) else value

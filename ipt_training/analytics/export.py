@@ -1,0 +1,95 @@
+"""Exports for the learning-management system: one grade row per trainee, and feedback summaries."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from ipt_training.analytics.criteria import weakest_criteria
+from ipt_training.analytics.gradebook import CohortData
+
+TOTAL_COLUMNS = ["student", "assignment", "position", "score", "max_score", "submitted"]
+SUMMARY_COLUMNS = ["student", "assignment", "item", "score", "max_score", "feedback"]
+
+
+def assignment_totals(cohort: CohortData) -> pd.DataFrame:
+    """One row per trainee x assignment (every pair, ``submitted`` False and score 0 where nothing came in)."""
+    sums = cohort.items.groupby(["student", "assignment"])["score"].sum()
+    grid = pd.MultiIndex.from_product([list(cohort.students), list(cohort.assignments["assignment"])],
+                                      names=["student", "assignment"])
+    table = pd.DataFrame({"score": sums.reindex(grid)}).reset_index()
+    table["submitted"] = table["score"].notna()
+    table["score"] = table["score"].fillna(0.0).astype(float)
+    info = cohort.assignments[["assignment", "position", "max_score"]]
+    return table.merge(info, on="assignment", how="left")[TOTAL_COLUMNS]
+
+
+def lms_table(cohort: CohortData) -> pd.DataFrame:
+    """The LMS grade table: ``student``, one column of points per assignment, ``total``, ``max_total``, ``percentage``.
+
+    An assignment column is empty (``NaN``) where the trainee has no submission; ``total`` counts it as 0.
+    ``percentage`` is ``100 * total / max_total`` over every assignment, rounded to one decimal.
+    """
+    totals = assignment_totals(cohort)
+    order = list(cohort.assignments["assignment"])
+    points = totals.assign(points=totals["score"].where(totals["submitted"]))
+    wide = points.pivot(index="student", columns="assignment", values="points").reindex(
+        index=list(cohort.students), columns=order)
+    wide = wide.round(2)
+    max_total = float(cohort.assignments["max_score"].sum())
+    wide["total"] = wide[order].sum(axis=1, min_count=0).round(2)
+    wide["max_total"] = max_total
+    wide["percentage"] = (100 * wide["total"] / max_total).round(1) if max_total else float("nan")
+    wide.columns.name = None
+    return wide.reset_index()
+
+
+def write_lms_csv(cohort: CohortData, path: Path) -> Path:
+    """Write :func:`lms_table` as UTF-8 CSV (empty cell for a missing submission)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lms_table(cohort).to_csv(path, index=False, float_format="%g")
+    return path
+
+
+def feedback_summary(cohort: CohortData) -> pd.DataFrame:
+    """One row per trainee x item that lost points, with the grader's feedback lines joined by `` | ``."""
+    lost = cohort.items[cohort.items["score"] < cohort.items["max_score"]]
+    table = lost.assign(feedback=lost["feedback"].fillna("").str.replace("\n", " | ", regex=False))
+    return table[SUMMARY_COLUMNS].reset_index(drop=True)
+
+
+def trainee_markdown(student: str, totals: pd.DataFrame, weakest: pd.DataFrame, summary: pd.DataFrame) -> str:
+    """A short markdown summary for one trainee from that trainee's rows of :func:`assignment_totals`,
+    :func:`~ipt_training.analytics.criteria.weakest_criteria` and :func:`feedback_summary`."""
+    lines = [f"# Feedback summary: {student}", "", "| assignment | points |", "|---|---|"]
+    for row in totals.itertuples(index=False):
+        shown = f"{row.score:g} / {row.max_score:g}" if row.submitted else "not submitted"
+        lines.append(f"| {row.assignment} | {shown} |")
+    if not weakest.empty:
+        lines += ["", "## Weakest rubric criteria", ""]
+        lines += [f"{r.rank}. **{r.label}**: {r.points:g} of {r.max_points:g} points. {r.example_feedback}"
+                  for r in weakest.itertuples(index=False)]
+    if not summary.empty:
+        lines += ["", "## Items that lost points", ""]
+        for r in summary.itertuples(index=False):
+            lines.append(f"- **{r.assignment} / {r.item}** ({r.score:g} / {r.max_score:g})")
+            lines += [f"  - {text}" for text in str(r.feedback).split(" | ") if text]
+    return "\n".join(lines) + "\n"
+
+
+def write_feedback_summaries(cohort: CohortData, folder: Path, top: int = 3) -> list[Path]:
+    """``feedback_summary.csv`` plus one ``<student>.md`` per trainee in ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = [folder / "feedback_summary.csv"]
+    summary = feedback_summary(cohort)
+    summary.to_csv(paths[0], index=False, float_format="%g")
+    tables = (assignment_totals(cohort), weakest_criteria(cohort.criteria, top=top), summary)
+    parts = [dict(tuple(table.groupby("student", sort=False))) for table in tables]
+    empty = [table.iloc[:0] for table in tables]
+    for student in cohort.students:
+        path = folder / f"{student}.md"
+        tables = [part.get(student, blank) for part, blank in zip(parts, empty, strict=True)]
+        path.write_text(trainee_markdown(student, *tables), encoding="utf-8")
+        paths.append(path)
+    return paths

@@ -1,0 +1,124 @@
+"""Matplotlib figures for the instructor report, drawn on the Agg canvas and saved as PNG.
+
+Figures are built with :class:`matplotlib.figure.Figure` and ``FigureCanvasAgg`` directly, so no pyplot
+state or interactive backend is touched (safe in tests, scripts and notebooks alike).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
+
+DPI = 110
+_MAX_NAMED_TRAINEES = 40
+
+
+def _figure(width: float, height: float) -> Figure:
+    figure = Figure(figsize=(width, height), dpi=DPI, layout="constrained")
+    FigureCanvasAgg(figure)
+    return figure
+
+
+def _save(figure: Figure, path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    figure.savefig(path, format="png")
+    return path
+
+
+def score_distributions(totals: pd.DataFrame, path: Path) -> Path:
+    """One histogram per assignment of trainees' percentage scores (submissions only)."""
+    assignments = list(totals.sort_values("position")["assignment"].unique())
+    figure = _figure(4.2 * max(1, len(assignments)), 3.4)
+    axes = figure.subplots(1, max(1, len(assignments)), squeeze=False)[0]
+    bins = [i * 10 for i in range(11)]
+    for ax, assignment in zip(axes, assignments, strict=False):
+        rows = totals[(totals["assignment"] == assignment) & totals["submitted"]]
+        percent = 100 * rows["score"] / rows["max_score"]
+        ax.hist(percent.clip(0, 100), bins=bins, color="#4c72b0", edgecolor="white")
+        title = f"{assignment} (n={len(rows)})"
+        if len(percent):
+            median = float(percent.median())
+            ax.axvline(median, color="#dd8452", linestyle="--")
+            title += f"\nmedian {median:.0f}% (dashed)"
+        ax.set_title(title, fontsize=10)
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.set_xlabel("score (%)")
+        ax.set_ylabel("trainees")
+        ax.set_xlim(0, 100)
+    figure.suptitle("Score distributions")
+    return _save(figure, path)
+
+
+def confusion_heatmap(matrix: pd.DataFrame, path: Path) -> Path:
+    """Heat map of the problem-area confusion matrix with counts in each cell."""
+    figure = _figure(6.4, 4.8)
+    ax = figure.subplots()
+    values = matrix.to_numpy()
+    image = ax.imshow(values, cmap="Blues", vmin=0, vmax=max(1, int(values.max()) if values.size else 1))
+    ax.set_xticks(range(len(matrix.columns)), [str(c).replace("_", "\n") for c in matrix.columns], fontsize=8)
+    ax.set_yticks(range(len(matrix.index)), [str(i).replace("_", " ") for i in matrix.index], fontsize=8)
+    ax.set_xlabel("area chosen by the trainee")
+    ax.set_ylabel("reference area")
+    threshold = values.max() / 2 if values.size else 0
+    for i in range(values.shape[0]):
+        for j in range(values.shape[1]):
+            ax.text(j, i, str(values[i, j]), ha="center", va="center", fontsize=9,
+                    color="white" if values[i, j] > threshold else "black")
+    figure.colorbar(image, ax=ax, label="answers", ticks=MaxNLocator(integer=True))
+    ax.set_title("Problem area: chosen vs reference")
+    return _save(figure, path)
+
+
+def criterion_weaknesses(criteria: pd.DataFrame, cohort: pd.DataFrame, path: Path) -> Path:
+    """Left: share of rubric points earned per criterion (cohort). Right: the same per trainee."""
+    figure = _figure(11, 4.2)
+    left, right = figure.subplots(1, 2, width_ratios=[1, 1.4])
+    if cohort.empty:
+        left.text(0.5, 0.5, "no formulation criteria", ha="center", va="center")
+        right.set_axis_off()
+        return _save(figure, path)
+    ordered = cohort.sort_values("fraction", ascending=False)
+    left.barh(ordered["label"], 100 * ordered["fraction"], color="#55a868")
+    left.set_xlim(0, 100)
+    left.set_xlabel("points earned (% of available)")
+    left.set_title("Cohort, weakest at the top")
+    per = criteria.groupby(["student", "criterion"])[["points", "max_points"]].sum()
+    share = (per["points"] / per["max_points"]).unstack("criterion").reindex(columns=list(cohort["criterion"]))
+    image = right.imshow(share.to_numpy(dtype=float), aspect="auto", cmap="RdYlGn", vmin=0, vmax=1)
+    labels = dict(zip(cohort["criterion"], cohort["label"], strict=True))
+    right.set_xticks(range(share.shape[1]), [labels[c].replace(" and ", "\nand ") for c in share.columns],
+                     fontsize=8)
+    if len(share) <= _MAX_NAMED_TRAINEES:
+        right.set_yticks(range(len(share)), list(share.index), fontsize=8)
+    else:
+        right.set_ylabel(f"{len(share)} trainees")
+        right.set_yticks([])
+    right.set_title("Per trainee (share of points earned)")
+    figure.colorbar(image, ax=right)
+    figure.suptitle("Rubric criteria on formulation items")
+    return _save(figure, path)
+
+
+def progress(totals: pd.DataFrame, path: Path) -> Path:
+    """Percentage per assignment in course order: one thin line per trainee, the cohort median in bold."""
+    figure = _figure(7, 4)
+    ax = figure.subplots()
+    table = totals.assign(percent=100 * totals["score"] / totals["max_score"])
+    wide = table.pivot(index="student", columns="position", values="percent").sort_index(axis=1)
+    names = table.drop_duplicates("position").set_index("position")["assignment"].sort_index()
+    xs = list(range(len(names)))
+    show_names = len(wide) <= 12
+    for student, row in wide.iterrows():
+        ax.plot(xs, row.to_numpy(), marker="o", linewidth=1, alpha=0.8 if show_names else 0.25,
+                color=None if show_names else "grey", label=student if show_names else None)
+    ax.plot(xs, wide.median().to_numpy(), color="black", linewidth=3, label="median")
+    ax.set_xticks(xs, list(names), fontsize=8)
+    ax.set_ylim(-3, 103)
+    ax.set_ylabel("score (%)")
+    ax.set_title("Progress over assignments")
+    ax.legend(fontsize=7, loc="center left", bbox_to_anchor=(1.0, 0.5))
+    return _save(figure, path)
