@@ -113,8 +113,17 @@ class _AreaReading:
 
 
 def _near(tokens: list[str], start: int, end: int, words: frozenset[str]) -> bool:
-    lo, hi = max(0, start - _MARKER_WINDOW), min(len(tokens), end + 1 + _MARKER_WINDOW)
-    return any(t in words or (t.startswith("formulat") and "formulat*" in words) for t in tokens[lo:hi])
+    """Whether a marker word (``"primary"``, or a prefix such as ``"formulat*"``) is within a few tokens."""
+    window = tokens[max(0, start - _MARKER_WINDOW):end + 1 + _MARKER_WINDOW]
+    if not words.isdisjoint(window):
+        return True
+    prefixes = _marker_prefixes(words)
+    return bool(prefixes) and any(t.startswith(prefixes) for t in window)
+
+
+@cache
+def _marker_prefixes(words: frozenset[str]) -> tuple[str, ...]:
+    return tuple(w[:-1] for w in words if w.endswith("*"))
 
 
 def _read_areas(matches: list[Match], prepared: Clauses) -> _AreaReading:
@@ -225,11 +234,9 @@ def _half(points: float) -> float:
 
 
 def _concepts_found(matches: list[Match], prefix: str, table: dict[str, Concept]) -> set[str]:
-    found = set()
-    for m in matches:
-        if m.concept.startswith(prefix) and not m.negated:
-            found.add(m.concept[len(prefix):])
-    return {c for c in found if c in table}
+    size = len(prefix)
+    return {m.concept[size:] for m in matches
+            if not m.negated and m.concept.startswith(prefix) and m.concept[size:] in table}
 
 
 def _off_focus_areas(found: set[str], table: dict[str, Concept], allowed: set[ProblemArea]) -> set[ProblemArea]:

@@ -12,8 +12,6 @@ import unicodedata
 
 _NEGATED_MODALS = (("won't", "will not"), ("can't", "can not"), ("shan't", "shall not"), ("n't", " not"))
 _CONTRACTION_RE = re.compile(r"'(?:re|s|ve|ll|d|m)\b")
-_CLAUSE_SPLIT = re.compile(r"[.;:!?\n()\[\]]+|\s[-–—]+\s|\b(?:but|however|whereas|although|though)\b")
-_TOKEN_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 #: Abbreviations clinicians use in notes, expanded before matching.
 ABBREVIATIONS: dict[str, str] = {
@@ -71,27 +69,27 @@ def _expand(text: str) -> str:
     return text
 
 
-def _tokens(part: str) -> list[str]:
-    tokens: list[str] = []
-    expansions = _TOKEN_EXPANSIONS
-    for token in _TOKEN_RE.findall(part):
-        expanded = expansions.get(token)
-        if expanded is None:
-            tokens.append(token)
-        else:
-            tokens.extend(expanded)
-    return tokens
+_PIECE_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*|[.;:!?\n()\[\]]|\s[-]+\s")
+_CONTRASTIVE = frozenset({"but", "however", "whereas", "although", "though"})
 
 
 def clauses(text: str) -> list[list[str]]:
     """Split ``text`` into clauses (lists of tokens). Contrastive words and punctuation end a clause."""
-    expanded = _expand(to_ascii_lower(text))
     result: list[list[str]] = []
-    for part in _CLAUSE_SPLIT.split(expanded):
-        if part:
-            tokens = _tokens(part)
-            if tokens:
-                result.append(tokens)
+    current: list[str] = []
+    expansions = _TOKEN_EXPANSIONS
+    for piece in _PIECE_RE.findall(_expand(to_ascii_lower(text))):
+        if piece[0].isalnum() and piece not in _CONTRASTIVE:
+            expanded = expansions.get(piece)
+            if expanded is None:
+                current.append(piece)
+            else:
+                current.extend(expanded)
+        elif current:
+            result.append(current)
+            current = []
+    if current:
+        result.append(current)
     return result
 
 
