@@ -1,7 +1,24 @@
-"""nbgrader configuration for the IPT course. The repository root is the course directory."""
+"""nbgrader configuration for the IPT course. The repository root is the course directory.
 
-from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
-from nbgrader.preprocessors import ClearHiddenTests, GetGrades
+``nbgrader autograde`` / ``generate_feedback`` and ``ipt-course autograde`` all read this file, so both run
+trainee notebooks in the grading sandbox and score grade cells outside the kernel (docs/reliability.md).
+"""
+
+from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor
+from nbgrader.preprocessors import (
+    AssignLatePenalties,
+    CheckCellMetadata,
+    ClearHiddenTests,
+    GetGrades,
+    IgnorePattern,
+    LimitOutput,
+    SaveAutoGrades,
+)
+
+from ipt_training.grading.execute import SandboxedExecute
+from ipt_training.grading.outputs import LimitOutputSize
+from ipt_training.grading.redact import RedactKeyText
+from ipt_training.grading.trusted import TrustedScores
 
 c = get_config()  # noqa: F821 - provided by nbgrader when it loads this file
 
@@ -11,9 +28,34 @@ c.ClearSolutions.code_stub = {"python": "# YOUR ANSWER HERE"}
 c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
 # Deleted test cells are put back at autograde, so deleting a test never avoids it.
 c.OverwriteCells.add_missing_cells = True
+
+# Autograde: nbgrader's own pipeline with three of our steps. SandboxedExecute runs the notebook in the grading
+# sandbox and survives a dying kernel; TrustedScores re-scores grade cells in this process from the answers the
+# kernel recorded (nbgrader gives full marks to a grade cell with no output); LimitOutputSize caps huge outputs.
+c.Autograde.autograde_preprocessors = [
+    SandboxedExecute,
+    IgnorePattern,
+    ClearMetadataPreprocessor,
+    TrustedScores,
+    LimitOutputSize,
+    LimitOutput,
+    SaveAutoGrades,
+    AssignLatePenalties,
+    CheckCellMetadata,
+]
 # Per-cell time limit for trainee code during autograde (seconds).
 c.Execute.timeout = 60
-# Feedback shows each test's output (the explanations) but not the hidden test source.
-c.GenerateFeedback.preprocessors = [GetGrades, ClearHiddenTests, CSSHTMLHeaderPreprocessor]
 # Quieter kernels during autograde; history kept in memory only (nbgrader's default).
 c.Execute.extra_arguments = ["--HistoryManager.hist_file=:memory:", "--IPKernelApp.log_level=ERROR"]
+# A grading kernel has nothing to save: stop it at once when its notebook is done.
+c.Execute.shutdown_kernel = "immediate"
+# Limits of each grading kernel. The defaults below come from ipt_training.grading.kernel, where environment
+# variables (IPT_GRADING_MEMORY_MB, IPT_GRADING_CPU_SECONDS, IPT_GRADING_FILE_SIZE_MB, IPT_GRADING_ISOLATE,
+# IPT_GRADING_SECCOMP) can change them per machine; a value set here wins over both.
+# c.SandboxedKernelManager.memory_limit_mb = 2048
+# c.SandboxedKernelManager.cpu_limit_seconds = 600
+# c.SandboxedKernelManager.file_size_limit_mb = 256
+# c.SandboxedKernelManager.isolate = "auto"  # "auto" | "userns" | "off"
+
+# Feedback shows each test's output (the explanations) but not the hidden test source, and never key text.
+c.GenerateFeedback.preprocessors = [GetGrades, ClearHiddenTests, RedactKeyText, CSSHTMLHeaderPreprocessor]

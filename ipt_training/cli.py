@@ -166,19 +166,31 @@ def autograde(assignment: Annotated[str, typer.Argument(help="Assignment to grad
               student: Annotated[list[str] | None, typer.Option(help="Only these trainees (repeatable).")] = None,
               course: CourseOption = None,
               db_url: Annotated[str | None, typer.Option(help="Gradebook URL (default from nbgrader_config.py).")]
-              = None) -> None:
-    """Autograde every submission of ASSIGNMENT, write feedback, and print a summary table."""
+              = None,
+              jobs: Annotated[int, typer.Option("--jobs", "-j", min=1,
+                                                help="Submissions graded at a time, each in its own process; "
+                                                     "this process alone writes the gradebook.")] = 1) -> None:
+    """Autograde every submission of ASSIGNMENT, write feedback, and print a summary table.
+
+    Exits 1 when any submission failed to grade or had problems to review (they are listed); the others are
+    graded all the same.
+    """
+    from rich.console import Console
+
     from ipt_training.grading.course import CourseError
-    from ipt_training.grading.summary import grade_with_progress, print_summary
+    from ipt_training.grading.kernel import probe_sandbox
+    from ipt_training.grading.summary import grade_with_progress, print_summary, sandbox_line
 
     target = _course(course, db_url)
+    err = Console(stderr=True)
+    err.print(sandbox_line(probe_sandbox(config=target.config())), markup=False, highlight=False)
     try:
-        results = grade_with_progress(target, assignment, student)
+        results = grade_with_progress(target, assignment, student, console=err, jobs=jobs)
     except CourseError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
     print_summary(results)
-    if any(not r.ok for r in results):
+    if any(not r.ok or r.problems for r in results):
         raise typer.Exit(1)
 
 

@@ -121,6 +121,40 @@ def test_scoring_a_dialogue_utterance_uses_its_codes() -> None:
         score_utterance_rewrite(uncoded, 2, "Could I come on Saturday?")
 
 
+@pytest.mark.parametrize("rewrite", ["I'm exhausted. Could you do bedtime on Tuesdays? What do you think?",
+                                     "You never help.", "Whatever."])
+def test_assessment_feedback_does_not_name_the_reference_codes(rewrite: str) -> None:
+    from ipt_training.communication.taxonomy import code_name
+
+    utterance_codes = ("hostile", "global_complaint")
+    hidden = score_rewrite(rewrite, ORIGINAL, utterance_codes, reveal=False)
+    shown = score_rewrite(rewrite, ORIGINAL, utterance_codes)
+    feedback = " ".join(c.feedback for c in hidden.criteria).lower()
+    for code in utterance_codes:
+        assert code_name(code).lower() not in feedback and code.replace("_", " ") not in feedback
+    assert hidden.total == shown.total  # the same score, only the wording differs
+    if shown.features.substantive:
+        assert any(code_name(c) in shown.criterion("problem_fixed").feedback for c in utterance_codes)
+
+
+def test_grade_rewrite_hides_the_codes_of_an_assessment_utterance() -> None:
+    from contextlib import redirect_stdout
+    from io import StringIO
+
+    from ipt_training.communication.taxonomy import code_name
+    from ipt_training.grading.dialogue_items import grade_rewrite
+    from ipt_training.grading.keys import keys_from
+
+    library = DialogueLibrary.load(keys_dir=KEYS)
+    codes = library.get("da-transition-02").utterance(6).codes
+    out = StringIO()
+    with keys_from(KEYS), redirect_stdout(out):
+        points = grade_rewrite("da-transition-02", 6, {"rewrite_6": "I feel hurt. Could we talk tonight?"}, "rewrite_6",
+                               points=2)
+    assert 0 < points <= 2 and "Rewrite of utterance 6" in out.getvalue()
+    assert codes and all(code_name(c).lower() not in out.getvalue().lower() for c in codes)
+
+
 WORDS = st.sampled_from(["I", "feel", "not", "hurt", "angry", "could", "you", "please", "never", "always", "?", ".",
                          ",", "n't", "whatever", "Saturday", "what", "do", "think", "fine", "sorry", "stupid",
                          "frustated", "talk", "we", "can", "but", "!"])

@@ -368,20 +368,24 @@ class RewriteResult:
         return "\n".join(lines)
 
 
-def _fix(problems: Sequence[str], f: Features) -> tuple[float, str]:
+def _fix(problems: Sequence[str], f: Features, reveal: bool = True) -> tuple[float, str]:
     if not f.substantive:
         return 0.0, "The rewrite does not yet say anything to the other person (no feeling, request or question)."
     scores, notes = [], []
-    for code in problems:
+    for number, code in enumerate(problems, start=1):
         checks = _FIX_CHECKS.get(code)
         if checks is None:
             continue
         met = [check.met for check, test in checks if test(f)]
         unmet = [check.unmet for check, test in checks if not test(f)]
         scores.append(len(met) / len(checks))
-        name = code_name(code)
-        notes.append(f"{name}: fixed ({'; '.join(met)})." if not unmet
-                     else f"{name}: not yet fixed; {'; '.join(unmet)}.")
+        if reveal:
+            name = code_name(code)
+            notes.append(f"{name}: fixed ({'; '.join(met)})." if not unmet
+                         else f"{name}: not yet fixed; {'; '.join(unmet)}.")
+        else:  # assessment: say what to change, never which reference code the utterance has
+            label = "The original problem" if len(problems) == 1 else f"Problem {number} of the original"
+            notes.append(f"{label}: fixed." if not unmet else f"{label}: not yet fixed; {'; '.join(unmet)}.")
     if not scores:
         return CRITERION_POINTS, "The original had no listed problem to fix."
     return round(CRITERION_POINTS * sum(scores) / len(scores) * 2) / 2, " ".join(notes)
@@ -440,8 +444,11 @@ def _normalise_problems(problems: str | Iterable[str]) -> tuple[str, ...]:
 
 
 def score_rewrite(rewrite: str, original: str, problems: str | Iterable[str], *,
-                  max_points: float = 10.0) -> RewriteResult:
-    """Score ``rewrite`` of ``original`` (whose communication problems are ``problems``) out of ``max_points``."""
+                  max_points: float = 10.0, reveal: bool = True) -> RewriteResult:
+    """Score ``rewrite`` of ``original`` (whose communication problems are ``problems``) out of ``max_points``.
+
+    ``reveal=False`` (assessment) keeps the names of the reference problem codes out of the feedback.
+    """
     codes = _normalise_problems(problems)
     text = rewrite if isinstance(rewrite, str) else ""
     features = extract_features(text)
@@ -456,7 +463,7 @@ def score_rewrite(rewrite: str, original: str, problems: str | Iterable[str], *,
         flags.append("too_short")
     scale = max_points / (CRITERION_POINTS * len(_LABELS))
     results = {
-        "problem_fixed": _fix(codes, features),
+        "problem_fixed": _fix(codes, features, reveal),
         "explicit_request": _request(features),
         "no_blame": _blame(features),
         "feeling_named": _feeling(features),
@@ -475,9 +482,12 @@ def score_rewrite(rewrite: str, original: str, problems: str | Iterable[str], *,
 
 
 def score_utterance_rewrite(dialogue: Dialogue, number: int, rewrite: str, *,
-                            max_points: float = 10.0) -> RewriteResult:
-    """Score a rewrite of utterance ``number`` of ``dialogue``, using its reference codes as the problems."""
+                            max_points: float = 10.0, reveal: bool = True) -> RewriteResult:
+    """Score a rewrite of utterance ``number`` of ``dialogue``, using its reference codes as the problems.
+
+    Use ``reveal=False`` when grading an assessment, so the feedback does not name the utterance's codes.
+    """
     utterance = dialogue.utterance(number)
     if not utterance.codes:
         raise ValueError(f"utterance {number} of {dialogue.id!r} has no reference codes here (key not available)")
-    return score_rewrite(rewrite, utterance.text, utterance.codes, max_points=max_points)
+    return score_rewrite(rewrite, utterance.text, utterance.codes, max_points=max_points, reveal=reveal)

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rapidfuzz import fuzz
+from ipt_training.grading.items import MISSING, Namespace, finish, missing_answer, recorded_for_later
 
-from ipt_training.cases.model import Closeness, Person, TimelineEvent
-from ipt_training.grading.items import MISSING, Namespace, finish, missing_answer
+if TYPE_CHECKING:
+    from ipt_training.cases.model import Person, TimelineEvent
 
-_RINGS = [c.value for c in Closeness]
 _NAME_MATCH = 80
 _EVENT_MATCH = 55
 
@@ -35,6 +34,8 @@ def _rows(value: Any) -> list[dict[str, Any]] | None:
 
 
 def _best(name: str, people: list[Person]) -> Person | None:
+    from rapidfuzz import fuzz
+
     scored = [(fuzz.token_set_ratio(name.lower(), p.name.lower()), p) for p in people]
     score, person = max(scored, key=lambda s: s[0], default=(0, None))
     return person if score >= _NAME_MATCH else None
@@ -43,6 +44,11 @@ def _best(name: str, people: list[Person]) -> Person | None:
 def grade_inventory(case_id: str, namespace: Namespace, name: str, points: float) -> float:
     """Half the points for finding the important people, half for placing them in the right ring."""
     title = "Interpersonal inventory"
+    if recorded_for_later(namespace, [name], title):
+        return 0.0
+    from ipt_training.cases.model import Closeness
+
+    rings = [c.value for c in Closeness]
     value = namespace.get(name, MISSING)
     if value is MISSING:
         return missing_answer(name, title, points)
@@ -65,8 +71,8 @@ def grade_inventory(case_id: str, namespace: Namespace, name: str, points: float
     ring_credit = 0.0
     for person in expert:
         chosen = found.get(person.name)
-        if chosen in _RINGS:
-            distance = abs(_RINGS.index(chosen) - _RINGS.index(person.closeness.value))
+        if chosen in rings:
+            distance = abs(rings.index(chosen) - rings.index(person.closeness.value))
             ring_credit += 1.0 if distance == 0 else (0.5 if distance == 1 else 0.0)
     recall = len(found) / len(expert)
     placement = ring_credit / max(1, len(found))
@@ -93,6 +99,8 @@ def _month(value: Any) -> int | None:
 def _matches(row: dict[str, Any], event: TimelineEvent) -> bool:
     when, expected = _month(row.get("date")), _month(event.date)
     close_in_time = when is not None and expected is not None and abs(when - expected) <= 1
+    from rapidfuzz import fuzz
+
     similarity = fuzz.token_set_ratio(str(row.get("event", "")).lower(), event.event.lower())
     return close_in_time and similarity >= _EVENT_MATCH
 
@@ -103,6 +111,8 @@ def grade_timeline(case_id: str, namespace: Namespace, name: str, onset_name: st
     from ipt_training.text.matcher import build_matcher
 
     title = "Timeline"
+    if recorded_for_later(namespace, [name, onset_name, link_name], title):
+        return 0.0
     value, onset, link = (namespace.get(n, MISSING) for n in (name, onset_name, link_name))
     for var, val in ((name, value), (onset_name, onset), (link_name, link)):
         if val is MISSING:

@@ -1,11 +1,14 @@
 """The nbgrader course directory: release assignments, autograde submissions, write feedback.
 
 Thin, typed wrappers around nbgrader's own API (``NbGraderAPI``), so ``nbgrader generate_assignment``,
-``nbgrader autograde`` and ``nbgrader generate_feedback`` keep working on the same directory.
+``nbgrader autograde`` and ``nbgrader generate_feedback`` keep working on the same directory. Autograde runs
+each notebook in the grading sandbox and scores grade cells outside the kernel (both configured in
+``nbgrader_config.py``); ``autograde(..., jobs=N)`` grades N submissions at a time (``parallel``).
 """
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -113,12 +116,25 @@ class Course:
             return []
         return sorted(p.name for p in folder.iterdir() if (p / assignment).is_dir())
 
+    @property
+    def db_url_in_use(self) -> str:
+        return str(self.api.coursedir.db_url)
+
     def autograde(self, assignment: str, students: Iterable[str] | None = None,
-                  on_done: Callable[[GradeResult], None] | None = None) -> list[GradeResult]:
-        """Autograde and write feedback for each submission; one failure never stops the batch."""
+                  on_done: Callable[[GradeResult], None] | None = None, jobs: int = 1) -> list[GradeResult]:
+        """Autograde and write feedback for each submission; one failure never stops the batch.
+
+        With ``jobs > 1`` submissions are graded in that many worker processes, and this process alone writes
+        the gradebook (see :mod:`ipt_training.grading.parallel`).
+        """
         self._check_assignment(assignment)
+        chosen = list(students or self.submitted_students(assignment))
+        if jobs > 1 and len(chosen) > 1:
+            from ipt_training.grading.parallel import autograde_parallel
+
+            return autograde_parallel(self, assignment, chosen, jobs, on_done)
         results = []
-        for student in students or self.submitted_students(assignment):
+        for student in chosen:
             result = self.grade_one(assignment, student)
             results.append(result)
             if on_done is not None:
@@ -127,32 +143,91 @@ class Course:
 
     def grade_one(self, assignment: str, student: str) -> GradeResult:
         """Autograde one submission, generate its feedback and read the score from the gradebook."""
-        from ipt_training.grading.diagnose import diagnose_submission, explain_log
+        from ipt_training.grading.diagnose import diagnose_submission, explain_log, symbolic_links
 
-        problems = list(diagnose_submission(self.root / "submitted" / student / assignment,
-                                            self.source_dir / assignment))
-        graded = self.api.autograde(assignment, student, force=True, create=True)
+        os.environ["IPT_GRADEBOOK_URL"] = self.db_url_in_use  # the sandbox hides this database from kernels
+        submitted = self.root / "submitted" / student / assignment
+        links = symbolic_links(submitted)
+        if links:  # refused before nbgrader copies what they point to
+            return GradeResult(student, assignment, None, None, False, (
+                f"the submission contains symbolic links ({', '.join(links[:5])}); it was not graded: "
+                "resubmit the files themselves",))
+        problems = list(diagnose_submission(submitted, self.source_dir / assignment))
+        try:
+            graded = self.api.autograde(assignment, student, force=True, create=True)
+        except Exception as exc:  # nbgrader normally reports failures in its result
+            graded = {"success": False, "log": "", "error": f"{type(exc).__name__}: {exc}"}
         if not graded["success"]:
             problems.append(explain_log(graded.get("log", "") + "\n" + str(graded.get("error", ""))))
-            return GradeResult(student, assignment, None, None, False, tuple(problems))
-        problems += diagnose_autograded(self.root / "autograded" / student / assignment)
+            return GradeResult(student, assignment, None, None, False, _unique(problems))
+        problems += diagnose_autograded(self.root / "autograded" / student / assignment, self.root)
         feedback = self.api.generate_feedback(assignment, student, force=True)
         if not feedback["success"]:
             problems.append("feedback could not be generated: " + _last_error(feedback.get("log", "")))
+        paths = tuple(sorted((self.root / "feedback" / student / assignment).glob("*.html")))
+        problems += check_feedback(paths, submitted, self.root)
         with self.gradebook() as gb:
             submission = gb.find_submission(assignment, student)
             score, max_score = submission.score, submission.max_score
-        paths = tuple(sorted((self.root / "feedback" / student / assignment).glob("*.html")))
-        return GradeResult(student, assignment, score, max_score, True, tuple(problems), paths)
+        return GradeResult(student, assignment, score, max_score, True, _unique(problems), paths)
 
 
-def diagnose_autograded(folder: Path) -> list[str]:
-    """Problems visible in an autograded notebook: cells that errored or timed out."""
-    from ipt_training.grading.diagnose import cell_errors
+def _unique(problems: list[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(problems))
+
+
+def diagnose_autograded(folder: Path, course_root: Path | None = None) -> list[str]:
+    """Problems visible in an autograded notebook: cells that errored, timed out, were blocked by the sandbox,
+    printed key text (withheld from the feedback), or whose code reaches for the instructor's files."""
+    import nbformat
+
+    from ipt_training.grading.diagnose import cell_errors, suspicious_code
+    from ipt_training.grading.redact import key_text_cells
 
     problems: list[str] = []
     for notebook in sorted(folder.glob("*.ipynb")):
         problems += [f"{notebook.name}: {message}" for message in cell_errors(notebook)]
+        problems += [f"{notebook.name}: {message}" for message in suspicious_code(notebook)]
+        try:
+            nb = nbformat.read(notebook, as_version=4)
+        except Exception:  # cell_errors already reported an unreadable notebook
+            continue
+        links = nb.metadata.get("ipt_removed_links")
+        if links:
+            problems.append(f"{notebook.name}: its code left links in its folder ({', '.join(links[:5])}); they "
+                            "were removed before the feedback was written (an attempt to copy instructor files?)")
+        if course_root is not None:
+            problems += [f"{notebook.name}: {label}: printed text from the instructor's keys; its output was "
+                         "withheld from the feedback" for _, label in key_text_cells(nb, course_root)]
+    return problems
+
+
+WITHHELD_PAGE = """<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>Feedback withheld</title></head>
+<body><h1>Feedback withheld</h1><p>Your submission was graded, but its feedback page contained text from the
+instructor's answer keys, so it was not released. Your instructor will review it and send your feedback.</p>
+</body></html>
+"""
+
+
+def check_feedback(pages: Iterable[Path], submitted: Path, course_root: Path) -> list[str]:
+    """Last check before feedback reaches a trainee: no key text they did not write themselves.
+
+    A page that still holds key fingerprints (solution or hidden-test lines, reference formulations, nbgrader
+    markers) that are not in the trainee's own submission is replaced by a "withheld" page and reported.
+    """
+    from ipt_training.grading.leaks import fingerprint_hits
+
+    own = " ".join(p.read_text(encoding="utf-8", errors="replace") for p in sorted(submitted.glob("*.ipynb"))) \
+        if submitted.is_dir() else ""
+    written = fingerprint_hits(own, course_root)
+    problems = []
+    for page in pages:
+        hits = fingerprint_hits(page.read_text(encoding="utf-8", errors="replace"), course_root) - written
+        if hits:
+            page.write_text(WITHHELD_PAGE, encoding="utf-8")
+            problems.append(f"{page.name}: the feedback contained instructor key text; it was withheld "
+                            f"({len(hits)} key fragment(s)) — review before releasing it")
     return problems
 
 

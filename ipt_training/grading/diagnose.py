@@ -22,6 +22,9 @@ _LOG_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"No notebooks|does not exist|FileNotFoundError|No such file",
      "the expected notebook is missing from the submission"),
     (r"UnicodeDecodeError", "the notebook file is not UTF-8 text"),
+    (r"surrogates not allowed|UnicodeEncodeError",
+     "the notebook contains an invalid character (a broken emoji or lone surrogate) and cannot be saved; "
+     "no cell could be graded"),
     (r"MemoryError", "the notebook used more memory than the limit allows"),
 )
 
@@ -35,47 +38,84 @@ def explain_log(log: str) -> str:
     return "autograde failed: " + (errors[-1] if errors else "no error message was logged")
 
 
-def _grade_ids(nb: nbformat.NotebookNode) -> dict[str, str]:
+def _cells(nb: nbformat.NotebookNode, kind: str) -> dict[str, str]:
+    """Source of the cells with nbgrader flag ``kind`` ("grade" or "solution"), by grade id."""
     return {c.metadata["nbgrader"]["grade_id"]: c.source for c in nb.cells
-            if c.metadata.get("nbgrader", {}).get("grade_id") and c.metadata["nbgrader"].get("grade")}
+            if c.metadata.get("nbgrader", {}).get("grade_id") and c.metadata["nbgrader"].get(kind)}
+
+
+def _read_notebook(path: Path) -> tuple[nbformat.NotebookNode | None, list[str]]:
+    """The notebook as nbformat 4, or None, and what is wrong with the file."""
+    try:
+        raw = path.read_text(encoding="utf-8")
+        data = json.loads(raw)
+    except UnicodeDecodeError:
+        return None, [f"{path.name}: not UTF-8 text (saved with another encoding?)"]
+    except json.JSONDecodeError as exc:
+        return None, [f"{path.name}: not valid JSON (line {exc.lineno}): the file is damaged"]
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return None, [f"{path.name}: contains an invalid character (a broken emoji or lone surrogate)"]
+    version = data.get("nbformat") if isinstance(data, dict) else None
+    if version not in (1, 2, 3, 4):
+        return None, [f"{path.name}: notebook format version {version!r} is not supported (need 4)"]
+    notes = [] if version == 4 else [f"{path.name}: old notebook format {version}, converted to format 4 for "
+                                     "grading; re-save it with a current JupyterLab"]
+    try:
+        return nbformat.reads(raw, as_version=4), notes
+    except Exception as exc:  # any damage is reported, not raised
+        return None, [*notes, f"{path.name}: unreadable notebook ({type(exc).__name__})"]
+
+
+def symbolic_links(folder: Path) -> list[str]:
+    """Symbolic links in a submission: nbgrader would copy what they point to (as the grading user) into the
+    folder the kernel reads, so a link to the keys would hand them to trainee code."""
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in sorted(folder.rglob("*")):
+        if path.is_symlink():
+            found.append(str(path.relative_to(folder)))
+    return found
 
 
 def diagnose_submission(submitted: Path, source: Path) -> list[str]:
-    """Problems in a submitted assignment folder compared with its source: missing, unreadable or edited notebooks.
+    """Problems in a submitted assignment folder compared with its source and release: missing, unreadable or
+    edited notebooks, deleted answer or test cells, extra files.
 
     These are reported, not fatal: nbgrader restores deleted or edited test cells from the gradebook.
     """
     problems: list[str] = []
     if not submitted.is_dir():
         return [f"no submission folder {submitted.name!r}"]
+    release = source.parent.parent / "release" / source.name
     for source_nb in sorted(source.glob("*.ipynb")):
         path = submitted / source_nb.name
         if not path.is_file():
             problems.append(f"{source_nb.name}: missing from the submission (renamed or not uploaded?)")
             continue
-        try:
-            raw = path.read_text(encoding="utf-8")
-            data = json.loads(raw)
-        except UnicodeDecodeError:
-            problems.append(f"{path.name}: not UTF-8 text")
+        nb, notes = _read_notebook(path)
+        problems += notes
+        if nb is None:
             continue
-        except json.JSONDecodeError as exc:
-            problems.append(f"{path.name}: not valid JSON (line {exc.lineno}): the file is damaged")
-            continue
-        version = data.get("nbformat") if isinstance(data, dict) else None
-        if version != 4:
-            problems.append(f"{path.name}: notebook format version {version!r} is not supported (need 4)")
-            continue
-        try:
-            nb = nbformat.reads(raw, as_version=4)
-        except Exception as exc:
-            problems.append(f"{path.name}: unreadable notebook ({type(exc).__name__})")
-            continue
-        expected = _grade_ids(nbformat.read(source_nb, as_version=4))
-        present = _grade_ids(nb)
-        deleted = sorted(set(expected) - set(present))
+        reference = nbformat.read(source_nb, as_version=4)
+        deleted = sorted(set(_cells(reference, "grade")) - set(_cells(nb, "grade")))
         if deleted:
             problems.append(f"{path.name}: test cell(s) deleted and restored for grading: {', '.join(deleted)}")
+        answers = set(_cells(reference, "solution")) - set(_cells(reference, "grade"))
+        gone = sorted(answers - set(_cells(nb, "solution")))
+        if gone:
+            problems.append(f"{path.name}: answer cell(s) deleted: {', '.join(gone)} (their questions score 0 "
+                            "unless the answer is defined elsewhere)")
+        released = release / source_nb.name
+        if released.is_file():
+            original = _cells(nbformat.read(released, as_version=4), "grade")
+            edited = sorted(k for k, v in _cells(nb, "grade").items()
+                            if k in original and v.strip() != original[k].strip() and k not in _cells(nb, "solution"))
+            if edited:
+                problems.append(f"{path.name}: test cell(s) edited; the original was used for grading: "
+                                f"{', '.join(edited)}")
     expected = {"timestamp.txt", ANSWERS_FILE}
     extra = sorted(p.name for p in submitted.iterdir()
                    if p.name not in expected and not (source / p.name).exists() and not p.name.startswith("."))
@@ -85,20 +125,108 @@ def diagnose_submission(submitted: Path, source: Path) -> list[str]:
     return problems
 
 
+_ERROR_MESSAGES: tuple[tuple[str, str, str], ...] = (
+    # (ename, evalue pattern, plain-language message)
+    ("KernelDied", "", "the Python kernel died in this cell (os._exit, a crash, or the memory or CPU limit); the "
+                       "cell was skipped and the rest of the notebook was graded in a fresh kernel"),
+    ("CellNotRun", "", "not run: the kernel broke too many times in this notebook"),
+    ("CellTimeoutError", "could not be interrupted", "ran past the per-cell time limit and could not be stopped; "
+                                                     "it was skipped and the rest of the notebook was graded in a "
+                                                     "fresh kernel"),
+    ("CellTimeoutError", "", "ran longer than the per-cell time limit (an endless loop?) and was stopped"),
+    ("KeyboardInterrupt", "", "was interrupted at the per-cell time limit (an endless loop?)"),
+    ("MemoryError", "grading limit", "used more memory than the grading limit allows; it was skipped and the rest "
+                                     "of the notebook was graded in a fresh kernel"),
+    ("MemoryError", "", "used more memory than the grading limit allows"),
+    ("PermissionError", "no network", "tried to use the network, which is blocked during grading"),
+    ("PermissionError", "other programs", "tried to start another program, which is blocked during grading"),
+    ("PermissionError", "files cannot be read", "tried to read the instructor's files (keys, gradebook or other "
+                                                "trainees' work), which is blocked during grading"),
+    ("PermissionError", "signals", "tried to signal another process, which is blocked during grading"),
+)
+TRUNCATED = re.compile(r"\[([\d,]+) characters of output truncated by the grader\]")
+
+
+def explain_error(ename: str, evalue: str) -> str:
+    """A plain-language sentence for a cell error (the raw error when there is no better one)."""
+    for name, pattern, message in _ERROR_MESSAGES:
+        if ename == name and pattern in evalue:
+            return message
+    if ename == "OSError" and "Read-only file system" in evalue:
+        return "tried to write outside its own folder, which is blocked during grading"
+    evalue = evalue[:160] + ("..." if len(evalue) > 160 else "")
+    return f"{ename}{': ' + evalue if evalue else ''}"
+
+
+def _cell_label(cell: nbformat.NotebookNode, index: int) -> str:
+    return cell.metadata.get("nbgrader", {}).get("grade_id") or f"cell {index + 1}"
+
+
+_TAMPERING = re.compile(r"\bbuiltins\b|get_ipython|displayhook|sys\.modules|ast_node_interactivity|"
+                        r"ipt_training\.(grading|scoring)|set_custom_exc|sys\.settrace|\bgc\.get_objects", re.I)
+_KEY_ACCESS = re.compile(r"source[/\\]+keys|gradebook|IPT_COURSE_KEYS|grading\.keys|item_key|case_reference|"
+                         r"_item_keys|\.\./\.\./\.\./", re.I)
+
+
 def cell_errors(path: Path) -> list[str]:
-    """One message per code cell of an executed notebook that ended in an error."""
+    """One message per code cell of an executed notebook that ended in an error, in plain language."""
     try:
         nb = nbformat.read(path, as_version=4)
     except Exception as exc:
         return [f"cannot read graded notebook ({type(exc).__name__})"]
-    messages = []
-    for cell in nb.cells:
+    messages: list[str] = []
+    unanswered: list[str] = []
+    malformed: list[str] = []
+    for index, cell in enumerate(nb.cells):
         if cell.cell_type != "code":
             continue
+        answers = cell.metadata.get("ipt_answers") or {}
+        if answers.get("absent"):
+            names = ", ".join(f"`{n}`" for n in answers["absent"])
+            messages.append(f"{_cell_label(cell, index)}: the answer variable {names} is not defined (answer cell "
+                            "deleted or renamed?); scored 0")
+        elif answers.get("unanswered"):
+            unanswered.append(_cell_label(cell, index))
+        elif answers.get("well_formed") is False:
+            malformed.append(_cell_label(cell, index))
         for output in cell.get("outputs", []):
             if output.get("output_type") == "error":
-                name = cell.metadata.get("nbgrader", {}).get("grade_id") or f"cell {cell.get('id', '?')}"
-                evalue = str(output.get("evalue", ""))[:120]
-                messages.append(f"{name}: {output.get('ename')}{': ' + evalue if evalue else ''}")
+                message = explain_error(str(output.get("ename")), str(output.get("evalue", "")))
+                messages.append(f"{_cell_label(cell, index)}: {message}")
                 break
+            text = str(output.get("text", "")) if output.get("output_type") == "stream" else ""
+            if text.startswith("Not graded:"):
+                reason = text.splitlines()[0].removeprefix("Not graded: ").rstrip(".")
+                messages.append(f"{_cell_label(cell, index)}: scored 0 because {reason}")
+                break
+            cut = TRUNCATED.search(text)
+            if cut:
+                messages.append(f"{_cell_label(cell, index)}: printed far more output than the grader keeps; "
+                                f"{cut.group(1)} characters were cut from the graded notebook and the feedback")
+                break
+    if unanswered:
+        messages.append(f"no answer given for {', '.join(unanswered)} (scored 0)")
+    if malformed:
+        messages.append(f"answers not in the expected form for {', '.join(malformed)} (the feedback says how)")
     return messages
+
+
+def suspicious_code(path: Path) -> list[str]:
+    """Trainee-written cells whose code reaches for the instructor's files or changes Python or the grader."""
+    try:
+        nb = nbformat.read(path, as_version=4)
+    except Exception:
+        return []
+    found = []
+    for index, cell in enumerate(nb.cells):
+        meta = cell.metadata.get("nbgrader", {})
+        trainee_written = meta.get("solution") or not (meta.get("grade") or meta.get("locked"))
+        if cell.cell_type != "code" or not trainee_written:
+            continue
+        if _KEY_ACCESS.search(cell.source):
+            found.append(f"{_cell_label(cell, index)}: its code refers to the instructor's keys, the gradebook or "
+                         "folders outside the submission; review this submission")
+        if _TAMPERING.search(cell.source):
+            found.append(f"{_cell_label(cell, index)}: its code changes Python or the grader itself (tampering?); "
+                         "scores come from the grader outside the notebook, but review this submission")
+    return found

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from ipt_training.grading.items import MISSING, Namespace, finish, missing_answer
+from ipt_training.grading.items import MISSING, Namespace, finish, missing_answer, recorded_for_later
 
 
 def _dialogue(dialogue_id: str) -> Any:
     from ipt_training.communication.library import load_dialogue
+    from ipt_training.grading.keys import keys_dir
 
-    dialogue = load_dialogue(dialogue_id, keys_dir=True)
+    dialogue = load_dialogue(dialogue_id, keys_dir=keys_dir())
     if not dialogue.is_coded:
         raise LookupError(f"the instructor key for dialogue {dialogue_id!r} was not found; grading runs in the "
                           "instructor's course directory")
@@ -22,6 +23,8 @@ def grade_coding(dialogue_id: str, namespace: Namespace, name: str, points: floa
     from ipt_training.communication.coding import score_coding
 
     title = f"Coding of dialogue {dialogue_id}"
+    if recorded_for_later(namespace, [name], title):
+        return 0.0
     coding = namespace.get(name, MISSING)
     if coding is MISSING:
         return missing_answer(name, title, points)
@@ -40,13 +43,16 @@ def grade_rewrite(dialogue_id: str, number: int, namespace: Namespace, name: str
     from ipt_training.communication.rewrite import score_utterance_rewrite
 
     title = f"Rewrite of utterance {number}"
+    if recorded_for_later(namespace, [name], title):
+        return 0.0
     text = namespace.get(name, MISSING)
     if text is MISSING:
         return missing_answer(name, title, points)
     if not isinstance(text, str):
         return finish(0, points, [f"`{name}` should be text in quotes."], title)
     try:
-        result = score_utterance_rewrite(_dialogue(dialogue_id), number, text, max_points=points)
+        result = score_utterance_rewrite(_dialogue(dialogue_id), number, text, max_points=points,
+                                         reveal=False)
     except (LookupError, ValueError) as exc:
         return finish(0, points, [str(exc)], title)
     lines = [f"{c.label} ({c.points:g}/{c.max_points:g}): {c.feedback}" for c in result.criteria]

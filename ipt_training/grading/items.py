@@ -4,6 +4,11 @@ Each grader takes the trainee's answer values, prints per-criterion feedback tha
 quoting the key, and returns the points earned (nbgrader records a grade cell's numeric last value).
 A grader never raises on a bad answer: a missing, malformed or garbage answer earns 0 with a clear
 message, so one broken answer cannot cost the trainee the rest of the notebook.
+
+Every grader first publishes the answer values it reads (:mod:`ipt_training.grading.answers`). Inside the
+grading sandbox, where no key is readable, it stops there: the grading process scores the recorded answers
+after the notebook has run (:mod:`ipt_training.grading.trusted`). Heavy imports (keys, scorer) are made only
+when scoring, so the hidden tests, which re-import this module in every grade cell, stay cheap.
 """
 
 from __future__ import annotations
@@ -11,8 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ipt_training.grading.keys import KeysNotFoundError, case_reference, item_key
-from ipt_training.scoring.report import FormulationAnswer
+from ipt_training.grading.answers import in_grading_sandbox, record_answers
 
 MISSING = object()
 Namespace = Mapping[str, Any]
@@ -30,6 +34,15 @@ def missing_answer(name: str, title: str, max_points: float) -> float:
     """Zero points with a message for an answer variable that does not exist (deleted answer cell)."""
     return finish(0, max_points, [f"The answer variable `{name}` is not defined. Did the answer cell get deleted "
                                    "or renamed? Restore it from the released notebook and fill it in."], title)
+
+
+def recorded_for_later(namespace: Namespace, names: list[str], title: str) -> bool:
+    """Publish the answers a grader reads; True (and say so) when the grading process will score them."""
+    record_answers(namespace, names)
+    if not in_grading_sandbox():
+        return False
+    print(f"{title}: answer recorded; it is scored after the notebook has run.")
+    return True
 
 
 def _norm_choice(value: Any) -> str:
@@ -50,6 +63,10 @@ def _as_set(value: Any) -> set[str] | None:
 def grade_choice(assignment: str, item_id: str, namespace: Namespace, name: str, points: float) -> float:
     """Single- or multiple-choice item with explained partial credit for multiple choice."""
     title = f"Question {item_id}"
+    if recorded_for_later(namespace, [name], title):
+        return 0.0
+    from ipt_training.grading.keys import KeysNotFoundError, item_key
+
     answer = namespace.get(name, MISSING)
     if answer is MISSING:
         return missing_answer(name, title, points)
@@ -84,6 +101,10 @@ def grade_choice(assignment: str, item_id: str, namespace: Namespace, name: str,
 def grade_mapping(assignment: str, item_id: str, namespace: Namespace, name: str, points: float) -> float:
     """Match-each-item question (e.g. task -> phase), one share of the points per correct pair."""
     title = f"Question {item_id}"
+    if recorded_for_later(namespace, [name], title):
+        return 0.0
+    from ipt_training.grading.keys import KeysNotFoundError, item_key
+
     answer = namespace.get(name, MISSING)
     if answer is MISSING:
         return missing_answer(name, title, points)
@@ -110,6 +131,10 @@ def grade_concepts(assignment: str, item_id: str, namespace: Namespace, name: st
     from ipt_training.text.matcher import build_matcher
 
     title = f"Question {item_id}"
+    if recorded_for_later(namespace, [name], title):
+        return 0.0
+    from ipt_training.grading.keys import KeysNotFoundError, item_key
+
     answer = namespace.get(name, MISSING)
     if answer is MISSING:
         return missing_answer(name, title, points)
@@ -136,6 +161,11 @@ def grade_formulation(case_id: str, namespace: Namespace, suffix: str, points: f
     from ipt_training import saved_answers
 
     names = [f"{field}_{suffix}" for field in saved_answers.FIELDS]
+    if recorded_for_later(namespace, names, title):
+        return 0.0
+    from ipt_training.grading.keys import KeysNotFoundError, case_reference
+    from ipt_training.scoring.report import FormulationAnswer
+
     missing = [n for n in names if n not in namespace]
     if missing:
         return missing_answer(", ".join(missing), title, points)

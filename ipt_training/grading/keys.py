@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -17,8 +19,23 @@ class KeysNotFoundError(LookupError):
     """Raised where grading needs instructor keys that this environment does not have."""
 
 
+_OVERRIDE: list[Path] = []
+
+
+@contextmanager
+def keys_from(folder: Path) -> Iterator[Path]:
+    """Grade with the keys in ``folder`` (the grading process re-scores a course's notebooks from anywhere)."""
+    _OVERRIDE.append(Path(folder))
+    try:
+        yield Path(folder)
+    finally:
+        _OVERRIDE.pop()
+
+
 def keys_dir() -> Path:
     """The instructor key directory, or a clear error for a trainee's environment."""
+    if _OVERRIDE:
+        return _OVERRIDE[-1]
     found = find_keys_dir()
     if found is None:
         raise KeysNotFoundError(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import html
 import re
 import zipfile
@@ -62,7 +63,71 @@ def key_fingerprints(course_root: Path) -> tuple[str, ...]:
         if isinstance(reference, dict):
             snippets += [str(reference[k]) for k in ("rationale", "formulation") if reference.get(k)]
     fingerprints = {_squash(s)[:_FINGERPRINT] for s in snippets}
-    return tuple(sorted(f for f in fingerprints if len(f) >= _MIN_LINE and not f.startswith(("#", "import ", "for "))))
+    practice = _practice_text()  # boilerplate the practice cases (public, with references) share with the keys
+    return tuple(sorted(f for f in fingerprints if len(f) >= _MIN_LINE and not f.startswith(("#", "import ", "for "))
+                        and f not in practice))
+
+
+@cache
+def _practice_text() -> str:
+    from ipt_training.cases.library import packaged_cases_dir
+
+    data = packaged_cases_dir().parent
+    files = sorted([*(data / "cases" / "practice").rglob("*.yaml"), *(data / "dialogues" / "practice").rglob("*.yaml")])
+    return _squash(" ".join(p.read_text(encoding="utf-8", errors="replace") for p in files))
+
+
+def _public_text(course_root: Path) -> str:
+    """Text trainees already have: the released notebooks and the package's case and dialogue files."""
+    from ipt_training.cases.library import packaged_cases_dir
+
+    released = sorted((course_root / "release").rglob("*.ipynb"))
+    parts = [p.read_text(encoding="utf-8", errors="replace") for p in released]
+    data = packaged_cases_dir().parent
+    parts += [p.read_text(encoding="utf-8", errors="replace") for p in sorted(data.rglob("*.yaml"))]
+    return _squash(" ".join(parts))
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+@cache
+def secret_strings(course_root: Path) -> tuple[str, ...]:
+    """:func:`key_fingerprints` plus every longer line and string of the key files that trainees do not already have.
+
+    Wider than the fingerprints (it includes explanations, hints and the keys' own comment lines, so a dumped key
+    file is recognised), hence used only on output trainee code produced, never on the graders' own feedback.
+    """
+    public = _public_text(course_root)
+    snippets: list[str] = []
+    for key_file in sorted((course_root / "source" / "keys").rglob("*.yaml")):
+        text = key_file.read_text(encoding="utf-8", errors="replace")
+        snippets += [line.strip() for line in text.splitlines()]
+        with contextlib.suppress(yaml.YAMLError):
+            snippets += _strings(yaml.safe_load(text))
+    found = {_squash(s)[:_FINGERPRINT] for s in snippets}
+    found = {f for f in found if len(f) >= _MIN_LINE and f not in public}
+    return tuple(sorted(found | set(key_fingerprints(course_root))))
+
+
+def key_text_in(text: str, course_root: Path) -> list[str]:
+    """The markers and secret strings (see :func:`secret_strings`) that occur in ``text``."""
+    squashed = _squash(text)
+    found = [m for m in MARKERS if m.lower() in squashed]
+    return found + [s for s in secret_strings(course_root) if s in squashed]
+
+
+def fingerprint_hits(text: str, course_root: Path) -> set[str]:
+    """The nbgrader markers and :func:`key_fingerprints` found in ``text``."""
+    squashed = _squash(text)
+    return {m for m in MARKERS if m.lower() in squashed} | {f for f in key_fingerprints(course_root) if f in squashed}
 
 
 def leaks_in_text(text: str, course_root: Path, label: str) -> list[str]:
@@ -93,5 +158,8 @@ def wheel_leaks(wheel: Path, course_root: Path) -> list[str]:
                 text = archive.read(name).decode("utf-8", errors="replace")
                 if "/assessment/" in name and re.search(r"^reference:", text, re.M):
                     leaks.append(f"{wheel.name}: {name} has a reference block")
-                leaks += leaks_in_text(text, course_root, f"{wheel.name}:{name}")
+                found = leaks_in_text(text, course_root, f"{wheel.name}:{name}")
+                if name.endswith(".py"):  # the grading code names nbgrader's markers; that is not key material
+                    found = [f for f in found if "contains marker" not in f]
+                leaks += found
     return leaks

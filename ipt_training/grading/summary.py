@@ -12,14 +12,15 @@ from ipt_training.grading.course import Course, GradeResult
 
 
 def grade_with_progress(course: Course, assignment: str, students: Iterable[str] | None = None,
-                        console: Console | None = None) -> list[GradeResult]:
-    """Autograde with a progress bar; returns every result, failures included."""
+                        console: Console | None = None, jobs: int = 1) -> list[GradeResult]:
+    """Autograde with a progress bar (``jobs`` submissions at a time); returns every result, failures included."""
     console = console or Console(stderr=True)
     chosen = list(students or course.submitted_students(assignment))
+    label = f"autograde {assignment}" + (f" ({jobs} jobs)" if jobs > 1 else "")
     with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=console, transient=False) as progress:
-        task = progress.add_task(f"autograde {assignment}", total=len(chosen))
-        return course.autograde(assignment, chosen, on_done=lambda _: progress.advance(task))
+        task = progress.add_task(label, total=len(chosen))
+        return course.autograde(assignment, chosen, on_done=lambda _: progress.advance(task), jobs=jobs)
 
 
 def print_summary(results: list[GradeResult], console: Console | None = None) -> None:
@@ -37,4 +38,14 @@ def print_summary(results: list[GradeResult], console: Console | None = None) ->
         console.print(f"[bold]{len(troubled)} submission(s) with problems:[/bold]")
         for r in troubled:
             for problem in r.problems:
-                console.print(f"  {r.student}/{r.assignment}: {problem}")
+                console.print(f"  {r.student}/{r.assignment}: {problem}", markup=False, highlight=False,
+                              soft_wrap=True)
+
+
+def sandbox_line(layers: list[str]) -> str:
+    """One line saying how grading kernels are confined on this machine (and what is missing)."""
+    from ipt_training.grading.sandbox import ALL_LAYERS
+
+    missing = [layer for layer in ALL_LAYERS if layer not in layers and layer != "userns"]
+    line = f"Grading sandbox: {', '.join(layers) or 'none'}"
+    return line + (f" (not available here: {', '.join(missing)})" if missing else "")

@@ -1,0 +1,158 @@
+"""The kernel manager for autograde: every grading kernel starts inside the sandbox launcher.
+
+Limits are traitlets, so ``nbgrader_config.py`` sets them (``c.SandboxedKernelManager.memory_limit_mb = 2048``);
+environment variables override the configured defaults on a given machine (``IPT_GRADING_MEMORY_MB``,
+``IPT_GRADING_CPU_SECONDS``, ``IPT_GRADING_FILE_SIZE_MB``, ``IPT_GRADING_ISOLATE``, ``IPT_GRADING_SECCOMP``).
+The kernel talks to the grader over ZeroMQ ``ipc://`` sockets in a private folder, so it needs no network at all.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from jupyter_client.manager import AsyncKernelManager
+from traitlets import Bool, CaselessStrEnum, Integer, List, Unicode, default
+
+from ipt_training.grading import sandbox
+
+SANDBOX_FILE = Path(sandbox.__file__).resolve()
+PACKAGE_DIR = SANDBOX_FILE.parents[1]  # .../ipt_training
+
+
+def _env_int(name: str, fallback: int) -> int:
+    try:
+        return int(os.environ[name])
+    except (KeyError, ValueError):
+        return fallback
+
+
+def find_course_root(start: Path) -> Path | None:
+    for folder in (start, *start.parents):
+        if (folder / "nbgrader_config.py").is_file() and (folder / "source").is_dir():
+            return folder
+    return None
+
+
+def sqlite_path(db_url: str) -> Path | None:
+    """The database file of a ``sqlite:///`` URL (None for other databases or in-memory)."""
+    prefix = "sqlite:///"
+    if db_url.startswith(prefix) and db_url[len(prefix):] not in ("", ":memory:"):
+        return Path(db_url[len(prefix):]).resolve()
+    return None
+
+
+class SandboxedKernelManager(AsyncKernelManager):
+    """An ``AsyncKernelManager`` whose kernels run with limits, isolation and no network (see ``sandbox``)."""
+
+    memory_limit_mb = Integer(help="Address-space limit of a grading kernel in MiB (0: none).").tag(config=True)
+    cpu_limit_seconds = Integer(help="CPU-time limit of a grading kernel in seconds (0: none).").tag(config=True)
+    file_size_limit_mb = Integer(help="Largest file a grading kernel may write, MiB (0: none).").tag(config=True)
+    isolate = CaselessStrEnum(["auto", "userns", "off"],
+                              help="Namespaces: 'auto' when the machine allows them, 'userns' to force a user "
+                                   "namespace, 'off' for none.").tag(config=True)
+    use_seccomp = Bool(help="Install the seccomp syscall filter (network, processes, ptrace).").tag(config=True)
+    hide_paths = List(Unicode(), help="More paths the kernel must not read (besides the course directory).") \
+        .tag(config=True)
+
+    @default("memory_limit_mb")
+    def _memory_default(self) -> int:
+        return _env_int("IPT_GRADING_MEMORY_MB", 2048)
+
+    @default("cpu_limit_seconds")
+    def _cpu_default(self) -> int:
+        return _env_int("IPT_GRADING_CPU_SECONDS", 600)
+
+    @default("file_size_limit_mb")
+    def _fsize_default(self) -> int:
+        return _env_int("IPT_GRADING_FILE_SIZE_MB", 256)
+
+    @default("isolate")
+    def _isolate_default(self) -> str:
+        return os.environ.get("IPT_GRADING_ISOLATE", "auto")
+
+    @default("use_seccomp")
+    def _seccomp_default(self) -> bool:
+        return os.environ.get("IPT_GRADING_SECCOMP", "1") not in ("0", "false", "no")
+
+    @default("transport")
+    def _transport_default(self) -> str:
+        return "ipc"
+
+    _scratch: str | None = None
+
+    @property
+    def scratch(self) -> str:
+        """A private folder (0700) for the connection file, the ipc sockets and the launcher's status file."""
+        if self._scratch is None:
+            self._scratch = tempfile.mkdtemp(prefix="ipt-kernel-")
+        return self._scratch
+
+    @property
+    def sandbox_status(self) -> dict[str, Any]:
+        """What the launcher reported: ``{"layers": [...]}`` (empty before the kernel started)."""
+        try:
+            return json.loads((Path(self.scratch) / "status.json").read_text())
+        except (OSError, ValueError):
+            return {}
+
+    async def _async_pre_start_kernel(self, **kw: Any) -> tuple[list[str], dict[str, Any]]:
+        if self.transport == "ipc":
+            self.connection_file = os.path.join(self.scratch, "kernel.json")
+            self.ip = os.path.join(self.scratch, "k")
+        return await super()._async_pre_start_kernel(**kw)
+
+    def sandbox_config(self, cwd: Path) -> sandbox.SandboxConfig:
+        course = find_course_root(cwd)
+        hide = [str(Path(p).resolve()) for p in self.hide_paths]
+        hide += [str(Path(p).resolve()) for p in os.environ.get("IPT_GRADING_HIDE", "").split(os.pathsep) if p]
+        keys = os.environ.get(sandbox.KEYS_ENV)
+        if keys:
+            hide.append(str(Path(keys).resolve()))
+        db_url = os.environ.get("IPT_GRADEBOOK_URL", "")
+        db_file = sqlite_path(db_url) if db_url else None
+        if db_file is not None and (course is None or course not in db_file.parents):
+            hide.append(str(db_file))
+        return sandbox.SandboxConfig(
+            memory_mb=self.memory_limit_mb, cpu_seconds=self.cpu_limit_seconds,
+            file_size_mb=self.file_size_limit_mb, isolate=self.isolate, seccomp=self.use_seccomp,
+            course_root=str(course) if course else "", writable=[str(cwd), self.scratch], readable=[str(PACKAGE_DIR)],
+            hide=hide, package_root=str(PACKAGE_DIR.parent), status_file=os.path.join(self.scratch, "status.json"),
+            scratch=self.scratch,
+        )
+
+    def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
+        cmd = super().format_kernel_cmd(extra_arguments)
+        cwd = Path((self._launch_args or {}).get("cwd") or os.getcwd()).resolve()
+        config = self.sandbox_config(cwd)
+        return [sys.executable, "-c", sandbox.BOOTSTRAP, str(SANDBOX_FILE), config.to_json(), "--", *cmd]
+
+    async def _async_cleanup_resources(self, restart: bool = False) -> None:
+        await super()._async_cleanup_resources(restart=restart)
+        if not restart and self._scratch is not None:
+            shutil.rmtree(self._scratch, ignore_errors=True)
+            self._scratch = None
+
+    cleanup_resources = _async_cleanup_resources  # type: ignore[assignment]
+
+
+def probe_sandbox(**traits: Any) -> list[str]:
+    """The layers a grading kernel gets on this machine, found by running the launcher on a trivial command."""
+    manager = SandboxedKernelManager(**traits)
+    work = Path(tempfile.mkdtemp(prefix="ipt-probe-")).resolve()
+    try:
+        config = manager.sandbox_config(work)
+        cmd = [sys.executable, "-c", sandbox.BOOTSTRAP, str(SANDBOX_FILE), config.to_json(), "--",
+               sys.executable, "-m", "this"]
+        subprocess.run(cmd, cwd=work, capture_output=True, timeout=60, check=False)
+        return list(manager.sandbox_status.get("layers", []))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+        if manager._scratch is not None:
+            shutil.rmtree(manager._scratch, ignore_errors=True)

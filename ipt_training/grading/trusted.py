@@ -1,0 +1,239 @@
+"""Score grade cells in the grading process, from the answers the kernel recorded, never from what it printed.
+
+nbgrader takes a grade cell's points from its outputs: an error or stderr means 0, a numeric result means that
+many points, and *no output at all means full marks*. Trainee code runs in the same interpreter as the hidden
+tests, so it can change what those outputs say (``get_ipython().ast_node_interactivity = "none"`` hides every
+result, so every test "passes"; patching ``builtins.round`` rewrites every score). Purging ``ipt_training`` from
+``sys.modules`` does not help against that.
+
+:class:`TrustedScores` runs after execution and before ``SaveAutoGrades``. For each grade cell it reads the
+cell's *source* (restored from the gradebook by ``OverwriteCells``, so trainees cannot edit it), finds the
+calls to this package's checks and graders (``check_choice(globals(), NAME, ...)``, ``_grade(ASSIGNMENT, ITEM,
+globals(), NAME, points=N)``), and calls them here, with the instructor keys and with ``globals()``
+replaced by the answer values the grader recorded in the kernel (:mod:`ipt_training.grading.answers`). The
+cell's outputs become what those calls printed plus the score. A missing record scores 0 with a message.
+
+The kernel only decides *which answers* were given, which the trainee decides anyway. Grade cells with no call
+into this package are left to nbgrader's usual rules.
+"""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import io
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from nbformat import NotebookNode
+from nbgrader.preprocessors import NbGraderPreprocessor
+
+from ipt_training.grading.answers import ANSWER_MIME, Record, RecordError, read_payload
+
+TRUSTED_MODULES = ("checks", "items", "case_items", "dialogue_items")
+TRUSTED_MARK = "ipt_trusted_outputs"  # cell metadata key: outputs written by TrustedScores
+ANSWER_MARK = "ipt_answers"  # cell metadata: {"absent": [...], "unanswered": .., "well_formed": ..} for diagnosis
+
+
+class UntrustedCall(ValueError):
+    """A grade cell whose calls cannot be re-run outside the kernel."""
+
+
+@dataclass(frozen=True)
+class Call:
+    """One call to a check or grader in a grade cell: module, function and literal arguments."""
+
+    module: str
+    function: str
+    args: tuple[Any, ...]
+    kwargs: tuple[tuple[str, Any], ...]
+
+    @property
+    def is_grader(self) -> bool:
+        return self.module != "checks"
+
+    def resolve(self) -> Callable[..., Any]:
+        import importlib
+
+        return getattr(importlib.import_module(f"ipt_training.grading.{self.module}"), self.function)
+
+
+class _Namespace:
+    """Stands for ``globals()`` in a call's arguments."""
+
+
+NAMESPACE = _Namespace()
+
+
+def _argument(node: ast.expr) -> Any:
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "globals" \
+            and not node.args and not node.keywords:
+        return NAMESPACE
+    try:
+        return ast.literal_eval(node)
+    except ValueError as exc:
+        raise UntrustedCall(f"argument {ast.unparse(node)!r} is not a literal") from exc
+
+
+def parse_calls(source: str, imported: dict[str, tuple[str, str]] | None = None) -> list[Call]:
+    """The check and grader calls of a grade cell, in order.
+
+    ``imported`` maps local names to (module, function) and carries over from earlier cells of the notebook
+    (a cell may call ``check_text`` imported by the cell before it); it is updated in place.
+    """
+    imported = {} if imported is None else imported
+    tree = ast.parse(source)
+    calls = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("ipt_training.grading."):
+            module = node.module.rsplit(".", 1)[1]
+            for alias in node.names:
+                if module in TRUSTED_MODULES and (alias.name.startswith(("check_", "grade_"))):
+                    imported[alias.asname or alias.name] = (module, alias.name)
+                else:
+                    imported.pop(alias.asname or alias.name, None)
+    for statement in tree.body:
+        if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call):
+            call = statement.value
+            if isinstance(call.func, ast.Name) and call.func.id in imported:
+                module, function = imported[call.func.id]
+                args = tuple(_argument(a) for a in call.args)
+                kwargs = tuple((k.arg, _argument(k.value)) for k in call.keywords if k.arg)
+                calls.append(Call(module, function, args, kwargs))
+    return calls
+
+
+def recorded_answers(cell: NotebookNode) -> Record | None:
+    """Answers recorded by the graders that ran in this cell (the last record wins), or None."""
+    found = None
+    for output in cell.get("outputs", []):
+        if output.get("output_type") in ("display_data", "execute_result") and ANSWER_MIME in output.get("data", {}):
+            found = output["data"][ANSWER_MIME]
+    if found is None:
+        return None
+    return read_payload(found)
+
+
+def kernel_error(cell: NotebookNode) -> str | None:
+    for output in cell.get("outputs", []):
+        if output.get("output_type") == "error":
+            evalue = str(output.get("evalue", ""))[:200]
+            return f"{output.get('ename')}: {evalue}" if evalue else str(output.get("ename"))
+    return None
+
+
+def run_calls(calls: list[Call], values: dict[str, Any]) -> tuple[str, float, bool]:
+    """Call the checks and graders on ``values``: what they printed, the last grader's points, and whether every
+    check found the answer well-formed."""
+    from ipt_training.grading.items import finish
+
+    out = io.StringIO()
+    score: float | None = None
+    max_points = 0.0
+    well_formed = True
+    with contextlib.redirect_stdout(out):
+        for call in calls:
+            args = [values if a is NAMESPACE else a for a in call.args]
+            kwargs = {k: values if v is NAMESPACE else v for k, v in call.kwargs}
+            if call.is_grader:
+                max_points = float(kwargs.get("points", args[-1] if args else 0) or 0)
+            try:
+                result = call.resolve()(*args, **kwargs)
+            except Exception as exc:  # a grader bug must cost one cell, not the batch
+                if call.is_grader:
+                    result = finish(0, max_points, [f"The grader could not score this answer ({type(exc).__name__}: "
+                                                    f"{exc}). Your instructor will review it."], "Grading error")
+                else:
+                    print(f"(check skipped: {type(exc).__name__})")
+                    continue
+            if call.is_grader:
+                score = float(result)
+            elif result is False:
+                well_formed = False
+    if score is None:
+        raise UntrustedCall("no grader call")
+    return out.getvalue(), score, well_formed
+
+
+@contextlib.contextmanager
+def _working_directory(path: Path) -> Iterator[None]:
+    previous = Path.cwd()
+    os.chdir(path)
+    try:
+        yield
+    finally:
+        os.chdir(previous)
+
+
+def _stream(text: str) -> NotebookNode:
+    return NotebookNode(output_type="stream", name="stdout", text=text)
+
+
+def _result(score: float, count: int | None) -> NotebookNode:
+    return NotebookNode(output_type="execute_result", execution_count=count, metadata={},
+                        data={"text/plain": repr(score)})
+
+
+class TrustedScores(NbGraderPreprocessor):
+    """Re-score grade cells outside the kernel (see the module docstring)."""
+
+    def preprocess(self, nb: NotebookNode, resources: dict[str, Any]) -> tuple[NotebookNode, dict[str, Any]]:
+        from ipt_training.cases.library import find_keys_dir
+        from ipt_training.grading.keys import keys_from
+
+        path = Path(resources.get("metadata", {}).get("path") or ".").resolve()
+        keys = find_keys_dir(path)
+        imported: dict[str, tuple[str, str]] = {}
+        # Graders may read files the trainee submitted beside the notebook (the builder's saved answers), so
+        # they run in the notebook's folder here too.
+        with keys_from(keys) if keys else contextlib.nullcontext(), _working_directory(path):
+            for cell in nb.cells:
+                cell.metadata.pop(TRUSTED_MARK, None)
+                cell.metadata.pop(ANSWER_MARK, None)
+                if cell.cell_type != "code":
+                    continue
+                meta = cell.metadata.get("nbgrader", {})
+                calls: list[Call] = []
+                # Only instructor cells (restored from the gradebook) are read; trainees' cells are ignored.
+                if (meta.get("grade") or meta.get("locked")) and not meta.get("solution"):
+                    try:
+                        calls = parse_calls(cell.source, imported)
+                    except (SyntaxError, UntrustedCall) as exc:
+                        self.log.warning("cell %s cannot be re-scored: %s", meta.get("grade_id"), exc)
+                if meta.get("grade") and any(c.is_grader for c in calls):
+                    self._rescore(cell, calls)
+                else:
+                    cell.outputs = [o for o in cell.get("outputs", []) if ANSWER_MIME not in o.get("data", {})]
+        return nb, resources
+
+    def _rescore(self, cell: NotebookNode, calls: list[Call]) -> None:
+        grader = next(c for c in reversed(calls) if c.is_grader)
+        points = float(dict(grader.kwargs).get("points", 0) or 0)
+        try:
+            record = recorded_answers(cell)
+        except (RecordError, ValueError) as exc:
+            record, reason = None, f"the recorded answer could not be read ({exc})"
+        else:
+            error = kernel_error(cell)
+            reason = (f"this test stopped with {error} before your answer reached the grader" if error else
+                      "no answer reached the grader (was the output of this cell suppressed or redirected?)")
+        if record is None:
+            text = (f"Not graded: {reason}.\nScore: 0 / {points:g}\n")
+            score = 0.0
+        else:
+            notes = "".join(f"Your answer `{n}` could not be graded: {p}.\n" for n, p in record.problems.items())
+            try:
+                text, score, well_formed = run_calls(calls, record.values)
+            except UntrustedCall:
+                text, score, well_formed = "Not graded: this test has no grader.\n", 0.0, True
+            text = notes + text
+            cell.metadata[ANSWER_MARK] = {"absent": record.absent, "unanswered": record.unanswered,
+                                          "well_formed": well_formed}
+        cell.outputs = [_stream(text), _result(score, cell.get("execution_count"))]
+        cell.metadata[TRUSTED_MARK] = True
+
+    def preprocess_cell(self, cell: NotebookNode, resources: dict[str, Any], index: int) -> tuple[NotebookNode, Any]:
+        return cell, resources
