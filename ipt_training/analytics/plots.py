@@ -90,8 +90,8 @@ def criterion_weaknesses(criteria: pd.DataFrame, cohort: pd.DataFrame, path: Pat
     share = (per["points"] / per["max_points"]).unstack("criterion").reindex(columns=list(cohort["criterion"]))
     image = right.imshow(share.to_numpy(dtype=float), aspect="auto", cmap="RdYlGn", vmin=0, vmax=1)
     labels = dict(zip(cohort["criterion"], cohort["label"], strict=True))
-    right.set_xticks(range(share.shape[1]), [labels[c].replace(" and ", "\nand ") for c in share.columns],
-                     fontsize=8)
+    right.set_xticks(range(share.shape[1]), [labels[c] for c in share.columns], fontsize=8, rotation=40,
+                     ha="right", rotation_mode="anchor")
     if len(share) <= _MAX_NAMED_TRAINEES:
         right.set_yticks(range(len(share)), list(share.index), fontsize=8)
     else:
