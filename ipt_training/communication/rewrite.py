@@ -32,7 +32,7 @@ from rapidfuzz import fuzz
 
 from ipt_training.communication.taxonomy import OK, PROBLEMS, code_name
 from ipt_training.communication.transcript import Dialogue
-from ipt_training.scoring.report import CriterionResult
+from ipt_training.scoring.report import CriterionResult, ScoredCriteria
 from ipt_training.text.matcher import Match, PhraseMatcher, build_matcher
 from ipt_training.text.normalize import clauses, sentences, to_ascii_lower
 
@@ -328,7 +328,7 @@ _FIX_CHECKS: dict[str, tuple[tuple[_Check, Any], ...]] = {
 
 
 @dataclass(frozen=True, slots=True)
-class RewriteResult:
+class RewriteResult(ScoredCriteria):
     """The scored rewrite: per-criterion results, flags, and what the scorer detected."""
 
     rewrite: str
@@ -336,20 +336,6 @@ class RewriteResult:
     criteria: tuple[CriterionResult, ...]
     flags: tuple[str, ...]
     features: Features
-
-    @property
-    def total(self) -> float:
-        return round(sum(c.points for c in self.criteria), 2)
-
-    @property
-    def max_total(self) -> float:
-        return round(sum(c.max_points for c in self.criteria), 2)
-
-    def criterion(self, name: str) -> CriterionResult:
-        for result in self.criteria:
-            if result.criterion == name:
-                return result
-        raise KeyError(name)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""

@@ -23,6 +23,27 @@ class CriterionResult:
         return self.points / self.max_points if self.max_points else 0.0
 
 
+class ScoredCriteria:
+    """Total, maximum and lookup for any result made of :class:`CriterionResult` rows."""
+
+    __slots__ = ()
+    criteria: tuple[CriterionResult, ...]
+
+    @property
+    def total(self) -> float:
+        return round(sum(c.points for c in self.criteria), 2)
+
+    @property
+    def max_total(self) -> float:
+        return round(sum(c.max_points for c in self.criteria), 2)
+
+    def criterion(self, name: str) -> CriterionResult:
+        for result in self.criteria:
+            if result.criterion == name:
+                return result
+        raise KeyError(name)
+
+
 @dataclass(frozen=True, slots=True)
 class FormulationAnswer:
     """A trainee's formulation: optional structured choices plus free text."""
@@ -54,7 +75,7 @@ class FormulationAnswer:
 
 
 @dataclass(frozen=True, slots=True)
-class FormulationReport:
+class FormulationReport(ScoredCriteria):
     """The scored formulation: per-criterion results, the total and what the scorer read from the answer."""
 
     criteria: tuple[CriterionResult, ...]
@@ -63,20 +84,6 @@ class FormulationReport:
     detected_stage: DisputeStage | None
     confidence: float
     flags: tuple[str, ...] = field(default_factory=tuple)
-
-    @property
-    def total(self) -> float:
-        return round(sum(c.points for c in self.criteria), 2)
-
-    @property
-    def max_total(self) -> float:
-        return round(sum(c.max_points for c in self.criteria), 2)
-
-    def criterion(self, name: str) -> CriterionResult:
-        for result in self.criteria:
-            if result.criterion == name:
-                return result
-        raise KeyError(name)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form (documented in the README)."""
