@@ -13,12 +13,13 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import nbformat
 import pandas as pd
+
+from ipt_training.grading.keys import case_reference_in
 
 if TYPE_CHECKING:
     from ipt_training.cases.model import ReferenceFormulation
@@ -277,19 +278,9 @@ def reference_for(keys_dir: Path | None, case_id: str) -> ReferenceFormulation |
     if keys_dir is None:
         return None
     try:
-        return _reference(keys_dir.resolve(), case_id)
+        return case_reference_in(keys_dir.resolve(), case_id)
     except (OSError, ValueError, LookupError):
         return None
-
-
-@cache
-def _reference(keys_dir: Path, case_id: str) -> ReferenceFormulation:
-    from ipt_training.cases.loader import load_reference_file
-
-    path = keys_dir / "cases" / f"{case_id}.yaml"
-    if not path.is_file():
-        raise LookupError(f"no key file for case {case_id!r} in {path.parent}")
-    return load_reference_file(path)[1]
 
 
 def _formulation_row(cells: dict[str, nbformat.NotebookNode], suffix: str | None, case_id: str,

@@ -46,7 +46,8 @@ def keys_dir() -> Path:
 
 
 @cache
-def _case_reference(folder: Path, case_id: str) -> ReferenceFormulation:
+def case_reference_in(folder: Path, case_id: str) -> ReferenceFormulation:
+    """The reference of an assessment case from the key folder ``folder`` (``.../source/keys``)."""
     path = folder / "cases" / f"{case_id}.yaml"
     if not path.is_file():
         raise KeysNotFoundError(f"no key file for case {case_id!r} in {folder / 'cases'}")
@@ -55,7 +56,7 @@ def _case_reference(folder: Path, case_id: str) -> ReferenceFormulation:
 
 def case_reference(case_id: str) -> ReferenceFormulation:
     """The reference formulation of an assessment case."""
-    return _case_reference(keys_dir(), case_id)
+    return case_reference_in(keys_dir(), case_id)
 
 
 @cache
