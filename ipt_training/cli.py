@@ -61,7 +61,7 @@ def cases_list(as_json: JsonFlag = False,
 
 
 @cases_app.command("show")
-def cases_show(case_id: Annotated[str, typer.Argument(help="Case id, e.g. p-transition-01.")],
+def cases_show(case_id: Annotated[str, typer.Argument(help="Case id, e.g. p-05.")],
                reference: Annotated[bool, typer.Option(help="Also print the reference (if available).")] = False,
                as_json: JsonFlag = False) -> None:
     """Show a case: vignette, timeline and interpersonal inventory."""

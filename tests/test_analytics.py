@@ -333,20 +333,20 @@ def test_answer_variables_never_run_trainee_code() -> None:
 
 
 def test_formulation_call_reads_case_and_suffix() -> None:
-    source = 'from x import grade_formulation as _grade\n_grade("a-grief-01", globals(), "c", points=10)\n'
-    assert formulation_call(source) == ("a-grief-01", "c")
+    source = 'from x import grade_formulation as _grade\n_grade("a-05", globals(), "c", points=10)\n'
+    assert formulation_call(source) == ("a-05", "c")
     assert formulation_call('_grade("ipt_foundations", "q1", globals(), "q1", points=1)') is None
-    other = 'from x import grade_inventory as _grade\n_grade("a-transition-02", globals(), "inventory", points=6)\n'
+    other = 'from x import grade_inventory as _grade\n_grade("a-01", globals(), "inventory", points=6)\n'
     assert formulation_call(other) is None
 
 
 def test_parse_grade_output_keeps_lines_under_the_title() -> None:
     cell = nbformat.v4.new_code_cell("x")
     cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=(
-        "Formulation c: answer is well-formed.\nFormulation for case a-grief-01: 4.5 / 10\n"
+        "Formulation c: answer is well-formed.\nFormulation for case a-05: 4.5 / 10\n"
         "  - Problem area (3/3): You chose grief.\n  - Goals (0/2): Your goals cover 0\nof the 2 expected.\n"))]
     parsed = parse_grade_output(cell)
-    assert (parsed.case_id, parsed.points, parsed.max_points) == ("a-grief-01", 4.5, 10.0)
+    assert (parsed.case_id, parsed.points, parsed.max_points) == ("a-05", 4.5, 10.0)
     assert parsed.lines == ("Problem area (3/3): You chose grief.",
                             "Goals (0/2): Your goals cover 0 of the 2 expected.")
     assert [(c["criterion"], c["points"]) for c in parsed.criteria()] == [("problem_area", 3.0), ("goals", 0.0)]

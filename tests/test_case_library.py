@@ -95,7 +95,7 @@ def _write(tmp_path: Path, text: str) -> Path:
 
 
 def test_errors_name_the_file_the_field_and_the_line(tmp_path):
-    good = (packaged_cases_dir() / "practice" / "p-transition-01.yaml").read_text()
+    good = (packaged_cases_dir() / "practice" / "p-05.yaml").read_text()
     bad = good.replace("age: 41", "age: forty-one")
     path = _write(tmp_path, bad)
     with pytest.raises(CaseFileError) as info:
@@ -105,7 +105,7 @@ def test_errors_name_the_file_the_field_and_the_line(tmp_path):
 
 
 def test_unknown_field_and_bad_area_are_both_reported(tmp_path):
-    good = (packaged_cases_dir() / "practice" / "p-transition-01.yaml").read_text()
+    good = (packaged_cases_dir() / "practice" / "p-05.yaml").read_text()
     bad = good.replace("primary_area: role_transition", "primary_area: pain")
     bad = bad.replace("setting:", "colour: red\nsetting:")
     problems = validate_path(_write(tmp_path, bad))
@@ -120,14 +120,14 @@ def test_invalid_yaml_reports_its_line(tmp_path):
 
 
 def test_dispute_reference_without_stage_is_rejected(tmp_path):
-    good = (packaged_cases_dir() / "practice" / "p-transition-01.yaml").read_text()
+    good = (packaged_cases_dir() / "practice" / "p-05.yaml").read_text()
     problems = validate_path(_write(tmp_path, good.replace("primary_area: role_transition",
                                                             "primary_area: role_dispute")))
     assert any("dispute_stage is required" in p for p in problems)
 
 
 def test_unknown_case_id_lists_known_ones(library):
-    with pytest.raises(KeyError, match="p-transition-01"):
+    with pytest.raises(KeyError, match="p-05"):
         library.get("nope")
 
 

@@ -38,9 +38,9 @@ def test_help_everywhere(command):
 
 
 def test_cases_show_hides_reference_by_default(repo):
-    shown = run("cases", "show", "p-transition-01", cwd=repo).stdout
+    shown = run("cases", "show", "p-05", cwd=repo).stdout
     assert "Amaru" in shown and "Reference focus" not in shown
-    assert "Reference focus" in run("cases", "show", "p-transition-01", "--reference", cwd=repo).stdout
+    assert "Reference focus" in run("cases", "show", "p-05", "--reference", cwd=repo).stdout
 
 
 def test_cases_show_unknown_id_fails_clearly():
@@ -59,7 +59,7 @@ def test_score_json_with_a_yaml_answer(repo, tmp_path):
     answer = tmp_path / "answer.yaml"
     answer.write_text("primary_area: role_transition\ntext: 'Symptoms began after the move; goals: mourn the old "
                       "role and build mastery in the new role.'\n")
-    case = repo / "ipt_training" / "data" / "cases" / "practice" / "p-transition-01.yaml"
+    case = repo / "ipt_training" / "data" / "cases" / "practice" / "p-05.yaml"
     result = run("score", "--reference", str(case), "--answer", str(answer), "--json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
@@ -76,6 +76,6 @@ def test_score_with_a_key_file_and_text_answer(repo, tmp_path):
 
 
 def test_score_with_missing_answer_file_fails_clearly(repo, tmp_path):
-    case = repo / "ipt_training" / "data" / "cases" / "practice" / "p-transition-01.yaml"
+    case = repo / "ipt_training" / "data" / "cases" / "practice" / "p-05.yaml"
     result = run("score", "--reference", str(case), "--answer", str(tmp_path / "missing.txt"))
     assert result.returncode == 2 and "cannot read answer" in result.stderr

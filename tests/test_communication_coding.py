@@ -74,7 +74,7 @@ def test_random_coding_scores_low(keyed: DialogueLibrary) -> None:
 
 
 def test_near_miss_earns_half_and_extra_codes_cost_a_quarter(keyed: DialogueLibrary) -> None:
-    dialogue = keyed.get("dp-dispute-02")  # 8: assumed_communicated, 10: mind_reading, 2: over_accommodation
+    dialogue = keyed.get("dp-03")  # 8: assumed_communicated, 10: mind_reading, 2: over_accommodation
     result = score_coding(dialogue, {8: ["mind_reading"], 10: ["mind_reading", "hostile"], 2: ["hostile"]},
                           numbers=[2, 8, 10])
     by_number = {u.number: u for u in result.utterances}
@@ -85,7 +85,7 @@ def test_near_miss_earns_half_and_extra_codes_cost_a_quarter(keyed: DialogueLibr
 
 
 def test_revealed_feedback_names_the_reference_and_why(keyed: DialogueLibrary) -> None:
-    dialogue = keyed.get("dp-grief-01")
+    dialogue = keyed.get("dp-01")
     result = score_coding(dialogue, {6: "hostile"}, numbers=[6])
     message = result.utterances[0].message
     assert "Mixed messages" in message and "Words and tone or behaviour contradict" in message
@@ -112,7 +112,7 @@ def test_assessment_feedback_never_reveals_reference_codes(keyed: DialogueLibrar
 
 
 def test_assessment_feedback_hides_partial_answers_too(keyed: DialogueLibrary) -> None:
-    dialogue = keyed.get("da-transition-02")  # 6: mixed_message + silence
+    dialogue = keyed.get("da-01")  # 6: mixed_message + silence
     result = score_coding(dialogue, {6: ["mixed_message"], 4: []}, reveal=False, numbers=[4, 6])
     partial = next(u for u in result.utterances if u.number == 6)
     assert partial.status == "partial" and "Silence" not in partial.message and "silence" not in partial.message
@@ -136,13 +136,13 @@ def test_loose_input_is_normalised() -> None:
 
 
 def test_unknown_code_is_wrong_not_blank(keyed: DialogueLibrary) -> None:
-    result = score_coding(keyed.get("dp-transition-01"), {4: ["angry"]}, numbers=[4, 5])
+    result = score_coding(keyed.get("dp-05"), {4: ["angry"]}, numbers=[4, 5])
     assert [u.status for u in result.utterances] == ["wrong", "blank"]
     assert any("'angry'" in n for n in result.notes)
 
 
 def test_result_serialises(keyed: DialogueLibrary) -> None:
-    result = score_coding(keyed.get("dp-deficits-01"), {1: "ok"})
+    result = score_coding(keyed.get("dp-02"), {1: "ok"})
     data = json.loads(json.dumps(result.to_dict()))
     assert data["points"] == result.points and len(data["utterances"]) == 11 and data["per_code"]
     assert "Score:" in result.as_text()
@@ -150,4 +150,4 @@ def test_result_serialises(keyed: DialogueLibrary) -> None:
 
 def test_numbers_must_be_valid(keyed: DialogueLibrary) -> None:
     with pytest.raises(ValueError):
-        score_coding(keyed.get("dp-deficits-01"), {}, numbers=[40])
+        score_coding(keyed.get("dp-02"), {}, numbers=[40])

@@ -112,11 +112,11 @@ def test_unknown_problem_code_is_an_error() -> None:
 
 def test_scoring_a_dialogue_utterance_uses_its_codes() -> None:
     library = DialogueLibrary.load(keys_dir=KEYS)
-    result = score_utterance_rewrite(library.get("dp-dispute-01"), 6, "I'm exhausted. Could you do bedtime on "
+    result = score_utterance_rewrite(library.get("dp-04"), 6, "I'm exhausted. Could you do bedtime on "
                                      "Tuesdays? What do you think?")
     assert result.problems == ("hostile", "global_complaint") and result.total == 10
     assert json.loads(json.dumps(result.to_dict()))["total"] == 10
-    uncoded = DialogueLibrary.load(keys_dir=False).get("da-grief-02")
+    uncoded = DialogueLibrary.load(keys_dir=False).get("da-02")
     with pytest.raises(ValueError, match="key not available"):
         score_utterance_rewrite(uncoded, 2, "Could I come on Saturday?")
 
@@ -146,10 +146,10 @@ def test_grade_rewrite_hides_the_codes_of_an_assessment_utterance() -> None:
     from ipt_training.grading.keys import keys_from
 
     library = DialogueLibrary.load(keys_dir=KEYS)
-    codes = library.get("da-transition-02").utterance(6).codes
+    codes = library.get("da-01").utterance(6).codes
     out = StringIO()
     with keys_from(KEYS), redirect_stdout(out):
-        points = grade_rewrite("da-transition-02", 6, {"rewrite_6": "I feel hurt. Could we talk tonight?"}, "rewrite_6",
+        points = grade_rewrite("da-01", 6, {"rewrite_6": "I feel hurt. Could we talk tonight?"}, "rewrite_6",
                                points=2)
     assert 0 < points <= 2 and "Rewrite of utterance 6" in out.getvalue()
     assert codes and all(code_name(c).lower() not in out.getvalue().lower() for c in codes)

@@ -104,7 +104,7 @@ def test_every_key_file_covers_its_dialogue(keyed: DialogueLibrary) -> None:
 
 
 def test_to_dataframe_has_one_row_per_utterance(keyed: DialogueLibrary) -> None:
-    dialogue = keyed.get("dp-dispute-01")
+    dialogue = keyed.get("dp-04")
     frame = dialogue.to_dataframe()
     assert len(frame) == len(dialogue.utterances)
     assert frame.index.tolist() == list(range(1, len(dialogue.utterances) + 1))

@@ -37,7 +37,7 @@ DISPUTE_REFERENCE = ReferenceFormulation.model_validate({
 
 @pytest.fixture(scope="module")
 def transition(library) -> ReferenceFormulation:
-    return library.get("p-transition-01").reference
+    return library.get("p-05").reference
 
 
 def test_excellent_answer_earns_full_marks(transition):

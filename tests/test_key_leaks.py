@@ -164,7 +164,7 @@ def test_rewrite_feedback_does_not_name_the_reference_codes(feedback_course, rep
     from ipt_training.communication.library import DialogueLibrary
     from ipt_training.communication.taxonomy import code_name
 
-    dialogue = DialogueLibrary.load(keys_dir=repo / "source" / "keys").get("da-transition-02")
+    dialogue = DialogueLibrary.load(keys_dir=repo / "source" / "keys").get("da-01")
     path = feedback_course.root / "autograded" / "wrong" / "communication_analysis" / "communication_analysis.ipynb"
     nb = nbformat.read(path, as_version=4)
     for number in (2, 6):

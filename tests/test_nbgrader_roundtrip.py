@@ -39,7 +39,7 @@ TAMPER_CELLS = [
     "f.score_formulation = lambda *a, **k: Fake()\n"
     "items.grade_formulation = lambda *a, **k: 10\n"
     "def grade_formulation(*a, **k):\n    return 10\n"
-    "print('Formulation for case a-transition-01: 10 / 10')",
+    "print('Formulation for case a-02: 10 / 10')",
 ]
 
 

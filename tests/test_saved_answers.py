@@ -11,20 +11,20 @@ from ipt_training.widgets.formulation import assignment_builder
 
 def test_builder_saves_and_reloads(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    builder = assignment_builder("a-transition-01", "a")
+    builder = assignment_builder("a-02", "a")
     builder.primary.value = "role_transition"
     builder.text.value = "Role transition after her promotion."
     builder.check_button.click()
     assert "Saved to ipt_answers.json" in builder.feedback.value
     saved = json.loads((tmp_path / "ipt_answers.json").read_text())
     assert saved["a"]["primary_area"] == "role_transition"
-    again = assignment_builder("a-transition-01", "a")
+    again = assignment_builder("a-02", "a")
     assert (again.primary.value, again.text.value) == ("role_transition", "Role transition after her promotion.")
 
 
 def test_assignment_builder_never_shows_a_reference(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    builder = assignment_builder("a-transition-01", "a")
+    builder = assignment_builder("a-02", "a")
     assert builder.reference is None
     builder.text.value = "Grief."
     builder.check_button.click()

@@ -19,7 +19,7 @@ def keyed() -> DialogueLibrary:
 
 
 def test_one_labelled_pair_of_menus_per_utterance(keyed: DialogueLibrary) -> None:
-    dialogue = keyed.get("dp-grief-01")
+    dialogue = keyed.get("dp-01")
     tagger = tagger_widget(dialogue)
     assert sorted(tagger.primary) == sorted(tagger.secondary) == list(range(1, len(dialogue.utterances) + 1))
     for number, dropdown in tagger.primary.items():
@@ -32,7 +32,7 @@ def test_one_labelled_pair_of_menus_per_utterance(keyed: DialogueLibrary) -> Non
 
 
 def test_reference_answers_score_full_marks(keyed: DialogueLibrary) -> None:
-    dialogue = keyed.get("dp-dispute-01")
+    dialogue = keyed.get("dp-04")
     tagger = tagger_widget(dialogue)
     for number, codes in dialogue.reference_codes().items():
         tagger.primary[number].value = codes[0]
@@ -44,7 +44,7 @@ def test_reference_answers_score_full_marks(keyed: DialogueLibrary) -> None:
 
 
 def test_wrong_answer_is_explained_with_the_reference(keyed: DialogueLibrary) -> None:
-    tagger = tagger_widget(keyed.get("dp-transition-01"))
+    tagger = tagger_widget(keyed.get("dp-05"))
     tagger.primary[2].value = "hostile"
     result = tagger.check()
     assert result is not None and result.utterances[1].status == "wrong"
@@ -54,7 +54,7 @@ def test_wrong_answer_is_explained_with_the_reference(keyed: DialogueLibrary) ->
 
 
 def test_assessment_feedback_hides_the_key(keyed: DialogueLibrary) -> None:
-    dialogue = keyed.get("da-deficits-02")
+    dialogue = keyed.get("da-03")
     tagger = tagger_widget(dialogue, reveal=False)
     tagger.primary[2].value = "hostile"  # reference: indirect verbal communication
     tagger.primary[12].value = "mind_reading"  # correct
@@ -65,7 +65,7 @@ def test_assessment_feedback_hides_the_key(keyed: DialogueLibrary) -> None:
 
 
 def test_dialogue_without_key_says_so(keyed: DialogueLibrary) -> None:
-    uncoded = DialogueLibrary.load(keys_dir=False).get("da-grief-02")
+    uncoded = DialogueLibrary.load(keys_dir=False).get("da-02")
     tagger = tagger_widget(uncoded, reveal=False)
     tagger.primary[1].value = "ok"
     assert tagger.check() is None
@@ -74,13 +74,13 @@ def test_dialogue_without_key_says_so(keyed: DialogueLibrary) -> None:
 
 
 def test_same_code_twice_counts_once(keyed: DialogueLibrary) -> None:
-    tagger = tagger_widget(keyed.get("dp-grief-01"))
+    tagger = tagger_widget(keyed.get("dp-01"))
     tagger.primary[2].value = tagger.secondary[2].value = "silence"
     assert tagger.coding() == {2: ["silence"]}
 
 
 def test_text_is_escaped_and_extensions_are_marked(keyed: DialogueLibrary) -> None:
-    dialogue = keyed.get("dp-grief-01")
+    dialogue = keyed.get("dp-01")
     first = dialogue.utterances[0].model_copy(update={"text": "<script>x</script>"})
     hostile = dialogue.model_copy(update={"utterances": [first, *dialogue.utterances[1:]]})
     assert "<script>" not in utterance_html(1, hostile, 0)

@@ -13,7 +13,7 @@ from ipt_training.widgets.formulation import EMPTY_MESSAGE, NO_REFERENCE_MESSAGE
 
 @pytest.fixture(scope="module")
 def case() -> Case:
-    return CaseLibrary.load(keys_dir=False).get("p-transition-01")
+    return CaseLibrary.load(keys_dir=False).get("p-05")
 
 
 def test_builder_shows_the_vignette_but_not_the_reference(case: Case) -> None:

@@ -18,7 +18,7 @@ from ipt_training.widgets.inventory import (
 
 @pytest.fixture(scope="module")
 def case() -> Case:
-    return CaseLibrary.load(keys_dir=False).get("p-transition-01")
+    return CaseLibrary.load(keys_dir=False).get("p-05")
 
 
 def _person(name: str, closeness: str, deceased: bool = False) -> Person:

@@ -21,7 +21,7 @@ from ipt_training.widgets.timeline import (
 
 @pytest.fixture(scope="module")
 def case() -> Case:
-    return CaseLibrary.load(keys_dir=False).get("p-transition-01")
+    return CaseLibrary.load(keys_dir=False).get("p-05")
 
 
 def test_dates_with_and_without_day() -> None:

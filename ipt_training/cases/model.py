@@ -155,7 +155,7 @@ class Case(_Strict):
     @classmethod
     def _id_format(cls, value: str) -> str:
         if not _ID_RE.match(value):
-            raise ValueError("id must be lower-case words joined by hyphens, e.g. 'p-grief-01'")
+            raise ValueError("id must be lower-case words joined by hyphens, e.g. 'p-13'")
         return value
 
     @field_validator("symptom_onset", mode="before")

@@ -116,7 +116,7 @@ class Dialogue(_Strict):
     @classmethod
     def _id_format(cls, value: str) -> str:
         if not set(value) <= set(_ID_CHARS) or value.startswith("-") or value.endswith("-"):
-            raise ValueError("id must be lower-case words joined by hyphens, e.g. 'dp-grief-01'")
+            raise ValueError("id must be lower-case words joined by hyphens, e.g. 'dp-01'")
         return value
 
     @model_validator(mode="after")
