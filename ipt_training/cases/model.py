@@ -78,11 +78,22 @@ class Person(_Strict):
 
 
 class EvidenceItem(_Strict):
-    """A piece of case evidence a good formulation cites. ``cues`` are matcher phrases."""
+    """A piece of case evidence a good formulation cites.
+
+    ``text`` states the evidence as a plain sentence (the scorer derives what to match from it);
+    ``cues`` are optional hand-written matcher phrases added on top. At least one of the two is needed.
+    """
 
     id: str
     hint: str = Field(min_length=3, description="Trainee-facing pointer that does not give the answer away.")
-    cues: list[str] = Field(min_length=1)
+    text: str = Field("", description="The evidence as a plain sentence, e.g. 'Her father died in March.'")
+    cues: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _has_text_or_cues(self) -> EvidenceItem:
+        if not self.text.strip() and not self.cues:
+            raise ValueError(f"evidence item {self.id!r} needs a plain-sentence 'text' or a list of 'cues'")
+        return self
 
 
 class AlternativeArea(_Strict):
