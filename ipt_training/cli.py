@@ -12,6 +12,8 @@ app = typer.Typer(help="IPT course tools: case library, formulation scoring, nbg
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
 cases_app = typer.Typer(help="Browse and validate the case library.", no_args_is_help=True)
 app.add_typer(cases_app, name="cases")
+practice_app = typer.Typer(help="Your adaptive practice record (kept on this computer).", no_args_is_help=True)
+app.add_typer(practice_app, name="practice")
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON instead of a table.")]
 
@@ -223,6 +225,39 @@ def report(course: CourseOption = None,
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
     typer.echo(f"report written to {index}")
+
+
+@practice_app.command("show")
+def practice_show() -> None:
+    """Print your mastery estimates and what to practise next."""
+    from ipt_training.cases.library import CaseLibrary
+    from ipt_training.practice.learner import LearnerModel
+    from ipt_training.practice.recommend import next_case
+    from ipt_training.practice.record import PracticeRecord
+    from ipt_training.widgets.practice import skill_rows
+
+    with PracticeRecord() as record:
+        attempts = record.attempts()
+        typer.echo(f"Practice record: {record.path} ({len(attempts)} attempts)")
+    model = LearnerModel.from_attempts(a.observations() for a in attempts)
+    for skill, estimate, state, count in skill_rows(model):
+        typer.echo(f"  {skill:<55} {estimate:>5}  {state} ({count})")
+    recommendation = next_case(CaseLibrary.load(keys_dir=False), attempts)
+    if recommendation is not None:
+        typer.echo(f"Next case: {recommendation.case.id} ({recommendation.case.title}). {recommendation.reason}")
+
+
+@practice_app.command("export")
+def practice_export(out: Annotated[Path, typer.Option("--out", help="JSON file to write.")]
+                    = Path("ipt-practice-record.json"),
+                    trainee: Annotated[str | None, typer.Option(help="Your name as your supervisor knows it.")]
+                    = None) -> None:
+    """Export your practice record as a JSON file for a supervisor or instructor."""
+    from ipt_training.practice.record import PracticeRecord
+
+    with PracticeRecord() as record:
+        path = record.export(out, trainee=trainee)
+        typer.echo(f"{len(record)} attempts written to {path}")
 
 
 def main() -> None:  # pragma: no cover - console entry

@@ -1,0 +1,173 @@
+"""The trainee's practice record: every practice attempt with its criterion scores, in a local SQLite file.
+
+The file lives in the trainee's Jupyter data directory (``jupyter --data-dir``/ipt-course/practice.sqlite),
+or wherever ``$IPT_PRACTICE_DB`` points. Nothing is sent anywhere; :meth:`PracticeRecord.export` writes a JSON
+file the trainee can hand to a supervisor, and ``ipt-course report --practice DIR`` folds such files into the
+cohort report.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from ipt_training.practice.skills import Observation, observations
+
+DB_ENV = "IPT_PRACTICE_DB"
+EXPORT_FORMAT = "ipt-course practice record, version 1"
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS attempts (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    case_id TEXT NOT NULL,
+    exercise TEXT NOT NULL,
+    reference_area TEXT NOT NULL,
+    traps TEXT NOT NULL,
+    chosen_area TEXT,
+    total REAL NOT NULL,
+    max_total REAL NOT NULL,
+    criteria TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+
+def default_path() -> Path:
+    """Where the record is kept for this user."""
+    env = os.environ.get(DB_ENV)
+    if env:
+        return Path(env)
+    from jupyter_core.paths import jupyter_data_dir
+
+    return Path(jupyter_data_dir()) / "ipt-course" / "practice.sqlite"
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """One scored practice attempt."""
+
+    case_id: str
+    reference_area: str
+    traps: tuple[str, ...]
+    criteria: dict[str, tuple[float, float]]
+    total: float
+    max_total: float
+    chosen_area: str | None = None
+    exercise: str = "formulation"
+    at: datetime = field(default_factory=_now)
+
+    def observations(self) -> list[Observation]:
+        return observations(self.reference_area, self.traps, self.criteria)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["at"] = self.at.isoformat()
+        data["traps"] = list(self.traps)
+        data["criteria"] = {k: list(v) for k, v in self.criteria.items()}
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Attempt:
+        return cls(
+            case_id=str(data["case_id"]), reference_area=str(data["reference_area"]),
+            traps=tuple(data.get("traps") or ()),
+            criteria={str(k): (float(v[0]), float(v[1])) for k, v in (data.get("criteria") or {}).items()},
+            total=float(data["total"]), max_total=float(data["max_total"]),
+            chosen_area=data.get("chosen_area"), exercise=str(data.get("exercise") or "formulation"),
+            at=datetime.fromisoformat(str(data["at"])),
+        )
+
+
+class PracticeRecord:
+    """A trainee's attempts, oldest first."""
+
+    def __init__(self, path: Path | str | None = None) -> None:
+        self.path = Path(path) if path is not None else default_path()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(self.path)
+        self._db.executescript(_SCHEMA)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> PracticeRecord:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def add(self, attempt: Attempt) -> None:
+        with self._db:
+            self._db.execute(
+                "INSERT INTO attempts (at, case_id, exercise, reference_area, traps, chosen_area, total, max_total,"
+                " criteria) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (attempt.at.isoformat(), attempt.case_id, attempt.exercise, attempt.reference_area,
+                 json.dumps(list(attempt.traps)), attempt.chosen_area, attempt.total, attempt.max_total,
+                 json.dumps({k: list(v) for k, v in attempt.criteria.items()})),
+            )
+
+    def attempts(self) -> list[Attempt]:
+        rows = self._db.execute(
+            "SELECT at, case_id, exercise, reference_area, traps, chosen_area, total, max_total, criteria"
+            " FROM attempts ORDER BY at, id").fetchall()
+        return [Attempt.from_dict({"at": at, "case_id": case_id, "exercise": exercise,
+                                   "reference_area": area, "traps": json.loads(traps), "chosen_area": chosen,
+                                   "total": total, "max_total": max_total, "criteria": json.loads(criteria)})
+                for at, case_id, exercise, area, traps, chosen, total, max_total, criteria in rows]
+
+    def __iter__(self) -> Iterator[Attempt]:
+        return iter(self.attempts())
+
+    def __len__(self) -> int:
+        return int(self._db.execute("SELECT COUNT(*) FROM attempts").fetchone()[0])
+
+    def seen_cases(self) -> set[str]:
+        return {row[0] for row in self._db.execute("SELECT DISTINCT case_id FROM attempts")}
+
+    @property
+    def trainee(self) -> str:
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'trainee'").fetchone()
+        return row[0] if row else ""
+
+    @trainee.setter
+    def trainee(self, name: str) -> None:
+        with self._db:
+            self._db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('trainee', ?)", (name,))
+
+    def export(self, path: Path | str, trainee: str | None = None) -> Path:
+        """Write the whole record as JSON for a supervisor; returns the file written."""
+        out = Path(path)
+        payload = {"format": EXPORT_FORMAT, "trainee": trainee or self.trainee,
+                   "exported_at": _now().isoformat(), "attempts": [a.to_dict() for a in self.attempts()]}
+        out.write_text(json.dumps(payload, indent=1, ensure_ascii=False), encoding="utf-8")
+        return out
+
+
+class RecordFileError(ValueError):
+    """An exported record that cannot be read; the message names the file and the problem."""
+
+
+def load_export(path: Path | str) -> tuple[str, list[Attempt]]:
+    """Read an exported record: ``(trainee, attempts)``."""
+    file = Path(path)
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+        if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
+            raise RecordFileError(f"{file.name}: not an ipt-course practice record (exported with "
+                                  "'Export my record' or PracticeRecord.export)")
+        attempts = [Attempt.from_dict(item) for item in data.get("attempts", [])]
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+        if isinstance(exc, RecordFileError):
+            raise
+        raise RecordFileError(f"{file.name}: the practice record could not be read ({exc})") from None
+    return str(data.get("trainee") or file.stem), attempts

@@ -1,0 +1,67 @@
+"""The practice session and progress dashboard, driven through their callbacks (no browser)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from ipt_training.practice.record import PracticeRecord, load_export
+from ipt_training.widgets.practice import practice_session, progress_dashboard
+
+
+@pytest.fixture
+def record(tmp_path):
+    with PracticeRecord(tmp_path / "practice.sqlite") as store:
+        yield store
+
+
+def test_next_case_loads_a_builder_and_check_records_one_attempt(record, library):
+    session = practice_session(record, library)
+    assert session.area.children == ()
+    session.next_button.click()
+    builder = session.builder
+    assert builder is not None and session.area.children == (builder.widget,)
+    assert session.reason.value  # a reason is shown
+    builder.text.value = "I would choose grief as the focus; goals: help him mourn."
+    builder.check_button.click()
+    attempts = record.attempts()
+    assert len(attempts) == 1
+    assert attempts[0].case_id == builder.case.id
+    assert attempts[0].criteria["problem_area"][1] == 3.0
+
+
+def test_check_with_nothing_written_records_nothing(record, library):
+    session = practice_session(record, library)
+    session.next_button.click()
+    session.builder.check_button.click()
+    assert len(record) == 0
+
+
+def test_the_next_case_after_an_attempt_is_a_different_case(record, library):
+    session = practice_session(record, library)
+    session.next_button.click()
+    first = session.builder.case.id
+    session.builder.text.value = "The focus is a role dispute at impasse with his son."
+    session.builder.check_button.click()
+    session.next_button.click()
+    assert session.builder.case.id != first
+
+
+def test_dashboard_shows_skills_and_exports_a_record_a_supervisor_can_read(record, library, tmp_path):
+    empty = progress_dashboard(record)
+    assert "0 practice attempt" in empty.table.value
+    assert empty.plot.layout.display == "none"
+    session = practice_session(record, library)
+    session.next_button.click()
+    session.builder.text.value = "Primary area: role transition after the move; mourn the old role."
+    session.builder.check_button.click()
+    dashboard = progress_dashboard(record)
+    assert "1 practice attempt" in dashboard.table.value
+    assert "Recognising" in dashboard.table.value and "not practised yet" in dashboard.table.value
+    assert dashboard.plot.value[:4] == b"\x89PNG"
+    path = dashboard.export(folder=tmp_path)
+    assert path.name in dashboard.message.value
+    trainee, attempts = load_export(path)
+    assert len(attempts) == 1 and trainee
+    assert "reference" not in json.loads(path.read_text())["attempts"][0]
