@@ -1,7 +1,8 @@
 """Self-check quizzes for the lessons: questions as data, grading as plain functions, a small widget factory.
 
-Every question follows ``shared/ipt-reference.md``; each carries an explanation that is shown whether the
-answer was right or wrong. ``quiz_widget`` imports ipywidgets lazily, so importing this module stays cheap.
+Every question follows ``shared/ipt-reference.md``; each carries an explanation that is shown once the question
+has been answered, right or wrong; an unanswered question never shows its answer. ``quiz_widget`` imports
+ipywidgets lazily, so importing this module stays cheap.
 """
 
 from __future__ import annotations
@@ -12,6 +13,10 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ipt_training.widgets.quiz import Quiz
+
+
+#: Feedback for a question left blank: the answer and explanation appear only after an attempt.
+NOT_ANSWERED = "Not answered yet: choose an option and press Check again to see the explanation."
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,9 +45,9 @@ class QuestionResult:
 
     @property
     def feedback(self) -> str:
-        right = self.question.options[self.question.answer]
         if self.chosen is None:
-            return f"Not answered. The answer is: {right}. {self.question.explanation}"
+            return NOT_ANSWERED
+        right = self.question.options[self.question.answer]
         if self.correct:
             return f"Right. {self.question.explanation}"
         return f"Not quite: the answer is: {right}. {self.question.explanation}"
@@ -59,6 +64,10 @@ class QuizResult:
     @property
     def max_score(self) -> int:
         return len(self.items)
+
+    @property
+    def answered(self) -> int:
+        return sum(item.chosen is not None for item in self.items)
 
 
 def grade_quiz(questions: Sequence[Question], chosen: Sequence[int | None]) -> QuizResult:

@@ -86,3 +86,51 @@ def test_text_is_escaped_and_extensions_are_marked(keyed: DialogueLibrary) -> No
     assert "<script>" not in utterance_html(1, hostile, 0)
     legend = legend_html()
     assert "Teaching extension" in legend and "Classic list" in legend
+
+
+def test_check_with_nothing_coded_gives_no_codes_away(keyed: DialogueLibrary) -> None:
+    tagger = tagger_widget(keyed.get("dp-04"), reveal=True)
+    result = tagger.check()
+    assert result is not None and all(u.status == "blank" for u in result.utterances)
+    html = tagger.feedback.value
+    assert html.count("not coded yet") == len(tagger.primary)
+    assert not [code for code in CODES if code_name(code) in html]
+
+
+def _row(html: str, number: int) -> str:
+    return html.split("<tr>")[number + 1]  # the header row comes first
+
+
+def test_a_misfitting_non_verbal_code_is_not_backed_by_the_quoted_behaviour(keyed: DialogueLibrary) -> None:
+    dialogue = keyed.get("dp-05")
+    number = 2  # reference: indirect verbal; the account reports a flat tone and a gesture
+    assert dialogue.reference_codes()[number] == ("indirect_verbal",) and dialogue.utterances[1].nonverbal
+    tagger = tagger_widget(dialogue)
+    tagger.primary[number].value = "indirect_nonverbal"
+    tagger.check_button.click()
+    row = _row(tagger.feedback.value, number)
+    assert "does not fit here" in row
+    assert "Note what the patient reported" not in row
+    assert "is part of the picture, but it does not make this" in row
+    assert "reads it as &#x27;Unnecessarily indirect verbal communication&#x27;" in row
+
+
+def test_the_account_is_quoted_as_support_for_the_reference_code(keyed: DialogueLibrary) -> None:
+    dialogue = keyed.get("dp-05")
+    number = 8  # reference: silence; she leaves the room
+    tagger = tagger_widget(dialogue)
+    tagger.primary[number].value = "hostile"
+    tagger.check_button.click()
+    row = _row(tagger.feedback.value, number)
+    assert "She leaves the room" in row and "supports &#x27;Silence" in row
+
+
+def test_clear_communication_is_never_argued_from_the_account(keyed: DialogueLibrary) -> None:
+    dialogue = keyed.get("dp-05")
+    number = 11  # reference: ok; the account only says when it was said
+    assert dialogue.reference_codes()[number] == ("ok",)
+    tagger = tagger_widget(dialogue)
+    tagger.primary[number].value = "indirect_nonverbal"
+    tagger.check_button.click()
+    row = _row(tagger.feedback.value, number)
+    assert "does not fit here" in row and dialogue.utterances[number - 1].nonverbal.rstrip(".") not in row

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from ipt_training.domain import PHASE_TASKS, Phase
 from ipt_training.widgets.phases import grade_phases, phase_sorter, shuffled_tasks, task_feedback
 
@@ -25,10 +27,21 @@ def test_wrong_answer_says_where_it_belongs_and_why() -> None:
     assert task.why in feedback
 
 
-def test_unanswered_is_explained_too() -> None:
+def test_unanswered_tasks_do_not_give_the_phase_away() -> None:
     result = grade_phases({})
     assert result.score == 0
-    assert all(item.feedback.startswith("Not answered") and item.task.why in item.feedback for item in result.items)
+    for item in result.items:
+        assert item.feedback.startswith("Not answered yet")
+        assert item.task.why not in item.feedback and "phase (" not in item.feedback
+
+
+def test_check_with_nothing_chosen_shows_no_answers() -> None:
+    sorter = phase_sorter()
+    sorter.check_button.click()
+    html = sorter.feedback.value
+    assert "not placed any task yet" in html and "Score:" not in html
+    assert html.count("Not answered yet") == len(sorter.tasks)
+    assert all(escape(task.why) not in html for task in sorter.tasks)
 
 
 def test_widget_check_shows_score_and_per_task_feedback() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 import pytest
 
 from ipt_training.quiz import QUIZZES, Question, grade_quiz, quiz_widget
@@ -31,8 +33,33 @@ def test_grading_explains_right_wrong_and_missing() -> None:
     first, second, third = result.items
     assert first.feedback.startswith("Right.")
     assert second.feedback.startswith("Not quite") and questions[1].options[questions[1].answer] in second.feedback
-    assert third.feedback.startswith("Not answered")
-    assert all(q.explanation in item.feedback for q, item in zip(questions, result.items, strict=True))
+    assert third.feedback.startswith("Not answered yet")
+    assert all(q.explanation in item.feedback for q, item in zip(questions[:2], result.items[:2], strict=True))
+    assert questions[2].explanation not in third.feedback
+    assert questions[2].options[questions[2].answer] not in third.feedback
+
+
+def test_check_with_nothing_answered_gives_no_answer_away() -> None:
+    quiz = quiz_widget("problem_areas")
+    quiz.check_button.click()
+    html = quiz.feedback.value
+    assert "not answered any question yet" in html
+    assert html.count("Not answered yet") == len(quiz.questions)
+    for question in quiz.questions:
+        assert escape(question.explanation) not in html
+        assert escape(question.options[question.answer]) not in html
+
+
+def test_answers_appear_only_for_attempted_questions() -> None:
+    quiz = quiz_widget("termination")
+    first, second = quiz.questions[:2]
+    quiz.choices[0].value = first.answer
+    quiz.choices[1].value = (second.answer + 1) % len(second.options)
+    quiz.check_button.click()
+    html = quiz.feedback.value
+    assert f"Score: 1 / {len(quiz.questions)}. {len(quiz.questions) - 2} not answered yet." in html
+    assert escape(first.explanation) in html and escape(second.explanation) in html
+    assert all(escape(q.explanation) not in html for q in quiz.questions[2:])
 
 
 def test_wrong_founder_is_corrected() -> None:

@@ -30,6 +30,8 @@ NEAR_CREDIT = 0.5
 EXTRA_PENALTY = 0.25
 GENERIC_CHECK = ("Ask whether the speaker says directly what they feel and want, whether tone and behaviour "
                  "match the words, and whether they stay in the conversation and check what the other meant.")
+#: Codes that rest on tone or behaviour, which the patient's account of an utterance describes.
+BEHAVIOUR_CODES = frozenset({"indirect_nonverbal", "mixed_message", "silence"})
 OK_CHECK = ("You marked this as clear communication. " + GENERIC_CHECK)
 
 CodingInput = Mapping[Any, Any]
@@ -183,12 +185,17 @@ def _names(codes: Iterable[str]) -> str:
 
 
 def _revealed_message(head: str, trainee: tuple[str, ...], reference: tuple[str, ...],
-                      near: list[tuple[str, str]], nonverbal: str | None) -> str:
+                      near: list[tuple[str, str]], account: str | None) -> str:
+    """Practice feedback: what was right, what was missed and why, never contradicting itself.
+
+    The patient's account of the moment (tone, behaviour, what was meant) is quoted only as evidence for the
+    reference codes, and never when the reference is clear communication, so it cannot seem to support a code
+    that was just called a misfit. A blank utterance does not reveal its code.
+    """
     if set(trainee) == set(reference):
         return f"{head}: correct ({_names(reference)})."
     if not trainee:
-        reference_text = "; ".join(f"'{code_name(r)}': {code_definition(r)}" for r in reference)
-        return f"{head}: not coded. The reference is {reference_text}"
+        return f"{head}: not coded yet. Choose a code and press Check again to see the explanation."
     parts = [head + ":"]
     near_refs = {r for _, r in near}
     near_trainee = {t for t, _ in near}
@@ -201,8 +208,14 @@ def _revealed_message(head: str, trainee: tuple[str, ...], reference: tuple[str,
     for t in trainee:
         if t not in reference and t not in near_trainee:
             parts.append(f"'{code_name(t)}' does not fit here ({code_definition(t)})")
-    if nonverbal:
-        parts.append(f"Note what the patient reported: {nonverbal}")
+    if account and reference != (OK,):
+        misfits = [t for t in trainee if t in BEHAVIOUR_CODES and t not in reference and t not in near_trainee]
+        quoted = account.strip().rstrip(".")
+        if misfits:
+            parts.append(f"What was reported about this moment ({quoted}) is part of the picture, but it does not "
+                         f"make this {_names(misfits)}: the reference reads it as {_names(reference)}.")
+        else:
+            parts.append(f"The patient's account ({quoted}) supports {_names(reference)}.")
     return " ".join(parts)
 
 

@@ -13,6 +13,7 @@ from ipt_training.domain import PHASE_SESSIONS, PHASE_TASKS, Phase, PhaseTask
 from ipt_training.widgets.render import MARK_MISSING, MARK_RIGHT, MARK_WRONG, html_table, paragraph, status_region
 
 DEFAULT_SEED = 5
+NOT_ANSWERED = "Not answered yet: choose a phase and press Check again to see where it belongs and why."
 _CHOOSE = ("Choose a phase…", "")
 PHASE_OPTIONS: list[tuple[str, str]] = [_CHOOSE] + [(p.value.capitalize(), p.value) for p in Phase]
 
@@ -55,10 +56,10 @@ def _as_phase(value: Phase | str | None) -> Phase | None:
 
 
 def task_feedback(task: PhaseTask, given: Phase | None) -> str:
-    """One explained sentence or two: right, wrong (where it belongs and why) or unanswered."""
-    where = f"the {task.phase.value} phase ({PHASE_SESSIONS[task.phase]})"
+    """One explained sentence or two: right, wrong (where it belongs and why); unanswered never gives the answer."""
     if given is None:
-        return f"Not answered. This belongs to {where}. {task.why}"
+        return NOT_ANSWERED
+    where = f"the {task.phase.value} phase ({PHASE_SESSIONS[task.phase]})"
     if given is task.phase:
         return f"Right: {where}. {task.why}"
     return f"This belongs to {where}, not the {given.value} phase. {task.why}"
@@ -79,8 +80,14 @@ def result_html(result: PhaseSortResult) -> str:
     rows = []
     for item in result.items:
         mark = MARK_MISSING if item.given is None else MARK_RIGHT if item.correct else MARK_WRONG
-        rows.append([item.task.description, item.given.value if item.given else "", mark, item.feedback])
-    summary = paragraph(f"Score: {result.score} / {result.max_score} tasks in the right phase.")
+        rows.append([item.task.description, item.given.value.capitalize() if item.given else "", mark,
+                     item.feedback])
+    unanswered = sum(item.given is None for item in result.items)
+    if unanswered == len(result.items):
+        summary = paragraph("You have not placed any task yet. Choose a phase for each task, then press Check.")
+    else:
+        rest = f" {unanswered} not answered yet." if unanswered else ""
+        summary = paragraph(f"Score: {result.score} / {result.max_score} tasks in the right phase.{rest}")
     return status_region(summary + html_table("Phase sorter feedback", ["Task", "Your phase", "Result", "Why"], rows))
 
 

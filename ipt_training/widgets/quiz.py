@@ -11,6 +11,8 @@ import ipywidgets as widgets
 from ipt_training.quiz import Question, QuizResult, grade_quiz
 from ipt_training.widgets.render import MARK_MISSING, MARK_RIGHT, MARK_WRONG, html_table, paragraph, status_region
 
+NOTHING_ANSWERED = "You have not answered any question yet. Choose your answers, then press Check."
+
 
 def quiz_result_html(result: QuizResult) -> str:
     """Score line plus one explained row per question."""
@@ -18,7 +20,10 @@ def quiz_result_html(result: QuizResult) -> str:
     for number, item in enumerate(result.items, start=1):
         mark = MARK_MISSING if item.chosen is None else MARK_RIGHT if item.correct else MARK_WRONG
         rows.append([str(number), mark, item.feedback])
-    summary = paragraph(f"Score: {result.score} / {result.max_score}.")
+    unanswered = result.max_score - result.answered
+    rest = f" {unanswered} not answered yet." if unanswered else ""
+    summary = paragraph(f"Score: {result.score} / {result.max_score}.{rest}" if result.answered
+                        else NOTHING_ANSWERED)
     return status_region(summary + html_table("Self-check feedback", ["Question", "Result", "Explanation"], rows))
 
 

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 #: Text marks used next to colour so that right/wrong never depends on colour alone.
 MARK_RIGHT = "✓ correct"
 MARK_WRONG = "✗ not quite"
-MARK_MISSING = "– not answered"
+MARK_MISSING = "– not answered yet"
 
 
 def html_table(caption: str, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
