@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from ipt_training import saved_answers
 from ipt_training.cases.library import CaseLibrary
 from ipt_training.cases.model import Case
 from ipt_training.domain import DisputeStage, ProblemArea
 from ipt_training.scoring.report import CriterionResult, FormulationAnswer, FormulationReport
-from ipt_training.widgets.formulation import EMPTY_MESSAGE, NO_REFERENCE_MESSAGE, formulation_builder
+from ipt_training.widgets.formulation import EMPTY_MESSAGE, NO_REFERENCE_MESSAGE, assignment_builder, formulation_builder
 
 
 @pytest.fixture(scope="module")
@@ -88,3 +91,71 @@ def test_case_without_reference_cannot_be_checked_but_answer_is_kept(case: Case)
     assert builder.check() is None
     assert NO_REFERENCE_MESSAGE.split(",")[0] in builder.feedback.value
     assert builder.answer().text == "My answer"
+
+
+def test_summary_speaks_clinical_words_not_python(case: Case) -> None:
+    builder = formulation_builder(case)
+    builder.primary.value = "role_dispute"
+    builder.stage.value = "impasse"
+    builder.text.value = "A dispute with Clara."
+    shown = builder.summary().data
+    assert "Role dispute" in shown and "Impasse" in shown and "A dispute with Clara. (4 words)" in shown
+    for python in ("ProblemArea", "DisputeStage", "FormulationAnswer", "None", "role_dispute", "'"):
+        assert python not in shown
+    empty = formulation_builder(case).summary().data
+    assert "not chosen yet" in empty and "not written yet" in empty
+
+
+def _texts(widget: object) -> str:
+    """Every string a widget tree shows: descriptions, values of HTML parts, button labels."""
+    parts = [str(getattr(widget, name, "")) for name in ("description", "value", "placeholder", "tooltip")]
+    return " ".join(parts + [_texts(child) for child in getattr(widget, "children", ())])
+
+
+def test_builder_saves_every_change_and_says_so(case: Case, tmp_path: Path) -> None:
+    builder = formulation_builder(case, save_key="practice", folder=tmp_path)
+    assert "Saved automatically" in _texts(builder.widget)
+    builder.text.value = "First words"
+    assert saved_answers.load_all(tmp_path)["practice"]["formulation"] == "First words"
+    builder.primary.value = "role_transition"
+    builder.text.value = "First words and more"
+    saved = saved_answers.load_all(tmp_path)["practice"]
+    assert saved["formulation"] == "First words and more" and saved["primary_area"] == "role_transition"
+    assert "Saved automatically at" in _texts(builder.widget)
+
+
+def test_a_rebuilt_builder_shows_the_saved_answer(case: Case, tmp_path: Path) -> None:
+    """What a trainee sees after a kernel restart and re-running the cell."""
+    first = formulation_builder(case, save_key="practice", folder=tmp_path)
+    first.stage.value = "impasse"
+    first.text.value = "Typed but never checked."
+    again = formulation_builder(case, save_key="practice", folder=tmp_path)
+    assert (again.text.value, again.stage.value) == ("Typed but never checked.", "impasse")
+
+
+def test_check_saves_too(case: Case, tmp_path: Path) -> None:
+    builder = formulation_builder(case, save_key="practice", folder=tmp_path)
+    (tmp_path / saved_answers.ANSWERS_FILE).unlink(missing_ok=True)
+    builder.check_button.click()
+    assert "practice" in saved_answers.load_all(tmp_path)
+
+
+def test_a_failed_save_is_explained(case: Case, tmp_path: Path) -> None:
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("x")
+    builder = formulation_builder(case, save_key="practice", folder=not_a_folder)
+    builder.text.value = "Something"
+    shown = _texts(builder.widget)
+    assert "could not be saved" in shown and "Copy your text into the answer cell" in shown
+    assert "Traceback" not in shown and "Errno" not in shown
+
+
+def test_assignment_builder_keeps_text_typed_without_pressing_save(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    builder = assignment_builder("a-02", "a")
+    assert "Saved automatically" in _texts(builder.widget)
+    builder.text.value = "Typed, then the kernel was restarted."
+    restarted = assignment_builder("a-02", "a")
+    assert restarted.text.value == "Typed, then the kernel was restarted."
+    assert saved_answers.with_saved("a", {})["formulation"] == "Typed, then the kernel was restarted."

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 import ipywidgets as widgets
+from IPython.display import HTML
 
+from ipt_training import saved_answers
 from ipt_training.cases.model import Case, ReferenceFormulation
 from ipt_training.domain import AREA_LABELS, DisputeStage, ProblemArea
 from ipt_training.scoring.formulation import score_formulation
@@ -21,7 +25,7 @@ SECONDARY_OPTIONS = [("None (one area is usually enough)", ""), *AREA_OPTIONS]
 STAGE_OPTIONS = [("Not applicable (no role dispute)", ""), *((s.value.capitalize(), s.value) for s in DisputeStage)]
 EMPTY_MESSAGE = "Choose a primary area or write your formulation first, then press Check."
 NO_REFERENCE_MESSAGE = ("This case has no reference formulation available here, so it cannot be checked now; "
-                        "your answer can still be saved with answer().")
+                        "your answer stays in the builder.")
 
 
 def report_html(report: FormulationReport) -> str:
@@ -29,6 +33,18 @@ def report_html(report: FormulationReport) -> str:
     rows = [[c.label, f"{c.points:g} / {c.max_points:g}", c.feedback] for c in report.criteria]
     caption = f"Feedback on your formulation: {report.total:g} / {report.max_total:g} points"
     return status_region(html_table(caption, ["Criterion", "Points", "Feedback"], rows))
+
+
+def answer_html(answer: FormulationAnswer) -> str:
+    """The answer in clinical words (never a Python value): areas, stage and the formulation text."""
+    words = len(answer.text.split())
+    rows = [
+        ["Primary area", AREA_LABELS[answer.primary_area] if answer.primary_area else "not chosen yet"],
+        ["Secondary area", AREA_LABELS[answer.secondary_area] if answer.secondary_area else "none"],
+        ["Dispute stage", answer.dispute_stage.value.capitalize() if answer.dispute_stage else "not applicable"],
+        ["Formulation", f"{answer.text.strip()} ({words} words)" if words else "not written yet"],
+    ]
+    return html_table("Your answer so far", ["Part", "Your answer"], rows)
 
 
 @dataclass
@@ -48,6 +64,8 @@ class FormulationBuilder:
     last_report: FormulationReport | None = None
     #: replaces scoring when set (the assignment builder saves instead of scoring)
     on_check: Callable[[FormulationBuilder], None] | None = None
+    #: saves the current answer now (set by :func:`autosave`); ``True`` when it was written
+    save: Callable[[], bool] | None = None
 
     def answer(self) -> FormulationAnswer:
         """The current answer as a :class:`FormulationAnswer` (blank choices become ``None``)."""
@@ -62,6 +80,8 @@ class FormulationBuilder:
     def check(self, _button: object = None) -> FormulationReport | None:
         """Score the answer and show per-criterion feedback; explain instead when nothing can be scored."""
         answer = self.answer()
+        if self.save is not None and self.on_check is None:
+            self.save()
         if self.on_check is not None:
             self.on_check(self)
             return None
@@ -75,6 +95,10 @@ class FormulationBuilder:
         self.feedback.value = report_html(self.last_report)
         return self.last_report
 
+    def summary(self) -> HTML:
+        """The current answer as a readable table (what a lesson cell shows instead of a Python value)."""
+        return HTML(answer_html(self.answer()))
+
     def _ipython_display_(self) -> None:
         from IPython.display import display
 
@@ -82,8 +106,13 @@ class FormulationBuilder:
 
 
 def formulation_builder(case: Case, reveal: bool = True, scorer: Scorer = score_formulation,
-                        with_vignette: bool = True) -> FormulationBuilder:
-    """Build the formulation exercise for ``case``; ``reveal=True`` (practice) lets feedback name the right area."""
+                        with_vignette: bool = True, save_key: str | None = None,
+                        folder: Path | None = None) -> FormulationBuilder:
+    """Build the formulation exercise for ``case``; ``reveal=True`` (practice) lets feedback name the right area.
+
+    With ``save_key`` the answer is restored from, and saved on every change to, the answers file in ``folder``
+    (default: beside the notebook; see :func:`autosave`), so it survives a kernel restart.
+    """
     wide = widgets.Layout(width="36em")
     style = {"description_width": "10em"}
     primary = widgets.Dropdown(options=PRIMARY_OPTIONS, value="", description="Primary area", style=style,
@@ -110,40 +139,76 @@ def formulation_builder(case: Case, reveal: bool = True, scorer: Scorer = score_
         primary, secondary, stage, text, button, feedback,
     ], layout=widgets.Layout(max_width="60em"))
     builder.widget.add_class("ipt-formulation-builder")
+    if save_key is not None:
+        status = autosave(builder, save_key, folder)
+        children = list(builder.widget.children)
+        children.insert(children.index(text) + 1, status)
+        builder.widget.children = tuple(children)
     return builder
 
 
-def assignment_builder(case_id: str, key: str) -> FormulationBuilder:
-    """The builder for a graded assignment: no scoring here, a Save button that writes the answer to a file.
+AUTOSAVE_NOTE = ("Saved automatically as you type, in ipt_answers.json beside this notebook; it comes back when "
+                 "you re-run this cell, even after a kernel restart.")
 
-    The saved answer (``ipt_answers.json`` beside the notebook) is submitted with the notebook and used by
-    the autograder for every answer variable left as ``None``, so it survives a re-run from scratch.
+
+def _saved_values(answer: FormulationAnswer) -> dict[str, str | None]:
+    return {"primary_area": answer.primary_area.value if answer.primary_area else None,
+            "secondary_area": answer.secondary_area.value if answer.secondary_area else None,
+            "dispute_stage": answer.dispute_stage.value if answer.dispute_stage else None,
+            "formulation": answer.text or None}
+
+
+def autosave(builder: FormulationBuilder, key: str, folder: Path | None = None) -> widgets.HTML:
+    """Restore the answer saved under ``key``, then save it again on every change; returns the status line.
+
+    Every edit (each keystroke in the text, each menu choice) rewrites the small answers file, so nothing typed
+    is lost when the kernel restarts; the status line says so, or says plainly why saving failed.
     """
-    from ipt_training import saved_answers
-    from ipt_training.cases.library import CaseLibrary
-
-    case = CaseLibrary.load(keys_dir=False).get(case_id).without_reference()
-    builder = formulation_builder(case, reveal=False, with_vignette=False)
-    saved = saved_answers.load_all().get(key, {})
+    saved = saved_answers.load_all(folder).get(key, {})
     builder.primary.value = saved.get("primary_area") or ""
     builder.secondary.value = saved.get("secondary_area") or ""
     builder.stage.value = saved.get("dispute_stage") or ""
     builder.text.value = saved.get("formulation") or ""
+    status = widgets.HTML(status_region(paragraph(AUTOSAVE_NOTE)))
+    status.add_class("ipt-save-status")
 
-    def save(target: FormulationBuilder) -> None:
-        answer = target.answer()
-        path = saved_answers.save(key, {
-            "primary_area": answer.primary_area.value if answer.primary_area else None,
-            "secondary_area": answer.secondary_area.value if answer.secondary_area else None,
-            "dispute_stage": answer.dispute_stage.value if answer.dispute_stage else None,
-            "formulation": answer.text or None,
-        })
-        target.feedback.value = status_region(paragraph(
-            f"Saved to {path.name}. It is submitted with this notebook and graded for any answer variable below "
-            "that you leave as None."))
+    def save(_change: object = None) -> bool:
+        try:
+            saved_answers.save(key, _saved_values(builder.answer()), folder)
+        except OSError as error:
+            status.value = status_region(paragraph(
+                f"Your answer could not be saved here ({error.strerror or 'the folder is not writable'}). "
+                "Copy your text into the answer cell below before you restart the kernel."))
+            return False
+        status.value = status_region(paragraph(f"Saved automatically at {dt.datetime.now():%H:%M:%S}. "
+                                               "It comes back when you re-run this cell."))
+        return True
+
+    for control in (builder.primary, builder.secondary, builder.stage, builder.text):
+        control.observe(save, names="value")
+    builder.save = save
+    return status
+
+
+def assignment_builder(case_id: str, key: str) -> FormulationBuilder:
+    """The builder for a graded assignment: no scoring here; the answer is saved on every change.
+
+    The saved answer (``ipt_answers.json`` beside the notebook) is submitted with the notebook and used by
+    the autograder for every answer variable left as ``None``, so it survives a restart and a re-run from scratch.
+    """
+    from ipt_training.cases.library import CaseLibrary
+
+    case = CaseLibrary.load(keys_dir=False).get(case_id).without_reference()
+    builder = formulation_builder(case, reveal=False, with_vignette=False, save_key=key)
+
+    def save_now(target: FormulationBuilder) -> None:
+        if target.save is not None and target.save():
+            target.feedback.value = status_region(paragraph(
+                f"Saved to {saved_answers.ANSWERS_FILE}. It is submitted with this notebook and graded for any "
+                "answer variable below that you leave as None."))
 
     builder.check_button.description = "Save answer"
     builder.check_button.icon = "save"
-    builder.check_button.tooltip = "Save this answer next to the notebook so the autograder finds it"
-    builder.on_check = save
+    builder.check_button.tooltip = "Your answer is saved automatically; this button saves it once more now"
+    builder.on_check = save_now
     return builder
