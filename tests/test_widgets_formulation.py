@@ -11,7 +11,12 @@ from ipt_training.cases.library import CaseLibrary
 from ipt_training.cases.model import Case
 from ipt_training.domain import DisputeStage, ProblemArea
 from ipt_training.scoring.report import CriterionResult, FormulationAnswer, FormulationReport
-from ipt_training.widgets.formulation import EMPTY_MESSAGE, NO_REFERENCE_MESSAGE, assignment_builder, formulation_builder
+from ipt_training.widgets.formulation import (
+    EMPTY_MESSAGE,
+    NO_REFERENCE_MESSAGE,
+    assignment_builder,
+    formulation_builder,
+)
 
 
 @pytest.fixture(scope="module")
