@@ -1,0 +1,46 @@
+"""Fold trainees' exported practice records into the cohort report.
+
+Trainees export their local practice record (``ipt-course practice export`` or *Export my record* in the
+dashboard) and hand the JSON file to the instructor; ``ipt-course report --practice DIR`` reads every
+``*.json`` in DIR. A file that cannot be read is reported by name and skipped; it never stops the report.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from ipt_training.domain import ProblemArea
+from ipt_training.practice.learner import LearnerModel
+from ipt_training.practice.record import RecordFileError, load_export
+from ipt_training.practice.review import due_traps
+from ipt_training.practice.skills import area_skill
+
+COLUMNS = ["trainee", "attempts", "cases", "last_practice", *(f"mastery_{a.value}" for a in ProblemArea),
+           "areas_mastered", "traps_due_for_review"]
+
+
+def practice_table(folder: Path) -> tuple[pd.DataFrame, list[str]]:
+    """One row per exported record (mastery per area, 0-1) and the problems met while reading them."""
+    rows: list[dict[str, object]] = []
+    problems: list[str] = []
+    for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+        try:
+            trainee, attempts = load_export(path)
+        except RecordFileError as exc:
+            problems.append(str(exc))
+            continue
+        model = LearnerModel.from_attempts(a.observations() for a in attempts)
+        row: dict[str, object] = {
+            "trainee": trainee, "attempts": len(attempts), "cases": len({a.case_id for a in attempts}),
+            "last_practice": max((a.at for a in attempts), default=None),
+        }
+        for area in ProblemArea:
+            row[f"mastery_{area.value}"] = round(model.estimate(area_skill(area)), 2)
+        row["areas_mastered"] = sum(model.mastered(area_skill(a)) for a in ProblemArea)
+        row["traps_due_for_review"] = len(due_traps(attempts))
+        rows.append(row)
+    if not folder.is_dir():
+        problems.append(f"{folder}: no such folder of exported practice records")
+    return pd.DataFrame(rows, columns=COLUMNS), problems

@@ -1,0 +1,38 @@
+"""Exported practice records folded into the instructor report."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from ipt_training.analytics.practice import practice_table
+from ipt_training.practice.record import Attempt, PracticeRecord
+
+T0 = datetime(2026, 3, 2, 9, tzinfo=timezone.utc)
+
+
+def _attempt(i: int, area: str, right: bool) -> Attempt:
+    criteria = {"problem_area": (3.0 if right else 0.0, 3.0), "goals": (2.0, 2.0)}
+    return Attempt(f"p-{i:02d}", area, (), criteria, 5.0 if right else 2.0, 5.0, at=T0 + timedelta(hours=i))
+
+
+def test_each_record_becomes_a_row_and_broken_files_are_named(tmp_path):
+    folder = tmp_path / "records"
+    folder.mkdir()
+    with PracticeRecord(tmp_path / "a.sqlite") as record:
+        for i in range(3):
+            record.add(_attempt(i, "grief", right=True))
+        record.add(_attempt(5, "role_dispute", right=False))
+        record.export(folder / "ana.json", trainee="Ana")
+    (folder / "junk.json").write_text("not json", encoding="utf-8")
+    table, problems = practice_table(folder)
+    assert list(table["trainee"]) == ["Ana"]
+    row = table.iloc[0]
+    assert row["attempts"] == 4 and row["cases"] == 4
+    assert row["mastery_grief"] >= 0.95 and row["mastery_role_dispute"] < 0.5
+    assert row["areas_mastered"] == 1
+    assert len(problems) == 1 and "junk.json" in problems[0]
+
+
+def test_a_missing_folder_is_a_problem_not_a_crash(tmp_path):
+    table, problems = practice_table(tmp_path / "nowhere")
+    assert table.empty and "no such folder" in problems[0]
