@@ -213,14 +213,17 @@ def report(course: CourseOption = None,
            db_url: Annotated[str | None, typer.Option(help="Gradebook URL (default from nbgrader_config.py).")]
            = None,
            calibration: Annotated[Path | None, typer.Option(help="Instructor scores CSV: student,assignment,item,"
-                                                                  "score[,area].")] = None) -> None:
+                                                                  "score[,area].")] = None,
+           practice: Annotated[Path | None, typer.Option(help="Folder of trainees' exported practice records "
+                                                               "(*.json) to fold into the report.")] = None) -> None:
     """Instructor report: grades for the LMS, item statistics, problem-area confusion, review queue."""
     from ipt_training.analytics.calibration import CalibrationError
     from ipt_training.analytics.report import write_report
 
     target = _course(course, db_url)
     try:
-        index = write_report(target, out or target.root / "report", calibration_csv=calibration)
+        index = write_report(target, out or target.root / "report", calibration_csv=calibration,
+                             practice_dir=practice)
     except (CalibrationError, OSError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None

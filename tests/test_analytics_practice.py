@@ -36,3 +36,20 @@ def test_each_record_becomes_a_row_and_broken_files_are_named(tmp_path):
 def test_a_missing_folder_is_a_problem_not_a_crash(tmp_path):
     table, problems = practice_table(tmp_path / "nowhere")
     assert table.empty and "no such folder" in problems[0]
+
+
+def test_the_report_gets_a_practice_section_and_csv(tmp_path):
+    from ipt_training.analytics.report import add_practice_section
+
+    folder = tmp_path / "records"
+    folder.mkdir()
+    with PracticeRecord(tmp_path / "b.sqlite") as record:
+        record.add(_attempt(1, "grief", right=True))
+        record.export(folder / "ben.json", trainee="Ben")
+    index = tmp_path / "index.html"
+    index.write_text("<html><body><h2>Review queue</h2><h2>Files</h2></body></html>", encoding="utf-8")
+    add_practice_section(index, folder)
+    page = index.read_text(encoding="utf-8")
+    assert page.index("Adaptive practice") < page.index("<h2>Files</h2>")
+    assert "Ben" in page and "not a grade" in page
+    assert "Ben" in (tmp_path / "practice.csv").read_text(encoding="utf-8")

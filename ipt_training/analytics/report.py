@@ -59,9 +59,34 @@ def analyse(cohort: CohortData, calibration_csv: Path | None = None,
     )
 
 
-def write_report(course: Course, out_dir: Path, calibration_csv: Path | None = None) -> Path:
-    """Write the report for ``course`` into ``out_dir``; returns the path of ``index.html``."""
-    return write_analysis(analyse(load_cohort(course), calibration_csv), out_dir, title=course.root.name)
+def write_report(course: Course, out_dir: Path, calibration_csv: Path | None = None,
+                 practice_dir: Path | None = None) -> Path:
+    """Write the report for ``course`` into ``out_dir``; returns the path of ``index.html``.
+
+    ``practice_dir`` holds trainees' exported practice records (``*.json``), folded in as their own section.
+    """
+    index = write_analysis(analyse(load_cohort(course), calibration_csv), out_dir, title=course.root.name)
+    if practice_dir is not None:
+        add_practice_section(index, practice_dir)
+    return index
+
+
+def add_practice_section(index: Path, practice_dir: Path) -> None:
+    """Write ``practice.csv`` beside ``index`` and add a practice section to it."""
+    from ipt_training.analytics.practice import practice_table
+
+    table, problems = practice_table(practice_dir)
+    table.to_csv(index.parent / "practice.csv", index=False, float_format="%g")
+    notes = "".join(f"<li>{html.escape(p)}</li>" for p in problems)
+    section = (
+        "<h2>Adaptive practice (exported records)</h2>"
+        f"<p>{len(table)} trainee record(s) from {html.escape(str(practice_dir))}. Mastery is the learner model's "
+        "estimate (Bayesian Knowledge Tracing, 0-1; 0.95 counts as mastered) from practice on written cases, "
+        'not a grade. Full table: <a href="practice.csv">practice.csv</a>.</p>'
+        + _table(table) + (f"<p>Records that could not be read:</p><ul>{notes}</ul>" if notes else "")
+    )
+    page = index.read_text(encoding="utf-8")
+    index.write_text(page.replace("<h2>Files</h2>", section + "\n<h2>Files</h2>", 1), encoding="utf-8")
 
 
 def write_analysis(analysis: Analysis, out_dir: Path, title: str = "course") -> Path:
