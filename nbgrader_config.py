@@ -15,10 +15,10 @@ from nbgrader.preprocessors import (
     SaveAutoGrades,
 )
 
-from ipt_training.grading.execute import SandboxedExecute
-from ipt_training.grading.outputs import LimitOutputSize
-from ipt_training.grading.redact import RedactKeyText
-from ipt_training.grading.trusted import TrustedScores
+from ipt_training.grading.sandbox.execute import SandboxedExecute
+from ipt_training.grading.sandbox.outputs import LimitOutputSize
+from ipt_training.grading.trusted.redact import RedactKeyText
+from ipt_training.grading.trusted.rescore import TrustedScores
 
 c = get_config()  # noqa: F821 - provided by nbgrader when it loads this file
 
@@ -49,7 +49,7 @@ c.Execute.timeout = 60
 c.Execute.extra_arguments = ["--HistoryManager.hist_file=:memory:", "--IPKernelApp.log_level=ERROR"]
 # A grading kernel has nothing to save: stop it at once when its notebook is done.
 c.Execute.shutdown_kernel = "immediate"
-# Limits of each grading kernel. The defaults below come from ipt_training.grading.kernel, where environment
+# Limits of each grading kernel. The defaults below come from ipt_training.grading.sandbox.kernel, where environment
 # variables (IPT_GRADING_MEMORY_MB, IPT_GRADING_CPU_SECONDS, IPT_GRADING_FILE_SIZE_MB, IPT_GRADING_ISOLATE,
 # IPT_GRADING_SECCOMP) can change them per machine; a value set here wins over both.
 # c.SandboxedKernelManager.memory_limit_mb = 2048

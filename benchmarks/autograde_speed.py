@@ -45,7 +45,7 @@ c.Execute.extra_arguments = ["--HistoryManager.hist_file=:memory:", "--IPKernelA
 
 def build(target: Path, config: str | None):
     """A course in ``target`` with the repo's source; ``config`` replaces nbgrader_config.py (None: ours)."""
-    from ipt_training.grading.course import Course
+    from ipt_training.grading.workflow.course import Course
 
     target.mkdir(parents=True)
     shutil.copytree(REPO / "source", target / "source")
@@ -62,7 +62,7 @@ def build(target: Path, config: str | None):
 
 def submit_cohort(course, assignment: str, size: int) -> list[str]:
     """``size`` trainees: full solutions, half-done notebooks and untouched releases, in turn."""
-    from ipt_training.grading.simulate import SubmissionPlan, fill_notebook, solution_answers, submit
+    from ipt_training.grading.workflow.simulate import SubmissionPlan, fill_notebook, solution_answers, submit
 
     source = next((course.source_dir / assignment).glob("*.ipynb"))
     release = course.root / "release" / assignment / source.name
@@ -124,7 +124,7 @@ def main() -> None:
 
     import scorer_agreement
 
-    from ipt_training.grading.kernel import probe_sandbox
+    from ipt_training.grading.sandbox.kernel import probe_sandbox
 
     started = time.perf_counter()
     work = Path(tempfile.mkdtemp(prefix="ipt-bench-"))
@@ -171,8 +171,8 @@ def main() -> None:
 
         rows += [("scorer throughput (score_formulation, one core)", f"{scorer_throughput():,.0f} answers/s", ""),
                  ("import ipt_training", f"{scorer_agreement.import_time() * 1000:.1f} ms", ""),
-                 ("import ipt_training.grading.items (what a hidden test imports)",
-                  f"{scorer_agreement.import_time('ipt_training.grading.items') * 1000:.1f} ms", "")]
+                 ("import ipt_training.grading.graders.items (what a hidden test imports)",
+                  f"{scorer_agreement.import_time('ipt_training.grading.graders.items') * 1000:.1f} ms", "")]
         parent = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         rows += [("peak memory: this process (grader, gradebook writer)", f"{parent:.0f} MiB", ""),

@@ -30,16 +30,16 @@ import nbformat
 import yaml
 
 from ipt_training.analytics.gradebook import answer_variables
-from ipt_training.grading.course import Course, find_course_root
-from ipt_training.grading.demo import COHORT_FILE
-from ipt_training.grading.simulate import solution_answers
+from ipt_training.grading.workflow.course import Course, find_course_root
+from ipt_training.grading.workflow.demo import COHORT_FILE
+from ipt_training.grading.workflow.simulate import solution_answers
 
 ASSIGNMENTS = ("ipt_foundations", "problem_area_formulation")
 
 
 def _call_grader(source: str, namespace: dict[str, Any]) -> tuple[float, str]:
     """Run the grader call of a grade cell's hidden test on ``namespace``; returns (points, printed text)."""
-    from ipt_training.grading import items
+    from ipt_training.grading.graders import items
 
     call = next(node.value for node in ast.parse(source).body
                 if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call)

@@ -131,7 +131,7 @@ CourseOption = Annotated[Path | None, typer.Option("--course", help="Course dire
 
 
 def _course(path: Path | None, db_url: str | None = None):
-    from ipt_training.grading.course import Course, CourseError, find_course_root
+    from ipt_training.grading.workflow.course import Course, CourseError, find_course_root
 
     try:
         return Course(path.resolve() if path else find_course_root(), db_url=db_url)
@@ -144,8 +144,8 @@ def _course(path: Path | None, db_url: str | None = None):
 def release(assignments: Annotated[list[str] | None, typer.Argument(help="Assignments (default: all).")] = None,
             course: CourseOption = None) -> None:
     """Generate release/ from source/ with nbgrader, then check it holds no answer key."""
-    from ipt_training.grading.course import CourseError
-    from ipt_training.grading.leaks import find_leaks
+    from ipt_training.grading.trusted.leaks import find_leaks
+    from ipt_training.grading.workflow.course import CourseError
 
     target = _course(course)
     try:
@@ -179,9 +179,9 @@ def autograde(assignment: Annotated[str, typer.Argument(help="Assignment to grad
     """
     from rich.console import Console
 
-    from ipt_training.grading.course import CourseError
-    from ipt_training.grading.kernel import probe_sandbox
-    from ipt_training.grading.summary import grade_with_progress, print_summary, sandbox_line
+    from ipt_training.grading.sandbox.kernel import probe_sandbox
+    from ipt_training.grading.workflow.course import CourseError
+    from ipt_training.grading.workflow.summary import grade_with_progress, print_summary, sandbox_line
 
     target = _course(course, db_url)
     err = Console(stderr=True)
@@ -201,7 +201,7 @@ def demo(directory: Annotated[Path | None, typer.Option("--dir", help="Keep the 
                                                                    "temporary folder).")] = None,
          course: CourseOption = None) -> None:
     """Instructor demo: build a throw-away course, release it, grade a simulated cohort, print results."""
-    from ipt_training.grading.demo import run_demo
+    from ipt_training.grading.workflow.demo import run_demo
 
     run_demo(_course(course).root, directory)
 

@@ -30,8 +30,8 @@ from ipt_training.analytics.gradebook import (
     parse_grade_output,
 )
 from ipt_training.analytics.report import write_report
-from ipt_training.grading.course import Course
-from ipt_training.grading.simulate import SubmissionPlan, fill_notebook, solution_answers, submit
+from ipt_training.grading.workflow.course import Course
+from ipt_training.grading.workflow.simulate import SubmissionPlan, fill_notebook, solution_answers, submit
 
 FOUNDATIONS, FORMULATION = "ipt_foundations", "problem_area_formulation"
 AMBIGUOUS_B = '''primary_area_b = None

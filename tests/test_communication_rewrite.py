@@ -142,8 +142,8 @@ def test_grade_rewrite_hides_the_codes_of_an_assessment_utterance() -> None:
     from io import StringIO
 
     from ipt_training.communication.taxonomy import code_name
-    from ipt_training.grading.dialogue_items import grade_rewrite
-    from ipt_training.grading.keys import keys_from
+    from ipt_training.grading.graders.dialogue_items import grade_rewrite
+    from ipt_training.grading.trusted.keys import keys_from
 
     library = DialogueLibrary.load(keys_dir=KEYS)
     codes = library.get("da-01").utterance(6).codes

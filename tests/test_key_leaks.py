@@ -1,6 +1,6 @@
 """No answer-key material where trainees can see it: release/, the wheel, widgets on assessment items, feedback.
 
-"Key material" is what ``ipt_training.grading.leaks`` fingerprints: solution and hidden-test lines of the source
+"Key material" is what ``ipt_training.grading.trusted.leaks`` fingerprints: solution and hidden-test lines of the source
 notebooks, reference rationales and model formulations, nbgrader's markers, and (for what trainee code or widgets
 show) every longer line of the instructor key files that trainees do not already have.
 """
@@ -16,7 +16,7 @@ from typing import Any
 import nbformat
 import pytest
 
-from ipt_training.grading.leaks import find_leaks, key_fingerprints, secret_strings, wheel_leaks
+from ipt_training.grading.trusted.leaks import find_leaks, key_fingerprints, secret_strings, wheel_leaks
 
 
 def _squash(text: str) -> str:
@@ -127,8 +127,8 @@ def test_tagger_on_assessment_dialogues_shows_no_key(repo: Path) -> None:
 
 @pytest.fixture(scope="module")
 def feedback_course(tmp_path_factory: pytest.TempPathFactory, repo: Path):
-    from ipt_training.grading.demo import build_course
-    from ipt_training.grading.simulate import SubmissionPlan, fill_notebook, submit
+    from ipt_training.grading.workflow.demo import build_course
+    from ipt_training.grading.workflow.simulate import SubmissionPlan, fill_notebook, submit
 
     course = build_course(repo, tmp_path_factory.mktemp("leaks"))
     wrong = {
@@ -177,7 +177,7 @@ def test_rewrite_feedback_does_not_name_the_reference_codes(feedback_course, rep
 
 
 def test_feedback_check_withholds_a_page_with_key_text_the_trainee_did_not_write(repo: Path, tmp_path: Path) -> None:
-    from ipt_training.grading.course import WITHHELD_PAGE, check_feedback
+    from ipt_training.grading.workflow.course import WITHHELD_PAGE, check_feedback
 
     leaked = next(f for f in key_fingerprints(repo) if "promotion" in f)
     submitted = tmp_path / "submitted"
@@ -195,8 +195,8 @@ def test_feedback_check_withholds_a_page_with_key_text_the_trainee_did_not_write
 def test_redaction_withholds_trainee_output_but_not_the_graders(repo: Path) -> None:
     from nbformat.v4 import new_code_cell, new_notebook, new_output
 
-    from ipt_training.grading.redact import key_text_cells
-    from ipt_training.grading.trusted import TRUSTED_MARK
+    from ipt_training.grading.trusted.redact import key_text_cells
+    from ipt_training.grading.trusted.rescore import TRUSTED_MARK
 
     leaked = next(f for f in key_fingerprints(repo) if "promotion" in f)
     dumped = (repo / "source" / "keys" / "items" / "ipt_foundations.yaml").read_text(encoding="utf-8")

@@ -22,10 +22,10 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from ipt_training.grading.course import Course, GradeResult
-from ipt_training.grading.demo import build_course
-from ipt_training.grading.leaks import find_leaks, key_fingerprints
-from ipt_training.grading.simulate import SubmissionPlan, fill_notebook, solution_answers, submit
+from ipt_training.grading.trusted.leaks import find_leaks, key_fingerprints
+from ipt_training.grading.workflow.course import Course, GradeResult
+from ipt_training.grading.workflow.demo import build_course
+from ipt_training.grading.workflow.simulate import SubmissionPlan, fill_notebook, solution_answers, submit
 
 pytestmark = pytest.mark.slow
 
@@ -43,7 +43,7 @@ HUGE_OUTPUT = "for _ in range(100):\n    print('x' * 1_000_000)"
 TAMPERING = [
     "get_ipython().ast_node_interactivity = 'none'  # hide every result: nbgrader would give full marks",
     "import builtins\nbuiltins.round = lambda x, *a: 10 ** 6",
-    "import ipt_training.scoring.formulation as f\nimport ipt_training.grading.items as items\n"
+    "import ipt_training.scoring.formulation as f\nimport ipt_training.grading.graders.items as items\n"
     "items.grade_choice = items.grade_mapping = items.grade_concepts = lambda *a, points=1, **k: points\n"
     "f.score_formulation = lambda *a, **k: None",
     "import sys\nsys.displayhook = lambda value: print(10)",
@@ -51,7 +51,7 @@ TAMPERING = [
 KEY_READING = [
     "print(open('../../../source/keys/items/ipt_foundations.yaml').read())",
     "print(open('../../../gradebook.db', 'rb').read()[:5000])",
-    "from ipt_training.grading.keys import item_key\nprint(item_key('ipt_foundations', 'q1_origins'))",
+    "from ipt_training.grading.trusted.keys import item_key\nprint(item_key('ipt_foundations', 'q1_origins'))",
     # Key text that reached the trainee some other way: the feedback must still withhold it.
     "print(bytes.fromhex('{hex}').decode())",
 ]
@@ -64,10 +64,11 @@ NETWORK = ("import socket\ntry:\n    socket.create_connection(('10.255.255.1', 8
 FAKE_PACKAGE = {
     "ipt_training/__init__.py": "",
     "ipt_training/grading/__init__.py": "",
-    "ipt_training/grading/checks.py": "def check_choice(*a, **k):\n    print('all correct')\n"
-                                      "check_mapping = check_text = check_choice\n",
-    "ipt_training/grading/items.py": "def grade_choice(*a, points=1, **k):\n    print('full marks')\n"
-                                     "    return points\ngrade_mapping = grade_concepts = grade_choice\n",
+    "ipt_training/grading/graders/__init__.py": "",
+    "ipt_training/grading/graders/checks.py": "def check_choice(*a, **k):\n    print('all correct')\n"
+                                              "check_mapping = check_text = check_choice\n",
+    "ipt_training/grading/graders/items.py": "def grade_choice(*a, points=1, **k):\n    print('full marks')\n"
+                                             "    return points\ngrade_mapping = grade_concepts = grade_choice\n",
     "notes.txt": "my notes",
 }
 

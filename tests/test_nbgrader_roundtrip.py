@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from ipt_training.grading.course import Course
-from ipt_training.grading.demo import build_course
-from ipt_training.grading.leaks import find_leaks
-from ipt_training.grading.simulate import SubmissionPlan, fill_notebook, solution_answers, submit
+from ipt_training.grading.trusted.leaks import find_leaks
+from ipt_training.grading.workflow.course import Course
+from ipt_training.grading.workflow.demo import build_course
+from ipt_training.grading.workflow.simulate import SubmissionPlan, fill_notebook, solution_answers, submit
 
 pytestmark = pytest.mark.slow
 
@@ -34,7 +34,7 @@ modify expectations, review the old and new role, after the event.
 TAMPER_CELLS = [
     # Redefine the scorer and the graders, and print a fake result.
     "import ipt_training.scoring.formulation as f\n"
-    "import ipt_training.grading.items as items\n"
+    "import ipt_training.grading.graders.items as items\n"
     "class Fake:\n    total = 10\n    max_total = 10\n    criteria = ()\n"
     "f.score_formulation = lambda *a, **k: Fake()\n"
     "items.grade_formulation = lambda *a, **k: 10\n"

@@ -20,9 +20,9 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
-from ipt_training.grading.course import Course
-from ipt_training.grading.demo import build_course
-from ipt_training.grading.simulate import SubmissionPlan, fill_notebook, solution_answers, submit
+from ipt_training.grading.workflow.course import Course
+from ipt_training.grading.workflow.demo import build_course
+from ipt_training.grading.workflow.simulate import SubmissionPlan, fill_notebook, solution_answers, submit
 
 pytestmark = pytest.mark.slow
 

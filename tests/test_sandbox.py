@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from ipt_training.grading.kernel import SandboxedKernelManager, probe_sandbox
+from ipt_training.grading.sandbox.kernel import SandboxedKernelManager, probe_sandbox
 
 pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(platform.system() != "Linux", reason="the grading sandbox is Linux-only")]
@@ -196,7 +196,7 @@ def test_the_cpu_limit_stops_a_kernel_that_ignores_interrupts(tmp_path: Path) ->
 
 
 def test_seccomp_filter_has_a_rule_for_each_arch() -> None:
-    from ipt_training.grading import sandbox
+    from ipt_training.grading.sandbox import launcher as sandbox
 
     for machine, (arch, numbers) in sandbox._ARCH.items():
         program = sandbox._seccomp_program(arch, numbers, own_pid=os.getpid())

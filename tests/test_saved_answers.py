@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from ipt_training import saved_answers
-from ipt_training.grading.checks import check_formulation
+from ipt_training.grading.graders.checks import check_formulation
 from ipt_training.widgets.formulation import assignment_builder
 
 

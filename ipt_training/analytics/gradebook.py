@@ -19,11 +19,11 @@ from typing import TYPE_CHECKING, Any
 import nbformat
 import pandas as pd
 
-from ipt_training.grading.keys import case_reference_in
+from ipt_training.grading.trusted.keys import case_reference_in
 
 if TYPE_CHECKING:
     from ipt_training.cases.model import ReferenceFormulation
-    from ipt_training.grading.course import Course
+    from ipt_training.grading.workflow.course import Course
 
 ITEM_COLUMNS = ["student", "assignment", "notebook", "item", "kind", "case_id", "score", "max_score",
                 "auto_score", "manual_score", "extra_credit", "needs_manual_grade", "feedback"]

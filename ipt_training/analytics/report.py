@@ -16,7 +16,7 @@ from ipt_training.analytics import calibration, confusion, criteria, export, ite
 from ipt_training.analytics.gradebook import CohortData, load_cohort
 
 if TYPE_CHECKING:
-    from ipt_training.grading.course import Course
+    from ipt_training.grading.workflow.course import Course
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import yaml
 
-from ipt_training.grading.course import Course
-from ipt_training.grading.demo import COHORT_FILE, simulate_cohort
+from ipt_training.grading.workflow.course import Course
+from ipt_training.grading.workflow.demo import COHORT_FILE, simulate_cohort
 
 SAMPLE_ASSIGNMENTS = ("ipt_foundations", "problem_area_formulation")
 SAMPLE_TRAINEES = ("amara", "chiara", "dmitri", "farid")
@@ -20,7 +20,7 @@ def sample_course(target: Path, course_root: Path | None = None, assignments: Se
                   trainees: Sequence[str] = SAMPLE_TRAINEES, db_url: str | None = None) -> Course:
     """Copy config, keys and ``assignments`` into ``target``; release, simulate ``trainees`` of the demo cohort
     (``source/keys/demo/cohort.yaml``) and autograde them. Returns the graded :class:`Course`."""
-    from ipt_training.grading.course import find_course_root
+    from ipt_training.grading.workflow.course import find_course_root
 
     root = course_root or find_course_root()
     target.mkdir(parents=True, exist_ok=True)

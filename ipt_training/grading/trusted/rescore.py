@@ -10,7 +10,7 @@ result, so every test "passes"; patching ``builtins.round`` rewrites every score
 cell's *source* (restored from the gradebook by ``OverwriteCells``, so trainees cannot edit it), finds the
 calls to this package's checks and graders (``check_choice(globals(), NAME, ...)``, ``_grade(ASSIGNMENT, ITEM,
 globals(), NAME, points=N)``), and calls them here, with the instructor keys and with ``globals()``
-replaced by the answer values the grader recorded in the kernel (:mod:`ipt_training.grading.answers`). The
+replaced by the answer values the grader recorded in the kernel (:mod:`ipt_training.grading.trusted.answers`). The
 cell's outputs become what those calls printed plus the score. A missing record scores 0 with a message.
 
 The kernel only decides *which answers* were given, which the trainee decides anyway. Grade cells with no call
@@ -31,8 +31,9 @@ from typing import Any
 from nbformat import NotebookNode
 from nbgrader.preprocessors import NbGraderPreprocessor
 
-from ipt_training.grading.answers import ANSWER_MIME, Record, RecordError, read_payload
+from ipt_training.grading.trusted.answers import ANSWER_MIME, Record, RecordError, read_payload
 
+GRADERS_PACKAGE = "ipt_training.grading.graders"
 TRUSTED_MODULES = ("checks", "items", "case_items", "dialogue_items")
 TRUSTED_MARK = "ipt_trusted_outputs"  # cell metadata key: outputs written by TrustedScores
 ANSWER_MARK = "ipt_answers"  # cell metadata: {"absent": [...], "unanswered": .., "well_formed": ..} for diagnosis
@@ -58,7 +59,7 @@ class Call:
     def resolve(self) -> Callable[..., Any]:
         import importlib
 
-        return getattr(importlib.import_module(f"ipt_training.grading.{self.module}"), self.function)
+        return getattr(importlib.import_module(f"{GRADERS_PACKAGE}.{self.module}"), self.function)
 
 
 class _Namespace:
@@ -89,7 +90,8 @@ def parse_calls(source: str, imported: dict[str, tuple[str, str]] | None = None)
     calls = []
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("ipt_training.grading."):
-            module = node.module.rsplit(".", 1)[1]
+            package, module = node.module.rsplit(".", 1)
+            module = module if package == GRADERS_PACKAGE else ""
             for alias in node.names:
                 if module in TRUSTED_MODULES and (alias.name.startswith(("check_", "grade_"))):
                     imported[alias.asname or alias.name] = (module, alias.name)
@@ -128,7 +130,7 @@ def kernel_error(cell: NotebookNode) -> str | None:
 def run_calls(calls: list[Call], values: dict[str, Any]) -> tuple[str, float, bool]:
     """Call the checks and graders on ``values``: what they printed, the last grader's points, and whether every
     check found the answer well-formed."""
-    from ipt_training.grading.items import finish
+    from ipt_training.grading.graders.items import finish
 
     out = io.StringIO()
     score: float | None = None
@@ -182,7 +184,7 @@ class TrustedScores(NbGraderPreprocessor):
 
     def preprocess(self, nb: NotebookNode, resources: dict[str, Any]) -> tuple[NotebookNode, dict[str, Any]]:
         from ipt_training.cases.library import find_keys_dir
-        from ipt_training.grading.keys import keys_from
+        from ipt_training.grading.trusted.keys import keys_from
 
         path = Path(resources.get("metadata", {}).get("path") or ".").resolve()
         keys = find_keys_dir(path)

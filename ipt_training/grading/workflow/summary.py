@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from ipt_training.grading.course import Course, GradeResult
+from ipt_training.grading.workflow.course import Course, GradeResult
 
 
 def grade_with_progress(course: Course, assignment: str, students: Iterable[str] | None = None,
@@ -44,7 +44,7 @@ def print_summary(results: list[GradeResult], console: Console | None = None) ->
 
 def sandbox_line(layers: list[str]) -> str:
     """One line saying how grading kernels are confined on this machine (and what is missing)."""
-    from ipt_training.grading.sandbox import ALL_LAYERS
+    from ipt_training.grading.sandbox.launcher import ALL_LAYERS
 
     missing = [layer for layer in ALL_LAYERS if layer not in layers and layer != "userns"]
     line = f"Grading sandbox: {', '.join(layers) or 'none'}"

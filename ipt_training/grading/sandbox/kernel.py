@@ -20,10 +20,10 @@ from typing import Any
 from jupyter_client.manager import AsyncKernelManager
 from traitlets import Bool, CaselessStrEnum, Integer, List, Unicode, default
 
-from ipt_training.grading import sandbox
+from ipt_training.grading.sandbox import launcher as sandbox
 
 SANDBOX_FILE = Path(sandbox.__file__).resolve()
-PACKAGE_DIR = SANDBOX_FILE.parents[1]  # .../ipt_training
+PACKAGE_DIR = SANDBOX_FILE.parents[2]  # .../ipt_training
 
 
 def _env_int(name: str, fallback: int) -> int:

@@ -2,8 +2,9 @@
 
 A hidden test calls a grader (``grade_choice(..., globals(), "q1", ...)``) inside the trainee's kernel. Before
 scoring, the grader publishes the answer variables it reads as a display output of MIME type
-:data:`ANSWER_MIME`. After execution, :class:`ipt_training.grading.trusted.TrustedScores` re-runs the same grader
-in the grading process on those values, with the instructor keys, and replaces the cell's outputs with the result.
+:data:`ANSWER_MIME`. After execution, :class:`ipt_training.grading.trusted.rescore.TrustedScores` re-runs
+the same grader in the grading process on those values, with the instructor keys, and replaces the cell's
+outputs with the result.
 Only plain data crosses: a tagged JSON encoding of None, bool, int, float, str, list, tuple, set, dict and pandas
 DataFrames; anything else arrives as its ``str()``. No pickle, so a record cannot run code in the grader.
 """

@@ -11,9 +11,9 @@ from typing import Any
 import yaml
 from rich.console import Console
 
-from ipt_training.grading.course import Course
-from ipt_training.grading.simulate import SubmissionPlan, fill_notebook, solution_answers, submit
-from ipt_training.grading.summary import grade_with_progress, print_summary
+from ipt_training.grading.workflow.course import Course
+from ipt_training.grading.workflow.simulate import SubmissionPlan, fill_notebook, solution_answers, submit
+from ipt_training.grading.workflow.summary import grade_with_progress, print_summary
 
 COHORT_FILE = Path("source") / "keys" / "demo" / "cohort.yaml"
 

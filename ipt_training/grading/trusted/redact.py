@@ -2,8 +2,8 @@
 
 The grading sandbox already hides the keys from the kernel. This is the second line: before feedback HTML is
 written, :class:`RedactKeyText` withholds every output of a cell that contains key text (solution or hidden-test
-lines, reference formulations, key-file lines: :func:`ipt_training.grading.leaks.secret_strings`) or nbgrader's
-solution/hidden-test markers. Outputs the grader itself wrote (:mod:`ipt_training.grading.trusted`) are exempt,
+lines, reference formulations, key-file lines: :func:`ipt_training.grading.trusted.leaks.secret_strings`) or nbgrader's
+solution/hidden-test markers. Outputs the grader itself wrote (:mod:`ipt_training.grading.trusted.rescore`) are exempt,
 since graders' explanations legitimately quote the keys' "why" texts. The autograded notebook keeps the
 original outputs for the instructor; :func:`key_text_cells` reports them as a problem.
 """
@@ -16,8 +16,8 @@ from typing import Any
 from nbformat import NotebookNode
 from nbgrader.preprocessors import NbGraderPreprocessor
 
-from ipt_training.grading.leaks import key_text_in
-from ipt_training.grading.trusted import TRUSTED_MARK
+from ipt_training.grading.trusted.leaks import key_text_in
+from ipt_training.grading.trusted.rescore import TRUSTED_MARK
 
 WITHHELD = ("[Output withheld from your feedback: it contained text from the instructor's answer keys or hidden "
             "tests. Reading the course's key files during grading is not allowed; your instructor has been told.]\n")
@@ -56,7 +56,7 @@ class RedactKeyText(NbGraderPreprocessor):
     """Withhold outputs that contain instructor key text from the feedback (see the module docstring)."""
 
     def preprocess(self, nb: NotebookNode, resources: dict[str, Any]) -> tuple[NotebookNode, dict[str, Any]]:
-        from ipt_training.grading.kernel import find_course_root
+        from ipt_training.grading.sandbox.kernel import find_course_root
 
         path = Path(resources.get("metadata", {}).get("path") or ".").resolve()
         course = find_course_root(path)

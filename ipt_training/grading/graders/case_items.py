@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from ipt_training.grading.items import MISSING, Namespace, finish, missing_answer, recorded_for_later
+from ipt_training.grading.graders.items import MISSING, Namespace, finish, missing_answer, recorded_for_later
 
 if TYPE_CHECKING:
     from ipt_training.cases.model import Person, TimelineEvent
@@ -16,7 +16,7 @@ _EVENT_MATCH = 55
 
 def _expert_case(case_id: str) -> Any:
     from ipt_training.cases.library import CaseLibrary
-    from ipt_training.grading.keys import keys_dir
+    from ipt_training.grading.trusted.keys import keys_dir
 
     case = CaseLibrary.load(keys_dir=keys_dir()).get(case_id)
     if not case.inventory or not case.timeline:

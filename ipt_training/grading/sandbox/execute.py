@@ -2,7 +2,7 @@
 
 :class:`SandboxedExecute` is nbgrader's ``Execute`` preprocessor with two changes:
 
-* kernels start through :class:`ipt_training.grading.kernel.SandboxedKernelManager` (limits, isolation,
+* kernels start through :class:`ipt_training.grading.sandbox.kernel.SandboxedKernelManager` (limits, isolation,
   no network);
 * a cell that leaves the kernel unusable does not fail the whole submission. That is a cell that kills the
   kernel (``os._exit``, a segfault, the CPU limit), one that cannot be interrupted at the time limit (a loop
@@ -25,7 +25,7 @@ from nbformat import NotebookNode
 from nbgrader.preprocessors import Execute
 from traitlets import Integer
 
-from ipt_training.grading.kernel import SandboxedKernelManager
+from ipt_training.grading.sandbox.kernel import SandboxedKernelManager
 
 LINKS_REMOVED = "ipt_removed_links"  # notebook metadata: links the kernel left in its folder, removed
 KERNEL_DIED = "KernelDied"

@@ -32,7 +32,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from ipt_training.grading.course import Course, CourseError, GradeResult
+from ipt_training.grading.workflow.course import Course, CourseError, GradeResult
 
 
 @dataclass

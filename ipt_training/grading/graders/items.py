@@ -5,9 +5,9 @@ quoting the key, and returns the points earned (nbgrader records a grade cell's 
 A grader never raises on a bad answer: a missing, malformed or garbage answer earns 0 with a clear
 message, so one broken answer cannot cost the trainee the rest of the notebook.
 
-Every grader first publishes the answer values it reads (:mod:`ipt_training.grading.answers`). Inside the
+Every grader first publishes the answer values it reads (:mod:`ipt_training.grading.trusted.answers`). Inside the
 grading sandbox, where no key is readable, it stops there: the grading process scores the recorded answers
-after the notebook has run (:mod:`ipt_training.grading.trusted`). Heavy imports (keys, scorer) are made only
+after the notebook has run (:mod:`ipt_training.grading.trusted.rescore`). Heavy imports (keys, scorer) are made only
 when scoring, so the hidden tests, which re-import this module in every grade cell, stay cheap.
 """
 
@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ipt_training.grading.answers import in_grading_sandbox, record_answers
+from ipt_training.grading.trusted.answers import in_grading_sandbox, record_answers
 
 MISSING = object()
 Namespace = Mapping[str, Any]
@@ -65,7 +65,7 @@ def grade_choice(assignment: str, item_id: str, namespace: Namespace, name: str,
     title = f"Question {item_id}"
     if recorded_for_later(namespace, [name], title):
         return 0.0
-    from ipt_training.grading.keys import KeysNotFoundError, item_key
+    from ipt_training.grading.trusted.keys import KeysNotFoundError, item_key
 
     answer = namespace.get(name, MISSING)
     if answer is MISSING:
@@ -103,7 +103,7 @@ def grade_mapping(assignment: str, item_id: str, namespace: Namespace, name: str
     title = f"Question {item_id}"
     if recorded_for_later(namespace, [name], title):
         return 0.0
-    from ipt_training.grading.keys import KeysNotFoundError, item_key
+    from ipt_training.grading.trusted.keys import KeysNotFoundError, item_key
 
     answer = namespace.get(name, MISSING)
     if answer is MISSING:
@@ -133,7 +133,7 @@ def grade_concepts(assignment: str, item_id: str, namespace: Namespace, name: st
     title = f"Question {item_id}"
     if recorded_for_later(namespace, [name], title):
         return 0.0
-    from ipt_training.grading.keys import KeysNotFoundError, item_key
+    from ipt_training.grading.trusted.keys import KeysNotFoundError, item_key
 
     answer = namespace.get(name, MISSING)
     if answer is MISSING:
@@ -163,7 +163,7 @@ def grade_formulation(case_id: str, namespace: Namespace, suffix: str, points: f
     names = [f"{field}_{suffix}" for field in saved_answers.FIELDS]
     if recorded_for_later(namespace, names, title):
         return 0.0
-    from ipt_training.grading.keys import KeysNotFoundError, case_reference
+    from ipt_training.grading.trusted.keys import KeysNotFoundError, case_reference
     from ipt_training.scoring.report import FormulationAnswer
 
     missing = [n for n in names if n not in namespace]

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from ipt_training.grading.items import MISSING, Namespace, finish, missing_answer, recorded_for_later
+from ipt_training.grading.graders.items import MISSING, Namespace, finish, missing_answer, recorded_for_later
 
 
 def _dialogue(dialogue_id: str) -> Any:
     from ipt_training.communication.library import load_dialogue
-    from ipt_training.grading.keys import keys_dir
+    from ipt_training.grading.trusted.keys import keys_dir
 
     dialogue = load_dialogue(dialogue_id, keys_dir=keys_dir())
     if not dialogue.is_coded:

@@ -27,7 +27,7 @@ def find_course_root(start: Path | None = None) -> Path:
     for folder in (here, *here.parents):
         if (folder / "nbgrader_config.py").is_file() and (folder / "source").is_dir():
             return folder
-    package_parent = Path(__file__).resolve().parents[2]
+    package_parent = Path(__file__).resolve().parents[3]
     if (package_parent / "nbgrader_config.py").is_file() and (package_parent / "source").is_dir():
         return package_parent
     raise CourseError(f"no course directory (nbgrader_config.py + source/) at or above {here}")
@@ -125,12 +125,12 @@ class Course:
         """Autograde and write feedback for each submission; one failure never stops the batch.
 
         With ``jobs > 1`` submissions are graded in that many worker processes, and this process alone writes
-        the gradebook (see :mod:`ipt_training.grading.parallel`).
+        the gradebook (see :mod:`ipt_training.grading.workflow.parallel`).
         """
         self._check_assignment(assignment)
         chosen = list(students or self.submitted_students(assignment))
         if jobs > 1 and len(chosen) > 1:
-            from ipt_training.grading.parallel import autograde_parallel
+            from ipt_training.grading.workflow.parallel import autograde_parallel
 
             return autograde_parallel(self, assignment, chosen, jobs, on_done)
         results = []
@@ -143,7 +143,7 @@ class Course:
 
     def grade_one(self, assignment: str, student: str) -> GradeResult:
         """Autograde one submission, generate its feedback and read the score from the gradebook."""
-        from ipt_training.grading.diagnose import diagnose_submission, explain_log, symbolic_links
+        from ipt_training.grading.trusted.diagnose import diagnose_submission, explain_log, symbolic_links
 
         os.environ["IPT_GRADEBOOK_URL"] = self.db_url_in_use  # the sandbox hides this database from kernels
         submitted = self.root / "submitted" / student / assignment
@@ -181,8 +181,8 @@ def diagnose_autograded(folder: Path, course_root: Path | None = None) -> list[s
     printed key text (withheld from the feedback), or whose code reaches for the instructor's files."""
     import nbformat
 
-    from ipt_training.grading.diagnose import cell_errors, suspicious_code
-    from ipt_training.grading.redact import key_text_cells
+    from ipt_training.grading.trusted.diagnose import cell_errors, suspicious_code
+    from ipt_training.grading.trusted.redact import key_text_cells
 
     problems: list[str] = []
     for notebook in sorted(folder.glob("*.ipynb")):
@@ -216,7 +216,7 @@ def check_feedback(pages: Iterable[Path], submitted: Path, course_root: Path) ->
     A page that still holds key fingerprints (solution or hidden-test lines, reference formulations, nbgrader
     markers) that are not in the trainee's own submission is replaced by a "withheld" page and reported.
     """
-    from ipt_training.grading.leaks import fingerprint_hits
+    from ipt_training.grading.trusted.leaks import fingerprint_hits
 
     own = " ".join(p.read_text(encoding="utf-8", errors="replace") for p in sorted(submitted.glob("*.ipynb"))) \
         if submitted.is_dir() else ""

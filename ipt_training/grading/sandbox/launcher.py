@@ -1,6 +1,6 @@
 """Kernel launcher for autograding untrusted notebooks: limits, isolation and a socket guard, then ipykernel.
 
-The autograde kernel manager (:mod:`ipt_training.grading.kernel`) starts every grading kernel as::
+The autograde kernel manager (:mod:`ipt_training.grading.sandbox.kernel`) starts every grading kernel as::
 
     python -c BOOTSTRAP /path/to/sandbox.py '<json config>' -- python -m ipykernel_launcher -f conn.json ...
 

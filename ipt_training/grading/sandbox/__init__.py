@@ -1,0 +1,1 @@
+"""Running trainee code: kernel manager, sandbox launcher, execute step and output caps (untrusted side)."""

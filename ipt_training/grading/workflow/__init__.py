@@ -1,0 +1,1 @@
+"""The course workflow: release, autograde (serial and parallel), demo cohorts and summaries."""
