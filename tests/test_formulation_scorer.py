@@ -110,14 +110,17 @@ def test_dispute_stage_is_scored_only_with_a_dispute_focus():
                               primary_area=ProblemArea.ROLE_DISPUTE, dispute_stage=DisputeStage.IMPASSE)
     wrong_stage = FormulationAnswer(text=right.text.replace("impasse", "renegotiation"),
                                     primary_area=ProblemArea.ROLE_DISPUTE, dispute_stage=DisputeStage.RENEGOTIATION)
-    assert score_formulation(right, DISPUTE_REFERENCE).criterion("dispute_stage").points == 1
-    assert score_formulation(wrong_stage, DISPUTE_REFERENCE).criterion("dispute_stage").points == 0
+    good = score_formulation(right, DISPUTE_REFERENCE).criterion("evidence_timeline")
+    bad = score_formulation(wrong_stage, DISPUTE_REFERENCE).criterion("evidence_timeline")
+    assert good.points - bad.points == 1
+    assert "staged the role dispute as impasse, which fits" in good.feedback
 
 
 def test_stage_read_from_free_text():
     report = score_formulation("This is a role dispute with her husband, now at an impasse.", DISPUTE_REFERENCE)
+    unstaged = score_formulation("This is a role dispute with her husband.", DISPUTE_REFERENCE)
     assert report.detected_stage is DisputeStage.IMPASSE
-    assert report.criterion("dispute_stage").points == 1
+    assert report.criterion("evidence_timeline").points - unstaged.criterion("evidence_timeline").points == 1
 
 
 def test_timeline_link_needs_a_temporal_word(transition):

@@ -151,7 +151,7 @@ def test_random_coding_scores_low(graded):
 def test_feedback_explains_and_hides_keys(graded, repo):
     course, results = graded
     html = results[("half", "problem_area_formulation")].feedback[0].read_text()
-    assert "Problem area" in html and "Evidence and timeline link" in html and "Goals" in html
+    assert "Problem area" in html and "Evidence, timeline link and dispute stage" in html and "Goals" in html
     assert "not defined" not in html
     # No hidden test reaches any trainee's feedback, and trainees who did not copy the solution see no key text.
     for page in (course.root / "feedback").rglob("*.html"):

@@ -40,6 +40,10 @@ CRITERION_IDS = {
     "Problem area": "problem_area",
     "Dispute stage": "dispute_stage",
     "Evidence and timeline link": "evidence_timeline",
+    "Evidence, timeline link and dispute stage": "evidence_timeline",
+    "Diagnosis and sick role": "sick_role",
+    "Time-limited contract": "contract",
+    "Invitation to agree": "agreement",
     "Goals": "goals",
     "Strategies": "strategies",
 }

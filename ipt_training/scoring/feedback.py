@@ -64,20 +64,19 @@ def area_feedback(primary: ProblemArea | None, secondary: ProblemArea | None, re
 
 def stage_feedback(stage: DisputeStage | None, reference: ReferenceFormulation, correct: bool, chose_dispute: bool,
                    *, reveal: bool) -> str:
-    if correct:
-        return f"You staged the dispute as {stage.value}, which fits how the two people are dealing with it."
+    """The same sentences whatever the key: they describe the trainee's own framing, never the case."""
     if not chose_dispute:
-        return ("The answer does not frame a role dispute, so no stage was credited. Check the case for an "
-                "ongoing disagreement with a specific person.")
-    base = ("Stage the dispute: renegotiation (both still actively trying), impasse (talking has stopped, resentment "
+        return ("A dispute stage is assessed only when a role dispute is chosen as a focus; this answer does not "
+                "choose one.")
+    if correct:
+        return f"You staged the role dispute as {stage.value}, which fits the case."
+    rule = ("Stage a dispute as renegotiation (both still actively trying), impasse (talking has stopped, resentment "
             "simmers) or dissolution (the relationship is ending).")
-    if stage is None:
-        base = "No dispute stage was named. " + base
-    else:
-        base = f"You named the stage {stage.value}. Look again at whether they are still negotiating. " + base
+    said = "No dispute stage was named." if stage is None else f"You staged the role dispute as {stage.value}."
+    text = f"{said} {rule}"
     if reveal and reference.dispute_stage is not None:
-        base += f" The reference stage is {reference.dispute_stage.value}."
-    return base
+        text += f" The reference stage is {reference.dispute_stage.value}."
+    return text
 
 
 def evidence_feedback(hit: int, total: int, linked: bool, missed_hints: list[str], timeline_hint: str,
@@ -115,3 +114,25 @@ def concept_feedback(kind: str, hit: int, need: int, expected: list[str], found:
     else:
         parts.append(f"State concrete {kind} for the focus you choose.")
     return " ".join(parts)
+
+
+def sick_role_feedback(diagnosis: bool, sick_role: bool) -> str:
+    parts = []
+    parts.append("You name the diagnosis." if diagnosis else
+                 "Name the diagnosis for the patient (for example major depression).")
+    parts.append("You give the sick role: a common, treatable illness that is not the patient's fault." if sick_role
+                 else "Give the sick role: a common, treatable illness, not the patient's fault, and reasonable to "
+                      "do a bit less while recovering.")
+    return " ".join(parts)
+
+
+def contract_feedback(contract: bool) -> str:
+    if contract:
+        return "You state the time-limited contract (how many sessions or weeks)."
+    return "State the time-limited contract: how many sessions or weeks, and how often."
+
+
+def agreement_feedback(agreement: bool) -> str:
+    if agreement:
+        return "You ask for the patient's view, so the formulation is offered, not imposed."
+    return "Ask for the patient's view and agreement (for example 'Does that fit how you see it?')."

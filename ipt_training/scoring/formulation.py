@@ -25,13 +25,14 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 
-from ipt_training.cases.model import EvidenceItem, ReferenceFormulation
+from ipt_training.cases.model import Case, EvidenceItem, ReferenceFormulation
 from ipt_training.domain import DisputeStage, ProblemArea
 from ipt_training.scoring import feedback
 from ipt_training.scoring.lexicon import (
     AREA_CUES,
     FOCUS_MARKERS,
     GOALS,
+    PATIENT_CUES,
     PRIMARY_MARKERS,
     SECONDARY_MARKERS,
     STAGE_CUES,
@@ -40,7 +41,9 @@ from ipt_training.scoring.lexicon import (
     TEMPORAL_LINK_CUES,
     Concept,
 )
+from ipt_training.scoring.patient import PatientElements, read_patient_elements
 from ipt_training.scoring.report import CriterionResult, FormulationAnswer, FormulationReport
+from ipt_training.scoring.rubrics import Rubric, rubric_named
 from ipt_training.text.matcher import Clauses, Match, PhraseMatcher, build_matcher
 from ipt_training.text.normalize import clauses
 
@@ -63,6 +66,8 @@ def _domain_cues() -> dict[str, list[str | tuple[str, float]]]:
     for prefix, concepts in (("goal", GOALS), ("strategy", STRATEGIES)):
         for concept in concepts.values():
             cues[f"{prefix}:{concept.id}"] = list(concept.cues)
+    for element, phrases in PATIENT_CUES.items():
+        cues[f"patient:{element}"] = list(phrases)
     return cues
 
 
@@ -255,15 +260,25 @@ def _timeline_linked(ev_matches: list[Match], prepared: Clauses) -> bool:
     return any(0 <= c + d < len(prepared) and _temporal(prepared[c + d]) for c in event_clauses for d in (-1, 0, 1))
 
 
+def _stage_read(answer: FormulationAnswer, matches: list[Match]) -> DisputeStage | None:
+    if answer.dispute_stage is not None:
+        return answer.dispute_stage
+    stages = {DisputeStage(m.concept[6:]) for m in matches if m.concept.startswith("stage:") and not m.negated}
+    return next(iter(stages)) if len(stages) == 1 else None
+
+
 def score_formulation(
-    answer: FormulationAnswer | str, reference: ReferenceFormulation, *, reveal: bool = False
+    answer: FormulationAnswer | str, reference: ReferenceFormulation, *, reveal: bool = False,
+    rubric: str = "supervision", case: Case | None = None,
 ) -> FormulationReport:
-    """Score ``answer`` against ``reference``.
+    """Score ``answer`` against ``reference`` with the ``"supervision"`` or the ``"patient"`` rubric.
 
     ``reveal=True`` (practice cases) lets feedback name the reference focus and point to missed
     evidence; with ``reveal=False`` (assessment) feedback explains rules and the trainee's own
-    choices without giving away the key.
+    choices without giving away the key, and the criteria and their wording are the same whatever
+    the key is. ``case`` (optional) lets evidence written as plain sentences match the case's names.
     """
+    plan = rubric_named(rubric)
     if isinstance(answer, str):
         answer = FormulationAnswer(text=answer)
     raw = clauses(answer.text)
@@ -279,37 +294,33 @@ def score_formulation(
         flags.append("keyword_stuffing")
     if decision.contradiction:
         flags.append("self_contradiction")
+    if decision.primary is None and raw:
+        flags.append("no_commitment")
 
     criteria: list[CriterionResult] = []
-    area_pts = _area_points(decision, reference)
+    area_pts = _half(_area_points(decision, reference) * plan.area / AREA_POINTS)
     criteria.append(CriterionResult(
-        "problem_area", "Problem area", area_pts, AREA_POINTS,
-        feedback.area_feedback(decision.primary, decision.secondary, reference, area_pts, AREA_POINTS,
+        "problem_area", "Problem area", area_pts, plan.area,
+        feedback.area_feedback(decision.primary, decision.secondary, reference, area_pts, plan.area,
                                stuffing=decision.stuffing, contradiction=decision.contradiction, reveal=reveal),
     ))
 
-    stage = answer.dispute_stage
-    if stage is None:
-        stages = {DisputeStage(m.concept[6:]) for m in matches if m.concept.startswith("stage:") and not m.negated}
-        stage = next(iter(stages)) if len(stages) == 1 else None
-    if has_dispute:
-        chose_dispute = ProblemArea.ROLE_DISPUTE in (decision.primary, decision.secondary)
-        stage_pts = STAGE_POINTS if (stage == reference.dispute_stage and chose_dispute) else 0.0
-        criteria.append(CriterionResult(
-            "dispute_stage", "Dispute stage", stage_pts, STAGE_POINTS,
-            feedback.stage_feedback(stage, reference, stage_pts > 0, chose_dispute, reveal=reveal),
-        ))
-
-    evidence_max = TOTAL_POINTS - AREA_POINTS - GOAL_POINTS - STRATEGY_POINTS - (STAGE_POINTS if has_dispute else 0)
+    stage = _stage_read(answer, matches)
+    chose_dispute = ProblemArea.ROLE_DISPUTE in (decision.primary, decision.secondary)
+    stage_right = has_dispute and chose_dispute and stage == reference.dispute_stage
+    stage_pts = plan.stage if stage_right else 0.0
+    coverage_max = plan.evidence - plan.link - (plan.stage if has_dispute else 0.0)
     cited = {m.concept[9:] for m in ev_matches if m.concept.startswith("evidence:")}
     evidence_ids = [item.id for item in reference.key_evidence]
-    ev_pts, _, _ = _coverage_points(cited, evidence_ids, evidence_max - 1.0, 0.75)
+    ev_pts, _, _ = _coverage_points(cited, evidence_ids, coverage_max, 0.75)
     linked = _timeline_linked(ev_matches, prepared)
     missed_hints = [item.hint for item in reference.key_evidence if item.id not in cited]
+    evidence_text = feedback.evidence_feedback(len(cited & set(evidence_ids)), len(evidence_ids), linked,
+                                               missed_hints, reference.timeline_link.hint, reveal=reveal)
+    stage_text = feedback.stage_feedback(stage, reference, stage_right, chose_dispute, reveal=reveal)
     criteria.append(CriterionResult(
-        "evidence_timeline", "Evidence and timeline link", _half(ev_pts + (1.0 if linked else 0.0)), evidence_max,
-        feedback.evidence_feedback(len(cited & set(evidence_ids)), len(evidence_ids), linked, missed_hints,
-                                   reference.timeline_link.hint, reveal=reveal),
+        "evidence_timeline", "Evidence, timeline link and dispute stage",
+        _half(ev_pts + (plan.link if linked else 0.0) + stage_pts), plan.evidence, f"{evidence_text} {stage_text}",
     ))
 
     allowed = {*reference.areas, *(alt.area for alt in reference.acceptable_alternatives)}
@@ -322,23 +333,48 @@ def score_formulation(
     if spread_stuffing and "keyword_stuffing" not in flags:
         flags.append("keyword_stuffing")
 
-    goal_pts, goal_hit, goal_need = _coverage_points(goals_found, reference.goals, GOAL_POINTS, 2 / 3)
+    goal_pts, goal_hit, goal_need = _coverage_points(goals_found, reference.goals, plan.goals, 2 / 3)
     goal_pts = _half(goal_pts * penalty)
     criteria.append(CriterionResult(
-        "goals", "Goals", goal_pts, GOAL_POINTS,
+        "goals", "Goals", goal_pts, plan.goals,
         feedback.concept_feedback("goals", goal_hit, goal_need, reference.goals, goals_found, GOALS,
                                   decision.primary, penalty < 1, reveal=reveal),
     ))
-    strat_pts, strat_hit, strat_need = _coverage_points(strategies_found, reference.strategies, STRATEGY_POINTS, 0.5)
+    strat_pts, strat_hit, strat_need = _coverage_points(strategies_found, reference.strategies, plan.strategies,
+                                                        0.5)
     strat_pts = _half(strat_pts * penalty)
     criteria.append(CriterionResult(
-        "strategies", "Strategies", strat_pts, STRATEGY_POINTS,
+        "strategies", "Strategies", strat_pts, plan.strategies,
         feedback.concept_feedback("strategies", strat_hit, strat_need, reference.strategies, strategies_found,
                                   STRATEGIES, decision.primary, penalty < 1, reveal=reveal),
     ))
+    if plan.patient_elements:
+        criteria.extend(_patient_criteria(plan, read_patient_elements(answer.text, prepared, matches)))
 
     confidence = _confidence(answer, raw, reading, decision)
-    return FormulationReport(tuple(criteria), decision.primary, decision.secondary, stage, confidence, tuple(flags))
+    timeline_id = reference.timeline_link.id
+    all_ids = [*evidence_ids, timeline_id]
+    timeline_cited = any(m.concept == "timeline" for m in ev_matches)
+    hit_ids = cited | ({timeline_id} if timeline_cited else set())
+    return FormulationReport(
+        tuple(criteria), decision.primary, decision.secondary, stage, confidence, tuple(flags),
+        evidence_cited=tuple(i for i in all_ids if i in hit_ids),
+        evidence_missed=tuple(i for i in all_ids if i not in hit_ids),
+        rubric=plan.name,
+    )
+
+
+def _patient_criteria(plan: Rubric, elements: PatientElements) -> list[CriterionResult]:
+    """Diagnosis and sick role, the time-limited contract, the invitation to agree (patient rubric only)."""
+    sick = _half(plan.sick_role / 2 * (elements.diagnosis + elements.sick_role))
+    return [
+        CriterionResult("sick_role", "Diagnosis and sick role", sick, plan.sick_role,
+                        feedback.sick_role_feedback(elements.diagnosis, elements.sick_role)),
+        CriterionResult("contract", "Time-limited contract", plan.contract if elements.contract else 0.0,
+                        plan.contract, feedback.contract_feedback(elements.contract)),
+        CriterionResult("agreement", "Invitation to agree", plan.agreement if elements.agreement else 0.0,
+                        plan.agreement, feedback.agreement_feedback(elements.agreement)),
+    ]
 
 
 def _confidence(answer: FormulationAnswer, raw: Clauses, reading: _AreaReading, decision: _AreaDecision) -> float:

@@ -192,6 +192,22 @@ STRATEGIES: dict[str, Concept] = _concepts(
 )
 
 
+#: Patient-facing elements of a formulation (reference section 6), read only by the patient rubric.
+PATIENT_CUES: dict[str, list[str]] = {
+    "diagnosis": ["depression", "depressive", "major depress*", "depressive episode", "depressive disorder",
+                  "postnatal depression", "postpartum depression", "diagnos*"],
+    "sick_role": ["not your fault", "nobody fault", "no one fault", "not to blame", "not a weakness",
+                  "not weakness", "not a sign of weakness", "not a failing", "not a failure", "not a personal failure",
+                  "not a flaw", "treatable", "can be treated", "common illness", "medical illness", "an illness",
+                  "real illness", "sick role", "part of the illness", "take things easier", "take it easier",
+                  "things a bit easier", "ease off", "do a bit less", "do less", "sick leave", "while you recover",
+                  "while you are recovering", "let others carry", "ask for help", "common and treatable"],
+    "agreement": ["does that fit", "does this fit", "do you agree", "would you agree", "your view",
+                  "how you see it", "does that sound", "does this sound", "does that make sense",
+                  "what do you think"],
+}
+
+
 def concepts_by_area(concepts: dict[str, Concept]) -> dict[ProblemArea | None, list[Concept]]:
     """Group concepts by the area they belong to (``None`` for general ones)."""
     grouped: dict[ProblemArea | None, list[Concept]] = {}

@@ -84,6 +84,12 @@ class FormulationReport(ScoredCriteria):
     detected_stage: DisputeStage | None
     confidence: float
     flags: tuple[str, ...] = field(default_factory=tuple)
+    #: ids of the reference's key evidence items (and its timeline link) the answer cites, in reference order
+    evidence_cited: tuple[str, ...] = field(default_factory=tuple)
+    #: ids of the reference's key evidence items (and its timeline link) the answer does not cite
+    evidence_missed: tuple[str, ...] = field(default_factory=tuple)
+    #: the rubric the answer was scored with: ``"supervision"`` or ``"patient"``
+    rubric: str = "supervision"
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form (documented in the README)."""
@@ -98,6 +104,9 @@ class FormulationReport(ScoredCriteria):
             },
             "confidence": round(self.confidence, 3),
             "flags": list(self.flags),
+            "rubric": self.rubric,
+            "evidence_cited": list(self.evidence_cited),
+            "evidence_missed": list(self.evidence_missed),
         }
 
     def as_text(self) -> str:

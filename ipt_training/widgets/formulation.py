@@ -61,6 +61,8 @@ class FormulationBuilder:
     feedback: widgets.HTML
     widget: widgets.VBox
     scorer: Scorer = score_formulation
+    #: ``"patient"`` (a formulation said to the patient, lesson 3) or ``"supervision"`` (a note to a supervisor)
+    rubric: str = "supervision"
     last_report: FormulationReport | None = None
     #: replaces scoring when set (the assignment builder saves instead of scoring)
     on_check: Callable[[FormulationBuilder], None] | None = None
@@ -91,7 +93,7 @@ class FormulationBuilder:
         if answer.primary_area is None and not answer.text.strip():
             self.feedback.value = status_region(paragraph(EMPTY_MESSAGE))
             return None
-        self.last_report = self.scorer(answer, self.reference, reveal=self.reveal)
+        self.last_report = self.scorer(answer, self.reference, reveal=self.reveal, rubric=self.rubric)
         self.feedback.value = report_html(self.last_report)
         return self.last_report
 
@@ -107,11 +109,13 @@ class FormulationBuilder:
 
 def formulation_builder(case: Case, reveal: bool = True, scorer: Scorer = score_formulation,
                         with_vignette: bool = True, save_key: str | None = None,
-                        folder: Path | None = None) -> FormulationBuilder:
+                        folder: Path | None = None, rubric: str = "supervision") -> FormulationBuilder:
     """Build the formulation exercise for ``case``; ``reveal=True`` (practice) lets feedback name the right area.
 
     With ``save_key`` the answer is restored from, and saved on every change to, the answers file in ``folder``
     (default: beside the notebook; see :func:`autosave`), so it survives a kernel restart.
+    ``rubric="patient"`` scores a formulation said to the patient (diagnosis and sick role, contract and
+    agreement included); ``"supervision"`` scores a supervision note.
     """
     wide = widgets.Layout(width="36em")
     style = {"description_width": "10em"}
@@ -130,7 +134,7 @@ def formulation_builder(case: Case, reveal: bool = True, scorer: Scorer = score_
                             tooltip="Score the formulation and show feedback for each criterion")
     feedback = widgets.HTML()
     builder = FormulationBuilder(case, reveal, primary, secondary, stage, text, button, feedback, widgets.VBox(),
-                                 scorer=scorer)
+                                 scorer=scorer, rubric=rubric)
     button.on_click(builder.check)
     header = [widgets.HTML(vignette_html(case))] if with_vignette else []
     builder.widget = widgets.VBox([
