@@ -85,11 +85,12 @@ _KEY_EXTRAS: dict[str, Any] = {"timeline": TimelineEvent, "inventory": Person}
 
 
 def load_key_file(path: Path) -> tuple[str, ReferenceFormulation, dict[str, list[Any]]]:
-    """Load an instructor key file: ``case_id``, ``reference``, optional instructor-only ``timeline``/``inventory``."""
+    """Load an instructor key file: ``case_id``, ``reference``, optional instructor-only ``timeline``/``inventory``
+    and ``traps`` (the trap tags name the answer, so assessment cases keep them here, not in package data)."""
     data, root = _read_yaml(path)
     if not isinstance(data, dict) or "case_id" not in data or "reference" not in data:
         raise CaseFileError(path, [f"{path}:1: a key file needs 'case_id' and 'reference' fields"])
-    unknown = sorted(set(data) - {"case_id", "reference", *_KEY_EXTRAS})
+    unknown = sorted(set(data) - {"case_id", "reference", "traps", *_KEY_EXTRAS})
     if unknown:
         raise CaseFileError(path, [f"{path}:1: {', '.join(unknown)}: unknown key-file fields"])
     reference_node = _node_at(root, ("reference",))
@@ -100,4 +101,9 @@ def load_key_file(path: Path) -> tuple[str, ReferenceFormulation, dict[str, list
             items = data[field] if isinstance(data[field], list) else []
             extra[field] = [_validate(path, model, item, _node_at(root, (field, i)), (field, i))
                             for i, item in enumerate(items)]
+    if "traps" in data:
+        traps = data["traps"]
+        if not isinstance(traps, list) or not all(isinstance(t, str) for t in traps):
+            raise CaseFileError(path, [f"{path}:1: traps: expected a list of trap tags"])
+        extra["traps"] = list(traps)
     return str(data["case_id"]), reference, extra
