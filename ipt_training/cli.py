@@ -16,6 +16,9 @@ practice_app = typer.Typer(help="Your adaptive practice record (kept on this com
 app.add_typer(practice_app, name="practice")
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON instead of a table.")]
+CaseDirs = Annotated[list[Path] | None, typer.Option(
+    "--dir", help="An instructor case folder to use besides the packaged cases and the course setting "
+                  "c.IPTCourse.case_dirs (repeatable).")]
 
 
 def _console():
@@ -24,14 +27,43 @@ def _console():
     return Console()
 
 
+def _case_dirs(extra: list[Path] | None) -> list[Path]:
+    """The course's configured case folders plus ``--dir`` folders; exits with the problem when one is wrong."""
+    from ipt_training.cases.loader import CaseFileError
+    from ipt_training.cases.settings import course_case_dirs
+
+    for folder in extra or []:
+        if not folder.is_dir():
+            typer.echo(f"{folder}: no such folder (--dir)", err=True)
+            raise typer.Exit(2)
+    try:
+        configured = course_case_dirs()
+    except CaseFileError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(2) from None
+    return [*configured, *(extra or [])]
+
+
+def _library(extra: list[Path] | None, keys: Path | bool = True):
+    """The case library with instructor folders; every file problem is printed and the command exits 1."""
+    from ipt_training.cases.library import CaseLibrary
+    from ipt_training.cases.loader import CaseFileError
+
+    try:
+        return CaseLibrary.load(keys_dir=keys, extra_dirs=_case_dirs(extra))
+    except CaseFileError as exc:
+        for problem in exc.problems:
+            typer.echo(problem, err=True)
+        typer.echo("fix the case files above (`ipt-course cases validate` lists the same problems)", err=True)
+        raise typer.Exit(1) from None
+
+
 @cases_app.command("list")
 def cases_list(as_json: JsonFlag = False,
-               keys: Annotated[Path | None, typer.Option(help="Instructor key directory (source/keys).")] = None
-               ) -> None:
+               keys: Annotated[Path | None, typer.Option(help="Instructor key directory (source/keys).")] = None,
+               case_dirs: CaseDirs = None) -> None:
     """List every case with its set and, where the reference is available, its problem area."""
-    from ipt_training.cases.library import CaseLibrary
-
-    library = CaseLibrary.load(keys_dir=keys if keys else True)
+    library = _library(case_dirs, keys if keys else True)
     rows = [
         {
             "id": c.id,
@@ -45,6 +77,7 @@ def cases_list(as_json: JsonFlag = False,
             "dispute_stage": c.reference.dispute_stage.value if c.reference and c.reference.dispute_stage else None,
             "traps": list(c.traps),
             "reference_available": c.reference is not None,
+            "file": str(library.sources[c.id]),
         }
         for c in library
     ]
@@ -65,11 +98,9 @@ def cases_list(as_json: JsonFlag = False,
 @cases_app.command("show")
 def cases_show(case_id: Annotated[str, typer.Argument(help="Case id, e.g. p-05.")],
                reference: Annotated[bool, typer.Option(help="Also print the reference (if available).")] = False,
-               as_json: JsonFlag = False) -> None:
+               as_json: JsonFlag = False, case_dirs: CaseDirs = None) -> None:
     """Show a case: vignette, timeline and interpersonal inventory."""
-    from ipt_training.cases.library import CaseLibrary
-
-    library = CaseLibrary.load()
+    library = _library(case_dirs)
     try:
         case = library.get(case_id)
     except KeyError as exc:
@@ -86,20 +117,78 @@ def cases_show(case_id: Annotated[str, typer.Argument(help="Case id, e.g. p-05."
 
 
 @cases_app.command("validate")
-def cases_validate(path: Annotated[Path | None, typer.Argument(help="Case file, key file or folder.")] = None) -> None:
-    """Validate case files; print every problem as file:line: field: message."""
-    from ipt_training.cases.library import packaged_cases_dir, validate_path
+def cases_validate(path: Annotated[Path | None, typer.Argument(help="Case file, key file or folder (default: the "
+                                                                    "packaged cases and every instructor folder).")]
+                   = None,
+                   case_dirs: CaseDirs = None) -> None:
+    """Validate case files; print every problem as file:line: field: message.
 
-    target = path or packaged_cases_dir()
-    if not target.exists():
-        typer.echo(f"{target}: no such file or folder", err=True)
-        raise typer.Exit(2)
-    problems = validate_path(target)
+    Case ids must be unique across the packaged cases and every instructor folder.
+    """
+    from ipt_training.cases.library import packaged_cases_dir, validate_files, yaml_files
+
+    folders = [packaged_cases_dir(), *_case_dirs(case_dirs)]
+    targets = [path] if path else folders
+    for target in targets:
+        if not target.exists():
+            typer.echo(f"{target}: no such file or folder", err=True)
+            raise typer.Exit(2)
+    problems = [p for found in validate_files(yaml_files(targets), folders).values() for p in found]
     for problem in problems:
         typer.echo(problem, err=True)
     if problems:
         raise typer.Exit(1)
-    typer.echo(f"OK: {target} is valid")
+    typer.echo(f"OK: {', '.join(str(t) for t in targets)} valid")
+
+
+@cases_app.command("check")
+def cases_check(paths: Annotated[list[Path], typer.Argument(help="Case files, key files or folders.")],
+                case_dirs: CaseDirs = None, as_json: JsonFlag = False) -> None:
+    """Validate, then score each model formulation (patient rubric) and the sample answers in the files.
+
+    Shows per answer the total, the points per criterion and which evidence items were matched or missed.
+    Exits 1 when a file is invalid, a model formulation scores below 9 / 10 or a sample misses its expectation.
+    """
+    from ipt_training.cases.check import check_paths
+    from ipt_training.cases.library import packaged_cases_dir
+
+    for target in paths:
+        if not target.exists():
+            typer.echo(f"{target}: no such file or folder", err=True)
+            raise typer.Exit(2)
+    folders = _case_dirs(case_dirs)
+    checks = check_paths(paths, others=[packaged_cases_dir(), *folders], extra_dirs=folders)
+    if as_json:
+        typer.echo(json.dumps([c.to_dict() for c in checks], indent=2))
+    else:
+        from ipt_training.cases.check_report import render_checks
+
+        render_checks(checks, _console())
+    if not all(c.ok for c in checks):
+        raise typer.Exit(1)
+
+
+@app.command("concepts")
+def concepts(as_json: JsonFlag = False,
+             markdown: Annotated[bool, typer.Option("--markdown", help="Print the Markdown tables used in "
+                                                                      "docs/authoring-cases.md.")] = False) -> None:
+    """List the goal and strategy ids a case reference may use, with their area and meaning."""
+    from ipt_training.cases.concepts import concept_rows, concepts_markdown
+
+    if as_json:
+        typer.echo(json.dumps(concept_rows(), indent=2))
+        return
+    if markdown:
+        typer.echo(concepts_markdown(), nl=False)
+        return
+    from rich.table import Table
+
+    table = Table(title="Goal and strategy ids for a case reference (goals: / strategies:)")
+    for column in ("kind", "id", "area", "meaning"):
+        table.add_column(column)
+    for row in concept_rows():
+        table.add_row(row["kind"], row["id"], row["area"] or "any area", row["label"])
+    _console().print(table)
 
 
 @app.command("score")

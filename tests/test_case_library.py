@@ -110,7 +110,9 @@ def test_unknown_field_and_bad_area_are_both_reported(tmp_path):
     bad = bad.replace("setting:", "colour: red\nsetting:")
     problems = validate_path(_write(tmp_path, bad))
     assert any("reference.primary_area" in p for p in problems)
-    assert any("colour" in p and "Extra inputs" in p for p in problems)
+    assert any("'colour' is not a field here" in p and "setting" in p for p in problems)
+    area = next(p for p in problems if "reference.primary_area" in p)
+    assert "'pain' is not allowed here; use one of: grief, role_dispute, role_transition" in area
 
 
 def test_invalid_yaml_reports_its_line(tmp_path):

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
 from ipt_training.cases.loader import CaseFileError, load_case_file, load_key_file, load_reference_file
 from ipt_training.cases.model import Case, CaseSet
+from ipt_training.cases.settings import course_case_dirs
 
 #: Environment variable naming an instructor key directory (``.../source/keys``).
 KEYS_ENV = "IPT_COURSE_KEYS"
@@ -38,41 +40,132 @@ def find_keys_dir(start: Path | None = None) -> Path | None:
     return None
 
 
+def is_key_file(path: Path) -> bool:
+    """Whether ``path`` is an instructor key file (``case_id:`` + ``reference:``) rather than a case file."""
+    if path.parent.name == "cases" and path.parent.parent.name == "keys":
+        return True
+    try:
+        return re.search(r"^case_id\s*:", path.read_text(encoding="utf-8", errors="replace"), re.M) is not None
+    except OSError:
+        return False
+
+
+def yaml_files(folders: Iterable[Path]) -> list[Path]:
+    """Every ``*.yaml`` file under ``folders`` (or the files themselves), each once, in a stable order."""
+    seen: dict[Path, Path] = {}
+    for folder in folders:
+        for path in (sorted(folder.rglob("*.yaml")) if folder.is_dir() else [folder]):
+            seen.setdefault(path.resolve(), path)
+    return list(seen.values())
+
+
+def _line_of(path: Path, field_name: str) -> int:
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return 1
+    return next((i for i, line in enumerate(lines, 1) if line.startswith(f"{field_name}:")), 1)
+
+
+def duplicate_id_problem(path: Path, case_id: str, first: Path) -> str:
+    """The error for a case id that two files use, naming both files."""
+    return (f"{path}:{_line_of(path, 'id')}: id: case id '{case_id}' is also used by {first}; "
+            "every case needs its own id (rename the id here, and the file to match)")
+
+
+def _is_packaged(path: Path) -> bool:
+    return path.resolve().is_relative_to(packaged_cases_dir().resolve())
+
+
+def _shipping_problem(path: Path, case: Case) -> str | None:
+    """Assessment answer material must never ship inside the installed package."""
+    if case.set is not CaseSet.ASSESSMENT or not _is_packaged(path):
+        return None
+    for field_name in ("reference", "samples"):
+        if getattr(case, field_name):
+            return (f"{path}:{_line_of(path, field_name)}: {field_name}: assessment {field_name} must not ship with "
+                    f"the package; move it to source/keys/cases/{case.id}.yaml")
+    return None
+
+
 @dataclass
 class CaseLibrary:
-    """All cases, with assessment references merged in when an instructor key directory is available."""
+    """All cases, with assessment references merged in when an instructor key directory is available.
+
+    ``sources`` maps each case id to the file it came from; ``case_dirs`` are the instructor folders merged in.
+    """
 
     cases: dict[str, Case] = field(default_factory=dict)
     keys_dir: Path | None = None
+    sources: dict[str, Path] = field(default_factory=dict)
+    case_dirs: tuple[Path, ...] = ()
 
     @classmethod
-    def load(cls, cases_dir: Path | None = None, keys_dir: Path | bool | None = True) -> CaseLibrary:
-        """Load every ``*.yaml`` under ``cases_dir``; ``keys_dir=True`` auto-discovers keys, ``False`` skips them."""
+    def load(cls, cases_dir: Path | None = None, keys_dir: Path | bool | None = True,
+             extra_dirs: Sequence[Path] | None = None) -> CaseLibrary:
+        """Load every case under ``cases_dir`` (default: the packaged cases) and the instructor folders.
+
+        ``keys_dir=True`` auto-discovers keys, ``False`` skips them (the trainee view). ``extra_dirs`` are
+        instructor case folders; ``None`` means the course setting ``c.IPTCourse.case_dirs``, except in the
+        trainee view. Every problem in every file is collected and raised together as one :class:`CaseFileError`.
+        """
         root = cases_dir or packaged_cases_dir()
-        cases: dict[str, Case] = {}
-        for path in sorted(root.rglob("*.yaml")):
-            case = load_case_file(path)
-            if case.id in cases:
-                raise CaseFileError(path, [f"{path}:1: id: duplicate case id {case.id!r}"])
-            if case.set is CaseSet.ASSESSMENT and case.reference is not None and root == packaged_cases_dir():
-                raise CaseFileError(path, [f"{path}:1: reference: assessment references must not ship "
-                                           "with the package; move it to source/keys/cases/"])
-            cases[case.id] = case
+        if extra_dirs is None:
+            extra_dirs = course_case_dirs() if keys_dir is not False else []
+        library = cls(case_dirs=tuple(Path(d) for d in extra_dirs))
+        problems: list[str] = []
+        key_files: list[Path] = []
+        for path in yaml_files([root, *library.case_dirs]):
+            if is_key_file(path):
+                key_files.append(path)
+                continue
+            try:
+                case = load_case_file(path)
+            except CaseFileError as exc:
+                problems.extend(exc.problems)
+                continue
+            if case.id in library.cases:
+                problems.append(duplicate_id_problem(path, case.id, library.sources[case.id]))
+                continue
+            shipping = _shipping_problem(path, case)
+            if shipping:
+                problems.append(shipping)
+                continue
+            library.cases[case.id] = case
+            library.sources[case.id] = path
         resolved_keys = find_keys_dir() if keys_dir is True else (keys_dir or None)
-        library = cls(cases, resolved_keys if isinstance(resolved_keys, Path) else None)
-        if library.keys_dir is not None:
-            library.merge_keys(library.keys_dir / "cases")
+        library.keys_dir = resolved_keys if isinstance(resolved_keys, Path) else None
+        if library.keys_dir is not None and (library.keys_dir / "cases").is_dir():
+            key_files = sorted((library.keys_dir / "cases").glob("*.yaml")) + key_files
+        elif keys_dir is False:
+            key_files = []
+        problems.extend(library.merge_key_files(key_files))
+        if problems:
+            raise CaseFileError(root, problems)
         return library
 
-    def merge_keys(self, folder: Path) -> None:
-        """Attach reference formulations from instructor key files to their cases."""
-        if not folder.is_dir():
-            return
-        for path in sorted(folder.glob("*.yaml")):
-            case_id, reference, extra = load_key_file(path)
+    def merge_key_files(self, paths: Iterable[Path]) -> list[str]:
+        """Attach references (and instructor-only extras) from key files; return the problems found."""
+        problems: list[str] = []
+        for path in paths:
+            try:
+                case_id, reference, extra = load_key_file(path)
+            except CaseFileError as exc:
+                problems.extend(exc.problems)
+                continue
             if case_id not in self.cases:
-                raise CaseFileError(path, [f"{path}:1: case_id: no case with id {case_id!r}"])
+                problems.append(f"{path}:{_line_of(path, 'case_id')}: case_id: no case with id '{case_id}'; "
+                                "the key must name the id of a case file")
+                continue
             self.cases[case_id] = self.cases[case_id].model_copy(update={"reference": reference, **extra})
+        return problems
+
+    def merge_keys(self, folder: Path) -> None:
+        """Attach reference formulations from the instructor key files in ``folder``."""
+        if folder.is_dir():
+            problems = self.merge_key_files(sorted(folder.glob("*.yaml")))
+            if problems:
+                raise CaseFileError(folder, problems)
 
     def __iter__(self) -> Iterator[Case]:
         return iter(self.cases.values())
@@ -84,22 +177,49 @@ class CaseLibrary:
         try:
             return self.cases[case_id]
         except KeyError:
-            raise KeyError(f"no case {case_id!r}; known ids: {', '.join(sorted(self.cases))}") from None
+            raise KeyError(f"no case '{case_id}'; known ids: {', '.join(sorted(self.cases))}") from None
 
     def by_set(self, case_set: CaseSet) -> list[Case]:
         return [c for c in self if c.set is case_set]
 
 
-def validate_path(path: Path) -> list[str]:
-    """Validate a case file, key file or folder of them; return problems (empty when all are valid)."""
-    files = sorted(path.rglob("*.yaml")) if path.is_dir() else [path]
-    problems: list[str] = []
+def validate_files(files: Sequence[Path], others: Sequence[Path] = ()) -> dict[Path, list[str]]:
+    """Problems per file (an empty list when the file is valid).
+
+    Case ids must be unique across ``files`` and the files under ``others`` (e.g. the packaged library and the
+    instructor folders); a clash is reported on the file being validated and names both files.
+    """
+    problems: dict[Path, list[str]] = {file: [] for file in files}
+    ids: dict[str, Path] = {}
     for file in files:
         try:
-            if file.parent.name == "cases" and file.parent.parent.name == "keys":
+            if is_key_file(file):
                 load_reference_file(file)
-            else:
-                load_case_file(file)
+                continue
+            case = load_case_file(file)
         except CaseFileError as exc:
-            problems.extend(exc.problems)
+            problems[file].extend(exc.problems)
+            continue
+        if case.id in ids:
+            problems[file].append(duplicate_id_problem(file, case.id, ids[case.id]))
+        else:
+            ids[case.id] = file
+        shipping = _shipping_problem(file, case)
+        if shipping:
+            problems[file].append(shipping)
+    checked = {file.resolve() for file in files}
+    for other in yaml_files(others):
+        if other.resolve() in checked or is_key_file(other):
+            continue
+        try:
+            other_id = load_case_file(other).id
+        except CaseFileError:
+            continue  # reported when that file itself is validated
+        if other_id in ids:
+            problems[ids[other_id]].append(duplicate_id_problem(ids[other_id], other_id, other))
     return problems
+
+
+def validate_path(path: Path, others: Sequence[Path] = ()) -> list[str]:
+    """Validate a case file, key file or folder of them; return problems (empty when all are valid)."""
+    return [problem for found in validate_files(yaml_files([path]), others).values() for problem in found]

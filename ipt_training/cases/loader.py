@@ -8,7 +8,18 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from ipt_training.cases.model import Case, Person, ReferenceFormulation, TimelineEvent
+from ipt_training.cases.errors import translate
+from ipt_training.cases.model import Case, Person, ReferenceFormulation, SampleAnswer, TimelineEvent
+
+
+class CaseYamlLoader(yaml.SafeLoader):
+    """Safe YAML loading that keeps dates as text, so an impossible date is a validation error, not a crash."""
+
+
+CaseYamlLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 class CaseFileError(ValueError):
@@ -44,7 +55,7 @@ def _read_yaml(path: Path) -> tuple[Any, yaml.Node | None]:
     except OSError as exc:
         raise CaseFileError(path, [f"{path}: cannot read file ({exc.strerror})"]) from None
     try:
-        return yaml.safe_load(text), yaml.compose(text, Loader=yaml.SafeLoader)
+        return yaml.load(text, Loader=CaseYamlLoader), yaml.compose(text, Loader=CaseYamlLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark is not None else ""
@@ -55,18 +66,27 @@ def _read_yaml(path: Path) -> tuple[Any, yaml.Node | None]:
 def _validate(path: Path, model: type[Any], data: Any, root: yaml.Node | None,
               prefix: tuple[Any, ...] = ()) -> Any:
     if not isinstance(data, dict):
-        raise CaseFileError(path, [f"{path}:1: expected a mapping of fields at the top level"])
+        where = ".".join(str(p) for p in prefix) or "the file"
+        raise CaseFileError(path, [f"{path}:1: {where}: expected 'field: value' lines (a YAML mapping)"])
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        problems = []
+        located = []
         for error in exc.errors():
-            loc = tuple(error["loc"])
+            loc, message = translate(model, error)
             node = _node_at(root, loc)
             line = node.start_mark.line + 1 if node is not None else 1
-            field = ".".join(str(p) for p in prefix + loc) or "(top level)"
-            problems.append(f"{path}:{line}: {field}: {error['msg']}")
-        raise CaseFileError(path, problems) from None
+            field = _field_path(prefix + loc) or "(top level)"
+            located.append((line, f"{path}:{line}: {field}: {message}"))
+        raise CaseFileError(path, [text for _, text in sorted(located, key=lambda item: item[0])]) from None
+
+
+def _field_path(loc: tuple[Any, ...]) -> str:
+    """``key_evidence[1].cues[0]`` style path (list positions count from 0, as in YAML tools)."""
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
 
 
 def load_case_file(path: Path) -> Case:
@@ -81,18 +101,20 @@ def load_reference_file(path: Path) -> tuple[str, ReferenceFormulation]:
     return case_id, reference
 
 
-_KEY_EXTRAS: dict[str, Any] = {"timeline": TimelineEvent, "inventory": Person}
+_KEY_EXTRAS: dict[str, Any] = {"timeline": TimelineEvent, "inventory": Person, "samples": SampleAnswer}
 
 
 def load_key_file(path: Path) -> tuple[str, ReferenceFormulation, dict[str, list[Any]]]:
-    """Load an instructor key file: ``case_id``, ``reference``, optional instructor-only ``timeline``/``inventory``
-    and ``traps`` (the trap tags name the answer, so assessment cases keep them here, not in package data)."""
+    """Load an instructor key file: ``case_id``, ``reference``, optional instructor-only ``timeline``, ``inventory``,
+    ``samples`` and ``traps`` (the trap tags name the answer, so assessment cases keep them here, not in package
+    data)."""
     data, root = _read_yaml(path)
     if not isinstance(data, dict) or "case_id" not in data or "reference" not in data:
         raise CaseFileError(path, [f"{path}:1: a key file needs 'case_id' and 'reference' fields"])
     unknown = sorted(set(data) - {"case_id", "reference", "traps", *_KEY_EXTRAS})
     if unknown:
-        raise CaseFileError(path, [f"{path}:1: {', '.join(unknown)}: unknown key-file fields"])
+        raise CaseFileError(path, [f"{path}:1: {', '.join(unknown)}: not a key-file field; a key file holds "
+                                   f"case_id, reference and optionally {', '.join(_KEY_EXTRAS)}, traps"])
     reference_node = _node_at(root, ("reference",))
     reference = _validate(path, ReferenceFormulation, data["reference"], reference_node, ("reference",))
     extra: dict[str, list[Any]] = {}

@@ -2,15 +2,83 @@
 
 from __future__ import annotations
 
+import calendar
 import re
+from difflib import get_close_matches
 from enum import Enum
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ipt_training.domain import DisputeStage, ProblemArea
 
-_DATE_RE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
+_DATE_RE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 _ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+#: Words that on their own would match almost any answer.
+_FUNCTION_WORDS = frozenset({"a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "for", "with", "is", "was",
+                             "he", "she", "they", "her", "his", "it", "that", "this", "be", "has", "had", "have"})
+_MIN_PREFIX = 3
+
+
+class FieldProblem(ValueError):
+    """A validation problem about a sub-field of the model that raises it.
+
+    ``loc`` is appended to the location pydantic reports, so the message points at the exact field and line.
+    """
+
+    def __init__(self, loc: tuple[str | int, ...], message: str) -> None:
+        self.loc = loc
+        self.message = message
+        super().__init__(message)
+
+
+def check_date(value: object) -> str:
+    """A ``YYYY-MM`` or ``YYYY-MM-DD`` string for a real calendar month or day, or a plain-language error."""
+    text = str(value).strip()
+    match = _DATE_RE.match(text)
+    if not match:
+        raise ValueError(f"'{text}' is not a date in the form YYYY-MM or YYYY-MM-DD (e.g. 2025-03 or 2025-03-14)")
+    year, month = int(match[1]), int(match[2])
+    if not 1 <= month <= 12:
+        raise ValueError(f"'{text}' has month {match[2]}; months run from 01 to 12")
+    if match[3] is not None:
+        days = calendar.monthrange(year, month)[1]
+        if not 1 <= int(match[3]) <= days:
+            raise ValueError(f"'{text}' is not a real date: {calendar.month_name[month]} {year} has {days} days")
+    return text
+
+
+def cue_problem(phrase: str) -> str | None:
+    """Why a hand-written matcher cue could never match (or would match anything), or ``None`` when it is usable."""
+    from ipt_training.text.normalize import clauses
+
+    words = phrase.lower().split()
+    if not words:
+        return "this cue is empty; write a word or short phrase from the case, e.g. 'moved*'"
+    for word in words:
+        base = word[:-1] if word.endswith("*") else word
+        if not base.strip("*"):
+            return (f"'{phrase}': a '*' on its own would match every word; put it at the end of a word "
+                    "('bereave*' matches bereaved, bereavement)")
+        if "*" in base:
+            return f"'{phrase}': '*' may only end a word ('relocat*'), not sit inside it"
+        if word.endswith("*") and len(base) < _MIN_PREFIX:
+            return f"'{phrase}': '{word}' is too short a prefix and would match many unrelated words"
+        read_as = [t for clause in clauses(base) for t in clause]
+        if read_as != [base]:
+            if not read_as:
+                return (f"'{phrase}': '{word}' can never match, because answers are split at it "
+                        "(punctuation and words such as 'but', 'however' end a clause)")
+            return (f"'{phrase}': '{word}' can never match as written; answers are read as "
+                    f"'{' '.join(read_as)}', so write that instead")
+    if all(w.rstrip("*") in _FUNCTION_WORDS for w in words):
+        return f"'{phrase}' would match almost any answer; use words specific to this case"
+    return None
+
+
+def _suggest(value: str, valid: list[str]) -> str:
+    close = get_close_matches(value, valid, n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 class CaseSet(str, Enum):
@@ -56,10 +124,7 @@ class TimelineEvent(_Strict):
     @field_validator("date", mode="before")
     @classmethod
     def _date_format(cls, value: object) -> str:
-        text = str(value)
-        if not _DATE_RE.match(text):
-            raise ValueError(f"date must look like YYYY-MM or YYYY-MM-DD, got {text!r}")
-        return text
+        return check_date(value)
 
 
 class Person(_Strict):
@@ -84,15 +149,25 @@ class EvidenceItem(_Strict):
     ``cues`` are optional hand-written matcher phrases added on top. At least one of the two is needed.
     """
 
-    id: str
+    id: str = Field(min_length=1)
     hint: str = Field(min_length=3, description="Trainee-facing pointer that does not give the answer away.")
     text: str = Field("", description="The evidence as a plain sentence, e.g. 'Her father died in March.'")
     cues: list[str] = Field(default_factory=list)
 
+    @field_validator("cues")
+    @classmethod
+    def _usable_cues(cls, cues: list[str]) -> list[str]:
+        for i, cue in enumerate(cues):
+            problem = cue_problem(cue)
+            if problem:
+                raise FieldProblem((i,), problem)
+        return cues
+
     @model_validator(mode="after")
     def _has_text_or_cues(self) -> EvidenceItem:
         if not self.text.strip() and not self.cues:
-            raise ValueError(f"evidence item {self.id!r} needs a plain-sentence 'text' or a list of 'cues'")
+            raise FieldProblem(("text",), f"evidence item '{self.id}' needs 'text:', the evidence as a plain "
+                                          "sentence (e.g. 'He moved to Winnipeg seven months ago.'), or 'cues:'")
         return self
 
 
@@ -118,26 +193,107 @@ class ReferenceFormulation(_Strict):
     rationale: str = Field(min_length=10, description="Why this area and not the others (instructor-facing).")
     formulation: str = Field(min_length=40, description="Model formulation as said to the patient.")
 
+    @field_validator("key_evidence")
+    @classmethod
+    def _unique_evidence_ids(cls, items: list[EvidenceItem]) -> list[EvidenceItem]:
+        seen: dict[str, int] = {}
+        for i, item in enumerate(items):
+            if item.id in seen:
+                raise FieldProblem((i, "id"), f"evidence id '{item.id}' is already used by item {seen[item.id] + 1}; "
+                                              "give each evidence item its own id")
+            seen[item.id] = i
+        return items
+
+    @field_validator("goals")
+    @classmethod
+    def _known_goals(cls, ids: list[str]) -> list[str]:
+        return _known_concepts(ids, "goal")
+
+    @field_validator("strategies")
+    @classmethod
+    def _known_strategies(cls, ids: list[str]) -> list[str]:
+        return _known_concepts(ids, "strategy")
+
     @model_validator(mode="after")
     def _consistent(self) -> ReferenceFormulation:
         areas = {self.primary_area, self.secondary_area}
         if self.secondary_area == self.primary_area:
-            raise ValueError("secondary_area must differ from primary_area")
+            raise FieldProblem(("secondary_area",), "secondary_area must differ from primary_area; "
+                                                    "leave it out when there is only one focus")
         has_dispute = ProblemArea.ROLE_DISPUTE in areas
         if has_dispute and self.dispute_stage is None:
-            raise ValueError("dispute_stage is required when a role dispute is the primary or secondary area")
+            raise FieldProblem(("dispute_stage",), "dispute_stage is required when a role dispute is the primary or "
+                                                   "secondary area; add 'dispute_stage: renegotiation', 'impasse' "
+                                                   "or 'dissolution'")
         if not has_dispute and self.dispute_stage is not None:
-            raise ValueError("dispute_stage is only allowed when a role dispute is the primary or secondary area")
-        from ipt_training.scoring.lexicon import GOALS, STRATEGIES
-
-        unknown = [g for g in self.goals if g not in GOALS] + [s for s in self.strategies if s not in STRATEGIES]
-        if unknown:
-            raise ValueError(f"unknown goal/strategy concept ids: {unknown}")
+            raise FieldProblem(("dispute_stage",), "dispute_stage is only allowed when a role dispute is the primary "
+                                                   "or secondary area; remove it")
+        for i, alternative in enumerate(self.acceptable_alternatives):
+            if alternative.area is self.primary_area:
+                raise FieldProblem(("acceptable_alternatives", i, "area"),
+                                   f"'{alternative.area.value}' is already the primary area; an alternative must be "
+                                   "another area")
+        if self.timeline_link.id in {item.id for item in self.key_evidence}:
+            raise FieldProblem(("timeline_link", "id"), f"'{self.timeline_link.id}' is also a key_evidence id; "
+                                                        "give the timeline link its own id")
         return self
 
     @property
     def areas(self) -> tuple[ProblemArea, ...]:
         return (self.primary_area,) if self.secondary_area is None else (self.primary_area, self.secondary_area)
+
+
+def _known_concepts(ids: list[str], kind: Literal["goal", "strategy"]) -> list[str]:
+    """Check goal or strategy ids against the scorer's lexicon; the error lists the valid ids."""
+    from ipt_training.scoring.lexicon import GOALS, STRATEGIES
+
+    valid, other = (GOALS, STRATEGIES) if kind == "goal" else (STRATEGIES, GOALS)
+    field = "goals" if kind == "goal" else "strategies"
+    seen: set[str] = set()
+    for i, concept_id in enumerate(ids):
+        if concept_id in seen:
+            raise FieldProblem((i,), f"'{concept_id}' is listed twice; remove one")
+        seen.add(concept_id)
+        if concept_id in valid:
+            continue
+        if concept_id in other:
+            where = "strategies" if kind == "goal" else "goals"
+            raise FieldProblem((i,), f"'{concept_id}' is a {'strategy' if kind == 'goal' else 'goal'} id, not a "
+                                     f"{kind} id; move it to '{where}:'")
+        raise FieldProblem((i,), f"unknown {kind} id '{concept_id}'{_suggest(concept_id, list(valid))}. Valid {kind} "
+                                 f"ids: {', '.join(valid)} (`ipt-course concepts` lists them with their meaning; "
+                                 f"{field} may only use these)")
+    return ids
+
+
+Rubric = Literal["supervision", "patient"]
+
+
+class SampleAnswer(_Strict):
+    """An instructor's sample answer and the result it should get; used by ``ipt-course cases check`` only.
+
+    Samples are instructor material: they are removed from every trainee-facing copy of a case.
+    """
+
+    name: str = Field("", description="Short label shown in the check table, e.g. 'good, plain language'.")
+    text: str = Field(min_length=1)
+    primary_area: ProblemArea | None = None
+    secondary_area: ProblemArea | None = None
+    dispute_stage: DisputeStage | None = None
+    rubric: Rubric = "supervision"
+    expect_min: float | None = Field(None, ge=0, le=10)
+    expect_max: float | None = Field(None, ge=0, le=10)
+    expect_area: ProblemArea | Literal["none"] | None = None
+
+    @model_validator(mode="after")
+    def _expects_something(self) -> SampleAnswer:
+        if self.expect_min is None and self.expect_max is None and self.expect_area is None:
+            raise FieldProblem(("expect_min",), "a sample needs an expectation: expect_min, expect_max and/or "
+                                                "expect_area (the area the scorer should read, or 'none')")
+        if self.expect_min is not None and self.expect_max is not None and self.expect_min > self.expect_max:
+            raise FieldProblem(("expect_max",), f"expect_max ({self.expect_max:g}) is below expect_min "
+                                                f"({self.expect_min:g})")
+        return self
 
 
 class Case(_Strict):
@@ -146,7 +302,7 @@ class Case(_Strict):
     id: str
     title: str = Field(min_length=3)
     set: CaseSet
-    difficulty: str = Field(pattern="^(beginner|intermediate|advanced)$")
+    difficulty: Literal["beginner", "intermediate", "advanced"]
     traps: list[str] = Field(default_factory=list)
     patient: Patient
     setting: str = Field(min_length=3)
@@ -155,29 +311,38 @@ class Case(_Strict):
     timeline: list[TimelineEvent] = Field(default_factory=list)
     inventory: list[Person] = Field(default_factory=list)
     reference: ReferenceFormulation | None = None
+    samples: list[SampleAnswer] = Field(default_factory=list, description="Instructor-only sample answers.")
 
     @model_validator(mode="after")
     def _practice_cases_are_complete(self) -> Case:
-        if self.set is CaseSet.PRACTICE and (len(self.timeline) < 2 or len(self.inventory) < 2):
-            raise ValueError("practice cases need a timeline and an inventory with at least 2 entries each")
+        if self.set is not CaseSet.PRACTICE:
+            return self
+        if self.reference is None:
+            raise FieldProblem(("reference",), "a practice case needs a 'reference:' block (trainees get feedback "
+                                               "from it); a case without one is 'set: assessment', with its key in "
+                                               "source/keys/cases/")
+        for field in ("timeline", "inventory"):
+            if len(getattr(self, field)) < 2:
+                raise FieldProblem((field,), f"a practice case needs a {field} with at least 2 entries")
         return self
 
     @field_validator("id")
     @classmethod
     def _id_format(cls, value: str) -> str:
         if not _ID_RE.match(value):
-            raise ValueError("id must be lower-case words joined by hyphens, e.g. 'p-13'")
+            raise ValueError(f"'{value}' is not a case id: use lower-case letters and digits joined by hyphens, "
+                             "e.g. 'clinic-07' (the file name should match)")
         return value
 
     @field_validator("symptom_onset", mode="before")
     @classmethod
     def _onset_format(cls, value: object) -> str:
-        return TimelineEvent._date_format(value)
+        return check_date(value)
 
     @property
     def primary_area(self) -> ProblemArea | None:
         return None if self.reference is None else self.reference.primary_area
 
     def without_reference(self) -> Case:
-        """A copy safe to show a trainee."""
-        return self.model_copy(update={"reference": None})
+        """A copy safe to show a trainee: no reference and no instructor sample answers."""
+        return self.model_copy(update={"reference": None, "samples": []})

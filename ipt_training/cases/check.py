@@ -1,0 +1,203 @@
+"""``ipt-course cases check``: validate case files, then score each model formulation and sample answer.
+
+For every answer the check records the total, the points per criterion and which evidence items the scorer
+found and which it missed, so an instructor sees at once whether plain-sentence evidence is recognised.
+A model formulation must reach 9 / 10 under the patient rubric; a sample must land in its expected range.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ipt_training.cases.library import CaseLibrary, is_key_file, validate_files, yaml_files
+from ipt_training.cases.loader import CaseFileError, load_case_file, load_key_file
+from ipt_training.cases.model import Case, ReferenceFormulation, SampleAnswer
+
+#: A case's own model formulation must earn at least this share of the points (9 / 10).
+MODEL_PASS_FRACTION = 0.9
+MODEL_RUBRIC = "patient"
+
+
+@dataclass(frozen=True)
+class AnswerCheck:
+    """One scored answer: the model formulation or a sample."""
+
+    label: str
+    rubric: str
+    total: float
+    max_total: float
+    criteria: tuple[tuple[str, str, float, float, str], ...]  # (criterion, label, points, max_points, feedback)
+    cited: tuple[str, ...]
+    missed: tuple[str, ...]
+    detected_area: str | None
+    expected: str
+    failures: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"label": self.label, "rubric": self.rubric, "total": self.total, "max_total": self.max_total,
+                "criteria": [{"criterion": c, "label": lab, "points": p, "max_points": m, "feedback": f}
+                             for c, lab, p, m, f in self.criteria],
+                "evidence_matched": list(self.cited), "evidence_missed": list(self.missed),
+                "detected_area": self.detected_area, "expected": self.expected, "ok": self.ok,
+                "failures": list(self.failures)}
+
+
+@dataclass(frozen=True)
+class FileCheck:
+    """Everything ``cases check`` found about one file."""
+
+    path: Path
+    case_id: str | None = None
+    problems: tuple[str, ...] = ()
+    evidence: tuple[tuple[str, str], ...] = ()  # (id, the sentence or hint) for key evidence + timeline link
+    answers: tuple[AnswerCheck, ...] = ()
+    note: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and all(a.ok for a in self.answers)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": str(self.path), "case_id": self.case_id, "ok": self.ok, "problems": list(self.problems),
+                "evidence": [{"id": i, "text": t} for i, t in self.evidence],
+                "answers": [a.to_dict() for a in self.answers], "note": self.note}
+
+
+def _score(text: str, reference: ReferenceFormulation, case: Case | None, rubric: str,
+           sample: SampleAnswer | None = None) -> Any:
+    """Score with the formulation scorer, passing the rubric and the case where the scorer accepts them."""
+    from ipt_training.scoring.formulation import score_formulation
+    from ipt_training.scoring.report import FormulationAnswer
+
+    answer = FormulationAnswer(text=text)
+    if sample is not None:
+        answer = FormulationAnswer(text=text, primary_area=sample.primary_area, secondary_area=sample.secondary_area,
+                                   dispute_stage=sample.dispute_stage)
+    accepted = inspect.signature(score_formulation).parameters
+    extra: dict[str, Any] = {}
+    if "rubric" in accepted:
+        extra["rubric"] = rubric
+    if "case" in accepted and case is not None:
+        extra["case"] = case
+    return score_formulation(answer, reference, reveal=True, **extra)
+
+
+def _evidence_found(report: Any, reference: ReferenceFormulation, text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Evidence ids the scorer matched and missed (from the report; older scorers: from their matcher)."""
+    ids = [item.id for item in reference.key_evidence] + [reference.timeline_link.id]
+    cited = getattr(report, "evidence_cited", None)
+    if cited is None:
+        from ipt_training.scoring.formulation import _matcher_for
+
+        concepts = {m.concept for m in _matcher_for(reference).find(text)}
+        cited = [i for i in ids[:-1] if f"evidence:{i}" in concepts]
+        if "timeline" in concepts:
+            cited.append(reference.timeline_link.id)
+    found = tuple(i for i in ids if i in set(cited))
+    return found, tuple(i for i in ids if i not in found)
+
+
+def _expected(sample: SampleAnswer) -> str:
+    parts = []
+    if sample.expect_min is not None and sample.expect_max is not None:
+        parts.append(f"{sample.expect_min:g}-{sample.expect_max:g}")
+    elif sample.expect_min is not None:
+        parts.append(f">= {sample.expect_min:g}")
+    elif sample.expect_max is not None:
+        parts.append(f"<= {sample.expect_max:g}")
+    if sample.expect_area is not None:
+        area = sample.expect_area if isinstance(sample.expect_area, str) else sample.expect_area.value
+        parts.append(f"area {area}")
+    return ", ".join(parts)
+
+
+def _answer(label: str, rubric: str, report: Any, reference: ReferenceFormulation, text: str, expected: str,
+            failures: list[str]) -> AnswerCheck:
+    cited, missed = _evidence_found(report, reference, text)
+    detected = report.detected_primary.value if report.detected_primary else None
+    return AnswerCheck(label, rubric, report.total, report.max_total,
+                       tuple((c.criterion, c.label, c.points, c.max_points, c.feedback) for c in report.criteria),
+                       cited, missed, detected, expected, tuple(failures))
+
+
+def check_answers(reference: ReferenceFormulation, samples: Sequence[SampleAnswer],
+                  case: Case | None = None) -> list[AnswerCheck]:
+    """Score the model formulation (patient rubric) and each sample; say where each misses its expectation."""
+    report = _score(reference.formulation, reference, case, MODEL_RUBRIC)
+    needed = MODEL_PASS_FRACTION * report.max_total
+    failures = [] if report.total >= needed else [
+        f"the model formulation scores {report.total:g} / {report.max_total:g}; it needs at least {needed:g}. "
+        "See the points lost per criterion below; rewrite the formulation or the evidence sentences"]
+    answers = [_answer("model formulation", MODEL_RUBRIC, report, reference, reference.formulation,
+                       f">= {needed:g}", failures)]
+    for number, sample in enumerate(samples, 1):
+        label = f"sample {number}" + (f": {sample.name}" if sample.name else "")
+        report = _score(sample.text, reference, case, sample.rubric, sample)
+        failures = []
+        if sample.expect_min is not None and report.total < sample.expect_min:
+            failures.append(f"{label} scores {report.total:g}, below its expect_min {sample.expect_min:g}")
+        if sample.expect_max is not None and report.total > sample.expect_max:
+            failures.append(f"{label} scores {report.total:g}, above its expect_max {sample.expect_max:g}")
+        if sample.expect_area is not None:
+            want = sample.expect_area if isinstance(sample.expect_area, str) else sample.expect_area.value
+            got = report.detected_primary.value if report.detected_primary else "none"
+            if got != want:
+                failures.append(f"{label}: the scorer read the area as '{got}', expected '{want}'")
+        answers.append(_answer(label, sample.rubric, report, reference, sample.text, _expected(sample), failures))
+    return answers
+
+
+def _evidence_rows(reference: ReferenceFormulation) -> tuple[tuple[str, str], ...]:
+    items = [*reference.key_evidence, reference.timeline_link]
+    return tuple((item.id, item.text.strip() or f"cues: {', '.join(item.cues)}") for item in items)
+
+
+def _check_case_file(path: Path, library: CaseLibrary | None) -> FileCheck:
+    case = load_case_file(path)
+    reference, samples = case.reference, list(case.samples)
+    if reference is None and library is not None and case.id in library.cases:
+        merged = library.cases[case.id]
+        reference, samples = merged.reference, samples or list(merged.samples)
+    if reference is None:
+        return FileCheck(path, case.id, note="valid; no reference available here (an assessment case whose key "
+                                             "is not found), so nothing was scored")
+    return FileCheck(path, case.id, evidence=_evidence_rows(reference),
+                     answers=tuple(check_answers(reference, samples, case)))
+
+
+def _check_key_file(path: Path, library: CaseLibrary | None) -> FileCheck:
+    case_id, reference, extra = load_key_file(path)
+    case = library.cases.get(case_id) if library is not None else None
+    return FileCheck(path, case_id, evidence=_evidence_rows(reference),
+                     answers=tuple(check_answers(reference, extra.get("samples", []), case)))
+
+
+def check_paths(paths: Iterable[Path], others: Sequence[Path] = (), extra_dirs: Sequence[Path] | None = None
+                ) -> list[FileCheck]:
+    """Check every case or key file under ``paths``; ``others`` are folders whose case ids must not clash."""
+    try:
+        library: CaseLibrary | None = CaseLibrary.load(extra_dirs=extra_dirs)
+    except CaseFileError:
+        library = None  # the files at fault are reported below when they are checked, or by `cases validate`
+    results: list[FileCheck] = []
+    files = yaml_files(paths)
+    found = validate_files(files, others)
+    for path in files:
+        problems = found[path]
+        if problems:
+            results.append(FileCheck(path, problems=tuple(problems)))
+            continue
+        try:
+            results.append(_check_key_file(path, library) if is_key_file(path) else _check_case_file(path, library))
+        except CaseFileError as exc:  # pragma: no cover - validate_path reported these already
+            results.append(FileCheck(path, problems=tuple(exc.problems)))
+    return results
+
