@@ -342,3 +342,18 @@ def test_the_guide_worked_example_is_a_valid_case(repo, tmp_path):
     assert validate_path(path) == []
     case = CaseLibrary.load(keys_dir=False, extra_dirs=[tmp_path]).get(path.stem)
     assert all(item.text and not item.cues for item in case.reference.key_evidence), "plain-sentence evidence only"
+
+
+def test_the_guide_rubric_table_matches_the_scorer(repo):
+    from ipt_training.scoring.rubrics import PATIENT, SUPERVISION
+
+    doc = (repo / "docs" / "authoring-cases.md").read_text()
+    table = doc[doc.index("<!-- rubrics:start -->"):doc.index("<!-- rubrics:end -->")]
+    rows = {line.split("|")[1].strip(): line for line in table.splitlines() if line.startswith("| ")}
+    fields = {"Problem area": "area", "Evidence, timeline link and dispute stage (all together)": "evidence",
+              "... of which the timeline link": "link", "... of which the dispute stage (dispute cases only)": "stage",
+              "Goals": "goals", "Strategies": "strategies", "Diagnosis and sick role": "sick_role",
+              "Time-limited contract": "contract", "Invitation to agree": "agreement"}
+    assert set(rows) == {"criterion", *fields}
+    for label, attr in fields.items():
+        assert f"| {getattr(SUPERVISION, attr):g} | {getattr(PATIENT, attr):g} |" in rows[label], label

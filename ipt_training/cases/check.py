@@ -7,7 +7,6 @@ A model formulation must reach 9 / 10 under the patient rubric; a sample must la
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +15,8 @@ from typing import Any
 from ipt_training.cases.library import CaseLibrary, is_key_file, validate_files, yaml_files
 from ipt_training.cases.loader import CaseFileError, load_case_file, load_key_file
 from ipt_training.cases.model import Case, ReferenceFormulation, SampleAnswer
+from ipt_training.scoring.formulation import score_formulation
+from ipt_training.scoring.report import FormulationAnswer, FormulationReport
 
 #: A case's own model formulation must earn at least this share of the points (9 / 10).
 MODEL_PASS_FRACTION = 0.9
@@ -72,37 +73,13 @@ class FileCheck:
 
 
 def _score(text: str, reference: ReferenceFormulation, case: Case | None, rubric: str,
-           sample: SampleAnswer | None = None) -> Any:
-    """Score with the formulation scorer, passing the rubric and the case where the scorer accepts them."""
-    from ipt_training.scoring.formulation import score_formulation
-    from ipt_training.scoring.report import FormulationAnswer
-
+           sample: SampleAnswer | None = None) -> FormulationReport:
+    """Score one answer as a practice answer (feedback may name the reference), with the case for its names."""
     answer = FormulationAnswer(text=text)
     if sample is not None:
         answer = FormulationAnswer(text=text, primary_area=sample.primary_area, secondary_area=sample.secondary_area,
                                    dispute_stage=sample.dispute_stage)
-    accepted = inspect.signature(score_formulation).parameters
-    extra: dict[str, Any] = {}
-    if "rubric" in accepted:
-        extra["rubric"] = rubric
-    if "case" in accepted and case is not None:
-        extra["case"] = case
-    return score_formulation(answer, reference, reveal=True, **extra)
-
-
-def _evidence_found(report: Any, reference: ReferenceFormulation, text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Evidence ids the scorer matched and missed (from the report; older scorers: from their matcher)."""
-    ids = [item.id for item in reference.key_evidence] + [reference.timeline_link.id]
-    cited = getattr(report, "evidence_cited", None)
-    if cited is None:
-        from ipt_training.scoring.formulation import _matcher_for
-
-        concepts = {m.concept for m in _matcher_for(reference).find(text)}
-        cited = [i for i in ids[:-1] if f"evidence:{i}" in concepts]
-        if "timeline" in concepts:
-            cited.append(reference.timeline_link.id)
-    found = tuple(i for i in ids if i in set(cited))
-    return found, tuple(i for i in ids if i not in found)
+    return score_formulation(answer, reference, reveal=True, rubric=rubric, case=case)
 
 
 def _expected(sample: SampleAnswer) -> str:
@@ -119,13 +96,11 @@ def _expected(sample: SampleAnswer) -> str:
     return ", ".join(parts)
 
 
-def _answer(label: str, rubric: str, report: Any, reference: ReferenceFormulation, text: str, expected: str,
-            failures: list[str]) -> AnswerCheck:
-    cited, missed = _evidence_found(report, reference, text)
+def _answer(label: str, report: FormulationReport, expected: str, failures: list[str]) -> AnswerCheck:
     detected = report.detected_primary.value if report.detected_primary else None
-    return AnswerCheck(label, rubric, report.total, report.max_total,
+    return AnswerCheck(label, report.rubric, report.total, report.max_total,
                        tuple((c.criterion, c.label, c.points, c.max_points, c.feedback) for c in report.criteria),
-                       cited, missed, detected, expected, tuple(failures))
+                       report.evidence_cited, report.evidence_missed, detected, expected, tuple(failures))
 
 
 def check_answers(reference: ReferenceFormulation, samples: Sequence[SampleAnswer],
@@ -136,8 +111,7 @@ def check_answers(reference: ReferenceFormulation, samples: Sequence[SampleAnswe
     failures = [] if report.total >= needed else [
         f"the model formulation scores {report.total:g} / {report.max_total:g}; it needs at least {needed:g}. "
         "See the points lost per criterion below; rewrite the formulation or the evidence sentences"]
-    answers = [_answer("model formulation", MODEL_RUBRIC, report, reference, reference.formulation,
-                       f">= {needed:g}", failures)]
+    answers = [_answer("model formulation", report, f">= {needed:g}", failures)]
     for number, sample in enumerate(samples, 1):
         label = f"sample {number}" + (f": {sample.name}" if sample.name else "")
         report = _score(sample.text, reference, case, sample.rubric, sample)
@@ -151,7 +125,7 @@ def check_answers(reference: ReferenceFormulation, samples: Sequence[SampleAnswe
             got = report.detected_primary.value if report.detected_primary else "none"
             if got != want:
                 failures.append(f"{label}: the scorer read the area as '{got}', expected '{want}'")
-        answers.append(_answer(label, sample.rubric, report, reference, sample.text, _expected(sample), failures))
+        answers.append(_answer(label, report, _expected(sample), failures))
     return answers
 
 

@@ -266,9 +266,6 @@ def _known_concepts(ids: list[str], kind: Literal["goal", "strategy"]) -> list[s
     return ids
 
 
-Rubric = Literal["supervision", "patient"]
-
-
 class SampleAnswer(_Strict):
     """An instructor's sample answer and the result it should get; used by ``ipt-course cases check`` only.
 
@@ -280,10 +277,20 @@ class SampleAnswer(_Strict):
     primary_area: ProblemArea | None = None
     secondary_area: ProblemArea | None = None
     dispute_stage: DisputeStage | None = None
-    rubric: Rubric = "supervision"
+    rubric: str = Field("supervision", description="'supervision' (supervision note) or 'patient' (patient "
+                                                   "formulation)")
     expect_min: float | None = Field(None, ge=0, le=10)
     expect_max: float | None = Field(None, ge=0, le=10)
     expect_area: ProblemArea | Literal["none"] | None = None
+
+    @field_validator("rubric")
+    @classmethod
+    def _known_rubric(cls, name: str) -> str:
+        from ipt_training.scoring.rubrics import RUBRICS
+
+        if name not in RUBRICS:
+            raise ValueError(f"'{name}' is not a rubric; use one of: {', '.join(RUBRICS)}")
+        return name
 
     @model_validator(mode="after")
     def _expects_something(self) -> SampleAnswer:
