@@ -19,8 +19,11 @@ from ipt_training.grading.sandbox.execute import SandboxedExecute
 from ipt_training.grading.sandbox.outputs import LimitOutputSize
 from ipt_training.grading.trusted.redact import RedactKeyText
 from ipt_training.grading.trusted.rescore import TrustedScores
+from ipt_training.runtime import quiet_known_noise
 
 c = get_config()  # noqa: F821 - provided by nbgrader when it loads this file
+# nbgrader's known harmless warnings only (SQLAlchemy cascade SAWarning, checksums of restored test cells).
+quiet_known_noise()
 
 c.CourseDirectory.course_id = "ipt-course"
 # The release keeps the answer template lines; the solution region becomes this marker.

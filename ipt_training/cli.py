@@ -21,6 +21,14 @@ CaseDirs = Annotated[list[Path] | None, typer.Option(
                   "c.IPTCourse.case_dirs (repeatable).")]
 
 
+@app.callback()
+def _start() -> None:
+    """IPT course tools: case library, formulation scoring, nbgrader workflow."""
+    from ipt_training.runtime import prepare_process
+
+    prepare_process()  # works when called by path from a venv that is not activated; known noise filtered
+
+
 def _console():
     from rich.console import Console
 
@@ -352,8 +360,20 @@ def practice_export(out: Annotated[Path, typer.Option("--out", help="JSON file t
         typer.echo(f"{len(record)} attempts written to {path}")
 
 
-def main() -> None:  # pragma: no cover - console entry
-    app()
+def main() -> None:
+    """Console entry: run the command; an unexpected failure is reported as one line with its real cause."""
+    import os
+    import sys
+
+    try:
+        app()
+    except Exception as exc:
+        if os.environ.get("IPT_DEBUG"):
+            raise
+        from ipt_training.failures import failure_message
+
+        typer.echo(f"error: {failure_message(exc)} (set IPT_DEBUG=1 to see the traceback)", err=True)
+        sys.exit(1)
 
 
 if __name__ == "__main__":  # pragma: no cover

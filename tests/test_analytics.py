@@ -283,6 +283,8 @@ def test_write_report_writes_figures_tables_and_html(graded: Graded, tmp_path: P
         assert (out / f"{name}.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     page = index.read_text(encoding="utf-8")
     assert page.count('<img src="data:image/png;base64,') == 4
+    # titled with nbgrader's course id (nbgrader_config.py), not the course folder's name
+    assert "<h1>Cohort report: ipt-course</h1>" in page and graded.course.root.name not in page
     assert "Review queue" in page and "mixed" in page
     lms = pd.read_csv(out / "lms_grades.csv")
     assert lms.set_index("student").loc["sol", "total"] == 46

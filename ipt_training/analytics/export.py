@@ -11,34 +11,52 @@ from ipt_training.analytics.gradebook import CohortData
 
 TOTAL_COLUMNS = ["student", "assignment", "position", "score", "max_score", "submitted"]
 SUMMARY_COLUMNS = ["student", "assignment", "item", "score", "max_score", "feedback"]
+NOT_SUBMITTED = "not submitted"
+
+
+def graded_assignments(cohort: CohortData) -> list[str]:
+    """Assignments with at least one graded submission, in course order: the ones the LMS percentage counts.
+
+    An assignment that is released but not collected or graded yet has no rows in the gradebook's grades.
+    """
+    graded = set(cohort.items["assignment"])
+    return [a for a in cohort.assignments["assignment"] if a in graded]
 
 
 def assignment_totals(cohort: CohortData) -> pd.DataFrame:
-    """One row per trainee x assignment (every pair, ``submitted`` False and score 0 where nothing came in)."""
+    """One row per trainee x assignment (every pair); ``score`` is empty (``NaN``) and ``submitted`` False where
+    nothing came in: missing is not zero."""
     sums = cohort.items.groupby(["student", "assignment"])["score"].sum()
     grid = pd.MultiIndex.from_product([list(cohort.students), list(cohort.assignments["assignment"])],
                                       names=["student", "assignment"])
     table = pd.DataFrame({"score": sums.reindex(grid)}).reset_index()
     table["submitted"] = table["score"].notna()
-    table["score"] = table["score"].fillna(0.0).astype(float)
+    table["score"] = table["score"].astype(float)
     info = cohort.assignments[["assignment", "position", "max_score"]]
     return table.merge(info, on="assignment", how="left")[TOTAL_COLUMNS]
+
+
+LMS_RULE = ("percentage = 100 x total / max_total, where max_total is the points of the assignments graded so far "
+            "(those with at least one graded submission); assignments not yet collected are left out, and a "
+            "trainee's missing submission of a graded assignment counts 0 in total and percentage (its column "
+            "stays empty)")
 
 
 def lms_table(cohort: CohortData) -> pd.DataFrame:
     """The LMS grade table: ``student``, one column of points per assignment, ``total``, ``max_total``, ``percentage``.
 
-    An assignment column is empty (``NaN``) where the trainee has no submission; ``total`` counts it as 0.
-    ``percentage`` is ``100 * total / max_total`` over every assignment, rounded to one decimal.
+    An assignment column is empty (``NaN``) where the trainee has no submission. ``total`` and ``max_total``
+    count only the assignments graded so far (:func:`graded_assignments`), see :data:`LMS_RULE`.
     """
     totals = assignment_totals(cohort)
     order = list(cohort.assignments["assignment"])
-    points = totals.assign(points=totals["score"].where(totals["submitted"]))
-    wide = points.pivot(index="student", columns="assignment", values="points").reindex(
+    counted = graded_assignments(cohort)
+    wide = totals.pivot(index="student", columns="assignment", values="score").reindex(
         index=list(cohort.students), columns=order)
     wide = wide.round(2)
-    max_total = float(cohort.assignments["max_score"].sum())
-    wide["total"] = wide[order].sum(axis=1, min_count=0).round(2)
+    maxima = cohort.assignments.set_index("assignment")["max_score"]
+    max_total = float(maxima.reindex(counted).sum())
+    wide["total"] = wide[counted].sum(axis=1, min_count=0).round(2)
     wide["max_total"] = max_total
     wide["percentage"] = (100 * wide["total"] / max_total).round(1) if max_total else float("nan")
     wide.columns.name = None
@@ -46,7 +64,7 @@ def lms_table(cohort: CohortData) -> pd.DataFrame:
 
 
 def write_lms_csv(cohort: CohortData, path: Path) -> Path:
-    """Write :func:`lms_table` as UTF-8 CSV (empty cell for a missing submission)."""
+    """Write :func:`lms_table` as UTF-8 CSV (empty cell for a missing submission; see :data:`LMS_RULE`)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     lms_table(cohort).to_csv(path, index=False, float_format="%g")
     return path
@@ -64,7 +82,7 @@ def trainee_markdown(student: str, totals: pd.DataFrame, weakest: pd.DataFrame, 
     :func:`~ipt_training.analytics.criteria.weakest_criteria` and :func:`feedback_summary`."""
     lines = [f"# Feedback summary: {student}", "", "| assignment | points |", "|---|---|"]
     for row in totals.itertuples(index=False):
-        shown = f"{row.score:g} / {row.max_score:g}" if row.submitted else "not submitted"
+        shown = f"{row.score:g} / {row.max_score:g}" if row.submitted else NOT_SUBMITTED
         lines.append(f"| {row.assignment} | {shown} |")
     if not weakest.empty:
         lines += ["", "## Weakest rubric criteria", ""]

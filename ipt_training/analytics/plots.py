@@ -13,6 +13,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
+from ipt_training.analytics.export import NOT_SUBMITTED
+
 DPI = 110
 _MAX_NAMED_TRAINEES = 40
 
@@ -29,8 +31,9 @@ def _save(figure: Figure, path: Path) -> Path:
     return path
 
 
-def score_distributions(totals: pd.DataFrame, path: Path) -> Path:
-    """One histogram per assignment of trainees' percentage scores (submissions only)."""
+def score_distributions_figure(totals: pd.DataFrame) -> Figure:
+    """One histogram per assignment of trainees' percentage scores (submissions only); an assignment nobody
+    has submitted yet gets an empty panel that says so, with a count axis starting at 0."""
     assignments = list(totals.sort_values("position")["assignment"].unique())
     figure = _figure(4.2 * max(1, len(assignments)), 3.4)
     axes = figure.subplots(1, max(1, len(assignments)), squeeze=False)[0]
@@ -38,19 +41,28 @@ def score_distributions(totals: pd.DataFrame, path: Path) -> Path:
     for ax, assignment in zip(axes, assignments, strict=False):
         rows = totals[(totals["assignment"] == assignment) & totals["submitted"]]
         percent = 100 * rows["score"] / rows["max_score"]
-        ax.hist(percent.clip(0, 100), bins=bins, color="#4c72b0", edgecolor="white")
         title = f"{assignment} (n={len(rows)})"
         if len(percent):
+            counts, _, _ = ax.hist(percent.clip(0, 100), bins=bins, color="#4c72b0", edgecolor="white")
             median = float(percent.median())
             ax.axvline(median, color="#dd8452", linestyle="--")
             title += f"\nmedian {median:.0f}% (dashed)"
+            ax.set_ylim(0, max(1.0, float(max(counts))) * 1.1)
+        else:
+            ax.text(50, 0.5, f"{NOT_SUBMITTED} yet", ha="center", va="center", color="grey")
+            ax.set_ylim(0, 1)
         ax.set_title(title, fontsize=10)
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         ax.set_xlabel("score (%)")
         ax.set_ylabel("trainees")
         ax.set_xlim(0, 100)
     figure.suptitle("Score distributions")
-    return _save(figure, path)
+    return figure
+
+
+def score_distributions(totals: pd.DataFrame, path: Path) -> Path:
+    """:func:`score_distributions_figure` saved as PNG."""
+    return _save(score_distributions_figure(totals), path)
 
 
 def confusion_heatmap(matrix: pd.DataFrame, path: Path) -> Path:
@@ -103,22 +115,47 @@ def criterion_weaknesses(criteria: pd.DataFrame, cohort: pd.DataFrame, path: Pat
     return _save(figure, path)
 
 
-def progress(totals: pd.DataFrame, path: Path) -> Path:
-    """Percentage per assignment in course order: one thin line per trainee, the cohort median in bold."""
+def progress_table(totals: pd.DataFrame) -> pd.DataFrame:
+    """Percentage per trainee (rows) and assignment (columns, course order); ``NaN`` where not submitted."""
+    ordered = totals.sort_values("position")
+    table = ordered.assign(percent=(100 * ordered["score"] / ordered["max_score"]).where(ordered["submitted"]))
+    wide = table.pivot(index="student", columns="assignment", values="percent")
+    return wide.reindex(columns=list(ordered["assignment"].unique()))
+
+
+def progress_figure(totals: pd.DataFrame) -> Figure:
+    """Percentage per assignment in course order: one thin line per trainee, the cohort median in bold.
+
+    A missing submission is a gap in the trainee's line, never a 0; each assignment's label says how many
+    trainees have not submitted it, and an assignment nobody has submitted is marked "not submitted".
+    """
     figure = _figure(7, 4)
     ax = figure.subplots()
-    table = totals.assign(percent=100 * totals["score"] / totals["max_score"])
-    wide = table.pivot(index="student", columns="position", values="percent").sort_index(axis=1)
-    names = table.drop_duplicates("position").set_index("position")["assignment"].sort_index()
-    xs = list(range(len(names)))
+    wide = progress_table(totals)
+    xs = list(range(len(wide.columns)))
     show_names = len(wide) <= 12
     for student, row in wide.iterrows():
-        ax.plot(xs, row.to_numpy(), marker="o", linewidth=1, alpha=0.8 if show_names else 0.25,
+        ax.plot(xs, row.to_numpy(dtype=float), marker="o", linewidth=1, alpha=0.8 if show_names else 0.25,
                 color=None if show_names else "grey", label=student if show_names else None)
-    ax.plot(xs, wide.median().to_numpy(), color="black", linewidth=3, label="median")
-    ax.set_xticks(xs, list(names), fontsize=8)
+    if xs:
+        ax.plot(xs, wide.median().to_numpy(dtype=float), color="black", linewidth=3, marker="o", label="median")
+    labels = []
+    for x, assignment in zip(xs, wide.columns, strict=True):
+        missing = int(wide[assignment].isna().sum())
+        if missing == len(wide):
+            ax.text(x, 50, NOT_SUBMITTED, rotation=90, ha="center", va="center", color="grey")
+            labels.append(f"{assignment}\n({NOT_SUBMITTED})")
+        else:
+            labels.append(f"{assignment}\n({missing} {NOT_SUBMITTED})" if missing else assignment)
+    ax.set_xticks(xs, labels, fontsize=8)
+    ax.set_xlim(-0.5, max(0.5, len(xs) - 0.5))
     ax.set_ylim(-3, 103)
     ax.set_ylabel("score (%)")
     ax.set_title("Progress over assignments")
     ax.legend(fontsize=7, loc="center left", bbox_to_anchor=(1.0, 0.5))
-    return _save(figure, path)
+    return figure
+
+
+def progress(totals: pd.DataFrame, path: Path) -> Path:
+    """:func:`progress_figure` saved as PNG."""
+    return _save(progress_figure(totals), path)

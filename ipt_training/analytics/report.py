@@ -65,7 +65,7 @@ def write_report(course: Course, out_dir: Path, calibration_csv: Path | None = N
 
     ``practice_dir`` holds trainees' exported practice records (``*.json``), folded in as their own section.
     """
-    index = write_analysis(analyse(load_cohort(course), calibration_csv), out_dir, title=course.root.name)
+    index = write_analysis(analyse(load_cohort(course), calibration_csv), out_dir, title=course_title(course))
     if practice_dir is not None:
         add_practice_section(index, practice_dir)
     return index
@@ -87,6 +87,11 @@ def add_practice_section(index: Path, practice_dir: Path) -> None:
     )
     page = index.read_text(encoding="utf-8")
     index.write_text(page.replace("<h2>Files</h2>", section + "\n<h2>Files</h2>", 1), encoding="utf-8")
+
+
+def course_title(course: Course) -> str:
+    """The nbgrader course id (``CourseDirectory.course_id``); the folder name only when no id is set."""
+    return str(course.api.coursedir.course_id or "").strip() or course.root.name
 
 
 def write_analysis(analysis: Analysis, out_dir: Path, title: str = "course") -> Path:
@@ -133,6 +138,15 @@ def _table(frame: pd.DataFrame, index: bool = False, limit: int = 200) -> str:
     return shown.to_html(index=index, na_rep="", float_format=lambda v: f"{v:g}", border=0) + more
 
 
+def lms_display(analysis: Analysis) -> pd.DataFrame:
+    """The LMS table as the report shows it: "not submitted" instead of an empty assignment cell."""
+    columns = list(analysis.cohort.assignments["assignment"])
+    shown = analysis.lms.astype({c: object for c in columns})
+    for column in columns:
+        shown[column] = [export.NOT_SUBMITTED if pd.isna(v) else f"{v:g}" for v in analysis.lms[column]]
+    return shown
+
+
 def _fmt(value: float) -> str:
     return "n/a" if value is None or (isinstance(value, float) and math.isnan(value)) else f"{value:.2f}"
 
@@ -144,6 +158,13 @@ th,td{border:1px solid #ccc;padding:3px 6px;text-align:left;vertical-align:top}
 th{background:#f0f0f0} img{max-width:100%;border:1px solid #eee;margin:0.5em 0}
 .summary td:first-child{font-weight:bold}
 """
+
+
+def _lms_rule(analysis: Analysis) -> str:
+    counted = export.graded_assignments(analysis.cohort)
+    waiting = [a for a in analysis.cohort.assignments["assignment"] if a not in counted]
+    text = f"How the percentage is computed: {export.LMS_RULE}. Counted now: {', '.join(counted) or 'none'}"
+    return text + (f"; not collected yet: {', '.join(waiting)}." if waiting else ".")
 
 
 def _html(analysis: Analysis, figures: dict[str, Path], csvs: list[str], title: str) -> str:
@@ -176,7 +197,8 @@ def _html(analysis: Analysis, figures: dict[str, Path], csvs: list[str], title: 
 <h1>Cohort report: {html.escape(title)}</h1>
 <p>Generated {generated} from the nbgrader gradebook and the autograded notebooks.</p>
 <table class="summary">{rows}</table>
-<h2>Grades (LMS export)</h2>{_table(analysis.lms)}
+<h2>Grades (LMS export)</h2>
+<p>{html.escape(_lms_rule(analysis))}</p>{_table(lms_display(analysis))}
 <h2>Score distributions</h2>{_img(figures["score_distributions.png"], "score distributions")}
 <h2>Progress over assignments</h2>{_img(figures["progress.png"], "progress over assignments")}
 <h2>Item statistics</h2>

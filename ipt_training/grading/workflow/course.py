@@ -9,7 +9,6 @@ each notebook in the grading sandbox and scores grade cells outside the kernel (
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -232,5 +231,7 @@ def check_feedback(pages: Iterable[Path], submitted: Path, course_root: Path) ->
 
 
 def _last_error(log: str) -> str:
-    lines = [line.strip() for line in log.splitlines() if re.search(r"error|exception", line, re.I)]
-    return lines[-1] if lines else (log.strip().splitlines() or ["unknown error"])[-1]
+    """The real cause of a failed nbgrader step, from its log and traceback."""
+    from ipt_training.failures import cause_from_log
+
+    return cause_from_log(log) or (log.strip().splitlines() or ["no error message was logged"])[-1]
