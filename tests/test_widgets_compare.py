@@ -68,3 +68,64 @@ def test_nothing_chosen_gives_nothing_away(library):
     message = onset_event_feedback(case, None)
     assert "Choose the event" in message
     assert all(e.event not in message for e in life_events(case))
+
+
+def test_builder_shows_the_model_only_after_an_attempt_and_never_on_assessment(library):
+    from ipt_training.widgets.formulation import formulation_builder
+
+    case = _practice(library, ProblemArea.ROLE_TRANSITION)
+    builder = formulation_builder(case, reveal=True)
+    assert "Model formulation" not in builder.feedback.value
+    builder.check()  # nothing written: no attempt
+    assert "Model formulation" not in builder.feedback.value
+    builder.text.value = "This is a role transition after the change in his life."
+    builder.check()
+    assert "Model formulation" in builder.feedback.value
+    hidden = formulation_builder(case, reveal=False)
+    hidden.text.value = builder.text.value
+    hidden.check()
+    assert "Model formulation" not in hidden.feedback.value
+
+
+def test_inventory_practice_starts_unplaced_and_compares_after_check(library):
+    from ipt_training.widgets.inventory_practice import inventory_practice
+
+    case = _practice(library, ProblemArea.ROLE_TRANSITION)
+    practice = inventory_practice(case)
+    assert all(menu.value == "" for menu in practice.placements.values())  # the answer is not pre-filled
+    practice.check()
+    assert not practice.attempted and practice.comparison.children == ()
+    person = case.inventory[0]
+    practice.placements[person.name].value = person.closeness.value
+    practice.check()
+    assert practice.attempted and len(practice.comparison.children) == 2
+    assert f"1 of {len(case.inventory)} people placed as in the case" in practice.feedback.value
+
+
+def test_timeline_practice_gives_feedback_on_the_chosen_event(library):
+    from ipt_training.widgets.timeline_practice import NONE_OF_THESE, timeline_practice
+
+    case = _practice(library, ProblemArea.GRIEF)
+    practice = timeline_practice(case)
+    assert practice.plot.layout.display == "none"
+    assert "Choose the event" in practice.check()
+    target = linked_events(case)[0]
+    practice.choice.value = life_events(case).index(target)
+    assert MARK_RIGHT in practice.check()
+    practice.choice.value = NONE_OF_THESE
+    assert MARK_WRONG in practice.check()
+    assert practice.plot.layout.display is None
+
+
+def test_tagger_shows_the_reference_coding_beside_yours_only_after_an_attempt():
+    from ipt_training.communication.library import DialogueLibrary
+    from ipt_training.widgets.tagger import tagger_widget
+
+    dialogue = next(d for d in DialogueLibrary.load(keys_dir=False) if d.set.value == "practice")
+    tagger = tagger_widget(dialogue, reveal=True)
+    tagger.check()
+    assert "Reference codes" not in tagger.feedback.value
+    first = next(iter(tagger.primary.values()))
+    first.value = first.options[1][1]
+    tagger.check()
+    assert "Reference codes" in tagger.feedback.value

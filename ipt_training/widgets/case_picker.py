@@ -26,12 +26,12 @@ DIFFICULTY_FILTER = [("Any difficulty", ANY), ("Beginner", "beginner"), ("Interm
 
 def _exercises() -> dict[str, Callable[[Case], object]]:
     from ipt_training.widgets.formulation import formulation_builder
-    from ipt_training.widgets.inventory import inventory_editor
-    from ipt_training.widgets.timeline import timeline_widget
+    from ipt_training.widgets.inventory_practice import inventory_practice
+    from ipt_training.widgets.timeline_practice import timeline_practice
 
-    return {"Formulation builder": lambda case: formulation_builder(case, reveal=True),
-            "Interpersonal inventory": inventory_editor,
-            "Timeline": timeline_widget}
+    return {"Formulation builder": lambda case: formulation_builder(case, reveal=True, rubric="patient"),
+            "Interpersonal inventory": inventory_practice,
+            "Timeline": timeline_practice}
 
 
 def trap_label(trap: str) -> str:

@@ -95,6 +95,10 @@ class FormulationBuilder:
             return None
         self.last_report = self.scorer(answer, self.reference, reveal=self.reveal, rubric=self.rubric)
         self.feedback.value = report_html(self.last_report)
+        if self.reveal:  # practice: after an attempt, the model answer side by side with the trainee's
+            from ipt_training.widgets.compare import formulation_comparison_html
+
+            self.feedback.value += formulation_comparison_html(self.case, answer.text, self.last_report)
         return self.last_report
 
     def summary(self) -> HTML:

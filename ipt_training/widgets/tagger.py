@@ -37,12 +37,16 @@ def utterance_html(number: int, dialogue: Dialogue, index: int) -> str:
 
 def result_html(result: CodingResult) -> str:
     """Score line, agreement figures and a per-utterance table (text marks, not colour alone)."""
-    rows = [[str(u.number), ", ".join(code_name(c) for c in u.trainee) or "", _MARKS[u.status], u.message]
+    attempted = any(u.trainee for u in result.utterances)
+    side_by_side = result.revealed and attempted  # practice: the reference coding next to yours, after an attempt
+    rows = [[str(u.number), ", ".join(code_name(c) for c in u.trainee) or "",
+             *([", ".join(code_name(c) for c in u.reference)] if side_by_side else []), _MARKS[u.status], u.message]
             for u in result.utterances]
     summary = paragraph(f"Score: {result.points:g} / {result.max_points:g}. Exact matches: {result.accuracy:.0%} "
                         f"of utterances; Cohen's kappa on primary codes: {result.kappa:.2f}.")
     notes = "".join(paragraph(n) for n in result.notes)
-    table = html_table("Coding feedback", ["Utterance", "Your codes", "Result", "Feedback"], rows)
+    headers = ["Utterance", "Your codes", *(["Reference codes"] if side_by_side else []), "Result", "Feedback"]
+    table = html_table("Coding feedback", headers, rows)
     return status_region(summary + notes + table)
 
 
