@@ -131,12 +131,14 @@ def cases_validate(path: Annotated[Path | None, typer.Argument(help="Case file, 
                    case_dirs: CaseDirs = None) -> None:
     """Validate case files; print every problem as file:line: field: message.
 
+    Without PATH: the packaged cases, every instructor folder and the course's key files (source/keys/cases).
     Case ids must be unique across the packaged cases and every instructor folder.
     """
-    from ipt_training.cases.library import packaged_cases_dir, validate_files, yaml_files
+    from ipt_training.cases.library import find_keys_dir, packaged_cases_dir, validate_files, yaml_files
 
     folders = [packaged_cases_dir(), *_case_dirs(case_dirs)]
-    targets = [path] if path else folders
+    keys = find_keys_dir()
+    targets = [path] if path else folders + ([keys / "cases"] if keys and (keys / "cases").is_dir() else [])
     for target in targets:
         if not target.exists():
             typer.echo(f"{target}: no such file or folder", err=True)

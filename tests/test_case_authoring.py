@@ -217,6 +217,15 @@ def test_each_authoring_mistake_names_the_line_the_field_and_the_fix(tmp_path, o
         assert hit[0].startswith(f"{path}:{max(i for i, t in enumerate(lines, 1) if changed in t)}: ")
 
 
+def test_every_unusable_cue_of_a_list_is_reported_at_once(tmp_path):
+    problems = _problems(tmp_path, '      text: "Nobody close to him has died."',
+                         '      cues: ["", "*", "nobody died", "no*", "the and"]')
+    _assert_plain(problems)
+    cues = [p for p in problems if ".cues[" in p]
+    assert [p.split(": ")[1] for p in cues] == [f"reference.key_evidence[2].cues[{i}]" for i in (0, 1, 3, 4)]
+    assert "too short a prefix" in cues[2] and "would match almost any answer" in cues[3]
+
+
 def test_unknown_concept_lists_every_valid_id(tmp_path):
     (problem,) = _problems(tmp_path, "transition.mastery]", "transition.mastry]")
     assert all(goal in problem for goal in GOALS)
@@ -256,6 +265,46 @@ def test_a_case_id_used_twice_across_files_names_both_files(tmp_path, monkeypatc
     result = _cli("cases", "validate", "--dir", str(tmp_path / "c"), cwd=tmp_path, monkeypatch=monkeypatch)
     assert result.exit_code == 1
     assert str(clash) in result.output and str(packaged_cases_dir() / "practice" / "p-05.yaml") in result.output
+
+
+KEY = """\
+case_id: clinic-01
+reference:
+""" + NEW_CASE[NEW_CASE.index("reference:\n") + len("reference:\n"):NEW_CASE.index("samples:")] + """\
+samples:
+  - name: keyword list
+    text: "grief, role dispute, role transition, deficits"
+    expect_max: 3
+"""
+
+
+def _assessment_with_key(folder: Path) -> tuple[Path, Path]:
+    case_text = NEW_CASE[:NEW_CASE.index("reference:")].replace("set: practice", "set: assessment")
+    return _write(folder, case_text), _write(folder, KEY, name="clinic-01-key.yaml")
+
+
+def test_check_scores_an_assessment_case_from_its_key_file_with_the_key_samples(tmp_path, monkeypatch):
+    case_file, key_file = _assessment_with_key(tmp_path / "cases")
+    result = _cli("cases", "check", str(tmp_path / "cases"), "--json", cwd=tmp_path, monkeypatch=monkeypatch)
+    by_path = {Path(c["path"]).name: c for c in json.loads(result.output)}
+    assert by_path[case_file.name]["answers"] == [] and key_file.name in by_path[case_file.name]["note"]
+    key_check = by_path[key_file.name]
+    assert key_check["case_id"] == "clinic-01" and key_check["problems"] == []
+    assert [a["label"] for a in key_check["answers"]] == ["model formulation", "sample 1: keyword list"]
+    library = CaseLibrary.load(keys_dir=True, extra_dirs=[tmp_path / "cases"])
+    assert library.key_sources["clinic-01"] == key_file and library.get("clinic-01").reference is not None
+    assert library.get("clinic-01").without_reference().samples == []
+
+
+def test_a_key_must_name_a_known_case_and_a_case_has_one_reference(tmp_path, monkeypatch):
+    key = _write(tmp_path / "keys", KEY.replace("case_id: clinic-01", "case_id: clinic-99"))
+    result = _cli("cases", "validate", str(key), cwd=tmp_path, monkeypatch=monkeypatch)
+    assert result.exit_code == 1 and "case_id: no case with id 'clinic-99'" in result.output
+    _write(tmp_path / "both", NEW_CASE)
+    second = _write(tmp_path / "both", KEY, name="clinic-01-key.yaml")
+    with pytest.raises(CaseFileError) as info:
+        CaseLibrary.load(keys_dir=True, extra_dirs=[tmp_path / "both"])
+    assert f"{second}:1: case_id: the reference of case 'clinic-01' is already given by" in str(info.value)
 
 
 # --- instructor folders: --dir and the course setting ------------------------------------------------------------

@@ -134,17 +134,20 @@ def _evidence_rows(reference: ReferenceFormulation) -> tuple[tuple[str, str], ..
     return tuple((item.id, item.text.strip() or f"cues: {', '.join(item.cues)}") for item in items)
 
 
-def _check_case_file(path: Path, library: CaseLibrary | None) -> FileCheck:
+def _check_case_file(path: Path, library: CaseLibrary | None, checked: set[Path]) -> FileCheck:
     case = load_case_file(path)
-    reference, samples = case.reference, list(case.samples)
-    if reference is None and library is not None and case.id in library.cases:
-        merged = library.cases[case.id]
-        reference, samples = merged.reference, samples or list(merged.samples)
-    if reference is None:
-        return FileCheck(path, case.id, note="valid; no reference available here (an assessment case whose key "
-                                             "is not found), so nothing was scored")
-    return FileCheck(path, case.id, evidence=_evidence_rows(reference),
-                     answers=tuple(check_answers(reference, samples, case)))
+    if case.reference is not None:
+        return FileCheck(path, case.id, evidence=_evidence_rows(case.reference),
+                         answers=tuple(check_answers(case.reference, case.samples, case)))
+    key = library.key_sources.get(case.id) if library is not None else None
+    if key is None or library is None:
+        return FileCheck(path, case.id, note="valid; no reference in this file and no key file found for it "
+                                             "(source/keys/cases/), so nothing was scored")
+    if key.resolve() in checked:
+        return FileCheck(path, case.id, note=f"valid; no reference in this file: it is scored with its key file {key}")
+    merged = library.cases[case.id]
+    return FileCheck(path, case.id, evidence=_evidence_rows(merged.reference), note=f"reference from {key}",
+                     answers=tuple(check_answers(merged.reference, merged.samples, merged)))
 
 
 def _check_key_file(path: Path, library: CaseLibrary | None) -> FileCheck:
@@ -156,13 +159,19 @@ def _check_key_file(path: Path, library: CaseLibrary | None) -> FileCheck:
 
 def check_paths(paths: Iterable[Path], others: Sequence[Path] = (), extra_dirs: Sequence[Path] | None = None
                 ) -> list[FileCheck]:
-    """Check every case or key file under ``paths``; ``others`` are folders whose case ids must not clash."""
+    """Check every case or key file under ``paths``.
+
+    ``others`` are folders whose case ids must not clash with the checked ones; ``extra_dirs`` are instructor
+    folders the library needs besides the checked paths (to find the case a key file belongs to, and its names).
+    """
+    paths = list(paths)
     try:
-        library: CaseLibrary | None = CaseLibrary.load(extra_dirs=extra_dirs)
+        library: CaseLibrary | None = CaseLibrary.load(extra_dirs=[*(extra_dirs or []), *paths])
     except CaseFileError:
         library = None  # the files at fault are reported below when they are checked, or by `cases validate`
     results: list[FileCheck] = []
     files = yaml_files(paths)
+    checked = {file.resolve() for file in files}
     found = validate_files(files, others)
     for path in files:
         problems = found[path]
@@ -170,7 +179,8 @@ def check_paths(paths: Iterable[Path], others: Sequence[Path] = (), extra_dirs: 
             results.append(FileCheck(path, problems=tuple(problems)))
             continue
         try:
-            results.append(_check_key_file(path, library) if is_key_file(path) else _check_case_file(path, library))
+            results.append(_check_key_file(path, library) if is_key_file(path)
+                           else _check_case_file(path, library, checked))
         except CaseFileError as exc:  # pragma: no cover - validate_path reported these already
             results.append(FileCheck(path, problems=tuple(exc.problems)))
     return results

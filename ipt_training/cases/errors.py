@@ -96,15 +96,21 @@ def _text_error(value: Any) -> str:
     return f"must be text, not {_shown(value)}"
 
 
-def translate(model: type[BaseModel], error: dict[str, Any]) -> tuple[Location, str]:
-    """The location and a plain-language message for one pydantic error."""
+def translate(model: type[BaseModel], error: dict[str, Any]) -> list[tuple[Location, str]]:
+    """Locations and plain-language messages for one pydantic error (one check may report several problems)."""
+    cause = error.get("ctx", {}).get("error")
+    if isinstance(cause, FieldProblem):
+        loc: Location = tuple(error["loc"])
+        return [(loc + problem.loc, problem.message) for problem in (cause, *cause.more)]
+    return [_translate_one(model, error)]
+
+
+def _translate_one(model: type[BaseModel], error: dict[str, Any]) -> tuple[Location, str]:
     loc: Location = tuple(error["loc"])
     kind = error["type"]
     value = error.get("input")
     ctx = error.get("ctx", {})
     cause = ctx.get("error")
-    if isinstance(cause, FieldProblem):
-        return loc + cause.loc, cause.message
     if kind in ("value_error", "assertion_error"):
         return loc, str(cause) if cause is not None else error["msg"]
     if kind == "missing":

@@ -92,12 +92,14 @@ def _shipping_problem(path: Path, case: Case) -> str | None:
 class CaseLibrary:
     """All cases, with assessment references merged in when an instructor key directory is available.
 
-    ``sources`` maps each case id to the file it came from; ``case_dirs`` are the instructor folders merged in.
+    ``sources`` maps each case id to the file it came from, ``key_sources`` to the key file its reference came
+    from (when not from the case file itself); ``case_dirs`` are the instructor folders merged in.
     """
 
     cases: dict[str, Case] = field(default_factory=dict)
     keys_dir: Path | None = None
     sources: dict[str, Path] = field(default_factory=dict)
+    key_sources: dict[str, Path] = field(default_factory=dict)
     case_dirs: tuple[Path, ...] = ()
 
     @classmethod
@@ -136,7 +138,7 @@ class CaseLibrary:
         resolved_keys = find_keys_dir() if keys_dir is True else (keys_dir or None)
         library.keys_dir = resolved_keys if isinstance(resolved_keys, Path) else None
         if library.keys_dir is not None and (library.keys_dir / "cases").is_dir():
-            key_files = sorted((library.keys_dir / "cases").glob("*.yaml")) + key_files
+            key_files = yaml_files([*sorted((library.keys_dir / "cases").glob("*.yaml")), *key_files])
         elif keys_dir is False:
             key_files = []
         problems.extend(library.merge_key_files(key_files))
@@ -157,6 +159,12 @@ class CaseLibrary:
                 problems.append(f"{path}:{_line_of(path, 'case_id')}: case_id: no case with id '{case_id}'; "
                                 "the key must name the id of a case file")
                 continue
+            if case_id in self.key_sources or self.cases[case_id].reference is not None:
+                first = self.key_sources.get(case_id, self.sources.get(case_id))
+                problems.append(f"{path}:{_line_of(path, 'case_id')}: case_id: the reference of case '{case_id}' "
+                                f"is already given by {first}; keep one of the two")
+                continue
+            self.key_sources[case_id] = path
             self.cases[case_id] = self.cases[case_id].model_copy(update={"reference": reference, **extra})
         return problems
 
@@ -191,10 +199,11 @@ def validate_files(files: Sequence[Path], others: Sequence[Path] = ()) -> dict[P
     """
     problems: dict[Path, list[str]] = {file: [] for file in files}
     ids: dict[str, Path] = {}
+    keys: list[tuple[Path, str]] = []
     for file in files:
         try:
             if is_key_file(file):
-                load_reference_file(file)
+                keys.append((file, load_reference_file(file)[0]))
                 continue
             case = load_case_file(file)
         except CaseFileError as exc:
@@ -208,6 +217,7 @@ def validate_files(files: Sequence[Path], others: Sequence[Path] = ()) -> dict[P
         if shipping:
             problems[file].append(shipping)
     checked = {file.resolve() for file in files}
+    known = set(ids)
     for other in yaml_files(others):
         if other.resolve() in checked or is_key_file(other):
             continue
@@ -215,8 +225,13 @@ def validate_files(files: Sequence[Path], others: Sequence[Path] = ()) -> dict[P
             other_id = load_case_file(other).id
         except CaseFileError:
             continue  # reported when that file itself is validated
+        known.add(other_id)
         if other_id in ids:
             problems[ids[other_id]].append(duplicate_id_problem(ids[other_id], other_id, other))
+    for file, case_id in keys:
+        if others and case_id not in known:
+            problems[file].append(f"{file}:{_line_of(file, 'case_id')}: case_id: no case with id '{case_id}' in the "
+                                  "packaged cases or the instructor folders; the key must name the id of a case file")
     return problems
 
 

@@ -73,11 +73,11 @@ def _validate(path: Path, model: type[Any], data: Any, root: yaml.Node | None,
     except ValidationError as exc:
         located = []
         for error in exc.errors():
-            loc, message = translate(model, error)
-            node = _node_at(root, loc)
-            line = node.start_mark.line + 1 if node is not None else 1
-            field = _field_path(prefix + loc) or "(top level)"
-            located.append((line, f"{path}:{line}: {field}: {message}"))
+            for loc, message in translate(model, error):
+                node = _node_at(root, loc)
+                line = node.start_mark.line + 1 if node is not None else 1
+                field = _field_path(prefix + loc) or "(top level)"
+                located.append((line, f"{path}:{line}: {field}: {message}"))
         raise CaseFileError(path, [text for _, text in sorted(located, key=lambda item: item[0])]) from None
 
 

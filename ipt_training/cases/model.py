@@ -26,10 +26,19 @@ class FieldProblem(ValueError):
     ``loc`` is appended to the location pydantic reports, so the message points at the exact field and line.
     """
 
-    def __init__(self, loc: tuple[str | int, ...], message: str) -> None:
+    def __init__(self, loc: tuple[str | int, ...], message: str, more: tuple[FieldProblem, ...] = ()) -> None:
         self.loc = loc
         self.message = message
+        #: further problems found by the same check (e.g. every bad cue of a list, not only the first)
+        self.more = more
         super().__init__(message)
+
+    @classmethod
+    def raise_all(cls, problems: list[FieldProblem]) -> None:
+        """Raise every problem at once (nothing when the list is empty)."""
+        if problems:
+            first, *rest = problems
+            raise cls(first.loc, first.message, tuple(rest))
 
 
 def check_date(value: object) -> str:
@@ -157,10 +166,8 @@ class EvidenceItem(_Strict):
     @field_validator("cues")
     @classmethod
     def _usable_cues(cls, cues: list[str]) -> list[str]:
-        for i, cue in enumerate(cues):
-            problem = cue_problem(cue)
-            if problem:
-                raise FieldProblem((i,), problem)
+        problems = [(i, cue_problem(cue)) for i, cue in enumerate(cues)]
+        FieldProblem.raise_all([FieldProblem((i,), problem) for i, problem in problems if problem])
         return cues
 
     @model_validator(mode="after")
@@ -250,19 +257,20 @@ def _known_concepts(ids: list[str], kind: Literal["goal", "strategy"]) -> list[s
     valid, other = (GOALS, STRATEGIES) if kind == "goal" else (STRATEGIES, GOALS)
     field = "goals" if kind == "goal" else "strategies"
     seen: set[str] = set()
+    problems: list[FieldProblem] = []
     for i, concept_id in enumerate(ids):
         if concept_id in seen:
-            raise FieldProblem((i,), f"'{concept_id}' is listed twice; remove one")
-        seen.add(concept_id)
-        if concept_id in valid:
-            continue
-        if concept_id in other:
+            problems.append(FieldProblem((i,), f"'{concept_id}' is listed twice; remove one"))
+        elif concept_id in other:
             where = "strategies" if kind == "goal" else "goals"
-            raise FieldProblem((i,), f"'{concept_id}' is a {'strategy' if kind == 'goal' else 'goal'} id, not a "
-                                     f"{kind} id; move it to '{where}:'")
-        raise FieldProblem((i,), f"unknown {kind} id '{concept_id}'{_suggest(concept_id, list(valid))}. Valid {kind} "
-                                 f"ids: {', '.join(valid)} (`ipt-course concepts` lists them with their meaning; "
-                                 f"{field} may only use these)")
+            problems.append(FieldProblem((i,), f"'{concept_id}' is a {'strategy' if kind == 'goal' else 'goal'} id, "
+                                               f"not a {kind} id; move it to '{where}:'"))
+        elif concept_id not in valid:
+            problems.append(FieldProblem((i,), f"unknown {kind} id '{concept_id}'{_suggest(concept_id, list(valid))}. "
+                                               f"Valid {kind} ids: {', '.join(valid)} (`ipt-course concepts` lists "
+                                               f"them with their meaning; {field} may only use these)"))
+        seen.add(concept_id)
+    FieldProblem.raise_all(problems)
     return ids
 
 
