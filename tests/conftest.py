@@ -9,6 +9,15 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _practice_record_in_a_temp_folder(tmp_path_factory: pytest.TempPathFactory):
+    """Widgets record practice attempts; tests must not write to the developer's own practice record."""
+    import os
+
+    os.environ["IPT_PRACTICE_DB"] = str(tmp_path_factory.mktemp("practice") / "practice.sqlite")
+    yield
+
+
 @pytest.fixture(scope="session")
 def repo() -> Path:
     return REPO

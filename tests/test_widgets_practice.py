@@ -65,3 +65,18 @@ def test_dashboard_shows_skills_and_exports_a_record_a_supervisor_can_read(recor
     trainee, attempts = load_export(path)
     assert len(attempts) == 1 and trainee
     assert "reference" not in json.loads(path.read_text())["attempts"][0]
+
+
+def test_a_practice_check_in_any_lesson_builder_is_recorded(tmp_path, monkeypatch, library):
+    from ipt_training.widgets.formulation import formulation_builder
+
+    monkeypatch.setenv("IPT_PRACTICE_DB", str(tmp_path / "lesson.sqlite"))
+    case = next(c for c in library if c.reference is not None and c.set.value == "practice")
+    builder = formulation_builder(case, reveal=True)
+    builder.text.value = "The focus is a role transition."
+    builder.check()
+    assessment = formulation_builder(case, reveal=False)
+    assessment.text.value = "The focus is grief."
+    assessment.check()
+    with PracticeRecord(tmp_path / "lesson.sqlite") as record:
+        assert [a.case_id for a in record.attempts()] == [case.id]

@@ -15,9 +15,13 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ipt_training.practice.skills import Observation, observations
+
+if TYPE_CHECKING:
+    from ipt_training.cases.model import Case
+    from ipt_training.scoring.report import FormulationReport
 
 DB_ENV = "IPT_PRACTICE_DB"
 EXPORT_FORMAT = "ipt-course practice record, version 1"
@@ -68,6 +72,17 @@ class Attempt:
 
     def observations(self) -> list[Observation]:
         return observations(self.reference_area, self.traps, self.criteria)
+
+    @classmethod
+    def from_report(cls, case: Case, report: FormulationReport) -> Attempt:
+        """The record entry for one scored practice formulation."""
+        assert case.reference is not None
+        return cls(
+            case_id=case.id, reference_area=case.reference.primary_area.value, traps=tuple(case.traps),
+            criteria={c.criterion: (c.points, c.max_points) for c in report.criteria},
+            total=report.total, max_total=report.max_total,
+            chosen_area=report.detected_primary.value if report.detected_primary else None,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -171,3 +186,13 @@ def load_export(path: Path | str) -> tuple[str, list[Attempt]]:
             raise
         raise RecordFileError(f"{file.name}: the practice record could not be read ({exc})") from None
     return str(data.get("trainee") or file.stem), attempts
+
+
+def record_attempt(case: Case, report: FormulationReport, path: Path | None = None) -> bool:
+    """Add a scored practice formulation to the trainee's record; False (never an error) if it cannot be written."""
+    try:
+        with PracticeRecord(path) as record:
+            record.add(Attempt.from_report(case, report))
+    except (OSError, sqlite3.Error):
+        return False
+    return True

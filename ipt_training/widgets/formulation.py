@@ -68,6 +68,8 @@ class FormulationBuilder:
     on_check: Callable[[FormulationBuilder], None] | None = None
     #: saves the current answer now (set by :func:`autosave`); ``True`` when it was written
     save: Callable[[], bool] | None = None
+    #: practice: every scored attempt goes to the trainee's practice record (adaptive practice)
+    record_attempts: bool = False
 
     def answer(self) -> FormulationAnswer:
         """The current answer as a :class:`FormulationAnswer` (blank choices become ``None``)."""
@@ -99,6 +101,10 @@ class FormulationBuilder:
             from ipt_training.widgets.compare import formulation_comparison_html
 
             self.feedback.value += formulation_comparison_html(self.case, answer.text, self.last_report)
+        if self.record_attempts:
+            from ipt_training.practice.record import record_attempt
+
+            record_attempt(self.case, self.last_report)
         return self.last_report
 
     def summary(self) -> HTML:
@@ -113,13 +119,15 @@ class FormulationBuilder:
 
 def formulation_builder(case: Case, reveal: bool = True, scorer: Scorer = score_formulation,
                         with_vignette: bool = True, save_key: str | None = None,
-                        folder: Path | None = None, rubric: str = "supervision") -> FormulationBuilder:
+                        folder: Path | None = None, rubric: str = "supervision",
+                        record_attempts: bool | None = None) -> FormulationBuilder:
     """Build the formulation exercise for ``case``; ``reveal=True`` (practice) lets feedback name the right area.
 
     With ``save_key`` the answer is restored from, and saved on every change to, the answers file in ``folder``
     (default: beside the notebook; see :func:`autosave`), so it survives a kernel restart.
     ``rubric="patient"`` scores a formulation said to the patient (diagnosis and sick role, contract and
-    agreement included); ``"supervision"`` scores a supervision note.
+    agreement included); ``"supervision"`` scores a supervision note. Practice attempts (``reveal=True``) are
+    added to the trainee's practice record unless ``record_attempts=False``.
     """
     wide = widgets.Layout(width="36em")
     style = {"description_width": "10em"}
@@ -138,7 +146,8 @@ def formulation_builder(case: Case, reveal: bool = True, scorer: Scorer = score_
                             tooltip="Score the formulation and show feedback for each criterion")
     feedback = widgets.HTML()
     builder = FormulationBuilder(case, reveal, primary, secondary, stage, text, button, feedback, widgets.VBox(),
-                                 scorer=scorer, rubric=rubric)
+                                 scorer=scorer, rubric=rubric,
+                                 record_attempts=reveal if record_attempts is None else record_attempts)
     button.on_click(builder.check)
     header = [widgets.HTML(vignette_html(case))] if with_vignette else []
     builder.widget = widgets.VBox([

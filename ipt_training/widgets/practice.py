@@ -24,14 +24,8 @@ EXPORT_NAME = "ipt-practice-record.json"
 
 
 def attempt_from_report(case: Case, report: FormulationReport) -> Attempt:
-    """The record entry for one scored practice formulation."""
-    assert case.reference is not None
-    return Attempt(
-        case_id=case.id, reference_area=case.reference.primary_area.value, traps=tuple(case.traps),
-        criteria={c.criterion: (c.points, c.max_points) for c in report.criteria},
-        total=report.total, max_total=report.max_total,
-        chosen_area=report.detected_primary.value if report.detected_primary else None,
-    )
+    """The record entry for one scored practice formulation (see :meth:`Attempt.from_report`)."""
+    return Attempt.from_report(case, report)
 
 
 def plot_mastery(model: LearnerModel) -> Figure:
@@ -146,7 +140,8 @@ class PracticeSession:
         if self.recommendation is None:
             self.reason.value = status_region(paragraph("There are no practice cases with model answers here."))
             return None
-        self.builder = formulation_builder(self.recommendation.case, reveal=True)
+        self.builder = formulation_builder(self.recommendation.case, reveal=True, rubric="patient",
+                                           record_attempts=False)
         self.builder.check_button.on_click(self._record)
         self.reason.value = status_region(paragraph(self.recommendation.reason))
         self.area.children = (self.builder.widget,)
