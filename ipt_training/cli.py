@@ -152,7 +152,8 @@ def cases_validate(path: Annotated[Path | None, typer.Argument(help="Case file, 
 
 
 @cases_app.command("check")
-def cases_check(paths: Annotated[list[Path], typer.Argument(help="Case files, key files or folders.")],
+def cases_check(paths: Annotated[list[Path] | None, typer.Argument(
+                    help="Case files, key files or folders (default: the instructor folders of the course).")] = None,
                 case_dirs: CaseDirs = None, as_json: JsonFlag = False) -> None:
     """Validate, then score each model formulation (patient rubric) and the sample answers in the files.
 
@@ -162,11 +163,16 @@ def cases_check(paths: Annotated[list[Path], typer.Argument(help="Case files, ke
     from ipt_training.cases.check import check_paths
     from ipt_training.cases.library import packaged_cases_dir
 
+    folders = _case_dirs(case_dirs)
+    paths = paths or folders
+    if not paths:
+        typer.echo("name a case file or folder to check, or set c.IPTCourse.case_dirs in the course's "
+                   "nbgrader_config.py (docs/authoring-cases.md)", err=True)
+        raise typer.Exit(2)
     for target in paths:
         if not target.exists():
             typer.echo(f"{target}: no such file or folder", err=True)
             raise typer.Exit(2)
-    folders = _case_dirs(case_dirs)
     checks = check_paths(paths, others=[packaged_cases_dir(), *folders], extra_dirs=folders)
     if as_json:
         typer.echo(json.dumps([c.to_dict() for c in checks], indent=2))

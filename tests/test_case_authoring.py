@@ -226,6 +226,16 @@ def test_every_unusable_cue_of_a_list_is_reported_at_once(tmp_path):
     assert "too short a prefix" in cues[2] and "would match almost any answer" in cues[3]
 
 
+@pytest.mark.parametrize(("old", "new", "message"), [
+    ("title:", "\ttitle:", "(indent with spaces, not tabs)"),
+    ('title: "Retirement from the fire service"', "title: Retirement: the fire service",
+     "(a value contains ': '; put the whole value in double quotes)"),
+])
+def test_common_yaml_mistakes_come_with_the_fix(tmp_path, old, new, message):
+    (problem,) = _problems(tmp_path, old, new)
+    assert "invalid YAML" in problem and message in problem
+
+
 def test_unknown_concept_lists_every_valid_id(tmp_path):
     (problem,) = _problems(tmp_path, "transition.mastery]", "transition.mastry]")
     assert all(goal in problem for goal in GOALS)
@@ -336,6 +346,8 @@ def test_the_course_setting_adds_its_case_folders(tmp_path, monkeypatch):
     assert result.exit_code == 0, result.output
     assert "clinic-01" in {r["id"] for r in json.loads(result.output)}
     assert CaseLibrary.load().get("clinic-01").title.startswith("Retirement")
+    checked = json.loads(_cli("cases", "check", "--json").output)
+    assert [c["case_id"] for c in checked] == ["clinic-01"], "without a path, check takes the course's folders"
     assert "clinic-01" not in CaseLibrary.load(keys_dir=False).cases, "the trainee view has no instructor cases"
 
 
@@ -349,6 +361,11 @@ def test_a_wrong_course_setting_is_explained(tmp_path, monkeypatch, setting, mes
     assert result.exit_code == 2
     assert "nbgrader_config.py:" in result.output and "c.IPTCourse.case_dirs" in result.output
     assert message in result.output
+
+
+def test_check_without_a_path_outside_a_course_says_what_to_do(tmp_path, monkeypatch):
+    result = _cli("cases", "check", cwd=tmp_path, monkeypatch=monkeypatch)
+    assert result.exit_code == 2 and "c.IPTCourse.case_dirs" in result.output
 
 
 def test_a_broken_instructor_case_stops_list_with_the_problem_not_a_traceback(tmp_path, monkeypatch):

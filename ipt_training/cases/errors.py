@@ -28,6 +28,8 @@ def _shown(value: Any) -> str:
         return "a group of fields"
     if isinstance(value, list):
         return "a list"
+    if isinstance(value, int | float):
+        return f"{value:g}"
     return f"'{value}'"
 
 
@@ -142,7 +144,7 @@ def _translate_one(model: type[BaseModel], error: dict[str, Any]) -> tuple[Locat
               "greater_than": ("more than", "gt"), "less_than": ("less than", "lt")}
     if kind in bounds:
         words, key = bounds[kind]
-        return loc, f"must be {words} {ctx.get(key)}, not {_shown(value)}"
+        return loc, f"must be {words} {_shown(ctx.get(key))}, not {_shown(value)}"
     message = str(error["msg"]).replace("Input should be", "should be")
     if isinstance(value, Enum):
         value = value.value

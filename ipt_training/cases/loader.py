@@ -60,7 +60,26 @@ def _read_yaml(path: Path) -> tuple[Any, yaml.Node | None]:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc)
-        raise CaseFileError(path, [f"{path}{line}: invalid YAML: {problem}"]) from None
+        raise CaseFileError(path, [f"{path}{line}: invalid YAML: {problem}{yaml_hint(problem)}"]) from None
+
+
+#: Fixes for the YAML mistakes people make most, keyed by a fragment of the parser's message.
+_YAML_HINTS = {
+    "'\\t'": "indent with spaces, not tabs",
+    "mapping values are not allowed": "a value contains ': '; put the whole value in double quotes",
+    "could not find expected ':'": "a line is missing its 'field:' or a quote is not closed",
+    "expected <block end>": "check the indentation: items of one list or block start in the same column",
+    "found unexpected end of stream": "a quote or bracket is not closed",
+    "found undefined alias": "a value starts with '*'; put it in quotes",
+    "expected ',' or ']'": "a [list] is not closed, or an item contains a comma or ':'; quote the item",
+    "expected ',' or '}'": "a {mapping} is not closed, or a value contains a comma; quote the value",
+}
+
+
+def yaml_hint(problem: str) -> str:
+    """A fix for a common YAML mistake, to follow the parser's own message."""
+    hint = next((fix for fragment, fix in _YAML_HINTS.items() if fragment in problem), "")
+    return f" ({hint})" if hint else ""
 
 
 def _validate(path: Path, model: type[Any], data: Any, root: yaml.Node | None,
