@@ -97,11 +97,22 @@ def evidence_feedback(hit: int, total: int, linked: bool, missed_hints: list[str
 
 
 def concept_feedback(kind: str, hit: int, need: int, expected: list[str], found: set[str],
-                     table: dict[str, Concept], chosen: ProblemArea | None, penalised: bool, *, reveal: bool) -> str:
+                     table: dict[str, Concept], chosen: ProblemArea | None, penalised: bool, *, reveal: bool,
+                     stuffing_phrases: dict[ProblemArea, list[str]] | None = None,
+                     inconsistent: list[str] | None = None) -> str:
     if penalised:
-        return (f"The {kind} mix several problem areas. Name the {kind} of your chosen focus only; listing every "
+        text = (f"The {kind} mix several problem areas. Name the {kind} of your chosen focus only; listing every "
                 "possibility does not earn credit.")
+        if stuffing_phrases:
+            quoted = "; ".join(f"{_label(area)}: " + ", ".join(f"'{p}'" for p in phrases[:3])
+                               for area, phrases in stuffing_phrases.items())
+            text += f" Phrases from different areas: {quoted}."
+        return text
     parts = [f"Your {kind} cover {min(hit, need)} of the {need} needed for full credit on this case."]
+    if inconsistent:
+        labels = "; ".join(table[c].label for c in inconsistent)
+        parts.append(f"Some {kind} belong to another problem area than the one you chose ({labels}), so they earn "
+                     "half credit: the plan should follow from your own formulation.")
     if hit >= need:
         parts.append(f"The {kind} fit the focus.")
     elif reveal:

@@ -20,24 +20,23 @@ earns little. Negated mentions ("this is not grief") never count as a commitment
 
 from __future__ import annotations
 
+import itertools
 import math
-from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import replace
 from functools import cache
 
 from ipt_training.cases.model import Case, EvidenceItem, ReferenceFormulation
 from ipt_training.domain import DisputeStage, ProblemArea
 from ipt_training.scoring import feedback
+from ipt_training.scoring.areas import AreaDecision, AreaReading, decide_areas, read_areas
+from ipt_training.scoring.concepts import read_concepts
 from ipt_training.scoring.lexicon import (
+    ABSENCE_OF_EVENT_CUES,
     AREA_CUES,
-    FOCUS_MARKERS,
     GOALS,
     PATIENT_CUES,
-    PRIMARY_MARKERS,
-    SECONDARY_MARKERS,
     STAGE_CUES,
     STRATEGIES,
-    STRONG,
     TEMPORAL_LINK_CUES,
     Concept,
 )
@@ -66,6 +65,7 @@ def _domain_cues() -> dict[str, list[str | tuple[str, float]]]:
     for prefix, concepts in (("goal", GOALS), ("strategy", STRATEGIES)):
         for concept in concepts.values():
             cues[f"{prefix}:{concept.id}"] = list(concept.cues)
+    cues["absence"] = list(ABSENCE_OF_EVENT_CUES)
     for element, phrases in PATIENT_CUES.items():
         cues[f"patient:{element}"] = list(phrases)
     return cues
@@ -105,131 +105,36 @@ def _matcher_for(reference: ReferenceFormulation) -> PhraseMatcher:
     return matcher
 
 
-@dataclass
-class _AreaReading:
-    """What the text says about each problem area."""
-
-    asserted: dict[ProblemArea, float]
-    negated: set[ProblemArea]
-    primary_marked: set[ProblemArea]
-    secondary_marked: set[ProblemArea]
-    first_position: dict[ProblemArea, tuple[int, int]]
-    strong_asserted: set[ProblemArea]
-
-
-def _near(tokens: list[str], start: int, end: int, words: frozenset[str]) -> bool:
-    """Whether a marker word (``"primary"``, or a prefix such as ``"formulat*"``) is within a few tokens."""
-    window = tokens[max(0, start - _MARKER_WINDOW):end + 1 + _MARKER_WINDOW]
-    if not words.isdisjoint(window):
-        return True
-    prefixes = _marker_prefixes(words)
-    return bool(prefixes) and any(t.startswith(prefixes) for t in window)
-
-
-@cache
-def _marker_prefixes(words: frozenset[str]) -> tuple[str, ...]:
-    return tuple(w[:-1] for w in words if w.endswith("*"))
-
-
-def _read_areas(matches: list[Match], prepared: Clauses) -> _AreaReading:
-    asserted: dict[ProblemArea, float] = defaultdict(float)
-    negated: set[ProblemArea] = set()
-    primary_marked: set[ProblemArea] = set()
-    secondary_marked: set[ProblemArea] = set()
-    first: dict[ProblemArea, tuple[int, int]] = {}
-    strong: set[ProblemArea] = set()
-    # Longest match wins where cues overlap ("role dispute" inside "role disputes").
-    seen_spans: set[tuple[int, int, str]] = set()
-    for m in matches:
-        if not m.concept.startswith("area:"):
-            continue
-        area = ProblemArea(m.concept[5:])
-        key = (m.clause, m.end, area.value)
-        if key in seen_spans:
-            continue
-        seen_spans.add(key)
-        tokens = prepared[m.clause]
-        if m.negated:
-            negated.add(area)
-            continue
-        weight = m.weight
-        if weight < STRONG and _near(tokens, m.start, m.end, FOCUS_MARKERS):
-            weight = STRONG
-        asserted[area] += weight
-        if weight >= STRONG:
-            strong.add(area)
-        first.setdefault(area, (m.clause, m.start))
-        if _near(tokens, m.start, m.end, SECONDARY_MARKERS):
-            secondary_marked.add(area)
-        elif _near(tokens, m.start, m.end, PRIMARY_MARKERS):
-            primary_marked.add(area)
-    return _AreaReading(dict(asserted), negated, primary_marked, secondary_marked, first, strong)
-
-
-@dataclass
-class _AreaDecision:
-    primary: ProblemArea | None
-    secondary: ProblemArea | None
-    committed: list[ProblemArea]
-    stuffing: bool
-    contradiction: bool
-    margin: float
-
-
-def _decide_areas(answer: FormulationAnswer, reading: _AreaReading) -> _AreaDecision:
-    committed = sorted(
-        (a for a, w in reading.asserted.items() if (w >= _ASSERT_THRESHOLD and a not in reading.negated)
-         or (a in reading.negated and w >= 2 * _ASSERT_THRESHOLD)),
-        key=lambda a: (-(a in reading.primary_marked), reading.first_position[a]),
-    )
-    contradiction = False
-    if answer.primary_area is not None:
-        primary: ProblemArea | None = answer.primary_area
-        secondary = answer.secondary_area
-        if primary in reading.negated and primary not in reading.strong_asserted:
-            contradiction = True
-        others_marked = reading.primary_marked - {primary, secondary}
-        if others_marked & set(committed):
-            contradiction = True
-        listed = {primary, secondary} - {None}
-        extra = [a for a in committed if a not in listed and a not in reading.secondary_marked]
-        stuffing = len(listed | set(committed)) >= 3 and len(extra) >= 2
-    else:
-        primary = committed[0] if committed else None
-        secondary_candidates = [a for a in committed[1:] if a in reading.secondary_marked] or committed[1:2]
-        secondary = secondary_candidates[0] if secondary_candidates else None
-        # An area both asserted outright and rejected is self-contradiction.
-        contradiction = any(a in reading.negated and a in reading.strong_asserted for a in committed[:1])
-        unmarked = [a for a in committed[1:] if a not in reading.secondary_marked]
-        stuffing = len(committed) >= 3 and (not reading.primary_marked or len(unmarked) >= 2)
-        stuffing = stuffing or len(committed) == 4
-    weights = sorted((reading.asserted.get(a, 0.0) for a in committed), reverse=True)
-    margin = (weights[0] - weights[1]) / weights[0] if len(weights) > 1 and weights[0] else 1.0
-    return _AreaDecision(primary, secondary, committed, stuffing, contradiction, margin)
-
-
-def _area_points(decision: _AreaDecision, reference: ReferenceFormulation) -> float:
-    if decision.primary is None or decision.stuffing:
-        return 0.0
+def _reading_points(primary: ProblemArea | None, secondary: ProblemArea | None,
+                    reference: ReferenceFormulation) -> float:
+    """Area points for one reading of the answer (a primary and an optional secondary area)."""
     ref_primary, ref_secondary = reference.primary_area, reference.secondary_area
     alternatives = {alt.area: alt.credit for alt in reference.acceptable_alternatives}
-    if decision.primary == ref_primary:
+    if primary == ref_primary:
         points = AREA_POINTS
-        extra = decision.secondary
-        if extra is not None and extra != ref_secondary and extra not in alternatives:
+        if secondary is not None and secondary != ref_secondary and secondary not in alternatives:
             points -= 1.0
-    elif decision.primary == ref_secondary:
-        points = 2.0 if decision.secondary == ref_primary else 1.5
-    elif decision.primary in alternatives:
-        points = AREA_POINTS * alternatives[decision.primary]
-        if decision.secondary == ref_primary:
+    elif primary == ref_secondary:
+        points = 2.0 if secondary == ref_primary else 1.5
+    elif primary in alternatives:
+        points = AREA_POINTS * alternatives[primary]
+        if secondary == ref_primary:
             points = max(points, 2.0)
-    elif decision.secondary == ref_primary:
+    elif secondary == ref_primary:
         points = 1.0
     else:
         points = 0.0
+    return points
+
+
+def _area_points(decision: AreaDecision, reference: ReferenceFormulation) -> float:
+    """Points for the area; a self-contradicting answer earns half of the better of the readings it gives."""
+    if decision.primary is None or decision.stuffing:
+        return 0.0
+    points = _reading_points(decision.primary, decision.secondary, reference)
     if decision.contradiction:
-        points /= 2
+        others = [_reading_points(a, None, reference) for a in decision.alternatives]
+        points = max([points, *others]) / 2
     return _half(points)
 
 
@@ -254,10 +159,29 @@ def _coverage_points(found: set[str], expected: list[str], max_points: float, sh
     return _half(max_points * min(1.0, hit / need)), hit, need
 
 
+_ONSET_PREFIXES = ("onset", "symptom", "depress", "mood", "episode", "unwell", "low", "mdd", "mde", "sx")
+_ONSET_SUBJECTS = frozenset({"it", "this", "he", "she", "which", "they", "illness", "problems"})
+_ONSET_VERBS = frozenset({"began", "begun", "started", "start", "starts", "begins", "came", "developed", "set"})
+
+
+def _mentions_onset(tokens: list[str]) -> bool:
+    """The clause speaks of the episode's onset ("symptoms began", "onset", "it started", "low since")."""
+    if any(t.startswith(_ONSET_PREFIXES) for t in tokens):
+        return True
+    return any(a in _ONSET_SUBJECTS and b in _ONSET_VERBS for a, b in itertools.pairwise(tokens))
+
+
 def _timeline_linked(ev_matches: list[Match], prepared: Clauses) -> bool:
-    """A cue of the key event in the same clause as, or next to, a word that ties it to the onset in time."""
+    """A cue of the key event next to a word tying it in time to the onset, with the onset itself mentioned.
+
+    "Symptoms began two months after the move" links; "a life change after the divorce" does not.
+    """
     event_clauses = {m.clause for m in ev_matches if m.concept == "timeline"}
-    return any(0 <= c + d < len(prepared) and _temporal(prepared[c + d]) for c in event_clauses for d in (-1, 0, 1))
+    for c in event_clauses:
+        near = [prepared[c + d] for d in (-1, 0, 1) if 0 <= c + d < len(prepared)]
+        if any(_temporal(tokens) for tokens in near) and any(_mentions_onset(tokens) for tokens in near):
+            return True
+    return False
 
 
 def _stage_read(answer: FormulationAnswer, matches: list[Match]) -> DisputeStage | None:
@@ -281,11 +205,14 @@ def score_formulation(
     plan = rubric_named(rubric)
     if isinstance(answer, str):
         answer = FormulationAnswer(text=answer)
-    raw = clauses(answer.text)
+    raw = clauses(answer.text, quotes=True)
     prepared, matches = _matcher_for(reference).find_prepared(raw)
     ev_matches = [m for m in matches if m.concept.startswith("evidence:") or m.concept == "timeline"]
-    reading = _read_areas(matches, prepared)
-    decision = _decide_areas(answer, reading)
+    if reference.primary_area is ProblemArea.INTERPERSONAL_DEFICITS:
+        # With no acute event, the link is the statement that nothing happened before the onset.
+        ev_matches += [replace(m, concept="timeline") for m in matches if m.concept == "absence"]
+    reading = read_areas(matches, prepared)
+    decision = decide_areas(answer.primary_area, answer.secondary_area, reading)
     has_dispute = ProblemArea.ROLE_DISPUTE in reference.areas
     flags: list[str] = []
     if not raw:
@@ -313,7 +240,9 @@ def score_formulation(
     cited = {m.concept[9:] for m in ev_matches if m.concept.startswith("evidence:")}
     evidence_ids = [item.id for item in reference.key_evidence]
     ev_pts, _, _ = _coverage_points(cited, evidence_ids, coverage_max, 0.75)
-    linked = _timeline_linked(ev_matches, prepared)
+    linked = _timeline_linked(ev_matches, prepared) or (
+        reference.primary_area is ProblemArea.INTERPERSONAL_DEFICITS
+        and any(m.concept == "absence" and not m.negated for m in matches))
     missed_hints = [item.hint for item in reference.key_evidence if item.id not in cited]
     evidence_text = feedback.evidence_feedback(len(cited & set(evidence_ids)), len(evidence_ids), linked,
                                                missed_hints, reference.timeline_link.hint, reveal=reveal)
@@ -324,30 +253,31 @@ def score_formulation(
     ))
 
     allowed = {*reference.areas, *(alt.area for alt in reference.acceptable_alternatives)}
-    goals_found = _concepts_found(matches, "goal:", GOALS)
-    strategies_found = _concepts_found(matches, "strategy:", STRATEGIES)
-    off_areas = _off_focus_areas(goals_found, GOALS, allowed) | _off_focus_areas(strategies_found, STRATEGIES, allowed)
-    spread_stuffing = len({*(GOALS[g].area for g in goals_found), *(STRATEGIES[s].area for s in strategies_found)}
-                          - {None}) >= 3
-    penalty = 0.25 if (spread_stuffing or decision.stuffing) else (0.5 if len(off_areas) >= 2 else 1.0)
-    if spread_stuffing and "keyword_stuffing" not in flags:
+    chosen = {decision.primary, decision.secondary} - {None}
+    concepts = read_concepts(matches, prepared, expected_goals=reference.goals,
+                             expected_strategies=reference.strategies, chosen=chosen, linked=linked,
+                             stage_named=stage is not None)
+    off_areas = concepts.drawn_on - allowed - chosen
+    stuffed = concepts.stuffing or decision.stuffing
+    penalty = 0.25 if stuffed else (0.5 if len(off_areas) >= 2 else 1.0)
+    if concepts.stuffing and "keyword_stuffing" not in flags:
         flags.append("keyword_stuffing")
-
-    goal_pts, goal_hit, goal_need = _coverage_points(goals_found, reference.goals, plan.goals, 2 / 3)
-    goal_pts = _half(goal_pts * penalty)
-    criteria.append(CriterionResult(
-        "goals", "Goals", goal_pts, plan.goals,
-        feedback.concept_feedback("goals", goal_hit, goal_need, reference.goals, goals_found, GOALS,
-                                  decision.primary, penalty < 1, reveal=reveal),
-    ))
-    strat_pts, strat_hit, strat_need = _coverage_points(strategies_found, reference.strategies, plan.strategies,
-                                                        0.5)
-    strat_pts = _half(strat_pts * penalty)
-    criteria.append(CriterionResult(
-        "strategies", "Strategies", strat_pts, plan.strategies,
-        feedback.concept_feedback("strategies", strat_hit, strat_need, reference.strategies, strategies_found,
-                                  STRATEGIES, decision.primary, penalty < 1, reveal=reveal),
-    ))
+    if concepts.inconsistent:
+        flags.append("inconsistent_plan")
+    stuffing_phrases = {a: concepts.area_phrases[a] for a in concepts.drawn_on} if stuffed else {}
+    for kind, found, expected, table, max_points, share in (
+            ("goals", concepts.goals, reference.goals, GOALS, plan.goals, 2 / 3),
+            ("strategies", concepts.strategies, reference.strategies, STRATEGIES, plan.strategies, 0.5)):
+        need = max(1, math.ceil(len(expected) * share))
+        hits = [c for c in expected if c in found]
+        credit = sum(0.5 if c in concepts.inconsistent else 1.0 for c in hits)
+        points = _half(_half(max_points * min(1.0, credit / need)) * penalty)
+        criteria.append(CriterionResult(
+            kind, kind.capitalize(), points, max_points,
+            feedback.concept_feedback(kind, len(hits), need, expected, found, table, decision.primary,
+                                      penalty < 1, reveal=reveal, stuffing_phrases=stuffing_phrases,
+                                      inconsistent=[c for c in hits if c in concepts.inconsistent]),
+        ))
     if plan.patient_elements:
         criteria.extend(_patient_criteria(plan, read_patient_elements(answer.text, prepared, matches)))
 
@@ -377,16 +307,14 @@ def _patient_criteria(plan: Rubric, elements: PatientElements) -> list[Criterion
     ]
 
 
-def _confidence(answer: FormulationAnswer, raw: Clauses, reading: _AreaReading, decision: _AreaDecision) -> float:
+def _confidence(answer: FormulationAnswer, raw: Clauses, reading: AreaReading, decision: AreaDecision) -> float:
     """How sure the scorer is of its reading (1 = sure); low values go to the instructor's review queue."""
     words = sum(len(c) for c in raw)
     factors = [1.0]
     if decision.primary is None:
         factors.append(0.9 if words < 5 else 0.5)
     if answer.primary_area is None and decision.primary is not None:
-        factors.append(0.95 if decision.primary in reading.strong_asserted else 0.6)
-        if decision.margin < 0.34:
-            factors.append(0.6)
+        factors.append(0.95 if decision.explicit else 0.75)
     if decision.contradiction:
         factors.append(0.5)
     if decision.stuffing:

@@ -45,22 +45,42 @@ AREA_CUES: dict[ProblemArea, list[tuple[str, float]]] = {
 
 STAGE_CUES: dict[DisputeStage, list[str]] = {
     DisputeStage.RENEGOTIATION: ["renegotiat*", "re-negotiat*", "still negotiat*", "actively negotiat*",
-                                 "actively trying", "open conflict", "still arguing", "negotiation stage"],
+                                 "actively trying", "still arguing", "negotiation stage", "still trying",
+                                 "keep trying", "still talk*", "still negotiat*"],
     DisputeStage.IMPASSE: ["impass*", "stalemate", "cold war", "deadlock*", "stalled", "negotiation has stopped",
-                           "stopped negotiat*", "stopped talking", "stuck", "silent standoff", "standoff"],
+                           "stopped negotiat*", "stopped talking", "silent standoff", "standoff", "no longer talk*",
+                           "not speaking", "stopped speaking", "silence"],
     DisputeStage.DISSOLUTION: ["dissolution", "dissolv*", "ending the relationship", "beyond repair",
                                "decided to leave", "decided to end", "separat* is final", "end the relationship"],
 }
 
-#: Words that mark a sentence as stating the chosen focus.
-FOCUS_MARKERS: frozenset[str] = frozenset(
-    {"focus", "primary", "main", "principal", "central", "core", "choose", "chose", "choice", "formulat*",
-     "problem", "area", "work", "target", "best", "fits", "fit", "diagnos*", "frame", "framed", "treat"}
+#: Words that make a mention of an area an explicit choice ("the focus is", "PA:", "I'd go with", "formulate as").
+CHOICE_MARKERS: frozenset[str] = frozenset(
+    {"focus", "focused", "focusing", "primary", "main", "principal", "central", "core", "choose", "chose", "chosen",
+     "choice", "formulat*", "area", "target", "treat", "frame", "framed", "framing", "pick", "opt", "go", "going",
+     "fits", "fit", "best", "issue", "work", "secondary", "second", "select*", "decide*"}
 )
+#: Kept for callers that imported the old name.
+FOCUS_MARKERS = CHOICE_MARKERS
 PRIMARY_MARKERS: frozenset[str] = frozenset({"primary", "main", "principal", "central", "core", "first", "mainly",
                                              "chiefly", "predominantly", "primarily"})
 SECONDARY_MARKERS: frozenset[str] = frozenset({"secondary", "second", "additional", "additionally", "also",
                                                "within", "subsidiary", "minor", "alongside", "plus", "later"})
+#: Words before an area that make it a possibility, not a choice ("could be grief").
+HEDGE_BEFORE: frozenset[str] = frozenset({"could", "possible", "possibly", "maybe", "might", "perhaps", "consider",
+                                          "considered", "considering", "differential", "unlikely", "whether"})
+#: Words right after an area that make it a possibility ("grief comes to mind", "deficits unlikely").
+HEDGE_AFTER: frozenset[str] = frozenset({"mind", "possible", "possibly", "maybe", "unlikely", "considered",
+                                         "perhaps", "tempting", "candidate", "candidates"})
+#: Verbs that put a label in someone else's mouth ("he calls it a bereavement", "the referral says deficits").
+ATTRIBUTION_VERBS: frozenset[str] = frozenset(
+    {"says", "said", "say", "calls", "called", "call", "describes", "described", "describe", "feels", "felt",
+     "thinks", "thought", "believes", "believed", "suspects", "suspected", "reports", "reported", "mentions",
+     "mentioned", "claims", "claimed", "told", "tells", "refers", "referred", "referral", "according", "labels",
+     "labelled", "labeled", "sees", "views", "wonders", "names", "named", "insists", "complains"}
+)
+#: Words that turn an answer round to another area ("but really it is grief", "I'd rather treat it as").
+REVERSAL_WORDS: frozenset[str] = frozenset({"really", "actually", "honestly", "rather", "instead", "truly", "fact"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,44 +104,57 @@ GOALS: dict[str, Concept] = _concepts(
     Concept("grief.mourn", G, "help the patient mourn",
             ("mourn*", "grieve", "grieving process", "grief process", "process* the loss", "process* the death",
              "work through the loss", "work through the grief", "come to terms with the death", "facilitat* mourn*",
-             "express grief", "let herself grieve", "let himself grieve", "allow* to grieve")),
+             "express grief", "let herself grieve", "let himself grieve", "allow* to grieve", "what lost",
+             "say goodbye", "time to grieve", "room to grieve", "space to grieve")),
     Concept("grief.reinvest", G, "re-establish interests and relationships that partly replace what was lost",
             ("re-establish interest*", "reestablish interest*", "new relationship*", "reconnect*", "re-engag*",
              "reengag*", "reinvest*", "rebuild* social", "rebuild* relationship*", "new interest*", "renew* interest*",
-             "substitut* relationship*", "return to activit*", "replace what was lost", "rebuild* contact*",
-             "re-establish relationship*", "reestablish relationship*", "involved with others")),
+             "substitut* relationship*", "return to", "replace what was lost", "rebuild* contact*",
+             "re-establish relationship*", "reestablish relationship*", "involved with others", "back in touch",
+             "get* back to", "go* back to", "back into", "rejoin*", "resum*")),
     Concept("dispute.identify", D, "identify the dispute and its stage",
             ("identify the dispute", "clarify the dispute", "understand the dispute", "name the dispute",
              "define the dispute")),
     Concept("dispute.plan", D, "choose a plan of action for the dispute",
             ("plan of action", "action plan", "decide what she wants", "decide what he wants", "decide what they want",
-             "choose* a plan", "chose a plan", "options for the relationship", "decision about the relationship")),
+             "choose* a plan", "chose a plan", "options for the relationship", "decision about the relationship",
+             "plan the", "plan how", "plan what", "agree a plan", "plan for", "what you want now",
+             "make a decision", "decide together")),
     Concept("dispute.resolve", D, "change expectations or faulty communication to reach a satisfactory resolution",
             ("modify expectation*", "change* expectation*", "renegotiat* expectation*", "align* expectation*",
              "adjust* expectation*", "satisfactory resolution", "resolve the dispute", "resolv* the conflict",
              "improv* communication", "change communication", "better communication", "reciprocal expectation*",
              "resolution of the dispute", "negotiate", "reopen negotiat*", "re-open negotiat*", "reopen* the dispute",
-             "reopen* discussion", "end* the relationship", "mourn the relationship", "mourn* the marriage")),
+             "reopen* discussion", "end* the relationship", "mourn the relationship", "mourn* the marriage",
+             "reopen* things", "into the open", "open up the conflict", "reopen* the conflict", "fair deal",
+             "fair arrangement", "sort it out", "sort things out", "come to an agreement", "ways of saying",
+             "how to ask", "ask for what", "end the partnership", "end the marriage", "end the friendship",
+             "resolv*")),
     Concept("transition.mourn_old", T, "mourn and accept the loss of the old role",
-            ("mourn* the old role", "mourn* the loss of the old", "loss of the old role", "grieve the old role",
+            ("mourn* the old role", "mourn* old role", "mourn* old life", "griev* old role",
+             "mourn* the loss of the old", "loss of the old role", "grieve the old role",
              "accept* the loss", "let go of the old", "mourn* what was lost", "mourn* the loss of",
              "mourn the old", "mourning the old", "acknowledge* the loss", "old role", "former role", "previous role",
-             "what she lost", "what he lost", "what was lost", "loss of role")),
+             "what she lost", "what he lost", "what was lost", "loss of role", "what lost", "what miss*",
+             "old life", "the life had")),
     Concept("transition.realistic_new", T, "see the new role realistically, including its possibilities",
             ("new role", "realistic view", "more realistic", "balanced view", "possibilities of the new",
              "opportunit* of the new", "new situation", "new life", "positive and negative aspects",
-             "pros and cons of the new", "good and bad", "what the new", "accept* the new")),
+             "pros and cons of the new", "what the new", "accept* the new", "could offer", "can offer",
+             "has to offer", "offers", "still possible", "can hold", "could hold", "what comes next",
+             "new stage")),
     Concept("transition.mastery", T, "regain self-esteem through mastery of the new role",
             ("master*", "competen*", "self-esteem", "self esteem", "new skills", "skills needed",
-             "confidence in the new",             "sense of control", "skill* for the new", "build* skills")),
+             "confidence in the new", "sense of control", "skill* for the new", "build* skills", "skills you need")),
     Concept("deficits.reduce_isolation", S, "reduce social isolation",
             ("reduce* isolation", "reduc* social isolation", "less isolated", "decrease* isolation",
              "reduce* loneliness", "reduc* her isolation", "reduc* his isolation", "tackle* isolation",
-             "address* isolation", "overcome isolation")),
+             "address* isolation", "overcome isolation", "less alone", "less lonely")),
     Concept("deficits.new_relationships", S, "encourage forming new relationships",
             ("form new relationship*", "forming new relationship*", "new relationship*", "make friends",
              "new friend*", "build* relationship*", "develop* relationship*", "new connection*", "start relationship*",
-             "initiate relationship*", "form* relationship*", "sustain* relationship*")),
+             "initiate relationship*", "form* relationship*", "sustain* relationship*", "keep friend*",
+             "make* friend*")),
     Concept("general.symptom_relief", None, "relieve depressive symptoms",
             ("reduc* depressive symptoms", "relieve* symptoms", "symptom relief", "reduc* symptoms",
              "improv* mood", "remission", "relieve the depression", "reduc* depression")),
@@ -133,29 +166,38 @@ STRATEGIES: dict[str, Concept] = _concepts(
              "connect* symptom*", "link* his mood", "link* her mood", "link* the onset", "onset to the",
              "relate* mood")),
     Concept("general.communication_analysis", None, "communication analysis",
-            ("communication analys*",)),
+            ("communication analys*", "step by step", "where wrong", "off track", "break* down", "recent argument*",
+             "specific conversation*", "specific interaction*", "go over conversation*", "go through argument*",
+             "go over talks", "go over argument*", "go through conversation*")),
     Concept("general.role_play", None, "role play",
-            ("role play*", "role-play*", "roleplay*", "rehears*")),
+            ("role play*", "role-play*", "roleplay*", "rehears*", "practis*", "practic*")),
     Concept("general.decision_analysis", None, "decision analysis",
-            ("decision analys*",)),
+            ("decision analys*", "whether to", "weigh* the options", "weigh* up")),
     Concept("general.encourage_affect", None, "encouragement of affect",
             ("encourag* affect", "express* feeling*", "express* emotion*", "expression of feeling*",
-             "expression of affect", "express* anger", "express* sadness", "encourag* expression")),
+             "expression of affect", "express* anger", "express* sadness", "encourag* expression", "feel* about",
+             "your feelings", "the feelings", "hard feelings", "sadness", "cry")),
     Concept("grief.reconstruct", G, "reconstruct the relationship with the deceased, good and bad",
             ("reconstruct* the relationship", "relationship with the deceased", "review* the relationship",
              "explore* the relationship with", "positive and negative", "good and bad", "mixed feeling*",
-             "ambivalen*", "balanced picture", "idealis*", "idealiz*")),
+             "ambivalen*", "balanced picture", "idealis*", "idealiz*", "good times", "hard ones",
+             "good and the difficult", "good and the hard", "good and the bad",
+             "life together", "meant to you", "your relationship", "relationship with her", "relationship with him",
+             "what she meant", "what he meant", "the difficult")),
     Concept("grief.events_of_death", G, "go over the events before, during and after the death",
             ("events around the death", "events of the death", "circumstances of the death", "before during and after",
-             "around the death", "time of the death", "the funeral", "the death in detail", "the last days")),
+             "around death", "time of the death", "the funeral", "the death in detail", "the last days",
+             "what happened when died", "what happened around death", "last weeks", "illness and death", "when died",
+             "how died")),
     Concept("grief.forbidden_feelings", G, "encourage 'forbidden' feelings (anger, relief, guilt)",
-            ("guilt", "anger at", "forbidden feeling*", "relief", "angry at", "anger toward*", "anger towards")),
+            ("guilt", "anger at", "forbidden feeling*", "relief", "angry at", "anger toward*", "anger towards",
+             "any anger", "the anger", "guilty")),
     Concept("dispute.stage", D, "establish the stage of the dispute", ("stage of the dispute", "determine the stage",
                                                                         "establish the stage", "assess the stage",
                                                                         "staging", "dispute stage")),
     Concept("dispute.expectations", D, "clarify each party's expectations",
             ("expectation*", "what each wants", "what each of them wants", "what she wants from",
-             "what he wants from")),
+             "what he wants from", "what each expect*", "each expect*", "what expect*")),
     Concept("dispute.options", D, "explore options and resources for change",
             ("options", "resources for change", "alternatives", "possible solutions")),
     Concept("dispute.patterns", D, "examine how communication keeps the dispute going; parallels elsewhere",
@@ -164,31 +206,34 @@ STRATEGIES: dict[str, Concept] = _concepts(
     Concept("transition.review_old_new", T, "review the good and bad of the old and the new role",
             ("old and new role*", "old role and the new", "good and bad", "positive and negative",
              "pros and cons", "balanced", "idealis*", "idealiz*", "review* the old", "evaluat* the old",
-             "what was good")),
+             "what was good", "what was hard", "what it lacks", "look* honestly", "honest look", "old vs new",
+             "old versus new", "hard about", "hard in the old")),
     Concept("transition.feelings_about_change", T, "express feelings about what was lost and the change itself",
             ("feelings about the change", "feelings about the loss", "feelings about the move",
              "feelings about losing", "feelings about leaving", "feelings about retire*", "feelings about the new",
              "feelings about what", "feelings about the diagnosis", "feelings about the divorce",
-             "feelings about the separation", "feelings about")),
+             "feelings about the separation", "feelings about", "feel* about")),
     Concept("transition.new_skills", T, "identify and practise skills for the new role",
             ("new skills", "skills for the new", "skills needed", "practis* skill*", "practic* skill*",
-             "develop* skill*", "build* skill*", "learn* skill*")),
+             "develop* skill*", "build* skill*", "learn* skill*", "skills you need")),
     Concept("transition.new_support", T, "build a new social support network",
             ("support network", "social support", "new support*", "new contact*", "new friend*", "new network",
              "new social", "build* support", "local activit*", "join* a", "support system", "new connections",
-             "reconnect*")),
+             "reconnect*", "some contacts", "contacts here", "find support", "new people")),
     Concept("deficits.past_relationships", S, "review past relationships for repeating patterns",
             ("past relationship*", "previous relationship*", "repeating pattern*", "recurrent pattern*",
-             "relationship history", "pattern* in relationship*", "earlier relationship*")),
-    Concept("deficits.therapeutic_relationship", S, "use the therapeutic relationship as a sample",
+             "relationship history", "pattern* in relationship*", "earlier relationship*", "past friendship*",
+             "previous friendship*", "earlier friendship*", "for patterns", "that pattern")),
+    Concept("deficits.therapeutic_relationship", None, "use the therapeutic relationship as a sample",
             ("therapeutic relationship", "relationship with the therapist", "therapist relationship",
-             "in session relationship", "relationship in the room")),
+             "in session relationship", "relationship in the room", "relate to me", "with me here",
+             "between us", "we get on", "feel with me")),
     Concept("deficits.social_skills", S, "practise social skills in role play",
             ("social skill*", "conversation skill*", "interpersonal skill*", "practis* conversation*",
-             "practic* conversation*")),
+             "practic* conversation*", "practis*", "practic*", "rehears*")),
     Concept("deficits.graded_contact", S, "set graded steps toward contact",
-            ("graded step*", "graded contact", "small step*", "gradual* contact", "graded exposure to social",
-             "step by step", "gradual* step*", "graded task*", "one small")),
+            ("graded step*", "graded contact", "small step*", "gradual* contact", "gradual* step*", "one small",
+             "graded social", "graded re-contact", "step toward*", "steps toward*", "manageable step*")),
 )
 
 
@@ -215,6 +260,14 @@ def concepts_by_area(concepts: dict[str, Concept]) -> dict[ProblemArea | None, l
         grouped.setdefault(concept.area, []).append(concept)
     return grouped
 
+
+#: Statements that nothing happened before the onset: the timeline link of an interpersonal-deficits formulation.
+ABSENCE_OF_EVENT_CUES: tuple[str, ...] = (
+    "found none", "found nothing", "found no", "did not find", "could not find", "no trigger*", "no event*",
+    "no life event*", "nothing changed", "nothing happened", "no precipitant*", "out of nowhere", "no loss",
+    "no death* no", "nothing to link", "no acute", "no recent change*", "no change*", "nothing precede*",
+    "nothing in the months", "shows nothing", "crept up", "came from nowhere", "no clear trigger",
+)
 
 #: Words that tie an event to symptom onset in time.
 TEMPORAL_LINK_CUES: tuple[str, ...] = (

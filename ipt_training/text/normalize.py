@@ -37,6 +37,9 @@ ABBREVIATIONS: dict[str, str] = {
     "wks": "weeks",
     "bc": "because",
     "ca": "communication analysis",
+    "pa": "problem area",
+    "id": "interpersonal deficits",
+    "tl": "timeline",
 }
 
 #: Token-level expansions: abbreviations and fused negations.
@@ -47,7 +50,7 @@ _TOKEN_EXPANSIONS: dict[str, tuple[str, ...]] = {
 
 
 _TYPOGRAPHIC = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
-                              "\u2014": "-"})
+                              "\u2014": " - ", "\u201e": '"', "\u00ab": '"', "\u00bb": '"'})
 
 
 def to_ascii_lower(text: str) -> str:
@@ -69,22 +72,42 @@ def _expand(text: str) -> str:
     return text
 
 
-_PIECE_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*|[.;:!?\n()\[\]]|\s[-]+\s")
+#: A line break inside a sentence (the next line starts in lower case): hard-wrapped text, not a new clause.
+_WRAPPED_LINE_RE = re.compile(r"\n(?=[ \t]*(?:[a-z(\"']|\d+(?![.)\d])))")
+_PIECE_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*|[.;:!?\n()\[\]\"=]|\s[-]+\s|->|=>")
+#: Token that marks an opening or closing double quote when :func:`clauses` is asked to keep quotes.
+QUOTE = '"'
+
 _CONTRASTIVE = frozenset({"but", "however", "whereas", "although", "though"})
 
 
-def clauses(text: str) -> list[list[str]]:
-    """Split ``text`` into clauses (lists of tokens). Contrastive words and punctuation end a clause."""
+def clauses(text: str, *, quotes: bool = False) -> list[list[str]]:
+    """Split ``text`` into clauses (lists of tokens). Contrastive words and punctuation end a clause.
+
+    With ``quotes=True`` each double quote is kept as a :data:`QUOTE` token, so a reader can tell quoted words
+    (the patient's or a colleague's) from the writer's own. ``=`` and ``->`` never end a clause.
+    """
     result: list[list[str]] = []
     current: list[str] = []
     expansions = _TOKEN_EXPANSIONS
+    if "\n" in text:
+        text = _WRAPPED_LINE_RE.sub(" ", text)
     for piece in _PIECE_RE.findall(_expand(to_ascii_lower(text))):
         if piece[0].isalnum() and piece not in _CONTRASTIVE:
             expanded = expansions.get(piece)
-            if expanded is None:
-                current.append(piece)
-            else:
+            if expanded is not None:
                 current.extend(expanded)
+            elif "-" in piece and any(part in expansions for part in piece.split("-")):
+                # Abbreviated notes: "RD-impasse", "RT-retirement".
+                for part in piece.split("-"):
+                    current.extend(expansions.get(part, (part,)))
+            else:
+                current.append(piece)
+        elif piece == QUOTE:
+            if quotes:
+                current.append(QUOTE)
+        elif piece in {"=", "->", "=>"}:
+            continue
         elif current:
             result.append(current)
             current = []

@@ -1,0 +1,269 @@
+"""Which problem area an answer commits to, read from how each area is mentioned.
+
+A mention of an area is not a choice. Each mention gets one reading, from its context in the clause:
+
+* **rejected**: negated ("not grief", "I would NOT use grief", "rather than a dispute");
+* **reported**: someone else's words ("he calls it a bereavement", "the referral says deficits") or inside
+  double quotes;
+* **hedged**: a possibility, not a choice ("could be grief", "grief comes to mind", "deficits?");
+* **chosen**: an explicit choice ("I would formulate this as", "PA: RT", "the focus is grief", "I'd go with",
+  "we will work on X as the problem area", "primary: ..."), marked primary or secondary where the answer says so;
+* **asserted**: a plain statement ("this is a role transition", "we call this grief") or a heading that opens
+  the answer or a sentence ("Grief. Her husband died ...");
+* **mentioned**: anything else ("his grief", "the dispute with Sipho began later").
+
+Paraphrases that are also goal or strategy wording ("mourning the old role", "conflict with") count only as
+a choice in an explicit frame ("the main issue is the conflict with her husband") and never reject an area:
+"he has not grieved" describes blocked mourning, it does not rule grief out.
+
+The primary area is the first explicit choice (one marked primary first), else the first assertion. An answer
+that lists three or more areas without settling on one is keyword stuffing; one that settles on nothing is
+"no commitment" (no primary area), never the first area it happens to list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+from ipt_training.domain import ProblemArea
+from ipt_training.scoring.lexicon import (
+    ATTRIBUTION_VERBS,
+    CHOICE_MARKERS,
+    HEDGE_AFTER,
+    HEDGE_BEFORE,
+    PRIMARY_MARKERS,
+    REVERSAL_WORDS,
+    SECONDARY_MARKERS,
+    STRONG,
+)
+from ipt_training.text.matcher import Clauses, Match
+from ipt_training.text.normalize import QUOTE
+
+_WINDOW = 6
+_OWN_SUBJECTS = frozenset({"i", "we", "ipt", "psychotherapy"})
+_POSSESSIVES = frozenset({"his", "her", "their", "your", "my", "our", "its"})
+_COPULA = frozenset({"is", "are", "was", "be", "it", "this", "that", "as", "seems", "looks", "call", "called",
+                     "calling", "clearly", "probably", "likely", "its", "thats", "think", "so"})
+
+
+class Reading(IntEnum):
+    """How one mention of an area reads, from weakest to strongest commitment."""
+
+    REJECTED = -1
+    MENTIONED = 0
+    REPORTED = 1
+    HEDGED = 2
+    ASSERTED = 3
+    CHOSEN = 4
+
+
+@dataclass
+class AreaReading:
+    """What the text says about each area: strongest reading, first position, markers, contrasts."""
+
+    best: dict[ProblemArea, Reading] = field(default_factory=dict)
+    first: dict[ProblemArea, tuple[int, int]] = field(default_factory=dict)
+    rejected: set[ProblemArea] = field(default_factory=set)
+    primary_marked: set[ProblemArea] = field(default_factory=set)
+    secondary_marked: set[ProblemArea] = field(default_factory=set)
+    reversed_to: set[ProblemArea] = field(default_factory=set)
+    #: areas the answer turns to only in paraphrase ("the work really is mourning her")
+    reversed_paraphrase: set[ProblemArea] = field(default_factory=set)
+    listed: set[ProblemArea] = field(default_factory=set)
+    #: (reading, position) of each area's strongest mention, for ordering choices
+    order: dict[ProblemArea, tuple[int, int]] = field(default_factory=dict)
+
+    def at_least(self, level: Reading) -> list[ProblemArea]:
+        """Areas read at ``level`` or stronger, in the order their strongest mention appears."""
+        found = [a for a, r in self.best.items() if r >= level]
+        return sorted(found, key=lambda a: self.order[a])
+
+
+def _quote_parity(prepared: Clauses) -> list[int]:
+    """Whether each clause starts inside double quotes (0 or 1)."""
+    parity, starts = 0, []
+    for tokens in prepared:
+        starts.append(parity)
+        parity ^= tokens.count(QUOTE) & 1
+    return starts
+
+
+def _inside_quotes(tokens: list[str], start_parity: int, index: int) -> bool:
+    return bool((start_parity + tokens[:index].count(QUOTE)) & 1)
+
+
+def _has(words: frozenset[str], window: list[str]) -> bool:
+    prefixes = _prefixes(words)
+    return any(t in words or (prefixes and t.startswith(prefixes)) for t in window)
+
+
+_PREFIX_CACHE: dict[frozenset[str], tuple[str, ...]] = {}
+
+
+def _prefixes(words: frozenset[str]) -> tuple[str, ...]:
+    cached = _PREFIX_CACHE.get(words)
+    if cached is None:
+        cached = _PREFIX_CACHE[words] = tuple(w[:-1] for w in words if w.endswith("*"))
+    return cached
+
+
+def _reported(before: list[str]) -> bool:
+    """Someone else's words: an attribution verb before the mention whose subject is not the writer."""
+    for k, token in enumerate(before):
+        if token in ATTRIBUTION_VERBS:
+            subject = before[k - 1] if k else ""
+            if subject not in _OWN_SUBJECTS:
+                return True
+    return False
+
+
+def _classify(m: Match, tokens: list[str], previous: list[str] | None, quoted: bool,
+              overlaps_concept: bool) -> Reading:
+    strong = m.weight >= STRONG
+    before = tokens[max(0, m.start - _WINDOW):m.start]
+    after = tokens[m.end + 1:m.end + 4]
+    if m.negated:
+        return Reading.REJECTED if strong else Reading.MENTIONED
+    if quoted or _reported(before):
+        return Reading.REPORTED
+    if _has(HEDGE_BEFORE, before[-4:]) or _has(HEDGE_AFTER, after):
+        return Reading.HEDGED
+    opens_clause = m.start <= 1 or all(t in {"a", "an", "the", "so", "then", "and", "thus"} for t in before)
+    marker_before = previous is not None and opens_clause and _has(CHOICE_MARKERS, previous[-3:])
+    if _has(CHOICE_MARKERS, before) or _has(CHOICE_MARKERS, after[:2]) or marker_before:
+        return Reading.CHOSEN if not overlaps_concept else Reading.MENTIONED
+    if not strong or overlaps_concept:
+        return Reading.MENTIONED
+    if before and before[-1] in _POSSESSIVES:
+        return Reading.MENTIONED
+    if opens_clause or _has(_COPULA, before[-5:]):
+        return Reading.ASSERTED
+    return Reading.MENTIONED
+
+
+def read_areas(matches: list[Match], prepared: Clauses) -> AreaReading:
+    """Read every area mention in the matches (from the scorer's one matcher pass) in its context."""
+    reading = AreaReading()
+    parity = _quote_parity(prepared)
+    concept_spans = {(m.clause, t) for m in matches if m.concept.startswith(("goal:", "strategy:"))
+                     for t in range(m.start, m.end + 1)}
+    seen: set[tuple[int, int, str]] = set()
+    committed: list[tuple[int, int, int, ProblemArea]] = []
+    for m in sorted((m for m in matches if m.concept.startswith("area:")), key=lambda m: (m.clause, m.start)):
+        area = ProblemArea(m.concept[5:])
+        key = (m.clause, m.end, area.value)
+        if key in seen:
+            continue
+        seen.add(key)
+        tokens = prepared[m.clause]
+        quoted = _inside_quotes(tokens, parity[m.clause], m.start)
+        overlaps = m.weight < STRONG and any((m.clause, t) in concept_spans for t in range(m.start, m.end + 1))
+        previous = prepared[m.clause - 1] if m.clause else None
+        kind = _classify(m, tokens, previous, quoted, overlaps)
+        position = (m.clause, m.start)
+        reading.first.setdefault(area, position)
+        if kind is Reading.REJECTED:
+            reading.rejected.add(area)
+            continue
+        if kind is Reading.MENTIONED and not m.negated and _has(REVERSAL_WORDS, tokens[:m.start]):
+            reading.reversed_paraphrase.add(area)
+        if kind >= Reading.HEDGED and m.weight >= STRONG:
+            reading.listed.add(area)
+        if kind > reading.best.get(area, Reading.REJECTED):
+            reading.best[area] = kind
+            reading.order[area] = position
+        if kind >= Reading.ASSERTED:
+            committed.append((m.clause, m.start, m.end, area))
+            if _has(REVERSAL_WORDS, tokens[:m.start]):
+                reading.reversed_to.add(area)
+    _assign_markers(committed, prepared, reading)
+    return reading
+
+
+def _assign_markers(committed: list[tuple[int, int, int, ProblemArea]], prepared: Clauses,
+                    reading: AreaReading) -> None:
+    """A primary/secondary marker names the area right after it ("secondary focus on the dispute", "Primary: grief"),
+    else the one right before it ("motherhood as primary")."""
+    by_clause: dict[int, list[tuple[int, int, ProblemArea]]] = {}
+    for clause, start, end, area in committed:
+        by_clause.setdefault(clause, []).append((start, end, area))
+    for clause, tokens in enumerate(prepared):
+        for p, token in enumerate(tokens):
+            if _has(SECONDARY_MARKERS, [token]):
+                target = reading.secondary_marked
+            elif _has(PRIMARY_MARKERS, [token]):
+                target = reading.primary_marked
+            else:
+                continue
+            here = by_clause.get(clause, [])
+            after = [(s, a) for s, _, a in here if p < s <= p + _WINDOW]
+            before = [(e, a) for _, e, a in here if p - _WINDOW <= e < p]
+            if after:
+                target.add(min(after)[1])
+            elif before:
+                target.add(max(before)[1])
+            elif p >= len(tokens) - 3:
+                following = [(s, a) for s, _, a in by_clause.get(clause + 1, []) if s <= 1]
+                if following:
+                    target.add(min(following)[1])
+
+
+@dataclass
+class AreaDecision:
+    """The areas the scorer takes the answer to commit to, and what else it noticed."""
+
+    primary: ProblemArea | None
+    secondary: ProblemArea | None
+    stuffing: bool
+    contradiction: bool
+    explicit: bool
+    stuffed_areas: tuple[ProblemArea, ...] = ()
+    #: in a self-contradiction, the other areas the answer argues for
+    alternatives: tuple[ProblemArea, ...] = ()
+
+
+def decide_areas(chosen_primary: ProblemArea | None, chosen_secondary: ProblemArea | None,
+                 reading: AreaReading) -> AreaDecision:
+    """Primary and secondary area, stuffing and self-contradiction, from structured choices and the reading."""
+    chosen = reading.at_least(Reading.CHOSEN)
+    asserted = reading.at_least(Reading.ASSERTED)
+    if chosen_primary is not None:
+        primary, secondary = chosen_primary, chosen_secondary
+        own = {primary, secondary} - {None}
+        others = [a for a in asserted if a not in own and a not in reading.secondary_marked]
+        turned = [a for a in others if a in reading.primary_marked or a in reading.reversed_to]
+        turned += [a for a in reading.reversed_paraphrase if a not in own and a not in turned]
+        contradiction = bool(turned) or (primary in reading.rejected and (
+            reading.best.get(primary, Reading.MENTIONED) < Reading.ASSERTED or bool(others)))
+        if contradiction and not turned:
+            turned = others
+        extra = [a for a in reading.listed if a not in own and a not in reading.secondary_marked]
+        stuffing = len(own | reading.listed) >= 3 and len(extra) >= 2
+        return AreaDecision(primary, secondary, stuffing, contradiction, True, tuple(extra) if stuffing else (),
+                            tuple(turned))
+    explicit = bool([a for a in chosen if a not in reading.secondary_marked])
+    primary = None
+    for candidates in (chosen, asserted):
+        marked = [a for a in candidates if a in reading.primary_marked and a not in reading.secondary_marked]
+        unmarked = [a for a in candidates if a not in reading.secondary_marked]
+        if marked or unmarked:
+            primary = (marked or unmarked)[0]
+            break
+    rest = [a for a in asserted if a != primary]
+    secondary_pick = [a for a in rest if a in reading.secondary_marked] or [
+        a for a in rest if a not in reading.reversed_to]
+    secondary = secondary_pick[0] if secondary_pick else None
+    distinct = {a for a in asserted if a not in reading.secondary_marked} | ({primary} - {None})
+    turned = [a for a in distinct if a != primary] if len(distinct) >= 2 and reading.reversed_to & distinct else []
+    turned += [a for a in reading.reversed_paraphrase if a != primary and a not in turned]
+    contradiction = primary is not None and (
+        bool(turned) or (primary in reading.rejected and primary not in reading.primary_marked))
+    if contradiction and secondary in turned:
+        secondary = None
+    listed_unsettled = [a for a in reading.listed if a not in reading.secondary_marked]
+    stuffing = len(reading.listed) >= 3 and (primary is None or not explicit or len(listed_unsettled) >= 3)
+    stuffing = stuffing or len(reading.listed) == 4
+    if stuffing:
+        return AreaDecision(None, None, True, False, explicit, tuple(sorted(reading.listed, key=reading.first.get)))
+    return AreaDecision(primary, secondary, False, contradiction, explicit, (), tuple(turned))

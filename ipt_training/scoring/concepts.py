@@ -1,0 +1,137 @@
+"""Goals and strategies named in an answer, each credited for the area it serves in context.
+
+Many phrases serve more than one area: "reconnect with friends" is re-investment after a death and a new
+support network after a transition; "the good and the bad" is reconstructing the relationship with the deceased
+and reviewing the old and the new role. A phrase is one *finding* with several candidate concepts, and it is
+credited for one of them:
+
+1. a candidate the reference expects (the phrase describes a reference item in this case);
+2. else a candidate of the area the answer chose;
+3. else a general IPT concept; else every candidate (the phrase belongs to another area).
+
+Only *unambiguous* findings (every candidate of one area) show which areas an answer draws on, so keyword
+stuffing is goals or strategies specific to three or more areas, and the feedback quotes those phrases.
+
+Reasoning counts as well as vocabulary: stating that the onset followed the event links onset to the event;
+naming the dispute and its stage identifies it and establishes the stage; and two or more strategies specific
+to the chosen area imply that area's goals (talking through the death, the guilt and the funeral is helping the
+patient mourn). A credited concept of an area the answer did not choose is *inconsistent* and earns half.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ipt_training.domain import ProblemArea
+from ipt_training.scoring.lexicon import GOALS, STRATEGIES, Concept
+from ipt_training.text.matcher import Clauses, Match
+
+_MIN_STRATEGIES_FOR_GOALS = 2
+_MIN_CONCEPTS_PER_AREA = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One phrase of the answer and the concepts it could name."""
+
+    phrase: str
+    candidates: tuple[str, ...]
+
+
+@dataclass
+class ConceptReading:
+    """Goals and strategies credited, with what the answer draws on and any inconsistency."""
+
+    goals: set[str] = field(default_factory=set)
+    strategies: set[str] = field(default_factory=set)
+    #: area -> phrases specific to that area (unambiguous findings)
+    area_phrases: dict[ProblemArea, list[str]] = field(default_factory=dict)
+    #: area -> distinct concepts specific to that area (unambiguous findings)
+    area_concepts: dict[ProblemArea, set[str]] = field(default_factory=dict)
+    #: credited concepts that serve an area the answer did not choose
+    inconsistent: set[str] = field(default_factory=set)
+
+    @property
+    def drawn_on(self) -> set[ProblemArea]:
+        """Areas the plan really draws on: two or more distinct concepts specific to the area."""
+        return {a for a, found in self.area_concepts.items() if len(found) >= _MIN_CONCEPTS_PER_AREA}
+
+    @property
+    def stuffing(self) -> bool:
+        return len(self.drawn_on) >= 3
+
+
+def _findings(matches: list[Match], prepared: Clauses, prefix: str) -> list[tuple[int, Finding]]:
+    """Group overlapping matches of ``prefix`` concepts into findings; the longest match of a group wins.
+
+    Returns ``(clause, finding)`` pairs; a finding's candidates are the concepts whose cue covers the whole
+    longest span ("mourn his old role" is the old role, not grief; "the good and the bad" stays ambiguous).
+    """
+    size = len(prefix)
+    spans = sorted(((m.clause, m.start, m.end, m.concept[size:]) for m in matches
+                    if m.concept.startswith(prefix) and not m.negated), key=lambda s: (s[0], s[1], -s[2]))
+    groups: list[list[tuple[int, int, int, str]]] = []
+    for span in spans:
+        last = groups[-1] if groups else None
+        if last and span[0] == last[0][0] and span[1] <= max(s[2] for s in last):
+            last.append(span)
+        else:
+            groups.append([span])
+    return [(group[0][0], _finding(group, prepared)) for group in groups]
+
+
+def _finding(spans: list[tuple[int, int, int, str]], prepared: Clauses) -> Finding:
+    longest = max(s[2] - s[1] for s in spans)
+    best = [s for s in spans if s[2] - s[1] == longest]
+    clause, start, end = best[0][0], best[0][1], best[0][2]
+    candidates = tuple(dict.fromkeys(s[3] for s in best))
+    return Finding(" ".join(prepared[clause][start:end + 1]), candidates)
+
+
+def _resolve(finding: Finding, table: dict[str, Concept], expected: set[str], chosen: set[ProblemArea],
+             nearby: set[ProblemArea]) -> tuple[str, ...]:
+    known = [c for c in finding.candidates if c in table]
+    for pick in ([c for c in known if table[c].area in nearby], [c for c in known if c in expected],
+                 [c for c in known if table[c].area in chosen], [c for c in known if table[c].area is None]):
+        if pick:
+            return tuple(pick)
+    return tuple(known)
+
+
+def read_concepts(matches: list[Match], prepared: Clauses, *, expected_goals: list[str],
+                  expected_strategies: list[str], chosen: set[ProblemArea], linked: bool,
+                  stage_named: bool) -> ConceptReading:
+    """Credit goals and strategies in context (see the module docstring)."""
+    reading = ConceptReading()
+    for prefix, table, expected, found in (("goal:", GOALS, set(expected_goals), reading.goals),
+                                           ("strategy:", STRATEGIES, set(expected_strategies), reading.strategies)):
+        findings = _findings(matches, prepared, prefix)
+        # The areas of unambiguous phrases in each clause: the local context of an ambiguous phrase.
+        context: dict[int, set[ProblemArea]] = {}
+        for clause, finding in findings:
+            areas = {table[c].area for c in finding.candidates if c in table}
+            if len(areas) == 1 and None not in areas:
+                context.setdefault(clause, set()).update(areas)
+        for clause, finding in findings:
+            areas = {table[c].area for c in finding.candidates if c in table}
+            if len(areas) == 1 and None not in areas:
+                area = next(iter(areas))
+                reading.area_phrases.setdefault(area, []).append(finding.phrase)
+                reading.area_concepts.setdefault(area, set()).update(finding.candidates)
+            nearby = context.get(clause, set()) if len(areas) > 1 else set()
+            for concept in _resolve(finding, table, expected, chosen, nearby):
+                found.add(concept)
+                area = table[concept].area
+                if (concept in expected and chosen and area is not None and area not in chosen
+                        and not areas & chosen):
+                    reading.inconsistent.add(concept)
+    if linked:
+        reading.strategies.add("general.link_onset")
+    if ProblemArea.ROLE_DISPUTE in chosen and stage_named:
+        reading.goals.add("dispute.identify")
+        reading.strategies.add("dispute.stage")
+    for area in chosen:
+        specific = [s for s in reading.strategies if STRATEGIES[s].area is area]
+        if len(specific) >= _MIN_STRATEGIES_FOR_GOALS:
+            reading.goals.update(g.id for g in GOALS.values() if g.area is area)
+    return reading
