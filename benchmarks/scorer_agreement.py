@@ -1,8 +1,18 @@
-"""Agreement of the formulation scorer with expert scores, plus throughput and import time.
+"""Agreement of the formulation scorer with expert scores on the development set and the held-out test set.
 
-Run: python benchmarks/scorer_agreement.py [--gold benchmarks/data/formulation_gold.yaml]
-Targets (issue 3): kappa >= 0.85 on the problem area, Spearman >= 0.8 and MAE <= 1.5 on totals (0-10),
->= 5,000 answers/s on one core, import ipt_training < 0.3 s.
+Run: python benchmarks/scorer_agreement.py [--gold FILE] [--test DIR] [--text-only] [--verbose]
+
+* development set: ``benchmarks/data/formulation_gold.yaml`` (answers to the library's practice cases);
+* test set (printed when the folder exists): ``DIR/cases/*.yaml`` (practice cases that are not in the library,
+  loaded with the case loader) and ``DIR/answers-*.yaml`` (answers in the gold file's format);
+* ``--text-only``: the development set again with every hand-written evidence cue dropped and the plain
+  sentences of ``benchmarks/data/evidence_text_dev.yaml`` as evidence, to check that scoring from sentences
+  does not collapse.
+
+Printed per set: Cohen's kappa on the problem area ("none" is a category: no commitment or keyword stuffing),
+Spearman's rho and MAE on totals (0-10), MAE per criterion, and mean (auto - expert) per answer kind.
+Then throughput (answers per second of CPU time on one core) and import time.
+Targets (issue 11), test set: kappa >= 0.85, Spearman >= 0.85, MAE <= 1.0, no kind biased by more than 1 point.
 """
 
 from __future__ import annotations
@@ -11,21 +21,129 @@ import argparse
 import subprocess
 import sys
 import time
-from collections import Counter
+from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from ipt_training.agreement import cohen_kappa, mean_absolute_error, spearman
 from ipt_training.cases.library import CaseLibrary
+from ipt_training.cases.loader import load_case_file
+from ipt_training.cases.model import Case
 from ipt_training.scoring.formulation import score_formulation
-from ipt_training.scoring.report import FormulationAnswer
+from ipt_training.scoring.report import FormulationAnswer, FormulationReport
 
 HERE = Path(__file__).resolve().parent
+DATA = HERE / "data"
+CRITERIA = ("problem_area", "evidence_timeline", "goals", "strategies")
 
 
-def load_gold(path: Path) -> list[dict]:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+@dataclass
+class Scored:
+    item: dict
+    case: Case
+    answer: FormulationAnswer
+    report: FormulationReport
+
+
+def load_answers(path: Path) -> list[dict]:
+    items = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    if not isinstance(items, list):
+        raise SystemExit(f"{path}: expected a list of answers like benchmarks/data/formulation_gold.yaml")
+    return items
+
+
+def load_test_set(folder: Path) -> tuple[dict[str, Case], list[dict]]:
+    """Cases (``cases/*.yaml``) and answers (``answers-*.yaml``) of a held-out test set."""
+    cases = {}
+    for path in sorted((folder / "cases").glob("*.yaml")):
+        case = load_case_file(path)
+        cases[case.id] = case
+    answers = [item for path in sorted(folder.glob("answers-*.yaml")) for item in load_answers(path)]
+    return cases, answers
+
+
+def text_only(case: Case, sentences: dict[str, str]) -> Case:
+    """``case`` with every evidence cue dropped and the plain sentences as evidence."""
+    ref = case.reference
+    evidence = [item.model_copy(update={"cues": [], "text": sentences[item.id]}) for item in ref.key_evidence]
+    link = ref.timeline_link.model_copy(update={"cues": [], "text": sentences[ref.timeline_link.id]})
+    return case.model_copy(update={"reference": ref.model_copy(update={"key_evidence": evidence,
+                                                                        "timeline_link": link})})
+
+
+def auto_area(report: FormulationReport) -> str:
+    if report.detected_primary is None or "keyword_stuffing" in report.flags:
+        return "none"
+    return report.detected_primary.value
+
+
+def expert_points(expert: dict, criterion: str) -> float | None:
+    """The expert's points on one of the scorer's criteria (the dispute stage is part of the evidence one)."""
+    if criterion == "evidence_timeline":
+        if expert.get("evidence_timeline") is None:
+            return None
+        return float(expert["evidence_timeline"]) + float(expert.get("dispute_stage") or 0)
+    value = expert.get(criterion)
+    return None if value is None else float(value)
+
+
+def score_all(items: list[dict], cases: dict[str, Case]) -> list[Scored]:
+    scored = []
+    for item in items:
+        case = cases.get(item["case_id"])
+        if case is None or case.reference is None:
+            raise SystemExit(f"answer {item.get('id')}: no case {item['case_id']!r} with a reference")
+        answer = FormulationAnswer.from_dict(item["answer"])
+        scored.append(Scored(item, case, answer, score_formulation(answer, case.reference, case=case)))
+    return scored
+
+
+def report_set(name: str, scored: list[Scored], verbose: bool) -> None:
+    expert_areas = [str(s.item["expert"]["area"]) for s in scored]
+    auto_areas = [auto_area(s.report) for s in scored]
+    expert_totals = [float(s.item["expert"]["total"]) for s in scored]
+    auto_totals = [s.report.total for s in scored]
+    errors: dict[str, list[float]] = defaultdict(list)
+    bias: dict[str, list[float]] = defaultdict(list)
+    for s, expert_total, auto_total in zip(scored, expert_totals, auto_totals, strict=True):
+        bias[str(s.item.get("kind", "?"))].append(auto_total - expert_total)
+        for criterion in CRITERIA:
+            expected = expert_points(s.item["expert"], criterion)
+            if expected is not None:
+                errors[criterion].append(abs(s.report.criterion(criterion).points - expected))
+        if verbose and (abs(auto_total - expert_total) >= 1.5 or auto_area(s.report) != s.item["expert"]["area"]):
+            print(f"  {s.item.get('id')} {s.item['case_id']} {s.item.get('kind')}: expert {expert_total:g} "
+                  f"({s.item['expert']['area']}) auto {auto_total:g} ({auto_area(s.report)}) "
+                  + " ".join(f"{c}={s.report.criterion(c).points:g}/{expert_points(s.item['expert'], c)}"
+                             for c in CRITERIA) + f" flags={list(s.report.flags)}")
+    cases = {s.item["case_id"] for s in scored}
+    kinds = {k: len(v) for k, v in bias.items()}
+    print(f"{name}: {len(scored)} answers over {len(cases)} cases; kinds: {kinds}")
+    print(f"  problem area: Cohen's kappa = {cohen_kappa(expert_areas, auto_areas):.3f} "
+          "('none' = no commitment or stuffing; target >= 0.85)")
+    print(f"  totals: Spearman rho = {spearman(expert_totals, auto_totals):.3f} (target >= 0.85), "
+          f"MAE = {mean_absolute_error(expert_totals, auto_totals):.2f} of 10 (target <= 1.0)")
+    print("  MAE per criterion: " + ", ".join(f"{c} {sum(v) / len(v):.2f}" for c, v in errors.items() if v)
+          + " (evidence_timeline includes the dispute stage)")
+    print("  mean (auto - expert) per kind: "
+          + ", ".join(f"{k} {sum(v) / len(v):+.2f}" for k, v in sorted(bias.items()))
+          + " (target: within +-1)")
+
+
+def throughput(scored: list[Scored]) -> None:
+    """Answers per second of this process's CPU time (one thread), matchers built once as in a grading run."""
+    items = [(s.answer, s.case.reference, s.case) for s in scored]
+    repeats = max(1, 20000 // len(items))
+    words = sum(len(answer.text.split()) for answer, _, _ in items) / len(items)
+    start = time.process_time()
+    for _ in range(repeats):
+        for answer, reference, case in items:
+            score_formulation(answer, reference, case=case)
+    elapsed = time.process_time() - start
+    print(f"Throughput: {repeats * len(items) / elapsed:,.0f} answers/s on one core, CPU time "
+          f"(development answers, {words:.0f} words on average; target >= 5,000)")
 
 
 def import_time(module: str = "ipt_training") -> float:
@@ -37,52 +155,31 @@ def import_time(module: str = "ipt_training") -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gold", type=Path, default=HERE / "data" / "formulation_gold.yaml")
-    parser.add_argument("--verbose", action="store_true", help="print every disagreement")
+    parser.add_argument("--gold", type=Path, default=DATA / "formulation_gold.yaml", help="development set")
+    parser.add_argument("--test", type=Path, default=DATA / "formulation_test", help="held-out test set folder")
+    parser.add_argument("--text-only", action="store_true",
+                        help="also score the development set with plain-sentence evidence and no cues")
+    parser.add_argument("--no-speed", action="store_true", help="skip the throughput and import-time figures")
+    parser.add_argument("--verbose", action="store_true", help="print every large disagreement")
     args = parser.parse_args()
-    gold = load_gold(args.gold)
     library = CaseLibrary.load()
-    expert_areas, auto_areas, expert_totals, auto_totals = [], [], [], []
-    per_criterion: Counter[str] = Counter()
-    items = []
-    for item in gold:
-        reference = library.get(item["case_id"]).reference
-        answer = FormulationAnswer.from_dict(item["answer"])
-        report = score_formulation(answer, reference)
-        items.append((answer, reference))
-        expert = item["expert"]
-        expert_areas.append(str(expert["area"]))
-        auto_areas.append(report.detected_primary.value if report.detected_primary and
-                          "keyword_stuffing" not in report.flags else "none")
-        expert_totals.append(float(expert["total"]))
-        auto_totals.append(report.total)
-        for c in report.criteria:
-            if expert.get(c.criterion) is not None:
-                per_criterion[c.criterion] += abs(c.points - float(expert[c.criterion]))
-        if args.verbose and (abs(report.total - float(expert["total"])) >= 2 or auto_areas[-1] != expert_areas[-1]):
-            print(f"{item['id']} {item['case_id']} {item['kind']}: expert {expert['total']} ({expert['area']}) "
-                  f"auto {report.total} ({auto_areas[-1]}) "
-                  + " ".join(f"{c.criterion}={c.points}/{expert.get(c.criterion)}" for c in report.criteria))
-    kinds = Counter(item["kind"] for item in gold)
-    print(f"Gold answers: {len(gold)} over {len({i['case_id'] for i in gold})} cases; kinds: {dict(kinds)}")
-    print(f"Problem-area agreement: Cohen's kappa = {cohen_kappa(expert_areas, auto_areas):.3f} (target >= 0.85)")
-    print(f"Totals: Spearman rho = {spearman(expert_totals, auto_totals):.3f} (target >= 0.8), "
-          f"MAE = {mean_absolute_error(expert_totals, auto_totals):.2f} points of 10 (target <= 1.5)")
-    print("Mean absolute error per criterion: "
-          + ", ".join(f"{k} {v / len(gold):.2f}" for k, v in sorted(per_criterion.items())))
-    # Throughput on one core: score the gold answers repeatedly (matchers built once, as in a grading run).
-    # CPU time of this process (one thread), so a busy second core does not distort the figure.
-    repeats = max(1, 20000 // len(items))
-    words = sum(len(answer.text.split()) for answer, _ in items) / len(items)
-    start = time.process_time()
-    for _ in range(repeats):
-        for answer, reference in items:
-            score_formulation(answer, reference)
-    elapsed = time.process_time() - start
-    print(f"Throughput: {repeats * len(items) / elapsed:,.0f} answers/s on one core, CPU time "
-          f"(answers average {words:.0f} words; target >= 5,000)")
-    print(f"import ipt_training: {import_time() * 1000:.1f} ms (best of 5; target < 300 ms)")
-    print(f"import ipt_training.scoring.formulation: {import_time('ipt_training.scoring.formulation') * 1000:.0f} ms")
+    dev = score_all(load_answers(args.gold), library.cases)
+    report_set("Development set", dev, args.verbose)
+    if args.text_only:
+        sentences = yaml.safe_load((DATA / "evidence_text_dev.yaml").read_text(encoding="utf-8"))
+        cases = {cid: text_only(library.get(cid), texts) for cid, texts in sentences.items()}
+        report_set("Development set, evidence from plain sentences only",
+                   score_all(load_answers(args.gold), cases), args.verbose)
+    if args.test.is_dir():
+        test_cases, test_answers = load_test_set(args.test)
+        report_set("Test set", score_all(test_answers, {**library.cases, **test_cases}), args.verbose)
+    else:
+        print(f"Test set: {args.test} not found, skipped")
+    if not args.no_speed:
+        throughput(dev)
+        print(f"import ipt_training: {import_time() * 1000:.1f} ms (best of 5; target < 300 ms)")
+        print(f"import ipt_training.scoring.formulation: "
+              f"{import_time('ipt_training.scoring.formulation') * 1000:.0f} ms")
 
 
 if __name__ == "__main__":

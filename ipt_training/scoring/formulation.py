@@ -30,6 +30,7 @@ from ipt_training.domain import DisputeStage, ProblemArea
 from ipt_training.scoring import feedback
 from ipt_training.scoring.areas import AreaDecision, AreaReading, decide_areas, read_areas
 from ipt_training.scoring.concepts import read_concepts
+from ipt_training.scoring.evidence import DerivedEvidence, derive_evidence
 from ipt_training.scoring.lexicon import (
     ABSENCE_OF_EVENT_CUES,
     AREA_CUES,
@@ -84,25 +85,34 @@ def _temporal(tokens: list[str]) -> bool:
     return any(phrase in joined for phrase in _TEMPORAL_PHRASES)
 
 
-_MATCHERS: dict[int, tuple[ReferenceFormulation, PhraseMatcher]] = {}
+_Compiled = tuple[PhraseMatcher, DerivedEvidence]
+_MATCHERS: dict[tuple[int, int], tuple[ReferenceFormulation, Case | None, _Compiled]] = {}
 
 
-def _matcher_for(reference: ReferenceFormulation) -> PhraseMatcher:
-    """One matcher for the clinical vocabulary plus this reference's evidence cues (one pass over the text).
+def _matcher_for(reference: ReferenceFormulation, case: Case | None = None) -> _Compiled:
+    """One matcher for the clinical vocabulary plus this reference's evidence (one pass over the text).
 
-    Cached per reference object, since a grading run scores many answers against few references.
+    Evidence written as plain sentences is turned into terms (:mod:`ipt_training.scoring.evidence`), with the
+    case's names when ``case`` is given; hand-written cues are added as they are. Cached per reference (and
+    case) object, since a grading run scores many answers against few references.
     """
-    cached = _MATCHERS.get(id(reference))
-    if cached is not None and cached[0] is reference:
-        return cached[1]
-    evidence: list[EvidenceItem] = list(reference.key_evidence)
-    cues = {**_domain_cues(), **{f"evidence:{item.id}": item.cues for item in evidence},
+    key = (id(reference), id(case))
+    cached = _MATCHERS.get(key)
+    if cached is not None and cached[0] is reference and cached[1] is case:
+        return cached[2]
+    items: list[EvidenceItem] = [*reference.key_evidence, reference.timeline_link]
+    derived = derive_evidence(
+        {item.id: item.text for item in items}, reference.timeline_link.id,
+        names=[p.name for p in case.inventory] if case else (),
+        skip=[case.patient.name] if case else ())
+    cues = {**_domain_cues(), **derived.cues,
+            **{f"evidence:{item.id}": item.cues for item in reference.key_evidence if item.cues},
             "timeline": reference.timeline_link.cues}
-    matcher = build_matcher(cues)
+    compiled = (build_matcher(cues), derived)
     if len(_MATCHERS) > 1024:
         _MATCHERS.clear()
-    _MATCHERS[id(reference)] = (reference, matcher)
-    return matcher
+    _MATCHERS[key] = (reference, case, compiled)
+    return compiled
 
 
 def _reading_points(primary: ProblemArea | None, secondary: ProblemArea | None,
@@ -206,8 +216,13 @@ def score_formulation(
     if isinstance(answer, str):
         answer = FormulationAnswer(text=answer)
     raw = clauses(answer.text, quotes=True)
-    prepared, matches = _matcher_for(reference).find_prepared(raw)
+    matcher, derived = _matcher_for(reference, case)
+    prepared, matches = matcher.find_prepared(raw)
     ev_matches = [m for m in matches if m.concept.startswith("evidence:") or m.concept == "timeline"]
+    if derived.items:
+        ev_matches += [Match("timeline", c, 0, 0, False, 1.0) for c in derived.timeline_clauses(matches)]
+        ev_matches += [Match(f"evidence:{i}", 0, 0, 0, False, 1.0) for i in derived.cited(matches)
+                       if i != reference.timeline_link.id]
     if reference.primary_area is ProblemArea.INTERPERSONAL_DEFICITS:
         # With no acute event, the link is the statement that nothing happened before the onset.
         ev_matches += [replace(m, concept="timeline") for m in matches if m.concept == "absence"]

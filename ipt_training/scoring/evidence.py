@@ -1,0 +1,243 @@
+"""What to look for in an answer, derived from evidence written as a plain sentence.
+
+An instructor writes ``text: "Her father died in March and she went back to work two days after the
+funeral."`` instead of hand-written cues. The scorer turns the sentence into *terms*: its content words
+(stemmed, so "arguments" finds "argued" through a small synonym table and "retirement" finds "retired" as a
+prefix), the names of people (capitalised words, and the case's inventory names when the case is known), and
+dates and numbers ("March", "2024", "two" = "2"). Common words, the patient's own name and the words every
+formulation uses ("depression", "symptoms", "began") carry no weight.
+
+A word's weight says how distinctive it is: words found in few of the packaged case vignettes ("redundant",
+"dialysis", "mill") weigh 2, words found in most of them ("work", "friends") weigh 0.5, names weigh 2 and
+dates or numbers 0.5. A term shared by several items of the case counts less for each. An answer cites the item
+when one sentence of it (a clause and the next) holds two of the item's terms (dates aside), a weight of 2 (one
+distinctive word or a name) or most of the weight of a short item. The timeline-link item only has to name its event
+(its dates and numbers are dropped), since the scorer separately checks that the event is tied in time to the
+onset; it also borrows the words of the evidence item that describes the same event. Hand-written ``cues`` still
+work, in addition to the sentence. The matcher's typo repair covers the derived terms, since they are cues.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+import yaml
+
+from ipt_training.text.matcher import Match
+from ipt_training.text.normalize import clauses, to_ascii_lower
+
+#: Words that say nothing about which piece of evidence a sentence is: function words, generic verbs and the
+#: vocabulary every formulation shares.
+_STOP_TEXT = """
+a about above after again against all almost also although always am an and any are around as at away back be
+because been before being below between both but by can could did do does doing done down during each either
+else even ever every few for from further get gets getting go goes going gone got had has have having he her
+here hers herself him himself his how however i if in into is it its itself just last least less let like made
+make makes many may me might more most much must my myself near nearly never no nobody none nor not nothing now
+of off often on once one only or other others our out over own per quite rather really said same say says she
+should since so some someone something still such than that the their them themselves then there these they this
+those though through to too under until up upon us very was we well went were what when where whether which while
+who whom whose why will with within without would yet you your yours also ago later earlier soon already first
+next since again instead almost even told tell tells says say felt feel feels seem seems seemed became become
+becomes come came comes take took taken put keep kept start started starts began begin begins begun
+patient pt depression depressive depressed symptom symptoms mood low onset episode illness weeks week months
+month days day years year time times ipt therapy formulation area focus case close closer closest people person
+new old good bad big small long short lot lots way ways thing things part home life
+"""
+STOP_WORDS: frozenset[str] = frozenset(_STOP_TEXT.split())
+
+#: Words that mean the same thing for matching evidence (first word = canonical form).
+SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
+    ("death", "died", "dies", "die", "dying", "dead", "deceased", "deaths"),
+    ("father", "dad", "daddy", "papa", "father"),
+    ("mother", "mum", "mom", "mama", "mummy", "mother"),
+    ("funeral", "burial", "buried", "funerals"),
+    ("argue", "argued", "argues", "arguing", "argument", "arguments", "row", "rows", "fight", "fights", "fighting",
+     "fought", "quarrel", "quarrels", "quarrelled", "conflict", "conflicts", "falling", "disagreement",
+     "disagreements"),
+    ("move", "moved", "moving", "moves", "relocation", "relocated", "relocate", "relocating"),
+    ("friend", "friends", "friendship", "friendships", "mate", "mates"),
+    ("alone", "lonely", "loneliness", "isolated", "isolation"),
+    ("child", "children", "kids", "kid"),
+    ("baby", "infant", "newborn", "babies"),
+    ("retire", "retired", "retirement", "retiring"),
+    ("promotion", "promoted", "promote"),
+    ("redundant", "redundancy", "laid", "layoff", "sacked", "fired"),
+    ("divorce", "divorced", "separation", "separated", "separate", "split"),
+    ("wedding", "married", "marriage", "marry", "wed"),
+    ("diagnosis", "diagnosed", "diagnoses"),
+    ("job", "jobs", "work", "career", "employment"),
+    ("silence", "silent", "speaking", "speak", "spoken", "talking", "contact"),
+)
+_SYNONYMS: dict[str, str] = {word: group[0] for group in SYNONYM_GROUPS for word in group}
+
+_NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+            "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20", "thirty": "30",
+            "forty": "40", "fifty": "50"}
+_MONTHS = {"january": "jan", "february": "feb", "march": "mar", "april": "apr", "june": "jun", "july": "jul",
+           "august": "aug", "september": "sep", "october": "oct", "november": "nov", "december": "dec"}
+_MONTH_ABBREVIATIONS = {short: full for full, short in _MONTHS.items()}
+_SUFFIXES = ("ments", "ment", "ings", "ing", "edly", "ies", "ed", "es", "s")
+_CAPITALISED_RE = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]{2,})")
+_NAME_WEIGHT = 2.0
+_RARE_WEIGHT = 2.0
+_COMMON_WEIGHT = 0.5
+_DATE_WEIGHT = 0.5
+_CITE_WEIGHT = 2.0
+_SHORT_ITEM_SHARE = 0.6
+_DATED = ("number:", "month:")
+
+
+@cache
+def _vignette_frequency() -> tuple[int, Counter[str]]:
+    """In how many packaged case vignettes each word (stem) occurs: the background for distinctiveness."""
+    from ipt_training.cases.library import packaged_cases_dir
+
+    counts: Counter[str] = Counter()
+    files = sorted(packaged_cases_dir().rglob("*.yaml"))
+    for path in files:
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError):
+            continue
+        text = data.get("vignette", "") if isinstance(data, dict) else ""
+        counts.update({_stem(w) for clause in clauses(str(text)) for w in clause})
+    return max(1, len(files)), counts
+
+
+def _distinctiveness(word: str) -> float:
+    total, counts = _vignette_frequency()
+    share = counts.get(_stem(word), 0) / total
+    if share <= 0.1:
+        return _RARE_WEIGHT
+    return _COMMON_WEIGHT if share > 0.4 else 1.0
+
+
+def _stem(word: str) -> str:
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One thing to look for: a canonical key, the matcher phrases that find it, and its weight."""
+
+    key: str
+    cues: tuple[str, ...]
+    weight: float
+    dated: bool = False
+
+
+def _term(word: str, names: frozenset[str]) -> Term | None:
+    if word in STOP_WORDS or (len(word) < 3 and not word.isdigit()):
+        return None
+    if word in names:
+        return Term(f"name:{word}", (word,), _NAME_WEIGHT)
+    if word.isdigit() or word in _NUMBERS:
+        digit = _NUMBERS.get(word, word)
+        forms = (digit, *(w for w, d in _NUMBERS.items() if d == digit))
+        return Term(f"number:{digit}", tuple(dict.fromkeys(forms)), _DATE_WEIGHT, dated=True)
+    month = _MONTHS.get(word) or (word if word in _MONTH_ABBREVIATIONS else None)
+    if month is not None:
+        return Term(f"month:{month}", (_MONTH_ABBREVIATIONS[month], month), _DATE_WEIGHT, dated=True)
+    canonical = _SYNONYMS.get(word)
+    if canonical is not None:
+        group = next(g for g in SYNONYM_GROUPS if g[0] == canonical)
+        return Term(f"word:{canonical}", tuple(dict.fromkeys(group)), _distinctiveness(word))
+    stem = _stem(word)
+    cue = f"{stem}*" if len(stem) >= 4 or stem != word else word
+    return Term(f"word:{stem}", (cue,), _distinctiveness(word))
+
+
+def names_in(text: str) -> set[str]:
+    """Capitalised words inside sentences (people and places), lower-cased."""
+    return {to_ascii_lower(m) for m in _CAPITALISED_RE.findall(text)} - STOP_WORDS - set(_MONTHS)
+
+
+def sentence_terms(text: str, names: frozenset[str] = frozenset(), skip: frozenset[str] = frozenset(),
+                   *, event_only: bool = False) -> list[Term]:
+    """The terms of one evidence sentence; ``event_only`` drops dates and numbers (timeline links)."""
+    all_names = names | frozenset(names_in(text))
+    terms: dict[str, Term] = {}
+    for clause in clauses(text):
+        for word in clause:
+            if word in skip:
+                continue
+            term = _term(word, all_names)
+            if term is not None and not (event_only and term.dated):
+                terms.setdefault(term.key, term)
+    return list(terms.values())
+
+
+@dataclass(frozen=True)
+class DerivedEvidence:
+    """Derived terms of every evidence item of one reference, ready to be matched."""
+
+    items: dict[str, dict[str, float]]
+    #: matcher concept -> phrases, to add to the scorer's one matcher (concept names start with ``term:``)
+    cues: dict[str, list[str]]
+    timeline_id: str
+
+    def timeline_clauses(self, matches: list[Match]) -> set[int]:
+        """Clauses that name the timeline link's event."""
+        keys = self.items.get(self.timeline_id, {})
+        return {m.clause for m in matches if m.concept.startswith("term:") and m.concept[5:] in keys}
+
+    def cited(self, matches: list[Match]) -> set[str]:
+        """Ids of the items (the timeline link included) whose terms one sentence of the answer covers."""
+        by_clause: dict[int, set[str]] = {}
+        for m in matches:
+            if m.concept.startswith("term:"):
+                by_clause.setdefault(m.clause, set()).add(m.concept[5:])
+        if not by_clause:
+            return set()
+        windows = [by_clause.get(c, set()) | by_clause.get(c + 1, set()) for c in sorted(by_clause)]
+        found: set[str] = set()
+        for item_id, weights in self.items.items():
+            total = sum(weights.values())
+            if not total:
+                continue
+            for window in windows:
+                hit = [k for k in weights if k in window]
+                score = sum(weights[k] for k in hit)
+                if item_id == self.timeline_id:
+                    if hit:
+                        found.add(item_id)
+                        break
+                elif (score >= min(_CITE_WEIGHT, _SHORT_ITEM_SHARE * total)
+                      or sum(not k.startswith(_DATED) for k in hit) >= 2):
+                    found.add(item_id)
+                    break
+        return found
+
+
+def derive_evidence(texts: dict[str, str], timeline_id: str, *, names: Iterable[str] = (),
+                    skip: Iterable[str] = ()) -> DerivedEvidence:
+    """Terms for each item from its sentence (``texts``: item id -> sentence); items without text are skipped."""
+    known_names = frozenset(to_ascii_lower(n) for name in names for n in name.split() if len(n) > 2)
+    skip_words = frozenset(to_ascii_lower(w) for word in skip for w in word.split())
+    per_item = {item_id: sentence_terms(text, known_names, skip_words, event_only=item_id == timeline_id)
+                for item_id, text in texts.items() if text.strip()}
+    link = per_item.get(timeline_id)
+    if link is not None:
+        # The link's event is usually described in full by one of the evidence items: borrow its words
+        # ("two months after the redundancy" also finds "after the mill closed").
+        keys = {t.key for t in link}
+        for item_id, terms in per_item.items():
+            if item_id != timeline_id and keys & {t.key for t in terms if not t.dated}:
+                link += [t for t in terms if not t.dated and t.key not in keys and t.weight > _COMMON_WEIGHT]
+                keys = {t.key for t in link}
+    frequency = Counter(t.key for item_id, terms in per_item.items() if item_id != timeline_id for t in terms)
+    items = {item_id: {t.key: t.weight / max(1, frequency[t.key]) for t in terms}
+             for item_id, terms in per_item.items()}
+    cues: dict[str, list[str]] = {}
+    for terms in per_item.values():
+        for t in terms:
+            cues.setdefault(f"term:{t.key}", list(t.cues))
+    return DerivedEvidence(items, cues, timeline_id)
