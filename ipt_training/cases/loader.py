@@ -12,7 +12,7 @@ from ipt_training.cases.errors import translate
 from ipt_training.cases.model import Case, Person, ReferenceFormulation, SampleAnswer, TimelineEvent
 
 
-class CaseYamlLoader(yaml.SafeLoader):
+class CaseYamlLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser when installed
     """Safe YAML loading that keeps dates as text, so an impossible date is a validation error, not a crash."""
 
 
@@ -47,6 +47,16 @@ def _node_at(node: yaml.Node | None, loc: tuple[Any, ...]) -> yaml.Node | None:
     return current
 
 
+def _parse(text: str) -> tuple[Any, yaml.Node | None]:
+    """The data and its node tree (for line numbers), from one pass of the parser."""
+    loader = CaseYamlLoader(text)
+    try:
+        node = loader.get_single_node()
+        return (loader.construct_document(node) if node is not None else None), node
+    finally:
+        loader.dispose()
+
+
 def _read_yaml(path: Path) -> tuple[Any, yaml.Node | None]:
     try:
         text = path.read_text(encoding="utf-8")
@@ -55,7 +65,7 @@ def _read_yaml(path: Path) -> tuple[Any, yaml.Node | None]:
     except OSError as exc:
         raise CaseFileError(path, [f"{path}: cannot read file ({exc.strerror})"]) from None
     try:
-        return yaml.load(text, Loader=CaseYamlLoader), yaml.compose(text, Loader=CaseYamlLoader)
+        return _parse(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark is not None else ""
@@ -66,6 +76,8 @@ def _read_yaml(path: Path) -> tuple[Any, yaml.Node | None]:
 #: Fixes for the YAML mistakes people make most, keyed by a fragment of the parser's message.
 _YAML_HINTS = {
     "'\\t'": "indent with spaces, not tabs",
+    "tab character": "indent with spaces, not tabs",
+    "did not find expected key": "check the indentation: entries of one block start in the same column",
     "mapping values are not allowed": "a value contains ': '; put the whole value in double quotes",
     "could not find expected ':'": "a line is missing its 'field:' or a quote is not closed",
     "expected <block end>": "check the indentation: items of one list or block start in the same column",
