@@ -59,7 +59,8 @@ def _line_of(text: str, fragment: str) -> int:
 
 def test_packaged_set_has_two_dialogues_per_area_and_both_sets(keyed: DialogueLibrary) -> None:
     assert len(keyed) >= 8
-    assert Counter(d.problem_area for d in keyed) == {area: 2 for area in ProblemArea}
+    areas = Counter(d.problem_area for d in keyed)
+    assert all(areas[area] >= 2 for area in ProblemArea), areas
     assert len(keyed.by_set(DialogueSet.PRACTICE)) >= 5 and len(keyed.by_set(DialogueSet.ASSESSMENT)) >= 3
     for dialogue in keyed:
         assert 8 <= len(dialogue.utterances) <= 14
