@@ -80,6 +80,14 @@ samples:
   - name: a bare list of labels
     text: "grief, role dispute, role transition, deficits"
     expect_max: 3
+    expect_area: none
+  - name: good note that does not rule out grief
+    text: >-
+      Onset of depression two months after he retired as fire-station commander in January; he lost the crew.
+      PA: role transition. Goals: mourn the old role, realistic view of the new, mastery. Strategies: link onset
+      to the retirement, review good and bad of old and new role, build new support.
+    expect_min: 7
+    expect_area: role_transition
 """
 
 
@@ -93,7 +101,7 @@ def _write(folder: Path, text: str = NEW_CASE, name: str = "clinic-01.yaml") -> 
 def _cli(*args: str, cwd: Path | None = None, monkeypatch: pytest.MonkeyPatch | None = None):
     if cwd is not None and monkeypatch is not None:
         monkeypatch.chdir(cwd)
-    return CliRunner().invoke(app, list(args))
+    return CliRunner().invoke(app, list(args), env={"COLUMNS": "200"})
 
 
 def _problems(tmp_path: Path, old: str, new: str) -> list[str]:
@@ -124,26 +132,29 @@ def test_cases_check_runs_as_a_command_and_reports_matched_and_missed_evidence(t
     assert check["case_id"] == "clinic-01" and check["problems"] == []
     ids = ["retirement", "lost_crew", "no_death", "onset_after_retirement"]
     assert [e["id"] for e in check["evidence"]] == ids
-    model, sample = check["answers"]
+    model, listing, note = check["answers"]
     assert model["label"] == "model formulation" and model["rubric"] == "patient"
     assert model["max_total"] == 10 and sum(c["points"] for c in model["criteria"]) == pytest.approx(model["total"])
-    for answer in (model, sample):
+    for answer in (model, listing, note):
         assert sorted(answer["evidence_matched"] + answer["evidence_missed"]) == sorted(ids)
-    assert sample["evidence_matched"] == [], "a bare list of labels cites no evidence"
-    assert sample["ok"], sample["failures"]
-    assert model["ok"] == (model["total"] >= 9)
-    assert result.returncode == (0 if model["ok"] else 1), result.stderr
+    assert model["total"] >= 9 and model["evidence_matched"] == ids, "the model formulation cites every sentence"
+    assert listing["evidence_matched"] == [] and listing["detected_area"] is None and listing["total"] <= 3
+    assert note["evidence_matched"] == ["retirement", "lost_crew", "onset_after_retirement"]
+    assert note["evidence_missed"] == ["no_death"] and note["rubric"] == "supervision"
+    assert all(answer["ok"] for answer in (model, listing, note)), [a["failures"] for a in (model, listing, note)]
+    assert result.returncode == 0, result.stderr
 
 
 def test_cases_check_table_shows_scores_evidence_and_failures(tmp_path, monkeypatch):
     folder = tmp_path / "cases"
-    _write(folder, NEW_CASE.replace("expect_max: 3", "expect_min: 8"))
+    _write(folder, NEW_CASE.replace("expect_max: 3\n    expect_area: none", "expect_min: 8\n    expect_area: grief"))
     result = _cli("cases", "check", str(folder), cwd=tmp_path, monkeypatch=monkeypatch)
     assert result.exit_code == 1
     out = result.output
     for expected in ("clinic-01: scores", "Problem area", "Goals", "evidence matched", "retirement",
                      "He retired as commander", "S1 = sample 1: a bare list of labels",
-                     "sample 1: a bare list of labels scores", "below its expect_min 8"):
+                     "sample 1: a bare list of labels scores", "below its expect_min 8",
+                     "the scorer read the area as 'none', expected 'grief'", "area role_transition"):
         assert expected in out, expected
 
 
@@ -260,7 +271,7 @@ def test_an_impossible_date_is_an_error_not_a_crash(tmp_path):
 
 
 def test_a_sample_needs_an_expectation(tmp_path):
-    problems = _problems(tmp_path, "    expect_max: 3\n", "")
+    problems = _problems(tmp_path, "    expect_max: 3\n    expect_area: none\n", "")
     assert any("samples[0]" in p and "a sample needs an expectation" in p for p in problems), problems
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from ipt_training.cases.library import CaseLibrary, is_key_file, validate_files, yaml_files
 from ipt_training.cases.loader import CaseFileError, load_case_file, load_key_file
 from ipt_training.cases.model import Case, ReferenceFormulation, SampleAnswer
+from ipt_training.domain import ProblemArea
 from ipt_training.scoring.formulation import score_formulation
 from ipt_training.scoring.report import FormulationAnswer, FormulationReport
 
@@ -82,6 +83,10 @@ def _score(text: str, reference: ReferenceFormulation, case: Case | None, rubric
     return score_formulation(answer, reference, reveal=True, rubric=rubric, case=case)
 
 
+def _area_name(area: ProblemArea | str) -> str:
+    return area.value if isinstance(area, ProblemArea) else area
+
+
 def _expected(sample: SampleAnswer) -> str:
     parts = []
     if sample.expect_min is not None and sample.expect_max is not None:
@@ -91,8 +96,7 @@ def _expected(sample: SampleAnswer) -> str:
     elif sample.expect_max is not None:
         parts.append(f"<= {sample.expect_max:g}")
     if sample.expect_area is not None:
-        area = sample.expect_area if isinstance(sample.expect_area, str) else sample.expect_area.value
-        parts.append(f"area {area}")
+        parts.append(f"area {_area_name(sample.expect_area)}")
     return ", ".join(parts)
 
 
@@ -121,7 +125,7 @@ def check_answers(reference: ReferenceFormulation, samples: Sequence[SampleAnswe
         if sample.expect_max is not None and report.total > sample.expect_max:
             failures.append(f"{label} scores {report.total:g}, above its expect_max {sample.expect_max:g}")
         if sample.expect_area is not None:
-            want = sample.expect_area if isinstance(sample.expect_area, str) else sample.expect_area.value
+            want = _area_name(sample.expect_area)
             got = report.detected_primary.value if report.detected_primary else "none"
             if got != want:
                 failures.append(f"{label}: the scorer read the area as '{got}', expected '{want}'")
