@@ -222,6 +222,23 @@ class ReferenceFormulation(_Strict):
         return _known_concepts(ids, "strategy")
 
     @model_validator(mode="after")
+    def _evidence_can_be_found(self) -> ReferenceFormulation:
+        """A plain sentence without cues must hold at least one word the scorer can look for in an answer."""
+        from ipt_training.scoring.evidence import sentence_terms
+
+        problems: list[FieldProblem] = []
+        items = [(("key_evidence", i), item, False) for i, item in enumerate(self.key_evidence)]
+        for loc, item, event_only in [*items, (("timeline_link",), self.timeline_link, True)]:
+            if item.cues or not item.text.strip() or sentence_terms(item.text, event_only=event_only):
+                continue
+            what = "the event the onset follows (dates alone are not enough)" if event_only else \
+                "the event, the person or the place in the case's own words"
+            problems.append(FieldProblem((*loc, "text"), f"'{item.text.strip()}' has no word the scorer can look for "
+                                                         f"in an answer (common words carry no weight); name {what}"))
+        FieldProblem.raise_all(problems)
+        return self
+
+    @model_validator(mode="after")
     def _consistent(self) -> ReferenceFormulation:
         areas = {self.primary_area, self.secondary_area}
         if self.secondary_area == self.primary_area:
