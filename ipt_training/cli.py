@@ -134,7 +134,8 @@ def cases_validate(path: Annotated[Path | None, typer.Argument(help="Case file, 
     Without PATH: the packaged cases, every instructor folder and the course's key files (source/keys/cases).
     Case ids must be unique across the packaged cases and every instructor folder.
     """
-    from ipt_training.cases.library import find_keys_dir, packaged_cases_dir, validate_files, yaml_files
+    from ipt_training.cases.library import find_keys_dir, packaged_cases_dir, yaml_files
+    from ipt_training.cases.validation import validate_files
 
     folders = [packaged_cases_dir(), *_case_dirs(case_dirs)]
     keys = find_keys_dir()

@@ -11,8 +11,9 @@ import pytest
 from typer.testing import CliRunner
 
 from ipt_training.cases.concepts import DOC_END, DOC_START, concept_rows, concepts_markdown
-from ipt_training.cases.library import CaseLibrary, packaged_cases_dir, validate_path
+from ipt_training.cases.library import CaseLibrary, packaged_cases_dir
 from ipt_training.cases.loader import CaseFileError
+from ipt_training.cases.validation import validate_path
 from ipt_training.cli import app
 from ipt_training.scoring.lexicon import GOALS, STRATEGIES
 

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from ipt_training.cases.library import CaseLibrary, packaged_cases_dir, validate_path
+from ipt_training.cases.library import CaseLibrary, packaged_cases_dir
 from ipt_training.cases.loader import CaseFileError, load_case_file
 from ipt_training.cases.model import CaseSet, EventKind
+from ipt_training.cases.validation import validate_path
 from ipt_training.domain import ProblemArea
 
 

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ipt_training.cases.library import CaseLibrary, is_key_file, validate_files, yaml_files
+from ipt_training.cases.library import CaseLibrary, is_key_file, yaml_files
 from ipt_training.cases.loader import CaseFileError, load_case_file, load_key_file
 from ipt_training.cases.model import Case, ReferenceFormulation, SampleAnswer
+from ipt_training.cases.validation import validate_files
 from ipt_training.domain import ProblemArea
 from ipt_training.scoring.formulation import score_formulation
 from ipt_training.scoring.report import FormulationAnswer, FormulationReport

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from ipt_training.cases.loader import CaseFileError, load_case_file, load_key_file, load_reference_file
+from ipt_training.cases.loader import CaseFileError, load_case_file, load_key_file
 from ipt_training.cases.model import Case, CaseSet
 from ipt_training.cases.settings import course_case_dirs
 
@@ -59,7 +59,7 @@ def yaml_files(folders: Iterable[Path]) -> list[Path]:
     return list(seen.values())
 
 
-def _line_of(path: Path, field_name: str) -> int:
+def line_of(path: Path, field_name: str) -> int:
     try:
         lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
@@ -69,7 +69,7 @@ def _line_of(path: Path, field_name: str) -> int:
 
 def duplicate_id_problem(path: Path, case_id: str, first: Path) -> str:
     """The error for a case id that two files use, naming both files."""
-    return (f"{path}:{_line_of(path, 'id')}: id: case id '{case_id}' is also used by {first}; "
+    return (f"{path}:{line_of(path, 'id')}: id: case id '{case_id}' is also used by {first}; "
             "every case needs its own id (rename the id here, and the file to match)")
 
 
@@ -77,13 +77,13 @@ def _is_packaged(path: Path) -> bool:
     return path.resolve().is_relative_to(packaged_cases_dir().resolve())
 
 
-def _shipping_problem(path: Path, case: Case) -> str | None:
+def shipping_problem(path: Path, case: Case) -> str | None:
     """Assessment answer material must never ship inside the installed package."""
     if case.set is not CaseSet.ASSESSMENT or not _is_packaged(path):
         return None
     for field_name in ("reference", "samples"):
         if getattr(case, field_name):
-            return (f"{path}:{_line_of(path, field_name)}: {field_name}: assessment {field_name} must not ship with "
+            return (f"{path}:{line_of(path, field_name)}: {field_name}: assessment {field_name} must not ship with "
                     f"the package; move it to source/keys/cases/{case.id}.yaml")
     return None
 
@@ -129,7 +129,7 @@ class CaseLibrary:
             if case.id in library.cases:
                 problems.append(duplicate_id_problem(path, case.id, library.sources[case.id]))
                 continue
-            shipping = _shipping_problem(path, case)
+            shipping = shipping_problem(path, case)
             if shipping:
                 problems.append(shipping)
                 continue
@@ -156,12 +156,12 @@ class CaseLibrary:
                 problems.extend(exc.problems)
                 continue
             if case_id not in self.cases:
-                problems.append(f"{path}:{_line_of(path, 'case_id')}: case_id: no case with id '{case_id}'; "
+                problems.append(f"{path}:{line_of(path, 'case_id')}: case_id: no case with id '{case_id}'; "
                                 "the key must name the id of a case file")
                 continue
             if case_id in self.key_sources or self.cases[case_id].reference is not None:
                 first = self.key_sources.get(case_id, self.sources.get(case_id))
-                problems.append(f"{path}:{_line_of(path, 'case_id')}: case_id: the reference of case '{case_id}' "
+                problems.append(f"{path}:{line_of(path, 'case_id')}: case_id: the reference of case '{case_id}' "
                                 f"is already given by {first}; keep one of the two")
                 continue
             self.key_sources[case_id] = path
@@ -189,52 +189,3 @@ class CaseLibrary:
 
     def by_set(self, case_set: CaseSet) -> list[Case]:
         return [c for c in self if c.set is case_set]
-
-
-def validate_files(files: Sequence[Path], others: Sequence[Path] = ()) -> dict[Path, list[str]]:
-    """Problems per file (an empty list when the file is valid).
-
-    Case ids must be unique across ``files`` and the files under ``others`` (e.g. the packaged library and the
-    instructor folders); a clash is reported on the file being validated and names both files.
-    """
-    problems: dict[Path, list[str]] = {file: [] for file in files}
-    ids: dict[str, Path] = {}
-    keys: list[tuple[Path, str]] = []
-    for file in files:
-        try:
-            if is_key_file(file):
-                keys.append((file, load_reference_file(file)[0]))
-                continue
-            case = load_case_file(file)
-        except CaseFileError as exc:
-            problems[file].extend(exc.problems)
-            continue
-        if case.id in ids:
-            problems[file].append(duplicate_id_problem(file, case.id, ids[case.id]))
-        else:
-            ids[case.id] = file
-        shipping = _shipping_problem(file, case)
-        if shipping:
-            problems[file].append(shipping)
-    checked = {file.resolve() for file in files}
-    known = set(ids)
-    for other in yaml_files(others):
-        if other.resolve() in checked or is_key_file(other):
-            continue
-        try:
-            other_id = load_case_file(other).id
-        except CaseFileError:
-            continue  # reported when that file itself is validated
-        known.add(other_id)
-        if other_id in ids:
-            problems[ids[other_id]].append(duplicate_id_problem(ids[other_id], other_id, other))
-    for file, case_id in keys:
-        if others and case_id not in known:
-            problems[file].append(f"{file}:{_line_of(file, 'case_id')}: case_id: no case with id '{case_id}' in the "
-                                  "packaged cases or the instructor folders; the key must name the id of a case file")
-    return problems
-
-
-def validate_path(path: Path, others: Sequence[Path] = ()) -> list[str]:
-    """Validate a case file, key file or folder of them; return problems (empty when all are valid)."""
-    return [problem for found in validate_files(yaml_files([path]), others).values() for problem in found]
