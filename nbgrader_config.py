@@ -62,3 +62,8 @@ c.Execute.shutdown_kernel = "immediate"
 
 # Feedback shows each test's output (the explanations) but not the hidden test source, and never key text.
 c.GenerateFeedback.preprocessors = [GetGrades, ClearHiddenTests, RedactKeyText, CSSHTMLHeaderPreprocessor]
+
+# A course hub keeps this machine's settings (the exchange folder, the PostgreSQL gradebook URL) in
+# nbgrader_config_local.py beside this file; it is not in git (it may hold a database password). See
+# docs/deployment.md. Nothing happens when the file does not exist.
+load_subconfig("nbgrader_config_local.py")  # noqa: F821 - provided by traitlets when it loads this file

@@ -248,8 +248,16 @@ def _course(path: Path | None, db_url: str | None = None):
 
 @app.command("release")
 def release(assignments: Annotated[list[str] | None, typer.Argument(help="Assignments (default: all).")] = None,
-            course: CourseOption = None) -> None:
-    """Generate release/ from source/ with nbgrader, then check it holds no answer key."""
+            course: CourseOption = None,
+            exchange: Annotated[bool, typer.Option("--exchange", help="Then put them in nbgrader's exchange for "
+                                                   "trainees to fetch (course hub).")] = False,
+            due: Annotated[str | None, typer.Option(help="With --exchange: due date, UTC, as "
+                                                         "'YYYY-MM-DD HH:MM'; later submissions are marked late.")]
+            = None) -> None:
+    """Generate release/ from source/ with nbgrader, then check it holds no answer key.
+
+    With --exchange, the checked assignments are then released to trainees through nbgrader's exchange.
+    """
     from ipt_training.grading.trusted.leaks import find_leaks
     from ipt_training.grading.workflow.course import CourseError
 
@@ -267,6 +275,83 @@ def release(assignments: Annotated[list[str] | None, typer.Argument(help="Assign
     if errors or leaks:
         raise typer.Exit(1)
     typer.echo(f"released {', '.join(assignments or target.assignments())} into {target.root / 'release'}")
+    if exchange:
+        _release_to_exchange(target, assignments or target.assignments(), due)
+    elif due:
+        typer.echo("note: --due is only used with --exchange", err=True)
+
+
+def _release_to_exchange(target, assignments: list[str], due: str | None) -> None:
+    from datetime import datetime
+
+    from ipt_training.grading.workflow.exchange import ExchangeError, release_to_exchange
+
+    try:
+        when = datetime.strptime(due, "%Y-%m-%d %H:%M") if due else None
+    except ValueError:
+        typer.echo(f"error: due date {due!r} is not of the form 'YYYY-MM-DD HH:MM' (UTC)", err=True)
+        raise typer.Exit(2) from None
+    for assignment in assignments:
+        try:
+            folder = release_to_exchange(target, assignment, when)
+        except ExchangeError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(1) from None
+        typer.echo(f"{assignment}: trainees can now fetch it (exchange: {folder})"
+                   + (f", due {due} UTC" if due else ""))
+
+
+@app.command("collect")
+def collect(assignment: Annotated[str, typer.Argument(help="Assignment to collect.")],
+            course: CourseOption = None) -> None:
+    """Collect trainees' submissions of ASSIGNMENT from nbgrader's exchange into submitted/, then list who
+    submitted on time, who was late and who is missing (from the gradebook's list of trainees).
+
+    A newer submission replaces an older one. A submission put in the exchange under another trainee's name
+    is refused and listed.
+    """
+    from ipt_training.grading.workflow.course import CourseError
+    from ipt_training.grading.workflow.exchange import collect as collect_submissions
+    from ipt_training.grading.workflow.roster import print_roster, roster
+
+    target = _course(course)
+    try:
+        outcome = collect_submissions(target, assignment)
+    except CourseError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    refused = {named: account for named, account, _ in outcome.refused}
+    for named, account, folder in outcome.refused:
+        typer.echo(f"refused: {folder} names {named} but was written by {account}", err=True)
+    rows = roster(target, assignment, refused)
+    print_roster(rows, assignment)
+    typer.echo(f"next: ipt-course autograde {assignment} --jobs 2")
+
+
+@app.command("feedback")
+def feedback(assignment: Annotated[str, typer.Argument(help="Assignment whose feedback to list or release.")],
+             course: CourseOption = None,
+             release_it: Annotated[bool, typer.Option("--release", help="Put the feedback in nbgrader's exchange "
+                                                      "so each trainee can fetch their own.")] = False) -> None:
+    """List the feedback written by autograde for ASSIGNMENT; with --release, release it to trainees."""
+    from ipt_training.grading.workflow.exchange import ExchangeError, release_feedback
+
+    target = _course(course)
+    folder = target.root / "feedback"
+    ready = sorted(p.name for p in folder.iterdir() if any((p / assignment).glob("*.html"))) \
+        if folder.is_dir() else []
+    if not release_it:
+        typer.echo(f"feedback ready for {len(ready)} trainee(s): {', '.join(ready) or 'none'}")
+        if ready:
+            typer.echo(f"release it with: ipt-course feedback {assignment} --release")
+        return
+    try:
+        released = release_feedback(target, assignment)
+    except ExchangeError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(f"feedback released for {len(released)} trainee(s): {', '.join(released)}; each fetches their own "
+               "(Assignments tab, 'Fetch Feedback')")
 
 
 @app.command("autograde")

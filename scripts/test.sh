@@ -11,9 +11,21 @@ if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
     apt-get update -q
     apt-get install -y -q chromium postgresql >/dev/null
   fi
+  # Node and npm for JupyterHub's proxy (the course hub test).
+  if ! command -v npm >/dev/null; then
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -q
+    apt-get install -y -q nodejs npm >/dev/null
+  fi
 fi
 
 python -m pip install -q --disable-pip-version-check -e ".[test]"
+
+# JupyterHub's proxy, configurable-http-proxy, from npm into deploy/node_modules (tests/test_hub_e2e.py).
+if command -v npm >/dev/null; then
+  npm ci --prefix deploy --no-audit --no-fund --silent
+  export PATH="$PWD/deploy/node_modules/.bin:$PATH"
+fi
 
 # A throw-away PostgreSQL server on localhost for the gradebook tests; stopped on exit.
 source scripts/postgres.sh

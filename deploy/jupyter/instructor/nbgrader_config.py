@@ -1,0 +1,16 @@
+"""nbgrader settings of an instructor's server on the course hub: the course, the exchange, the course folder.
+
+The hub sets IPT_EXCHANGE_ROOT, IPT_COURSE_ID and IPT_COURSE_DIR from deploy/jupyterhub_config.py. The gradebook
+URL lives in the course folder's nbgrader_config_local.py (it may hold a password; see docs/deployment.md).
+"""
+
+import os
+
+c = get_config()  # noqa: F821 - provided by nbgrader when it loads this file
+
+c.CourseDirectory.course_id = os.environ.get("IPT_COURSE_ID", "ipt-course")
+c.Exchange.root = os.environ.get("IPT_EXCHANGE_ROOT", "/srv/nbgrader/exchange")
+if os.environ.get("IPT_COURSE_DIR"):
+    c.CourseDirectory.root = os.environ["IPT_COURSE_DIR"]
+# Collection refuses a submission written by another account than the trainee it names (nbgrader only warns).
+c.ExchangeFactory.collect = "ipt_training.grading.workflow.exchange.OwnerCheckedCollect"
