@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import pwd
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -19,6 +20,7 @@ from nbgrader.exchange.default.collect import ExchangeCollect
 from ipt_training.grading.workflow.course import Course, CourseError
 
 COLLECT_CLASS = "ipt_training.grading.workflow.exchange.OwnerCheckedCollect"
+_LOG_PREFIX = re.compile(r"^\[[^]]*\]\s*")  # "[CollectApp | ERROR] "
 
 
 class ExchangeError(CourseError):
@@ -98,10 +100,13 @@ def _explain(result: dict[str, Any], doing: str) -> str:
     from ipt_training.grading.trusted.diagnose import explain_log
 
     text = str(result.get("log", "")) + "\n" + str(result.get("error", ""))
+    if "already exists" in text:
+        return (f"{doing} failed: it is already in the exchange; to replace it, run nbgrader release_assignment "
+                "with --force")
     for line in text.splitlines():
         for marker in ("permission", "Permission", "doesn't exist", "not found", "No course id"):
             if marker in line:
-                return f"{doing} failed: {line.split(' ', 1)[-1].strip()}"
+                return f"{doing} failed: {_LOG_PREFIX.sub('', line.strip())}"
     return f"{doing} failed: {explain_log(text)}"
 
 
