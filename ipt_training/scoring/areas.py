@@ -29,6 +29,7 @@ from enum import IntEnum
 from ipt_training.domain import ProblemArea
 from ipt_training.scoring.lexicon import (
     ATTRIBUTION_VERBS,
+    CAUSAL_WORDS,
     CHOICE_MARKERS,
     HEDGE_AFTER,
     HEDGE_BEFORE,
@@ -168,7 +169,7 @@ def read_areas(matches: list[Match], prepared: Clauses) -> AreaReading:
             continue
         if kind is Reading.MENTIONED and not m.negated and _has(REVERSAL_WORDS, tokens[:m.start]):
             reading.reversed_paraphrase.add(area)
-        if kind >= Reading.HEDGED and m.weight >= STRONG:
+        if m.weight >= STRONG and (kind >= Reading.HEDGED or (kind is Reading.MENTIONED and not overlaps)):
             reading.listed.add(area)
         if kind > reading.best.get(area, Reading.REJECTED):
             reading.best[area] = kind
@@ -232,7 +233,8 @@ def decide_areas(chosen_primary: ProblemArea | None, chosen_secondary: ProblemAr
         primary, secondary = chosen_primary, chosen_secondary
         own = {primary, secondary} - {None}
         others = [a for a in asserted if a not in own and a not in reading.secondary_marked]
-        turned = [a for a in others if a in reading.primary_marked or a in reading.reversed_to]
+        turned = [a for a in others if a in reading.primary_marked or a in reading.reversed_to
+                  or reading.best.get(a) is Reading.CHOSEN]
         turned += [a for a in reading.reversed_paraphrase if a not in own and a not in turned]
         contradiction = bool(turned) or (primary in reading.rejected and (
             reading.best.get(primary, Reading.MENTIONED) < Reading.ASSERTED or bool(others)))
@@ -267,3 +269,29 @@ def decide_areas(chosen_primary: ProblemArea | None, chosen_secondary: ProblemAr
     if stuffing:
         return AreaDecision(None, None, True, False, explicit, tuple(sorted(reading.listed, key=reading.first.get)))
     return AreaDecision(primary, secondary, False, contradiction, explicit, (), tuple(turned))
+
+
+_GRIEF_WEIGHT = 1.5
+
+
+def infer_from_events(matches: list[Match], prepared: Clauses) -> ProblemArea | None:
+    """The area an answer argues for in plain language, from the events it ties to the episode.
+
+    Only clauses that explain (a causal or temporal word: "is about", "after", "because", "triggered") count,
+    with the clause before and after; negated events ("nobody died") count for nothing. The area whose events
+    lead clearly is the answer's focus; a tie is no commitment. A death weighs more, since by convention a
+    death that explains the episode makes it grief.
+    """
+    explaining = {i for i, tokens in enumerate(prepared) if not CAUSAL_WORDS.isdisjoint(tokens)}
+    near = {i + d for i in explaining for d in (-1, 0, 1)}
+    weights: dict[ProblemArea, float] = {}
+    for m in matches:
+        if m.concept.startswith("event:") and not m.negated and m.clause in near:
+            area = ProblemArea(m.concept[6:])
+            weights[area] = weights.get(area, 0.0) + (_GRIEF_WEIGHT if area is ProblemArea.GRIEF else 1.0)
+    if not weights:
+        return None
+    ranked = sorted(weights.items(), key=lambda item: -item[1])
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return None
+    return ranked[0][0]

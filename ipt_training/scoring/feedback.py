@@ -31,6 +31,13 @@ AREA_CHECKS: dict[ProblemArea, str] = {
 }
 
 
+LIST_FEEDBACK = ("The answer lists terms without sentences that tie them together, so no focus can be credited. "
+                 "Say which event came before the onset, how they are linked in time, and which problem area "
+                 "follows from that.")
+PASTED_FEEDBACK = ("Much of the answer repeats the vignette word for word; evidence counts when you select it and "
+                   "explain what it shows, so only half of this criterion was credited.")
+
+
 def _label(area: ProblemArea | None) -> str:
     return "no problem area" if area is None else AREA_LABELS[area].lower()
 

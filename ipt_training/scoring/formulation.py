@@ -28,12 +28,13 @@ from functools import cache
 from ipt_training.cases.model import Case, EvidenceItem, ReferenceFormulation
 from ipt_training.domain import DisputeStage, ProblemArea
 from ipt_training.scoring import feedback
-from ipt_training.scoring.areas import AreaDecision, AreaReading, decide_areas, read_areas
+from ipt_training.scoring.areas import AreaDecision, decide_areas, infer_from_events, read_areas
 from ipt_training.scoring.concepts import read_concepts
 from ipt_training.scoring.evidence import DerivedEvidence, derive_evidence
 from ipt_training.scoring.lexicon import (
     ABSENCE_OF_EVENT_CUES,
     AREA_CUES,
+    EVENT_CUES,
     GOALS,
     PATIENT_CUES,
     STAGE_CUES,
@@ -42,6 +43,7 @@ from ipt_training.scoring.lexicon import (
     Concept,
 )
 from ipt_training.scoring.patient import PatientElements, read_patient_elements
+from ipt_training.scoring.readability import Style, read_style
 from ipt_training.scoring.report import CriterionResult, FormulationAnswer, FormulationReport
 from ipt_training.scoring.rubrics import Rubric, rubric_named
 from ipt_training.text.matcher import Clauses, Match, PhraseMatcher, build_matcher
@@ -67,6 +69,8 @@ def _domain_cues() -> dict[str, list[str | tuple[str, float]]]:
         for concept in concepts.values():
             cues[f"{prefix}:{concept.id}"] = list(concept.cues)
     cues["absence"] = list(ABSENCE_OF_EVENT_CUES)
+    for area, phrases in EVENT_CUES.items():
+        cues[f"event:{area.value}"] = list(phrases)
     for element, phrases in PATIENT_CUES.items():
         cues[f"patient:{element}"] = list(phrases)
     return cues
@@ -228,7 +232,18 @@ def score_formulation(
         ev_matches += [replace(m, concept="timeline") for m in matches if m.concept == "absence"]
     reading = read_areas(matches, prepared)
     decision = decide_areas(answer.primary_area, answer.secondary_area, reading)
+    implicit = False
+    if decision.primary is None and not decision.stuffing:
+        inferred = infer_from_events(matches, prepared)
+        if inferred is not None:
+            decision = replace(decision, primary=inferred)
+            implicit = True
     has_dispute = ProblemArea.ROLE_DISPUTE in reference.areas
+    linked = _timeline_linked(ev_matches, prepared) or (
+        reference.primary_area is ProblemArea.INTERPERSONAL_DEFICITS
+        and any(m.concept == "absence" and not m.negated for m in matches))
+    style = read_style(answer.text, raw, case.vignette if case is not None else None)
+    bare_list = style.list_like and not decision.explicit and not linked and answer.primary_area is None
     flags: list[str] = []
     if not raw:
         flags.append("empty_answer")
@@ -238,14 +253,22 @@ def score_formulation(
         flags.append("self_contradiction")
     if decision.primary is None and raw:
         flags.append("no_commitment")
+    if implicit:
+        flags.append("area_from_reasoning")
+    if style.not_english:
+        flags.append("not_english")
+    if bare_list:
+        flags.append("list_without_reasoning")
+    if style.pasted:
+        flags.append("pasted_vignette")
 
     criteria: list[CriterionResult] = []
-    area_pts = _half(_area_points(decision, reference) * plan.area / AREA_POINTS)
-    criteria.append(CriterionResult(
-        "problem_area", "Problem area", area_pts, plan.area,
-        feedback.area_feedback(decision.primary, decision.secondary, reference, area_pts, plan.area,
-                               stuffing=decision.stuffing, contradiction=decision.contradiction, reveal=reveal),
-    ))
+    area_pts = 0.0 if bare_list else _half(_area_points(decision, reference) * plan.area / AREA_POINTS)
+    area_text = (feedback.LIST_FEEDBACK if bare_list else
+                 feedback.area_feedback(decision.primary, decision.secondary, reference, area_pts, plan.area,
+                                        stuffing=decision.stuffing, contradiction=decision.contradiction,
+                                        reveal=reveal))
+    criteria.append(CriterionResult("problem_area", "Problem area", area_pts, plan.area, area_text))
 
     stage = _stage_read(answer, matches)
     chose_dispute = ProblemArea.ROLE_DISPUTE in (decision.primary, decision.secondary)
@@ -255,16 +278,17 @@ def score_formulation(
     cited = {m.concept[9:] for m in ev_matches if m.concept.startswith("evidence:")}
     evidence_ids = [item.id for item in reference.key_evidence]
     ev_pts, _, _ = _coverage_points(cited, evidence_ids, coverage_max, 0.75)
-    linked = _timeline_linked(ev_matches, prepared) or (
-        reference.primary_area is ProblemArea.INTERPERSONAL_DEFICITS
-        and any(m.concept == "absence" and not m.negated for m in matches))
     missed_hints = [item.hint for item in reference.key_evidence if item.id not in cited]
     evidence_text = feedback.evidence_feedback(len(cited & set(evidence_ids)), len(evidence_ids), linked,
                                                missed_hints, reference.timeline_link.hint, reveal=reveal)
     stage_text = feedback.stage_feedback(stage, reference, stage_right, chose_dispute, reveal=reveal)
+    evidence_pts = ev_pts + (plan.link if linked else 0.0)
+    if style.pasted:
+        evidence_pts /= 2
+        evidence_text += " " + feedback.PASTED_FEEDBACK
     criteria.append(CriterionResult(
         "evidence_timeline", "Evidence, timeline link and dispute stage",
-        _half(ev_pts + (plan.link if linked else 0.0) + stage_pts), plan.evidence, f"{evidence_text} {stage_text}",
+        _half(evidence_pts + stage_pts), plan.evidence, f"{evidence_text} {stage_text}",
     ))
 
     allowed = {*reference.areas, *(alt.area for alt in reference.acceptable_alternatives)}
@@ -274,7 +298,7 @@ def score_formulation(
                              stage_named=stage is not None)
     off_areas = concepts.drawn_on - allowed - chosen
     stuffed = concepts.stuffing or decision.stuffing
-    penalty = 0.25 if stuffed else (0.5 if len(off_areas) >= 2 else 1.0)
+    penalty = 0.25 if (stuffed or bare_list) else (0.5 if len(off_areas) >= 2 else 1.0)
     if concepts.stuffing and "keyword_stuffing" not in flags:
         flags.append("keyword_stuffing")
     if concepts.inconsistent:
@@ -296,7 +320,7 @@ def score_formulation(
     if plan.patient_elements:
         criteria.extend(_patient_criteria(plan, read_patient_elements(answer.text, prepared, matches)))
 
-    confidence = _confidence(answer, raw, reading, decision)
+    confidence = _confidence(answer, raw, decision, implicit, style, bare_list)
     timeline_id = reference.timeline_link.id
     all_ids = [*evidence_ids, timeline_id]
     timeline_cited = any(m.concept == "timeline" for m in ev_matches)
@@ -322,18 +346,23 @@ def _patient_criteria(plan: Rubric, elements: PatientElements) -> list[Criterion
     ]
 
 
-def _confidence(answer: FormulationAnswer, raw: Clauses, reading: AreaReading, decision: AreaDecision) -> float:
+def _confidence(answer: FormulationAnswer, raw: Clauses, decision: AreaDecision, implicit: bool, style: Style,
+                bare_list: bool) -> float:
     """How sure the scorer is of its reading (1 = sure); low values go to the instructor's review queue."""
     words = sum(len(c) for c in raw)
     factors = [1.0]
     if decision.primary is None:
         factors.append(0.9 if words < 5 else 0.5)
     if answer.primary_area is None and decision.primary is not None:
-        factors.append(0.95 if decision.explicit else 0.75)
+        factors.append(0.95 if decision.explicit else (0.6 if implicit else 0.75))
     if decision.contradiction:
         factors.append(0.5)
     if decision.stuffing:
         factors.append(0.7)
+    if style.not_english:
+        factors.append(0.3)
+    if bare_list or style.pasted:
+        factors.append(0.4)
     if 0 < words < 30:
         factors.append(0.75)
     return min(factors)

@@ -261,6 +261,37 @@ def concepts_by_area(concepts: dict[str, Concept]) -> dict[ProblemArea | None, l
     return grouped
 
 
+#: Events and states that point to an area when an answer reasons in plain language without naming one
+#: ("his depression is about losing the job that defined him and not yet settling into retirement").
+EVENT_CUES: dict[ProblemArea, list[str]] = {
+    ProblemArea.GRIEF: ["died", "death of", "passed away", "widow*", "bereaved", "funeral", "his death", "her death",
+                        "their death", "lost his wife", "lost her husband", "lost his mother", "lost her mother",
+                        "lost his father", "lost her father", "lost his son", "lost her son", "lost his daughter",
+                        "lost her daughter", "not yet mourned", "never mourned", "never grieved", "unmourned"],
+    ProblemArea.ROLE_TRANSITION: ["retire*", "retirement", "relocat*", "emigrat*", "migrat*", "moving to",
+                                  "moved to", "the move", "losing the job", "losing his job", "losing her job",
+                                  "lost his job", "lost her job", "job loss", "redundan*", "laid off", "promot*",
+                                  "new job", "new role", "graduat*", "divorce*", "separation", "becoming a mother",
+                                  "becoming a father", "becoming a parent", "new baby", "birth of", "diagnos* with",
+                                  "settling into", "adjusting to", "adapting to", "adjust* to", "identity",
+                                  "empty nest", "left home", "who he was", "who she was", "defined him",
+                                  "defined her"],
+    ProblemArea.ROLE_DISPUTE: ["argu*", "fight*", "rows", "disagree*", "resent*", "stopped speaking",
+                               "stopped talking", "falling out", "fell out", "at odds", "tension with",
+                               "conflict with", "clash*", "expectations of each other", "what each expects",
+                               "broken promise", "broke their agreement", "cold war", "standoff"],
+    ProblemArea.INTERPERSONAL_DEFICITS: ["never had a close friend", "never had friends", "never had close",
+                                         "always been alone", "always been lonely", "always been isolated",
+                                         "lifelong", "life-long", "long-standing", "longstanding",
+                                         "since childhood", "few relationships", "no close relationships",
+                                         "all his life", "all her life", "most of his life", "most of her life"],
+}
+#: Words that make a clause an explanation ("is about", "because of", "triggered by", "after").
+CAUSAL_WORDS: frozenset[str] = frozenset({
+    "about", "because", "due", "triggered", "trigger", "after", "since", "following", "reaction", "stems",
+    "linked", "related", "caused", "cause", "when", "began", "started", "explains", "explained", "driven",
+})
+
 #: Statements that nothing happened before the onset: the timeline link of an interpersonal-deficits formulation.
 ABSENCE_OF_EVENT_CUES: tuple[str, ...] = (
     "found none", "found nothing", "found no", "did not find", "could not find", "no trigger*", "no event*",

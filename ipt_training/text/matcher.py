@@ -21,7 +21,8 @@ from ipt_training.text.normalize import clauses
 #: Words that negate a following cue in the same clause.
 PRE_NEGATORS: frozenset[str] = frozenset(
     {"not", "no", "never", "neither", "nor", "without", "exclude", "excluded", "excluding", "rule", "ruled",
-     "rather", "instead", "unlikely", "isnt", "doesnt", "lack", "absent", "absence", "denies", "denied", "nothing"}
+     "rather", "instead", "unlikely", "isnt", "doesnt", "lack", "absent", "absence", "denies", "denied", "nothing",
+     "nobody"}
 )
 #: Words that negate a preceding cue ("grief is ruled out", "a dispute does not fit").
 POST_NEGATORS: frozenset[str] = frozenset(

@@ -1,0 +1,88 @@
+"""Whether an answer can be read as reasoning at all: English prose, not a bare word list, not the vignette.
+
+Credit follows reasoning, so three kinds of answer are flagged, scored low and sent to review:
+
+* **not English** (``not_english``): almost none of the words are English function words ("the", "of", "is"),
+  which every English sentence, even a clumsy one, is full of;
+* **a bare list** (``list_without_reasoning``): many words, very few function words, and no sentence that
+  states a choice or ties an event to the onset ("grief, Kwabena, stroke, choir, mourning, reinvestment");
+* **pasted vignette** (``pasted_vignette``): most of the answer's word sequences are copied from the case.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ipt_training.text.normalize import QUOTE, clauses
+
+_FUNCTION_WORDS_TEXT = """
+a an the of to in on at for from with by about after before since as and or but so if because that
+this these those is are was were be been being has have had do does did will would can could should
+may might must he she it they we you i his her its their our your him them us me my not no there
+here which who what when where how than then also into over under between while until
+"""
+FUNCTION_WORDS: frozenset[str] = frozenset(_FUNCTION_WORDS_TEXT.split())
+#: Frequent function words of other languages trainees write in (Spanish, Portuguese, French, Italian, German,
+#: Dutch): an answer full of these and empty of English ones is not English.
+_FOREIGN_FUNCTION_WORDS_TEXT = """
+el la los las de del que y en un una es por con para su al se lo le les des est et du une il elle ce
+und der die das ist nicht ein eine mit zu den von sie er auch o os da em nao na no che di e per non
+een het van niet ook zijn
+"""
+FOREIGN_FUNCTION_WORDS: frozenset[str] = frozenset(_FOREIGN_FUNCTION_WORDS_TEXT.split())
+_MIN_WORDS = 8
+_FOREIGN_SHARE = 0.1
+_ASCII_LETTER_SHARE = 0.5
+_LIST_SHARE = 0.12
+_LIST_MIN_WORDS = 12
+_NGRAM = 5
+_PASTED_SHARE = 0.5
+_PASTED_MIN_WORDS = 30
+
+
+@dataclass(frozen=True, slots=True)
+class Style:
+    """How readable the answer is as reasoning."""
+
+    words: int
+    function_share: float
+    pasted_share: float
+    foreign_share: float = 0.0
+    other_script: bool = False
+
+    @property
+    def not_english(self) -> bool:
+        if self.other_script:
+            return True
+        return (self.words >= _MIN_WORDS and self.foreign_share >= _FOREIGN_SHARE
+                and self.foreign_share > self.function_share)
+
+    @property
+    def list_like(self) -> bool:
+        return self.words >= _LIST_MIN_WORDS and self.function_share < _LIST_SHARE and not self.not_english
+
+    @property
+    def pasted(self) -> bool:
+        return self.pasted_share >= _PASTED_SHARE
+
+
+def _ngrams(tokens: list[str]) -> set[tuple[str, ...]]:
+    return {tuple(tokens[i:i + _NGRAM]) for i in range(len(tokens) - _NGRAM + 1)}
+
+
+def read_style(text: str, raw: list[list[str]], vignette: str | None = None) -> Style:
+    """Measure ``raw`` (the clauses of ``text``) as English reasoning, and against ``vignette``."""
+    letters = [c for c in text if c.isalpha()]
+    other_script = len(letters) >= 40 and sum(c.isascii() for c in letters) / len(letters) < _ASCII_LETTER_SHARE
+    tokens = [t for clause in raw for t in clause if t != QUOTE]
+    if not tokens:
+        return Style(0, 0.0, 0.0, 0.0, other_script)
+    share = sum(t in FUNCTION_WORDS for t in tokens) / len(tokens)
+    foreign = sum(t in FOREIGN_FUNCTION_WORDS and t not in FUNCTION_WORDS for t in tokens) / len(tokens)
+    pasted = 0.0
+    if vignette and len(tokens) >= _PASTED_MIN_WORDS:
+        source = {gram for clause in clauses(vignette) for gram in _ngrams(clause)}
+        grams = [gram for clause in raw for gram in _ngrams([t for t in clause if t != QUOTE])]
+        if grams:
+            pasted = sum(gram in source for gram in grams) / len(grams)
+    return Style(len(tokens), share, pasted, foreign, other_script)
