@@ -109,12 +109,26 @@ def _prefixes(words: frozenset[str]) -> tuple[str, ...]:
     return cached
 
 
+_NAMING_VERBS = frozenset({"call", "calls", "called", "name", "names", "named", "label", "labels", "labelled",
+                           "labeled", "see", "sees"})
+_THIRD_PARTIES = frozenset({"he", "she", "they", "patient", "pt", "gp", "doctor", "team", "family", "mother", "father",
+                            "wife", "husband", "partner", "son", "daughter", "tutor", "referral", "nurse",
+                            "psychiatrist", "physician", "colleague", "colleagues", "friends", "staff", "letter"})
+
+
 def _reported(before: list[str]) -> bool:
-    """Someone else's words: an attribution verb before the mention whose subject is not the writer."""
+    """Someone else's words: an attribution verb before the mention whose subject is not the writer.
+
+    Naming verbs ("call", "label") report only with a third party as subject ("he calls it a bereavement");
+    "we call this", "this is called" and "I'd call it" are the writer's own naming.
+    """
     for k, token in enumerate(before):
         if token in ATTRIBUTION_VERBS:
             subject = before[k - 1] if k else ""
-            if subject not in _OWN_SUBJECTS:
+            if token in _NAMING_VERBS:
+                if subject in _THIRD_PARTIES:
+                    return True
+            elif subject not in _OWN_SUBJECTS:
                 return True
     return False
 

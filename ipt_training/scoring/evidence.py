@@ -10,8 +10,8 @@ formulation uses ("depression", "symptoms", "began") carry no weight.
 A word's weight says how distinctive it is: words found in few of the packaged case vignettes ("redundant",
 "dialysis", "mill") weigh 2, words found in most of them ("work", "friends") weigh 0.5, names weigh 2 and
 dates or numbers 0.5. A term shared by several items of the case counts less for each. An answer cites the item
-when one sentence of it (a clause and the next) holds two of the item's terms (dates aside), a weight of 2 (one
-distinctive word or a name) or most of the weight of a short item. The timeline-link item only has to name its event
+when one sentence of it (a clause and the next) holds two of the item's terms (dates aside), a name that belongs
+to this item only, or most of the weight of a short item. The timeline-link item only has to name its event
 (its dates and numbers are dropped), since the scorer separately checks that the event is tied in time to the
 onset; it also borrows the words of the evidence item that describes the same event. Hand-written ``cues`` still
 work, in addition to the sentence. The matcher's typo repair covers the derived terms, since they are cues.
@@ -210,8 +210,8 @@ class DerivedEvidence:
                     if hit:
                         found.add(item_id)
                         break
-                elif (score >= min(_CITE_WEIGHT, _SHORT_ITEM_SHARE * total)
-                      or sum(not k.startswith(_DATED) for k in hit) >= 2):
+                elif (sum(not k.startswith(_DATED) for k in hit) >= 2 or score >= _SHORT_ITEM_SHARE * total
+                      or any(k.startswith("name:") and weights[k] >= _CITE_WEIGHT for k in hit)):
                     found.add(item_id)
                     break
         return found

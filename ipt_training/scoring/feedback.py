@@ -38,6 +38,10 @@ PASTED_FEEDBACK = ("Much of the answer repeats the vignette word for word; evide
                    "explain what it shows, so only half of this criterion was credited.")
 
 
+LISTED_EVIDENCE_FEEDBACK = ("Facts listed without sentences do not yet show why they matter, so only half of "
+                            "this criterion was credited.")
+
+
 def _label(area: ProblemArea | None) -> str:
     return "no problem area" if area is None else AREA_LABELS[area].lower()
 

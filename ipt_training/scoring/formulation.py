@@ -283,9 +283,10 @@ def score_formulation(
                                                missed_hints, reference.timeline_link.hint, reveal=reveal)
     stage_text = feedback.stage_feedback(stage, reference, stage_right, chose_dispute, reveal=reveal)
     evidence_pts = ev_pts + (plan.link if linked else 0.0)
-    if style.pasted:
+    if style.pasted or bare_list:
+        # Facts copied from the vignette or listed without a sentence are not yet evidence for a focus.
         evidence_pts /= 2
-        evidence_text += " " + feedback.PASTED_FEEDBACK
+        evidence_text += " " + (feedback.PASTED_FEEDBACK if style.pasted else feedback.LISTED_EVIDENCE_FEEDBACK)
     criteria.append(CriterionResult(
         "evidence_timeline", "Evidence, timeline link and dispute stage",
         _half(evidence_pts + stage_pts), plan.evidence, f"{evidence_text} {stage_text}",

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from ipt_training.text.normalize import clauses
 
@@ -116,13 +116,13 @@ class PhraseMatcher:
         if len(token) < _MIN_TYPO_LEN or not token.isalpha() or self._known(token):
             return token
         best = process.extractOne(
-            token, self._typo_words, scorer=Levenshtein.normalized_similarity, score_cutoff=_TYPO_SIMILARITY
+            token, self._typo_words, scorer=OSA.normalized_similarity, score_cutoff=_TYPO_SIMILARITY
         )
         if best is not None:
             return best[0]
         for prefix in self._typo_prefixes:
             head = token[: len(prefix)]
-            if head[:1] == prefix[:1] and Levenshtein.normalized_similarity(head, prefix) >= _TYPO_SIMILARITY:
+            if head[:1] == prefix[:1] and OSA.normalized_similarity(head, prefix) >= _TYPO_SIMILARITY:
                 return prefix
         return token
 
