@@ -94,19 +94,17 @@ def _inside_quotes(tokens: list[str], start_parity: int, index: int) -> bool:
     return bool((start_parity + tokens[:index].count(QUOTE)) & 1)
 
 
-def _has(words: frozenset[str], window: list[str]) -> bool:
-    prefixes = _prefixes(words)
-    return any(t in words or (prefixes and t.startswith(prefixes)) for t in window)
-
-
 _PREFIX_CACHE: dict[frozenset[str], tuple[str, ...]] = {}
 
 
-def _prefixes(words: frozenset[str]) -> tuple[str, ...]:
-    cached = _PREFIX_CACHE.get(words)
-    if cached is None:
-        cached = _PREFIX_CACHE[words] = tuple(w[:-1] for w in words if w.endswith("*"))
-    return cached
+def _has(words: frozenset[str], window: list[str]) -> bool:
+    """Whether a word of ``words`` (``"formulat*"`` is a prefix) is in ``window``."""
+    if not words.isdisjoint(window):
+        return True
+    prefixes = _PREFIX_CACHE.get(words)
+    if prefixes is None:
+        prefixes = _PREFIX_CACHE[words] = tuple(w[:-1] for w in words if w.endswith("*"))
+    return bool(prefixes) and any(t.startswith(prefixes) for t in window)
 
 
 _NAMING_VERBS = frozenset({"call", "calls", "called", "name", "names", "named", "label", "labels", "labelled",
@@ -157,12 +155,13 @@ def _classify(m: Match, tokens: list[str], previous: list[str] | None, quoted: b
     return Reading.MENTIONED
 
 
-def read_areas(matches: list[Match], prepared: Clauses) -> AreaReading:
-    """Read every area mention in the matches (from the scorer's one matcher pass) in its context."""
+def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Clauses) -> AreaReading:
+    """Read every area mention in ``matches`` in its context (``concept_matches``: goal and strategy phrases)."""
     reading = AreaReading()
     parity = _quote_parity(prepared)
-    concept_spans = {(m.clause, t) for m in matches if m.concept.startswith(("goal:", "strategy:"))
-                     for t in range(m.start, m.end + 1)}
+    weak = any(m.weight < STRONG for m in matches)
+    concept_spans = ({(m.clause, t) for m in concept_matches for t in range(m.start, m.end + 1)}
+                     if weak else set())
     seen: set[tuple[int, int, str]] = set()
     committed: list[tuple[int, int, int, ProblemArea]] = []
     for m in sorted((m for m in matches if m.concept.startswith("area:")), key=lambda m: (m.clause, m.start)):
@@ -203,11 +202,15 @@ def _assign_markers(committed: list[tuple[int, int, int, ProblemArea]], prepared
     by_clause: dict[int, list[tuple[int, int, ProblemArea]]] = {}
     for clause, start, end, area in committed:
         by_clause.setdefault(clause, []).append((start, end, area))
-    for clause, tokens in enumerate(prepared):
+    # Markers matter only in a clause with a mention, or just before one.
+    for clause in sorted(set(by_clause) | {c - 1 for c in by_clause if c > 0}):
+        tokens = prepared[clause]
+        if SECONDARY_MARKERS.isdisjoint(tokens) and PRIMARY_MARKERS.isdisjoint(tokens):
+            continue
         for p, token in enumerate(tokens):
-            if _has(SECONDARY_MARKERS, [token]):
+            if token in SECONDARY_MARKERS:
                 target = reading.secondary_marked
-            elif _has(PRIMARY_MARKERS, [token]):
+            elif token in PRIMARY_MARKERS:
                 target = reading.primary_marked
             else:
                 continue

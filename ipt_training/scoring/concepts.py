@@ -32,10 +32,16 @@ _MIN_CONCEPTS_PER_AREA = 2
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One phrase of the answer and the concepts it could name."""
+    """One phrase of the answer (clause and token span) and the concepts it could name."""
 
-    phrase: str
+    clause: int
+    start: int
+    end: int
     candidates: tuple[str, ...]
+    areas: frozenset[ProblemArea | None]
+
+    def phrase(self, prepared: Clauses) -> str:
+        return " ".join(prepared[self.clause][self.start:self.end + 1])
 
 
 @dataclass
@@ -44,81 +50,85 @@ class ConceptReading:
 
     goals: set[str] = field(default_factory=set)
     strategies: set[str] = field(default_factory=set)
-    #: area -> phrases specific to that area (unambiguous findings)
-    area_phrases: dict[ProblemArea, list[str]] = field(default_factory=dict)
-    #: area -> distinct concepts specific to that area (unambiguous findings)
-    area_concepts: dict[ProblemArea, set[str]] = field(default_factory=dict)
+    #: area -> unambiguous findings specific to that area
+    area_findings: dict[ProblemArea, list[Finding]] = field(default_factory=dict)
     #: credited concepts that serve an area the answer did not choose
     inconsistent: set[str] = field(default_factory=set)
 
     @property
     def drawn_on(self) -> set[ProblemArea]:
         """Areas the plan really draws on: two or more distinct concepts specific to the area."""
-        return {a for a, found in self.area_concepts.items() if len(found) >= _MIN_CONCEPTS_PER_AREA}
+        return {a for a, found in self.area_findings.items()
+                if len({c for f in found for c in f.candidates}) >= _MIN_CONCEPTS_PER_AREA}
 
     @property
     def stuffing(self) -> bool:
         return len(self.drawn_on) >= 3
 
+    def phrases(self, area: ProblemArea, prepared: Clauses) -> list[str]:
+        return [f.phrase(prepared) for f in self.area_findings.get(area, [])]
 
-def _findings(matches: list[Match], prepared: Clauses, prefix: str) -> list[tuple[int, Finding]]:
-    """Group overlapping matches of ``prefix`` concepts into findings; the longest match of a group wins.
 
-    Returns ``(clause, finding)`` pairs; a finding's candidates are the concepts whose cue covers the whole
-    longest span ("mourn his old role" is the old role, not grief; "the good and the bad" stays ambiguous).
+def _findings(matches: list[Match], table: dict[str, Concept], size: int) -> list[Finding]:
+    """Group overlapping matches into findings; the longest match of a group wins.
+
+    A finding's candidates are the concepts whose cue covers the whole longest span ("mourn his old role" is
+    the old role, not grief; "the good and the bad" stays ambiguous).
     """
-    size = len(prefix)
-    spans = sorted(((m.clause, m.start, m.end, m.concept[size:]) for m in matches
-                    if m.concept.startswith(prefix) and not m.negated), key=lambda s: (s[0], s[1], -s[2]))
+    spans = sorted((m.clause, m.start, m.end, m.concept[size:]) for m in matches if not m.negated)
     groups: list[list[tuple[int, int, int, str]]] = []
+    clause, end = -1, -1
     for span in spans:
-        last = groups[-1] if groups else None
-        if last and span[0] == last[0][0] and span[1] <= max(s[2] for s in last):
-            last.append(span)
+        if groups and span[0] == clause and span[1] <= end:
+            groups[-1].append(span)
+            end = max(end, span[2])
         else:
             groups.append([span])
-    return [(group[0][0], _finding(group, prepared)) for group in groups]
-
-
-def _finding(spans: list[tuple[int, int, int, str]], prepared: Clauses) -> Finding:
-    longest = max(s[2] - s[1] for s in spans)
-    best = [s for s in spans if s[2] - s[1] == longest]
-    clause, start, end = best[0][0], best[0][1], best[0][2]
-    candidates = tuple(dict.fromkeys(s[3] for s in best))
-    return Finding(" ".join(prepared[clause][start:end + 1]), candidates)
+            clause, end = span[0], span[2]
+    findings = []
+    for group in groups:
+        longest = max(s[2] - s[1] for s in group)
+        best = [s for s in group if s[2] - s[1] == longest]
+        candidates = tuple(dict.fromkeys(s[3] for s in best if s[3] in table))
+        if candidates:
+            areas = frozenset(table[c].area for c in candidates)
+            findings.append(Finding(best[0][0], best[0][1], best[0][2], candidates, areas))
+    return findings
 
 
 def _resolve(finding: Finding, table: dict[str, Concept], expected: set[str], chosen: set[ProblemArea],
              nearby: set[ProblemArea]) -> tuple[str, ...]:
-    known = [c for c in finding.candidates if c in table]
+    if len(finding.candidates) == 1:
+        return finding.candidates
+    known = finding.candidates
     for pick in ([c for c in known if table[c].area in nearby], [c for c in known if c in expected],
                  [c for c in known if table[c].area in chosen], [c for c in known if table[c].area is None]):
         if pick:
             return tuple(pick)
-    return tuple(known)
+    return known
 
 
-def read_concepts(matches: list[Match], prepared: Clauses, *, expected_goals: list[str],
+def read_concepts(goal_matches: list[Match], strategy_matches: list[Match], *, expected_goals: list[str],
                   expected_strategies: list[str], chosen: set[ProblemArea], linked: bool,
                   stage_named: bool) -> ConceptReading:
     """Credit goals and strategies in context (see the module docstring)."""
     reading = ConceptReading()
-    for prefix, table, expected, found in (("goal:", GOALS, set(expected_goals), reading.goals),
-                                           ("strategy:", STRATEGIES, set(expected_strategies), reading.strategies)):
-        findings = _findings(matches, prepared, prefix)
+    for matches, size, table, expected, found in (
+            (goal_matches, 5, GOALS, set(expected_goals), reading.goals),
+            (strategy_matches, 9, STRATEGIES, set(expected_strategies), reading.strategies)):
+        findings = _findings(matches, table, size)
         # The areas of unambiguous phrases in each clause: the local context of an ambiguous phrase.
         context: dict[int, set[ProblemArea]] = {}
-        for clause, finding in findings:
-            areas = {table[c].area for c in finding.candidates if c in table}
+        for finding in findings:
+            if len(finding.areas) == 1 and None not in finding.areas:
+                context.setdefault(finding.clause, set()).update(finding.areas)
+        for finding in findings:
+            areas = finding.areas
             if len(areas) == 1 and None not in areas:
-                context.setdefault(clause, set()).update(areas)
-        for clause, finding in findings:
-            areas = {table[c].area for c in finding.candidates if c in table}
-            if len(areas) == 1 and None not in areas:
-                area = next(iter(areas))
-                reading.area_phrases.setdefault(area, []).append(finding.phrase)
-                reading.area_concepts.setdefault(area, set()).update(finding.candidates)
-            nearby = context.get(clause, set()) if len(areas) > 1 else set()
+                reading.area_findings.setdefault(next(iter(areas)), []).append(finding)
+                nearby: set[ProblemArea] = set()
+            else:
+                nearby = context.get(finding.clause, set())
             for concept in _resolve(finding, table, expected, chosen, nearby):
                 found.add(concept)
                 area = table[concept].area

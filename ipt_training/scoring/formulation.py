@@ -68,12 +68,17 @@ def _domain_cues() -> dict[str, list[str | tuple[str, float]]]:
     for prefix, concepts in (("goal", GOALS), ("strategy", STRATEGIES)):
         for concept in concepts.values():
             cues[f"{prefix}:{concept.id}"] = list(concept.cues)
-    cues["absence"] = list(ABSENCE_OF_EVENT_CUES)
-    for area, phrases in EVENT_CUES.items():
-        cues[f"event:{area.value}"] = list(phrases)
-    for element, phrases in PATIENT_CUES.items():
-        cues[f"patient:{element}"] = list(phrases)
     return cues
+
+
+@cache
+def _side_matcher(kind: str) -> PhraseMatcher:
+    """Vocabulary read only when needed (a second, small pass): events, patient elements, absence of events."""
+    if kind == "event":
+        return build_matcher({f"event:{area.value}": phrases for area, phrases in EVENT_CUES.items()})
+    if kind == "patient":
+        return build_matcher({f"patient:{element}": phrases for element, phrases in PATIENT_CUES.items()})
+    return build_matcher({"absence": ABSENCE_OF_EVENT_CUES})
 
 
 _TEMPORAL_WORDS = frozenset(c for c in TEMPORAL_LINK_CUES if " " not in c and not c.endswith("*"))
@@ -157,12 +162,6 @@ def _half(points: float) -> float:
     return math.floor(points * 2 + 0.5) / 2
 
 
-def _concepts_found(matches: list[Match], prefix: str, table: dict[str, Concept]) -> set[str]:
-    size = len(prefix)
-    return {m.concept[size:] for m in matches
-            if not m.negated and m.concept.startswith(prefix) and m.concept[size:] in table}
-
-
 def _off_focus_areas(found: set[str], table: dict[str, Concept], allowed: set[ProblemArea]) -> set[ProblemArea]:
     return {table[c].area for c in found if table[c].area is not None and table[c].area not in allowed}
 
@@ -191,11 +190,25 @@ def _timeline_linked(ev_matches: list[Match], prepared: Clauses) -> bool:
     "Symptoms began two months after the move" links; "a life change after the divorce" does not.
     """
     event_clauses = {m.clause for m in ev_matches if m.concept == "timeline"}
-    for c in event_clauses:
-        near = [prepared[c + d] for d in (-1, 0, 1) if 0 <= c + d < len(prepared)]
-        if any(_temporal(tokens) for tokens in near) and any(_mentions_onset(tokens) for tokens in near):
-            return True
-    return False
+    if not event_clauses:
+        return False
+    near = sorted({c + d for c in event_clauses for d in (-1, 0, 1) if 0 <= c + d < len(prepared)})
+    temporal = {c for c in near if _temporal(prepared[c])}
+    if not temporal:
+        return False
+    onset = {c for c in near if _mentions_onset(prepared[c])}
+    return any({c - 1, c, c + 1} & temporal and {c - 1, c, c + 1} & onset for c in event_clauses)
+
+
+_KINDS = ("area", "stage", "goal", "strategy", "evidence", "timeline", "term", "event", "absence", "patient")
+
+
+def _by_kind(matches: list[Match]) -> dict[str, list[Match]]:
+    """Matches grouped by the kind of concept (the part of its name before ``:``), in text order."""
+    kinds: dict[str, list[Match]] = {kind: [] for kind in _KINDS}
+    for m in matches:
+        kinds[m.concept.partition(":")[0]].append(m)
+    return kinds
 
 
 def _stage_read(answer: FormulationAnswer, matches: list[Match]) -> DisputeStage | None:
@@ -222,26 +235,29 @@ def score_formulation(
     raw = clauses(answer.text, quotes=True)
     matcher, derived = _matcher_for(reference, case)
     prepared, matches = matcher.find_prepared(raw)
-    ev_matches = [m for m in matches if m.concept.startswith("evidence:") or m.concept == "timeline"]
+    kinds = _by_kind(matches)
+    ev_matches = kinds["evidence"] + kinds["timeline"]
     if derived.items:
-        ev_matches += [Match("timeline", c, 0, 0, False, 1.0) for c in derived.timeline_clauses(matches)]
-        ev_matches += [Match(f"evidence:{i}", 0, 0, 0, False, 1.0) for i in derived.cited(matches)
+        terms = kinds["term"]
+        ev_matches += [Match("timeline", c, 0, 0, False, 1.0) for c in derived.timeline_clauses(terms)]
+        ev_matches += [Match(f"evidence:{i}", 0, 0, 0, False, 1.0) for i in derived.cited(terms)
                        if i != reference.timeline_link.id]
     if reference.primary_area is ProblemArea.INTERPERSONAL_DEFICITS:
         # With no acute event, the link is the statement that nothing happened before the onset.
-        ev_matches += [replace(m, concept="timeline") for m in matches if m.concept == "absence"]
-    reading = read_areas(matches, prepared)
+        kinds["absence"] = _side_matcher("absence").find(raw)
+        ev_matches += [m._replace(concept="timeline") for m in kinds["absence"]]
+    reading = read_areas(kinds["area"], kinds["goal"] + kinds["strategy"], prepared)
     decision = decide_areas(answer.primary_area, answer.secondary_area, reading)
     implicit = False
     if decision.primary is None and not decision.stuffing:
-        inferred = infer_from_events(matches, prepared)
+        inferred = infer_from_events(_side_matcher("event").find(raw), prepared)
         if inferred is not None:
             decision = replace(decision, primary=inferred)
             implicit = True
     has_dispute = ProblemArea.ROLE_DISPUTE in reference.areas
     linked = _timeline_linked(ev_matches, prepared) or (
         reference.primary_area is ProblemArea.INTERPERSONAL_DEFICITS
-        and any(m.concept == "absence" and not m.negated for m in matches))
+        and any(not m.negated for m in kinds["absence"]))
     style = read_style(answer.text, raw, case.vignette if case is not None else None)
     bare_list = style.list_like and not decision.explicit and not linked and answer.primary_area is None
     flags: list[str] = []
@@ -270,7 +286,7 @@ def score_formulation(
                                         reveal=reveal))
     criteria.append(CriterionResult("problem_area", "Problem area", area_pts, plan.area, area_text))
 
-    stage = _stage_read(answer, matches)
+    stage = _stage_read(answer, kinds["stage"])
     chose_dispute = ProblemArea.ROLE_DISPUTE in (decision.primary, decision.secondary)
     stage_right = has_dispute and chose_dispute and stage == reference.dispute_stage
     stage_pts = plan.stage if stage_right else 0.0
@@ -294,7 +310,7 @@ def score_formulation(
 
     allowed = {*reference.areas, *(alt.area for alt in reference.acceptable_alternatives)}
     chosen = {decision.primary, decision.secondary} - {None}
-    concepts = read_concepts(matches, prepared, expected_goals=reference.goals,
+    concepts = read_concepts(kinds["goal"], kinds["strategy"], expected_goals=reference.goals,
                              expected_strategies=reference.strategies, chosen=chosen, linked=linked,
                              stage_named=stage is not None)
     off_areas = concepts.drawn_on - allowed - chosen
@@ -304,7 +320,7 @@ def score_formulation(
         flags.append("keyword_stuffing")
     if concepts.inconsistent:
         flags.append("inconsistent_plan")
-    stuffing_phrases = {a: concepts.area_phrases[a] for a in concepts.drawn_on} if stuffed else {}
+    stuffing_phrases = {a: concepts.phrases(a, prepared) for a in concepts.drawn_on} if stuffed else {}
     for kind, found, expected, table, max_points, share in (
             ("goals", concepts.goals, reference.goals, GOALS, plan.goals, 2 / 3),
             ("strategies", concepts.strategies, reference.strategies, STRATEGIES, plan.strategies, 0.5)):
@@ -319,7 +335,8 @@ def score_formulation(
                                       inconsistent=[c for c in hits if c in concepts.inconsistent]),
         ))
     if plan.patient_elements:
-        criteria.extend(_patient_criteria(plan, read_patient_elements(answer.text, prepared, matches)))
+        criteria.extend(_patient_criteria(plan, read_patient_elements(answer.text, prepared,
+                                                                            _side_matcher("patient").find(raw))))
 
     confidence = _confidence(answer, raw, decision, implicit, style, bare_list)
     timeline_id = reference.timeline_link.id

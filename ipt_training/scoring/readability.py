@@ -12,6 +12,7 @@ Credit follows reasoning, so three kinds of answer are flagged, scored low and s
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ipt_training.text.normalize import QUOTE, clauses
 
@@ -70,19 +71,39 @@ def _ngrams(tokens: list[str]) -> set[tuple[str, ...]]:
     return {tuple(tokens[i:i + _NGRAM]) for i in range(len(tokens) - _NGRAM + 1)}
 
 
+@lru_cache(maxsize=256)
+def _vignette_ngrams(vignette: str) -> frozenset[tuple[str, ...]]:
+    return frozenset(gram for clause in clauses(vignette) for gram in _ngrams(clause))
+
+
+@lru_cache(maxsize=256)
+def _vignette_words(vignette: str) -> frozenset[str]:
+    return frozenset(t for clause in clauses(vignette) for t in clause)
+
+
+def _could_be_pasted(tokens: list[str], clause_count: int, vignette: str) -> bool:
+    """A cheap necessary condition: every copied word sequence starts at a word of the vignette."""
+    words = _vignette_words(vignette)
+    in_vignette = sum(t in words for t in tokens)
+    return in_vignette >= _PASTED_SHARE * max(1, len(tokens) - (_NGRAM - 1) * clause_count)
+
+
 def read_style(text: str, raw: list[list[str]], vignette: str | None = None) -> Style:
     """Measure ``raw`` (the clauses of ``text``) as English reasoning, and against ``vignette``."""
-    letters = [c for c in text if c.isalpha()]
-    other_script = len(letters) >= 40 and sum(c.isascii() for c in letters) / len(letters) < _ASCII_LETTER_SHARE
+    other_script = False
+    if not text.isascii():
+        letters = [c for c in text if c.isalpha()]
+        other_script = len(letters) >= 40 and sum(c.isascii() for c in letters) / len(letters) < _ASCII_LETTER_SHARE
     tokens = [t for clause in raw for t in clause if t != QUOTE]
     if not tokens:
         return Style(0, 0.0, 0.0, 0.0, other_script)
     share = sum(t in FUNCTION_WORDS for t in tokens) / len(tokens)
     foreign = sum(t in FOREIGN_FUNCTION_WORDS and t not in FUNCTION_WORDS for t in tokens) / len(tokens)
     pasted = 0.0
-    if vignette and len(tokens) >= _PASTED_MIN_WORDS:
-        source = {gram for clause in clauses(vignette) for gram in _ngrams(clause)}
-        grams = [gram for clause in raw for gram in _ngrams([t for t in clause if t != QUOTE])]
+    if vignette and len(tokens) >= _PASTED_MIN_WORDS and _could_be_pasted(tokens, len(raw), vignette):
+        source = _vignette_ngrams(vignette)
+        # Every other word sequence is enough to estimate the share, at half the cost.
+        grams = [gram for clause in raw for gram in _ngrams([t for t in clause if t != QUOTE])][::2]
         if grams:
             pasted = sum(gram in source for gram in grams) / len(grams)
     return Style(len(tokens), share, pasted, foreign, other_script)

@@ -10,8 +10,9 @@ scorer use this one matcher.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -28,6 +29,8 @@ PRE_NEGATORS: frozenset[str] = frozenset(
 POST_NEGATORS: frozenset[str] = frozenset(
     {"not", "ruled", "excluded", "unlikely", "rejected", "less", "doesnt", "isnt"}
 )
+#: Every word that can negate a cue: a clause without any of them needs no negation check.
+_NEGATION_WORDS = PRE_NEGATORS | POST_NEGATORS | {"ruled", "excluded", "rejected"}
 _NEGATOR_NEXT = {"rather": "than", "instead": "of", "rule": "out", "ruled": "out"}
 _LIST_WORDS = frozenset({"a", "an", "the", "or", "nor", "and", "any", "of"})
 _NEGATION_WINDOW = 4
@@ -57,9 +60,11 @@ class Cue:
         return cls(concept, words, weight, rest, frozenset(w for w, prefix in rest if not prefix))
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
-    """A cue found in the text: clause index, token span and whether it was negated."""
+class Match(NamedTuple):
+    """A cue found in the text: clause index, token span and whether it was negated.
+
+    A named tuple rather than a dataclass: an answer yields dozens of matches and this is the hot path.
+    """
 
     concept: str
     clause: int
@@ -147,15 +152,30 @@ class PhraseMatcher:
             tokens = [p[0] for p in pairs]
             prepared.append(tokens)
             present: set[str] | None = None
+            reach = self.max_gap + 2
+            negatable = not _NEGATION_WORDS.isdisjoint(tokens)
             for i, (_, cues) in enumerate(pairs):
+                window: list[str] | None = None
+                joined = ""
                 for cue in cues:
                     if not cue.rest:
-                        matches.append(Match(cue.concept, ci, i, i, is_negated(tokens, i, i), cue.weight))
+                        matches.append(Match(cue.concept, ci, i, i, negatable and is_negated(tokens, i, i),
+                                             cue.weight))
+                        continue
+                    if window is None:
+                        window = tokens[i + 1:i + reach]
+                        joined = " " + " ".join(window)
+                    # Most cues fail on their second word: check it before the full scan.
+                    second, is_prefix = cue.rest[0]
+                    if is_prefix:
+                        if " " + second not in joined:
+                            continue
+                    elif second not in window:
                         continue
                     if present is None:
                         present = set(tokens)
                     if cue.required <= present:
-                        self._try(cue, tokens, ci, i, matches)
+                        self._try(cue, tokens, ci, i, matches, negatable)
         if any(m.negated for m in matches):
             self._propagate_list_negation(matches, prepared)
         return prepared, matches
@@ -169,10 +189,10 @@ class PhraseMatcher:
             if previous is not None and previous.clause == m.clause and previous.negated and not m.negated:
                 gap = prepared[m.clause][previous.end + 1:m.start]
                 if len(gap) <= 3 and all(t in _LIST_WORDS for t in gap):
-                    m = matches[i] = replace(m, negated=True)
+                    m = matches[i] = m._replace(negated=True)
             previous = m
 
-    def _try(self, cue: Cue, tokens: list[str], ci: int, start: int, out: list[Match]) -> None:
+    def _try(self, cue: Cue, tokens: list[str], ci: int, start: int, out: list[Match], negatable: bool) -> None:
         pos, n, reach = start, len(tokens), self.max_gap + 2
         for word, prefix in cue.rest:
             j, limit = pos + 1, min(n, pos + reach)
@@ -184,7 +204,7 @@ class PhraseMatcher:
             else:
                 return
             pos = j
-        out.append(Match(cue.concept, ci, start, pos, is_negated(tokens, start, pos), cue.weight))
+        out.append(Match(cue.concept, ci, start, pos, negatable and is_negated(tokens, start, pos), cue.weight))
 
 
 def is_negated(tokens: list[str], start: int, end: int) -> bool:
