@@ -106,8 +106,9 @@ PHASE_TASKS: tuple[PhaseTask, ...] = (
               "Psychoeducation within a medical model is part of the initial phase."),
     PhaseTask("sick_role", Phase.INITIAL, "Assign the sick role",
               "The sick role is given at the start so the patient is not blamed while recovering."),
-    PhaseTask("assess_risk", Phase.INITIAL, "Assess suicide risk",
-              "Risk is assessed at the start (and reviewed whenever the patient worsens)."),
+    PhaseTask("assess_risk", Phase.INITIAL, "Make the first full suicide-risk assessment",
+              "The first full risk assessment is made at the start; risk is then reviewed in every phase, "
+              "whenever the patient worsens."),
     PhaseTask("medication_decision", Phase.INITIAL, "Consider whether medication is needed",
               "The initial phase always includes a decision about medication."),
     PhaseTask("inventory", Phase.INITIAL, "Take the interpersonal inventory",

@@ -45,7 +45,9 @@ def test_kappa_matches_a_hand_computed_value() -> None:
     result = score_coding(dialogue, trainee)
     assert result.kappa == pytest.approx(0.6)
     assert result.accuracy == pytest.approx(0.75) and result.primary_agreement == pytest.approx(0.75)
-    assert result.points == pytest.approx(7.5)  # six utterances with full credit out of eight
+    # Points weight the patient's utterances (1, 3, 5, 7: all right) twice the partner's (2, 6 right; 4, 8 wrong):
+    # 10 * (4 * 2 + 2 * 1) / (4 * 2 + 4 * 1) = 8.33.
+    assert result.points == pytest.approx(8.33)
     hostile = next(s for s in result.per_code if s.code == "hostile")
     assert (hostile.true_positives, hostile.false_positives, hostile.false_negatives) == (2, 1, 0)
     assert hostile.precision == pytest.approx(2 / 3) and hostile.recall == 1.0 and hostile.f1 == pytest.approx(0.8)

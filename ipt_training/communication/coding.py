@@ -6,7 +6,10 @@ Scoring choices (documented in ``docs/communication-analysis.md``):
 
 * **Points.** Each utterance earns credit in [0, 1]: one share per reference code found, half a share when the
   trainee chose a *related* code instead (e.g. mind-reading for an assumption that one has communicated), minus
-  0.25 for each further code that does not fit. Points are ``max_points`` times the mean credit.
+  0.25 for each further code that does not fit. Points are ``max_points`` times the *weighted* mean credit:
+  each of the patient's own utterances counts ``PATIENT_WEIGHT`` (2) times as much as one of the other
+  person's, because communication analysis centres on what the patient said and can change (the other
+  person's turns matter for understanding the exchange, but the patient rehearses and rewrites their own).
 * **Cohen's kappa** uses one label per utterance: its *primary* code, the first listed. The reference lists its
   primary code first; for the trainee, lists and tuples keep their order and sets are ordered by the taxonomy,
   so pass a list when the order matters. A blank utterance gets the label ``"(none)"``.
@@ -27,6 +30,9 @@ from ipt_training.communication.transcript import Dialogue
 
 NONE_LABEL = "(none)"
 NEAR_CREDIT = 0.5
+#: Weight of each of the patient's utterances in the points, relative to the other person's (``OTHER_WEIGHT``).
+PATIENT_WEIGHT = 2.0
+OTHER_WEIGHT = 1.0
 EXTRA_PENALTY = 0.25
 GENERIC_CHECK = ("Ask whether the speaker says directly what they feel and want, whether tone and behaviour "
                  "match the words, and whether they stay in the conversation and check what the other meant.")
@@ -277,7 +283,8 @@ def score_coding(dialogue: Dialogue, coding: CodingInput, *, reveal: bool = True
                                           ref if reveal else (), message))
     primaries_ref = [reference[n][0] for n in scored]
     primaries_trainee = [trainee[n][0] if trainee.get(n) else NONE_LABEL for n in scored]
-    mean_credit = sum(f.credit for f in feedback) / len(feedback)
+    weights = [PATIENT_WEIGHT if dialogue.speaker(f.speaker).is_patient else OTHER_WEIGHT for f in feedback]
+    mean_credit = sum(w * f.credit for w, f in zip(weights, feedback, strict=True)) / sum(weights)
     return CodingResult(
         dialogue_id=dialogue.id,
         points=round(max_points * mean_credit, 2),

@@ -14,7 +14,8 @@ OK = "ok"
 OK_NAME = "No problem (clear communication)"
 OK_DEFINITION = (
     "The speaker says what they mean, feel or want directly, stays in the conversation, or checks what the "
-    "other person meant. Painful content is not a problem in itself."
+    "other person meant. Painful content is not a problem in itself: saying in the first person how a loss "
+    "feels ('I miss my job; I feel lost at home') is clear communication, even without a request."
 )
 #: Trainee-facing provenance notes.
 CLASSIC_NOTE = "Classic list of the original IPT manuals (paraphrased; exact wording unverified)."
@@ -150,20 +151,21 @@ PROBLEMS: dict[str, CommunicationProblem] = {
         ),
         CommunicationProblem(
             "hostile", 7, "Hostile or aggressive communication",
-            "Attacks, insults, threats or sweeping criticism ('you always', 'you never') that provoke defence, "
-            "not change.",
+            "An open attack on the other person: insults, name-calling, contempt, threats, or sweeping "
+            "accusations ('you always', 'you never') that provoke defence, not change.",
             ("insults or name-calling", "'you always' / 'you never'", "threats", "contempt"),
             "\"You're pathetic. You've never once thought about anyone but yourself.\"",
             False, ("naming_feeling", "specific_request"),
-            "Is this an attack on the person (insult, threat, 'always/never'), or a statement about a "
-            "specific behaviour?",
+            "Is this an open attack on the person (insult, threat, 'always/never'), or a reproach only hinted at, "
+            "or a statement about a specific behaviour?",
             ("global_complaint",),
         ),
         CommunicationProblem(
             "global_complaint", 8, "Global complaint instead of a specific request",
-            "A general grievance is described without saying what would help.",
+            "A grievance is stated in general terms without saying what would help: the specific request is "
+            "missing.",
             ("'you don't support me'", "'nobody cares'", "a complaint with no request attached"),
-            "\"You never make time for us,\" instead of \"Could we have dinner together on Fridays?\"",
+            "\"You don't support me,\" instead of \"Could you collect Sam on Thursdays?\"",
             False, ("specific_request",),
             "Does the utterance say what would help, or only that something is wrong in general?",
             ("hostile", "indirect_verbal"),

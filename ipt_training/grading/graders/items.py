@@ -126,8 +126,34 @@ def grade_mapping(assignment: str, item_id: str, namespace: Namespace, name: str
     return finish(points * len(hits) / len(correct), points, lines, title)
 
 
+def _contradictions(concepts: Mapping[str, Mapping[str, Any]], answer: str) -> dict[str, str]:
+    """``{concept: quoted phrases}`` for concepts whose ``contradicted_by`` phrases the answer states (not negated).
+
+    A contradiction is judged as a whole phrase per clause: "rather than staying in bed doing nothing" negates
+    both "staying in bed" and "doing nothing", although the negator is only near the first of them.
+    """
+    from ipt_training.text.matcher import build_matcher
+
+    cues = {cid: c["contradicted_by"] for cid, c in concepts.items() if c.get("contradicted_by")}
+    if not cues:
+        return {}
+    matcher = build_matcher(cues)
+    prepared, matches = matcher.find_prepared(answer)
+    negated_clauses = {(m.concept, m.clause) for m in matches if m.negated}
+    found: dict[str, list[str]] = {}
+    for m in matches:
+        phrase = " ".join(prepared[m.clause][m.start:m.end + 1])
+        if (m.concept, m.clause) not in negated_clauses and phrase not in found.get(m.concept, []):
+            found.setdefault(m.concept, []).append(phrase)
+    return {concept: ", ".join(f'"{p}"' for p in phrases) for concept, phrases in found.items()}
+
+
 def grade_concepts(assignment: str, item_id: str, namespace: Namespace, name: str, points: float) -> float:
-    """Short free-text answer scored by the clinical concepts it states (negation-aware)."""
+    """Short free-text answer scored by the clinical concepts it states (negation-aware).
+
+    A concept may list ``contradicted_by`` phrases: stating one (e.g. "doing nothing" against the duty to work at
+    recovery) withholds that concept's credit, with the key's ``contradiction`` as the explanation.
+    """
     from ipt_training.text.matcher import build_matcher
 
     title = f"Question {item_id}"
@@ -146,10 +172,13 @@ def grade_concepts(assignment: str, item_id: str, namespace: Namespace, name: st
         return finish(0, points, ["Write your answer as text in the answer cell."], title)
     concepts: Mapping[str, Mapping[str, Any]] = key["concepts"]
     matcher = build_matcher({cid: c["cues"] for cid, c in concepts.items()})
-    stated = {m.concept for m in matcher.find(answer) if not m.negated}
+    contradicted = _contradictions(concepts, answer)
+    stated = {m.concept for m in matcher.find(answer) if not m.negated} - set(contradicted)
     need = key.get("need", len(concepts))
     lines = [f"Covered: {concepts[c]['label']}." for c in concepts if c in stated]
-    lines += [f"Missing: {concepts[c]['label']}." for c in concepts if c not in stated]
+    lines += [f"Not credited: {concepts[c]['label']}. You wrote {contradicted[c]}, but "
+              f"{concepts[c].get('contradiction', 'that contradicts it')}." for c in concepts if c in contradicted]
+    lines += [f"Missing: {concepts[c]['label']}." for c in concepts if c not in stated and c not in contradicted]
     return finish(points * min(1.0, len(stated) / need), points, lines, title)
 
 
