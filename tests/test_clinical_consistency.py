@@ -90,7 +90,7 @@ def test_item_options_and_feedback_name_the_same_therapy() -> None:
 
 
 def _q8(answer: str) -> float:
-    from ipt_training.grading.items import grade_concepts
+    from ipt_training.grading.graders.items import grade_concepts
 
     return grade_concepts("ipt_foundations", "q8_sick_role", {"q8": answer}, "q8", points=3)
 
