@@ -337,6 +337,14 @@ def test_hostile_is_kept_for_open_attacks(dialogues: DialogueLibrary) -> None:
                 pytest.fail(f"{dialogue.id}#{n} codes a veiled reproach as hostile: {u.text!r}")
 
 
+def test_sweeping_accusations_are_hostile_not_global_complaints(dialogues: DialogueLibrary) -> None:
+    """'You always' / 'you never' belongs to one code only (the definitions are disjoint)."""
+    sweeping = [(d.id, n, u.codes) for d in dialogues for n, u in d.numbered()
+                if re.search(r"\byou (always|never)\b", u.text, re.I)]
+    assert sweeping
+    assert [s for s in sweeping if "hostile" not in s[2] or "global_complaint" in s[2]] == []
+
+
 def test_patient_utterances_weigh_more_in_coding_points(dialogues: DialogueLibrary) -> None:
     dialogue = dialogues.get("dp-05")
     reference = dialogue.reference_codes()

@@ -112,9 +112,9 @@ def test_unknown_problem_code_is_an_error() -> None:
 
 def test_scoring_a_dialogue_utterance_uses_its_codes() -> None:
     library = DialogueLibrary.load(keys_dir=KEYS)
-    result = score_utterance_rewrite(library.get("dp-04"), 6, "I'm exhausted. Could you do bedtime on "
+    result = score_utterance_rewrite(library.get("dp-05"), 12, "I'm exhausted. Could you do bedtime on "
                                      "Tuesdays? What do you think?")
-    assert result.problems == ("hostile", "global_complaint") and result.total == 10
+    assert result.problems == ("indirect_nonverbal", "indirect_verbal") and result.total == 10
     assert json.loads(json.dumps(result.to_dict()))["total"] == 10
     uncoded = DialogueLibrary.load(keys_dir=False).get("da-02")
     with pytest.raises(ValueError, match="key not available"):

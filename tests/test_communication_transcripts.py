@@ -105,12 +105,13 @@ def test_every_key_file_covers_its_dialogue(keyed: DialogueLibrary) -> None:
 
 
 def test_to_dataframe_has_one_row_per_utterance(keyed: DialogueLibrary) -> None:
-    dialogue = keyed.get("dp-04")
+    dialogue = keyed.get("dp-05")
     frame = dialogue.to_dataframe()
     assert len(frame) == len(dialogue.utterances)
     assert frame.index.tolist() == list(range(1, len(dialogue.utterances) + 1))
     assert {"speaker", "name", "text", "nonverbal", "codes", "primary_code", "rewrite_target"} <= set(frame.columns)
-    assert frame.loc[6, "codes"] == "hostile, global_complaint" and frame.loc[6, "primary_code"] == "hostile"
+    assert frame.loc[12, "codes"] == "indirect_nonverbal, indirect_verbal"
+    assert frame.loc[12, "primary_code"] == "indirect_nonverbal"
 
 
 def test_valid_file_loads(tmp_path: Path) -> None:
