@@ -15,6 +15,8 @@ from nbgrader.preprocessors import (
     SaveAutoGrades,
 )
 
+from ipt_training.grading.feedback.answers import ShowGradedAnswers
+from ipt_training.grading.feedback.style import FeedbackStyle
 from ipt_training.grading.sandbox.execute import SandboxedExecute
 from ipt_training.grading.sandbox.outputs import LimitOutputSize
 from ipt_training.grading.trusted.redact import RedactKeyText
@@ -61,7 +63,10 @@ c.Execute.shutdown_kernel = "immediate"
 # c.SandboxedKernelManager.isolate = "auto"  # "auto" | "userns" | "off"
 
 # Feedback shows each test's output (the explanations) but not the hidden test source, and never key text.
-c.GenerateFeedback.preprocessors = [GetGrades, ClearHiddenTests, RedactKeyText, CSSHTMLHeaderPreprocessor]
+# Each test cell also shows the answer the grader scored (variables or the builder's saved answer), and long
+# lines wrap (FeedbackStyle adds the CSS).
+c.GenerateFeedback.preprocessors = [GetGrades, ClearHiddenTests, RedactKeyText, ShowGradedAnswers,
+                                    CSSHTMLHeaderPreprocessor, FeedbackStyle]
 
 # A course hub keeps this machine's settings (the exchange folder, the PostgreSQL gradebook URL) in
 # nbgrader_config_local.py beside this file; it is not in git (it may hold a database password). See

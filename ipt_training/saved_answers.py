@@ -9,6 +9,7 @@ variable the trainee left as ``None``.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,39 @@ def save(key: str, values: dict[str, Any], folder: Path | None = None) -> Path:
 
 
 def with_saved(key: str, values: dict[str, Any], folder: Path | None = None) -> dict[str, Any]:
-    """``values`` with every ``None`` replaced by the saved answer for ``key`` (if any)."""
-    saved = load_all(folder).get(key, {})
-    return {field: saved.get(field) if values.get(field) is None else values.get(field) for field in FIELDS}
+    """``values`` (by field) with every ``None`` replaced by the saved answer for ``key`` (if any)."""
+    named = {f"{field}_{key}": values.get(field) for field in FIELDS}
+    graded, _ = graded_values(named, folder)
+    return {field: graded[f"{field}_{key}"] for field in FIELDS}
+
+
+def _field_and_key(name: str) -> tuple[str, str] | None:
+    for field in FIELDS:
+        if name.startswith(field + "_") and len(name) > len(field) + 1:
+            return field, name[len(field) + 1:]
+    return None
+
+
+def graded_values(values: Mapping[str, Any], folder: Path | None = None) -> tuple[dict[str, Any], list[str]]:
+    """The answers a grader scores, from the answer variables it read (``values``, by name): every formulation
+    variable (``primary_area_<key>``, ``secondary_area_<key>``, ``dispute_stage_<key>``, ``formulation_<key>``)
+    left as ``None`` takes the saved answer of ``<key>`` from ``ipt_answers.json`` in ``folder`` (default: the
+    current folder). Returns the values and the names taken from the saved answers.
+
+    The one place where variables and the builder's saved answers are merged: the graders, the visible checks,
+    the trusted re-scoring (which stores the result with the graded cell) and the analytics all use it.
+    """
+    graded = dict(values)
+    filled: list[str] = []
+    saved: dict[str, dict[str, Any]] | None = None
+    for name, value in values.items():
+        parts = _field_and_key(name)
+        if value is not None or parts is None:
+            continue
+        saved = load_all(folder) if saved is None else saved
+        field, key = parts
+        entry = saved.get(key, {})
+        if entry.get(field) is not None:
+            graded[name] = entry[field]
+            filled.append(name)
+    return graded, filled

@@ -47,5 +47,5 @@ def test_check_uses_saved_answer(tmp_path, monkeypatch, capsys):
     saved_answers.save("b", {"primary_area": "role_dispute", "dispute_stage": "impasse",
                              "formulation": " ".join(["word"] * 40)})
     namespace = {f"{f}_b": None for f in saved_answers.FIELDS}
-    assert check_formulation(namespace, "b") is True
+    assert check_formulation(namespace, "b")
     assert "well-formed" in capsys.readouterr().out

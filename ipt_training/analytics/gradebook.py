@@ -179,7 +179,8 @@ def build_cohort(grades: pd.DataFrame, assignments: pd.DataFrame, students: Iter
             criteria += [{**base, **row} for row in output.criteria()]
             if case_id and cells is not None:
                 suffix = call[1] if call else None
-                formulations.append({**base, **_formulation_row(cells, suffix, case_id, keys_dir),
+                variables = graded_answers(cell, cells, suffix, path.parent)
+                formulations.append({**base, **_formulation_row(variables, suffix, case_id, keys_dir),
                                      "suffix": suffix, "score": _float(grade.score),
                                      "max_score": _float(grade.max_score)})
     return CohortData(
@@ -287,16 +288,36 @@ def reference_for(keys_dir: Path | None, case_id: str) -> ReferenceFormulation |
         return None
 
 
-def _formulation_row(cells: dict[str, nbformat.NotebookNode], suffix: str | None, case_id: str,
-                     keys_dir: Path | None) -> dict[str, Any]:
+def graded_answers(cell: nbformat.NotebookNode | None, cells: dict[str, nbformat.NotebookNode],
+                   suffix: str | None, folder: Path) -> dict[str, Any]:
+    """The answer variables the grader scored for one formulation item.
+
+    Stored with the grade cell by the trusted re-scoring (:func:`~ipt_training.grading.trusted.scored.
+    scored_answers`). A notebook graded before answers were stored falls back to the answer cells' literal
+    values merged with the builder's saved answers beside it, by the graders' own rule
+    (:func:`ipt_training.saved_answers.graded_values`).
+    """
+    from ipt_training.grading.trusted.scored import scored_answers
+    from ipt_training.saved_answers import graded_values
+
+    scored = scored_answers(cell) if cell is not None else None
+    if scored is not None:
+        return scored
     variables: dict[str, Any] = {}
     if suffix:
         marker = f"primary_area_{suffix}"
-        for cell in cells.values():
-            if cell.cell_type == "code" and marker in cell.source:
-                found = answer_variables(cell.source)
+        for other in cells.values():
+            if other.cell_type == "code" and marker in other.source:
+                found = answer_variables(other.source)
                 if marker in found or f"formulation_{suffix}" in found:
                     variables.update(found)
+        names = {f"{name}_{suffix}": variables.get(f"{name}_{suffix}") for name in FORMULATION_FIELDS}
+        variables.update(graded_values(names, folder)[0])
+    return variables
+
+
+def _formulation_row(variables: dict[str, Any], suffix: str | None, case_id: str,
+                     keys_dir: Path | None) -> dict[str, Any]:
     answer = formulation_answer(variables, suffix or "")
     reference = reference_for(keys_dir, case_id)
     return {

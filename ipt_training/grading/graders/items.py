@@ -199,9 +199,8 @@ def grade_formulation(case_id: str, namespace: Namespace, suffix: str, points: f
     if missing:
         return missing_answer(", ".join(missing), title, points)
     # Values left as None come from the builder widget's saved answers (ipt_answers.json), if any.
-    values = saved_answers.with_saved(suffix, {f: namespace[n] for f, n in zip(saved_answers.FIELDS, names,
-                                                                                  strict=True)})
-    primary_area, secondary_area, dispute_stage, text = (values[f] for f in saved_answers.FIELDS)
+    values, _ = saved_answers.graded_values({n: namespace[n] for n in names})
+    primary_area, secondary_area, dispute_stage, text = (values[n] for n in names)
     if not isinstance(text, str):
         text = "" if text is None else str(text)
     answer = FormulationAnswer.from_dict({"text": text, "primary_area": primary_area,
@@ -211,7 +210,7 @@ def grade_formulation(case_id: str, namespace: Namespace, suffix: str, points: f
                                 ("secondary_area", secondary_area, answer.secondary_area),
                                 ("dispute_stage", dispute_stage, answer.dispute_stage)):
         if value not in (None, "") and parsed is None:
-            notes.append(f"`{name}` = {value!r} is not a recognised value, so it was ignored.")
+            notes.append(f"`{name}` = “{value}” is not a recognised value, so it was ignored.")
     try:
         reference = case_reference(case_id)
     except KeysNotFoundError as exc:

@@ -32,11 +32,12 @@ from nbformat import NotebookNode
 from nbgrader.preprocessors import NbGraderPreprocessor
 
 from ipt_training.grading.trusted.answers import ANSWER_MIME, Record, RecordError, read_payload
+from ipt_training.grading.trusted.scored import SCORED_MARK, scored_mark
 
 GRADERS_PACKAGE = "ipt_training.grading.graders"
 TRUSTED_MODULES = ("checks", "items", "case_items", "dialogue_items")
 TRUSTED_MARK = "ipt_trusted_outputs"  # cell metadata key: outputs written by TrustedScores
-ANSWER_MARK = "ipt_answers"  # cell metadata: {"absent": [...], "unanswered": .., "well_formed": ..} for diagnosis
+ANSWER_MARK = SCORED_MARK  # cell metadata: the answers as scored, absent/blank ones, well-formedness (scored.py)
 
 
 class UntrustedCall(ValueError):
@@ -153,7 +154,7 @@ def run_calls(calls: list[Call], values: dict[str, Any]) -> tuple[str, float, bo
                     continue
             if call.is_grader:
                 score = float(result)
-            elif result is False:
+            elif result is not None and not result:  # a visible check found the answer incomplete
                 well_formed = False
     if score is None:
         raise UntrustedCall("no grader call")
@@ -232,8 +233,7 @@ class TrustedScores(NbGraderPreprocessor):
             except UntrustedCall:
                 text, score, well_formed = "Not graded: this test has no grader.\n", 0.0, True
             text = notes + text
-            cell.metadata[ANSWER_MARK] = {"absent": record.absent, "unanswered": record.unanswered,
-                                          "well_formed": well_formed}
+            cell.metadata[ANSWER_MARK] = scored_mark(record, well_formed)  # the answers as scored, for consumers
         cell.outputs = [_stream(text), _result(score, cell.get("execution_count"))]
         cell.metadata[TRUSTED_MARK] = True
 

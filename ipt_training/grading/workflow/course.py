@@ -216,9 +216,12 @@ def check_feedback(pages: Iterable[Path], submitted: Path, course_root: Path) ->
     markers) that are not in the trainee's own submission is replaced by a "withheld" page and reported.
     """
     from ipt_training.grading.trusted.leaks import fingerprint_hits
+    from ipt_training.saved_answers import ANSWERS_FILE
 
-    own = " ".join(p.read_text(encoding="utf-8", errors="replace") for p in sorted(submitted.glob("*.ipynb"))) \
-        if submitted.is_dir() else ""
+    # The trainee's own writing: notebooks and the builder's saved answers (shown on the page as graded).
+    mine = [*sorted(submitted.glob("*.ipynb")), submitted / ANSWERS_FILE] if submitted.is_dir() else []
+    own = " ".join(p.read_text(encoding="utf-8", errors="replace") for p in mine
+                   if p.is_file() and p.stat().st_size <= 5_000_000)
     written = fingerprint_hits(own, course_root)
     problems = []
     for page in pages:

@@ -1,0 +1,39 @@
+"""Styles added to every feedback page: long feedback lines and the trainee's own text wrap, never cut off.
+
+nbgrader's feedback template shows outputs and code in ``<pre>`` blocks that do not wrap, so a long feedback
+line or a formulation typed on one line ran off the page. :class:`FeedbackStyle` (a ``GenerateFeedback``
+preprocessor, after nbconvert's ``CSSHTMLHeaderPreprocessor``) adds :data:`WRAP_CSS` to the page's inline CSS.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from nbformat import NotebookNode
+from nbgrader.preprocessors import NbGraderPreprocessor
+
+WRAP_CSS = """
+/* ipt-course: wrap long feedback lines and the trainee's own text instead of cutting them off */
+div.output_area pre, div.output_subarea pre, div.output_text pre, div.input_area pre, div.highlight pre,
+div.text_cell_render pre, .ipt-graded-answer, .ipt-answer-text {
+  white-space: pre-wrap !important;
+  overflow-wrap: anywhere !important;
+  word-break: normal !important;
+}
+div.output_area, div.output_subarea, div.input_area, div.inner_cell { overflow-x: visible; min-width: 0; }
+.ipt-graded-answer { border-left: 3px solid #337ab7; background: #f5f8fc; padding: 0.3em 0.8em; margin: 0.3em 0; }
+.ipt-graded-answer dt { font-weight: bold; }
+.ipt-graded-answer dd { margin: 0 0 0.5em 1em; }
+"""
+
+
+class FeedbackStyle(NbGraderPreprocessor):
+    """Add :data:`WRAP_CSS` to the feedback page (see the module docstring)."""
+
+    def preprocess(self, nb: NotebookNode, resources: dict[str, Any]) -> tuple[NotebookNode, dict[str, Any]]:
+        inlining = resources.setdefault("inlining", {})
+        inlining["css"] = [*inlining.get("css", []), WRAP_CSS]
+        return nb, resources
+
+    def preprocess_cell(self, cell: NotebookNode, resources: dict[str, Any], index: int) -> tuple[NotebookNode, Any]:
+        return cell, resources

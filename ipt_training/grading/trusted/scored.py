@@ -1,0 +1,60 @@
+"""The answers the grader scored, kept with each graded cell so every consumer reads the same ones.
+
+The trusted re-scoring (:mod:`ipt_training.grading.trusted.rescore`) scores the answer variables the kernel
+recorded, with formulation variables left as ``None`` taken from the builder's saved answers
+(:func:`ipt_training.saved_answers.graded_values`). :func:`scored_mark` stores exactly those values in the
+grade cell's metadata of the autograded notebook; :func:`scored_answers` reads them back for the diagnosis
+("no answer given"), the feedback page (the graded answer next to its score), and the analytics (confusion
+matrix, calibration re-score, exports). Values are stored in the answer record's tagged JSON (no pickle).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from nbformat import NotebookNode
+
+from ipt_training.grading.trusted.answers import Record, RecordError, decode, encode
+from ipt_training.saved_answers import graded_values
+
+SCORED_MARK = "ipt_answers"  # grade cell metadata written by the trusted re-scoring
+MAX_STORED_CHARS = 200_000  # larger answers are scored but not stored (the mark says so)
+
+
+def scored_mark(record: Record, well_formed: bool, folder: Path | None = None) -> dict[str, Any]:
+    """The metadata of one re-scored grade cell: which answers were absent or blank, whether the visible checks
+    found them well-formed, and the answers as scored (``answers``; ``from_builder``: names taken from the
+    builder's saved answers)."""
+    values, filled = graded_values(record.values, folder)
+    scored = Record(values=values, absent=list(record.absent), problems=dict(record.problems))
+    mark: dict[str, Any] = {"absent": list(record.absent), "unanswered": scored.unanswered,
+                            "well_formed": well_formed, "from_builder": filled}
+    try:
+        answers = {name: encode(value) for name, value in values.items()}
+    except RecordError:
+        answers = None
+    if answers is not None and len(json.dumps(answers)) <= MAX_STORED_CHARS:
+        mark["answers"] = answers
+    else:
+        mark["answers_not_stored"] = "the answer is too large to keep with the graded notebook"
+    return mark
+
+
+def scored_answers(cell: NotebookNode) -> dict[str, Any] | None:
+    """The answers the grader scored in this grade cell, by variable name (``None``: not recorded)."""
+    mark = cell.get("metadata", {}).get(SCORED_MARK) or {}
+    stored = mark.get("answers")
+    if not isinstance(stored, dict):
+        return None
+    try:
+        return {str(name): decode(value) for name, value in stored.items()}
+    except (RecordError, ValueError, TypeError):
+        return None
+
+
+def from_builder(cell: NotebookNode) -> list[str]:
+    """Names whose scored value came from the builder's saved answers (``ipt_answers.json``)."""
+    mark = cell.get("metadata", {}).get(SCORED_MARK) or {}
+    return [str(n) for n in mark.get("from_builder", [])]
