@@ -86,6 +86,10 @@ class Course:
             from nbgrader.apps import NbGraderAPI
             from nbgrader.coursedir import CourseDirectory
 
+            from ipt_training.runtime import prepare_process
+
+            prepare_process()  # alembic and nbconvert's templates found even from a venv that is not activated
+
             config = self.config()
             self._api = NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
         return self._api
@@ -162,7 +166,8 @@ class Course:
         problems += diagnose_autograded(self.root / "autograded" / student / assignment, self.root)
         feedback = self.api.generate_feedback(assignment, student, force=True)
         if not feedback["success"]:
-            problems.append("feedback could not be generated: " + _last_error(feedback.get("log", "")))
+            log = feedback.get("log", "") + "\n" + str(feedback.get("error") or "")
+            problems.append("feedback could not be generated: " + _last_error(log))
         paths = tuple(sorted((self.root / "feedback" / student / assignment).glob("*.html")))
         problems += check_feedback(paths, submitted, self.root)
         with self.gradebook() as gb:
