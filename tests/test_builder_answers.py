@@ -56,6 +56,8 @@ def graded(repo: Path, tmp_path_factory: pytest.TempPathFactory) -> Round:
     for key, cell in CASES.items():
         values = answer_variables(solution[cell])
         saved[key] = {field: values.get(f"{field}_{key}") for field in FIELDS}
+    # Text typed into the builder's text area is often one long line: it must wrap on the feedback page.
+    saved["a"]["formulation"] = " ".join(saved["a"]["formulation"].split()) + " " + "x" * 400
     submit(root, "builder", ASSIGNMENT, {NOTEBOOK: fill_notebook(release, SubmissionPlan()),
                                          ANSWERS_FILE: json.dumps(saved, indent=2).encode()})
     script = Path(sysconfig.get_path("scripts")) / "ipt-course"
@@ -94,12 +96,12 @@ def test_terminal_shows_no_library_noise(graded: Round) -> None:
 
 def test_report_reads_the_answers_the_grader_scored(graded: Round) -> None:
     forms = graded.cohort.formulations.set_index(["student", "item"])
-    for item in TESTS:
+    for key, item in zip(CASES, TESTS, strict=True):
         built, typed = forms.loc[("builder", item)], forms.loc[("vars", item)]
         assert built["chosen_area"] == typed["chosen_area"] == built["reference_area"]
-        columns = ["chosen_secondary", "chosen_stage", "text"]
+        columns = ["chosen_secondary", "chosen_stage"]
         assert list(built[columns].fillna("-")) == list(typed[columns].fillna("-"))
-        assert len(built["text"].split()) > 30
+        assert built["text"] == graded.builder_answers[key]["formulation"] and len(built["text"].split()) > 30
     matrix = confusion.confusion_matrix(graded.cohort.formulations)
     assert int(matrix["none"].sum()) == 0
     assert confusion.area_accuracy(graded.cohort.formulations) == 1.0
@@ -139,3 +141,41 @@ def test_the_stored_answers_are_in_the_autograded_notebook(graded: Round) -> Non
              if c.metadata.get("nbgrader", {}).get("grade")}
     assert all(m and not m["unanswered"] and "formulation_" + t[5] in m["from_builder"]
                for t, m in marks.items()), marks
+
+
+@pytest.mark.browser
+def test_feedback_page_has_no_horizontal_overflow_in_chromium(graded: Round) -> None:
+    """The builder's one-line formulation (with a 400-character word) wraps: nothing runs off a 900 px page."""
+    chromium = Path("/usr/bin/chromium")
+    if not chromium.exists():
+        pytest.fail(f"{chromium} not found: install it with `apt-get install -y chromium`")
+    from playwright.sync_api import sync_playwright
+
+    page_path = graded.course.root / "feedback" / "builder" / ASSIGNMENT / f"{ASSIGNMENT}.html"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(chromium), args=["--no-sandbox", "--disable-gpu"])
+        try:
+            page = browser.new_page(viewport={"width": 900, "height": 1000})
+            page.goto(page_path.as_uri())
+            block = page.locator(".ipt-graded-answer").first
+            assert "x" * 400 in block.inner_text().replace("\n", "")
+            widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+            overflowing = page.evaluate(
+                "[...document.querySelectorAll('pre, .ipt-answer-text')].filter(e => e.scrollWidth > e.clientWidth + 1)"
+                ".length")
+        finally:
+            browser.close()
+    assert widths[0] <= widths[1], widths
+    assert overflowing == 0
+
+
+def test_graded_answer_block_escapes_trainee_text_and_reads_like_the_builder() -> None:
+    from ipt_training.grading.feedback.answers import answer_block
+
+    block = answer_block({"formulation_a": "<script>alert(1)</script> mood fell", "primary_area_a": "role_transition",
+                          "dispute_stage_a": None}, ["formulation_a"])
+    page = block.data["text/html"]
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    assert block.data["text/plain"].splitlines()[1:] == [
+        "  primary_area_a: Role transition", "  dispute_stage_a: no answer",
+        "  formulation_a (from your saved builder answer): <script>alert(1)</script> mood fell"]

@@ -48,10 +48,31 @@ def value_html(value: Any) -> str:
     return f'<div class="ipt-answer-text">{html.escape(text)}</div>'
 
 
+def _order(name: str) -> tuple[int, str]:
+    from ipt_training.saved_answers import FIELDS
+
+    return next((i for i, field in enumerate(FIELDS) if name.startswith(field + "_")), -1), name
+
+
+def _readable(name: str, value: Any) -> Any:
+    """A problem area or dispute stage in words ("Role transition"), as the builder shows it; else ``value``."""
+    from ipt_training.domain import AREA_LABELS, DisputeStage, ProblemArea
+
+    if not isinstance(value, str):
+        return value
+    token = value.strip().lower().replace(" ", "_")
+    if name.startswith(("primary_area_", "secondary_area_")) and token in {a.value for a in ProblemArea}:
+        return AREA_LABELS[ProblemArea(token)]
+    if name.startswith("dispute_stage_") and token in {s.value for s in DisputeStage}:
+        return token.capitalize()
+    return value
+
+
 def answer_block(answers: dict[str, Any], builder: list[str]) -> NotebookNode:
     """A display output listing each scored answer (HTML for the page, plain text for other readers)."""
     rows, lines = [], [f"{HEADING}:"]
-    for name, value in answers.items():
+    for name in sorted(answers, key=_order):
+        value = _readable(name, answers[name])
         note = f" ({BUILDER_NOTE})" if name in builder else ""
         rows.append(f"<dt><code>{html.escape(name)}</code>{html.escape(note)}</dt><dd>{value_html(value)}</dd>")
         lines.append(f"  {name}{note}: {_text(value)[:MAX_VALUE_CHARS]}")
