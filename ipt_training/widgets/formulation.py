@@ -164,8 +164,7 @@ def formulation_builder(case: Case, reveal: bool = True, scorer: Scorer = score_
     return builder
 
 
-AUTOSAVE_NOTE = ("Saved automatically as you type, in ipt_answers.json beside this notebook; it comes back when "
-                 "you re-run this cell, even after a kernel restart.")
+AUTOSAVE_NOTE = "Saved automatically as you type; it comes back when you re-run this cell, even after a restart."
 
 
 def _saved_values(answer: FormulationAnswer) -> dict[str, str | None]:

@@ -27,7 +27,7 @@ def html_table(caption: str, headers: Sequence[str], rows: Sequence[Sequence[str
         for row in rows
     )
     return (
-        '<table class="ipt-feedback" style="border-collapse:collapse">'
+        '<table class="ipt-feedback" style="border-collapse:collapse;line-height:1.4">'
         f'<caption style="text-align:left;font-weight:bold;padding:4px 0">{escape(caption)}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
     )
