@@ -164,3 +164,10 @@ def test_assignment_builder_keeps_text_typed_without_pressing_save(tmp_path: Pat
     restarted = assignment_builder("a-02", "a")
     assert restarted.text.value == "Typed, then the kernel was restarted."
     assert saved_answers.with_saved("a", {})["formulation"] == "Typed, then the kernel was restarted."
+
+
+def test_a_damaged_saved_answer_is_restored_as_far_as_it_makes_sense(case: Case, tmp_path: Path) -> None:
+    saved_answers.save("practice", {"primary_area": "pain", "dispute_stage": "impasse", "formulation": 42},
+                       tmp_path)
+    builder = formulation_builder(case, save_key="practice", folder=tmp_path)
+    assert (builder.primary.value, builder.stage.value, builder.text.value) == ("", "impasse", "")

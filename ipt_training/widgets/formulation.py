@@ -181,10 +181,12 @@ def autosave(builder: FormulationBuilder, key: str, folder: Path | None = None) 
     is lost when the kernel restarts; the status line says so, or says plainly why saving failed.
     """
     saved = saved_answers.load_all(folder).get(key, {})
-    builder.primary.value = saved.get("primary_area") or ""
-    builder.secondary.value = saved.get("secondary_area") or ""
-    builder.stage.value = saved.get("dispute_stage") or ""
-    builder.text.value = saved.get("formulation") or ""
+    for menu, field in ((builder.primary, "primary_area"), (builder.secondary, "secondary_area"),
+                        (builder.stage, "dispute_stage")):
+        value = saved.get(field) or ""
+        menu.value = value if value in {v for _, v in menu.options} else ""
+    text = saved.get("formulation")
+    builder.text.value = text if isinstance(text, str) else ""
     status = widgets.HTML(status_region(paragraph(AUTOSAVE_NOTE)))
     status.add_class("ipt-save-status")
 
