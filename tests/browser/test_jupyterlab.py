@@ -83,11 +83,15 @@ class LabServer:
 
 
 def _quiet_settings(settings_dir: Path) -> None:
-    """User settings that stop JupyterLab asking about news and update checks (the toast)."""
+    """User settings that stop JupyterLab asking about news and update checks (the toast) and which kernel to
+    start (the dialog can otherwise pop up in the middle of a run on a busy machine)."""
     folder = settings_dir / "@jupyterlab" / "apputils-extension"
     folder.mkdir(parents=True)
     (folder / "notification.jupyterlab-settings").write_text(
         json.dumps({"fetchNews": "false", "checkForUpdates": False}))
+    tracker = settings_dir / "@jupyterlab" / "notebook-extension"
+    tracker.mkdir(parents=True)
+    (tracker / "tracker.jupyterlab-settings").write_text(json.dumps({"autoStartDefaultKernel": True}))
 
 
 def _wait_until_up(url: str, token: str, process: subprocess.Popen[bytes], log: Path) -> None:
@@ -107,7 +111,8 @@ def _wait_until_up(url: str, token: str, process: subprocess.Popen[bytes], log: 
 
 def _jupyter_path() -> str:
     """``JUPYTER_PATH`` plus the base interpreter's share folder: a virtualenv made with system site packages
-    finds ipywidgets' front-end extension there, and without it the widgets show as plain text."""
+    finds ipywidgets' front-end extension (without it the widgets show as plain text) and nbconvert's templates
+    (without them no feedback HTML) there."""
     extra = str(Path(sys.base_prefix) / "share" / "jupyter")
     return os.pathsep.join(p for p in (os.environ.get("JUPYTER_PATH", ""), extra) if p)
 
@@ -147,7 +152,8 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
         return
     base = tmp_path_factory.mktemp("demo")
     log = base / "demo.log"
-    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+           "JUPYTER_PATH": _jupyter_path()}
     command = [sys.executable, str(Path(__file__).with_name("graded_cohort.py")), str(REPO), str(base / "course"),
                ASSIGNMENT]
     with log.open("wb") as out:
@@ -195,7 +201,7 @@ def _dismiss_dialogs(page: Page) -> None:
     """Accept a kernel-selection dialog and close a news toast if either shows up."""
     dialog = page.locator(".jp-Dialog")
     if dialog.count() and dialog.first.is_visible():
-        page.keyboard.press("Enter")
+        dialog.first.locator(".jp-mod-accept").first.click()
         dialog.first.wait_for(state="detached", timeout=10_000)
     toast_no = page.locator(".jp-toast-button", has_text="No")
     if toast_no.count() and toast_no.first.is_visible():
@@ -344,8 +350,8 @@ def _assignment_steps(page: Page, lab: LabServer) -> None:
 
     _menu(page, "Kernel", "Restart Kernel and Run All Cells")
     page.locator(".jp-Dialog .jp-mod-accept").click()
-    page.locator(".jp-Dialog").wait_for(state="detached", timeout=10_000)
     page.wait_for_timeout(2000)
+    _dismiss_dialogs(page)
     again = page.locator(".ipt-formulation-builder").first
     expect(again).to_be_visible(timeout=RUN_ALL_TIMEOUT_MS)
     _wait_until_idle(page)
