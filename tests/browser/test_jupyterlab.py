@@ -4,7 +4,7 @@ Proves that the widgets render and respond in a real front end (their behaviour 
 ``tests/test_widgets_*.py``), that text typed into the assignment's formulation builder survives a kernel restart,
 and that no output area shows a raw Python value. Lessons and the released assignment are copied to a temporary
 folder so that autosave never writes into the repository. A small graded cohort (the instructor demo cut down to
-one assignment) is built in the background meanwhile; its feedback page and cohort report are opened too.
+one assignment) is built after the lab tests; its feedback page and cohort report are opened too.
 Screenshots go to ``artifacts/screenshots/`` (gitignored): look at them after a change to what trainees or
 instructors see.
 """
@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page, Playwright
+    from playwright.sync_api import Browser, Locator, Page, Playwright
 
 pytestmark = pytest.mark.browser
 
@@ -132,16 +132,15 @@ class Demo:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
-            pytest.fail(f"ipt-course demo took more than {DEMO_TIMEOUT}s:\n{self.log.read_text()[-3000:]}")
+            pytest.fail(f"the graded cohort took more than {DEMO_TIMEOUT}s:\n{self.log.read_text()[-3000:]}")
         if code != 0:
-            pytest.fail(f"ipt-course demo exited with {code}:\n{self.log.read_text()[-3000:]}")
+            pytest.fail(f"the graded cohort exited with {code}:\n{self.log.read_text()[-3000:]}")
         return self.folder
 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
-    """A graded cohort (``graded_cohort.py``: the demo cut down to one assignment), started at once in the
-    background while the lab tests run.
+    """A graded cohort (``graded_cohort.py``: the demo cut down to one assignment, about a minute and a half).
 
     ``IPT_BROWSER_DEMO_DIR`` names a finished ``ipt-course demo --dir`` course to reuse instead (local runs).
     """
@@ -167,7 +166,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
 
 
 @pytest.fixture(scope="module")
-def lab(tmp_path_factory: pytest.TempPathFactory, demo: Demo) -> Iterator[LabServer]:
+def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LabServer]:
     _require_chromium()
     base = tmp_path_factory.mktemp("lab")
     root = base / "course"
@@ -223,20 +222,20 @@ def _menu(page: Page, menu: str, item: str) -> None:
     page.get_by_role("menuitem", name=item).first.click()
 
 
-def _run_all(page: Page) -> None:
-    """Run every cell; on a busy machine the first click can land before the notebook is ready, so retry."""
+def _run_all(page: Page, until: Locator) -> None:
+    """Run every cell until ``until`` shows; on a busy machine a run can be cut short (a kernel dialog, a click
+    before the notebook is ready), so try again."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-    started = page.locator(".jp-InputArea-prompt").filter(has_text=re.compile(r"\[[0-9*]+\]"))
     for _ in range(3):
-        _menu(page, "Run", "Run All Cells")
         _dismiss_dialogs(page)
+        _menu(page, "Run", "Run All Cells")
         try:
-            started.first.wait_for(timeout=15_000)
+            until.wait_for(timeout=RUN_ALL_TIMEOUT_MS // 3)
             return
         except PlaywrightTimeout:
             page.keyboard.press("Escape")
-    pytest.fail("Run All Cells did not start any cell")
+    pytest.fail("Run All Cells never got as far as the widget")
 
 
 def _wait_until_idle(page: Page) -> None:
@@ -297,10 +296,8 @@ def _lesson3_steps(page: Page, lab: LabServer) -> None:
     from playwright.sync_api import expect
 
     _open_notebook(page, lab, LESSON)
-    _run_all(page)
-
     builder = page.locator(".ipt-formulation-builder")
-    expect(builder).to_be_visible(timeout=RUN_ALL_TIMEOUT_MS)
+    _run_all(page, builder)
     _wait_until_idle(page)
     builder.scroll_into_view_if_needed()
     builder.get_by_label("Primary area").select_option(label="Role transition")
@@ -335,9 +332,8 @@ def _assignment_steps(page: Page, lab: LabServer) -> None:
     from playwright.sync_api import expect
 
     _open_notebook(page, lab, f"{ASSIGNMENT}/{ASSIGNMENT}.ipynb")
-    _run_all(page)
     first = page.locator(".ipt-formulation-builder").first
-    expect(first).to_be_visible(timeout=RUN_ALL_TIMEOUT_MS)
+    _run_all(page, first)
     _wait_until_idle(page)
     first.scroll_into_view_if_needed()
     expect(first).to_contain_text("Saved automatically")
