@@ -208,13 +208,13 @@ def _dismiss_dialogs(page: Page) -> None:
 
 
 def _open_notebook(page: Page, lab: LabServer, path: str) -> None:
-    page.goto(f"{lab.url}/lab/tree/{path}?token={lab.token}")
+    page.goto(f"{lab.url}/lab/tree/{path}?reset&token={lab.token}")  # reset: only this notebook open
     page.locator(".jp-NotebookPanel").first.wait_for(timeout=60_000)
     page.wait_for_timeout(1000)
     _dismiss_dialogs(page)
     from playwright.sync_api import expect
 
-    expect(page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']")).to_be_visible(timeout=60_000)
+    expect(page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']:visible")).to_be_visible(timeout=60_000)
 
 
 def _menu(page: Page, menu: str, item: str) -> None:
@@ -242,7 +242,7 @@ def _wait_until_idle(page: Page) -> None:
     from playwright.sync_api import expect
 
     page.wait_for_timeout(500)
-    expect(page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']")).to_be_visible(
+    expect(page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']:visible")).to_be_visible(
         timeout=RUN_ALL_TIMEOUT_MS)
 
 
@@ -305,9 +305,8 @@ def _lesson3_steps(page: Page, lab: LabServer) -> None:
     expect(builder).to_contain_text("Saved automatically at", timeout=30_000)
     builder.get_by_role("button", name="Check").click()
 
-    table = builder.locator("table.ipt-feedback")
+    table = builder.get_by_role("table", name="Feedback on your formulation")
     expect(table).to_be_visible(timeout=30_000)
-    expect(table).to_contain_text("Feedback on your formulation")
     expect(table).to_contain_text("Problem area")
     table.scroll_into_view_if_needed()
     page.screenshot(path=str(ARTIFACTS / "1-lesson03-formulation-builder.png"))
