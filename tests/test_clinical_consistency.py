@@ -116,6 +116,10 @@ SICK_ROLE_FAIL = [
     ("It is an illness. They should rest and wait until they get better, doing nothing else.", 1),
     ("They are excused from work. Nothing else matters until they recover.", 1),
     ("It is their fault and they are to blame for being weak, so they have to push through at work.", 0),
+    # three concepts stated, but the duty is contradicted: no full marks
+    ("It is a medical illness and it is not their fault; they are excused from work and should rest passively "
+     "until it passes.", 2),
+    ("Depression is an illness. The patient should not blame others. They can take it easy.", 2),
 ]
 
 

@@ -152,7 +152,8 @@ def grade_concepts(assignment: str, item_id: str, namespace: Namespace, name: st
     """Short free-text answer scored by the clinical concepts it states (negation-aware).
 
     A concept may list ``contradicted_by`` phrases: stating one (e.g. "doing nothing" against the duty to work at
-    recovery) withholds that concept's credit, with the key's ``contradiction`` as the explanation.
+    recovery) withholds that concept's credit, with the key's ``contradiction`` as the explanation, and costs a
+    point of the maximum, so an answer that contradicts a concept cannot earn full marks from the others.
     """
     from ipt_training.text.matcher import build_matcher
 
@@ -179,7 +180,9 @@ def grade_concepts(assignment: str, item_id: str, namespace: Namespace, name: st
     lines += [f"Not credited: {concepts[c]['label']}. You wrote {contradicted[c]}, but "
               f"{concepts[c].get('contradiction', 'that contradicts it')}." for c in concepts if c in contradicted]
     lines += [f"Missing: {concepts[c]['label']}." for c in concepts if c not in stated and c not in contradicted]
-    return finish(points * min(1.0, len(stated) / need), points, lines, title)
+    # A contradiction also caps the score below full marks, even when enough other concepts are stated.
+    earned = min(len(stated), need - len(contradicted))
+    return finish(points * max(0.0, min(1.0, earned / need)), points, lines, title)
 
 
 def grade_formulation(case_id: str, namespace: Namespace, suffix: str, points: float = 10) -> float:
