@@ -28,6 +28,9 @@ c = get_config()  # noqa: F821 - provided by nbgrader when it loads this file
 quiet_known_noise()
 
 c.CourseDirectory.course_id = "ipt-course"
+# Your own case folders, relative to this directory: every `ipt-course cases ...` command run in the course merges
+# them with the packaged cases (docs/authoring-cases.md). Write the names out: the setting is read, not run.
+# c.IPTCourse.case_dirs = ["cases"]
 # The release keeps the answer template lines; the solution region becomes this marker.
 c.ClearSolutions.code_stub = {"python": "# YOUR ANSWER HERE"}
 c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
