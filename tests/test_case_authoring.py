@@ -350,6 +350,8 @@ def test_dir_option_adds_an_instructor_folder_to_list_show_and_validate(tmp_path
     mine = [r for r in rows if r["id"] == "clinic-01"]
     assert mine and mine[0]["file"] == str(path) and mine[0]["primary_area"] == "role_transition"
     assert "Halvard" in _cli("cases", "show", "clinic-01", "--dir", str(folder)).output
+    shown = json.loads(_cli("cases", "show", "clinic-01", "--json", "--dir", str(folder)).output)
+    assert shown["samples"] == [] and shown["reference"] is None, "trainee view: no reference, no sample answers"
     assert "clinic-01" not in _cli("cases", "list", "--json").output
     assert _cli("cases", "validate", "--dir", str(folder)).exit_code == 0
 
