@@ -370,13 +370,17 @@ def autograde(assignment: Annotated[str, typer.Argument(help="Assignment to grad
     """
     from rich.console import Console
 
-    from ipt_training.grading.sandbox.kernel import probe_sandbox
+    from ipt_training.grading.sandbox.kernel import SandboxUnavailable, probe_sandbox
     from ipt_training.grading.workflow.course import CourseError
     from ipt_training.grading.workflow.summary import grade_with_progress, print_summary, sandbox_line
 
     target = _course(course, db_url)
     err = Console(stderr=True)
-    err.print(sandbox_line(probe_sandbox(config=target.config())), markup=False, highlight=False)
+    try:
+        err.print(sandbox_line(probe_sandbox(config=target.config())), markup=False, highlight=False)
+    except SandboxUnavailable as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
     try:
         results = grade_with_progress(target, assignment, student, console=err, jobs=jobs)
     except CourseError as exc:

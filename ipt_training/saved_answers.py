@@ -23,8 +23,10 @@ def _path(folder: Path | None) -> Path:
 
 def load_all(folder: Path | None = None) -> dict[str, dict[str, Any]]:
     """Every saved answer; an unreadable or damaged file counts as no saved answers."""
-    try:
-        data = json.loads(_path(folder).read_text(encoding="utf-8"))
+    from ipt_training.grading.trusted.files import read_text_limited
+
+    try:  # a regular file of limited size only: the grader reads it from a trainee's folder
+        data = json.loads(read_text_limited(_path(folder)))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError):
         return {}
     return {str(k): v for k, v in data.items() if isinstance(v, dict)} if isinstance(data, dict) else {}

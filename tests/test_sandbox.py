@@ -11,6 +11,7 @@ graded in a batch) are in test_malformed_submissions.py.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import platform
 import textwrap
@@ -55,9 +56,23 @@ result["libc_fork"] = "allowed" if libc.fork() >= 0 else f"refused errno {ctypes
 fd = libc.open((COURSE + "/source/keys/secret.yaml").encode(), 0)
 result["ctypes_read_keys"] = "allowed" if fd >= 0 else f"refused errno {ctypes.get_errno()}"
 attempt("memory", lambda: bytearray(10 ** 10))
+attempt("read_block_device", lambda: open(BLOCK, "rb").read(4096))
+result["uid"] = os.getuid()
+result["dev"] = sorted(os.listdir("/dev"))
 result["layers"] = os.environ.get("IPT_GRADING_SANDBOX", "")
 print(json.dumps(result))
 '''
+
+
+def _block_device() -> str:
+    """A block device of this machine (a disk a root kernel could read raw), or /dev/sda."""
+    import stat
+
+    for name in sorted(os.listdir("/dev")):
+        with contextlib.suppress(OSError):
+            if stat.S_ISBLK(os.stat(f"/dev/{name}").st_mode):
+                return f"/dev/{name}"
+    return "/dev/sda"
 
 
 def _course(tmp_path: Path) -> Path:
@@ -102,8 +117,10 @@ def probe(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
     import json
 
     course = _course(tmp_path_factory.mktemp(f"sandbox-{request.param}"))
-    manager = SandboxedKernelManager(kernel_name="python3", isolate=request.param)
-    code = f"COURSE = {str(course.resolve())!r}\nMODE = {request.param!r}\n" + PROBE
+    # The grading process fixes the course root (never found from the kernel's folder).
+    manager = SandboxedKernelManager(kernel_name="python3", isolate=request.param, course_root=str(course.resolve()))
+    code = (f"COURSE = {str(course.resolve())!r}\nMODE = {request.param!r}\nBLOCK = {_block_device()!r}\n"
+            + PROBE)
     out, errors = asyncio.run(_run(manager, course / "autograded" / "trainee" / "hw", code))
     assert not errors, errors
     result = json.loads(out.strip().splitlines()[-1])
@@ -145,6 +162,25 @@ def test_the_kernel_writes_only_its_own_folder(probe: dict[str, str]) -> None:
         assert "Read-only" in probe["write_course"] or probe["write_course"].startswith("PermissionError")
         assert "Read-only" in probe["write_system"]
         assert not (Path(probe["course"]) / "planted.txt").exists()
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="bubblewrap is used when grading runs as root")
+def test_as_root_kernels_run_unprivileged_in_bubblewrap_with_no_disks(probe: dict[str, str]) -> None:
+    if probe["mode"] != "auto":
+        pytest.skip("'userns' and 'off' test the launcher's own layers")
+    assert "bwrap" in probe["layers"] and "nodev" in probe["layers"]
+    assert probe["uid"] != 0
+    assert probe["read_block_device"] != "allowed", probe["read_block_device"]
+    assert not [name for name in probe["dev"] if name.startswith(("sd", "vd", "nvme", "xvd", "loop", "dm-"))]
+
+
+def test_grading_as_root_without_bubblewrap_is_refused_in_plain_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ipt_training.grading.sandbox.kernel import SandboxUnavailable
+
+    monkeypatch.setenv("PATH", "/nonexistent")
+    manager = SandboxedKernelManager(kernel_name="python3", use_bwrap="on")
+    with pytest.raises(SandboxUnavailable, match="bubblewrap .* is not installed"):
+        manager.bwrap_path()
 
 
 def test_no_other_programs_and_no_fork_even_through_ctypes(probe: dict[str, str]) -> None:

@@ -26,18 +26,61 @@ SANDBOX_FILE = Path(sandbox.__file__).resolve()
 PACKAGE_DIR = SANDBOX_FILE.parents[2]  # .../ipt_training
 
 
+BWRAP_ENV = "IPT_GRADING_BWRAP"
+NOBODY = "65534"
+NO_BWRAP = ("bubblewrap (the bwrap command) is not installed, and grading runs as root: trainee code would run as "
+            "root and could read the disks. Install it (apt-get install bubblewrap), or set "
+            f"{BWRAP_ENV}=off to grade with the built-in sandbox only (not recommended; see docs/reliability.md).")
+
+
+class SandboxUnavailable(RuntimeError):
+    """The sandbox this machine needs cannot be set up; no kernel is started."""
+
+
+def _system_paths(readable: list[str]) -> list[str]:
+    """Read-only inside bubblewrap: the OS, this interpreter and its packages, and ``readable``."""
+    import site
+
+    paths = ["/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/etc", sys.prefix, sys.base_prefix,
+             sys.exec_prefix, *site.getsitepackages(), *readable]
+    if site.ENABLE_USER_SITE and site.USER_SITE:
+        paths.append(site.USER_SITE)
+    found = [os.path.abspath(p) for p in dict.fromkeys(paths) if os.path.lexists(p)]
+    return [p for p in dict.fromkeys(found)
+            if not any(p != q and p.startswith(q.rstrip("/") + "/") and not os.path.islink(q) for q in found)]
+
+
+def bwrap_command(config: sandbox.SandboxConfig, cwd: Path, bwrap: str) -> list[str]:
+    """bubblewrap's arguments: new namespaces (user, pid, net, mount, ipc, uts), uid/gid 65534, a minimal
+    ``/dev`` (null, zero, random, tty...; no disks), ``/proc`` of its own, a private ``/tmp``, the system read-only
+    and only the kernel's folder and its private ipc folder writable."""
+    args = [bwrap, "--unshare-all", "--die-with-parent", "--uid", NOBODY, "--gid", NOBODY,
+            "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp"]
+    system = _system_paths(config.readable)
+    for path in sorted(system, key=len):
+        if os.path.islink(path) and os.path.dirname(path) == "/":
+            args += ["--symlink", os.readlink(path), path]  # /bin -> usr/bin on merged-/usr systems
+        else:
+            args += ["--ro-bind", path, path]
+    for path in config.writable:
+        if os.path.isdir(path):
+            args += ["--bind", path, path]
+    visible = system + config.writable
+    for path in ("/etc/shadow", "/etc/gshadow", *config.hide):
+        if not any(path == v or path.startswith(v.rstrip("/") + "/") for v in visible):
+            continue  # not mounted inside at all
+        if os.path.isdir(path):
+            args += ["--tmpfs", path, "--remount-ro", path]
+        elif os.path.lexists(path):
+            args += ["--ro-bind", "/dev/null", path]
+    return [*args, "--remount-ro", "/", "--chdir", str(cwd), "--"]
+
+
 def _env_int(name: str, fallback: int) -> int:
     try:
         return int(os.environ[name])
     except (KeyError, ValueError):
         return fallback
-
-
-def find_course_root(start: Path) -> Path | None:
-    for folder in (start, *start.parents):
-        if (folder / "nbgrader_config.py").is_file() and (folder / "source").is_dir():
-            return folder
-    return None
 
 
 def sqlite_path(db_url: str) -> Path | None:
@@ -60,6 +103,12 @@ class SandboxedKernelManager(AsyncKernelManager):
     use_seccomp = Bool(help="Install the seccomp syscall filter (network, processes, ptrace).").tag(config=True)
     hide_paths = List(Unicode(), help="More paths the kernel must not read (besides the course directory).") \
         .tag(config=True)
+    use_bwrap = CaselessStrEnum(["auto", "on", "off"],
+                                help="Run kernels inside bubblewrap as an unprivileged user with no device nodes: "
+                                     "'auto' when grading as root, 'on' always, 'off' never (then grading as root "
+                                     "keeps uid 0 without capabilities and sees /dev).").tag(config=True)
+    course_root = Unicode("", help="The instructor's course directory, set by the grading process (never "
+                                   "found from the notebook's folder).")
 
     @default("memory_limit_mb")
     def _memory_default(self) -> int:
@@ -80,6 +129,10 @@ class SandboxedKernelManager(AsyncKernelManager):
     @default("use_seccomp")
     def _seccomp_default(self) -> bool:
         return os.environ.get("IPT_GRADING_SECCOMP", "1") not in ("0", "false", "no")
+
+    @default("use_bwrap")
+    def _bwrap_default(self) -> str:
+        return os.environ.get(BWRAP_ENV, "auto")
 
     @default("transport")
     def _transport_default(self) -> str:
@@ -109,7 +162,9 @@ class SandboxedKernelManager(AsyncKernelManager):
         return await super()._async_pre_start_kernel(**kw)
 
     def sandbox_config(self, cwd: Path) -> sandbox.SandboxConfig:
-        course = find_course_root(cwd)
+        from ipt_training.grading.trusted.course_root import grading_course_root
+
+        course = Path(self.course_root).resolve() if self.course_root else grading_course_root()
         hide = [str(Path(p).resolve()) for p in self.hide_paths]
         hide += [str(Path(p).resolve()) for p in os.environ.get("IPT_GRADING_HIDE", "").split(os.pathsep) if p]
         keys = os.environ.get(sandbox.KEYS_ENV)
@@ -127,11 +182,31 @@ class SandboxedKernelManager(AsyncKernelManager):
             scratch=self.scratch,
         )
 
+    def bwrap_path(self) -> str | None:
+        """The bwrap command to wrap kernels in, None when not used; raises where it is needed but missing."""
+        if self.use_bwrap == "off" or self.isolate != "auto" or not sys.platform.startswith("linux"):
+            return None
+        if self.use_bwrap == "auto" and os.geteuid() != 0:
+            return None  # a non-root grader gets user namespaces from the launcher itself
+        found = shutil.which("bwrap")
+        if found is None:
+            raise SandboxUnavailable(NO_BWRAP)
+        return found
+
+    def launch_command(self, cwd: Path, cmd: list[str]) -> list[str]:
+        """``cmd`` wrapped in bubblewrap (when used) and the sandbox launcher."""
+        config = self.sandbox_config(cwd)
+        bwrap = self.bwrap_path()
+        prefix: list[str] = []
+        if bwrap:
+            prefix = bwrap_command(config, cwd, bwrap)
+            config.isolate, config.wrapped = "off", "bwrap"  # namespaces come from bubblewrap
+        return [*prefix, sys.executable, "-c", sandbox.BOOTSTRAP, str(SANDBOX_FILE), config.to_json(), "--", *cmd]
+
     def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
         cmd = super().format_kernel_cmd(extra_arguments)
         cwd = Path((self._launch_args or {}).get("cwd") or os.getcwd()).resolve()
-        config = self.sandbox_config(cwd)
-        return [sys.executable, "-c", sandbox.BOOTSTRAP, str(SANDBOX_FILE), config.to_json(), "--", *cmd]
+        return self.launch_command(cwd, cmd)
 
     async def _async_cleanup_resources(self, restart: bool = False) -> None:
         await super()._async_cleanup_resources(restart=restart)
@@ -147,9 +222,7 @@ def probe_sandbox(**traits: Any) -> list[str]:
     manager = SandboxedKernelManager(**traits)
     work = Path(tempfile.mkdtemp(prefix="ipt-probe-")).resolve()
     try:
-        config = manager.sandbox_config(work)
-        cmd = [sys.executable, "-c", sandbox.BOOTSTRAP, str(SANDBOX_FILE), config.to_json(), "--",
-               sys.executable, "-m", "this"]
+        cmd = manager.launch_command(work, [sys.executable, "-m", "this"])
         subprocess.run(cmd, cwd=work, capture_output=True, timeout=60, check=False)
         return list(manager.sandbox_status.get("layers", []))
     finally:

@@ -44,7 +44,9 @@ import sys
 from dataclasses import asdict, dataclass, field
 
 BLOCKED = "blocked by the grading sandbox"
-ALL_LAYERS = ("rlimits", "userns", "netns", "pidns", "mountns", "readonly", "nocaps", "seccomp", "audit")
+ALL_LAYERS = ("rlimits", "userns", "netns", "pidns", "mountns", "readonly", "nodev", "unprivileged", "nocaps",
+              "seccomp", "audit")
+BWRAP_LAYERS = ("bwrap", "userns", "netns", "pidns", "mountns", "readonly", "nodev", "unprivileged", "nocaps")
 KEYS_ENV = "IPT_COURSE_KEYS"
 NO_KEYS = "/nonexistent/ipt-keys-are-not-readable-during-autograde"
 
@@ -77,6 +79,7 @@ class SandboxConfig:
     status_file: str = ""
     scratch: str = ""  # a private folder for IPython and matplotlib settings when /tmp is shared
     tmp_size_mb: int = 256
+    wrapped: str = ""  # "bwrap": already inside bubblewrap (namespaces, uid 65534, no devices); isolate is "off"
 
     @classmethod
     def from_json(cls, text: str) -> SandboxConfig:
@@ -490,15 +493,23 @@ def _write_status(cfg: SandboxConfig, layers: list[str]) -> None:
 def prepare(cfg: SandboxConfig) -> list[str]:
     """Apply every layer this machine allows, in order; returns the active layers."""
     layers = apply_rlimits(cfg)
+    if cfg.wrapped == "bwrap":
+        layers += list(BWRAP_LAYERS)
     layers += isolate(cfg)
     if os.geteuid() == 0 or "userns" in layers:
         layers += drop_capabilities()
     if cfg.seccomp:
         layers += install_seccomp()
+    layers = list(dict.fromkeys(layers))
     os.environ[KEYS_ENV] = NO_KEYS
     os.environ["IPT_GRADING_SANDBOX"] = ",".join(layers)
     for var, sub in (("IPYTHONDIR", "ipython"), ("MPLCONFIGDIR", "matplotlib")):
         os.environ[var] = os.path.join("/tmp" if "mountns" in layers else cfg.scratch or "/tmp", f".ipt-{sub}")
+    if cfg.wrapped:
+        os.environ["HOME"] = "/tmp"
+        # bubblewrap is pid 1 of the kernel's namespace, which ipykernel's parent poller takes for "parent gone";
+        # bubblewrap's --die-with-parent stops the kernel when the grader goes instead.
+        os.environ.pop("JPY_PARENT_PID", None)
     return layers
 
 

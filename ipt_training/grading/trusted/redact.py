@@ -56,10 +56,9 @@ class RedactKeyText(NbGraderPreprocessor):
     """Withhold outputs that contain instructor key text from the feedback (see the module docstring)."""
 
     def preprocess(self, nb: NotebookNode, resources: dict[str, Any]) -> tuple[NotebookNode, dict[str, Any]]:
-        from ipt_training.grading.sandbox.kernel import find_course_root
+        from ipt_training.grading.trusted.course_root import grading_course_root
 
-        path = Path(resources.get("metadata", {}).get("path") or ".").resolve()
-        course = find_course_root(path)
+        course = grading_course_root(self)
         if course is None:
             return nb, resources
         for index, label in key_text_cells(nb, course):

@@ -37,6 +37,7 @@ from ipt_training.grading.trusted.scored import SCORED_MARK, scored_mark
 GRADERS_PACKAGE = "ipt_training.grading.graders"
 TRUSTED_MODULES = ("checks", "items", "case_items", "dialogue_items")
 TRUSTED_MARK = "ipt_trusted_outputs"  # cell metadata key: outputs written by TrustedScores
+NO_KEYS = "/nonexistent/ipt-course-keys-not-found"
 ANSWER_MARK = SCORED_MARK  # cell metadata: the answers as scored, absent/blank ones, well-formedness (scored.py)
 
 
@@ -184,15 +185,17 @@ class TrustedScores(NbGraderPreprocessor):
     """Re-score grade cells outside the kernel (see the module docstring)."""
 
     def preprocess(self, nb: NotebookNode, resources: dict[str, Any]) -> tuple[NotebookNode, dict[str, Any]]:
-        from ipt_training.cases.library import find_keys_dir
+        from ipt_training.grading.trusted.course_root import grading_keys_dir
         from ipt_training.grading.trusted.keys import keys_from
 
         path = Path(resources.get("metadata", {}).get("path") or ".").resolve()
-        keys = find_keys_dir(path)
+        # Keys come only from the course directory of the nbgrader app running this step, never from the
+        # notebook's folder (a trainee can put a course-like folder there, or write one at run time).
+        keys = grading_keys_dir(self) or Path(NO_KEYS)
         imported: dict[str, tuple[str, str]] = {}
         # Graders may read files the trainee submitted beside the notebook (the builder's saved answers), so
         # they run in the notebook's folder here too.
-        with keys_from(keys) if keys else contextlib.nullcontext(), _working_directory(path):
+        with keys_from(keys), _working_directory(path):
             for cell in nb.cells:
                 cell.metadata.pop(TRUSTED_MARK, None)
                 cell.metadata.pop(ANSWER_MARK, None)

@@ -131,6 +131,12 @@ class Course:
         the gradebook (see :mod:`ipt_training.grading.workflow.parallel`).
         """
         self._check_assignment(assignment)
+        from ipt_training.grading.sandbox.kernel import SandboxedKernelManager, SandboxUnavailable
+
+        try:  # refuse the whole batch up front rather than fail every submission the same way
+            SandboxedKernelManager(config=self.config()).bwrap_path()
+        except SandboxUnavailable as exc:
+            raise CourseError(str(exc)) from None
         chosen = list(students or self.submitted_students(assignment))
         if jobs > 1 and len(chosen) > 1:
             from ipt_training.grading.workflow.parallel import autograde_parallel
@@ -148,7 +154,10 @@ class Course:
         """Autograde one submission, generate its feedback and read the score from the gradebook."""
         from ipt_training.grading.trusted.diagnose import diagnose_submission, explain_log, symbolic_links
 
+        from ipt_training.grading.trusted.course_root import COURSE_ENV
+
         os.environ["IPT_GRADEBOOK_URL"] = self.db_url_in_use  # the sandbox hides this database from kernels
+        os.environ[COURSE_ENV] = str(self.root.resolve())  # keys come only from here (trusted/course_root.py)
         submitted = self.root / "submitted" / student / assignment
         links = symbolic_links(submitted)
         if links:  # refused before nbgrader copies what they point to
