@@ -9,9 +9,12 @@ from nbgrader.preprocessors import (
     AssignLatePenalties,
     CheckCellMetadata,
     ClearHiddenTests,
+    ClearOutput,
     GetGrades,
     IgnorePattern,
     LimitOutput,
+    OverwriteCells,
+    OverwriteKernelspec,
     SaveAutoGrades,
 )
 
@@ -19,6 +22,8 @@ from ipt_training.grading.feedback.answers import ShowGradedAnswers
 from ipt_training.grading.feedback.style import FeedbackStyle
 from ipt_training.grading.sandbox.execute import SandboxedExecute
 from ipt_training.grading.sandbox.outputs import LimitOutputSize
+from ipt_training.grading.trusted.cell_ids import SanitizeCellIds
+from ipt_training.grading.trusted.feedback_pages import FeedbackPagesOnly
 from ipt_training.grading.trusted.redact import RedactKeyText
 from ipt_training.grading.trusted.rescore import TrustedScores
 from ipt_training.runtime import quiet_known_noise
@@ -37,6 +42,15 @@ c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
 # Deleted test cells are put back at autograde, so deleting a test never avoids it.
 c.OverwriteCells.add_missing_cells = True
 
+# Before running: nbgrader's sanitizing steps, with SanitizeCellIds instead of DeduplicateIds (a cell copied in
+# JupyterLab keeps its id: the first copy is graded, later copies and unknown ids become ordinary cells).
+c.Autograde.sanitize_preprocessors = [
+    ClearOutput,
+    SanitizeCellIds,
+    OverwriteKernelspec,
+    OverwriteCells,
+    CheckCellMetadata,
+]
 # Autograde: nbgrader's own pipeline with three of our steps. SandboxedExecute runs the notebook in the grading
 # sandbox and survives a dying kernel; TrustedScores re-scores grade cells in this process from the answers the
 # kernel recorded (nbgrader gives full marks to a grade cell with no output); LimitOutputSize caps huge outputs.
@@ -64,11 +78,16 @@ c.Execute.shutdown_kernel = "immediate"
 # c.SandboxedKernelManager.cpu_limit_seconds = 600
 # c.SandboxedKernelManager.file_size_limit_mb = 256
 # c.SandboxedKernelManager.isolate = "auto"  # "auto" | "userns" | "off"
+# c.SandboxedKernelManager.use_bwrap = "auto"  # bubblewrap when grading as root: "auto" | "on" | "off"
+# Budgets of one notebook (IPT_GRADING_NOTEBOOK_SECONDS, IPT_GRADING_DISK_MB): wall clock for the whole notebook,
+# restarts included, and MiB of files it may leave in its folder.
+# c.SandboxedExecute.notebook_time_limit = 120
+# c.SandboxedExecute.disk_limit_mb = 50
 
 # Feedback shows each test's output (the explanations) but not the hidden test source, and never key text.
 # Each test cell also shows the answer the grader scored (variables or the builder's saved answer), and long
-# lines wrap (FeedbackStyle adds the CSS).
-c.GenerateFeedback.preprocessors = [GetGrades, ClearHiddenTests, RedactKeyText, ShowGradedAnswers,
+# lines wrap (FeedbackStyle adds the CSS). The feedback folder holds the pages only, nothing the notebook wrote.
+c.GenerateFeedback.preprocessors = [GetGrades, ClearHiddenTests, RedactKeyText, ShowGradedAnswers, FeedbackPagesOnly,
                                     CSSHTMLHeaderPreprocessor, FeedbackStyle]
 
 # A course hub keeps this machine's settings (the exchange folder, the PostgreSQL gradebook URL) in

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 ANSWERS_FILE = "ipt_answers.json"
+ANSWERS_MAX_BYTES = 2 * 1024 * 1024  # a real file is a few KB; a larger one is not read (grading reads this file)
 FIELDS = ("primary_area", "secondary_area", "dispute_stage", "formulation")
 
 
@@ -26,7 +27,7 @@ def load_all(folder: Path | None = None) -> dict[str, dict[str, Any]]:
     from ipt_training.grading.trusted.files import read_text_limited
 
     try:  # a regular file of limited size only: the grader reads it from a trainee's folder
-        data = json.loads(read_text_limited(_path(folder)))
+        data = json.loads(read_text_limited(_path(folder), ANSWERS_MAX_BYTES))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError):
         return {}
     return {str(k): v for k, v in data.items() if isinstance(v, dict)} if isinstance(data, dict) else {}

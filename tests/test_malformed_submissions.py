@@ -16,6 +16,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,6 +62,18 @@ MAKE_LINKS = ("import ctypes\nlibc = ctypes.CDLL(None)\nopen('mine.txt', 'w').wr
               "libc.symlink(b'{keys}', b'soft.txt')\nlibc.link(b'mine.txt', b'hard.txt')")
 NETWORK = ("import socket\ntry:\n    socket.create_connection(('10.255.255.1', 80), timeout=1)\n"
            "finally:\n    print('network attempt over')")
+# A trainee who supplies the answer key: an empty nbgrader_config.py and a key marking their wrong answers right.
+WRONG = {"q1_answer": "q1 = 'a'", "q3_answer": "q3 = 'a'", "q4_answer": "q4 = 'a'"}
+WRITE_KEYS = ("import os\nos.makedirs('source/keys/items', exist_ok=True)\nopen('nbgrader_config.py', 'w').close()\n"
+              "open('source/keys/items/ipt_foundations.yaml', 'w').write(bytes.fromhex('{hex}').decode())\n"
+              "open('stolen.txt', 'w').write('notes a cell wrote')")
+READ_DISK = ("import os, stat\nprint('uid', os.getuid())\n"
+             "disks = [n for n in os.listdir('/dev') if stat.S_ISBLK(os.lstat('/dev/' + n).st_mode)]\n"
+             "print('disks', disks)\nopen('{block}', 'rb').read(4096)")
+MAKE_FIFO = "import os\nos.mkfifo('ipt_answers.json')\nos.mkfifo('notes.txt')"
+SLEEPS = ["import time\ntime.sleep(55)"] * 3
+DISK_HOG = "with open('big.bin', 'wb') as f:\n    for _ in range(100):\n        f.write(b'x' * 2 ** 20)"
+NOTEBOOK_BUDGET = 30  # seconds per notebook in the test course (per cell: 10)
 FAKE_PACKAGE = {
     "ipt_training/__init__.py": "",
     "ipt_training/grading/__init__.py": "",
@@ -107,12 +120,53 @@ CASES: dict[str, Expect] = {
     "lone_surrogate": Expect(False, None, "invalid character"),
     "symlink_to_keys": Expect(False, None, "symbolic links (notes.txt); it was not graded"),
     "kernel_makes_links": Expect(True, 0, "left links in its folder (hard.txt, mine.txt, soft.txt); they were removed"),
+    # issue 12: keys only from the instructor's course directory, feedback pages only, no raw disks, no hangs,
+    # budgets, copied cells.
+    "supplies_keys": Expect(True, 0, "extra files ignored by grading: nbgrader_config.py, source"),
+    "writes_keys_at_run_time": Expect(True, 0, "no answer given for q2_test", "Question q1_origins: 0 / 1"),
+    "reads_disk": Expect(True, FULL, "No such file or directory: '/dev/", "uid "),
+    "fifo_at_run_time": Expect(True, FULL, "made named pipes or other special files (ipt_answers.json, notes.txt)"),
+    "fifo_submitted": Expect(False, None, "ipt_answers.json is a named pipe (FIFO)); it was not graded"),
+    "slow_cells": Expect(True, 0, f"used up its time budget of {NOTEBOOK_BUDGET} s and was stopped",
+                         "time budget"),
+    "huge_answers_file": Expect(True, FULL, "ipt_answers.json (the formulation builder's saved answers) is 60 MB, "
+                                            "more than the 2 MB the grader reads; it was not used"),
+    "disk_hog": Expect(True, FULL, "wrote 100.0 MB of files, more than the 50 MB a submission may store; they "
+                                   "were deleted"),
+    "duplicated_cells": Expect(True, FULL, "q1_answer, q2_test appear more than once (copied in JupyterLab?); "
+                                           "the first copy was graded"),
+    "extra_locked_grade_cell": Expect(True, FULL, "marked as instructor cells that are not in the assignment: "
+                                                  "my_bonus; they ran as ordinary cells and were not graded"),
 }
+ISSUE_12 = ("supplies_keys", "writes_keys_at_run_time", "reads_disk", "fifo_at_run_time", "fifo_submitted",
+            "slow_cells", "huge_answers_file", "disk_hog", "duplicated_cells", "extra_locked_grade_cell")
 
 
 def _digest(folder: Path) -> dict[str, str]:
     return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _fake_key(course: Course) -> str:
+    """The instructor's key for the assignment with the trainee's wrong answers marked correct."""
+    import yaml
+
+    key = yaml.safe_load((course.root / "source" / "keys" / "items" / f"{ASSIGNMENT}.yaml").read_text())
+    for item in ("q1_origins", "q3_phases", "q4_sessions"):
+        key[item]["correct"] = "a"
+    return yaml.safe_dump(key)
+
+
+def _block_device() -> str:
+    import stat
+
+    for name in sorted(os.listdir("/dev")):
+        try:
+            if stat.S_ISBLK(os.stat(f"/dev/{name}").st_mode):
+                return f"/dev/{name}"
+        except OSError:
+            continue
+    return "/dev/sda"
 
 
 def _submissions(course: Course) -> dict[str, dict[str, nbformat.NotebookNode | bytes]]:
@@ -135,8 +189,32 @@ def _submissions(course: Course) -> dict[str, dict[str, nbformat.NotebookNode | 
     leaked = next(f for f in key_fingerprints(course.root) if "promotion" in f)
     empty = {k: f"{k.split('_')[0]} = ''" for k in sol}
     after_q1 = "q1_answer"
+    fake_key = _fake_key(course)
+    duplicated = nb(answers=sol)
+    for grade_id in ("q1_answer", "q2_test"):
+        index = next(i for i, c in enumerate(duplicated.cells) if c.metadata.get("nbgrader", {}).get("grade_id")
+                     == grade_id)
+        duplicated.cells.insert(index + 1, copy.deepcopy(duplicated.cells[index]))  # JupyterLab copy/paste
+        duplicated.cells[index + 1].id = f"copy-{grade_id.replace('_', '-')}"
+    extra = nb(answers=sol)
+    bonus = nbformat.v4.new_code_cell("print('bonus')\n10")
+    bonus.metadata["nbgrader"] = {"grade": True, "solution": False, "locked": True, "grade_id": "my_bonus",
+                                  "points": 10, "schema_version": 3}
+    extra.cells.append(bonus)
     return {
         **{"good_full": {NOTEBOOK: solved}, "good_half": {NOTEBOOK: nb(answers={k: sol[k] for k in HALF})}},
+        "supplies_keys": {NOTEBOOK: nb(answers=WRONG)},
+        "writes_keys_at_run_time": {NOTEBOOK: nb(answers=WRONG, extra_cells_after={
+            after_q1: [WRITE_KEYS.replace("{hex}", fake_key.encode().hex())]})},
+        "reads_disk": {NOTEBOOK: nb(answers=sol, extra_cells_after={after_q1: [READ_DISK.format(
+            block=_block_device())]})},
+        "fifo_at_run_time": {NOTEBOOK: nb(answers=sol, extra_cells_after={after_q1: [MAKE_FIFO]})},
+        "fifo_submitted": {NOTEBOOK: solved},
+        "slow_cells": {NOTEBOOK: nb(answers=sol, extra_cells_after={after_q1: SLEEPS})},
+        "huge_answers_file": {NOTEBOOK: solved},
+        "disk_hog": {NOTEBOOK: nb(answers=sol, extra_cells_after={after_q1: [DISK_HOG]})},
+        "duplicated_cells": {NOTEBOOK: duplicated},
+        "extra_locked_grade_cell": {NOTEBOOK: extra},
         "answer_cell_deleted": {NOTEBOOK: nb(answers=sol, delete_cells=["q1_answer"])},
         "test_cell_deleted": {NOTEBOOK: nb(answers=sol, delete_cells=["q2_test"])},
         "test_cell_edited": {NOTEBOOK: nb(replace_cells={"q2_test": "2", "q3_test": "print('Question: 1 / 1')\n1"})},
@@ -171,13 +249,15 @@ class Matrix:
     results: dict[str, GradeResult]
     good_files_before: dict[str, str]
     good_scores_before: dict[str, float]
+    seconds: float
 
 
 @pytest.fixture(scope="module")
 def matrix(tmp_path_factory: pytest.TempPathFactory, repo: Path) -> Matrix:
     course = build_course(repo, tmp_path_factory.mktemp("malformed"))
     config = course.root / "nbgrader_config.py"
-    config.write_text(config.read_text() + "\n# Test course: a short per-cell time limit.\nc.Execute.timeout = 10\n")
+    config.write_text(config.read_text() + "\n# Test course: a short per-cell time limit and notebook budget.\n"
+                      f"c.Execute.timeout = 10\nc.SandboxedExecute.notebook_time_limit = {NOTEBOOK_BUDGET}\n")
     course = Course(course.root)  # re-read the configuration
     for student, notebooks in _submissions(course).items():
         folder = submit(course.root, student, ASSIGNMENT, notebooks)
@@ -187,14 +267,23 @@ def matrix(tmp_path_factory: pytest.TempPathFactory, repo: Path) -> Matrix:
                 (folder / name).write_text(content)
         if student == "symlink_to_keys":  # nbgrader would copy the key file itself into the kernel's folder
             (folder / "notes.txt").symlink_to(course.root / "source" / "keys" / "items" / f"{ASSIGNMENT}.yaml")
+        if student == "supplies_keys":
+            (folder / "nbgrader_config.py").write_text("")
+            (folder / "source" / "keys" / "items").mkdir(parents=True)
+            (folder / "source" / "keys" / "items" / f"{ASSIGNMENT}.yaml").write_text(_fake_key(course))
+        if student == "fifo_submitted":
+            os.mkfifo(folder / "ipt_answers.json")
+        if student == "huge_answers_file":
+            (folder / "ipt_answers.json").write_text('{"case_a": {"formulation": "' + "x" * 60 * 2**20 + '"}}')
     # Two worker processes keep this quick; the serial path gives the same results (test_parallel_autograde).
     results = {r.student: r for r in course.autograde(ASSIGNMENT, list(GOOD), jobs=2)}
     files = {f"{top}/{s}": digest for top in ("submitted", "autograded", "feedback") for s in GOOD
              for digest in [json.dumps(_digest(course.root / top / s))]}
     scores = {s: results[s].score for s in GOOD}
+    started = time.monotonic()
     for result in course.autograde(ASSIGNMENT, list(CASES), jobs=2):
         results[result.student] = result
-    return Matrix(course, results, files, scores)
+    return Matrix(course, results, files, scores, time.monotonic() - started)
 
 
 @pytest.mark.parametrize("case", list(CASES))
@@ -227,8 +316,8 @@ def test_gradebook_is_consistent_after_the_matrix(matrix: Matrix) -> None:
     with matrix.course.gradebook() as gb:
         submissions = {s.student.id: s for s in gb.find_assignment(ASSIGNMENT).submissions}
         for student, result in matrix.results.items():
-            if student not in submissions:  # refused before nbgrader ran (symbolic links): no row at all
-                assert not result.ok and student == "symlink_to_keys"
+            if student not in submissions:  # refused before nbgrader ran (links, pipes): no row at all
+                assert not result.ok and student in ("symlink_to_keys", "fifo_submitted")
                 continue
             submission = submissions[student]
             assert 0 <= submission.score <= submission.max_score == FULL, student
@@ -252,7 +341,9 @@ def test_key_text_never_reaches_the_feedback(matrix: Matrix) -> None:
     assert "refers to the instructor's keys" in problems
     for student in (*CASES, *GOOD):
         if student in ("good_full", "answer_cell_deleted", "test_cell_deleted", "nbformat_3", "infinite_loop",
-                       "uninterruptible_loop", "kernel_crash", "huge_output", "emoji_answers"):
+                       "uninterruptible_loop", "kernel_crash", "huge_output", "emoji_answers", "reads_disk",
+                       "fifo_at_run_time", "huge_answers_file", "disk_hog", "duplicated_cells",
+                       "extra_locked_grade_cell", "slow_cells"):
             continue  # these typed the solution themselves; their own code is in their feedback
         assert find_leaks(root / "feedback" / student, root) == [], student
     html = " ".join(matrix.results["reads_keys"].feedback[0].read_text(encoding="utf-8").lower().split())
@@ -273,11 +364,91 @@ def test_a_fake_package_in_the_submission_does_not_shadow_the_grader(matrix: Mat
     assert "full marks" not in html and "Question q1_origins: 0 / 1" in html
 
 
+PAGES_ONLY = ["ipt_foundations.html", "timestamp.txt"]
+
+
+def _feedback_files(root: Path, student: str) -> list[str]:
+    folder = root / "feedback" / student / ASSIGNMENT
+    return sorted(p.name for p in folder.iterdir()) if folder.is_dir() else []
+
+
+def test_keys_come_only_from_the_instructors_course_directory(matrix: Matrix) -> None:
+    root = matrix.course.root
+    with matrix.course.gradebook() as gb:
+        for student in ("supplies_keys", "writes_keys_at_run_time"):
+            # The fake key marks q1, q3 and q4 = 'a' correct: with it these would score 3.
+            assert gb.find_submission(ASSIGNMENT, student).score == 0, student
+            problems = " | ".join(matrix.results[student].problems)
+            assert "ignored by grading: stolen.txt" not in problems  # written at run time: not "ignored", unused
+            html = matrix.results[student].feedback[0].read_text(encoding="utf-8")
+            assert "Question q1_origins: 0 / 1" in html and "Question q4_sessions: 0 / 1" in html, student
+    # The files were there for the grader to find, and it did not use them.
+    assert (root / "autograded" / "supplies_keys" / ASSIGNMENT / "source" / "keys" / "items").is_dir()
+    assert (root / "autograded" / "writes_keys_at_run_time" / ASSIGNMENT / "nbgrader_config.py").is_file()
+
+
+def test_feedback_holds_the_pages_and_nothing_a_notebook_created(matrix: Matrix) -> None:
+    root = matrix.course.root
+    for student in (*GOOD, *ISSUE_12):
+        if matrix.results[student].ok:
+            assert _feedback_files(root, student) == PAGES_ONLY, student
+        else:
+            assert _feedback_files(root, student) == [], student
+    for student in ("supplies_keys", "writes_keys_at_run_time"):  # these did not type the solution
+        assert find_leaks(root / "feedback" / student, root) == [], student
+    assert not (root / "autograded" / "disk_hog" / ASSIGNMENT / "big.bin").exists()  # not stored at all
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="kernels move to uid 65534 in bubblewrap when grading runs as root")
+def test_as_root_the_kernel_is_unprivileged_and_sees_no_disks(matrix: Matrix) -> None:
+    graded = (matrix.course.root / "autograded" / "reads_disk" / ASSIGNMENT / NOTEBOOK).read_text(encoding="utf-8")
+    assert "uid 65534" in graded and "disks []" in graded
+
+
+def test_no_submission_hangs_or_outruns_its_budgets(matrix: Matrix) -> None:
+    # Without the notebook budget slow_cells alone would take 3 x 10 s of cells, and a pipe would hang for ever.
+    assert matrix.seconds < 360, matrix.seconds
+    graded = nbformat.read(matrix.course.root / "autograded" / "slow_cells" / ASSIGNMENT / NOTEBOOK, as_version=4)
+    errors = [o for c in graded.cells if c.cell_type == "code" for o in c.get("outputs", [])
+              if o.get("output_type") == "error"]
+    assert any(o["ename"] == "NotebookTimeBudget" and o["evalue"].startswith("stopped") for o in errors)
+    assert any(o["evalue"].startswith("not run: the notebook used up its time budget") for o in errors)
+    assert not (matrix.course.root / "autograded" / "fifo_at_run_time" / ASSIGNMENT / "ipt_answers.json").exists()
+
+
+def test_plain_nbgrader_autograde_gives_the_same_outcome(matrix: Matrix, repo: Path, tmp_path: Path) -> None:
+    """The same cases through ``nbgrader autograde`` and ``nbgrader generate_feedback`` (serial, no wrapper)."""
+    copy_root = tmp_path / "course"
+    keep = {*GOOD, *ISSUE_12}
+    shutil.copytree(matrix.course.root, copy_root, symlinks=True,
+                    ignore=lambda folder, names: [n for n in names if n in ("autograded", "feedback") or (
+                        Path(folder).name == "submitted" and n not in keep) or (n == "ipt_answers.json" and
+                        Path(folder).parent.name == "fifo_submitted")])
+    os.mkfifo(copy_root / "submitted" / "fifo_submitted" / ASSIGNMENT / "ipt_answers.json")
+    env = {**os.environ, "PYTHONPATH": str(repo)}
+    env.pop("IPT_GRADING_COURSE", None)
+    started = time.monotonic()
+    for step in ("autograde", "generate_feedback"):
+        subprocess.run([sys.executable, "-m", "nbgrader", step, ASSIGNMENT, "--force"], cwd=copy_root, env=env,
+                       capture_output=True, text=True, timeout=600, check=False)
+    assert time.monotonic() - started < 400
+    with Course(copy_root).gradebook() as gb:
+        for student in keep - {"fifo_submitted"}:
+            expected = matrix.results[student].score
+            assert gb.find_submission(ASSIGNMENT, student).score == expected, student
+    for student in keep - {"fifo_submitted"}:
+        assert _feedback_files(copy_root, student) == PAGES_ONLY, student
+    for student in ("supplies_keys", "writes_keys_at_run_time"):
+        assert find_leaks(copy_root / "feedback" / student, copy_root) == [], student
+
+
 def test_cli_grades_the_whole_matrix_in_parallel_and_exits_nonzero(matrix: Matrix, repo: Path,
                                                                   tmp_path: Path) -> None:
     copy_root = tmp_path / "course"
     shutil.copytree(matrix.course.root, copy_root, symlinks=True,  # keep symlink_to_keys's link a link
-                    ignore=shutil.ignore_patterns("autograded", "feedback"))
+                    ignore=lambda folder, names: [n for n in names if n in ("autograded", "feedback") or (
+                        n == "ipt_answers.json" and Path(folder).parent.name == "fifo_submitted")])
+    os.mkfifo(copy_root / "submitted" / "fifo_submitted" / ASSIGNMENT / "ipt_answers.json")
     env = {**os.environ, "PYTHONPATH": str(repo), "COLUMNS": "220"}
     run = subprocess.run([sys.executable, "-m", "ipt_training.cli", "autograde", ASSIGNMENT, "--course",
                           str(copy_root), "--jobs", "2"], capture_output=True, text=True, env=env, timeout=600)

@@ -179,7 +179,7 @@ def test_grading_as_root_without_bubblewrap_is_refused_in_plain_words(monkeypatc
 
     monkeypatch.setenv("PATH", "/nonexistent")
     manager = SandboxedKernelManager(kernel_name="python3", use_bwrap="on")
-    with pytest.raises(SandboxUnavailable, match="bubblewrap .* is not installed"):
+    with pytest.raises(SandboxUnavailable, match=r"bubblewrap .* is not installed"):
         manager.bwrap_path()
 
 

@@ -54,7 +54,10 @@ def bwrap_command(config: sandbox.SandboxConfig, cwd: Path, bwrap: str) -> list[
     """bubblewrap's arguments: new namespaces (user, pid, net, mount, ipc, uts), uid/gid 65534, a minimal
     ``/dev`` (null, zero, random, tty...; no disks), ``/proc`` of its own, a private ``/tmp``, the system read-only
     and only the kernel's folder and its private ipc folder writable."""
-    args = [bwrap, "--unshare-all", "--die-with-parent", "--uid", NOBODY, "--gid", NOBODY,
+    # bubblewrap's own processes die of SIGINT, and interrupts go to the kernel's whole process group: started
+    # with SIGINT ignored they survive an interrupt, and the kernel installs its own handler.
+    ignore = [env, "--ignore-signal=INT"] if (env := shutil.which("env")) else []
+    args = [*ignore, bwrap, "--unshare-all", "--die-with-parent", "--uid", NOBODY, "--gid", NOBODY,
             "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp"]
     system = _system_paths(config.readable)
     for path in sorted(system, key=len):

@@ -8,7 +8,16 @@ from pathlib import Path
 
 import nbformat
 
-from ipt_training.saved_answers import ANSWERS_FILE
+from ipt_training.grading.trusted.cell_ids import instructor_ids, odd_cell_ids
+from ipt_training.grading.trusted.files import (
+    UnsafeFile,
+    describe_size,
+    not_regular,
+    read_limit_bytes,
+    read_text_limited,
+    special_files,
+)
+from ipt_training.saved_answers import ANSWERS_FILE, ANSWERS_MAX_BYTES
 
 _LOG_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"NotJSONError|JSONDecodeError|Notebook does not appear to be JSON|Expecting value",
@@ -19,7 +28,8 @@ _LOG_PATTERNS: tuple[tuple[str, str], ...] = (
      "a cell ran longer than the time limit (an endless loop?); it was stopped"),
     (r"DeadKernelError|Kernel died|kernel.*(died|restarting)",
      "the Python kernel died while running the notebook (a crash, os._exit or the memory limit)"),
-    (r"No notebooks|does not exist|FileNotFoundError|No such file",
+    (r"bubblewrap", "the grading sandbox (bubblewrap) is not installed on this machine; nothing was run"),
+    (r"No notebooks|(does not exist|FileNotFoundError|No such file).*\.ipynb",
      "the expected notebook is missing from the submission"),
     (r"UnicodeDecodeError", "the notebook file is not UTF-8 text"),
     (r"surrogates not allowed|UnicodeEncodeError",
@@ -47,8 +57,10 @@ def _cells(nb: nbformat.NotebookNode, kind: str) -> dict[str, str]:
 def _read_notebook(path: Path) -> tuple[nbformat.NotebookNode | None, list[str]]:
     """The notebook as nbformat 4, or None, and what is wrong with the file."""
     try:
-        raw = path.read_text(encoding="utf-8")
+        raw = read_text_limited(path)
         data = json.loads(raw)
+    except UnsafeFile as exc:
+        return None, [f"{exc}, so the notebook was not graded"]
     except UnicodeDecodeError:
         return None, [f"{path.name}: not UTF-8 text (saved with another encoding?)"]
     except json.JSONDecodeError as exc:
@@ -73,11 +85,31 @@ def symbolic_links(folder: Path) -> list[str]:
     folder the kernel reads, so a link to the keys would hand them to trainee code."""
     if not folder.is_dir():
         return []
-    found = []
-    for path in sorted(folder.rglob("*")):
-        if path.is_symlink():
-            found.append(str(path.relative_to(folder)))
-    return found
+    return [path for path, kind in special_files(folder) if kind == "a symbolic link"]
+
+
+def refusal(folder: Path) -> str | None:
+    """Why a submission is not graded at all, before nbgrader copies or reads any of it; None if it may be.
+
+    Links (nbgrader would copy their targets), named pipes (opening one blocks the grader for ever), sockets and
+    devices, and notebooks larger than the grader reads.
+    """
+    links = symbolic_links(folder)
+    if links:
+        return (f"the submission contains symbolic links ({', '.join(links[:5])}); it was not graded: resubmit "
+                "the files themselves")
+    odd = [(path, kind) for path, kind in special_files(folder) if kind != "a symbolic link"] if folder.is_dir() \
+        else []
+    if odd:
+        listed = ", ".join(f"{path} is {kind}" for path, kind in odd[:5])
+        return f"the submission contains files that are not ordinary files ({listed}); it was not graded"
+    limit = read_limit_bytes()
+    big = [p for p in sorted(folder.glob("*.ipynb")) if p.is_file() and p.stat().st_size > limit] \
+        if folder.is_dir() else []
+    if big:
+        return (f"{big[0].name} is {describe_size(big[0].stat().st_size)}, more than the {describe_size(limit)} "
+                "the grader reads; it was not graded (clear large outputs and resubmit)")
+    return None
 
 
 def diagnose_submission(submitted: Path, source: Path) -> list[str]:
@@ -100,6 +132,13 @@ def diagnose_submission(submitted: Path, source: Path) -> list[str]:
         if nb is None:
             continue
         reference = nbformat.read(source_nb, as_version=4)
+        duplicated, unknown = odd_cell_ids(nb, instructor_ids(source_nb))
+        if duplicated:
+            problems.append(f"{path.name}: cell(s) {', '.join(duplicated)} appear more than once (copied in "
+                            "JupyterLab?); the first copy was graded, later copies ran as ordinary cells")
+        if unknown:
+            problems.append(f"{path.name}: cell(s) marked as instructor cells that are not in the assignment: "
+                            f"{', '.join(unknown)}; they ran as ordinary cells and were not graded")
         deleted = sorted(set(_cells(reference, "grade")) - set(_cells(nb, "grade")))
         if deleted:
             problems.append(f"{path.name}: test cell(s) deleted and restored for grading: {', '.join(deleted)}")
@@ -116,6 +155,11 @@ def diagnose_submission(submitted: Path, source: Path) -> list[str]:
             if edited:
                 problems.append(f"{path.name}: test cell(s) edited; the original was used for grading: "
                                 f"{', '.join(edited)}")
+    answers = submitted / ANSWERS_FILE
+    if answers.is_file() and not not_regular(answers) and answers.stat().st_size > ANSWERS_MAX_BYTES:
+        problems.append(f"{ANSWERS_FILE} (the formulation builder's saved answers) is "
+                        f"{describe_size(answers.stat().st_size)}, more than the {describe_size(ANSWERS_MAX_BYTES)} "
+                        "the grader reads; it was not used, so answers left to the builder scored 0")
     expected = {"timestamp.txt", ANSWERS_FILE}
     extra = sorted(p.name for p in submitted.iterdir()
                    if p.name not in expected and not (source / p.name).exists() and not p.name.startswith("."))
@@ -130,6 +174,8 @@ _ERROR_MESSAGES: tuple[tuple[str, str, str], ...] = (
     ("KernelDied", "", "the Python kernel died in this cell (os._exit, a crash, or the memory or CPU limit); the "
                        "cell was skipped and the rest of the notebook was graded in a fresh kernel"),
     ("CellNotRun", "", "not run: the kernel broke too many times in this notebook"),
+    ("NotebookTimeBudget", "stopped", "was stopped: the notebook used up its time budget here, and the cells after "
+                                      "it were not run"),
     ("CellTimeoutError", "could not be interrupted", "ran past the per-cell time limit and could not be stopped; "
                                                      "it was skipped and the rest of the notebook was graded in a "
                                                      "fresh kernel"),
@@ -190,6 +236,9 @@ def cell_errors(path: Path) -> list[str]:
         elif answers.get("well_formed") is False:
             malformed.append(_cell_label(cell, index))
         for output in cell.get("outputs", []):
+            if output.get("output_type") == "error" and output.get("ename") == "NotebookTimeBudget" \
+                    and str(output.get("evalue", "")).startswith("not run"):
+                break  # one message for the stopped cell says the rest were not run
             if output.get("output_type") == "error":
                 message = explain_error(str(output.get("ename")), str(output.get("evalue", "")))
                 messages.append(f"{_cell_label(cell, index)}: {message}")

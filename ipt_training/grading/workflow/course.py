@@ -9,7 +9,8 @@ each notebook in the grading sandbox and scores grade cells outside the kernel (
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -152,37 +153,96 @@ class Course:
 
     def grade_one(self, assignment: str, student: str) -> GradeResult:
         """Autograde one submission, generate its feedback and read the score from the gradebook."""
-        from ipt_training.grading.trusted.diagnose import diagnose_submission, explain_log, symbolic_links
-
         from ipt_training.grading.trusted.course_root import COURSE_ENV
+        from ipt_training.grading.trusted.diagnose import diagnose_submission, explain_log, refusal
 
         os.environ["IPT_GRADEBOOK_URL"] = self.db_url_in_use  # the sandbox hides this database from kernels
         os.environ[COURSE_ENV] = str(self.root.resolve())  # keys come only from here (trusted/course_root.py)
         submitted = self.root / "submitted" / student / assignment
-        links = symbolic_links(submitted)
-        if links:  # refused before nbgrader copies what they point to
-            return GradeResult(student, assignment, None, None, False, (
-                f"the submission contains symbolic links ({', '.join(links[:5])}); it was not graded: "
-                "resubmit the files themselves",))
+        refused = refusal(submitted)
+        if refused:  # before nbgrader copies links' targets or blocks on a pipe
+            return GradeResult(student, assignment, None, None, False, (refused,))
         problems = list(diagnose_submission(submitted, self.source_dir / assignment))
-        try:
-            graded = self.api.autograde(assignment, student, force=True, create=True)
-        except Exception as exc:  # nbgrader normally reports failures in its result
-            graded = {"success": False, "log": "", "error": f"{type(exc).__name__}: {exc}"}
+        limit = submission_time_limit()
+        with wall_clock_limit(limit) as timer:
+            try:
+                graded = self.api.autograde(assignment, student, force=True, create=True)
+            except Exception as exc:  # nbgrader normally reports failures in its result
+                graded = {"success": False, "log": "", "error": f"{type(exc).__name__}: {exc}"}
+            if timer.expired:
+                graded = {"success": False, "log": "", "error": ""}
+            elif graded["success"]:
+                problems += diagnose_autograded(self.root / "autograded" / student / assignment, self.root)
+                try:
+                    feedback = self.api.generate_feedback(assignment, student, force=True)
+                except SubmissionTimeout:
+                    feedback = {"success": False, "log": ""}
+                if not feedback["success"] and not timer.expired:
+                    log = feedback.get("log", "") + "\n" + str(feedback.get("error") or "")
+                    problems.append("feedback could not be generated: " + _last_error(log))
+        if timer.expired:
+            problems.append(f"grading this submission took longer than its {limit} s limit and was stopped; "
+                            "it was not graded (review it by hand)")
+            return GradeResult(student, assignment, None, None, False, _unique(problems))
         if not graded["success"]:
             problems.append(explain_log(graded.get("log", "") + "\n" + str(graded.get("error", ""))))
             return GradeResult(student, assignment, None, None, False, _unique(problems))
-        problems += diagnose_autograded(self.root / "autograded" / student / assignment, self.root)
-        feedback = self.api.generate_feedback(assignment, student, force=True)
-        if not feedback["success"]:
-            log = feedback.get("log", "") + "\n" + str(feedback.get("error") or "")
-            problems.append("feedback could not be generated: " + _last_error(log))
         paths = tuple(sorted((self.root / "feedback" / student / assignment).glob("*.html")))
         problems += check_feedback(paths, submitted, self.root)
         with self.gradebook() as gb:
             submission = gb.find_submission(assignment, student)
             score, max_score = submission.score, submission.max_score
         return GradeResult(student, assignment, score, max_score, True, _unique(problems), paths)
+
+
+SUBMISSION_SECONDS_ENV = "IPT_GRADING_SUBMISSION_SECONDS"
+
+
+class SubmissionTimeout(Exception):
+    """One submission ran past its wall-clock limit (raised by the alarm in :func:`wall_clock_limit`)."""
+
+
+def submission_time_limit() -> int:
+    """Wall-clock seconds for every step of one submission (``$IPT_GRADING_SUBMISSION_SECONDS``, default 600)."""
+    try:
+        return int(os.environ.get(SUBMISSION_SECONDS_ENV, "600"))
+    except ValueError:
+        return 600
+
+
+@dataclass
+class _Timer:
+    expired: bool = False
+
+
+@contextmanager
+def wall_clock_limit(seconds: int) -> Iterator[_Timer]:
+    """Raise :class:`SubmissionTimeout` in this (main) thread after ``seconds``; ``timer.expired`` tells.
+
+    A backstop behind the notebook's own time budget: a step that blocks in the grading process (a read, a copy)
+    is interrupted by the alarm, so the batch goes on. Outside the main thread it does nothing.
+    """
+    import signal
+    import threading
+
+    timer = _Timer()
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "SIGALRM"):
+        yield timer
+        return
+
+    def expire(_signum: int, _frame: object) -> None:
+        timer.expired = True
+        raise SubmissionTimeout(f"past {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield timer
+    except SubmissionTimeout:
+        timer.expired = True
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _unique(problems: list[str]) -> tuple[str, ...]:
@@ -205,6 +265,7 @@ def diagnose_autograded(folder: Path, course_root: Path | None = None) -> list[s
             nb = nbformat.read(notebook, as_version=4)
         except Exception:  # cell_errors already reported an unreadable notebook
             continue
+        problems += _budget_problems(notebook.name, nb.metadata)
         links = nb.metadata.get("ipt_removed_links")
         if links:
             problems.append(f"{notebook.name}: its code left links in its folder ({', '.join(links[:5])}); they "
@@ -212,6 +273,23 @@ def diagnose_autograded(folder: Path, course_root: Path | None = None) -> list[s
         if course_root is not None:
             problems += [f"{notebook.name}: {label}: printed text from the instructor's keys; its output was "
                          "withheld from the feedback" for _, label in key_text_cells(nb, course_root)]
+    return problems
+
+
+def _budget_problems(name: str, metadata: dict) -> list[str]:
+    """What the notebook's time and disk budgets and the clean-up after it stopped (from SandboxedExecute)."""
+    problems = []
+    if metadata.get("ipt_out_of_time"):
+        problems.append(f"{name}: the notebook used up its time budget of {metadata['ipt_out_of_time']} s and was "
+                        "stopped; cells that did not run scored 0")
+    disk = metadata.get("ipt_disk_budget")
+    if isinstance(disk, dict):
+        problems.append(f"{name}: the notebook wrote {disk.get('written_mb')} MB of files, more than the "
+                        f"{disk.get('limit_mb')} MB a submission may store; they were deleted")
+    special = metadata.get("ipt_removed_special")
+    if special:
+        problems.append(f"{name}: its code made named pipes or other special files ({', '.join(special[:5])}); "
+                        "they were removed before grading went on")
     return problems
 
 

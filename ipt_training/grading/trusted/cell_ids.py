@@ -1,0 +1,80 @@
+"""Cells whose nbgrader ids do not match the assignment: copies made in JupyterLab, cells marked by hand.
+
+Copying a cell in JupyterLab keeps its nbgrader metadata, so the notebook holds two cells with one grade id;
+nbgrader's ``DeduplicateIds`` keeps the *last* copy and can leave cells that break later steps. A trainee (or a
+broken editor) can also mark an ordinary cell as a locked or grade cell with an id the assignment does not
+have. :class:`SanitizeCellIds` replaces ``DeduplicateIds``: the first cell with an id keeps it, later copies and
+cells with ids that are not in the instructor's notebook become ordinary cells (they still run, they are not
+graded). :func:`odd_cell_ids` says which, for the diagnosis.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import nbformat
+from nbformat import NotebookNode
+from nbgrader.preprocessors import NbGraderPreprocessor
+
+from ipt_training.grading.trusted.feedback_pages import _coursedir
+
+
+def instructor_ids(source_notebook: Path) -> set[str]:
+    """Grade ids of the instructor's notebook."""
+    nb = nbformat.read(source_notebook, as_version=4)
+    return {c.metadata["nbgrader"]["grade_id"] for c in nb.cells
+            if isinstance(c.metadata.get("nbgrader"), dict) and c.metadata["nbgrader"].get("grade_id")}
+
+
+def odd_cell_ids(nb: NotebookNode, known: set[str] | None) -> tuple[list[str], list[str]]:
+    """(ids that appear more than once, ids not in ``known``), in notebook order; ``known=None`` skips the second."""
+    seen: set[str] = set()
+    duplicated: list[str] = []
+    unknown: list[str] = []
+    for cell in nb.cells:
+        meta = cell.metadata.get("nbgrader")
+        if not isinstance(meta, dict) or not meta:
+            continue
+        grade_id = meta.get("grade_id")
+        if not isinstance(grade_id, str) or not grade_id:
+            continue
+        if grade_id in seen:
+            duplicated.append(grade_id)
+        elif known is not None and grade_id not in known:
+            unknown.append(grade_id)
+        seen.add(grade_id)
+    return list(dict.fromkeys(duplicated)), unknown
+
+
+class SanitizeCellIds(NbGraderPreprocessor):
+    """Keep the first cell of each grade id; later copies and unknown ids become ordinary cells."""
+
+    def preprocess(self, nb: NotebookNode, resources: dict[str, Any]) -> tuple[NotebookNode, dict[str, Any]]:
+        known = self._known(resources)
+        seen: set[str] = set()
+        for cell in nb.cells:
+            meta = cell.metadata.get("nbgrader")
+            if not isinstance(meta, dict) or not meta:
+                continue
+            grade_id = meta.get("grade_id")
+            if not isinstance(grade_id, str) or not grade_id or grade_id in seen or \
+                    (known is not None and grade_id not in known):
+                self.log.warning("Cell with nbgrader id %r is a copy or not in the assignment; graded as an "
+                                 "ordinary cell", grade_id)
+                del cell.metadata["nbgrader"]
+                continue
+            seen.add(grade_id)
+        return nb, resources
+
+    def _known(self, resources: dict[str, Any]) -> set[str] | None:
+        coursedir = _coursedir(self)
+        info = resources.get("nbgrader", {})
+        if coursedir is None or not info.get("assignment") or not info.get("notebook"):
+            return None
+        source = Path(coursedir.format_path(coursedir.source_directory, ".", info["assignment"]))
+        path = source / f"{info['notebook']}.ipynb"
+        return instructor_ids(path) if path.is_file() else None
+
+    def preprocess_cell(self, cell: NotebookNode, resources: dict[str, Any], index: int) -> tuple[NotebookNode, Any]:
+        return cell, resources
