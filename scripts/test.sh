@@ -4,12 +4,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# System packages: chromium for the JupyterLab browser test, postgresql for the gradebook tests.
+# System packages: chromium for the JupyterLab browser test, postgresql for the gradebook tests, bubblewrap for
+# the grading sandbox (grading as root refuses to run trainee code without it).
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
-  if ! command -v chromium >/dev/null || [ ! -x /usr/lib/postgresql/15/bin/initdb ]; then
+  if ! command -v chromium >/dev/null || [ ! -x /usr/lib/postgresql/15/bin/initdb ] || ! command -v bwrap >/dev/null; then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -q
-    apt-get install -y -q chromium postgresql >/dev/null
+    apt-get install -y -q chromium postgresql bubblewrap >/dev/null
   fi
   # Node and npm for JupyterHub's proxy (the course hub test).
   if ! command -v npm >/dev/null; then
