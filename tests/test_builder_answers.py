@@ -179,3 +179,15 @@ def test_graded_answer_block_escapes_trainee_text_and_reads_like_the_builder() -
     assert block.data["text/plain"].splitlines()[1:] == [
         "  primary_area_a: Role transition", "  dispute_stage_a: no answer",
         "  formulation_a (from your saved builder answer): <script>alert(1)</script> mood fell"]
+
+
+def test_a_template_left_empty_counts_as_no_answer(tmp_path: Path) -> None:
+    import pandas as pd
+
+    from ipt_training.grading.trusted.answers import Record
+    from ipt_training.grading.trusted.scored import scored_mark
+
+    empty = {"coding": {1: None, 2: None}, "inventory": pd.DataFrame([], columns=["name", "closeness"])}
+    assert scored_mark(Record(values=empty), well_formed=False, folder=tmp_path)["unanswered"]
+    one = {"coding": {1: "ok", 2: None}}
+    assert not scored_mark(Record(values=one), well_formed=False, folder=tmp_path)["unanswered"]

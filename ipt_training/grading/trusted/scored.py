@@ -29,7 +29,9 @@ def scored_mark(record: Record, well_formed: bool, folder: Path | None = None) -
     builder's saved answers)."""
     values, filled = graded_values(record.values, folder)
     scored = Record(values=values, absent=list(record.absent), problems=dict(record.problems))
-    mark: dict[str, Any] = {"absent": list(record.absent), "unanswered": scored.unanswered,
+    unanswered = scored.unanswered or all(name in record.absent or _nothing(values.get(name))
+                                          for name in [*values, *record.absent])
+    mark: dict[str, Any] = {"absent": list(record.absent), "unanswered": unanswered,
                             "well_formed": well_formed, "from_builder": filled}
     try:
         answers = {name: encode(value) for name, value in values.items()}
@@ -40,6 +42,18 @@ def scored_mark(record: Record, well_formed: bool, folder: Path | None = None) -
     else:
         mark["answers_not_stored"] = "the answer is too large to keep with the graded notebook"
     return mark
+
+
+def _nothing(value: Any) -> bool:
+    """No answer at all: None, blank text, an empty collection, a table without rows, or a template dictionary
+    whose every entry is still empty (``{1: None, 2: None}``)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return True
+    if type(value).__name__ == "DataFrame" and hasattr(value, "empty"):
+        return bool(value.empty)
+    if isinstance(value, dict):
+        return all(_nothing(v) for v in value.values())
+    return isinstance(value, list | tuple | set | frozenset) and not value
 
 
 def scored_answers(cell: NotebookNode) -> dict[str, Any] | None:
