@@ -79,7 +79,8 @@ def test_good_answer_scores_well(case: Case) -> None:
 
 
 def test_feedback_is_escaped(case: Case) -> None:
-    def fake_scorer(answer: FormulationAnswer, reference: object, *, reveal: bool, rubric: str) -> FormulationReport:
+    def fake_scorer(answer: FormulationAnswer, reference: object, *, reveal: bool, rubric: str,
+                    case: object) -> FormulationReport:
         result = CriterionResult("problem_area", "Problem area", 1, 3, "<script>alert(1)</script>")
         return FormulationReport((result,), None, None, None, 1.0)
 

@@ -42,6 +42,8 @@ from ipt_training.text.matcher import Clauses, Match
 from ipt_training.text.normalize import QUOTE
 
 _WINDOW = 6
+#: "area:grief" or "event:grief" -> the area (an enum call per mention is slow on the hot path)
+_AREA_OF: dict[str, ProblemArea] = {f"{kind}:{a.value}": a for a in ProblemArea for kind in ("area", "event")}
 _OWN_SUBJECTS = frozenset({"i", "we", "ipt", "psychotherapy"})
 _POSSESSIVES = frozenset({"his", "her", "their", "your", "my", "our", "its"})
 _COPULA = frozenset({"is", "are", "was", "be", "it", "this", "that", "as", "seems", "looks", "call", "called",
@@ -165,7 +167,7 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
     seen: set[tuple[int, int, str]] = set()
     committed: list[tuple[int, int, int, ProblemArea]] = []
     for m in sorted((m for m in matches if m.concept.startswith("area:")), key=lambda m: (m.clause, m.start)):
-        area = ProblemArea(m.concept[5:])
+        area = _AREA_OF[m.concept]
         key = (m.clause, m.end, area.value)
         if key in seen:
             continue
@@ -304,7 +306,7 @@ def infer_from_events(matches: list[Match], prepared: Clauses) -> ProblemArea | 
     weights: dict[ProblemArea, float] = {}
     for m in matches:
         if m.concept.startswith("event:") and not m.negated and m.clause in near:
-            area = ProblemArea(m.concept[6:])
+            area = _AREA_OF[m.concept]
             weights[area] = weights.get(area, 0.0) + (_GRIEF_WEIGHT if area is ProblemArea.GRIEF else 1.0)
     if not weights:
         return None

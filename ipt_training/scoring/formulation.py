@@ -1,27 +1,45 @@
 """Score a trainee's interpersonal formulation against a reference, criterion by criterion.
 
-Rubric (10 points):
+Two rubrics of 10 points each, chosen per exercise (``rubric=``):
 
-=====================  ===================  =========================================================
-criterion              points               earned by
-=====================  ===================  =========================================================
-problem_area           3                    committing to the reference focus (partial credit for a
-                                            swapped primary/secondary or a defensible alternative)
-dispute_stage          1 (dispute cases)    naming the reference stage of the dispute
-evidence_timeline      3 (2 with a stage)   citing the case evidence, plus 1 for tying onset in time
-                                            to the key event
-goals                  2                    naming the goals of the reference focus
-strategies             2                    naming strategies that fit the reference focus
-=====================  ===================  =========================================================
+* ``"supervision"``: a note to a supervisor (the graded ``problem_area_formulation`` assignment);
+* ``"patient"``: the formulation as said to the patient (lesson 3's builder), which adds the elements of
+  section 6 of the course reference that a note leaves out.
 
-Naming every area, or goals and strategies from three or more areas, is keyword stuffing and
-earns little. Negated mentions ("this is not grief") never count as a commitment.
+=================  ===========  =======  ==================================================================
+criterion          supervision  patient  earned by
+=================  ===========  =======  ==================================================================
+problem_area       3            3        committing to the reference focus (partial credit for a swapped
+                                         primary/secondary or a defensible alternative)
+evidence_timeline  3            2        citing the case evidence (3/4 of the items for full credit), tying
+                                         the onset in time to the key event (1), and, when the key involves
+                                         a role dispute, the stage (1 supervision, 0.5 patient) out of the
+                                         same total, so the criteria look the same whatever the key is
+goals              2            1.5      the goals of the reference focus (2/3 of them)
+strategies         2            1.5      strategies that fit the reference focus (half of them)
+sick_role          -            1        naming the diagnosis (0.5) and giving the sick role (0.5)
+contract           -            0.5      a time-limited contract (number of sessions or weeks)
+agreement          -            0.5      asking for the patient's view ("Does that fit how you see it?")
+=================  ===========  =======  ==================================================================
+
+Why this split for the patient rubric: the area and the link between onset and events remain the core of
+a formulation (5 of 10, as in a note); a formulation said to the patient names goals and strategies in plain
+words and fewer of them, so they carry 3 instead of 4; the three section-6 elements a note leaves out carry
+the remaining 2, the sick role most since it is a treatment in itself.
+
+How the answer is read (each step in its own module, every point with a plain-language sentence):
+:mod:`~ipt_training.scoring.areas` tells a committed choice from a mention, a quotation or a rejection and
+reports "no commitment"; :mod:`~ipt_training.scoring.concepts` credits goals and strategies for the area they
+serve in context, finds stuffing and inconsistent plans; :mod:`~ipt_training.scoring.evidence` derives what to
+match from evidence written as plain sentences; :mod:`~ipt_training.scoring.readability` sends bare lists,
+pasted vignettes and answers not in English to review; :mod:`~ipt_training.scoring.patient` reads the
+section-6 elements.
 """
 
 from __future__ import annotations
 
-import itertools
 import math
+import re
 from dataclasses import replace
 from functools import cache
 
@@ -86,12 +104,15 @@ _TEMPORAL_PREFIXES = tuple(c[:-1] for c in TEMPORAL_LINK_CUES if " " not in c an
 _TEMPORAL_PHRASES = tuple(f" {c} " for c in TEMPORAL_LINK_CUES if " " in c)
 
 
+_TEMPORAL_RE = re.compile(
+    " (?:" + "|".join([re.escape(w) + " " for w in sorted(_TEMPORAL_WORDS)]
+                      + [re.escape(p) for p in _TEMPORAL_PREFIXES]
+                      + [re.escape(p.strip()) + " " for p in _TEMPORAL_PHRASES]) + ")")
+
+
 def _temporal(tokens: list[str]) -> bool:
     """Whether a clause contains a word that ties events in time ("after", "since", "weeks", "triggered"...)."""
-    if not _TEMPORAL_WORDS.isdisjoint(tokens) or any(t.startswith(_TEMPORAL_PREFIXES) for t in tokens):
-        return True
-    joined = f" {' '.join(tokens)} "
-    return any(phrase in joined for phrase in _TEMPORAL_PHRASES)
+    return _TEMPORAL_RE.search(f" {' '.join(tokens)} ") is not None
 
 
 _Compiled = tuple[PhraseMatcher, DerivedEvidence]
@@ -173,15 +194,15 @@ def _coverage_points(found: set[str], expected: list[str], max_points: float, sh
 
 
 _ONSET_PREFIXES = ("onset", "symptom", "depress", "mood", "episode", "unwell", "low", "mdd", "mde", "sx")
-_ONSET_SUBJECTS = frozenset({"it", "this", "he", "she", "which", "they", "illness", "problems"})
-_ONSET_VERBS = frozenset({"began", "begun", "started", "start", "starts", "begins", "came", "developed", "set"})
+_ONSET_SUBJECTS = ("it", "this", "he", "she", "which", "they", "illness", "problems")
+_ONSET_VERBS_LIST = ("began", "begun", "started", "start", "starts", "begins", "came", "developed", "set")
+_ONSET_RE = re.compile(" (?:" + "|".join(_ONSET_PREFIXES) + ")|"
+                       + " (?:" + "|".join(_ONSET_SUBJECTS) + ") (?:" + "|".join(_ONSET_VERBS_LIST) + ") ")
 
 
 def _mentions_onset(tokens: list[str]) -> bool:
     """The clause speaks of the episode's onset ("symptoms began", "onset", "it started", "low since")."""
-    if any(t.startswith(_ONSET_PREFIXES) for t in tokens):
-        return True
-    return any(a in _ONSET_SUBJECTS and b in _ONSET_VERBS for a, b in itertools.pairwise(tokens))
+    return _ONSET_RE.search(f" {' '.join(tokens)} ") is not None
 
 
 def _timeline_linked(ev_matches: list[Match], prepared: Clauses) -> bool:
@@ -211,10 +232,13 @@ def _by_kind(matches: list[Match]) -> dict[str, list[Match]]:
     return kinds
 
 
+_STAGE_OF = {f"stage:{s.value}": s for s in DisputeStage}
+
+
 def _stage_read(answer: FormulationAnswer, matches: list[Match]) -> DisputeStage | None:
     if answer.dispute_stage is not None:
         return answer.dispute_stage
-    stages = {DisputeStage(m.concept[6:]) for m in matches if m.concept.startswith("stage:") and not m.negated}
+    stages = {_STAGE_OF[m.concept] for m in matches if not m.negated}
     return next(iter(stages)) if len(stages) == 1 else None
 
 

@@ -31,6 +31,7 @@ und der die das ist nicht ein eine mit zu den von sie er auch o os da em nao na 
 een het van niet ook zijn
 """
 FOREIGN_FUNCTION_WORDS: frozenset[str] = frozenset(_FOREIGN_FUNCTION_WORDS_TEXT.split())
+_FOREIGN_ONLY = FOREIGN_FUNCTION_WORDS - FUNCTION_WORDS
 _MIN_WORDS = 8
 _FOREIGN_SHARE = 0.1
 _ASCII_LETTER_SHARE = 0.5
@@ -84,7 +85,7 @@ def _vignette_words(vignette: str) -> frozenset[str]:
 def _could_be_pasted(tokens: list[str], clause_count: int, vignette: str) -> bool:
     """A cheap necessary condition: every copied word sequence starts at a word of the vignette."""
     words = _vignette_words(vignette)
-    in_vignette = sum(t in words for t in tokens)
+    in_vignette = sum(map(words.__contains__, tokens))
     return in_vignette >= _PASTED_SHARE * max(1, len(tokens) - (_NGRAM - 1) * clause_count)
 
 
@@ -97,8 +98,8 @@ def read_style(text: str, raw: list[list[str]], vignette: str | None = None) -> 
     tokens = [t for clause in raw for t in clause if t != QUOTE]
     if not tokens:
         return Style(0, 0.0, 0.0, 0.0, other_script)
-    share = sum(t in FUNCTION_WORDS for t in tokens) / len(tokens)
-    foreign = sum(t in FOREIGN_FUNCTION_WORDS and t not in FUNCTION_WORDS for t in tokens) / len(tokens)
+    share = sum(map(FUNCTION_WORDS.__contains__, tokens)) / len(tokens)
+    foreign = sum(map(_FOREIGN_ONLY.__contains__, tokens)) / len(tokens)
     pasted = 0.0
     if vignette and len(tokens) >= _PASTED_MIN_WORDS and _could_be_pasted(tokens, len(raw), vignette):
         source = _vignette_ngrams(vignette)

@@ -81,38 +81,45 @@ QUOTE = '"'
 _CONTRASTIVE = frozenset({"but", "however", "whereas", "although", "though"})
 
 
+#: What ends a clause: punctuation, a spaced dash, or a contrastive word ("but", "however").
+_CLAUSE_SPLIT_RE = re.compile(r"[.;:!?\n()\[\]]|\s-+\s|\b(?:but|however|whereas|although|though)\b")
+_TOKEN_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_TOKEN_OR_QUOTE_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*|\"")
+_EXPANDABLE = frozenset(_TOKEN_EXPANSIONS)
+
+
+def _expand_tokens(tokens: list[str]) -> list[str]:
+    """Abbreviations expanded ("rt" -> "role transition"), also inside hyphenated notes ("rd-impasse")."""
+    out: list[str] = []
+    for token in tokens:
+        expanded = _TOKEN_EXPANSIONS.get(token)
+        if expanded is not None:
+            out.extend(expanded)
+        elif "-" in token and not _EXPANDABLE.isdisjoint(token.split("-")):
+            for part in token.split("-"):
+                out.extend(_TOKEN_EXPANSIONS.get(part, (part,)))
+        else:
+            out.append(token)
+    return out
+
+
 def clauses(text: str, *, quotes: bool = False) -> list[list[str]]:
     """Split ``text`` into clauses (lists of tokens). Contrastive words and punctuation end a clause.
 
     With ``quotes=True`` each double quote is kept as a :data:`QUOTE` token, so a reader can tell quoted words
     (the patient's or a colleague's) from the writer's own. ``=`` and ``->`` never end a clause.
     """
-    result: list[list[str]] = []
-    current: list[str] = []
-    expansions = _TOKEN_EXPANSIONS
     if "\n" in text:
         text = _WRAPPED_LINE_RE.sub(" ", text)
-    for piece in _PIECE_RE.findall(_expand(to_ascii_lower(text))):
-        if piece[0].isalnum() and piece not in _CONTRASTIVE:
-            expanded = expansions.get(piece)
-            if expanded is not None:
-                current.extend(expanded)
-            elif "-" in piece and any(part in expansions for part in piece.split("-")):
-                # Abbreviated notes: "RD-impasse", "RT-retirement".
-                for part in piece.split("-"):
-                    current.extend(expansions.get(part, (part,)))
-            else:
-                current.append(piece)
-        elif piece == QUOTE:
-            if quotes:
-                current.append(QUOTE)
-        elif piece in {"=", "->", "=>"}:
+    token_re = _TOKEN_OR_QUOTE_RE if quotes else _TOKEN_RE
+    result: list[list[str]] = []
+    for chunk in _CLAUSE_SPLIT_RE.split(_expand(to_ascii_lower(text))):
+        tokens = token_re.findall(chunk)
+        if not tokens:
             continue
-        elif current:
-            result.append(current)
-            current = []
-    if current:
-        result.append(current)
+        if not _EXPANDABLE.isdisjoint(tokens) or "-" in chunk:
+            tokens = _expand_tokens(tokens)
+        result.append(tokens)
     return result
 
 

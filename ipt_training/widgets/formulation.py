@@ -95,7 +95,8 @@ class FormulationBuilder:
         if answer.primary_area is None and not answer.text.strip():
             self.feedback.value = status_region(paragraph(EMPTY_MESSAGE))
             return None
-        self.last_report = self.scorer(answer, self.reference, reveal=self.reveal, rubric=self.rubric)
+        self.last_report = self.scorer(answer, self.reference, reveal=self.reveal, rubric=self.rubric,
+                                       case=self.case)
         self.feedback.value = report_html(self.last_report)
         if self.reveal:  # practice: after an attempt, the model answer side by side with the trainee's
             from ipt_training.widgets.compare import formulation_comparison_html
