@@ -91,12 +91,10 @@ def _domain_cues() -> dict[str, list[str | tuple[str, float]]]:
 
 @cache
 def _side_matcher(kind: str) -> PhraseMatcher:
-    """Vocabulary read only when needed (a second, small pass): events, patient elements, absence of events."""
+    """Vocabulary read only when needed (a second, small pass): events, patient elements."""
     if kind == "event":
         return build_matcher({f"event:{area.value}": phrases for area, phrases in EVENT_CUES.items()})
-    if kind == "patient":
-        return build_matcher({f"patient:{element}": phrases for element, phrases in PATIENT_CUES.items()})
-    return build_matcher({"absence": ABSENCE_OF_EVENT_CUES})
+    return build_matcher({f"patient:{element}": phrases for element, phrases in PATIENT_CUES.items()})
 
 
 _TEMPORAL_WORDS = frozenset(c for c in TEMPORAL_LINK_CUES if " " not in c and not c.endswith("*"))
@@ -138,6 +136,8 @@ def _matcher_for(reference: ReferenceFormulation, case: Case | None = None) -> _
     cues = {**_domain_cues(), **derived.cues,
             **{f"evidence:{item.id}": item.cues for item in reference.key_evidence if item.cues},
             "timeline": reference.timeline_link.cues}
+    if reference.primary_area is ProblemArea.INTERPERSONAL_DEFICITS:
+        cues["absence"] = list(ABSENCE_OF_EVENT_CUES)
     compiled = (build_matcher(cues), derived)
     if len(_MATCHERS) > 1024:
         _MATCHERS.clear()
@@ -268,7 +268,6 @@ def score_formulation(
                        if i != reference.timeline_link.id]
     if reference.primary_area is ProblemArea.INTERPERSONAL_DEFICITS:
         # With no acute event, the link is the statement that nothing happened before the onset.
-        kinds["absence"] = _side_matcher("absence").find(raw)
         ev_matches += [m._replace(concept="timeline") for m in kinds["absence"]]
     reading = read_areas(kinds["area"], kinds["goal"] + kinds["strategy"], prepared)
     decision = decide_areas(answer.primary_area, answer.secondary_area, reading)

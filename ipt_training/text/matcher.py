@@ -36,6 +36,7 @@ _LIST_WORDS = frozenset({"a", "an", "the", "or", "nor", "and", "any", "of"})
 _NEGATION_WINDOW = 4
 _POST_WINDOW = 3
 _MIN_TYPO_LEN = 5
+_TOKEN_CACHE_SIZE = 100_000
 _TYPO_SIMILARITY = 0.8
 
 Clauses = list[list[str]]
@@ -101,7 +102,9 @@ class PhraseMatcher:
         self._typo_prefixes = tuple(p for p in self._prefixes if len(p) >= _MIN_TYPO_LEN)
         self.repair = lru_cache(maxsize=65536)(self._repair)
         self.first_word_cues = lru_cache(maxsize=65536)(self._first_word_cues)
-        self._lookup = lru_cache(maxsize=65536)(self._token_lookup)
+        #: raw token -> (repaired token, cues starting with it); a plain dict is the fastest cache on the hot
+        #: path, emptied when it grows past ``_TOKEN_CACHE_SIZE`` (answers can contain any junk).
+        self._tokens: dict[str, tuple[str, tuple[Cue, ...]]] = {}
 
     def _token_lookup(self, raw: str) -> tuple[str, tuple[Cue, ...]]:
         repaired = self.repair(raw)
@@ -144,11 +147,20 @@ class PhraseMatcher:
     def find_prepared(self, text: str | Clauses) -> tuple[Clauses, list[Match]]:
         """The repaired clauses (as :meth:`prepare` gives) and all cue matches in them."""
         raw = clauses(text) if isinstance(text, str) else text
-        lookup = self._lookup
+        known = self._tokens
+        if len(known) > _TOKEN_CACHE_SIZE:
+            known.clear()
+
+        def lookup(token: str) -> tuple[str, tuple[Cue, ...]]:
+            found = known.get(token)
+            if found is None:
+                found = known[token] = self._token_lookup(token)
+            return found
+
         prepared: Clauses = []
         matches: list[Match] = []
         for ci, raw_tokens in enumerate(raw):
-            pairs = [lookup(t) for t in raw_tokens]
+            pairs = [known.get(t) or lookup(t) for t in raw_tokens]
             tokens = [p[0] for p in pairs]
             prepared.append(tokens)
             present: set[str] | None = None
