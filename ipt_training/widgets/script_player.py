@@ -12,6 +12,7 @@ from ipt_training.session_script import Decision, SessionScript, Step, check_wri
 from ipt_training.widgets.render import MARK_RIGHT, MARK_WRONG, paragraph, status_region
 
 WRITE_OWN = -1
+LETTERS = "ABCDEFGH"
 _SPEAKER_STYLE = {"therapist": "#1b6ca8", "patient": "#7b4ea3", "narrator": "#555555"}
 
 
@@ -82,7 +83,8 @@ class ScriptPlayer:
             self.check_button.layout.display = self.continue_button.layout.display = "none"
             self.feedback.value = status_region(paragraph("End of the session. Well done."))
             return
-        options = [(o.text, i) for i, o in enumerate(decision.options)]
+        # Long lines are listed as text (they wrap); the radio buttons carry their letters.
+        options = [(f"Line {LETTERS[i]}", i) for i in range(len(decision.options))]
         if decision.elements:
             options.append(("I'll write my own line", WRITE_OWN))
         self.choice.options = options
@@ -91,7 +93,8 @@ class ScriptPlayer:
         self.own_line.value = ""
         self.own_line.layout.display = "none"
         self.continue_button.layout.display = "none"
-        self.shown.append(f"<p><b>{escape(decision.prompt)}</b></p>")
+        listed = "".join(f"<li>{escape(o.text)}</li>" for o in decision.options)
+        self.shown.append(f"<p><b>{escape(decision.prompt)}</b></p><ol type=\"A\">{listed}</ol>")
         self.transcript.value = "".join(self.shown)
 
     def check(self, _button: object = None) -> bool:
