@@ -44,11 +44,12 @@ def _trainee_config(exchange: Path, student: str, folder: Path):
 
 
 def _run(app_class, config, assignment: str) -> None:
+    from nbgrader.auth import Authenticator
     from nbgrader.coursedir import CourseDirectory
 
     coursedir = CourseDirectory(config=config)
     coursedir.assignment_id = assignment
-    app = app_class(coursedir=coursedir, config=config)
+    app = app_class(coursedir=coursedir, authenticator=Authenticator(config=config), config=config)
     app.start()
 
 
@@ -58,8 +59,9 @@ def fetch(exchange: str, student: str, folder: str) -> None:
     _run(ExchangeFetchAssignment, _trainee_config(Path(exchange), student, Path(folder)), ASSIGNMENT)
 
 
-def submit(exchange: str, student: str, folder: str, delay: float, answers: dict[str, str]) -> float:
-    """Fill the fetched notebook with ``answers`` and submit it after ``delay`` seconds; returns the submit time."""
+def submit(exchange: str, student: str, folder: str, at: float, answers: dict[str, str]) -> float:
+    """Fill the fetched notebook with ``answers`` and submit it at wall-clock time ``at``; returns how long the
+    submit took."""
     import nbformat
     from nbgrader.exchange.default import ExchangeSubmit
 
@@ -67,7 +69,7 @@ def submit(exchange: str, student: str, folder: str, delay: float, answers: dict
 
     notebook = Path(folder) / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
     nbformat.write(fill_notebook(notebook, SubmissionPlan(answers=answers)), notebook)
-    time.sleep(delay)
+    time.sleep(max(0.0, at - time.time()))
     started = time.monotonic()
     _run(ExchangeSubmit, _trainee_config(Path(exchange), student, Path(folder)), ASSIGNMENT)
     return time.monotonic() - started
@@ -150,12 +152,13 @@ def main() -> None:
 
     collector = threading.Thread(target=instructor)
     t0 = time.monotonic()
+    start = time.time() + 5.0  # workers start and import first
     with ProcessPoolExecutor(8) as pool:
-        futures = [pool.submit(submit, str(exchange), s, str(folders[s]), d, plans[s]) for s, d in
+        futures = [pool.submit(submit, str(exchange), s, str(folders[s]), start + d, plans[s]) for s, d in
                    zip(students, delays, strict=True)]
         collector.start()
         submit_times = [f.result() for f in futures]
-    submit_span = time.monotonic() - t0
+    submit_span = time.monotonic() - t0 - 5.0
     done.set()
     collector.join()
     started = time.monotonic()
