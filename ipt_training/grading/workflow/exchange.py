@@ -36,7 +36,8 @@ def _owner(path: str) -> str:
 
 class OwnerCheckedCollect(ExchangeCollect):
     """nbgrader's collect, but a submission whose folder belongs to another account than the trainee named in it
-    is refused (nbgrader only warns), so nobody can hand in work under a colleague's name.
+    is refused (nbgrader only warns), so nobody can hand in work under a colleague's name; and a submission still
+    being copied into the exchange is left for the next collection instead of being collected half-written.
 
     The check applies when the exchange folder is shared by real accounts (``check_owner``, nbgrader's default);
     refused submissions are kept in ``refused`` as ``(trainee named, account that wrote it, folder)``.
@@ -58,14 +59,24 @@ class OwnerCheckedCollect(ExchangeCollect):
             self.refused.append(refusal)
         return False
 
+    def _complete(self, record: dict[str, Any]) -> bool:
+        # nbgrader's submit writes submission_secret.txt after the notebooks: without it, the copy is under way.
+        return os.path.isfile(os.path.join(self.inbound_path, record["filename"], "submission_secret.txt"))
+
+    def _usable(self, record: dict[str, Any]) -> bool:
+        return self._genuine(record) and self._complete(record)
+
     def _sort_by_timestamp(self, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        # Genuine submissions first, so a forged newer one never hides a trainee's real one.
+        # Usable submissions first, so a forged or half-written newer one never hides a trainee's real one.
         ordered = super()._sort_by_timestamp(records)
-        genuine = [r for r in ordered if self._genuine(r)]
-        return genuine + [r for r in ordered if r not in genuine]
+        usable = [r for r in ordered if self._usable(r)]
+        return usable + [r for r in ordered if r not in usable]
 
     def copy_files(self) -> None:
-        self.src_records = [r for r in self.src_records if self._genuine(r)]
+        waiting = [r for r in self.src_records if self._genuine(r) and not self._complete(r)]
+        for record in waiting:
+            self.log.info("Submission still being written, left for the next collect: %s", record["filename"])
+        self.src_records = [r for r in self.src_records if self._usable(r)]
         super().copy_files()
 
 
