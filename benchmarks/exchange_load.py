@@ -106,6 +106,9 @@ def main() -> None:
 
     from ipt_training.grading.workflow.exchange import collect, release_feedback, release_to_exchange
     from ipt_training.grading.workflow.simulate import solution_answers
+    from ipt_training.runtime import prepare_process
+
+    prepare_process()  # alembic on PATH, nbconvert's templates found, as for ipt-course
 
     work = Path(tempfile.mkdtemp(prefix="ipt-exchange-load-"))
     exchange = work / "exchange"
