@@ -35,12 +35,14 @@ def roster(course: Course, assignment: str, refused: dict[str, str] | None = Non
 
     ``refused`` maps a trainee to the account that tried to submit under their name (from collection).
     """
+    from nbgrader.api import MissingEntry
+
     refused = refused or {}
     with course.gradebook() as gb:
         listed = {s.id for s in gb.students}
         try:
             due = gb.find_assignment(assignment).duedate
-        except Exception:  # not yet released through the exchange
+        except MissingEntry:  # not yet released through the exchange
             due = None
     submitted = set(course.submitted_students(assignment))
     rows = []
