@@ -4,7 +4,9 @@ nbgrader's ``generate_feedback`` copies every file of ``autograded/<trainee>/<as
 folder. That folder is where the trainee's notebook ran, so it holds whatever the notebook wrote: copies of key
 material it managed to read, 100 MB of junk (then stored twice), pipes and links. :class:`FeedbackPagesOnly`
 runs in ``generate_feedback`` after nbgrader's copy and before the page is written, and deletes everything in
-the feedback folder except the assignment's pages (``<notebook>.html``) and nbgrader's ``timestamp.txt``.
+the feedback folder except the assignment's pages (``<notebook>.html``) and nbgrader's ``timestamp.txt`` and
+``submission_secret.txt`` (``release_feedback`` names each released page by a hash of that secret, so only the
+trainee who submitted can fetch it through the exchange).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from nbformat import NotebookNode
 from nbgrader.preprocessors import NbGraderPreprocessor
 
 TIMESTAMP = "timestamp.txt"
+SUBMISSION_SECRET = "submission_secret.txt"
 TIMESTAMP_MAX_BYTES = 1024
 
 
@@ -43,7 +46,7 @@ def clean_feedback_folder(folder: Path, keep: set[str]) -> list[str]:
         plain = entry.is_file() and not entry.is_symlink()
         if plain and entry.name in keep:
             continue
-        if plain and entry.name == TIMESTAMP and entry.stat().st_size <= TIMESTAMP_MAX_BYTES:
+        if plain and entry.name in (TIMESTAMP, SUBMISSION_SECRET) and entry.stat().st_size <= TIMESTAMP_MAX_BYTES:
             continue
         if entry.is_dir() and not entry.is_symlink():
             shutil.rmtree(entry)
