@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from ipt_training.cases.model import Case
-from ipt_training.domain import ProblemArea
 from ipt_training.practice.learner import LearnerModel
 from ipt_training.practice.record import Attempt
 from ipt_training.practice.review import due_traps
@@ -120,7 +119,3 @@ def _reason(skill: str, model: LearnerModel, *, fresh: bool) -> str:
         what = "choosing the problem area in a kind of case you have not yet mastered"
     again = "" if fresh else " You have seen every case that fits, so this one comes back for another try."
     return f"Picked for {what} (your current estimate: {estimate}%).{again}"
-
-
-def mastery_by_area(model: LearnerModel) -> dict[ProblemArea, float]:
-    return {area: model.estimate(area_skill(area)) for area in ProblemArea}

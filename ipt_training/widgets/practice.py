@@ -16,16 +16,10 @@ from ipt_training.practice.recommend import Recommendation, next_case
 from ipt_training.practice.record import Attempt, PracticeRecord
 from ipt_training.practice.review import due_traps
 from ipt_training.practice.skills import area_skill, skill_label
-from ipt_training.scoring.report import FormulationReport
 from ipt_training.widgets.formulation import FormulationBuilder, formulation_builder
 from ipt_training.widgets.render import figure_png, html_table, paragraph, status_region
 
 EXPORT_NAME = "ipt-practice-record.json"
-
-
-def attempt_from_report(case: Case, report: FormulationReport) -> Attempt:
-    """The record entry for one scored practice formulation (see :meth:`Attempt.from_report`)."""
-    return Attempt.from_report(case, report)
 
 
 def plot_mastery(model: LearnerModel) -> Figure:
@@ -153,7 +147,7 @@ class PracticeSession:
         if builder is None or builder.last_report is None or id(builder.last_report) in self.recorded:
             return None
         self.recorded.add(id(builder.last_report))
-        attempt = attempt_from_report(builder.case, builder.last_report)
+        attempt = Attempt.from_report(builder.case, builder.last_report)
         self.record.add(attempt)
         return attempt
 
