@@ -9,6 +9,7 @@ from pathlib import Path
 import nbformat
 
 from ipt_training.grading.trusted.cell_ids import instructor_ids, odd_cell_ids
+from ipt_training.grading.trusted.feedback_pages import SUBMISSION_SECRET
 from ipt_training.grading.trusted.files import (
     UnsafeFile,
     describe_size,
@@ -160,7 +161,8 @@ def diagnose_submission(submitted: Path, source: Path) -> list[str]:
         problems.append(f"{ANSWERS_FILE} (the formulation builder's saved answers) is "
                         f"{describe_size(answers.stat().st_size)}, more than the {describe_size(ANSWERS_MAX_BYTES)} "
                         "the grader reads; it was not used, so answers left to the builder scored 0")
-    expected = {"timestamp.txt", ANSWERS_FILE}
+    # nbgrader's exchange adds submission_secret.txt to every submission (release_feedback needs it).
+    expected = {"timestamp.txt", SUBMISSION_SECRET, ANSWERS_FILE}
     extra = sorted(p.name for p in submitted.iterdir()
                    if p.name not in expected and not (source / p.name).exists() and not p.name.startswith("."))
     if extra:
