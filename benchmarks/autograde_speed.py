@@ -102,7 +102,7 @@ def scorer_throughput(seconds: float = 2.0) -> float:
     from ipt_training.scoring.report import FormulationAnswer
 
     library = CaseLibrary.load(keys_dir=REPO / "source" / "keys")
-    gold = scorer_agreement.load_gold(HERE / "data" / "formulation_gold.yaml")
+    gold = scorer_agreement.load_answers(HERE / "data" / "formulation_gold.yaml")
     items = [(FormulationAnswer.from_dict(g["answer"]), library.get(g["case_id"]).reference) for g in gold]
     count, started = 0, time.perf_counter()
     while time.perf_counter() - started < seconds:
