@@ -116,7 +116,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--assignment", default="ipt_foundations")
     parser.add_argument("--cohort", type=int, default=200,
-                        help="cohort size for the serial/parallel comparison, measured (default 200, about 15 "
+                        help="cohort size for the serial/parallel comparison, measured (default 200, about 8 "
                              "minutes on 2 cores)")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--repeat", type=int, default=3, help="runs of the one-notebook comparison")
