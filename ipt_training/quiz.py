@@ -50,7 +50,7 @@ class QuestionResult:
         right = self.question.options[self.question.answer]
         if self.correct:
             return f"Right. {self.question.explanation}"
-        return f"Not quite: the answer is: {right}. {self.question.explanation}"
+        return f"Not quite. The right answer is “{right}”. {self.question.explanation}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 
 import pytest
 
@@ -80,3 +81,41 @@ def test_a_practice_check_in_any_lesson_builder_is_recorded(tmp_path, monkeypatc
     assessment.check()
     with PracticeRecord(tmp_path / "lesson.sqlite") as record:
         assert [a.case_id for a in record.attempts()] == [case.id]
+
+
+def _click_on_another_thread(button) -> None:
+    """ipykernel 7 runs widget callbacks on a different thread from the cell that built the widget."""
+    errors: list[BaseException] = []
+
+    def click() -> None:
+        try:
+            button.click()
+        except BaseException as exc:  # re-raised on the test thread below
+            errors.append(exc)
+
+    worker = threading.Thread(target=click)
+    worker.start()
+    worker.join()
+    if errors:
+        raise errors[0]
+
+
+def test_check_pressed_on_the_kernel_callback_thread_is_still_recorded(tmp_path, library):
+    with PracticeRecord(tmp_path / "threads.sqlite") as record:
+        session = practice_session(record, library)
+        _click_on_another_thread(session.next_button)
+        session.builder.text.value = "Primary area: role transition after the move; mourn the old role."
+        _click_on_another_thread(session.builder.check_button)
+        assert len(record) == 1
+
+
+def test_dashboard_update_shows_attempts_made_after_it_was_drawn(record, library):
+    dashboard = progress_dashboard(record)
+    assert "0 practice attempt" in dashboard.table.value
+    session = practice_session(record, library)
+    session.next_button.click()
+    session.builder.text.value = "Primary area: role transition after the move; mourn the old role."
+    session.builder.check_button.click()
+    assert "0 practice attempt" in dashboard.table.value  # drawn once, not live
+    _click_on_another_thread(dashboard.update_button)
+    assert "1 practice attempt" in dashboard.table.value

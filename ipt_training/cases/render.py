@@ -1,8 +1,9 @@
-"""Plain-text rendering of a case for terminals and notebooks."""
+"""A case as plain text (terminals) and as HTML (notebooks, where text wraps at word boundaries)."""
 
 from __future__ import annotations
 
 import textwrap
+from html import escape
 
 from ipt_training.cases.model import Case
 
@@ -31,8 +32,44 @@ def case_as_text(case: Case, width: int = 100) -> str:
     return "\n".join(lines)
 
 
+_TABLE = "border-collapse:collapse;margin:4px 0"
+_CELL = "text-align:left;vertical-align:top;padding:2px 8px"
+
+
+def _rows(rows: list[list[str]]) -> str:
+    return "".join("<tr>" + "".join(f'<td style="{_CELL}">{escape(c)}</td>' for c in row) + "</tr>" for row in rows)
+
+
+def case_as_html(case: Case) -> str:
+    """The case as a trainee reads it in a notebook: prose wraps at word boundaries, the timeline and the
+    inventory are tables. Never shows the reference (pass a case ``without_reference()``)."""
+    p = case.patient
+    parts = [f"<h4>{escape(case.id)}: {escape(case.title)}</h4>",
+             f"<p><b>{escape(p.name)}</b>, {p.age}, {escape(p.gender)}. {escape(p.background)}. "
+             f"<i>Setting: {escape(case.setting)}.</i></p>"]
+    parts += [f"<p>{escape(' '.join(block.split()))}</p>" for block in case.vignette.strip().split("\n\n")]
+    parts.append(f"<p><b>Symptom onset:</b> {escape(case.symptom_onset)}</p>")
+    if case.timeline:
+        events = [[e.date, e.kind.value.replace("_", " "), e.event]
+                  for e in sorted(case.timeline, key=lambda e: e.date)]
+        parts.append(f'<p><b>Timeline</b></p><table style="{_TABLE}">{_rows(events)}</table>')
+    if case.inventory:
+        people = [[person.name + (" (deceased)" if person.deceased else ""), person.relationship,
+                   f"{person.closeness.value} circle", person.contact, person.expectations]
+                  for person in case.inventory]
+        parts.append(f'<p><b>Interpersonal inventory</b></p><table style="{_TABLE}">{_rows(people)}</table>')
+    return f'<div class="ipt-case" style="line-height:1.5;max-width:60em">{"".join(parts)}</div>'
+
+
 def show_case(case_id: str) -> None:
-    """Print a case as a trainee sees it (never with its reference)."""
+    """Show a case as a trainee sees it (never with its reference): HTML in a notebook, text in a terminal."""
     from ipt_training.cases.library import CaseLibrary
 
-    print(case_as_text(CaseLibrary.load(keys_dir=False).get(case_id).without_reference()))
+    case = CaseLibrary.load(keys_dir=False).get(case_id).without_reference()
+    from IPython import get_ipython
+    from IPython.display import display
+
+    if get_ipython() is None:  # a terminal, not a notebook
+        print(case_as_text(case))
+        return
+    display({"text/plain": case_as_text(case), "text/html": case_as_html(case)}, raw=True)

@@ -109,7 +109,9 @@ class PracticeRecord:
     def __init__(self, path: Path | str | None = None) -> None:
         self.path = Path(path) if path is not None else default_path()
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(self.path)
+        # ipykernel 7 runs widget callbacks (Check, Next case, Export) on another thread than the cell that made
+        # the record; sqlite3's module is thread-safe, so the one connection may be shared (calls never overlap).
+        self._db = sqlite3.connect(self.path, check_same_thread=False)
         self._db.executescript(_SCHEMA)
 
     def close(self) -> None:

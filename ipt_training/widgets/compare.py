@@ -42,7 +42,8 @@ def formulation_comparison_html(case: Case, text: str, report: FormulationReport
     reference = case.reference
     return (paragraph("Compare your formulation with the model formulation written for this case.")
             + side_by_side_html("Your formulation", text, "Model formulation", reference.formulation)
-            + html_table("Key evidence in this case", ["In your answer", "Evidence"], evidence_rows(case, report))
+            + html_table("Key evidence in this case", ["In your answer", "Evidence"], evidence_rows(case, report),
+                         nowrap=(0,))
             + paragraph(f"Why this focus: {reference.rationale}"))
 
 
@@ -69,7 +70,7 @@ def inventory_feedback_html(case: Case, placements: Mapping[str, Closeness | str
     rows = inventory_feedback_rows(case, placements)
     right = sum(r[1] == MARK_RIGHT for r in rows)
     return paragraph(f"{right} of {len(rows)} people placed as in the case.") + html_table(
-        "Your closeness circle against the case", ["Person", "Result", "Feedback"], rows)
+        "Your closeness circle against the case", ["Person", "Result", "Feedback"], rows, nowrap=(1,))
 
 
 #: How far before the onset an event can be and still count as linked to it ("weeks and months before").

@@ -32,7 +32,7 @@ def report_html(report: FormulationReport) -> str:
     """Per-criterion feedback table with the total as its caption."""
     rows = [[c.label, f"{c.points:g} / {c.max_points:g}", c.feedback] for c in report.criteria]
     caption = f"Feedback on your formulation: {report.total:g} / {report.max_total:g} points"
-    return status_region(html_table(caption, ["Criterion", "Points", "Feedback"], rows))
+    return status_region(html_table(caption, ["Criterion", "Points", "Feedback"], rows, nowrap=(1,)))
 
 
 def answer_html(answer: FormulationAnswer) -> str:

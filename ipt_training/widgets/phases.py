@@ -88,7 +88,8 @@ def result_html(result: PhaseSortResult) -> str:
     else:
         rest = f" {unanswered} not answered yet." if unanswered else ""
         summary = paragraph(f"Score: {result.score} / {result.max_score} tasks in the right phase.{rest}")
-    return status_region(summary + html_table("Phase sorter feedback", ["Task", "Your phase", "Result", "Why"], rows))
+    return status_region(summary + html_table("Phase sorter feedback", ["Task", "Your phase", "Result", "Why"], rows,
+                                                  nowrap=(2,)))
 
 
 @dataclass

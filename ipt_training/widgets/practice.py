@@ -69,8 +69,9 @@ class ProgressDashboard:
     export_button: widgets.Button
     message: widgets.HTML
     widget: widgets.VBox
+    update_button: widgets.Button | None = None
 
-    def refresh(self) -> LearnerModel:
+    def refresh(self, _button: object = None) -> LearnerModel:
         attempts = self.record.attempts()
         model = LearnerModel.from_attempts(a.observations() for a in attempts)
         if attempts:
@@ -104,10 +105,14 @@ def progress_dashboard(record: PracticeRecord | None = None) -> ProgressDashboar
     store = record if record is not None else PracticeRecord()
     button = widgets.Button(description="Export my record", icon="download",
                             tooltip="Write your practice record to a file you can give your supervisor")
+    update = widgets.Button(description="Update", icon="refresh",
+                            tooltip="Redraw the plot and the table with the attempts made since this cell ran")
     dashboard = ProgressDashboard(store, widgets.Image(format="png"), widgets.HTML(), button, widgets.HTML(),
-                                  widgets.VBox())
+                                  widgets.VBox(), update)
     button.on_click(dashboard.export)
-    dashboard.widget = widgets.VBox([dashboard.plot, dashboard.table, button, dashboard.message],
+    update.on_click(dashboard.refresh)
+    dashboard.widget = widgets.VBox([dashboard.plot, dashboard.table, widgets.HBox([update, button]),
+                                     dashboard.message],
                                     layout=widgets.Layout(max_width="60em"))
     dashboard.widget.add_class("ipt-progress-dashboard")
     dashboard.refresh()

@@ -24,7 +24,8 @@ def quiz_result_html(result: QuizResult) -> str:
     rest = f" {unanswered} not answered yet." if unanswered else ""
     summary = paragraph(f"Score: {result.score} / {result.max_score}.{rest}" if result.answered
                         else NOTHING_ANSWERED)
-    return status_region(summary + html_table("Self-check feedback", ["Question", "Result", "Explanation"], rows))
+    return status_region(summary + html_table("Self-check feedback", ["Question", "Result", "Explanation"], rows,
+                                                  nowrap=(1,)))
 
 
 @dataclass

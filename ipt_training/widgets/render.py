@@ -16,13 +16,22 @@ if TYPE_CHECKING:
 MARK_RIGHT = "✓ correct"
 MARK_WRONG = "✗ not quite"
 MARK_MISSING = "– not answered yet"
+#: Widget HTML inherits a 28px line height from ipywidgets (made for one-line labels), so wrapped prose looks
+#: double-spaced; text blocks set a reading line height of their own.
+TEXT_STYLE = "line-height:1.5"
 
 
-def html_table(caption: str, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    """An accessible HTML table (caption, column headers); every cell is escaped."""
+def _cell_style(column: int, nowrap: Sequence[int]) -> str:
+    # JupyterLab right-aligns table cells in rendered HTML; prose reads from the left.
+    return "text-align:left;vertical-align:top;padding:4px 8px" + (";white-space:nowrap" if column in nowrap else "")
+
+
+def html_table(caption: str, headers: Sequence[str], rows: Sequence[Sequence[str]], nowrap: Sequence[int] = ()) -> str:
+    """An accessible HTML table (caption, column headers); every cell is escaped, left-aligned, and the columns
+    in ``nowrap`` (short marks such as "✓ correct") are kept on one line."""
     head = "".join(f'<th scope="col" style="text-align:left;padding:4px 8px">{escape(h)}</th>' for h in headers)
     body = "".join(
-        "<tr>" + "".join(f'<td style="vertical-align:top;padding:4px 8px">{escape(str(c))}</td>' for c in row)
+        "<tr>" + "".join(f'<td style="{_cell_style(i, nowrap)}">{escape(str(c))}</td>' for i, c in enumerate(row))
         + "</tr>"
         for row in rows
     )
@@ -35,12 +44,12 @@ def html_table(caption: str, headers: Sequence[str], rows: Sequence[Sequence[str
 
 def status_region(inner_html: str) -> str:
     """Wrap feedback in a polite live region so screen readers announce it when it changes."""
-    return f'<div role="status" aria-live="polite">{inner_html}</div>'
+    return f'<div role="status" aria-live="polite" style="{TEXT_STYLE}">{inner_html}</div>'
 
 
 def paragraph(text: str) -> str:
     """One escaped paragraph."""
-    return f"<p>{escape(text)}</p>"
+    return f'<p style="{TEXT_STYLE}">{escape(text)}</p>'
 
 
 def figure_png(fig: Figure, dpi: int = 100) -> bytes:
@@ -54,6 +63,6 @@ def vignette_html(case: Case) -> str:
     """The trainee-facing part of a case: patient, setting and vignette (never the reference)."""
     patient = case.patient
     paragraphs = "".join(paragraph(p) for p in case.vignette.strip().split("\n\n"))
-    return (f"<h4>{escape(case.title)}</h4>"
+    return (f'<div style="{TEXT_STYLE}"><h4>{escape(case.title)}</h4>'
             f"<p><b>{escape(patient.name)}</b>, {patient.age}, {escape(patient.gender)}; "
-            f"{escape(patient.background)}. <i>{escape(case.setting)}</i></p>{paragraphs}")
+            f"{escape(patient.background)}. <i>{escape(case.setting)}</i></p>{paragraphs}</div>")

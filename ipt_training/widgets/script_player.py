@@ -9,7 +9,7 @@ from html import escape
 import ipywidgets as widgets
 
 from ipt_training.session_script import Decision, SessionScript, Step, check_written_line, load_script
-from ipt_training.widgets.render import MARK_RIGHT, MARK_WRONG, paragraph, status_region
+from ipt_training.widgets.render import MARK_RIGHT, MARK_WRONG, TEXT_STYLE, paragraph, status_region
 
 WRITE_OWN = -1
 LETTERS = "ABCDEFGH"
@@ -76,7 +76,7 @@ class ScriptPlayer:
             if step.decision is not None:
                 break
             self.position += 1
-        self.transcript.value = "".join(self.shown)
+        self.transcript.value = f'<div style="{TEXT_STYLE}">{"".join(self.shown)}</div>'
         decision = self.current
         if decision is None:
             self.choice.layout.display = self.own_line.layout.display = "none"
@@ -95,7 +95,7 @@ class ScriptPlayer:
         self.continue_button.layout.display = "none"
         listed = "".join(f"<li>{escape(o.text)}</li>" for o in decision.options)
         self.shown.append(f"<p><b>{escape(decision.prompt)}</b></p><ol type=\"A\">{listed}</ol>")
-        self.transcript.value = "".join(self.shown)
+        self.transcript.value = f'<div style="{TEXT_STYLE}">{"".join(self.shown)}</div>'
 
     def check(self, _button: object = None) -> bool:
         decision = self.current
