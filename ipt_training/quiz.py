@@ -34,6 +34,16 @@ class Question:
             raise ValueError(f"question {self.id!r}: answer index {self.answer} out of range")
 
 
+def right_is_longest(question: Question) -> bool:
+    """True when no option is longer than the right one (a tie counts): the cue a test-wise trainee uses."""
+    return len(question.options[question.answer]) >= max(len(option) for option in question.options)
+
+
+def longest_right_share(questions: Sequence[Question]) -> float:
+    """Share of ``questions`` whose right answer is the (joint) longest option."""
+    return sum(right_is_longest(q) for q in questions) / len(questions) if questions else 0.0
+
+
 @dataclass(frozen=True, slots=True)
 class QuestionResult:
     question: Question
@@ -100,7 +110,8 @@ QUIZZES: dict[str, tuple[Question, ...]] = {
           "IPT grew from Sullivan, Meyer, Bowlby and life-events research. It was developed alongside cognitive "
           "therapy, not from it; the two were compared in the NIMH TDCRP."),
         Q("not_cbt", "Which statement about IPT is correct?",
-          ("It is a form of CBT with formal homework", "It interprets transference and childhood conflicts",
+          ("It is a form of CBT with formal homework",
+           "It interprets transference and links current conflicts to their childhood origins",
            "It has no formal homework and does not target automatic thoughts",
            "It aims to change the patient's personality"), 2,
           "IPT is neither CBT-derived nor psychodynamic: no cognitive restructuring, no formal homework, no "
@@ -110,7 +121,8 @@ QUIZZES: dict[str, tuple[Question, ...]] = {
           "Exactly four: grief, role disputes, role transitions and interpersonal deficits. Neither 'pain' nor "
           "'personality change' is an IPT problem area."),
         Q("evidence", "Which is the fairest summary of the evidence for IPT in depression?",
-          ("It is clearly better than every other psychotherapy",
+          ("It is clearly superior to every other psychotherapy in meta-analyses, and nearly all of its randomized "
+           "trials are free of any risk of bias",
            "It does better than control conditions in meta-analyses and about as well as other psychotherapies; "
            "many trials have some risk of bias",
            "It has never been tested in randomized trials"), 1,
@@ -120,7 +132,7 @@ QUIZZES: dict[str, tuple[Question, ...]] = {
     "initial_phase": (
         Q("sick_role", "What does giving the patient the sick role mean?",
           ("The patient is excused some obligations, is not blamed, and has the duty to work on recovery",
-           "The patient should stop all activity until fully recovered",
+           "The patient is told to stop work and all other activity and to rest at home until fully recovered",
            "The therapist stays neutral about the diagnosis"), 0,
           "The sick role (after Talcott Parsons) frames depression as a treatable illness that is not the "
           "patient's fault, while keeping the duty to work on getting better."),
@@ -157,7 +169,8 @@ QUIZZES: dict[str, tuple[Question, ...]] = {
           "Deficits needs a long-standing lack of relationships and no death, dispute or life change. Withdrawal "
           "that started with the depression points to another area."),
         Q("last_resort", "When is interpersonal deficits chosen?",
-          ("Whenever the patient is shy", "First, because it is the broadest area",
+          ("Whenever the patient is shy",
+           "First, because it is the broadest area and covers every patient who has few close relationships now",
            "As a last resort: long-standing isolation and no death, dispute or transition can be found"), 2,
           "Look hard for hidden grief or transitions first. Deficits is the focus of last resort."),
         Q("which_area", "Which of these is an IPT problem area?",
@@ -166,7 +179,7 @@ QUIZZES: dict[str, tuple[Question, ...]] = {
           "The four areas are grief, role disputes, role transitions and interpersonal deficits."),
         Q("overlap", "A new baby has strained a marriage and the arguments began after the birth. How do you "
           "choose?",
-          ("Always pick both areas and add a third to be safe",
+          ("Always name both areas, and add interpersonal deficits as a third so that no part of the picture is missed",
            "Pick the area that best explains the episode and is most workable; the other can be addressed "
            "within it", "Pick interpersonal deficits"), 1,
           "Areas overlap: a transition often causes a dispute. Choose one (two at most) with the patient's "
@@ -175,7 +188,7 @@ QUIZZES: dict[str, tuple[Question, ...]] = {
     "communication_analysis": (
         Q("which_interaction", "Which interaction is best for communication analysis?",
           ("'We always fight about money'", "Last Tuesday's argument about the rent, reconstructed turn by turn",
-           "The patient's relationship with her parents as a child"), 1,
+           "A general description of the patient's relationship with her parents when she was a child"), 1,
           "Pick one specific, recent, emotionally important interaction and reconstruct it as close to word for "
           "word as possible."),
         Q("assumed_communicated", "'He knows I hate those dinners,' though she has never said so. Which problem is "
@@ -183,16 +196,20 @@ QUIZZES: dict[str, tuple[Question, ...]] = {
           ("Incorrect assumption that one has communicated", "Hostile communication", "Silence"), 0,
           "She believes a message was received that was never clearly sent."),
         Q("imagery", "Is imagery rescripting an IPT technique?",
-          ("Yes, it is central to the middle phase", "No: it comes from the CBT and schema-therapy traditions"), 1,
+          ("Yes: it is one of the core IPT techniques of the middle phase, used in grief work",
+           "No: it comes from the CBT and schema-therapy traditions"), 1,
           "It is not in the IPT toolbox. IPT's techniques include exploration, encouragement of affect, "
           "clarification, communication analysis, decision analysis and role play."),
         Q("therapeutic_relationship", "In IPT, using the therapeutic relationship means:",
-          ("Interpreting transference", "Discussing the patient's feelings and behaviour toward the therapist as an "
+          ("Interpreting the transference: tracing the patient's feelings toward the therapist back to early "
+           "relationships with parents",
+           "Discussing the patient's feelings and behaviour toward the therapist as an "
            "example of their relationships elsewhere", "Becoming the patient's friend"), 1,
           "It is used mainly for deficits and disputes, and it is not transference interpretation."),
         Q("decision_analysis", "Decision analysis is:",
           ("Listing options for an interpersonal problem, weighing them, choosing one and planning it",
-           "The therapist deciding what the patient should do", "A formal homework sheet"), 0,
+           "The therapist weighing up the options and then deciding for the patient which one they should follow",
+           "A formal homework sheet"), 0,
           "The patient generates and weighs the options; the therapist helps structure the choice."),
     ),
     "middle_phase": (
@@ -201,7 +218,10 @@ QUIZZES: dict[str, tuple[Question, ...]] = {
           "At impasse the therapist helps bring the dispute back into the open so that negotiation can restart, "
           "explaining that open conflict may increase for a while."),
         Q("outcome", "In a role dispute, should the therapist steer the patient toward staying or leaving?",
-          ("Yes, toward staying", "Yes, toward leaving", "No: the patient decides; the therapist helps them "
+          ("Yes, toward staying: keeping the relationship together is the aim of dispute work, so the therapist "
+           "encourages it",
+           "Yes, toward leaving",
+           "No: the patient decides; the therapist helps them "
            "choose a plan and change expectations or communication"), 2,
           "The therapist does not steer toward a particular outcome."),
         Q("grief_goals", "What are the goals for grief?",
@@ -209,7 +229,8 @@ QUIZZES: dict[str, tuple[Question, ...]] = {
            "Help the patient forget the person quickly", "Resolve the patient's childhood conflicts"), 0,
           "Mourning comes first; rushing to 'moving on' before mourning has happened is a common mistake."),
         Q("transition_goals", "Which is a goal for a role transition?",
-          ("Accept the idealised picture of the old role", "Mourn the old role and see the new one realistically, "
+          ("Hold on to the idealised picture of the old role and avoid looking closely at the new one",
+           "Mourn the old role and see the new one realistically, "
            "building mastery in it", "Change the patient's personality"), 1,
           "Help the patient mourn and accept the loss of the old role, see the new role realistically and regain "
           "self-esteem through mastery."),
@@ -218,7 +239,9 @@ QUIZZES: dict[str, tuple[Question, ...]] = {
            "With a dream report"), 1,
           "The therapist then links any mood change to recent events."),
         Q("new_crisis", "A new crisis arises in session 8. What do you do?",
-          ("Silently switch focus", "Ignore it", "Decide explicitly, with the patient, whether to change focus"), 2,
+          ("Switch the focus to the new crisis straight away, without discussing it with the patient",
+           "Ignore it",
+           "Decide explicitly, with the patient, whether to change focus"), 2,
           "Keep the agreed focus; change it only by an explicit decision. Acute risk always takes priority."),
     ),
     "termination": (
@@ -227,18 +250,20 @@ QUIZZES: dict[str, tuple[Question, ...]] = {
           "Termination takes the last 2-4 sessions, and the ending is named explicitly well before the last one."),
         Q("sadness", "The patient feels sad about ending. What is this?",
           ("Always a relapse", "An expected reaction to be acknowledged and distinguished from depressive relapse",
-           "A sign the treatment failed"), 1,
+           "A sign that the treatment has failed and that the acute contract should be extended"), 1,
           "The ending is treated as a role transition: sadness about ending is expected."),
         Q("credit", "Who gets the credit for improvement?",
           ("The therapist", "The patient", "The medication only"), 1,
           "Review the changes and what the patient did to achieve them, giving credit to the patient."),
         Q("non_response", "The response is incomplete. How is it framed?",
           ("As the patient's failure", "As a failure of the treatment, not the patient, with options discussed "
-           "(medication, another therapy)", "As a reason to continue indefinitely without a new contract"), 1,
+           "(medication, another therapy)",
+           "As a reason to continue the same treatment indefinitely, without a new contract or a review of the "
+           "options"), 1,
           "Options such as medication or another therapy are discussed."),
         Q("maintenance", "A patient has recurrent depression. What can be offered at the end of acute treatment?",
           ("Nothing more", "Continuation or maintenance treatment (for example monthly IPT-M) as a new contract",
-           "The same acute contract, extended without discussion"), 1,
+           "The same acute contract, simply extended week by week without any discussion with the patient"), 1,
           "In one trial, monthly maintenance IPT was as good as weekly or twice-monthly sessions for women who "
           "had remitted with IPT alone."),
     ),

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from ipt_training.quiz import Question
+from ipt_training.quiz import QUIZZES, Question
 
 REQUIRED = ("id", "prompt", "options", "answer", "explanation")
 
@@ -35,6 +35,13 @@ def quizzes_dir() -> Path:
 def available() -> list[str]:
     """Names of the quizzes shipped with the course."""
     return sorted(p.stem for p in quizzes_dir().glob("*.yaml"))
+
+
+def all_banks() -> dict[str, tuple[Question, ...]]:
+    """Every self-check bank the lessons use: the YAML files here and the early lessons' questions in ``quiz.py``."""
+    banks = {f"quiz.py:{key}": tuple(questions) for key, questions in QUIZZES.items()}
+    banks.update({f"{name}.yaml": load_quiz(name) for name in available()})
+    return banks
 
 
 @cache

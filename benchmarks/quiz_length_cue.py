@@ -1,0 +1,30 @@
+"""How much a test-wise trainee gains by always choosing the longest option in the self-check quizzes.
+
+Run: python benchmarks/quiz_length_cue.py
+
+Prints, per bank, how often the right answer is the (joint) longest option, how often it is the shortest, and the
+score of the "always pick the longest" strategy against blind guessing. ``tests/test_quiz_length_cue.py`` fails
+when a bank's longest-is-right share goes above 40%.
+"""
+
+from __future__ import annotations
+
+from ipt_training.quiz import longest_right_share
+from ipt_training.quizbank import all_banks
+
+
+def main() -> None:
+    banks = all_banks()
+    print(f"{'bank':34s} {'questions':>9s} {'longest right':>13s} {'shortest right':>14s} {'chance':>7s}")
+    everything = []
+    for name, questions in banks.items():
+        everything += questions
+        shortest = sum(len(q.options[q.answer]) <= min(map(len, q.options)) for q in questions) / len(questions)
+        chance = sum(1 / len(q.options) for q in questions) / len(questions)
+        print(f"{name:34s} {len(questions):9d} {longest_right_share(questions):13.0%} {shortest:14.0%} {chance:7.0%}")
+    chance = sum(1 / len(q.options) for q in everything) / len(everything)
+    print(f"{'all banks':34s} {len(everything):9d} {longest_right_share(everything):13.0%} {'':14s} {chance:7.0%}")
+
+
+if __name__ == "__main__":
+    main()
