@@ -81,3 +81,15 @@ def test_widget_check_by_lesson_key() -> None:
 def test_grading_needs_one_answer_per_question() -> None:
     with pytest.raises(ValueError):
         grade_quiz(QUIZZES["termination"], [0])
+
+
+def test_long_options_wrap_instead_of_running_over_the_next_one() -> None:
+    """ipywidgets gives radio options a one-line height; the quiz ships a style that lets them wrap."""
+    from ipt_training.quizbank import load_quiz
+    from ipt_training.widgets.quiz import build_quiz
+    from ipt_training.widgets.render import WRAPPING_RADIO_CLASS
+
+    quiz = build_quiz(load_quiz("adaptations"))
+    assert all(WRAPPING_RADIO_CLASS in radio._dom_classes for radio in quiz.choices)
+    heading = quiz.widget.children[0].value
+    assert f".{WRAPPING_RADIO_CLASS} .widget-radio-box label" in heading and "height:auto" in heading

@@ -103,7 +103,7 @@ class ProgressDashboard:
 def progress_dashboard(record: PracticeRecord | None = None) -> ProgressDashboard:
     """The progress dashboard for this trainee's practice record."""
     store = record if record is not None else PracticeRecord()
-    button = widgets.Button(description="Export my record", icon="download",
+    button = widgets.Button(description="Export my record", icon="download", layout=widgets.Layout(width="auto"),
                             tooltip="Write your practice record to a file you can give your supervisor")
     update = widgets.Button(description="Update", icon="refresh",
                             tooltip="Redraw the plot and the table with the attempts made since this cell ran")

@@ -9,7 +9,17 @@ from html import escape
 import ipywidgets as widgets
 
 from ipt_training.quiz import Question, QuizResult, grade_quiz
-from ipt_training.widgets.render import MARK_MISSING, MARK_RIGHT, MARK_WRONG, html_table, paragraph, status_region
+from ipt_training.widgets.render import (
+    MARK_MISSING,
+    MARK_RIGHT,
+    MARK_WRONG,
+    TEXT_STYLE,
+    WRAPPING_RADIO_CLASS,
+    WRAPPING_RADIO_STYLE,
+    html_table,
+    paragraph,
+    status_region,
+)
 
 NOTHING_ANSWERED = "You have not answered any question yet. Choose your answers, then press Check."
 
@@ -56,13 +66,14 @@ def build_quiz(questions: Sequence[Question]) -> Quiz:
     """One labelled group of radio buttons per question, a Check button and a feedback area."""
     questions = tuple(questions)
     choices: list[widgets.RadioButtons] = []
-    parts: list[widgets.Widget] = [widgets.HTML("<h4>Self-check</h4>")]
+    parts: list[widgets.Widget] = [widgets.HTML(f"{WRAPPING_RADIO_STYLE}<h4>Self-check</h4>")]
     for number, question in enumerate(questions, start=1):
         radio = widgets.RadioButtons(options=[(text, i) for i, text in enumerate(question.options)], value=None,
                                      description=f"Answer {number}", tooltip=question.prompt,
                                      layout=widgets.Layout(width="auto"))
+        radio.add_class(WRAPPING_RADIO_CLASS)
         choices.append(radio)
-        parts += [widgets.HTML(f"<p><b>{number}.</b> {escape(question.prompt)}</p>"), radio]
+        parts += [widgets.HTML(f'<p style="{TEXT_STYLE}"><b>{number}.</b> {escape(question.prompt)}</p>'), radio]
     button = widgets.Button(description="Check", button_style="primary", icon="check",
                             tooltip="Check your answers and show the explanations")
     feedback = widgets.HTML()

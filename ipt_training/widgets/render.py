@@ -21,6 +21,17 @@ MARK_MISSING = "– not answered yet"
 TEXT_STYLE = "line-height:1.5"
 
 
+#: ipywidgets gives each radio option a fixed one-line height, so a long option wrapped over the next one. Radio
+#: groups with the class below wrap their options on as many lines as they need (the style element travels with
+#: the widget's HTML, so it works wherever the widget is shown).
+WRAPPING_RADIO_CLASS = "ipt-wrapping-options"
+WRAPPING_RADIO_STYLE = (
+    f"<style>.{WRAPPING_RADIO_CLASS} .widget-radio-box label{{display:flex;align-items:flex-start;height:auto;"
+    f"line-height:1.4;white-space:normal;margin:2px 0 6px 0}}"
+    f".{WRAPPING_RADIO_CLASS} .widget-radio-box input{{order:-1;float:none;flex-shrink:0;margin-top:0.2em}}</style>"
+)
+
+
 def _cell_style(column: int, nowrap: Sequence[int]) -> str:
     # JupyterLab right-aligns table cells in rendered HTML; prose reads from the left.
     return "text-align:left;vertical-align:top;padding:4px 8px" + (";white-space:nowrap" if column in nowrap else "")

@@ -8,7 +8,14 @@ import ipywidgets as widgets
 
 from ipt_training.cases.model import Case
 from ipt_training.widgets.compare import life_events, onset_event_feedback
-from ipt_training.widgets.render import figure_png, html_table, status_region, vignette_html
+from ipt_training.widgets.render import (
+    WRAPPING_RADIO_CLASS,
+    WRAPPING_RADIO_STYLE,
+    figure_png,
+    html_table,
+    status_region,
+    vignette_html,
+)
 from ipt_training.widgets.timeline import plot_timeline
 
 NONE_OF_THESE = -1
@@ -49,6 +56,7 @@ def timeline_practice(case: Case, with_vignette: bool = True) -> TimelinePractic
     options = [(f"{e.date}: {e.event}", i) for i, e in enumerate(events)]
     options.append(("None of these: no interpersonal event explains the onset", NONE_OF_THESE))
     choice = widgets.RadioButtons(options=options, value=None, layout=widgets.Layout(width="auto"))
+    choice.add_class(WRAPPING_RADIO_CLASS)
     button = widgets.Button(description="Check", button_style="primary", icon="check",
                             tooltip="Check the event you linked to the onset")
     plot = widgets.Image(format="png", layout=widgets.Layout(max_width="100%", display="none"))
@@ -58,7 +66,8 @@ def timeline_practice(case: Case, with_vignette: bool = True) -> TimelinePractic
     practice.widget = widgets.VBox([
         *header,
         widgets.HTML(html_table(f"Life events (symptoms began {case.symptom_onset})", ["Date", "Event"], rows)
-                     + "<p><b>Which event is linked in time to the onset of the episode?</b></p>"),
+                     + "<p><b>Which event is linked in time to the onset of the episode?</b></p>"
+                     + WRAPPING_RADIO_STYLE),
         choice, button, practice.feedback, plot,
     ], layout=widgets.Layout(max_width="60em"))
     practice.widget.add_class("ipt-timeline-practice")
