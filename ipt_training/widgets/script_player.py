@@ -3,6 +3,7 @@ therapist's next line and gets feedback before the session continues."""
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass, field
 from html import escape
 
@@ -26,6 +27,23 @@ def step_html(step: Step) -> str:
         if line.note:
             parts.append(f'<p style="margin:0 0 6px 2em;font-size:0.9em;color:#444">Why: {escape(line.note)}</p>')
     return "".join(parts)
+
+
+def display_orders(script: SessionScript) -> dict[str, list[int]]:
+    """Per decision, the option indices in the order they are shown. Scripts are written with the best line first;
+    here the best line lands on each letter about equally often within a script, in an order that is the same
+    for every trainee and every run (seeded with the script's and the decisions' ids)."""
+    decisions = script.decisions
+    slots = [number % len(decision.options) for number, decision in enumerate(decisions)]
+    random.Random(f"ipt-script:{script.id}").shuffle(slots)
+    orders = {}
+    for decision, slot in zip(decisions, slots, strict=True):
+        best = decision.options.index(decision.best)
+        others = [i for i in range(len(decision.options)) if i != best]
+        random.Random(f"ipt-script:{script.id}:{decision.id}").shuffle(others)
+        position = slot % len(decision.options)
+        orders[decision.id] = [*others[:position], best, *others[position:]]
+    return orders
 
 
 def decision_feedback(decision: Decision, chosen: int | None, written: str = "") -> tuple[str, bool]:
@@ -84,7 +102,8 @@ class ScriptPlayer:
             self.feedback.value = status_region(paragraph("End of the session. Well done."))
             return
         # Long lines are listed as text (they wrap); the radio buttons carry their letters.
-        options = [(f"Line {LETTERS[i]}", i) for i in range(len(decision.options))]
+        order = display_orders(self.script)[decision.id]
+        options = [(f"Line {LETTERS[position]}", index) for position, index in enumerate(order)]
         if decision.elements:
             options.append(("I'll write my own line", WRITE_OWN))
         self.choice.options = options
@@ -93,7 +112,7 @@ class ScriptPlayer:
         self.own_line.value = ""
         self.own_line.layout.display = "none"
         self.continue_button.layout.display = "none"
-        listed = "".join(f"<li>{escape(o.text)}</li>" for o in decision.options)
+        listed = "".join(f"<li>{escape(decision.options[index].text)}</li>" for index in order)
         self.shown.append(f"<p><b>{escape(decision.prompt)}</b></p><ol type=\"A\">{listed}</ol>")
         self.transcript.value = f'<div style="{TEXT_STYLE}">{"".join(self.shown)}</div>'
 

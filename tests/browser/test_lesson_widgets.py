@@ -43,6 +43,18 @@ def _session(lab: LabServer, name: str, steps) -> None:
             browser.close()
 
 
+def _best_and_weaker_position(script: str) -> tuple[int, int]:
+    """Where the player shows the best line of the script's first decision, and a weaker one (lines are shuffled)."""
+    from ipt_training.session_script import load_script
+    from ipt_training.widgets.script_player import display_orders
+
+    loaded = load_script(script)
+    decision = loaded.decisions[0]
+    order = display_orders(loaded)[decision.id]
+    best = order.index(decision.options.index(decision.best))
+    return best, (best + 1) % len(order)
+
+
 def test_scripted_session_gives_feedback_on_a_chosen_line(lab: LabServer) -> None:
     def steps(page: Page, lab: LabServer) -> None:
         from playwright.sync_api import expect
@@ -52,10 +64,11 @@ def test_scripted_session_gives_feedback_on_a_chosen_line(lab: LabServer) -> Non
         _run_all(page, player)
         _wait_until_idle(page)
         player.scroll_into_view_if_needed()
-        player.get_by_role("radio").nth(1).check(force=True)  # a weaker line first
+        best, weaker = _best_and_weaker_position("first_sessions")
+        player.get_by_role("radio").nth(weaker).check(force=True)  # a weaker line first
         player.get_by_role("button", name="Check").click()
         expect(player).to_contain_text("not quite", timeout=30_000)
-        player.get_by_role("radio").first.check(force=True)
+        player.get_by_role("radio").nth(best).check(force=True)
         player.get_by_role("button", name="Check").click()
         expect(player).to_contain_text("correct", timeout=30_000)
         player.get_by_role("button", name="Continue").click()
@@ -68,6 +81,7 @@ def test_scripted_session_gives_feedback_on_a_chosen_line(lab: LabServer) -> Non
 
 def test_case_picker_opens_inventory_and_timeline_practice(lab: LabServer) -> None:
     def steps(page: Page, lab: LabServer) -> None:
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
         from playwright.sync_api import expect
 
         _open_notebook(page, lab, "07_worked_formulation.ipynb")
@@ -90,10 +104,13 @@ def test_case_picker_opens_inventory_and_timeline_practice(lab: LabServer) -> No
         for _ in range(3):  # on a busy machine the first click can land before the menu change is synced
             page.wait_for_timeout(1000)
             picker.get_by_role("button", name="Open").click()
-            if question.count():
+            try:  # wait for this click's result before clicking again (a second Open redraws the exercise)
+                question.wait_for(timeout=15_000)
                 break
-            page.wait_for_timeout(5000)
+            except PlaywrightTimeout:
+                pass
         expect(question).to_be_visible(timeout=30_000)
+        _wait_until_idle(page)
         question.scroll_into_view_if_needed()
         picker.get_by_role("radio").first.locator("xpath=..").click()  # the option's label
         picker.get_by_role("button", name="Check").click()
