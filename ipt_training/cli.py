@@ -213,19 +213,30 @@ def score(reference: Annotated[Path, typer.Option(help="Case file with a referen
           answer: Annotated[Path, typer.Option(help="Answer: .txt (free text) or .yaml/.json with text and "
                                                     "primary_area, secondary_area, dispute_stage.")],
           reveal: Annotated[bool, typer.Option(help="Feedback may name the reference focus (practice use).")] = False,
+          rubric: Annotated[str, typer.Option(help="supervision (a note to a supervisor, the graded assignment) or "
+                                                   "patient (the formulation as said to the patient, lesson 3).")]
+          = "supervision",
           as_json: JsonFlag = False) -> None:
-    """Score a formulation answer against a reference and print per-criterion feedback."""
-    from ipt_training.cases.loader import CaseFileError
-    from ipt_training.scoring.answers import load_answer_file, load_reference_any
-    from ipt_training.scoring.formulation import score_formulation
+    """Score a formulation answer against a reference and print per-criterion feedback.
 
+    The answer is scored as the graded assignment scores it: with the case (its names and vignette) when the
+    reference is a case file or a key whose case is in the library.
+    """
+    from ipt_training.cases.loader import CaseFileError
+    from ipt_training.scoring.answers import load_answer_file, load_case_and_reference
+    from ipt_training.scoring.formulation import score_formulation
+    from ipt_training.scoring.rubrics import RUBRICS
+
+    if rubric not in RUBRICS:
+        typer.echo(f"error: unknown rubric {rubric!r}; use one of: {', '.join(RUBRICS)}", err=True)
+        raise typer.Exit(2)
     try:
-        ref = load_reference_any(reference)
+        case, ref = load_case_and_reference(reference)
         ans = load_answer_file(answer)
     except (CaseFileError, ValueError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
-    report = score_formulation(ans, ref, reveal=reveal)
+    report = score_formulation(ans, ref, reveal=reveal, rubric=rubric, case=case)
     if as_json:
         typer.echo(json.dumps(report.to_dict(), indent=2))
     else:

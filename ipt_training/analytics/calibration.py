@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from ipt_training.agreement import cohen_kappa, mean_absolute_error, spearman
-from ipt_training.analytics.gradebook import CohortData, reference_for
+from ipt_training.analytics.gradebook import CohortData, case_for, reference_for
 
 MANUAL_COLUMNS = ["student", "assignment", "item", "score", "area", "source"]
 RESCORE_COLUMNS = ["student", "assignment", "item", "case_id", "detected_area", "confidence", "flags",
@@ -83,7 +83,7 @@ def rescore_formulations(cohort: CohortData) -> pd.DataFrame:
                                               "primary_area": _value(f.chosen_area),
                                               "secondary_area": _value(f.chosen_secondary),
                                               "dispute_stage": _value(f.chosen_stage)})
-        report = score_formulation(answer, reference, reveal=False)
+        report = score_formulation(answer, reference, reveal=False, case=case_for(cohort.keys_dir, f.case_id))
         points = f.max_score or report.max_total
         rescored = math.floor(points * report.total / report.max_total * 2 + 0.5) / 2
         rows.append({"student": f.student, "assignment": f.assignment, "item": f.item, "case_id": f.case_id,

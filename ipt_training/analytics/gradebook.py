@@ -19,10 +19,10 @@ from typing import TYPE_CHECKING, Any
 import nbformat
 import pandas as pd
 
-from ipt_training.grading.trusted.keys import case_reference_in
+from ipt_training.grading.trusted.keys import case_in, case_reference_in
 
 if TYPE_CHECKING:
-    from ipt_training.cases.model import ReferenceFormulation
+    from ipt_training.cases.model import Case, ReferenceFormulation
     from ipt_training.grading.workflow.course import Course
 
 ITEM_COLUMNS = ["student", "assignment", "notebook", "item", "kind", "case_id", "score", "max_score",
@@ -286,6 +286,13 @@ def reference_for(keys_dir: Path | None, case_id: str) -> ReferenceFormulation |
         return case_reference_in(keys_dir.resolve(), case_id)
     except (OSError, ValueError, LookupError):
         return None
+
+
+def case_for(keys_dir: Path | None, case_id: str) -> Case | None:
+    """The case itself (names, vignette) for scoring with it as the grader does; ``None`` without keys."""
+    if keys_dir is None:
+        return None
+    return case_in(keys_dir.resolve(), case_id)
 
 
 def graded_answers(cell: nbformat.NotebookNode | None, cells: dict[str, nbformat.NotebookNode],

@@ -8,22 +8,39 @@ from pathlib import Path
 import yaml
 
 from ipt_training.cases.loader import CaseFileError, load_case_file, load_reference_file
-from ipt_training.cases.model import ReferenceFormulation
+from ipt_training.cases.model import Case, ReferenceFormulation
 from ipt_training.scoring.report import FormulationAnswer
 
 
 def load_reference_any(path: Path) -> ReferenceFormulation:
     """A reference from a case file (with ``reference:``) or an instructor key file (``case_id`` + ``reference``)."""
+    return load_case_and_reference(path)[1]
+
+
+def load_case_and_reference(path: Path) -> tuple[Case | None, ReferenceFormulation]:
+    """The case and its reference, from a case file (with ``reference:``) or an instructor key file.
+
+    For a key file the case is the library case with that id (packaged or in the course's case folders), so the
+    answer is scored as the graded assignment scores it: evidence may match the case's names, and an answer that
+    pastes the vignette is recognised. ``None`` when no case has the key's id.
+    """
     try:
         head = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         head = None
     if isinstance(head, dict) and "case_id" in head:
-        return load_reference_file(path)[1]
+        case_id, reference = load_reference_file(path)
+        from ipt_training.cases.library import CaseLibrary
+
+        try:
+            case = CaseLibrary.load(keys_dir=False).cases.get(case_id)
+        except CaseFileError:
+            case = None
+        return case, reference
     case = load_case_file(path)
     if case.reference is None:
         raise CaseFileError(path, [f"{path}:1: reference: this case file has no reference formulation"])
-    return case.reference
+    return case, case.reference
 
 
 def load_answer_file(path: Path) -> FormulationAnswer:

@@ -60,12 +60,20 @@ from ipt_training.scoring.lexicon import (
     TEMPORAL_LINK_CUES,
     Concept,
 )
+from ipt_training.scoring.normalize import clean_answer
 from ipt_training.scoring.patient import PatientElements, read_patient_elements
 from ipt_training.scoring.readability import Style, read_style
 from ipt_training.scoring.report import CriterionResult, FormulationAnswer, FormulationReport
 from ipt_training.scoring.rubrics import Rubric, rubric_named
+from ipt_training.scoring.specificity import (
+    NO_FACTS_FEEDBACK,
+    TEXTBOOK_SHARE,
+    TEXTBOOK_WORDS,
+    facts_for,
+    near_facts,
+    textbook_feedback,
+)
 from ipt_training.text.matcher import Clauses, Match, PhraseMatcher, build_matcher
-from ipt_training.text.normalize import clauses
 
 AREA_POINTS = 3.0
 STAGE_POINTS = 1.0
@@ -143,6 +151,10 @@ def _matcher_for(reference: ReferenceFormulation, case: Case | None = None) -> _
         _MATCHERS.clear()
     _MATCHERS[key] = (reference, case, compiled)
     return compiled
+
+
+_MIN_FACT_WORDS = 12
+_GAMED_CONFIDENCE = 0.4
 
 
 def _reading_points(primary: ProblemArea | None, secondary: ProblemArea | None,
@@ -256,10 +268,21 @@ def score_formulation(
     plan = rubric_named(rubric)
     if isinstance(answer, str):
         answer = FormulationAnswer(text=answer)
-    raw = clauses(answer.text, quotes=True)
+    cleaned = clean_answer(answer.text)
+    if cleaned.text != answer.text:
+        answer = replace(answer, text=cleaned.text)
+    raw = cleaned.clauses
     matcher, derived = _matcher_for(reference, case)
     prepared, matches = matcher.find_prepared(raw)
     kinds = _by_kind(matches)
+    # Evidence counts only next to a fact of this case (a name, date or detail), not for IPT words alone.
+    near = near_facts(facts_for(reference, case), prepared)
+    for kind in ("evidence", "timeline", "term"):
+        kinds[kind] = [m for m in kinds[kind] if m.clause in near]
+    if not near:
+        kinds["absence"] = []  # "nothing happened before the onset" needs this patient's story somewhere
+    no_facts = not near and cleaned.words >= _MIN_FACT_WORDS
+    textbook = not near and cleaned.words >= TEXTBOOK_WORDS  # a paragraph about the area, not about the patient
     ev_matches = kinds["evidence"] + kinds["timeline"]
     if derived.items:
         terms = kinds["term"]
@@ -300,6 +323,9 @@ def score_formulation(
         flags.append("list_without_reasoning")
     if style.pasted:
         flags.append("pasted_vignette")
+    flags += cleaned.flags
+    if no_facts:
+        flags.append("no_case_facts")
 
     criteria: list[CriterionResult] = []
     area_pts = 0.0 if bare_list else _half(_area_points(decision, reference) * plan.area / AREA_POINTS)
@@ -326,6 +352,10 @@ def score_formulation(
         # Facts copied from the vignette or listed without a sentence are not yet evidence for a focus.
         evidence_pts /= 2
         evidence_text += " " + (feedback.PASTED_FEEDBACK if style.pasted else feedback.LISTED_EVIDENCE_FEEDBACK)
+    if no_facts:
+        evidence_text += " " + NO_FACTS_FEEDBACK
+    if cleaned.flags:
+        evidence_text += " " + cleaned.feedback
     criteria.append(CriterionResult(
         "evidence_timeline", "Evidence, timeline link and dispute stage",
         _half(evidence_pts + stage_pts), plan.evidence, f"{evidence_text} {stage_text}",
@@ -351,17 +381,19 @@ def score_formulation(
         hits = [c for c in expected if c in found]
         credit = sum(0.5 if c in concepts.inconsistent else 1.0 for c in hits)
         points = _half(_half(max_points * min(1.0, credit / need)) * penalty)
-        criteria.append(CriterionResult(
-            kind, kind.capitalize(), points, max_points,
-            feedback.concept_feedback(kind, len(hits), need, expected, found, table, decision.primary,
-                                      penalty < 1, reveal=reveal, stuffing_phrases=stuffing_phrases,
-                                      inconsistent=[c for c in hits if c in concepts.inconsistent]),
-        ))
+        text = feedback.concept_feedback(kind, len(hits), need, expected, found, table, decision.primary,
+                                         penalty < 1, reveal=reveal, stuffing_phrases=stuffing_phrases,
+                                         inconsistent=[c for c in hits if c in concepts.inconsistent])
+        if textbook and points:
+            points, text = _half(points * TEXTBOOK_SHARE), f"{text} {textbook_feedback(kind)}"
+        criteria.append(CriterionResult(kind, kind.capitalize(), points, max_points, text))
     if plan.patient_elements:
         criteria.extend(_patient_criteria(plan, read_patient_elements(answer.text, prepared,
                                                                             _side_matcher("patient").find(raw))))
 
     confidence = _confidence(answer, raw, decision, implicit, style, bare_list)
+    if no_facts or cleaned.flags:
+        confidence = min(confidence, _GAMED_CONFIDENCE)
     timeline_id = reference.timeline_link.id
     all_ids = [*evidence_ids, timeline_id]
     timeline_cited = any(m.concept == "timeline" for m in ev_matches)

@@ -195,7 +195,7 @@ def grade_formulation(case_id: str, namespace: Namespace, suffix: str, points: f
     names = [f"{field}_{suffix}" for field in saved_answers.FIELDS]
     if recorded_for_later(namespace, names, title):
         return 0.0
-    from ipt_training.grading.trusted.keys import KeysNotFoundError, case_reference
+    from ipt_training.grading.trusted.keys import KeysNotFoundError, case_reference, graded_case
     from ipt_training.scoring.report import FormulationAnswer
 
     missing = [n for n in names if n not in namespace]
@@ -218,6 +218,6 @@ def grade_formulation(case_id: str, namespace: Namespace, suffix: str, points: f
         reference = case_reference(case_id)
     except KeysNotFoundError as exc:
         return finish(0, points, [str(exc)], title)
-    report = score_formulation(answer, reference, reveal=False)
+    report = score_formulation(answer, reference, reveal=False, case=graded_case(case_id))
     lines = notes + [f"{c.label} ({c.points:g}/{c.max_points:g}): {c.feedback}" for c in report.criteria]
     return finish(points * report.total / report.max_total, points, lines, title)

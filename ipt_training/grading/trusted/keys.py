@@ -12,7 +12,7 @@ import yaml
 
 from ipt_training.cases.library import KEYS_ENV, find_keys_dir
 from ipt_training.cases.loader import load_reference_file
-from ipt_training.cases.model import ReferenceFormulation
+from ipt_training.cases.model import Case, ReferenceFormulation
 
 
 class KeysNotFoundError(LookupError):
@@ -57,6 +57,25 @@ def case_reference_in(folder: Path, case_id: str) -> ReferenceFormulation:
 def case_reference(case_id: str) -> ReferenceFormulation:
     """The reference formulation of an assessment case."""
     return case_reference_in(keys_dir(), case_id)
+
+
+@cache
+def case_in(folder: Path, case_id: str) -> Case | None:
+    """The case ``case_id`` (vignette, names; instructor extras merged) with the keys in ``folder``, so an answer is
+    scored with its case exactly as the benchmark and ``ipt-course cases check`` score it; ``None`` when the library
+    has no such case or cannot be loaded (the answer is then scored without the case's names)."""
+    from ipt_training.cases.library import CaseLibrary
+    from ipt_training.cases.loader import CaseFileError
+
+    try:
+        return CaseLibrary.load(keys_dir=folder).cases.get(case_id)
+    except (CaseFileError, OSError):
+        return None
+
+
+def graded_case(case_id: str) -> Case | None:
+    """The case of an assessment formulation, as :func:`case_in` with this environment's keys."""
+    return case_in(keys_dir(), case_id)
 
 
 @cache

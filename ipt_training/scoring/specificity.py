@@ -1,0 +1,306 @@
+"""Which sentences of an answer say something about *this* patient, not only about the problem area.
+
+Evidence and the timeline link are credited only where the answer states a fact of the case. A textbook paragraph
+for the right area ("Goals: mourn the loss... The depression began after the death.") cites nothing, however many
+IPT words it uses; "your low mood began after Silvia died in October" or "W died 10/24" does.
+
+The facts of a case (:class:`CaseFacts`) are read from the case itself when it is known (vignette, patient,
+timeline and interpersonal inventory), otherwise from the reference's evidence sentences, cues, rationale and
+model formulation. They are:
+
+* **people and places**: the names of the patient and of everyone in the inventory, capitalised words inside the
+  vignette's sentences, and the inventory's relationship words ("husband", "manager", "son"), so that an answer
+  addressed to the patient ("your husband") keeps its credit;
+* **dates**: the case's years ("2025"), the months of its timeline ("March", "mar") and short numeric dates as
+  notes write them ("3/25" for March 2025);
+* **details**: content words of the case that no formulation of an area would use anyway: words of the course's
+  IPT vocabulary (area, stage, goal, strategy, event, link and patient-element cues), function words and words
+  found in most of the packaged vignettes ("work", "sleep") are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from itertools import pairwise
+
+from ipt_training.cases.model import Case, ReferenceFormulation
+from ipt_training.domain import ProblemArea
+from ipt_training.scoring import lexicon
+from ipt_training.scoring.evidence import STOP_WORDS, names_in
+from ipt_training.scoring.readability import FUNCTION_WORDS
+from ipt_training.text.normalize import clauses, to_ascii_lower
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+#: Month words that are also ordinary English words are read as months only next to a year or after "in",
+#: "around", "from"... ("around May", "may 25").
+_AMBIGUOUS_MONTHS = frozenset({"may", "mar", "jun", "jan", "aug", "sept"})
+_SUFFIXES = ("ments", "ment", "ings", "ing", "edly", "ies", "ed", "es", "s", "e", "y")
+_INFLECTIONS = ("", "s", "es", "ed", "ing", "e", "er", "ers", "y", "ies", "ment", "ments")
+#: Words found in more than this share of the packaged vignettes describe depression or daily life in general.
+_COMMON_SHARE = 0.4
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "madam"})
+#: Symptoms of depression and its assessment: in every case, so they say nothing about this one.
+_DEPRESSION_TEXT = """
+sleep slept sleeping insomnia appetite weight concentrate concentration concentrating energy tired tiredness
+fatigue worthless worthlessness guilt guilty hopeless hopelessness helpless interest interests pleasure suicidal
+suicide thoughts crying cries tearful irritable irritability anhedonia agitation slowed denies denied previous
+history assessment assessed referred referral diagnosis medication antidepressant
+"""
+_DEPRESSION_WORDS = frozenset(_DEPRESSION_TEXT.split())
+#: Words of the transition cues that describe adjusting to any change, not which change it was.
+_ADJUSTING_WORDS = frozenset({"adapting", "adjusting", "settling", "becoming", "defined", "losing", "left",
+                              "identity"})
+_YEAR_RE = re.compile(r"\b((?:19|20)\d\d)\b")
+
+
+def _stem(word: str) -> str:
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def _forms(word: str) -> set[str]:
+    """The word and its common inflections, so that an exact look-up finds "promised" from "promise"."""
+    stem = _stem(word)
+    return {word, *(stem + ending for ending in _INFLECTIONS)}
+
+
+def _cue_words(phrases: Iterable[str]) -> set[str]:
+    words: set[str] = set()
+    for phrase in phrases:
+        for clause in clauses(phrase.replace("*", "")):
+            words.update(clause)
+    return words
+
+
+@cache
+def ipt_vocabulary() -> frozenset[str]:
+    """Every word (and its inflections) of the scorer's clinical vocabulary: words any formulation may use.
+
+    The events that signal a transition (a move, a birth, a retirement) are the exception: which change it was is
+    a fact of the case, so those words stay out unless the core vocabulary (areas, stages, goals, the patient's
+    elements, links in time) uses them too. A death defines grief and a conflict a dispute, so their words are in.
+    """
+    core: list[str] = []
+    for area_cues in lexicon.AREA_CUES.values():
+        core += [c if isinstance(c, str) else c[0] for c in area_cues]
+    for stage_cues in lexicon.STAGE_CUES.values():
+        core += list(stage_cues)
+    for concept in lexicon.GOALS.values():
+        core += [*concept.cues, concept.label]
+    for area, event_cues in lexicon.EVENT_CUES.items():
+        if area is not ProblemArea.ROLE_TRANSITION:
+            core += list(event_cues)
+    for patient_cues in lexicon.PATIENT_CUES.values():
+        core += list(patient_cues)
+    core += [*lexicon.TEMPORAL_LINK_CUES, *lexicon.ABSENCE_OF_EVENT_CUES, *lexicon.CAUSAL_WORDS]
+    core_words = (_cue_words(core) | set(lexicon.CHOICE_MARKERS) | set(STOP_WORDS) | set(FUNCTION_WORDS)
+                  | _DEPRESSION_WORDS)
+    strategies = _cue_words([p for concept in lexicon.STRATEGIES.values() for p in (*concept.cues, concept.label)])
+    changes = _cue_words(lexicon.EVENT_CUES[ProblemArea.ROLE_TRANSITION]) - core_words - _ADJUSTING_WORDS
+    words = core_words | (strategies - changes)
+    return frozenset(form for word in words for form in _forms(word)) - changes
+
+
+def _common(word: str) -> bool:
+    from ipt_training.scoring.evidence import _stem as evidence_stem
+    from ipt_training.scoring.evidence import _vignette_frequency
+
+    total, counts = _vignette_frequency()
+    return counts.get(evidence_stem(word), 0) / total > _COMMON_SHARE
+
+
+_NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+                 "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "fifteen": "15",
+                 "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50"}
+_UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month",
+          "year": "year", "years": "year"}
+#: Clinical shorthand for a span: "3/12" is three months, "6/52" six weeks.
+_FRACTION_UNITS = {"12": "month", "52": "week"}
+#: Words before an ambiguous month word that make it a date ("around May", "from May").
+_MONTH_LEADS = frozenset({"in", "around", "from", "since", "by", "until", "till", "early", "late", "mid", "of", "end",
+                          "before", "after", "last", "this", "that"})
+
+
+def _number(token: str) -> str | None:
+    return token if token.isdigit() else _NUMBER_WORDS.get(token)
+
+
+@dataclass(frozen=True, slots=True)
+class CaseFacts:
+    """Words, dates and spans of time that only an answer about this case would contain."""
+
+    #: names, relationship words, details, years and unambiguous month words (with their inflections)
+    words: frozenset[str]
+    #: two-digit years of the case ("25"), for numeric dates such as "3/25"
+    short_years: frozenset[str] = frozenset()
+    #: ambiguous month words of the case ("may"), counted only next to a year or after "in", "around"...
+    ambiguous_months: frozenset[str] = frozenset()
+    #: spans of time of the case as (number, unit): ("2", "month") for "two months after the move"
+    spans: frozenset[tuple[str, str]] = frozenset()
+
+    #: tokens that may start a date or span (the slow check runs only for clauses holding one)
+    triggers: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        triggers = self.short_years | self.ambiguous_months | frozenset(_UNITS) | frozenset(_FRACTION_UNITS)
+        object.__setattr__(self, "triggers", triggers)
+
+    def specific(self, clause: list[str]) -> bool:
+        """Whether one clause (tokens) states something of this case."""
+        if not self.words.isdisjoint(clause):
+            return True
+        if self.triggers.isdisjoint(clause):
+            return False
+        for i in range(1, len(clause)):
+            before, token = clause[i - 1], clause[i]
+            if token in self.short_years and before.isdigit() and 1 <= int(before) <= 12:
+                return True
+            if before in self.ambiguous_months and (token in self.short_years or token in self.words):
+                return True
+            if token in self.ambiguous_months and before in _MONTH_LEADS:
+                return True
+            unit = _UNITS.get(token) or (_FRACTION_UNITS.get(token) if before.isdigit() else None)
+            if unit is not None and (_number(before), unit) in self.spans:
+                return True
+        return False
+
+
+def _month_index(date: str) -> int | None:
+    year, _, rest = date.partition("-")
+    if not (year.isdigit() and rest[:2].isdigit()):
+        return None
+    return int(year) * 12 + int(rest[:2]) - 1
+
+
+def _spans(texts: Iterable[str], onset: str | None, dates: Iterable[str]) -> set[tuple[str, str]]:
+    """Spans of time the case states ("three days", "eight years") and those from its events to the onset."""
+    spans: set[tuple[str, str]] = set()
+    for text in texts:
+        for clause in clauses(text):
+            for before, token in pairwise(clause):
+                number = _number(before)
+                if number is not None and token in _UNITS:
+                    spans.add((number, _UNITS[token]))
+    start = _month_index(onset) if onset else None
+    for date in dates:
+        month = _month_index(date)
+        if start is None or month is None or not 0 < start - month <= 36:
+            continue
+        months = start - month
+        spans.add((str(months), "month"))
+        weeks = round(months * 4.33)
+        spans.update((str(w), "week") for w in (weeks - 1, weeks, weeks + 1))
+        if months % 12 == 0:
+            spans.add((str(months // 12), "year"))
+    return spans
+
+
+def _dates(texts: Iterable[str], timeline_dates: Iterable[str]) -> tuple[set[str], set[str], set[str]]:
+    """Years, short years and month words of the case."""
+    years: set[str] = set()
+    months: set[str] = set()
+    for date in timeline_dates:
+        year, _, rest = date.partition("-")
+        years.add(year)
+        if rest[:2].isdigit() and 1 <= int(rest[:2]) <= 12:
+            months.add(_MONTHS[int(rest[:2]) - 1])
+    for text in texts:
+        years.update(_YEAR_RE.findall(text))
+        lowered = text.lower()
+        months.update(m for m in _MONTHS if re.search(rf"\b{m}\b", lowered) and m != "may")
+    month_words = set(months) | {m[:3] for m in months} | ({"sept"} if "september" in months else set())
+    return years, {y[2:] for y in years}, month_words
+
+
+def _facts(people: Iterable[str], relationships: Iterable[str], texts: Iterable[str],
+           timeline_dates: Iterable[str], onset: str | None = None) -> CaseFacts:
+    texts = [t for t in texts if t]
+    generic = ipt_vocabulary()
+    words: set[str] = set()
+    for name in people:
+        words.update(w for w in to_ascii_lower(name).replace(".", " ").split() if len(w) > 2 and w not in _TITLES)
+    for text in texts:
+        words.update(n for n in names_in(text) if n not in generic)
+    # The head of a relationship names the person ("father" of "father (died February 2025)"); the rest is detail.
+    heads = [re.split(r"[,;(]", r)[0] for r in relationships]
+    kin = {part for r in heads for clause in clauses(r) for w in clause for part in {w, *w.split("-")}}
+    kin -= set(FUNCTION_WORDS) | set(STOP_WORDS) | set(lexicon.CHOICE_MARKERS)
+    words.update(w for w in kin if not w.isdigit())
+    details = {w for text in texts for clause in clauses(text) for w in clause}
+    words.update(w for w in details if len(w) > 3 and not w.isdigit() and w not in generic and not _common(w))
+    timeline_dates = list(timeline_dates)
+    years, short_years, months = _dates(texts, timeline_dates)
+    unambiguous = months - _AMBIGUOUS_MONTHS
+    forms = {form for word in words if not word.isdigit() for form in _forms(word) if form not in generic}
+    return CaseFacts(frozenset(forms | words | years | unambiguous), frozenset(short_years),
+                     frozenset(months & _AMBIGUOUS_MONTHS), frozenset(_spans(texts, onset, timeline_dates)))
+
+
+def case_facts(case: Case) -> CaseFacts:
+    """The facts of a case from its vignette, patient, timeline and inventory."""
+    people = [case.patient.name, *(p.name for p in case.inventory)]
+    relationships = [p.relationship for p in case.inventory]
+    texts = [case.vignette, case.patient.background, *(e.event for e in case.timeline)]
+    for p in case.inventory:
+        texts += [p.contact, p.expectations, p.satisfactions, p.dissatisfactions, p.change_wished, p.recent_change]
+    return _facts(people, relationships, texts, [e.date for e in case.timeline], case.symptom_onset)
+
+
+def reference_facts(reference: ReferenceFormulation) -> CaseFacts:
+    """The facts of a case known only from its reference (evidence sentences and cues, rationale, formulation)."""
+    items = [*reference.key_evidence, reference.timeline_link]
+    texts = [reference.rationale, reference.formulation, *(i.text for i in items), *(c for i in items for c in i.cues)]
+    return _facts([], [], [t.replace("*", "") for t in texts], [])
+
+
+#: How many clauses before and after a fact still count as speaking of it.
+REACH = 2
+
+
+def near_facts(facts: CaseFacts, prepared: list[list[str]]) -> frozenset[int]:
+    """The clauses that state a fact of the case, and those within :data:`REACH` clauses of one."""
+    words, triggers, specific = facts.words, facts.triggers, facts.specific
+    near: set[int] = set()
+    for i, clause in enumerate(prepared):
+        if not words.isdisjoint(clause) or (not triggers.isdisjoint(clause) and specific(clause)):
+            near.update(range(i - REACH, i + REACH + 1))
+    return frozenset(near)
+
+
+_CACHE: dict[tuple[int, int], tuple[ReferenceFormulation, Case | None, CaseFacts]] = {}
+
+
+def facts_for(reference: ReferenceFormulation, case: Case | None) -> CaseFacts:
+    """The case's facts (from the case when known, else from the reference), cached per object."""
+    key = (id(reference), id(case))
+    cached = _CACHE.get(key)
+    if cached is not None and cached[0] is reference and cached[1] is case:
+        return cached[2]
+    facts = case_facts(case) if case is not None else reference_facts(reference)
+    if len(_CACHE) > 1024:
+        _CACHE.clear()
+    _CACHE[key] = (reference, case, facts)
+    return facts
+
+
+#: Feedback when an answer states no fact of the patient at all.
+NO_FACTS_FEEDBACK = ("The answer names no person, event, date or detail of this patient's story, so it reads as "
+                     "a description of the problem area in general; evidence counts only when it is this "
+                     "patient's, and the answer was sent to the instructor for review.")
+
+#: A paragraph this long with no fact of the patient is a description of the area: its goals and strategies are
+#: not yet a plan for this patient and earn this share of their points.
+TEXTBOOK_WORDS = 30
+TEXTBOOK_SHARE = 0.5
+
+
+def textbook_feedback(kind: str) -> str:
+    """Why the goals or strategies of an answer without any fact of the patient earn half."""
+    return (f"The {kind} are not tied to this patient's story (no person, event or date of the case), so they earn "
+            "half credit.")
