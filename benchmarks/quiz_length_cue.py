@@ -3,7 +3,8 @@
 Run: python benchmarks/quiz_length_cue.py
 
 Prints, per bank, how often the right answer is the (joint) longest option, how often it is the shortest, and the
-score of the "always pick the longest" strategy against blind guessing. ``tests/test_quiz_length_cue.py`` fails
+score of the "always pick the longest" strategy against blind guessing; then the same for the best line of
+each scripted session (``tests/test_script_option_order.py``). ``tests/test_quiz_length_cue.py`` fails
 when a bank's longest-is-right share goes above 40%.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 from ipt_training.quiz import longest_right_share
 from ipt_training.quizbank import all_banks
+from ipt_training.session_script import load_script, scripts_dir
 
 
 def main() -> None:
@@ -24,6 +26,12 @@ def main() -> None:
         print(f"{name:34s} {len(questions):9d} {longest_right_share(questions):13.0%} {shortest:14.0%} {chance:7.0%}")
     chance = sum(1 / len(q.options) for q in everything) / len(everything)
     print(f"{'all banks':34s} {len(everything):9d} {longest_right_share(everything):13.0%} {'':14s} {chance:7.0%}")
+    print()
+    print(f"{'scripted session':34s} {'decisions':>9s} {'best longest':>13s}")
+    for path in sorted(scripts_dir().glob("*.yaml")):
+        script = load_script(path.stem)
+        longest = sum(len(d.best.text) >= max(len(o.text) for o in d.options) for d in script.decisions)
+        print(f"{script.id:34s} {len(script.decisions):9d} {longest / len(script.decisions):13.0%}")
 
 
 if __name__ == "__main__":

@@ -1,10 +1,13 @@
-"""Scripted sessions do not give the best line away by its place: scripts are written with the best line first,
-and the player shows the lines in a fixed shuffled order."""
+"""Scripted sessions do not give the best line away by its place or its length: scripts are written with the
+best line first, and the player shows the lines in a fixed shuffled order; the best line is not usually the
+longest (``benchmarks/quiz_length_cue.py`` prints the figures)."""
 
 from __future__ import annotations
 
 from collections import Counter
 from html import escape
+
+import pytest
 
 from ipt_training.session_script import load_script, scripts_dir
 from ipt_training.widgets.script_player import LETTERS, display_orders, script_player
@@ -50,3 +53,11 @@ def test_the_player_lists_the_lines_in_the_shown_order_and_grades_the_line_chose
     assert sorted(texts, key=listed.index) == texts
     player.choice.value = decision.options.index(decision.best)
     assert player.check()
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=lambda s: s.id)
+def test_the_best_line_is_rarely_the_longest(script) -> None:
+    longest = [d.id for d in script.decisions if len(d.best.text) >= max(len(o.text) for o in d.options)]
+    assert len(longest) <= 0.4 * len(script.decisions), (
+        f"{script.id}: the best line is the longest in {len(longest)} of {len(script.decisions)} decisions "
+        f"({', '.join(longest)}); lengthen a plausible weaker line")
