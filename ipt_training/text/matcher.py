@@ -19,20 +19,34 @@ from rapidfuzz.distance import OSA
 
 from ipt_training.text.normalize import clauses
 
-#: Words that negate a following cue in the same clause.
+#: Words that negate a following cue in the same clause. Contractions arrive expanded ("don't", "dont" ->
+#: "do not"; see :mod:`ipt_training.text.normalize`).
 PRE_NEGATORS: frozenset[str] = frozenset(
     {"not", "no", "never", "neither", "nor", "without", "exclude", "excluded", "excluding", "rule", "ruled",
      "rather", "instead", "unlikely", "isnt", "doesnt", "lack", "absent", "absence", "denies", "denied", "nothing",
      "nobody"}
 )
-#: Words that negate a preceding cue ("grief is ruled out", "a dispute does not fit").
+#: Negating pronouns: they negate a cue only when they are its subject or quantify it directly ("nobody died",
+#: "nothing suggests grief"), not when a verb of their own stands between ("nothing has replaced her company"
+#: states that the loss is unreplaced; "he did nothing after her death" still speaks of a death).
+PRONOUN_NEGATORS: frozenset[str] = frozenset({"nothing", "nobody"})
+_PRONOUN_BRIDGE = frozenset({
+    "has", "have", "had", "is", "was", "were", "are", "be", "been", "ever", "really", "actually", "else", "here",
+    "to", "of", "in", "about", "like", "a", "an", "the", "that", "suggests", "suggest", "suggesting", "points",
+    "point", "pointing", "indicates", "indicate", "indicating", "speaks", "supports",
+})
+#: Words that negate a preceding cue ("grief is ruled out", "a dispute does not fit", "was never the issue").
 POST_NEGATORS: frozenset[str] = frozenset(
-    {"not", "ruled", "excluded", "unlikely", "rejected", "less", "doesnt", "isnt"}
+    {"not", "never", "ruled", "excluded", "unlikely", "rejected", "less", "doesnt", "isnt"}
 )
+#: Verbs after a cue that a post-negator can follow ("grief does not", "deficits do not apply", "would never").
+_POST_AUXILIARIES = frozenset({"is", "was", "does", "did", "seems", "appears", "would", "do", "are", "were", "has",
+                               "have", "had", "can", "could", "will", "should", "may", "might", "seem", "appear"})
 #: Every word that can negate a cue: a clause without any of them needs no negation check.
 _NEGATION_WORDS = PRE_NEGATORS | POST_NEGATORS | {"ruled", "excluded", "rejected"}
 _NEGATOR_NEXT = {"rather": "than", "instead": "of", "rule": "out", "ruled": "out"}
 _LIST_WORDS = frozenset({"a", "an", "the", "or", "nor", "and", "any", "of"})
+_CONJUNCTIONS = frozenset({"and", "or", "nor"})
 _NEGATION_WINDOW = 4
 _POST_WINDOW = 3
 _MIN_TYPO_LEN = 5
@@ -194,15 +208,33 @@ class PhraseMatcher:
 
     @staticmethod
     def _propagate_list_negation(matches: list[Match], prepared: Clauses) -> None:
-        """In "not grief, a dispute or deficits" the negation covers every item of the list."""
+        """In "not grief, a dispute or deficits" the negation covers every item of the list, and in "grief,
+        dispute and transition do not apply" a negation after the list covers the items before it."""
+        order = sorted(range(len(matches)), key=lambda k: (matches[k].clause, matches[k].start))
         previous: Match | None = None
-        for i in sorted(range(len(matches)), key=lambda k: (matches[k].clause, matches[k].start)):
+        for i in order:
             m = matches[i]
             if previous is not None and previous.clause == m.clause and previous.negated and not m.negated:
                 gap = prepared[m.clause][previous.end + 1:m.start]
                 if len(gap) <= 3 and all(t in _LIST_WORDS for t in gap):
                     m = matches[i] = m._replace(negated=True)
             previous = m
+        following: Match | None = None
+        chained = False
+        for i in reversed(order):
+            m = matches[i]
+            if following is not None and following.clause == m.clause and m.end < following.start:
+                tokens = prepared[m.clause]
+                gap = tokens[m.end + 1:following.start]
+                if (following.negated and not m.negated and len(gap) <= 3 and all(t in _LIST_WORDS for t in gap)
+                        and (chained or not _CONJUNCTIONS.isdisjoint(gap))
+                        and (chained or negated_after(tokens, following.end))):
+                    m = matches[i] = m._replace(negated=True)
+                    chained = True
+                else:
+                    chained = False
+            if following is None or m.end < following.start or m.clause != following.clause:
+                following = m
 
     def _try(self, cue: Cue, tokens: list[str], ci: int, start: int, out: list[Match], negatable: bool) -> None:
         pos, n, reach = start, len(tokens), self.max_gap + 2
@@ -224,11 +256,20 @@ def is_negated(tokens: list[str], start: int, end: int) -> bool:
     for k in range(max(0, start - _NEGATION_WINDOW), start):
         word = tokens[k]
         if word in PRE_NEGATORS:
+            if word in PRONOUN_NEGATORS:
+                if all(t in _PRONOUN_BRIDGE for t in tokens[k + 1:start]):
+                    return True
+                continue
             needed = _NEGATOR_NEXT.get(word)
             if needed is None or (k + 1 < len(tokens) and tokens[k + 1] == needed):
                 return True
+    return negated_after(tokens, end)
+
+
+def negated_after(tokens: list[str], end: int) -> bool:
+    """Whether words right after ``tokens[end]`` negate it ("grief is not", "deficits do not apply", "ruled out")."""
     after = tokens[end + 1:end + 1 + _POST_WINDOW]
-    if after and after[0] in {"is", "was", "does", "did", "seems", "appears", "would"}:
+    if after and after[0] in _POST_AUXILIARIES:
         return any(t in POST_NEGATORS for t in after[1:])
     return bool(after) and after[0] in {"ruled", "excluded", "rejected"}
 

@@ -12,6 +12,8 @@ import unicodedata
 
 _NEGATED_MODALS = (("won't", "will not"), ("can't", "can not"), ("shan't", "shall not"), ("n't", " not"))
 _CONTRACTION_RE = re.compile(r"'(?:re|s|ve|ll|d|m)\b")
+#: "R/o RT" in a clinical note: the area is ruled out.
+_RULED_OUT_RE = re.compile(r"\br/o\b")
 
 #: Abbreviations clinicians use in notes, expanded before matching.
 ABBREVIATIONS: dict[str, str] = {
@@ -42,10 +44,20 @@ ABBREVIATIONS: dict[str, str] = {
     "tl": "timeline",
 }
 
+#: Negations written without the apostrophe ("dont", "didnt"), as hurried or non-native writers do: read like
+#: "don't" (which becomes "do not"), so every reader of negation sees the same "not".
+FUSED_NEGATIONS: dict[str, tuple[str, str]] = {
+    "cannot": ("can", "not"), "dont": ("do", "not"), "doesnt": ("does", "not"), "didnt": ("did", "not"),
+    "isnt": ("is", "not"), "wasnt": ("was", "not"), "arent": ("are", "not"), "werent": ("were", "not"),
+    "hasnt": ("has", "not"), "havent": ("have", "not"), "hadnt": ("had", "not"), "cant": ("can", "not"),
+    "couldnt": ("could", "not"), "wouldnt": ("would", "not"), "shouldnt": ("should", "not"),
+    "wont": ("will", "not"),
+}
+
 #: Token-level expansions: abbreviations and fused negations.
 _TOKEN_EXPANSIONS: dict[str, tuple[str, ...]] = {
     **{short: tuple(long.split()) for short, long in ABBREVIATIONS.items()},
-    "cannot": ("can", "not"),
+    **FUSED_NEGATIONS,
 }
 
 
@@ -68,6 +80,7 @@ def _expand(text: str) -> str:
             text = text.replace(contraction, expansion)
         text = _CONTRACTION_RE.sub("", text)
     if "/" in text or "&" in text:
+        text = _RULED_OUT_RE.sub(" ruled out ", text)
         text = text.replace("w/o", " without ").replace("w/", " with ").replace("&", " and ").replace("/", " ")
     return text
 
