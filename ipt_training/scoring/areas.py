@@ -29,11 +29,13 @@ from enum import IntEnum
 from ipt_training.domain import ProblemArea
 from ipt_training.scoring.lexicon import (
     ATTRIBUTION_VERBS,
+    BACK_REFERENCES,
     CAUSAL_WORDS,
     CHOICE_MARKERS,
     HEDGE_AFTER,
     HEDGE_BEFORE,
     PRIMARY_MARKERS,
+    REJECTION_VERBS,
     REVERSAL_WORDS,
     SECONDARY_MARKERS,
     STRONG,
@@ -42,6 +44,8 @@ from ipt_training.text.matcher import Clauses, Match
 from ipt_training.text.normalize import QUOTE
 
 _WINDOW = 6
+_NEGATORS = frozenset({"no", "not", "nobody", "none", "never", "nothing", "neither", "nor", "without", "unlikely",
+                       "ruled", "excluded"})
 #: "area:grief" or "event:grief" -> the area (an enum call per mention is slow on the hot path)
 _AREA_OF: dict[str, ProblemArea] = {f"{kind}:{a.value}": a for a in ProblemArea for kind in ("area", "event")}
 _OWN_SUBJECTS = frozenset({"i", "we", "ipt", "psychotherapy"})
@@ -76,6 +80,8 @@ class AreaReading:
     listed: set[ProblemArea] = field(default_factory=set)
     #: (reading, position) of each area's strongest mention, for ordering choices
     order: dict[ProblemArea, tuple[int, int]] = field(default_factory=dict)
+    #: areas asserted or chosen in a sentence of their own, not only as a heading ("Grief:")
+    free_choice: set[ProblemArea] = field(default_factory=set)
 
     def at_least(self, level: Reading) -> list[ProblemArea]:
         """Areas read at ``level`` or stronger, in the order their strongest mention appears."""
@@ -166,6 +172,8 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
                      if weak else set())
     seen: set[tuple[int, int, str]] = set()
     committed: list[tuple[int, int, int, ProblemArea]] = []
+    mentions: list[tuple[int, ProblemArea, Reading]] = []
+    headings: list[tuple[int, ProblemArea]] = []
     for m in sorted((m for m in matches if m.concept.startswith("area:")), key=lambda m: (m.clause, m.start)):
         area = _AREA_OF[m.concept]
         key = (m.clause, m.end, area.value)
@@ -179,6 +187,12 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
         kind = _classify(m, tokens, previous, quoted, overlaps)
         position = (m.clause, m.start)
         reading.first.setdefault(area, position)
+        mentions.append((m.clause, area, kind))
+        heading = m.start == 0 and m.end == len(tokens) - 1 and m.clause + 1 < len(prepared)
+        if heading:
+            headings.append((m.clause, area))
+        elif kind >= Reading.ASSERTED:
+            reading.free_choice.add(area)
         if kind is Reading.REJECTED:
             reading.rejected.add(area)
             continue
@@ -194,7 +208,75 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
             if _has(REVERSAL_WORDS, tokens[:m.start]):
                 reading.reversed_to.add(area)
     _assign_markers(committed, prepared, reading)
+    _reject_by_reference(reading, prepared, mentions)
+    _reject_headings(reading, prepared, headings)
     return reading
+
+
+def _drop(reading: AreaReading, area: ProblemArea) -> None:
+    """Read ``area`` as rejected after all: a later sentence took back what its mentions seemed to say."""
+    reading.rejected.add(area)
+    reading.best.pop(area, None)
+    reading.order.pop(area, None)
+    reading.listed.discard(area)
+    reading.primary_marked.discard(area)
+    reading.secondary_marked.discard(area)
+
+
+_BACK_WINDOW = 4
+
+
+def _reject_by_reference(reading: AreaReading, prepared: Clauses,
+                         mentions: list[tuple[int, ProblemArea, Reading]]) -> None:
+    """"Grief and a transition came to mind. I reject both." A clause that rejects without naming an area
+    ("reject both", "rule them out", "neither fits") rejects the areas named, and not chosen, just before it."""
+    named = {clause for clause, _, _ in mentions}
+    for c, tokens in enumerate(prepared):
+        if c in named or REJECTION_VERBS.isdisjoint(tokens) or BACK_REFERENCES.isdisjoint(tokens):
+            continue
+        if not _rejects_back(tokens):
+            continue
+        before = [(clause, area, kind) for clause, area, kind in mentions if c - _BACK_WINDOW <= clause < c]
+        for _, area, _ in before:
+            if reading.best.get(area, Reading.MENTIONED) < Reading.CHOSEN:
+                _drop(reading, area)
+
+
+_FIT_VERBS = frozenset({"fits", "fit", "applies", "apply"})
+
+
+def _rejects_back(tokens: list[str]) -> bool:
+    """The writer rejects what they named before: "I reject both", "we ruled them out", "both excluded",
+    "neither fits" (not "neither will call first", nor "his father rejected them")."""
+    for k, token in enumerate(tokens):
+        if token not in REJECTION_VERBS:
+            continue
+        if token in _FIT_VERBS:
+            if k and tokens[k - 1] in {"neither", "none"}:
+                return True
+            continue
+        if token in {"rule", "ruled"} and "out" not in tokens[k + 1:k + 4]:
+            continue
+        before = tokens[max(0, k - 3):k]
+        if k == 0 or not {"i", "we", "both", "these", "those", "are", "were"}.isdisjoint(before):
+            return True
+    return False
+
+
+def _reject_headings(reading: AreaReading, prepared: Clauses, headings: list[tuple[int, ProblemArea]]) -> None:
+    """An answer that walks through the areas ("Grief: no one has died. Dispute: no conflict with anyone. ...
+    So I choose deficits") rejects each area whose heading is followed by a negated finding, once it has chosen
+    another area as its focus in a sentence of its own. One heading is not a walk-through ("Primary: grief.")."""
+    if len({area for _, area in headings}) < 2:
+        return
+    chosen = [a for a, r in reading.best.items() if r >= Reading.ASSERTED and a in reading.free_choice
+              and a not in reading.secondary_marked]
+    for clause, area in headings:
+        following = prepared[clause + 1] if clause + 1 < len(prepared) else []
+        if (_NEGATORS.isdisjoint(following) or not [a for a in chosen if a != area]
+                or area in reading.free_choice):
+            continue
+        _drop(reading, area)
 
 
 def _assign_markers(committed: list[tuple[int, int, int, ProblemArea]], prepared: Clauses,

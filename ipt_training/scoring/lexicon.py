@@ -68,10 +68,17 @@ SECONDARY_MARKERS: frozenset[str] = frozenset({"secondary", "second", "additiona
                                                "within", "subsidiary", "minor", "alongside", "plus", "later"})
 #: Words before an area that make it a possibility, not a choice ("could be grief").
 HEDGE_BEFORE: frozenset[str] = frozenset({"could", "possible", "possibly", "maybe", "might", "perhaps", "consider",
-                                          "considered", "considering", "differential", "unlikely", "whether"})
-#: Words right after an area that make it a possibility ("grief comes to mind", "deficits unlikely").
+                                          "considered", "considering", "differential", "unlikely", "whether",
+                                          "leaning", "lean", "inclined", "tentatively", "guess"})
+#: Words right after an area that make it a possibility ("grief comes to mind", "deficits unlikely", "a dispute
+#: focus could be added").
 HEDGE_AFTER: frozenset[str] = frozenset({"mind", "possible", "possibly", "maybe", "unlikely", "considered",
-                                         "perhaps", "tempting", "candidate", "candidates"})
+                                         "perhaps", "tempting", "candidate", "candidates", "could", "might"})
+#: Verbs that reject what was just mentioned ("I reject both", "rule them out", "neither fits").
+REJECTION_VERBS: frozenset[str] = frozenset({"reject", "rejected", "rejecting", "exclude", "excluded", "discard",
+                                             "discarded", "ruled", "rule", "fits", "fit", "applies", "apply"})
+#: Words that point back to areas named before ("both", "them", "either").
+BACK_REFERENCES: frozenset[str] = frozenset({"both", "them", "either", "neither", "these", "those"})
 #: Verbs that put a label in someone else's mouth ("he calls it a bereavement", "the referral says deficits").
 ATTRIBUTION_VERBS: frozenset[str] = frozenset(
     {"says", "said", "say", "calls", "called", "call", "describes", "described", "describe", "feels", "felt",

@@ -72,6 +72,10 @@ def _ngrams(tokens: list[str]) -> set[tuple[str, ...]]:
     return {tuple(tokens[i:i + _NGRAM]) for i in range(len(tokens) - _NGRAM + 1)}
 
 
+def _ordered_ngrams(tokens: list[str]) -> list[tuple[str, ...]]:
+    return [tuple(tokens[i:i + _NGRAM]) for i in range(len(tokens) - _NGRAM + 1)]
+
+
 @lru_cache(maxsize=256)
 def _vignette_ngrams(vignette: str) -> frozenset[tuple[str, ...]]:
     return frozenset(gram for clause in clauses(vignette) for gram in _ngrams(clause))
@@ -103,8 +107,9 @@ def read_style(text: str, raw: list[list[str]], vignette: str | None = None) -> 
     pasted = 0.0
     if vignette and len(tokens) >= _PASTED_MIN_WORDS and _could_be_pasted(tokens, len(raw), vignette):
         source = _vignette_ngrams(vignette)
-        # Every other word sequence is enough to estimate the share, at half the cost.
-        grams = [gram for clause in raw for gram in _ngrams([t for t in clause if t != QUOTE])][::2]
+        # Every other word sequence, in text order (a set's order changes with the hash seed, and so would the
+        # share), is enough to estimate the share, at half the cost.
+        grams = [gram for clause in raw for gram in _ordered_ngrams([t for t in clause if t != QUOTE])][::2]
         if grams:
             pasted = sum(gram in source for gram in grams) / len(grams)
     return Style(len(tokens), share, pasted, foreign, other_script)
