@@ -353,6 +353,17 @@ def decide_areas(chosen_primary: ProblemArea | None, chosen_secondary: ProblemAr
         if marked or unmarked:
             primary = (marked or unmarked)[0]
             break
+    if primary is None and asserted:
+        # The only focus the answer commits to is marked secondary ("PA: RT ... address within RT"): it is
+        # still the answer's focus, since there is nothing for it to be secondary to.
+        primary = asserted[0]
+        explicit = bool(chosen)
+    if primary is None:
+        # A hedged answer ("Perhaps a role transition?", "I'm leaning towards deficits") that leans towards one
+        # area only, and rejects or merely reports the others, commits to it tentatively.
+        hedged = [a for a in reading.at_least(Reading.HEDGED) if a not in reading.rejected]
+        if len(hedged) == 1:
+            primary = hedged[0]
     rest = [a for a in asserted if a != primary]
     secondary_pick = [a for a in rest if a in reading.secondary_marked] or [
         a for a in rest if a not in reading.reversed_to]

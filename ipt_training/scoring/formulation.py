@@ -59,6 +59,7 @@ from ipt_training.scoring.lexicon import (
     STRATEGIES,
     TEMPORAL_LINK_CUES,
     Concept,
+    reader_words,
 )
 from ipt_training.scoring.normalize import clean_answer
 from ipt_training.scoring.patient import PatientElements, read_patient_elements
@@ -146,7 +147,7 @@ def _matcher_for(reference: ReferenceFormulation, case: Case | None = None) -> _
             "timeline": reference.timeline_link.cues}
     if reference.primary_area is ProblemArea.INTERPERSONAL_DEFICITS:
         cues["absence"] = list(ABSENCE_OF_EVENT_CUES)
-    compiled = (build_matcher(cues), derived)
+    compiled = (build_matcher(cues, protected=reader_words()), derived)
     if len(_MATCHERS) > 1024:
         _MATCHERS.clear()
     _MATCHERS[key] = (reference, case, compiled)

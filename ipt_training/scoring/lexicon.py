@@ -313,3 +313,11 @@ TEMPORAL_LINK_CUES: tuple[str, ...] = (
     "coincid*", "anniversar*", "weeks", "months", "soon", "shortly", "timeline", "preceded", "precipitat*",
     "when", "linked", "link*", "connected", "within", "around the time", "in the wake",
 )
+
+
+def reader_words() -> frozenset[str]:
+    """The words the scorer reads around cues (markers, hedges, attribution and rejection verbs): typo repair must
+    leave them as they are."""
+    words = (CHOICE_MARKERS | PRIMARY_MARKERS | SECONDARY_MARKERS | HEDGE_BEFORE | HEDGE_AFTER | ATTRIBUTION_VERBS
+             | REVERSAL_WORDS | REJECTION_VERBS | BACK_REFERENCES | CAUSAL_WORDS)
+    return frozenset(w for w in words if not w.endswith("*"))

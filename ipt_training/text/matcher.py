@@ -92,9 +92,12 @@ class Match(NamedTuple):
 class PhraseMatcher:
     """Compiled set of cues. Build once, call :meth:`find` many times."""
 
-    def __init__(self, cues: Iterable[Cue], max_gap: int = 2) -> None:
+    def __init__(self, cues: Iterable[Cue], max_gap: int = 2, protected: Iterable[str] = ()) -> None:
         self.cues = tuple(cues)
         self.max_gap = max_gap
+        #: words that are never "repaired" into a cue word: the reader's own vocabulary ("leaning" is a hedge,
+        #: not a misspelt "leaving")
+        self._protected = frozenset(protected)
         self._exact_first: dict[str, list[Cue]] = {}
         self._prefix_first: list[tuple[str, Cue]] = []
         vocabulary: set[str] = set()
@@ -135,7 +138,7 @@ class PhraseMatcher:
 
     def _repair(self, token: str) -> str:
         """Map a misspelt token to the closest cue word (``"bereavment"`` -> ``"bereave"``)."""
-        if len(token) < _MIN_TYPO_LEN or not token.isalpha() or self._known(token):
+        if len(token) < _MIN_TYPO_LEN or not token.isalpha() or self._known(token) or token in self._protected:
             return token
         best = process.extractOne(
             token, self._typo_words, scorer=OSA.normalized_similarity, score_cutoff=_TYPO_SIMILARITY
@@ -274,11 +277,13 @@ def negated_after(tokens: list[str], end: int) -> bool:
     return bool(after) and after[0] in {"ruled", "excluded", "rejected"}
 
 
-def build_matcher(concept_cues: Mapping[str, Iterable[str | tuple[str, float]]], max_gap: int = 2) -> PhraseMatcher:
-    """Build a matcher from ``{concept: [phrase, (phrase, weight), ...]}``."""
+def build_matcher(concept_cues: Mapping[str, Iterable[str | tuple[str, float]]], max_gap: int = 2,
+                  protected: Iterable[str] = ()) -> PhraseMatcher:
+    """Build a matcher from ``{concept: [phrase, (phrase, weight), ...]}``; ``protected`` words are never taken for
+    misspelt cue words."""
     cues: list[Cue] = []
     for concept, phrases in concept_cues.items():
         for item in phrases:
             phrase, weight = (item, 1.0) if isinstance(item, str) else item
             cues.append(Cue.parse(concept, phrase, weight))
-    return PhraseMatcher(cues, max_gap=max_gap)
+    return PhraseMatcher(cues, max_gap=max_gap, protected=protected)
