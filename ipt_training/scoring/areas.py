@@ -34,6 +34,8 @@ from ipt_training.scoring.lexicon import (
     CHOICE_MARKERS,
     HEDGE_AFTER,
     HEDGE_BEFORE,
+    LAY,
+    LAY_FRAMES,
     PRIMARY_MARKERS,
     REJECTION_VERBS,
     REVERSAL_WORDS,
@@ -139,11 +141,28 @@ def _reported(before: list[str]) -> bool:
     return False
 
 
+def _lay_choice(before: list[str]) -> bool:
+    """A plain-language area name in a plan or naming frame: "I'd like us to work on this big change", "we call
+    this loneliness", "working on that loneliness" (the frame verb at most four words before, then "on",
+    "with", "this" or "that")."""
+    window = before[-4:]
+    for k, token in enumerate(window):
+        if token in LAY_FRAMES:
+            rest = window[k + 1:]
+            if not rest or rest[0] in {"on", "with", "this", "that", "it", "the", "your", "his", "her"}:
+                return True
+    return False
+
+
 def _classify(m: Match, tokens: list[str], previous: list[str] | None, quoted: bool,
               overlaps_concept: bool) -> Reading:
     strong = m.weight >= STRONG
     before = tokens[max(0, m.start - _WINDOW):m.start]
     after = tokens[m.end + 1:m.end + 4]
+    if m.weight <= LAY:
+        if m.negated or quoted or overlaps_concept or not _lay_choice(before):
+            return Reading.MENTIONED
+        return Reading.HEDGED if _has(HEDGE_BEFORE, before[-4:]) else Reading.CHOSEN
     if m.negated:
         return Reading.REJECTED if strong else Reading.MENTIONED
     if quoted or _reported(before):
@@ -390,16 +409,25 @@ def infer_from_events(matches: list[Match], prepared: Clauses) -> ProblemArea | 
     """The area an answer argues for in plain language, from the events it ties to the episode.
 
     Only clauses that explain (a causal or temporal word: "is about", "after", "because", "triggered") count,
-    with the clause before and after; negated events ("nobody died") count for nothing. The area whose events
+    with the clause before and after; negated events ("nobody died") count for nothing, and a lifelong pattern
+    counts wherever it is described once the answer says no event explains the episode. The area whose events
     lead clearly is the answer's focus; a tie is no commitment. A death weighs more, since by convention a
     death that explains the episode makes it grief.
     """
     explaining = {i for i, tokens in enumerate(prepared) if not CAUSAL_WORDS.isdisjoint(tokens)}
     near = {i + d for i in explaining for d in (-1, 0, 1)}
+    # Interpersonal deficits have no event to explain the episode: an answer that says it found none ("nothing
+    # happened", or the events of two other areas denied: "nobody died, no row") argues from a lifelong pattern,
+    # wherever it describes it.
+    denied = {_AREA_OF[m.concept] for m in matches if m.negated and m.concept.startswith("event:")}
+    no_event = any(m.concept == "absence" and not m.negated for m in matches) or len(
+        denied - {ProblemArea.INTERPERSONAL_DEFICITS}) >= 2
     weights: dict[ProblemArea, float] = {}
     for m in matches:
-        if m.concept.startswith("event:") and not m.negated and m.clause in near:
-            area = _AREA_OF[m.concept]
+        if not m.concept.startswith("event:") or m.negated:
+            continue
+        area = _AREA_OF[m.concept]
+        if m.clause in near or (no_event and area is ProblemArea.INTERPERSONAL_DEFICITS):
             weights[area] = weights.get(area, 0.0) + (_GRIEF_WEIGHT if area is ProblemArea.GRIEF else 1.0)
     if not weights:
         return None

@@ -102,7 +102,8 @@ def _domain_cues() -> dict[str, list[str | tuple[str, float]]]:
 def _side_matcher(kind: str) -> PhraseMatcher:
     """Vocabulary read only when needed (a second, small pass): events, patient elements."""
     if kind == "event":
-        return build_matcher({f"event:{area.value}": phrases for area, phrases in EVENT_CUES.items()})
+        return build_matcher({**{f"event:{area.value}": phrases for area, phrases in EVENT_CUES.items()},
+                              "absence": list(ABSENCE_OF_EVENT_CUES)}, protected=reader_words())
     return build_matcher({f"patient:{element}": phrases for element, phrases in PATIENT_CUES.items()})
 
 

@@ -14,6 +14,9 @@ from ipt_training.domain import DisputeStage, ProblemArea
 
 STRONG = 2.0
 WEAK = 1.0
+#: A plain-language name of an area, as said to a patient ("this big change", "that loneliness", "a disagreement"):
+#: a commitment only in a naming or plan frame ("we call this ...", "work on ...", see :data:`LAY_FRAMES`).
+LAY = 0.5
 
 AREA_CUES: dict[ProblemArea, list[tuple[str, float]]] = {
     ProblemArea.GRIEF: [
@@ -42,6 +45,23 @@ AREA_CUES: dict[ProblemArea, list[tuple[str, float]]] = {
         ("chronic loneliness", WEAK), ("social skill* deficit*", STRONG),
     ],
 }
+#: Plain-language names of the areas (the WHO group manual's "life changes", "disputes", "loneliness and social
+#: isolation"; reference section 2), as a formulation said to the patient names them.
+LAY_AREA_CUES: dict[ProblemArea, list[str]] = {
+    ProblemArea.GRIEF: ["death of"],
+    ProblemArea.ROLE_DISPUTE: ["disagreement*", "conflict", "conflicts", "fights", "arguments", "rows",
+                               "falling-out", "falling out", "standoff"],
+    ProblemArea.ROLE_TRANSITION: ["change", "changes", "upheaval", "new chapter", "adjustment", "adjusting",
+                                  "new life"],
+    ProblemArea.INTERPERSONAL_DEFICITS: ["loneliness", "isolation", "being alone", "being lonely",
+                                         "close relationships", "closeness"],
+}
+for _area, _phrases in LAY_AREA_CUES.items():
+    AREA_CUES[_area] += [(phrase, LAY) for phrase in _phrases]
+#: Words that make a plain-language area name the answer's focus: a plan ("work on", "focus on", "help with",
+#: "tackle") or the writer's own naming ("we call this", "this is what we call").
+LAY_FRAMES: frozenset[str] = frozenset({"work", "working", "focus", "focusing", "concentrate", "tackle", "tackling",
+                                        "call", "called", "name", "address", "addressing"})
 
 STAGE_CUES: dict[DisputeStage, list[str]] = {
     DisputeStage.RENEGOTIATION: ["renegotiat*", "re-negotiat*", "still negotiat*", "actively negotiat*",
@@ -282,16 +302,26 @@ EVENT_CUES: dict[ProblemArea, list[str]] = {
                                   "becoming a father", "becoming a parent", "new baby", "birth of", "diagnos* with",
                                   "settling into", "adjusting to", "adapting to", "adjust* to", "identity",
                                   "empty nest", "left home", "who he was", "who she was", "defined him",
-                                  "defined her"],
+                                  "defined her", "was born", "were born", "gave birth", "had a baby", "had the baby",
+                                  "left job", "gave up job", "new school", "new country", "new city", "started school",
+                                  "moved here", "moved country", "upside down", "old self", "old life", "surgery",
+                                  "amputat*", "injur*", "disabilit*"],
     ProblemArea.ROLE_DISPUTE: ["argu*", "fight*", "rows", "disagree*", "resent*", "stopped speaking",
                                "stopped talking", "falling out", "fell out", "at odds", "tension with",
                                "conflict with", "clash*", "expectations of each other", "what each expects",
-                               "broken promise", "broke their agreement", "cold war", "standoff"],
+                               "broken promise", "broke their agreement", "cold war", "standoff",
+                               "different things", "want* different", "shouting", "quarrel*", "row with",
+                               "blames", "blamed"],
     ProblemArea.INTERPERSONAL_DEFICITS: ["never had a close friend", "never had friends", "never had close",
                                          "always been alone", "always been lonely", "always been isolated",
                                          "lifelong", "life-long", "long-standing", "longstanding",
                                          "since childhood", "few relationships", "no close relationships",
-                                         "all his life", "all her life", "most of his life", "most of her life"],
+                                         "all his life", "all her life", "most of his life", "most of her life",
+                                         "all your life", "most of your life", "few people", "no one close",
+                                         "nobody close", "no close friend*", "never a close", "never close",
+                                         "never had a friend", "lonely for", "alone for", "isolated for", "loner",
+                                         "hard to make friends", "hard to make and keep", "make and keep",
+                                         "keep friends", "always been shy", "always shy"],
 }
 #: Words that make a clause an explanation ("is about", "because of", "triggered by", "after").
 CAUSAL_WORDS: frozenset[str] = frozenset({
