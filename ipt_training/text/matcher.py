@@ -33,7 +33,8 @@ PRONOUN_NEGATORS: frozenset[str] = frozenset({"nothing", "nobody"})
 _PRONOUN_BRIDGE = frozenset({
     "has", "have", "had", "is", "was", "were", "are", "be", "been", "ever", "really", "actually", "else", "here",
     "to", "of", "in", "about", "like", "a", "an", "the", "that", "suggests", "suggest", "suggesting", "points",
-    "point", "pointing", "indicates", "indicate", "indicating", "speaks", "supports",
+    "point", "pointing", "indicates", "indicate", "indicating", "speaks", "supports", "his", "her", "their",
+    "your", "my", "life",
 })
 #: Words that negate a preceding cue ("grief is ruled out", "a dispute does not fit", "was never the issue").
 POST_NEGATORS: frozenset[str] = frozenset(
