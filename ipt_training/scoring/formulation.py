@@ -315,7 +315,7 @@ def score_formulation(
         flags.append("keyword_stuffing")
     if decision.contradiction:
         flags.append("self_contradiction")
-    if decision.primary is None and raw:
+    if (decision.primary is None or bare_list) and raw:
         flags.append("no_commitment")
     if implicit:
         flags.append("area_from_reasoning")
@@ -400,8 +400,11 @@ def score_formulation(
     all_ids = [*evidence_ids, timeline_id]
     timeline_cited = any(m.concept == "timeline" for m in ev_matches)
     hit_ids = cited | ({timeline_id} if timeline_cited else set())
+    # A bare list names areas without choosing one: it is reported as no commitment (the instructor's confusion
+    # matrix would otherwise count the first area listed as the trainee's choice).
+    detected = (None, None) if bare_list else (decision.primary, decision.secondary)
     return FormulationReport(
-        tuple(criteria), decision.primary, decision.secondary, stage, confidence, tuple(flags),
+        tuple(criteria), *detected, stage, confidence, tuple(flags),
         evidence_cited=tuple(i for i in all_ids if i in hit_ids),
         evidence_missed=tuple(i for i in all_ids if i not in hit_ids),
         rubric=plan.name,

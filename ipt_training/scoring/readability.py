@@ -6,11 +6,15 @@ Credit follows reasoning, so three kinds of answer are flagged, scored low and s
   which every English sentence, even a clumsy one, is full of;
 * **a bare list** (``list_without_reasoning``): many words, very few function words, and no sentence that
   states a choice or ties an event to the onset ("grief, Kwabena, stroke, choir, mourning, reinvestment");
-* **pasted vignette** (``pasted_vignette``): most of the answer's word sequences are copied from the case.
+  or an answer cut into many short items by separators ("grief / Halina / anniversary / mourning / ...") with
+  hardly a sentence among them;
+* **pasted vignette** (``pasted_vignette``): a large share (30 %) of the answer's four-word sequences are copied
+  from the case (answers that reason, quotes and all, stay under 20 %).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -37,9 +41,16 @@ _FOREIGN_SHARE = 0.1
 _ASCII_LETTER_SHARE = 0.5
 _LIST_SHARE = 0.12
 _LIST_MIN_WORDS = 12
-_NGRAM = 5
-_PASTED_SHARE = 0.5
+_NGRAM = 4
+_PASTED_SHARE = 0.3
 _PASTED_MIN_WORDS = 30
+#: A list: at least eight items cut by `` / ``, ``;``, `` - ``, bullets or line breaks (not hard-wrapped lines),
+#: fewer than a quarter of them six words or longer.
+_SEPARATOR_RE = re.compile(r"\s/\s|;|\n(?![ \t]*[a-z(\"'])|\s-\s|^\s*[-*\u2022]", re.MULTILINE)
+_WORD_RE = re.compile(r"[A-Za-z]+")
+_LIST_MIN_ITEMS = 8
+_SENTENCE_WORDS = 6
+_LIST_SENTENCE_SHARE = 0.25
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +62,9 @@ class Style:
     pasted_share: float
     foreign_share: float = 0.0
     other_script: bool = False
+    #: items cut by separators (``/``, ``;``, bullets, line breaks) and the share of them that read as a sentence
+    items: int = 0
+    sentence_items: float = 1.0
 
     @property
     def not_english(self) -> bool:
@@ -61,7 +75,10 @@ class Style:
 
     @property
     def list_like(self) -> bool:
-        return self.words >= _LIST_MIN_WORDS and self.function_share < _LIST_SHARE and not self.not_english
+        if self.words < _LIST_MIN_WORDS or self.not_english:
+            return False
+        return self.function_share < _LIST_SHARE or (self.items >= _LIST_MIN_ITEMS
+                                                     and self.sentence_items < _LIST_SENTENCE_SHARE)
 
     @property
     def pasted(self) -> bool:
@@ -112,4 +129,7 @@ def read_style(text: str, raw: list[list[str]], vignette: str | None = None) -> 
         grams = [gram for clause in raw for gram in _ordered_ngrams([t for t in clause if t != QUOTE])][::2]
         if grams:
             pasted = sum(gram in source for gram in grams) / len(grams)
-    return Style(len(tokens), share, pasted, foreign, other_script)
+    items = [piece for piece in _SEPARATOR_RE.split(text) if piece.strip()]
+    sentence_like = sum(len(_WORD_RE.findall(piece)) >= _SENTENCE_WORDS for piece in items)
+    return Style(len(tokens), share, pasted, foreign, other_script, len(items),
+                 sentence_like / len(items) if items else 1.0)
