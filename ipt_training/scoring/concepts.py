@@ -101,7 +101,7 @@ def _resolve(finding: Finding, table: dict[str, Concept], expected: set[str], ch
     if len(finding.candidates) == 1:
         return finding.candidates
     known = finding.candidates
-    for pick in ([c for c in known if table[c].area in nearby], [c for c in known if c in expected],
+    for pick in ([c for c in known if c in expected], [c for c in known if table[c].area in nearby],
                  [c for c in known if table[c].area in chosen], [c for c in known if table[c].area is None]):
         if pick:
             return tuple(pick)
