@@ -60,6 +60,7 @@ from ipt_training.scoring.lexicon import (
     TEMPORAL_LINK_CUES,
     Concept,
     reader_words,
+    second_person,
 )
 from ipt_training.scoring.normalize import clean_answer
 from ipt_training.scoring.patient import PatientElements, read_patient_elements
@@ -94,7 +95,8 @@ def _domain_cues() -> dict[str, list[str | tuple[str, float]]]:
         cues[f"stage:{stage.value}"] = list(phrases)
     for prefix, concepts in (("goal", GOALS), ("strategy", STRATEGIES)):
         for concept in concepts.values():
-            cues[f"{prefix}:{concept.id}"] = list(concept.cues)
+            spoken = [second_person(c) for c in concept.cues]
+            cues[f"{prefix}:{concept.id}"] = list(dict.fromkeys([*concept.cues, *(c for c in spoken if c)]))
     return cues
 
 

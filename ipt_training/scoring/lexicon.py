@@ -351,3 +351,23 @@ def reader_words() -> frozenset[str]:
     words = (CHOICE_MARKERS | PRIMARY_MARKERS | SECONDARY_MARKERS | HEDGE_BEFORE | HEDGE_AFTER | ATTRIBUTION_VERBS
              | REVERSAL_WORDS | REJECTION_VERBS | BACK_REFERENCES | CAUSAL_WORDS)
     return frozenset(w for w in words if not w.endswith("*"))
+
+
+_TO_SECOND_PERSON = {"he": "you", "she": "you", "his": "your", "her": "your", "him": "you", "himself": "yourself",
+                     "herself": "yourself", "they": "you", "their": "your", "themselves": "yourself"}
+
+
+def second_person(cue: str) -> str | None:
+    """The cue as said to the patient ("decide what she wants" -> "decide what you want*"), or None when it has no
+    third-person word. A formulation said to the patient speaks of "you" and "your" where a note says "she".
+    The verb after a subject pronoun loses its third-person ending ("wants" -> "want*")."""
+    words = cue.split()
+    if not any(w in _TO_SECOND_PERSON for w in words):
+        return None
+    out = []
+    for k, word in enumerate(words):
+        previous = words[k - 1] if k else ""
+        if previous in {"he", "she"} and word.endswith("s") and not word.endswith(("ss", "*")) and len(word) > 3:
+            word = word[:-1] + "*"
+        out.append(_TO_SECOND_PERSON.get(word, word))
+    return " ".join(out)
