@@ -101,7 +101,8 @@ def _resolve(finding: Finding, table: dict[str, Concept], expected: set[str], ch
     if len(finding.candidates) == 1:
         return finding.candidates
     known = finding.candidates
-    for pick in ([c for c in known if c in expected], [c for c in known if table[c].area in nearby],
+    for pick in ([c for c in known if c in expected and (table[c].area in chosen or table[c].area is None)],
+                 [c for c in known if table[c].area in nearby], [c for c in known if c in expected],
                  [c for c in known if table[c].area in chosen], [c for c in known if table[c].area is None]):
         if pick:
             return tuple(pick)
