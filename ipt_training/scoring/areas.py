@@ -186,9 +186,7 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
     """Read every area mention in ``matches`` in its context (``concept_matches``: goal and strategy phrases)."""
     reading = AreaReading()
     parity = _quote_parity(prepared)
-    weak = any(m.weight < STRONG for m in matches)
-    concept_spans = ({(m.clause, t) for m in concept_matches for t in range(m.start, m.end + 1)}
-                     if weak else set())
+    concept_spans: set[tuple[int, int]] | None = None
     seen: set[tuple[int, int, str]] = set()
     committed: list[tuple[int, int, int, ProblemArea]] = []
     mentions: list[tuple[int, ProblemArea, Reading]] = []
@@ -200,8 +198,14 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
             continue
         seen.add(key)
         tokens = prepared[m.clause]
+        if m.weight <= LAY and (m.negated or not _lay_choice(tokens[max(0, m.start - _WINDOW):m.start])):
+            continue  # a plain word ("change", "loneliness") outside a naming or plan frame says nothing
         quoted = _inside_quotes(tokens, parity[m.clause], m.start)
-        overlaps = m.weight < STRONG and any((m.clause, t) in concept_spans for t in range(m.start, m.end + 1))
+        overlaps = False
+        if m.weight < STRONG:
+            if concept_spans is None:
+                concept_spans = {(c.clause, t) for c in concept_matches for t in range(c.start, c.end + 1)}
+            overlaps = any((m.clause, t) in concept_spans for t in range(m.start, m.end + 1))
         previous = prepared[m.clause - 1] if m.clause else None
         kind = _classify(m, tokens, previous, quoted, overlaps)
         position = (m.clause, m.start)

@@ -309,7 +309,7 @@ def score_formulation(
         reference.primary_area is ProblemArea.INTERPERSONAL_DEFICITS
         and any(not m.negated for m in kinds["absence"]))
     style = read_style(answer.text, raw, case.vignette if case is not None else None)
-    bare_list = style.list_like and not decision.explicit and not linked and answer.primary_area is None
+    bare_list = not decision.explicit and not linked and answer.primary_area is None and style.list_like
     flags: list[str] = []
     if not raw:
         flags.append("empty_answer")

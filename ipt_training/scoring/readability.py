@@ -62,9 +62,8 @@ class Style:
     pasted_share: float
     foreign_share: float = 0.0
     other_script: bool = False
-    #: items cut by separators (``/``, ``;``, bullets, line breaks) and the share of them that read as a sentence
-    items: int = 0
-    sentence_items: float = 1.0
+    #: the answer itself, cut into items (``/``, ``;``, bullets, line breaks) only when a list is in question
+    text: str = ""
 
     @property
     def not_english(self) -> bool:
@@ -77,8 +76,10 @@ class Style:
     def list_like(self) -> bool:
         if self.words < _LIST_MIN_WORDS or self.not_english:
             return False
-        return self.function_share < _LIST_SHARE or (self.items >= _LIST_MIN_ITEMS
-                                                     and self.sentence_items < _LIST_SENTENCE_SHARE)
+        if self.function_share < _LIST_SHARE:
+            return True
+        items, sentence_share = _items(self.text)
+        return items >= _LIST_MIN_ITEMS and sentence_share < _LIST_SENTENCE_SHARE
 
     @property
     def pasted(self) -> bool:
@@ -90,7 +91,7 @@ def _ngrams(tokens: list[str]) -> set[tuple[str, ...]]:
 
 
 def _ordered_ngrams(tokens: list[str]) -> list[tuple[str, ...]]:
-    return [tuple(tokens[i:i + _NGRAM]) for i in range(len(tokens) - _NGRAM + 1)]
+    return list(zip(*(tokens[i:] for i in range(_NGRAM)), strict=False))
 
 
 @lru_cache(maxsize=256)
@@ -103,11 +104,21 @@ def _vignette_words(vignette: str) -> frozenset[str]:
     return frozenset(t for clause in clauses(vignette) for t in clause)
 
 
-def _could_be_pasted(tokens: list[str], clause_count: int, vignette: str) -> bool:
-    """A cheap necessary condition: every copied word sequence starts at a word of the vignette."""
+def _could_be_pasted(raw: list[list[str]], vignette: str) -> bool:
+    """A cheap necessary condition: a copied word sequence is a run of words that all occur in the vignette."""
     words = _vignette_words(vignette)
-    in_vignette = sum(map(words.__contains__, tokens))
-    return in_vignette >= _PASTED_SHARE * max(1, len(tokens) - (_NGRAM - 1) * clause_count)
+    possible = total = 0
+    for clause in raw:
+        run = 0
+        for token in clause:
+            if token in words:
+                run += 1
+                if run >= _NGRAM:
+                    possible += 1
+            elif token != QUOTE:
+                run = 0
+        total += max(0, len(clause) - _NGRAM + 1)
+    return possible >= _PASTED_SHARE * max(1, total)
 
 
 def read_style(text: str, raw: list[list[str]], vignette: str | None = None) -> Style:
@@ -122,14 +133,20 @@ def read_style(text: str, raw: list[list[str]], vignette: str | None = None) -> 
     share = sum(map(FUNCTION_WORDS.__contains__, tokens)) / len(tokens)
     foreign = sum(map(_FOREIGN_ONLY.__contains__, tokens)) / len(tokens)
     pasted = 0.0
-    if vignette and len(tokens) >= _PASTED_MIN_WORDS and _could_be_pasted(tokens, len(raw), vignette):
+    if vignette and len(tokens) >= _PASTED_MIN_WORDS and _could_be_pasted(raw, vignette):
         source = _vignette_ngrams(vignette)
         # Every other word sequence, in text order (a set's order changes with the hash seed, and so would the
         # share), is enough to estimate the share, at half the cost.
         grams = [gram for clause in raw for gram in _ordered_ngrams([t for t in clause if t != QUOTE])][::2]
         if grams:
             pasted = sum(gram in source for gram in grams) / len(grams)
+    return Style(len(tokens), share, pasted, foreign, other_script, text)
+
+
+def _items(text: str) -> tuple[int, float]:
+    """How many items separators cut ``text`` into, and the share of them long enough to be a sentence."""
+    if text.count("/") + text.count(";") + text.count("\n") + text.count(" - ") + 1 < _LIST_MIN_ITEMS:
+        return 1, 1.0  # too few separators to be a list: not worth splitting
     items = [piece for piece in _SEPARATOR_RE.split(text) if piece.strip()]
     sentence_like = sum(len(_WORD_RE.findall(piece)) >= _SENTENCE_WORDS for piece in items)
-    return Style(len(tokens), share, pasted, foreign, other_script, len(items),
-                 sentence_like / len(items) if items else 1.0)
+    return len(items), sentence_like / len(items) if items else 1.0
