@@ -48,6 +48,7 @@ _PASTED_MIN_WORDS = 30
 #: fewer than a quarter of them six words or longer.
 _SEPARATOR_RE = re.compile(r"\s/\s|;|\n(?![ \t]*[a-z(\"'])|\s-\s|^\s*[-*\u2022]", re.MULTILINE)
 _WORD_RE = re.compile(r"[A-Za-z]+")
+_RUN_RE = re.compile(b"\x01{%d,}" % _NGRAM)
 _LIST_MIN_ITEMS = 8
 _SENTENCE_WORDS = 6
 _LIST_SENTENCE_SHARE = 0.25
@@ -107,17 +108,10 @@ def _vignette_words(vignette: str) -> frozenset[str]:
 def _could_be_pasted(raw: list[list[str]], vignette: str) -> bool:
     """A cheap necessary condition: a copied word sequence is a run of words that all occur in the vignette."""
     words = _vignette_words(vignette)
-    possible = total = 0
-    for clause in raw:
-        run = 0
-        for token in clause:
-            if token in words:
-                run += 1
-                if run >= _NGRAM:
-                    possible += 1
-            elif token != QUOTE:
-                run = 0
-        total += max(0, len(clause) - _NGRAM + 1)
+    # One byte per word (1: in the vignette), 0 between clauses; runs of 1s hold the sequences that may be copied.
+    flags = bytes(b for clause in raw for b in (*map(words.__contains__, clause), 0))
+    possible = sum(len(run) - _NGRAM + 1 for run in _RUN_RE.findall(flags))
+    total = sum(max(0, len(clause) - _NGRAM + 1) for clause in raw)
     return possible >= _PASTED_SHARE * max(1, total)
 
 
