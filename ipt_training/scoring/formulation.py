@@ -309,7 +309,8 @@ def score_formulation(
         reference.primary_area is ProblemArea.INTERPERSONAL_DEFICITS
         and any(not m.negated for m in kinds["absence"]))
     style = read_style(answer.text, raw, case.vignette if case is not None else None)
-    bare_list = not decision.explicit and not linked and answer.primary_area is None and style.list_like
+    bare_list = answer.primary_area is None and (
+        (not decision.explicit and not linked and style.list_like) or style.itemised)
     flags: list[str] = []
     if not raw:
         flags.append("empty_answer")
@@ -353,8 +354,9 @@ def score_formulation(
     stage_text = feedback.stage_feedback(stage, reference, stage_right, chose_dispute, reveal=reveal)
     evidence_pts = ev_pts + (plan.link if linked else 0.0)
     if style.pasted or bare_list:
-        # Facts copied from the vignette or listed without a sentence are not yet evidence for a focus.
-        evidence_pts /= 2
+        # Facts listed without a sentence are not yet evidence for a focus (half); facts copied from the vignette
+        # are the case restated, not read (a quarter).
+        evidence_pts /= 4 if style.pasted else 2
         evidence_text += " " + (feedback.PASTED_FEEDBACK if style.pasted else feedback.LISTED_EVIDENCE_FEEDBACK)
     if no_facts:
         evidence_text += " " + NO_FACTS_FEEDBACK

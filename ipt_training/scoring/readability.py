@@ -45,13 +45,13 @@ _NGRAM = 4
 _PASTED_SHARE = 0.3
 _PASTED_MIN_WORDS = 30
 #: A list: at least eight items cut by `` / ``, ``;``, `` - ``, bullets or line breaks (not hard-wrapped lines),
-#: fewer than a quarter of them six words or longer.
+#: fewer than a tenth of them six words or longer (clinical notes in shorthand have a quarter or more).
 _SEPARATOR_RE = re.compile(r"\s/\s|;|\n(?![ \t]*[a-z(\"'])|\s-\s|^\s*[-*\u2022]", re.MULTILINE)
 _WORD_RE = re.compile(r"[A-Za-z]+")
 _RUN_RE = re.compile(b"\x01{%d,}" % _NGRAM)
 _LIST_MIN_ITEMS = 8
 _SENTENCE_WORDS = 6
-_LIST_SENTENCE_SHARE = 0.25
+_LIST_SENTENCE_SHARE = 0.1
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,8 +77,14 @@ class Style:
     def list_like(self) -> bool:
         if self.words < _LIST_MIN_WORDS or self.not_english:
             return False
-        if self.function_share < _LIST_SHARE:
-            return True
+        return self.function_share < _LIST_SHARE or self.itemised
+
+    @property
+    def itemised(self) -> bool:
+        """Cut into many items by separators with (almost) no sentence among them: a list even when an item names
+        an area or says "onset after the move"."""
+        if self.words < _LIST_MIN_WORDS or self.not_english:
+            return False
         items, sentence_share = _items(self.text)
         return items >= _LIST_MIN_ITEMS and sentence_share < _LIST_SENTENCE_SHARE
 

@@ -1,0 +1,250 @@
+"""How trainees really write: negation in every form, rejections, walk-throughs, hedges, patient-facing and plain
+language, shorthand, lists and copied vignettes. Each mechanism with answers that must pass and answers that
+must fail; all answers are written for these tests (none comes from a benchmark set)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from ipt_training.domain import ProblemArea
+from ipt_training.scoring.formulation import score_formulation
+from ipt_training.scoring.readability import read_style
+from ipt_training.text.matcher import build_matcher
+from ipt_training.text.normalize import clauses
+
+G, D, T, S = (ProblemArea.GRIEF, ProblemArea.ROLE_DISPUTE, ProblemArea.ROLE_TRANSITION,
+              ProblemArea.INTERPERSONAL_DEFICITS)
+
+
+@pytest.fixture(scope="module")
+def cases(library):
+    return {cid: library.get(cid) for cid in ("p-05", "p-08", "p-13", "p-14")}
+
+
+def score(case, text, **kwargs):
+    return score_formulation(text, case.reference, case=case, **kwargs)
+
+
+def negated(text: str, concept: str = "x", cue: str = "grief") -> list[bool]:
+    return [m.negated for m in build_matcher({concept: [cue]}).find(text)]
+
+
+# --- Negation reads the same in every form
+
+
+@pytest.mark.parametrize("text", ["I dont think this is grief", "I don't think this is grief",
+                                  "I do not think this is grief", "It isnt grief", "grief doesnt fit",
+                                  "grief does not fit", "grief do not fit here", "grief was never the issue",
+                                  "grief can not explain it", "R/o grief"])
+def test_every_spelling_of_a_negation_negates(text):
+    assert negated(text) == [True]
+
+
+@pytest.mark.parametrize("text", ["grief, not a dispute", "this is grief and he never cried",
+                                  "grief and no dispute", "grief, and the dispute is not the focus"])
+def test_a_negation_of_something_else_leaves_the_cue_alone(text):
+    assert negated(text)[0] is False
+
+
+def test_a_negation_after_a_list_covers_the_whole_list():
+    matcher = build_matcher({"g": ["grief"], "d": ["dispute"], "t": ["transition"]})
+    found = matcher.find("so grief, a dispute and a transition do not apply here")
+    assert [m.negated for m in found] == [True, True, True]
+    # Without a conjunction before the last item it is not a list ("PA grief, dispute ruled out").
+    found = matcher.find("PA grief, dispute ruled out")
+    assert [(m.concept, m.negated) for m in found] == [("g", False), ("d", True)]
+
+
+def test_nothing_and_nobody_negate_only_what_they_are_the_subject_of():
+    assert negated("nobody has died", cue="died") == [True]
+    assert negated("nothing suggests a dispute", cue="dispute") == [True]
+    assert negated("nothing in his life changed", cue="changed") == [True]
+    # A verb of their own in between: the cue is stated, not denied.
+    assert negated("nothing has replaced her company", cue="company") == [False]
+    assert negated("he did nothing for weeks after her death", cue="death") == [False]
+
+
+def test_fused_negations_are_expanded_by_the_normaliser():
+    assert clauses("we didnt, he wasnt, they cant") == [["we", "did", "not", "he", "was", "not", "they", "can",
+                                                         "not"]]
+
+
+# --- Rejections that point back, and walk-throughs of the areas
+
+
+def test_rejecting_both_areas_just_named_leaves_the_chosen_one(cases):
+    report = score(cases["p-05"], "The tension with Clara looks like a role dispute, and his staying in all day "
+                                  "could be read as interpersonal deficits. I reject both. The focus is a role "
+                                  "transition: the move to Winnipeg took his team and his futsal league.")
+    assert report.detected_primary is T and report.detected_secondary is None
+    assert "keyword_stuffing" not in report.flags and "self_contradiction" not in report.flags
+
+
+def test_words_like_neither_or_rejected_in_the_story_reject_nothing(cases):
+    report = score(cases["p-14"], "Role dispute with Mareike at impasse. Neither of them will raise the baby "
+                                  "question now. Her parents rejected them both at first.")
+    assert report.detected_primary is D
+    assert D not in report_rejected(cases["p-14"], "Role dispute with Mareike. Neither will call first.")
+
+
+def report_rejected(case, text):
+    from ipt_training.scoring.areas import read_areas
+    from ipt_training.scoring.formulation import _by_kind, _matcher_for
+
+    prepared, matches = _matcher_for(case.reference, case)[0].find_prepared(clauses(text, quotes=True))
+    kinds = _by_kind(matches)
+    return read_areas(kinds["area"], kinds["goal"] + kinds["strategy"], prepared).rejected
+
+
+def test_a_walk_through_of_headings_rejects_the_areas_it_finds_nothing_for(cases):
+    report = score(cases["p-05"], "Grief: no one close to him has died.\nDispute: no real quarrel with Clara.\n"
+                                  "Deficits: not him, he had a wide circle in Toronto.\nSo I choose role "
+                                  "transition: the move seven months ago, and the low mood started after it.")
+    assert report.detected_primary is T
+    assert "keyword_stuffing" not in report.flags and "no_commitment" not in report.flags
+
+
+def test_a_single_heading_with_a_negated_finding_is_still_a_choice(cases):
+    report = score(cases["p-13"], "Grief:\nshe has not cried since the burial and the low mood began two "
+                                  "months after Kwabena died.\nSecondary: a dispute with her sister.")
+    assert report.detected_primary is G
+
+
+# --- Shorthand, hedges and a focus that is only called secondary
+
+
+def test_a_shorthand_note_with_ruled_out_areas_commits_to_its_area(cases):
+    report = score(cases["p-05"], "PA: RT (move TO->Winnipeg 7/12 ago, lost team + futsal). Onset ~3/12 after "
+                                  "move. R/o grief: no death. R/o ID: sociable pre-move. No RD.\nGoals: mourn old "
+                                  "role, mastery. Strat: link onset to move, +/- old vs new.")
+    assert report.detected_primary is T and "keyword_stuffing" not in report.flags
+    assert report.criterion("problem_area").points == 3
+
+
+def test_an_only_focus_marked_as_containing_another_is_still_the_focus(cases):
+    report = score(cases["p-05"], "PA: RT after the move. The friction with Clara is secondary to it and is "
+                                  "worked on within the RT.")
+    assert report.detected_primary is T
+
+
+def test_a_hedged_answer_leaning_to_one_area_commits_to_it_tentatively(cases):
+    leaning = score(cases["p-05"], "I'm leaning towards a role transition, I think - he lost his team and "
+                                   "his league when they moved.")
+    asked = score(cases["p-05"], "Maybe a role transition? The move seems to be where it started.")
+    assert leaning.detected_primary is T and asked.detected_primary is T
+    assert asked.confidence < 0.9
+
+
+def test_a_hedge_between_two_areas_is_no_commitment(cases):
+    report = score(cases["p-05"], "It could be a role transition, or it might be a role dispute with Clara.")
+    assert report.detected_primary is None and "no_commitment" in report.flags
+
+
+# --- Patient-facing and plain-language formulations
+
+
+def test_a_plain_name_of_the_area_in_a_plan_or_naming_frame_is_a_choice(cases):
+    change = score(cases["p-05"], "Amaru, your low mood began a few months after you moved here. I suggest we "
+                                  "work on this big change together over twelve weekly sessions.")
+    lonely = score(cases["p-08"], "Sander, I think working on that loneliness is the best way to lift your mood.")
+    named = score(cases["p-08"], "We call this loneliness, and it has gone on for years.")
+    assert (change.detected_primary, lonely.detected_primary, named.detected_primary) == (T, S, S)
+
+
+def test_a_plain_word_outside_a_frame_chooses_nothing(cases):
+    report = score(cases["p-05"], "There has been a lot of change for him, and his loneliness is real.")
+    assert report.detected_primary is None
+    report = score(cases["p-05"], "He was not ready for the change in his routines and I would not call it "
+                                  "loneliness.")
+    assert report.detected_primary is None
+
+
+def test_goals_said_to_the_patient_earn_the_same_credit_as_in_a_note(cases):
+    frame = "{name}, we call this a role dispute: {pair} want different things about when to try for a baby. "
+    note = score(cases["p-14"], frame.format(name="Jonas", pair="he and Mareike")
+                 + "I would help him decide what he wants and renegotiate expectations.")
+    spoken = score(cases["p-14"], frame.format(name="Jonas", pair="you and Mareike")
+                   + "Together we can help you decide what you want and renegotiate expectations.")
+    vague = score(cases["p-14"], frame.format(name="Jonas", pair="you and Mareike")
+                  + "Together we can talk about how things are going.")
+    assert spoken.criterion("goals").points == note.criterion("goals").points == 2
+    assert vague.criterion("goals").points < 2
+
+
+def test_mourning_what_was_left_behind_serves_a_transition(cases):
+    transition = score(cases["p-05"], "Role transition after the move. I'd help him mourn the life he left "
+                                      "behind in Toronto, see what Winnipeg could still offer and feel more "
+                                      "confident in the new work.")
+    grief = score(cases["p-13"], "Grief. I'd help her mourn Kwabena and, later, get back to her church group.")
+    assert transition.criterion("goals").points == 2
+    assert grief.criterion("goals").points == 2
+    # Naming goals without any area is still not a formulation.
+    assert score(cases["p-05"], "Help him mourn.").criterion("problem_area").points == 0
+
+
+def test_reasoning_without_labels_argues_deficits_when_no_event_explains_the_episode(cases):
+    argued = score(cases["p-08"], "Nobody died, he has not fallen out with anyone and nothing in his life "
+                                  "changed before he got worse. He has had no one close for most of his life.")
+    described = score(cases["p-08"], "He has had no one close for most of his life.")
+    assert argued.detected_primary is S and "area_from_reasoning" in argued.flags
+    assert described.detected_primary is None
+
+
+def test_reasoning_without_labels_reads_life_events_tied_to_the_onset(cases):
+    report = score(cases["p-05"], "His low mood is about having his whole life turned upside down: he left his "
+                                  "job and his friends behind, and it started a few months after that.")
+    assert report.detected_primary is T
+
+
+# --- Lists and copied vignettes
+
+
+def test_a_list_cut_by_slashes_is_a_bare_list_and_no_commitment(cases):
+    report = score(cases["p-05"], "role transition / Toronto to Winnipeg / Clara / futsal league / contract job "
+                                  "/ onset after the move / mourning the old role / mastery / support network")
+    assert "list_without_reasoning" in report.flags and report.detected_primary is None
+    assert report.total <= 3 and report.confidence < 0.5
+
+
+def test_a_note_with_a_few_slashes_is_not_a_list(cases):
+    report = score(cases["p-05"], "PA: RT / onset ~3/12 after the move to Winnipeg, when he lost his team and "
+                                  "the futsal league. Goals: mourn the old role, build mastery in the new one.")
+    assert "list_without_reasoning" not in report.flags and report.detected_primary is T
+
+
+def test_a_trimmed_copy_of_the_vignette_is_recognised(cases):
+    case = cases["p-05"]
+    sentences = [s for s in case.vignette.replace("\n", " ").split(". ") if len(s.split()) > 6][:4]
+    copied = ". ".join(" ".join(s.split()[:-1]) for s in sentences) + ". Problem area: role transition."
+    report = score(case, copied)
+    assert "pasted_vignette" in report.flags
+    reasoned = score(case, "Role transition: he moved to Winnipeg for Clara's post, lost the bridge team he "
+                           "led and the futsal league, and his mood fell a few months later. Goals: mourn the "
+                           "old role and build mastery; strategies: link onset to the move, review old and new.")
+    assert "pasted_vignette" not in reasoned.flags
+
+
+def test_the_pasted_share_does_not_depend_on_the_hash_seed(cases):
+    case = cases["p-05"]
+    text = " ".join(case.vignette.split()[:60])
+    code = ("import sys, json; from ipt_training.scoring.readability import read_style; "
+            "from ipt_training.text.normalize import clauses; t, v = json.load(sys.stdin); "
+            "print(read_style(t, clauses(t, quotes=True), v).pasted_share)")
+    shares = {subprocess.run([sys.executable, "-c", code], input=json.dumps([text, case.vignette]), text=True,
+                             capture_output=True, check=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+              for seed in ("1", "2", "3")}
+    assert len(shares) == 1
+    assert float(shares.pop()) == read_style(text, clauses(text, quotes=True), case.vignette).pasted_share
+
+
+def test_typo_repair_leaves_the_readers_own_words_alone(cases):
+    from ipt_training.scoring.formulation import _matcher_for
+
+    matcher = _matcher_for(cases["p-05"].reference, cases["p-05"])[0]
+    assert matcher.prepare("leaning towards a transition")[0][0] == "leaning"
+    assert matcher.prepare("bereavment")[0][0] == "bereave"  # real typos are still repaired
