@@ -254,8 +254,16 @@ _STAGE_OF = {f"stage:{s.value}": s for s in DisputeStage}
 def _stage_read(answer: FormulationAnswer, matches: list[Match]) -> DisputeStage | None:
     if answer.dispute_stage is not None:
         return answer.dispute_stage
-    stages = {_STAGE_OF[m.concept] for m in matches if not m.negated}
-    return next(iter(stages)) if len(stages) == 1 else None
+    # A description may touch several stages ("still trying to talk him round ... the partnership is really
+    # over"): the stage described in the most sentences is the answer's reading; a tie is none.
+    clauses_of: dict[DisputeStage, set[int]] = {}
+    for m in matches:
+        if not m.negated:
+            clauses_of.setdefault(_STAGE_OF[m.concept], set()).add(m.clause)
+    ranked = sorted(clauses_of.items(), key=lambda item: (-len(item[1]), min(item[1])))
+    if not ranked or (len(ranked) > 1 and len(ranked[0][1]) == len(ranked[1][1])):
+        return None
+    return ranked[0][0]
 
 
 def score_formulation(

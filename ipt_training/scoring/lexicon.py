@@ -66,12 +66,16 @@ LAY_FRAMES: frozenset[str] = frozenset({"work", "working", "focus", "focusing", 
 STAGE_CUES: dict[DisputeStage, list[str]] = {
     DisputeStage.RENEGOTIATION: ["renegotiat*", "re-negotiat*", "still negotiat*", "actively negotiat*",
                                  "actively trying", "still arguing", "negotiation stage", "still trying",
-                                 "keep trying", "still talk*", "still negotiat*"],
+                                 "keep trying", "still talk*", "still negotiat*", "still at it", "not given up",
+                                 "trying to fix", "trying to sort", "still fighting", "still fight*"],
     DisputeStage.IMPASSE: ["impass*", "stalemate", "cold war", "deadlock*", "stalled", "negotiation has stopped",
                            "stopped negotiat*", "stopped talking", "silent standoff", "standoff", "no longer talk*",
-                           "not speaking", "stopped speaking", "silence"],
+                           "not speaking", "stopped speaking", "silence", "talking has stopped", "not talking",
+                           "no longer speak*", "given up talking", "gone quiet", "no contact"],
     DisputeStage.DISSOLUTION: ["dissolution", "dissolv*", "ending the relationship", "beyond repair",
-                               "decided to leave", "decided to end", "separat* is final", "end the relationship"],
+                               "decided to leave", "decided to end", "separat* is final", "end the relationship",
+                               "really over", "is over", "made up his mind", "made up her mind", "has decided",
+                               "wants out", "ended it"],
 }
 
 #: Words that make a mention of an area an explicit choice ("the focus is", "PA:", "I'd go with", "formulate as").
