@@ -40,13 +40,14 @@ def negated(text: str, concept: str = "x", cue: str = "grief") -> list[bool]:
 @pytest.mark.parametrize("text", ["I dont think this is grief", "I don't think this is grief",
                                   "I do not think this is grief", "It isnt grief", "grief doesnt fit",
                                   "grief does not fit", "grief do not fit here", "grief was never the issue",
-                                  "grief can not explain it", "R/o grief"])
+                                  "grief can not explain it", "R/o grief", "grief is also out"])
 def test_every_spelling_of_a_negation_negates(text):
     assert negated(text) == [True]
 
 
 @pytest.mark.parametrize("text", ["grief, not a dispute", "this is grief and he never cried",
-                                  "grief and no dispute", "grief, and the dispute is not the focus"])
+                                  "grief and no dispute", "grief, and the dispute is not the focus",
+                                  "the grief is out in the open now"])
 def test_a_negation_of_something_else_leaves_the_cue_alone(text):
     assert negated(text)[0] is False
 

@@ -44,7 +44,7 @@ POST_NEGATORS: frozenset[str] = frozenset(
 _POST_AUXILIARIES = frozenset({"is", "was", "does", "did", "seems", "appears", "would", "do", "are", "were", "has",
                                "have", "had", "can", "could", "will", "should", "may", "might", "seem", "appear"})
 #: Every word that can negate a cue: a clause without any of them needs no negation check.
-_NEGATION_WORDS = PRE_NEGATORS | POST_NEGATORS | {"ruled", "excluded", "rejected"}
+_NEGATION_WORDS = PRE_NEGATORS | POST_NEGATORS | {"ruled", "excluded", "rejected", "out"}
 _NEGATOR_NEXT = {"rather": "than", "instead": "of", "rule": "out", "ruled": "out"}
 _LIST_WORDS = frozenset({"a", "an", "the", "or", "nor", "and", "any", "of"})
 _CONJUNCTIONS = frozenset({"and", "or", "nor"})
@@ -274,7 +274,11 @@ def negated_after(tokens: list[str], end: int) -> bool:
     """Whether words right after ``tokens[end]`` negate it ("grief is not", "deficits do not apply", "ruled out")."""
     after = tokens[end + 1:end + 1 + _POST_WINDOW]
     if after and after[0] in _POST_AUXILIARIES:
-        return any(t in POST_NEGATORS for t in after[1:])
+        if any(t in POST_NEGATORS for t in after[1:]):
+            return True
+        # "deficits is also out", not "the conflict is out in the open"
+        k = end + 1 + after.index("out") if "out" in after[1:] else -1
+        return k > 0 and tokens[k + 1:k + 2] != ["in"]
     return bool(after) and after[0] in {"ruled", "excluded", "rejected"}
 
 
