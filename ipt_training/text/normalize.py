@@ -42,6 +42,10 @@ ABBREVIATIONS: dict[str, str] = {
     "pa": "problem area",
     "id": "interpersonal deficits",
     "tl": "timeline",
+    "g": "grief",
+    "rel": "relationship",
+    "rels": "relationships",
+    "relship": "relationship",
 }
 
 #: Negations written without the apostrophe ("dont", "didnt"), as hurried or non-native writers do: read like
@@ -79,7 +83,11 @@ def _expand(text: str) -> str:
         for contraction, expansion in _NEGATED_MODALS:
             text = text.replace(contraction, expansion)
         text = _CONTRACTION_RE.sub("", text)
+    if "." in text:
+        # "e.g." and "i.e." are not the shorthand "G" (grief) or anything else
+        text = text.replace("e.g.", " eg ").replace("i.e.", " ie ")
     if "/" in text or "&" in text:
+        text = text.replace("+/-", " good and bad ")
         text = _RULED_OUT_RE.sub(" ruled out ", text)
         text = text.replace("w/o", " without ").replace("w/", " with ").replace("&", " and ").replace("/", " ")
     return text
