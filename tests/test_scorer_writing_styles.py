@@ -157,6 +157,12 @@ def test_a_plain_name_of_the_area_in_a_plan_or_naming_frame_is_a_choice(cases):
     assert (change.detected_primary, lonely.detected_primary, named.detected_primary) == (T, S, S)
 
 
+def test_a_plain_name_never_outranks_an_area_named_outright(cases):
+    report = score(cases["p-05"], "This is a role transition. Since the move we will work on his isolation and "
+                                  "his confidence in the new job.")
+    assert report.detected_primary is T and report.detected_secondary is None
+
+
 def test_a_plain_word_outside_a_frame_chooses_nothing(cases):
     report = score(cases["p-05"], "There has been a lot of change for him, and his loneliness is real.")
     assert report.detected_primary is None

@@ -12,6 +12,10 @@ A mention of an area is not a choice. Each mention gets one reading, from its co
   the answer or a sentence ("Grief. Her husband died ...");
 * **mentioned**: anything else ("his grief", "the dispute with Sipho began later").
 
+A plain-language name of an area ("this big change", "that loneliness", "a disagreement") counts only in a plan or
+naming frame ("we will work on this big change", "we call this loneliness"), and then as a leaning: it is the
+answer's focus when no area is named outright, never over one that is.
+
 Paraphrases that are also goal or strategy wording ("mourning the old role", "conflict with") count only as
 a choice in an explicit frame ("the main issue is the conflict with her husband") and never reject an area:
 "he has not grieved" describes blocked mourning, it does not rule grief out.
@@ -162,7 +166,7 @@ def _classify(m: Match, tokens: list[str], previous: list[str] | None, quoted: b
     if m.weight <= LAY:
         if m.negated or quoted or overlaps_concept or not _lay_choice(before):
             return Reading.MENTIONED
-        return Reading.HEDGED if _has(HEDGE_BEFORE, before[-4:]) else Reading.CHOSEN
+        return Reading.HEDGED  # a plain name commits only when no area is named outright
     if m.negated:
         return Reading.REJECTED if strong else Reading.MENTIONED
     if quoted or _reported(before):
