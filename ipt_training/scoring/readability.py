@@ -52,6 +52,7 @@ _RUN_RE = re.compile(b"\x01{%d,}" % _NGRAM)
 _LIST_MIN_ITEMS = 8
 _SENTENCE_WORDS = 6
 _LIST_SENTENCE_SHARE = 0.1
+_ITEMISED_MAX_SHARE = 0.3
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,8 +84,8 @@ class Style:
     def itemised(self) -> bool:
         """Cut into many items by separators with (almost) no sentence among them: a list even when an item names
         an area or says "onset after the move"."""
-        if self.words < _LIST_MIN_WORDS or self.not_english:
-            return False
+        if self.words < _LIST_MIN_WORDS or self.function_share >= _ITEMISED_MAX_SHARE or self.not_english:
+            return False  # prose is full of function words; a list of items is not
         items, sentence_share = _items(self.text)
         return items >= _LIST_MIN_ITEMS and sentence_share < _LIST_SENTENCE_SHARE
 
@@ -115,7 +116,7 @@ def _could_be_pasted(raw: list[list[str]], vignette: str) -> bool:
     """A cheap necessary condition: a copied word sequence is a run of words that all occur in the vignette."""
     words = _vignette_words(vignette)
     # One byte per word (1: in the vignette), 0 between clauses; runs of 1s hold the sequences that may be copied.
-    flags = bytes(b for clause in raw for b in (*map(words.__contains__, clause), 0))
+    flags = b"\x00".join(bytes(map(words.__contains__, clause)) for clause in raw)
     possible = sum(len(run) - _NGRAM + 1 for run in _RUN_RE.findall(flags))
     total = sum(max(0, len(clause) - _NGRAM + 1) for clause in raw)
     return possible >= _PASTED_SHARE * max(1, total)

@@ -83,7 +83,7 @@ def _expand(text: str) -> str:
         for contraction, expansion in _NEGATED_MODALS:
             text = text.replace(contraction, expansion)
         text = _CONTRACTION_RE.sub("", text)
-    if "." in text:
+    if "e.g" in text or "i.e" in text:
         # "e.g." and "i.e." are not the shorthand "G" (grief) or anything else
         text = text.replace("e.g.", " eg ").replace("i.e.", " ie ")
     if "/" in text or "&" in text:
