@@ -21,6 +21,7 @@ patient mourn). A credited concept of an area the answer did not choose is *inco
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ipt_training.domain import ProblemArea
 from ipt_training.scoring.lexicon import GOALS, STRATEGIES, Concept
@@ -30,9 +31,9 @@ _MIN_STRATEGIES_FOR_GOALS = 2
 _MIN_CONCEPTS_PER_AREA = 2
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """One phrase of the answer (clause and token span) and the concepts it could name."""
+class Finding(NamedTuple):
+    """One phrase of the answer (clause and token span) and the concepts it could name (a named tuple: an answer
+    has dozens and they are made on the hot path)."""
 
     clause: int
     start: int
