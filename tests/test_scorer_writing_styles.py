@@ -154,7 +154,9 @@ def test_a_plain_name_of_the_area_in_a_plan_or_naming_frame_is_a_choice(cases):
                                   "work on this big change together over twelve weekly sessions.")
     lonely = score(cases["p-08"], "Sander, I think working on that loneliness is the best way to lift your mood.")
     named = score(cases["p-08"], "We call this loneliness, and it has gone on for years.")
+    going = score(cases["p-14"], "Jonas, what you are going through is a disagreement that has got stuck.")
     assert (change.detected_primary, lonely.detected_primary, named.detected_primary) == (T, S, S)
+    assert going.detected_primary is D
 
 
 def test_a_plain_name_never_outranks_an_area_named_outright(cases):

@@ -148,14 +148,21 @@ def _reported(before: list[str]) -> bool:
 def _lay_choice(before: list[str]) -> bool:
     """A plain-language area name in a plan or naming frame: "I'd like us to work on this big change", "we call
     this loneliness", "working on that loneliness" (the frame verb at most four words before, then "on",
-    "with", "this" or "that")."""
+    "with", "this" or "that"), "this is a disagreement", "what you are going through is a big change"."""
     window = before[-4:]
     for k, token in enumerate(window):
         if token in LAY_FRAMES:
             rest = window[k + 1:]
             if not rest or rest[0] in {"on", "with", "this", "that", "it", "the", "your", "his", "her"}:
                 return True
+        # "this is a big change", "what you describe is loneliness", "it sounds like a disagreement"
+        if token in _NAMING_COPULA and k and window[k - 1] in _NAMING_SUBJECTS:
+            return True
     return False
+
+
+_NAMING_COPULA = frozenset({"is", "was", "sounds", "seems", "looks"})
+_NAMING_SUBJECTS = frozenset({"this", "it", "that", "describe", "describing", "through", "facing"})
 
 
 def _classify(m: Match, tokens: list[str], previous: list[str] | None, quoted: bool,
