@@ -70,6 +70,18 @@ def test_nothing_and_nobody_negate_only_what_they_are_the_subject_of():
     assert negated("he did nothing for weeks after her death", cue="death") == [False]
 
 
+@pytest.mark.parametrize("text", ["Please don't blame yourself for it.", "Please dont blame yourself for it.",
+                                  "Please do not blame yourself for it."])
+def test_the_sick_role_reads_every_spelling_of_a_negation(cases, text):
+    report = score(cases["p-08"], "You have depression. " + text, rubric="patient")
+    assert report.criterion("sick_role").points == 1
+
+
+def test_the_sick_role_needs_the_negation(cases):
+    report = score(cases["p-08"], "You have depression. Please do blame yourself for it.", rubric="patient")
+    assert report.criterion("sick_role").points == 0.5
+
+
 def test_fused_negations_are_expanded_by_the_normaliser():
     assert clauses("we didnt, he wasnt, they cant") == [["we", "did", "not", "he", "was", "not", "they", "can",
                                                          "not"]]

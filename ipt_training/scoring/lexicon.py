@@ -287,7 +287,8 @@ PATIENT_CUES: dict[str, list[str]] = {
                   "not a flaw", "treatable", "can be treated", "common illness", "medical illness", "an illness",
                   "real illness", "sick role", "part of the illness", "take things easier", "take it easier",
                   "things a bit easier", "ease off", "do a bit less", "do less", "sick leave", "while you recover",
-                  "while you are recovering", "let others carry", "ask for help", "common and treatable"],
+                  "while you are recovering", "let others carry", "ask for help", "common and treatable",
+                  "do not blame yourself", "not blame yourself", "nothing to be ashamed", "not to blame yourself"],
     "agreement": ["does that fit", "does this fit", "do you agree", "would you agree", "your view",
                   "how you see it", "does that sound", "does this sound", "does that make sense",
                   "what do you think"],
@@ -350,6 +351,7 @@ ABSENCE_OF_EVENT_CUES: tuple[str, ...] = (
     "no life event*", "nothing changed", "nothing happened", "no precipitant*", "out of nowhere", "no loss",
     "no death* no", "nothing to link", "no acute", "no recent change*", "no change*", "nothing precede*",
     "nothing in the months", "shows nothing", "crept up", "came from nowhere", "no clear trigger",
+    "do not find", "have not found", "not found any", "nothing set", "nothing that set",
 )
 
 #: Words that tie an event to symptom onset in time.
