@@ -114,6 +114,22 @@ def report_rejected(case, text):
     return read_areas(kinds["area"], kinds["goal"] + kinds["strategy"], prepared).rejected
 
 
+def test_an_area_named_by_someone_else_is_reported_not_chosen(cases):
+    report = score(cases["p-05"], "Focus: role transition. His brother calls it depression from grief, but "
+                                  "nobody has died; the move to Winnipeg took his team and his league.")
+    assert report.detected_primary is T and report.detected_secondary is None
+    assert "self_contradiction" not in report.flags
+    own = score(cases["p-13"], "We call this grief: it began two months after Kwabena died.")
+    assert own.detected_primary is G
+
+
+def test_a_list_of_areas_that_do_not_apply_is_rejected_whole(cases):
+    report = score(cases["p-08"], "Interpersonal deficits. We found no death, no row and no move, so grief, "
+                                  "dispute and transition don't apply; he has been alone most of his life.")
+    assert report.detected_primary is S and report.detected_secondary is None
+    assert report.criterion("problem_area").points == 3
+
+
 def test_a_walk_through_of_headings_rejects_the_areas_it_finds_nothing_for(cases):
     report = score(cases["p-05"], "Grief: no one close to him has died.\nDispute: no real quarrel with Clara.\n"
                                   "Deficits: not him, he had a wide circle in Toronto.\nSo I choose role "

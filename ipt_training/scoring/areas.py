@@ -138,7 +138,8 @@ def _reported(before: list[str]) -> bool:
         if token in ATTRIBUTION_VERBS:
             subject = before[k - 1] if k else ""
             if token in _NAMING_VERBS:
-                if subject in _THIRD_PARTIES:
+                # "his pastor calls it grief": a naming verb in the third person, or after a third party
+                if subject in _THIRD_PARTIES or (token.endswith("s") and subject not in _OWN_SUBJECTS):
                     return True
             elif subject not in _OWN_SUBJECTS:
                 return True

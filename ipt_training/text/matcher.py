@@ -227,6 +227,10 @@ class PhraseMatcher:
         chained = False
         for i in reversed(order):
             m = matches[i]
+            if (following is not None and following.negated and not m.negated and chained
+                    and (m.clause, m.start, m.end) == (following.clause, following.start, following.end)):
+                matches[i] = m._replace(negated=True)  # another cue on the same words of the list
+                continue
             if following is not None and following.clause == m.clause and m.end < following.start:
                 tokens = prepared[m.clause]
                 gap = tokens[m.end + 1:following.start]
