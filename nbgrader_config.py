@@ -90,6 +90,11 @@ c.Execute.shutdown_kernel = "immediate"
 c.GenerateFeedback.preprocessors = [GetGrades, ClearHiddenTests, RedactKeyText, ShowGradedAnswers, FeedbackPagesOnly,
                                     CSSHTMLHeaderPreprocessor, FeedbackStyle]
 
+# Collection (`nbgrader collect`, the formgrader's Collect button, `ipt-course collect`): submissions with links,
+# named pipes, devices or too much data, or forged under another trainee's name, are refused; each submission is
+# dated by the time the exchange saw it, not the time the trainee wrote in it (docs/deployment.md).
+c.ExchangeFactory.collect = "ipt_training.grading.workflow.exchange.OwnerCheckedCollect"
+
 # A course hub keeps this machine's settings (the exchange folder, the PostgreSQL gradebook URL) in
 # nbgrader_config_local.py beside this file; it is not in git (it may hold a database password). See
 # docs/deployment.md. Nothing happens when the file does not exist.

@@ -318,8 +318,9 @@ def collect(assignment: Annotated[str, typer.Argument(help="Assignment to collec
     """Collect trainees' submissions of ASSIGNMENT from nbgrader's exchange into submitted/, then list who
     submitted on time, who was late and who is missing (from the gradebook's list of trainees).
 
-    A newer submission replaces an older one. A submission put in the exchange under another trainee's name
-    is refused and listed.
+    A newer submission replaces an older one. A submission put in the exchange under another trainee's name, or
+    holding links, named pipes, devices or more data than the caps, is refused and listed; the others are
+    collected. Times are those the exchange saw, not those written in the submission.
     """
     from ipt_training.grading.workflow.course import CourseError
     from ipt_training.grading.workflow.exchange import collect as collect_submissions
@@ -331,10 +332,11 @@ def collect(assignment: Annotated[str, typer.Argument(help="Assignment to collec
     except CourseError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
-    refused = {named: account for named, account, _ in outcome.refused}
-    for named, account, folder in outcome.refused:
-        typer.echo(f"refused: {folder} names {named} but was written by {account}", err=True)
-    rows = roster(target, assignment, refused)
+    for refusal in outcome.refused:
+        typer.echo(f"refused: {refusal.message}", err=True)
+    for warning in outcome.warnings:
+        typer.echo(f"warning: {warning}", err=True)
+    rows = roster(target, assignment, outcome.refused)
     print_roster(rows, assignment)
     typer.echo(f"next: ipt-course autograde {assignment} --jobs 2")
 

@@ -12,5 +12,6 @@ c.CourseDirectory.course_id = os.environ.get("IPT_COURSE_ID", "ipt-course")
 c.Exchange.root = os.environ.get("IPT_EXCHANGE_ROOT", "/srv/nbgrader/exchange")
 if os.environ.get("IPT_COURSE_DIR"):
     c.CourseDirectory.root = os.environ["IPT_COURSE_DIR"]
-# Collection refuses a submission written by another account than the trainee it names (nbgrader only warns).
+# Safe collection: refuses a submission written by another account than the trainee it names (nbgrader only
+# warns) or holding links, pipes, devices or too much data; dates submissions by the exchange's time.
 c.ExchangeFactory.collect = "ipt_training.grading.workflow.exchange.OwnerCheckedCollect"

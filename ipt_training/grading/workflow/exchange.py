@@ -1,23 +1,34 @@
 """nbgrader's exchange for a course hub: release to trainees, collect their submissions, release feedback.
 
 Thin wrappers around nbgrader's own API (``NbGraderAPI.release_assignment``, ``collect``, ``release_feedback``), so
-``nbgrader collect`` and the formgrader keep working on the same course and exchange. Collection refuses a
-submission that another account put in the exchange under a trainee's name (:class:`OwnerCheckedCollect`).
+``nbgrader collect`` and the formgrader keep working on the same course and exchange. Collection
+(:class:`OwnerCheckedCollect`) refuses a submission that another account put in the exchange under a trainee's
+name, or that holds links, pipes, devices or too much data, and dates each submission by the time the exchange saw
+it, not the time the trainee wrote in it.
 """
 
 from __future__ import annotations
 
+import fnmatch
+import glob
 import os
 import pwd
 import re
+import shutil
+import stat
+import tempfile
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
+from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.exchange.default.collect import ExchangeCollect
+from nbgrader.utils import check_mode, parse_utc
+from traitlets import Float
 
 from ipt_training.grading.workflow.course import Course, CourseError
+from ipt_training.grading.workflow.inbound import Limits, Refused, copy_submission, inspect_submission, utc
 
 COLLECT_CLASS = "ipt_training.grading.workflow.exchange.OwnerCheckedCollect"
 _LOG_PREFIX = re.compile(r"^\[[^]]*\]\s*")  # "[CollectApp | ERROR] "
@@ -27,62 +38,271 @@ class ExchangeError(CourseError):
     """An exchange step that failed as a whole (no exchange folder, no permission...)."""
 
 
-def _owner(path: str) -> str:
-    try:
-        return pwd.getpwuid(os.stat(path).st_uid).pw_name
-    except (KeyError, OSError):
-        return "an unknown account"
+@dataclass(frozen=True)
+class Refusal:
+    """A submission in the exchange that was not collected, and why (plain words)."""
+
+    trainee: str  # the trainee the folder names
+    folder: str  # its name in the exchange's inbound folder
+    reason: str
+    account: str = ""  # for a forged submission: the account that wrote it
+
+    @property
+    def message(self) -> str:
+        if self.account:
+            return f"{self.folder} names {self.trainee} but was written by {self.account}"
+        return f"{self.trainee}'s submission {self.folder}: {self.reason}; nothing of it was collected"
+
+
+def _stamp(when: datetime) -> str:
+    return f"{when:%Y-%m-%d %H:%M:%S.%f} UTC"  # nbgrader's own timestamp.txt format
 
 
 class OwnerCheckedCollect(ExchangeCollect):
-    """nbgrader's collect, but a submission whose folder belongs to another account than the trainee named in it
-    is refused (nbgrader only warns), so nobody can hand in work under a colleague's name; and a submission still
-    being copied into the exchange is left for the next collection instead of being collected half-written.
+    """nbgrader's collect, made safe against what trainees put in the exchange.
 
-    The check applies when the exchange folder is shared by real accounts (``check_owner``, nbgrader's default);
-    refused submissions are kept in ``refused`` as ``(trainee named, account that wrote it, folder)``.
+    * A submission whose folder belongs to another account than the trainee it names is refused (nbgrader only
+      warns), so nobody can hand in work under a colleague's name (``check_owner``, nbgrader's default).
+    * A submission still being copied in (no ``submission_secret.txt`` yet) is left for the next collection.
+    * Each folder is inspected with ``lstat`` before anything is copied and then copied without following links,
+      with size caps counted while copying and a wall clock (:mod:`inbound`): a link, named pipe, socket, device,
+      a file of another account or an oversized folder refuses that submission only; the others are collected.
+    * The submission time is the time the exchange saw (the newest ``ctime`` in the folder), not the folder name
+      or ``timestamp.txt`` the trainee wrote: it picks the newest submission, it is written to the collected
+      ``timestamp.txt`` (so nbgrader's gradebook, late penalties, formgrader and export use it), and a claimed
+      time that differs from it by more than ``stamp_tolerance`` seconds is reported in ``warnings``.
+    * A submission is copied into a new folder next to ``submitted/<trainee>/<assignment>`` and only then put in
+      its place, so a refused newer submission never costs the trainee their earlier collected one.
+
+    Refusals are kept in ``refused`` (:class:`Refusal`), warnings about claimed times in ``warnings``.
     """
+
+    stamp_tolerance = Float(300.0, help="Seconds a submission's claimed time may differ from the time the exchange "
+                                        "saw before collection warns.").tag(config=True)
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.refused: list[tuple[str, str, str]] = []
+        self.refused: list[Refusal] = []
+        self.warnings: list[str] = []
+        self.limits = Limits.from_env()
+        self._candidates: dict[str, list[dict[str, Any]]] = {}
+
+    # -- what the exchange holds -------------------------------------------------------------------------------
+
+    def _path_to_record(self, path: str) -> dict[str, Any]:
+        filename = os.path.basename(path)
+        parts = filename.rsplit("+", 3)
+        try:
+            claimed = parse_utc(parts[2])
+        except (ValueError, OverflowError, IndexError):
+            claimed = None
+        try:
+            info = os.lstat(path)
+            owner, seen = info.st_uid, utc(info.st_ctime_ns)
+        except OSError:
+            owner, seen = -1, datetime.min
+        record = {"username": parts[0], "filename": filename, "claimed": claimed, "uid": owner,
+                  "timestamp": seen, "refusal": None}
+        if self._genuine(record) and self._complete(record):
+            try:
+                record["timestamp"] = inspect_submission(Path(path), self._owner_uid(record), self.limits).arrived
+            except Refused as exc:
+                record["refusal"] = str(exc)
+        return record
+
+    def _owner_uid(self, record: dict[str, Any]) -> int | None:
+        return record["uid"] if self.check_owner else None
 
     def _genuine(self, record: dict[str, Any]) -> bool:
+        name = record["username"]
+        if not name or name.startswith(".") or os.sep in name:
+            return False
         if not self.check_owner:
             return True
-        path = os.path.join(self.inbound_path, record["filename"])
-        owner = _owner(path)
-        if owner == record["username"]:
-            return True
-        refusal = (record["username"], owner, record["filename"])
-        if refusal not in self.refused:
-            self.refused.append(refusal)
-        return False
+        try:
+            owner = pwd.getpwuid(record["uid"]).pw_name
+        except (KeyError, OverflowError):
+            owner = "an unknown account"
+        return owner == name
 
     def _complete(self, record: dict[str, Any]) -> bool:
         # nbgrader's submit writes submission_secret.txt after the notebooks: without it, the copy is under way.
-        return os.path.isfile(os.path.join(self.inbound_path, record["filename"], "submission_secret.txt"))
+        try:
+            return stat.S_ISREG(os.lstat(os.path.join(self.inbound_path, record["filename"],
+                                                      "submission_secret.txt")).st_mode)
+        except OSError:
+            return False
 
-    def _usable(self, record: dict[str, Any]) -> bool:
-        return self._genuine(record) and self._complete(record)
+    def init_src(self) -> None:
+        if self.coursedir.course_id == "":
+            self.fail("No course id specified. Re-run with --course flag.")
+        self.course_path = os.path.join(self.root, self.coursedir.course_id)
+        self.inbound_path = os.path.join(self.course_path, "inbound")
+        if not os.path.isdir(self.inbound_path):
+            self.fail(f"Course not found: {self.inbound_path}")
+        if not check_mode(self.inbound_path, read=True, execute=True):
+            self.fail(f"You don't have read permissions for the directory: {self.inbound_path}")
+        student = self.coursedir.student_id or "*"
+        pattern = os.path.join(glob.escape(self.inbound_path), f"{student}+{self.coursedir.assignment_id}+*")
+        with Gradebook(self.coursedir.db_url, self.coursedir.course_id) as gb:
+            try:
+                self.duedate = gb.find_assignment(self.coursedir.assignment_id).duedate
+            except MissingEntry:
+                self.duedate = None
+        groups: dict[str, list[dict[str, Any]]] = {}
+        for path in sorted(glob.glob(pattern)):
+            record = self._path_to_record(path)
+            groups.setdefault(record["username"], []).append(record)
+        for name, records in groups.items():
+            ordered = sorted(records, key=lambda r: r["timestamp"], reverse=True)
+            if self.before_duedate and self.duedate is not None:
+                ordered = [r for r in ordered if r["timestamp"] <= self.duedate] + \
+                          [r for r in ordered if r["timestamp"] > self.duedate]
+            self._candidates[name] = ordered
+        self.src_records = [records[0] for records in self._candidates.values()]
 
-    def _sort_by_timestamp(self, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        # Usable submissions first, so a forged or half-written newer one never hides a trainee's real one.
-        ordered = super()._sort_by_timestamp(records)
-        usable = [r for r in ordered if self._usable(r)]
-        return usable + [r for r in ordered if r not in usable]
+    # -- copying -----------------------------------------------------------------------------------------------
+
+    def _refuse(self, record: dict[str, Any], reason: str, account: str = "") -> None:
+        refusal = Refusal(record["username"], record["filename"], reason, account)
+        if refusal not in self.refused:
+            self.refused.append(refusal)
+        self.log.warning("Refused: %s", refusal.message)
+
+    def _existing(self, dest: str) -> datetime | None:
+        """The collected submission's time; None if unreadable or in the future (never treated as newest)."""
+        try:
+            when = self.coursedir.get_existing_timestamp(dest)
+        except Exception:
+            return None
+        if when is not None and when > datetime.now(timezone.utc).replace(tzinfo=None) + timedelta(minutes=5):
+            return None
+        return when
+
+    def _skip(self, name: str, is_folder: bool) -> bool:
+        if name == "timestamp.txt" and not is_folder:
+            return True  # replaced by the time the exchange saw
+        if any(fnmatch.fnmatch(name, glob_) for glob_ in self.coursedir.ignore or ()):
+            return True
+        include = self.coursedir.include
+        return not is_folder and bool(include) and not any(fnmatch.fnmatch(name, g) for g in include)
+
+    def _limits(self) -> Limits:
+        nb_file = self.coursedir.max_file_size * 1000 if self.coursedir.max_file_size else self.limits.file_bytes
+        nb_dir = self.coursedir.max_dir_size * 1000 if self.coursedir.max_dir_size else self.limits.total_bytes
+        return Limits(min(self.limits.file_bytes, nb_file), min(self.limits.total_bytes, nb_dir),
+                      self.limits.entries, self.limits.seconds)
+
+    def _copy(self, record: dict[str, Any], dest: str) -> datetime:
+        """Copy into a fresh folder beside ``dest``, then swap it in; ``dest`` is untouched if refused."""
+        parent = os.path.dirname(dest)
+        os.makedirs(parent, exist_ok=True)
+        staging = tempfile.mkdtemp(prefix=".collecting-", dir=parent)
+        new = os.path.join(staging, "copy")
+        try:
+            arrived = copy_submission(Path(self.inbound_path, record["filename"]), Path(new),
+                                      self._owner_uid(record), self._limits(), self._skip, self.coursedir.groupshared)
+            arrived = max(arrived, record["timestamp"])
+            stamp = os.path.join(new, "timestamp.txt")
+            with open(stamp, "x", encoding="utf-8") as fh:
+                fh.write(_stamp(arrived))
+            os.chmod(stamp, 0o664 if self.coursedir.groupshared else 0o644)
+            old = os.path.join(staging, "old")
+            if os.path.isdir(dest):
+                os.rename(dest, old)
+            try:
+                os.rename(new, dest)
+            except OSError:
+                if os.path.isdir(old):
+                    os.rename(old, dest)
+                raise
+            return arrived
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+    def _same(self, record: dict[str, Any], dest: str) -> bool:
+        """Whether ``dest`` was collected from this very submission (the same secret nbgrader's submit made for it).
+
+        nbgrader's submit changes its folder's modes after writing the secret, and a trainee may change the folder
+        later: neither is a new submission. The collected copy and its time stay as they were."""
+        from ipt_training.grading.trusted.files import read_limited
+
+        try:
+            mine = read_limited(Path(dest, "submission_secret.txt"), 4096)
+            theirs = read_limited(Path(self.inbound_path, record["filename"], "submission_secret.txt"), 4096)
+        except OSError:
+            return False
+        return bool(mine.strip()) and mine == theirs
+
+    def _check_stamp(self, record: dict[str, Any], arrived: datetime) -> None:
+        name, claimed = record["username"], record["claimed"]
+        seen = f"{arrived:%Y-%m-%d %H:%M} UTC"
+        if claimed is None:
+            self.warnings.append(f"{name}: the submission's time stamp could not be read; the time it reached the "
+                                 f"exchange ({seen}) is used")
+        elif (claimed - arrived).total_seconds() > self.stamp_tolerance:
+            self.warnings.append(f"{name}: the submission says it was made at {claimed:%Y-%m-%d %H:%M} UTC, later "
+                                 f"than it reached the exchange ({seen}); {seen} is used")
+        elif (arrived - claimed).total_seconds() > self.stamp_tolerance:
+            self.warnings.append(f"{name}: the submission says it was made at {claimed:%Y-%m-%d %H:%M} UTC but it "
+                                 f"reached the exchange at {seen}; {seen} is used")
+
+    def _collect_one(self, name: str, candidates: list[dict[str, Any]]) -> None:
+        if not name or name.startswith(".") or os.sep in name:
+            for record in candidates:
+                self._refuse(record, "its folder name does not name a trainee")
+            return
+        dest = self.coursedir.format_path(self.coursedir.submitted_directory, name, self.coursedir.assignment_id)
+        existing = self._existing(dest) if os.path.isdir(dest) else None
+        for record in candidates:
+            if not self._genuine(record):
+                try:
+                    account = pwd.getpwuid(record["uid"]).pw_name
+                except (KeyError, OverflowError):
+                    account = "an unknown account"
+                self._refuse(record, "written by another account", account)
+                continue
+            if not self._complete(record):
+                self.log.info("Submission still being written, left for the next collect: %s", record["filename"])
+                continue
+            if record["refusal"]:
+                self._refuse(record, record["refusal"])
+                continue
+            if os.path.isdir(dest):
+                newer = (existing is None or record["timestamp"] > existing) and not self._same(record, dest)
+                if not ((self.update and newer) or (self.before_duedate and existing != record["timestamp"])):
+                    self.log.info("No newer submission to collect: %s %s" if self.update else
+                                  "Submission already exists, use --update to update: %s %s",
+                                  name, self.coursedir.assignment_id)
+                    return
+                self.log.info("Updating submission: %s %s", name, self.coursedir.assignment_id)
+            else:
+                self.log.info("Collecting submission: %s %s", name, self.coursedir.assignment_id)
+            try:
+                arrived = self._copy(record, dest)
+            except Refused as exc:
+                self._refuse(record, str(exc))
+                continue
+            self._check_stamp(record, arrived)
+            return
 
     def copy_files(self) -> None:
-        waiting = [r for r in self.src_records if self._genuine(r) and not self._complete(r)]
-        for record in waiting:
-            self.log.info("Submission still being written, left for the next collect: %s", record["filename"])
-        self.src_records = [r for r in self.src_records if self._usable(r)]
-        super().copy_files()
+        if not self._candidates:
+            self.log.warning("No submissions of '%s' for course '%s' to collect", self.coursedir.assignment_id,
+                             self.coursedir.course_id)
+            return
+        self.log.info("Processing %d submissions of '%s' for course '%s'", len(self._candidates),
+                      self.coursedir.assignment_id, self.coursedir.course_id)
+        for name, candidates in sorted(self._candidates.items()):
+            try:
+                self._collect_one(name, candidates)
+            except OSError as exc:  # our own side (disk full, permissions): this trainee only
+                self._refuse(candidates[0], f"it could not be copied ({exc.strerror or exc})")
 
 
 def exchange_config(course: Course):
     """The course configuration with the machine's nbgrader settings underneath (``nbgrader_config.py`` in the
-    Jupyter config path, e.g. the hub's instructor settings), and our owner-checking collect."""
+    Jupyter config path, e.g. the hub's instructor settings), and our safe collect unless one is configured."""
     from jupyter_core.paths import jupyter_config_path
     from traitlets.config import Config
     from traitlets.config.loader import ConfigFileNotFound, PyFileConfigLoader
@@ -94,7 +314,8 @@ def exchange_config(course: Course):
         except ConfigFileNotFound:
             continue
     config.merge(course.config())
-    config.ExchangeFactory.collect = COLLECT_CLASS
+    if "collect" not in config.ExchangeFactory:  # e.g. ngshare's class, set by the instructor, is kept
+        config.ExchangeFactory.collect = COLLECT_CLASS
     return config
 
 
@@ -149,14 +370,16 @@ def exchange_root(api) -> str:
 
 @dataclass(frozen=True)
 class CollectOutcome:
-    """What one collection found: refused (forged) submissions and nbgrader's log."""
+    """What one collection found: refused submissions, warnings about claimed times, and nbgrader's log."""
 
-    refused: tuple[tuple[str, str, str], ...]
+    refused: tuple[Refusal, ...]
+    warnings: tuple[str, ...]
     log: str
 
 
 def collect(course: Course, assignment: str) -> CollectOutcome:
-    """Copy every trainee's latest submission from the exchange into ``submitted/`` (newer ones replace older)."""
+    """Copy every trainee's latest submission from the exchange into ``submitted/`` (newer ones replace older);
+    unsafe or forged submissions are refused and listed, the others collected (:class:`OwnerCheckedCollect`)."""
     from nbgrader.utils import capture_log, temp_attrs
 
     course._check_assignment(assignment)
@@ -167,7 +390,7 @@ def collect(course: Course, assignment: str) -> CollectOutcome:
         result = capture_log(app)
     if not result["success"]:
         raise ExchangeError(_explain(result, f"collecting {assignment}"))
-    return CollectOutcome(tuple(app.refused), str(result.get("log", "")))
+    return CollectOutcome(tuple(app.refused), tuple(app.warnings), str(result.get("log", "")))
 
 
 def release_feedback(course: Course, assignment: str) -> list[str]:

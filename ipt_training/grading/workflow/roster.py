@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ipt_training.grading.workflow.course import Course
+
+if TYPE_CHECKING:
+    from ipt_training.grading.workflow.exchange import Refusal
 
 
 @dataclass(frozen=True)
@@ -20,36 +25,55 @@ class RosterRow:
 
 
 def _timestamp(folder: Path) -> datetime | None:
+    """The collected submission's time (written by collection: the time the exchange saw it)."""
     from nbgrader.utils import parse_utc
 
-    stamp = folder / "timestamp.txt"
+    from ipt_training.grading.trusted.files import read_text_limited
+
     try:
-        text = stamp.read_text(encoding="utf-8").strip()
+        text = read_text_limited(folder / "timestamp.txt", 4096).strip()
         return parse_utc(text).replace(tzinfo=None) if text else None
-    except (OSError, ValueError):
+    except (OSError, ValueError, OverflowError):
         return None
 
 
-def roster(course: Course, assignment: str, refused: dict[str, str] | None = None) -> list[RosterRow]:
+def _notes(refused: Iterable[Refusal], collected: set[str]) -> dict[str, str]:
+    """A note per trainee on the submissions collection refused (their earlier one, if any, is still there)."""
+    notes: dict[str, list[str]] = {}
+    for refusal in refused:
+        if refusal.account:
+            text = f"a submission under this name by {refusal.account} was refused"
+        elif refusal.trainee in collected:
+            text = f"a newer submission was refused ({refusal.reason}); the earlier one is kept"
+        else:
+            text = f"refused: {refusal.reason}"
+        texts = notes.setdefault(refusal.trainee, [])
+        if text not in texts:
+            texts.append(text)
+    return {name: "; ".join(texts) for name, texts in notes.items()}
+
+
+def roster(course: Course, assignment: str, refused: Iterable[Refusal] = ()) -> list[RosterRow]:
     """Every trainee in the gradebook (and anyone who submitted without being listed), with their status.
 
-    ``refused`` maps a trainee to the account that tried to submit under their name (from collection).
+    ``refused`` are the submissions collection refused; a trainee with none collected is "refused", one whose
+    earlier submission is still collected keeps its status, with a note.
     """
     from nbgrader.api import MissingEntry
 
-    refused = refused or {}
+    submitted = set(course.submitted_students(assignment))
+    notes = _notes(refused, submitted)
     with course.gradebook() as gb:
         listed = {s.id for s in gb.students}
         try:
             due = gb.find_assignment(assignment).duedate
         except MissingEntry:  # not yet released through the exchange
             due = None
-    submitted = set(course.submitted_students(assignment))
     rows = []
-    for student in sorted(listed | submitted | set(refused)):
-        note = f"a submission under this name by {refused[student]} was refused" if student in refused else ""
+    for student in sorted(listed | submitted | set(notes)):
+        note = notes.get(student, "")
         if student not in submitted:
-            rows.append(RosterRow(student, "refused" if student in refused else "missing", None, note))
+            rows.append(RosterRow(student, "refused" if student in notes else "missing", None, note))
             continue
         when = _timestamp(course.root / "submitted" / student / assignment)
         late = due is not None and when is not None and when > due
