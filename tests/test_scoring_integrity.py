@@ -21,13 +21,13 @@ from ipt_training.scoring import formulation
 from ipt_training.scoring.formulation import score_formulation
 from ipt_training.scoring.normalize import OVERLONG_WORDS, canonical_characters, clean_answer
 from ipt_training.scoring.report import FormulationAnswer, FormulationReport
-from ipt_training.scoring.specificity import NO_FACTS_FEEDBACK
+from ipt_training.scoring.specificity import NO_FACTS_FEEDBACK, THIN_FACTS, FactReading
 
 FORMULATION = "problem_area_formulation"
 CASES = {"a-02": ("role_transition", None), "a-03": ("role_dispute", "impasse"), "a-05": ("grief", None)}
 SUFFIX = {"a-02": "a", "a-03": "b", "a-05": "c"}
 REVIEW_CONFIDENCE = 0.7  # analytics.calibration.REVIEW_THRESHOLD
-INTEGRITY_FLAGS = {"no_case_facts", "repeated_text", "overlong", "pasted_vignette"}
+INTEGRITY_FLAGS = {"no_case_facts", "few_case_facts", "repeated_text", "overlong", "pasted_vignette"}
 
 #: Textbook paragraphs for each area: right vocabulary, nothing about the patient.
 TEXTBOOK = {
@@ -201,6 +201,15 @@ def test_textbook_paragraph_without_patient_facts_scores_low_and_goes_to_review(
 
 
 @pytest.mark.parametrize("case_id", CASES)
+def test_a_name_in_front_of_a_textbook_paragraph_goes_to_review(library, case_id: str) -> None:
+    area, stage = CASES[case_id]
+    first_name = library.get(case_id).patient.name.split()[0]
+    for text in (f"{first_name}. {TEXTBOOK[area]}", " ".join(f"{first_name}: {s}" for s in TEXTBOOK[area].split(". "))):
+        report = _score(library, case_id, text, area, stage)
+        assert "few_case_facts" in report.flags and report.confidence < REVIEW_CONFIDENCE
+
+
+@pytest.mark.parametrize("case_id", CASES)
 def test_vignette_pasted_with_textbook_goes_to_review(library, case_id: str) -> None:
     area, stage = CASES[case_id]
     report = _score(library, case_id, library.get(case_id).vignette + " " + TEXTBOOK[area], area, stage)
@@ -261,7 +270,8 @@ def test_honest_answers_keep_their_scores(library, case_id: str, style: str, mon
     if style in FLOORS:
         assert report.total >= FLOORS[style] and report.confidence >= REVIEW_CONFIDENCE
     # The same answer with every clause taken as stating a fact of the case: the rule costs it nothing.
-    monkeypatch.setattr(formulation, "near_facts", lambda facts, prepared: frozenset(range(-2, len(prepared) + 2)))
+    monkeypatch.setattr(formulation, "read_facts", lambda facts, prepared: FactReading(
+        frozenset(range(len(prepared))), frozenset(range(len(prepared))), len(prepared) + THIN_FACTS))
     unfiltered = _honest(library, case_id, style)
     assert [c.points for c in report.criteria] == [c.points for c in unfiltered.criteria]
 

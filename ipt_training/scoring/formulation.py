@@ -33,7 +33,10 @@ reports "no commitment"; :mod:`~ipt_training.scoring.concepts` credits goals and
 serve in context, finds stuffing and inconsistent plans; :mod:`~ipt_training.scoring.evidence` derives what to
 match from evidence written as plain sentences; :mod:`~ipt_training.scoring.readability` sends bare lists,
 pasted vignettes and answers not in English to review; :mod:`~ipt_training.scoring.patient` reads the
-section-6 elements.
+section-6 elements. Against gaming: :mod:`~ipt_training.scoring.normalize` removes hidden and look-alike
+characters, reads a repeated clause once and flags padded answers; :mod:`~ipt_training.scoring.specificity`
+credits evidence and the timeline link only next to a fact of the case (a name, date, span of time or detail, not
+IPT vocabulary) and sends answers with no or few facts of the patient to review.
 """
 
 from __future__ import annotations
@@ -68,11 +71,13 @@ from ipt_training.scoring.readability import Style, read_style
 from ipt_training.scoring.report import CriterionResult, FormulationAnswer, FormulationReport
 from ipt_training.scoring.rubrics import Rubric, rubric_named
 from ipt_training.scoring.specificity import (
+    FEW_FACTS_FEEDBACK,
     NO_FACTS_FEEDBACK,
     TEXTBOOK_SHARE,
     TEXTBOOK_WORDS,
+    THIN_FACTS,
     facts_for,
-    near_facts,
+    read_facts,
     textbook_feedback,
 )
 from ipt_training.text.matcher import Clauses, Match, PhraseMatcher, build_matcher
@@ -288,13 +293,14 @@ def score_formulation(
     prepared, matches = matcher.find_prepared(raw)
     kinds = _by_kind(matches)
     # Evidence counts only next to a fact of this case (a name, date or detail), not for IPT words alone.
-    near = near_facts(facts_for(reference, case), prepared)
+    facts = read_facts(facts_for(reference, case), prepared)
+    no_facts = not facts.stated and cleaned.words >= _MIN_FACT_WORDS
+    textbook = not facts.stated and cleaned.words >= TEXTBOOK_WORDS  # about the area, not about the patient
+    thin = bool(facts.stated) and facts.count <= THIN_FACTS and cleaned.words >= TEXTBOOK_WORDS
     for kind in ("evidence", "timeline", "term"):
-        kinds[kind] = [m for m in kinds[kind] if m.clause in near]
-    if not near:
+        kinds[kind] = [m for m in kinds[kind] if m.clause in facts.near]
+    if not facts.stated:
         kinds["absence"] = []  # "nothing happened before the onset" needs this patient's story somewhere
-    no_facts = not near and cleaned.words >= _MIN_FACT_WORDS
-    textbook = not near and cleaned.words >= TEXTBOOK_WORDS  # a paragraph about the area, not about the patient
     ev_matches = kinds["evidence"] + kinds["timeline"]
     if derived.items:
         terms = kinds["term"]
@@ -339,6 +345,8 @@ def score_formulation(
     flags += cleaned.flags
     if no_facts:
         flags.append("no_case_facts")
+    if thin:
+        flags.append("few_case_facts")
 
     criteria: list[CriterionResult] = []
     area_pts = 0.0 if bare_list else _half(_area_points(decision, reference) * plan.area / AREA_POINTS)
@@ -366,8 +374,8 @@ def score_formulation(
         # are the case restated, not read (a quarter).
         evidence_pts /= 4 if style.pasted else 2
         evidence_text += " " + (feedback.PASTED_FEEDBACK if style.pasted else feedback.LISTED_EVIDENCE_FEEDBACK)
-    if no_facts:
-        evidence_text += " " + NO_FACTS_FEEDBACK
+    if no_facts or thin:
+        evidence_text += " " + (NO_FACTS_FEEDBACK if no_facts else FEW_FACTS_FEEDBACK)
     if cleaned.flags:
         evidence_text += " " + cleaned.feedback
     criteria.append(CriterionResult(
@@ -406,7 +414,7 @@ def score_formulation(
                                                                             _side_matcher("patient").find(raw))))
 
     confidence = _confidence(answer, raw, decision, implicit, style, bare_list)
-    if no_facts or cleaned.flags:
+    if no_facts or thin or cleaned.flags:
         confidence = min(confidence, _GAMED_CONFIDENCE)
     timeline_id = reference.timeline_link.id
     all_ids = [*evidence_ids, timeline_id]

@@ -134,8 +134,7 @@ def clean_answer(text: str) -> CleanText:
     """The answer ready to score: canonical characters, its clauses with each repeated one read once."""
     text = canonical_characters(text)
     raw = clauses(text, quotes=True)
-    distinct = {tuple(c) for c in raw if len(c) >= _MIN_CLAUSE_WORDS}
     removed = 0
-    if len(distinct) < sum(len(c) >= _MIN_CLAUSE_WORDS for c in raw):
+    if len(set(map(tuple, raw))) < len(raw):  # some clause repeats (often a short one: "goals", "no death")
         raw, removed = _distinct_clauses(raw)
     return CleanText(text, raw, removed, sum(map(len, raw)))

@@ -261,16 +261,38 @@ def reference_facts(reference: ReferenceFormulation) -> CaseFacts:
 
 #: How many clauses before and after a fact still count as speaking of it.
 REACH = 2
+#: An answer of a paragraph or more naming at most this many facts of the case is thin: a name put in front of a
+#: textbook paragraph. Its evidence counts only in the clauses that state a fact, and it goes to review.
+THIN_FACTS = 2
 
 
-def near_facts(facts: CaseFacts, prepared: list[list[str]]) -> frozenset[int]:
-    """The clauses that state a fact of the case, and those within :data:`REACH` clauses of one."""
+@dataclass(frozen=True, slots=True)
+class FactReading:
+    """Where an answer states facts of the case."""
+
+    #: clauses that state a fact
+    stated: frozenset[int]
+    #: those clauses and the ones within :data:`REACH` of them
+    near: frozenset[int]
+    #: how many different facts it states (fact words, and dates or spans of time)
+    count: int
+
+
+def read_facts(facts: CaseFacts, prepared: list[list[str]]) -> FactReading:
+    """The clauses of ``prepared`` that state a fact of the case, those near one, and how many facts."""
     words, triggers, specific = facts.words, facts.triggers, facts.specific
-    near: set[int] = set()
+    stated: list[int] = []
+    found: set[str] = set()
+    dated = 0
     for i, clause in enumerate(prepared):
-        if not words.isdisjoint(clause) or (not triggers.isdisjoint(clause) and specific(clause)):
-            near.update(range(i - REACH, i + REACH + 1))
-    return frozenset(near)
+        if not words.isdisjoint(clause):
+            stated.append(i)
+            found.update(words.intersection(clause))
+        elif not triggers.isdisjoint(clause) and specific(clause):
+            stated.append(i)
+            dated += 1
+    near = frozenset(c + d for c in stated for d in range(-REACH, REACH + 1))
+    return FactReading(frozenset(stated), near, len(found) + dated)
 
 
 _CACHE: dict[tuple[int, int], tuple[ReferenceFormulation, Case | None, CaseFacts]] = {}
@@ -289,13 +311,18 @@ def facts_for(reference: ReferenceFormulation, case: Case | None) -> CaseFacts:
     return facts
 
 
+#: Feedback when an answer names only one or two facts of the patient in a paragraph or more.
+FEW_FACTS_FEEDBACK = ("Beyond a name or two, the answer says little about this patient's story; evidence counts "
+                      "only where a sentence states what happened to them, and the answer was sent to the "
+                      "instructor for review.")
 #: Feedback when an answer states no fact of the patient at all.
 NO_FACTS_FEEDBACK = ("The answer names no person, event, date or detail of this patient's story, so it reads as "
                      "a description of the problem area in general; evidence counts only when it is this "
                      "patient's, and the answer was sent to the instructor for review.")
 
 #: A paragraph this long with no fact of the patient is a description of the area: its goals and strategies are
-#: not yet a plan for this patient and earn this share of their points.
+#: not yet a plan for this patient and earn this share of their points (and an answer this long with few facts is
+#: read as thin, see :data:`THIN_FACTS`).
 TEXTBOOK_WORDS = 30
 TEXTBOOK_SHARE = 0.5
 
