@@ -190,6 +190,11 @@ def _names(codes: Iterable[str]) -> str:
     return ", ".join(f"'{code_name(c)}'" for c in codes)
 
 
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
 def _revealed_message(head: str, trainee: tuple[str, ...], reference: tuple[str, ...],
                       near: list[tuple[str, str]], account: str | None) -> str:
     """Practice feedback: what was right, what was missed and why, never contradicting itself.
@@ -210,10 +215,10 @@ def _revealed_message(head: str, trainee: tuple[str, ...], reference: tuple[str,
                      f"{code_definition(r)}")
     for r in reference:
         if r not in trainee and r not in near_refs:
-            parts.append(f"you missed '{code_name(r)}': {code_definition(r)}")
+            parts.append(f"the reference code is '{code_name(r)}'. {_sentence(code_definition(r))}")
     for t in trainee:
         if t not in reference and t not in near_trainee:
-            parts.append(f"'{code_name(t)}' does not fit here ({code_definition(t)})")
+            parts.append(f"'{code_name(t)}' does not fit here; that code means: {_sentence(code_definition(t))}")
     if account and reference != (OK,):
         misfits = [t for t in trainee if t in BEHAVIOUR_CODES and t not in reference and t not in near_trainee]
         quoted = account.strip().rstrip(".")

@@ -62,10 +62,13 @@ def inventory_practice(case: Case, with_vignette: bool = True) -> InventoryPract
     for person in case.inventory:
         menu = widgets.Dropdown(options=PLACE_OPTIONS, value=UNPLACED, description=person.name,
                                 tooltip=f"How close is {person.name} ({person.relationship}) to {case.patient.name}?",
-                                style={"description_width": "9em"}, layout=widgets.Layout(width="32em"))
+                                style={"description_width": "9em"},
+                                layout=widgets.Layout(width="32em", flex="0 0 auto"))
         menus[person.name] = menu
-        rows.append(widgets.HBox([menu, widgets.HTML(f"<span style='padding-left:8px'>"
-                                                     f"{escape(person.relationship)}</span>")]))
+        relationship = widgets.HTML(f"<div style='padding:4px 0 0 8px;line-height:1.4'>"
+                                    f"{escape(person.relationship)}</div>",
+                                    layout=widgets.Layout(flex="1 1 0%", min_width="8em"))
+        rows.append(widgets.HBox([menu, relationship]))
     button = widgets.Button(description="Check", button_style="primary", icon="check",
                             tooltip="Compare your placements with the case")
     practice = InventoryPractice(case, menus, button, widgets.HTML(), widgets.HBox(), widgets.VBox())

@@ -10,7 +10,15 @@ from html import escape
 import ipywidgets as widgets
 
 from ipt_training.domain import PHASE_SESSIONS, PHASE_TASKS, Phase, PhaseTask
-from ipt_training.widgets.render import MARK_MISSING, MARK_RIGHT, MARK_WRONG, html_table, paragraph, status_region
+from ipt_training.widgets.render import (
+    MARK_MISSING,
+    MARK_RIGHT,
+    MARK_WRONG,
+    TEXT_STYLE,
+    html_table,
+    paragraph,
+    status_region,
+)
 
 DEFAULT_SEED = 5
 NOT_ANSWERED = "Not answered yet: choose a phase and press Check again to see where it belongs and why."
@@ -124,9 +132,11 @@ def phase_sorter(tasks: Sequence[PhaseTask] = PHASE_TASKS, seed: int = DEFAULT_S
     for number, task in enumerate(order, start=1):
         dropdown = widgets.Dropdown(options=PHASE_OPTIONS, value="", description=f"Task {number}",
                                     tooltip=f"Phase for: {task.description}",
-                                    layout=widgets.Layout(width="22em"))
+                                    layout=widgets.Layout(width="22em", flex="0 0 auto"))
         dropdowns[task.id] = dropdown
-        rows.append(widgets.HBox([dropdown, widgets.HTML(f"{number}. {escape(task.description)}")]))
+        text = widgets.HTML(f'<div style="{TEXT_STYLE};padding-top:4px">{number}. {escape(task.description)}</div>',
+                            layout=widgets.Layout(flex="1 1 0%", min_width="12em"))
+        rows.append(widgets.HBox([dropdown, text]))
     button = widgets.Button(description="Check", button_style="primary", icon="check",
                             tooltip="Check which phase each task belongs to")
     feedback = widgets.HTML()
