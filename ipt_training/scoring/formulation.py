@@ -296,7 +296,8 @@ def score_formulation(
     facts = read_facts(facts_for(reference, case), prepared)
     no_facts = not facts.stated and cleaned.words >= _MIN_FACT_WORDS
     textbook = not facts.stated and cleaned.words >= TEXTBOOK_WORDS  # about the area, not about the patient
-    thin = bool(facts.stated) and facts.count <= THIN_FACTS and cleaned.words >= TEXTBOOK_WORDS
+    thin = bool(facts.stated) and cleaned.words >= TEXTBOOK_WORDS and (facts.count <= THIN_FACTS
+                                                                      or len(facts.stated) == 1)
     for kind in ("evidence", "timeline", "term"):
         kinds[kind] = [m for m in kinds[kind] if m.clause in facts.near]
     if not facts.stated:

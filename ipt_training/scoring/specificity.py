@@ -260,9 +260,9 @@ def reference_facts(reference: ReferenceFormulation) -> CaseFacts:
 
 
 #: How many clauses before and after a fact still count as speaking of it.
-REACH = 2
-#: An answer of a paragraph or more naming at most this many facts of the case is thin: a name put in front of a
-#: textbook paragraph. Its evidence counts only in the clauses that state a fact, and it goes to review.
+REACH = 3
+#: An answer of a paragraph or more naming at most this many facts of the case, or stating all of them in one clause,
+#: is thin (a name or a list of names put in front of a textbook paragraph): it goes to review.
 THIN_FACTS = 2
 
 
