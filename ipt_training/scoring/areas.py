@@ -182,7 +182,9 @@ def _classify(m: Match, tokens: list[str], previous: list[str] | None, quoted: b
     if _has(HEDGE_BEFORE, before[-4:]) or _has(HEDGE_AFTER, after):
         return Reading.HEDGED
     opens_clause = m.start <= 1 or all(t in {"a", "an", "the", "so", "then", "and", "thus"} for t in before)
-    marker_before = previous is not None and opens_clause and _has(CHOICE_MARKERS, previous[-3:])
+    # "The focus is: grief" marks the next clause; "several areas could fit: grief, ..." does not.
+    marker_before = (previous is not None and opens_clause and _has(CHOICE_MARKERS, previous[-3:])
+                     and not _has(HEDGE_BEFORE, previous[-4:]))
     if _has(CHOICE_MARKERS, before) or _has(CHOICE_MARKERS, after[:2]) or marker_before:
         return Reading.CHOSEN if not overlaps_concept else Reading.MENTIONED
     if not strong or overlaps_concept:
@@ -410,9 +412,13 @@ def decide_areas(chosen_primary: ProblemArea | None, chosen_secondary: ProblemAr
         bool(turned) or (primary in reading.rejected and primary not in reading.primary_marked))
     if contradiction and secondary in turned:
         secondary = None
-    listed_unsettled = [a for a in reading.listed if a not in reading.secondary_marked]
-    stuffing = len(reading.listed) >= 3 and (primary is None or not explicit or len(listed_unsettled) >= 3)
-    stuffing = stuffing or len(reading.listed) == 4
+    # A differential that weighs possibilities ("could be a transition, or even grief, but I'd go with a
+    # dispute") is not stuffing: areas only considered do not count once one is explicitly chosen.
+    listed = [a for a in reading.listed
+              if not (explicit and a != primary and reading.best.get(a, Reading.MENTIONED) <= Reading.HEDGED)]
+    listed_unsettled = [a for a in listed if a not in reading.secondary_marked]
+    stuffing = len(listed) >= 3 and (primary is None or not explicit or len(listed_unsettled) >= 3)
+    stuffing = stuffing or len(listed) == 4
     if stuffing:
         return AreaDecision(None, None, True, False, explicit, tuple(sorted(reading.listed, key=reading.first.get)))
     return AreaDecision(primary, secondary, False, contradiction, explicit, (), tuple(turned))
