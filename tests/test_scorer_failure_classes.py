@@ -209,8 +209,13 @@ def test_a_bare_word_list_earns_little_and_goes_to_review(cases):
     listed = score(cases["p-13"], BARE_LIST)
     argued = score(cases["p-13"], ARGUED)
     assert "list_without_reasoning" in listed.flags
-    assert listed.total <= 2 and listed.confidence < 0.5
+    # The list names one area only, so it commits to it (as the independent examiners of development sets B
+    # and C mark lists); everything else is capped: no reasoning, no evidence tied to the onset.
+    assert listed.criterion("problem_area").points == 3
+    assert listed.total <= 4.5 and listed.confidence < 0.5
     assert argued.total >= 8 and argued.confidence > 0.5
+    two_areas = score(cases["p-13"], "grief, role transition, " + BARE_LIST.removeprefix("grief, "))
+    assert two_areas.detected_primary is None and two_areas.total <= 2 and two_areas.confidence < 0.5
 
 
 def test_pasted_vignette_goes_to_review(cases):

@@ -241,11 +241,15 @@ def test_reasoning_without_labels_reads_life_events_tied_to_the_onset(cases):
 # --- Lists and copied vignettes
 
 
-def test_a_list_cut_by_slashes_is_a_bare_list_and_no_commitment(cases):
-    report = score(cases["p-05"], "role transition / Toronto to Winnipeg / Clara / futsal league / contract job "
-                                  "/ onset after the move / mourning the old role / mastery / support network")
-    assert "list_without_reasoning" in report.flags and report.detected_primary is None
-    assert report.total <= 3 and report.confidence < 0.5
+def test_a_list_cut_by_slashes_is_a_bare_list_and_commits_only_to_a_single_area(cases):
+    items = ("Toronto to Winnipeg / Clara / futsal league / contract job / onset after the move / mourning the old "
+             "role / mastery / support network")
+    one = score(cases["p-05"], "role transition / " + items)
+    two = score(cases["p-05"], "role transition / role dispute? / " + items)
+    assert "list_without_reasoning" in one.flags and "list_without_reasoning" in two.flags
+    assert one.detected_primary is T and two.detected_primary is None and "no_commitment" in two.flags
+    assert one.total <= 6 and two.total <= 2.5
+    assert one.confidence < 0.5 and two.confidence < 0.5
 
 
 def test_a_note_with_a_few_slashes_is_not_a_list(cases):

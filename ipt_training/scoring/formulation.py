@@ -326,6 +326,10 @@ def score_formulation(
     style = read_style(answer.text, raw, case.vignette if case is not None else None)
     bare_list = answer.primary_area is None and (
         (not decision.explicit and not linked and style.list_like) or style.itemised)
+    # A list that names one area only still commits to it ("RT. Promotion. Mourn old role, mastery."); one that
+    # names several has chosen none of them.
+    uncommitted_list = bare_list and (decision.primary is None or decision.stuffing
+                                      or not set(reading.listed) <= {decision.primary})
     flags: list[str] = []
     if not raw:
         flags.append("empty_answer")
@@ -333,7 +337,7 @@ def score_formulation(
         flags.append("keyword_stuffing")
     if decision.contradiction:
         flags.append("self_contradiction")
-    if (decision.primary is None or bare_list) and raw:
+    if (decision.primary is None or uncommitted_list) and raw:
         flags.append("no_commitment")
     if implicit:
         flags.append("area_from_reasoning")
@@ -350,8 +354,8 @@ def score_formulation(
         flags.append("few_case_facts")
 
     criteria: list[CriterionResult] = []
-    area_pts = 0.0 if bare_list else _half(_area_points(decision, reference) * plan.area / AREA_POINTS)
-    area_text = (feedback.LIST_FEEDBACK if bare_list else
+    area_pts = 0.0 if uncommitted_list else _half(_area_points(decision, reference) * plan.area / AREA_POINTS)
+    area_text = (feedback.LIST_FEEDBACK if uncommitted_list else
                  feedback.area_feedback(decision.primary, decision.secondary, reference, area_pts, plan.area,
                                         stuffing=decision.stuffing, contradiction=decision.contradiction,
                                         reveal=reveal))
@@ -423,7 +427,7 @@ def score_formulation(
     hit_ids = cited | ({timeline_id} if timeline_cited else set())
     # A bare list names areas without choosing one: it is reported as no commitment (the instructor's confusion
     # matrix would otherwise count the first area listed as the trainee's choice).
-    detected = (None, None) if bare_list else (decision.primary, decision.secondary)
+    detected = (None, None) if uncommitted_list else (decision.primary, decision.secondary)
     return FormulationReport(
         tuple(criteria), *detected, stage, confidence, tuple(flags),
         evidence_cited=tuple(i for i in all_ids if i in hit_ids),
