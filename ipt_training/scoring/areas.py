@@ -162,7 +162,7 @@ def _lay_choice(before: list[str]) -> bool:
     return False
 
 
-_NAMING_COPULA = frozenset({"is", "was", "sounds", "seems", "looks"})
+_NAMING_COPULA = frozenset({"is", "was", "been", "sounds", "seems", "looks"})
 _NAMING_SUBJECTS = frozenset({"this", "it", "that", "describe", "describing", "through", "facing"})
 
 
