@@ -98,6 +98,34 @@ def test_rejecting_both_areas_just_named_leaves_the_chosen_one(cases):
     assert "keyword_stuffing" not in report.flags and "self_contradiction" not in report.flags
 
 
+def test_a_negated_choice_pointing_back_rejects_the_area_just_named(cases):
+    report = score(cases["p-05"], "The rows with Clara look like a role dispute at first, but I would not use it: "
+                                  "they began after the move. The focus is a role transition.")
+    assert report.detected_primary is T and report.detected_secondary is None
+    assert report.criterion("problem_area").points == 3
+    # Choosing it, not refusing it, keeps the area.
+    kept = score(cases["p-05"], "A role transition fits, and I would use it as the focus: the move to Winnipeg.")
+    assert kept.detected_primary is T
+
+
+def test_an_area_asked_as_a_question_and_answered_no_is_rejected(cases):
+    report = score(cases["p-05"], "Grief? No one close has died. A dispute with Clara? Not really, they rarely "
+                                  "argue. So: role transition after the move to Winnipeg.")
+    assert report.detected_primary is T and report.detected_secondary is None
+    assert "keyword_stuffing" not in report.flags
+    doubt = score(cases["p-05"], "Maybe a role transition? I'm not sure, but the move came first.")
+    assert doubt.detected_primary is T  # "I'm not sure" is doubt, not a no
+
+
+def test_a_differential_that_ends_in_a_choice_is_not_stuffing(cases):
+    report = score(cases["p-14"], "Could be a role transition, as they may become parents, or even a hidden grief, "
+                                  "but I'd go with a role dispute with Mareike, since they still argue about it.")
+    assert report.detected_primary is D and "keyword_stuffing" not in report.flags
+    report = score(cases["p-14"], "Several areas could fit here. Grief, because of his uncle. Transition, because "
+                                  "of the wedding. A dispute with Mareike. I'd keep them all open.")
+    assert report.detected_primary is None
+
+
 def test_words_like_neither_or_rejected_in_the_story_reject_nothing(cases):
     report = score(cases["p-14"], "Role dispute with Mareike at impasse. Neither of them will raise the baby "
                                   "question now. Her parents rejected them both at first.")

@@ -47,9 +47,10 @@ from ipt_training.scoring.lexicon import (
     STRONG,
 )
 from ipt_training.text.matcher import Clauses, Match
-from ipt_training.text.normalize import QUOTE
+from ipt_training.text.normalize import QUESTION, QUOTE
 
 _WINDOW = 6
+_LABEL_WORDS = 3
 _NEGATORS = frozenset({"no", "not", "nobody", "none", "never", "nothing", "neither", "nor", "without", "unlikely",
                        "ruled", "excluded"})
 #: "area:grief" or "event:grief" -> the area (an enum call per mention is slow on the hot path)
@@ -183,8 +184,9 @@ def _classify(m: Match, tokens: list[str], previous: list[str] | None, quoted: b
         return Reading.HEDGED
     opens_clause = m.start <= 1 or all(t in {"a", "an", "the", "so", "then", "and", "thus"} for t in before)
     # "The focus is: grief" marks the next clause; "several areas could fit: grief, ..." does not.
-    marker_before = (previous is not None and opens_clause and _has(CHOICE_MARKERS, previous[-3:])
-                     and not _has(HEDGE_BEFORE, previous[-4:]))
+    # The marker is a label of its own ("PA:", "Primary focus:"), not the end of a sentence ("I checked each area").
+    marker_before = (previous is not None and opens_clause and len(previous) <= _LABEL_WORDS
+                     and _has(CHOICE_MARKERS, previous) and not _has(HEDGE_BEFORE, previous))
     if _has(CHOICE_MARKERS, before) or _has(CHOICE_MARKERS, after[:2]) or marker_before:
         return Reading.CHOSEN if not overlaps_concept else Reading.MENTIONED
     if not strong or overlaps_concept:
@@ -205,6 +207,7 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
     committed: list[tuple[int, int, int, ProblemArea]] = []
     mentions: list[tuple[int, ProblemArea, Reading]] = []
     headings: list[tuple[int, ProblemArea]] = []
+    questioned: list[ProblemArea] = []
     for m in sorted((m for m in matches if m.concept.startswith("area:")), key=lambda m: (m.clause, m.start)):
         area = _AREA_OF[m.concept]
         key = (m.clause, m.end, area.value)
@@ -225,8 +228,11 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
         position = (m.clause, m.start)
         reading.first.setdefault(area, position)
         mentions.append((m.clause, area, kind))
-        heading = m.start == 0 and m.end == len(tokens) - 1 and m.clause + 1 < len(prepared)
-        if heading:
+        asked = tokens[-1] == QUESTION
+        heading = (m.start == 0 and m.end == len(tokens) - 1 - asked and m.clause + 1 < len(prepared))
+        if asked and m.clause + 1 < len(prepared) and _answered_no(prepared[m.clause + 1]):
+            questioned.append(area)  # "Grief? No one has died." / "A dispute with him? Also not."
+        elif heading and kind is not Reading.CHOSEN:
             headings.append((m.clause, area))
         elif kind >= Reading.ASSERTED:
             reading.free_choice.add(area)
@@ -247,7 +253,23 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
     _assign_markers(committed, prepared, reading)
     _reject_by_reference(reading, prepared, mentions)
     _reject_headings(reading, prepared, headings)
+    for area in questioned:
+        if area not in reading.free_choice:
+            _drop(reading, area)
     return reading
+
+
+_NO_ANSWER = frozenset({"no", "not", "nope", "never", "nobody", "none", "neither", "reject", "rejected", "excluded"})
+
+
+def _answered_no(tokens: list[str]) -> bool:
+    """The clause after an area asked as a question answers it with no ("No, ...", "Not here", "Also not",
+    "I'd reject it"; not "I'm not sure")."""
+    return not _NO_ANSWER.isdisjoint(tokens[:3]) and _UNSURE.isdisjoint(tokens[:5])
+
+
+#: "I'm not sure", "not completely certain": doubt, not a no.
+_UNSURE = frozenset({"sure", "certain", "completely", "know", "100"})
 
 
 def _drop(reading: AreaReading, area: ProblemArea) -> None:
@@ -269,14 +291,24 @@ def _reject_by_reference(reading: AreaReading, prepared: Clauses,
     ("reject both", "rule them out", "neither fits") rejects the areas named, and not chosen, just before it."""
     named = {clause for clause, _, _ in mentions}
     for c, tokens in enumerate(prepared):
-        if c in named or REJECTION_VERBS.isdisjoint(tokens) or BACK_REFERENCES.isdisjoint(tokens):
+        if c in named or BACK_REFERENCES.isdisjoint(tokens):
+            continue
+        if REJECTION_VERBS.isdisjoint(tokens) and _CHOICE_VERBS.isdisjoint(tokens):
             continue
         if not _rejects_back(tokens):
             continue
         before = [(clause, area, kind) for clause, area, kind in mentions if c - _BACK_WINDOW <= clause < c]
+        if not _SINGULAR_REFERENCES.isdisjoint(tokens) and _PLURAL_REFERENCES.isdisjoint(tokens):
+            before = before[-1:]  # "I would not use it": the area named last
         for _, area, _ in before:
             if reading.best.get(area, Reading.MENTIONED) < Reading.CHOSEN:
                 _drop(reading, area)
+
+
+_SINGULAR_REFERENCES = frozenset({"it", "that", "this"})
+_PLURAL_REFERENCES = frozenset({"both", "them", "either", "neither", "these", "those"})
+#: Verbs of choosing: negated and pointing back, they reject ("I would not choose it", "I wouldn't use that").
+_CHOICE_VERBS = frozenset({"choose", "use", "pick", "take", "select", "treat", "go"})
 
 
 _FIT_VERBS = frozenset({"fits", "fit", "applies", "apply"})
@@ -284,8 +316,12 @@ _FIT_VERBS = frozenset({"fits", "fit", "applies", "apply"})
 
 def _rejects_back(tokens: list[str]) -> bool:
     """The writer rejects what they named before: "I reject both", "we ruled them out", "both excluded",
-    "neither fits" (not "neither will call first", nor "his father rejected them")."""
+    "neither fits", "I would not choose it" (not "neither will call first", nor "his father rejected them")."""
     for k, token in enumerate(tokens):
+        if token in _CHOICE_VERBS:
+            if "not" in tokens[max(0, k - 3):k] or "never" in tokens[max(0, k - 3):k]:
+                return True
+            continue
         if token not in REJECTION_VERBS:
             continue
         if token in _FIT_VERBS:

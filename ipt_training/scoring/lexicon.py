@@ -103,7 +103,8 @@ HEDGE_AFTER: frozenset[str] = frozenset({"mind", "possible", "possibly", "maybe"
 REJECTION_VERBS: frozenset[str] = frozenset({"reject", "rejected", "rejecting", "exclude", "excluded", "discard",
                                              "discarded", "ruled", "rule", "fits", "fit", "applies", "apply"})
 #: Words that point back to areas named before ("both", "them", "either").
-BACK_REFERENCES: frozenset[str] = frozenset({"both", "them", "either", "neither", "these", "those"})
+BACK_REFERENCES: frozenset[str] = frozenset({"both", "them", "either", "neither", "these", "those", "it", "that",
+                                             "this"})
 #: Verbs that put a label in someone else's mouth ("he calls it a bereavement", "the referral says deficits").
 ATTRIBUTION_VERBS: frozenset[str] = frozenset(
     {"says", "said", "say", "calls", "called", "call", "describes", "described", "describe", "feels", "felt",

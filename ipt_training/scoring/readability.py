@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ipt_training.text.normalize import QUOTE, clauses
+from ipt_training.text.normalize import QUESTION, QUOTE, clauses
 
 _FUNCTION_WORDS_TEXT = """
 a an the of to in on at for from with by about after before since as and or but so if because that
@@ -128,7 +128,7 @@ def read_style(text: str, raw: list[list[str]], vignette: str | None = None) -> 
     if not text.isascii():
         letters = [c for c in text if c.isalpha()]
         other_script = len(letters) >= 40 and sum(c.isascii() for c in letters) / len(letters) < _ASCII_LETTER_SHARE
-    tokens = [t for clause in raw for t in clause if t != QUOTE]
+    tokens = [t for clause in raw for t in clause if t != QUOTE and t != QUESTION]
     if not tokens:
         return Style(0, 0.0, 0.0, 0.0, other_script)
     share = sum(map(FUNCTION_WORDS.__contains__, tokens)) / len(tokens)

@@ -98,12 +98,15 @@ _WRAPPED_LINE_RE = re.compile(r"\n(?=[ \t]*(?:[a-z(\"']|\d+(?![.)\d])))")
 _PIECE_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*|[.;:!?\n()\[\]\"=]|\s[-]+\s|->|=>")
 #: Token that marks an opening or closing double quote when :func:`clauses` is asked to keep quotes.
 QUOTE = '"'
+#: Token that ends a clause asked as a question ("Grief? No one has died."), also kept only with ``quotes=True``.
+QUESTION = "?"
 
 _CONTRASTIVE = frozenset({"but", "however", "whereas", "although", "though"})
 
 
 #: What ends a clause: punctuation, a spaced dash, or a contrastive word ("but", "however").
 _CLAUSE_SPLIT_RE = re.compile(r"[.;:!?\n()\[\]]|\s-+\s|\b(?:but|however|whereas|although|though)\b")
+_CLAUSE_SPLIT_KEEP_RE = re.compile(f"({_CLAUSE_SPLIT_RE.pattern})")
 _TOKEN_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _TOKEN_OR_QUOTE_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*|\"")
 _EXPANDABLE = frozenset(_TOKEN_EXPANSIONS)
@@ -128,18 +131,26 @@ def clauses(text: str, *, quotes: bool = False) -> list[list[str]]:
     """Split ``text`` into clauses (lists of tokens). Contrastive words and punctuation end a clause.
 
     With ``quotes=True`` each double quote is kept as a :data:`QUOTE` token, so a reader can tell quoted words
-    (the patient's or a colleague's) from the writer's own. ``=`` and ``->`` never end a clause.
+    (the patient's or a colleague's) from the writer's own, and a clause asked as a question ends with a
+    :data:`QUESTION` token. ``=`` and ``->`` never end a clause.
     """
     if "\n" in text:
         text = _WRAPPED_LINE_RE.sub(" ", text)
     token_re = _TOKEN_OR_QUOTE_RE if quotes else _TOKEN_RE
     result: list[list[str]] = []
-    for chunk in _CLAUSE_SPLIT_RE.split(_expand(to_ascii_lower(text))):
+    text = _expand(to_ascii_lower(text))
+    questions = quotes and "?" in text
+    pieces = _CLAUSE_SPLIT_KEEP_RE.split(text) if questions else _CLAUSE_SPLIT_RE.split(text)
+    step = 2 if questions else 1
+    for k in range(0, len(pieces), step):
+        chunk = pieces[k]
         tokens = token_re.findall(chunk)
         if not tokens:
             continue
         if not _EXPANDABLE.isdisjoint(tokens) or "-" in chunk:
             tokens = _expand_tokens(tokens)
+        if questions and k + 1 < len(pieces) and pieces[k + 1] == "?":
+            tokens.append(QUESTION)
         result.append(tokens)
     return result
 
