@@ -196,7 +196,7 @@ def main() -> None:
           f"{sum(1 for r in results if r.ok and r.score is not None and 0 < r.score < r.max_score)}")
 
     t0 = time.monotonic()
-    released = release_feedback(course, ASSIGNMENT)
+    released = release_feedback(course, ASSIGNMENT).released
     release_time = time.monotonic() - t0
     t0 = time.monotonic()
     with ProcessPoolExecutor(8) as pool:

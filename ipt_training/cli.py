@@ -359,12 +359,17 @@ def feedback(assignment: Annotated[str, typer.Argument(help="Assignment whose fe
             typer.echo(f"release it with: ipt-course feedback {assignment} --release")
         return
     try:
-        released = release_feedback(target, assignment)
+        outcome = release_feedback(target, assignment)
     except ExchangeError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from None
+    released = outcome.released
     typer.echo(f"feedback released for {len(released)} trainee(s): {', '.join(released)}; each fetches their own "
                "(Assignments tab, 'Fetch Feedback')")
+    for trainee, why in outcome.failed:
+        typer.echo(f"not released for {trainee}: {why}", err=True)
+    if outcome.failed:
+        raise typer.Exit(1)
 
 
 @app.command("autograde")

@@ -135,13 +135,14 @@ def exchange(repo: Path, tmp_path_factory: pytest.TempPathFactory):
     shutil.copy2(repo / "nbgrader_config.py", course)
     shutil.copytree(repo / "source" / "keys", course / "source" / "keys")
     shutil.copytree(repo / "source" / ASSIGNMENT, course / "source" / ASSIGNMENT)
-    shutil.copytree(repo / "release" / ASSIGNMENT, course / "release" / ASSIGNMENT)
     root = Path(tempfile.mkdtemp(prefix="ipt-exchange-"))
     os.chmod(root, 0o1777)
     (course / "nbgrader_config_local.py").write_text(
         f"c = get_config()  # noqa: F821\nc.Exchange.root = {str(root)!r}\n")
     target = Course(course)
-    accounts = ("daemon", "bin", "uucp", "list", "news", "nobody", "sys", "games", "man", "lp", "mail", "www-data")
+    assert not target.release([ASSIGNMENT])  # nbgrader generate_assignment: the gradebook knows its grade cells
+    accounts = ("daemon", "bin", "uucp", "list", "news", "irc", "proxy", "nobody", "sys", "games", "man", "lp", "mail",
+                "www-data")
     with target.gradebook() as gb:
         for account in accounts:
             gb.update_or_create_student(account)
@@ -154,6 +155,11 @@ def exchange(repo: Path, tmp_path_factory: pytest.TempPathFactory):
         state.submit("bin", _stamp(_now()), {f"{ASSIGNMENT}.ipynb": nb["bin"], "notes.txt": b"my own notes\n"})
         state.submit("uucp", "2099-01-01 00:00:00.000000 UTC", {f"{ASSIGNMENT}.ipynb": nb["uucp"]})
         state.submit("list", "not-a-time", {f"{ASSIGNMENT}.ipynb": nb["list"]})
+        state.submit("proxy", _stamp(_now()), {f"{ASSIGNMENT}.ipynb": nb["proxy"]},
+                     'echo not-a-time > "$d/timestamp.txt"')
+        # irc's notebook deletes nbgrader's submission_secret.txt from the folder it runs in (finding F10).
+        state.submit("irc", _stamp(_now()), {f"{ASSIGNMENT}.ipynb": _notebook(
+            repo, "marker-irc", "import os\nos.remove('submission_secret.txt')")})
         leak = _notebook(repo, "marker-nobody", LEAK_CELL)
         state.submit("nobody", _stamp(_now()), {f"{ASSIGNMENT}.ipynb": leak}, f'ln -s "{state.key}" "$d/notes.txt"')
         state.submit("sys", _stamp(_now()), {f"{ASSIGNMENT}.ipynb": nb["sys"]}, 'ln -s /dev/zero "$d/notes.txt"')
@@ -288,19 +294,31 @@ def test_plain_nbgrader_collect_is_protected_too(exchange: Exchange) -> None:
     assert "marker-uucp-again" in (exchange.submitted("uucp") / f"{ASSIGNMENT}.ipynb").read_text()
 
 
-def test_nbgrader_grades_and_exports_with_the_exchange_time(exchange: Exchange) -> None:
+GRADED = ("news", "daemon", "irc", "proxy")
+
+
+@pytest.fixture(scope="module")
+def graded(exchange: Exchange) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PATH": f"{BIN}:{os.environ.get('PATH', '')}"}
+    students = [arg for name in GRADED for arg in ("--student", name)]
+    return subprocess.run([str(BIN / "ipt-course"), "autograde", ASSIGNMENT, *students], cwd=exchange.course,
+                          env=env, capture_output=True, text=True, timeout=900)
+
+
+def test_nbgrader_grades_and_exports_with_the_exchange_time(exchange: Exchange, graded) -> None:
     """The gradebook's submission time (late penalties, formgrader, export) is the collected one."""
     from nbgrader.api import Gradebook
     from nbgrader.utils import parse_utc
 
     env = {**os.environ, "PATH": f"{BIN}:{os.environ.get('PATH', '')}"}
-    graded = subprocess.run([str(BIN / "ipt-course"), "autograde", ASSIGNMENT, "--student", "news", "--student",
-                             "daemon"], cwd=exchange.course, env=env, capture_output=True, text=True, timeout=600)
     assert "Autograde summary" in graded.stdout, graded.stdout[-3000:] + graded.stderr[-3000:]
     with Gradebook(f"sqlite:///{exchange.course / 'gradebook.db'}", course_id=COURSE_ID) as gb:
+        for name in GRADED:  # proxy's own timestamp.txt said "not-a-time": the collected one is used
+            submission = gb.find_submission(ASSIGNMENT, name)
+            assert submission.timestamp == parse_utc((exchange.submitted(name) / "timestamp.txt").read_text())
+            assert submission.score is not None
         news = gb.find_submission(ASSIGNMENT, "news")
         daemon = gb.find_submission(ASSIGNMENT, "daemon")
-        assert news.timestamp == parse_utc((exchange.submitted("news") / "timestamp.txt").read_text())
         assert news.total_seconds_late > 0 and daemon.total_seconds_late == 0
         news_time = news.timestamp
     exported = subprocess.run([str(BIN / "python"), "-m", "nbgrader", "export", "--to", "grades.csv"],
@@ -348,3 +366,22 @@ def test_the_copy_itself_follows_no_link_and_stops_at_the_caps_and_the_clock(tmp
     assert (tmp_path / "out4" / "big.bin").read_bytes() == b"x" * 3000
     assert abs((arrived - datetime.fromtimestamp(os.lstat(folder).st_ctime, timezone.utc).replace(tzinfo=None))
                .total_seconds()) < 1
+
+
+def test_feedback_is_released_to_each_trainee_even_when_a_notebook_deleted_its_secret(exchange: Exchange,
+                                                                                      graded) -> None:
+    """Finding F10: the secret the release names pages by comes from the collected copy, not the kernel's folder."""
+    from nbgrader.utils import notebook_hash
+
+    assert not (exchange.course / "autograded" / "irc" / ASSIGNMENT / "submission_secret.txt").exists(), \
+        "the notebook did not delete its secret: the test proves nothing"
+    env = {**os.environ, "PATH": f"{BIN}:{os.environ.get('PATH', '')}"}
+    released = subprocess.run([str(BIN / "ipt-course"), "feedback", ASSIGNMENT, "--release"], cwd=exchange.course,
+                              env=env, capture_output=True, text=True, timeout=300)
+    assert released.returncode == 0, released.stdout + released.stderr
+    assert "feedback released for 4 trainee(s)" in released.stdout
+    outbound = exchange.inbound.parent / "feedback"
+    for name in GRADED:
+        secret = exchange.written[name]["submission_secret.txt"].decode()
+        page = outbound / f"{notebook_hash(secret=secret, notebook_id=ASSIGNMENT)}.html"
+        assert page.is_file() and f"marker-{name}" in page.read_text(), f"{name} cannot fetch their feedback"

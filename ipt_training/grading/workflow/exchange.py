@@ -329,8 +329,6 @@ def exchange_api(course: Course):
 
 
 def _explain(result: dict[str, Any], doing: str) -> str:
-    from ipt_training.grading.trusted.diagnose import explain_log
-
     text = str(result.get("log", "")) + "\n" + str(result.get("error", ""))
     if "already exists" in text:
         return (f"{doing} failed: it is already in the exchange; to replace it, run nbgrader release_assignment "
@@ -339,7 +337,9 @@ def _explain(result: dict[str, Any], doing: str) -> str:
         for marker in ("permission", "Permission", "doesn't exist", "not found", "No course id"):
             if marker in line:
                 return f"{doing} failed: {_LOG_PREFIX.sub('', line.strip())}"
-    return f"{doing} failed: {explain_log(text)}"
+    errors = [line.strip() for line in text.splitlines() if re.search(r"error|exception", line, re.I)]
+    reason = _LOG_PREFIX.sub("", errors[-1]) if errors else "no error message was logged"
+    return f"{doing} failed: {reason}"
 
 
 def set_due_date(course: Course, assignment: str, due: datetime | None) -> None:
@@ -393,15 +393,73 @@ def collect(course: Course, assignment: str) -> CollectOutcome:
     return CollectOutcome(tuple(app.refused), tuple(app.warnings), str(result.get("log", "")))
 
 
-def release_feedback(course: Course, assignment: str) -> list[str]:
-    """Put the feedback of every graded submission of ``assignment`` into the exchange; returns the trainees."""
+@dataclass(frozen=True)
+class FeedbackRelease:
+    """Whose feedback was put in the exchange, and whose could not be (with the reason, in plain words)."""
+
+    released: tuple[str, ...]
+    failed: tuple[tuple[str, str], ...]
+
+
+def _put(path: Path, data: bytes) -> None:
+    """Write ``path`` afresh: whatever is there (a file, a link, a folder) is replaced, no link is followed."""
+    if path.is_symlink() or path.is_file():
+        path.unlink()
+    elif path.exists():
+        shutil.rmtree(path)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+
+
+def _restore_exchange_files(course: Course, trainee: str, assignment: str) -> str | None:
+    """Put the collected ``submission_secret.txt`` and ``timestamp.txt`` back into the trainee's feedback folder.
+
+    nbgrader's generate_feedback copies them from the folder the notebook ran in, which the notebook may change
+    (delete the secret: release then stops for everyone after it). The collected copies in ``submitted/`` are ours.
+    Returns why the feedback cannot be released, or None.
+    """
+    from ipt_training.grading.trusted.files import read_limited
+
+    submitted = course.root / "submitted" / trainee / assignment
+    feedback = course.root / "feedback" / trainee / assignment
+    try:
+        secret = read_limited(submitted / "submission_secret.txt", 4096)
+    except FileNotFoundError:
+        return "the submission did not come through the exchange (no submission_secret.txt), so there is nowhere " \
+               "to release its feedback"
+    except OSError as exc:
+        return f"the collected submission_secret.txt could not be read ({exc})"
+    try:
+        stamp = read_limited(submitted / "timestamp.txt", 4096)
+    except OSError:
+        stamp = b""
+    try:
+        _put(feedback / "submission_secret.txt", secret)
+        if stamp:
+            _put(feedback / "timestamp.txt", stamp)
+    except OSError as exc:
+        return f"the feedback folder could not be prepared ({exc.strerror or exc})"
+    return None
+
+
+def release_feedback(course: Course, assignment: str) -> FeedbackRelease:
+    """Put the feedback of every graded submission of ``assignment`` into the exchange, one trainee at a time, so
+    one trainee's folder can never stop the others' release."""
     api = exchange_api(course)
     folder = course.root / "feedback"
     trainees = sorted(p.name for p in folder.iterdir() if any((p / assignment).glob("*.html"))) \
         if folder.is_dir() else []
     if not trainees:
         raise ExchangeError(f"no feedback for {assignment} yet: run ipt-course autograde {assignment} first")
-    result = api.release_feedback(assignment)
-    if not result["success"]:
-        raise ExchangeError(_explain(result, f"releasing feedback for {assignment}"))
-    return trainees
+    released, failed = [], []
+    for trainee in trainees:
+        why = _restore_exchange_files(course, trainee, assignment)
+        if why is None:
+            result = api.release_feedback(assignment, student_id=trainee)
+            if result["success"]:
+                released.append(trainee)
+                continue
+            why = _explain(result, "the release").removeprefix("the release failed: ")
+        failed.append((trainee, why))
+    return FeedbackRelease(tuple(released), tuple(failed))
