@@ -21,7 +21,8 @@ from ipt_training.scoring import formulation
 from ipt_training.scoring.formulation import score_formulation
 from ipt_training.scoring.normalize import OVERLONG_WORDS, canonical_characters, clean_answer
 from ipt_training.scoring.report import FormulationAnswer, FormulationReport
-from ipt_training.scoring.specificity import NO_FACTS_FEEDBACK, THIN_FACTS, FactReading
+from ipt_training.scoring.specificity import NO_FACTS_FEEDBACK, CaseFacts
+from ipt_training.text.normalize import clauses as _clauses
 
 FORMULATION = "problem_area_formulation"
 CASES = {"a-02": ("role_transition", None), "a-03": ("role_dispute", "impasse"), "a-05": ("grief", None)}
@@ -270,10 +271,44 @@ def test_honest_answers_keep_their_scores(library, case_id: str, style: str, mon
     if style in FLOORS:
         assert report.total >= FLOORS[style] and report.confidence >= REVIEW_CONFIDENCE
     # The same answer with every clause taken as stating a fact of the case: the rule costs it nothing.
-    monkeypatch.setattr(formulation, "read_facts", lambda facts, prepared: FactReading(
-        frozenset(range(len(prepared))), frozenset(range(len(prepared))), len(prepared) + THIN_FACTS))
+    every = CaseFacts(frozenset(token for clause in _clauses(HONEST[case_id][style][2]) for token in clause))
+    monkeypatch.setattr(formulation, "facts_for", lambda reference, case: every)
     unfiltered = _honest(library, case_id, style)
     assert [c.points for c in report.criteria] == [c.points for c in unfiltered.criteria]
+
+
+HONEST_KINDS = {"excellent", "good", "patient_facing", "abbreviated_note", "plain_prose", "non_native", "hedged",
+                "rejection"}
+
+
+def test_no_honest_development_answer_loses_points_to_the_case_facts_rule(repo: Path, library, monkeypatch) -> None:
+    """Every honestly written answer of the three development sets scores the same as with every clause counted
+    as a fact of the case (only stuffed, contradictory or fact-free answers may lose evidence)."""
+    import yaml
+
+    from ipt_training.cases.loader import load_case_file
+
+    data = repo / "benchmarks" / "data"
+    sets = [(library.cases, yaml.safe_load((data / "formulation_gold.yaml").read_text(encoding="utf-8")))]
+    for folder in ("formulation_dev_b", "formulation_dev_c"):
+        cases = {c.id: c for c in map(load_case_file, sorted((data / folder / "cases").glob("*.yaml")))}
+        answers = [a for path in sorted((data / folder).glob("answers-*.yaml"))
+                   for a in yaml.safe_load(path.read_text(encoding="utf-8"))]
+        sets.append((cases, answers))
+    honest = [(cases[a["case_id"]], FormulationAnswer.from_dict(a["answer"]), a["id"])
+              for cases, answers in sets for a in answers if a.get("kind") in HONEST_KINDS]
+    assert len(honest) > 100
+
+    def points(case, answer) -> list[float]:
+        report = score_formulation(answer, case.reference, case=case)
+        return [c.points for c in report.criteria]
+
+    scored = {answer_id: points(case, answer) for case, answer, answer_id in honest}
+    for case, answer, answer_id in honest:
+        every = CaseFacts(frozenset(t for clause in _clauses(answer.text, quotes=True) for t in clause))
+        with monkeypatch.context() as patch:
+            patch.setattr(formulation, "facts_for", lambda reference, case, every=every: every)
+            assert scored[answer_id] == points(case, answer), answer_id
 
 
 def test_patient_facing_answer_with_no_names_states_the_case(library) -> None:

@@ -75,7 +75,6 @@ from ipt_training.scoring.specificity import (
     NO_FACTS_FEEDBACK,
     TEXTBOOK_SHARE,
     TEXTBOOK_WORDS,
-    THIN_FACTS,
     facts_for,
     read_facts,
     textbook_feedback,
@@ -296,8 +295,7 @@ def score_formulation(
     facts = read_facts(facts_for(reference, case), prepared)
     no_facts = not facts.stated and cleaned.words >= _MIN_FACT_WORDS
     textbook = not facts.stated and cleaned.words >= TEXTBOOK_WORDS  # about the area, not about the patient
-    thin = bool(facts.stated) and cleaned.words >= TEXTBOOK_WORDS and (facts.count <= THIN_FACTS
-                                                                      or len(facts.stated) == 1)
+    thin = facts.thin(cleaned.words)  # a name or two in front of a textbook paragraph
     for kind in ("evidence", "timeline", "term"):
         kinds[kind] = [m for m in kinds[kind] if m.clause in facts.near]
     if not facts.stated:

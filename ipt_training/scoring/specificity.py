@@ -259,6 +259,11 @@ def reference_facts(reference: ReferenceFormulation) -> CaseFacts:
     return _facts([], [], [t.replace("*", "") for t in texts], [])
 
 
+#: A paragraph this long with no fact of the patient is a description of the area: its goals and strategies are
+#: not yet a plan for this patient and earn this share of their points (and an answer this long with few facts is
+#: read as thin, see :data:`THIN_FACTS`).
+TEXTBOOK_WORDS = 30
+TEXTBOOK_SHARE = 0.5
 #: How many clauses before and after a fact still count as speaking of it.
 REACH = 3
 #: An answer of a paragraph or more naming at most this many facts of the case, or stating all of them in one clause,
@@ -271,28 +276,39 @@ class FactReading:
     """Where an answer states facts of the case."""
 
     #: clauses that state a fact
-    stated: frozenset[int]
+    stated: tuple[int, ...]
     #: those clauses and the ones within :data:`REACH` of them
     near: frozenset[int]
-    #: how many different facts it states (fact words, and dates or spans of time)
-    count: int
+    #: the answer's clauses and the case's facts, to count the facts on demand
+    prepared: list[list[str]]
+    facts: CaseFacts
+
+    @property
+    def count(self) -> int:
+        """How many different facts the answer states (fact words; a clause with only a date or span counts one)."""
+        words = self.facts.words
+        found: set[str] = set()
+        dated = 0
+        for i in self.stated:
+            hit = words.intersection(self.prepared[i])
+            found |= hit
+            dated += not hit
+        return len(found) + dated
+
+    def thin(self, words: int) -> bool:
+        """A paragraph (``words`` long) that states one or two facts, or all of them in one clause."""
+        return bool(self.stated) and words >= TEXTBOOK_WORDS and (len(self.stated) == 1 or self.count <= THIN_FACTS)
 
 
 def read_facts(facts: CaseFacts, prepared: list[list[str]]) -> FactReading:
-    """The clauses of ``prepared`` that state a fact of the case, those near one, and how many facts."""
+    """The clauses of ``prepared`` that state a fact of the case and those near one."""
     words, triggers, specific = facts.words, facts.triggers, facts.specific
-    stated: list[int] = []
-    found: set[str] = set()
-    dated = 0
-    for i, clause in enumerate(prepared):
-        if not words.isdisjoint(clause):
-            stated.append(i)
-            found.update(words.intersection(clause))
-        elif not triggers.isdisjoint(clause) and specific(clause):
-            stated.append(i)
-            dated += 1
-    near = frozenset(c + d for c in stated for d in range(-REACH, REACH + 1))
-    return FactReading(frozenset(stated), near, len(found) + dated)
+    stated = tuple(i for i, clause in enumerate(prepared)
+                   if not words.isdisjoint(clause) or (not triggers.isdisjoint(clause) and specific(clause)))
+    near: set[int] = set()
+    for i in stated:
+        near.update(range(i - REACH, i + REACH + 1))
+    return FactReading(stated, frozenset(near), prepared, facts)
 
 
 _CACHE: dict[tuple[int, int], tuple[ReferenceFormulation, Case | None, CaseFacts]] = {}
@@ -320,11 +336,6 @@ NO_FACTS_FEEDBACK = ("The answer names no person, event, date or detail of this 
                      "a description of the problem area in general; evidence counts only when it is this "
                      "patient's, and the answer was sent to the instructor for review.")
 
-#: A paragraph this long with no fact of the patient is a description of the area: its goals and strategies are
-#: not yet a plan for this patient and earn this share of their points (and an answer this long with few facts is
-#: read as thin, see :data:`THIN_FACTS`).
-TEXTBOOK_WORDS = 30
-TEXTBOOK_SHARE = 0.5
 
 
 def textbook_feedback(kind: str) -> str:
