@@ -358,6 +358,16 @@ def _probe(hub: Hub, hostile: Person, victim: Person, cohort: Cohort) -> None:
     cohort.probes["forged submit"] = f"exit {forged.returncode}"
 
 
+def _plant_key_link(hub: Hub, hostile: Person, cohort: Cohort) -> None:
+    """From a terminal, a second submission made by hand whose notes.txt links to the instructor's key (finding F2):
+    nbgrader's collect would copy the key, with the instructor's rights, into the kernel's folder."""
+    key = cohort.course / "source" / "keys" / "items" / f"{ASSIGNMENT}.yaml"
+    script = ('d="$0/$1+$2+$(date -u "+%Y-%m-%d %H:%M:%S.%N UTC" | cut -c1-26) UTC"; mkdir "$d" && '
+              'cp "$HOME/$2/$2.ipynb" "$d/" && ln -s "$3" "$d/notes.txt" && echo planted > "$d/submission_secret.txt"')
+    hub.as_user(hostile, "sh", "-c", script, str(cohort.exchange / COURSE_ID / "inbound"), hostile.name, ASSIGNMENT,
+                str(key))
+
+
 @pytest.fixture(scope="module")
 def cohort() -> Iterator[Cohort]:
     reason = _why_not()
@@ -404,6 +414,7 @@ def cohort() -> Iterator[Cohort]:
             _assignment_action(hub, good, "submit")
             _assignment_action(hub, hostile, "submit")
             _probe(hub, hostile, good, state)
+            _plant_key_link(hub, hostile, state)
             # The half-done trainee hands in after the deadline (the instructor moves it to now).
             cutoff = datetime.now(timezone.utc).replace(tzinfo=None) + timedelta(seconds=1)
             hub.as_user(instructor, str(BIN / "python"), "-c",
@@ -472,6 +483,12 @@ def test_collect_lists_on_time_late_and_missing(cohort: Cohort) -> None:
     assert f"names {cohort.good.name} but was written by {cohort.hostile.name}" in cohort.steps["collect"].stderr
     submitted = (cohort.course / "submitted" / cohort.good.name / ASSIGNMENT / f"{ASSIGNMENT}.ipynb").read_text()
     assert cohort.good.marker in submitted
+    # The hand-made submission with a link to the key was refused; the hostile trainee's real one was collected.
+    assert (f"refused: {cohort.hostile.name}'s submission" in cohort.steps["collect"].stderr
+            and "the submission contains a link to a file outside it (notes.txt)" in cohort.steps["collect"].stderr)
+    mine = cohort.course / "submitted" / cohort.hostile.name / ASSIGNMENT
+    assert cohort.hostile.marker in (mine / f"{ASSIGNMENT}.ipynb").read_text()
+    assert not (mine / "notes.txt").exists() and not (mine / "notes.txt").is_symlink()
 
 
 def test_each_trainee_gets_their_own_feedback_only(cohort: Cohort) -> None:
