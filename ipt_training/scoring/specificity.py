@@ -42,6 +42,8 @@ _SUFFIXES = ("ments", "ment", "ings", "ing", "edly", "ies", "ed", "es", "s", "e"
 _INFLECTIONS = ("", "s", "es", "ed", "ing", "e", "er", "ers", "y", "ies", "ment", "ments")
 #: Words found in more than this share of the packaged vignettes describe depression or daily life in general.
 _COMMON_SHARE = 0.4
+#: Words found in at least this share of the packaged model formulations are the course's clinical prose.
+_MODEL_SHARE = 0.2
 _TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "madam"})
 #: Symptoms of depression and its assessment: in every case, so they say nothing about this one.
 _DEPRESSION_TEXT = """
@@ -76,6 +78,40 @@ def _cue_words(phrases: Iterable[str]) -> set[str]:
         for clause in clauses(phrase.replace("*", "")):
             words.update(clause)
     return words
+
+
+def _all_cues() -> list[str]:
+    cues: list[str] = []
+    for table in (lexicon.AREA_CUES, lexicon.STAGE_CUES, lexicon.EVENT_CUES, lexicon.PATIENT_CUES):
+        for phrases in table.values():
+            cues += [c if isinstance(c, str) else c[0] for c in phrases]
+    for table in (lexicon.GOALS, lexicon.STRATEGIES):
+        cues += [cue for concept in table.values() for cue in concept.cues]
+    return [*cues, *lexicon.TEMPORAL_LINK_CUES, *lexicon.ABSENCE_OF_EVENT_CUES]
+
+
+@cache
+def ipt_prefixes() -> tuple[str, ...]:
+    """Word beginnings of the clinical vocabulary's prefix cues ("renegotiat*", "bereave*"): any word starting with
+    one is vocabulary, whatever its ending ("renegotiation", "bereavement")."""
+    changes = _cue_words(lexicon.EVENT_CUES[ProblemArea.ROLE_TRANSITION])
+    prefixes = {word[:-1] for cue in _all_cues() for word in cue.split() if word.endswith("*") and len(word) > 5}
+    return tuple(sorted(p for p in prefixes if p not in changes))
+
+
+@cache
+def _shared_model_words() -> frozenset[str]:
+    """Words that the model formulations and rationales of many packaged cases share (the course's clinical prose:
+    "twelve weekly sessions", "psychotherapy"): no fact of any one case."""
+    from collections import Counter
+
+    from ipt_training.cases.library import CaseLibrary
+
+    references = [case.reference for case in CaseLibrary.load(keys_dir=False) if case.reference is not None]
+    counts: Counter[str] = Counter()
+    for reference in references:
+        counts.update({t for text in (reference.formulation, reference.rationale) for c in clauses(text) for t in c})
+    return frozenset(w for w, n in counts.items() if n >= max(3, len(references) * _MODEL_SHARE))
 
 
 @cache
@@ -233,7 +269,9 @@ def _facts(people: Iterable[str], relationships: Iterable[str], texts: Iterable[
     kin -= set(FUNCTION_WORDS) | set(STOP_WORDS) | set(lexicon.CHOICE_MARKERS)
     words.update(w for w in kin if not w.isdigit())
     details = {w for text in texts for clause in clauses(text) for w in clause}
-    words.update(w for w in details if len(w) > 3 and not w.isdigit() and w not in generic and not _common(w))
+    prefixes, shared = ipt_prefixes(), _shared_model_words()
+    words.update(w for w in details if len(w) > 3 and not w.isdigit() and w not in generic and w not in shared
+                 and not w.startswith(prefixes) and not _common(w))
     timeline_dates = list(timeline_dates)
     years, short_years, months = _dates(texts, timeline_dates)
     unambiguous = months - _AMBIGUOUS_MONTHS
