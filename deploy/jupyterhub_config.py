@@ -12,8 +12,10 @@ IPT_INSTRUCTORS   comma-separated instructor accounts (required); they get the c
 IPT_TRAINEES      comma-separated trainee accounts allowed to log in
 IPT_COURSE_DIR    an instructor's course folder (a clone of this repository), default ``~/ipt-course``
 IPT_COURSE_ID     nbgrader course id, default ``ipt-course`` (the course folder's nbgrader_config.py says the same)
-IPT_EXCHANGE_ROOT nbgrader's exchange folder, default ``/srv/nbgrader/exchange`` (world-writable, sticky)
-IPT_LESSONS_DIR   lessons copied into a trainee's ``~/ipt-lessons`` at first start, default this repository's course/
+IPT_EXCHANGE_ROOT nbgrader's exchange folder, default ``/srv/nbgrader/exchange`` (world-writable, sticky); its
+                  course folder is created at start for the first of IPT_INSTRUCTORS
+IPT_LESSONS_DIR   lessons copied (as the trainee) into their ``~/ipt-lessons`` at first start, default this
+                  repository's course/ (must be readable by trainees)
 IPT_HUB_STATE_DIR the hub's database and cookie secret, default ``/srv/jupyterhub``
 IPT_HUB_IP / IPT_HUB_PORT   where the hub listens, default 0.0.0.0:8000 (put TLS in front of it, see the docs)
 IPT_HUB_AUTH      ``pam`` (default), ``dummy`` (tests only: any password), ``github`` or ``lti13`` (see the docs)
@@ -23,9 +25,11 @@ from __future__ import annotations
 
 import os
 import pwd
-import shutil
 import sys
 from pathlib import Path
+
+from ipt_training.hub.exchange_folder import ExchangeSetupError, prepare_exchange
+from ipt_training.hub.lessons import Trainee, give_lessons
 
 c = get_config()  # noqa: F821 - provided by JupyterHub when it loads this file
 
@@ -88,32 +92,10 @@ if sys.prefix != sys.base_prefix:
     c.Spawner.environment["JUPYTER_PATH"] = str(Path(sys.base_prefix) / "share" / "jupyter")
 
 
-def _chown_tree(path: Path, uid: int, gid: int) -> None:
-    for folder, dirs, files in os.walk(path):
-        os.chown(folder, uid, gid)
-        for name in dirs + files:
-            os.chown(os.path.join(folder, name), uid, gid, follow_symlinks=False)
-
-
-def give_lessons(home: Path, uid: int, gid: int) -> None:
-    """Copy the trainee-facing lessons into ``~/ipt-lessons`` once (the instructor notebooks stay behind)."""
-    target = home / "ipt-lessons"
-    if target.exists() or not LESSONS_DIR.is_dir():
-        return
-    shutil.copytree(LESSONS_DIR, target, ignore=shutil.ignore_patterns("instructor", ".ipynb_checkpoints"))
-    _chown_tree(target, uid, gid)
-
-
-def prepare_exchange() -> None:
-    """The exchange folder every account can write into and nobody can list (nbgrader's layout)."""
-    root = Path(EXCHANGE_ROOT)
-    root.mkdir(parents=True, exist_ok=True)
-    os.chmod(root, 0o1777)
-
-
-def pre_spawn_hook(spawner) -> None:
+async def pre_spawn_hook(spawner) -> None:
     """Give an instructor the course folder and the formgrader; give a trainee the lessons and the assignment list
-    only (no formgrader, no course list, no "create assignment" toolbar)."""
+    only (no formgrader, no course list, no "create assignment" toolbar). The lessons are copied by a process running
+    as the trainee: root never works in a trainee's home (a trainee could swap a folder there for a link)."""
     name = spawner.user.name
     account = pwd.getpwnam(name)
     home = Path(account.pw_dir)
@@ -126,9 +108,25 @@ def pre_spawn_hook(spawner) -> None:
         spawner.environment["IPT_COURSE_DIR"] = str(course)
         spawner.notebook_dir = str(course)
     else:
-        give_lessons(home, account.pw_uid, account.pw_gid)
+        problem = await give_lessons(Trainee.of(name), LESSONS_DIR)
+        if problem:  # the server starts all the same; the trainee can ask for the lessons
+            spawner.log.warning("%s: the lessons were not copied: %s", name, problem)
         spawner.notebook_dir = str(home)
 
 
-prepare_exchange()
+def _exchange_owner() -> pwd.struct_passwd:
+    first = next(name.strip() for name in os.environ["IPT_INSTRUCTORS"].split(",") if name.strip())
+    try:
+        return pwd.getpwnam(first)
+    except KeyError:
+        raise SystemExit(f"IPT_INSTRUCTORS names {first}, which is not an account on this machine") from None
+
+
+# The exchange, and the course's folder in it for the first instructor, before any trainee can log in (F17).
+try:
+    OWNER = _exchange_owner()
+    prepare_exchange(Path(EXCHANGE_ROOT), COURSE_ID, OWNER.pw_uid, OWNER.pw_gid)
+except ExchangeSetupError as exc:
+    raise SystemExit(f"The course hub did not start: {exc}") from None
+
 c.Spawner.pre_spawn_hook = pre_spawn_hook

@@ -29,6 +29,7 @@ from traitlets import Float
 
 from ipt_training.grading.workflow.course import Course, CourseError
 from ipt_training.grading.workflow.inbound import Limits, Refused, copy_submission, inspect_submission, utc
+from ipt_training.hub.exchange_folder import course_folder_problem
 
 COLLECT_CLASS = "ipt_training.grading.workflow.exchange.OwnerCheckedCollect"
 _LOG_PREFIX = re.compile(r"^\[[^]]*\]\s*")  # "[CollectApp | ERROR] "
@@ -320,12 +321,17 @@ def exchange_config(course: Course):
 
 
 def exchange_api(course: Course):
-    """An ``NbGraderAPI`` for the course that talks to the exchange."""
+    """An ``NbGraderAPI`` for the course that talks to the exchange, once the exchange's course folder is known to
+    be the instructor's or root's (not made by a trainee before the first release: finding F17)."""
     from nbgrader.apps import NbGraderAPI
     from nbgrader.coursedir import CourseDirectory
 
     config = exchange_config(course)
-    return NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
+    api = NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
+    problem = course_folder_problem(Path(exchange_root(api)), api.coursedir.course_id, {os.geteuid()})
+    if problem:
+        raise ExchangeError(problem)
+    return api
 
 
 def _explain(result: dict[str, Any], doing: str) -> str:
