@@ -18,15 +18,26 @@ from nbgrader.preprocessors import (
     SaveAutoGrades,
 )
 
-from ipt_training.grading.feedback.answers import ShowGradedAnswers
-from ipt_training.grading.feedback.style import FeedbackStyle
-from ipt_training.grading.sandbox.execute import SandboxedExecute
-from ipt_training.grading.sandbox.outputs import LimitOutputSize
-from ipt_training.grading.trusted.cell_ids import SanitizeCellIds
-from ipt_training.grading.trusted.feedback_pages import FeedbackPagesOnly
-from ipt_training.grading.trusted.redact import RedactKeyText
-from ipt_training.grading.trusted.rescore import TrustedScores
-from ipt_training.runtime import quiet_known_noise
+# Fail closed: when the course's safeguards cannot load (nbgrader run from a Python without ipt_training, or a
+# broken installation), stop nbgrader here. traitlets would otherwise log the error, skip this file and let
+# nbgrader grade with its stock pipeline: no sandbox, no trusted scores, no key redaction (docs/reliability.md).
+try:
+    from ipt_training.grading.feedback.answers import ShowGradedAnswers
+    from ipt_training.grading.feedback.style import FeedbackStyle
+    from ipt_training.grading.sandbox.execute import SandboxedExecute
+    from ipt_training.grading.sandbox.outputs import LimitOutputSize
+    from ipt_training.grading.trusted.cell_ids import SanitizeCellIds
+    from ipt_training.grading.trusted.feedback_pages import FeedbackPagesOnly
+    from ipt_training.grading.trusted.redact import RedactKeyText
+    from ipt_training.grading.trusted.rescore import TrustedScores
+    from ipt_training.runtime import quiet_known_noise
+except Exception as error:  # any failure to load the safeguards refuses grading
+    raise SystemExit(
+        f"nbgrader will not run in this course: its grading safeguards could not be loaded ({error}). Without them "
+        "trainee notebooks would run outside the grading sandbox and answer keys could reach feedback. Run nbgrader "
+        "from the course's own Python environment (activate it, then `python -m nbgrader ...`), or use "
+        "`ipt-course autograde` and `ipt-course feedback`."
+    ) from None
 
 c = get_config()  # noqa: F821 - provided by nbgrader when it loads this file
 # nbgrader's known harmless warnings only (SQLAlchemy cascade SAWarning, checksums of restored test cells).

@@ -23,12 +23,16 @@ def _path(folder: Path | None) -> Path:
 
 
 def load_all(folder: Path | None = None) -> dict[str, dict[str, Any]]:
-    """Every saved answer; an unreadable or damaged file counts as no saved answers."""
+    """Every saved answer; an unreadable or damaged file counts as no saved answers.
+
+    Any parse failure counts as damage: the file is the trainee's (a notebook may even write it at run time), and
+    JSON nested thousands deep raises RecursionError, a huge one MemoryError.
+    """
     from ipt_training.grading.trusted.files import read_text_limited
 
     try:  # a regular file of limited size only: the grader reads it from a trainee's folder
         data = json.loads(read_text_limited(_path(folder), ANSWERS_MAX_BYTES))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+    except (OSError, ValueError, RecursionError, MemoryError):  # ValueError: not UTF-8 text or not JSON
         return {}
     return {str(k): v for k, v in data.items() if isinstance(v, dict)} if isinstance(data, dict) else {}
 

@@ -179,7 +179,7 @@ def build_cohort(grades: pd.DataFrame, assignments: pd.DataFrame, students: Iter
             criteria += [{**base, **row} for row in output.criteria()]
             if case_id and cells is not None:
                 suffix = call[1] if call else None
-                variables = graded_answers(cell, cells, suffix, path.parent)
+                variables = graded_answers(cell, cells, suffix)
                 formulations.append({**base, **_formulation_row(variables, suffix, case_id, keys_dir),
                                      "suffix": suffix, "score": _float(grade.score),
                                      "max_score": _float(grade.max_score)})
@@ -223,7 +223,7 @@ def formulation_call(source: str) -> tuple[str, str] | None:
     """
     try:
         tree = ast.parse(source)
-    except SyntaxError:
+    except (SyntaxError, ValueError, RecursionError, MemoryError):  # trainee text: any parse failure is no data
         return None
     aliases = {alias.asname or alias.name: alias.name for node in ast.walk(tree)
                if isinstance(node, ast.ImportFrom) for alias in node.names}
@@ -245,7 +245,7 @@ def answer_variables(source: str) -> dict[str, Any]:
     """
     try:
         tree = ast.parse(source)
-    except SyntaxError:
+    except (SyntaxError, ValueError, RecursionError, MemoryError):  # trainee text: any parse failure is no data
         return {}
     values: dict[str, Any] = {}
     for node in tree.body:
@@ -296,16 +296,15 @@ def case_for(keys_dir: Path | None, case_id: str) -> Case | None:
 
 
 def graded_answers(cell: nbformat.NotebookNode | None, cells: dict[str, nbformat.NotebookNode],
-                   suffix: str | None, folder: Path) -> dict[str, Any]:
+                   suffix: str | None) -> dict[str, Any]:
     """The answer variables the grader scored for one formulation item.
 
     Stored with the grade cell by the trusted re-scoring (:func:`~ipt_training.grading.trusted.scored.
     scored_answers`). A notebook graded before answers were stored falls back to the answer cells' literal
-    values merged with the builder's saved answers beside it, by the graders' own rule
-    (:func:`ipt_training.saved_answers.graded_values`).
+    values only: the report never re-reads a trainee's files (``ipt_answers.json`` beside the notebook may be
+    damaged or rewritten by the notebook itself); grade such a submission again to see its builder answers.
     """
     from ipt_training.grading.trusted.scored import scored_answers
-    from ipt_training.saved_answers import graded_values
 
     scored = scored_answers(cell) if cell is not None else None
     if scored is not None:
@@ -318,8 +317,6 @@ def graded_answers(cell: nbformat.NotebookNode | None, cells: dict[str, nbformat
                 found = answer_variables(other.source)
                 if marker in found or f"formulation_{suffix}" in found:
                     variables.update(found)
-        names = {f"{name}_{suffix}": variables.get(f"{name}_{suffix}") for name in FORMULATION_FIELDS}
-        variables.update(graded_values(names, folder)[0])
     return variables
 
 

@@ -187,6 +187,9 @@ def load_export(path: Path | str) -> tuple[str, list[Attempt]]:
         if isinstance(exc, RecordFileError):
             raise
         raise RecordFileError(f"{file.name}: the practice record could not be read ({exc})") from None
+    except (RecursionError, MemoryError):
+        raise RecordFileError(f"{file.name}: the practice record could not be read (it is nested too deeply or "
+                              "too large)") from None
     return str(data.get("trainee") or file.stem), attempts
 
 

@@ -190,10 +190,17 @@ def read_payload(payload: Any) -> Record:
     if isinstance(payload, str):
         if len(payload) > MAX_RECORD_CHARS:
             raise RecordError("the answer record is too large to grade")
-        payload = json.loads(payload)
+        try:  # the kernel wrote it: nested thousands deep raises RecursionError
+            payload = json.loads(payload)
+        except (ValueError, RecursionError, MemoryError):
+            raise RecordError("the answer record is damaged") from None
     if not isinstance(payload, dict) or not isinstance(payload.get("names"), dict):
         raise RecordError("the answer record is damaged")
-    if len(json.dumps(payload)) > MAX_RECORD_CHARS:
+    try:
+        size = len(json.dumps(payload))
+    except (ValueError, RecursionError, MemoryError):
+        raise RecordError("the answer record is damaged") from None
+    if size > MAX_RECORD_CHARS:
         raise RecordError("the answer is too large to grade (over 2 million characters)")
     record = Record(problems={str(k): str(v) for k, v in (payload.get("problems") or {}).items()})
     for name, value in payload["names"].items():

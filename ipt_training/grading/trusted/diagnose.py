@@ -66,6 +66,8 @@ def _read_notebook(path: Path) -> tuple[nbformat.NotebookNode | None, list[str]]
         return None, [f"{path.name}: not UTF-8 text (saved with another encoding?)"]
     except json.JSONDecodeError as exc:
         return None, [f"{path.name}: not valid JSON (line {exc.lineno}): the file is damaged"]
+    except (ValueError, RecursionError, MemoryError):
+        return None, [f"{path.name}: the file is damaged (nested too deeply or too large to read)"]
     try:
         json.dumps(data, ensure_ascii=False).encode("utf-8")
     except UnicodeEncodeError:

@@ -64,7 +64,7 @@ def scored_answers(cell: NotebookNode) -> dict[str, Any] | None:
         return None
     try:
         return {str(name): decode(value) for name, value in stored.items()}
-    except (RecordError, ValueError, TypeError):
+    except (RecordError, ValueError, TypeError, RecursionError, MemoryError):
         return None
 
 
