@@ -141,8 +141,8 @@ def exchange(repo: Path, tmp_path_factory: pytest.TempPathFactory):
         f"c = get_config()  # noqa: F821\nc.Exchange.root = {str(root)!r}\n")
     target = Course(course)
     assert not target.release([ASSIGNMENT])  # nbgrader generate_assignment: the gradebook knows its grade cells
-    accounts = ("daemon", "bin", "uucp", "list", "news", "irc", "proxy", "nobody", "sys", "games", "man", "lp", "mail",
-                "www-data")
+    accounts = ("daemon", "bin", "uucp", "list", "news", "irc", "proxy", "backup", "nobody", "sys", "games", "man",
+                "lp", "mail", "www-data")
     with target.gradebook() as gb:
         for account in accounts:
             gb.update_or_create_student(account)
@@ -169,6 +169,13 @@ def exchange(repo: Path, tmp_path_factory: pytest.TempPathFactory):
         state.submit("lp", _stamp(_now()), {f"{ASSIGNMENT}.ipynb": nb["lp"], "data.bin": os.urandom(1536 * 1024)})
         state.submit("mail", _stamp(_now()), {f"{ASSIGNMENT}.ipynb": nb["mail"],
                                               **{f"part{i}.bin": os.urandom(900 * 1024) for i in range(3)}})
+        # backup floods the exchange with 51 submissions before their real one: only the newest 50 are looked at.
+        subprocess.run(["runuser", "-u", "backup", "--", "sh", "-c",
+                        'for i in $(seq 1 51); do d="$0/backup+$1+2026-11-01 00:00:$i.000000 UTC"; mkdir "$d"; '
+                        'echo "{}" > "$d/$1.ipynb"; echo "flood$i" > "$d/submission_secret.txt"; done',
+                        str(state.inbound), ASSIGNMENT], check=True, timeout=60)
+        time.sleep(0.05)
+        state.submit("backup", _stamp(_now()), {f"{ASSIGNMENT}.ipynb": nb["backup"]})
         # www-data puts a submission under daemon's name (newer than daemon's own).
         forged = state.inbound / f"daemon+{ASSIGNMENT}+{_stamp(_now())}"
         subprocess.run(["runuser", "-u", "www-data", "--", "sh", "-c",
@@ -234,6 +241,10 @@ def test_honest_trainees_are_collected_unchanged(exchange: Exchange) -> None:
             assert (folder / name).read_bytes() == data, f"{account}/{name} changed in collection"
         assert {p.name for p in folder.iterdir()} == {*exchange.written[account], "timestamp.txt"}
         assert "on time" in rows[account] and "on time" in again[account], (rows[account], again[account])
+    assert "backup: 52 submissions are in the exchange; only the newest 50 were looked at" in \
+        exchange.runs["first"].stderr
+    assert (exchange.submitted("backup") / f"{ASSIGNMENT}.ipynb").read_bytes() == \
+        exchange.written["backup"][f"{ASSIGNMENT}.ipynb"]
     # bin's in-place edit after the due date did not replace the collected submission (nor its time).
     assert "late-edit" not in (exchange.submitted("bin") / f"{ASSIGNMENT}.ipynb").read_text()
     assert "could not be read" in next(x for x in exchange.runs["first"].stderr.splitlines() if "list:" in x)

@@ -32,6 +32,7 @@ from ipt_training.grading.workflow.inbound import Limits, Refused, copy_submissi
 from ipt_training.hub.exchange_folder import course_folder_problem
 
 COLLECT_CLASS = "ipt_training.grading.workflow.exchange.OwnerCheckedCollect"
+MAX_SUBMISSIONS = 50  # per trainee and assignment: more are not looked at (each is walked through)
 _LOG_PREFIX = re.compile(r"^\[[^]]*\]\s*")  # "[CollectApp | ERROR] "
 
 
@@ -102,14 +103,20 @@ class OwnerCheckedCollect(ExchangeCollect):
             owner, seen = info.st_uid, utc(info.st_ctime_ns)
         except OSError:
             owner, seen = -1, datetime.min
-        record = {"username": parts[0], "filename": filename, "claimed": claimed, "uid": owner,
-                  "timestamp": seen, "refusal": None}
-        if self._genuine(record) and self._complete(record):
-            try:
-                record["timestamp"] = inspect_submission(Path(path), self._owner_uid(record), self.limits).arrived
-            except Refused as exc:
-                record["refusal"] = str(exc)
-        return record
+        return {"username": parts[0], "filename": filename, "claimed": claimed, "uid": owner, "timestamp": seen,
+                "refusal": None}
+
+    def _inspect(self, record: dict[str, Any]) -> None:
+        """Look through a genuine, complete submission (:func:`inspect_submission`): its time, or why it is refused."""
+        if not (self._genuine(record) and self._complete(record)):
+            return
+        path = Path(self.inbound_path, record["filename"])
+        try:
+            record["timestamp"] = inspect_submission(path, self._owner_uid(record), self._limits()).arrived
+        except Refused as exc:
+            record["refusal"] = str(exc)
+        except Exception as exc:  # never let one folder stop the collection of the others
+            record["refusal"] = f"it could not be inspected ({exc})"
 
     def _owner_uid(self, record: dict[str, Any]) -> int | None:
         return record["uid"] if self.check_owner else None
@@ -155,6 +162,13 @@ class OwnerCheckedCollect(ExchangeCollect):
             record = self._path_to_record(path)
             groups.setdefault(record["username"], []).append(record)
         for name, records in groups.items():
+            records.sort(key=lambda r: r["timestamp"], reverse=True)  # the folders' own ctime, for a start
+            if len(records) > MAX_SUBMISSIONS:
+                self.warnings.append(f"{name}: {len(records)} submissions are in the exchange; only the newest "
+                                     f"{MAX_SUBMISSIONS} were looked at")
+                records = records[:MAX_SUBMISSIONS]
+            for record in records:
+                self._inspect(record)
             ordered = sorted(records, key=lambda r: r["timestamp"], reverse=True)
             if self.before_duedate and self.duedate is not None:
                 ordered = [r for r in ordered if r["timestamp"] <= self.duedate] + \
@@ -299,6 +313,8 @@ class OwnerCheckedCollect(ExchangeCollect):
                 self._collect_one(name, candidates)
             except OSError as exc:  # our own side (disk full, permissions): this trainee only
                 self._refuse(candidates[0], f"it could not be copied ({exc.strerror or exc})")
+            except Exception as exc:  # never let one trainee stop the collection of the others
+                self._refuse(candidates[0], f"it could not be collected ({exc})")
 
 
 def exchange_config(course: Course):
