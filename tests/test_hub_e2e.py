@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import os
+import pwd
 import secrets
 import shutil
 import socket
@@ -356,6 +357,11 @@ def _probe(hub: Hub, hostile: Person, victim: Person, cohort: Cohort) -> None:
     forged = hub.as_user(hostile, *NBGRADER, "submit", ASSIGNMENT, f"--student={victim.name}",
                          f"--course={COURSE_ID}", check=False)
     cohort.probes["forged submit"] = f"exit {forged.returncode}"
+    # The exchange's course folder, made for the instructor when the hub started (F17): nothing to squat or move.
+    for label, script in (("exchange course folder: mkdir", 'mkdir "$0/{course}/outbound2"'),
+                          ("exchange course folder: move", 'mv "$0/{course}" "$0/mine"')):
+        result = hub.as_user(hostile, "sh", "-c", script.format(course=COURSE_ID), str(cohort.exchange), check=False)
+        cohort.probes[label] = f"exit {result.returncode}"
 
 
 def _plant_key_link(hub: Hub, hostile: Person, cohort: Cohort) -> None:
@@ -503,6 +509,9 @@ def test_each_trainee_gets_their_own_feedback_only(cohort: Cohort) -> None:
 
 def test_a_trainee_cannot_reach_others_work_or_the_keys(cohort: Cohort) -> None:
     probes = cohort.probes
+    assert probes["exchange course folder: mkdir"] != "exit 0" and probes["exchange course folder: move"] != "exit 0"
+    folder = (cohort.exchange / COURSE_ID).lstat()
+    assert folder.st_uid == pwd.getpwnam(cohort.instructor.name).pw_uid and folder.st_mode & 0o7777 == 0o755
     for label in ("victim home", "victim notebook", "instructor course", "instructor keys", "repository keys"):
         assert not probes[label].startswith("read") and probes[label] in ("refused PermissionError", "listed "), \
             f"{label}: {probes[label]}"
@@ -528,3 +537,8 @@ def test_trainee_servers_have_no_instructor_tools(cohort: Cohort) -> None:
     lessons = _server(cohort.hub, trainee, "GET", "api/contents/ipt-lessons").json()
     names = {item["name"] for item in lessons["content"]}
     assert any(name.endswith(".ipynb") for name in names) and "instructor" not in names
+    # Copied by the trainee's own account (F16: the hub, as root, never works in a trainee's home).
+    for person in cohort.trainees:
+        copied = person.home / "ipt-lessons"
+        assert {path.lstat().st_uid for path in [copied, *copied.rglob("*")]} == {pwd.getpwnam(person.name).pw_uid}
+    assert "lessons were not copied" not in cohort.hub.log.read_text()
