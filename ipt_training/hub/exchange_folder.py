@@ -45,13 +45,13 @@ def course_folder_problem(root: Path, course_id: str, owners: set[int]) -> str |
             return f"the exchange folder {path} cannot be checked ({exc.strerror})"
         if not stat.S_ISDIR(info.st_mode):
             return (f"the exchange folder {path} is not a folder (a link or a file made by the account "
-                    f"{_account(info.st_uid)}); ask the administrator to remove it and set the exchange up as in "
-                    "docs/deployment.md")
+                    f"{_account(info.st_uid)}); nothing was released or collected. Ask the administrator to remove "
+                    "it and set the exchange up as in docs/deployment.md.")
         if info.st_uid not in allowed:
             return (f"the exchange folder {path} belongs to the account {_account(info.st_uid)}, not to {expected}: "
                     "another account created it before the course's first release, and it would stop every "
                     "release or let that account change what trainees fetch. Nothing was released or collected. "
-                    "Ask the administrator to remove it and create it for the instructor as in docs/deployment.md")
+                    "Ask the administrator to remove it and create it for the instructor as in docs/deployment.md.")
     return None
 
 
