@@ -24,12 +24,14 @@ from nbgrader.preprocessors import (
 try:
     from ipt_training.grading.feedback.answers import ShowGradedAnswers
     from ipt_training.grading.feedback.style import FeedbackStyle
+    from ipt_training.grading.feedback.titles import TEMPLATE_FILE, ReadableGradeCells, template_dirs
     from ipt_training.grading.sandbox.execute import SandboxedExecute
     from ipt_training.grading.sandbox.outputs import LimitOutputSize
     from ipt_training.grading.trusted.cell_ids import SanitizeCellIds
     from ipt_training.grading.trusted.feedback_pages import FeedbackPagesOnly
     from ipt_training.grading.trusted.redact import RedactKeyText
     from ipt_training.grading.trusted.rescore import TrustedScores
+    from ipt_training.grading.trusted.submission_guard import GuardedNotebookExporter
     from ipt_training.runtime import quiet_known_noise
 except Exception as error:  # any failure to load the safeguards refuses grading
     raise SystemExit(
@@ -53,6 +55,10 @@ c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
 # Deleted test cells are put back at autograde, so deleting a test never avoids it.
 c.OverwriteCells.add_missing_cells = True
 
+# Before nbgrader copies or reads a submission: refuse links (nbgrader would copy what they point to), named pipes,
+# sockets, device files and notebooks larger than the grader reads, with one plain error line (the same check as
+# `ipt-course autograde`; this exporter reads every notebook and guards the copy, see trusted/submission_guard.py).
+c.Autograde.exporter_class = GuardedNotebookExporter
 # Before running: nbgrader's sanitizing steps, with SanitizeCellIds instead of DeduplicateIds (a cell copied in
 # JupyterLab keeps its id: the first copy is graded, later copies and unknown ids become ordinary cells).
 c.Autograde.sanitize_preprocessors = [
@@ -98,8 +104,16 @@ c.Execute.shutdown_kernel = "immediate"
 # Feedback shows each test's output (the explanations) but not the hidden test source, and never key text.
 # Each test cell also shows the answer the grader scored (variables or the builder's saved answer), and long
 # lines wrap (FeedbackStyle adds the CSS). The feedback folder holds the pages only, nothing the notebook wrote.
-c.GenerateFeedback.preprocessors = [GetGrades, ClearHiddenTests, RedactKeyText, ShowGradedAnswers, FeedbackPagesOnly,
-                                    CSSHTMLHeaderPreprocessor, FeedbackStyle]
+# Each graded item is named as in the instructor's notebook ("Q1. Who developed IPT?") with its score; a test
+# cell shows what was graded and the explanation, not its code, and no In/Out prompts (ReadableGradeCells and the
+# ipt_feedback page template, which extends nbgrader's feedback page).
+c.GenerateFeedback.preprocessors = [GetGrades, ClearHiddenTests, RedactKeyText, ShowGradedAnswers, ReadableGradeCells,
+                                    FeedbackPagesOnly, CSSHTMLHeaderPreprocessor, FeedbackStyle]
+# Set for GenerateFeedback's exporter only: the formgrader's HTMLExporter keeps its own template and prompts.
+c.GenerateFeedback.HTMLExporter.template_file = TEMPLATE_FILE
+c.GenerateFeedback.HTMLExporter.extra_template_basedirs = template_dirs()
+c.GenerateFeedback.HTMLExporter.exclude_input_prompt = True
+c.GenerateFeedback.HTMLExporter.exclude_output_prompt = True
 
 # Collection (`nbgrader collect`, the formgrader's Collect button, `ipt-course collect`): submissions with links,
 # named pipes, devices or too much data, or forged under another trainee's name, are refused; each submission is

@@ -8,14 +8,10 @@ graded course; the one that writes (a formgrader manual grade) does so in the fi
 from __future__ import annotations
 
 import csv
-import os
 import shutil
-import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import nbformat
 import pandas as pd
@@ -70,32 +66,6 @@ class Graded:
     cohort: CohortData
 
 
-@contextmanager
-def fresh_postgres_database() -> Iterator[str]:
-    """A new, randomly named database on the test server, dropped afterwards; yields its URL."""
-    base = os.environ.get("IPT_TEST_POSTGRES_URL")
-    if not base:
-        message = "IPT_TEST_POSTGRES_URL is not set: run `source scripts/postgres.sh && start_test_postgres`"
-        if os.environ.get("CI"):
-            pytest.fail(message + " (required in CI)")
-        pytest.skip(message)
-    import psycopg2
-
-    name = f"ipt_test_{uuid.uuid4().hex[:12]}"
-    parts = urlsplit(base)
-    admin = psycopg2.connect(urlunsplit(parts._replace(scheme="postgresql")))  # libpq wants no "+driver"
-    admin.autocommit = True
-    try:
-        with admin.cursor() as cursor:
-            cursor.execute(f'CREATE DATABASE "{name}"')
-        # SQLAlchemy >= 2.1 maps a bare postgresql:// to psycopg 3; the test extras install psycopg2.
-        yield urlunsplit(parts._replace(scheme="postgresql+psycopg2", path=f"/{name}"))
-    finally:
-        with admin.cursor() as cursor:
-            cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.close()
-
-
 def _round_trip(repo: Path, root: Path, db_url: str | None) -> Graded:
     shutil.copy2(repo / "nbgrader_config.py", root / "nbgrader_config.py")
     for folder in ("keys", FOUNDATIONS, FORMULATION):  # a fixed pair of assignments, with the instructor keys
@@ -128,10 +98,9 @@ def graded(request: pytest.FixtureRequest, repo: Path, tmp_path_factory: pytest.
         result.backend = "sqlite"
         yield result
         return
-    with fresh_postgres_database() as url:
-        result = _round_trip(repo, root, url)
-        result.backend = "postgresql"
-        yield result
+    result = _round_trip(repo, root, request.getfixturevalue("postgres_url"))
+    result.backend = "postgresql"
+    yield result
 
 
 def _lms_row(cohort: CohortData, student: str) -> dict:

@@ -32,7 +32,6 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
@@ -74,31 +73,6 @@ def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-@contextmanager
-def postgres_database() -> Iterator[str]:
-    """A fresh database on the suite's PostgreSQL server (IPT_TEST_POSTGRES_URL), dropped afterwards."""
-    base = os.environ.get("IPT_TEST_POSTGRES_URL")
-    if not base:
-        message = "IPT_TEST_POSTGRES_URL is not set: run `source scripts/postgres.sh && start_test_postgres`"
-        if os.environ.get("CI"):
-            pytest.fail(message + " (required in CI)")
-        pytest.skip(message)
-    import psycopg2
-
-    name = f"ipt_hub_{secrets.token_hex(6)}"
-    parts = urlsplit(base)
-    admin = psycopg2.connect(urlunsplit(parts._replace(scheme="postgresql")))
-    admin.autocommit = True
-    try:
-        with admin.cursor() as cursor:
-            cursor.execute(f'CREATE DATABASE "{name}"')
-        yield urlunsplit(parts._replace(scheme="postgresql+psycopg2", path=f"/{name}"))
-    finally:
-        with admin.cursor() as cursor:
-            cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.close()
 
 
 def _blocked_ancestor(path: Path) -> Path | None:
@@ -375,10 +349,11 @@ def _plant_key_link(hub: Hub, hostile: Person, cohort: Cohort) -> None:
 
 
 @pytest.fixture(scope="module")
-def cohort() -> Iterator[Cohort]:
+def cohort(request: pytest.FixtureRequest) -> Iterator[Cohort]:
     reason = _why_not()
     if reason:
         pytest.skip(reason)
+    db_url = request.getfixturevalue("postgres_url")
     from ipt_training.grading.workflow.simulate import solution_answers
 
     suffix = secrets.token_hex(3)
@@ -387,8 +362,7 @@ def cohort() -> Iterator[Cohort]:
     people = [instructor, good, half, hostile]
     answers = solution_answers(REPO / "source" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb")
     graded_ids = sorted(answers)
-    with postgres_database() as db_url, tempfile.TemporaryDirectory(prefix="ipt-hub-") as tmp_name, \
-            unix_accounts(people):
+    with tempfile.TemporaryDirectory(prefix="ipt-hub-") as tmp_name, unix_accounts(people):
         tmp = Path(tmp_name)
         os.chmod(tmp, 0o755)
         exchange = tmp / "exchange"

@@ -110,7 +110,7 @@ CASES: dict[str, Expect] = {
     "kernel_crash": Expect(True, FULL, "kernel died in this cell", "kernel died while running this cell"),
     "memory_bomb": Expect(True, 0, "more memory than the grading limit", "more memory than the grading limit"),
     "huge_output": Expect(True, FULL, "far more output than the grader keeps", "truncated by the grader"),
-    "scorer_monkeypatch": Expect(True, 0, "changes Python or the grader itself", "Question q1_origins: 0 / 1"),
+    "scorer_monkeypatch": Expect(True, 0, "changes Python or the grader itself", "Question 1: 0 / 1"),
     "reads_keys": Expect(True, 0, "tried to read the instructor's files", "Output withheld"),
     "network": Expect(True, 0, "tried to use the network", "no network access during autograde"),
     "missing_notebook": Expect(False, None, "missing from the submission"),
@@ -124,7 +124,7 @@ CASES: dict[str, Expect] = {
     # issue 12: keys only from the instructor's course directory, feedback pages only, no raw disks, no hangs,
     # budgets, copied cells.
     "supplies_keys": Expect(True, 0, "extra files ignored by grading: nbgrader_config.py, source"),
-    "writes_keys_at_run_time": Expect(True, 0, "no answer given for q2_test", "Question q1_origins: 0 / 1"),
+    "writes_keys_at_run_time": Expect(True, 0, "no answer given for q2_test", "Question 1: 0 / 1"),
     "reads_disk": Expect(True, FULL, "No such file or directory: '/dev/", "uid "),
     "fifo_at_run_time": Expect(True, FULL, "made named pipes or other special files (ipt_answers.json, notes.txt)"),
     "fifo_submitted": Expect(False, None, "ipt_answers.json is a named pipe (FIFO)); it was not graded"),
@@ -362,7 +362,7 @@ def test_key_text_never_reaches_the_feedback(matrix: Matrix) -> None:
 
 def test_a_fake_package_in_the_submission_does_not_shadow_the_grader(matrix: Matrix) -> None:
     html = matrix.results["extra_files_and_fake_package"].feedback[0].read_text(encoding="utf-8")
-    assert "full marks" not in html and "Question q1_origins: 0 / 1" in html
+    assert "full marks" not in html and "Question 1: 0 / 1" in html
 
 
 PAGES_ONLY = ["ipt_foundations.html", "timestamp.txt"]
@@ -382,7 +382,7 @@ def test_keys_come_only_from_the_instructors_course_directory(matrix: Matrix) ->
             problems = " | ".join(matrix.results[student].problems)
             assert "ignored by grading: stolen.txt" not in problems  # written at run time: not "ignored", unused
             html = matrix.results[student].feedback[0].read_text(encoding="utf-8")
-            assert "Question q1_origins: 0 / 1" in html and "Question q4_sessions: 0 / 1" in html, student
+            assert "Question 1: 0 / 1" in html and "Question 4: 0 / 1" in html, student
     # The files were there for the grader to find, and it did not use them.
     assert (root / "autograded" / "supplies_keys" / ASSIGNMENT / "source" / "keys" / "items").is_dir()
     assert (root / "autograded" / "writes_keys_at_run_time" / ASSIGNMENT / "nbgrader_config.py").is_file()
@@ -417,27 +417,52 @@ def test_no_submission_hangs_or_outruns_its_budgets(matrix: Matrix) -> None:
     assert not (matrix.course.root / "autograded" / "fifo_at_run_time" / ASSIGNMENT / "ipt_answers.json").exists()
 
 
+# What plain `nbgrader autograde` says, up front, for a submission it does not copy or read (one line each).
+REFUSED = {
+    "fifo_submitted": "fifo_submitted/ipt_foundations: the submission contains files that are not ordinary files "
+                      "(ipt_answers.json is a named pipe (FIFO)); it was not graded",
+    "symlink_to_keys": "symlink_to_keys/ipt_foundations: the submission contains symbolic links (notes.txt); it was "
+                       "not graded",
+    "oversized_notebook": "oversized_notebook/ipt_foundations: ipt_foundations.ipynb is 21 MB, more than the 20 MB "
+                          "the grader reads; it was not graded",
+}
+
+
 def test_plain_nbgrader_autograde_gives_the_same_outcome(matrix: Matrix, repo: Path, tmp_path: Path) -> None:
-    """The same cases through ``nbgrader autograde`` and ``nbgrader generate_feedback`` (serial, no wrapper)."""
+    """The same cases through ``nbgrader autograde`` and ``nbgrader generate_feedback`` (serial, no wrapper); a
+    pipe, a link out of the folder and an oversized notebook are refused before nbgrader copies or reads them."""
     copy_root = tmp_path / "course"
-    keep = {*GOOD, *ISSUE_12}
-    shutil.copytree(matrix.course.root, copy_root, symlinks=True,
+    keep = {*GOOD, *ISSUE_12, "symlink_to_keys"}
+    shutil.copytree(matrix.course.root, copy_root, symlinks=True,  # symlink_to_keys's link stays a link
                     ignore=lambda folder, names: [n for n in names if n in ("autograded", "feedback") or (
                         Path(folder).name == "submitted" and n not in keep) or (n == "ipt_answers.json" and
                         Path(folder).parent.name == "fifo_submitted")])
     os.mkfifo(copy_root / "submitted" / "fifo_submitted" / ASSIGNMENT / "ipt_answers.json")
+    big = copy_root / "submitted" / "oversized_notebook" / ASSIGNMENT
+    big.mkdir(parents=True)
+    notebook = nbformat.read(copy_root / "submitted" / "good_full" / ASSIGNMENT / NOTEBOOK, as_version=4)
+    notebook.metadata["padding"] = "x" * 21 * 2**20  # a notebook with 21 MB of stored output, say
+    nbformat.write(notebook, big / NOTEBOOK)
     env = {**os.environ, "PYTHONPATH": str(repo)}
     env.pop("IPT_GRADING_COURSE", None)
     started = time.monotonic()
-    for step in ("autograde", "generate_feedback"):
-        subprocess.run([sys.executable, "-m", "nbgrader", step, ASSIGNMENT, "--force"], cwd=copy_root, env=env,
-                       capture_output=True, text=True, timeout=600, check=False)
+    runs = [subprocess.run([sys.executable, "-m", "nbgrader", step, ASSIGNMENT, "--force"], cwd=copy_root, env=env,
+                           capture_output=True, text=True, timeout=600, check=False)
+            for step in ("autograde", "generate_feedback")]
     assert time.monotonic() - started < 400
+    log = runs[0].stdout + runs[0].stderr
+    assert runs[0].returncode == 1, log  # refused submissions fail, as nbgrader reports any failed submission
+    for student, message in REFUSED.items():
+        assert f"[AutogradeApp | ERROR] {message}" in log, (student, log[-3000:])
+        assert not (copy_root / "autograded" / student).exists(), student  # nothing copied, nothing run
+    graded = keep - set(REFUSED)
     with Course(copy_root).gradebook() as gb:
-        for student in keep - {"fifo_submitted"}:
+        for student in graded:
             expected = matrix.results[student].score
             assert gb.find_submission(ASSIGNMENT, student).score == expected, student
-    for student in keep - {"fifo_submitted"}:
+        submitted = {s.student.id for s in gb.find_assignment(ASSIGNMENT).submissions}
+        assert not submitted & set(REFUSED), submitted  # refused before nbgrader made a gradebook row
+    for student in graded:
         assert _feedback_files(copy_root, student) == PAGES_ONLY, student
     for student in ("supplies_keys", "writes_keys_at_run_time"):
         assert find_leaks(copy_root / "feedback" / student, copy_root) == [], student

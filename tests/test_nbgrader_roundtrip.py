@@ -6,10 +6,13 @@ go through the real ``nbgrader`` autograder and the gradebook; assertions read t
 
 from __future__ import annotations
 
+import html
 import json
 import random
+import re
 import subprocess
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -185,3 +188,115 @@ def test_nbgrader_validate_passes_on_every_source_notebook(repo, graded):
         result = subprocess.run([sys.executable, "-m", "nbgrader", "validate", str(notebook)],
                                 capture_output=True, text=True, cwd=course.root, timeout=300)
         assert "Success" in result.stdout, result.stdout + result.stderr
+
+
+# --- What the feedback page shows: the graded item, its score and the answer as graded, in words ---------------
+
+ASSIGNMENTS = ("ipt_foundations", "problem_area_formulation", "communication_analysis", "inventory_and_timeline")
+GRADED_BLOCK = re.compile(r'<div class="ipt-graded-answer">(.*?)</dl></div>', re.S)
+TITLE = re.compile(r'<span class="nbgrader-label ipt-item-title">(.*?)</span>', re.S)
+
+
+class _Text(HTMLParser):
+    """The text a reader sees on a page (no styles, scripts or tags; blocks and labels set apart by a space)."""
+
+    APART = frozenset({"p", "div", "dt", "dd", "li", "br", "pre", "span", "td", "th", "tr", "h1", "h4", "ol"})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self._hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        self._hidden += tag in ("style", "script")
+        self.parts.append(" " if tag in self.APART else "")
+
+    def handle_endtag(self, tag: str) -> None:
+        self._hidden -= tag in ("style", "script")
+        self.parts.append(" " if tag in self.APART else "")
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden:
+            self.parts.append(data)
+
+
+def _visible(page: str) -> str:
+    parser = _Text()
+    parser.feed(page)
+    return " ".join("".join(parser.parts).split())
+
+
+def _page(course: Course, student: str, assignment: str) -> str:
+    return (course.root / "feedback" / student / assignment / f"{assignment}.html").read_text(encoding="utf-8")
+
+
+def _test_cells(course: Course, assignment: str) -> list[tuple[str, float, str]]:
+    """(grade id, points, heading above it) of each test cell of the instructor's notebook."""
+    import nbformat
+
+    source, _ = _notebook(course, assignment)
+    heading, found = "", []
+    for cell in nbformat.read(source, as_version=4).cells:
+        if cell.cell_type == "markdown":
+            heading = next((line.lstrip("# ") for line in cell.source.splitlines() if line.startswith("#")), heading)
+        meta = cell.metadata.get("nbgrader", {})
+        if meta.get("grade") and not meta.get("solution"):
+            found.append((meta["grade_id"], float(meta["points"]), heading))
+    return found
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_feedback_names_each_graded_item_as_the_assignment_does(graded, assignment):
+    """Good and blank submissions: each test cell is titled by the heading above it in the instructor's notebook
+    (without the points), with its score written as points, never "Test cell", a grade id, an In/Out prompt or
+    the test's code."""
+    course, _ = graded
+    cells = _test_cells(course, assignment)
+    for student, full in (("solution", True), ("untouched", False)):
+        page = _page(course, student, assignment)
+        text = _visible(page)
+        titles = [html.unescape(t) for t in TITLE.findall(page)]
+        assert len(titles) == len(cells), (student, titles)
+        for title, (grade_id, points, heading) in zip(titles, cells, strict=True):
+            assert title.startswith(heading.split(" (")[0].rstrip(".")), (title, heading)
+            assert "point" not in title and grade_id not in text, (title, grade_id)
+            assert f"{title}: {points if full else 0:g} / {points:g}" in text, (student, title)
+        for noise in ("Test cell", "Grade cell", "Out[", "In [", "globals()", "check_", "Student's answer",
+                      "Traceback", "Question q"):
+            assert noise not in text, (student, assignment, noise)
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_feedback_shows_a_blank_answer_as_no_answer(graded, assignment):
+    course, _ = graded
+    page = _page(course, "untouched", assignment)
+    blocks = [_visible(b) for b in GRADED_BLOCK.findall(page)]
+    assert len(blocks) == len(_test_cells(course, assignment))
+    for block in blocks:
+        shown = block.removeprefix("Your answer as graded").strip()
+        assert "no answer" in shown and "None" not in shown and "Write " not in shown, block
+        assert not re.search(r"\b[a-z]+_[a-z_]+\b", shown), block  # answers are named in words, not variables
+
+
+def test_feedback_shows_the_answers_as_graded_in_words(graded):
+    course, _ = graded
+    page = _visible(_page(course, "solution", "problem_area_formulation"))
+    for label in ("Primary problem area", "Secondary problem area", "Dispute stage", "Formulation"):
+        assert page.count(label) >= 3, label
+    assert "primary_area_" not in page.split("Your answer as graded", 1)[1].split("Formulation for case")[0]
+    foundations = _visible(_page(course, "solution", "ipt_foundations"))
+    assert re.search(r"Your answer as graded Answer [a-d] ", foundations)  # Q1: one letter
+    block = _visible(GRADED_BLOCK.findall(_page(course, "solution", "inventory_and_timeline"))[1])
+    assert block.index("Timeline") < block.index("Onset month") < block.index("Onset event")  # as the grader read
+
+
+def test_feedback_shows_a_builder_answer_next_to_its_score(graded):
+    """The builder-saved answer (variables left None) is what the page shows as graded, in the builder's words."""
+    course, _ = graded
+    page = _page(course, "widget_user", "problem_area_formulation")
+    first = _visible(GRADED_BLOCK.findall(page)[0])
+    assert "Formulation (from your saved builder answer)" in first
+    assert "Primary problem area (from your saved builder answer) Role transition" in first
+    assert "None" not in first
+    text = _visible(page)
+    assert "Case A: 10 / 10" in text and "Case B: 0 / 10" in text

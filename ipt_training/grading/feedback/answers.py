@@ -3,42 +3,73 @@
 A trainee who answered with the formulation builder left the answer variables as ``None``; the feedback would
 otherwise show ``None`` beside full marks and never the formulation that earned them. :class:`ShowGradedAnswers`
 (a ``GenerateFeedback`` preprocessor) adds a short "Your answer as graded" block, built from the answers the
-trusted re-scoring stored with the cell (:mod:`ipt_training.grading.trusted.scored`); everything the trainee
-wrote is HTML-escaped.
+trusted re-scoring stored with the cell (:mod:`ipt_training.grading.trusted.scored`). Each answer is named in
+words ("Primary problem area", not ``primary_area_a``), a missing answer, an empty table or a placeholder left in
+place reads "no answer", and everything the trainee wrote is HTML-escaped.
 """
 
 from __future__ import annotations
 
 import html
+import re
 from typing import Any
 
 from nbformat import NotebookNode
 from nbgrader.preprocessors import NbGraderPreprocessor
 
-from ipt_training.grading.trusted.scored import from_builder, scored_answers
+from ipt_training.grading.trusted.scored import answer_order, from_builder, scored_answers
 
 MAX_VALUE_CHARS = 10_000
 MAX_ROWS = 50
 HEADING = "Your answer as graded"
 BUILDER_NOTE = "from your saved builder answer"
+NO_ANSWER = "no answer"
+FIELD_LABELS = {"primary_area": "Primary problem area", "secondary_area": "Secondary problem area",
+                "dispute_stage": "Dispute stage", "formulation": "Formulation"}
+_QUESTION = re.compile(r"q\d+")
+
+
+def answer_label(name: str) -> str:
+    """An answer variable in words: ``primary_area_a`` -> "Primary problem area", ``q3`` -> "Answer",
+    ``onset_month`` -> "Onset month"."""
+    for field, label in FIELD_LABELS.items():
+        if name.startswith(field + "_"):
+            return label
+    if _QUESTION.fullmatch(name):
+        return "Answer"
+    words = " ".join(name.replace("_", " ").split())
+    return words[:1].upper() + words[1:]
+
+
+def _is_table(value: Any) -> bool:
+    return type(value).__name__ == "DataFrame" and hasattr(value, "to_html")
 
 
 def _text(value: Any) -> str:
-    if value is None:
-        return "no answer"
+    from ipt_training.grading.graders.checks import without_placeholder
+    from ipt_training.grading.trusted.answers import Opaque, is_blank
+
+    if is_blank(value):
+        return NO_ANSWER + (" (the table has no rows)" if _is_table(value) else "")
     if isinstance(value, str):
-        return value.strip() or "no answer"
+        if not without_placeholder(value).strip():
+            return f"{NO_ANSWER} (the placeholder text is still there)"
+        return value.strip()
+    if isinstance(value, Opaque):
+        return f"{value.text} (not text, a list or a table: the grader read it as this text)"
+    if _is_table(value):
+        return value.to_string(index=False)
     if isinstance(value, dict):
         return "\n".join(f"{k}: {_text(v)}" for k, v in value.items())
     if isinstance(value, list | tuple | set | frozenset):
         items = sorted(value, key=str) if isinstance(value, set | frozenset) else value
-        return ", ".join(_text(v) for v in items) or "no answer"
+        return ", ".join(_text(v) for v in items)
     return str(value)
 
 
 def value_html(value: Any) -> str:
-    """One answer value as escaped HTML (tables for DataFrames, wrapped text otherwise)."""
-    if type(value).__name__ == "DataFrame" and hasattr(value, "to_html"):
+    """One answer value as escaped HTML (tables for DataFrames with rows, wrapped text otherwise)."""
+    if _is_table(value) and not value.empty:
         shown = value.head(MAX_ROWS)
         more = f"<p>{len(value) - MAX_ROWS} more rows.</p>" if len(value) > MAX_ROWS else ""
         return shown.to_html(index=False, escape=True, border=0, na_rep="") + more
@@ -46,12 +77,6 @@ def value_html(value: Any) -> str:
     if len(text) > MAX_VALUE_CHARS:
         text = text[:MAX_VALUE_CHARS] + f" … [{len(text) - MAX_VALUE_CHARS:,} more characters]"
     return f'<div class="ipt-answer-text">{html.escape(text)}</div>'
-
-
-def _order(name: str) -> tuple[int, str]:
-    from ipt_training.saved_answers import FIELDS
-
-    return next((i for i, field in enumerate(FIELDS) if name.startswith(field + "_")), -1), name
 
 
 def _readable(name: str, value: Any) -> Any:
@@ -69,13 +94,16 @@ def _readable(name: str, value: Any) -> Any:
 
 
 def answer_block(answers: dict[str, Any], builder: list[str]) -> NotebookNode:
-    """A display output listing each scored answer (HTML for the page, plain text for other readers)."""
+    """A display output listing each scored answer, in the order given (HTML for the page, plain text for
+    other readers)."""
     rows, lines = [], [f"{HEADING}:"]
-    for name in sorted(answers, key=_order):
-        value = _readable(name, answers[name])
+    for name, raw in answers.items():
+        value = _readable(name, raw)
+        label = answer_label(name)
         note = f" ({BUILDER_NOTE})" if name in builder else ""
-        rows.append(f"<dt><code>{html.escape(name)}</code>{html.escape(note)}</dt><dd>{value_html(value)}</dd>")
-        lines.append(f"  {name}{note}: {_text(value)[:MAX_VALUE_CHARS]}")
+        rows.append(f'<dt>{html.escape(label)}<span class="ipt-answer-note">{html.escape(note)}</span></dt>'
+                    f"<dd>{value_html(value)}</dd>")
+        lines.append(f"  {label}{note}: {_text(value)[:MAX_VALUE_CHARS]}")
     body = f'<div class="ipt-graded-answer"><p><strong>{HEADING}</strong></p><dl>{"".join(rows)}</dl></div>'
     return NotebookNode(output_type="display_data", metadata={},
                         data={"text/html": body, "text/plain": "\n".join(lines)})
@@ -89,5 +117,6 @@ class ShowGradedAnswers(NbGraderPreprocessor):
             return cell, resources
         answers = scored_answers(cell)
         if answers:
-            cell.outputs = [answer_block(answers, from_builder(cell)), *cell.get("outputs", [])]
+            ordered = {name: answers[name] for name in answer_order(cell, answers)}
+            cell.outputs = [answer_block(ordered, from_builder(cell)), *cell.get("outputs", [])]
         return cell, resources

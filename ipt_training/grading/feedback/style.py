@@ -24,6 +24,7 @@ div.output_area, div.output_subarea, div.input_area, div.inner_cell { overflow-x
 .ipt-graded-answer { border-left: 3px solid #337ab7; background: #f5f8fc; padding: 0.3em 0.8em; margin: 0.3em 0; }
 .ipt-graded-answer dt { font-weight: bold; }
 .ipt-graded-answer dd { margin: 0 0 0.5em 1em; }
+.ipt-graded-answer .ipt-answer-note { font-weight: normal; color: #555; }
 """
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from ipt_training.grading.graders.items import MISSING, Namespace, finish, missing_answer, recorded_for_later
+from ipt_training.grading.graders.items import Namespace, Ready, answer_and_key, finish
 
 if TYPE_CHECKING:
     from ipt_training.cases.model import Person, TimelineEvent
@@ -20,7 +20,7 @@ def _expert_case(case_id: str) -> Any:
 
     case = CaseLibrary.load(keys_dir=keys_dir()).get(case_id)
     if not case.inventory or not case.timeline:
-        raise LookupError(f"no expert inventory/timeline for {case_id!r} in the instructor keys")
+        raise LookupError(f"no expert inventory or timeline for case {case_id} in the instructor keys")
     return case
 
 
@@ -44,22 +44,20 @@ def _best(name: str, people: list[Person]) -> Person | None:
 def grade_inventory(case_id: str, namespace: Namespace, name: str, points: float) -> float:
     """Half the points for finding the important people, half for placing them in the right ring."""
     title = "Interpersonal inventory"
-    if recorded_for_later(namespace, [name], title):
-        return 0.0
+    ready = answer_and_key(namespace, name, title, points, lambda: _expert_case(case_id))
+    if not isinstance(ready, Ready):
+        return ready
     from ipt_training.cases.model import Closeness
 
     rings = [c.value for c in Closeness]
-    value = namespace.get(name, MISSING)
-    if value is MISSING:
-        return missing_answer(name, title, points)
-    rows = _rows(value)
-    if rows is None or not rows or "name" not in rows[0]:
+    rows = _rows(ready.answer)
+    if rows == []:
+        return finish(0, points, ["Your inventory has no rows yet: add one row for each person who matters in the "
+                                  "case (name, relationship, closeness)."], title)
+    if rows is None or "name" not in rows[0]:
         return finish(0, points, [f"`{name}` should be a DataFrame with columns name, relationship, closeness."],
                       title)
-    try:
-        expert = _expert_case(case_id).inventory
-    except LookupError as exc:
-        return finish(0, points, [str(exc)], title)
+    expert = ready.key.inventory
     found: dict[str, str] = {}
     unknown = []
     for row in rows:
@@ -111,19 +109,17 @@ def grade_timeline(case_id: str, namespace: Namespace, name: str, onset_name: st
     from ipt_training.text.matcher import build_matcher
 
     title = "Timeline"
-    if recorded_for_later(namespace, [name, onset_name, link_name], title):
-        return 0.0
-    value, onset, link = (namespace.get(n, MISSING) for n in (name, onset_name, link_name))
-    for var, val in ((name, value), (onset_name, onset), (link_name, link)):
-        if val is MISSING:
-            return missing_answer(var, title, points)
+    ready = answer_and_key(namespace, [name, onset_name, link_name], title, points, lambda: _expert_case(case_id))
+    if not isinstance(ready, Ready):
+        return ready
+    value, onset, link = ready.values.values()
     rows = _rows(value)
-    if rows is None or not rows or "date" not in rows[0] or "event" not in rows[0]:
+    if rows == []:
+        return finish(0, points, ["Your timeline has no rows yet: add the life events of the case with their month "
+                                  "(date as YYYY-MM, event)."], title)
+    if rows is None or "date" not in rows[0] or "event" not in rows[0]:
         return finish(0, points, [f"`{name}` should be a DataFrame with columns date (YYYY-MM) and event."], title)
-    try:
-        case = _expert_case(case_id)
-    except LookupError as exc:
-        return finish(0, points, [str(exc)], title)
+    case = ready.key
     events = [e for e in case.timeline if e.kind.value != "symptom"]
     hits = sum(any(_matches(r, e) for r in rows) for e in events)
     onset_ok = _month(onset) is not None and _month(onset) == _month(case.symptom_onset)

@@ -25,6 +25,12 @@ Namespace = Mapping[str, Any]
 AREAS = tuple(a.value for a in ProblemArea)
 STAGES = tuple(s.value for s in DisputeStage)
 _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])")
+_PLACEHOLDER = re.compile(r"(?im)^\s*write (your answer|what) .*$")  # the release's "Write your answer here."
+
+
+def without_placeholder(text: str) -> str:
+    """``text`` without the answer template's placeholder lines ("Write your answer here.")."""
+    return _PLACEHOLDER.sub("", text)
 
 
 @dataclass(frozen=True)
@@ -114,8 +120,7 @@ def check_text(namespace: Namespace, name: str, min_words: int = 10) -> Check:
         return _report(name, "not answered yet: write your answer as text in quotes.")
     if not isinstance(value, str):
         return _report(name, "should be text in quotes.")
-    text = re.sub(r"(?im)^\s*write (your answer|what) .*$", "", value)
-    words = len(text.split())
+    words = len(without_placeholder(value).split())
     if not words:
         return _report(name, "not answered yet: replace the placeholder with your own words.")
     return _report(name, None if words >= min_words else f"has {words} words; write at least {min_words}.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ipt_training.grading.graders.items import MISSING, Namespace, finish, missing_answer, recorded_for_later
+from ipt_training.grading.graders.items import Namespace, Ready, answer_and_key, finish
 
 
 def _dialogue(dialogue_id: str) -> Any:
@@ -13,7 +13,7 @@ def _dialogue(dialogue_id: str) -> Any:
 
     dialogue = load_dialogue(dialogue_id, keys_dir=keys_dir())
     if not dialogue.is_coded:
-        raise LookupError(f"the instructor key for dialogue {dialogue_id!r} was not found; grading runs in the "
+        raise LookupError(f"the instructor key for dialogue {dialogue_id} was not found; grading runs in the "
                           "instructor's course directory")
     return dialogue
 
@@ -23,16 +23,15 @@ def grade_coding(dialogue_id: str, namespace: Namespace, name: str, points: floa
     from ipt_training.communication.coding import score_coding
 
     title = f"Coding of dialogue {dialogue_id}"
-    if recorded_for_later(namespace, [name], title):
-        return 0.0
-    coding = namespace.get(name, MISSING)
-    if coding is MISSING:
-        return missing_answer(name, title, points)
+    ready = answer_and_key(namespace, name, title, points, lambda: _dialogue(dialogue_id))
+    if not isinstance(ready, Ready):
+        return ready
+    coding = ready.answer
     if not isinstance(coding, dict):
         return finish(0, points, [f"`{name}` should be a dictionary {{utterance number: code}}."], title)
     try:
-        result = score_coding(_dialogue(dialogue_id), coding, reveal=False, max_points=points)
-    except (LookupError, ValueError) as exc:
+        result = score_coding(ready.key, coding, reveal=False, max_points=points)
+    except ValueError as exc:
         return finish(0, points, [str(exc)], title)
     lines = list(result.notes) + [u.message for u in result.utterances if u.message]
     return finish(result.points, points, lines, title)
@@ -43,17 +42,15 @@ def grade_rewrite(dialogue_id: str, number: int, namespace: Namespace, name: str
     from ipt_training.communication.rewrite import score_utterance_rewrite
 
     title = f"Rewrite of utterance {number}"
-    if recorded_for_later(namespace, [name], title):
-        return 0.0
-    text = namespace.get(name, MISSING)
-    if text is MISSING:
-        return missing_answer(name, title, points)
+    ready = answer_and_key(namespace, name, title, points, lambda: _dialogue(dialogue_id))
+    if not isinstance(ready, Ready):
+        return ready
+    text = ready.answer
     if not isinstance(text, str):
         return finish(0, points, [f"`{name}` should be text in quotes."], title)
     try:
-        result = score_utterance_rewrite(_dialogue(dialogue_id), number, text, max_points=points,
-                                         reveal=False)
-    except (LookupError, ValueError) as exc:
+        result = score_utterance_rewrite(ready.key, number, text, max_points=points, reveal=False)
+    except ValueError as exc:
         return finish(0, points, [str(exc)], title)
     lines = [f"{c.label} ({c.points:g}/{c.max_points:g}): {c.feedback}" for c in result.criteria]
     return finish(result.total, points, lines, title)

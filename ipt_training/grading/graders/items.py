@@ -13,13 +13,18 @@ when scoring, so the hidden tests, which re-import this module in every grade ce
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import logging
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from ipt_training.grading.trusted.answers import in_grading_sandbox, record_answers
+from ipt_training.grading.trusted.answers import in_grading_sandbox, is_blank, record_answers
 
-MISSING = object()
 Namespace = Mapping[str, Any]
+NO_KEY = ("This answer could not be scored: the instructor's answer key for it was not found. Your instructor "
+          "will review it.")
+log = logging.getLogger(__name__)
 
 
 def finish(points: float, max_points: float, lines: list[str], title: str) -> float:
@@ -45,6 +50,45 @@ def recorded_for_later(namespace: Namespace, names: list[str], title: str) -> bo
     return True
 
 
+@dataclass(frozen=True)
+class Ready:
+    """What a grader needs once the preamble has passed: the answer values (by name, in order) and the key."""
+
+    values: dict[str, Any]
+    key: Any
+
+    @property
+    def answer(self) -> Any:
+        """The first (for most graders the only) answer value."""
+        return next(iter(self.values.values()))
+
+
+def answer_and_key(namespace: Namespace, names: str | Sequence[str], title: str, points: float,
+                   key: Callable[[], Any]) -> Ready | float:
+    """The preamble every grader shares: publish the answers (and stop with 0 inside the grading sandbox, where
+    they are scored later), 0 with a message when an answer variable is not defined, then look the key up
+    (``key()``; 0 with a plain message when it is not found). Returns the answers and the key, or the early score.
+    """
+    names = [names] if isinstance(names, str) else list(names)
+    if recorded_for_later(namespace, names, title):
+        return 0.0
+    missing = [n for n in names if n not in namespace]
+    if missing:
+        return missing_answer(", ".join(missing), title, points)
+    try:
+        found = key()
+    except LookupError as exc:  # KeysNotFoundError, or a key file without this item
+        log.warning("%s: %s", title, exc)
+        return finish(0, points, [NO_KEY], title)
+    return Ready({n: namespace[n] for n in names}, found)
+
+
+def question_title(name: str) -> str:
+    """The title of a question item in its feedback: "Question 3" for the answer variable ``q3``."""
+    number = re.fullmatch(r"q(\d+)", name)
+    return f"Question {number.group(1)}" if number else f"Question {name}"
+
+
 def _norm_choice(value: Any) -> str:
     return str(value).strip().lower().rstrip(")").lstrip("(")
 
@@ -60,20 +104,19 @@ def _as_set(value: Any) -> set[str] | None:
     return None
 
 
+def _item_key(assignment: str, item_id: str) -> dict[str, Any]:
+    from ipt_training.grading.trusted.keys import item_key
+
+    return item_key(assignment, item_id)
+
+
 def grade_choice(assignment: str, item_id: str, namespace: Namespace, name: str, points: float) -> float:
     """Single- or multiple-choice item with explained partial credit for multiple choice."""
-    title = f"Question {item_id}"
-    if recorded_for_later(namespace, [name], title):
-        return 0.0
-    from ipt_training.grading.trusted.keys import KeysNotFoundError, item_key
-
-    answer = namespace.get(name, MISSING)
-    if answer is MISSING:
-        return missing_answer(name, title, points)
-    try:
-        key = item_key(assignment, item_id)
-    except KeysNotFoundError as exc:
-        return finish(0, points, [str(exc)], title)
+    title = question_title(name)
+    ready = answer_and_key(namespace, name, title, points, lambda: _item_key(assignment, item_id))
+    if not isinstance(ready, Ready):
+        return ready
+    answer, key = ready.answer, ready.key
     explanations: Mapping[str, str] = key.get("explanations", {})
     if key["type"] == "single":
         chosen = None if answer is None else _norm_choice(answer)
@@ -100,22 +143,16 @@ def grade_choice(assignment: str, item_id: str, namespace: Namespace, name: str,
 
 def grade_mapping(assignment: str, item_id: str, namespace: Namespace, name: str, points: float) -> float:
     """Match-each-item question (e.g. task -> phase), one share of the points per correct pair."""
-    title = f"Question {item_id}"
-    if recorded_for_later(namespace, [name], title):
-        return 0.0
-    from ipt_training.grading.trusted.keys import KeysNotFoundError, item_key
-
-    answer = namespace.get(name, MISSING)
-    if answer is MISSING:
-        return missing_answer(name, title, points)
-    try:
-        key = item_key(assignment, item_id)
-    except KeysNotFoundError as exc:
-        return finish(0, points, [str(exc)], title)
+    title = question_title(name)
+    ready = answer_and_key(namespace, name, title, points, lambda: _item_key(assignment, item_id))
+    if not isinstance(ready, Ready):
+        return ready
+    answer, key = ready.answer, ready.key
     correct: Mapping[str, str] = key["correct"]
     if not isinstance(answer, Mapping):
         return finish(0, points, ["Answer with a dictionary that maps each item to its choice."], title)
-    given = {str(k).strip(): _norm_choice(v) for k, v in answer.items()}
+    # An entry left empty is not answered: its explanation (which names the right choice) is not shown.
+    given = {str(k).strip(): _norm_choice(v) for k, v in answer.items() if not is_blank(v)}
     hits = [k for k, v in correct.items() if given.get(k) == v]
     lines = [f"{len(hits)} of {len(correct)} matched correctly."]
     why: Mapping[str, str] = key.get("why", {})
@@ -157,19 +194,14 @@ def grade_concepts(assignment: str, item_id: str, namespace: Namespace, name: st
     """
     from ipt_training.text.matcher import build_matcher
 
-    title = f"Question {item_id}"
-    if recorded_for_later(namespace, [name], title):
-        return 0.0
-    from ipt_training.grading.trusted.keys import KeysNotFoundError, item_key
+    title = question_title(name)
+    ready = answer_and_key(namespace, name, title, points, lambda: _item_key(assignment, item_id))
+    if not isinstance(ready, Ready):
+        return ready
+    answer, key = ready.answer, ready.key
+    from ipt_training.grading.graders.checks import without_placeholder
 
-    answer = namespace.get(name, MISSING)
-    if answer is MISSING:
-        return missing_answer(name, title, points)
-    try:
-        key = item_key(assignment, item_id)
-    except KeysNotFoundError as exc:
-        return finish(0, points, [str(exc)], title)
-    if not isinstance(answer, str) or not answer.strip():
+    if not isinstance(answer, str) or not without_placeholder(answer).strip():  # blank or the template's text
         return finish(0, points, ["Write your answer as text in the answer cell."], title)
     concepts: Mapping[str, Mapping[str, Any]] = key["concepts"]
     matcher = build_matcher({cid: c["cues"] for cid, c in concepts.items()})
@@ -185,6 +217,13 @@ def grade_concepts(assignment: str, item_id: str, namespace: Namespace, name: st
     return finish(points * max(0.0, min(1.0, earned / need)), points, lines, title)
 
 
+def _formulation_key(case_id: str) -> tuple[Any, Any]:
+    """The reference formulation of an assessment case and the case as graded (its facts)."""
+    from ipt_training.grading.trusted.keys import case_reference, graded_case
+
+    return case_reference(case_id), graded_case(case_id)
+
+
 def grade_formulation(case_id: str, namespace: Namespace, suffix: str, points: float = 10) -> float:
     """A formulation for an assessment case (answer variables ``primary_area_<suffix>`` etc.), scored per criterion."""
     from ipt_training.scoring.formulation import score_formulation
@@ -193,16 +232,13 @@ def grade_formulation(case_id: str, namespace: Namespace, suffix: str, points: f
     from ipt_training import saved_answers
 
     names = [f"{field}_{suffix}" for field in saved_answers.FIELDS]
-    if recorded_for_later(namespace, names, title):
-        return 0.0
-    from ipt_training.grading.trusted.keys import KeysNotFoundError, case_reference, graded_case
+    ready = answer_and_key(namespace, names, title, points, lambda: _formulation_key(case_id))
+    if not isinstance(ready, Ready):
+        return ready
     from ipt_training.scoring.report import FormulationAnswer
 
-    missing = [n for n in names if n not in namespace]
-    if missing:
-        return missing_answer(", ".join(missing), title, points)
     # Values left as None come from the builder widget's saved answers (ipt_answers.json), if any.
-    values, _ = saved_answers.graded_values({n: namespace[n] for n in names})
+    values, _ = saved_answers.graded_values(ready.values)
     primary_area, secondary_area, dispute_stage, text = (values[n] for n in names)
     if not isinstance(text, str):
         text = "" if text is None else str(text)
@@ -213,11 +249,9 @@ def grade_formulation(case_id: str, namespace: Namespace, suffix: str, points: f
                                 ("secondary_area", secondary_area, answer.secondary_area),
                                 ("dispute_stage", dispute_stage, answer.dispute_stage)):
         if value not in (None, "") and parsed is None:
-            notes.append(f"`{name}` = “{value}” is not a recognised value, so it was ignored.")
-    try:
-        reference = case_reference(case_id)
-    except KeysNotFoundError as exc:
-        return finish(0, points, [str(exc)], title)
-    report = score_formulation(answer, reference, reveal=False, case=graded_case(case_id))
+            notes.append(f"{name.replace('_', ' ').capitalize()} “{value}” is not a recognised value, so it was "
+                         "ignored.")
+    reference, case = ready.key
+    report = score_formulation(answer, reference, reveal=False, case=case)
     lines = notes + [f"{c.label} ({c.points:g}/{c.max_points:g}): {c.feedback}" for c in report.criteria]
     return finish(points * report.total / report.max_total, points, lines, title)

@@ -38,7 +38,8 @@ from nbformat import NotebookNode
 from nbgrader.preprocessors import Execute
 from traitlets import Integer, default
 
-from ipt_training.grading.sandbox.kernel import SandboxedKernelManager
+from ipt_training.grading.sandbox.kernel import SandboxedKernelManager, env_int
+from ipt_training.grading.trusted.files import special_files
 
 LINKS_REMOVED = "ipt_removed_links"  # notebook metadata: links the kernel left in its folder, removed
 SPECIAL_REMOVED = "ipt_removed_special"  # notebook metadata: pipes, sockets, devices the kernel left, removed
@@ -50,28 +51,15 @@ NOT_RUN = "CellNotRun"
 _AGAIN = "the cell was skipped and the rest of the notebook was run again in a fresh kernel"
 
 
-def _env_int(name: str, fallback: int) -> int:
-    try:
-        return int(os.environ[name])
-    except (KeyError, ValueError):
-        return fallback
-
-
 def remove_special(folder: Path) -> list[str]:
     """Delete named pipes, sockets and device files under ``folder``; returns their relative paths.
 
     Opening a named pipe blocks until someone writes to it: the grader or nbgrader's copy would hang.
     """
-    found = []
-    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
-        for name in [*dirnames, *filenames]:
-            path = os.path.join(dirpath, name)
-            mode = os.lstat(path).st_mode
-            if stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode) or stat.S_ISBLK(mode) or stat.S_ISCHR(mode):
-                found.append(path)
-    for path in found:
-        os.unlink(path)
-    return sorted(os.path.relpath(path, folder) for path in found)
+    found = [rel for rel, kind in special_files(folder) if kind != "a symbolic link"]  # links: remove_links
+    for rel in found:
+        os.unlink(folder / rel)
+    return found
 
 
 def file_sizes(folder: Path) -> dict[str, tuple[int, int]]:
@@ -141,11 +129,11 @@ class SandboxedExecute(Execute):
 
     @default("notebook_time_limit")
     def _notebook_time_default(self) -> int:
-        return _env_int("IPT_GRADING_NOTEBOOK_SECONDS", 120)
+        return env_int("IPT_GRADING_NOTEBOOK_SECONDS", 120)
 
     @default("disk_limit_mb")
     def _disk_default(self) -> int:
-        return _env_int("IPT_GRADING_DISK_MB", 50)
+        return env_int("IPT_GRADING_DISK_MB", 50)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("kernel_manager_class", SandboxedKernelManager)

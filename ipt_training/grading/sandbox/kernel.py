@@ -79,7 +79,8 @@ def bwrap_command(config: sandbox.SandboxConfig, cwd: Path, bwrap: str) -> list[
     return [*args, "--remount-ro", "/", "--chdir", str(cwd), "--"]
 
 
-def _env_int(name: str, fallback: int) -> int:
+def env_int(name: str, fallback: int) -> int:
+    """An integer from the environment variable ``name``, else ``fallback``."""
     try:
         return int(os.environ[name])
     except (KeyError, ValueError):
@@ -115,15 +116,15 @@ class SandboxedKernelManager(AsyncKernelManager):
 
     @default("memory_limit_mb")
     def _memory_default(self) -> int:
-        return _env_int("IPT_GRADING_MEMORY_MB", 2048)
+        return env_int("IPT_GRADING_MEMORY_MB", 2048)
 
     @default("cpu_limit_seconds")
     def _cpu_default(self) -> int:
-        return _env_int("IPT_GRADING_CPU_SECONDS", 600)
+        return env_int("IPT_GRADING_CPU_SECONDS", 600)
 
     @default("file_size_limit_mb")
     def _fsize_default(self) -> int:
-        return _env_int("IPT_GRADING_FILE_SIZE_MB", 256)
+        return env_int("IPT_GRADING_FILE_SIZE_MB", 256)
 
     @default("isolate")
     def _isolate_default(self) -> str:

@@ -508,8 +508,10 @@ def prepare(cfg: SandboxConfig) -> list[str]:
     if cfg.wrapped:
         os.environ["HOME"] = "/tmp"
         # bubblewrap is pid 1 of the kernel's namespace, which ipykernel's parent poller takes for "parent gone";
-        # bubblewrap's --die-with-parent stops the kernel when the grader goes instead.
-        os.environ.pop("JPY_PARENT_PID", None)
+        # bubblewrap's --die-with-parent stops the kernel when the grader goes instead. ipykernel starts no poller
+        # for a parent of pid 1 ("init never goes away"); without a parent at all it would print its "Ctrl-C will
+        # not work" banner, once per kernel.
+        os.environ["JPY_PARENT_PID"] = "1"
     return layers
 
 

@@ -155,16 +155,20 @@ class Record:
 
     @property
     def unanswered(self) -> bool:
-        """Nothing given: every name read is absent, None, blank text or an empty collection."""
-        return all(name in self.absent or _blank(self.values.get(name)) for name in [*self.values, *self.absent])
+        """Nothing given: every name read is absent or :func:`is_blank`."""
+        return all(name in self.absent or is_blank(self.values.get(name)) for name in [*self.values, *self.absent])
 
 
-def _blank(value: Any) -> bool:
-    if value is None:
+def is_blank(value: Any) -> bool:
+    """No answer at all: None, blank text, an empty collection, a table without rows, or a template dictionary
+    whose every entry is still empty (``{1: None, 2: None}``)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
         return True
-    if isinstance(value, str):
-        return not value.strip()
-    return isinstance(value, list | tuple | set | dict) and not value
+    if type(value).__name__ == "DataFrame" and hasattr(value, "empty"):
+        return bool(value.empty)
+    if isinstance(value, dict):
+        return all(is_blank(v) for v in value.values())
+    return isinstance(value, list | tuple | set | frozenset) and not value
 
 
 def record_payload(namespace: Mapping[str, Any], names: Iterable[str]) -> dict[str, Any]:

@@ -10,6 +10,7 @@ graded). :func:`odd_cell_ids` says which, for the diagnosis.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ import nbformat
 from nbformat import NotebookNode
 from nbgrader.preprocessors import NbGraderPreprocessor
 
-from ipt_training.grading.trusted.feedback_pages import _coursedir
+from ipt_training.grading.trusted.course_root import instructor_notebook
 
 
 def instructor_ids(source_notebook: Path) -> set[str]:
@@ -27,17 +28,22 @@ def instructor_ids(source_notebook: Path) -> set[str]:
             if isinstance(c.metadata.get("nbgrader"), dict) and c.metadata["nbgrader"].get("grade_id")}
 
 
+def _marked_cells(nb: NotebookNode) -> Iterator[tuple[NotebookNode, str | None]]:
+    """Each cell with nbgrader metadata, and its grade id (None when missing or not a string)."""
+    for cell in nb.cells:
+        meta = cell.metadata.get("nbgrader")
+        if isinstance(meta, dict) and meta:
+            grade_id = meta.get("grade_id")
+            yield cell, grade_id if isinstance(grade_id, str) and grade_id else None
+
+
 def odd_cell_ids(nb: NotebookNode, known: set[str] | None) -> tuple[list[str], list[str]]:
     """(ids that appear more than once, ids not in ``known``), in notebook order; ``known=None`` skips the second."""
     seen: set[str] = set()
     duplicated: list[str] = []
     unknown: list[str] = []
-    for cell in nb.cells:
-        meta = cell.metadata.get("nbgrader")
-        if not isinstance(meta, dict) or not meta:
-            continue
-        grade_id = meta.get("grade_id")
-        if not isinstance(grade_id, str) or not grade_id:
+    for _, grade_id in _marked_cells(nb):
+        if grade_id is None:
             continue
         if grade_id in seen:
             duplicated.append(grade_id)
@@ -53,13 +59,8 @@ class SanitizeCellIds(NbGraderPreprocessor):
     def preprocess(self, nb: NotebookNode, resources: dict[str, Any]) -> tuple[NotebookNode, dict[str, Any]]:
         known = self._known(resources)
         seen: set[str] = set()
-        for cell in nb.cells:
-            meta = cell.metadata.get("nbgrader")
-            if not isinstance(meta, dict) or not meta:
-                continue
-            grade_id = meta.get("grade_id")
-            if not isinstance(grade_id, str) or not grade_id or grade_id in seen or \
-                    (known is not None and grade_id not in known):
+        for cell, grade_id in _marked_cells(nb):
+            if grade_id is None or grade_id in seen or (known is not None and grade_id not in known):
                 self.log.warning("Cell with nbgrader id %r is a copy or not in the assignment; graded as an "
                                  "ordinary cell", grade_id)
                 del cell.metadata["nbgrader"]
@@ -68,13 +69,8 @@ class SanitizeCellIds(NbGraderPreprocessor):
         return nb, resources
 
     def _known(self, resources: dict[str, Any]) -> set[str] | None:
-        coursedir = _coursedir(self)
-        info = resources.get("nbgrader", {})
-        if coursedir is None or not info.get("assignment") or not info.get("notebook"):
-            return None
-        source = Path(coursedir.format_path(coursedir.source_directory, ".", info["assignment"]))
-        path = source / f"{info['notebook']}.ipynb"
-        return instructor_ids(path) if path.is_file() else None
+        path = instructor_notebook(self, resources)
+        return instructor_ids(path) if path is not None else None
 
     def preprocess_cell(self, cell: NotebookNode, resources: dict[str, Any], index: int) -> tuple[NotebookNode, Any]:
         return cell, resources

@@ -17,17 +17,37 @@ COURSE_ENV = "IPT_GRADING_COURSE"  # set by the grading process (``Course``) to 
 KEYS_ENV = "IPT_COURSE_KEYS"  # an instructor may keep the keys elsewhere; read only in the grading process
 
 
-def grading_course_root(component: Any = None) -> Path | None:
-    """The course root of the nbgrader app that owns ``component`` (a preprocessor: its exporter's converter
-    holds the ``CourseDirectory``), else :data:`COURSE_ENV`, else None."""
+def grading_coursedir(component: Any = None) -> Any | None:
+    """The ``CourseDirectory`` of the nbgrader app that owns ``component`` (a preprocessor: its exporter's
+    converter holds it), or None."""
     node, seen = component, 0
     while node is not None and seen < 10:
         coursedir = getattr(node, "coursedir", None)
-        if coursedir is not None and getattr(coursedir, "root", None):
-            return Path(coursedir.root).resolve()
+        if coursedir is not None:
+            return coursedir
         node, seen = getattr(node, "parent", None), seen + 1
+    return None
+
+
+def grading_course_root(component: Any = None) -> Path | None:
+    """The course root of the nbgrader app that owns ``component``, else :data:`COURSE_ENV`, else None."""
+    coursedir = grading_coursedir(component)
+    if coursedir is not None and getattr(coursedir, "root", None):
+        return Path(coursedir.root).resolve()
     env = os.environ.get(COURSE_ENV)
     return Path(env).resolve() if env else None
+
+
+def instructor_notebook(component: Any, resources: dict[str, Any]) -> Path | None:
+    """The instructor's source notebook of the notebook being processed (``source/<assignment>/<name>.ipynb`` of
+    the app's course directory), or None when there is no such file."""
+    coursedir = grading_coursedir(component)
+    info = resources.get("nbgrader", {})
+    if coursedir is None or not info.get("assignment") or not info.get("notebook"):
+        return None
+    path = Path(coursedir.format_path(coursedir.source_directory, ".", info["assignment"])) / \
+        f"{info['notebook']}.ipynb"
+    return path if path.is_file() else None
 
 
 def grading_keys_dir(component: Any = None) -> Path | None:

@@ -18,18 +18,11 @@ from typing import Any
 from nbformat import NotebookNode
 from nbgrader.preprocessors import NbGraderPreprocessor
 
+from ipt_training.grading.trusted.course_root import grading_coursedir
+
 TIMESTAMP = "timestamp.txt"
 SUBMISSION_SECRET = "submission_secret.txt"
 TIMESTAMP_MAX_BYTES = 1024
-
-
-def _coursedir(component: Any) -> Any:
-    node, seen = component, 0
-    while node is not None and seen < 10:
-        if getattr(node, "coursedir", None) is not None:
-            return node.coursedir
-        node, seen = getattr(node, "parent", None), seen + 1
-    return None
 
 
 def feedback_pages(source_assignment: Path) -> set[str]:
@@ -60,7 +53,7 @@ class FeedbackPagesOnly(NbGraderPreprocessor):
     """Delete what the notebook's folder brought into the feedback folder (see the module docstring)."""
 
     def preprocess(self, nb: NotebookNode, resources: dict[str, Any]) -> tuple[NotebookNode, dict[str, Any]]:
-        coursedir = _coursedir(self)
+        coursedir = grading_coursedir(self)
         info = resources.get("nbgrader", {})
         student, assignment = info.get("student"), info.get("assignment")
         if coursedir is None or not student or not assignment:

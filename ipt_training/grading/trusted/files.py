@@ -49,9 +49,9 @@ def not_regular(path: Path) -> str | None:
     return None
 
 
-def read_limited(path: Path, limit: int | None = None) -> bytes:
-    """The bytes of ``path`` if it is a regular file (not a link) of at most ``limit`` bytes."""
-    limit = read_limit_bytes() if limit is None else limit
+def _open_checked(path: Path, limit: int) -> int:
+    """A read-only descriptor of ``path`` if it is a regular file (not a link) of at most ``limit`` bytes;
+    opened without blocking, so a named pipe cannot stall the grader."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NOCTTY", 0)
     try:
         fd = os.open(path, flags)
@@ -68,6 +68,22 @@ def read_limited(path: Path, limit: int | None = None) -> bytes:
         if info.st_size > limit:
             raise UnsafeFile(f"{path.name} is {describe_size(info.st_size)}, more than the "
                              f"{describe_size(limit)} the grader reads; it was not read")
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def check_readable(path: Path, limit: int | None = None) -> None:
+    """Raise :class:`UnsafeFile` unless ``path`` is a regular file (not a link) of at most ``limit`` bytes."""
+    os.close(_open_checked(path, read_limit_bytes() if limit is None else limit))
+
+
+def read_limited(path: Path, limit: int | None = None) -> bytes:
+    """The bytes of ``path`` if it is a regular file (not a link) of at most ``limit`` bytes."""
+    limit = read_limit_bytes() if limit is None else limit
+    fd = _open_checked(path, limit)
+    try:
         data = os.read(fd, limit + 1)
         chunks = [data]
         while data and sum(map(len, chunks)) <= limit:

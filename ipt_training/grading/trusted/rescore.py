@@ -22,6 +22,7 @@ from __future__ import annotations
 import ast
 import contextlib
 import io
+import logging
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -39,6 +40,7 @@ TRUSTED_MODULES = ("checks", "items", "case_items", "dialogue_items")
 TRUSTED_MARK = "ipt_trusted_outputs"  # cell metadata key: outputs written by TrustedScores
 NO_KEYS = "/nonexistent/ipt-course-keys-not-found"
 ANSWER_MARK = SCORED_MARK  # cell metadata: the answers as scored, absent/blank ones, well-formedness (scored.py)
+log = logging.getLogger(__name__)
 
 
 class UntrustedCall(ValueError):
@@ -131,7 +133,8 @@ def kernel_error(cell: NotebookNode) -> str | None:
 
 def run_calls(calls: list[Call], values: dict[str, Any]) -> tuple[str, float, bool]:
     """Call the checks and graders on ``values``: what they printed, the last grader's points, and whether every
-    check found the answer well-formed."""
+    check found the answer well-formed. A check that found nothing wrong prints nothing here: in the feedback its
+    "answer is complete and well-formed" beside a score of 0 would only confuse."""
     from ipt_training.grading.graders.items import finish
 
     out = io.StringIO()
@@ -144,19 +147,26 @@ def run_calls(calls: list[Call], values: dict[str, Any]) -> tuple[str, float, bo
             kwargs = {k: values if v is NAMESPACE else v for k, v in call.kwargs}
             if call.is_grader:
                 max_points = float(kwargs.get("points", args[-1] if args else 0) or 0)
+            said = io.StringIO()
             try:
-                result = call.resolve()(*args, **kwargs)
+                with contextlib.redirect_stdout(out if call.is_grader else said):
+                    result = call.resolve()(*args, **kwargs)
             except Exception as exc:  # a grader bug must cost one cell, not the batch
+                # The trainee reads this: the cause goes to the grading log, the page says what happened.
+                log.warning("%s.%s failed on a recorded answer: %s: %s", call.module, call.function,
+                            type(exc).__name__, exc)
                 if call.is_grader:
-                    result = finish(0, max_points, [f"The grader could not score this answer ({type(exc).__name__}: "
-                                                    f"{exc}). Your instructor will review it."], "Grading error")
+                    result = finish(0, max_points, ["The grader could not score this answer because of a problem in "
+                                                    "the grading code. Your instructor will review it."],
+                                    "Not scored")
                 else:
-                    print(f"(check skipped: {type(exc).__name__})")
+                    print("(The completeness check of this answer could not run; the answer was still graded.)")
                     continue
             if call.is_grader:
                 score = float(result)
             elif result is not None and not result:  # a visible check found the answer incomplete
                 well_formed = False
+                print(said.getvalue(), end="")
     if score is None:
         raise UntrustedCall("no grader call")
     return out.getvalue(), score, well_formed
@@ -221,7 +231,8 @@ class TrustedScores(NbGraderPreprocessor):
         try:
             record = recorded_answers(cell)
         except (RecordError, ValueError) as exc:
-            record, reason = None, f"the recorded answer could not be read ({exc})"
+            detail = str(exc) if isinstance(exc, RecordError) else "it is damaged"
+            record, reason = None, f"the recorded answer could not be read: {detail}"
         else:
             error = kernel_error(cell)
             reason = (f"this test stopped with {error} before your answer reached the grader" if error else

@@ -29,10 +29,8 @@ def scored_mark(record: Record, well_formed: bool, folder: Path | None = None) -
     builder's saved answers)."""
     values, filled = graded_values(record.values, folder)
     scored = Record(values=values, absent=list(record.absent), problems=dict(record.problems))
-    unanswered = scored.unanswered or all(name in record.absent or _nothing(values.get(name))
-                                          for name in [*values, *record.absent])
-    mark: dict[str, Any] = {"absent": list(record.absent), "unanswered": unanswered,
-                            "well_formed": well_formed, "from_builder": filled}
+    mark: dict[str, Any] = {"absent": list(record.absent), "unanswered": scored.unanswered,
+                            "well_formed": well_formed, "from_builder": filled, "order": list(values)}
     try:
         answers = {name: encode(value) for name, value in values.items()}
     except RecordError:
@@ -42,18 +40,6 @@ def scored_mark(record: Record, well_formed: bool, folder: Path | None = None) -
     else:
         mark["answers_not_stored"] = "the answer is too large to keep with the graded notebook"
     return mark
-
-
-def _nothing(value: Any) -> bool:
-    """No answer at all: None, blank text, an empty collection, a table without rows, or a template dictionary
-    whose every entry is still empty (``{1: None, 2: None}``)."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return True
-    if type(value).__name__ == "DataFrame" and hasattr(value, "empty"):
-        return bool(value.empty)
-    if isinstance(value, dict):
-        return all(_nothing(v) for v in value.values())
-    return isinstance(value, list | tuple | set | frozenset) and not value
 
 
 def scored_answers(cell: NotebookNode) -> dict[str, Any] | None:
@@ -66,6 +52,19 @@ def scored_answers(cell: NotebookNode) -> dict[str, Any] | None:
         return {str(name): decode(value) for name, value in stored.items()}
     except (RecordError, ValueError, TypeError, RecursionError, MemoryError):
         return None
+
+
+def answer_order(cell: NotebookNode, answers: dict[str, Any]) -> list[str]:
+    """The names of ``answers`` in the order the grader read them (notebooks store metadata keys sorted);
+    formulation fields in the builder's order when the cell does not say."""
+    from ipt_training.saved_answers import FIELDS
+
+    mark = cell.get("metadata", {}).get(SCORED_MARK) or {}
+    order = [str(n) for n in mark.get("order", []) if str(n) in answers]
+    rank = {name: i for i, name in enumerate(order)}
+    field = {name: next((i for i, f in enumerate(FIELDS) if name.startswith(f + "_")), len(FIELDS))
+             for name in answers}
+    return sorted(answers, key=lambda n: (rank.get(n, len(rank)), field[n], n))
 
 
 def from_builder(cell: NotebookNode) -> list[str]:
