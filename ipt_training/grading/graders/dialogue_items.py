@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ipt_training.grading.graders.items import Namespace, Ready, answer_and_key, finish
+from ipt_training.grading.trusted.answers import is_blank
 
 
 def _dialogue(dialogue_id: str) -> Any:
@@ -29,6 +30,10 @@ def grade_coding(dialogue_id: str, namespace: Namespace, name: str, points: floa
     coding = ready.answer
     if not isinstance(coding, dict):
         return finish(0, points, [f"`{name}` should be a dictionary {{utterance number: code}}."], title)
+    if is_blank(coding):
+        return finish(0, points, ["Not coded yet: give every utterance a code from the list (or \"ok\"). For each one "
+                                  "ask whether the speaker says directly what they feel and want, whether tone and "
+                                  "behaviour match the words, and whether they stay in the conversation."], title)
     try:
         result = score_coding(ready.key, coding, reveal=False, max_points=points)
     except ValueError as exc:
@@ -48,6 +53,11 @@ def grade_rewrite(dialogue_id: str, number: int, namespace: Namespace, name: str
     text = ready.answer
     if not isinstance(text, str):
         return finish(0, points, [f"`{name}` should be text in quotes."], title)
+    from ipt_training.grading.graders.checks import without_placeholder
+
+    if not without_placeholder(text).strip():
+        return finish(0, points, ["Not answered yet: replace the placeholder with what the speaker could have said "
+                                  "instead."], title)
     try:
         result = score_utterance_rewrite(ready.key, number, text, max_points=points, reveal=False)
     except ValueError as exc:
