@@ -177,8 +177,8 @@ def test_graded_answer_block_escapes_trainee_text_and_reads_like_the_builder() -
     page = block.data["text/html"]
     assert "<script>" not in page and "&lt;script&gt;" in page
     assert block.data["text/plain"].splitlines()[1:] == [
-        "  primary_area_a: Role transition", "  dispute_stage_a: no answer",
-        "  formulation_a (from your saved builder answer): <script>alert(1)</script> mood fell"]
+        "  Formulation (from your saved builder answer): <script>alert(1)</script> mood fell",
+        "  Primary problem area: Role transition", "  Dispute stage: no answer"]
 
 
 def test_a_template_left_empty_counts_as_no_answer(tmp_path: Path) -> None:
