@@ -4,6 +4,7 @@ blank and builder-saved submissions, is checked in test_nbgrader_roundtrip.py.""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import nbformat
@@ -84,3 +85,24 @@ def test_answers_are_shown_as_given_and_escaped() -> None:
 def test_a_value_the_record_could_not_carry_is_shown_as_text_with_a_plain_note() -> None:
     shown = value_html(Opaque("Thing", "my thing"))
     assert "my thing" in shown and "not text, a list or a table" in shown and "Opaque" not in shown
+
+
+def test_only_the_feedback_exporter_uses_our_page(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The course's nbgrader_config.py sets the page for GenerateFeedback only: the formgrader's HTMLExporter (made
+    from the same configuration, with no parent) keeps nbgrader's templates and prompts."""
+    from nbconvert.exporters import HTMLExporter
+    from nbgrader.converters import GenerateFeedback
+    from nbgrader.coursedir import CourseDirectory
+    from traitlets.config.loader import PyFileConfigLoader
+
+    from ipt_training.grading.feedback.titles import TEMPLATE_FILE
+    from ipt_training.runtime import put_jupyter_data_on_path
+
+    monkeypatch.setenv("JUPYTER_PATH", os.environ.get("JUPYTER_PATH", ""))
+    put_jupyter_data_on_path()  # nbconvert's own templates, as ipt-course finds them
+    config = PyFileConfigLoader("nbgrader_config.py", path=str(repo)).load_config()
+    formgrader = HTMLExporter(config=config)
+    assert formgrader.template_file != TEMPLATE_FILE and not formgrader.exclude_input_prompt
+    converter = GenerateFeedback(coursedir=CourseDirectory(config=config), config=config)
+    feedback = converter.exporter_class(parent=converter, config=converter.config)
+    assert feedback.template_file == TEMPLATE_FILE and feedback.exclude_input_prompt and feedback.exclude_output_prompt

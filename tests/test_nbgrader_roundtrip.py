@@ -300,3 +300,5 @@ def test_feedback_shows_a_builder_answer_next_to_its_score(graded):
     assert "None" not in first
     text = _visible(page)
     assert "Case A: 10 / 10" in text and "Case B: 0 / 10" in text
+    # nbgrader's "No response." on case A's untouched answer cell becomes what happened; B and C keep it.
+    assert text.count("Answered with the formulation builder") == 1 and text.count("No response.") == 2

@@ -24,6 +24,8 @@ MAX_ROWS = 50
 HEADING = "Your answer as graded"
 BUILDER_NOTE = "from your saved builder answer"
 NO_ANSWER = "no answer"
+NO_RESPONSE = "No response."  # nbgrader's comment on an answer cell left as released
+BUILDER_COMMENT = "Answered with the formulation builder: the saved answer was graded (below)."
 FIELD_LABELS = {"primary_area": "Primary problem area", "secondary_area": "Secondary problem area",
                 "dispute_stage": "Dispute stage", "formulation": "Formulation"}
 _QUESTION = re.compile(r"q\d+")
@@ -110,13 +112,31 @@ def answer_block(answers: dict[str, Any], builder: list[str]) -> NotebookNode:
 
 
 class ShowGradedAnswers(NbGraderPreprocessor):
-    """Put the scored answers at the top of each re-scored grade cell's outputs (see the module docstring)."""
+    """Put the scored answers at the top of each re-scored grade cell's outputs (see the module docstring).
 
-    def preprocess_cell(self, cell: NotebookNode, resources: dict[str, Any], index: int) -> tuple[NotebookNode, Any]:
-        if cell.cell_type != "code" or not cell.metadata.get("nbgrader", {}).get("grade"):
-            return cell, resources
+    nbgrader comments "No response." on an answer cell left as released; when the test after it scored the
+    builder's saved answer, the page says so instead.
+    """
+
+    def preprocess(self, nb: NotebookNode, resources: dict[str, Any]) -> tuple[NotebookNode, dict[str, Any]]:
+        answer_cell = None
+        for cell in nb.cells:
+            meta = cell.metadata.get("nbgrader", {})
+            if meta.get("solution"):
+                answer_cell = cell
+            elif cell.cell_type == "code" and meta.get("grade"):
+                builder = self._show(cell)
+                if builder and answer_cell is not None and answer_cell.metadata["nbgrader"].get("comment") == \
+                        NO_RESPONSE:
+                    answer_cell.metadata["nbgrader"]["comment"] = BUILDER_COMMENT
+        return nb, resources
+
+    def _show(self, cell: NotebookNode) -> list[str]:
+        """Add the answer block to a grade cell; the names whose answer came from the builder."""
         answers = scored_answers(cell)
-        if answers:
-            ordered = {name: answers[name] for name in answer_order(cell, answers)}
-            cell.outputs = [answer_block(ordered, from_builder(cell)), *cell.get("outputs", [])]
-        return cell, resources
+        if not answers:
+            return []
+        ordered = {name: answers[name] for name in answer_order(cell, answers)}
+        builder = from_builder(cell)
+        cell.outputs = [answer_block(ordered, builder), *cell.get("outputs", [])]
+        return builder
