@@ -11,8 +11,11 @@ and releases feedback; each trainee's server fetches their feedback. Then the gr
 
 Everything runs in a private mount namespace: the interpreter lives under a folder other accounts cannot enter
 on some machines (``/root``), so that folder is replaced there by one holding only the interpreter, and the
-repository's own ``source/keys`` is hidden, as it is on a hub where the course package is installed, so the only
-key copy trainees could reach is the instructor's.
+repository's own ``source/`` and git folders are hidden: the hub of docs/deployment.md installs a wheel and copies
+``deploy/`` and ``course/`` only, so the only key copy on the machine is in the instructor's private home. After
+feedback is released the hostile trainee hunts for keys as on a real hub: ``git show`` on every git folder it can
+find (the repository's own included, as in attack F15) and key text in every file it can read where the hub
+keeps things (homes, the exchange, the installation, temporary files the run created).
 """
 
 from __future__ import annotations
@@ -100,8 +103,25 @@ def namespace_script(stage: Path) -> str:
         lines += [f"mount -t tmpfs -o mode=755 tmpfs '{top}'"]
         for m, child in enumerate(sorted(children)):
             lines += [f"mkdir -p '{child}'", f"mount --bind '{stage / f'keep{n}-{m}'}' '{child}'"]
-    lines += [f"mount -t tmpfs -o mode=755 tmpfs '{REPO / 'source' / 'keys'}'"]
+    lines += [f"mount -t tmpfs -o mode=755 tmpfs '{REPO / 'source'}'"]
+    for git in git_folders():  # not on the documented hub (a wheel and two copied folders, no checkout)
+        lines += [f"mount -t tmpfs -o mode=700 tmpfs '{git}'" if git.is_dir() else f"mount --bind /dev/null '{git}'"]
     return "\n".join(lines)
+
+
+def git_folders() -> list[Path]:
+    """The repository's ``.git`` (a folder, or a worktree's pointer file) and the folders it points to."""
+    found: list[Path] = []
+    dot_git = REPO / ".git"
+    if dot_git.is_file():
+        pointed = Path(dot_git.read_text().split("gitdir:", 1)[-1].strip())
+        common = pointed / "commondir"
+        found += [dot_git, pointed]
+        if common.is_file():
+            found.append((pointed / common.read_text().strip()).resolve())
+    elif dot_git.is_dir():
+        found.append(dot_git)
+    return list(dict.fromkeys(found))
 
 
 @dataclass
@@ -131,7 +151,7 @@ class Hub:
         return requests.request(method, f"{self.url}{path}", headers=headers, timeout=120, **kw)
 
     def as_user(self, person: Person, *cmd: str, cwd: Path | None = None, check: bool = True,
-                timeout: float = 300) -> subprocess.CompletedProcess:
+                timeout: float = 300, stdin: str | None = None) -> subprocess.CompletedProcess:
         """Run a command as ``person`` in the hub's mount namespace (their shell in a terminal)."""
         env = ["env", "-i", f"HOME={person.home}", f"USER={person.name}", f"LOGNAME={person.name}",
                f"PATH={PATH}", "LANG=C.UTF-8", "COLUMNS=200",
@@ -142,7 +162,7 @@ class Hub:
         full = ["nsenter", "-t", str(self.process.pid), "-m", "--", "runuser", "-u", person.name, "--",
                 *env, "sh", "-c", 'cd "$0" && exec "$@"', str(cwd or person.home), *cmd]
         started = time.monotonic()
-        result = subprocess.run(full, capture_output=True, text=True, timeout=timeout)
+        result = subprocess.run(full, capture_output=True, text=True, timeout=timeout, input=stdin)
         self.timings.append((" ".join(cmd[-4:]), time.monotonic() - started))
         if check and result.returncode != 0:
             raise AssertionError(f"{' '.join(cmd)} as {person.name} failed ({result.returncode}):\n"
@@ -210,6 +230,7 @@ class Cohort:
     steps: dict[str, subprocess.CompletedProcess] = field(default_factory=dict)
     feedback: dict[str, str] = field(default_factory=dict)
     probes: dict[str, str] = field(default_factory=dict)
+    hunt: dict[str, list[str]] = field(default_factory=dict)
     forged_name: str = ""
 
     @property
@@ -348,6 +369,74 @@ def _plant_key_link(hub: Hub, hostile: Person, cohort: Cohort) -> None:
                 str(key))
 
 
+KEY_HUNT = r'''import json, os, subprocess, sys
+args = json.loads(sys.argv[1])
+secrets, since, skip = json.loads(sys.stdin.read()), args["since"], tuple(args["skip"])
+found = {"git": [], "git_folders": [], "key_text": [], "files_read": [0]}
+gits = set(args["git_candidates"])
+
+
+def mine(root, path):
+    """Everything under the hub's own folders; in the shared temporary folders only what this run's people made."""
+    if root not in args["new_only"]:
+        return True
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return False
+    return info.st_mtime >= since and info.st_uid in args["owners"]
+
+
+for root in args["roots"]:
+    for folder, dirs, files in os.walk(root):
+        if folder.startswith(skip):
+            dirs[:] = []
+            continue
+        for name in dirs + files:
+            if name == ".git" and mine(root, os.path.join(folder, name)):
+                gits.add(os.path.join(folder, name))
+        for name in files:
+            path = os.path.join(folder, name)
+            try:
+                if os.path.islink(path) or not os.path.isfile(path) or os.path.getsize(path) > 5_000_000:
+                    continue
+                if not mine(root, path):
+                    continue
+                with open(path, encoding="utf-8", errors="replace") as handle:
+                    text = " ".join(handle.read().lower().split())
+            except OSError:
+                continue
+            found["files_read"][0] += 1
+            hits = [s for s in secrets if s in text]
+            if hits:
+                found["key_text"].append(path + ": " + hits[0][:60])
+for git in sorted(gits):
+    found["git_folders"].append(git)
+    for command in (["ls-tree", "-r", "--name-only", "HEAD"], ["show", "HEAD:source/keys/items/ipt_foundations.yaml"]):
+        result = subprocess.run(["git", "-c", "safe.directory=*", "--git-dir=" + git, *command],
+                                capture_output=True, text=True)
+        if result.returncode == 0 and ("source/keys" in result.stdout or "correct:" in result.stdout):
+            found["git"].append(git + ": git " + command[0] + " worked")
+print(json.dumps(found))
+'''
+
+
+def _hunt_keys(hub: Hub, hostile: Person, cohort: Cohort, since: float) -> None:
+    """As the hostile trainee: ``git show`` on every git folder it finds, and key text in every readable file."""
+    from ipt_training.grading.trusted.leaks import secret_strings
+
+    installation = [REPO / "deploy", REPO / "course", REPO / "ipt_training", Path(sys.prefix)]
+    temporary = ["/tmp", "/var/tmp", "/dev/shm"]  # what this hub's people (grading included) wrote there
+    args = {"roots": [str(p) for p in ["/home", cohort.exchange, "/srv", *installation, *temporary]],
+            "new_only": temporary, "since": since,
+            "owners": [pwd.getpwnam(p.name).pw_uid for p in [cohort.instructor, *cohort.trainees]],
+            "skip": [str(hostile.home)],  # their own work (the solutions they typed) is theirs
+            "git_candidates": [str(p) for p in git_folders()]}
+    result = hub.as_user(hostile, str(BIN / "python"), "-c", KEY_HUNT, json.dumps(args),
+                         stdin=json.dumps(secret_strings(cohort.course)), timeout=600)
+    cohort.hunt.update(json.loads(result.stdout))
+
+
 @pytest.fixture(scope="module")
 def cohort(request: pytest.FixtureRequest) -> Iterator[Cohort]:
     reason = _why_not()
@@ -372,6 +461,7 @@ def cohort(request: pytest.FixtureRequest) -> Iterator[Cohort]:
         hub = _start_hub(tmp, people, exchange)
         hub.timings.append(("hub up", time.monotonic() - started))
         state = Cohort(hub, instructor, good, half, hostile, course, db_url, exchange)
+        test_started = time.time() - 5
         try:
             started = time.monotonic()
             _start_servers(hub, people)
@@ -426,6 +516,7 @@ def cohort(request: pytest.FixtureRequest) -> Iterator[Cohort]:
                             pages.append(_server(hub, person, "GET", f"api/contents/{page['path']}",
                                                  params={"format": "text"}).json()["content"])
                 state.feedback[person.name] = "\n".join(pages)
+            _hunt_keys(hub, hostile, state, test_started)
             yield state
         finally:
             print("\n".join(f"{seconds:6.1f} s  {what}" for what, seconds in hub.timings))
@@ -486,15 +577,26 @@ def test_a_trainee_cannot_reach_others_work_or_the_keys(cohort: Cohort) -> None:
     assert probes["exchange course folder: mkdir"] != "exit 0" and probes["exchange course folder: move"] != "exit 0"
     folder = (cohort.exchange / COURSE_ID).lstat()
     assert folder.st_uid == pwd.getpwnam(cohort.instructor.name).pw_uid and folder.st_mode & 0o7777 == 0o755
-    for label in ("victim home", "victim notebook", "instructor course", "instructor keys", "repository keys"):
+    for label in ("victim home", "victim notebook", "instructor course", "instructor keys"):
         assert not probes[label].startswith("read") and probes[label] in ("refused PermissionError", "listed "), \
             f"{label}: {probes[label]}"
+    # The documented installation has no source/ at all (docs/deployment.md step 2); the test hides the checkout's.
+    assert probes["repository keys"] in ("refused FileNotFoundError", "refused PermissionError", "listed "), \
+        probes["repository keys"]
     assert probes["exchange inbound"] == "refused PermissionError"
     assert probes["victim server via hub"] in ("403", "404"), probes["victim server via hub"]
     # Whatever the hostile notebook tried at grading time, its feedback holds nobody else's work and no key.
     page = cohort.feedback[cohort.hostile.name]
     assert cohort.good.marker not in page and cohort.half.marker not in page
     assert "reference_formulation" not in page and "BEGIN HIDDEN TESTS" not in page
+
+
+def test_no_key_anywhere_a_trainee_can_read(cohort: Cohort) -> None:
+    """Attack F15: no git folder gives the keys away (``git show``), and no readable file holds key text."""
+    hunt = cohort.hunt
+    assert hunt["files_read"][0] > 100, f"the hunt read almost nothing: {hunt}"
+    assert hunt["git"] == [], hunt["git"]
+    assert hunt["key_text"] == [], hunt["key_text"]
 
 
 def test_trainee_servers_have_no_instructor_tools(cohort: Cohort) -> None:
