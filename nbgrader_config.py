@@ -31,6 +31,7 @@ try:
     from ipt_training.grading.trusted.feedback_pages import FeedbackPagesOnly
     from ipt_training.grading.trusted.redact import RedactKeyText
     from ipt_training.grading.trusted.rescore import TrustedScores
+    from ipt_training.grading.trusted.sanitize import SanitizeTraineeHTML
     from ipt_training.grading.trusted.submission_guard import GuardedNotebookExporter
     from ipt_training.runtime import quiet_known_noise
 except Exception as error:  # any failure to load the safeguards refuses grading
@@ -68,9 +69,10 @@ c.Autograde.sanitize_preprocessors = [
     OverwriteCells,
     CheckCellMetadata,
 ]
-# Autograde: nbgrader's own pipeline with three of our steps. SandboxedExecute runs the notebook in the grading
+# Autograde: nbgrader's own pipeline with four of our steps. SandboxedExecute runs the notebook in the grading
 # sandbox and survives a dying kernel; TrustedScores re-scores grade cells in this process from the answers the
-# kernel recorded (nbgrader gives full marks to a grade cell with no output); LimitOutputSize caps huge outputs.
+# kernel recorded (nbgrader gives full marks to a grade cell with no output); LimitOutputSize caps huge outputs;
+# SanitizeTraineeHTML makes trainee HTML and JavaScript inert (the formgrader renders this notebook).
 c.Autograde.autograde_preprocessors = [
     SandboxedExecute,
     IgnorePattern,
@@ -78,6 +80,7 @@ c.Autograde.autograde_preprocessors = [
     TrustedScores,
     LimitOutputSize,
     LimitOutput,
+    SanitizeTraineeHTML,
     SaveAutoGrades,
     AssignLatePenalties,
     CheckCellMetadata,
@@ -107,8 +110,9 @@ c.Execute.shutdown_kernel = "immediate"
 # Each graded item is named as in the instructor's notebook ("Q1. Who developed IPT?") with its score; a test
 # cell shows what was graded and the explanation, not its code, and no In/Out prompts (ReadableGradeCells and the
 # ipt_feedback page template, which extends nbgrader's feedback page).
-c.GenerateFeedback.preprocessors = [GetGrades, ClearHiddenTests, RedactKeyText, ShowGradedAnswers, ReadableGradeCells,
-                                    FeedbackPagesOnly, CSSHTMLHeaderPreprocessor, FeedbackStyle]
+# SanitizeTraineeHTML first: feedback made from a notebook autograded before it existed is inert too.
+c.GenerateFeedback.preprocessors = [SanitizeTraineeHTML, GetGrades, ClearHiddenTests, RedactKeyText, ShowGradedAnswers,
+                                    ReadableGradeCells, FeedbackPagesOnly, CSSHTMLHeaderPreprocessor, FeedbackStyle]
 # Set for GenerateFeedback's exporter only: the formgrader's HTMLExporter keeps its own template and prompts.
 c.GenerateFeedback.HTMLExporter.template_file = TEMPLATE_FILE
 c.GenerateFeedback.HTMLExporter.extra_template_basedirs = template_dirs()

@@ -9,6 +9,7 @@ gradebook stays consistent. docs/reliability.md has the matrix as a table.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import hashlib
 import json
@@ -22,6 +23,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from nbgrader.api import MissingEntry
 
 from ipt_training.grading.trusted.leaks import find_leaks, key_fingerprints
 from ipt_training.grading.workflow.course import Course, GradeResult
@@ -138,9 +140,17 @@ CASES: dict[str, Expect] = {
                                            "the first copy was graded"),
     "extra_locked_grade_cell": Expect(True, FULL, "marked as instructor cells that are not in the assignment: "
                                                   "my_bonus; they ran as ordinary cells and were not graded"),
+    # issue 12, attack F1: notebooks that used to end the serial batch (they sort before the good trainees).
+    "damaged_nbgrader_string": Expect(False, None, "the notebook is damaged (the grading information of cell 3 "
+                                                   "is not in the form Jupyter writes); it was not graded"),
+    "damaged_grade_id_list": Expect(False, None, "the notebook is damaged (the grading information of cell 3"),
+    "deeply_nested_json": Expect(False, None, "not a valid notebook (its JSON is nested far too deeply to read)"),
 }
 ISSUE_12 = ("supplies_keys", "writes_keys_at_run_time", "reads_disk", "fifo_at_run_time", "fifo_submitted",
             "slow_cells", "huge_answers_file", "disk_hog", "duplicated_cells", "extra_locked_grade_cell")
+# Attack F1: damaged notebooks that stopped the serial batch; refused (or failed by nbgrader) on every path.
+DAMAGED = ("damaged_nbgrader_string", "damaged_grade_id_list", "deeply_nested_json")
+NO_ROW = ("symlink_to_keys", "fifo_submitted", "damaged_nbgrader_string", "damaged_grade_id_list")
 
 
 def _digest(folder: Path) -> dict[str, str]:
@@ -202,7 +212,15 @@ def _submissions(course: Course) -> dict[str, dict[str, nbformat.NotebookNode | 
     bonus.metadata["nbgrader"] = {"grade": True, "solution": False, "locked": True, "grade_id": "my_bonus",
                                   "points": 10, "schema_version": 3}
     extra.cells.append(bonus)
+    metadata_string, id_list = json.loads(text(solved)), json.loads(text(solved))
+    metadata_string["cells"][2]["metadata"]["nbgrader"] = "oops"
+    id_list["cells"][2]["metadata"]["nbgrader"] = {"grade_id": ["q1_answer"], "solution": True, "grade": False,
+                                                   "locked": False, "schema_version": 3}
+    deep = text(solved).rstrip()[:-1] + ', "deep": ' + "[" * 50_000 + "]" * 50_000 + "}"
     return {
+        "damaged_nbgrader_string": {NOTEBOOK: json.dumps(metadata_string).encode()},
+        "damaged_grade_id_list": {NOTEBOOK: json.dumps(id_list).encode()},
+        "deeply_nested_json": {NOTEBOOK: deep.encode()},
         **{"good_full": {NOTEBOOK: solved}, "good_half": {NOTEBOOK: nb(answers={k: sol[k] for k in HALF})}},
         "supplies_keys": {NOTEBOOK: nb(answers=WRONG)},
         "writes_keys_at_run_time": {NOTEBOOK: nb(answers=WRONG, extra_cells_after={
@@ -317,8 +335,8 @@ def test_gradebook_is_consistent_after_the_matrix(matrix: Matrix) -> None:
     with matrix.course.gradebook() as gb:
         submissions = {s.student.id: s for s in gb.find_assignment(ASSIGNMENT).submissions}
         for student, result in matrix.results.items():
-            if student not in submissions:  # refused before nbgrader ran (links, pipes): no row at all
-                assert not result.ok and student in ("symlink_to_keys", "fifo_submitted")
+            if student not in submissions:  # refused before nbgrader ran (links, pipes, damage): no row at all
+                assert not result.ok and student in NO_ROW
                 continue
             submission = submissions[student]
             assert 0 <= submission.score <= submission.max_score == FULL, student
@@ -432,7 +450,7 @@ def test_plain_nbgrader_autograde_gives_the_same_outcome(matrix: Matrix, repo: P
     """The same cases through ``nbgrader autograde`` and ``nbgrader generate_feedback`` (serial, no wrapper); a
     pipe, a link out of the folder and an oversized notebook are refused before nbgrader copies or reads them."""
     copy_root = tmp_path / "course"
-    keep = {*GOOD, *ISSUE_12, "symlink_to_keys"}
+    keep = {*GOOD, *ISSUE_12, *DAMAGED, "symlink_to_keys"}
     shutil.copytree(matrix.course.root, copy_root, symlinks=True,  # symlink_to_keys's link stays a link
                     ignore=lambda folder, names: [n for n in names if n in ("autograded", "feedback") or (
                         Path(folder).name == "submitted" and n not in keep) or (n == "ipt_answers.json" and
@@ -455,15 +473,20 @@ def test_plain_nbgrader_autograde_gives_the_same_outcome(matrix: Matrix, repo: P
     for student, message in REFUSED.items():
         assert f"[AutogradeApp | ERROR] {message}" in log, (student, log[-3000:])
         assert not (copy_root / "autograded" / student).exists(), student  # nothing copied, nothing run
-    graded = keep - set(REFUSED)
+    graded = keep - set(REFUSED) - set(DAMAGED)
     with Course(copy_root).gradebook() as gb:
         for student in graded:
             expected = matrix.results[student].score
             assert gb.find_submission(ASSIGNMENT, student).score == expected, student
         submitted = {s.student.id for s in gb.find_assignment(ASSIGNMENT).submissions}
         assert not submitted & set(REFUSED), submitted  # refused before nbgrader made a gradebook row
+        for student in DAMAGED:  # nbgrader fails each of them and goes on: no score, no feedback
+            with contextlib.suppress(MissingEntry):
+                assert gb.find_submission(ASSIGNMENT, student).score == 0, student
     for student in graded:
         assert _feedback_files(copy_root, student) == PAGES_ONLY, student
+    for student in DAMAGED:
+        assert _feedback_files(copy_root, student) == [], student
     for student in ("supplies_keys", "writes_keys_at_run_time"):
         assert find_leaks(copy_root / "feedback" / student, copy_root) == [], student
 
@@ -489,3 +512,40 @@ def test_cli_grades_the_whole_matrix_in_parallel_and_exits_nonzero(matrix: Matri
         for student, result in matrix.results.items():
             if result.ok:
                 assert gb.find_submission(ASSIGNMENT, student).score == result.score, student
+
+
+def test_serial_cli_batch_goes_on_after_damaged_notebooks(matrix: Matrix, repo: Path, tmp_path: Path) -> None:
+    """Attack F1: ``ipt-course autograde`` without ``--jobs`` grades everyone after a damaged notebook."""
+    copy_root = tmp_path / "course"
+    keep = {*GOOD, *DAMAGED}
+    shutil.copytree(matrix.course.root, copy_root, symlinks=True,
+                    ignore=lambda folder, names: [n for n in names if n in ("autograded", "feedback") or (
+                        Path(folder).name == "submitted" and n not in keep)])
+    env = {**os.environ, "PYTHONPATH": str(repo), "COLUMNS": "220"}
+    run = subprocess.run([sys.executable, "-m", "ipt_training.cli", "autograde", ASSIGNMENT, "--course",
+                          str(copy_root)], capture_output=True, text=True, env=env, timeout=600)
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert "Traceback" not in run.stdout + run.stderr and "error:" not in run.stderr
+    for case in DAMAGED:
+        assert f"{case}/{ASSIGNMENT}: " in run.stdout and CASES[case].problem in run.stdout, case
+    assert "object has no attribute" not in run.stdout and "unhashable" not in run.stdout
+    with Course(copy_root).gradebook() as gb:
+        for student in GOOD:
+            assert gb.find_submission(ASSIGNMENT, student).score == matrix.results[student].score, student
+    for student in GOOD:
+        assert _feedback_files(copy_root, student) == PAGES_ONLY, student
+
+
+def test_a_grader_crash_is_one_submissions_plain_failure(matrix: Matrix, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whatever breaks while grading one submission, the serial batch goes on and the message is plain."""
+    course = Course(matrix.course.root)
+
+    def broken(*args: object, **kwargs: object) -> list[str]:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr("ipt_training.grading.trusted.diagnose.diagnose_submission", broken)
+    results = course.autograde(ASSIGNMENT, ["damaged_nbgrader_string", "deeply_nested_json"])
+    assert [r.ok for r in results] == [False, False]
+    for result in results:
+        assert result.problems[0].startswith("not graded: grading stopped on this submission")
+        assert "RecursionError" not in result.problems[0]

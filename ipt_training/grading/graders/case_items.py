@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from ipt_training.grading.graders.items import Namespace, Ready, answer_and_key, finish
+from ipt_training.grading.graders.items import Namespace, Ready, answer_and_key, finish, flag_for_review
 
 if TYPE_CHECKING:
     from ipt_training.cases.model import Person, TimelineEvent
 
 _NAME_MATCH = 80
-_EVENT_MATCH = 55
+#: A timeline longer than this many rows (or this many per expert event) has its event credit scaled down.
+_MIN_PLAUSIBLE_ROWS = 12
+_ROWS_PER_EVENT = 3
+#: An event that the timeline puts at more distinct months than this is a guess at its date, not credited.
+_MAX_EVENT_MONTHS = 3
+#: Inventory rows that name nobody in the case, beyond which the inventory's credit is scaled down.
+_MIN_EXTRA_PEOPLE = 4
 
 
 def _expert_case(case_id: str) -> Any:
@@ -33,16 +40,30 @@ def _rows(value: Any) -> list[dict[str, Any]] | None:
     return None
 
 
+def _name_words(name: str) -> str:
+    from ipt_training.grading.graders.event_match import STOP_WORDS
+
+    return " ".join(w for w in re.findall(r"[a-z0-9']+", name.lower()) if w not in STOP_WORDS)
+
+
 def _best(name: str, people: list[Person]) -> Person | None:
+    """The expert's person a row names (stop words such as "the" or "her" never match anyone)."""
     from rapidfuzz import fuzz
 
-    scored = [(fuzz.token_set_ratio(name.lower(), p.name.lower()), p) for p in people]
+    words = _name_words(name)
+    if not words:
+        return None
+    scored = [(fuzz.token_set_ratio(words, _name_words(p.name)), p) for p in people]
     score, person = max(scored, key=lambda s: s[0], default=(0, None))
     return person if score >= _NAME_MATCH else None
 
 
 def grade_inventory(case_id: str, namespace: Namespace, name: str, points: float) -> float:
-    """Half the points for finding the important people, half for placing them in the right ring."""
+    """Half the points for finding the important people, half for placing them in the right ring.
+
+    A person given several rings earns no ring credit; an inventory with many more rows than people in the case
+    has its credit scaled down and is flagged for review.
+    """
     title = "Interpersonal inventory"
     ready = answer_and_key(namespace, name, title, points, lambda: _expert_case(case_id))
     if not isinstance(ready, Ready):
@@ -58,22 +79,25 @@ def grade_inventory(case_id: str, namespace: Namespace, name: str, points: float
         return finish(0, points, [f"`{name}` should be a DataFrame with columns name, relationship, closeness."],
                       title)
     expert = ready.key.inventory
-    found: dict[str, str] = {}
+    found: dict[str, set[str]] = {}
     unknown = []
     for row in rows:
         person = _best(str(row.get("name", "")), expert)
         if person is None:
             unknown.append(str(row.get("name", "")))
         else:
-            found[person.name] = str(row.get("closeness", "")).strip().lower()
+            found.setdefault(person.name, set()).add(str(row.get("closeness", "")).strip().lower())
     ring_credit = 0.0
+    hedged = [p for p, chosen in found.items() if len(chosen) > 1]
     for person in expert:
-        chosen = found.get(person.name)
-        if chosen in rings:
-            distance = abs(rings.index(chosen) - rings.index(person.closeness.value))
+        chosen = found.get(person.name, set())
+        if len(chosen) == 1 and next(iter(chosen)) in rings:
+            distance = abs(rings.index(next(iter(chosen))) - rings.index(person.closeness.value))
             ring_credit += 1.0 if distance == 0 else (0.5 if distance == 1 else 0.0)
     recall = len(found) / len(expert)
     placement = ring_credit / max(1, len(found))
+    plausible = len(expert) + max(_MIN_EXTRA_PEOPLE, len(expert))
+    share = min(1.0, plausible / len(rows))
     lines = [f"You included {len(found)} of the {len(expert)} people who matter in this case.",
              f"Closeness placement agreed with the expert inventory for {placement:.0%} of them "
              "(one ring away earns half)."]
@@ -82,7 +106,17 @@ def grade_inventory(case_id: str, namespace: Namespace, name: str, points: float
     if recall < 1:
         lines.append("Look again for people the patient has lost touch with or who have died: the inventory covers "
                      "past and present relationships.")
-    return finish(points * (0.5 * recall + 0.5 * placement * recall), points, lines, title)
+    review = []
+    if hedged:
+        lines.append("Some people are in more than one ring; place each person once.")
+        review.append("people placed in several rings")
+    if share < 1:
+        lines.append(f"Your inventory has {len(rows):,} rows for a case with {len(expert)} important people, so its "
+                     "credit was scaled down.")
+        review.append(f"{len(rows):,} inventory rows")
+    if review:
+        lines.append(flag_for_review("; ".join(review)))
+    return finish(share * points * (0.5 * recall + 0.5 * placement * recall), points, lines, title)
 
 
 def _month(value: Any) -> int | None:
@@ -94,20 +128,52 @@ def _month(value: Any) -> int | None:
     return year * 12 + month if 1 <= month <= 12 else None
 
 
-def _matches(row: dict[str, Any], event: TimelineEvent) -> bool:
-    when, expected = _month(row.get("date")), _month(event.date)
-    close_in_time = when is not None and expected is not None and abs(when - expected) <= 1
-    from rapidfuzz import fuzz
+def _timeline_rows(rows: list[dict[str, Any]]) -> list[tuple[int | None, str]]:
+    return [(_month(r.get("date")), str(r.get("event", ""))) for r in rows]
 
-    similarity = fuzz.token_set_ratio(str(row.get("event", "")).lower(), event.event.lower())
-    return close_in_time and similarity >= _EVENT_MATCH
+
+def _event_hits(rows: list[tuple[int | None, str]], events: list[TimelineEvent]) -> tuple[int, list[str]]:
+    """How many expert events a row names within a month of their date, and the events spread over many
+    dates (the same event at more than three months: guessing the date, not credited)."""
+    from ipt_training.grading.graders.event_match import same_event
+
+    hits, spread = 0, []
+    for event in events:
+        expected = _month(event.date)
+        months = {when for when, text in rows if when is not None and same_event(text, event.event)}
+        if len(months) > _MAX_EVENT_MONTHS:
+            spread.append(event.kind.value)
+        elif expected is not None and any(abs(when - expected) <= 1 for when in months):
+            hits += 1
+    return hits, spread
+
+
+def _link_verdict(link: Any, case: Any, events: list[TimelineEvent]) -> tuple[bool, list[str]]:
+    """Whether the onset event names the linked event, and only it (kinds of event beyond it are not credited)."""
+    from ipt_training.grading.graders.event_match import kinds_of, life_event_kinds, shared_words
+    from ipt_training.text.matcher import build_matcher
+
+    if not isinstance(link, str) or not case.reference:
+        return False, []
+    cues = build_matcher({"link": case.reference.timeline_link.cues})
+    linked = [e.event for e in events if cues.find(e.event)]
+    found = cues.find(link)
+    named = any(not m.negated for m in found) or (not found and any(
+        len(shared_words(link, event)) >= 2 for event in linked))  # in other words ("moving off the farm")
+    if not named:
+        return False, []
+    others = sorted(life_event_kinds(link) - kinds_of(linked))
+    return not others, others
 
 
 def grade_timeline(case_id: str, namespace: Namespace, name: str, onset_name: str, link_name: str,
                    points: float) -> float:
-    """Events dated within a month (half), the onset month (a quarter), the event linked to onset (a quarter)."""
-    from ipt_training.text.matcher import build_matcher
+    """Events dated within a month (half), the onset month (a quarter), the event linked to onset (a quarter).
 
+    Events match on content words (:mod:`~ipt_training.grading.graders.event_match`); a timeline much longer than
+    the case's has its event credit scaled down, an event put at many dates is not credited, and the onset link
+    is credited only for one named event. Such answers are flagged for the instructor's review.
+    """
     title = "Timeline"
     ready = answer_and_key(namespace, [name, onset_name, link_name], title, points, lambda: _expert_case(case_id))
     if not isinstance(ready, Ready):
@@ -121,13 +187,30 @@ def grade_timeline(case_id: str, namespace: Namespace, name: str, onset_name: st
         return finish(0, points, [f"`{name}` should be a DataFrame with columns date (YYYY-MM) and event."], title)
     case = ready.key
     events = [e for e in case.timeline if e.kind.value != "symptom"]
-    hits = sum(any(_matches(r, e) for r in rows) for e in events)
+    hits, spread = _event_hits(_timeline_rows(rows), events)
+    plausible = max(_MIN_PLAUSIBLE_ROWS, _ROWS_PER_EVENT * len(case.timeline))
+    share = min(1.0, plausible / len(rows))
     onset_ok = _month(onset) is not None and _month(onset) == _month(case.symptom_onset)
-    cues = build_matcher({"link": case.reference.timeline_link.cues}) if case.reference else None
-    link_ok = bool(isinstance(link, str) and cues and cues.find(link))
+    link_ok, other_kinds = _link_verdict(link, case, events)
     lines = [f"{hits} of the {len(events)} key life events are on your timeline with the right month (±1).",
-             "The onset month is right." if onset_ok else "Check when the symptoms began: the vignette dates it.",
-             "You named the event most closely linked to the onset." if link_ok else
-             "The event you linked to the onset is not the one closest before it in time; compare dates."]
-    earned = points * (0.5 * hits / max(1, len(events)) + 0.25 * onset_ok + 0.25 * link_ok)
+             "The onset month is right." if onset_ok else "Check when the symptoms began: the vignette dates it."]
+    if other_kinds:
+        lines.append(f"Your onset event also names {', '.join(other_kinds[:4])}: name the one event most closely "
+                     "linked in time to the onset, not a list of possibilities.")
+    else:
+        lines.append("You named the event most closely linked to the onset." if link_ok else
+                     "The event you linked to the onset is not the one closest before it in time; compare dates.")
+    review = []
+    if share < 1:
+        lines.append(f"Your timeline has {len(rows):,} rows; a timeline lists the case's key events (at most about "
+                     f"{plausible}), so the event credit was scaled down.")
+        review.append(f"{len(rows):,} timeline rows")
+    if spread:
+        lines.append("The same event appears at many different dates: date each event once, from the vignette.")
+        review.append("an event listed at many dates")
+    if len(other_kinds) >= 2:
+        review.append(f"onset event lists {len(other_kinds) + 1} kinds of event")
+    if review:
+        lines.append(flag_for_review("; ".join(review)))
+    earned = points * (0.5 * share * hits / max(1, len(events)) + 0.25 * onset_ok + 0.25 * link_ok)
     return finish(earned, points, lines, title)

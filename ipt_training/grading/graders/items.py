@@ -35,6 +35,15 @@ def finish(points: float, max_points: float, lines: list[str], title: str) -> fl
     return points
 
 
+#: Starts a feedback line that sends the answer to the instructor's review (the diagnosis reports it).
+REVIEW_MARK = "Flagged for your instructor's review: "
+
+
+def flag_for_review(reason: str) -> str:
+    """A feedback line that flags the answer for review; :func:`finish` prints it with the others."""
+    return f"{REVIEW_MARK}{reason}."
+
+
 def missing_answer(name: str, title: str, max_points: float) -> float:
     """Zero points with a message for an answer variable that does not exist (deleted answer cell)."""
     return finish(0, max_points, [f"The answer variable `{name}` is not defined. Did the answer cell get deleted "

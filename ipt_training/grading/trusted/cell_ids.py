@@ -21,6 +21,56 @@ from nbgrader.preprocessors import NbGraderPreprocessor
 from ipt_training.grading.trusted.course_root import instructor_notebook
 
 
+def nbgrader_meta(cell: Any) -> dict[str, Any]:
+    """A cell's nbgrader metadata, or ``{}`` when it is missing or not a mapping (a damaged notebook)."""
+    metadata = cell.get("metadata") if isinstance(cell, dict) else None
+    meta = metadata.get("nbgrader") if isinstance(metadata, dict) else None
+    return meta if isinstance(meta, dict) else {}
+
+
+_FLAGS = ("grade", "solution", "locked", "task")
+
+
+def damaged_cells(nb: nbformat.NotebookNode) -> list[str]:
+    """Cells whose grading information (nbgrader metadata) is not in the form nbgrader writes: not a mapping,
+    an id that is not text, points that are not a number, flags that are not true/false. nbgrader itself stops
+    on such a notebook, so it is reported as damaged and not graded."""
+    damaged = []
+    for index, cell in enumerate(nb.cells):
+        metadata = cell.get("metadata") if isinstance(cell, dict) else None
+        if not isinstance(metadata, dict):
+            damaged.append(f"cell {index + 1}")
+            continue
+        if "nbgrader" not in metadata:
+            continue
+        if _damaged_meta(metadata["nbgrader"]):
+            damaged.append(f"cell {index + 1}")
+    return damaged
+
+
+def _damaged_meta(meta: object) -> bool:
+    if not isinstance(meta, dict):
+        return True
+    if "grade_id" in meta and not isinstance(meta["grade_id"], str):
+        return True
+    points = meta.get("points", 0)
+    if isinstance(points, bool) or not isinstance(points, (int, float, str)) or not _is_number(points):
+        return True
+    return any(flag in meta and not isinstance(meta[flag], bool) for flag in _FLAGS)
+
+
+def _is_number(value: object) -> bool:
+    try:
+        float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return False
+    return True
+
+
+class DamagedNotebook(ValueError):
+    """A notebook whose nbgrader metadata is damaged; nbgrader would stop on it with a Python error."""
+
+
 def instructor_ids(source_notebook: Path) -> set[str]:
     """Grade ids of the instructor's notebook."""
     nb = nbformat.read(source_notebook, as_version=4)
@@ -57,6 +107,10 @@ class SanitizeCellIds(NbGraderPreprocessor):
     """Keep the first cell of each grade id; later copies and unknown ids become ordinary cells."""
 
     def preprocess(self, nb: NotebookNode, resources: dict[str, Any]) -> tuple[NotebookNode, dict[str, Any]]:
+        damaged = damaged_cells(nb)
+        if damaged:  # plain `nbgrader autograde` fails this submission with words, and goes on with the rest
+            raise DamagedNotebook(f"the notebook is damaged: the grading information of {', '.join(damaged[:5])} is "
+                                  "not in the form Jupyter writes; it was not graded")
         known = self._known(resources)
         seen: set[str] = set()
         for cell, grade_id in _marked_cells(nb):

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import nbformat
 
-from ipt_training.grading.trusted.cell_ids import instructor_ids, odd_cell_ids
+from ipt_training.grading.graders.items import REVIEW_MARK
+from ipt_training.grading.trusted.cell_ids import damaged_cells, instructor_ids, nbgrader_meta, odd_cell_ids
 from ipt_training.grading.trusted.feedback_pages import SUBMISSION_SECRET
 from ipt_training.grading.trusted.files import (
     UnsafeFile,
@@ -37,6 +38,8 @@ _LOG_PATTERNS: tuple[tuple[str, str], ...] = (
      "the notebook contains an invalid character (a broken emoji or lone surrogate) and cannot be saved; "
      "no cell could be graded"),
     (r"MemoryError", "the notebook used more memory than the limit allows"),
+    (r"RecursionError|maximum recursion depth",
+     "the notebook file is not a valid notebook (nested far too deeply); no cell could be graded"),
 )
 
 
@@ -51,8 +54,8 @@ def explain_log(log: str) -> str:
 
 def _cells(nb: nbformat.NotebookNode, kind: str) -> dict[str, str]:
     """Source of the cells with nbgrader flag ``kind`` ("grade" or "solution"), by grade id."""
-    return {c.metadata["nbgrader"]["grade_id"]: c.source for c in nb.cells
-            if c.metadata.get("nbgrader", {}).get("grade_id") and c.metadata["nbgrader"].get(kind)}
+    return {meta["grade_id"]: c.source for c in nb.cells for meta in [nbgrader_meta(c)]
+            if isinstance(meta.get("grade_id"), str) and meta["grade_id"] and meta.get(kind)}
 
 
 def _read_notebook(path: Path) -> tuple[nbformat.NotebookNode | None, list[str]]:
@@ -66,12 +69,17 @@ def _read_notebook(path: Path) -> tuple[nbformat.NotebookNode | None, list[str]]
         return None, [f"{path.name}: not UTF-8 text (saved with another encoding?)"]
     except json.JSONDecodeError as exc:
         return None, [f"{path.name}: not valid JSON (line {exc.lineno}): the file is damaged"]
-    except (ValueError, RecursionError, MemoryError):
-        return None, [f"{path.name}: the file is damaged (nested too deeply or too large to read)"]
+    except RecursionError:
+        return None, [f"{path.name}: not a valid notebook (its JSON is nested far too deeply to read): the file is "
+                      "damaged"]
+    except Exception:  # any other parse failure is a damaged file, never the batch's end
+        return None, [f"{path.name}: not a valid notebook: the file is damaged"]
     try:
         json.dumps(data, ensure_ascii=False).encode("utf-8")
     except UnicodeEncodeError:
         return None, [f"{path.name}: contains an invalid character (a broken emoji or lone surrogate)"]
+    except (RecursionError, ValueError, TypeError):
+        return None, [f"{path.name}: not a valid notebook: the file is damaged"]
     version = data.get("nbformat") if isinstance(data, dict) else None
     if version not in (1, 2, 3, 4):
         return None, [f"{path.name}: notebook format version {version!r} is not supported (need 4)"]
@@ -79,8 +87,8 @@ def _read_notebook(path: Path) -> tuple[nbformat.NotebookNode | None, list[str]]
                                      "grading; re-save it with a current JupyterLab"]
     try:
         return nbformat.reads(raw, as_version=4), notes
-    except Exception as exc:  # any damage is reported, not raised
-        return None, [*notes, f"{path.name}: unreadable notebook ({type(exc).__name__})"]
+    except Exception:  # any damage is reported, not raised (RecursionError included)
+        return None, [*notes, f"{path.name}: not a valid notebook (nbformat cannot read it): the file is damaged"]
 
 
 def symbolic_links(folder: Path) -> list[str]:
@@ -134,6 +142,10 @@ def diagnose_submission(submitted: Path, source: Path) -> list[str]:
         problems += notes
         if nb is None:
             continue
+        damaged = damaged_cells(nb)
+        if damaged:
+            problems.append(damaged_message(path.name, damaged))
+            continue
         reference = nbformat.read(source_nb, as_version=4)
         duplicated, unknown = odd_cell_ids(nb, instructor_ids(source_nb))
         if duplicated:
@@ -173,6 +185,21 @@ def diagnose_submission(submitted: Path, source: Path) -> list[str]:
     return problems
 
 
+DAMAGED = "the notebook is damaged"
+
+
+def damaged_message(name: str, cells: list[str]) -> str:
+    """The diagnosis of a notebook whose grading information is damaged (see :func:`damaged_cells`)."""
+    more = " ..." if len(cells) > 5 else ""
+    return (f"{name}: {DAMAGED} (the grading information of {', '.join(cells[:5])}{more} is not in the form "
+            "Jupyter writes); it was not graded: download the assignment again and copy your answers into it")
+
+
+def damaged_submission(problems: list[str]) -> bool:
+    """Whether the diagnosis found a notebook nbgrader cannot grade safely (damaged grading information)."""
+    return any(DAMAGED in p for p in problems)
+
+
 _ERROR_MESSAGES: tuple[tuple[str, str, str], ...] = (
     # (ename, evalue pattern, plain-language message)
     ("KernelDied", "", "the Python kernel died in this cell (os._exit, a crash, or the memory or CPU limit); the "
@@ -209,7 +236,8 @@ def explain_error(ename: str, evalue: str) -> str:
 
 
 def _cell_label(cell: nbformat.NotebookNode, index: int) -> str:
-    return cell.metadata.get("nbgrader", {}).get("grade_id") or f"cell {index + 1}"
+    grade_id = nbgrader_meta(cell).get("grade_id")
+    return grade_id if isinstance(grade_id, str) and grade_id else f"cell {index + 1}"
 
 
 _TAMPERING = re.compile(r"\bbuiltins\b|get_ipython|displayhook|sys\.modules|ast_node_interactivity|"
@@ -248,6 +276,9 @@ def cell_errors(path: Path) -> list[str]:
                 messages.append(f"{_cell_label(cell, index)}: {message}")
                 break
             text = str(output.get("text", "")) if output.get("output_type") == "stream" else ""
+            if REVIEW_MARK in text:  # a grader sent this answer to the instructor's review
+                reason = text.split(REVIEW_MARK, 1)[1].splitlines()[0].rstrip(".")
+                messages.append(f"{_cell_label(cell, index)}: flagged for review: {reason}")
             if text.startswith("Not graded:"):
                 reason = text.splitlines()[0].removeprefix("Not graded: ").rstrip(".")
                 messages.append(f"{_cell_label(cell, index)}: scored 0 because {reason}")
@@ -272,7 +303,7 @@ def suspicious_code(path: Path) -> list[str]:
         return []
     found = []
     for index, cell in enumerate(nb.cells):
-        meta = cell.metadata.get("nbgrader", {})
+        meta = nbgrader_meta(cell)
         trainee_written = meta.get("solution") or not (meta.get("grade") or meta.get("locked"))
         if cell.cell_type != "code" or not trainee_written:
             continue
@@ -283,3 +314,18 @@ def suspicious_code(path: Path) -> list[str]:
             found.append(f"{_cell_label(cell, index)}: its code changes Python or the grader itself (tampering?); "
                          "scores come from the grader outside the notebook, but review this submission")
     return found
+
+
+def active_content_problems(name: str, nb: nbformat.NotebookNode) -> list[str]:
+    """Cells whose HTML or JavaScript ``SanitizeTraineeHTML`` made inert (an attack on the instructor's browser?)."""
+    from ipt_training.grading.trusted.sanitize import MARK
+
+    found = nb.metadata.get(MARK)
+    if not isinstance(found, list) or not found:
+        return []
+    cells = [_cell_label(nb.cells[i], i) if isinstance(i, int) and 0 <= i < len(nb.cells) else f"cell {i}"
+             for i in found[:5]]
+    more = " ..." if len(found) > 5 else ""
+    return [f"{name}: {', '.join(cells)}{more}: held HTML or JavaScript that could run in a browser (scripts, "
+            "event handlers, script links); it was made inert in the graded notebook and the feedback. Review this "
+            "submission"]

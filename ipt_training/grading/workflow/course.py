@@ -152,9 +152,24 @@ class Course:
         return results
 
     def grade_one(self, assignment: str, student: str) -> GradeResult:
-        """Autograde one submission, generate its feedback and read the score from the gradebook."""
+        """Autograde one submission, generate its feedback and read the score from the gradebook.
+
+        Never raises for anything in the submission: an unexpected failure while diagnosing or grading it is that
+        submission's failure, in plain words, so a serial batch goes on as the parallel one does.
+        """
+        try:
+            return self._grade_one(assignment, student)
+        except Exception as exc:  # one submission, not the batch (KeyboardInterrupt still stops it)
+            return unexpected_failure(assignment, student, exc)
+
+    def _grade_one(self, assignment: str, student: str) -> GradeResult:
         from ipt_training.grading.trusted.course_root import COURSE_ENV
-        from ipt_training.grading.trusted.diagnose import diagnose_submission, explain_log, refusal
+        from ipt_training.grading.trusted.diagnose import (
+            damaged_submission,
+            diagnose_submission,
+            explain_log,
+            refusal,
+        )
 
         os.environ["IPT_GRADEBOOK_URL"] = self.db_url_in_use  # the sandbox hides this database from kernels
         os.environ[COURSE_ENV] = str(self.root.resolve())  # keys come only from here (trusted/course_root.py)
@@ -163,6 +178,8 @@ class Course:
         if refused:  # before nbgrader copies links' targets or blocks on a pipe
             return GradeResult(student, assignment, None, None, False, (refused,))
         problems = list(diagnose_submission(submitted, self.source_dir / assignment))
+        if damaged_submission(problems):  # nbgrader would stop on it with a Python error
+            return GradeResult(student, assignment, None, None, False, _unique(problems))
         limit = submission_time_limit()
         with wall_clock_limit(limit) as timer:
             try:
@@ -193,6 +210,18 @@ class Course:
             submission = gb.find_submission(assignment, student)
             score, max_score = submission.score, submission.max_score
         return GradeResult(student, assignment, score, max_score, True, _unique(problems), paths)
+
+
+def unexpected_failure(assignment: str, student: str, exc: BaseException) -> GradeResult:
+    """A submission whose grading stopped on an unexpected error: failed, in plain words (traceback with
+    ``IPT_DEBUG=1``)."""
+    if os.environ.get("IPT_DEBUG"):
+        import traceback
+
+        traceback.print_exception(exc)
+    return GradeResult(student, assignment, None, None, False, (
+        "not graded: grading stopped on this submission (a damaged notebook, or a problem in the grader); the "
+        "other submissions were graded. Review it by hand (IPT_DEBUG=1 shows the details)",))
 
 
 SUBMISSION_SECONDS_ENV = "IPT_GRADING_SUBMISSION_SECONDS"
@@ -254,7 +283,7 @@ def diagnose_autograded(folder: Path, course_root: Path | None = None) -> list[s
     printed key text (withheld from the feedback), or whose code reaches for the instructor's files."""
     import nbformat
 
-    from ipt_training.grading.trusted.diagnose import cell_errors, suspicious_code
+    from ipt_training.grading.trusted.diagnose import active_content_problems, cell_errors, suspicious_code
     from ipt_training.grading.trusted.redact import key_text_cells
 
     problems: list[str] = []
@@ -266,6 +295,7 @@ def diagnose_autograded(folder: Path, course_root: Path | None = None) -> list[s
         except Exception:  # cell_errors already reported an unreadable notebook
             continue
         problems += _budget_problems(notebook.name, nb.metadata)
+        problems += active_content_problems(notebook.name, nb)
         links = nb.metadata.get("ipt_removed_links")
         if links:
             problems.append(f"{notebook.name}: its code left links in its folder ({', '.join(links[:5])}); they "

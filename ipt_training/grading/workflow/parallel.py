@@ -32,7 +32,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from ipt_training.grading.workflow.course import Course, CourseError, GradeResult
+from ipt_training.grading.workflow.course import Course, CourseError, GradeResult, unexpected_failure
 
 
 @dataclass
@@ -205,7 +205,7 @@ def autograde_parallel(course: Course, assignment: str, students: list[str], job
                         except BrokenProcessPool:
                             raise
                         except Exception as exc:  # one submission, not the batch
-                            result = _failed(assignment, student, f"grading failed: {type(exc).__name__}: {exc}")
+                            result = unexpected_failure(assignment, student, exc)
                         results[student] = result
                         if on_done is not None:
                             on_done(result)
