@@ -180,3 +180,4 @@ def test_honest_timelines_keep_full_marks_in_the_same_batch(batch: Batch) -> Non
     for student in ("good_solution", "good_short"):
         result = batch.results[f"{student}/{TIMELINE}"]
         assert result.ok and result.score == 12 and not result.problems, (student, result.problems)
+
