@@ -75,6 +75,9 @@ READ_DISK = ("import os, stat\nprint('uid', os.getuid())\n"
              "print('disks', disks)\nopen('{block}', 'rb').read(4096)")
 MAKE_FIFO = "import os\nos.mkfifo('ipt_answers.json')\nos.mkfifo('notes.txt')"
 SLEEPS = ["import time\ntime.sleep(55)"] * 3
+WRITE_NOTEBOOK = ("import nbformat\nnb = nbformat.v4.new_notebook()\ncell = nbformat.v4.new_code_cell('1')\n"
+                  "cell.metadata['ipt_answers'] = 'x'\nnb.cells = [cell]\nnb.metadata['ipt_removed_links'] = 7\n"
+                  "nbformat.write(nb, 'zz_notes.ipynb')")
 DISK_HOG = "with open('big.bin', 'wb') as f:\n    for _ in range(100):\n        f.write(b'x' * 2 ** 20)"
 NOTEBOOK_BUDGET = 30  # seconds per notebook in the test course (per cell: 10)
 FAKE_PACKAGE = {
@@ -145,12 +148,18 @@ CASES: dict[str, Expect] = {
                                                    "is not in the form Jupyter writes); it was not graded"),
     "damaged_grade_id_list": Expect(False, None, "the notebook is damaged (the grading information of cell 3"),
     "deeply_nested_json": Expect(False, None, "not a valid notebook (its JSON is nested far too deeply to read)"),
+    # Attack F12: padded with empty cells (each costs the grading process time and memory): refused up front.
+    "padded_with_cells": Expect(False, None, "has 5,025 cells, far more than the assignment has"),
+    # Attack F11: a notebook the kernel writes beside the graded one, with metadata that used to crash diagnosis.
+    "kernel_writes_a_notebook": Expect(True, FULL, "its code wrote notebooks into its folder (zz_notes.ipynb); they "
+                                                   "were removed, not graded or read by the grader"),
 }
 ISSUE_12 = ("supplies_keys", "writes_keys_at_run_time", "reads_disk", "fifo_at_run_time", "fifo_submitted",
             "slow_cells", "huge_answers_file", "disk_hog", "duplicated_cells", "extra_locked_grade_cell")
 # Attack F1: damaged notebooks that stopped the serial batch; refused (or failed by nbgrader) on every path.
 DAMAGED = ("damaged_nbgrader_string", "damaged_grade_id_list", "deeply_nested_json")
-NO_ROW = ("symlink_to_keys", "fifo_submitted", "damaged_nbgrader_string", "damaged_grade_id_list")
+SERIAL = (*DAMAGED, "kernel_writes_a_notebook")  # F11: also ended the serial batch
+NO_ROW = ("symlink_to_keys", "fifo_submitted", "damaged_nbgrader_string", "damaged_grade_id_list", "padded_with_cells")
 
 
 def _digest(folder: Path) -> dict[str, str]:
@@ -216,11 +225,15 @@ def _submissions(course: Course) -> dict[str, dict[str, nbformat.NotebookNode | 
     metadata_string["cells"][2]["metadata"]["nbgrader"] = "oops"
     id_list["cells"][2]["metadata"]["nbgrader"] = {"grade_id": ["q1_answer"], "solution": True, "grade": False,
                                                    "locked": False, "schema_version": 3}
+    padded = nb(answers=sol)
+    padded.cells += [nbformat.v4.new_markdown_cell("") for _ in range(5_000)]
     deep = text(solved).rstrip()[:-1] + ', "deep": ' + "[" * 50_000 + "]" * 50_000 + "}"
     return {
         "damaged_nbgrader_string": {NOTEBOOK: json.dumps(metadata_string).encode()},
         "damaged_grade_id_list": {NOTEBOOK: json.dumps(id_list).encode()},
         "deeply_nested_json": {NOTEBOOK: deep.encode()},
+        "padded_with_cells": {NOTEBOOK: padded},
+        "kernel_writes_a_notebook": {NOTEBOOK: nb(answers=sol, extra_cells_after={after_q1: [WRITE_NOTEBOOK]})},
         **{"good_full": {NOTEBOOK: solved}, "good_half": {NOTEBOOK: nb(answers={k: sol[k] for k in HALF})}},
         "supplies_keys": {NOTEBOOK: nb(answers=WRONG)},
         "writes_keys_at_run_time": {NOTEBOOK: nb(answers=WRONG, extra_cells_after={
@@ -362,7 +375,7 @@ def test_key_text_never_reaches_the_feedback(matrix: Matrix) -> None:
         if student in ("good_full", "answer_cell_deleted", "test_cell_deleted", "nbformat_3", "infinite_loop",
                        "uninterruptible_loop", "kernel_crash", "huge_output", "emoji_answers", "reads_disk",
                        "fifo_at_run_time", "huge_answers_file", "disk_hog", "duplicated_cells",
-                       "extra_locked_grade_cell", "slow_cells"):
+                       "extra_locked_grade_cell", "slow_cells", "kernel_writes_a_notebook"):
             continue  # these typed the solution themselves; their own code is in their feedback
         assert find_leaks(root / "feedback" / student, root) == [], student
     html = " ".join(matrix.results["reads_keys"].feedback[0].read_text(encoding="utf-8").lower().split())
@@ -515,9 +528,9 @@ def test_cli_grades_the_whole_matrix_in_parallel_and_exits_nonzero(matrix: Matri
 
 
 def test_serial_cli_batch_goes_on_after_damaged_notebooks(matrix: Matrix, repo: Path, tmp_path: Path) -> None:
-    """Attack F1: ``ipt-course autograde`` without ``--jobs`` grades everyone after a damaged notebook."""
+    """Attacks F1, F11: ``ipt-course autograde`` without ``--jobs`` grades everyone after a damaged notebook."""
     copy_root = tmp_path / "course"
-    keep = {*GOOD, *DAMAGED}
+    keep = {*GOOD, *SERIAL}
     shutil.copytree(matrix.course.root, copy_root, symlinks=True,
                     ignore=lambda folder, names: [n for n in names if n in ("autograded", "feedback") or (
                         Path(folder).name == "submitted" and n not in keep)])
@@ -526,7 +539,7 @@ def test_serial_cli_batch_goes_on_after_damaged_notebooks(matrix: Matrix, repo: 
                           str(copy_root)], capture_output=True, text=True, env=env, timeout=600)
     assert run.returncode == 1, run.stdout + run.stderr
     assert "Traceback" not in run.stdout + run.stderr and "error:" not in run.stderr
-    for case in DAMAGED:
+    for case in SERIAL:
         assert f"{case}/{ASSIGNMENT}: " in run.stdout and CASES[case].problem in run.stdout, case
     assert "object has no attribute" not in run.stdout and "unhashable" not in run.stdout
     with Course(copy_root).gradebook() as gb:

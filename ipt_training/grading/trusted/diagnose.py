@@ -58,8 +58,8 @@ def _cells(nb: nbformat.NotebookNode, kind: str) -> dict[str, str]:
             if isinstance(meta.get("grade_id"), str) and meta["grade_id"] and meta.get(kind)}
 
 
-def _read_notebook(path: Path) -> tuple[nbformat.NotebookNode | None, list[str]]:
-    """The notebook as nbformat 4, or None, and what is wrong with the file."""
+def _read_notebook(path: Path, max_cells: int | None = None) -> tuple[nbformat.NotebookNode | None, list[str]]:
+    """The notebook as nbformat 4, or None, and what is wrong with the file (also: more than ``max_cells`` cells)."""
     try:
         raw = read_text_limited(path)
         data = json.loads(raw)
@@ -80,6 +80,10 @@ def _read_notebook(path: Path) -> tuple[nbformat.NotebookNode | None, list[str]]
         return None, [f"{path.name}: contains an invalid character (a broken emoji or lone surrogate)"]
     except (RecursionError, ValueError, TypeError):
         return None, [f"{path.name}: not a valid notebook: the file is damaged"]
+    cells = data.get("cells") if isinstance(data, dict) else None
+    if max_cells is not None and isinstance(cells, list) and len(cells) > max_cells:
+        return None, [f"{path.name}: has {len(cells):,} cells, {PADDED} ({max_cells:,} at most); it was not "
+                      "graded: remove the extra cells and resubmit"]
     version = data.get("nbformat") if isinstance(data, dict) else None
     if version not in (1, 2, 3, 4):
         return None, [f"{path.name}: notebook format version {version!r} is not supported (need 4)"]
@@ -138,7 +142,8 @@ def diagnose_submission(submitted: Path, source: Path) -> list[str]:
         if not path.is_file():
             problems.append(f"{source_nb.name}: missing from the submission (renamed or not uploaded?)")
             continue
-        nb, notes = _read_notebook(path)
+        reference = nbformat.read(source_nb, as_version=4)
+        nb, notes = _read_notebook(path, max_cells=max(MIN_CELL_CAP, CELLS_PER_SOURCE_CELL * len(reference.cells)))
         problems += notes
         if nb is None:
             continue
@@ -146,7 +151,6 @@ def diagnose_submission(submitted: Path, source: Path) -> list[str]:
         if damaged:
             problems.append(damaged_message(path.name, damaged))
             continue
-        reference = nbformat.read(source_nb, as_version=4)
         duplicated, unknown = odd_cell_ids(nb, instructor_ids(source_nb))
         if duplicated:
             problems.append(f"{path.name}: cell(s) {', '.join(duplicated)} appear more than once (copied in "
@@ -186,6 +190,11 @@ def diagnose_submission(submitted: Path, source: Path) -> list[str]:
 
 
 DAMAGED = "the notebook is damaged"
+PADDED = "far more than the assignment has"
+#: A submitted notebook may have this many times the instructor's cells (at least MIN_CELL_CAP) before it is
+#: refused: every cell costs the grading process time and memory even when empty (100,000 cells: 223 s, 0.9 GB).
+CELLS_PER_SOURCE_CELL = 10
+MIN_CELL_CAP = 500
 
 
 def damaged_message(name: str, cells: list[str]) -> str:
@@ -196,8 +205,9 @@ def damaged_message(name: str, cells: list[str]) -> str:
 
 
 def damaged_submission(problems: list[str]) -> bool:
-    """Whether the diagnosis found a notebook nbgrader cannot grade safely (damaged grading information)."""
-    return any(DAMAGED in p for p in problems)
+    """Whether the diagnosis found a notebook nbgrader should not be given: damaged grading information (it
+    would stop on it), or padded with far more cells than the assignment (it would take minutes on it)."""
+    return any(DAMAGED in p or PADDED in p for p in problems)
 
 
 _ERROR_MESSAGES: tuple[tuple[str, str, str], ...] = (
@@ -258,9 +268,11 @@ def cell_errors(path: Path) -> list[str]:
     for index, cell in enumerate(nb.cells):
         if cell.cell_type != "code":
             continue
-        answers = cell.metadata.get("ipt_answers") or {}
+        answers = cell.metadata.get("ipt_answers")
+        answers = answers if isinstance(answers, dict) else {}
         if answers.get("absent"):
-            names = ", ".join(f"`{n}`" for n in answers["absent"])
+            absent = answers["absent"] if isinstance(answers["absent"], list) else [answers["absent"]]
+            names = ", ".join(f"`{n}`" for n in absent)
             messages.append(f"{_cell_label(cell, index)}: the answer variable {names} is not defined (answer cell "
                             "deleted or renamed?); scored 0")
         elif answers.get("unanswered"):

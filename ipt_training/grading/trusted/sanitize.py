@@ -126,9 +126,9 @@ class SanitizeTraineeHTML(NbGraderPreprocessor):
 
     def preprocess(self, nb: NotebookNode, resources: dict[str, Any]) -> tuple[NotebookNode, dict[str, Any]]:
         active = sanitize_notebook(nb)
+        nb.metadata.pop(MARK, None)  # only this step writes it (a trainee's own value is not believed)
         if active:
-            labels = sorted(set(nb.metadata.get(MARK, [])) | set(active))
-            nb.metadata[MARK] = labels
+            nb.metadata[MARK] = active
             self.log.warning("Removed HTML or JavaScript that could run in a browser from cell(s) %s",
                              ", ".join(str(i + 1) for i in active))
         return nb, resources

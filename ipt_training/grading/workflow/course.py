@@ -9,6 +9,7 @@ each notebook in the grading sandbox and scores grade cells outside the kernel (
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -189,7 +190,13 @@ class Course:
             if timer.expired:
                 graded = {"success": False, "log": "", "error": ""}
             elif graded["success"]:
-                problems += diagnose_autograded(self.root / "autograded" / student / assignment, self.root)
+                folder = self.root / "autograded" / student / assignment
+                graded_names = {p.name for p in (self.source_dir / assignment).glob("*.ipynb")}
+                written = remove_written_notebooks(folder, graded_names, submitted)
+                if written:
+                    problems.append(f"its code wrote notebooks into its folder ({', '.join(written[:5])}); they "
+                                    "were removed, not graded or read by the grader")
+                problems += diagnose_autograded(folder, self.root, graded_names)
                 try:
                     feedback = self.api.generate_feedback(assignment, student, force=True)
                 except SubmissionTimeout:
@@ -278,16 +285,35 @@ def _unique(problems: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(problems))
 
 
-def diagnose_autograded(folder: Path, course_root: Path | None = None) -> list[str]:
+def remove_written_notebooks(folder: Path, graded: set[str], submitted: Path) -> list[str]:
+    """Delete the notebooks the trainee's code wrote into its folder (not graded, not submitted): nbgrader would
+    try to make feedback from them and fail, and their metadata could forge a diagnosis. Their names."""
+    written = sorted(p.name for p in folder.glob("*.ipynb")
+                     if p.name not in graded and not (submitted / p.name).exists())
+    for name in written:
+        path = folder / name
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+    return written
+
+
+def diagnose_autograded(folder: Path, course_root: Path | None = None, graded: set[str] | None = None) -> list[str]:
     """Problems visible in an autograded notebook: cells that errored, timed out, were blocked by the sandbox,
-    printed key text (withheld from the feedback), or whose code reaches for the instructor's files."""
+    printed key text (withheld from the feedback), or whose code reaches for the instructor's files.
+
+    Only the notebooks nbgrader graded (``graded``, the assignment's notebook names) are read: a notebook the
+    trainee's code wrote into its folder is never believed (its metadata could say anything).
+    """
     import nbformat
 
     from ipt_training.grading.trusted.diagnose import active_content_problems, cell_errors, suspicious_code
     from ipt_training.grading.trusted.redact import key_text_cells
 
     problems: list[str] = []
-    for notebook in sorted(folder.glob("*.ipynb")):
+    notebooks = [p for p in sorted(folder.glob("*.ipynb")) if graded is None or p.name in graded]
+    for notebook in notebooks:
         problems += [f"{notebook.name}: {message}" for message in cell_errors(notebook)]
         problems += [f"{notebook.name}: {message}" for message in suspicious_code(notebook)]
         try:
