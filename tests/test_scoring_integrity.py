@@ -397,3 +397,46 @@ def test_gamed_submission_reaches_the_review_queue(repo: Path, library, tmp_path
         assert "no case facts" in queued[("textbook", item)]
         assert "pasted vignette" in queued[("paster", item)]
         assert ("honest", item) not in queued
+
+
+# --- the reviewer's answers (senior IPT trainer, /work/review, finding 1) ----------------------------------
+
+REVIEW_ANSWERS = Path(__file__).parent / "data" / "review_answers"
+#: Textbook paragraphs for the right area with nothing of the patient, or only a first name in front: the reviewer
+#: marks them 3-4 of 10 (area right, no timing link or evidence from this patient).
+REVIEW_GAMED = {"a8_a04_textbook": "a-04", "a9_a04_textbook_noand": "a-04", "a11_a04_name_noand": "a-04",
+                "a6_p06_textbook": "p-06", "a7_p06_textbook_noname": "p-06"}
+#: Honest answers the reviewer marks 10 of 10, written for the same cases and two others.
+REVIEW_HONEST = {"a5_p06_good": "p-06", "a1_p13_good": "p-13", "a10_p08_deficits": "p-08"}
+
+
+def _review(library, name: str, case_id: str) -> FormulationReport:
+    return _score(library, case_id, (REVIEW_ANSWERS / f"{name}.txt").read_text(encoding="utf-8"))
+
+
+def test_words_joining_names_are_not_facts_of_the_case(library) -> None:
+    """"Wambui and Kamau" (a-04), "Lia and Theo" (p-06): the names are facts of the case, "and" is not."""
+    from ipt_training.scoring.specificity import case_facts
+
+    for case_id in ("a-04", "p-06", "p-11"):
+        facts = case_facts(library.get(case_id))
+        assert not {"and", "the", "with"} & facts.words and not {"and"} & facts.names, case_id
+        assert facts.names <= facts.words and len(facts.names) >= 2
+
+
+@pytest.mark.parametrize("name", REVIEW_GAMED)
+def test_reviewers_textbook_paragraphs_score_low_and_go_to_review(library, name: str) -> None:
+    report = _review(library, name, REVIEW_GAMED[name])
+    assert {"no_case_facts", "few_case_facts"} & set(report.flags) and report.confidence < REVIEW_CONFIDENCE
+    evidence = report.criterion("evidence_timeline")
+    stage = 1.0 if REVIEW_GAMED[name] == "p-06" else 0.0  # p-06 is a dispute at an impasse
+    assert evidence.points <= stage + 0.5, evidence.feedback  # the dispute stage and one piece at most
+    assert report.criterion("goals").points <= 1.0 and report.criterion("strategies").points <= 1.0
+    assert report.total <= 6.5
+
+
+@pytest.mark.parametrize("name", REVIEW_HONEST)
+def test_reviewers_honest_answers_keep_their_marks(library, name: str) -> None:
+    report = _review(library, name, REVIEW_HONEST[name])
+    assert not INTEGRITY_FLAGS & set(report.flags)
+    assert report.total == 10.0, [(c.criterion, c.points) for c in report.criteria]

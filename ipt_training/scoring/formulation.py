@@ -295,9 +295,13 @@ def score_formulation(
     facts = read_facts(facts_for(reference, case), prepared)
     no_facts = not facts.stated and cleaned.words >= _MIN_FACT_WORDS
     textbook = not facts.stated and cleaned.words >= TEXTBOOK_WORDS  # about the area, not about the patient
-    thin = facts.thin(cleaned.words)  # a name or two in front of a textbook paragraph
+    thin = facts.thin(cleaned.words)  # one or two facts in a paragraph: it goes to review
+    # A name or two put in front of a textbook paragraph is the paragraph still: its evidence counts only in the
+    # clauses that state a fact themselves, and its goals and strategies earn the textbook share.
+    named = thin and facts.names_only()
+    credited = frozenset(facts.stated) if named else facts.near
     for kind in ("evidence", "timeline", "term"):
-        kinds[kind] = [m for m in kinds[kind] if m.clause in facts.near]
+        kinds[kind] = [m for m in kinds[kind] if m.clause in credited]
     if not facts.stated:
         kinds["absence"] = []  # "nothing happened before the onset" needs this patient's story somewhere
     ev_matches = kinds["evidence"] + kinds["timeline"]
@@ -409,8 +413,8 @@ def score_formulation(
         text = feedback.concept_feedback(kind, len(hits), need, expected, found, table, decision.primary,
                                          penalty < 1, reveal=reveal, stuffing_phrases=stuffing_phrases,
                                          inconsistent=[c for c in hits if c in concepts.inconsistent])
-        if textbook and points:
-            points, text = _half(points * TEXTBOOK_SHARE), f"{text} {textbook_feedback(kind)}"
+        if (textbook or named) and points:
+            points, text = _half(points * TEXTBOOK_SHARE), f"{text} {textbook_feedback(kind, few=named)}"
         criteria.append(CriterionResult(kind, kind.capitalize(), points, max_points, text))
     if plan.patient_elements:
         criteria.extend(_patient_criteria(plan, read_patient_elements(answer.text, prepared,

@@ -41,11 +41,11 @@ _LINE_BREAKS = {"\u2028": "\n", "\u2029": "\n\n", "\u0085": "\n", "\r\n": "\n", 
                 "\x0c": "\n"}
 
 #: Feedback sentences for the flags of this module.
-REPEATED_FEEDBACK = ("Some sentences of the answer appear more than once; each was read once, and the answer was "
-                     "sent to the instructor for review.")
+REPEATED_FEEDBACK = ("Some sentences of the answer appear more than once; each was read once. In a graded "
+                     "assignment, an answer like this is sent to your instructor for review.")
 OVERLONG_FEEDBACK = (f"The answer is far longer than a formulation (more than {OVERLONG_WORDS} words); write the "
-                     "focus, the evidence and the plan in a paragraph or two. It was sent to the instructor for "
-                     "review.")
+                     "focus, the evidence and the plan in a paragraph or two. In a graded assignment, an answer "
+                     "like this is sent to your instructor for review.")
 
 
 @dataclass(frozen=True, slots=True)

@@ -179,6 +179,8 @@ class CaseFacts:
     ambiguous_months: frozenset[str] = frozenset()
     #: spans of time of the case as (number, unit): ("2", "month") for "two months after the move"
     spans: frozenset[tuple[str, str]] = frozenset()
+    #: the names of the people of the case (a subset of ``words``): a name alone says nothing of what happened
+    names: frozenset[str] = frozenset()
 
     #: tokens that may start a date or span (the slow check runs only for clauses holding one)
     triggers: frozenset[str] = frozenset()
@@ -258,11 +260,14 @@ def _facts(people: Iterable[str], relationships: Iterable[str], texts: Iterable[
            timeline_dates: Iterable[str], onset: str | None = None) -> CaseFacts:
     texts = [t for t in texts if t]
     generic = ipt_vocabulary()
-    words: set[str] = set()
+    names: set[str] = set()
     for name in people:
-        words.update(w for w in to_ascii_lower(name).replace(".", " ").split() if len(w) > 2 and w not in _TITLES)
+        # "Wambui and Kamau": the names are facts, the words joining them are not.
+        names.update(w for w in to_ascii_lower(name).replace(".", " ").split()
+                     if len(w) > 2 and w not in _TITLES and w not in FUNCTION_WORDS and w not in STOP_WORDS)
     for text in texts:
-        words.update(n for n in names_in(text) if n not in generic)
+        names.update(n for n in names_in(text) if n not in generic)
+    words: set[str] = set(names)
     # The head of a relationship names the person ("father" of "father (died February 2025)"); the rest is detail.
     heads = [re.split(r"[,;(]", r)[0] for r in relationships]
     kin = {part for r in heads for clause in clauses(r) for w in clause for part in {w, *w.split("-")}}
@@ -277,7 +282,8 @@ def _facts(people: Iterable[str], relationships: Iterable[str], texts: Iterable[
     unambiguous = months - _AMBIGUOUS_MONTHS
     forms = {form for word in words if not word.isdigit() for form in _forms(word) if form not in generic}
     return CaseFacts(frozenset(forms | words | years | unambiguous), frozenset(short_years),
-                     frozenset(months & _AMBIGUOUS_MONTHS), frozenset(_spans(texts, onset, timeline_dates)))
+                     frozenset(months & _AMBIGUOUS_MONTHS), frozenset(_spans(texts, onset, timeline_dates)),
+                     frozenset(names))
 
 
 def case_facts(case: Case) -> CaseFacts:
@@ -333,6 +339,12 @@ class FactReading:
             dated += not hit
         return len(found) + dated
 
+    def names_only(self) -> bool:
+        """Whether every fact the answer states is a person's name (a name put in front of a paragraph)."""
+        names = self.facts.names
+        return all(hit and hit <= names for hit in (self.facts.words.intersection(self.prepared[i])
+                                                    for i in self.stated))
+
     def thin(self, words: int) -> bool:
         """A paragraph (``words`` long) that states one or two facts, or all of them in one clause."""
         return bool(self.stated) and words >= TEXTBOOK_WORDS and (len(self.stated) == 1 or self.count <= THIN_FACTS)
@@ -366,17 +378,22 @@ def facts_for(reference: ReferenceFormulation, case: Case | None) -> CaseFacts:
 
 
 #: Feedback when an answer names only one or two facts of the patient in a paragraph or more.
-FEW_FACTS_FEEDBACK = ("Beyond a name or two, the answer says little about this patient's story; evidence counts "
-                      "only where a sentence states what happened to them, and the answer was sent to the "
+FEW_FACTS_FEEDBACK = ("The answer says little about this patient's own story (which people, what happened, and "
+                      "when), so evidence counts only where a sentence itself states a fact of the case. Tie each "
+                      "point to a fact of the case. In a graded assignment, an answer like this is sent to your "
                       "instructor for review.")
 #: Feedback when an answer states no fact of the patient at all.
 NO_FACTS_FEEDBACK = ("The answer names no person, event, date or detail of this patient's story, so it reads as "
                      "a description of the problem area in general; evidence counts only when it is this "
-                     "patient's, and the answer was sent to the instructor for review.")
+                     "patient's. In a graded assignment, an answer like this is sent to your instructor for "
+                     "review.")
 
 
 
-def textbook_feedback(kind: str) -> str:
-    """Why the goals or strategies of an answer without any fact of the patient earn half."""
-    return (f"The {kind} are not tied to this patient's story (no person, event or date of the case), so they earn "
+def textbook_feedback(kind: str, few: bool = False) -> str:
+    """Why the goals or strategies of an answer without any fact of the patient (or with only one or two) earn
+    half."""
+    tied = "are tied to little of" if few else "are not tied to"
+    detail = "one or two" if few else "no"
+    return (f"The {kind} {tied} this patient's story ({detail} person, event or date of the case), so they earn "
             "half credit.")
