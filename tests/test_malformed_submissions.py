@@ -150,6 +150,12 @@ CASES: dict[str, Expect] = {
     "deeply_nested_json": Expect(False, None, "not a valid notebook (its JSON is nested far too deeply to read)"),
     # Attack F12: padded with empty cells (each costs the grading process time and memory): refused up front.
     "padded_with_cells": Expect(False, None, "has 5,025 cells, far more than the assignment has"),
+    # Attack F13: nbgrader flags changed in the notebook (one checkbox in JupyterLab): the assignment's are used.
+    "test_marked_as_answer": Expect(True, FULL, "the grading settings of cell(s) q8_test were changed"),
+    "answer_marked_graded": Expect(True, FULL, "the grading settings of cell(s) q6_answer were changed"),
+    # A copy of q8's test placed first and marked as an answer: it is graded as the test, before q8 is answered.
+    "test_copy_first_as_answer": Expect(True, FULL - 3, "the grading settings of cell(s) q8_test were changed",
+                                        "is not defined"),
     # Attack F11: a notebook the kernel writes beside the graded one, with metadata that used to crash diagnosis.
     "kernel_writes_a_notebook": Expect(True, FULL, "its code wrote notebooks into its folder (zz_notes.ipynb); they "
                                                    "were removed, not graded or read by the grader"),
@@ -159,6 +165,7 @@ ISSUE_12 = ("supplies_keys", "writes_keys_at_run_time", "reads_disk", "fifo_at_r
 # Attack F1: damaged notebooks that stopped the serial batch; refused (or failed by nbgrader) on every path.
 DAMAGED = ("damaged_nbgrader_string", "damaged_grade_id_list", "deeply_nested_json")
 SERIAL = (*DAMAGED, "kernel_writes_a_notebook")  # F11: also ended the serial batch
+FLAGS = ("test_marked_as_answer", "answer_marked_graded", "test_copy_first_as_answer")  # F13
 NO_ROW = ("symlink_to_keys", "fifo_submitted", "damaged_nbgrader_string", "damaged_grade_id_list", "padded_with_cells")
 
 
@@ -225,6 +232,18 @@ def _submissions(course: Course) -> dict[str, dict[str, nbformat.NotebookNode | 
     metadata_string["cells"][2]["metadata"]["nbgrader"] = "oops"
     id_list["cells"][2]["metadata"]["nbgrader"] = {"grade_id": ["q1_answer"], "solution": True, "grade": False,
                                                    "locked": False, "schema_version": 3}
+    def flagged(grade_id: str, **flags: object) -> nbformat.NotebookNode:
+        notebook = nb(answers=sol)
+        next(c for c in notebook.cells if c.metadata.get("nbgrader", {}).get("grade_id") == grade_id
+             ).metadata["nbgrader"].update(flags)
+        return notebook
+
+    fake_first = nb(answers=sol)
+    fake = copy.deepcopy(next(c for c in fake_first.cells
+                              if c.metadata.get("nbgrader", {}).get("grade_id") == "q8_test"))
+    fake.metadata["nbgrader"].update(locked=False, grade=False, solution=True)
+    fake.source, fake.id = "pass", "fake-q8-test"
+    fake_first.cells.insert(1, fake)
     padded = nb(answers=sol)
     padded.cells += [nbformat.v4.new_markdown_cell("") for _ in range(5_000)]
     deep = text(solved).rstrip()[:-1] + ', "deep": ' + "[" * 50_000 + "]" * 50_000 + "}"
@@ -233,6 +252,9 @@ def _submissions(course: Course) -> dict[str, dict[str, nbformat.NotebookNode | 
         "damaged_grade_id_list": {NOTEBOOK: json.dumps(id_list).encode()},
         "deeply_nested_json": {NOTEBOOK: deep.encode()},
         "padded_with_cells": {NOTEBOOK: padded},
+        "test_marked_as_answer": {NOTEBOOK: flagged("q8_test", solution=True)},
+        "answer_marked_graded": {NOTEBOOK: flagged("q6_answer", grade=True, points=50)},
+        "test_copy_first_as_answer": {NOTEBOOK: fake_first},
         "kernel_writes_a_notebook": {NOTEBOOK: nb(answers=sol, extra_cells_after={after_q1: [WRITE_NOTEBOOK]})},
         **{"good_full": {NOTEBOOK: solved}, "good_half": {NOTEBOOK: nb(answers={k: sol[k] for k in HALF})}},
         "supplies_keys": {NOTEBOOK: nb(answers=WRONG)},
@@ -375,7 +397,7 @@ def test_key_text_never_reaches_the_feedback(matrix: Matrix) -> None:
         if student in ("good_full", "answer_cell_deleted", "test_cell_deleted", "nbformat_3", "infinite_loop",
                        "uninterruptible_loop", "kernel_crash", "huge_output", "emoji_answers", "reads_disk",
                        "fifo_at_run_time", "huge_answers_file", "disk_hog", "duplicated_cells",
-                       "extra_locked_grade_cell", "slow_cells", "kernel_writes_a_notebook"):
+                       "extra_locked_grade_cell", "slow_cells", "kernel_writes_a_notebook", *FLAGS):
             continue  # these typed the solution themselves; their own code is in their feedback
         assert find_leaks(root / "feedback" / student, root) == [], student
     html = " ".join(matrix.results["reads_keys"].feedback[0].read_text(encoding="utf-8").lower().split())
@@ -463,7 +485,7 @@ def test_plain_nbgrader_autograde_gives_the_same_outcome(matrix: Matrix, repo: P
     """The same cases through ``nbgrader autograde`` and ``nbgrader generate_feedback`` (serial, no wrapper); a
     pipe, a link out of the folder and an oversized notebook are refused before nbgrader copies or reads them."""
     copy_root = tmp_path / "course"
-    keep = {*GOOD, *ISSUE_12, *DAMAGED, "symlink_to_keys"}
+    keep = {*GOOD, *ISSUE_12, *DAMAGED, *FLAGS, "symlink_to_keys"}
     shutil.copytree(matrix.course.root, copy_root, symlinks=True,  # symlink_to_keys's link stays a link
                     ignore=lambda folder, names: [n for n in names if n in ("autograded", "feedback") or (
                         Path(folder).name == "submitted" and n not in keep) or (n == "ipt_answers.json" and

@@ -87,6 +87,32 @@ def _marked_cells(nb: NotebookNode) -> Iterator[tuple[NotebookNode, str | None]]
             yield cell, grade_id if isinstance(grade_id, str) and grade_id else None
 
 
+#: The nbgrader flags that decide how a cell is graded; restored from the instructor's notebook for known ids.
+FLAG_KEYS = ("grade", "solution", "locked", "task", "points")
+
+
+def instructor_flags(source_notebook: Path) -> dict[str, dict[str, Any]]:
+    """``{grade id: nbgrader flags}`` of the instructor's notebook."""
+    nb = nbformat.read(source_notebook, as_version=4)
+    return {meta["grade_id"]: {k: meta[k] for k in FLAG_KEYS if k in meta} for cell in nb.cells
+            for meta in [nbgrader_meta(cell)] if isinstance(meta.get("grade_id"), str) and meta["grade_id"]}
+
+
+def changed_flags(nb: NotebookNode, flags: dict[str, dict[str, Any]]) -> list[str]:
+    """Known ids whose first cell's flags differ from the instructor's (a test marked as an answer, an answer
+    marked as graded, points changed ...), in notebook order."""
+    seen: set[str] = set()
+    changed = []
+    for cell, grade_id in _marked_cells(nb):
+        if grade_id is None or grade_id in seen or grade_id not in flags:
+            continue
+        seen.add(grade_id)
+        meta = cell.metadata["nbgrader"]
+        if any(meta.get(k) != flags[grade_id].get(k) for k in FLAG_KEYS if k in meta or k in flags[grade_id]):
+            changed.append(grade_id)
+    return changed
+
+
 def odd_cell_ids(nb: NotebookNode, known: set[str] | None) -> tuple[list[str], list[str]]:
     """(ids that appear more than once, ids not in ``known``), in notebook order; ``known=None`` skips the second."""
     seen: set[str] = set()
@@ -111,20 +137,24 @@ class SanitizeCellIds(NbGraderPreprocessor):
         if damaged:  # plain `nbgrader autograde` fails this submission with words, and goes on with the rest
             raise DamagedNotebook(f"the notebook is damaged: the grading information of {', '.join(damaged[:5])} is "
                                   "not in the form Jupyter writes; it was not graded")
-        known = self._known(resources)
+        path = instructor_notebook(self, resources)
+        flags = instructor_flags(path) if path is not None else None
         seen: set[str] = set()
-        for cell, grade_id in _marked_cells(nb):
-            if grade_id is None or grade_id in seen or (known is not None and grade_id not in known):
+        for cell, grade_id in list(_marked_cells(nb)):
+            if grade_id is None or grade_id in seen or (flags is not None and grade_id not in flags):
                 self.log.warning("Cell with nbgrader id %r is a copy or not in the assignment; graded as an "
                                  "ordinary cell", grade_id)
                 del cell.metadata["nbgrader"]
                 continue
             seen.add(grade_id)
+            if flags is not None:  # a test marked as an answer, an answer marked as graded: the assignment's flags
+                meta = cell.metadata["nbgrader"]
+                for key in FLAG_KEYS:
+                    if key in flags[grade_id]:
+                        meta[key] = flags[grade_id][key]
+                    else:
+                        meta.pop(key, None)
         return nb, resources
-
-    def _known(self, resources: dict[str, Any]) -> set[str] | None:
-        path = instructor_notebook(self, resources)
-        return instructor_ids(path) if path is not None else None
 
     def preprocess_cell(self, cell: NotebookNode, resources: dict[str, Any], index: int) -> tuple[NotebookNode, Any]:
         return cell, resources

@@ -9,7 +9,14 @@ from pathlib import Path
 import nbformat
 
 from ipt_training.grading.graders.items import REVIEW_MARK
-from ipt_training.grading.trusted.cell_ids import damaged_cells, instructor_ids, nbgrader_meta, odd_cell_ids
+from ipt_training.grading.trusted.cell_ids import (
+    changed_flags,
+    damaged_cells,
+    instructor_flags,
+    instructor_ids,
+    nbgrader_meta,
+    odd_cell_ids,
+)
 from ipt_training.grading.trusted.feedback_pages import SUBMISSION_SECRET
 from ipt_training.grading.trusted.files import (
     UnsafeFile,
@@ -158,6 +165,11 @@ def diagnose_submission(submitted: Path, source: Path) -> list[str]:
         if unknown:
             problems.append(f"{path.name}: cell(s) marked as instructor cells that are not in the assignment: "
                             f"{', '.join(unknown)}; they ran as ordinary cells and were not graded")
+        flags_changed = changed_flags(nb, instructor_flags(source_nb))
+        if flags_changed:
+            problems.append(f"{path.name}: the grading settings of cell(s) {', '.join(flags_changed[:5])} were changed "
+                            "(a test marked as an answer, an answer marked as graded, points ...); the assignment's "
+                            "settings were used")
         deleted = sorted(set(_cells(reference, "grade")) - set(_cells(nb, "grade")))
         if deleted:
             problems.append(f"{path.name}: test cell(s) deleted and restored for grading: {', '.join(deleted)}")
