@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import IntEnum
+from itertools import chain
 
 from ipt_training.domain import ProblemArea
 from ipt_training.scoring.lexicon import (
@@ -119,7 +120,11 @@ def _has(words: frozenset[str], window: list[str]) -> bool:
     prefixes = _PREFIX_CACHE.get(words)
     if prefixes is None:
         prefixes = _PREFIX_CACHE[words] = tuple(w[:-1] for w in words if w.endswith("*"))
-    return bool(prefixes) and any(t.startswith(prefixes) for t in window)
+    if prefixes:
+        for t in window:
+            if t.startswith(prefixes):
+                return True
+    return False
 
 
 _NAMING_VERBS = frozenset({"call", "calls", "called", "name", "names", "named", "label", "labels", "labelled",
@@ -289,6 +294,8 @@ def _reject_by_reference(reading: AreaReading, prepared: Clauses,
                          mentions: list[tuple[int, ProblemArea, Reading]]) -> None:
     """"Grief and a transition came to mind. I reject both." A clause that rejects without naming an area
     ("reject both", "rule them out", "neither fits") rejects the areas named, and not chosen, just before it."""
+    if _REJECT_OR_CHOOSE.isdisjoint(chain.from_iterable(prepared)):
+        return
     named = {clause for clause, _, _ in mentions}
     for c, tokens in enumerate(prepared):
         if c in named or BACK_REFERENCES.isdisjoint(tokens):
@@ -306,6 +313,7 @@ def _reject_by_reference(reading: AreaReading, prepared: Clauses,
 
 
 _SINGULAR_REFERENCES = frozenset({"it", "that", "this"})
+_REJECT_OR_CHOOSE = REJECTION_VERBS | frozenset({"choose", "use", "pick", "take", "select", "treat", "go"})
 _PLURAL_REFERENCES = frozenset({"both", "them", "either", "neither", "these", "those"})
 #: Verbs of choosing: negated and pointing back, they reject ("I would not choose it", "I wouldn't use that").
 _CHOICE_VERBS = frozenset({"choose", "use", "pick", "take", "select", "treat", "go"})

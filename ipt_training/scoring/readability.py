@@ -99,7 +99,7 @@ def _ngrams(tokens: list[str]) -> set[tuple[str, ...]]:
 
 
 def _ordered_ngrams(tokens: list[str]) -> list[tuple[str, ...]]:
-    return list(zip(*(tokens[i:] for i in range(_NGRAM)), strict=False))
+    return list(zip(*[tokens[i:] for i in range(_NGRAM)], strict=False))
 
 
 @lru_cache(maxsize=256)
@@ -140,9 +140,10 @@ def read_style(text: str, raw: list[list[str]], vignette: str | None = None) -> 
         source = _vignette_ngrams(vignette)
         # Every other word sequence, in text order (a set's order changes with the hash seed, and so would the
         # share), is enough to estimate the share, at half the cost.
-        grams = [gram for clause in raw for gram in _ordered_ngrams([t for t in clause if t != QUOTE])][::2]
+        grams = [gram for clause in raw
+                 for gram in _ordered_ngrams([t for t in clause if t != QUOTE and t != QUESTION])][::2]
         if grams:
-            pasted = sum(gram in source for gram in grams) / len(grams)
+            pasted = sum(map(source.__contains__, grams)) / len(grams)
     return Style(len(tokens), share, pasted, foreign, other_script, text)
 
 
@@ -151,5 +152,8 @@ def _items(text: str) -> tuple[int, float]:
     if text.count("/") + text.count(";") + text.count("\n") + text.count(" - ") + 1 < _LIST_MIN_ITEMS:
         return 1, 1.0  # too few separators to be a list: not worth splitting
     items = [piece for piece in _SEPARATOR_RE.split(text) if piece.strip()]
-    sentence_like = sum(len(_WORD_RE.findall(piece)) >= _SENTENCE_WORDS for piece in items)
+    sentence_like = 0
+    for piece in items:
+        if len(_WORD_RE.findall(piece)) >= _SENTENCE_WORDS:
+            sentence_like += 1
     return len(items), sentence_like / len(items) if items else 1.0
