@@ -260,6 +260,25 @@ def test_reasoning_without_labels_argues_deficits_when_no_event_explains_the_epi
     assert described.detected_primary is None
 
 
+def test_an_answer_that_puts_the_choice_off_commits_to_nothing(cases):
+    report = score(cases["p-14"], "There are arguments for a role dispute with Mareike and for a role transition "
+                                  "to parenthood. I would want more information before deciding which to take.")
+    assert report.detected_primary is None and "no_commitment" in report.flags
+    decided = score(cases["p-14"], "There are arguments for a transition, but I have decided: the focus is a role "
+                                   "dispute with Mareike.")
+    assert decided.detected_primary is D
+
+
+def test_the_plan_sentence_outweighs_the_story_told_before_it(cases):
+    # The story is a row, but the plan is to adjust to a new situation: the answer argues a transition.
+    report = score(cases["p-14"], "Since December Jonas and Mareike argue after every family visit. I would "
+                                  "focus on helping him adjust to the idea of becoming a father.")
+    assert report.detected_primary is T
+    story = score(cases["p-14"], "Since December Jonas and Mareike argue after every family visit, because she "
+                                 "wants a date for a baby.")
+    assert story.detected_primary is D
+
+
 def test_reasoning_without_labels_reads_life_events_tied_to_the_onset(cases):
     report = score(cases["p-05"], "His low mood is about having his whole life turned upside down: he left his "
                                   "job and his friends behind, and it started a few months after that.")

@@ -90,6 +90,8 @@ class AreaReading:
     order: dict[ProblemArea, tuple[int, int]] = field(default_factory=dict)
     #: areas asserted or chosen in a sentence of their own, not only as a heading ("Grief:")
     free_choice: set[ProblemArea] = field(default_factory=set)
+    #: the answer puts the choice off ("before deciding", "keep them all open")
+    deferred: bool = False
 
     def at_least(self, level: Reading) -> list[ProblemArea]:
         """Areas read at ``level`` or stronger, in the order their strongest mention appears."""
@@ -258,11 +260,28 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
     _assign_markers(committed, prepared, reading)
     _reject_by_reference(reading, prepared, mentions)
     _reject_headings(reading, prepared, headings)
+    reading.deferred = any(_defers(tokens) for tokens in prepared) if mentions else False
     for area in questioned:
         if area not in reading.free_choice:
             _drop(reading, area)
     return reading
 
+
+_DEFER_WORDS = frozenset({"deciding", "decide", "undecided", "open", "information", "early"})
+
+
+def _defers(tokens: list[str]) -> bool:
+    """The writer puts the choice off: "before deciding", "keep them all open", "more information before I
+    decide", "too early to say", "undecided"."""
+    if _DEFER_WORDS.isdisjoint(tokens):
+        return False
+    text = " ".join(tokens)
+    return any(phrase in text for phrase in _DEFERRALS)
+
+
+_DEFERRALS = ("before deciding", "before i decide", "before we decide", "decide later", "decide after",
+              "keep them open", "keep them all open", "keep all of these open", "keep both open", "keep it open",
+              "more information", "too early to", "undecided", "not yet decide", "can not decide")
 
 _NO_ANSWER = frozenset({"no", "not", "nope", "never", "nobody", "none", "neither", "reject", "rejected", "excluded"})
 
@@ -439,7 +458,9 @@ def decide_areas(chosen_primary: ProblemArea | None, chosen_secondary: ProblemAr
         # still the answer's focus, since there is nothing for it to be secondary to.
         primary = asserted[0]
         explicit = bool(chosen)
-    if primary is None:
+    if reading.deferred and not chosen:
+        primary = None  # "I would want more information before deciding": an open question, not a choice
+    elif primary is None:
         # A hedged answer ("Perhaps a role transition?", "I'm leaning towards deficits") that leans towards one
         # area only, and rejects or merely reports the others, commits to it tentatively.
         hedged = [a for a in reading.at_least(Reading.HEDGED) if a not in reading.rejected]
@@ -471,11 +492,23 @@ def decide_areas(chosen_primary: ProblemArea | None, chosen_secondary: ProblemAr
 _GRIEF_WEIGHT = 1.5
 
 
+_PLAN_WEIGHT = 3.0
+_FOCUS_WORDS = frozenset({"focus", "focused", "focusing", "target", "targeting", "treat", "treating"})
+
+
+def _plans(tokens: list[str]) -> bool:
+    """A sentence that states the plan: "I would focus on ...", "we will work on ..."."""
+    if not _FOCUS_WORDS.isdisjoint(tokens):
+        return True
+    return any(t in {"work", "working"} and tokens[k + 1:k + 2] == ["on"] for k, t in enumerate(tokens))
+
+
 def infer_from_events(matches: list[Match], prepared: Clauses) -> ProblemArea | None:
     """The area an answer argues for in plain language, from the events it ties to the episode.
 
     Only clauses that explain (a causal or temporal word: "is about", "after", "because", "triggered") count,
-    with the clause before and after; negated events ("nobody died") count for nothing, and a lifelong pattern
+    with the clause before and after, and the sentence that states the plan ("I would focus on helping her adjust
+    to ...", three times); negated events ("nobody died") count for nothing, and a lifelong pattern
     counts wherever it is described once the answer says no event explains the episode. The area whose events
     lead clearly is the answer's focus; a tie is no commitment. A death weighs more, since by convention a
     death that explains the episode makes it grief.
@@ -493,8 +526,12 @@ def infer_from_events(matches: list[Match], prepared: Clauses) -> ProblemArea | 
         if not m.concept.startswith("event:") or m.negated:
             continue
         area = _AREA_OF[m.concept]
-        if m.clause in near or (no_event and area is ProblemArea.INTERPERSONAL_DEFICITS):
-            weights[area] = weights.get(area, 0.0) + (_GRIEF_WEIGHT if area is ProblemArea.GRIEF else 1.0)
+        # The plan's own sentence says what the answer will work on ("I would focus on helping her adjust
+        # to ..."): its events count, and outweigh the story told before it.
+        plan = _plans(prepared[m.clause])
+        if plan or m.clause in near or (no_event and area is ProblemArea.INTERPERSONAL_DEFICITS):
+            weight = _GRIEF_WEIGHT if area is ProblemArea.GRIEF else 1.0
+            weights[area] = weights.get(area, 0.0) + weight * (_PLAN_WEIGHT if plan else 1.0)
     if not weights:
         return None
     ranked = sorted(weights.items(), key=lambda item: -item[1])

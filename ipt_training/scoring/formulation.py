@@ -316,7 +316,7 @@ def score_formulation(
     reading = read_areas(kinds["area"], kinds["goal"] + kinds["strategy"], prepared)
     decision = decide_areas(answer.primary_area, answer.secondary_area, reading)
     implicit = False
-    if decision.primary is None and not decision.stuffing:
+    if decision.primary is None and not decision.stuffing and not reading.deferred:
         inferred = infer_from_events(_side_matcher("event").find(raw), prepared)
         if inferred is not None:
             decision = replace(decision, primary=inferred)

@@ -94,7 +94,7 @@ SECONDARY_MARKERS: frozenset[str] = frozenset({"secondary", "second", "additiona
 #: Words before an area that make it a possibility, not a choice ("could be grief").
 HEDGE_BEFORE: frozenset[str] = frozenset({"could", "possible", "possibly", "maybe", "might", "perhaps", "consider",
                                           "considered", "considering", "differential", "unlikely", "whether",
-                                          "leaning", "lean", "inclined", "tentatively", "guess"})
+                                          "leaning", "lean", "inclined", "tentatively", "guess", "arguments"})
 #: Words right after an area that make it a possibility ("grief comes to mind", "deficits unlikely", "a dispute
 #: focus could be added").
 HEDGE_AFTER: frozenset[str] = frozenset({"mind", "possible", "possibly", "maybe", "unlikely", "considered",
@@ -255,6 +255,7 @@ STRATEGIES: dict[str, Concept] = _concepts(
              "feelings about losing", "feelings about leaving", "feelings about retire*", "feelings about the new",
              "feelings about what", "feelings about the diagnosis", "feelings about the divorce",
              "feelings about the separation", "feelings about", "feel* about", "talk* about what lost",
+             "talk* about the loss", "talk* about the change",
              "talk* about what miss*")),
     Concept("transition.new_skills", T, "identify and practise skills for the new role",
             ("new skills", "skills for the new", "skills needed", "practis* skill*", "practic* skill*",
