@@ -260,7 +260,8 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
     _assign_markers(committed, prepared, reading)
     _reject_by_reference(reading, prepared, mentions)
     _reject_headings(reading, prepared, headings)
-    reading.deferred = any(_defers(tokens) for tokens in prepared) if mentions else False
+    if mentions and not _DEFER_WORDS.isdisjoint(chain.from_iterable(prepared)):
+        reading.deferred = any(_defers(tokens) for tokens in prepared)
     for area in questioned:
         if area not in reading.free_choice:
             _drop(reading, area)

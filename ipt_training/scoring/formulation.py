@@ -244,11 +244,20 @@ def _timeline_linked(ev_matches: list[Match], prepared: Clauses) -> bool:
 _KINDS = ("area", "stage", "goal", "strategy", "evidence", "timeline", "term", "event", "absence", "patient")
 
 
+_KIND_OF: dict[str, str] = {}
+
+
 def _by_kind(matches: list[Match]) -> dict[str, list[Match]]:
     """Matches grouped by the kind of concept (the part of its name before ``:``), in text order."""
     kinds: dict[str, list[Match]] = {kind: [] for kind in _KINDS}
+    kind_of = _KIND_OF
     for m in matches:
-        kinds[m.concept.partition(":")[0]].append(m)
+        kind = kind_of.get(m.concept)
+        if kind is None:
+            if len(kind_of) > 100_000:
+                kind_of.clear()
+            kind = kind_of[m.concept] = m.concept.partition(":")[0]
+        kinds[kind].append(m)
     return kinds
 
 
