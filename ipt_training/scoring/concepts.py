@@ -88,13 +88,27 @@ def _findings(matches: list[Match], table: dict[str, Concept], size: int) -> lis
             clause, end = span[0], span[2]
     findings = []
     for group in groups:
-        longest = max(s[2] - s[1] for s in group)
-        best = [s for s in group if s[2] - s[1] == longest]
-        candidates = tuple(dict.fromkeys(s[3] for s in best if s[3] in table))
-        if candidates:
-            areas = frozenset(table[c].area for c in candidates)
-            findings.append(Finding(best[0][0], best[0][1], best[0][2], candidates, areas))
+        if len(group) == 1:  # most phrases match one cue only
+            first = group[0]
+            if first[3] not in table:
+                continue
+            candidates: tuple[str, ...] = (first[3],)
+        else:
+            longest = max(s[2] - s[1] for s in group)
+            best = [s for s in group if s[2] - s[1] == longest]
+            first = best[0]
+            candidates = tuple(dict.fromkeys(s[3] for s in best if s[3] in table))
+            if not candidates:
+                continue
+        areas = _AREAS.get(candidates)
+        if areas is None:
+            areas = _AREAS[candidates] = frozenset(table[c].area for c in candidates)
+        findings.append(Finding(first[0], first[1], first[2], candidates, areas))
     return findings
+
+
+#: candidate concepts -> the areas they serve (goal and strategy ids never coincide)
+_AREAS: dict[tuple[str, ...], frozenset[ProblemArea | None]] = {}
 
 
 def _resolve(finding: Finding, table: dict[str, Concept], expected: set[str], chosen: set[ProblemArea],
