@@ -146,7 +146,14 @@ def read_style(text: str, raw: list[list[str]], vignette: str | None = None) -> 
         return Style(0, 0.0, 0.0, 0.0, other_script)
     share = sum(map(FUNCTION_WORDS.__contains__, tokens)) / len(tokens)
     foreign = sum(map(_FOREIGN_ONLY.__contains__, tokens)) / len(tokens)
-    pasted = _pasted_share(raw, vignette) if vignette and len(tokens) >= _PASTED_MIN_WORDS else 0.0
+    pasted = 0.0
+    if vignette and len(tokens) >= _PASTED_MIN_WORDS:
+        # Cheap first: enough of the answer's words must sit in runs of vignette words (counted at C speed).
+        words = _vignette_words(vignette)
+        runs = _RUN_RE.findall(bytes(map(words.__contains__, tokens)))
+        lengths = [len(clause) - clause.count(QUOTE) - clause.count(QUESTION) - _NGRAM + 1 for clause in raw]
+        if sum(map(len, runs)) - (_NGRAM - 1) * len(runs) >= _PASTED_SHARE * sum(n for n in lengths if n > 0):
+            pasted = _pasted_share(raw, vignette)
     return Style(len(tokens), share, pasted, foreign, other_script, text)
 
 
