@@ -11,7 +11,8 @@ from ipt_training.scoring.formulation import score_formulation
 from ipt_training.scoring.report import FormulationAnswer
 
 PATIENT_ANSWER = (
-    "You have major depression: a common, treatable illness that is not your fault. It began about two months "
+    "You have major depression: a common, treatable illness that is not your fault. While you recover it is fine "
+    "to do a bit less, and your part is to work with me on getting better. It began about two months "
     "after the move to Winnipeg, when you lost your team and your futsal friends. We call this a role transition. "
     "Over the next twelve weeks we would look at what you lost and what the new situation could offer, and build "
     "a few new contacts here. Does that fit how you see it?"

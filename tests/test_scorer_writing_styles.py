@@ -72,14 +72,20 @@ def test_nothing_and_nobody_negate_only_what_they_are_the_subject_of():
 
 @pytest.mark.parametrize("text", ["Please don't blame yourself for it.", "Please dont blame yourself for it.",
                                   "Please do not blame yourself for it."])
-def test_the_sick_role_reads_every_spelling_of_a_negation(cases, text):
+def test_not_blaming_the_patient_reads_every_spelling_of_a_negation(cases, text):
+    """'Not your fault' is the medical model (the diagnosis part); the sick role also needs eased obligations or the
+    task of recovery."""
     report = score(cases["p-08"], "You have depression. " + text, rubric="patient")
-    assert report.criterion("sick_role").points == 1
-
-
-def test_the_sick_role_needs_the_negation(cases):
-    report = score(cases["p-08"], "You have depression. Please do blame yourself for it.", rubric="patient")
+    assert "not the patient's fault" in report.criterion("sick_role").feedback
     assert report.criterion("sick_role").points == 0.5
+    eased = score(cases["p-08"], f"You have depression. {text} While you recover it is fine to do a bit less.",
+                  rubric="patient")
+    assert eased.criterion("sick_role").points == 1
+
+
+def test_not_blaming_the_patient_needs_the_negation(cases):
+    report = score(cases["p-08"], "You have depression. Please do blame yourself for it.", rubric="patient")
+    assert "not the patient's fault" not in report.criterion("sick_role").feedback
 
 
 def test_fused_negations_are_expanded_by_the_normaliser():

@@ -63,7 +63,8 @@ HONEST: dict[str, dict[str, tuple[str | None, str | None, str]]] = {
                       "old and new roles, explore her feelings about the change, practise the new skills and rebuild "
                       "her support."),
         "patient": ("role_transition", None,
-                    "You have depression. It is a common illness that can be treated, and it is not your fault. Your "
+                    "You have depression. It is a common illness that can be treated, and it is not your fault; while "
+                    "you recover it is fine to do a bit less, and your part is to work with me on getting better. Your "
                     "low mood started in April, about two months after you became ward manager. You miss being the "
                     "nurse everyone called for, you no longer join the lunches with your friends on the ward, and you "
                     "feel you are failing at rotas and budgets. In IPT we call this a role transition. Over twelve "
@@ -93,8 +94,10 @@ HONEST: dict[str, dict[str, tuple[str | None, str | None, str]]] = {
                       "the email, role play a conversation with Raymond and look at her options, including staying or "
                       "leaving."),
         "patient": ("role_dispute", "impasse",
-                    "You have depression, a common illness that can be treated. It started about two months after your "
-                    "manager gave the promotion he had promised you to a colleague and took your client away. Your one "
+                    "You have depression, a common illness that can be treated; while you recover it is fine to do a "
+                    "bit less, and your part is to work with me on getting better. It started about two months "
+                    "after your manager gave the promotion he had promised you to a colleague and took your client "
+                    "away. Your one "
                     "email was dismissed and since then you have both said nothing; you only talk by email and he "
                     "leaves you out of planning. In IPT we call this a role dispute that has reached an impasse. Over "
                     "twelve weeks we could work out what you each expected, what you want now, and practise a "
@@ -125,8 +128,10 @@ HONEST: dict[str, dict[str, tuple[str | None, str | None, str]]] = {
                       "explore his guilt and anger, reconstruct the relationship with his father and encourage "
                       "affect."),
         "patient": ("grief", None,
-                    "You have depression, an illness that can be treated and is not a sign of weakness. It began in "
-                    "April, two months after your father died so suddenly, only a week after your argument about the "
+                    "You have depression, an illness that can be treated and is not a sign of weakness; while you "
+                    "recover it is fine to do a bit less, and your part is to work with me on getting better. It "
+                    "began in April, two months after your father died so suddenly, only a week after your argument "
+                    "about the "
                     "shop. You have had no time to grieve: you arranged the burial, went straight back to work, and "
                     "you stay away from the shop and from his chair. In IPT we call this grief. Over the next twelve "
                     "weeks we will talk about your father, the good and the hard parts, and about that last phone "

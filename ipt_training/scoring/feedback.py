@@ -58,8 +58,12 @@ def area_feedback(primary: ProblemArea | None, secondary: ProblemArea | None, re
     parts = [f"You chose {chosen}."]
     if contradiction:
         parts.append("The answer also argues against its own choice; state the focus once and consistently.")
-    if points >= max_points:
-        parts.append("This fits the case: the focus is tied to the event closest to the onset.")
+    if points >= max_points and primary is ProblemArea.INTERPERSONAL_DEFICITS:
+        # Full credit for deficits means the key is deficits too: there is no acute event to tie the onset to.
+        parts.append("This fits the case: no death, dispute or life change explains the onset, and the isolation "
+                     "is long-standing.")
+    elif points >= max_points:
+        parts.append("This fits the case: the focus is linked in time to the onset of the episode.")
     elif points > 0:
         parts.append("This is partly defensible, but another focus explains the onset better. "
                      "Compare the timing of each candidate event with the onset of symptoms.")
@@ -91,15 +95,27 @@ def stage_feedback(stage: DisputeStage | None, reference: ReferenceFormulation, 
 
 
 def evidence_feedback(hit: int, total: int, linked: bool, missed_hints: list[str], timeline_hint: str,
-                      *, reveal: bool) -> str:
+                      *, reveal: bool, deficits_key: bool = False, deficits_chosen: bool = False) -> str:
+    """Evidence and timeline link. Deficits has no acute event: its link is that none explains the onset. The
+    link sentence follows the key only once the answer has made that link itself; advice follows the answer's
+    own choice, so it gives nothing of the key away."""
     parts = [f"You cited {hit} of {total} key pieces of case evidence."]
-    if linked:
+    if linked and deficits_key:
+        parts.append("You showed that no interpersonal event explains the onset and that the pattern of isolation "
+                     "predates the episode.")
+    elif linked:
         parts.append("You tied the onset of the episode in time to the key interpersonal event.")
+    elif deficits_chosen:
+        parts.append("Show that no death, dispute or life change came before the onset and that the isolation "
+                     "predates the episode.")
     else:
         parts.append("Link the onset in time to the interpersonal event (e.g. 'symptoms began two months after ...').")
     if hit < total:
         if reveal and missed_hints:
             parts.append("Look again at: " + " ".join(missed_hints))
+        elif deficits_chosen:
+            parts.append("Re-read the inventory for evidence that the isolation is long-standing and that no death, "
+                         "dispute or change came before the onset.")
         else:
             parts.append("Re-read the timeline and the interpersonal inventory for what happened before the onset.")
     if reveal and not linked:
@@ -138,14 +154,19 @@ def concept_feedback(kind: str, hit: int, need: int, expected: list[str], found:
     return " ".join(parts)
 
 
-def sick_role_feedback(diagnosis: bool, sick_role: bool) -> str:
-    parts = []
-    parts.append("You name the diagnosis." if diagnosis else
-                 "Name the diagnosis for the patient (for example major depression).")
-    parts.append("You give the sick role: a common, treatable illness that is not the patient's fault." if sick_role
-                 else "Give the sick role: a common, treatable illness, not the patient's fault, and reasonable to "
-                      "do a bit less while recovering.")
-    return " ".join(parts)
+def sick_role_feedback(diagnosis: bool, sick_role: bool, illness: bool = False) -> str:
+    """The diagnosis (with the medical model: common, treatable, not the patient's fault) and the sick role (some
+    obligations eased while recovering, and the duty to work at getting better)."""
+    if diagnosis:
+        named = ("You name the diagnosis as a common, treatable illness that is not the patient's fault" if illness
+                 else "You name the diagnosis")
+    else:
+        named = "Name the diagnosis for the patient (for example major depression)"
+    if sick_role:
+        return (f"{named}, and you give the sick role: some obligations can be eased while recovering, and the "
+                "patient's main task is to work at getting better.")
+    return (f"{named}. Give the sick role: it is reasonable to do a bit less while recovering, and the patient's main "
+            "task is to work with you on getting better.")
 
 
 def contract_feedback(contract: bool) -> str:

@@ -381,8 +381,11 @@ def score_formulation(
     evidence_ids = [item.id for item in reference.key_evidence]
     ev_pts, _, _ = _coverage_points(cited, evidence_ids, coverage_max, 0.75)
     missed_hints = [item.hint for item in reference.key_evidence if item.id not in cited]
+    deficits = ProblemArea.INTERPERSONAL_DEFICITS
     evidence_text = feedback.evidence_feedback(len(cited & set(evidence_ids)), len(evidence_ids), linked,
-                                               missed_hints, reference.timeline_link.hint, reveal=reveal)
+                                               missed_hints, reference.timeline_link.hint, reveal=reveal,
+                                               deficits_key=reference.primary_area is deficits,
+                                               deficits_chosen=decision.primary is deficits)
     stage_text = feedback.stage_feedback(stage, reference, stage_right, chose_dispute, reveal=reveal)
     evidence_pts = ev_pts + (plan.link if linked else 0.0)
     if style.pasted or bare_list:
@@ -452,7 +455,8 @@ def _patient_criteria(plan: Rubric, elements: PatientElements) -> list[Criterion
     sick = _half(plan.sick_role / 2 * (elements.diagnosis + elements.sick_role))
     return [
         CriterionResult("sick_role", "Diagnosis and sick role", sick, plan.sick_role,
-                        feedback.sick_role_feedback(elements.diagnosis, elements.sick_role)),
+                        feedback.sick_role_feedback(elements.diagnosis, elements.sick_role,
+                                                             elements.illness)),
         CriterionResult("contract", "Time-limited contract", plan.contract if elements.contract else 0.0,
                         plan.contract, feedback.contract_feedback(elements.contract)),
         CriterionResult("agreement", "Invitation to agree", plan.agreement if elements.agreement else 0.0,

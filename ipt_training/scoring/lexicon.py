@@ -290,13 +290,22 @@ STRATEGIES: dict[str, Concept] = _concepts(
 PATIENT_CUES: dict[str, list[str]] = {
     "diagnosis": ["depression", "depressive", "major depress*", "depressive episode", "depressive disorder",
                   "postnatal depression", "postpartum depression", "diagnos*"],
-    "sick_role": ["not your fault", "nobody fault", "no one fault", "not to blame", "not a weakness",
-                  "not weakness", "not a sign of weakness", "not a failing", "not a failure", "not a personal failure",
-                  "not a flaw", "treatable", "can be treated", "common illness", "medical illness", "an illness",
-                  "real illness", "sick role", "part of the illness", "take things easier", "take it easier",
-                  "things a bit easier", "ease off", "do a bit less", "do less", "sick leave", "while you recover",
-                  "while you are recovering", "let others carry", "ask for help", "common and treatable",
-                  "do not blame yourself", "not blame yourself", "nothing to be ashamed", "not to blame yourself"],
+    # The medical model: the depression is a common, treatable illness and not the patient's fault. It frames the
+    # diagnosis; on its own it is not yet the sick role.
+    "illness": ["not your fault", "nobody fault", "no one fault", "not to blame", "not a weakness",
+                "not weakness", "not a sign of weakness", "not a failing", "not a failure", "not a personal failure",
+                "not a flaw", "treatable", "can be treated", "common illness", "medical illness", "an illness",
+                "real illness", "part of the illness", "common and treatable", "do not blame yourself",
+                "not blame yourself", "nothing to be ashamed", "not to blame yourself"],
+    # The sick role (reference glossary): some obligations are eased while recovering, and the patient's task is
+    # to work at getting better.
+    "sick_role": ["sick role", "take things easier", "take it easier", "take it a bit easier", "things a bit easier",
+                  "ease off", "do a bit less", "do a little less", "do less", "do only what you must",
+                  "sick leave", "let others carry", "ask for help", "ask less of yourself", "help more", "do more",
+                  "help a little more", "more help", "less is expected", "your part is", "work on getting better",
+                  "work at getting better", "work on getting well",
+                  "work at getting well", "focus on getting better", "work on your recovery",
+                  "working on your recovery", "work with me on getting better", "work on it with me"],
     "agreement": ["does that fit", "does this fit", "do you agree", "would you agree", "your view",
                   "how you see it", "does that sound", "does this sound", "does that make sense",
                   "what do you think"],

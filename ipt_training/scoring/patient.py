@@ -1,7 +1,8 @@
 """Read the elements of a formulation said to the patient (reference section 6) that a supervision note lacks.
 
-* diagnosis and sick role: the disorder is named as an illness, and the patient hears that it is common,
-  treatable, not their fault, or that it is reasonable to do less while recovering;
+* diagnosis and sick role: the disorder is named (common, treatable and not their fault is the medical model, the
+  diagnosis part); the sick role is that some obligations are eased while recovering and that the patient's task
+  is to work at getting better;
 * the time-limited contract: a number of sessions or weeks, or an explicit time limit;
 * the invitation to agree: a question that asks the patient for their view.
 """
@@ -34,6 +35,8 @@ class PatientElements:
     sick_role: bool
     contract: bool
     agreement: bool
+    #: the medical model: a common, treatable illness, not the patient's fault (feedback only)
+    illness: bool = False
 
 
 def _contract(prepared: list[list[str]]) -> bool:
@@ -75,4 +78,5 @@ def read_patient_elements(text: str, prepared: list[list[str]], matches: list[Ma
         sick_role="patient:sick_role" in found,
         contract=_contract(prepared),
         agreement=_agreement(text, matches),
+        illness="patient:illness" in found,
     )
