@@ -151,9 +151,11 @@ def read_style(text: str, raw: list[list[str]], vignette: str | None = None) -> 
         # Cheap first: enough of the answer's words must sit in runs of vignette words (counted at C speed).
         words = _vignette_words(vignette)
         runs = _RUN_RE.findall(bytes(map(words.__contains__, tokens)))
-        lengths = [len(clause) - clause.count(QUOTE) - clause.count(QUESTION) - _NGRAM + 1 for clause in raw]
-        if sum(map(len, runs)) - (_NGRAM - 1) * len(runs) >= _PASTED_SHARE * sum(n for n in lengths if n > 0):
-            pasted = _pasted_share(raw, vignette)
+        possible = sum(map(len, runs)) - (_NGRAM - 1) * len(runs)
+        if possible >= _PASTED_SHARE * (len(tokens) - _NGRAM * len(raw)):  # a bound that errs low: no per-clause work
+            lengths = [len(clause) - clause.count(QUOTE) - clause.count(QUESTION) - _NGRAM + 1 for clause in raw]
+            if possible >= _PASTED_SHARE * sum(n for n in lengths if n > 0):
+                pasted = _pasted_share(raw, vignette)
     return Style(len(tokens), share, pasted, foreign, other_script, text)
 
 
