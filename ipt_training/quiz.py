@@ -160,12 +160,13 @@ QUIZZES: dict[str, tuple[Question, ...]] = {
     ),
     "problem_areas": (
         Q("divorce", "A patient's depression began after his divorce. By course convention, which area fits?",
-          ("Grief", "Role transition", "Interpersonal deficits"), 1,
+          ("Grief (complicated bereavement)", "Role transition", "Interpersonal deficits"), 1,
           "Here grief means the death of a significant person; other losses such as divorce, job loss or a new "
           "diagnosis are role transitions. Stuart & Robertson use a broader 'grief and loss' area, a variant."),
         Q("withdrawal", "Since her depression began three months ago, a woman has stopped seeing friends; before "
           "that she had a full social life. Is this interpersonal deficits?",
-          ("Yes: she is isolated now", "No: withdrawal is a symptom; look for the event linked to the onset"), 1,
+          ("Yes: she is isolated now, sees nobody, and so meets the definition of deficits",
+           "No: withdrawal is a symptom; look for the event linked to the onset"), 1,
           "Deficits needs a long-standing lack of relationships and no death, dispute or life change. Withdrawal "
           "that started with the depression points to another area."),
         Q("last_resort", "When is interpersonal deficits chosen?",
@@ -179,7 +180,7 @@ QUIZZES: dict[str, tuple[Question, ...]] = {
           "The four areas are grief, role disputes, role transitions and interpersonal deficits."),
         Q("overlap", "A new baby has strained a marriage and the arguments began after the birth. How do you "
           "choose?",
-          ("Always name both areas, and add interpersonal deficits as a third so that no part of the picture is missed",
+          ("Always name both areas, and add deficits as a third so nothing is missed",
            "Pick the area that best explains the episode and is most workable; the other can be addressed "
            "within it", "Pick interpersonal deficits"), 1,
           "Areas overlap: a transition often causes a dispute. Choose one (two at most) with the patient's "
@@ -208,8 +209,8 @@ QUIZZES: dict[str, tuple[Question, ...]] = {
           "It is used mainly for deficits and disputes, and it is not transference interpretation."),
         Q("decision_analysis", "Decision analysis is:",
           ("Listing options for an interpersonal problem, weighing them, choosing one and planning it",
-           "The therapist weighing up the options and then deciding for the patient which one they should follow",
-           "A formal homework sheet"), 0,
+           "The therapist weighing the options and deciding for the patient",
+           "A formal homework sheet of pros and cons, completed between sessions"), 0,
           "The patient generates and weighs the options; the therapist helps structure the choice."),
     ),
     "middle_phase": (
@@ -263,7 +264,7 @@ QUIZZES: dict[str, tuple[Question, ...]] = {
           "Options such as medication or another therapy are discussed."),
         Q("maintenance", "A patient has recurrent depression. What can be offered at the end of acute treatment?",
           ("Nothing more", "Continuation or maintenance treatment (for example monthly IPT-M) as a new contract",
-           "The same acute contract, simply extended week by week without any discussion with the patient"), 1,
+           "The same acute contract, extended week by week without discussion"), 1,
           "In one trial, monthly maintenance IPT was as good as weekly or twice-monthly sessions for women who "
           "had remitted with IPT alone."),
     ),

@@ -61,3 +61,20 @@ def test_the_best_line_is_rarely_the_longest(script) -> None:
     assert len(longest) <= 0.4 * len(script.decisions), (
         f"{script.id}: the best line is the longest in {len(longest)} of {len(script.decisions)} decisions "
         f"({', '.join(longest)}); lengthen a plausible weaker line")
+
+
+#: No rank by length may hold more than half of the best lines, and the best line is sometimes the shortest.
+MAX_RANK_SHARE = 0.50
+MIN_SHORTEST_BEST = 0.15
+
+
+def test_no_length_rank_gives_the_best_line_away() -> None:
+    ranks: Counter[int] = Counter()
+    for script in SCRIPTS:
+        for d in script.decisions:
+            order = sorted(range(len(d.options)), key=lambda i: len(d.options[i].text))
+            ranks[order.index(d.options.index(d.best))] += 1
+    total = sum(ranks.values())
+    assert total >= 20
+    assert max(ranks.values()) / total <= MAX_RANK_SHARE, dict(ranks)
+    assert ranks[0] / total >= MIN_SHORTEST_BEST, dict(ranks)
