@@ -208,7 +208,10 @@ def concepts(as_json: JsonFlag = False,
     _console().print(table)
 
 
-@app.command("score")
+@app.command("score", help=(
+    "Score a formulation answer against a reference and print per-criterion feedback.\n\n"
+    "The answer is scored as the graded assignment scores it: with the case (its names and vignette) when the "
+    "reference is a case file or a key whose case is in the library."))
 def score(reference: Annotated[Path, typer.Option(help="Case file with a reference, or an instructor key file.")],
           answer: Annotated[Path, typer.Option(help="Answer: .txt (free text) or .yaml/.json with text and "
                                                     "primary_area, secondary_area, dispute_stage.")],

@@ -84,7 +84,7 @@ def test_answers_are_shown_as_given_and_escaped() -> None:
 
 def test_a_value_the_record_could_not_carry_is_shown_as_text_with_a_plain_note() -> None:
     shown = value_html(Opaque("Thing", "my thing"))
-    assert "my thing" in shown and "not text, a list or a table" in shown and "Opaque" not in shown
+    assert "my thing" in shown and "was not plain text, a list or a table" in shown and "Opaque" not in shown
 
 
 def test_only_the_feedback_exporter_uses_our_page(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -32,7 +32,7 @@ AREA_OR_STAGE = re.compile(
     re.IGNORECASE,
 )
 #: Words that point at an area through its typical event, a mourning image or a relationship under strain; kept out
-#: of every practice title (a title names a place, an object or a job, like "The boat at Stornoway harbour").
+#: of every practice title (a title names a place, a job or an activity, like "A fisherman on Lewis").
 EVENT_WORDS = re.compile(
     r"(?<![a-z])(?:loss|lost|fight|argu|quarrel|move|moving|chang|lonel|alone|widow|funeral|divorc|separat|"
     r"grave|headstone|empty seat|slipper|strong for|the same|silent|shut out|slam|on the edge|friendship|"

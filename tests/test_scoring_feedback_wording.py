@@ -52,3 +52,39 @@ def test_every_model_formulation_gives_the_sick_role(library) -> None:
         report = score_formulation(case.reference.formulation, case.reference, rubric="patient", case=case)
         sick = report.criterion("sick_role")
         assert sick.points == sick.max_points, (case.id, sick.feedback)
+
+
+def test_a_partly_wrong_focus_is_not_pushed_further_into_its_own_area(library) -> None:
+    """The reviewer's dispute answer for p-07 (a transition case): no 'the strategies usually include' for disputes;
+    the trainee is sent back to the focus."""
+    report = _score(library, "a3_p07_dispute", "p-07")
+    assert report.criterion("problem_area").points < report.criterion("problem_area").max_points
+    for kind in ("goals", "strategies"):
+        text = report.criterion(kind).feedback
+        assert "usually include" not in text, text
+        assert "Check the focus first" in text or "follow from the choice of focus" in text, text
+    honest = _score(library, "a2_p13_patient", "p-13", rubric="patient")
+    assert "usually include" in honest.criterion("strategies").feedback  # a right focus still gets its next step
+
+
+def test_the_reduced_evidence_messages_say_which_points(library) -> None:
+    from ipt_training.scoring import feedback
+
+    assert "of the evidence points" in feedback.PASTED_FEEDBACK
+    assert "of the evidence points" in feedback.LISTED_EVIDENCE_FEEDBACK
+
+
+def test_one_focus_with_the_conflict_handled_within_it_keeps_the_evidence_points(library) -> None:
+    """p-07's key lists a secondary dispute; the reviewer's note keeps to the transition and handles the arguments
+    within it, as the reference's worked example does (section 6): no stage point is held back."""
+    report = _score(library, "a4_p07_notes", "p-07")
+    evidence = report.criterion("evidence_timeline")
+    assert evidence.points == evidence.max_points, evidence.feedback
+    assert "You kept one focus" in evidence.feedback
+    two = _score(library, "a5_p06_good", "p-06")  # a dispute answer is still held to its stage
+    assert "You staged the role dispute as impasse" in two.criterion("evidence_timeline").feedback
+
+
+def test_shorthand_for_transition_feelings_and_supports_is_read(library) -> None:
+    report = _score(library, "a4_p07_notes", "p-07")
+    assert report.criterion("strategies").points == report.criterion("strategies").max_points

@@ -35,11 +35,11 @@ LIST_FEEDBACK = ("The answer lists terms without sentences that tie them togethe
                  "Say which event came before the onset, how they are linked in time, and which problem area "
                  "follows from that.")
 PASTED_FEEDBACK = ("Much of the answer repeats the vignette word for word; evidence counts when you select it and "
-                   "explain what it shows, so only a quarter of this criterion was credited.")
+                   "explain what it shows, so only a quarter of the evidence points were credited.")
 
 
 LISTED_EVIDENCE_FEEDBACK = ("Facts listed without sentences do not yet show why they matter, so only half of "
-                            "this criterion was credited.")
+                            "the evidence points were credited.")
 
 
 def _label(area: ProblemArea | None) -> str:
@@ -78,8 +78,11 @@ def area_feedback(primary: ProblemArea | None, secondary: ProblemArea | None, re
 
 
 def stage_feedback(stage: DisputeStage | None, reference: ReferenceFormulation, correct: bool, chose_dispute: bool,
-                   *, reveal: bool) -> str:
+                   *, reveal: bool, one_focus: bool = False) -> str:
     """The same sentences whatever the key: they describe the trainee's own framing, never the case."""
+    if not chose_dispute and one_focus:
+        return ("You kept one focus, which IPT prefers; a conflict can be handled within it. A dispute stage is "
+                "assessed only when a role dispute is chosen as a focus.")
     if not chose_dispute:
         return ("A dispute stage is assessed only when a role dispute is chosen as a focus; this answer does not "
                 "choose one.")
@@ -126,7 +129,9 @@ def evidence_feedback(hit: int, total: int, linked: bool, missed_hints: list[str
 def concept_feedback(kind: str, hit: int, need: int, expected: list[str], found: set[str],
                      table: dict[str, Concept], chosen: ProblemArea | None, penalised: bool, *, reveal: bool,
                      stuffing_phrases: dict[ProblemArea, list[str]] | None = None,
-                     inconsistent: list[str] | None = None) -> str:
+                     inconsistent: list[str] | None = None, area_full: bool = True) -> str:
+    """Goals or strategies found against those the case needs. Without the key (``reveal=False``), the next step
+    follows the trainee's own focus, unless the focus itself earned partial or no credit (``area_full=False``)."""
     if penalised:
         text = (f"The {kind} mix several problem areas. Name the {kind} of your chosen focus only; listing every "
                 "possibility does not earn credit.")
@@ -147,7 +152,13 @@ def concept_feedback(kind: str, hit: int, need: int, expected: list[str], found:
         parts.append("Consider: " + "; ".join(missing) + ".")
     elif chosen is not None:
         own = [c.label for c in table.values() if c.area == chosen and c.id not in found][:3]
-        if own:
+        if not area_full and not own:
+            parts.append(f"The {kind} you wrote fit the area you chose; the marks missing here follow from the "
+                         "choice of focus (see Problem area).")
+        elif not area_full:
+            parts.append("Check the focus first: the goals and strategies should follow from the area most closely "
+                         "linked in time to the onset.")
+        elif own:
             parts.append(f"For {_label(chosen)}, the {kind} usually include: " + "; ".join(own) + ".")
     else:
         parts.append(f"State concrete {kind} for the focus you choose.")

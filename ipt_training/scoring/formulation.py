@@ -376,7 +376,11 @@ def score_formulation(
     chose_dispute = ProblemArea.ROLE_DISPUTE in (decision.primary, decision.secondary)
     stage_right = has_dispute and chose_dispute and stage == reference.dispute_stage
     stage_pts = plan.stage if stage_right else 0.0
-    coverage_max = plan.evidence - plan.link - (plan.stage if has_dispute else 0.0)
+    # A key whose dispute is only secondary: an answer that keeps to the key's primary area alone and handles the
+    # conflict within it (reference section 3.0: one focus preferred) has no stage to name, so none is reserved.
+    one_focus = (decision.primary is reference.primary_area and decision.secondary is None
+                 and reference.primary_area is not ProblemArea.ROLE_DISPUTE)
+    coverage_max = plan.evidence - plan.link - (plan.stage if has_dispute and not one_focus else 0.0)
     cited = {m.concept[9:] for m in ev_matches if m.concept.startswith("evidence:")}
     evidence_ids = [item.id for item in reference.key_evidence]
     ev_pts, _, _ = _coverage_points(cited, evidence_ids, coverage_max, 0.75)
@@ -386,7 +390,8 @@ def score_formulation(
                                                missed_hints, reference.timeline_link.hint, reveal=reveal,
                                                deficits_key=reference.primary_area is deficits,
                                                deficits_chosen=decision.primary is deficits)
-    stage_text = feedback.stage_feedback(stage, reference, stage_right, chose_dispute, reveal=reveal)
+    stage_text = feedback.stage_feedback(stage, reference, stage_right, chose_dispute, reveal=reveal,
+                                         one_focus=decision.primary is not None and decision.secondary is None)
     evidence_pts = ev_pts + (plan.link if linked else 0.0)
     if style.pasted or bare_list:
         # Facts listed without a sentence are not yet evidence for a focus (half); facts copied from the vignette
@@ -424,7 +429,8 @@ def score_formulation(
         points = _half(_half(max_points * min(1.0, credit / need)) * penalty)
         text = feedback.concept_feedback(kind, len(hits), need, expected, found, table, decision.primary,
                                          penalty < 1, reveal=reveal, stuffing_phrases=stuffing_phrases,
-                                         inconsistent=[c for c in hits if c in concepts.inconsistent])
+                                         inconsistent=[c for c in hits if c in concepts.inconsistent],
+                                         area_full=area_pts >= plan.area)
         if (textbook or named) and points:
             points, text = _half(points * TEXTBOOK_SHARE), f"{text} {textbook_feedback(kind, few=named)}"
         criteria.append(CriterionResult(kind, kind.capitalize(), points, max_points, text))

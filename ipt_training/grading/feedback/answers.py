@@ -58,7 +58,7 @@ def _text(value: Any) -> str:
             return f"{NO_ANSWER} (the placeholder text is still there)"
         return value.strip()
     if isinstance(value, Opaque):
-        return f"{value.text} (not text, a list or a table: the grader read it as this text)"
+        return f"{value.text} (this answer was not plain text, a list or a table, so the grader read it as the text shown)"
     if _is_table(value):
         return value.to_string(index=False)
     if isinstance(value, dict):
