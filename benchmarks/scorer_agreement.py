@@ -12,6 +12,11 @@ Sets, each printed when it exists:
   its figures are no longer a measure of generalization;
 * development set C ``benchmarks/data/formulation_dev_c/``: a further examiner's set in the same format, used as a
   check of generalization before its misses are studied;
+* development set D ``benchmarks/data/formulation_dev_d/``: 132 answers to 12 further cases (h-01..h-12), written
+  and marked by two examiners who never saw the scorer or the other sets. It was the held-out test set of round 2
+  of issue 11, kept outside the repository while the scorer changed and run once at commit 4cb9738: problem-area
+  kappa 0.812, Spearman 0.816, MAE 1.27 (the scorer at the start of that round: 0.774 / 0.772 / 1.56); from round 3
+  on it is development data and a new held-out set is needed;
 * held-out test set ``--test DIR`` (default ``benchmarks/data/formulation_heldout/``): run once at the end by the
   lead; nobody who changes the scorer sees it.
 
@@ -180,7 +185,8 @@ def import_time(module: str = "ipt_training") -> float:
 
 
 FOLDER_SETS = (("Development set B (held-out test set of the previous round)", "formulation_dev_b"),
-               ("Development set C", "formulation_dev_c"))
+               ("Development set C", "formulation_dev_c"),
+               ("Development set D (held-out test set of round 2, run once)", "formulation_dev_d"))
 
 
 def main() -> None:
