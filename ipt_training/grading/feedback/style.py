@@ -26,6 +26,7 @@ div.output_area, div.output_subarea, div.input_area, div.inner_cell { overflow-x
 .ipt-graded-answer dd { margin: 0 0 0.5em 1em; }
 .ipt-graded-answer .ipt-answer-note { font-weight: normal; color: #555; }
 .ipt-graded-answer table th, .ipt-graded-answer table td { padding: 0.1em 1.2em 0.1em 0; text-align: left; }
+div.output_html table th, div.output_html table td { padding: 0.1em 1.2em 0.1em 0; text-align: left; vertical-align: top; }
 """
 
 

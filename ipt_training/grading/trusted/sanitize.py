@@ -22,6 +22,8 @@ from nbgrader.preprocessors import NbGraderPreprocessor
 SAFE_OUTPUTS = frozenset({"text/plain", "text/latex", "application/json", "image/png", "image/jpeg", "image/gif"})
 #: Output kinds kept after cleaning their HTML.
 CLEANED_OUTPUTS = frozenset({"text/html", "text/markdown"})
+#: What a page shows instead of a widget's Python repr (the widget itself only runs in JupyterLab).
+WIDGET_PLACEHOLDER = "[interactive widget: shown in JupyterLab only]"
 TAGS = frozenset({
     "a", "abbr", "acronym", "b", "blockquote", "br", "caption", "code", "col", "colgroup", "dd", "del", "details",
     "div", "dl", "dt", "em", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol",
@@ -78,6 +80,7 @@ def _clean_output(output: NotebookNode) -> bool:
         return False
     data = output.get("data") if isinstance(output.get("data"), dict) else {}
     active = False
+    widget = any("widget" in key for key in data)
     for key in list(data):
         if key in CLEANED_OUTPUTS:
             text = _text(data[key])
@@ -91,6 +94,8 @@ def _clean_output(output: NotebookNode) -> bool:
         else:
             active |= any(kind in key for kind in _SCRIPT_OUTPUTS)  # widget views etc. go silently
             del data[key]
+    if widget and "text/plain" in data:  # the widget's Python repr ("VBox(children=...") means nothing on a page
+        data["text/plain"] = WIDGET_PLACEHOLDER
     output["data"] = data
     metadata = output.get("metadata") if isinstance(output.get("metadata"), dict) else {}
     output["metadata"] = {mime: {k: v for k, v in size.items() if k in ("width", "height") and isinstance(v, int)}
