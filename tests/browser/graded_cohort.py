@@ -14,8 +14,7 @@ from pathlib import Path
 import yaml
 
 from ipt_training.analytics.report import write_report
-from ipt_training.grading.workflow.demo import COHORT_FILE, build_course, plan_for
-from ipt_training.grading.workflow.simulate import fill_notebook, submit
+from ipt_training.grading.workflow.demo import COHORT_FILE, build_course, simulate_cohort
 from ipt_training.grading.workflow.summary import grade_with_progress, print_summary
 
 TRAINEES = 3
@@ -24,12 +23,7 @@ TRAINEES = 3
 def main(repo: Path, target: Path, assignment: str) -> None:
     course = build_course(repo, target)
     cohort = yaml.safe_load((repo / COHORT_FILE).read_text(encoding="utf-8"))["trainees"][:TRAINEES]
-    for trainee in cohort:
-        notebooks = {}
-        for source_nb in sorted((course.source_dir / assignment).glob("*.ipynb")):
-            release_nb = course.root / "release" / assignment / source_nb.name
-            notebooks[source_nb.name] = fill_notebook(release_nb, plan_for(trainee, assignment, source_nb))
-        submit(course.root, trainee["id"], assignment, notebooks)
+    simulate_cohort(course, cohort, [assignment])
     results = grade_with_progress(course, assignment)
     print_summary(results)
     print(write_report(course, target / "report"))

@@ -39,9 +39,9 @@ def plan_for(trainee: dict[str, Any], assignment: str, notebook: Path) -> Submis
     return SubmissionPlan(answers=answers)
 
 
-def simulate_cohort(course: Course, cohort: list[dict[str, Any]]) -> None:
-    """Write one submission per trainee and assignment into ``submitted/``."""
-    for assignment in course.assignments():
+def simulate_cohort(course: Course, cohort: list[dict[str, Any]], assignments: list[str] | None = None) -> None:
+    """Write one submission per trainee and assignment (default: every assignment) into ``submitted/``."""
+    for assignment in course.assignments() if assignments is None else assignments:
         for trainee in cohort:
             notebooks = {}
             for source_nb in sorted((course.source_dir / assignment).glob("*.ipynb")):
