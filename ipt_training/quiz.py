@@ -44,6 +44,17 @@ def longest_right_share(questions: Sequence[Question]) -> float:
     return sum(right_is_longest(q) for q in questions) / len(questions) if questions else 0.0
 
 
+def answer_place(question: Question) -> str:
+    """Where the right option is shown: ``"first"``, ``"last"`` or ``"middle"`` (any option in between).
+
+    Options are shown in the order they are written, so a bank where the right answer is rarely last (or nearly
+    always first) hands a test-wise trainee a cue; ``tests/test_quiz_position_cue.py`` keeps the places balanced.
+    """
+    if question.answer == 0:
+        return "first"
+    return "last" if question.answer == len(question.options) - 1 else "middle"
+
+
 @dataclass(frozen=True, slots=True)
 class QuestionResult:
     question: Question
@@ -99,8 +110,7 @@ Q = Question
 QUIZZES: dict[str, tuple[Question, ...]] = {
     "what_is_ipt": (
         Q("founders", "Who developed IPT?",
-          ("Theodore Shapiro", "Gerald Klerman and Myrna Weissman, with colleagues", "Aaron Beck",
-           "Ellen Frank"), 1,
+          ("Gerald Klerman and Myrna Weissman, with colleagues", "Theodore Shapiro", "Aaron Beck", "Ellen Frank"), 0,
           "IPT was developed from about 1969-1970 by Klerman, Weissman and colleagues (Paykel, Rounsaville, "
           "Chevron and others). There is no founder called Shapiro; Beck developed cognitive therapy; Ellen Frank "
           "developed IPSRT, an adaptation for bipolar disorder."),
@@ -123,9 +133,9 @@ QUIZZES: dict[str, tuple[Question, ...]] = {
         Q("evidence", "Which is the fairest summary of the evidence for IPT in depression?",
           ("It is clearly superior to every other psychotherapy in meta-analyses, and nearly all of its randomized "
            "trials are free of any risk of bias",
+           "It has never been tested in randomized trials",
            "It does better than control conditions in meta-analyses and about as well as other psychotherapies; "
-           "many trials have some risk of bias",
-           "It has never been tested in randomized trials"), 1,
+           "many trials have some risk of bias"), 2,
           "Meta-analyses (Cuijpers and colleagues 2011, 2016) found IPT better than control conditions, with no "
           "significant difference from other psychotherapies; most studies had some risk of bias."),
     ),
@@ -180,9 +190,10 @@ QUIZZES: dict[str, tuple[Question, ...]] = {
           "The four areas are grief, role disputes, role transitions and interpersonal deficits."),
         Q("overlap", "A new baby has strained a marriage and the arguments began after the birth. How do you "
           "choose?",
-          ("Always name both areas, and add deficits as a third so nothing is missed",
-           "Pick the area that best explains the episode and is most workable; the other can be addressed "
-           "within it", "Pick interpersonal deficits"), 1,
+          ("Pick the area that best explains the episode and is most workable; the other can be addressed "
+           "within it",
+           "Always name both areas, and add deficits as a third so nothing is missed",
+           "Pick interpersonal deficits"), 0,
           "Areas overlap: a transition often causes a dispute. Choose one (two at most) with the patient's "
           "agreement."),
     ),
@@ -236,8 +247,9 @@ QUIZZES: dict[str, tuple[Question, ...]] = {
           "Help the patient mourn and accept the loss of the old role, see the new role realistically and regain "
           "self-esteem through mastery."),
         Q("interval_history", "How does a middle-phase session usually start?",
-          ("With a homework review", "With an interval history: 'How have things been since we last met?'",
-           "With a dream report"), 1,
+          ("With an interval history: 'How have things been since we last met?'",
+           "With a homework review",
+           "With a dream report"), 0,
           "The therapist then links any mood change to recent events."),
         Q("new_crisis", "A new crisis arises in session 8. What do you do?",
           ("Switch the focus to the new crisis straight away, without discussing it with the patient",
@@ -247,14 +259,15 @@ QUIZZES: dict[str, tuple[Question, ...]] = {
     ),
     "termination": (
         Q("when", "When is the ending raised?",
-          ("In the last session", "Explicitly, several sessions in advance", "Never; it is implied"), 1,
+          ("In the last session", "Never; it is implied", "Explicitly, several sessions in advance"), 2,
           "Termination takes the last 2-4 sessions, and the ending is named explicitly well before the last one."),
         Q("sadness", "The patient feels sad about ending. What is this?",
-          ("Always a relapse", "An expected reaction to be acknowledged and distinguished from depressive relapse",
-           "A sign that the treatment has failed and that the acute contract should be extended"), 1,
+          ("Always a relapse",
+           "A sign that the treatment has failed and that the acute contract should be extended",
+           "An expected reaction to be acknowledged and distinguished from depressive relapse"), 2,
           "The ending is treated as a role transition: sadness about ending is expected."),
         Q("credit", "Who gets the credit for improvement?",
-          ("The therapist", "The patient", "The medication only"), 1,
+          ("The patient", "The therapist", "The medication only"), 0,
           "Review the changes and what the patient did to achieve them, giving credit to the patient."),
         Q("non_response", "The response is incomplete. How is it framed?",
           ("As the patient's failure", "As a failure of the treatment, not the patient, with options discussed "
@@ -263,8 +276,9 @@ QUIZZES: dict[str, tuple[Question, ...]] = {
            "options"), 1,
           "Options such as medication or another therapy are discussed."),
         Q("maintenance", "A patient has recurrent depression. What can be offered at the end of acute treatment?",
-          ("Nothing more", "Continuation or maintenance treatment (for example monthly IPT-M) as a new contract",
-           "The same acute contract, extended week by week without discussion"), 1,
+          ("Continuation or maintenance treatment (for example monthly IPT-M) as a new contract",
+           "Nothing more",
+           "The same acute contract, extended week by week without discussion"), 0,
           "In one trial, monthly maintenance IPT was as good as weekly or twice-monthly sessions for women who "
           "had remitted with IPT alone."),
     ),
