@@ -68,12 +68,16 @@ class Cue:
     rest: tuple[tuple[str, bool], ...] = ()
     #: exact (non-prefix) words after the first: all must be in a clause for the cue to match there
     required: frozenset[str] = frozenset()
+    #: the second word as it appears in the space-joined words that follow the first (``" word "``, or
+    #: ``" prefix"`` for a prefix): most cues fail on it, so it is checked first with one substring test
+    probe: str = ""
 
     @classmethod
     def parse(cls, concept: str, phrase: str, weight: float = 1.0) -> Cue:
         words = tuple(phrase.lower().split())
         rest = tuple((w[:-1], True) if w.endswith("*") else (w, False) for w in words[1:])
-        return cls(concept, words, weight, rest, frozenset(w for w, prefix in rest if not prefix))
+        probe = "" if not rest else (f" {rest[0][0]}" if rest[0][1] else f" {rest[0][0]} ")
+        return cls(concept, words, weight, rest, frozenset(w for w, prefix in rest if not prefix), probe)
 
 
 class Match(NamedTuple):
@@ -177,30 +181,27 @@ class PhraseMatcher:
 
         prepared: Clauses = []
         matches: list[Match] = []
+        reach = self.max_gap + 2
         for ci, raw_tokens in enumerate(raw):
             pairs = [known.get(t) or lookup(t) for t in raw_tokens]
             tokens = [p[0] for p in pairs]
             prepared.append(tokens)
             present: set[str] | None = None
-            reach = self.max_gap + 2
             negatable = not _NEGATION_WORDS.isdisjoint(tokens)
             for i, (_, cues) in enumerate(pairs):
-                window: list[str] | None = None
+                if not cues:
+                    continue
+                # The words that may follow the first, space-joined with a space at both ends: a cue's second
+                # word (its probe, see :class:`Cue`) is one substring test away.
                 joined = ""
                 for cue in cues:
                     if not cue.rest:
                         matches.append(Match(cue.concept, ci, i, i, negatable and is_negated(tokens, i, i),
                                              cue.weight))
                         continue
-                    if window is None:
-                        window = tokens[i + 1:i + reach]
-                        joined = " " + " ".join(window)
-                    # Most cues fail on their second word: check it before the full scan.
-                    second, is_prefix = cue.rest[0]
-                    if is_prefix:
-                        if " " + second not in joined:
-                            continue
-                    elif second not in window:
+                    if not joined:
+                        joined = f" {' '.join(tokens[i + 1:i + reach])} "
+                    if cue.probe not in joined:
                         continue
                     if present is None:
                         present = set(tokens)

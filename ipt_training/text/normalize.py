@@ -71,7 +71,8 @@ _TYPOGRAPHIC = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u20
 
 def to_ascii_lower(text: str) -> str:
     """Lower-case, strip accents and fold typographic quotes and dashes."""
-    text = text.translate(_TYPOGRAPHIC)
+    if not text.isascii():
+        text = text.translate(_TYPOGRAPHIC)  # every character it maps is non-ASCII
     if not text.isascii():
         # Accented letters lose their accents; other non-ASCII characters (emoji, other scripts) are dropped.
         text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
@@ -104,9 +105,11 @@ QUESTION = "?"
 _CONTRASTIVE = frozenset({"but", "however", "whereas", "although", "though"})
 
 
-#: What ends a clause: punctuation, a spaced dash, or a contrastive word ("but", "however").
-_CLAUSE_SPLIT_RE = re.compile(r"[.;:!?\n()\[\]]|\s-+\s|\b(?:but|however|whereas|although|though)\b")
-_CLAUSE_SPLIT_KEEP_RE = re.compile(f"({_CLAUSE_SPLIT_RE.pattern})")
+#: What ends a clause: punctuation, a spaced dash, or a contrastive word ("but", "however"); the words are found
+#: among a clause's tokens (faster than in the regex), or with :data:`_CONTRASTIVE_RE` next to a hyphen.
+_PUNCTUATION_SPLIT_RE = re.compile(r"[.;:!?\n()\[\]]|\s-+\s")
+_PUNCTUATION_SPLIT_KEEP_RE = re.compile(f"({_PUNCTUATION_SPLIT_RE.pattern})")
+_CONTRASTIVE_RE = re.compile(r"\b(?:but|however|whereas|although|though)\b")
 _TOKEN_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _TOKEN_OR_QUOTE_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*|\"")
 _EXPANDABLE = frozenset(_TOKEN_EXPANSIONS)
@@ -140,19 +143,53 @@ def clauses(text: str, *, quotes: bool = False) -> list[list[str]]:
     result: list[list[str]] = []
     text = _expand(to_ascii_lower(text))
     questions = quotes and "?" in text
-    pieces = _CLAUSE_SPLIT_KEEP_RE.split(text) if questions else _CLAUSE_SPLIT_RE.split(text)
+    pieces = _PUNCTUATION_SPLIT_KEEP_RE.split(text) if questions else _PUNCTUATION_SPLIT_RE.split(text)
     step = 2 if questions else 1
     for k in range(0, len(pieces), step):
         chunk = pieces[k]
         tokens = token_re.findall(chunk)
         if not tokens:
             continue
+        asked = questions and k + 1 < len(pieces) and pieces[k + 1] == "?"
+        if "-" in chunk or "_" in chunk:
+            # A contrastive word may touch a hyphen or an underscore ("but-", "x_but"): split as the word
+            # boundaries of the text say, not as the tokens do.
+            if _CONTRASTIVE_RE.search(chunk) is not None:
+                parts = [token_re.findall(part) for part in _CONTRASTIVE_RE.split(chunk)]
+                _add_clauses(result, parts, chunk, asked)
+                continue
+        elif not _CONTRASTIVE.isdisjoint(tokens):
+            _add_clauses(result, _split_at_contrastive(tokens), chunk, asked)
+            continue
         if not _EXPANDABLE.isdisjoint(tokens) or "-" in chunk:
             tokens = _expand_tokens(tokens)
-        if questions and k + 1 < len(pieces) and pieces[k + 1] == "?":
+        if asked:
             tokens.append(QUESTION)
         result.append(tokens)
     return result
+
+
+def _split_at_contrastive(tokens: list[str]) -> list[list[str]]:
+    """The tokens of a clause cut at each contrastive word ("but", "however"), which is left out."""
+    parts: list[list[str]] = [[]]
+    for token in tokens:
+        if token in _CONTRASTIVE:
+            parts.append([])
+        else:
+            parts[-1].append(token)
+    return parts
+
+
+def _add_clauses(result: list[list[str]], parts: list[list[str]], chunk: str, asked: bool) -> None:
+    """Append the non-empty ``parts`` of ``chunk`` as clauses; a question mark after the chunk ends the last part."""
+    for n, tokens in enumerate(parts):
+        if not tokens:
+            continue
+        if not _EXPANDABLE.isdisjoint(tokens) or "-" in chunk:
+            tokens = _expand_tokens(tokens)
+        if asked and n == len(parts) - 1:
+            tokens.append(QUESTION)
+        result.append(tokens)
 
 
 def sentences(text: str) -> list[str]:
