@@ -46,8 +46,19 @@ def _label(area: ProblemArea | None) -> str:
     return "no problem area" if area is None else AREA_LABELS[area].lower()
 
 
+#: Appended to the goals and strategies of an answer marked on the better of two readings.
+TWO_READINGS_HALF = "Half credit: the answer gives two formulations, and only the better one is marked, at half."
+
+
+
+#: Appended to the evidence of an answer marked on the better of two readings.
+TWO_READINGS_EVIDENCE = ("The answer gives two formulations, each with its own plan; only the better one is marked, "
+                         "at half credit.")
+
+
 def area_feedback(primary: ProblemArea | None, secondary: ProblemArea | None, reference: ReferenceFormulation,
-                  points: float, max_points: float, *, stuffing: bool, contradiction: bool, reveal: bool) -> str:
+                  points: float, max_points: float, *, stuffing: bool, contradiction: bool, reveal: bool,
+                  readings: tuple[ProblemArea, ...] = (), better_fits: bool = False) -> str:
     if primary is None:
         return ("No problem area could be read from the answer. Commit to one focus (two at most) and say "
                 "clearly which is primary, e.g. 'The primary focus is ...'.")
@@ -56,7 +67,14 @@ def area_feedback(primary: ProblemArea | None, secondary: ProblemArea | None, re
                 "(two at most), the one most closely linked in time to the onset.")
     chosen = _label(primary) + (f", with {_label(secondary)} as secondary focus" if secondary else "")
     parts = [f"You chose {chosen}."]
-    if contradiction:
+    if contradiction and len(readings) >= 2:
+        parts = [f"The answer commits to {_label(readings[0])} in one place and to {_label(readings[1])} in "
+                 "another; state the focus once and consistently."]
+        if better_fits:
+            parts.append("The better of the two fits the case, but an answer that keeps both open earns half of the "
+                         "area credit.")
+            return " ".join(parts)
+    elif contradiction:
         parts.append("The answer also argues against its own choice; state the focus once and consistently.")
     if points >= max_points and primary is ProblemArea.INTERPERSONAL_DEFICITS:
         # Full credit for deficits means the key is deficits too: there is no acute event to tie the onset to.

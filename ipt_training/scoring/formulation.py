@@ -68,6 +68,7 @@ from ipt_training.scoring.lexicon import (
 from ipt_training.scoring.normalize import clean_answer
 from ipt_training.scoring.patient import PatientElements, read_patient_elements
 from ipt_training.scoring.readability import Style, read_style
+from ipt_training.scoring.readings import two_formulations
 from ipt_training.scoring.report import CriterionResult, FormulationAnswer, FormulationReport
 from ipt_training.scoring.rubrics import Rubric, rubric_named
 from ipt_training.scoring.specificity import (
@@ -80,6 +81,7 @@ from ipt_training.scoring.specificity import (
     textbook_feedback,
 )
 from ipt_training.text.matcher import Clauses, Match, PhraseMatcher, build_matcher
+from ipt_training.text.normalize import clauses
 
 AREA_POINTS = 3.0
 STAGE_POINTS = 1.0
@@ -154,11 +156,21 @@ def _matcher_for(reference: ReferenceFormulation, case: Case | None = None) -> _
             "timeline": reference.timeline_link.cues}
     if reference.primary_area is ProblemArea.INTERPERSONAL_DEFICITS:
         cues["absence"] = list(ABSENCE_OF_EVENT_CUES)
-    compiled = (build_matcher(cues, protected=reader_words()), derived)
+    compiled = (build_matcher(cues, protected=reader_words() | _case_words(case)), derived)
     if len(_MATCHERS) > 1024:
         _MATCHERS.clear()
     _MATCHERS[key] = (reference, case, compiled)
     return compiled
+
+
+def _case_words(case: Case | None) -> frozenset[str]:
+    """The words of the case's own text (vignette, timeline, inventory): spelt correctly there, an answer that uses
+    them means them ("carer", "nights"), so typo repair leaves them alone."""
+    if case is None:
+        return frozenset()
+    texts = [case.vignette, case.setting, *(e.event for e in case.timeline),
+             *(f"{p.relationship} {p.contact} {p.expectations} {p.recent_change}" for p in case.inventory)]
+    return frozenset(t for clause in clauses(" ".join(texts)) for t in clause if t.isalpha())
 
 
 _MIN_FACT_WORDS = 12
@@ -196,6 +208,18 @@ def _area_points(decision: AreaDecision, reference: ReferenceFormulation) -> flo
         others = [_reading_points(a, None, reference) for a in decision.alternatives]
         points = max([points, *others]) / 2
     return _half(points)
+
+
+def _readings(decision: AreaDecision) -> tuple[ProblemArea, ...]:
+    """The areas a self-contradicting answer commits to in different places (empty when it does not)."""
+    if not decision.contradiction or decision.primary is None:
+        return ()
+    return tuple(dict.fromkeys([decision.primary, *decision.alternatives]))
+
+
+def _halved(result: CriterionResult, note: str) -> CriterionResult:
+    """``result`` at half its points (to the nearest half point), with ``note`` added to its feedback."""
+    return replace(result, points=_half(result.points / 2), feedback=f"{result.feedback} {note}")
 
 
 def _half(points: float) -> float:
@@ -330,6 +354,9 @@ def score_formulation(
         if inferred is not None:
             decision = replace(decision, primary=inferred)
             implicit = True
+    split = two_formulations(decision, reading, kinds["goal"] + kinds["strategy"], prepared)
+    if split is not None:
+        decision = split
     has_dispute = ProblemArea.ROLE_DISPUTE in reference.areas
     linked = _timeline_linked(ev_matches, prepared) or (
         reference.primary_area is ProblemArea.INTERPERSONAL_DEFICITS
@@ -364,16 +391,21 @@ def score_formulation(
     if thin:
         flags.append("few_case_facts")
 
+    # A self-contradicting answer is marked on the better of its readings (the area closest to the key).
+    readings = _readings(decision)
+    better = max(readings, key=lambda a: _reading_points(a, None, reference)) if readings else None
     criteria: list[CriterionResult] = []
     area_pts = 0.0 if uncommitted_list else _half(_area_points(decision, reference) * plan.area / AREA_POINTS)
     area_text = (feedback.LIST_FEEDBACK if uncommitted_list else
                  feedback.area_feedback(decision.primary, decision.secondary, reference, area_pts, plan.area,
                                         stuffing=decision.stuffing, contradiction=decision.contradiction,
-                                        reveal=reveal))
+                                        reveal=reveal, readings=readings,
+                                        better_fits=better is not None
+                                        and _reading_points(better, None, reference) >= AREA_POINTS))
     criteria.append(CriterionResult("problem_area", "Problem area", area_pts, plan.area, area_text))
 
     stage = _stage_read(answer, kinds["stage"])
-    chose_dispute = ProblemArea.ROLE_DISPUTE in (decision.primary, decision.secondary)
+    chose_dispute = ProblemArea.ROLE_DISPUTE in (decision.primary, decision.secondary, better)
     stage_right = has_dispute and chose_dispute and stage == reference.dispute_stage
     stage_pts = plan.stage if stage_right else 0.0
     # A key whose dispute is only secondary: an answer that keeps to the key's primary area alone and handles the
@@ -408,11 +440,17 @@ def score_formulation(
     ))
 
     allowed = {*reference.areas, *(alt.area for alt in reference.acceptable_alternatives)}
-    chosen = {decision.primary, decision.secondary} - {None}
+    chosen = {better} if better is not None else {decision.primary, decision.secondary} - {None}
     concepts = read_concepts(kinds["goal"], kinds["strategy"], expected_goals=reference.goals,
                              expected_strategies=reference.strategies, chosen=chosen, linked=linked,
                              stage_named=stage is not None)
     off_areas = concepts.drawn_on - allowed - chosen
+    # Two formulations (each area with a plan of its own): the answer earns half of the better one on every
+    # criterion, not only on the area.
+    two_readings = split is not None
+    if two_readings:
+        flags.append("two_readings")
+        criteria[-1] = _halved(criteria[-1], feedback.TWO_READINGS_EVIDENCE)
     stuffed = concepts.stuffing or decision.stuffing
     penalty = 0.25 if (stuffed or bare_list) else (0.5 if len(off_areas) >= 2 else 1.0)
     if concepts.stuffing and "keyword_stuffing" not in flags:
@@ -433,6 +471,8 @@ def score_formulation(
                                          area_full=area_pts >= plan.area)
         if (textbook or named) and points:
             points, text = _half(points * TEXTBOOK_SHARE), f"{text} {textbook_feedback(kind, few=named)}"
+        if two_readings and points:
+            points, text = _half(points / 2), f"{text} {feedback.TWO_READINGS_HALF}"
         criteria.append(CriterionResult(kind, kind.capitalize(), points, max_points, text))
     if plan.patient_elements:
         criteria.extend(_patient_criteria(plan, read_patient_elements(answer.text, prepared,

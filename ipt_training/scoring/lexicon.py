@@ -114,7 +114,8 @@ ATTRIBUTION_VERBS: frozenset[str] = frozenset(
      "labelled", "labeled", "sees", "views", "wonders", "names", "named", "insists", "complains"}
 )
 #: Words that turn an answer round to another area ("but really it is grief", "I'd rather treat it as").
-REVERSAL_WORDS: frozenset[str] = frozenset({"really", "actually", "honestly", "rather", "instead", "truly", "fact"})
+REVERSAL_WORDS: frozenset[str] = frozenset({"really", "actually", "honestly", "rather", "instead", "truly", "fact",
+                                            "real", "reflection"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -381,11 +382,25 @@ TEMPORAL_LINK_CUES: tuple[str, ...] = (
 )
 
 
+#: Everyday English words that typo repair would otherwise take for a misspelt cue word ("should" -> "shout",
+#: "mother" -> "other", "carer" -> "career", "morning" -> "mourning"): correctly spelt, they stay as they are.
+COMMON_WORDS: frozenset[str] = frozenset({
+    "should", "would", "could", "shall", "might", "mother", "mothers", "father", "brother", "sister", "others",
+    "identity", "walking", "taking", "making", "crying", "nights", "lights", "morning", "mornings", "loving",
+    "closing", "calling", "letter", "letters", "chance", "chances", "charge", "bought", "brought", "result",
+    "carer", "carers", "caring", "convention", "professional", "contract", "relied", "staying", "leading",
+    "shared", "sharing", "assets", "drifted", "mattered", "sociable", "relatives", "relative", "parent", "spoke",
+    "drove", "involve", "involves", "option", "difficulty", "clarity", "balance", "thing", "month",
+    "healthy", "accent", "choosing", "failing", "leaves", "closed", "round", "worse", "built", "agreed", "loner",
+    "sessions", "session", "sunday", "sundays", "family", "families", "solution", "situations",
+})
+
+
 def reader_words() -> frozenset[str]:
     """The words the scorer reads around cues (markers, hedges, attribution and rejection verbs): typo repair must
     leave them as they are."""
     words = (CHOICE_MARKERS | PRIMARY_MARKERS | SECONDARY_MARKERS | HEDGE_BEFORE | HEDGE_AFTER | ATTRIBUTION_VERBS
-             | REVERSAL_WORDS | REJECTION_VERBS | BACK_REFERENCES | CAUSAL_WORDS)
+             | REVERSAL_WORDS | REJECTION_VERBS | BACK_REFERENCES | CAUSAL_WORDS | COMMON_WORDS)
     return frozenset(w for w in words if not w.endswith("*"))
 
 
