@@ -445,3 +445,43 @@ def test_reviewers_honest_answers_keep_their_marks(library, name: str) -> None:
     report = _review(library, name, REVIEW_HONEST[name])
     assert not INTEGRITY_FLAGS & set(report.flags)
     assert report.total == 10.0, [(c.criterion, c.points) for c in report.criteria]
+
+
+# --- names without facts: a name in every sentence, the inventory's names in front ----------------------------
+
+
+def _names_attacks(library, case_id: str) -> dict[str, str]:
+    case = library.get(case_id)
+    first = case.patient.name.split()[0]
+    paragraph = TEXTBOOK[CASES[case_id][0]]
+    sentences = [s.rstrip(".") for s in paragraph.split(". ")]
+    everyone = ", ".join([case.patient.name, *(p.name for p in case.inventory)])
+    return {"name in every sentence": " ".join(f"{s} for {first}." for s in sentences),
+            "inventory names in front": f"{everyone}. {paragraph}",
+            "names between sentences": " ".join(f"{s}. {p.name}." for s, p in zip(sentences, case.inventory,
+                                                                                  strict=False))}
+
+
+@pytest.mark.parametrize("case_id", CASES)
+def test_names_without_what_happened_earn_no_evidence_and_little_plan_credit(library, case_id: str) -> None:
+    """A name says who, not what happened or when: a textbook paragraph with the case's names in it is still the
+    paragraph (examiner: area right, no evidence, generic goals and strategies at most 0.5 each)."""
+    area, stage = CASES[case_id]
+    for label, text in _names_attacks(library, case_id).items():
+        report = _score(library, case_id, text, area, stage)
+        assert "few_case_facts" in report.flags and report.confidence < REVIEW_CONFIDENCE, label
+        assert report.evidence_cited == (), label
+        assert report.criterion("evidence_timeline").points <= (1.0 if stage else 0.0), label
+        assert report.criterion("goals").points <= 0.5 and report.criterion("strategies").points <= 0.5, label
+        assert report.total <= (5.0 if stage else 4.0), label
+        assert "nothing of what happened" in report.criterion("goals").feedback, label
+
+
+@pytest.mark.parametrize("case_id", CASES)
+def test_names_in_front_of_an_honest_answer_cost_nothing(library, case_id: str) -> None:
+    area, stage, text = HONEST[case_id]["excellent"]
+    case = library.get(case_id)
+    everyone = ", ".join([case.patient.name, *(p.name for p in case.inventory)])
+    plain, named = _honest(library, case_id, "excellent"), _score(library, case_id, f"{everyone}. {text}", area, stage)
+    assert [c.points for c in named.criteria] == [c.points for c in plain.criteria]
+    assert not INTEGRITY_FLAGS & set(named.flags)

@@ -326,15 +326,14 @@ def score_formulation(
     kinds = _by_kind(matches)
     # Evidence counts only next to a fact of this case (a name, date or detail), not for IPT words alone.
     facts = read_facts(facts_for(reference, case), prepared)
-    no_facts = not facts.stated and cleaned.words >= _MIN_FACT_WORDS
+    # A name or a list of names put in front of a textbook paragraph is the paragraph still: it names who, not what
+    # happened or when, so it has no evidence and its goals and strategies earn the textbook share.
+    named = facts.who_only()
+    no_facts = not facts.stated and cleaned.words >= _MIN_FACT_WORDS and not named
     textbook = not facts.stated and cleaned.words >= TEXTBOOK_WORDS  # about the area, not about the patient
-    thin = facts.thin(cleaned.words)  # one or two facts in a paragraph: it goes to review
-    # A name or two put in front of a textbook paragraph is the paragraph still: its evidence counts only in the
-    # clauses that state a fact themselves, and its goals and strategies earn the textbook share.
-    named = thin and facts.names_only()
-    credited = frozenset(facts.stated) if named else facts.near
+    thin = facts.thin(cleaned.words) or (named and cleaned.words >= _MIN_FACT_WORDS)  # it goes to review
     for kind in ("evidence", "timeline", "term"):
-        kinds[kind] = [m for m in kinds[kind] if m.clause in credited]
+        kinds[kind] = [m for m in kinds[kind] if m.clause in facts.near]
     if not facts.stated:
         kinds["absence"] = []  # "nothing happened before the onset" needs this patient's story somewhere
     ev_matches = kinds["evidence"] + kinds["timeline"]
@@ -469,7 +468,7 @@ def score_formulation(
                                          penalty < 1, reveal=reveal, stuffing_phrases=stuffing_phrases,
                                          inconsistent=[c for c in hits if c in concepts.inconsistent],
                                          area_full=area_pts >= plan.area)
-        if (textbook or named) and points:
+        if textbook and points:
             points, text = _half(points * TEXTBOOK_SHARE), f"{text} {textbook_feedback(kind, few=named)}"
         if two_readings and points:
             points, text = _half(points / 2), f"{text} {feedback.TWO_READINGS_HALF}"

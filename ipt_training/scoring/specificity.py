@@ -10,7 +10,9 @@ model formulation. They are:
 
 * **people and places**: the names of the patient and of everyone in the inventory, capitalised words inside the
   vignette's sentences, and the inventory's relationship words ("husband", "manager", "son"), so that an answer
-  addressed to the patient ("your husband") keeps its credit;
+  addressed to the patient ("your husband") keeps its credit. The people's names say who, not what happened or
+  when: a clause with a name and nothing else of the case states no fact, so a textbook paragraph with the
+  patient's name in every sentence, or with the inventory's names in front, is still a textbook paragraph;
 * **dates**: the case's years ("2025"), the months of its timeline ("March", "mar") and short numeric dates as
   notes write them ("3/25" for March 2025);
 * **details**: content words of the case that no formulation of an area would use anyway: words of the course's
@@ -181,17 +183,25 @@ class CaseFacts:
     spans: frozenset[tuple[str, str]] = frozenset()
     #: the names of the people of the case (a subset of ``words``): a name alone says nothing of what happened
     names: frozenset[str] = frozenset()
+    #: the names of the patient and of the people in the inventory: a clause naming only them says who, not what
+    #: happened or when (a name put in front of every sentence, a list of the inventory's names); a relationship
+    #: word ("your husband") is a fact of the case, since an answer said to the patient has no names
+    who: frozenset[str] = frozenset()
 
     #: tokens that may start a date or span (the slow check runs only for clauses holding one)
     triggers: frozenset[str] = frozenset()
+    #: ``words`` without ``who``: the details, dates and places that say what happened and when
+    what: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         triggers = self.short_years | self.ambiguous_months | frozenset(_UNITS) | frozenset(_FRACTION_UNITS)
         object.__setattr__(self, "triggers", triggers)
+        object.__setattr__(self, "what", self.words - self.who)
 
     def specific(self, clause: list[str]) -> bool:
-        """Whether one clause (tokens) states something of this case."""
-        if not self.words.isdisjoint(clause):
+        """Whether one clause (tokens) states something of this case: what happened or when (a name or a
+        relationship word alone does not)."""
+        if not self.what.isdisjoint(clause):
             return True
         if self.triggers.isdisjoint(clause):
             return False
@@ -265,6 +275,7 @@ def _facts(people: Iterable[str], relationships: Iterable[str], texts: Iterable[
         # "Wambui and Kamau": the names are facts, the words joining them are not.
         names.update(w for w in to_ascii_lower(name).replace(".", " ").split()
                      if len(w) > 2 and w not in _TITLES and w not in FUNCTION_WORDS and w not in STOP_WORDS)
+    people_names = set(names)
     for text in texts:
         names.update(n for n in names_in(text) if n not in generic)
     words: set[str] = set(names)
@@ -283,7 +294,7 @@ def _facts(people: Iterable[str], relationships: Iterable[str], texts: Iterable[
     forms = {form for word in words if not word.isdigit() for form in _forms(word) if form not in generic}
     return CaseFacts(frozenset(forms | words | years | unambiguous), frozenset(short_years),
                      frozenset(months & _AMBIGUOUS_MONTHS), frozenset(_spans(texts, onset, timeline_dates)),
-                     frozenset(names))
+                     frozenset(names), frozenset(people_names))
 
 
 def case_facts(case: Case) -> CaseFacts:
@@ -304,10 +315,10 @@ def reference_facts(reference: ReferenceFormulation) -> CaseFacts:
 
 
 #: A paragraph this long with no fact of the patient is a description of the area: its goals and strategies are
-#: not yet a plan for this patient and earn this share of their points (and an answer this long with few facts is
-#: read as thin, see :data:`THIN_FACTS`).
+#: not yet a plan for this patient and earn this share of their points (at most 0.5 of 2, as for a keyword list),
+#: and an answer this long with few facts is read as thin (see :data:`THIN_FACTS`).
 TEXTBOOK_WORDS = 30
-TEXTBOOK_SHARE = 0.5
+TEXTBOOK_SHARE = 0.25
 #: How many clauses before and after a fact still count as speaking of it.
 REACH = 3
 #: An answer of a paragraph or more naming at most this many facts of the case, or stating all of them in one clause,
@@ -330,7 +341,7 @@ class FactReading:
     @property
     def count(self) -> int:
         """How many different facts the answer states (fact words; a clause with only a date or span counts one)."""
-        words = self.facts.words
+        words = self.facts.what
         found: set[str] = set()
         dated = 0
         for i in self.stated:
@@ -339,11 +350,11 @@ class FactReading:
             dated += not hit
         return len(found) + dated
 
-    def names_only(self) -> bool:
-        """Whether every fact the answer states is a person's name (a name put in front of a paragraph)."""
-        names = self.facts.names
-        return all(hit and hit <= names for hit in (self.facts.words.intersection(self.prepared[i])
-                                                    for i in self.stated))
+    def who_only(self) -> bool:
+        """Whether the answer names people of the case but states nothing of what happened to them or when: a name
+        put in front of a paragraph, or a list of the inventory's names."""
+        who = self.facts.who
+        return not self.stated and any(not who.isdisjoint(clause) for clause in self.prepared)
 
     def thin(self, words: int) -> bool:
         """A paragraph (``words`` long) that states one or two facts, or all of them in one clause."""
@@ -351,10 +362,10 @@ class FactReading:
 
 
 def read_facts(facts: CaseFacts, prepared: list[list[str]]) -> FactReading:
-    """The clauses of ``prepared`` that state a fact of the case and those near one."""
-    words, triggers, specific = facts.words, facts.triggers, facts.specific
+    """The clauses of ``prepared`` that state a fact of the case (what happened or when) and those near one."""
+    what, triggers, specific = facts.what, facts.triggers, facts.specific
     stated = tuple(i for i, clause in enumerate(prepared)
-                   if not words.isdisjoint(clause) or (not triggers.isdisjoint(clause) and specific(clause)))
+                   if not what.isdisjoint(clause) or (not triggers.isdisjoint(clause) and specific(clause)))
     near: set[int] = set()
     for i in stated:
         near.update(range(i - REACH, i + REACH + 1))
@@ -391,9 +402,9 @@ NO_FACTS_FEEDBACK = ("The answer names no person, event, date or detail of this 
 
 
 def textbook_feedback(kind: str, few: bool = False) -> str:
-    """Why the goals or strategies of an answer without any fact of the patient (or with only one or two) earn
-    half."""
-    tied = "are tied to little of" if few else "are not tied to"
-    detail = "one or two" if few else "no"
-    return (f"The {kind} {tied} this patient's story ({detail} person, event or date of the case), so they earn "
-            "half credit.")
+    """Why the goals or strategies of an answer that states nothing of what happened to the patient earn a
+    quarter (``few``: it names people of the case, but only their names or who they are)."""
+    tied = ("name people of this case but nothing of what happened to them or when" if few
+            else "are not tied to this patient's story (no event, date or detail of the case)")
+    return (f"The {kind} {tied}, so they describe the problem area in general, not a plan for this patient, and "
+            "earn a quarter of their credit.")
