@@ -129,9 +129,9 @@ def progress_figure(totals: pd.DataFrame) -> Figure:
     A missing submission is a gap in the trainee's line, never a 0; each assignment's label says how many
     trainees have not submitted it, and an assignment nobody has submitted is marked "not submitted".
     """
-    figure = _figure(7, 4)
-    ax = figure.subplots()
     wide = progress_table(totals)
+    figure = _figure(max(7.0, 2.0 * len(wide.columns) + 2.0), 4)  # room for each assignment's label
+    ax = figure.subplots()
     xs = list(range(len(wide.columns)))
     show_names = len(wide) <= 12
     for student, row in wide.iterrows():
@@ -152,7 +152,7 @@ def progress_figure(totals: pd.DataFrame) -> Figure:
     ax.set_ylim(-3, 103)
     ax.set_ylabel("score (%)")
     ax.set_title("Progress over assignments")
-    ax.legend(fontsize=7, loc="center left", bbox_to_anchor=(1.0, 0.5))
+    ax.legend(fontsize=7, loc="center left", bbox_to_anchor=(1.01, 0.5))  # beside the lines, never on them
     return figure
 
 

@@ -24,7 +24,7 @@ EXPORT_NAME = "ipt-practice-record.json"
 
 def plot_mastery(model: LearnerModel) -> Figure:
     """Mastery of each problem area after every attempt, with the mastery line."""
-    fig = Figure(figsize=(7, 3.2))
+    fig = Figure(figsize=(8, 3.2), layout="constrained")
     ax = fig.subplots()
     xs = list(range(1, len(model.history) + 1))
     for area in ProblemArea:
@@ -32,15 +32,15 @@ def plot_mastery(model: LearnerModel) -> Figure:
         ax.plot(xs, [h.get(skill, model.params.p_init) for h in model.history], marker="o", markersize=3,
                 label=area.label.split(" (")[0])
     ax.axhline(MASTERY, color="#555555", linestyle="--", linewidth=1)
-    ax.text(xs[-1] if xs else 1, MASTERY, " mastered", va="bottom", ha="right", fontsize=8, color="#555555")
+    ax.text(1.01, MASTERY, "mastered", transform=ax.get_yaxis_transform(), va="center", ha="left", fontsize=8,
+            color="#555555")
     ax.set_ylim(0, 1.02)
     ax.set_xlabel("Practice attempt")
     ax.set_ylabel("Estimated mastery")
     ax.set_title("Your mastery of the four problem areas over time")
     if xs:
         ax.set_xticks(xs if len(xs) <= 20 else xs[:: max(1, len(xs) // 10)])
-    ax.legend(fontsize=8, loc="lower right")
-    fig.tight_layout()
+    ax.legend(fontsize=8, loc="center left", bbox_to_anchor=(1.01, 0.45))  # beside the lines, never on them
     return fig
 
 
