@@ -4,7 +4,8 @@ F6: trainee HTML/JavaScript (markdown cells, ``text/html``, ``image/svg+xml`` an
 outputs, ``javascript:`` links) must be inert in the autograded notebook the formgrader renders and in the feedback
 page, and reported. F8: a timeline of stop words with every kind of life event as the onset event must not earn
 the timeline's points. Honest trainees (some with plain HTML tables and markdown notes) keep their scores and get
-no spurious problems.
+no spurious problems. Every answer a grader flags for review (the gamed timeline, an inventory with everyone in
+every ring) is in the report's review queue with the grader's reason.
 """
 
 from __future__ import annotations
@@ -47,6 +48,11 @@ GAMED_TIMELINE = (
     "                         for m in range(1, 13) for w in words], columns=['date', 'event'])\n"
     "onset_month = '2025-05'\n"
     f"onset_event = {SHOTGUN!r}\n")
+PEOPLE = ["Graham", "Ron", "Maureen", "Women's Institute friends", "Sina"]
+EVERY_RING_INVENTORY = (
+    "inventory = pd.DataFrame([{'name': n, 'relationship': 'someone', 'closeness': r}\n"
+    f"                          for n in {PEOPLE!r} for r in ('inner', 'middle', 'outer')],\n"
+    "                         columns=['name', 'relationship', 'closeness'])\n")
 SHORT_TIMELINE = (
     "timeline = pd.DataFrame([{'date': '2012-08', 'event': 'Widowed (Ron)'},\n"
     "                         {'date': '2025-01', 'event': 'Gave up driving - eyesight'},\n"
@@ -83,6 +89,7 @@ def batch(tmp_path_factory: pytest.TempPathFactory, repo: Path) -> Batch:
     notebook = release / TIMELINE / f"{TIMELINE}.ipynb"
     plans = {
         "aaron_timeline": SubmissionPlan(answers={**tsol, "timeline_answer": GAMED_TIMELINE}),
+        "aaron_inventory": SubmissionPlan(answers={**tsol, "inventory_answer": EVERY_RING_INVENTORY}),
         "good_solution": SubmissionPlan(answers=tsol),
         "good_short": SubmissionPlan(answers={**tsol, "timeline_answer": SHORT_TIMELINE}),
     }
@@ -181,3 +188,31 @@ def test_honest_timelines_keep_full_marks_in_the_same_batch(batch: Batch) -> Non
         result = batch.results[f"{student}/{TIMELINE}"]
         assert result.ok and result.score == 12 and not result.problems, (student, result.problems)
 
+
+
+def test_every_review_flag_reaches_the_review_queue(batch: Batch) -> None:
+    """What the autograde summary flags for review (any grader, any assignment) is in report/review_queue.csv."""
+    import csv
+
+    from typer.testing import CliRunner
+
+    from ipt_training.cli import app
+
+    root = batch.course.root
+    reported = CliRunner().invoke(app, ["report", "--course", str(root)])
+    assert reported.exit_code == 0, reported.output
+    with (root / "report" / "review_queue.csv").open(newline="", encoding="utf-8") as handle:
+        queued = {(row["student"], row["item"]): row["reasons"] for row in csv.DictReader(handle)}
+    flagged = {}
+    for result in batch.results.values():
+        for problem in result.problems:
+            where, _, reason = problem.partition(": flagged for review: ")  # "<notebook>: <item>: flagged ..."
+            if reason:
+                flagged[(result.student, where.rpartition(": ")[2])] = reason
+    assert set(flagged) == {("aaron_timeline", "timeline_test"), ("aaron_inventory", "inventory_test")}, flagged
+    for key, reason in flagged.items():
+        assert f"flagged by the grader: {reason}" in queued.get(key, ""), (key, queued.get(key))
+    assert "2,652 timeline rows" in queued[("aaron_timeline", "timeline_test")]
+    assert "people placed in several rings; 15 inventory rows" in queued[("aaron_inventory", "inventory_test")]
+    honest = {k: v for k, v in queued.items() if k[0].startswith("good_") and "flagged" in v}
+    assert not honest, honest

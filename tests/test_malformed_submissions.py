@@ -41,7 +41,11 @@ HALF = ("q1_answer", "q2_answer", "q3_answer", "q4_answer")  # 1 + 2 + 1 + 1 poi
 LOOP = "while True:\n    pass"
 STUBBORN_LOOP = ("while True:\n    try:\n        while True:\n            pass\n"
                  "    except KeyboardInterrupt:\n        pass")
-MEMORY_BOMB = "hog = []\nwhile True:\n    hog.append(bytearray(50_000_000))"
+# A list of 50 MB blocks until the memory limit. bytes(n) reserves each block zeroed by the system (calloc) without
+# writing it, so the address-space limit is reached in a millisecond however loaded the machine is; bytearray(n)
+# writes every byte (3 s on an idle machine), and on a loaded one ran into the 10 s cell limit first, which then
+# tested the time limit instead of the memory limit.
+MEMORY_BOMB = "hog = []\nwhile True:\n    hog.append(bytes(50_000_000))"
 # 40 MB of output: far past the caps, yet printed well within the 10 s cell limit on a loaded 2-core machine.
 HUGE_OUTPUT = "for _ in range(40):\n    print('x' * 1_000_000)"
 TAMPERING = [
@@ -113,7 +117,9 @@ CASES: dict[str, Expect] = {
     "infinite_loop": Expect(True, FULL, "per-cell time limit", "KeyboardInterrupt"),
     "uninterruptible_loop": Expect(True, FULL, "could not be stopped", "could not be interrupted"),
     "kernel_crash": Expect(True, FULL, "kernel died in this cell", "kernel died while running this cell"),
-    "memory_bomb": Expect(True, 0, "more memory than the grading limit", "more memory than the grading limit"),
+    # Skipped, and the rest graded in a fresh kernel: the trainee's answers after the bomb still earn their points.
+    "memory_bomb": Expect(True, FULL, "cell 4: used more memory than the grading limit allows; it was skipped",
+                          "more memory than the grading limit"),
     "huge_output": Expect(True, FULL, "far more output than the grader keeps", "truncated by the grader"),
     "scorer_monkeypatch": Expect(True, 0, "changes Python or the grader itself", "Question 1: 0 / 1"),
     "reads_keys": Expect(True, 0, "tried to read the instructor's files", "Output withheld"),
@@ -279,7 +285,7 @@ def _submissions(course: Course) -> dict[str, dict[str, nbformat.NotebookNode | 
         "infinite_loop": {NOTEBOOK: nb(answers=sol, extra_cells_after={after_q1: [LOOP]})},
         "uninterruptible_loop": {NOTEBOOK: nb(answers=sol, extra_cells_after={after_q1: [STUBBORN_LOOP]})},
         "kernel_crash": {NOTEBOOK: nb(answers=sol, extra_cells_after={"q3_answer": ["import os\nos._exit(1)"]})},
-        "memory_bomb": {NOTEBOOK: nb(extra_cells_after={after_q1: [MEMORY_BOMB]})},
+        "memory_bomb": {NOTEBOOK: nb(answers=sol, extra_cells_after={after_q1: [MEMORY_BOMB]})},
         "huge_output": {NOTEBOOK: nb(answers=sol, extra_cells_after={after_q1: [HUGE_OUTPUT]})},
         "scorer_monkeypatch": {NOTEBOOK: nb(extra_cells_after={after_q1: TAMPERING})},
         "reads_keys": {NOTEBOOK: nb(extra_cells_after={after_q1: [c.replace("{hex}", leaked.encode().hex())

@@ -25,6 +25,21 @@ QUEUE_COLUMNS = ["student", "assignment", "item", "case_id", "auto_score", "max_
 REVIEW_THRESHOLD = 0.7
 SCORE_GAP = 1.0
 _IGNORED_FLAGS = {"empty_answer"}
+#: What each formulation-scorer flag means, for the instructor reading the queue (an unknown flag is shown by name).
+FLAG_REASONS = {
+    "keyword_stuffing": "keyword stuffing (problem-area terms piled up rather than reasoned)",
+    "self_contradiction": "self-contradiction (the answer argues for different problem areas)",
+    "no_commitment": "no commitment (no single problem area chosen)",
+    "area_from_reasoning": "area from reasoning (the problem area was not named; the scorer inferred it)",
+    "not_english": "not English (the scorer reads English only)",
+    "list_without_reasoning": "list without reasoning (terms listed, no formulation written)",
+    "pasted_vignette": "pasted vignette (the case text copied into the answer)",
+    "repeated_text": "repeated text (sentences written more than once)",
+    "overlong": "overlong (far longer than a formulation)",
+    "no_case_facts": "no case facts (nothing from this patient's story)",
+    "few_case_facts": "few case facts (little from this patient's story)",
+    "inconsistent_plan": "inconsistent plan (goals or strategies of another problem area)",
+}
 
 
 class CalibrationError(ValueError):
@@ -138,8 +153,9 @@ def review_queue(cohort: CohortData, rescored: pd.DataFrame, manual: pd.DataFram
     """Auto scores an instructor should look at, least confident first, each with its reasons.
 
     Reasons: scorer confidence below ``threshold``; a scorer flag (keyword stuffing, self-contradiction);
-    an instructor score ``score_gap`` or more away from the auto score, or a different problem area; a
-    re-score that no longer matches the gradebook; a grade nbgrader marks as needing a manual grade.
+    a grader's review flag printed with the grade (an inventory or timeline answer whose credit was scaled down
+    or refused); an instructor score ``score_gap`` or more away from the auto score, or a different problem area;
+    a re-score that no longer matches the gradebook; a grade nbgrader marks as needing a manual grade.
     """
     keys = ["student", "assignment", "item"]
     reasons: dict[tuple[str, str, str], list[str]] = {}
@@ -149,7 +165,7 @@ def review_queue(cohort: CohortData, rescored: pd.DataFrame, manual: pd.DataFram
             reasons.setdefault(key, []).append(f"low scorer confidence {r.confidence:.2f}")
         for flag in filter(None, str(r.flags).split(",")):
             if flag not in _IGNORED_FLAGS:
-                reasons.setdefault(key, []).append(f"scorer flag: {flag.replace('_', ' ')}")
+                reasons.setdefault(key, []).append(f"scorer flag: {_flag_reason(flag)}")
         if r.recorded is not None and not pd.isna(r.recorded) and abs(r.rescored - r.recorded) >= 0.5:
             reasons.setdefault(key, []).append(f"re-score {r.rescored:g} differs from gradebook {r.recorded:g}")
     if manual is not None and not manual.empty:
@@ -160,6 +176,9 @@ def review_queue(cohort: CohortData, rescored: pd.DataFrame, manual: pd.DataFram
                 reasons.setdefault(key, []).append(f"instructor {p.score:g} vs auto {p.auto_score:g}")
             if isinstance(p.area, str) and p.area != (p.auto_area if isinstance(p.auto_area, str) else "none"):
                 reasons.setdefault(key, []).append(f"instructor area {p.area} vs auto {p.auto_area}")
+    for r in cohort.items.itertuples(index=False):
+        for reason in grader_flags(r.feedback):
+            reasons.setdefault((r.student, r.assignment, r.item), []).append(f"flagged by the grader: {reason}")
     for r in cohort.items[cohort.items["needs_manual_grade"]].itertuples(index=False):
         reasons.setdefault((r.student, r.assignment, r.item), []).append("needs a manual grade in formgrader")
     if not reasons:
@@ -170,6 +189,21 @@ def review_queue(cohort: CohortData, rescored: pd.DataFrame, manual: pd.DataFram
     queue = queue.merge(rescored[[*keys, "confidence", "detected_area"]], on=keys, how="left")
     queue = queue.sort_values(["confidence", "student", "item"], na_position="last").reset_index(drop=True)
     return queue[QUEUE_COLUMNS]
+
+
+def grader_flags(feedback: object) -> list[str]:
+    """The reasons a grader gave for sending an answer to review (its "Flagged for your instructor's review: ..."
+    feedback lines, as the trusted re-scoring printed them with the grade)."""
+    from ipt_training.grading.graders.items import REVIEW_MARK
+
+    if not isinstance(feedback, str):
+        return []
+    return [line.split(REVIEW_MARK, 1)[1].strip().rstrip(".") for line in feedback.splitlines()
+            if REVIEW_MARK in line]
+
+
+def _flag_reason(flag: str) -> str:
+    return FLAG_REASONS.get(flag, flag.replace("_", " "))
 
 
 def _value(value: object) -> object:

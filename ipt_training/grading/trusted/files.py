@@ -29,15 +29,16 @@ def read_limit_bytes() -> int:
 
 
 def describe_size(size: int) -> str:
-    return f"{size / 1024 / 1024:.0f} MB" if size >= 1024 * 1024 else f"{size / 1024:.0f} KB"
+    """A size in plain words: "512 KB", "1.5 MB", "60 MB" (one decimal below 10 MB, none when it is .0)."""
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} KB"
+    mb = size / 1024 / 1024
+    text = f"{mb:.1f}" if mb < 10 else f"{mb:.0f}"
+    return f"{text.removesuffix('.0')} MB"
 
 
-def not_regular(path: Path) -> str | None:
-    """Why ``path`` is not a plain file the grader may read (a link, FIFO, socket or device), or None."""
-    try:
-        mode = os.lstat(path).st_mode
-    except OSError:
-        return None
+def file_kind(mode: int) -> str | None:
+    """What a file of ``st_mode`` ``mode`` is when it is neither a regular file nor a folder, in plain words."""
     if stat.S_ISLNK(mode):
         return "a symbolic link"
     if stat.S_ISFIFO(mode):
@@ -46,7 +47,17 @@ def not_regular(path: Path) -> str | None:
         return "a socket"
     if stat.S_ISBLK(mode) or stat.S_ISCHR(mode):
         return "a device file"
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        return "something that is not a file"
     return None
+
+
+def not_regular(path: Path) -> str | None:
+    """Why ``path`` is not a plain file or folder the grader may read (a link, FIFO, socket or device), or None."""
+    try:
+        return file_kind(os.lstat(path).st_mode)
+    except OSError:
+        return None
 
 
 def _open_checked(path: Path, limit: int) -> int:

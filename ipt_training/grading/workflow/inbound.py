@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from ipt_training.grading.trusted.files import describe_size, file_kind
+
 FILE_LIMIT_ENV = "IPT_COLLECT_FILE_MB"
 TOTAL_LIMIT_ENV = "IPT_COLLECT_TOTAL_MB"
 ENTRIES_LIMIT_ENV = "IPT_COLLECT_MAX_FILES"
@@ -72,10 +74,6 @@ class Inspection:
     entries: int
 
 
-def _size(n: int) -> str:
-    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{n / 1024:.0f} KB"
-
-
 def utc(ns: int) -> datetime:
     """A file time (nanoseconds since the epoch) as a naive UTC datetime, to the microsecond."""
     return datetime.fromtimestamp(ns // 1000 / 1e6, tz=timezone.utc).replace(tzinfo=None)
@@ -107,34 +105,19 @@ class _Budget:
 
     def file_size(self, rel: str, size: int) -> None:
         if size > self.limits.file_bytes:
-            raise Refused(f"{rel} is {_size(size)}, more than the {_size(self.limits.file_bytes)} a submitted "
-                          "file may be")
+            raise Refused(f"{rel} is {describe_size(size)}, more than the {describe_size(self.limits.file_bytes)} "
+                          "a submitted file may be")
 
     def add(self, n: int) -> None:
         self.total += n
         if self.total > self.limits.total_bytes:
-            raise Refused(f"the submission is more than {_size(self.limits.total_bytes)} in total, more than a "
+            raise Refused(f"the submission is more than {describe_size(self.limits.total_bytes)} in total, more than a "
                           "submission may be")
-
-
-def _kind(mode: int) -> str | None:
-    if stat.S_ISLNK(mode):
-        return "link"
-    if stat.S_ISFIFO(mode):
-        return "a named pipe"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    if stat.S_ISBLK(mode) or stat.S_ISCHR(mode):
-        return "a device file"
-    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
-        return "something that is not a file"
-    return None
 
 
 def _check_entry(rel: str, name: str, dir_fd: int, info: os.stat_result, owner: int) -> None:
     """Refuse a link, pipe, socket, device, or a file of another account (a hard link to it, or moved in)."""
-    kind = _kind(info.st_mode)
-    if kind == "link":
+    if stat.S_ISLNK(info.st_mode):
         try:
             target = os.readlink(name, dir_fd=dir_fd)
         except OSError:
@@ -143,8 +126,9 @@ def _check_entry(rel: str, name: str, dir_fd: int, info: os.stat_result, owner: 
         if os.path.isabs(target) or inside == ".." or inside.startswith("../"):
             raise Refused(f"the submission contains a link to a file outside it ({rel})")
         raise Refused(f"the submission contains a link ({rel}); links are not collected")
+    kind = file_kind(info.st_mode)
     if kind:
-        raise Refused(f"the submission contains {kind} ({rel}), not a file")
+        raise Refused(f"the submission contains {kind}, not a file: {rel}")
     if info.st_uid != owner:
         if stat.S_ISREG(info.st_mode) and info.st_nlink > 1:
             raise Refused(f"the submission contains a hard link to a file that belongs to another account ({rel})")
