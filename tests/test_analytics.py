@@ -323,3 +323,23 @@ def test_parse_grade_output_keeps_lines_under_the_title() -> None:
     assert parsed.lines == ("Problem area (3/3): You chose grief.",
                             "Goals (0/2): Your goals cover 0 of the 2 expected.")
     assert [(c["criterion"], c["points"]) for c in parsed.criteria()] == [("problem_area", 3.0), ("goals", 0.0)]
+
+
+def test_every_scorer_flag_has_a_plain_reason_in_the_review_queue() -> None:
+    """Each flag the formulation scorer can raise (read from its source) is explained in words in the queue."""
+    import ast
+    import inspect
+    import textwrap
+
+    from ipt_training.scoring import formulation, normalize
+
+    raised = set()
+    for node in ast.walk(ast.parse(inspect.getsource(formulation))):  # flags.append("...")
+        if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "append" \
+                and getattr(node.func.value, "id", "") == "flags":
+            raised |= {a.value for a in node.args if isinstance(a, ast.Constant)}
+    cleaning = textwrap.dedent(inspect.getsource(normalize.CleanText.flags.fget))  # the text cleaning's own flags
+    raised |= {n.value for n in ast.walk(ast.parse(cleaning))
+               if isinstance(n, ast.Constant) and isinstance(n.value, str)}
+    assert {"keyword_stuffing", "pasted_vignette", "repeated_text"} <= raised
+    assert raised - calibration._IGNORED_FLAGS <= set(calibration.FLAG_REASONS), raised - set(calibration.FLAG_REASONS)

@@ -39,6 +39,7 @@ FLAG_REASONS = {
     "no_case_facts": "no case facts (nothing from this patient's story)",
     "few_case_facts": "few case facts (little from this patient's story)",
     "inconsistent_plan": "inconsistent plan (goals or strategies of another problem area)",
+    "two_readings": "two readings (two formulations of different areas, each with its own plan)",
 }
 
 
