@@ -504,6 +504,27 @@ def _plans(tokens: list[str]) -> bool:
     return any(t in {"work", "working"} and tokens[k + 1:k + 2] == ["on"] for k, t in enumerate(tokens))
 
 
+_ALONE_WORDS = frozenset({"alone", "lonely", "isolated", "isolation", "loner", "friendless", "withdrawn"})
+_FRIEND_WORDS = frozenset({"friends", "friend", "friendships", "relationships", "partner"})
+_FEW = frozenset({"no", "few", "never", "any"})
+_LIFELONG_WORDS = frozenset({"always", "lifelong", "years", "childhood", "school", "teens", "adult", "whole",
+                             "never", "decades"})
+
+
+def _lifelong_isolation(tokens: list[str]) -> bool:
+    """A clause that tells a long-standing pattern of isolation: a word of isolation ("alone", "no close friends")
+    and a word of lifelong time ("always", "since school", "for years", "all her adult life"), not one that dates the
+    isolation from an event ("alone since he died")."""
+    if _LIFELONG_WORDS.isdisjoint(tokens):
+        return False
+    isolated = not _ALONE_WORDS.isdisjoint(tokens) or any(
+        t in _FRIEND_WORDS and k and tokens[k - 1] in _FEW | {"close"} and (tokens[k - 1] != "close" or (
+            k > 1 and tokens[k - 2] in _FEW)) for k, t in enumerate(tokens))
+    if not isolated:
+        return False
+    return not ({"died", "death", "widowed", "move", "moved", "divorce"} & set(tokens))
+
+
 def infer_from_events(matches: list[Match], prepared: Clauses) -> ProblemArea | None:
     """The area an answer argues for in plain language, from the events it ties to the episode.
 
@@ -523,6 +544,11 @@ def infer_from_events(matches: list[Match], prepared: Clauses) -> ProblemArea | 
     no_event = any(m.concept == "absence" and not m.negated for m in matches) or len(
         denied - {ProblemArea.INTERPERSONAL_DEFICITS}) >= 2
     weights: dict[ProblemArea, float] = {}
+    # A lifelong pattern told in plain words ("she has always been on her own", "isolated since school") is the
+    # deficits argument itself, wherever it is told.
+    lifelong = sum(1 for tokens in prepared if _lifelong_isolation(tokens))
+    if lifelong:
+        weights[ProblemArea.INTERPERSONAL_DEFICITS] = float(lifelong)
     for m in matches:
         if not m.concept.startswith("event:") or m.negated:
             continue

@@ -71,13 +71,33 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("wedding", "married", "marriage", "marry", "wed"),
     ("diagnosis", "diagnosed", "diagnoses"),
     ("job", "jobs", "work", "career", "employment"),
-    ("silence", "silent", "speaking", "speak", "spoken", "talking", "contact"),
+    ("silence", "silent", "speaking", "speak", "spoken", "talking", "contact", "quiet"),
+    # Plain words for the same fact ("scared of embarrassing herself" is "fears saying something stupid").
+    ("fear", "fears", "feared", "fearing", "scared", "afraid", "frightened", "terrified", "anxious", "worried",
+     "worries", "nervous"),
+    ("decline", "declines", "declined", "declining", "refuse", "refuses", "refused", "refusing", "avoid", "avoids",
+     "avoided", "avoiding", "skips", "skipped"),
+    ("embarrass", "embarrassed", "embarrassing", "embarrassment", "stupid", "foolish", "silly", "humiliate",
+     "humiliated", "humiliating", "ashamed"),
+    ("bully", "bullied", "bullying", "bullies", "teased", "teasing", "taunted", "mocked"),
+    ("partner", "partners", "romantic", "romance", "boyfriend", "girlfriend", "dating"),
+    ("outing", "outings", "drinks", "socials", "gatherings", "parties", "party"),
+    ("worse", "worsened", "worsening", "downhill", "deteriorated", "deteriorating", "sinking", "sank", "slipping"),
+    ("gradual", "gradually", "slowly", "crept", "creeping"),
+    ("criticise", "criticises", "criticised", "criticising", "criticism", "critical", "criticize", "criticizes",
+     "criticized", "criticizing", "nags", "nagging", "belittles"),
+    ("cry", "cried", "crying", "cries", "tears", "tearful", "wept", "weep"),
+    ("relief", "relieved"),
+    ("drink", "drinking", "drank", "drunk", "alcohol", "alcoholic", "drinker"),
+    ("violent", "violence", "beat", "beaten", "beating", "abuse", "abused", "abusive"),
+    ("flat", "apartment"),
+    ("sell", "sold", "selling", "sells"),
 )
 _SYNONYMS: dict[str, str] = {word: group[0] for group in SYNONYM_GROUPS for word in group}
 
 _NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
             "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20", "thirty": "30",
-            "forty": "40", "fifty": "50"}
+            "forty": "40", "fifty": "50", "couple": "2"}
 _MONTHS = {"january": "jan", "february": "feb", "march": "mar", "april": "apr", "june": "jun", "july": "jul",
            "august": "aug", "september": "sep", "october": "oct", "november": "nov", "december": "dec"}
 _MONTH_ABBREVIATIONS = {short: full for full, short in _MONTHS.items()}

@@ -67,6 +67,7 @@ from ipt_training.scoring.lexicon import (
 )
 from ipt_training.scoring.normalize import clean_answer
 from ipt_training.scoring.patient import PatientElements, read_patient_elements
+from ipt_training.scoring.plain_plan import plain_plan_concepts
 from ipt_training.scoring.readability import Style, read_style
 from ipt_training.scoring.readings import two_formulations
 from ipt_training.scoring.report import CriterionResult, FormulationAnswer, FormulationReport
@@ -237,7 +238,8 @@ def _coverage_points(found: set[str], expected: list[str], max_points: float, sh
     return _half(max_points * min(1.0, hit / need)), hit, need
 
 
-_ONSET_PREFIXES = ("onset", "symptom", "depress", "mood", "episode", "unwell", "low", "mdd", "mde", "sx")
+_ONSET_PREFIXES = ("onset", "symptom", "depress", "mood", "episode", "unwell", "low", "mdd", "mde", "sx",
+                   "downhill", "sink", "worse", "deteriorat", "slump", "spiral")
 _ONSET_SUBJECTS = ("it", "this", "he", "she", "which", "they", "illness", "problems")
 _ONSET_VERBS_LIST = ("began", "begun", "started", "start", "starts", "begins", "came", "developed", "set")
 _ONSET_RE = re.compile(" (?:" + "|".join(_ONSET_PREFIXES) + ")|"
@@ -443,6 +445,15 @@ def score_formulation(
     concepts = read_concepts(kinds["goal"], kinds["strategy"], expected_goals=reference.goals,
                              expected_strategies=reference.strategies, chosen=chosen, linked=linked,
                              stage_named=stage is not None)
+    # The plan in plain words ("let him be sad about losing the restaurant"), for the area the answer chose.
+    for concept in plain_plan_concepts(prepared, chosen):
+        kind, _, cid = concept.partition(":")
+        found = concepts.goals if kind == "goal" else concepts.strategies
+        if cid not in found:
+            found.add(cid)
+            area = (GOALS if kind == "goal" else STRATEGIES)[cid].area
+            if chosen and area is not None and area not in chosen:
+                concepts.inconsistent.add(cid)
     off_areas = concepts.drawn_on - allowed - chosen
     # Two formulations (each area with a plan of its own): the answer earns half of the better one on every
     # criterion, not only on the area.

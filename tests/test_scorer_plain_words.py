@@ -1,0 +1,103 @@
+"""Plans and evidence in plain words, without IPT labels. Every answer is written for these tests (none comes from
+a benchmark set); each mechanism has answers that must earn credit and answers that must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from ipt_training.domain import ProblemArea
+from ipt_training.scoring.evidence import derive_evidence
+from ipt_training.scoring.formulation import score_formulation
+from ipt_training.scoring.plain_plan import plain_plan_concepts
+from ipt_training.text.matcher import build_matcher
+from ipt_training.text.normalize import clauses
+
+T, S, D, G = (ProblemArea.ROLE_TRANSITION, ProblemArea.INTERPERSONAL_DEFICITS, ProblemArea.ROLE_DISPUTE,
+              ProblemArea.GRIEF)
+
+
+@pytest.fixture(scope="module")
+def cases(library):
+    return {cid: library.get(cid) for cid in ("p-05", "p-08", "p-14")}
+
+
+def score(case, text):
+    return score_formulation(text, case.reference, case=case)
+
+
+def concepts(text: str, *areas: ProblemArea) -> set[str]:
+    return plain_plan_concepts(clauses(text), set(areas))
+
+
+AMARU_FACTS = ("Amaru's low mood began about two months after the move to Winnipeg, where he lost the bridge team he "
+               "led and his Sunday futsal. ")
+
+
+def test_a_plain_plan_for_a_life_change_earns_goal_credit(cases):
+    plain = score(cases["p-05"], AMARU_FACTS + "This upheaval is what we will work on. I'd give him room to be upset "
+                                               "about everything he left behind in Toronto, and help him get good at "
+                                               "the work he does now.")
+    bare = score(cases["p-05"], AMARU_FACTS + "This upheaval is what we will work on. I'd see him every week.")
+    assert plain.criterion("goals").points >= 1.5
+    assert bare.criterion("goals").points == 0
+
+
+@pytest.mark.parametrize(("text", "areas", "expected"), [
+    ("I would let her be sad about what she gave up", (T,), "goal:transition.mourn_old"),
+    ("We will help him get better at running the house", (T,), "goal:transition.mastery"),
+    ("I'd help her see what a life here could offer", (T,), "goal:transition.realistic_new"),
+    ("We would help him make a few friends, starting small", (S,), "goal:deficits.new_relationships"),
+    ("We would help him make a few friends, starting small", (S,), "strategy:deficits.graded_contact"),
+    ("I'd help him find out what he wants and what she wants", (D,), "strategy:dispute.expectations"),
+    ("I'd help them get the talks going again", (D,), "goal:dispute.resolve"),
+    ("We would go over the last row in detail", (D,), "strategy:general.communication_analysis"),
+])
+def test_a_plan_sentence_in_plain_words_names_its_concept(text, areas, expected):
+    assert expected in concepts(text, *areas)
+
+
+@pytest.mark.parametrize(("text", "areas", "absent"), [
+    # A description, not a plan: no plan word.
+    ("He is upset about losing his team", (T,), "goal:transition.mourn_old"),
+    ("She has few friends and rarely starts a conversation", (S,), "goal:deficits.new_relationships"),
+    # A plan, but only for the areas the answer chose or the case is about.
+    ("We would help him make a few friends, starting small", (G,), "goal:deficits.new_relationships"),
+    ("I'd help him find out what he wants and what she wants", (T,), "strategy:dispute.expectations"),
+    # One class of words is not the pairing.
+    ("I'd let him be sad", (T,), "goal:transition.mourn_old"),
+])
+def test_a_description_or_half_a_pairing_names_nothing(text, areas, absent):
+    assert absent not in concepts(text, *areas)
+
+
+def test_a_plain_plan_for_another_area_than_the_chosen_one_earns_nothing(cases):
+    # Deficits words in a grief answer for Sander: the plan is not credited to the area the answer did not choose.
+    report = score(cases["p-08"], "This is grief for the friend who moved away when Sander was eleven. He has been "
+                                  "low since January 2025. I would help him find people to spend time with, "
+                                  "starting small.")
+    assert report.criterion("goals").points == 0
+    right = score(cases["p-08"], "Sander has been isolated since school, and he has been low since January 2025 with "
+                                 "nothing that changed before it, so the work is on his isolation. I would help him "
+                                 "find people to spend time with, starting small.")
+    assert right.criterion("goals").points >= 1
+
+
+def test_evidence_in_plain_synonyms_is_recognised():
+    derived = derive_evidence({"fear": "She avoids the staff parties because she fears looking stupid.",
+                               "link": "Her mood worsened after the move."}, "link")
+    matcher = build_matcher(derived.cues)
+    assert "fear" in derived.cited(matcher.find("she skips the drinks after work, scared of embarrassing herself"))
+    assert "fear" not in derived.cited(matcher.find("she enjoys the drinks after work"))
+
+
+def test_a_lifelong_pattern_told_in_plain_words_argues_deficits(cases):
+    report = score(cases["p-08"], "Sander has always been on his own and has had no close friends since school. "
+                                  "He has been low since January 2025. I'd help him find people to spend time with.")
+    assert report.detected_primary is S
+
+
+def test_isolation_dated_from_an_event_does_not_argue_deficits():
+    from ipt_training.scoring.areas import _lifelong_isolation
+    assert _lifelong_isolation(clauses("she has been alone for years, with no close friends")[0])
+    assert not _lifelong_isolation(clauses("she has been alone for two years, since her husband died")[0])
+    assert not _lifelong_isolation(clauses("she has close friends from school")[0])
