@@ -68,16 +68,12 @@ class Cue:
     rest: tuple[tuple[str, bool], ...] = ()
     #: exact (non-prefix) words after the first: all must be in a clause for the cue to match there
     required: frozenset[str] = frozenset()
-    #: the second word as it appears in the space-joined words that follow the first (``" word "``, or
-    #: ``" prefix"`` for a prefix): most cues fail on it, so it is checked first with one substring test
-    probe: str = ""
 
     @classmethod
     def parse(cls, concept: str, phrase: str, weight: float = 1.0) -> Cue:
         words = tuple(phrase.lower().split())
         rest = tuple((w[:-1], True) if w.endswith("*") else (w, False) for w in words[1:])
-        probe = "" if not rest else (f" {rest[0][0]}" if rest[0][1] else f" {rest[0][0]} ")
-        return cls(concept, words, weight, rest, frozenset(w for w, prefix in rest if not prefix), probe)
+        return cls(concept, words, weight, rest, frozenset(w for w, prefix in rest if not prefix))
 
 
 class Match(NamedTuple):
@@ -92,6 +88,63 @@ class Match(NamedTuple):
     end: int
     negated: bool
     weight: float
+
+
+_new_match = tuple.__new__  # Match(...) through its Python-level __new__ costs more than the hot path allows
+
+
+class CueGroup(NamedTuple):
+    """The cues that start with one word, indexed by their second word: at a position of the text only the cues
+    whose second word follows within reach are tried (a word such as "the" starts dozens of cues)."""
+
+    cues: tuple[Cue, ...]
+    #: positions in ``cues`` of the one-word cues, which match wherever their word is
+    always: tuple[int, ...]
+    #: exact second word -> positions in ``cues``
+    by_word: dict[str, tuple[int, ...]]
+    #: (``" prefix"``, positions) for the cues whose second word is a prefix
+    by_prefix: tuple[tuple[str, tuple[int, ...]], ...]
+    #: whether any cue has a second word (else every cue is in ``always``)
+    indexed: bool = False
+    #: the exact second words: a clause without any of them (and no prefix cue) needs no look at the window
+    seconds: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, cues: tuple[Cue, ...]) -> CueGroup:
+        always: list[int] = []
+        by_word: dict[str, list[int]] = {}
+        by_prefix: dict[str, list[int]] = {}
+        for k, cue in enumerate(cues):
+            if not cue.rest:
+                always.append(k)
+            elif cue.rest[0][1]:
+                by_prefix.setdefault(f" {cue.rest[0][0]}", []).append(k)
+            else:
+                by_word.setdefault(cue.rest[0][0], []).append(k)
+        return cls(cues, tuple(always), {w: tuple(ks) for w, ks in by_word.items()},
+                   tuple((probe, tuple(ks)) for probe, ks in by_prefix.items()), bool(by_word or by_prefix),
+                   frozenset(by_word))
+
+    def candidates(self, window: list[str]) -> tuple[int, ...]:
+        """Positions (ascending) of the cues that may match when ``window`` follows the first word."""
+        found = self.always
+        merged = False
+        by_word = self.by_word
+        for word in window:
+            hit = by_word.get(word)
+            if hit is not None:
+                merged = bool(found)
+                found += hit
+        if self.by_prefix:
+            joined = " " + " ".join(window)
+            for probe, hit in self.by_prefix:
+                if probe in joined:
+                    merged = bool(found)
+                    found += hit
+        return tuple(sorted(set(found))) if merged else found
+
+
+_NO_CUES = CueGroup((), (), {}, ())
 
 
 class PhraseMatcher:
@@ -124,13 +177,18 @@ class PhraseMatcher:
         self._typo_prefixes = tuple(p for p in self._prefixes if len(p) >= _MIN_TYPO_LEN)
         self.repair = lru_cache(maxsize=65536)(self._repair)
         self.first_word_cues = lru_cache(maxsize=65536)(self._first_word_cues)
+        self._groups = lru_cache(maxsize=65536)(self._group)
         #: raw token -> (repaired token, cues starting with it); a plain dict is the fastest cache on the hot
         #: path, emptied when it grows past ``_TOKEN_CACHE_SIZE`` (answers can contain any junk).
-        self._tokens: dict[str, tuple[str, tuple[Cue, ...]]] = {}
+        self._tokens: dict[str, tuple[str, CueGroup]] = {}
 
-    def _token_lookup(self, raw: str) -> tuple[str, tuple[Cue, ...]]:
+    def _token_lookup(self, raw: str) -> tuple[str, CueGroup]:
         repaired = self.repair(raw)
-        return repaired, self.first_word_cues(repaired)
+        return repaired, self._groups(repaired)
+
+    def _group(self, token: str) -> CueGroup:
+        cues = self.first_word_cues(token)
+        return CueGroup.of(cues) if cues else _NO_CUES
 
     def _first_word_cues(self, token: str) -> tuple[Cue, ...]:
         """Cues whose first word matches ``token`` (cached: the vocabulary of answers repeats)."""
@@ -173,7 +231,7 @@ class PhraseMatcher:
         if len(known) > _TOKEN_CACHE_SIZE:
             known.clear()
 
-        def lookup(token: str) -> tuple[str, tuple[Cue, ...]]:
+        def lookup(token: str) -> tuple[str, CueGroup]:
             found = known.get(token)
             if found is None:
                 found = known[token] = self._token_lookup(token)
@@ -186,25 +244,22 @@ class PhraseMatcher:
             pairs = [known.get(t) or lookup(t) for t in raw_tokens]
             tokens = [p[0] for p in pairs]
             prepared.append(tokens)
-            present: set[str] | None = None
-            negatable = not _NEGATION_WORDS.isdisjoint(tokens)
-            for i, (_, cues) in enumerate(pairs):
-                if not cues:
+            present = set(tokens)
+            negatable = not _NEGATION_WORDS.isdisjoint(present)
+            for i, (_, group) in enumerate(pairs):
+                if not group.cues:
                     continue
-                # The words that may follow the first, space-joined with a space at both ends: a cue's second
-                # word (its probe, see :class:`Cue`) is one substring test away.
-                joined = ""
-                for cue in cues:
+                cues = group.cues
+                if group.indexed and (group.by_prefix or not group.seconds.isdisjoint(present)):
+                    picks = group.candidates(tokens[i + 1:i + reach])
+                else:
+                    picks = group.always
+                for k in picks:
+                    cue = cues[k]
                     if not cue.rest:
-                        matches.append(Match(cue.concept, ci, i, i, negatable and is_negated(tokens, i, i),
-                                             cue.weight))
+                        matches.append(_new_match(Match, (cue.concept, ci, i, i,
+                                                          negatable and is_negated(tokens, i, i), cue.weight)))
                         continue
-                    if not joined:
-                        joined = f" {' '.join(tokens[i + 1:i + reach])} "
-                    if cue.probe not in joined:
-                        continue
-                    if present is None:
-                        present = set(tokens)
                     if cue.required <= present:
                         self._try(cue, tokens, ci, i, matches, negatable)
         if any(m.negated for m in matches):
@@ -257,7 +312,8 @@ class PhraseMatcher:
             else:
                 return
             pos = j
-        out.append(Match(cue.concept, ci, start, pos, negatable and is_negated(tokens, start, pos), cue.weight))
+        out.append(_new_match(Match, (cue.concept, ci, start, pos, negatable and is_negated(tokens, start, pos),
+                                      cue.weight)))
 
 
 def is_negated(tokens: list[str], start: int, end: int) -> bool:
