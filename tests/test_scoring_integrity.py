@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from ipt_training.domain import ProblemArea
 from ipt_training.scoring import formulation
 from ipt_training.scoring.formulation import score_formulation
 from ipt_training.scoring.normalize import OVERLONG_WORDS, canonical_characters, clean_answer
@@ -485,3 +486,71 @@ def test_names_in_front_of_an_honest_answer_cost_nothing(library, case_id: str) 
     plain, named = _honest(library, case_id, "excellent"), _score(library, case_id, f"{everyone}. {text}", area, stage)
     assert [c.points for c in named.criteria] == [c.points for c in plain.criteria]
     assert not INTEGRITY_FLAGS & set(named.flags)
+
+
+# --- the author's credit for an acceptable alternative ----------------------------------------------------
+
+
+def test_the_authors_credit_for_an_alternative_holds_lower_and_higher(library) -> None:
+    """p-07 lists its secondary area (a dispute) as an alternative worth 0.25 of the area points: an answer making it
+    the primary earns that share (0.75 of 3, rounded to the nearest half point), not the 1.5 a key's secondary area
+    earns when the author says nothing; a higher authored share is kept too."""
+    case = library.get("p-07")
+    reference = case.reference
+    assert reference.secondary_area is ProblemArea.ROLE_DISPUTE
+    assert {a.area: a.credit for a in reference.acceptable_alternatives} == {ProblemArea.ROLE_DISPUTE: 0.25}
+    chosen = {"text": case.reference.formulation, "primary_area": "role_dispute", "dispute_stage": "renegotiation"}
+    answer = FormulationAnswer.from_dict(chosen)
+
+    def area_points(ref) -> float:
+        return score_formulation(answer, ref, case=case).criterion("problem_area").points
+
+    def alternative(credit: float):
+        alt = reference.acceptable_alternatives[0].model_copy(update={"credit": credit})
+        return reference.model_copy(update={"acceptable_alternatives": [alt]})
+
+    assert area_points(reference) == 1.0
+    assert area_points(alternative(0.8)) == 2.5
+    assert area_points(reference.model_copy(update={"acceptable_alternatives": []})) == 1.5  # the general rule
+    swapped = FormulationAnswer.from_dict({**chosen, "secondary_area": "role_transition"})
+    assert score_formulation(swapped, reference, case=case).criterion("problem_area").points == 2.0
+
+
+# --- answers that point elsewhere ("see above") -------------------------------------------------------------
+
+POINTERS = ["See above.", "As discussed in the previous cell.", "Same as my notes", "see cell 3",
+            "As I wrote earlier, see the formulation above.", "Refer to the previous answer, as discussed."]
+
+
+@pytest.mark.parametrize("case_id", CASES)
+def test_an_answer_pointing_elsewhere_is_graded_as_written_and_says_so(library, case_id: str) -> None:
+    """The graded answer is what is written in it with the choices beside it: "see above" earns the area (and stage)
+    chosen in the fields, no evidence, goals or strategies, and the feedback says plainly what was graded."""
+    area, stage = CASES[case_id]
+    for text in POINTERS:
+        report = _score(library, case_id, text, area, stage)
+        assert "refers_elsewhere" in report.flags and report.confidence < REVIEW_CONFIDENCE, text
+        assert report.criterion("problem_area").points == 3.0
+        assert report.criterion("evidence_timeline").points == (1.0 if stage else 0.0), text  # the stage chosen
+        assert report.criterion("goals").points == 0.0 and report.criterion("strategies").points == 0.0, text
+        area_feedback = report.criterion("problem_area").feedback
+        assert area_feedback.startswith("The answer points to text elsewhere") and "was graded" in area_feedback
+    with_paragraph = _score(library, case_id, f"As discussed above. {TEXTBOOK[area]}", area, stage)
+    assert {"refers_elsewhere", "no_case_facts"} <= set(with_paragraph.flags)
+
+
+def test_pointer_words_inside_a_formulation_are_not_a_pointer() -> None:
+    for text in ("She was as sad as before the move.", "It began as described by her husband.",
+                 "Her husband, as noted, is kind.", "We will see the old role as a loss.", "He wrote notes for the "
+                 "meeting.", "She felt low before the promotion and saw the job as a test."):
+        assert clean_answer(text).pointer == "" and "refers_elsewhere" not in clean_answer(text).flags, text
+    for text in POINTERS:
+        assert clean_answer(text).pointer, text
+
+
+@pytest.mark.parametrize("case_id", CASES)
+def test_a_formulation_that_refers_to_its_own_earlier_sentence_keeps_its_score(library, case_id: str) -> None:
+    area, stage, text = HONEST[case_id]["excellent"]
+    report = _score(library, case_id, f"{text} As discussed above, this plan follows from her story.", area, stage)
+    assert "refers_elsewhere" not in report.flags and report.confidence >= REVIEW_CONFIDENCE
+    assert report.total == _honest(library, case_id, "excellent").total

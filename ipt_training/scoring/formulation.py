@@ -187,12 +187,13 @@ def _reading_points(primary: ProblemArea | None, secondary: ProblemArea | None,
         points = AREA_POINTS
         if secondary is not None and secondary != ref_secondary and secondary not in alternatives:
             points -= 1.0
-    elif primary == ref_secondary:
-        points = 2.0 if secondary == ref_primary else 1.5
     elif primary in alternatives:
+        # The author's credit for this focus holds, lower or higher than the key's secondary area would earn.
         points = AREA_POINTS * alternatives[primary]
         if secondary == ref_primary:
             points = max(points, 2.0)
+    elif primary == ref_secondary:
+        points = 2.0 if secondary == ref_primary else 1.5
     elif secondary == ref_primary:
         points = 1.0
     else:
@@ -387,6 +388,8 @@ def score_formulation(
     if style.pasted:
         flags.append("pasted_vignette")
     flags += cleaned.flags
+    if cleaned.pointer and not cleaned.refers_elsewhere and (no_facts or thin or textbook):
+        flags.append("refers_elsewhere")  # a pointer in front of a paragraph about the area, not the patient
     if no_facts:
         flags.append("no_case_facts")
     if thin:
@@ -403,6 +406,8 @@ def score_formulation(
                                         reveal=reveal, readings=readings,
                                         better_fits=better is not None
                                         and _reading_points(better, None, reference) >= AREA_POINTS))
+    if "refers_elsewhere" in flags:
+        area_text = f"{cleaned.pointer_feedback} {area_text}"
     criteria.append(CriterionResult("problem_area", "Problem area", area_pts, plan.area, area_text))
 
     stage = _stage_read(answer, kinds["stage"])
@@ -444,7 +449,8 @@ def score_formulation(
     chosen = {better} if better is not None else {decision.primary, decision.secondary} - {None}
     concepts = read_concepts(kinds["goal"], kinds["strategy"], expected_goals=reference.goals,
                              expected_strategies=reference.strategies, chosen=chosen, linked=linked,
-                             stage_named=stage is not None)
+                             stage_named=stage is not None and (cleaned.words >= _MIN_FACT_WORDS or any(
+                                 not m.negated for m in kinds["stage"])))  # a stage chosen beside no plan is no plan
     # The plan in plain words ("let him be sad about losing the restaurant"), for the area the answer chose.
     for concept in plain_plan_concepts(prepared, chosen):
         kind, _, cid = concept.partition(":")
@@ -489,7 +495,7 @@ def score_formulation(
                                                                             _side_matcher("patient").find(raw))))
 
     confidence = _confidence(answer, raw, decision, implicit, style, bare_list)
-    if no_facts or thin or cleaned.flags:
+    if no_facts or thin or cleaned.flags or "refers_elsewhere" in flags:
         confidence = min(confidence, _GAMED_CONFIDENCE)
     timeline_id = reference.timeline_link.id
     all_ids = [*evidence_ids, timeline_id]

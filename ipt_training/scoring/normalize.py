@@ -9,8 +9,11 @@
   paragraph pasted thirty times counts once; when repeats add up to :data:`_REPEATED_WORDS` words the answer is
   flagged ``repeated_text``.
 * **Length**: an answer many times longer than any formulation (:data:`OVERLONG_WORDS`) is flagged ``overlong``.
+* **Pointers elsewhere**: the graded answer is what is written in it (and the choices made beside it). A short
+  answer that points to text elsewhere ("see above", "as discussed in the previous cell", "same as my notes") is
+  graded as written, and flagged ``refers_elsewhere`` with feedback that says so plainly.
 
-Both flags lower the scorer's confidence, so the answer goes to the instructor's review queue.
+These flags lower the scorer's confidence, so the answer goes to the instructor's review queue.
 """
 
 from __future__ import annotations
@@ -23,9 +26,65 @@ from ipt_training.text.normalize import clauses
 
 #: Formulations run from a line to about 250 words; this is several times the longest honest answer.
 OVERLONG_WORDS = 600
+#: An answer pointing elsewhere with fewer words than this is the pointer, not a formulation.
+POINTER_WORDS = 30
 #: Repeated sentences count as padding once they add this many words.
 _REPEATED_WORDS = 15
 _MIN_CLAUSE_WORDS = 4
+
+#: Words that point to text outside the answer: "see above", "as discussed", "(in) the previous cell", "my notes".
+#: Words that point to text outside the answer ("see above", "as discussed in the previous cell", "same as my
+#: notes", "as I wrote earlier", "as discussed."), read from the answer's tokens.
+_POINT = frozenset({"see", "cf", "refer", "same", "as"})
+_SAID = frozenset({"said", "wrote", "written", "discussed", "described", "mentioned", "stated", "noted", "explained",
+                   "outlined"})
+_PLACES = frozenset({"above", "below", "elsewhere"})
+_ORDINALS = frozenset({"previous", "earlier", "other", "first", "last", "preceding", "next"})
+_SECTIONS = frozenset({"cell", "cells", "answer", "answers", "section", "question", "part", "page", "notebook",
+                       "exercise"})
+_NOTES = frozenset({"note", "notes"})
+_TIMES = frozenset({"before", "earlier", "previously"})
+_SKIP = frozenset({"in", "on", "to", "the", "my", "i", "we", "as"})
+_POINTER_TRIGGERS = _POINT | _SAID
+
+
+def _place(tokens: list[str], i: int, notes: bool, times: bool) -> int:
+    """The end of a place named from ``tokens[i]`` on ("above", "the previous cell", "cell 3"), or 0."""
+    while i < len(tokens) and tokens[i] in _SKIP:
+        i += 1
+    if i >= len(tokens):
+        return 0
+    word = tokens[i]
+    if word in _PLACES or (notes and word in _NOTES) or (times and word in _TIMES):
+        return i + 1
+    if word in _ORDINALS and i + 1 < len(tokens) and tokens[i + 1] in _SECTIONS:
+        return i + 2
+    if word in {"cell", "question"} and i + 1 < len(tokens) and tokens[i + 1].isdigit():
+        return i + 2
+    return 0
+
+
+def _pointer(raw: list[list[str]]) -> str:
+    """The words of the answer that point to text elsewhere, or ""."""
+    for clause in raw:
+        if _POINTER_TRIGGERS.isdisjoint(clause):
+            continue
+        for i, word in enumerate(clause):
+            if word in _POINT:
+                end = _place(clause, i + 1, notes=word != "as", times=False)
+            elif word in _SAID:
+                after_as = "as" in clause[max(0, i - 2):i]
+                end = _place(clause, i + 1, notes=after_as, times=after_as)
+                if not end and after_as and i + 1 == len(clause):
+                    end = i + 1  # "as discussed." ends its sentence
+            else:
+                continue
+            if end:
+                before = clause[max(0, i - 2):i]
+                start = i - len(before) + before.index("as") if "as" in before else i
+                return " ".join(clause[start:end])
+    return ""
+
 
 _CONFUSABLES = str.maketrans({
     # Cyrillic
@@ -43,6 +102,10 @@ _LINE_BREAKS = {"\u2028": "\n", "\u2029": "\n\n", "\u0085": "\n", "\r\n": "\n", 
 #: Feedback sentences for the flags of this module.
 REPEATED_FEEDBACK = ("Some sentences of the answer appear more than once; each was read once. In a graded "
                      "assignment, an answer like this is sent to your instructor for review.")
+POINTER_FEEDBACK = ("The answer points to text elsewhere (\"{pointer}\"). Only what is written in this answer, "
+                    "with the choices made beside it, was graded; text in other cells or notes was not read. Write "
+                    "the whole formulation here. In a graded assignment, an answer like this is sent to your "
+                    "instructor for review.")
 OVERLONG_FEEDBACK = (f"The answer is far longer than a formulation (more than {OVERLONG_WORDS} words); write the "
                      "focus, the evidence and the plan in a paragraph or two. In a graded assignment, an answer "
                      "like this is sent to your instructor for review.")
@@ -57,6 +120,8 @@ class CleanText:
     clauses: list[list[str]]
     repeated_words: int = 0
     words: int = 0
+    #: the words of the answer that point elsewhere ("see above"), if any
+    pointer: str = ""
 
     @property
     def repeated(self) -> bool:
@@ -67,13 +132,24 @@ class CleanText:
         return self.words > OVERLONG_WORDS
 
     @property
+    def refers_elsewhere(self) -> bool:
+        """A short answer that points to text elsewhere instead of stating it."""
+        return bool(self.pointer) and self.words < POINTER_WORDS
+
+    @property
     def flags(self) -> tuple[str, ...]:
-        return (("repeated_text",) if self.repeated else ()) + (("overlong",) if self.overlong else ())
+        return ((("repeated_text",) if self.repeated else ()) + (("overlong",) if self.overlong else ())
+                + (("refers_elsewhere",) if self.refers_elsewhere else ()))
 
     @property
     def feedback(self) -> str:
+        """The feedback on padding (the pointer's is :attr:`pointer_feedback`, given first by the scorer)."""
         return " ".join(text for flag, text in (("repeated_text", REPEATED_FEEDBACK), ("overlong", OVERLONG_FEEDBACK))
                         if flag in self.flags)
+
+    @property
+    def pointer_feedback(self) -> str:
+        return POINTER_FEEDBACK.format(pointer=self.pointer) if self.pointer else ""
 
 
 def _latinise(match: re.Match[str]) -> str:
@@ -137,4 +213,4 @@ def clean_answer(text: str) -> CleanText:
     removed = 0
     if len(set(map(tuple, raw))) < len(raw):  # some clause repeats (often a short one: "goals", "no death")
         raw, removed = _distinct_clauses(raw)
-    return CleanText(text, raw, removed, sum(map(len, raw)))
+    return CleanText(text, raw, removed, sum(map(len, raw)), _pointer(raw))
