@@ -92,6 +92,9 @@ class AreaReading:
     free_choice: set[ProblemArea] = field(default_factory=set)
     #: the answer puts the choice off ("before deciding", "keep them all open")
     deferred: bool = False
+    #: (position, area) of the writer's own decisions ("I'd go with transition", "On balance I'd choose grief",
+    #: "So: role transition"), the end of a differential
+    decisive: list[tuple[tuple[int, int], ProblemArea]] = field(default_factory=list)
 
     def at_least(self, level: Reading) -> list[ProblemArea]:
         """Areas read at ``level`` or stronger, in the order their strongest mention appears."""
@@ -170,6 +173,8 @@ def _lay_choice(before: list[str]) -> bool:
     return False
 
 
+#: How far before a mention a hedge reaches: "one could frame this as a dispute" (five words back).
+_HEDGE_REACH = 5
 _NAMING_COPULA = frozenset({"is", "was", "been", "sounds", "seems", "looks"})
 _NAMING_SUBJECTS = frozenset({"this", "it", "that", "describe", "describing", "through", "facing"})
 
@@ -187,7 +192,7 @@ def _classify(m: Match, tokens: list[str], previous: list[str] | None, quoted: b
         return Reading.REJECTED if strong else Reading.MENTIONED
     if quoted or _reported(before):
         return Reading.REPORTED
-    if _has(HEDGE_BEFORE, before[-4:]) or _has(HEDGE_AFTER, after):
+    if _has(HEDGE_BEFORE, before[-_HEDGE_REACH:]) or _has(HEDGE_AFTER, after):
         return Reading.HEDGED
     opens_clause = m.start <= 1 or all(t in {"a", "an", "the", "so", "then", "and", "thus"} for t in before)
     # "The focus is: grief" marks the next clause; "several areas could fit: grief, ..." does not.
@@ -254,6 +259,8 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
             reading.best[area] = kind
             reading.order[area] = position
         if kind >= Reading.ASSERTED:
+            if _decides(tokens[max(0, m.start - _WINDOW):m.start], previous):
+                reading.decisive.append((position, area))
             committed.append((m.clause, m.start, m.end, area))
             if _has(REVERSAL_WORDS, tokens[:m.start]):
                 reading.reversed_to.add(area)
@@ -266,6 +273,22 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
         if area not in reading.free_choice:
             _drop(reading, area)
     return reading
+
+
+_FIRST_PERSON = frozenset({"i", "we", "id", "wed", "ill"})
+_DECISION_VERBS = frozenset({"go", "choose", "chose", "pick", "opt", "settle", "decide", "formulate", "frame", "treat"})
+_CONCLUSION_WORDS = frozenset({"so", "therefore", "thus", "hence", "overall", "ultimately", "finally", "balance",
+                               "conclusion"})
+
+
+def _decides(before: list[str], previous: list[str] | None) -> bool:
+    """The writer's own decision: a first-person choice verb just before the area ("I'd go with", "we chose"), or
+    a conclusion that opens the sentence ("So: role transition", "On balance, grief")."""
+    if not _FIRST_PERSON.isdisjoint(before) and not _DECISION_VERBS.isdisjoint(before):
+        return True
+    if before[:1] and before[0] in _CONCLUSION_WORDS and len(before) <= 3:
+        return True
+    return not before and previous is not None and 0 < len(previous) <= 2 and previous[0] in _CONCLUSION_WORDS
 
 
 _DEFER_WORDS = frozenset({"deciding", "decide", "undecided", "open", "information", "early"})
@@ -318,9 +341,9 @@ def _reject_by_reference(reading: AreaReading, prepared: Clauses,
         return
     named = {clause for clause, _, _ in mentions}
     for c, tokens in enumerate(prepared):
-        if c in named or BACK_REFERENCES.isdisjoint(tokens):
+        if c in named or (BACK_REFERENCES.isdisjoint(tokens) and not _bare_refusal(tokens)):
             continue
-        if REJECTION_VERBS.isdisjoint(tokens) and _CHOICE_VERBS.isdisjoint(tokens):
+        if REJECTION_VERBS.isdisjoint(tokens) and _CHOICE_VERBS.isdisjoint(tokens) and not _bare_refusal(tokens):
             continue
         if not _rejects_back(tokens):
             continue
@@ -333,18 +356,27 @@ def _reject_by_reference(reading: AreaReading, prepared: Clauses,
 
 
 _SINGULAR_REFERENCES = frozenset({"it", "that", "this"})
-_REJECT_OR_CHOOSE = REJECTION_VERBS | frozenset({"choose", "use", "pick", "take", "select", "treat", "go"})
+_REJECT_OR_CHOOSE = REJECTION_VERBS | frozenset({"choose", "use", "pick", "take", "select", "treat", "go", "make",
+                                                 "frame", "not"})
 _PLURAL_REFERENCES = frozenset({"both", "them", "either", "neither", "these", "those"})
 #: Verbs of choosing: negated and pointing back, they reject ("I would not choose it", "I wouldn't use that").
-_CHOICE_VERBS = frozenset({"choose", "use", "pick", "take", "select", "treat", "go"})
+_CHOICE_VERBS = frozenset({"choose", "use", "pick", "take", "select", "treat", "go", "make", "frame"})
+_REFUSALS = frozenset({"would", "will", "do", "should"})
 
 
 _FIT_VERBS = frozenset({"fits", "fit", "applies", "apply"})
 
 
+def _bare_refusal(tokens: list[str]) -> bool:
+    """ "I wouldn't." / "We would not." as a sentence of its own, after naming an area."""
+    return len(tokens) <= 4 and tokens[-1:] == ["not"] and not _REFUSALS.isdisjoint(tokens)
+
+
 def _rejects_back(tokens: list[str]) -> bool:
     """The writer rejects what they named before: "I reject both", "we ruled them out", "both excluded",
     "neither fits", "I would not choose it" (not "neither will call first", nor "his father rejected them")."""
+    if _bare_refusal(tokens):
+        return True
     for k, token in enumerate(tokens):
         if token in _CHOICE_VERBS:
             if "not" in tokens[max(0, k - 3):k] or "never" in tokens[max(0, k - 3):k]:
@@ -478,6 +510,13 @@ def decide_areas(chosen_primary: ProblemArea | None, chosen_secondary: ProblemAr
         bool(turned) or (primary in reading.rejected and primary not in reading.primary_marked))
     if contradiction and secondary in turned:
         secondary = None
+    if reading.decisive and not contradiction:
+        # A differential that ends in the writer's own decision: the decision is the focus, and the areas weighed
+        # before it are not a second focus unless the answer says so.
+        primary = max(reading.decisive)[1]
+        marked = [a for a in asserted if a != primary and a in reading.secondary_marked]
+        secondary = marked[0] if marked else None
+        explicit = True
     # A differential that weighs possibilities ("could be a transition, or even grief, but I'd go with a
     # dispute") is not stuffing: areas only considered do not count once one is explicitly chosen.
     listed = [a for a in reading.listed

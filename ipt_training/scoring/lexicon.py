@@ -95,7 +95,8 @@ SECONDARY_MARKERS: frozenset[str] = frozenset({"secondary", "second", "additiona
 #: Words before an area that make it a possibility, not a choice ("could be grief").
 HEDGE_BEFORE: frozenset[str] = frozenset({"could", "possible", "possibly", "maybe", "might", "perhaps", "consider",
                                           "considered", "considering", "differential", "unlikely", "whether",
-                                          "leaning", "lean", "inclined", "tentatively", "guess", "arguments"})
+                                          "leaning", "lean", "inclined", "tentatively", "guess", "arguments", "torn",
+                                          "possibilities", "options"})
 #: Words right after an area that make it a possibility ("grief comes to mind", "deficits unlikely", "a dispute
 #: focus could be added").
 HEDGE_AFTER: frozenset[str] = frozenset({"mind", "possible", "possibly", "maybe", "unlikely", "considered",

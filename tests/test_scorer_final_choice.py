@@ -1,0 +1,62 @@
+"""A differential that ends in the writer's own decision. Every answer is written for these tests (none comes from a
+benchmark set); each mechanism has answers that must pass and answers that must fail."""
+
+from __future__ import annotations
+
+import pytest
+
+from ipt_training.domain import ProblemArea
+from ipt_training.scoring.formulation import score_formulation
+
+G, D, T = ProblemArea.GRIEF, ProblemArea.ROLE_DISPUTE, ProblemArea.ROLE_TRANSITION
+FACTS = ("Amaru began waking at 4 a.m. about two months after the move to Winnipeg, where he lost the bridge team "
+         "he led and his Sunday futsal league. ")
+
+
+@pytest.fixture(scope="module")
+def amaru(library):
+    return library.get("p-05")
+
+
+def score(case, text):
+    return score_formulation(text, case.reference, case=case)
+
+
+@pytest.mark.parametrize("ending", ["I'd go with a role transition.", "On balance I would choose role transition.",
+                                    "So: role transition."])
+def test_the_writers_own_decision_ends_a_differential(amaru, ending):
+    report = score(amaru, "I am torn between a role dispute with Clara and a role transition. " + FACTS + ending)
+    assert report.detected_primary is T
+    assert report.detected_secondary is None  # the area only weighed is not a second focus
+    assert report.criterion("problem_area").points == 3
+
+
+def test_a_decision_keeps_a_focus_the_answer_marks_secondary(amaru):
+    report = score(amaru, FACTS + "I'd go with a role transition. Secondary focus: a role dispute with Clara.")
+    assert (report.detected_primary, report.detected_secondary) == (T, D)
+
+
+def test_a_wrong_final_decision_earns_no_area_credit_from_the_areas_weighed_before_it(amaru):
+    report = score(amaru, "A role transition fits the timing. " + FACTS + "Still, on balance I'd choose grief for "
+                                                                          "the life he left behind.")
+    assert report.detected_primary is G
+    assert report.criterion("problem_area").points == 0
+
+
+def test_a_possibility_five_words_back_is_a_hedge_not_a_choice(amaru):
+    report = score(amaru, "One could frame this as a role dispute with Clara. " + FACTS + "I'd go with transition.")
+    assert report.detected_primary is T
+
+
+@pytest.mark.parametrize("refusal", ["I wouldn't.", "I would not make that the focus."])
+def test_refusing_the_area_just_named_rejects_it(amaru, refusal):
+    report = score(amaru, "There is some friction with Clara about the move, which looks like a role dispute. "
+                          + refusal + " " + FACTS + "Role transition is the focus.")
+    assert report.detected_primary is T
+    assert report.detected_secondary is None
+
+
+def test_a_plain_first_sentence_choice_is_not_overridden_by_a_later_aside(amaru):
+    # No decision words at the end: the answer's explicit choice stays the focus.
+    report = score(amaru, "Role transition is the focus. " + FACTS + "Clara took the job in Winnipeg.")
+    assert report.detected_primary is T
