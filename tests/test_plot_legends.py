@@ -1,5 +1,6 @@
-"""Legends and labels of the cohort progress figure and the practice mastery dashboard never sit on the data:
-each figure is drawn with the Agg renderer and the legend's box is compared with the plotting area's box."""
+"""Legends and labels of the cohort progress figure and the practice mastery dashboard never sit on the data, and
+the confusion heat map's colour bar is as tall as the map: each figure is drawn with the Agg renderer and the boxes
+of what it drew are compared."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from ipt_training.analytics.plots import progress_figure
+from ipt_training.analytics.plots import confusion_figure, progress_figure
 from ipt_training.domain import ProblemArea
 from ipt_training.practice.learner import LearnerModel
 from ipt_training.practice.skills import Observation, area_skill
@@ -84,3 +85,14 @@ def test_a_legend_inside_the_axes_would_be_caught() -> None:
     ax.legend(loc="lower right")
     ax.figure.canvas.draw()
     assert not _legend_clear_of_the_data(ax)
+
+
+def test_the_confusion_colour_bar_is_as_tall_as_the_heat_map() -> None:
+    areas = [area.value for area in ProblemArea]
+    matrix = pd.DataFrame([[2, 1, 0, 0, 1], [0, 2, 0, 0, 2], [0, 0, 1, 1, 2], [0, 0, 0, 0, 0]], index=areas,
+                          columns=[*areas, "none"])
+    ax = _drawn(confusion_figure(matrix))
+    renderer = ax.figure.canvas.get_renderer()
+    heat_map = ax.images[0].get_window_extent(renderer)
+    colour_bar = ax.figure.axes[1].get_window_extent(renderer)
+    assert abs(heat_map.height - colour_bar.height) <= 0.05 * colour_bar.height, (heat_map, colour_bar)

@@ -66,11 +66,18 @@ def score_distributions(totals: pd.DataFrame, path: Path) -> Path:
 
 
 def confusion_heatmap(matrix: pd.DataFrame, path: Path) -> Path:
+    """:func:`confusion_figure` saved as PNG."""
+    return _save(confusion_figure(matrix), path)
+
+
+def confusion_figure(matrix: pd.DataFrame) -> Figure:
     """Heat map of the problem-area confusion matrix with counts in each cell."""
     figure = _figure(6.4, 4.8)
     ax = figure.subplots()
     values = matrix.to_numpy()
-    image = ax.imshow(values, cmap="Blues", vmin=0, vmax=max(1, int(values.max()) if values.size else 1))
+    # aspect="auto": the cells fill the axes, so the colour bar beside them is exactly as tall as the map
+    image = ax.imshow(values, cmap="Blues", vmin=0, vmax=max(1, int(values.max()) if values.size else 1),
+                      aspect="auto")
     ax.set_xticks(range(len(matrix.columns)), [str(c).replace("_", "\n") for c in matrix.columns], fontsize=8)
     ax.set_yticks(range(len(matrix.index)), [str(i).replace("_", " ") for i in matrix.index], fontsize=8)
     ax.set_xlabel("area chosen by the trainee")
@@ -82,7 +89,7 @@ def confusion_heatmap(matrix: pd.DataFrame, path: Path) -> Path:
                     color="white" if values[i, j] > threshold else "black")
     figure.colorbar(image, ax=ax, label="answers", ticks=MaxNLocator(integer=True))
     ax.set_title("Problem area: chosen vs reference")
-    return _save(figure, path)
+    return figure
 
 
 def criterion_weaknesses(criteria: pd.DataFrame, cohort: pd.DataFrame, path: Path) -> Path:

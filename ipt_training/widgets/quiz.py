@@ -66,7 +66,7 @@ def build_quiz(questions: Sequence[Question]) -> Quiz:
     """One labelled group of radio buttons per question, a Check button and a feedback area."""
     questions = tuple(questions)
     choices: list[widgets.RadioButtons] = []
-    parts: list[widgets.Widget] = [widgets.HTML(f"{WRAPPING_RADIO_STYLE}<h4>Self-check</h4>")]
+    parts: list[widgets.Widget] = [widgets.HTML(WRAPPING_RADIO_STYLE)]  # the lesson's own heading introduces it
     for number, question in enumerate(questions, start=1):
         radio = widgets.RadioButtons(options=[(text, i) for i, text in enumerate(question.options)], value=None,
                                      description=f"Answer {number}", tooltip=question.prompt,
