@@ -386,6 +386,10 @@ def test_gamed_submission_reaches_the_review_queue(repo: Path, library, tmp_path
         "textbook": {f"case_{SUFFIX[c]}_answer": _answer_cell(c, TEXTBOOK[a]) for c, (a, _) in CASES.items()},
         "paster": {f"case_{SUFFIX[c]}_answer": _answer_cell(
             c, "\n\n".join([_hide(library.get(c).vignette + " " + TEXTBOOK[a])] * 5)) for c, (a, _) in CASES.items()},
+        "lister": {f"case_{SUFFIX[c]}_answer": _answer_cell(c, KEYWORD_LISTS[c]) for c in CASES},
+        "pointer": {f"case_{SUFFIX[c]}_answer": _answer_cell(c, "See above, as discussed in my notes.") for c in CASES},
+        "namer": {f"case_{SUFFIX[c]}_answer": _answer_cell(c, _names_attacks(library, c)["name in every sentence"])
+                  for c in CASES},
     }
     for student, answers in plans.items():
         submit(root, student, FORMULATION, {release_nb.name: fill_notebook(release_nb, SubmissionPlan(answers))})
@@ -402,6 +406,9 @@ def test_gamed_submission_reaches_the_review_queue(repo: Path, library, tmp_path
         item = f"case_{SUFFIX[case_id]}_test"
         assert "no case facts" in queued[("textbook", item)]
         assert "pasted vignette" in queued[("paster", item)]
+        assert "list without reasoning" in queued[("lister", item)]
+        assert "refers elsewhere" in queued[("pointer", item)]
+        assert "few case facts" in queued[("namer", item)]
         assert ("honest", item) not in queued
 
 
@@ -554,3 +561,31 @@ def test_a_formulation_that_refers_to_its_own_earlier_sentence_keeps_its_score(l
     report = _score(library, case_id, f"{text} As discussed above, this plan follows from her story.", area, stage)
     assert "refers_elsewhere" not in report.flags and report.confidence >= REVIEW_CONFIDENCE
     assert report.total == _honest(library, case_id, "excellent").total
+
+
+# --- a keyword list with the area chosen in the field --------------------------------------------------------
+
+KEYWORD_LISTS = {
+    "a-02": "role transition, promotion, ward manager, Funmi, lunch, rotas, budgets, mourn old role, realistic view, "
+            "mastery, review old and new, feelings, new skills, support",
+    "a-03": "role dispute, impasse, Raymond, promotion promised, Aaron, email, team player, planning meetings, "
+            "identify dispute, plan of action, modify expectations, communication analysis, role play, options",
+    "a-05": "grief, Yusuf, heart attack, February, argument, grocery, burial, no tears, avoids shop, chair, facilitate "
+            "mourning, reinvest, events of death, guilt, anger, reconstruct relationship, affect",
+}
+
+
+@pytest.mark.parametrize("case_id", CASES)
+def test_a_keyword_list_beside_a_chosen_area_is_still_a_list(library, case_id: str) -> None:
+    """The area chosen in the field earns the area; it does not make a list of words reasoning (examiner: goals and
+    strategies at most 0.5 each). The same list of the reference's own concept ids scores no better."""
+    area, stage = CASES[case_id]
+    reference = library.get(case_id).reference
+    ids = " ".join(c.replace(".", " ").replace("_", " ") for c in [*reference.goals, *reference.strategies])
+    for text in (KEYWORD_LISTS[case_id], ids):
+        chosen = _score(library, case_id, text, area, stage)
+        assert "list_without_reasoning" in chosen.flags and chosen.confidence < REVIEW_CONFIDENCE, text
+        assert chosen.criterion("goals").points <= 0.5 and chosen.criterion("strategies").points <= 0.5, text
+        assert chosen.total <= 6.0, text
+    honest = _honest(library, case_id, "abbreviated")  # a note with the area chosen, tied in time: not a list
+    assert "list_without_reasoning" not in honest.flags and honest.total >= FLOORS["abbreviated"]

@@ -49,7 +49,7 @@ from functools import cache
 from ipt_training.cases.model import Case, EvidenceItem, ReferenceFormulation
 from ipt_training.domain import DisputeStage, ProblemArea
 from ipt_training.scoring import feedback
-from ipt_training.scoring.areas import AreaDecision, decide_areas, infer_from_events, read_areas
+from ipt_training.scoring.areas import AreaDecision, Reading, decide_areas, infer_from_events, read_areas
 from ipt_training.scoring.concepts import read_concepts
 from ipt_training.scoring.evidence import DerivedEvidence, derive_evidence
 from ipt_training.scoring.lexicon import (
@@ -370,6 +370,10 @@ def score_formulation(
     # names several has chosen none of them.
     uncommitted_list = bare_list and (decision.primary is None or decision.stuffing
                                       or not set(reading.listed) <= {decision.primary})
+    # The area chosen in the field beside a list does not make the list reasoning: its goals, strategies and
+    # evidence are held to the list rule all the same (only the area is the field's).
+    plan_list = bare_list or (answer.primary_area is not None and (style.itemised or (
+        not linked and style.list_like and not reading.at_least(Reading.CHOSEN))))
     flags: list[str] = []
     if not raw:
         flags.append("empty_answer")
@@ -383,7 +387,7 @@ def score_formulation(
         flags.append("area_from_reasoning")
     if style.not_english:
         flags.append("not_english")
-    if bare_list:
+    if plan_list:
         flags.append("list_without_reasoning")
     if style.pasted:
         flags.append("pasted_vignette")
@@ -431,7 +435,7 @@ def score_formulation(
     stage_text = feedback.stage_feedback(stage, reference, stage_right, chose_dispute, reveal=reveal,
                                          one_focus=decision.primary is not None and decision.secondary is None)
     evidence_pts = ev_pts + (plan.link if linked else 0.0)
-    if style.pasted or bare_list:
+    if style.pasted or plan_list:
         # Facts listed without a sentence are not yet evidence for a focus (half); facts copied from the vignette
         # are the case restated, not read (a quarter).
         evidence_pts /= 4 if style.pasted else 2
@@ -468,7 +472,7 @@ def score_formulation(
         flags.append("two_readings")
         criteria[-1] = _halved(criteria[-1], feedback.TWO_READINGS_EVIDENCE)
     stuffed = concepts.stuffing or decision.stuffing
-    penalty = 0.25 if (stuffed or bare_list) else (0.5 if len(off_areas) >= 2 else 1.0)
+    penalty = 0.25 if (stuffed or plan_list) else (0.5 if len(off_areas) >= 2 else 1.0)
     if concepts.stuffing and "keyword_stuffing" not in flags:
         flags.append("keyword_stuffing")
     if concepts.inconsistent:
@@ -494,7 +498,7 @@ def score_formulation(
         criteria.extend(_patient_criteria(plan, read_patient_elements(answer.text, prepared,
                                                                             _side_matcher("patient").find(raw))))
 
-    confidence = _confidence(answer, raw, decision, implicit, style, bare_list)
+    confidence = _confidence(answer, raw, decision, implicit, style, plan_list)
     if no_facts or thin or cleaned.flags or "refers_elsewhere" in flags:
         confidence = min(confidence, _GAMED_CONFIDENCE)
     timeline_id = reference.timeline_link.id
