@@ -101,3 +101,45 @@ def test_isolation_dated_from_an_event_does_not_argue_deficits():
     assert _lifelong_isolation(clauses("she has been alone for years, with no close friends")[0])
     assert not _lifelong_isolation(clauses("she has been alone for two years, since her husband died")[0])
     assert not _lifelong_isolation(clauses("she has close friends from school")[0])
+
+
+@pytest.fixture(scope="module")
+def comfort(library):
+    return library.get("p-13")
+
+
+def test_the_plan_of_a_plain_answer_helps_tell_its_area(cases):
+    report = score(cases["p-14"], "Jonas and Mareike argue most evenings about when to try for a baby, and his sleep "
+                                  "went a few weeks later. I'd help him work out what he wants and what she wants, "
+                                  "and get the two of them talking again without it ending in a row.")
+    assert report.detected_primary is D
+
+
+def test_a_plan_word_far_from_its_pair_names_nothing():
+    far = concepts("I would like us to make space for the sadness of losing someone who was your closest friend", S)
+    assert "goal:deficits.new_relationships" not in far
+    near = concepts("I would like us to make a friend or two", S)
+    assert "goal:deficits.new_relationships" in near
+
+
+def test_a_loss_said_to_the_patient_is_read_as_an_event(comfort):
+    report = score(comfort, "Comfort, this is depression, a common illness that can be treated. It began in March, "
+                            "two months after you lost him so suddenly, and you have not cried since the burial. I'd "
+                            "like us to talk about Kwabena, the good and the hard parts. Does that fit?")
+    assert report.detected_primary is G
+
+
+def test_what_the_patient_has_lost_in_a_life_change_is_not_a_death(cases):
+    report = score(cases["p-05"], "Amaru, this is depression. It began two months after the move to Winnipeg, "
+                                  "when you left the team you led. We'll talk about what you have lost and how you "
+                                  "feel about it, and how you can find your feet in this new role.")
+    assert report.detected_primary is T
+
+
+def test_an_event_settled_long_ago_does_not_explain_the_episode():
+    from ipt_training.scoring.areas import infer_from_events
+    from ipt_training.scoring.formulation import _side_matcher
+    text = ("Her mother died long ago and she grieved it properly. She has been lonely all her adult life and "
+            "nothing new happened before the low mood.")
+    prepared = clauses(text)
+    assert infer_from_events(_side_matcher("event").find(prepared), prepared) is S

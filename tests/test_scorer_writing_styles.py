@@ -342,3 +342,15 @@ def test_typo_repair_leaves_the_readers_own_words_alone(cases):
     matcher = _matcher_for(cases["p-05"].reference, cases["p-05"])[0]
     assert matcher.prepare("leaning towards a transition")[0][0] == "leaning"
     assert matcher.prepare("bereavment")[0][0] == "bereave"  # real typos are still repaired
+
+
+def test_a_walk_through_settled_by_an_explicit_choice_commits_to_it(library):
+    amaru = library.get("p-05")
+    settled = score(amaru, "Formulation: role transition, chosen after checking the other areas. Grief: his "
+                           "grandfather died ten years ago and was mourned. Dispute: he and Clara get on. Deficits: he "
+                           "had many friends in Toronto. He began waking at 4 a.m. two months after the move.")
+    assert settled.detected_primary is T
+    assert "keyword_stuffing" not in settled.flags
+    unsettled = score(amaru, "Grief: his grandfather died ten years ago. Dispute: he and Clara disagree about the "
+                             "move. Transition: the move to Winnipeg. He began waking at 4 a.m. two months after it.")
+    assert unsettled.detected_primary is None

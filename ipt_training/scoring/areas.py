@@ -266,7 +266,7 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
                 reading.reversed_to.add(area)
     _assign_markers(committed, prepared, reading)
     _reject_by_reference(reading, prepared, mentions)
-    _reject_headings(reading, prepared, headings)
+    _reject_headings(reading, prepared, headings, mentions)
     if mentions and not _DEFER_WORDS.isdisjoint(chain.from_iterable(prepared)):
         reading.deferred = any(_defers(tokens) for tokens in prepared)
     for area in questioned:
@@ -396,7 +396,8 @@ def _rejects_back(tokens: list[str]) -> bool:
     return False
 
 
-def _reject_headings(reading: AreaReading, prepared: Clauses, headings: list[tuple[int, ProblemArea]]) -> None:
+def _reject_headings(reading: AreaReading, prepared: Clauses, headings: list[tuple[int, ProblemArea]],
+                     mentions: list[tuple[int, ProblemArea, Reading]]) -> None:
     """An answer that walks through the areas ("Grief: no one has died. Dispute: no conflict with anyone. ...
     So I choose deficits") rejects each area whose heading is followed by a negated finding, once it has chosen
     another area as its focus in a sentence of its own. One heading is not a walk-through ("Primary: grief.")."""
@@ -404,10 +405,19 @@ def _reject_headings(reading: AreaReading, prepared: Clauses, headings: list[tup
         return
     chosen = [a for a, r in reading.best.items() if r >= Reading.ASSERTED and a in reading.free_choice
               and a not in reading.secondary_marked]
+    # An explicit choice made in a sentence of its own, naming no other area ("Formulation: deficits, chosen after
+    # checking the other three"), settles the walk-through: its other headings are the areas checked, whatever
+    # their findings say.
+    areas_in: dict[int, set[ProblemArea]] = {}
+    for clause, area, _ in mentions:
+        areas_in.setdefault(clause, set()).add(area)
+    settled = {area for clause, area, kind in mentions
+               if kind is Reading.CHOSEN and areas_in[clause] == {area} and area in chosen}
     for clause, area in headings:
         following = prepared[clause + 1] if clause + 1 < len(prepared) else []
-        if (_NEGATORS.isdisjoint(following) or not [a for a in chosen if a != area]
-                or area in reading.free_choice):
+        if area in reading.free_choice or not [a for a in chosen if a != area]:
+            continue
+        if _NEGATORS.isdisjoint(following) and not [a for a in settled if a != area]:
             continue
         _drop(reading, area)
 
@@ -530,6 +540,8 @@ def decide_areas(chosen_primary: ProblemArea | None, chosen_secondary: ProblemAr
 
 
 _GRIEF_WEIGHT = 1.5
+#: Words that put an event in the settled past: it does not explain the present episode.
+_SETTLED = frozenset({"ago", "properly", "resolved", "settled"})
 
 
 _PLAN_WEIGHT = 3.0
@@ -547,7 +559,12 @@ _ALONE_WORDS = frozenset({"alone", "lonely", "isolated", "isolation", "loner", "
 _FRIEND_WORDS = frozenset({"friends", "friend", "friendships", "relationships", "partner"})
 _FEW = frozenset({"no", "few", "never", "any"})
 _LIFELONG_WORDS = frozenset({"always", "lifelong", "years", "childhood", "school", "teens", "adult", "whole",
-                             "never", "decades"})
+                             "never", "decades", "remember", "long"})
+
+
+def _on_own(tokens: list[str]) -> bool:
+    """ "on her own", "on your own"."""
+    return any(t == "own" and k > 1 and tokens[k - 2] == "on" for k, t in enumerate(tokens))
 
 
 def _lifelong_isolation(tokens: list[str]) -> bool:
@@ -556,7 +573,7 @@ def _lifelong_isolation(tokens: list[str]) -> bool:
     isolation from an event ("alone since he died")."""
     if _LIFELONG_WORDS.isdisjoint(tokens):
         return False
-    isolated = not _ALONE_WORDS.isdisjoint(tokens) or any(
+    isolated = not _ALONE_WORDS.isdisjoint(tokens) or _on_own(tokens) or any(
         t in _FRIEND_WORDS and k and tokens[k - 1] in _FEW | {"close"} and (tokens[k - 1] != "close" or (
             k > 1 and tokens[k - 2] in _FEW)) for k, t in enumerate(tokens))
     if not isolated:
@@ -564,7 +581,8 @@ def _lifelong_isolation(tokens: list[str]) -> bool:
     return not ({"died", "death", "widowed", "move", "moved", "divorce"} & set(tokens))
 
 
-def infer_from_events(matches: list[Match], prepared: Clauses) -> ProblemArea | None:
+def infer_from_events(matches: list[Match], prepared: Clauses,
+                      plan_votes: dict[ProblemArea, float] | None = None) -> ProblemArea | None:
     """The area an answer argues for in plain language, from the events it ties to the episode.
 
     Only clauses that explain (a causal or temporal word: "is about", "after", "because", "triggered") count,
@@ -582,15 +600,19 @@ def infer_from_events(matches: list[Match], prepared: Clauses) -> ProblemArea | 
     denied = {_AREA_OF[m.concept] for m in matches if m.negated and m.concept.startswith("event:")}
     no_event = any(m.concept == "absence" and not m.negated for m in matches) or len(
         denied - {ProblemArea.INTERPERSONAL_DEFICITS}) >= 2
-    weights: dict[ProblemArea, float] = {}
+    # The plan says what the answer will work on ("help her mourn him", "work out what each of them wants"): each
+    # goal or strategy specific to an area, stated in a plan sentence, is a vote for it.
+    weights: dict[ProblemArea, float] = dict(plan_votes or {})
     # A lifelong pattern told in plain words ("she has always been on her own", "isolated since school") is the
     # deficits argument itself, wherever it is told.
     lifelong = sum(1 for tokens in prepared if _lifelong_isolation(tokens))
     if lifelong:
-        weights[ProblemArea.INTERPERSONAL_DEFICITS] = float(lifelong)
+        weights[ProblemArea.INTERPERSONAL_DEFICITS] = weights.get(ProblemArea.INTERPERSONAL_DEFICITS, 0.0) + lifelong
     for m in matches:
         if not m.concept.startswith("event:") or m.negated:
             continue
+        if not _SETTLED.isdisjoint(prepared[m.clause]):
+            continue  # "her mother's death was long ago and she grieved it properly": not what explains the episode
         area = _AREA_OF[m.concept]
         # The plan's own sentence says what the answer will work on ("I would focus on helping her adjust
         # to ..."): its events count, and outweigh the story told before it.

@@ -67,7 +67,8 @@ from ipt_training.scoring.lexicon import (
 )
 from ipt_training.scoring.normalize import clean_answer
 from ipt_training.scoring.patient import PatientElements, read_patient_elements
-from ipt_training.scoring.plain_plan import plain_plan_concepts
+from ipt_training.scoring.plain_plan import VOTE as PLAN_VOTE
+from ipt_training.scoring.plain_plan import plain_plan_concepts, plain_plan_votes, plan_sentences
 from ipt_training.scoring.readability import Style, read_style
 from ipt_training.scoring.readings import two_formulations
 from ipt_training.scoring.report import CriterionResult, FormulationAnswer, FormulationReport
@@ -111,9 +112,18 @@ def _domain_cues() -> dict[str, list[str | tuple[str, float]]]:
 def _side_matcher(kind: str) -> PhraseMatcher:
     """Vocabulary read only when needed (a second, small pass): events, patient elements."""
     if kind == "event":
-        return build_matcher({**{f"event:{area.value}": phrases for area, phrases in EVENT_CUES.items()},
-                              "absence": list(ABSENCE_OF_EVENT_CUES)}, protected=reader_words())
+        # Events as a note tells them ("lost his wife") and as said to the patient ("lost your wife").
+        events = {f"event:{area.value}": list(dict.fromkeys([*phrases, *_to_patient(phrases)]))
+                  for area, phrases in EVENT_CUES.items()}
+        return build_matcher({**events, "absence": list(ABSENCE_OF_EVENT_CUES)}, protected=reader_words())
     return build_matcher({f"patient:{element}": phrases for element, phrases in PATIENT_CUES.items()})
+
+
+def _to_patient(phrases: list[str]) -> list[str]:
+    """Event phrases with a possessive, as said to the patient ("lost his wife" -> "lost your wife"); "lost him"
+    stays as it is ("lost you" would find "lost and how you")."""
+    spoken = (second_person(p) for p in phrases)
+    return [p for p in spoken if p and "your" in p.split()]
 
 
 _TEMPORAL_WORDS = frozenset(c for c in TEMPORAL_LINK_CUES if " " not in c and not c.endswith("*"))
@@ -210,6 +220,19 @@ def _area_points(decision: AreaDecision, reference: ReferenceFormulation) -> flo
         others = [_reading_points(a, None, reference) for a in decision.alternatives]
         points = max([points, *others]) / 2
     return _half(points)
+
+
+def _plan_votes(plan: list[Match], prepared: Clauses) -> dict[ProblemArea, float]:
+    """Areas the answer's plan serves, from its plan sentences: one vote per goal or strategy specific to an area,
+    in the lexicon's words or in plain ones ("help her mourn him", "what each of them really wants")."""
+    sentences = set(plan_sentences(prepared))
+    votes = plain_plan_votes(prepared)
+    for concept in {m.concept for m in plan if not m.negated and m.clause in sentences}:
+        kind, _, cid = concept.partition(":")
+        area = (GOALS if kind == "goal" else STRATEGIES)[cid].area
+        if area is not None:
+            votes[area] = votes.get(area, 0.0) + PLAN_VOTE
+    return votes
 
 
 def _readings(decision: AreaDecision) -> tuple[ProblemArea, ...]:
@@ -352,7 +375,8 @@ def score_formulation(
     decision = decide_areas(answer.primary_area, answer.secondary_area, reading)
     implicit = False
     if decision.primary is None and not decision.stuffing and not reading.deferred:
-        inferred = infer_from_events(_side_matcher("event").find(raw), prepared)
+        inferred = infer_from_events(_side_matcher("event").find(raw), prepared,
+                                     _plan_votes(kinds["goal"] + kinds["strategy"], prepared))
         if inferred is not None:
             decision = replace(decision, primary=inferred)
             implicit = True

@@ -329,7 +329,9 @@ EVENT_CUES: dict[ProblemArea, list[str]] = {
     ProblemArea.GRIEF: ["died", "death of", "passed away", "widow*", "bereaved", "funeral", "his death", "her death",
                         "their death", "lost his wife", "lost her husband", "lost his mother", "lost her mother",
                         "lost his father", "lost her father", "lost his son", "lost her son", "lost his daughter",
-                        "lost her daughter", "not yet mourned", "never mourned", "never grieved", "unmourned"],
+                        "lost her daughter", "not yet mourned", "never mourned", "never grieved", "unmourned",
+                        "lost him", "losing him", "since he died", "since she died", "after he died",
+                        "after she died"],
     ProblemArea.ROLE_TRANSITION: ["retire*", "retirement", "relocat*", "emigrat*", "migrat*", "moving to",
                                   "moved to", "the move", "losing the job", "losing his job", "losing her job",
                                   "lost his job", "lost her job", "job loss", "redundan*", "laid off", "promot*",
@@ -348,7 +350,8 @@ EVENT_CUES: dict[ProblemArea, list[str]] = {
                                "conflict with", "clash*", "expectations of each other", "what each expects",
                                "broken promise", "broke their agreement", "cold war", "standoff",
                                "different things", "want* different", "shouting", "fallen out", "betray*",
-                               "quarrel*", "row with", "blames", "blamed"],
+                               "quarrel*", "row with", "blames", "blamed", "different directions", "mediation",
+                               "want* out", "on bad terms"],
     ProblemArea.INTERPERSONAL_DEFICITS: ["never had a close friend", "never had friends", "never had close",
                                          "always been alone", "always been lonely", "always been isolated",
                                          "lifelong", "life-long", "long-standing", "longstanding",
@@ -373,6 +376,7 @@ ABSENCE_OF_EVENT_CUES: tuple[str, ...] = (
     "no death* no", "nothing to link", "no acute", "no recent change*", "no change*", "nothing precede*",
     "nothing in the months", "shows nothing", "crept up", "came from nowhere", "no clear trigger",
     "do not find", "have not found", "not found any", "nothing set", "nothing that set",
+    "nothing new", "no new event*", "nothing recent",
 )
 
 #: Words that tie an event to symptom onset in time.

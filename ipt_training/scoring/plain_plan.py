@@ -20,10 +20,12 @@ from ipt_training.text.matcher import Clauses
 
 
 class Frame(NamedTuple):
-    """A concept (``"goal:..."`` or ``"strategy:..."``) credited when a plan sentence has a word of each class."""
+    """A concept (``"goal:..."`` or ``"strategy:..."``) credited when a plan sentence has a word of each class, or,
+    with ``twice``, two words of that class ("what he wants and what she wants")."""
 
     concept: str
     classes: tuple[frozenset[str], ...]
+    twice: frozenset[str] = frozenset()
 
 
 _FEELINGS = frozenset({"sad", "sadness", "angry", "anger", "upset", "grieve", "grieving", "mourn", "mourning", "cry",
@@ -35,16 +37,17 @@ _SEE = frozenset({"see", "imagine", "picture", "discover", "find", "explore", "n
 _GOOD = frozenset({"good", "worth", "possible", "offer", "offers", "like", "enjoy"})
 _BETTER = frozenset({"better", "good", "confident", "capable", "competent", "easier", "skilled"})
 _AT = frozenset({"at", "in"})
-_BUILD = frozenset({"build", "building", "make", "making", "form", "forming", "start", "starting", "find", "develop",
-                    "grow", "deepen", "begin"})
+_BUILD = frozenset({"build", "building", "make", "making", "form", "forming", "start", "starting", "find", "finding",
+                    "develop", "grow", "deepen", "begin", "know", "meet", "meeting"})
 _PEOPLE = frozenset({"relationship", "relationships", "friend", "friends", "friendship", "friendships", "people",
-                     "connections", "company"})
+                     "connections", "company", "someone", "somebody", "others"})
+_MORE = frozenset({"more", "often", "regularly"})
 _LESS = frozenset({"less", "fewer", "out"})
 _ALONE = frozenset({"alone", "lonely", "isolated", "own", "house", "cut"})
 _SMALL = frozenset({"small", "smaller", "little", "gradual", "gradually", "steps", "step", "slowly", "bit"})
 _BEGIN = frozenset({"start", "starting", "first", "begin", "beginning", "next", "by"})
 _WANTS = frozenset({"wants", "want", "expects", "expect", "needs", "hopes"})
-_EACH = frozenset({"each", "both", "and", "other"})
+_EACH = frozenset({"each", "both", "everyone"})
 _TALK = frozenset({"talk", "talks", "talking", "conversation", "conversations", "negotiate", "negotiating", "deal",
                    "agreement", "compromise", "discuss", "discussion"})
 _AGAIN = frozenset({"again", "going", "restart", "reopen", "back", "reach", "resume"})
@@ -62,8 +65,10 @@ FRAMES: tuple[Frame, ...] = (
     Frame("goal:transition.mastery", (_BETTER, _AT)),
     Frame("goal:deficits.new_relationships", (_BUILD, _PEOPLE)),
     Frame("goal:deficits.reduce_isolation", (_LESS, _ALONE)),
+    Frame("goal:deficits.reduce_isolation", (_MORE, _PEOPLE)),
     Frame("strategy:deficits.graded_contact", (_SMALL, _BEGIN)),
     Frame("strategy:dispute.expectations", (_WANTS, _EACH)),
+    Frame("strategy:dispute.expectations", (), twice=_WANTS),
     Frame("goal:dispute.resolve", (_TALK, _AGAIN)),
     Frame("strategy:general.communication_analysis", (_EXCHANGE, _DETAIL)),
     Frame("goal:dispute.plan", (_DECIDE, _WHAT, _WANT_DO)),
@@ -75,23 +80,40 @@ PLAN_WORDS = frozenset({"help", "helping", "would", "will", "should", "d", "ll",
                         "work", "working", "focus"})
 _CONCEPT_AREA: dict[str, ProblemArea | None] = {
     **{f"goal:{k}": c.area for k, c in GOALS.items()}, **{f"strategy:{k}": c.area for k, c in STRATEGIES.items()}}
-_EVERY_WORD = frozenset().union(*(c for f in FRAMES for c in f.classes))
+_EVERY_WORD = frozenset().union(*(c for f in FRAMES for c in (*f.classes, f.twice)))
+#: Concepts whose frame is shared with a concept of another area ("sad about losing" is mourning a death or an old
+#: role): they say nothing about which area the plan serves.
+_SHARED = frozenset(f.concept for f in FRAMES for g in FRAMES if f.classes and f.classes == g.classes
+                    and _CONCEPT_AREA.get(f.concept) != _CONCEPT_AREA.get(g.concept))
 
 
-def _plan_sentences(prepared: Clauses) -> list[int]:
+def plan_sentences(prepared: Clauses) -> list[int]:
     """Clauses that state a plan, and the clause after a short heading ("Goals:", "Plan:")."""
     found = []
     for c, tokens in enumerate(prepared):
         if not PLAN_WORDS.isdisjoint(tokens):
             found.append(c)
-            if len(tokens) <= 2 and c + 1 < len(prepared):
+            # "Goals: ..." or "we will work on that together: finding small ways to ..."
+            following = prepared[c + 1] if c + 1 < len(prepared) else []
+            if following and (len(tokens) <= 2 or following[0].endswith("ing") or following[0] == "to"):
                 found.append(c + 1)
     return sorted(set(found))
 
 
-def _present(tokens: list[str], classes: tuple[frozenset[str], ...]) -> bool:
-    """Whether the sentence has a word of each class."""
-    return all(not words.isdisjoint(tokens) for words in classes)
+_REACH = 6
+#: A plan concept weighs half an event: the plan confirms the area the events argue for, it rarely decides alone.
+VOTE = 0.5
+
+
+def _present(tokens: list[str], frame: Frame) -> bool:
+    """Whether the sentence has a word of each class of ``frame`` within a few words of each other (or two words of
+    its ``twice`` class): "make a few friends", not "making space ... your closest friend" twenty words apart."""
+    if frame.twice:
+        return sum(t in frame.twice for t in tokens) >= 2
+    if any(words.isdisjoint(tokens) for words in frame.classes):
+        return False
+    positions = [[k for k, t in enumerate(tokens) if t in words] for words in frame.classes]
+    return any(all(any(abs(p - q) <= _REACH for q in others) for others in positions[1:]) for p in positions[0])
 
 
 def plain_plan_concepts(prepared: Clauses, areas: set[ProblemArea]) -> set[str]:
@@ -99,9 +121,20 @@ def plain_plan_concepts(prepared: Clauses, areas: set[ProblemArea]) -> set[str]:
     concepts of ``areas`` and general ones."""
     frames = [f for f in FRAMES if _CONCEPT_AREA.get(f.concept) is None or _CONCEPT_AREA[f.concept] in areas]
     found: set[str] = set()
-    for c in _plan_sentences(prepared):
+    for c in plan_sentences(prepared):
         tokens = prepared[c]
         if _EVERY_WORD.isdisjoint(tokens):
             continue
-        found.update(frame.concept for frame in frames if _present(tokens, frame.classes))
+        found.update(frame.concept for frame in frames if _present(tokens, frame))
     return found
+
+
+def plain_plan_votes(prepared: Clauses) -> dict[ProblemArea, float]:
+    """One vote per area-specific concept that plain plan sentences name; concepts whose words serve two areas give
+    none."""
+    votes: dict[ProblemArea, float] = {}
+    for concept in plain_plan_concepts(prepared, set(ProblemArea)) - _SHARED:
+        area = _CONCEPT_AREA.get(concept)
+        if area is not None:
+            votes[area] = votes.get(area, 0.0) + VOTE
+    return votes
