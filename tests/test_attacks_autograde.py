@@ -27,14 +27,26 @@ FOUNDATIONS, TIMELINE = "ipt_foundations", "inventory_and_timeline"
 MARKER = "xss-probe"
 ATTACK_MARKDOWN = (f"My notes <script id='{MARKER}-md'>fetch('/api/contents/source/keys/items/x.yaml')</script> "
                    f"[see this](javascript:alert('{MARKER}-link')) <img src=x onerror=\"alert('{MARKER}-img')\">")
+#: Nothing may leave the page: every URL an attack names points here (a closed port; a request would still be seen).
+PROBE_URL = "http://127.0.0.1:9"
+MALICIOUS_SVG = (f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="120" '
+                 f'height="60" onload="alert(\'{MARKER}-svg-onload\')"><script>alert("{MARKER}-svg")</script>'
+                 f'<image href="{PROBE_URL}/{MARKER}-svg-image.png" width="40" height="40"/>'
+                 f'<use xlink:href="{PROBE_URL}/{MARKER}-svg-use.svg#a"/>'
+                 '<rect width="120" height="60" fill="#c33"/></svg>')
 ATTACK_OUTPUTS = (
     "from IPython.display import HTML, SVG, Javascript, display\n"
     f"display(HTML(\"<img src=x id='{MARKER}-out' onerror=\\\"alert('{MARKER}-onerror')\\\">\"))\n"
     f"display(Javascript(\"alert('{MARKER}-js')\"))\n"
-    f"display(SVG('<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(\"{MARKER}-svg\")</script></svg>'))\n"
+    f"display(SVG({MALICIOUS_SVG!r}))\n"
 )
 HONEST_HTML = ("import pandas as pd\n"
                "pd.DataFrame({'phase': ['initial', 'middle', 'final'], 'sessions': ['1-3', '4-12', '13-16']})")
+#: A trainee's matplotlib figure drawn as SVG in the grading kernel (the inline backend's SVG format).
+HONEST_FIGURE = ("%config InlineBackend.figure_formats = ['svg']\n"
+                 "import matplotlib.pyplot as plt\n"
+                 "plt.plot([1, 4, 8, 12, 16], [24, 21, 15, 11, 8], marker='o')\n"
+                 "plt.title('PHQ-9 over the sessions'); plt.xlabel('session'); plt.show()\n")
 HONEST_MARKDOWN = ("## My notes\n\n| phase | sessions |\n|---|---|\n| initial | 1-3 |\n\n"
                    "**Onset = May**, see the vignette.")
 STOP_WORDS = ["the", "a", "her", "his", "of", "to", "and", "in", "she", "he", "with", "from", "on"]
@@ -75,7 +87,7 @@ def batch(tmp_path_factory: pytest.TempPathFactory, repo: Path) -> Batch:
     release = course.root / "release"
     sol = solution_answers(course.source_dir / FOUNDATIONS / f"{FOUNDATIONS}.ipynb")
     honest = fill_notebook(release / FOUNDATIONS / f"{FOUNDATIONS}.ipynb",
-                           SubmissionPlan(answers=sol, extra_cells_after={"q1_answer": [HONEST_HTML]}))
+                           SubmissionPlan(answers=sol, extra_cells_after={"q1_answer": [HONEST_HTML, HONEST_FIGURE]}))
     honest.cells.insert(1, nbformat.v4.new_markdown_cell(HONEST_MARKDOWN))
     attack = fill_notebook(release / FOUNDATIONS / f"{FOUNDATIONS}.ipynb",
                            SubmissionPlan(answers=sol, extra_cells_after={"q1_answer": [ATTACK_OUTPUTS]}))
@@ -216,3 +228,130 @@ def test_every_review_flag_reaches_the_review_queue(batch: Batch) -> None:
     assert "people placed in several rings; 15 inventory rows" in queued[("aaron_inventory", "inventory_test")]
     honest = {k: v for k, v in queued.items() if k[0].startswith("good_") and "flagged" in v}
     assert not honest, honest
+
+
+def _svg_images(html: str) -> list[str]:
+    """The SVG documents shown as ``<img class="ipt-svg-figure" src="data:image/svg+xml;base64,...">``."""
+    import base64
+    import re
+
+    tags = [tag for tag in re.findall(r"<img\b[^>]*>", html) if 'class="ipt-svg-figure"' in tag]
+    found = [re.search(r'\bsrc="data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)"', tag) for tag in tags]
+    return [base64.b64decode(match[1]).decode("utf-8") if match else "(no SVG source)" for match in found]
+
+
+def _autograded(student: str) -> Path:
+    return Path(f"autograded/{student}/{FOUNDATIONS}/{FOUNDATIONS}.ipynb")
+
+
+def test_an_honest_svg_figure_is_shown_as_an_image(batch: Batch) -> None:
+    notebook = nbformat.read(batch.course.root / _autograded("good_tables"), as_version=4)
+    data = [o.get("data", {}) for cell in notebook.cells for o in cell.get("outputs", [])]
+    assert not any("image/svg+xml" in d for d in data)  # the formgrader never gets SVG markup to put in its page
+    figures = [svg for d in data for svg in _svg_images(d.get("text/html", ""))]
+    assert len(figures) == 1 and "<svg" in figures[0] and "Matplotlib" in figures[0], figures
+    page = batch.results["good_tables"].feedback[0].read_text(encoding="utf-8")
+    assert _svg_images(page) == figures
+
+
+def test_a_hostile_svg_is_kept_only_as_an_inert_image(batch: Batch) -> None:
+    page = batch.results["aaron_html"].feedback[0].read_text(encoding="utf-8")
+    (shown,) = _svg_images(page)  # as IPython's SVG display re-wrote it; shown as an image, in which nothing runs
+    assert "<script>" in shown and "onload=" in shown and f'href="{PROBE_URL}/' in shown, shown
+    assert _live(page) == []  # the code cell shows the SVG as escaped text; no element of it is in the page
+
+
+def _listening_server(hits: list[str]):
+    """An HTTP server on a free local port, in a thread, that notes every path asked for and answers 404."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Note(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # the name http.server calls
+            hits.append(self.path)
+            self.send_error(404)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Note)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+@pytest.mark.browser
+def test_feedback_pages_render_and_their_csp_blocks_scripts_and_remote_loads(batch: Batch, tmp_path: Path) -> None:
+    """In chromium: the pages look as before (styles, tables, the SVG figure), nothing on them runs or loads; a
+    script and a remote image put into the page behind the cleaning's back are blocked by the page's own CSP, and
+    run and load once that policy is taken out (so the check can fail)."""
+    import os
+
+    from playwright.sync_api import sync_playwright
+
+    chromium = Path("/usr/bin/chromium")
+    if not chromium.exists():
+        message = f"{chromium} not found: install it with `apt-get install -y chromium` (never `playwright install`)"
+        pytest.fail(message) if os.environ.get("CI") else pytest.skip(message)
+    shots = Path(__file__).resolve().parents[1] / "artifacts" / "screenshots"
+    shots.mkdir(parents=True, exist_ok=True)
+    honest = batch.results["good_tables"].feedback[0]
+    hostile = batch.results["aaron_html"].feedback[0]
+    hits: list[str] = []  # what a listening server on this machine was asked for
+    server = _listening_server(hits)
+    listener = f"http://127.0.0.1:{server.server_port}"
+    injected = ("<script>window.iptProbe = 'ran';</script>"
+                f"<img id='probe-img' src='{listener}/{MARKER}-injected.png' width='20' height='20'>")
+    text = hostile.read_text(encoding="utf-8")
+    csp = text.split("<head>", 1)[1].split(">", 1)[0] + ">"
+    assert 'http-equiv="Content-Security-Policy"' in csp and "content=\"default-src 'none';" in csp, csp
+    with_policy, without_policy = tmp_path / "with_policy.html", tmp_path / "without_policy.html"
+    with_policy.write_text(text.replace("<body>", "<body>" + injected, 1), encoding="utf-8")
+    without_policy.write_text(with_policy.read_text(encoding="utf-8").replace(csp, "\n", 1), encoding="utf-8")
+
+    def visit(browser, page_file: Path, shot: str | None = None) -> dict:
+        page = browser.new_page(viewport={"width": 1300, "height": 900})
+        seen = {"requests": [], "dialogs": [], "violations": []}
+        page.on("request", lambda r: seen["requests"].append(r.url))
+        page.on("requestfailed", lambda r: seen["requests"].remove(r.url) if (r.failure or "").lower() == "csp"
+                else None)  # refused by the policy before anything was sent (chromium names it, then says "csp")
+        page.on("dialog", lambda d: (seen["dialogs"].append(d.message), d.dismiss()))
+        page.add_init_script("document.addEventListener('securitypolicyviolation', e => "
+                             "(window.iptBlocked = window.iptBlocked || []).push(e.blockedURI));")
+        page.goto(page_file.as_uri())
+        page.wait_for_load_state("load")
+        page.wait_for_timeout(300)
+        seen["probe"] = page.evaluate("window.iptProbe || null")
+        seen["violations"] = page.evaluate("window.iptBlocked || []")
+        seen["first_in_head"] = page.evaluate("document.head.firstElementChild.outerHTML")
+        seen["heading"] = page.evaluate("getComputedStyle(document.querySelector('.panel-primary > .panel-heading'))"
+                                        ".backgroundColor")
+        seen["figures"] = page.evaluate("[...document.querySelectorAll('img.ipt-svg-figure')]"
+                                        ".map(i => [i.naturalWidth, i.getBoundingClientRect().height])")
+        seen["tables"] = page.locator("div.output_html table").count()
+        if shot:
+            page.locator("img.ipt-svg-figure").first.scroll_into_view_if_needed()
+            page.screenshot(path=str(shots / shot))
+        seen["remote"] = [u for u in seen["requests"] if not u.startswith(("file:", "data:"))]
+        page.close()
+        return seen
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(chromium), args=["--no-sandbox", "--disable-gpu"])
+        try:
+            good = visit(browser, honest, "5-feedback-svg-figure.png")
+            bad = visit(browser, hostile, "5b-feedback-hostile-svg.png")
+            guarded = visit(browser, with_policy)
+            guarded_hits = list(hits)
+            unguarded = visit(browser, without_policy)
+        finally:
+            browser.close()
+            server.shutdown()
+    for seen in (good, bad):
+        assert "Content-Security-Policy" in seen["first_in_head"]
+        assert seen["heading"] not in ("", "rgba(0, 0, 0, 0)")  # inline styles apply: bootstrap's blue heading
+        assert seen["figures"] and all(width > 0 and height > 0 for width, height in seen["figures"]), seen["figures"]
+        assert not seen["dialogs"] and not seen["remote"] and seen["probe"] is None, seen
+    assert good["tables"] >= 1  # the honest trainee's pandas table
+    assert guarded["probe"] is None and not guarded["dialogs"] and not guarded["remote"] and not guarded_hits, guarded
+    assert "inline" in guarded["violations"] and any(listener in v for v in guarded["violations"]), guarded
+    assert unguarded["probe"] == "ran" and hits == [f"/{MARKER}-injected.png"], (unguarded, hits)

@@ -2,7 +2,8 @@
 
 nbgrader's feedback template shows outputs and code in ``<pre>`` blocks that do not wrap, so a long feedback
 line or a formulation typed on one line ran off the page. :class:`FeedbackStyle` (a ``GenerateFeedback``
-preprocessor, after nbconvert's ``CSSHTMLHeaderPreprocessor``) adds :data:`WRAP_CSS` to the page's inline CSS.
+preprocessor, after nbconvert's ``CSSHTMLHeaderPreprocessor``) adds :data:`WRAP_CSS` to the page's inline CSS, and
+hands the page template its Content-Security-Policy (:mod:`ipt_training.grading.feedback.csp`).
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from typing import Any
 
 from nbformat import NotebookNode
 from nbgrader.preprocessors import NbGraderPreprocessor
+
+from ipt_training.grading.feedback import csp
 
 WRAP_CSS = """
 /* ipt-course: wrap long feedback lines and the trainee's own text instead of cutting them off */
@@ -31,11 +34,12 @@ div.output_html table th, div.output_html table td { padding: 0.1em 1.2em 0.1em 
 
 
 class FeedbackStyle(NbGraderPreprocessor):
-    """Add :data:`WRAP_CSS` to the feedback page (see the module docstring)."""
+    """Add :data:`WRAP_CSS` and the Content-Security-Policy to the feedback page (see the module docstring)."""
 
     def preprocess(self, nb: NotebookNode, resources: dict[str, Any]) -> tuple[NotebookNode, dict[str, Any]]:
         inlining = resources.setdefault("inlining", {})
         inlining["css"] = [*inlining.get("css", []), WRAP_CSS]
+        resources[csp.RESOURCE] = csp.meta_tag()
         return nb, resources
 
     def preprocess_cell(self, cell: NotebookNode, resources: dict[str, Any], index: int) -> tuple[NotebookNode, Any]:

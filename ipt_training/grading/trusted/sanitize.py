@@ -6,12 +6,16 @@ the feedback pages are made from the same notebook. nbconvert passes markdown ce
 to the page, where they would run with the instructor's session. :class:`SanitizeTraineeHTML` runs at the end of
 autograde (and again at the start of feedback): markdown and raw cells are rendered and cleaned with bleach
 (safe tags, ``http``/``https``/``mailto`` links only), HTML outputs are cleaned, and every other kind of output
-but plain text, LaTeX, JSON and PNG/JPEG/GIF images is dropped, as are embedded widget states. Cells whose
+but plain text, LaTeX, JSON and PNG/JPEG/GIF images is dropped, as are embedded widget states. An SVG output (a
+matplotlib figure) is shown as an image, ``<img src="data:image/svg+xml;base64,...">``: a browser runs no script
+and loads nothing for an SVG shown as an image, so the figure is seen and its markup is inert. Cells whose
 content could have run are listed in ``metadata.ipt_active_content`` for the diagnosis.
 """
 
 from __future__ import annotations
 
+import base64
+import html
 import re
 from typing import Any
 
@@ -33,7 +37,11 @@ TAGS = frozenset({
 ATTRIBUTES = {"*": ["class", "title", "style", "align"], "a": ["href", "title"],
               "img": ["src", "alt", "title", "width", "height"], "td": ["colspan", "rowspan"],
               "th": ["colspan", "rowspan", "scope"], "ol": ["start"]}
-PROTOCOLS = frozenset({"http", "https", "mailto", "attachment"})
+#: ``data:`` only as an ``<img>``'s base64 PNG/JPEG/GIF/SVG image (:func:`_attribute_allowed`).
+PROTOCOLS = frozenset({"http", "https", "mailto", "attachment", "data"})
+SVG = "image/svg+xml"
+#: Largest SVG output shown as an image, in characters (a matplotlib figure is 20-200 KB; base64 adds a third).
+SVG_MAX_CHARS = 1_000_000
 MARK = "ipt_active_content"
 #: What could run in a browser: script-like tags, event handlers in a tag, script URLs.
 _ACTIVE_TAG = re.compile(r"<\s*/?\s*(script|iframe|object|embed|link|meta|base|form|svg|math|frame|frameset|"
@@ -43,13 +51,19 @@ _SCRIPT_OUTPUTS = ("javascript", "ecmascript", "image/svg", "text/html")
 _STYLE_BLOCK = re.compile(r"<style\b[^>]*>.*?</style\s*>", re.I | re.S)
 _BASE64 = re.compile(r"^[A-Za-z0-9+/=\s]*$")
 _TAG = re.compile(r"^[\w.-]{1,64}$")
+_DATA_IMAGE = re.compile(r"^data:image/(?:png|jpeg|gif|svg\+xml);base64,[a-z0-9+/=]*$")  # lower-cased
+_DATA_IMAGE_SRC = re.compile(r"""\bsrc\s*=\s*(["']?)data:image/(?:png|jpeg|gif|svg\+xml);base64,[A-Za-z0-9+/=\s]*\1""",
+                             re.I)
+#: What in an SVG could run or load something if the SVG were put in the page itself (shown as an image, nothing
+#: runs): scripts, event handlers, script URLs, embedded HTML, links or styles that point outside the file.
+_SVG_ACTIVE = re.compile(r"<\s*(script|foreignObject|iframe|embed|object)\b|\son[a-z]+\s*=|javascript:|@import|"
+                         r"\bhref\s*=\s*[\"']?\s*(?![\s\"'#]|data:image/)|"
+                         r"url\(\s*[\"']?\s*(?![\s\"'#]|data:image/)", re.I)
 
 
 def is_active(text: str) -> bool:
     """Whether HTML or markdown holds something a browser could run (entities and spaces in URLs see through)."""
-    import html
-
-    plain = html.unescape(html.unescape(text))
+    plain = _DATA_IMAGE_SRC.sub('src=""', html.unescape(html.unescape(text)))  # an image made inert on purpose
     return bool(_ACTIVE_TAG.search(plain) or _ACTIVE_URL.search(re.sub(r"[\x00-\x20]+", "", plain)))
 
 
@@ -59,8 +73,37 @@ def clean_html(html: str) -> str:
     from bleach.css_sanitizer import CSSSanitizer
 
     html = _STYLE_BLOCK.sub("", html)  # pandas' <style scoped> tables: the CSS would show as text
-    return bleach.clean(html, tags=TAGS, attributes=ATTRIBUTES, protocols=PROTOCOLS, strip=False,
+    return bleach.clean(html, tags=TAGS, attributes=_attribute_allowed, protocols=PROTOCOLS, strip=False,
                         strip_comments=True, css_sanitizer=CSSSanitizer())
+
+
+def _attribute_allowed(tag: str, name: str, value: str) -> bool:
+    """An attribute of :data:`ATTRIBUTES`; a ``data:`` URL only as an ``<img>``'s base64 image (normalised as bleach
+    does before it checks the scheme: entities decoded, spaces, controls and other characters dropped)."""
+    if name not in ATTRIBUTES["*"] and name not in ATTRIBUTES.get(tag, ()):
+        return False
+    if name not in ("href", "src"):
+        return True
+    url = re.sub(r"[`\x00-\x20\x7f-\xa0\s]+", "", html.unescape(value))
+    url = re.sub(r"[^\x00-\x7f]", "", url).lower()
+    if not url.startswith("data:"):
+        return True
+    return tag == "img" and name == "src" and bool(_DATA_IMAGE.match(url))
+
+
+def svg_is_active(svg: str) -> bool:
+    """Whether an SVG holds a script, event handler, embedded HTML or a reference to anything outside itself."""
+    return bool(_SVG_ACTIVE.search(html.unescape(svg)))
+
+
+def svg_as_image(svg: str) -> str:
+    """An ``<img>`` showing ``svg`` (within :data:`SVG_MAX_CHARS`), or a plain note that the figure is too large."""
+    if len(svg) > SVG_MAX_CHARS:
+        return (f"<p>[an SVG figure of {len(svg):,} characters, more than the {SVG_MAX_CHARS:,} the grader shows; "
+                "not shown]</p>")
+    encoded = base64.b64encode(svg.encode("utf-8", "replace")).decode("ascii")
+    # Attributes in bleach's order, so cleaning the page again (feedback) leaves the element as it is.
+    return f'<img alt="figure (SVG image)" class="ipt-svg-figure" src="data:image/svg+xml;base64,{encoded}">'
 
 
 def clean_markdown(source: str) -> str:
@@ -82,7 +125,12 @@ def _clean_output(output: NotebookNode) -> bool:
     active = False
     widget = any("widget" in key for key in data)
     for key in list(data):
-        if key in CLEANED_OUTPUTS:
+        if key == SVG:  # shown as an image, unless the output has HTML or a PNG the page shows instead
+            svg = _text(data.pop(key))
+            active |= svg_is_active(svg)
+            if "text/html" not in data and "image/png" not in data:
+                data["text/html"] = svg_as_image(svg)
+        elif key in CLEANED_OUTPUTS:
             text = _text(data[key])
             active |= is_active(text)
             data[key] = clean_html(text) if key == "text/html" else clean_markdown(text)

@@ -15,6 +15,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ipt_training.grading.feedback.csp import meta_tag
+
 KEYS_FOLDER = "keys"
 
 
@@ -349,8 +351,8 @@ def _budget_problems(name: str, metadata: dict) -> list[str]:
     return problems
 
 
-WITHHELD_PAGE = """<!DOCTYPE html>
-<html><head><meta charset="utf-8"><title>Feedback withheld</title></head>
+WITHHELD_PAGE = f"""<!DOCTYPE html>
+<html><head>{meta_tag()}<meta charset="utf-8"><title>Feedback withheld</title></head>
 <body><h1>Feedback withheld</h1><p>Your submission was graded, but its feedback page contained text from the
 instructor's answer keys, so it was not released. Your instructor will review it and send your feedback.</p>
 </body></html>
