@@ -123,6 +123,10 @@ c.GenerateFeedback.HTMLExporter.exclude_output_prompt = True
 # named pipes, devices or too much data, or forged under another trainee's name, are refused; each submission is
 # dated by the time the exchange saw it, not the time the trainee wrote in it (docs/deployment.md).
 c.ExchangeFactory.collect = "ipt_training.grading.workflow.exchange.OwnerCheckedCollect"
+# Feedback release (`nbgrader release_feedback`, the formgrader, `ipt-course feedback --release`): each page is named
+# by the secret of the collected submission, so a notebook that deleted its own submission_secret.txt cannot stop the
+# release for the trainees after it.
+c.ExchangeFactory.release_feedback = "ipt_training.grading.workflow.exchange.CollectedSecretReleaseFeedback"
 
 # A course hub keeps this machine's settings (the exchange folder, the PostgreSQL gradebook URL) in
 # nbgrader_config_local.py beside this file; it is not in git (it may hold a database password). See

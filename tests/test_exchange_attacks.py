@@ -379,6 +379,40 @@ def test_the_copy_itself_follows_no_link_and_stops_at_the_caps_and_the_clock(tmp
                .total_seconds()) < 1
 
 
+def test_plain_nbgrader_release_feedback_names_pages_by_the_collected_secret(exchange: Exchange, graded) -> None:
+    """Finding F10 under nbgrader's own command: the course's release_feedback plugin puts the collected secret back
+    (irc's notebook deleted it), and a trainee with no collected secret is named while the others are released."""
+    from nbgrader.utils import notebook_hash
+
+    assert graded.returncode in (0, 1), graded.stdout + graded.stderr
+    course, outbound = exchange.course, exchange.inbound.parent / "feedback"
+    kept = course / "feedback" / "irc" / ASSIGNMENT / "submission_secret.txt"
+    assert not kept.exists(), "the notebook's deletion did not reach the feedback folder: the test proves nothing"
+    secrets = {name: exchange.written[name]["submission_secret.txt"].decode() for name in GRADED}
+    pages = {name: outbound / f"{notebook_hash(secret=secret, notebook_id=ASSIGNMENT)}.html"
+             for name, secret in secrets.items()}
+    collected = course / "submitted" / "proxy" / ASSIGNMENT / "submission_secret.txt"
+    hidden = collected.with_name("secret.away")
+    env = {**os.environ, "PATH": f"{BIN}:{os.environ.get('PATH', '')}"}
+    command = [str(BIN / "python"), "-m", "nbgrader", "release_feedback", ASSIGNMENT]
+    collected.rename(hidden)  # proxy's submission as if it had not come through the exchange
+    try:
+        partial = subprocess.run(command, cwd=course, env=env, capture_output=True, text=True, timeout=120)
+    finally:
+        hidden.rename(collected)
+    assert partial.returncode != 0
+    assert "feedback not released for proxy (the others were released): proxy: the submission did not come " \
+           "through the exchange" in partial.stderr, partial.stderr[-3000:]
+    assert not pages["proxy"].exists() and all(pages[n].is_file() for n in GRADED if n != "proxy")
+    whole = subprocess.run(command, cwd=course, env=env, capture_output=True, text=True, timeout=120)
+    assert whole.returncode == 0, whole.stderr[-3000:]
+    for name, page in pages.items():
+        assert page.is_file() and f"marker-{name}" in page.read_text(), f"{name} cannot fetch their feedback"
+    for page in pages.values():  # as before this test, for the ipt-course release below
+        page.unlink()
+    kept.unlink()
+
+
 def test_feedback_is_released_to_each_trainee_even_when_a_notebook_deleted_its_secret(exchange: Exchange,
                                                                                       graded) -> None:
     """Finding F10: the secret the release names pages by comes from the collected copy, not the kernel's folder."""

@@ -15,3 +15,7 @@ if os.environ.get("IPT_COURSE_DIR"):
 # Safe collection: refuses a submission written by another account than the trainee it names (nbgrader only
 # warns) or holding links, pipes, devices or too much data; dates submissions by the exchange's time.
 c.ExchangeFactory.collect = "ipt_training.grading.workflow.exchange.OwnerCheckedCollect"
+# Feedback release (`nbgrader release_feedback`, the formgrader, `ipt-course feedback --release`): each page is named
+# by the secret of the collected submission, so a notebook that deleted its own submission_secret.txt cannot stop the
+# release for the trainees after it.
+c.ExchangeFactory.release_feedback = "ipt_training.grading.workflow.exchange.CollectedSecretReleaseFeedback"

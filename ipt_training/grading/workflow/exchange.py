@@ -4,7 +4,8 @@ Thin wrappers around nbgrader's own API (``NbGraderAPI.release_assignment``, ``c
 ``nbgrader collect`` and the formgrader keep working on the same course and exchange. Collection
 (:class:`OwnerCheckedCollect`) refuses a submission that another account put in the exchange under a trainee's
 name, or that holds links, pipes, devices or too much data, and dates each submission by the time the exchange saw
-it, not the time the trainee wrote in it.
+it, not the time the trainee wrote in it. Feedback release (:class:`CollectedSecretReleaseFeedback`) names each page
+by the secret of the collected submission, not by whatever the notebook left in the folder it ran in.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from typing import Any
 
 from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.exchange.default.collect import ExchangeCollect
+from nbgrader.exchange.default.release_feedback import ExchangeReleaseFeedback
 from nbgrader.utils import check_mode, parse_utc
 from traitlets import Float
 
@@ -32,6 +34,7 @@ from ipt_training.grading.workflow.inbound import Limits, Refused, copy_submissi
 from ipt_training.hub.exchange_folder import course_folder_problem
 
 COLLECT_CLASS = "ipt_training.grading.workflow.exchange.OwnerCheckedCollect"
+RELEASE_FEEDBACK_CLASS = "ipt_training.grading.workflow.exchange.CollectedSecretReleaseFeedback"
 MAX_SUBMISSIONS = 50  # per trainee and assignment: more are not looked at (each is walked through)
 _LOG_PREFIX = re.compile(r"^\[[^]]*\]\s*")  # "[CollectApp | ERROR] "
 
@@ -333,6 +336,8 @@ def exchange_config(course: Course):
     config.merge(course.config())
     if "collect" not in config.ExchangeFactory:  # e.g. ngshare's class, set by the instructor, is kept
         config.ExchangeFactory.collect = COLLECT_CLASS
+    if "release_feedback" not in config.ExchangeFactory:
+        config.ExchangeFactory.release_feedback = RELEASE_FEEDBACK_CLASS
     return config
 
 
@@ -434,8 +439,8 @@ def _put(path: Path, data: bytes) -> None:
         fh.write(data)
 
 
-def _restore_exchange_files(course: Course, trainee: str, assignment: str) -> str | None:
-    """Put the collected ``submission_secret.txt`` and ``timestamp.txt`` back into the trainee's feedback folder.
+def restore_exchange_files(submitted: Path, feedback: Path) -> str | None:
+    """Put the collected ``submission_secret.txt`` and ``timestamp.txt`` back into a trainee's feedback folder.
 
     nbgrader's generate_feedback copies them from the folder the notebook ran in, which the notebook may change
     (delete the secret: release then stops for everyone after it). The collected copies in ``submitted/`` are ours.
@@ -443,8 +448,6 @@ def _restore_exchange_files(course: Course, trainee: str, assignment: str) -> st
     """
     from ipt_training.grading.trusted.files import read_limited
 
-    submitted = course.root / "submitted" / trainee / assignment
-    feedback = course.root / "feedback" / trainee / assignment
     try:
         secret = read_limited(submitted / "submission_secret.txt", 4096)
     except FileNotFoundError:
@@ -463,6 +466,53 @@ def _restore_exchange_files(course: Course, trainee: str, assignment: str) -> st
     except OSError as exc:
         return f"the feedback folder could not be prepared ({exc.strerror or exc})"
     return None
+
+
+class CollectedSecretReleaseFeedback(ExchangeReleaseFeedback):
+    """nbgrader's feedback release, with each page named by the secret of the collected submission.
+
+    nbgrader names a released page by the ``submission_secret.txt`` in the trainee's feedback folder, which
+    generate_feedback copied from the folder the notebook ran in: a notebook that deleted it stopped the release for
+    every trainee after it. Before nbgrader's own copy this puts back the secret and time stamp collected in
+    ``submitted/`` (:func:`restore_exchange_files`); a trainee whose feedback cannot be released is left out with a
+    plain message, the others are released, and the command then fails naming them. Set as
+    ``c.ExchangeFactory.release_feedback`` in the course's ``nbgrader_config.py``, so plain ``nbgrader
+    release_feedback`` and the formgrader do this too.
+    """
+
+    def copy_files(self) -> None:
+        coursedir = self.coursedir
+        assignment = coursedir.assignment_id
+        excluded = {name for name in (coursedir.student_id_exclude or "").split(",") if name}
+        if coursedir.student_id and coursedir.student_id != "*":
+            trainees = [coursedir.student_id]
+        else:
+            top = Path(coursedir.root, coursedir.feedback_directory)
+            trainees = sorted(p.name for p in top.iterdir() if p.is_dir()) if top.is_dir() else []
+        failed: dict[str, str] = {}
+        for trainee in trainees:
+            feedback = Path(coursedir.format_path(coursedir.feedback_directory, trainee, assignment))
+            if trainee in excluded or not any(feedback.glob("*.html")):
+                continue
+            submitted = Path(coursedir.format_path(coursedir.submitted_directory, trainee, assignment))
+            why = restore_exchange_files(submitted, feedback)
+            if why:
+                failed[trainee] = why
+                self.log.error("Feedback not released for %s: %s", trainee, why)
+        saved = coursedir.student_id_exclude
+        coursedir.student_id_exclude = ",".join(sorted(excluded | set(failed)))
+        try:
+            super().copy_files()
+        finally:
+            coursedir.student_id_exclude = saved
+        if failed:
+            self.fail(f"feedback not released for {', '.join(sorted(failed))} (the others were released): "
+                      + "; ".join(f"{name}: {why}" for name, why in sorted(failed.items())))
+
+
+def _restore_exchange_files(course: Course, trainee: str, assignment: str) -> str | None:
+    return restore_exchange_files(course.root / "submitted" / trainee / assignment,
+                                  course.root / "feedback" / trainee / assignment)
 
 
 def release_feedback(course: Course, assignment: str) -> FeedbackRelease:
