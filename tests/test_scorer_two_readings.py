@@ -82,3 +82,42 @@ def test_words_of_the_case_itself_are_not_taken_for_typos(amaru):
     from ipt_training.scoring.formulation import _matcher_for
     matcher, _ = _matcher_for(amaru.reference, amaru)
     assert "futsal" in matcher.prepare("he gave up futsal")[0]
+
+
+@pytest.fixture(scope="module")
+def jonas(library):
+    return library.get("p-14")
+
+
+JONAS_FACTS = ("Jonas and Mareike have argued most evenings since December about when to try for a baby, and his "
+               "sleep went about two months later. ")
+
+
+def test_a_dispute_staged_two_ways_with_a_plan_for_each_is_two_formulations(jonas):
+    one = score(jonas, "PA: role dispute with Mareike, stage renegotiation. " + JONAS_FACTS + "I would clarify what "
+                       "each of them expects and use communication analysis of their evening rows.")
+    two = score(jonas, "PA: role dispute with Mareike, stage renegotiation. " + JONAS_FACTS + "She has told him "
+                       "she would rethink the relationship, so this is dissolution. I would clarify what each of "
+                       "them expects, and also help him plan how to leave.")
+    assert "two_readings" in two.flags and "two_readings" not in one.flags
+    assert two.total <= one.total / 2 + 1
+    assert "renegotiation in one place and as dissolution in another" in two.criterion("evidence_timeline").feedback
+
+
+@pytest.mark.parametrize("text", ["I am not sure whether it is at impasse or dissolution; I'd call it renegotiation.",
+                                  "This is past impasse: they are in renegotiation."])
+def test_stages_weighed_or_ruled_out_are_not_two_readings(jonas, text):
+    report = score(jonas, "PA: role dispute with Mareike. " + JONAS_FACTS + text + " I would clarify what each "
+                          "of them expects.")
+    assert "two_readings" not in report.flags
+
+
+def test_one_plan_with_goals_of_both_areas_the_text_commits_to_is_two_formulations(library):
+    sander = library.get("p-08")
+    report = score(sander, "PA: interpersonal deficits, he has always been alone and nothing changed before the "
+                           "episode. However, the real focus is grief for Bram, who moved away. Goals: mourn Bram, "
+                           "and reduce his isolation.")
+    assert "two_readings" in report.flags
+    single = score(sander, "PA: interpersonal deficits, he has always been alone and nothing changed before the "
+                           "episode. Goals: reduce his isolation and help him form new relationships.")
+    assert "two_readings" not in single.flags

@@ -56,6 +56,13 @@ TWO_READINGS_EVIDENCE = ("The answer gives two formulations, each with its own p
                          "at half credit.")
 
 
+def stage_conflict_feedback(stages: list[DisputeStage]) -> str:
+    """Why an answer that stages its dispute two ways earns half of its better reading."""
+    named = " in one place and as ".join(s.value for s in stages[:2])
+    return (f"The answer stages the dispute as {named} in another, with a plan for each (restoring the relationship "
+            "and ending it cannot both be the aim); only the better reading is marked, at half credit.")
+
+
 def area_feedback(primary: ProblemArea | None, secondary: ProblemArea | None, reference: ReferenceFormulation,
                   points: float, max_points: float, *, stuffing: bool, contradiction: bool, reveal: bool,
                   readings: tuple[ProblemArea, ...] = (), better_fits: bool = False) -> str:

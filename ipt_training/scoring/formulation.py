@@ -70,7 +70,7 @@ from ipt_training.scoring.patient import PatientElements, read_patient_elements
 from ipt_training.scoring.plain_plan import VOTE as PLAN_VOTE
 from ipt_training.scoring.plain_plan import plain_plan_concepts, plain_plan_votes, plan_sentences
 from ipt_training.scoring.readability import Style, read_style
-from ipt_training.scoring.readings import two_formulations
+from ipt_training.scoring.readings import stage_labels, two_formulations
 from ipt_training.scoring.report import CriterionResult, FormulationAnswer, FormulationReport
 from ipt_training.scoring.rubrics import Rubric, rubric_named
 from ipt_training.scoring.specificity import (
@@ -380,7 +380,15 @@ def score_formulation(
         if inferred is not None:
             decision = replace(decision, primary=inferred)
             implicit = True
-    split = two_formulations(decision, reading, kinds["goal"] + kinds["strategy"], prepared)
+    split = two_formulations(decision, reading, kinds["goal"] + kinds["strategy"], prepared,
+                             from_text=answer.primary_area is None)
+    # Two stages named as the stage of the dispute ("stage impasse ... so this is dissolution") are two readings of
+    # the dispute, each with its own plan.
+    staged = stage_labels(kinds["stage"], prepared)
+    if split is None and len(staged) >= 2 and ProblemArea.ROLE_DISPUTE in (decision.primary, decision.secondary):
+        split = replace(decision, contradiction=True)
+    else:
+        staged = []
     if split is not None:
         decision = split
     has_dispute = ProblemArea.ROLE_DISPUTE in reference.areas
@@ -494,7 +502,8 @@ def score_formulation(
     two_readings = split is not None
     if two_readings:
         flags.append("two_readings")
-        criteria[-1] = _halved(criteria[-1], feedback.TWO_READINGS_EVIDENCE)
+        criteria[-1] = _halved(criteria[-1], feedback.stage_conflict_feedback(staged) if staged
+                               else feedback.TWO_READINGS_EVIDENCE)
     stuffed = concepts.stuffing or decision.stuffing
     penalty = 0.25 if (stuffed or plan_list) else (0.5 if len(off_areas) >= 2 else 1.0)
     if concepts.stuffing and "keyword_stuffing" not in flags:

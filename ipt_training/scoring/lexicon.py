@@ -397,7 +397,8 @@ COMMON_WORDS: frozenset[str] = frozenset({
     "shared", "sharing", "assets", "drifted", "mattered", "sociable", "relatives", "relative", "parent", "spoke",
     "drove", "involve", "involves", "option", "difficulty", "clarity", "balance", "thing", "month",
     "healthy", "accent", "choosing", "failing", "leaves", "closed", "round", "worse", "built", "agreed", "loner",
-    "sessions", "session", "sunday", "sundays", "family", "families", "solution", "situations",
+    "sessions", "session", "sunday", "sundays", "family", "families", "solution", "situations", "revolved",
+    "revolve", "revolves",
 })
 
 

@@ -12,6 +12,7 @@ they are the answer's own words for its plan.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import NamedTuple
 
 from ipt_training.domain import ProblemArea
@@ -78,13 +79,13 @@ FRAMES: tuple[Frame, ...] = (
 PLAN_WORDS = frozenset({"help", "helping", "would", "will", "should", "d", "ll", "want", "aim", "aims", "goal", "goals",
                         "plan", "strategy", "strategies", "treatment", "let", "together", "going", "hope", "then",
                         "work", "working", "focus"})
-_CONCEPT_AREA: dict[str, ProblemArea | None] = {
+CONCEPT_AREA: dict[str, ProblemArea | None] = {
     **{f"goal:{k}": c.area for k, c in GOALS.items()}, **{f"strategy:{k}": c.area for k, c in STRATEGIES.items()}}
 _EVERY_WORD = frozenset().union(*(c for f in FRAMES for c in (*f.classes, f.twice)))
 #: Concepts whose frame is shared with a concept of another area ("sad about losing" is mourning a death or an old
 #: role): they say nothing about which area the plan serves.
 _SHARED = frozenset(f.concept for f in FRAMES for g in FRAMES if f.classes and f.classes == g.classes
-                    and _CONCEPT_AREA.get(f.concept) != _CONCEPT_AREA.get(g.concept))
+                    and CONCEPT_AREA.get(f.concept) != CONCEPT_AREA.get(g.concept))
 
 
 def plan_sentences(prepared: Clauses) -> list[int]:
@@ -119,14 +120,21 @@ def _present(tokens: list[str], frame: Frame) -> bool:
 def plain_plan_concepts(prepared: Clauses, areas: set[ProblemArea]) -> set[str]:
     """Goals and strategies (``"goal:..."``, ``"strategy:..."``) that plain-language plan sentences name, for
     concepts of ``areas`` and general ones."""
-    frames = [f for f in FRAMES if _CONCEPT_AREA.get(f.concept) is None or _CONCEPT_AREA[f.concept] in areas]
     found: set[str] = set()
+    if not areas:
+        return found
+    frames = _frames_for(frozenset(areas))
     for c in plan_sentences(prepared):
         tokens = prepared[c]
         if _EVERY_WORD.isdisjoint(tokens):
             continue
-        found.update(frame.concept for frame in frames if _present(tokens, frame))
+        found.update(frame.concept for frame in frames if frame.concept not in found and _present(tokens, frame))
     return found
+
+
+@cache
+def _frames_for(areas: frozenset[ProblemArea]) -> tuple[Frame, ...]:
+    return tuple(f for f in FRAMES if CONCEPT_AREA.get(f.concept) is None or CONCEPT_AREA[f.concept] in areas)
 
 
 def plain_plan_votes(prepared: Clauses) -> dict[ProblemArea, float]:
@@ -134,7 +142,7 @@ def plain_plan_votes(prepared: Clauses) -> dict[ProblemArea, float]:
     none."""
     votes: dict[ProblemArea, float] = {}
     for concept in plain_plan_concepts(prepared, set(ProblemArea)) - _SHARED:
-        area = _CONCEPT_AREA.get(concept)
+        area = CONCEPT_AREA.get(concept)
         if area is not None:
             votes[area] = votes.get(area, 0.0) + VOTE
     return votes

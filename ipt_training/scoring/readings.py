@@ -15,8 +15,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ipt_training.domain import ProblemArea
+from ipt_training.domain import DisputeStage, ProblemArea
 from ipt_training.scoring.areas import AreaDecision, AreaReading, Reading
+from ipt_training.scoring.lexicon import HEDGE_BEFORE
+from ipt_training.scoring.plain_plan import CONCEPT_AREA
 from ipt_training.text.matcher import Clauses, Match
 
 
@@ -58,13 +60,14 @@ def plan_clauses(plan: list[Match], prepared: Clauses) -> list[int]:
 
 
 def two_formulations(decision: AreaDecision, reading: AreaReading, plan: list[Match],
-                     prepared: Clauses) -> AreaDecision | None:
+                     prepared: Clauses, *, from_text: bool = True) -> AreaDecision | None:
     """The decision re-read as two formulations (contradiction, the later area as the alternative), or None.
 
     ``plan``: the answer's goal and strategy matches. A contradiction found by :mod:`areas` counts when both parts
     have a plan; two areas both asserted as the focus, the later one not marked secondary, are a contradiction
     when both parts have a plan ("This is grief ... we should help him mourn. Later: by convention this is a role
-    transition, and the goals are ...").
+    transition, and the goals are ..."). With ``from_text`` (no area ticked in a field), one plan that names goals
+    or strategies of both areas the text commits to is two formulations as well.
     """
     primary = decision.primary
     if primary is None or decision.stuffing:
@@ -83,15 +86,58 @@ def two_formulations(decision: AreaDecision, reading: AreaReading, plan: list[Ma
     if not others:
         return None
     planned = plan_clauses(plan, prepared)
-    if len(planned) < 2:
+    if not planned:
         return None
+    served = _served(plan, set(planned))
     first = _commit_clause(reading, primary)
     for other in others:
         later = _commit_clause(reading, other)
         if first is None or later is None or later == first:
             continue
         split = max(first, later)
-        if _planned(planned, 0, split) and _planned(planned, split, 1 << 30):
+        in_parts = _planned(planned, 0, split) and _planned(planned, split, 1 << 30)
+        # Or one plan with goals of both areas ("Goals: mourn her mother, and reduce isolation"), both areas
+        # committed to in the text.
+        pair = {primary, other}
+        both = from_text and all(any(areas & pair == {a} for areas in served) for a in pair) and all(
+            reading.best.get(a, Reading.MENTIONED) >= Reading.ASSERTED for a in (primary, other))
+        if in_parts or both:
             return replace(decision, contradiction=True, secondary=None,
                            alternatives=tuple(dict.fromkeys([other, *decision.alternatives])))
     return None
+
+
+def _served(plan: list[Match], clauses: set[int]) -> list[set[ProblemArea | None]]:
+    """For each goal or strategy phrase of the plan sentences, the areas it can serve ("reduce isolation": deficits;
+    "mourn her mother": a death or an old role)."""
+    spans: dict[tuple[int, int, int], set[ProblemArea | None]] = {}
+    for m in plan:
+        if not m.negated and m.clause in clauses:
+            spans.setdefault((m.clause, m.start, m.end), set()).add(CONCEPT_AREA.get(m.concept))
+    return list(spans.values())
+
+
+_STAGE_LABELS = ("impass", "dissol", "renegot", "re-negot")
+_LABEL_FRAME = frozenset({"stage", "in", "at", "is", "of", "phase", "now"})
+_NOT_A_CHOICE = HEDGE_BEFORE | frozenset({"or", "past", "beyond", "than", "not", "no", "sure", "towards", "toward",
+                                          "heading", "becoming", "risk"})
+
+
+def stage_labels(stage_matches: list[Match], prepared: Clauses) -> list[DisputeStage]:
+    """The dispute stages an answer names as the stage ("stage impasse", "so this is dissolution", "at an impasse",
+    "in renegotiation"), in text order, each once; descriptions ("they no longer talk") are not labels."""
+    found: list[DisputeStage] = []
+    for m in stage_matches:
+        if m.negated:
+            continue
+        tokens = prepared[m.clause]
+        if not tokens[m.start].startswith(_STAGE_LABELS):
+            continue
+        near = tokens[max(0, m.start - 3):m.start] + tokens[m.end + 1:m.end + 2]
+        around = tokens[max(0, m.start - 6):m.start] + tokens[m.end + 1:m.end + 3]
+        if _LABEL_FRAME.isdisjoint(near) or not _NOT_A_CHOICE.isdisjoint(around):
+            continue  # "whether it is at impasse or dissolution", "this is past renegotiation or impasse"
+        stage = DisputeStage(m.concept.partition(":")[2])
+        if stage not in found:
+            found.append(stage)
+    return found
