@@ -29,7 +29,8 @@ FORMULATION = "problem_area_formulation"
 CASES = {"a-02": ("role_transition", None), "a-03": ("role_dispute", "impasse"), "a-05": ("grief", None)}
 SUFFIX = {"a-02": "a", "a-03": "b", "a-05": "c"}
 REVIEW_CONFIDENCE = 0.7  # analytics.calibration.REVIEW_THRESHOLD
-INTEGRITY_FLAGS = {"no_case_facts", "few_case_facts", "repeated_text", "overlong", "pasted_vignette"}
+INTEGRITY_FLAGS = {"no_case_facts", "few_case_facts", "repeated_text", "overlong", "pasted_vignette",
+                   "refers_elsewhere", "copied_formulation", "list_without_reasoning"}
 
 #: Textbook paragraphs for each area: right vocabulary, nothing about the patient.
 TEXTBOOK = {
@@ -390,6 +391,7 @@ def test_gamed_submission_reaches_the_review_queue(repo: Path, library, tmp_path
         "pointer": {f"case_{SUFFIX[c]}_answer": _answer_cell(c, "See above, as discussed in my notes.") for c in CASES},
         "namer": {f"case_{SUFFIX[c]}_answer": _answer_cell(c, _names_attacks(library, c)["name in every sentence"])
                   for c in CASES},
+        "copier": {f"case_{SUFFIX[c]}_answer": _answer_cell(c, _copied_model(library, c)) for c in CASES},
     }
     for student, answers in plans.items():
         submit(root, student, FORMULATION, {release_nb.name: fill_notebook(release_nb, SubmissionPlan(answers))})
@@ -409,6 +411,7 @@ def test_gamed_submission_reaches_the_review_queue(repo: Path, library, tmp_path
         assert "list without reasoning" in queued[("lister", item)]
         assert "refers elsewhere" in queued[("pointer", item)]
         assert "few case facts" in queued[("namer", item)]
+        assert "copied formulation" in queued[("copier", item)]
         assert ("honest", item) not in queued
 
 
@@ -589,3 +592,49 @@ def test_a_keyword_list_beside_a_chosen_area_is_still_a_list(library, case_id: s
         assert chosen.total <= 6.0, text
     honest = _honest(library, case_id, "abbreviated")  # a note with the area chosen, tied in time: not a list
     assert "list_without_reasoning" not in honest.flags and honest.total >= FLOORS["abbreviated"]
+
+
+# --- another case's model formulation with the names changed ------------------------------------------------
+
+
+def _swap_names(text: str, source, target) -> str:
+    import re
+
+    names = zip([source.patient.name, *(p.name for p in source.inventory)],
+                [target.patient.name, *(p.name for p in target.inventory)], strict=False)
+    for old, new in names:
+        text = re.sub(rf"\b{re.escape(old.split()[0])}\b", new.split()[0], text)
+    return text
+
+
+def _copied_model(library, case_id: str) -> str:
+    """The first practice case's model formulation of the same area, with this case's names."""
+    target = library.get(case_id)
+    source = next(c for c in library if c.set == "practice" and c.reference is not None
+                  and c.reference.primary_area is target.reference.primary_area)
+    return _swap_names(source.reference.formulation, source, target)
+
+
+@pytest.mark.parametrize("case_id", CASES)
+def test_another_cases_model_formulation_with_the_names_changed_goes_to_review(library, case_id: str) -> None:
+    """Trainees read the practice cases' model formulations: one copied onto an assessment case of the same area,
+    with the names changed, scored up to 10 with full confidence; its facts and plan are another patient's."""
+    area, stage = CASES[case_id]
+    target = library.get(case_id)
+    sources = [c for c in library if c.set == "practice" and c.reference is not None
+               and c.reference.primary_area.value == area]
+    assert len(sources) >= 5
+    for source in sources:
+        report = _score(library, case_id, _swap_names(source.reference.formulation, source, target), area, stage)
+        assert "copied_formulation" in report.flags and report.confidence < REVIEW_CONFIDENCE, source.id
+        assert report.criterion("goals").points <= 0.5 and report.criterion("strategies").points <= 0.5, source.id
+        assert report.total <= 6.0, source.id
+        assert f"model formulation of another case ({source.id})" in report.criterion("evidence_timeline").feedback
+
+
+def test_no_model_formulation_is_a_copy_of_another_for_its_own_case(library) -> None:
+    from ipt_training.scoring.specificity import copied_formulation
+
+    for case in library:
+        if case.reference is not None:
+            assert copied_formulation(_clauses(case.reference.formulation, quotes=True), case.reference) is None

@@ -40,6 +40,7 @@ FLAG_REASONS = {
     "few_case_facts": "few case facts (little from this patient's story)",
     "inconsistent_plan": "inconsistent plan (goals or strategies of another problem area)",
     "two_readings": "two readings (two formulations of different areas, each with its own plan)",
+    "copied_formulation": "copied formulation (another case's model formulation, names changed)",
     "refers_elsewhere": "refers elsewhere (points to text outside the answer, e.g. 'see above'; graded as written)",
 }
 

@@ -74,10 +74,12 @@ from ipt_training.scoring.readings import stage_labels, two_formulations
 from ipt_training.scoring.report import CriterionResult, FormulationAnswer, FormulationReport
 from ipt_training.scoring.rubrics import Rubric, rubric_named
 from ipt_training.scoring.specificity import (
+    COPIED_FEEDBACK,
     FEW_FACTS_FEEDBACK,
     NO_FACTS_FEEDBACK,
     TEXTBOOK_SHARE,
     TEXTBOOK_WORDS,
+    copied_formulation,
     facts_for,
     read_facts,
     textbook_feedback,
@@ -423,6 +425,10 @@ def score_formulation(
         flags.append("list_without_reasoning")
     if style.pasted:
         flags.append("pasted_vignette")
+    # Another case's model formulation with the names changed: its facts and plan are another patient's.
+    copied = copied_formulation(prepared, reference) if cleaned.words >= TEXTBOOK_WORDS else None
+    if copied:
+        flags.append("copied_formulation")
     flags += cleaned.flags
     if cleaned.pointer and not cleaned.refers_elsewhere and (no_facts or thin or textbook):
         flags.append("refers_elsewhere")  # a pointer in front of a paragraph about the area, not the patient
@@ -467,7 +473,10 @@ def score_formulation(
     stage_text = feedback.stage_feedback(stage, reference, stage_right, chose_dispute, reveal=reveal,
                                          one_focus=decision.primary is not None and decision.secondary is None)
     evidence_pts = ev_pts + (plan.link if linked else 0.0)
-    if style.pasted or plan_list:
+    if copied:
+        evidence_pts /= 4
+        evidence_text += " " + COPIED_FEEDBACK.format(case=copied)
+    elif style.pasted or plan_list:
         # Facts listed without a sentence are not yet evidence for a focus (half); facts copied from the vignette
         # are the case restated, not read (a quarter).
         evidence_pts /= 4 if style.pasted else 2
@@ -522,8 +531,10 @@ def score_formulation(
                                          penalty < 1, reveal=reveal, stuffing_phrases=stuffing_phrases,
                                          inconsistent=[c for c in hits if c in concepts.inconsistent],
                                          area_full=area_pts >= plan.area)
-        if textbook and points:
-            points, text = _half(points * TEXTBOOK_SHARE), f"{text} {textbook_feedback(kind, few=named)}"
+        if (textbook or copied) and points:
+            why = (f"The {kind} were written for another patient, so they earn a quarter of their credit." if copied
+                   else textbook_feedback(kind, few=named))
+            points, text = _half(points * TEXTBOOK_SHARE), f"{text} {why}"
         if two_readings and points:
             points, text = _half(points / 2), f"{text} {feedback.TWO_READINGS_HALF}"
         criteria.append(CriterionResult(kind, kind.capitalize(), points, max_points, text))
@@ -532,7 +543,7 @@ def score_formulation(
                                                                             _side_matcher("patient").find(raw))))
 
     confidence = _confidence(answer, raw, decision, implicit, style, plan_list)
-    if no_facts or thin or cleaned.flags or "refers_elsewhere" in flags:
+    if no_facts or thin or cleaned.flags or copied or "refers_elsewhere" in flags:
         confidence = min(confidence, _GAMED_CONFIDENCE)
     timeline_id = reference.timeline_link.id
     all_ids = [*evidence_ids, timeline_id]

@@ -23,6 +23,7 @@ model formulation. They are:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -101,12 +102,59 @@ def ipt_prefixes() -> tuple[str, ...]:
     return tuple(sorted(p for p in prefixes if p not in changes))
 
 
+#: Length of the word sequences compared with other cases' model formulations, and the share of an answer's
+#: sequences that makes it a copy of one (names swapped or not).
+_COPY_NGRAM = 4
+COPIED_SHARE = 0.3
+
+
+@cache
+def _model_ngrams() -> dict[tuple[str, ...], str]:
+    """Four-word sequences of the packaged cases' model formulations that trainees can read (practice cases), each
+    with the one case whose formulation holds it; sequences of two or more formulations (the course's shared
+    phrasing: "does that fit how you see it") are left out."""
+    from ipt_training.cases.library import CaseLibrary
+
+    owner: dict[tuple[str, ...], str] = {}
+    shared: set[tuple[str, ...]] = set()
+    for case in CaseLibrary.load(keys_dir=False):
+        if case.reference is None:
+            continue
+        for gram in {g for c in clauses(case.reference.formulation) for g in _grams(c)}:
+            if owner.setdefault(gram, case.id) != case.id:
+                shared.add(gram)
+    return {gram: case_id for gram, case_id in owner.items() if gram not in shared}
+
+
+def _grams(clause: list[str]) -> Iterable[tuple[str, ...]]:
+    return zip(*(clause[i:] for i in range(_COPY_NGRAM)), strict=False)
+
+
+def copied_formulation(prepared: list[list[str]], reference: ReferenceFormulation) -> str | None:
+    """The id of another case whose model formulation makes up :data:`COPIED_SHARE` or more of the answer's
+    four-word sequences (a model formulation copied with the names swapped), else ``None``."""
+    grams = _model_ngrams()
+    # The sequences starting at every other word (a copy holds them all, and this halves the work).
+    total = sum((len(c) - _COPY_NGRAM) // 2 + 1 for c in prepared if len(c) >= _COPY_NGRAM)
+    need = COPIED_SHARE * total
+    if 2 * total < TEXTBOOK_WORDS:
+        return None
+    found = [g for c in prepared if len(c) >= _COPY_NGRAM
+             for g in zip(c[::2], c[1::2], c[2::2], c[3::2], strict=False) if g in grams]
+    if len(found) < need:
+        return None  # the usual case: no other formulation comes near
+    own = {g for c in clauses(reference.formulation) for g in _grams(c)}  # the case's own wording is no copy
+    counts = Counter(grams[g] for g in found if g not in own)
+    if not counts:
+        return None
+    best, count = counts.most_common(1)[0]
+    return best if count >= need else None
+
+
 @cache
 def _shared_model_words() -> frozenset[str]:
     """Words that the model formulations and rationales of many packaged cases share (the course's clinical prose:
     "twelve weekly sessions", "psychotherapy"): no fact of any one case."""
-    from collections import Counter
-
     from ipt_training.cases.library import CaseLibrary
 
     references = [case.reference for case in CaseLibrary.load(keys_dir=False) if case.reference is not None]
@@ -393,6 +441,11 @@ FEW_FACTS_FEEDBACK = ("The answer says little about this patient's own story (wh
                       "when), so evidence counts only where a sentence itself states a fact of the case. Tie each "
                       "point to a fact of the case. In a graded assignment, an answer like this is sent to your "
                       "instructor for review.")
+#: Feedback when much of an answer is another case's model formulation (``{case}``: that case's id).
+COPIED_FEEDBACK = ("Much of the answer repeats the model formulation of another case ({case}), with its facts and "
+                   "plan written for another patient; only a quarter of the evidence points were credited, and the "
+                   "goals and strategies a quarter of theirs. In a graded assignment, an answer like this is sent "
+                   "to your instructor for review.")
 #: Feedback when an answer states no fact of the patient at all.
 NO_FACTS_FEEDBACK = ("The answer names no person, event, date or detail of this patient's story, so it reads as "
                      "a description of the problem area in general; evidence counts only when it is this "
