@@ -158,7 +158,9 @@ def review_queue(cohort: CohortData, rescored: pd.DataFrame, manual: pd.DataFram
     Reasons: scorer confidence below ``threshold``; a scorer flag (keyword stuffing, self-contradiction);
     a grader's review flag printed with the grade (an inventory or timeline answer whose credit was scaled down
     or refused); an instructor score ``score_gap`` or more away from the auto score, or a different problem area;
-    a re-score that no longer matches the gradebook; a grade nbgrader marks as needing a manual grade.
+    a re-score that no longer matches the gradebook; a grade nbgrader marks as needing a manual grade; and, as a
+    row named after the notebook, what sent a whole submission to review (HTML made inert, code reaching for the
+    keys or changing the grader).
     """
     keys = ["student", "assignment", "item"]
     reasons: dict[tuple[str, str, str], list[str]] = {}
@@ -182,6 +184,8 @@ def review_queue(cohort: CohortData, rescored: pd.DataFrame, manual: pd.DataFram
     for r in cohort.items.itertuples(index=False):
         for reason in grader_flags(r.feedback):
             reasons.setdefault((r.student, r.assignment, r.item), []).append(f"flagged by the grader: {reason}")
+    for r in cohort.submission_reviews.itertuples(index=False):  # the whole notebook, under its own name
+        reasons.setdefault((r.student, r.assignment, f"{r.notebook}.ipynb"), []).append(r.reason)
     for r in cohort.items[cohort.items["needs_manual_grade"]].itertuples(index=False):
         reasons.setdefault((r.student, r.assignment, r.item), []).append("needs a manual grade in formgrader")
     if not reasons:

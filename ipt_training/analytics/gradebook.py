@@ -33,6 +33,7 @@ FORMULATION_COLUMNS = ["student", "assignment", "notebook", "item", "case_id", "
                        "chosen_secondary", "chosen_stage", "reference_area", "reference_secondary", "score",
                        "max_score", "text"]
 ASSIGNMENT_COLUMNS = ["assignment", "position", "duedate", "max_score"]
+SUBMISSION_REVIEW_COLUMNS = ["student", "assignment", "notebook", "reason"]
 
 FORMULATION_FIELDS = ("primary_area", "secondary_area", "dispute_stage", "formulation")
 # Labels printed by the formulation scorer (``CriterionResult.label``) -> criterion id.
@@ -91,6 +92,7 @@ class CohortData:
     ``criteria``: one row per trainee x formulation item x rubric criterion (``CRITERION_COLUMNS``).
     ``formulations``: one row per trainee x formulation item, chosen vs reference area (``FORMULATION_COLUMNS``).
     ``assignments``: one row per assignment in course order with its maximum score.
+    ``submission_reviews``: one row per reason a whole graded notebook needs the instructor's look.
     """
 
     items: pd.DataFrame
@@ -101,6 +103,9 @@ class CohortData:
     root: Path | None = None
     keys_dir: Path | None = None
     notes: tuple[str, ...] = field(default=())
+    #: Whole notebooks the autograde summary sent to review (``SUBMISSION_REVIEW_COLUMNS``): HTML made inert, code
+    #: reaching for the keys or changing the grader.
+    submission_reviews: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=SUBMISSION_REVIEW_COLUMNS))
 
 
 def load_cohort(course: Course) -> CohortData:
@@ -154,15 +159,22 @@ def read_gradebook(gb: Any) -> tuple[pd.DataFrame, pd.DataFrame, tuple[str, ...]
 def build_cohort(grades: pd.DataFrame, assignments: pd.DataFrame, students: Iterable[str], autograded: Path,
                  keys_dir: Path | None, root: Path | None = None) -> CohortData:
     """Join gradebook rows with what the autograded notebooks printed and what trainees answered."""
+    from ipt_training.grading.trusted.diagnose import submission_review_reasons
+
     items: list[dict[str, Any]] = []
     criteria: list[dict[str, Any]] = []
     formulations: list[dict[str, Any]] = []
     notes: list[str] = []
+    reviews: list[dict[str, Any]] = []
     for (student, assignment, notebook), group in grades.groupby(["student", "assignment", "notebook"], sort=True):
         path = autograded / str(student) / str(assignment) / f"{notebook}.ipynb"
-        cells = _notebook_cells(path)
-        if cells is None:
+        nb = _read_notebook(path)
+        cells = _grade_cells(nb) if nb is not None else None
+        if nb is None:
             notes.append(f"no autograded notebook for {student}/{assignment}/{notebook}: scores only")
+        else:
+            reviews += [{"student": student, "assignment": assignment, "notebook": notebook, "reason": reason}
+                        for reason in submission_review_reasons(f"{notebook}.ipynb", nb)]
         for grade in group.sort_values("item", key=lambda s: s.map(_natural)).itertuples(index=False):
             cell = (cells or {}).get(grade.item)
             output = parse_grade_output(cell) if cell is not None else GradeOutput()
@@ -192,6 +204,7 @@ def build_cohort(grades: pd.DataFrame, assignments: pd.DataFrame, students: Iter
         root=root,
         keys_dir=keys_dir,
         notes=tuple(notes),
+        submission_reviews=pd.DataFrame(reviews, columns=SUBMISSION_REVIEW_COLUMNS),
     )
 
 
@@ -335,17 +348,21 @@ def _formulation_row(variables: dict[str, Any], suffix: str | None, case_id: str
     }
 
 
-def _notebook_cells(path: Path) -> dict[str, nbformat.NotebookNode] | None:
-    """Cells of a notebook keyed by nbgrader grade id, in notebook order (``None`` if unreadable)."""
+def _read_notebook(path: Path) -> nbformat.NotebookNode | None:
+    """An autograded notebook (``None`` if missing or unreadable)."""
     if not path.is_file():
         return None
     try:  # v4 JSON reader without schema validation (the slow part; autograde wrote these files)
         from nbformat.v4.nbjson import reads as reads_v4
 
         text = path.read_text(encoding="utf-8")
-        nb = reads_v4(text) if json.loads(text).get("nbformat") == 4 else nbformat.read(path, as_version=4)
+        return reads_v4(text) if json.loads(text).get("nbformat") == 4 else nbformat.read(path, as_version=4)
     except Exception:  # a corrupt notebook must not stop the report
         return None
+
+
+def _grade_cells(nb: nbformat.NotebookNode) -> dict[str, nbformat.NotebookNode]:
+    """Cells of a notebook keyed by nbgrader grade id, in notebook order."""
     cells: dict[str, nbformat.NotebookNode] = {}
     for cell in nb.cells:
         grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")

@@ -325,6 +325,11 @@ def suspicious_code(path: Path) -> list[str]:
         nb = nbformat.read(path, as_version=4)
     except Exception:
         return []
+    return suspicious_cells(nb)
+
+
+def suspicious_cells(nb: nbformat.NotebookNode) -> list[str]:
+    """:func:`suspicious_code` of a notebook already read."""
     found = []
     for index, cell in enumerate(nb.cells):
         meta = nbgrader_meta(cell)
@@ -338,6 +343,12 @@ def suspicious_code(path: Path) -> list[str]:
             found.append(f"{_cell_label(cell, index)}: its code changes Python or the grader itself (tampering?); "
                          "scores come from the grader outside the notebook, but review this submission")
     return found
+
+
+def submission_review_reasons(name: str, nb: nbformat.NotebookNode) -> list[str]:
+    """Why a whole graded notebook needs the instructor's look (its HTML made inert, code reaching for the keys or
+    changing the grader), as the autograde summary said: the report's review queue lists them too."""
+    return [*active_content_problems(name, nb), *(f"{name}: {reason}" for reason in suspicious_cells(nb))]
 
 
 def active_content_problems(name: str, nb: nbformat.NotebookNode) -> list[str]:
