@@ -638,3 +638,25 @@ def test_no_model_formulation_is_a_copy_of_another_for_its_own_case(library) -> 
     for case in library:
         if case.reference is not None:
             assert copied_formulation(_clauses(case.reference.formulation, quotes=True), case.reference) is None
+
+
+# --- one formulation written twice with a different area -----------------------------------------------------
+
+OTHER_AREA = {"a-02": ("a role transition", "grief"), "a-03": ("a role dispute", "a role transition"),
+              "a-05": ("grief", "a role transition")}
+
+
+@pytest.mark.parametrize("case_id", CASES)
+@pytest.mark.parametrize("chosen", [True, False])
+def test_one_formulation_written_twice_with_a_different_area_earns_half(library, case_id: str, chosen: bool) -> None:
+    """Its plan and evidence repeat (read once), so only the area differs: two readings, half of the better one on
+    every criterion (examiner: self-contradiction is half of the better reading), and review."""
+    area, stage, text = HONEST[case_id]["excellent"]
+    right, wrong = OTHER_AREA[case_id]
+    assert right in text
+    twice = f"{text}\n\n{text.replace(right, wrong, 1)}"
+    honest = _honest(library, case_id, "excellent")
+    report = _score(library, case_id, twice, area if chosen else None, stage if chosen else None)
+    assert {"two_readings", "repeated_text"} <= set(report.flags) and report.confidence < REVIEW_CONFIDENCE
+    assert report.total <= honest.total / 2 + 0.5
+    assert report.criterion("goals").points <= 1.0 and report.criterion("strategies").points <= 1.0

@@ -391,6 +391,13 @@ def score_formulation(
         split = replace(decision, contradiction=True)
     else:
         staged = []
+    if split is None and cleaned.repeated and decision.primary is not None:
+        # One formulation written twice with a different area (its plan repeated, so read once): two readings.
+        others = [a for a in reading.at_least(Reading.ASSERTED) if a is not decision.primary
+                  and a not in reading.secondary_marked and a not in reading.rejected]
+        if others or decision.contradiction:
+            split = replace(decision, contradiction=True, secondary=None,
+                            alternatives=tuple(dict.fromkeys([*others, *decision.alternatives])))
     if split is not None:
         decision = split
     has_dispute = ProblemArea.ROLE_DISPUTE in reference.areas
