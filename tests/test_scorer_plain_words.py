@@ -143,3 +143,31 @@ def test_an_event_settled_long_ago_does_not_explain_the_episode():
             "nothing new happened before the low mood.")
     prepared = clauses(text)
     assert infer_from_events(_side_matcher("event").find(prepared), prepared) is S
+
+
+def test_the_onset_told_by_its_symptoms_is_linked_to_the_event(cases):
+    linked = score(cases["p-05"], "Amaru, this is depression, a common and treatable illness. Your sleep and appetite "
+                                  "started to go about two months after the move to Winnipeg, when you lost the "
+                                  "bridge team you led. I'd like us to work on this change.")
+    unlinked = score(cases["p-05"], "Amaru, this is depression, a common and treatable illness. You moved to "
+                                    "Winnipeg and lost the bridge team you led. I'd like us to work on this change.")
+    assert linked.criterion("evidence_timeline").points > unlinked.criterion("evidence_timeline").points
+
+
+@pytest.mark.parametrize(("text", "areas", "expected"), [
+    ("I'd like us to talk about him, the good times and the hard ones", (G,), "goal:grief.mourn"),
+    ("we will plan how you can leave in a way you can live with", (D,), "goal:dispute.resolve"),
+])
+def test_plain_goals_said_to_the_patient(text, areas, expected):
+    assert expected in concepts(text, *areas)
+
+
+def test_talking_to_someone_is_not_talking_about_the_dead():
+    assert "goal:grief.mourn" not in concepts("I'd help you talk to him about the money", G)
+
+
+def test_anger_and_angry_are_the_same_evidence():
+    derived = derive_evidence({"anger": "She is angry that her husband ignored his headaches.",
+                               "link": "Her mood fell after the death."}, "link")
+    matcher = build_matcher(derived.cues)
+    assert "anger" in derived.cited(matcher.find("there is anger about the headaches he ignored"))

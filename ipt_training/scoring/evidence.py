@@ -88,6 +88,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
      "criticized", "criticizing", "nags", "nagging", "belittles"),
     ("cry", "cried", "crying", "cries", "tears", "tearful", "wept", "weep"),
     ("relief", "relieved"),
+    ("angry", "anger", "angered", "furious", "fury", "rage"),
     ("drink", "drinking", "drank", "drunk", "alcohol", "alcoholic", "drinker"),
     ("violent", "violence", "beat", "beaten", "beating", "abuse", "abused", "abusive"),
     ("flat", "apartment"),

@@ -265,7 +265,8 @@ def _coverage_points(found: set[str], expected: list[str], max_points: float, sh
 
 
 _ONSET_PREFIXES = ("onset", "symptom", "depress", "mood", "episode", "unwell", "low", "mdd", "mde", "sx",
-                   "downhill", "sink", "worse", "deteriorat", "slump", "spiral")
+                   "downhill", "sink", "worse", "deteriorat", "slump", "spiral", "sleep", "appetite", "waking",
+                   "tired", "energy")
 _ONSET_SUBJECTS = ("it", "this", "he", "she", "which", "they", "illness", "problems")
 _ONSET_VERBS_LIST = ("began", "begun", "started", "start", "starts", "begins", "came", "developed", "set")
 _ONSET_RE = re.compile(" (?:" + "|".join(_ONSET_PREFIXES) + ")|"

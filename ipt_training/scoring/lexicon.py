@@ -383,7 +383,7 @@ ABSENCE_OF_EVENT_CUES: tuple[str, ...] = (
 TEMPORAL_LINK_CUES: tuple[str, ...] = (
     "after", "since", "following", "followed", "began", "begun", "started", "onset", "triggered", "trigger",
     "coincid*", "anniversar*", "weeks", "months", "soon", "shortly", "timeline", "preceded", "precipitat*",
-    "when", "linked", "link*", "connected", "within", "around the time", "in the wake",
+    "when", "linked", "link*", "connected", "within", "around the time", "in the wake", "from",
 )
 
 

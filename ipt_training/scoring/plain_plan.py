@@ -13,6 +13,7 @@ they are the answer's own words for its plan.
 from __future__ import annotations
 
 from functools import cache
+from itertools import pairwise
 from typing import NamedTuple
 
 from ipt_training.domain import ProblemArea
@@ -47,6 +48,11 @@ _LESS = frozenset({"less", "fewer", "out"})
 _ALONE = frozenset({"alone", "lonely", "isolated", "own", "house", "cut"})
 _SMALL = frozenset({"small", "smaller", "little", "gradual", "gradually", "steps", "step", "slowly", "bit"})
 _BEGIN = frozenset({"start", "starting", "first", "begin", "beginning", "next", "by"})
+_TALK_OF = frozenset({"talk", "talking", "speak", "speaking", "remember", "remembering"})
+#: word pairs (see :func:`_pairs`): talking *about* the person, not *to* him
+_ABOUT_THEM = frozenset({"about him", "about her", "of him", "of her"})
+_ENDING = frozenset({"ending", "end", "leave", "leaving", "part", "parting", "separation", "exit"})
+_BEARABLE = frozenset({"decent", "fair", "peaceful", "peacefully", "well", "live", "dignity", "calmly"})
 _WANTS = frozenset({"wants", "want", "expects", "expect", "needs", "hopes"})
 _EACH = frozenset({"each", "both", "everyone"})
 _TALK = frozenset({"talk", "talks", "talking", "conversation", "conversations", "negotiate", "negotiating", "deal",
@@ -62,6 +68,7 @@ FRAMES: tuple[Frame, ...] = (
     Frame("goal:transition.mourn_old", (_FEELINGS, _LOST)),
     Frame("strategy:transition.feelings_about_change", (_FEELINGS, _LOST)),
     Frame("goal:grief.mourn", (_FEELINGS, _LOST)),
+    Frame("goal:grief.mourn", (_TALK_OF, _ABOUT_THEM)),
     Frame("goal:transition.realistic_new", (_SEE, _GOOD, _CLAUSE_WORDS_NEW)),
     Frame("goal:transition.mastery", (_BETTER, _AT)),
     Frame("goal:deficits.new_relationships", (_BUILD, _PEOPLE)),
@@ -71,14 +78,15 @@ FRAMES: tuple[Frame, ...] = (
     Frame("strategy:dispute.expectations", (_WANTS, _EACH)),
     Frame("strategy:dispute.expectations", (), twice=_WANTS),
     Frame("goal:dispute.resolve", (_TALK, _AGAIN)),
+    Frame("goal:dispute.resolve", (_ENDING, _BEARABLE)),
     Frame("strategy:general.communication_analysis", (_EXCHANGE, _DETAIL)),
     Frame("goal:dispute.plan", (_DECIDE, _WHAT, _WANT_DO)),
 )
 
 #: Words that make a sentence a plan: the writer's intent, a heading, or "help".
-PLAN_WORDS = frozenset({"help", "helping", "would", "will", "should", "d", "ll", "want", "aim", "aims", "goal", "goals",
-                        "plan", "strategy", "strategies", "treatment", "let", "together", "going", "hope", "then",
-                        "work", "working", "focus"})
+PLAN_WORDS = frozenset({"us", "suggest", "propose", "help", "helping", "would", "will", "should", "d", "ll", "want",
+                        "aim", "aims", "goal", "goals", "plan", "strategy", "strategies", "treatment", "let",
+                        "together", "going", "hope", "then", "work", "working", "focus"})
 CONCEPT_AREA: dict[str, ProblemArea | None] = {
     **{f"goal:{k}": c.area for k, c in GOALS.items()}, **{f"strategy:{k}": c.area for k, c in STRATEGIES.items()}}
 _EVERY_WORD = frozenset().union(*(c for f in FRAMES for c in (*f.classes, f.twice)))
@@ -106,14 +114,20 @@ _REACH = 6
 VOTE = 0.5
 
 
+def _pairs(tokens: list[str]) -> list[str]:
+    """Each word with the next one ("about him"), at the first word's position."""
+    return [f"{a} {b}" for a, b in pairwise(tokens)]
+
+
 def _present(tokens: list[str], frame: Frame) -> bool:
     """Whether the sentence has a word of each class of ``frame`` within a few words of each other (or two words of
     its ``twice`` class): "make a few friends", not "making space ... your closest friend" twenty words apart."""
     if frame.twice:
         return sum(t in frame.twice for t in tokens) >= 2
-    if any(words.isdisjoint(tokens) for words in frame.classes):
+    if any(words.isdisjoint(tokens) and words.isdisjoint(_pairs(tokens)) for words in frame.classes):
         return False
-    positions = [[k for k, t in enumerate(tokens) if t in words] for words in frame.classes]
+    positions = [[k for k, t in enumerate(tokens) if t in words] or
+                 [k for k, t in enumerate(_pairs(tokens)) if t in words] for words in frame.classes]
     return any(all(any(abs(p - q) <= _REACH for q in others) for others in positions[1:]) for p in positions[0])
 
 
