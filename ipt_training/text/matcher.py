@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 from typing import NamedTuple
 
 from rapidfuzz import process
@@ -144,9 +145,6 @@ class CueGroup(NamedTuple):
         return tuple(sorted(set(found))) if merged else found
 
 
-_NO_CUES = CueGroup((), (), {}, ())
-
-
 class PhraseMatcher:
     """Compiled set of cues. Build once, call :meth:`find` many times."""
 
@@ -177,18 +175,20 @@ class PhraseMatcher:
         self._typo_prefixes = tuple(p for p in self._prefixes if len(p) >= _MIN_TYPO_LEN)
         self.repair = lru_cache(maxsize=65536)(self._repair)
         self.first_word_cues = lru_cache(maxsize=65536)(self._first_word_cues)
-        self._groups = lru_cache(maxsize=65536)(self._group)
-        #: raw token -> (repaired token, cues starting with it); a plain dict is the fastest cache on the hot
-        #: path, emptied when it grows past ``_TOKEN_CACHE_SIZE`` (answers can contain any junk).
-        self._tokens: dict[str, tuple[str, CueGroup]] = {}
+        #: raw token -> repaired token, and repaired token -> the cues starting with it (``None``: no cue does);
+        #: plain dicts are the fastest caches on the hot path, emptied together when they grow past
+        #: ``_TOKEN_CACHE_SIZE`` (answers can contain any junk). Every repaired token is a key of ``_groups``.
+        self._repaired: dict[str, str] = {}
+        self._groups: dict[str, CueGroup | None] = {}
 
-    def _token_lookup(self, raw: str) -> tuple[str, CueGroup]:
-        repaired = self.repair(raw)
-        return repaired, self._groups(repaired)
-
-    def _group(self, token: str) -> CueGroup:
-        cues = self.first_word_cues(token)
-        return CueGroup.of(cues) if cues else _NO_CUES
+    def _learn(self, raw_tokens: list[str]) -> None:
+        """Repair the tokens not seen before and index the cues that start with what they become."""
+        for token in raw_tokens:
+            if token not in self._repaired:
+                repaired = self._repaired[token] = self.repair(token)
+                if repaired not in self._groups:
+                    cues = self.first_word_cues(repaired)
+                    self._groups[repaired] = CueGroup.of(cues) if cues else None
 
     def _first_word_cues(self, token: str) -> tuple[Cue, ...]:
         """Cues whose first word matches ``token`` (cached: the vocabulary of answers repeats)."""
@@ -227,28 +227,25 @@ class PhraseMatcher:
     def find_prepared(self, text: str | Clauses) -> tuple[Clauses, list[Match]]:
         """The repaired clauses (as :meth:`prepare` gives) and all cue matches in them."""
         raw = clauses(text) if isinstance(text, str) else text
-        known = self._tokens
-        if len(known) > _TOKEN_CACHE_SIZE:
-            known.clear()
-
-        def lookup(token: str) -> tuple[str, CueGroup]:
-            found = known.get(token)
-            if found is None:
-                found = known[token] = self._token_lookup(token)
-            return found
-
+        repaired, groups_of = self._repaired, self._groups
+        if len(repaired) > _TOKEN_CACHE_SIZE:
+            repaired.clear()
+            groups_of.clear()
         prepared: Clauses = []
         matches: list[Match] = []
         reach = self.max_gap + 2
         for ci, raw_tokens in enumerate(raw):
-            pairs = [known.get(t) or lookup(t) for t in raw_tokens]
-            tokens = [p[0] for p in pairs]
+            try:
+                tokens = list(map(repaired.__getitem__, raw_tokens))
+            except KeyError:
+                self._learn(raw_tokens)
+                tokens = list(map(repaired.__getitem__, raw_tokens))
             prepared.append(tokens)
+            groups = list(map(groups_of.__getitem__, tokens))
             present = set(tokens)
             negatable = not _NEGATION_WORDS.isdisjoint(present)
-            for i, (_, group) in enumerate(pairs):
-                if not group.cues:
-                    continue
+            for i in compress(range(len(groups)), groups):  # the positions where a cue starts
+                group = groups[i]
                 cues = group.cues
                 if group.indexed and (group.by_prefix or not group.seconds.isdisjoint(present)):
                     picks = group.candidates(tokens[i + 1:i + reach])
