@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain, filterfalse
 
 from ipt_training.text.normalize import QUESTION, QUOTE, clauses
 
@@ -53,6 +54,8 @@ _LIST_MIN_ITEMS = 8
 _SENTENCE_WORDS = 6
 _LIST_SENTENCE_SHARE = 0.1
 _ITEMISED_MAX_SHARE = 0.3
+#: The tokens that mark quotes and questions (:func:`~ipt_training.text.normalize.clauses`), not words.
+_MARKS = frozenset({QUOTE, QUESTION})
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +125,7 @@ def _pasted_share(raw: list[list[str]], vignette: str) -> float:
     flat: list[str | None] = []
     total = 0
     for clause in raw:
-        kept = [t for t in clause if t != QUOTE and t != QUESTION]
+        kept = list(filterfalse(_MARKS.__contains__, clause))
         total += max(0, len(kept) - _NGRAM + 1)
         flat += kept
         flat.append(None)
@@ -141,7 +144,9 @@ def read_style(text: str, raw: list[list[str]], vignette: str | None = None) -> 
     if not text.isascii():
         letters = [c for c in text if c.isalpha()]
         other_script = len(letters) >= 40 and sum(c.isascii() for c in letters) / len(letters) < _ASCII_LETTER_SHARE
-    tokens = [t for clause in raw for t in clause if t != QUOTE and t != QUESTION]
+    tokens = list(chain.from_iterable(raw))
+    if QUOTE in tokens or QUESTION in tokens:
+        tokens = list(filterfalse(_MARKS.__contains__, tokens))
     if not tokens:
         return Style(0, 0.0, 0.0, 0.0, other_script)
     share = sum(map(FUNCTION_WORDS.__contains__, tokens)) / len(tokens)

@@ -298,16 +298,19 @@ class PhraseMatcher:
                 following = m
 
     def _try(self, cue: Cue, tokens: list[str], ci: int, start: int, out: list[Match], negatable: bool) -> None:
-        pos, n, reach = start, len(tokens), self.max_gap + 2
+        pos, reach = start, self.max_gap + 2
         for word, prefix in cue.rest:
-            j, limit = pos + 1, min(n, pos + reach)
-            while j < limit:
-                token = tokens[j]
-                if token.startswith(word) if prefix else token == word:
-                    break
-                j += 1
+            if prefix:
+                for j in range(pos + 1, min(len(tokens), pos + reach)):
+                    if tokens[j].startswith(word):
+                        break
+                else:
+                    return
             else:
-                return
+                try:
+                    j = tokens.index(word, pos + 1, pos + reach)  # the first within reach, found in C
+                except ValueError:
+                    return
             pos = j
         out.append(_new_match(Match, (cue.concept, ci, start, pos, negatable and is_negated(tokens, start, pos),
                                       cue.weight)))
