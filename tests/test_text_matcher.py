@@ -61,3 +61,29 @@ def test_negation_covers_a_list_of_items():
                              "transition": ["transition"]})
     negated = {m.concept: m.negated for m in matcher.find("A transition, so this is not grief, a dispute or deficits.")}
     assert negated == {"transition": False, "grief": True, "dispute": True, "deficits": True}
+
+
+def test_clause_splitting_at_the_edges_of_words():
+    """Contrastive words and dashes end a clause by the text's word boundaries, however the tokens are found."""
+    assert clauses("grief but-then dispute") == [["grief"], ["then", "dispute"]]
+    assert clauses("x_but y") == [["x", "but", "y"]]
+    assert clauses("well-being -- fine") == [["well-being"], ["fine"]]
+    assert clauses("a --b") == [["a", "b"]]
+    assert clauses("late-onset grief but? no", quotes=True) == [["late-onset", "grief"], ["no"]]
+    assert clauses('"grief" but dispute?', quotes=True) == [['"', "grief", '"'], ["dispute", "?"]]
+
+
+def test_token_caches_belong_to_one_matcher(monkeypatch):
+    """Each matcher repairs and indexes tokens toward its own cues: a word cached by one matcher never brings
+    another matcher's cues, and emptying a full cache changes no match."""
+    text = "the grief work after his death; no grief yet"
+    long_cues = build_matcher({"area:grief": ["grief work"]})
+    short_cues = build_matcher({"area:other": ["grief"], "event": ["death"]})
+    first = [(m.concept, m.clause, m.start, m.end) for m in long_cues.find(text)]
+    second = [(m.concept, m.clause, m.start, m.end) for m in short_cues.find(text)]
+    assert first == [("area:grief", 0, 1, 2)]
+    assert second == [("area:other", 0, 1, 1), ("event", 0, 5, 5), ("area:other", 1, 1, 1)]
+    monkeypatch.setattr("ipt_training.text.matcher._TOKEN_CACHE_SIZE", 2)
+    for _ in range(3):  # the caches overflow and are emptied between (and within) calls
+        assert [(m.concept, m.clause, m.start, m.end) for m in long_cues.find(text)] == first
+        assert [(m.concept, m.clause, m.start, m.end) for m in short_cues.find(text)] == second
