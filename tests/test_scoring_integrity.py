@@ -467,8 +467,12 @@ def _names_attacks(library, case_id: str) -> dict[str, str]:
     paragraph = TEXTBOOK[CASES[case_id][0]]
     sentences = [s.rstrip(".") for s in paragraph.split(". ")]
     everyone = ", ".join([case.patient.name, *(p.name for p in case.inventory)])
+    # The inventory copied as it is shown (who each person is), without a relationship that dates an event.
+    who = [p for p in case.inventory if not any(ch.isdigit() for ch in p.relationship)]
     return {"name in every sentence": " ".join(f"{s} for {first}." for s in sentences),
             "inventory names in front": f"{everyone}. {paragraph}",
+            "inventory copied in front": ", ".join(f"{p.name} ({p.relationship})" for p in who) + f". {paragraph}",
+            "inventory as bullets": "\n".join(f"- {p.name}: {p.relationship}" for p in who) + f"\n{paragraph}",
             "names between sentences": " ".join(f"{s}. {p.name}." for s, p in zip(sentences, case.inventory,
                                                                                   strict=False))}
 

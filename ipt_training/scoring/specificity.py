@@ -235,6 +235,10 @@ class CaseFacts:
     #: happened or when (a name put in front of every sentence, a list of the inventory's names); a relationship
     #: word ("your husband") is a fact of the case, since an answer said to the patient has no names
     who: frozenset[str] = frozenset()
+    #: the inventory's relationship descriptions as clauses of tokens ("husband", "nurse on the ward, close friend
+    #: for ten years"): one copied after a name ("Tunde (husband)"), or one of three words or more on its own, says
+    #: who someone is, not what happened (a kin word alone, "husband", is how notes name the person: a fact)
+    roles: frozenset[tuple[str, ...]] = frozenset()
 
     #: tokens that may start a date or span (the slow check runs only for clauses holding one)
     triggers: frozenset[str] = frozenset()
@@ -340,9 +344,12 @@ def _facts(people: Iterable[str], relationships: Iterable[str], texts: Iterable[
     years, short_years, months = _dates(texts, timeline_dates)
     unambiguous = months - _AMBIGUOUS_MONTHS
     forms = {form for word in words if not word.isdigit() for form in _forms(word) if form not in generic}
+    # Who someone is; a relationship that dates an event ("father (died February 2025)") tells what happened too.
+    roles = {tuple(clause) for r in relationships for clause in clauses(r)
+             if not any(w.isdigit() or w in _MONTHS for w in clause)}
     return CaseFacts(frozenset(forms | words | years | unambiguous), frozenset(short_years),
                      frozenset(months & _AMBIGUOUS_MONTHS), frozenset(_spans(texts, onset, timeline_dates)),
-                     frozenset(names), frozenset(people_names))
+                     frozenset(names), frozenset(people_names), frozenset(roles))
 
 
 def case_facts(case: Case) -> CaseFacts:
@@ -409,11 +416,24 @@ class FactReading:
         return bool(self.stated) and words >= TEXTBOOK_WORDS and (len(self.stated) == 1 or self.count <= THIN_FACTS)
 
 
+def _copied_role(facts: CaseFacts, prepared: list[list[str]], i: int) -> bool:
+    """Whether clause ``i`` only copies a relationship of the inventory: at length, or after a person's name."""
+    tokens, who = prepared[i], facts.who
+    start = 0
+    while start < len(tokens) and tokens[start] in who:  # "Tunde, husband": the name, then the relationship
+        start += 1
+    role = tuple(tokens[start:])
+    if role not in facts.roles:
+        return False
+    return len(role) >= 3 or start > 0 or (i > 0 and bool(prepared[i - 1]) and prepared[i - 1][-1] in who)
+
+
 def read_facts(facts: CaseFacts, prepared: list[list[str]]) -> FactReading:
     """The clauses of ``prepared`` that state a fact of the case (what happened or when) and those near one."""
     what, triggers, specific = facts.what, facts.triggers, facts.specific
     stated = tuple(i for i, clause in enumerate(prepared)
-                   if not what.isdisjoint(clause) or (not triggers.isdisjoint(clause) and specific(clause)))
+                   if (not what.isdisjoint(clause) or (not triggers.isdisjoint(clause) and specific(clause)))
+                   and not _copied_role(facts, prepared, i))
     near: set[int] = set()
     for i in stated:
         near.update(range(i - REACH, i + REACH + 1))
