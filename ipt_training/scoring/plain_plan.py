@@ -119,15 +119,16 @@ def _pairs(tokens: list[str]) -> list[str]:
     return [f"{a} {b}" for a, b in pairwise(tokens)]
 
 
-def _present(tokens: list[str], frame: Frame) -> bool:
+def _present(tokens: list[str], frame: Frame, pairs: list[str]) -> bool:
     """Whether the sentence has a word of each class of ``frame`` within a few words of each other (or two words of
-    its ``twice`` class): "make a few friends", not "making space ... your closest friend" twenty words apart."""
+    its ``twice`` class): "make a few friends", not "making space ... your closest friend" twenty words apart.
+    ``pairs`` are the sentence's word pairs (:func:`_pairs`)."""
     if frame.twice:
         return sum(t in frame.twice for t in tokens) >= 2
-    if any(words.isdisjoint(tokens) and words.isdisjoint(_pairs(tokens)) for words in frame.classes):
+    if any(words.isdisjoint(tokens) and words.isdisjoint(pairs) for words in frame.classes):
         return False
     positions = [[k for k, t in enumerate(tokens) if t in words] or
-                 [k for k, t in enumerate(_pairs(tokens)) if t in words] for words in frame.classes]
+                 [k for k, t in enumerate(pairs) if t in words] for words in frame.classes]
     return any(all(any(abs(p - q) <= _REACH for q in others) for others in positions[1:]) for p in positions[0])
 
 
@@ -142,7 +143,9 @@ def plain_plan_concepts(prepared: Clauses, areas: set[ProblemArea]) -> set[str]:
         tokens = prepared[c]
         if _EVERY_WORD.isdisjoint(tokens):
             continue
-        found.update(frame.concept for frame in frames if frame.concept not in found and _present(tokens, frame))
+        pairs = _pairs(tokens)
+        found.update(frame.concept for frame in frames
+                     if frame.concept not in found and _present(tokens, frame, pairs))
     return found
 
 
