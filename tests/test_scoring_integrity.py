@@ -469,7 +469,9 @@ def _names_attacks(library, case_id: str) -> dict[str, str]:
     everyone = ", ".join([case.patient.name, *(p.name for p in case.inventory)])
     # The inventory copied as it is shown (who each person is), without a relationship that dates an event.
     who = [p for p in case.inventory if not any(ch.isdigit() for ch in p.relationship)]
+    kin = {"a-02": "her husband", "a-03": "her manager", "a-05": "his father"}[case_id]
     return {"name in every sentence": " ".join(f"{s} for {first}." for s in sentences),
+            "relationship in every sentence": " ".join(f"{s}, says {kin}." for s in sentences),
             "inventory names in front": f"{everyone}. {paragraph}",
             "inventory copied in front": ", ".join(f"{p.name} ({p.relationship})" for p in who) + f". {paragraph}",
             "inventory as bullets": "\n".join(f"- {p.name}: {p.relationship}" for p in who) + f"\n{paragraph}",

@@ -355,6 +355,8 @@ def score_formulation(
     kinds = _by_kind(matches)
     # Evidence counts only next to a fact of this case (a name, date or detail), not for IPT words alone.
     facts = read_facts(facts_for(reference, case), prepared)
+    if cleaned.words >= TEXTBOOK_WORDS and facts.kin_only():
+        facts = facts.who_only_reading()  # "her manager" put into a textbook paragraph is the paragraph still
     # A name or a list of names put in front of a textbook paragraph is the paragraph still: it names who, not what
     # happened or when, so it has no evidence and its goals and strategies earn the textbook share.
     named = facts.who_only()

@@ -239,6 +239,9 @@ class CaseFacts:
     #: for ten years"): one copied after a name ("Tunde (husband)"), or one of three words or more on its own, says
     #: who someone is, not what happened (a kin word alone, "husband", is how notes name the person: a fact)
     roles: frozenset[tuple[str, ...]] = frozenset()
+    #: the relationship words of the inventory ("husband", "manager") with their inflections: facts of the case,
+    #: but a paragraph whose only facts they are says who, not what happened (see :meth:`FactReading.kin_only`)
+    kin: frozenset[str] = frozenset()
 
     #: tokens that may start a date or span (the slow check runs only for clauses holding one)
     triggers: frozenset[str] = frozenset()
@@ -318,6 +321,13 @@ def _dates(texts: Iterable[str], timeline_dates: Iterable[str]) -> tuple[set[str
     return years, {y[2:] for y in years}, month_words
 
 
+def _role_words(relationships: Iterable[str]) -> set[str]:
+    """The content words of the inventory's relationships ("finance director, her manager for eight years")."""
+    skip = set(FUNCTION_WORDS) | set(STOP_WORDS) | set(_MONTHS)
+    return {w for r in relationships for clause in clauses(r) for w in clause
+            if w not in skip and not w.isdigit() and len(w) > 2}
+
+
 def _facts(people: Iterable[str], relationships: Iterable[str], texts: Iterable[str],
            timeline_dates: Iterable[str], onset: str | None = None) -> CaseFacts:
     texts = [t for t in texts if t]
@@ -349,7 +359,8 @@ def _facts(people: Iterable[str], relationships: Iterable[str], texts: Iterable[
              if not any(w.isdigit() or w in _MONTHS for w in clause)}
     return CaseFacts(frozenset(forms | words | years | unambiguous), frozenset(short_years),
                      frozenset(months & _AMBIGUOUS_MONTHS), frozenset(_spans(texts, onset, timeline_dates)),
-                     frozenset(names), frozenset(people_names), frozenset(roles))
+                     frozenset(names), frozenset(people_names), frozenset(roles),
+                     frozenset(form for word in kin | _role_words(relationships) for form in _forms(word)))
 
 
 def case_facts(case: Case) -> CaseFacts:
@@ -374,6 +385,9 @@ def reference_facts(reference: ReferenceFormulation) -> CaseFacts:
 #: and an answer this long with few facts is read as thin (see :data:`THIN_FACTS`).
 TEXTBOOK_WORDS = 30
 TEXTBOOK_SHARE = 0.25
+#: A relationship word that is an answer's only fact, put into this many clauses, is padding (see
+#: :meth:`FactReading.kin_only`).
+_KIN_REPEATS = 3
 #: How many clauses before and after a fact still count as speaking of it.
 REACH = 3
 #: An answer of a paragraph or more naming at most this many facts of the case, or stating all of them in one clause,
@@ -392,6 +406,8 @@ class FactReading:
     #: the answer's clauses and the case's facts, to count the facts on demand
     prepared: list[list[str]]
     facts: CaseFacts
+    #: read as stating no fact because its only facts are relationship words (:meth:`kin_only`)
+    kin_named: bool = False
 
     @property
     def count(self) -> int:
@@ -409,7 +425,20 @@ class FactReading:
         """Whether the answer names people of the case but states nothing of what happened to them or when: a name
         put in front of a paragraph, or a list of the inventory's names."""
         who = self.facts.who
-        return not self.stated and any(not who.isdisjoint(clause) for clause in self.prepared)
+        return not self.stated and (self.kin_named or any(not who.isdisjoint(clause) for clause in self.prepared))
+
+    def kin_only(self) -> bool:
+        """Whether the answer's only fact is one relationship word put into three sentences or more ("..., says
+        her manager"): who, not what happened or when. (One mention, "her father died this year", is a fact.)"""
+        kin, what = self.facts.kin, self.facts.what
+        if len(self.stated) < _KIN_REPEATS or not kin:
+            return False
+        hits = [what.intersection(self.prepared[i]) for i in self.stated]
+        return all(hit and hit <= kin for hit in hits) and len({_stem(w) for hit in hits for w in hit}) == 1
+
+    def who_only_reading(self) -> FactReading:
+        """The same answer read as stating no fact (its relationship words say who, not what happened)."""
+        return FactReading((), frozenset(), self.prepared, self.facts, kin_named=True)
 
     def thin(self, words: int) -> bool:
         """A paragraph (``words`` long) that states one or two facts, or all of them in one clause."""
