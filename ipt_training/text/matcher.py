@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
+from operator import itemgetter
 from typing import NamedTuple
 
 from rapidfuzz import process
@@ -91,6 +92,7 @@ class Match(NamedTuple):
     weight: float
 
 
+_NEGATED = itemgetter(4)  # Match.negated, read in C
 _new_match = tuple.__new__  # Match(...) through its Python-level __new__ costs more than the hot path allows
 
 
@@ -259,7 +261,7 @@ class PhraseMatcher:
                         continue
                     if cue.required <= present:
                         self._try(cue, tokens, ci, i, matches, negatable)
-        if any(m.negated for m in matches):
+        if any(map(_NEGATED, matches)):
             self._propagate_list_negation(matches, prepared)
         return prepared, matches
 

@@ -158,11 +158,12 @@ def clauses(text: str, *, quotes: bool = False) -> list[list[str]]:
     step = 2 if questions else 1
     for k in range(0, len(pieces), step):
         chunk = pieces[k]
-        tokens = _tokens(chunk, run_re)
+        hyphen = "-" in chunk
+        tokens = _tokens(chunk, run_re) if hyphen else (run_re if '"' in chunk else _RUN_RE).findall(chunk)
         if not tokens:
             continue
         asked = questions and k + 1 < len(pieces) and pieces[k + 1] == "?"
-        if "-" in chunk or "_" in chunk:
+        if hyphen or "_" in chunk:
             # A contrastive word may touch a hyphen or an underscore ("but-", "x_but"): split as the word
             # boundaries of the text say, not as the tokens do.
             if _CONTRASTIVE_RE.search(chunk) is not None:
