@@ -42,6 +42,13 @@ LISTED_EVIDENCE_FEEDBACK = ("Facts listed without sentences do not yet show why 
                             "the evidence points were credited.")
 
 
+STEERING_FEEDBACK = ("Your plan points toward ending the relationship. In renegotiation or impasse the therapist helps "
+                     "the patient choose, without steering toward staying or leaving.")
+HURRIED_MOURNING_FEEDBACK = ("Mourning means going over the whole relationship, good and bad, and making room for "
+                             "anger, guilt or relief before rebuilding; a plan to move on quickly or keep only happy "
+                             "memories skips it.")
+
+
 def _label(area: ProblemArea | None) -> str:
     return "no problem area" if area is None else AREA_LABELS[area].lower()
 
@@ -59,13 +66,19 @@ TWO_READINGS_EVIDENCE = ("The answer gives two formulations, each with its own p
 def stage_conflict_feedback(stages: list[DisputeStage]) -> str:
     """Why an answer that stages its dispute two ways earns half of its better reading."""
     named = " in one place and as ".join(s.value for s in stages[:2])
-    return (f"The answer stages the dispute as {named} in another, with a plan for each (restoring the relationship "
-            "and ending it cannot both be the aim); only the better reading is marked, at half credit.")
+    return (f"The answer stages the dispute as {named} in another, each with its own plan; only the better reading "
+            f"is marked, at half credit. {NAME_ONE_STAGE}")
+
+
+#: What to do instead of asserting two stages (reference 3.2: planning for a possible change of stage is good).
+NAME_ONE_STAGE = "Name the stage you judge the dispute to be in now; you may add what you would do if it changes."
 
 
 def area_feedback(primary: ProblemArea | None, secondary: ProblemArea | None, reference: ReferenceFormulation,
                   points: float, max_points: float, *, stuffing: bool, contradiction: bool, reveal: bool,
-                  readings: tuple[ProblemArea, ...] = (), better_fits: bool = False) -> str:
+                  readings: tuple[ProblemArea, ...] = (), better_fits: bool = False, two_stages: bool = False) -> str:
+    """The trainee's focus; ``better_fits``: the reading marked fits the case on its own, its credit halved only for
+    a second reading; ``two_stages``: that second reading is a second stage of the same dispute."""
     if primary is None:
         return ("No problem area could be read from the answer. Commit to one focus (two at most) and say "
                 "clearly which is primary, e.g. 'The primary focus is ...'.")
@@ -81,8 +94,18 @@ def area_feedback(primary: ProblemArea | None, secondary: ProblemArea | None, re
             parts.append("The better of the two fits the case, but an answer that keeps both open earns half of the "
                          "area credit.")
             return " ".join(parts)
+    elif contradiction and two_stages:
+        parts.append("The answer stages the dispute two ways, each with its own plan, so the answer is marked at half "
+                     "(see the dispute stage).")
     elif contradiction:
         parts.append("The answer also argues against its own choice; state the focus once and consistently.")
+    if contradiction and better_fits and points < max_points:
+        if not two_stages:
+            parts.append("The focus itself fits the case; its credit is halved because the answer keeps two readings "
+                         "open.")
+        if reveal:
+            parts.append(f"The reference focus is {_label(reference.primary_area)}: {reference.rationale}")
+        return " ".join(parts)
     if points >= max_points and primary is ProblemArea.INTERPERSONAL_DEFICITS:
         # Full credit for deficits means the key is deficits too: there is no acute event to tie the onset to.
         parts.append("This fits the case: no death, dispute or life change explains the onset, and the isolation "
@@ -103,11 +126,14 @@ def area_feedback(primary: ProblemArea | None, secondary: ProblemArea | None, re
 
 
 def stage_feedback(stage: DisputeStage | None, reference: ReferenceFormulation, correct: bool, chose_dispute: bool,
-                   *, reveal: bool, one_focus: bool = False) -> str:
-    """The same sentences whatever the key: they describe the trainee's own framing, never the case."""
+                   *, reveal: bool, one_focus: bool = False, named: list[DisputeStage] | tuple[()] = (),
+                   conflict: bool = False) -> str:
+    """The same sentences whatever the key: they describe the trainee's own framing, never the case. ``named``: the
+    stages the answer names as the stage; ``conflict``: the answer speaks of a conflict it keeps within its focus."""
     if not chose_dispute and one_focus:
-        return ("You kept one focus, which IPT prefers; a conflict can be handled within it. A dispute stage is "
-                "assessed only when a role dispute is chosen as a focus.")
+        within = "; a conflict can be handled within it" if conflict else ""
+        return (f"You kept one focus, which IPT prefers{within}. A dispute stage is assessed only when a role dispute "
+                "is chosen as a focus.")
     if not chose_dispute:
         return ("A dispute stage is assessed only when a role dispute is chosen as a focus; this answer does not "
                 "choose one.")
@@ -115,7 +141,12 @@ def stage_feedback(stage: DisputeStage | None, reference: ReferenceFormulation, 
         return f"You staged the role dispute as {stage.value}, which fits the case."
     rule = ("Stage a dispute as renegotiation (both still actively trying), impasse (talking has stopped, resentment "
             "simmers) or dissolution (the relationship is ending).")
-    said = "No dispute stage was named." if stage is None else f"You staged the role dispute as {stage.value}."
+    if stage is None and named:
+        said = (f"You named the stage as {named[0].value} and as {named[1].value}." if len(named) > 1 else
+                f"You mention {named[0].value} without naming it as the stage.")
+        said += f" {NAME_ONE_STAGE}"
+    else:
+        said = "No dispute stage was named." if stage is None else f"You staged the role dispute as {stage.value}."
     text = f"{said} {rule}"
     if reveal and reference.dispute_stage is not None:
         text += f" The reference stage is {reference.dispute_stage.value}."
@@ -123,10 +154,12 @@ def stage_feedback(stage: DisputeStage | None, reference: ReferenceFormulation, 
 
 
 def evidence_feedback(hit: int, total: int, linked: bool, missed_hints: list[str], timeline_hint: str,
-                      *, reveal: bool, deficits_key: bool = False, deficits_chosen: bool = False) -> str:
+                      *, reveal: bool, deficits_key: bool = False, deficits_chosen: bool = False,
+                      full: bool = False) -> str:
     """Evidence and timeline link. Deficits has no acute event: its link is that none explains the onset. The
     link sentence follows the key only once the answer has made that link itself; advice follows the answer's
-    own choice, so it gives nothing of the key away."""
+    own choice, so it gives nothing of the key away. With ``full`` (every evidence point earned) there is no advice
+    to re-read."""
     parts = [f"You cited {hit} of {total} key pieces of case evidence."]
     if linked and deficits_key:
         parts.append("You showed that no interpersonal event explains the onset and that the pattern of isolation "
@@ -138,7 +171,7 @@ def evidence_feedback(hit: int, total: int, linked: bool, missed_hints: list[str
                      "predates the episode.")
     else:
         parts.append("Link the onset in time to the interpersonal event (e.g. 'symptoms began two months after ...').")
-    if hit < total:
+    if hit < total and not full:
         if reveal and missed_hints:
             parts.append("Look again at: " + " ".join(missed_hints))
         elif deficits_chosen:

@@ -68,7 +68,14 @@ from ipt_training.scoring.lexicon import (
 from ipt_training.scoring.normalize import clean_answer
 from ipt_training.scoring.patient import PatientElements, read_patient_elements
 from ipt_training.scoring.plain_plan import VOTE as PLAN_VOTE
-from ipt_training.scoring.plain_plan import plain_plan_concepts, plain_plan_votes, plan_sentences
+from ipt_training.scoring.plain_plan import (
+    contingent,
+    ending_clauses,
+    hurries_mourning,
+    plain_plan_concepts,
+    plain_plan_votes,
+    plan_sentences,
+)
 from ipt_training.scoring.readability import Style, read_style
 from ipt_training.scoring.readings import stage_labels, two_formulations
 from ipt_training.scoring.report import CriterionResult, FormulationAnswer, FormulationReport
@@ -315,6 +322,7 @@ def _by_kind(matches: list[Match]) -> dict[str, list[Match]]:
 
 
 _STAGE_OF = {f"stage:{s.value}": s for s in DisputeStage}
+_STAGE_WORDS = ("impass", "dissol", "renegot", "re-negot")
 
 
 def _stage_read(answer: FormulationAnswer, matches: list[Match]) -> DisputeStage | None:
@@ -389,7 +397,13 @@ def score_formulation(
                              from_text=answer.primary_area is None)
     # Two stages named as the stage of the dispute ("stage impasse ... so this is dissolution") are two readings of
     # the dispute, each with its own plan.
+    # A stage named inside a condition ("if it later moves to dissolution, we would ...") plans for a change of stage
+    # (reference 3.2): a contingency, not a second reading, and not the stage the answer names now.
+    firm = [m for m in kinds["stage"] if not contingent(prepared[m.clause], m.start)]
+    if firm and len(firm) < len(kinds["stage"]):
+        kinds["stage"] = firm
     staged = stage_labels(kinds["stage"], prepared)
+    labels = staged
     if split is None and len(staged) >= 2 and ProblemArea.ROLE_DISPUTE in (decision.primary, decision.secondary):
         split = replace(decision, contradiction=True)
     else:
@@ -452,17 +466,27 @@ def score_formulation(
     better = max(readings, key=lambda a: _reading_points(a, None, reference)) if readings else None
     criteria: list[CriterionResult] = []
     area_pts = 0.0 if uncommitted_list else _half(_area_points(decision, reference) * plan.area / AREA_POINTS)
+    # The reading marked fits the key on its own (its credit was halved for a second reading, not for its focus).
+    area_fits = (_reading_points(better, None, reference) if better is not None
+                 else _reading_points(decision.primary, decision.secondary, reference)) >= AREA_POINTS
     area_text = (feedback.LIST_FEEDBACK if uncommitted_list else
                  feedback.area_feedback(decision.primary, decision.secondary, reference, area_pts, plan.area,
                                         stuffing=decision.stuffing, contradiction=decision.contradiction,
                                         reveal=reveal, readings=readings,
-                                        better_fits=better is not None
-                                        and _reading_points(better, None, reference) >= AREA_POINTS))
+                                        better_fits=area_fits, two_stages=bool(staged)))
     if "refers_elsewhere" in flags:
         area_text = f"{cleaned.pointer_feedback} {area_text}"
     criteria.append(CriterionResult("problem_area", "Problem area", area_pts, plan.area, area_text))
 
-    stage = _stage_read(answer, kinds["stage"])
+    stage = described = _stage_read(answer, kinds["stage"])
+    if stage is None and len(labels) == 1:
+        # A stage named as the stage beats a tie between descriptions; descriptions that point as much elsewhere
+        # leave the dispute not yet clearly identified (no goal credit for that below).
+        stage = labels[0]
+    if stage is None and not labels:
+        # Stage names the answer weighs without choosing ("impasse, or rather dissolution"): named, not none.
+        labels = list(dict.fromkeys(_STAGE_OF[m.concept] for m in kinds["stage"] if not m.negated
+                                    and prepared[m.clause][m.start].startswith(_STAGE_WORDS)))
     chose_dispute = ProblemArea.ROLE_DISPUTE in (decision.primary, decision.secondary, better)
     stage_right = has_dispute and chose_dispute and stage == reference.dispute_stage
     stage_pts = plan.stage if stage_right else 0.0
@@ -479,9 +503,12 @@ def score_formulation(
     evidence_text = feedback.evidence_feedback(len(cited & set(evidence_ids)), len(evidence_ids), linked,
                                                missed_hints, reference.timeline_link.hint, reveal=reveal,
                                                deficits_key=reference.primary_area is deficits,
-                                               deficits_chosen=decision.primary is deficits)
-    stage_text = feedback.stage_feedback(stage, reference, stage_right, chose_dispute, reveal=reveal,
-                                         one_focus=decision.primary is not None and decision.secondary is None)
+                                               deficits_chosen=decision.primary is deficits,
+                                               full=ev_pts >= coverage_max)
+    stage_text = feedback.stage_feedback(stage, reference, stage_right, chose_dispute, reveal=reveal, named=labels,
+                                         one_focus=decision.primary is not None and decision.secondary is None,
+                                         conflict=ProblemArea.ROLE_DISPUTE in {*reading.best, *reading.rejected}
+                                         or bool(reveal and has_dispute))
     evidence_pts = ev_pts + (plan.link if linked else 0.0)
     if copied:
         evidence_pts /= 4
@@ -502,12 +529,19 @@ def score_formulation(
 
     allowed = {*reference.areas, *(alt.area for alt in reference.acceptable_alternatives)}
     chosen = {better} if better is not None else {decision.primary, decision.secondary} - {None}
+    # Ending the relationship resolves a dispute only in dissolution (reference 3.2); in another stage a plan that
+    # points toward it steers the outcome, and earns neither a resolution nor a plan of action.
+    dissolution = DisputeStage.DISSOLUTION in (stage, reference.dispute_stage, *labels)
+    steering = (ending_clauses(prepared, kinds["goal"]) if not dissolution and ProblemArea.ROLE_DISPUTE in chosen
+                else set())
+    if steering:
+        kinds["goal"] = [m for m in kinds["goal"] if m.clause not in steering or m.concept not in _ENDED_GOALS]
     concepts = read_concepts(kinds["goal"], kinds["strategy"], expected_goals=reference.goals,
                              expected_strategies=reference.strategies, chosen=chosen, linked=linked,
-                             stage_named=stage is not None and (cleaned.words >= _MIN_FACT_WORDS or any(
+                             stage_named=described is not None and (cleaned.words >= _MIN_FACT_WORDS or any(
                                  not m.negated for m in kinds["stage"])))  # a stage chosen beside no plan is no plan
     # The plan in plain words ("let him be sad about losing the restaurant"), for the area the answer chose.
-    for concept in plain_plan_concepts(prepared, chosen):
+    for concept in plain_plan_concepts(prepared, chosen, ending=dissolution):
         kind, _, cid = concept.partition(":")
         found = concepts.goals if kind == "goal" else concepts.strategies
         if cid not in found:
@@ -540,7 +574,9 @@ def score_formulation(
         text = feedback.concept_feedback(kind, len(hits), need, expected, found, table, decision.primary,
                                          penalty < 1, reveal=reveal, stuffing_phrases=stuffing_phrases,
                                          inconsistent=[c for c in hits if c in concepts.inconsistent],
-                                         area_full=area_pts >= plan.area)
+                                         area_full=area_pts >= plan.area or (area_fits and not uncommitted_list))
+        if kind == "goals":
+            text += _plan_warnings(prepared, steering, chosen)
         if (textbook or copied) and points:
             why = (f"The {kind} were written for another patient, so they earn a quarter of their credit." if copied
                    else textbook_feedback(kind, few=named))
@@ -568,6 +604,18 @@ def score_formulation(
         evidence_missed=tuple(i for i in all_ids if i not in hit_ids),
         rubric=plan.name,
     )
+
+
+_ENDED_GOALS = frozenset({"goal:dispute.resolve", "goal:dispute.plan"})
+_MOURNED = frozenset({ProblemArea.GRIEF, ProblemArea.ROLE_TRANSITION})
+
+
+def _plan_warnings(prepared: Clauses, steering: set[int], chosen: set[ProblemArea | None]) -> str:
+    """Feedback on a plan that steers a dispute toward ending or skips mourning (reference 3.1, 3.2)."""
+    text = f" {feedback.STEERING_FEEDBACK}" if steering else ""
+    if not _MOURNED.isdisjoint(chosen) and hurries_mourning(prepared):
+        text += f" {feedback.HURRIED_MOURNING_FEEDBACK}"
+    return text
 
 
 def _patient_criteria(plan: Rubric, elements: PatientElements) -> list[CriterionResult]:

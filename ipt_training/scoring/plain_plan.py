@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from ipt_training.domain import ProblemArea
 from ipt_training.scoring.lexicon import GOALS, STRATEGIES
-from ipt_training.text.matcher import Clauses
+from ipt_training.text.matcher import Clauses, Match
 
 
 class Frame(NamedTuple):
@@ -39,12 +39,23 @@ _SEE = frozenset({"see", "imagine", "picture", "discover", "find", "explore", "n
 _GOOD = frozenset({"good", "worth", "possible", "offer", "offers", "like", "enjoy"})
 _BETTER = frozenset({"better", "good", "confident", "capable", "competent", "easier", "skilled"})
 _AT = frozenset({"at", "in"})
+#: what mastery is of: a role or a task ("at the new job", "as a manager", "at caring"), not "better in herself"
+_TASK = frozenset({"job", "jobs", "role", "roles", "work", "task", "tasks", "duties", "manager", "managing", "manage",
+                   "caring", "carer", "care", "running", "house", "home", "post", "position", "team", "lead",
+                   "leading", "parent", "parenting", "mother", "father", "mum", "dad", "student", "studies", "study",
+                   "course", "business", "farm", "retirement", "skills", "new", "cooking", "budget", "budgets",
+                   "teaching", "nursing", "shop", "school", "college", "university", "office", "ward"})
 _BUILD = frozenset({"build", "building", "make", "making", "form", "forming", "start", "starting", "find", "finding",
                     "develop", "grow", "deepen", "begin", "know", "meet", "meeting"})
 _PEOPLE = frozenset({"relationship", "relationships", "friend", "friends", "friendship", "friendships", "people",
                      "connections", "company", "someone", "somebody", "others"})
 _MORE = frozenset({"more", "often", "regularly"})
 _LESS = frozenset({"less", "fewer", "out"})
+#: who graded contact is with: people or the contact itself, not the steps of an argument gone over in detail
+_CONTACT = _PEOPLE | frozenset({"contact", "call", "calls", "phone", "visit", "visits", "meet", "meeting", "invite",
+                                "coffee", "group", "club", "join", "social", "neighbour", "neighbours", "colleague",
+                                "colleagues", "church", "choir", "team", "class", "classes", "outing", "outings",
+                                "calling", "ring", "text", "brother", "sister", "cousin"})
 _ALONE = frozenset({"alone", "lonely", "isolated", "own", "house", "cut"})
 _SMALL = frozenset({"small", "smaller", "little", "gradual", "gradually", "steps", "step", "slowly", "bit"})
 _BEGIN = frozenset({"start", "starting", "first", "begin", "beginning", "next", "by"})
@@ -52,7 +63,9 @@ _TALK_OF = frozenset({"talk", "talking", "speak", "speaking", "remember", "remem
 #: word pairs (see :func:`_pairs`): talking *about* the person, not *to* him
 _ABOUT_THEM = frozenset({"about him", "about her", "of him", "of her"})
 _ENDING = frozenset({"ending", "end", "leave", "leaving", "part", "parting", "separation", "exit"})
-_BEARABLE = frozenset({"decent", "fair", "peaceful", "peacefully", "well", "live", "dignity", "calmly"})
+#: how the ending is to go: "in a way he can live with", "with dignity" ("well" and "live" alone are too common)
+_BEARABLE = frozenset({"decent", "fair", "peaceful", "peacefully", "live with", "dignity", "calmly", "amicably",
+                       "respectfully", "good terms"})
 _WANTS = frozenset({"wants", "want", "expects", "expect", "needs", "hopes"})
 _EACH = frozenset({"each", "both", "everyone"})
 _TALK = frozenset({"talk", "talks", "talking", "conversation", "conversations", "negotiate", "negotiating", "deal",
@@ -64,21 +77,24 @@ _DECIDE = frozenset({"decide", "figure", "choose", "work", "sort"})
 _WHAT = frozenset({"what"})
 _WANT_DO = frozenset({"want", "wants", "do", "does"})
 
+#: The ending frame ("leave her in a way he can live with"): dissolution work, steering in another stage.
+_ENDING_FRAME = Frame("goal:dispute.resolve", (_ENDING, _BEARABLE))
+
 FRAMES: tuple[Frame, ...] = (
     Frame("goal:transition.mourn_old", (_FEELINGS, _LOST)),
     Frame("strategy:transition.feelings_about_change", (_FEELINGS, _LOST)),
     Frame("goal:grief.mourn", (_FEELINGS, _LOST)),
     Frame("goal:grief.mourn", (_TALK_OF, _ABOUT_THEM)),
     Frame("goal:transition.realistic_new", (_SEE, _GOOD, _CLAUSE_WORDS_NEW)),
-    Frame("goal:transition.mastery", (_BETTER, _AT)),
+    Frame("goal:transition.mastery", (_BETTER, _AT, _TASK)),
     Frame("goal:deficits.new_relationships", (_BUILD, _PEOPLE)),
     Frame("goal:deficits.reduce_isolation", (_LESS, _ALONE)),
     Frame("goal:deficits.reduce_isolation", (_MORE, _PEOPLE)),
-    Frame("strategy:deficits.graded_contact", (_SMALL, _BEGIN)),
+    Frame("strategy:deficits.graded_contact", (_SMALL, _BEGIN, _CONTACT)),
     Frame("strategy:dispute.expectations", (_WANTS, _EACH)),
     Frame("strategy:dispute.expectations", (), twice=_WANTS),
     Frame("goal:dispute.resolve", (_TALK, _AGAIN)),
-    Frame("goal:dispute.resolve", (_ENDING, _BEARABLE)),
+    _ENDING_FRAME,
     Frame("strategy:general.communication_analysis", (_EXCHANGE, _DETAIL)),
     Frame("goal:dispute.plan", (_DECIDE, _WHAT, _WANT_DO)),
 )
@@ -132,9 +148,26 @@ def _present(tokens: list[str], frame: Frame, pairs: list[str]) -> bool:
     return any(all(any(abs(p - q) <= _REACH for q in others) for others in positions[1:]) for p in positions[0])
 
 
-def plain_plan_concepts(prepared: Clauses, areas: set[ProblemArea]) -> set[str]:
+#: Mourning frames: a plan that idealises the lost person or hurries past the loss does not mourn (reference 3.1).
+_MOURNING = frozenset({"goal:grief.mourn", "goal:transition.mourn_old", "strategy:transition.feelings_about_change"})
+_HURRY = frozenset({"saint", "quickly", "forget", "forgetting", "idealise", "idealize"})
+_HURRY_PAIRS = frozenset({"move on", "moving on", "less sad", "stop crying", "get over", "getting over", "over it",
+                          "stop grieving", "stop being"})
+_ONLY_GOOD = frozenset({"happy", "good", "positive", "nice", "best"})
+
+
+def _hurried(tokens: list[str], pairs: list[str]) -> bool:
+    """The sentence idealises the lost person or hurries past the loss ("only the happy times", "the saint he was",
+    "move on quickly", "be less sad")."""
+    if not _HURRY.isdisjoint(tokens) or not _HURRY_PAIRS.isdisjoint(pairs):
+        return True
+    return any(t == "only" and not _ONLY_GOOD.isdisjoint(tokens[k + 1:k + 4]) for k, t in enumerate(tokens))
+
+
+def plain_plan_concepts(prepared: Clauses, areas: set[ProblemArea], *, ending: bool = True) -> set[str]:
     """Goals and strategies (``"goal:..."``, ``"strategy:..."``) that plain-language plan sentences name, for
-    concepts of ``areas`` and general ones."""
+    concepts of ``areas`` and general ones. Without ``ending`` (the dispute is not staged as dissolution), a plan to
+    end the relationship is not its resolution; a sentence that idealises or hurries past a loss mourns nothing."""
     found: set[str] = set()
     if not areas:
         return found
@@ -144,9 +177,75 @@ def plain_plan_concepts(prepared: Clauses, areas: set[ProblemArea]) -> set[str]:
         if _EVERY_WORD.isdisjoint(tokens):
             continue
         pairs = _pairs(tokens)
-        found.update(frame.concept for frame in frames
-                     if frame.concept not in found and _present(tokens, frame, pairs))
+        hurried = None
+        for frame in frames:
+            if frame.concept in found or (not ending and frame is _ENDING_FRAME):
+                continue
+            if not _present(tokens, frame, pairs):
+                continue
+            if frame.concept in _MOURNING:
+                if hurried is None:
+                    hurried = _hurried(tokens, pairs)
+                if hurried:
+                    continue
+            found.add(frame.concept)
     return found
+
+
+#: Words that make what follows a contingency ("if it later moves to dissolution", "should it", "in case").
+CONTINGENT = frozenset({"if", "unless", "later", "eventually", "case", "ever", "whether"})
+_CONTINGENT_PAIRS = frozenset({"should it", "should they", "should the", "may move", "might move", "could move",
+                               "moves to", "move to", "may become", "might become", "turns out", "were to"})
+
+
+def contingent(tokens: list[str], end: int) -> bool:
+    """Whether the words before position ``end`` of a clause make it a contingency, not an assertion."""
+    before = tokens[:end]
+    return not CONTINGENT.isdisjoint(before) or not _CONTINGENT_PAIRS.isdisjoint(_pairs(before))
+
+
+def ending_clauses(prepared: Clauses, matches: list[Match]) -> set[int]:
+    """Plan sentences that point toward ending the relationship, not as a contingency: the ending frame ("leave her
+    in a way he can live with") or a resolution phrase that ends it ("end the marriage")."""
+    plans = set(plan_sentences(prepared))
+    found = {m.clause for m in matches if m.clause in plans and not m.negated and m.concept == "goal:dispute.resolve"
+             and not _ENDING.isdisjoint(prepared[m.clause][m.start:m.end + 1])}
+    found.update(c for c in plans - found if _steers(prepared[c]))
+    return {c for c in found if not contingent(prepared[c], len(prepared[c]))}
+
+
+_STEER = frozenset({"end", "ending", "leave", "leaving", "separate", "separating", "divorce", "divorcing"})
+_LEAVE_NOUN = frozenset({"maternity", "paternity", "parental", "sick", "annual", "study", "on", "of", "the", "a"})
+_ENDED = frozenset({"relationship", "marriage", "partnership", "friendship", "partner", "wife",
+                    "husband"})
+_DENIED = frozenset({"not", "no", "never", "t", "nt", "neither", "nor", "without", "rather"})
+_NOT_ENDED = frozenset({"to", "alone", "be", "out"})  # "leave him to decide", "leave her alone"
+
+
+def _steers(tokens: list[str]) -> bool:
+    """An ending said of the relationship ("leave her", "end it", "end the marriage"), or the ending frame."""
+    if _STEER.isdisjoint(tokens):
+        return False
+    for k, t in enumerate(tokens):
+        if t in _STEER:
+            after = tokens[k + 1:k + 4]
+            if after[:1] == ["of"] or not _DENIED.isdisjoint(tokens[max(0, k - 4):k]) or (
+                    k and tokens[k - 1] in _LEAVE_NOUN):
+                continue  # "by the end of her sessions", "she does not want to leave the marriage", "on leave"
+            if _NOT_ENDED.isdisjoint(after[:2]) and (after[:1] in (["her"], ["him"], ["them"])
+                                                     or not _ENDED.isdisjoint(after) or (
+                    t.startswith("end") and after[:1] == ["it"]) or t.startswith("divorc")):
+                return True
+    return _present(tokens, _ENDING_FRAME, _pairs(tokens))
+
+
+_ABOUT_LOSS = _FEELINGS | _LOST | _TALK_OF | frozenset({"memories", "memory", "times", "him", "her", "death"})
+
+
+def hurries_mourning(prepared: Clauses) -> bool:
+    """Whether a plan sentence about the loss idealises the lost person or hurries past the loss."""
+    return any(not _ABOUT_LOSS.isdisjoint(prepared[c]) and _hurried(prepared[c], _pairs(prepared[c]))
+               for c in plan_sentences(prepared))
 
 
 @cache
