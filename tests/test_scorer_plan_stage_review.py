@@ -88,6 +88,19 @@ def test_two_stages_both_asserted_are_still_two_readings_and_say_how_to_plan_for
     assert "cannot both be the aim" not in text
 
 
+def test_two_asserted_stages_are_told_how_to_plan_for_a_change_once(cases):
+    report = score(cases["p-17"], FLORENCE_SHORT + "So this is dissolution, and we would help her end the marriage.")
+    assert "two_readings" in report.flags
+    assert everything(report).count(NAME_ONE_STAGE) == 1
+
+
+def test_a_later_stage_told_as_what_happened_is_not_a_contingency(cases):
+    # Said as what happened, not as a plan for a change: two stages asserted, still two readings.
+    report = score(cases["p-17"], f"{FLORENCE} Later the marriage was in dissolution, so we would help her end the "
+                                  "marriage and mourn it.")
+    assert "two_readings" in report.flags
+
+
 def test_two_stage_labels_and_no_stage_read_never_say_none_was_named(cases):
     report = score(cases["p-17"], FLORENCE_SHORT.replace("stage impasse", "stage impasse, or rather dissolution")
                    + "We would help her decide what she wants.")
@@ -139,6 +152,13 @@ def test_an_idealising_hurried_plan_earns_no_mourning_and_is_told_why(cases):
     assert HURRIED_MOURNING_FEEDBACK in hurried.criterion("goals").feedback
     assert mourning.criterion("goals").points > 0
     assert HURRIED_MOURNING_FEEDBACK not in everything(mourning)
+
+
+def test_mourning_named_in_ipt_words_but_hurried_earns_no_mourning(cases):
+    hurried = score(cases["p-13"], COMFORT + "Goals: I'd help her mourn him quickly and move on.")
+    mourning = score(cases["p-13"], COMFORT + "Goals: I'd help her mourn him, the good and the bad.")
+    assert hurried.criterion("goals").points < mourning.criterion("goals").points
+    assert HURRIED_MOURNING_FEEDBACK in hurried.criterion("goals").feedback
 
 
 @pytest.mark.parametrize("text", [

@@ -63,11 +63,13 @@ TWO_READINGS_EVIDENCE = ("The answer gives two formulations, each with its own p
                          "at half credit.")
 
 
-def stage_conflict_feedback(stages: list[DisputeStage]) -> str:
-    """Why an answer that stages its dispute two ways earns half of its better reading."""
+def stage_conflict_feedback(stages: list[DisputeStage], *, advise: bool = True) -> str:
+    """Why an answer that stages its dispute two ways earns half of its better reading (``advise``: with what to do
+    instead, unless the stage feedback already says it)."""
     named = " in one place and as ".join(s.value for s in stages[:2])
-    return (f"The answer stages the dispute as {named} in another, each with its own plan; only the better reading "
-            f"is marked, at half credit. {NAME_ONE_STAGE}")
+    text = (f"The answer stages the dispute as {named} in another, each with its own plan; only the better reading "
+            "is marked, at half credit.")
+    return f"{text} {NAME_ONE_STAGE}" if advise else text
 
 
 #: What to do instead of asserting two stages (reference 3.2: planning for a possible change of stage is good).

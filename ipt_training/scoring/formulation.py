@@ -67,15 +67,16 @@ from ipt_training.scoring.lexicon import (
 )
 from ipt_training.scoring.normalize import clean_answer
 from ipt_training.scoring.patient import PatientElements, read_patient_elements
-from ipt_training.scoring.plain_plan import VOTE as PLAN_VOTE
 from ipt_training.scoring.plain_plan import (
+    MOURNING,
     contingent,
     ending_clauses,
-    hurries_mourning,
+    hurried_clauses,
     plain_plan_concepts,
     plain_plan_votes,
     plan_sentences,
 )
+from ipt_training.scoring.plain_plan import VOTE as PLAN_VOTE
 from ipt_training.scoring.readability import Style, read_style
 from ipt_training.scoring.readings import stage_labels, two_formulations
 from ipt_training.scoring.report import CriterionResult, FormulationAnswer, FormulationReport
@@ -536,6 +537,11 @@ def score_formulation(
                 else set())
     if steering:
         kinds["goal"] = [m for m in kinds["goal"] if m.clause not in steering or m.concept not in _ENDED_GOALS]
+    # A plan to keep only the happy memories or move on quickly skips mourning (reference 3.1), in any words.
+    hurried = hurried_clauses(prepared) if not _MOURNED.isdisjoint(chosen) else set()
+    if hurried:
+        kinds["goal"] = [m for m in kinds["goal"] if m.clause not in hurried or m.concept not in MOURNING]
+        kinds["strategy"] = [m for m in kinds["strategy"] if m.clause not in hurried or m.concept not in MOURNING]
     concepts = read_concepts(kinds["goal"], kinds["strategy"], expected_goals=reference.goals,
                              expected_strategies=reference.strategies, chosen=chosen, linked=linked,
                              stage_named=described is not None and (cleaned.words >= _MIN_FACT_WORDS or any(
@@ -555,7 +561,8 @@ def score_formulation(
     two_readings = split is not None
     if two_readings:
         flags.append("two_readings")
-        criteria[-1] = _halved(criteria[-1], feedback.stage_conflict_feedback(staged) if staged
+        criteria[-1] = _halved(criteria[-1], feedback.stage_conflict_feedback(
+            staged, advise=feedback.NAME_ONE_STAGE not in stage_text) if staged
                                else feedback.TWO_READINGS_EVIDENCE)
     stuffed = concepts.stuffing or decision.stuffing
     penalty = 0.25 if (stuffed or plan_list) else (0.5 if len(off_areas) >= 2 else 1.0)
@@ -576,7 +583,7 @@ def score_formulation(
                                          inconsistent=[c for c in hits if c in concepts.inconsistent],
                                          area_full=area_pts >= plan.area or (area_fits and not uncommitted_list))
         if kind == "goals":
-            text += _plan_warnings(prepared, steering, chosen)
+            text += _plan_warnings(steering, hurried)
         if (textbook or copied) and points:
             why = (f"The {kind} were written for another patient, so they earn a quarter of their credit." if copied
                    else textbook_feedback(kind, few=named))
@@ -610,12 +617,10 @@ _ENDED_GOALS = frozenset({"goal:dispute.resolve", "goal:dispute.plan"})
 _MOURNED = frozenset({ProblemArea.GRIEF, ProblemArea.ROLE_TRANSITION})
 
 
-def _plan_warnings(prepared: Clauses, steering: set[int], chosen: set[ProblemArea | None]) -> str:
+def _plan_warnings(steering: set[int], hurried: set[int]) -> str:
     """Feedback on a plan that steers a dispute toward ending or skips mourning (reference 3.1, 3.2)."""
     text = f" {feedback.STEERING_FEEDBACK}" if steering else ""
-    if not _MOURNED.isdisjoint(chosen) and hurries_mourning(prepared):
-        text += f" {feedback.HURRIED_MOURNING_FEEDBACK}"
-    return text
+    return f"{text} {feedback.HURRIED_MOURNING_FEEDBACK}" if hurried else text
 
 
 def _patient_criteria(plan: Rubric, elements: PatientElements) -> list[CriterionResult]:

@@ -149,10 +149,12 @@ def _present(tokens: list[str], frame: Frame, pairs: list[str]) -> bool:
 
 
 #: Mourning frames: a plan that idealises the lost person or hurries past the loss does not mourn (reference 3.1).
-_MOURNING = frozenset({"goal:grief.mourn", "goal:transition.mourn_old", "strategy:transition.feelings_about_change"})
+MOURNING = frozenset({"goal:grief.mourn", "goal:transition.mourn_old", "strategy:transition.feelings_about_change"})
 _HURRY = frozenset({"saint", "quickly", "forget", "forgetting", "idealise", "idealize"})
 _HURRY_PAIRS = frozenset({"move on", "moving on", "less sad", "stop crying", "get over", "getting over", "over it",
                           "stop grieving", "stop being"})
+#: one word of each hurrying phrase, to skip answers that have none
+_HURRY_WORDS = _HURRY | {"move", "moving", "less", "stop", "over", "only"}
 _ONLY_GOOD = frozenset({"happy", "good", "positive", "nice", "best"})
 
 
@@ -183,7 +185,7 @@ def plain_plan_concepts(prepared: Clauses, areas: set[ProblemArea], *, ending: b
                 continue
             if not _present(tokens, frame, pairs):
                 continue
-            if frame.concept in _MOURNING:
+            if frame.concept in MOURNING:
                 if hurried is None:
                     hurried = _hurried(tokens, pairs)
                 if hurried:
@@ -193,9 +195,13 @@ def plain_plan_concepts(prepared: Clauses, areas: set[ProblemArea], *, ending: b
 
 
 #: Words that make what follows a contingency ("if it later moves to dissolution", "should it", "in case").
-CONTINGENT = frozenset({"if", "unless", "later", "eventually", "case", "ever", "whether"})
+CONTINGENT = frozenset({"if", "unless", "case", "ever", "whether"})
+#: "later" alone may tell what happened ("later it moved to dissolution"); with a modal or a present verb it plans
 _CONTINGENT_PAIRS = frozenset({"should it", "should they", "should the", "may move", "might move", "could move",
-                               "moves to", "move to", "may become", "might become", "turns out", "were to"})
+                               "moves to", "move to", "may become", "might become", "turns out", "were to",
+                               "may later", "might later", "could later", "later moves", "later becomes",
+                               "later turns", "eventually moves", "eventually becomes", "may reach", "might reach",
+                               "may turn", "might turn", "may end", "might end", "may go", "might go"})
 
 
 def contingent(tokens: list[str], end: int) -> bool:
@@ -207,6 +213,8 @@ def contingent(tokens: list[str], end: int) -> bool:
 def ending_clauses(prepared: Clauses, matches: list[Match]) -> set[int]:
     """Plan sentences that point toward ending the relationship, not as a contingency: the ending frame ("leave her
     in a way he can live with") or a resolution phrase that ends it ("end the marriage")."""
+    if all(_STEER.isdisjoint(tokens) and _ENDING.isdisjoint(tokens) for tokens in prepared):
+        return set()
     plans = set(plan_sentences(prepared))
     found = {m.clause for m in matches if m.clause in plans and not m.negated and m.concept == "goal:dispute.resolve"
              and not _ENDING.isdisjoint(prepared[m.clause][m.start:m.end + 1])}
@@ -242,10 +250,12 @@ def _steers(tokens: list[str]) -> bool:
 _ABOUT_LOSS = _FEELINGS | _LOST | _TALK_OF | frozenset({"memories", "memory", "times", "him", "her", "death"})
 
 
-def hurries_mourning(prepared: Clauses) -> bool:
-    """Whether a plan sentence about the loss idealises the lost person or hurries past the loss."""
-    return any(not _ABOUT_LOSS.isdisjoint(prepared[c]) and _hurried(prepared[c], _pairs(prepared[c]))
-               for c in plan_sentences(prepared))
+def hurried_clauses(prepared: Clauses) -> set[int]:
+    """Plan sentences about the loss that idealise the lost person or hurry past the loss."""
+    if all(_HURRY_WORDS.isdisjoint(tokens) for tokens in prepared):
+        return set()
+    return {c for c in plan_sentences(prepared)
+            if not _ABOUT_LOSS.isdisjoint(prepared[c]) and _hurried(prepared[c], _pairs(prepared[c]))}
 
 
 @cache
