@@ -354,3 +354,20 @@ def test_a_walk_through_settled_by_an_explicit_choice_commits_to_it(library):
     unsettled = score(amaru, "Grief: his grandfather died ten years ago. Dispute: he and Clara disagree about the "
                              "move. Transition: the move to Winnipeg. He began waking at 4 a.m. two months after it.")
     assert unsettled.detected_primary is None
+
+
+def test_stuffing_feedback_reads_the_same_under_every_hash_seed(cases):
+    """The phrases behind a keyword-stuffing penalty are listed in one order in every grading process."""
+    text = ("Goals: reduce isolation, social skills, mastery of the new role, build social support, mourn and "
+            "reinvest, renegotiate expectations. Strategies: communication analysis, role play, review old and "
+            "new roles, facilitate mourning.")
+    code = ("import sys, json; from ipt_training.cases.library import CaseLibrary; "
+            "from ipt_training.scoring.formulation import score_formulation; "
+            "from ipt_training.scoring.report import FormulationAnswer; case = CaseLibrary.load().get('p-05'); "
+            "answer = FormulationAnswer.from_dict({'text': sys.stdin.read()}); "
+            "r = score_formulation(answer, case.reference, case=case); "
+            "print(json.dumps([(c.points, c.feedback) for c in r.criteria]))")
+    runs = {subprocess.run([sys.executable, "-c", code], input=text, text=True, capture_output=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "4", "7")}
+    assert "mix several problem areas" in next(iter(runs))
+    assert len(runs) == 1

@@ -570,7 +570,9 @@ def score_formulation(
         flags.append("keyword_stuffing")
     if concepts.inconsistent:
         flags.append("inconsistent_plan")
-    stuffing_phrases = {a: concepts.phrases(a, prepared) for a in concepts.drawn_on} if stuffed else {}
+    # In the areas' own order, so the feedback reads the same in every grading process (sets follow the hash seed)
+    stuffing_phrases = ({a: concepts.phrases(a, prepared) for a in ProblemArea if a in concepts.drawn_on}
+                        if stuffed else {})
     for kind, found, expected, table, max_points, share in (
             ("goals", concepts.goals, reference.goals, GOALS, plan.goals, 2 / 3),
             ("strategies", concepts.strategies, reference.strategies, STRATEGIES, plan.strategies, 0.5)):
