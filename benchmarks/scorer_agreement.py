@@ -17,8 +17,16 @@ Sets, each printed when it exists:
   of issue 11, kept outside the repository while the scorer changed and run once at commit 4cb9738: problem-area
   kappa 0.812, Spearman 0.816, MAE 1.27 (the scorer at the start of that round: 0.774 / 0.772 / 1.56); from round 3
   on it is development data and a new held-out set is needed;
+* development set E ``benchmarks/data/formulation_dev_e/``: 132 answers to 12 further cases (t-01..t-12) by two
+  examiners who never saw the scorer or the other sets, each answer also marked blind by a second examiner
+  (``second-marks-*.yaml``). It was the held-out test set of round 3, kept outside the repository while the scorer
+  changed and run once at commit d1bb82e: kappa 0.884, Spearman 0.839, MAE 1.11 (the scorer at the start of that
+  round, 0bc4e05: 0.874 / 0.831 / 1.16); from round 4 on it is development data;
 * held-out test set ``--test DIR`` (default ``benchmarks/data/formulation_heldout/``): run once at the end by the
   lead; nobody who changes the scorer sees it.
+
+Where a folder set holds ``second-marks-*.yaml`` (a list of ``id`` and ``expert``), the agreement of the two
+examiners with each other is printed as well: the ceiling the scorer can be expected to reach on that set.
 
 A folder set is ``DIR/cases/*.yaml`` (practice cases that are not in the library, loaded with the case loader) and
 ``DIR/answers-*.yaml`` (answers in the gold file's format). ``--text-only`` adds the development set again with
@@ -163,6 +171,23 @@ def print_kind_bias(scored: list[Scored]) -> None:
         print(f"    {kind:<20}" + " ".join(f"{c[:8]} {sum(v) / len(v):+.2f}" for c, v in rows.items()))
 
 
+def second_marks(folder: Path) -> dict[str, dict]:
+    """A second examiner's blind marks of a folder set's answers, by answer id (empty when there are none)."""
+    return {item["id"]: item["expert"] for path in sorted(folder.glob("second-marks-*.yaml"))
+            for item in load_answers(path)}
+
+
+def report_examiners(answers: list[dict], second: dict[str, dict]) -> None:
+    """How far two examiners agree on the same answers: the ceiling for the scorer on that set."""
+    both = [(item["expert"], second[item["id"]]) for item in answers if item["id"] in second]
+    first_totals = [float(a["total"]) for a, _ in both]
+    second_totals = [float(b["total"]) for _, b in both]
+    print(f"  two examiners, blind second marking of {len(both)} answers: Cohen's kappa = "
+          f"{cohen_kappa([str(a['area']) for a, _ in both], [str(b['area']) for _, b in both]):.3f}, "
+          f"Spearman rho = {spearman(first_totals, second_totals):.3f}, "
+          f"MAE = {mean_absolute_error(first_totals, second_totals):.2f} of 10")
+
+
 def throughput(scored: list[Scored]) -> None:
     """Answers per second of this process's CPU time (one thread), matchers built once as in a grading run."""
     items = [(s.answer, s.case.reference, s.case) for s in scored]
@@ -186,7 +211,8 @@ def import_time(module: str = "ipt_training") -> float:
 
 FOLDER_SETS = (("Development set B (held-out test set of the previous round)", "formulation_dev_b"),
                ("Development set C", "formulation_dev_c"),
-               ("Development set D (held-out test set of round 2, run once)", "formulation_dev_d"))
+               ("Development set D (held-out test set of round 2, run once)", "formulation_dev_d"),
+               ("Development set E (held-out test set of round 3, run once)", "formulation_dev_e"))
 
 
 def main() -> None:
@@ -213,6 +239,9 @@ def main() -> None:
             continue
         set_cases, set_answers = load_test_set(folder)
         report_set(name, score_all(set_answers, {**library.cases, **set_cases}), args.verbose, args.by_kind)
+        second = second_marks(folder)
+        if second:
+            report_examiners(set_answers, second)
     if not args.no_speed:
         throughput(dev)
         print(f"import ipt_training: {import_time() * 1000:.1f} ms (best of 5; target < 300 ms)")
