@@ -156,6 +156,9 @@ CASES: dict[str, Expect] = {
     "deeply_nested_json": Expect(False, None, "not a valid notebook (its JSON is nested far too deeply to read)"),
     # Attack F12: padded with empty cells (each costs the grading process time and memory): refused up front.
     "padded_with_cells": Expect(False, None, "has 5,025 cells, far more than the assignment has"),
+    # Refused up front, as a link or a pipe is: more than the grader reads.
+    "oversized_notebook": Expect(False, None, "ipt_foundations.ipynb is 21 MB, more than the 20 MB the grader "
+                                              "reads; it was not graded"),
     # Attack F13: nbgrader flags changed in the notebook (one checkbox in JupyterLab): the assignment's are used.
     "test_marked_as_answer": Expect(True, FULL, "the grading settings of cell(s) q8_test were changed"),
     "answer_marked_graded": Expect(True, FULL, "the grading settings of cell(s) q6_answer were changed"),
@@ -172,7 +175,8 @@ ISSUE_12 = ("supplies_keys", "writes_keys_at_run_time", "reads_disk", "fifo_at_r
 DAMAGED = ("damaged_nbgrader_string", "damaged_grade_id_list", "deeply_nested_json")
 SERIAL = (*DAMAGED, "kernel_writes_a_notebook")  # F11: also ended the serial batch
 FLAGS = ("test_marked_as_answer", "answer_marked_graded", "test_copy_first_as_answer")  # F13
-NO_ROW = ("symlink_to_keys", "fifo_submitted", "damaged_nbgrader_string", "damaged_grade_id_list", "padded_with_cells")
+NO_ROW = ("symlink_to_keys", "fifo_submitted", "damaged_nbgrader_string", "damaged_grade_id_list", "padded_with_cells",
+          "oversized_notebook")
 
 
 def _digest(folder: Path) -> dict[str, str]:
@@ -252,12 +256,15 @@ def _submissions(course: Course) -> dict[str, dict[str, nbformat.NotebookNode | 
     fake_first.cells.insert(1, fake)
     padded = nb(answers=sol)
     padded.cells += [nbformat.v4.new_markdown_cell("") for _ in range(5_000)]
+    oversized = nb(answers=sol)
+    oversized.metadata["padding"] = "x" * 21 * 2**20  # a notebook with 21 MB of stored output, say
     deep = text(solved).rstrip()[:-1] + ', "deep": ' + "[" * 50_000 + "]" * 50_000 + "}"
     return {
         "damaged_nbgrader_string": {NOTEBOOK: json.dumps(metadata_string).encode()},
         "damaged_grade_id_list": {NOTEBOOK: json.dumps(id_list).encode()},
         "deeply_nested_json": {NOTEBOOK: deep.encode()},
         "padded_with_cells": {NOTEBOOK: padded},
+        "oversized_notebook": {NOTEBOOK: oversized},
         "test_marked_as_answer": {NOTEBOOK: flagged("q8_test", solution=True)},
         "answer_marked_graded": {NOTEBOOK: flagged("q6_answer", grade=True, points=50)},
         "test_copy_first_as_answer": {NOTEBOOK: fake_first},
@@ -386,6 +393,34 @@ def test_gradebook_is_consistent_after_the_matrix(matrix: Matrix) -> None:
             for notebook in submission.notebooks:
                 for grade in notebook.grades:
                     assert grade.score is None or 0 <= grade.score <= grade.max_score, (student, grade.cell.name)
+
+
+def test_every_submission_not_graded_is_in_the_review_queue(matrix: Matrix) -> None:
+    """A submission refused (link, pipe, damaged or oversized notebook) or failed has no graded notebook: the
+    report's review queue still lists it, with the reasons the grader stored in the course directory."""
+    import csv
+
+    from typer.testing import CliRunner
+
+    from ipt_training.analytics.calibration import NOT_GRADED_ITEM
+    from ipt_training.cli import app
+
+    root = matrix.course.root
+    reported = CliRunner().invoke(app, ["report", "--course", str(root)])
+    assert reported.exit_code == 0, reported.output
+    with (root / "report" / "review_queue.csv").open(newline="", encoding="utf-8") as handle:
+        queued = {(row["student"], row["assignment"]): row["reasons"] for row in csv.DictReader(handle)
+                  if row["item"] == NOT_GRADED_ITEM}
+    failed = {student for student, result in matrix.results.items() if not result.ok}
+    assert {*NO_ROW, *DAMAGED} <= failed
+    assert set(queued) == {(student, ASSIGNMENT) for student in failed}, sorted(queued)
+    for student in failed:
+        reasons = queued[(student, ASSIGNMENT)]
+        for problem in matrix.results[student].problems:
+            assert problem.removeprefix("not graded: ") in reasons, (student, reasons)
+        assert reasons.startswith("not graded: "), reasons
+    assert CASES["symlink_to_keys"].problem in queued[("symlink_to_keys", ASSIGNMENT)]
+    assert CASES["oversized_notebook"].problem in queued[("oversized_notebook", ASSIGNMENT)]
 
 
 def test_huge_output_is_capped_in_the_notebook_and_the_feedback(matrix: Matrix) -> None:

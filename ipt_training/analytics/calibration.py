@@ -24,6 +24,7 @@ QUEUE_COLUMNS = ["student", "assignment", "item", "case_id", "auto_score", "max_
                  "chosen_area", "detected_area", "reasons"]
 REVIEW_THRESHOLD = 0.7
 SCORE_GAP = 1.0
+NOT_GRADED_ITEM = "whole submission"  # the review-queue item of a submission that was not graded
 _IGNORED_FLAGS = {"empty_answer"}
 #: What each formulation-scorer flag means, for the instructor reading the queue (an unknown flag is shown by name).
 FLAG_REASONS = {
@@ -160,7 +161,8 @@ def review_queue(cohort: CohortData, rescored: pd.DataFrame, manual: pd.DataFram
     or refused); an instructor score ``score_gap`` or more away from the auto score, or a different problem area;
     a re-score that no longer matches the gradebook; a grade nbgrader marks as needing a manual grade; and, as a
     row named after the notebook, what sent a whole submission to review (HTML made inert, code reaching for the
-    keys or changing the grader).
+    keys or changing the grader); a submission autograde did not grade (refused or stopped) gets a row named
+    ``NOT_GRADED_ITEM`` with the reasons the grader stored ("not graded: ...").
     """
     keys = ["student", "assignment", "item"]
     reasons: dict[tuple[str, str, str], list[str]] = {}
@@ -185,7 +187,8 @@ def review_queue(cohort: CohortData, rescored: pd.DataFrame, manual: pd.DataFram
         for reason in grader_flags(r.feedback):
             reasons.setdefault((r.student, r.assignment, r.item), []).append(f"flagged by the grader: {reason}")
     for r in cohort.submission_reviews.itertuples(index=False):  # the whole notebook, under its own name
-        reasons.setdefault((r.student, r.assignment, f"{r.notebook}.ipynb"), []).append(r.reason)
+        item = f"{r.notebook}.ipynb" if r.notebook else NOT_GRADED_ITEM
+        reasons.setdefault((r.student, r.assignment, item), []).append(r.reason)
     for r in cohort.items[cohort.items["needs_manual_grade"]].itertuples(index=False):
         reasons.setdefault((r.student, r.assignment, r.item), []).append("needs a manual grade in formgrader")
     if not reasons:

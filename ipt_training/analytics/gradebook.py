@@ -92,7 +92,8 @@ class CohortData:
     ``criteria``: one row per trainee x formulation item x rubric criterion (``CRITERION_COLUMNS``).
     ``formulations``: one row per trainee x formulation item, chosen vs reference area (``FORMULATION_COLUMNS``).
     ``assignments``: one row per assignment in course order with its maximum score.
-    ``submission_reviews``: one row per reason a whole graded notebook needs the instructor's look.
+    ``submission_reviews``: one row per reason a whole graded notebook needs the instructor's look, and per
+    reason a submission was not graded at all (``notebook`` empty).
     """
 
     items: pd.DataFrame
@@ -104,7 +105,7 @@ class CohortData:
     keys_dir: Path | None = None
     notes: tuple[str, ...] = field(default=())
     #: Whole notebooks the autograde summary sent to review (``SUBMISSION_REVIEW_COLUMNS``): HTML made inert, code
-    #: reaching for the keys or changing the grader.
+    #: reaching for the keys or changing the grader; and, with no notebook, submissions autograde did not grade.
     submission_reviews: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=SUBMISSION_REVIEW_COLUMNS))
 
 
@@ -195,6 +196,11 @@ def build_cohort(grades: pd.DataFrame, assignments: pd.DataFrame, students: Iter
                 formulations.append({**base, **_formulation_row(variables, suffix, case_id, keys_dir),
                                      "suffix": suffix, "score": _float(grade.score),
                                      "max_score": _float(grade.max_score)})
+    if root is not None:  # submissions refused or stopped: no graded notebook, the grader's own record instead
+        from ipt_training.grading.workflow.not_graded import read_not_graded
+
+        reviews += [{"student": student, "assignment": assignment, "notebook": "", "reason": reason}
+                    for student, assignment, reason in read_not_graded(root)]
     return CohortData(
         items=pd.DataFrame(items, columns=ITEM_COLUMNS),
         criteria=pd.DataFrame(criteria, columns=CRITERION_COLUMNS),

@@ -132,7 +132,8 @@ class Course:
         """Autograde and write feedback for each submission; one failure never stops the batch.
 
         With ``jobs > 1`` submissions are graded in that many worker processes, and this process alone writes
-        the gradebook (see :mod:`ipt_training.grading.workflow.parallel`).
+        the gradebook (see :mod:`ipt_training.grading.workflow.parallel`). Why a submission was not graded is kept
+        in the course directory for the report (:mod:`ipt_training.grading.workflow.not_graded`).
         """
         self._check_assignment(assignment)
         from ipt_training.grading.sandbox.kernel import SandboxedKernelManager, SandboxUnavailable
@@ -145,13 +146,17 @@ class Course:
         if jobs > 1 and len(chosen) > 1:
             from ipt_training.grading.workflow.parallel import autograde_parallel
 
-            return autograde_parallel(self, assignment, chosen, jobs, on_done)
-        results = []
-        for student in chosen:
-            result = self.grade_one(assignment, student)
-            results.append(result)
-            if on_done is not None:
-                on_done(result)
+            results = autograde_parallel(self, assignment, chosen, jobs, on_done)
+        else:
+            results = []
+            for student in chosen:
+                result = self.grade_one(assignment, student)
+                results.append(result)
+                if on_done is not None:
+                    on_done(result)
+        from ipt_training.grading.workflow.not_graded import record_outcomes
+
+        record_outcomes(self.root, results)  # the report lists what was not graded, from the course directory
         return results
 
     def grade_one(self, assignment: str, student: str) -> GradeResult:
