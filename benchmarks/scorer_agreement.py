@@ -22,6 +22,9 @@ Sets, each printed when it exists:
   (``second-marks-*.yaml``). It was the held-out test set of round 3, kept outside the repository while the scorer
   changed and run once at commit d1bb82e: kappa 0.884, Spearman 0.839, MAE 1.11 (the scorer at the start of that
   round, 0bc4e05: 0.874 / 0.831 / 1.16); from round 4 on it is development data;
+* ``--split study|check`` keeps, in sets D and E, only the cases with an odd number (``study``: the half a scorer
+  engineer may read) or an even number (``check``: the half read only as figures, to see whether a change carries
+  over to cases nobody studied), and prints the two sets' answers together as well;
 * held-out test set ``--test DIR`` (default ``benchmarks/data/formulation_heldout/``): run once at the end by the
   lead; nobody who changes the scorer sees it.
 
@@ -209,6 +212,17 @@ def import_time(module: str = "ipt_training") -> float:
     return min(runs)
 
 
+SPLIT_SETS = ("formulation_dev_d", "formulation_dev_e")
+
+
+def in_split(case_id: str, split: str | None) -> bool:
+    """Whether a case of sets D/E belongs to the half ``split`` names (odd numbers: study, even: check)."""
+    if split is None:
+        return True
+    odd = int(case_id.rsplit("-", 1)[1]) % 2 == 1
+    return odd if split == "study" else not odd
+
+
 FOLDER_SETS = (("Development set B (held-out test set of the previous round)", "formulation_dev_b"),
                ("Development set C", "formulation_dev_c"),
                ("Development set D (held-out test set of round 2, run once)", "formulation_dev_d"),
@@ -224,6 +238,8 @@ def main() -> None:
     parser.add_argument("--no-speed", action="store_true", help="skip the throughput and import-time figures")
     parser.add_argument("--by-kind", action="store_true", help="mean (auto - expert) per criterion and answer kind")
     parser.add_argument("--verbose", action="store_true", help="print every large disagreement")
+    parser.add_argument("--split", choices=("study", "check"),
+                        help="sets D and E: only odd-numbered cases (study) or even-numbered ones (check)")
     args = parser.parse_args()
     library = CaseLibrary.load()
     dev = score_all(load_answers(args.gold), library.cases)
@@ -233,15 +249,24 @@ def main() -> None:
         cases = {cid: text_only(library.get(cid), texts) for cid, texts in sentences.items()}
         report_set("Development set, evidence from plain sentences only",
                    score_all(load_answers(args.gold), cases), args.verbose, args.by_kind)
+    split_scored: list[Scored] = []
     for name, folder in (*((n, DATA / f) for n, f in FOLDER_SETS), ("Held-out test set", args.test)):
         if not folder.is_dir():
             print(f"{name}: {folder} not found, skipped")
             continue
         set_cases, set_answers = load_test_set(folder)
-        report_set(name, score_all(set_answers, {**library.cases, **set_cases}), args.verbose, args.by_kind)
+        if args.split and folder.name in SPLIT_SETS:
+            set_answers = [item for item in set_answers if in_split(item["case_id"], args.split)]
+            name = f"{name}, {args.split} half"
+        scored = score_all(set_answers, {**library.cases, **set_cases})
+        report_set(name, scored, args.verbose, args.by_kind)
+        if args.split and folder.name in SPLIT_SETS:
+            split_scored += scored
         second = second_marks(folder)
         if second:
             report_examiners(set_answers, second)
+    if split_scored:
+        report_set(f"Sets D and E together, {args.split} half", split_scored, False, args.by_kind)
     if not args.no_speed:
         throughput(dev)
         print(f"import ipt_training: {import_time() * 1000:.1f} ms (best of 5; target < 300 ms)")
