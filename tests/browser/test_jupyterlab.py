@@ -359,6 +359,28 @@ def _assignment_steps(page: Page, lab: LabServer) -> None:
     assert not _raw_python_outputs(page), _raw_python_outputs(page)
 
 
+def _markdown_table_padding(browser: Browser, page_file: Path) -> float:
+    """Right padding (px) of a cell of a table written in a trainee's markdown cell, as the feedback page styles it.
+
+    The table is put into the page's first rendered markdown cell (the page's policy forbids scripts, so the
+    context bypasses it for this one measurement); the page's own CSS decides the padding.
+    """
+    context = browser.new_context(bypass_csp=True)
+    try:
+        page = context.new_page()
+        page.goto(page_file.as_uri())
+        return float(page.evaluate(
+            """() => {
+                const cell = document.querySelector('div.text_cell_render');
+                cell.insertAdjacentHTML('beforeend',
+                    '<table><tr><th>Person</th><th>Closeness</th></tr><tr><td>Ana</td><td>close</td></tr></table>');
+                return parseFloat(getComputedStyle(cell.querySelector('table td')).paddingRight);
+            }"""
+        ))
+    finally:
+        context.close()
+
+
 def test_feedback_page_and_report_render(demo: Demo) -> None:
     from playwright.sync_api import sync_playwright
 
@@ -378,6 +400,7 @@ def test_feedback_page_and_report_render(demo: Demo) -> None:
             page.screenshot(path=str(ARTIFACTS / "3b-feedback-first-case.png"))
             shown = page.locator("body").inner_text()
             assert "Traceback (most recent" not in shown and not re.search(r"<(?:ProblemArea|DisputeStage)\.", shown)
+            assert _markdown_table_padding(browser, feedback[0]) > 4, "table cells in trainees' notes touch"
             page.goto(report.as_uri())
             page.wait_for_load_state("load")
             page.screenshot(path=str(ARTIFACTS / "4-report.png"))
