@@ -66,6 +66,7 @@ from ipt_training.scoring.lexicon import (
     second_person,
 )
 from ipt_training.scoring.normalize import clean_answer
+from ipt_training.scoring.onset_link import dated_link, timing_for
 from ipt_training.scoring.patient import PatientElements, read_patient_elements
 from ipt_training.scoring.plain_plan import (
     MOURNING,
@@ -422,6 +423,10 @@ def score_formulation(
     linked = _timeline_linked(ev_matches, prepared) or (
         reference.primary_area is ProblemArea.INTERPERSONAL_DEFICITS
         and any(not m.negated for m in kinds["absence"]))
+    if not linked and (timing := timing_for(reference, case)) is not None:
+        # The link stated by the case's dates or by the span between event and onset ("sx 5/25", "two months later").
+        event_clauses = {m.clause for m in ev_matches if m.concept == "timeline"}
+        linked = bool(event_clauses) and dated_link(timing, prepared, event_clauses, _mentions_onset)
     style = read_style(answer.text, raw, case.vignette if case is not None else None)
     bare_list = answer.primary_area is None and (
         (not decision.explicit and not linked and style.list_like) or style.itemised)

@@ -1,0 +1,191 @@
+"""The link in time between the key event and the onset, read against the case's own dates.
+
+The scorer's first reading of the timeline link wants the event, a word that ties it in time ("after", "since")
+and the onset within a sentence or so of each other. Trainees also state the link in two ways that reading misses,
+and both can be checked against the case's timeline:
+
+* **a dated sequence**: the event and the onset each given their date, close together ("Father died Feb 2025,
+  symptoms from April"; "Dx epilepsy 3/25 ... sx 5/25"). The dates must be the case's: the month of the key event
+  (the timeline event the reference's timeline link describes) and the month of the onset;
+* **the span between them**: "two months later the sleeplessness began", "about five weeks into his leave he began
+  sleeping badly", "onset 3/12 after": a span of time that matches the case's span from the key event to the onset,
+  stated with the onset, the event named in the sentences just before.
+
+A wrong event does not pass: its date or its span is not the key event's ("the onset followed the move by a
+month" in a case whose death came three months before the onset).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from ipt_training.cases.model import Case, ReferenceFormulation
+from ipt_training.scoring.evidence import sentence_terms
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+_MONTH_OF = {**{m: i for i, m in enumerate(_MONTHS)}, **{m[:3]: i for i, m in enumerate(_MONTHS)}, "sept": 8}
+#: Month words that are ordinary words too ("may", "mar"): dates only after these or before a year.
+_AMBIGUOUS = frozenset({"may", "mar", "jun", "jan", "aug"})
+_LEADS = frozenset({"in", "around", "from", "since", "by", "until", "till", "early", "late", "mid", "of", "end",
+                    "before", "after", "last", "this", "that", "on"})
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "couple": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+#: Units of a span, in months; "3/12" is three months and "5/52" five weeks in clinical shorthand.
+_UNITS = {"day": 1 / 30, "days": 1 / 30, "week": 12 / 52, "weeks": 12 / 52, "wk": 12 / 52, "wks": 12 / 52,
+          "month": 1.0, "months": 1.0, "mo": 1.0, "mos": 1.0, "mths": 1.0, "mth": 1.0, "year": 12.0, "years": 12.0,
+          "yr": 12.0, "yrs": 12.0}
+_FRACTIONS = {"12": 1.0, "52": 12 / 52}
+_UNIT_WORDS = frozenset(_UNITS) | frozenset(_FRACTIONS)
+_TIME_WORDS = frozenset(_MONTH_OF) | _UNIT_WORDS
+#: Words that relate a span to an event ("two months after", "later", "into his leave", "within").
+_RELATIONS = frozenset({"after", "later", "into", "within", "following", "since", "afterwards", "on", "from"})
+#: How many clauses before the span the event may be named ("In November he sold ... Symptoms from January,
+#: two months after the change"); the span itself must be the case's.
+_SPAN_REACH = 6
+#: How many clauses apart a dated event and a dated onset may be (a sentence and the next).
+_SEQUENCE_REACH = 1
+#: Weight of a distinctive word (:mod:`~ipt_training.scoring.evidence`).
+_DISTINCT = 2.0
+
+
+@dataclass(frozen=True, slots=True)
+class OnsetTiming:
+    """The months (year * 12 + month) of the onset and of the key event, and the months between them."""
+
+    onset: int
+    events: frozenset[int]
+
+    def spans(self) -> frozenset[int]:
+        return frozenset(self.onset - e for e in self.events)
+
+
+def _month_index(date: str) -> int | None:
+    year, _, rest = date.partition("-")
+    if not (year.isdigit() and rest[:2].isdigit() and 1 <= int(rest[:2]) <= 12):
+        return None
+    return int(year) * 12 + int(rest[:2]) - 1
+
+
+def onset_timing(case: Case | None, reference: ReferenceFormulation) -> OnsetTiming | None:
+    """The case's onset and the dates of the timeline events its timeline link describes (up to three years
+    before the onset), or ``None`` when the case gives no such date."""
+    if case is None:
+        return None
+    onset = _month_index(case.symptom_onset)
+    if onset is None:
+        return None
+    own = {t.key for t in sentence_terms(reference.timeline_link.text, event_only=True)
+           if t.key.startswith(("word:", "name:"))}
+    names = frozenset(p.name.lower() for p in case.inventory)
+    overlap: dict[int, int] = {}
+    named: set[int] = set()
+    for event in case.timeline:
+        month = _month_index(event.date)
+        if month is None or not 0 < onset - month <= 36 or event.kind.value in ("symptom", "other"):
+            continue
+        terms = [t for t in sentence_terms(event.event, names, event_only=True) if t.key in own]
+        if terms:
+            # a distinctive word of the link counts double: a shared name alone is a weak tie
+            distinct = sum(t.key.startswith("word:") and t.weight >= _DISTINCT for t in terms)
+            overlap[month] = max(len(terms) + distinct, overlap.get(month, 0))
+            named |= {month} if distinct else set()
+    # The events the link's sentence describes best ("after Astrid died": her death, not her diagnosis), and any
+    # other it names by a distinctive word ("a month after he left the tanker round").
+    best = max(overlap.values(), default=0)
+    events = frozenset(month for month, tie in overlap.items() if tie == best or month in named)
+    return OnsetTiming(onset, events) if events else None
+
+
+def _dates(tokens: list[str]) -> Iterable[tuple[int, int | None]]:
+    """(month 0-11, year or None) of each date in a clause: "feb 2025", "april", "3 25" (for 3/25), "02 26"."""
+    for i, token in enumerate(tokens):
+        month = _MONTH_OF.get(token)
+        after = tokens[i + 1] if i + 1 < len(tokens) else ""
+        year = _year(after)
+        if month is not None:
+            if token in _AMBIGUOUS and year is None and (i == 0 or tokens[i - 1] not in _LEADS):
+                continue
+            yield month, year
+        elif token.isdigit() and len(token) <= 2 and 1 <= int(token) <= 12 and year is not None and \
+                after not in _FRACTIONS:
+            yield int(token) - 1, year
+
+
+def _year(token: str) -> int | None:
+    if token.isdigit() and len(token) == 4 and token[:2] in ("19", "20"):
+        return int(token)
+    if token.isdigit() and len(token) == 2:
+        return 2000 + int(token)
+    return None
+
+
+def _dated(tokens: list[str], month_index: int) -> bool:
+    month, year = month_index % 12, month_index // 12
+    return any(m == month and (y is None or y == year) for m, y in _dates(tokens))
+
+
+def _span_months(tokens: list[str]) -> Iterable[float]:
+    """Spans of time a clause states, in months, when a relation word ties them to something ("two months
+    after", "five weeks into", "3/12 later", "a year after")."""
+    if _RELATIONS.isdisjoint(tokens):
+        return
+    for i in range(1, len(tokens)):
+        before, token = tokens[i - 1], tokens[i]
+        number = int(before) if before.isdigit() and len(before) <= 2 else _NUMBERS.get(before)
+        if number is None:
+            continue
+        unit = _UNITS.get(token) or (_FRACTIONS.get(token) if before.isdigit() else None)
+        if unit is not None:
+            yield number * unit
+
+
+def _close(stated: float, actual: int) -> bool:
+    """A stated span fits the case's (in months) within a month, or a fifth of it."""
+    return abs(stated - actual) <= max(1.0, 0.2 * actual)
+
+
+def dated_link(timing: OnsetTiming, prepared: list[list[str]], event_clauses: set[int],
+               onset_said: Callable[[list[str]], bool]) -> bool:
+    """Whether the answer states the link by dates or by the span between the key event and the onset."""
+    # Only clauses with a month word, a number or a unit can date anything (most clauses of most answers).
+    timed = [i for i, c in enumerate(prepared)
+             if not _TIME_WORDS.isdisjoint(c) or any(map(str.isdigit, c))]
+    if not timed:
+        return False
+    last = len(prepared) - 1
+    onset_dated = [i for i in timed if _dated(prepared[i], timing.onset)
+                   and any(onset_said(prepared[j]) for j in range(max(0, i - 1), min(last, i + 1) + 1))]
+    if onset_dated:
+        events_dated = [i for i in timed if {i - 1, i, i + 1} & event_clauses
+                        and any(_dated(prepared[i], e) for e in timing.events)]
+        if any(abs(i - j) <= _SEQUENCE_REACH for i in onset_dated for j in events_dated):
+            return True
+    spans = timing.spans()
+    for i in timed:
+        clause = prepared[i]
+        if _RELATIONS.isdisjoint(clause) or _UNIT_WORDS.isdisjoint(clause):
+            continue
+        if not any(_close(s, actual) for s in _span_months(clause) for actual in spans):
+            continue
+        near_onset = onset_said(clause) or (i < last and onset_said(prepared[i + 1]))
+        if near_onset and any(i - _SPAN_REACH <= c <= i + 1 for c in event_clauses):
+            return True
+    return False
+
+
+_CACHE: dict[tuple[int, int], tuple[ReferenceFormulation, Case | None, OnsetTiming | None]] = {}
+
+
+def timing_for(reference: ReferenceFormulation, case: Case | None) -> OnsetTiming | None:
+    """:func:`onset_timing`, cached per reference and case object (a grading run scores many answers per case)."""
+    key = (id(reference), id(case))
+    cached = _CACHE.get(key)
+    if cached is not None and cached[0] is reference and cached[1] is case:
+        return cached[2]
+    timing = onset_timing(case, reference)
+    if len(_CACHE) > 1024:
+        _CACHE.clear()
+    _CACHE[key] = (reference, case, timing)
+    return timing

@@ -1,0 +1,94 @@
+"""The link in time between the key event and the onset, read against the case's dates (invented case and answers)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ipt_training.cases.model import Case
+from ipt_training.scoring.formulation import score_formulation
+from ipt_training.scoring.onset_link import onset_timing
+
+CASE = Case.model_validate({
+    "id": "x-link-01",
+    "title": "A ferry office in Bergen",
+    "set": "practice",
+    "difficulty": "beginner",
+    "patient": {"name": "Ingrid Solberg", "age": 52, "gender": "female",
+                "background": "Norwegian ticket clerk at a ferry company, married, two adult sons."},
+    "setting": "Outpatient clinic",
+    "vignette": ("Ingrid, 52, works in the ticket office of a ferry company. Her older sister Astrid died of "
+                 "cancer in March 2025; Ingrid nursed her for a year, organised the funeral and went back to "
+                 "work the next week without crying. Since May she has slept badly, lost weight and stopped "
+                 "going to the knitting circle the sisters ran together. In April the company moved her to "
+                 "a new office by the harbour, which she says she likes. She keeps Astrid's coat in the hall "
+                 "and will not let her husband Odd move it."),
+    "symptom_onset": "2025-05",
+    "timeline": [
+        {"date": "2024-03", "event": "Astrid diagnosed with cancer; Ingrid starts nursing her", "kind": "change"},
+        {"date": "2025-03", "event": "Astrid dies", "kind": "death"},
+        {"date": "2025-04", "event": "Moved to a new office by the harbour", "kind": "change"},
+        {"date": "2025-05", "event": "Poor sleep, weight loss, stops the knitting circle", "kind": "symptom"},
+    ],
+    "inventory": [
+        {"name": "Astrid", "relationship": "older sister (died March 2025)", "closeness": "inner",
+         "contact": "daily while nursing her", "expectations": "none now", "deceased": True},
+        {"name": "Odd", "relationship": "husband", "closeness": "inner", "contact": "daily",
+         "expectations": "that she will feel better soon"},
+    ],
+    "reference": {
+        "primary_area": "grief",
+        "key_evidence": [
+            {"id": "sister_died", "hint": "Whose loss?", "text": "Her sister Astrid died of cancer in March 2025."},
+            {"id": "no_tears", "hint": "How did she mourn?",
+             "text": "She organised the funeral and went back to work the next week without crying."},
+            {"id": "coat", "hint": "What does she keep?", "text": "She keeps Astrid's coat in the hall."},
+        ],
+        "timeline_link": {"id": "onset_after_death", "hint": "When did it start?",
+                          "text": "Her symptoms began in May 2025, two months after Astrid died."},
+        "goals": ["grief.mourn", "grief.reinvest"],
+        "strategies": ["general.link_onset", "grief.reconstruct"],
+        "rationale": "The death of her sister two months before the onset, with mourning put off.",
+        "formulation": ("You have depression, a common and treatable illness. It began two months after Astrid "
+                        "died, and you have had no room to grieve her. We will meet for twelve weeks. Does "
+                        "that fit?"),
+    },
+})
+
+
+def _link_points(text: str) -> float:
+    return score_formulation(text, CASE.reference, case=CASE).criterion("evidence_timeline").points
+
+
+def test_the_key_event_is_the_timeline_event_the_link_describes():
+    timing = onset_timing(CASE, CASE.reference)
+    assert timing is not None
+    assert timing.spans() == {2}  # March to May; the April office move is not the link's event
+
+
+@pytest.mark.parametrize("text", [
+    "PA: grief. Sister Astrid d. 3/25, sx 5/25. No tears at the funeral.",
+    "Grief. Astrid died in March 2025. Symptoms from May. She did not cry at the funeral.",
+    ("Grief. Astrid died of cancer and Ingrid went straight back to work. She never cried. "
+     "Two months later she was sleeping badly and losing weight."),
+])
+def test_a_dated_sequence_or_the_case_span_states_the_link(text):
+    unlinked = _link_points(text.replace("5/25", "").replace("Symptoms from May", "She is low")
+                            .replace("Two months later she", "Now she"))
+    assert _link_points(text) == unlinked + 1.0
+
+
+@pytest.mark.parametrize("text", [
+    # the dates of another event (the office move) are not the key event's
+    "Role transition. She moved office in April 2025, sx 5/25. Astrid died.",
+    # a span that is not the case's
+    "Grief. Astrid died of cancer. She organised the funeral. She went back to work. Six months later she was "
+    "sleeping badly.",
+    # dates with no onset named
+    "Grief. Astrid died in March 2025. In May she went to the knitting circle.",
+    # a bare list of dates and names
+    "Grief, Astrid, cancer, March, May, knitting.",
+])
+def test_dates_and_spans_that_do_not_tie_the_key_event_to_the_onset_do_not_link(text):
+    stripped = _link_points(text.replace("sx 5/25", "").replace("Six months later she was", "She is")
+                            .replace("In May she", "She"))
+    assert _link_points(text) == stripped
