@@ -515,7 +515,12 @@ def test_the_authors_credit_for_an_alternative_holds_lower_and_higher(library) -
     reference = case.reference
     assert reference.secondary_area is ProblemArea.ROLE_DISPUTE
     assert {a.area: a.credit for a in reference.acceptable_alternatives} == {ProblemArea.ROLE_DISPUTE: 0.25}
-    chosen = {"text": case.reference.formulation, "primary_area": "role_dispute", "dispute_stage": "renegotiation"}
+    # A text that argues the dispute it ticks (the key's own formulation calls the focus a role transition, so with a
+    # dispute ticked it would contradict itself and be marked at half of its better reading).
+    chosen = {"text": "Role dispute with Sian, in renegotiation: since April they argue about housework and the "
+                      "retraining course, and they still talk it through most weekends. We will clarify what each of "
+                      "them expects and use communication analysis of their weekend talks.",
+              "primary_area": "role_dispute", "dispute_stage": "renegotiation"}
     answer = FormulationAnswer.from_dict(chosen)
 
     def area_points(ref) -> float:

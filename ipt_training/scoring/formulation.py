@@ -50,6 +50,7 @@ from ipt_training.cases.model import Case, EvidenceItem, ReferenceFormulation
 from ipt_training.domain import DisputeStage, ProblemArea
 from ipt_training.scoring import feedback
 from ipt_training.scoring.areas import AreaDecision, Reading, decide_areas, infer_from_events, read_areas
+from ipt_training.scoring.claims import read_conflict
 from ipt_training.scoring.concepts import read_concepts
 from ipt_training.scoring.evidence import DerivedEvidence, derive_evidence
 from ipt_training.scoring.lexicon import (
@@ -79,7 +80,7 @@ from ipt_training.scoring.plain_plan import (
 )
 from ipt_training.scoring.plain_plan import VOTE as PLAN_VOTE
 from ipt_training.scoring.readability import Style, read_style
-from ipt_training.scoring.readings import stage_labels, two_formulations
+from ipt_training.scoring.readings import stage_label_matches, stage_labels, two_formulations
 from ipt_training.scoring.report import CriterionResult, FormulationAnswer, FormulationReport
 from ipt_training.scoring.rubrics import Rubric, rubric_named
 from ipt_training.scoring.specificity import (
@@ -417,6 +418,16 @@ def score_formulation(
         if others or decision.contradiction:
             split = replace(decision, contradiction=True, secondary=None,
                             alternatives=tuple(dict.fromkeys([*others, *decision.alternatives])))
+    conflict = None
+    if split is None:
+        # Claims that belong to another area than the one chosen (its stage, a long-standing account of the onset,
+        # a plan of its own) make a second formulation as well.
+        conflict = read_conflict(decision, reading, kinds["goal"] + kinds["strategy"],
+                                 [m for _, m in stage_label_matches(kinds["stage"], prepared)], prepared,
+                                 marked_secondary=answer.secondary_area)
+        if conflict is not None:
+            split = replace(decision, contradiction=True, alternatives=(conflict.other, *decision.alternatives),
+                            secondary=None if decision.secondary is conflict.other else decision.secondary)
     if split is not None:
         decision = split
     has_dispute = ProblemArea.ROLE_DISPUTE in reference.areas
@@ -480,6 +491,9 @@ def score_formulation(
                                         stuffing=decision.stuffing, contradiction=decision.contradiction,
                                         reveal=reveal, readings=readings,
                                         better_fits=area_fits, two_stages=bool(staged)))
+    if conflict is not None:
+        flags.append("conflicting_claims")
+        area_text = f"{area_text} {conflict.feedback()}"
     if "refers_elsewhere" in flags:
         area_text = f"{cleaned.pointer_feedback} {area_text}"
     criteria.append(CriterionResult("problem_area", "Problem area", area_pts, plan.area, area_text))

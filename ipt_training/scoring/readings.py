@@ -127,6 +127,15 @@ def stage_labels(stage_matches: list[Match], prepared: Clauses) -> list[DisputeS
     """The dispute stages an answer names as the stage ("stage impasse", "so this is dissolution", "at an impasse",
     "in renegotiation"), in text order, each once; descriptions ("they no longer talk") are not labels."""
     found: list[DisputeStage] = []
+    for stage, _ in stage_label_matches(stage_matches, prepared):
+        if stage not in found:
+            found.append(stage)
+    return found
+
+
+def stage_label_matches(stage_matches: list[Match], prepared: Clauses) -> list[tuple[DisputeStage, Match]]:
+    """Each stage named as the stage (see :func:`stage_labels`) with the match that names it, in text order."""
+    found: list[tuple[DisputeStage, Match]] = []
     for m in stage_matches:
         if m.negated:
             continue
@@ -137,7 +146,5 @@ def stage_labels(stage_matches: list[Match], prepared: Clauses) -> list[DisputeS
         around = tokens[max(0, m.start - 6):m.start] + tokens[m.end + 1:m.end + 3]
         if _LABEL_FRAME.isdisjoint(near) or not _NOT_A_CHOICE.isdisjoint(around):
             continue  # "whether it is at impasse or dissolution", "this is past renegotiation or impasse"
-        stage = DisputeStage(m.concept.partition(":")[2])
-        if stage not in found:
-            found.append(stage)
+        found.append((DisputeStage(m.concept.partition(":")[2]), m))
     return found

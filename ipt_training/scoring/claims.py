@@ -1,0 +1,221 @@
+"""What an answer claims about the case, checked against its own choice of area.
+
+A formulation makes claims: the area is X, the dispute is at stage S, the onset followed an event (or the problems
+are long-standing), the goals and strategies are these. The claims of a consistent answer serve one focus. A
+self-contradicting answer makes claims that belong to two formulations: it names a role transition and then plans
+deficits work (review of past relationships, social-skills role play) on "long-standing social difficulties"; it
+labels the area a transition and then argues a dispute, names its stage and plans its work; it asserts grief in the
+text and ticks a transition. The rubric marks it at half of the better of the two readings.
+
+Each claim is read with its place in the text. An area counts as a second reading only when the answer claims it
+as its own (an assertion of the focus, the stage of its dispute, an account of the onset that only it fits) *and*
+gives it a plan of its own, or when the chosen area's label stands bare beside an argument and plan for the other.
+What is not a second reading: an area mentioned to reject it, reported, hedged or asked about; an area marked
+secondary or to be handled within the focus; a plan for a later phase or a condition ("if the dispute comes to
+the fore later, we would ..."); goals or strategies that serve several areas ("reconnect with friends").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ipt_training.domain import AREA_LABELS, ProblemArea
+from ipt_training.scoring.areas import AreaDecision, AreaReading, Reading
+from ipt_training.scoring.lexicon import GOALS, STRATEGIES
+from ipt_training.scoring.plain_plan import plan_sentences
+from ipt_training.scoring.readings import plan_clauses
+from ipt_training.text.matcher import Clauses, Match
+from ipt_training.text.normalize import QUESTION
+
+#: Words that put a claim in another phase, a condition, a possibility or a subordinate place: such a clause does
+#: not commit the answer to a second formulation ("later we may work on the dispute", "within the transition").
+_SUBORDINATE = frozenset({"later", "afterwards", "eventually", "subsequently", "within", "alongside", "secondary",
+                          "if", "unless", "once", "whether", "future", "phase", "might", "could", "maybe", "perhaps",
+                          "possibly", "possible", "consider", "considered", "tempting"})
+_NEGATORS = frozenset({"not", "no", "never", "nt", "t", "hardly", "without"})
+
+#: An account of the onset that only interpersonal deficits fits: the problems are long-standing, or nothing set
+#: the episode off.
+_LONG = frozenset({"long-standing", "longstanding", "lifelong", "life-long", "chronic", "chronically", "enduring"})
+_PATTERN = frozenset({"isolation", "difficulties", "difficulty", "problems", "pattern", "patterns", "loneliness",
+                      "shyness", "avoidance", "withdrawal", "social", "interpersonal"})
+_ALWAYS_ALONE = frozenset({"isolated", "alone", "lonely", "loner", "shy", "withdrawn", "awkward", "friendless"})
+_NO_TRIGGER = (" no trigger", " no clear trigger", " no precipitant", " no life event", " no recent event",
+               " nothing happened", " out of nowhere", " from nowhere", " no acute event", " nothing changed",
+               " no event ")
+_ONSET_WORDS = _LONG | frozenset({"always", "nothing", "nowhere", "trigger", "precipitant", "event", "acute"})
+#: What makes such a clause something other than the writer's own claim: a report, an impression, a contrast, a
+#: definition of the area.
+_NOT_OWN = frozenset({"says", "said", "say", "thinks", "feels", "felt", "believes", "calls", "describes", "reports",
+                      "according", "seems", "seemed", "looks", "looked", "appears", "appeared", "but", "although",
+                      "though", "however", "whereas", "deficits", "deficit", "sensitivity", "need", "needs",
+                      "requires", "require", "unlike", "would"})
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One claim the answer makes for an area: its kind ("focus", "stage", "onset", "plan"), clause and words."""
+
+    area: ProblemArea
+    kind: str
+    clause: int
+    words: str
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """The answer's chosen area and the claims it makes for another area."""
+
+    chosen: ProblemArea
+    other: ProblemArea
+    claims: tuple[Claim, ...]
+
+    def feedback(self) -> str:
+        """A sentence that names the two claims that conflict, in plain clinical language."""
+        chosen, other = _label(self.chosen), _label(self.other)
+        said = []
+        for kind in ("focus", "onset", "stage", "plan"):
+            words = [c.words for c in self.claims if c.kind == kind]
+            if not words:
+                continue
+            quoted = ", ".join(f"'{w}'" for w in dict.fromkeys(words[:3]))
+            said.append({"focus": f"names {other} as the focus ({quoted})",
+                         "onset": f"describes the onset as {other} would ({quoted})",
+                         "stage": f"stages a dispute as its focus ({quoted})",
+                         "plan": f"plans {other} work ({quoted})"}[kind])
+        return (f"The answer chooses {chosen} but also {' and '.join(said)}: two formulations of the case, so only "
+                "the better one is marked, at half credit. Keep the area, the account of the onset and the plan to "
+                "one focus.")
+
+
+def _label(area: ProblemArea) -> str:
+    return AREA_LABELS[area].split(" (")[0].lower()
+
+
+_QUOTE_WORDS = 8
+
+
+def _quote(tokens: list[str], start: int, end: int) -> str:
+    """The words of a claim: its clause when short, else the phrase with a few words either side."""
+    if len(tokens) <= _QUOTE_WORDS:
+        return " ".join(tokens)
+    return " ".join(tokens[max(0, start - 3):end + 4])
+
+
+_SPANS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years", "much"})
+
+
+def _subordinate(tokens: list[str]) -> bool:
+    """A clause that puts its claim in another phase, a condition or a possibility ("later" after a span of time
+    dates an event: "two months later")."""
+    if tokens and tokens[-1] == QUESTION:
+        return True
+    if _SUBORDINATE.isdisjoint(tokens):
+        return False
+    return any(t in _SUBORDINATE and (t != "later" or k == 0 or tokens[k - 1] not in _SPANS)
+               for k, t in enumerate(tokens))
+
+
+def onset_claims(prepared: Clauses) -> list[Claim]:
+    """Clauses where the writer says the problems are long-standing or that nothing set the episode off
+    ("long-standing social difficulties", "he has always been a loner", "the depression came out of nowhere")."""
+    found = []
+    for c, tokens in enumerate(prepared):
+        if _ONSET_WORDS.isdisjoint(tokens) or not _NOT_OWN.isdisjoint(tokens) or _subordinate(tokens):
+            continue
+        words = ""
+        for k, token in enumerate(tokens):
+            if token in _LONG and not _PATTERN.isdisjoint(tokens[max(0, k - 3):k + 4]) and _NEGATORS.isdisjoint(
+                    tokens[max(0, k - 2):k]):
+                words = _quote(tokens, k, k)
+                break
+            if token == "always" and not _ALWAYS_ALONE.isdisjoint(tokens[k + 1:k + 5]) and _NEGATORS.isdisjoint(
+                    tokens[max(0, k - 2):k + 5]):
+                words = _quote(tokens, k, k + 2)
+                break
+        if not words and ("nothing" in tokens or "no" in tokens or "nowhere" in tokens):
+            text = f" {' '.join(tokens)} "
+            hit = next((p for p in _NO_TRIGGER if p in text), None)
+            if hit is not None:
+                words = _quote(tokens, 0, len(tokens)) if len(tokens) <= _QUOTE_WORDS else hit.strip()
+        if words:
+            found.append(Claim(ProblemArea.INTERPERSONAL_DEFICITS, "onset", c, words))
+    return found
+
+
+def _plan_findings(plan: list[Match], clauses: set[int], prepared: Clauses) -> list[tuple[frozenset, str, Claim]]:
+    """Each goal or strategy phrase of the plan sentences (overlapping matches: the longest wins), with the areas it
+    can serve and the concept it names."""
+    spans: dict[tuple[int, int, int], set[str]] = {}
+    for m in plan:
+        if not m.negated and m.clause in clauses:
+            spans.setdefault((m.clause, m.start, m.end), set()).add(m.concept)
+    found = []
+    for (clause, start, end), concepts in sorted(spans.items()):
+        if any(c == clause and s <= start and end <= e and (s, e) != (start, end) for c, s, e in spans):
+            continue  # part of a longer phrase ("mourn" inside "mourn the old role")
+        areas = frozenset(_area_of(concept) for concept in concepts)
+        words = _quote(prepared[clause], start, end)
+        for concept in sorted(concepts):
+            area = _area_of(concept)
+            if area is not None and len(areas) == 1:
+                found.append((areas, concept, Claim(area, "plan", clause, words)))
+            else:
+                found.append((areas, concept, Claim(ProblemArea.GRIEF, "shared", clause, words)))
+    return found
+
+
+def _area_of(concept: str) -> ProblemArea | None:
+    kind, _, cid = concept.partition(":")
+    table = GOALS if kind == "goal" else STRATEGIES
+    item = table.get(cid)
+    return None if item is None else item.area
+
+
+def read_conflict(decision: AreaDecision, reading: AreaReading, plan: list[Match], stages: list[Match],
+                  prepared: Clauses, *, marked_secondary: ProblemArea | None = None) -> Conflict | None:
+    """The claims of the answer that belong to another area than the one it chose, when they make a second
+    formulation (see the module docstring); None for a consistent answer.
+
+    ``plan``: goal and strategy matches; ``stages``: the matches that name the dispute's stage as the stage (not
+    inside a condition); ``marked_secondary``: a secondary area the answer ticked.
+    """
+    chosen = decision.primary
+    if chosen is None or decision.stuffing or decision.contradiction:
+        return None
+    excluded = {chosen, marked_secondary, *reading.rejected, *reading.secondary_marked}
+    claims: list[Claim] = []
+    for area in reading.at_least(Reading.ASSERTED):
+        clause = reading.order[area][0]
+        if area not in excluded and area in reading.free_choice and not _subordinate(prepared[clause]):
+            start = reading.order[area][1]
+            claims.append(Claim(area, "focus", clause, _quote(prepared[clause], start, start + 1)))
+    if chosen is not ProblemArea.ROLE_DISPUTE and ProblemArea.ROLE_DISPUTE not in excluded:
+        claims += [Claim(ProblemArea.ROLE_DISPUTE, "stage", m.clause, _quote(prepared[m.clause], m.start, m.end))
+                   for m in stages if not _subordinate(prepared[m.clause])]
+    if chosen is not ProblemArea.INTERPERSONAL_DEFICITS and ProblemArea.INTERPERSONAL_DEFICITS not in excluded:
+        claims += onset_claims(prepared)
+    if not claims:
+        return None
+    # Plan sentences, the clause after each (a list of strategies after "we should work on ...:") and the clause
+    # after a heading ("Strategies:").
+    stated = plan_clauses(plan, prepared)
+    planned = {*stated, *(c + 1 for c in stated), *plan_sentences(prepared)}
+    findings = _plan_findings(plan, planned, prepared)
+    # The chosen area has a plan when any phrase can serve it (an ambiguous phrase counts for the choice).
+    chosen_plan = any(chosen in areas for areas, _, _ in findings)
+    commit = (reading.order.get(chosen) or (len(prepared), 0))[0]
+    for other in dict.fromkeys(c.area for c in claims):
+        own = [c for c in claims if c.area == other]
+        other_plan = {concept: claim for areas, concept, claim in findings
+                      if claim.kind == "plan" and claim.area == other and not _subordinate(prepared[claim.clause])}
+        onset = any(c.kind == "onset" for c in own)
+        # The chosen label stands bare after an argument for the other area: no plan of its own, every claim of the
+        # other area and some plan before it ("... so this is the renegotiation stage; I'd do communication
+        # analysis of their fights. PA: role transition").
+        bare = not chosen_plan and all(c.clause < commit for c in own) and any(
+            m.clause < commit and not m.negated for m in plan)
+        if (onset and other_plan) or len(other_plan) >= 2 or (other_plan and not chosen_plan) or (
+                bare and not onset):
+            return Conflict(chosen, other, (*own, *other_plan.values()))
+    return None

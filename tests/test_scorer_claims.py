@@ -1,0 +1,147 @@
+"""Internal consistency: an answer's claims (area, stage, account of the onset, plan) checked against each other.
+
+Answers that contradict themselves earn half of the better reading on every criterion, with feedback that names the
+two claims; answers that mention another area to reject it, mark it secondary, handle it within the focus or plan
+it for a later phase are not halved. All answers are written for these tests (none comes from a benchmark set).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ipt_training.domain import ProblemArea
+from ipt_training.scoring.claims import onset_claims
+from ipt_training.scoring.formulation import score_formulation
+from ipt_training.scoring.report import FormulationAnswer
+from ipt_training.text.normalize import clauses
+
+#: A consistent transition note for p-05 (Amaru, the move to Winnipeg).
+TRANSITION = ("PA: role transition. Amaru moved to Winnipeg in March and began waking at 4 a.m. two months later; "
+              "he lost the bridge team he led and his futsal friends. Goals: mourn the old role, a realistic view of "
+              "the new one, mastery. Strategies: express his feelings about the move, build a new support network.")
+
+
+@pytest.fixture(scope="module")
+def amaru(library):
+    return library.get("p-05")
+
+
+@pytest.fixture(scope="module")
+def comfort(library):
+    return library.get("p-13")
+
+
+@pytest.fixture(scope="module")
+def beatriz(library):
+    return library.get("p-06")
+
+
+def score(case, text, area: ProblemArea | None = None):
+    answer = FormulationAnswer(text=text, primary_area=area)
+    return score_formulation(answer, case.reference, case=case)
+
+
+def assert_halved(both, coherent):
+    assert "conflicting_claims" in both.flags and "self_contradiction" in both.flags
+    assert both.criterion("problem_area").points == coherent.criterion("problem_area").points / 2
+    assert both.total <= coherent.total / 2 + 1
+
+
+def test_transition_goals_with_deficits_strategies_on_long_standing_difficulties_are_halved(amaru):
+    coherent = score(amaru, TRANSITION)
+    both = score(amaru, "PA: role transition - the move to Winnipeg in March, onset two months later, he feels like a "
+                        "spare part. Goals: mourn the old role, mastery of the new one. Strategies: review his past "
+                        "relationships for repeating patterns, use the therapeutic relationship, practise social "
+                        "skills in role play. His social difficulties are long-standing.")
+    assert coherent.total >= 9 and "conflicting_claims" not in coherent.flags
+    assert_halved(both, coherent)
+    text = both.criterion("problem_area").feedback
+    assert "role transition" in text and "long-standing" in text and "past relationships" in text
+
+
+def test_a_plan_for_another_area_than_the_label_is_halved(amaru):
+    both = score(amaru, "PA: role transition after the move to Winnipeg; onset two months later. The main thing to "
+                        "work on is the dispute with Clara: clarify what each of them expects, communication analysis "
+                        "of their evenings, and resolve the dispute.")
+    assert_halved(both, score(amaru, TRANSITION))
+    assert "role dispute" in both.criterion("problem_area").feedback
+
+
+GRIEF_NOTE = ("Grief is the focus: Kwabena died in January and her symptoms began in March; she has not cried and "
+              "keeps his room closed. Goals: mourning, then reconnecting with Grace and the choir. Strategies: "
+              "reconstruct the relationship, including the bills and the loan, and encourage the anger.")
+
+
+def test_a_ticked_area_that_the_text_contradicts_is_halved(comfort):
+    coherent = score(comfort, GRIEF_NOTE, ProblemArea.GRIEF)
+    both = score(comfort, GRIEF_NOTE, ProblemArea.ROLE_TRANSITION)
+    assert coherent.total >= 9
+    assert_halved(both, coherent)
+    for name in ("evidence_timeline", "goals", "strategies"):
+        assert both.criterion(name).points <= coherent.criterion(name).points / 2 + 0.5
+    assert "grief is the focus" in both.criterion("problem_area").feedback
+
+
+DISPUTE_ARGUED = ("Since the row at Sunday lunch in May 2024 Beatriz and Fernanda have not mentioned it again, and "
+                  "her mood fell in August. Neither of them talks about it, so this is the impasse stage. I'd bring "
+                  "the disagreement back into the open, with communication analysis of the lunch.")
+
+
+def test_a_bare_label_after_an_argument_for_another_area_is_halved(beatriz):
+    coherent = score(beatriz, DISPUTE_ARGUED + " PA: role dispute with Fernanda.")
+    both = score(beatriz, DISPUTE_ARGUED + " PA: role transition (retirement).")
+    assert "conflicting_claims" not in coherent.flags
+    assert_halved(both, coherent)
+    assert "this is the impasse stage'" in both.criterion("problem_area").feedback
+
+
+@pytest.mark.parametrize("text", [
+    # an area named to reject it
+    "Interpersonal deficits comes to mind because he is isolated now, but I would not use it: he had several close "
+    "friends before the move. " + TRANSITION,
+    # another area planned for a later phase, in a condition
+    TRANSITION + " If the tension with Clara comes to the fore later, we could work on it with communication "
+    "analysis and clarify what each of them expects.",
+    # another area marked secondary
+    TRANSITION + " Secondary focus: a role dispute with Clara at an impasse; communication analysis of their "
+    "evenings.",
+    # a dispute handled within the focus
+    TRANSITION + " The strain with Clara, who is at an impasse with him over her hours, will be handled within the "
+    "transition work.",
+    # deficits-sounding goals that serve the transition, and a long-standing friendship
+    "PA: role transition. Since the move to Winnipeg in March his long-standing friendships in Toronto have faded "
+    "and his mood fell two months later. Goals: reduce his isolation and help him make new friends in Winnipeg, "
+    "mourn the old role.",
+])
+def test_mentions_rejections_later_phases_and_secondary_foci_are_not_halved(amaru, text):
+    report = score(amaru, text)
+    assert "conflicting_claims" not in report.flags and "self_contradiction" not in report.flags
+    assert report.criterion("problem_area").points >= 2  # a secondary focus the key does not have costs a point
+
+
+def test_a_wrong_area_argued_consistently_is_not_a_contradiction(amaru):
+    report = score(amaru, "PA: interpersonal deficits. His social difficulties are long-standing and he finds it "
+                          "hard to make friends. Goals: reduce isolation. Strategies: review his past relationships "
+                          "for patterns, social skills role play.")
+    assert "conflicting_claims" not in report.flags
+    assert report.criterion("problem_area").points == 0
+
+
+def test_a_keyword_list_gains_nothing_from_the_words_of_a_second_area(amaru):
+    plain = score(amaru, "RT / Winnipeg / Clara / mastery")
+    both = score(amaru, "RT / Winnipeg / Clara / long-standing social difficulties / past relationships / social "
+                        "skills role play / mastery")
+    assert both.total <= plain.total
+
+
+@pytest.mark.parametrize(("text", "claimed"), [
+    ("His social difficulties are long-standing.", True),
+    ("She has always been a loner.", True),
+    ("The depression came out of nowhere.", True),
+    ("His isolation is not long-standing.", False),
+    ("Her long-standing friendship with Ana ended.", False),
+    ("He says it came out of nowhere, but it followed the move.", False),
+    ("Deficits would need long-standing isolation.", False),
+])
+def test_onset_claims_are_the_writers_own_statements(text, claimed):
+    assert bool(onset_claims(clauses(text))) is claimed
