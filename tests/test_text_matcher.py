@@ -1,7 +1,10 @@
 """The shared text engine: clauses, abbreviations, typo repair and negation."""
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from ipt_training.text.matcher import build_matcher
-from ipt_training.text.normalize import clauses
+from ipt_training.text.normalize import _clauses_by_regex, _normalised, clauses
 
 MATCHER = build_matcher(
     {"grief": ["grief", "complicated bereave*"], "transition": ["role transition*", "life change*"]}
@@ -87,3 +90,19 @@ def test_token_caches_belong_to_one_matcher(monkeypatch):
     for _ in range(3):  # the caches overflow and are emptied between (and within) calls
         assert [(m.concept, m.clause, m.start, m.end) for m in long_cues.find(text)] == first
         assert [(m.concept, m.clause, m.start, m.end) for m in short_cues.find(text)] == second
+
+
+#: Characters and words where the two ways of cutting clauses could part: punctuation, dashes, quotes, contrastive
+#: words touching other characters, shorthand, typographic and accented characters, control characters.
+_PIECES = st.sampled_from([*"abt howevrs -\"?.;:!()[]\n\t\r\x0b\x0c\x1c,/&'=>+0123456789",
+                           "but", "however", "though", " but ", "-but", "but-", "but?", "? ", "rt", "r/o", "w/", "dont",
+                           "\u2019", "\u00e9", "\u2014", "e.g.", "\n  x", "3/12", "x-ray", "rd-impasse", "--", " -- ",
+                           " - ", "\n- ", " -\n", "->", "butter", "\u00a0", "\u201c", "\ufb01"])
+
+
+@settings(max_examples=400)
+@given(text=st.one_of(st.lists(_PIECES, max_size=30).map("".join), st.text(max_size=40)), quotes=st.booleans())
+def test_one_pass_clauses_cut_as_the_regular_expressions_do(text, quotes):
+    """The one-pass splitter (a byte table, then whitespace) gives the clauses and tokens the regular expressions
+    give, for any text (an underscore or a NUL always takes the regular expressions)."""
+    assert clauses(text, quotes=quotes) == _clauses_by_regex(_normalised(text), quotes)

@@ -145,11 +145,91 @@ def clauses(text: str, *, quotes: bool = False) -> list[list[str]]:
     (the patient's or a colleague's) from the writer's own, and a clause asked as a question ends with a
     :data:`QUESTION` token. ``=`` and ``->`` never end a clause.
     """
+    text = _normalised(text)
+    if "_" in text or "\x00" in text:
+        return _clauses_by_regex(text, quotes)  # word boundaries of the text matter (see :func:`_clauses_by_regex`)
+    # One pass in C over the whole text: every character that ends a clause becomes NUL, every other character that
+    # is not part of a token a space; the clauses are the text's NUL-separated pieces, their tokens the words.
+    if "-" in text and _SPACED_DASH_RE.search(text) is not None:
+        text = _SPACED_DASH_RE.sub(";", text)
+    questions = quotes and "?" in text
+    if quotes and '"' in text:
+        text = text.replace('"', ' " ')
+    table = _CLAUSE_TABLES[quotes, questions]
+    text = text.encode("ascii").translate(table).decode("ascii")
+    if questions:
+        text = text.replace("?", "\x00?\x00")
+    pieces = text.split("\x00")
+    result: list[list[str]] = []
+    last = len(pieces) - 1
+    for k, chunk in enumerate(pieces):
+        tokens = chunk.split()
+        if not tokens:
+            continue
+        hyphen = "-" in chunk
+        if hyphen:
+            tokens = _split_stray_hyphens(tokens)
+            if not tokens:
+                continue
+        elif questions and chunk == "?":
+            continue  # the mark itself, read with the clause before it
+        asked = questions and k < last and pieces[k + 1] == "?"
+        if hyphen:
+            # A contrastive word may touch a hyphen ("but-"): split as the word boundaries of the text say.
+            if _CONTRASTIVE_RE.search(chunk) is not None:
+                parts = [_split_stray_hyphens(part.split()) for part in _CONTRASTIVE_RE.split(chunk)]
+                _add_clauses(result, parts, chunk, asked)
+                continue
+        elif not _CONTRASTIVE.isdisjoint(tokens):
+            _add_clauses(result, _split_at_contrastive(tokens), chunk, asked)
+            continue
+        if hyphen or not _EXPANDABLE.isdisjoint(tokens):
+            tokens = _expand_tokens(tokens)
+        if asked:
+            tokens.append(QUESTION)
+        result.append(tokens)
+    return result
+
+
+def _normalised(text: str) -> str:
+    """Lower-case ASCII with hard-wrapped lines joined and contractions and shorthand expanded."""
     if "\n" in text:
         text = _WRAPPED_LINE_RE.sub(" ", text)
+    return _expand(to_ascii_lower(text))
+
+
+def _translation(quotes: bool, questions: bool) -> bytes:
+    """The byte table of :func:`clauses`: token characters stay (and ``"`` with ``quotes``), clause ends become NUL
+    (``?`` stays when questions are read), everything else a space."""
+    table = bytearray(b" " * 256)
+    for ch in "abcdefghijklmnopqrstuvwxyz0123456789-" + ('"' if quotes else ""):
+        table[ord(ch)] = ord(ch)
+    for ch in ".;:!?\n()[]":
+        table[ord(ch)] = 0
+    if questions:
+        table[ord("?")] = ord("?")
+    return bytes(table)
+
+
+_CLAUSE_TABLES = {(q, a): _translation(q, a) for q in (False, True) for a in (False, True)}
+
+
+def _split_stray_hyphens(runs: list[str]) -> list[str]:
+    """Runs of token characters cut as :data:`_TOKEN_RE` cuts them where a hyphen is stray (at an end, or doubled)."""
+    tokens: list[str] = []
+    for run in runs:
+        if "-" in run and (run[0] == "-" or run[-1] == "-" or "--" in run):
+            tokens += _TOKEN_RE.findall(run)
+        else:
+            tokens.append(run)
+    return tokens
+
+
+def _clauses_by_regex(text: str, quotes: bool) -> list[list[str]]:
+    """:func:`clauses` for a text holding an underscore or a NUL (rare), where a contrastive word touching an
+    underscore ("x_but") is no word of its own: pieces and tokens cut by regular expressions."""
     run_re = _RUN_OR_QUOTE_RE if quotes else _RUN_RE
     result: list[list[str]] = []
-    text = _expand(to_ascii_lower(text))
     questions = quotes and "?" in text
     if "-" in text and _SPACED_DASH_RE.search(text) is not None:
         pieces = _PUNCTUATION_SPLIT_KEEP_RE.split(text) if questions else _PUNCTUATION_SPLIT_RE.split(text)
