@@ -15,9 +15,8 @@ Credit follows reasoning, so three kinds of answer are flagged, scored low and s
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import chain, filterfalse
 
 from ipt_training.text.normalize import QUESTION, QUOTE, clauses
 
@@ -64,37 +63,50 @@ class Style:
 
     words: int
     function_share: float
+    #: the share of the answer's four-word sequences copied from the vignette, when it may reach the threshold of
+    #: :attr:`pasted` (else 0.0: a bound on it, counted first, is below)
     pasted_share: float
     foreign_share: float = 0.0
     other_script: bool = False
     #: the answer itself, cut into items (``/``, ``;``, bullets, line breaks) only when a list is in question
     text: str = ""
+    #: the readings below, worked out once (the scorer asks for them several times)
+    _not_english: bool = field(default=False, init=False, repr=False, compare=False)
+    _itemised: bool = field(default=False, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        not_english = self.other_script or (self.words >= _MIN_WORDS and self.foreign_share >= _FOREIGN_SHARE
+                                             and self.foreign_share > self.function_share)
+        object.__setattr__(self, "_not_english", not_english)
+        # Prose is full of function words; a list of items is not.
+        itemised = (self.words >= _LIST_MIN_WORDS and self.function_share < _ITEMISED_MAX_SHARE and not not_english
+                    and _itemised(self.text))
+        object.__setattr__(self, "_itemised", itemised)
 
     @property
     def not_english(self) -> bool:
-        if self.other_script:
-            return True
-        return (self.words >= _MIN_WORDS and self.foreign_share >= _FOREIGN_SHARE
-                and self.foreign_share > self.function_share)
+        return self._not_english
 
     @property
     def list_like(self) -> bool:
-        if self.words < _LIST_MIN_WORDS or self.not_english:
+        if self.words < _LIST_MIN_WORDS or self._not_english:
             return False
-        return self.function_share < _LIST_SHARE or self.itemised
+        return self.function_share < _LIST_SHARE or self._itemised
 
     @property
     def itemised(self) -> bool:
         """Cut into many items by separators with (almost) no sentence among them: a list even when an item names
         an area or says "onset after the move"."""
-        if self.words < _LIST_MIN_WORDS or self.function_share >= _ITEMISED_MAX_SHARE or self.not_english:
-            return False  # prose is full of function words; a list of items is not
-        items, sentence_share = _items(self.text)
-        return items >= _LIST_MIN_ITEMS and sentence_share < _LIST_SENTENCE_SHARE
+        return self._itemised
 
     @property
     def pasted(self) -> bool:
         return self.pasted_share >= _PASTED_SHARE
+
+
+def _itemised(text: str) -> bool:
+    items, sentence_share = _items(text)
+    return items >= _LIST_MIN_ITEMS and sentence_share < _LIST_SENTENCE_SHARE
 
 
 def _ngrams(tokens: list[str]) -> set[tuple[str, ...]]:
@@ -115,25 +127,16 @@ def _vignette_words(vignette: str) -> frozenset[str]:
     return frozenset(t for clause in clauses(vignette) for t in clause)
 
 
-def _pasted_share(raw: list[list[str]], vignette: str) -> float:
-    """The share of the answer's four-word sequences (within a clause) that occur in the vignette.
+def _pasted_share(flat: list[str | None], mask: bytes, total: int, vignette: str) -> float:
+    """The share of the answer's ``total`` four-word sequences (within a clause) that occur in the vignette.
 
-    A copied sequence lies inside a run of words that all occur in the vignette: one byte per word of the answer
-    (1: in the vignette; 0 between clauses) finds the runs at C speed, and only sequences inside runs are looked up.
+    ``flat``: the answer's words, ``None`` after each clause; ``mask``: one byte per item of ``flat`` (1: a word of
+    the vignette). A copied sequence lies inside a run of vignette words, so only sequences inside runs are looked
+    up.
     """
-    words = _vignette_words(vignette)
-    flat: list[str | None] = []
-    total = 0
-    for clause in raw:
-        kept = list(filterfalse(_MARKS.__contains__, clause))
-        total += max(0, len(kept) - _NGRAM + 1)
-        flat += kept
-        flat.append(None)
-    if not total:
-        return 0.0
     source = _vignette_ngrams(vignette)
     hits = 0
-    for run in _RUN_RE.finditer(bytes(map(words.__contains__, flat))):
+    for run in _RUN_RE.finditer(mask):
         hits += sum(map(source.__contains__, _ordered_ngrams(flat[run.start():run.end()])))
     return hits / total
 
@@ -144,24 +147,31 @@ def read_style(text: str, raw: list[list[str]], vignette: str | None = None) -> 
     if not text.isascii():
         letters = [c for c in text if c.isalpha()]
         other_script = len(letters) >= 40 and sum(c.isascii() for c in letters) / len(letters) < _ASCII_LETTER_SHARE
-    tokens = list(chain.from_iterable(raw))
-    if QUOTE in tokens or QUESTION in tokens:
-        tokens = list(filterfalse(_MARKS.__contains__, tokens))
-    if not tokens:
+    # One pass over the clauses: their words in a row, None after each clause (quote and question marks left out).
+    flat: list[str | None] = []
+    for clause in raw:
+        flat += clause
+        flat.append(None)
+    marked = QUOTE in flat or QUESTION in flat
+    if marked:
+        flat = [t for t in flat if t not in _MARKS]
+    words = len(flat) - len(raw)
+    if not words:
         return Style(0, 0.0, 0.0, 0.0, other_script)
-    share = sum(map(FUNCTION_WORDS.__contains__, tokens)) / len(tokens)
-    foreign = sum(map(_FOREIGN_ONLY.__contains__, tokens)) / len(tokens)
+    share = sum(map(FUNCTION_WORDS.__contains__, flat)) / words
+    foreign = sum(map(_FOREIGN_ONLY.__contains__, flat)) / words
     pasted = 0.0
-    if vignette and len(tokens) >= _PASTED_MIN_WORDS:
-        # Cheap first: enough of the answer's words must sit in runs of vignette words (counted at C speed).
-        words = _vignette_words(vignette)
-        runs = _RUN_RE.findall(bytes(map(words.__contains__, tokens)))
-        possible = sum(map(len, runs)) - (_NGRAM - 1) * len(runs)
-        if possible >= _PASTED_SHARE * (len(tokens) - _NGRAM * len(raw)):  # a bound that errs low: no per-clause work
-            lengths = [len(clause) - clause.count(QUOTE) - clause.count(QUESTION) - _NGRAM + 1 for clause in raw]
-            if possible >= _PASTED_SHARE * sum(n for n in lengths if n > 0):
-                pasted = _pasted_share(raw, vignette)
-    return Style(len(tokens), share, pasted, foreign, other_script, text)
+    if vignette and words >= _PASTED_MIN_WORDS:
+        # Cheap first: the four-word sequences inside runs of vignette words (within a clause, counted at C speed)
+        # bound the copied ones from above.
+        mask = bytes(map(_vignette_words(vignette).__contains__, flat))
+        runs = _RUN_RE.findall(mask)
+        if runs:
+            lengths = [len(c) - c.count(QUOTE) - c.count(QUESTION) for c in raw] if marked else map(len, raw)
+            total = sum(n - _NGRAM + 1 for n in lengths if n >= _NGRAM)
+            if sum(map(len, runs)) - (_NGRAM - 1) * len(runs) >= _PASTED_SHARE * total:
+                pasted = _pasted_share(flat, mask, total, vignette)
+    return Style(words, share, pasted, foreign, other_script, text)
 
 
 def _items(text: str) -> tuple[int, float]:
