@@ -27,6 +27,7 @@ from functools import cache
 
 import yaml
 
+from ipt_training.scoring.gist import gist_cues, item_kinds
 from ipt_training.text.matcher import Match
 from ipt_training.text.normalize import clauses, to_ascii_lower
 
@@ -232,7 +233,7 @@ class DerivedEvidence:
                         found.add(item_id)
                         break
                 elif (sum(not k.startswith(_DATED) for k in hit) >= 2 or score >= _SHORT_ITEM_SHARE * total
-                      or any(k.startswith("name:") and weights[k] >= _CITE_WEIGHT for k in hit)):
+                      or any(k.startswith(("name:", "gist:")) and weights[k] >= _CITE_WEIGHT for k in hit)):
                     found.add(item_id)
                     break
         return found
@@ -261,4 +262,9 @@ def derive_evidence(texts: dict[str, str], timeline_id: str, *, names: Iterable[
     for terms in per_item.values():
         for t in terms:
             cues.setdefault(f"term:{t.key}", list(t.cues))
+    # The kind of fact an item states ("avoids reminders"), when no other item states one of that kind: an answer
+    # stating that kind of fact in its own words cites the item.
+    for item_id, kinds in item_kinds(texts, skip=timeline_id).items():
+        items[item_id].update({f"gist:{kind}": _CITE_WEIGHT for kind in kinds})
+        cues.update(gist_cues(kinds))
     return DerivedEvidence(items, cues, timeline_id)

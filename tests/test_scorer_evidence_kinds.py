@@ -1,0 +1,68 @@
+"""Evidence stated in the plain words of its kind ("she avoids anything of his"): invented reference and answers."""
+
+from __future__ import annotations
+
+import pytest
+
+from ipt_training.cases.model import ReferenceFormulation
+from ipt_training.scoring.formulation import score_formulation
+from ipt_training.scoring.gist import item_kinds, kinds_of
+
+
+def _reference(evidence: list[dict]) -> ReferenceFormulation:
+    return ReferenceFormulation.model_validate({
+        "primary_area": "grief",
+        "key_evidence": evidence,
+        "timeline_link": {"id": "onset_after_death", "hint": "When did it start?",
+                          "text": "His symptoms began in June, two months after his wife Marisol died."},
+        "goals": ["grief.mourn", "grief.reinvest"],
+        "strategies": ["general.link_onset", "grief.reconstruct"],
+        "rationale": "The death of his wife two months before the onset, with mourning put off.",
+        "formulation": "You have depression, a treatable illness. It began two months after Marisol died.",
+    })
+
+
+REFERENCE = _reference([
+    {"id": "death", "hint": "Whose loss?", "text": "His wife Marisol died of a heart attack in April."},
+    {"id": "no_tears", "hint": "How did he mourn?",
+     "text": "He organised the wake and did not cry, saying somebody had to be strong for the children."},
+    {"id": "reminders", "hint": "What does he do with her things?",
+     "text": "Her sewing room has stayed locked and he has not been to the cemetery since the burial."},
+    {"id": "calm", "hint": "How does he speak of the marriage?",
+     "text": "He is not angry with the doctors and speaks of the marriage warmly."},
+])
+
+
+def test_the_kind_of_an_item_is_read_from_its_sentence_and_a_negated_phrase_is_not_its_kind():
+    kinds = item_kinds({item.id: item.text for item in REFERENCE.key_evidence})
+    assert kinds["no_tears"] == {"no_mourning"}
+    assert kinds["reminders"] == {"avoids"}
+    assert "calm" not in kinds  # "is not angry" states no mixed feelings
+    assert kinds_of("She has not opened his boxes.") == {"avoids"}
+
+
+@pytest.mark.parametrize(("text", "item"), [
+    ("Grief: Marisol died in April. He never let himself cry; he was busy being the strong one for the kids.",
+     "no_tears"),
+    ("Grief. Since Marisol died he avoids everything that reminds him of her.", "reminders"),
+    ("Your wife Marisol died in April and you have kept away from anything of hers since then.", "reminders"),
+])
+def test_an_answer_stating_the_kind_of_fact_in_its_own_words_cites_the_item(text, item):
+    assert item in score_formulation(text, REFERENCE).evidence_cited
+
+
+@pytest.mark.parametrize(("text", "reference"), [
+    # the kind alone, in a sentence about nothing of this patient
+    ("Grief. Bereaved people often avoid reminders of the person who died.", REFERENCE),
+    # an angry answer does not cite an item that says he is NOT angry
+    ("Grief. Marisol died in April and he is angry with himself.", REFERENCE),
+    # a kind two items share needs the item's own words
+    ("Grief. Marisol died in April and he avoids things.", _reference([
+        {"id": "death", "hint": "Whose loss?", "text": "His wife Marisol died of a heart attack in April."},
+        {"id": "room", "hint": "Her room?", "text": "He avoids her sewing room."},
+        {"id": "grave", "hint": "The grave?", "text": "He avoids the cemetery."},
+    ])),
+])
+def test_a_kind_of_fact_does_not_cite_what_the_answer_does_not_say_of_this_patient(text, reference):
+    cited = set(score_formulation(text, reference).evidence_cited)
+    assert not cited & {"reminders", "calm", "room", "grave"}
