@@ -92,6 +92,15 @@ class AreaReading:
     free_choice: set[ProblemArea] = field(default_factory=set)
     #: the answer puts the choice off ("before deciding", "keep them all open")
     deferred: bool = False
+    #: areas the answer leans towards while hedging ("I lean towards grief", "probably a role transition")
+    leaning: set[ProblemArea] = field(default_factory=set)
+    #: areas claimed as the answer's focus: chosen, or said of the case ("this is a role dispute", "he is in a
+    #: transition"), not only opening a line of a differential ("Grief - nobody died", "grief needs a death")
+    claimed: set[ProblemArea] = field(default_factory=set)
+    #: the area the answer opens with as its title or first statement ("Role dispute, dissolution stage. ...")
+    label: ProblemArea | None = None
+    #: areas a sentence goes on to name the focus ("the dispute with Sameer, now in dissolution, is the focus")
+    focused: set[ProblemArea] = field(default_factory=set)
     #: (position, area) of the writer's own decisions ("I'd go with transition", "On balance I'd choose grief",
     #: "So: role transition"), the end of a differential
     decisive: list[tuple[tuple[int, int], ProblemArea]] = field(default_factory=list)
@@ -190,8 +199,14 @@ def _classify(m: Match, tokens: list[str], previous: list[str] | None, quoted: b
         return Reading.HEDGED  # a plain name commits only when no area is named outright
     if m.negated:
         return Reading.REJECTED if strong else Reading.MENTIONED
+    if strong and (_refused_after(tokens, m.end) or not _REJECT_BEFORE.isdisjoint(before[-4:])):
+        return Reading.REJECTED  # "Deficits also no", "dispute - not really", "I reject the dispute"
     if quoted or _reported(before):
         return Reading.REPORTED
+    if after[:1] and after[0] in _AGENT_VERBS:
+        return Reading.MENTIONED  # a person's initial read as an area ("G wants her to ..."), not a choice
+    if "than" in before[-2:] or _later_phase(tokens, before):
+        return Reading.MENTIONED  # "more likely than a transition", "the later phase will look like a transition"
     if _has(HEDGE_BEFORE, before[-_HEDGE_REACH:]) or _has(HEDGE_AFTER, after):
         return Reading.HEDGED
     opens_clause = m.start <= 1 or all(t in {"a", "an", "the", "so", "then", "and", "thus"} for t in before)
@@ -210,6 +225,115 @@ def _classify(m: Match, tokens: list[str], previous: list[str] | None, quoted: b
     return Reading.MENTIONED
 
 
+#: Words right after an area that refuse it ("Deficits also no", "Dispute: not really", "grief - not the focus").
+_REFUSED_NEXT = frozenset({"no", "nope"})
+_NOT_NEXT = frozenset({"really", "here", "relevant", "likely", "applicable", "indicated", "primary", "main", "so",
+                       "convincing", "supported", "fitting", "central"})
+#: "not the focus", "not my choice" (but "a death is grief, not a transition" rejects the transition)
+_NOT_THE = frozenset({"the", "a", "an", "my", "our"})
+_NOT_THE_NEXT = frozenset({"focus", "main", "primary", "issue", "problem", "answer", "one", "case", "right", "best",
+                           "key", "choice", "driver", "core", "central"})
+_AFTER_FILLERS = frozenset({"also", "either", "too", "again", "then", "here", "as", "well", "probably", "clearly"})
+#: Verbs before an area that reject it ("I reject the dispute", "argue against a dispute").
+_REJECT_BEFORE = frozenset({"reject", "rejected", "rejecting", "rejects", "against", "discard", "discarded",
+                            "dismiss", "dismissed"})
+#: Verbs of a person: an area name right before one is a person's initial ("G wants her in a salaried job").
+_AGENT_VERBS = frozenset({"wants", "wanted", "says", "said", "feels", "felt", "thinks", "thought", "told", "tells",
+                          "asked", "asks", "lives", "lived", "went", "goes", "works", "worked", "left", "moved",
+                          "cried", "refuses", "refused", "agreed", "agrees", "believes"})
+#: A later phase or a resemblance in the future: "a transition will follow", "will look like a transition later".
+_FUTURE_MODALS = frozenset({"will", "may", "might", "could"})
+_LATER_WORDS = frozenset({"later", "eventually", "afterwards", "afterward", "follow", "follows", "future",
+                          "subsequently"})
+_RESEMBLE = frozenset({"look", "looks", "resemble", "resembles", "become", "becomes", "turn", "turns", "into"})
+
+
+def _refused_after(tokens: list[str], end: int) -> bool:
+    """The words right after an area refuse it: "Deficits also no", "transition: not really"."""
+    k = end + 1
+    while k < len(tokens) and tokens[k] in _AFTER_FILLERS:
+        k += 1
+    if k >= len(tokens):
+        return False
+    if tokens[k] in _REFUSED_NEXT:
+        return True
+    if tokens[k] != "not":
+        return False
+    rest = tokens[k + 1:k + 3]
+    return not rest or rest[0] in _NOT_NEXT or (rest[0] in _NOT_THE and rest[1:] and rest[1] in _NOT_THE_NEXT)
+
+
+#: How many clauses an answer's title must stand before another area is named: "Role dispute, dissolution stage.
+#: Nikhil and Sameer ... Grief: ..." is a title; "grief (mother), transition (empty nest), ..." is a list.
+_TITLE_GAP = 3
+
+
+def _title(first_claim: tuple[int, ProblemArea], prepared: Clauses,
+           mentions: list[tuple[int, ProblemArea, Reading]], reading: AreaReading) -> ProblemArea | None:
+    """The area the answer opens with as its focus, before it names any other: its first clause, or the clause
+    after a short label ("Formulation: role transition"), not after "Several areas could apply" or "Possible
+    areas:"; the next area named at least a few clauses later (not a list)."""
+    clause, area = first_claim
+    if area not in reading.best or reading.best[area] < Reading.ASSERTED:
+        return None
+    if clause == 1:
+        opener = prepared[0]
+        if (len(opener) > _LABEL_WORDS or not _has(CHOICE_MARKERS, opener) or _has(HEDGE_BEFORE, opener)
+                or "areas" in opener):
+            return None
+    elif clause != 0:
+        return None
+    others = [c for c, a, kind in mentions if a != area and (kind is not Reading.MENTIONED or c == clause)]
+    if others and min(others) < clause + _TITLE_GAP:
+        return None
+    return area
+
+
+_CASE_SUBJECTS = frozenset({"this", "it", "its", "thats", "he", "she", "they", "case", "picture", "presentation",
+                            "problem", "patient", "pt", "episode", "depression", "we", "i"})
+_CLAIM_VERBS = frozenset({"is", "was", "are", "seems", "looks", "its", "thats", "be", "been", "call", "called", "in",
+                          "remains", "represents", "sounds"})
+
+
+def _case_claim(before: list[str]) -> bool:
+    """An area said of the case or the patient ("this is a role dispute", "he is in a transition", "I'd call it
+    grief"), not of one event or as one line of a differential ("the move was a transition", "Grief: no death")."""
+    near = before[-5:]
+    return not _CASE_SUBJECTS.isdisjoint(near) and not _CLAIM_VERBS.isdisjoint(near)
+
+
+_FOCUS_NOUNS = frozenset({"focus", "main", "primary", "central", "core", "key", "area"})
+
+
+def _focus_after(tokens: list[str], end: int) -> bool:
+    """The clause goes on to name the area the focus ("the dispute with Sameer, now in dissolution, is the
+    focus")."""
+    after = tokens[end + 1:end + 11]
+    for k, t in enumerate(after[:-2]):
+        if t in {"is", "as", "was"} and after[k + 1] in {"the", "my", "our"} and after[k + 2] in _FOCUS_NOUNS:
+            return True
+    return False
+
+
+#: Words of a hedge that leans one way ("I lean towards grief", "probably a transition", "most likely deficits").
+_LEAN_WORDS = frozenset({"lean", "leaning", "leans", "inclined", "probably", "likely", "most", "more", "favour",
+                         "favor", "prefer", "tentatively"})
+
+
+def _leans(tokens: list[str], m: Match) -> bool:
+    """A hedged mention that leans towards the area, not only names it as possible ("could be a dispute")."""
+    near = tokens[max(0, m.start - _HEDGE_REACH):m.start]
+    return not _LEAN_WORDS.isdisjoint(near) and "less" not in near and "unlikely" not in near
+
+
+def _later_phase(tokens: list[str], before: list[str]) -> bool:
+    """An area said of a later phase, not of now: a modal with a word of later time in the clause, or a future
+    resemblance just before the area ("will look like a transition"), outside the writer's choice frame."""
+    if _FUTURE_MODALS.isdisjoint(tokens) or _has(CHOICE_MARKERS, before):
+        return False
+    return not _LATER_WORDS.isdisjoint(tokens) or not _RESEMBLE.isdisjoint(before[-4:])
+
+
 def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Clauses) -> AreaReading:
     """Read every area mention in ``matches`` in its context (``concept_matches``: goal and strategy phrases)."""
     reading = AreaReading()
@@ -217,6 +341,7 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
     concept_spans: set[tuple[int, int]] | None = None
     seen: set[tuple[int, int, str]] = set()
     committed: list[tuple[int, int, int, ProblemArea]] = []
+    first_claim: tuple[int, ProblemArea] | None = None
     mentions: list[tuple[int, ProblemArea, Reading]] = []
     headings: list[tuple[int, ProblemArea]] = []
     questioned: list[ProblemArea] = []
@@ -251,6 +376,8 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
         if kind is Reading.REJECTED:
             reading.rejected.add(area)
             continue
+        if kind is Reading.HEDGED and m.weight >= STRONG and _leans(tokens, m):
+            reading.leaning.add(area)
         if kind is Reading.MENTIONED and not m.negated and _has(REVERSAL_WORDS, tokens[:m.start]):
             reading.reversed_paraphrase.add(area)
         if m.weight >= STRONG and (kind >= Reading.HEDGED or (kind is Reading.MENTIONED and not overlaps)):
@@ -259,7 +386,15 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
             reading.best[area] = kind
             reading.order[area] = position
         if kind >= Reading.ASSERTED:
-            if _decides(tokens[max(0, m.start - _WINDOW):m.start], previous):
+            before = tokens[max(0, m.start - _WINDOW):m.start]
+            if _focus_after(tokens, m.end):
+                reading.claimed.add(area)
+                reading.focused.add(area)
+            elif kind is Reading.CHOSEN or _case_claim(before):
+                reading.claimed.add(area)
+            if first_claim is None:
+                first_claim = (m.clause, area)
+            if _decides(before, previous):
                 reading.decisive.append((position, area))
             committed.append((m.clause, m.start, m.end, area))
             if _has(REVERSAL_WORDS, tokens[:m.start]):
@@ -267,6 +402,8 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
     _assign_markers(committed, prepared, reading)
     _reject_by_reference(reading, prepared, mentions)
     _reject_headings(reading, prepared, headings, mentions)
+    if first_claim is not None:
+        reading.label = _title(first_claim, prepared, mentions, reading)
     if mentions and not _DEFER_WORDS.isdisjoint(chain.from_iterable(prepared)):
         reading.deferred = any(_defers(tokens) for tokens in prepared)
     for area in questioned:
@@ -399,8 +536,11 @@ def _rejects_back(tokens: list[str]) -> bool:
 def _reject_headings(reading: AreaReading, prepared: Clauses, headings: list[tuple[int, ProblemArea]],
                      mentions: list[tuple[int, ProblemArea, Reading]]) -> None:
     """An answer that walks through the areas ("Grief: no one has died. Dispute: no conflict with anyone. ...
-    So I choose deficits") rejects each area whose heading is followed by a negated finding, once it has chosen
-    another area as its focus in a sentence of its own. One heading is not a walk-through ("Primary: grief.")."""
+    So I choose deficits") rejects each area whose heading is followed by a negative finding, once it has settled
+    on another area: chosen in a sentence of its own, named as the answer's title ("Role transition (the move).
+    Grief: nobody has died. ..."), or the only heading whose finding is not negative. A finding is what follows
+    a heading up to the next one: negative when it says no ("No one has died", "..., so no") or rejects the area
+    ("it is not a dispute"). One heading is not a walk-through ("Primary: grief.")."""
     if len({area for _, area in headings}) < 2:
         return
     chosen = [a for a, r in reading.best.items() if r >= Reading.ASSERTED and a in reading.free_choice
@@ -413,13 +553,41 @@ def _reject_headings(reading: AreaReading, prepared: Clauses, headings: list[tup
         areas_in.setdefault(clause, set()).add(area)
     settled = {area for clause, area, kind in mentions
                if kind is Reading.CHOSEN and areas_in[clause] == {area} and area in chosen}
+    negative: dict[int, bool] = {}
     for clause, area in headings:
-        following = prepared[clause + 1] if clause + 1 < len(prepared) else []
-        if area in reading.free_choice or not [a for a in chosen if a != area]:
+        # up to the next clause that names another area (the next heading, or a line like "deficits unlikely")
+        stop = min([c for c, named in areas_in.items() if c > clause and named - {area}]
+                   + [len(prepared), clause + 1 + _FINDING_CLAUSES])
+        negative[clause] = any(_says_no(prepared[c]) for c in range(clause + 1, stop)) or any(
+            c_area is area and kind is Reading.REJECTED and clause < c < stop for c, c_area, kind in mentions)
+    titled = {area for clause, area in headings if clause == 0 and not negative[clause]
+              and prepared[clause][-1] != QUESTION}
+    standing = {area for clause, area in headings if not negative[clause]}
+    for clause, area in headings:
+        if area in reading.free_choice or area in titled:
             continue
-        if _NEGATORS.isdisjoint(following) and not [a for a in settled if a != area]:
+        others = {a for a in [*chosen, *titled] if a != area}
+        if not others and len(standing - {area}) == 1 and negative[clause]:
+            others = standing - {area}  # the one heading left standing is the answer's choice
+        if not others:
+            continue
+        if not negative[clause] and not [a for a in settled if a != area]:
             continue
         _drop(reading, area)
+
+
+#: How many clauses after a heading its finding may take ("Role dispute: Clara is supportive; he hides ... it is
+#: not a dispute").
+_FINDING_CLAUSES = 4
+
+
+def _says_no(tokens: list[str]) -> bool:
+    """A finding that says no: a negator among its first words ("No one has died", "never had a row") or at its
+    end ("..., so no")."""
+    return not _FINDING_NO.isdisjoint(tokens[:3]) or not _FINDING_NO.isdisjoint(tokens[-2:])
+
+
+_FINDING_NO = _NEGATORS | {"rejected", "out"}
 
 
 def _assign_markers(committed: list[tuple[int, int, int, ProblemArea]], prepared: Clauses,
@@ -429,6 +597,18 @@ def _assign_markers(committed: list[tuple[int, int, int, ProblemArea]], prepared
     by_clause: dict[int, list[tuple[int, int, ProblemArea]]] = {}
     for clause, start, end, area in committed:
         by_clause.setdefault(clause, []).append((start, end, area))
+    # "Daughter leaving is a transition, but I think it's secondary": a short clause that names no area and calls
+    # "it" secondary sets aside the area the clause before it named; it is a remark, not a second focus.
+    set_aside = set()
+    for clause in {c + 1 for c in by_clause if c + 1 < len(prepared)} - set(by_clause):
+        tokens = prepared[clause]
+        if (len(tokens) <= _BACK_MARK_WORDS and not _BACK_SECONDARY.isdisjoint(tokens)
+                and (len(tokens) <= 2 or not _BACK_POINTERS.isdisjoint(tokens))):
+            set_aside.add(max(by_clause[clause - 1])[2])
+    for area in set_aside:
+        if any(a not in set_aside for a in reading.best):
+            _drop(reading, area)
+            reading.rejected.discard(area)
     # Markers matter only in a clause with a mention, or just before one.
     for clause in sorted(set(by_clause) | {c - 1 for c in by_clause if c > 0}):
         tokens = prepared[clause]
@@ -452,6 +632,11 @@ def _assign_markers(committed: list[tuple[int, int, int, ProblemArea]], prepared
                 following = [(s, a) for s, _, a in by_clause.get(clause + 1, []) if s <= 1]
                 if following:
                     target.add(min(following)[1])
+
+
+_BACK_MARK_WORDS = 6
+_BACK_SECONDARY = frozenset({"secondary", "subsidiary", "minor"})
+_BACK_POINTERS = frozenset({"it", "its", "that", "this", "which"})
 
 
 @dataclass
@@ -507,11 +692,16 @@ def decide_areas(chosen_primary: ProblemArea | None, chosen_secondary: ProblemAr
         # A hedged answer ("Perhaps a role transition?", "I'm leaning towards deficits") that leans towards one
         # area only, and rejects or merely reports the others, commits to it tentatively.
         hedged = [a for a in reading.at_least(Reading.HEDGED) if a not in reading.rejected]
+        leaning = [a for a in hedged if a in reading.leaning]
         if len(hedged) == 1:
             primary = hedged[0]
+        elif len(leaning) == 1:
+            # "I lean towards grief ... the row could be a dispute": the area it leans to, over the possibilities
+            primary = leaning[0]
     rest = [a for a in asserted if a != primary]
+    titled = primary is not None and (primary is reading.label or bool(chosen))
     secondary_pick = [a for a in rest if a in reading.secondary_marked] or [
-        a for a in rest if a not in reading.reversed_to]
+        a for a in rest if a not in reading.reversed_to and (a in reading.claimed or not titled)]
     secondary = secondary_pick[0] if secondary_pick else None
     distinct = {a for a in asserted if a not in reading.secondary_marked} | ({primary} - {None})
     turned = [a for a in distinct if a != primary] if len(distinct) >= 2 and reading.reversed_to & distinct else []
@@ -529,8 +719,14 @@ def decide_areas(chosen_primary: ProblemArea | None, chosen_secondary: ProblemAr
         explicit = True
     # A differential that weighs possibilities ("could be a transition, or even grief, but I'd go with a
     # dispute") is not stuffing: areas only considered do not count once one is explicitly chosen.
+    # An answer that opens with its focus, or names it explicitly, discusses the other areas it names: they count
+    # as its choices only where it claims them too ("this is also a dispute"), not as lines of a differential.
+    labelled = primary is not None and (primary is reading.label or any(a is primary for _, a in reading.decisive) or (
+        (explicit or primary in reading.focused)
+        and all(reading.order[primary] < reading.first[a] for a in reading.listed if a != primary)))
     listed = [a for a in reading.listed
-              if not (explicit and a != primary and reading.best.get(a, Reading.MENTIONED) <= Reading.HEDGED)]
+              if not (explicit and a != primary and reading.best.get(a, Reading.MENTIONED) <= Reading.HEDGED)
+              and not (labelled and a != primary and a not in reading.claimed)]
     listed_unsettled = [a for a in listed if a not in reading.secondary_marked]
     stuffing = len(listed) >= 3 and (primary is None or not explicit or len(listed_unsettled) >= 3)
     stuffing = stuffing or len(listed) == 4

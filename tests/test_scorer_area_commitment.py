@@ -1,0 +1,164 @@
+"""How the scorer reads the area an answer commits to, when the answer also discusses the other areas.
+
+Every answer is written for these tests (none comes from a benchmark set). Each mechanism has answers that must gain
+(a clear commitment followed by a differential, a rejection, a later phase or a side remark) and answers that must
+not (keyword lists, lists of possibilities, a deferred choice, three areas each claimed for the case).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ipt_training.domain import ProblemArea
+from ipt_training.scoring.formulation import score_formulation
+
+G, D, T = ProblemArea.GRIEF, ProblemArea.ROLE_DISPUTE, ProblemArea.ROLE_TRANSITION
+
+NIKHIL = ("Nikhil and Sameer founded the practice in 2010; in July 2024 Sameer signed a contract and hired staff "
+          "without telling him, they argued for months, mediation broke down in October and the symptoms began in "
+          "January 2025. In April he ended the partnership. ")
+NIKHIL_PLAN = ("Goals: end the partnership with the loss mourned and move on. Strategies: explore expectations, "
+               "communication analysis of the arguments, express anger and sadness.")
+AMARU = ("The move to Winnipeg in March 2025 cost Amaru the bridge team he led and his Sunday futsal league, and "
+         "two months later he began waking at 4 a.m. ")
+AMARU_PLAN = ("Goals: mourn the old role and master the new one. Strategies: review the old and new roles, express "
+              "feelings about the loss, build new supports in Winnipeg.")
+
+
+@pytest.fixture(scope="module")
+def nikhil(library):
+    return library.get("p-02")
+
+
+@pytest.fixture(scope="module")
+def amaru(library):
+    return library.get("p-05")
+
+
+@pytest.fixture(scope="module")
+def stavros(library):
+    return library.get("p-03")
+
+
+def score(case, text):
+    return score_formulation(text, case.reference, case=case)
+
+
+def committed(report, area):
+    return (report.detected_primary is area and "keyword_stuffing" not in report.flags
+            and "no_commitment" not in report.flags)
+
+
+@pytest.mark.parametrize("differential", [
+    "Differential: grief (no death), role transition (the split is a consequence, not the trigger), interpersonal "
+    "deficits (close marriage, friends). ",
+    "Why not the others: grief needs a death; a role transition is what comes after the split; interpersonal "
+    "deficits needs lifelong isolation, and he has Divya and Anand. ",
+    "Other areas: Grief - nobody died. Role transition - the end of the firm is the result. Interpersonal deficits "
+    "- good relationships. ",
+])
+def test_an_answer_that_opens_with_its_focus_and_then_rules_out_the_others_commits(nikhil, differential):
+    report = score(nikhil, "Role dispute, dissolution stage. " + NIKHIL + differential + NIKHIL_PLAN)
+    assert committed(report, D)
+    assert report.detected_secondary is None
+    assert report.criterion("problem_area").points == 3
+
+
+def test_a_focus_named_in_the_middle_of_a_sentence_is_a_choice(nikhil):
+    report = score(nikhil, NIKHIL + "The dispute with Sameer, now in dissolution, is the focus; grief, transition "
+                                    "and deficits were considered and do not fit the timeline. " + NIKHIL_PLAN)
+    assert committed(report, D)
+
+
+def test_a_walk_through_with_headings_leaves_the_title_as_the_focus(amaru):
+    report = score(amaru, "Role transition (the move). Grief: nobody close has died, so not grief. Role dispute: "
+                          "Clara is supportive; he hides how low he is, but it is not a dispute. Interpersonal "
+                          "deficits: he had several close friends before the move, so no. " + AMARU + AMARU_PLAN)
+    assert committed(report, T)
+    assert report.criterion("problem_area").points == 3
+
+
+def test_a_later_phase_that_will_look_like_another_area_is_not_a_second_reading(nikhil):
+    report = score(nikhil, "Role dispute with Sameer, dissolution stage. " + NIKHIL + "A role transition will follow "
+                           "as the firm is divided, and that later phase will look like a transition. " + NIKHIL_PLAN)
+    assert committed(report, D)
+    assert "two_readings" not in report.flags and "self_contradiction" not in report.flags
+    assert report.detected_secondary is None
+
+
+def test_an_area_called_secondary_in_a_side_remark_is_not_a_second_focus(stavros):
+    report = score(stavros, "PA grief. Eleni died in March 2025 and his symptoms began in May; he says he killed her "
+                            "and avoids her grave. Goals: help him grieve and then reconnect with Manolis. Living "
+                            "alone is a transition, but I think it's secondary.")
+    assert committed(report, G)
+    assert report.detected_secondary is None
+    assert "self_contradiction" not in report.flags
+
+
+@pytest.mark.parametrize("refusal", ["Deficits also no: he had several close friends before the move.",
+                                     "Role dispute - not really, Clara is supportive."])
+def test_an_area_refused_right_after_it_is_named_is_rejected(amaru, refusal):
+    report = score(amaru, refusal + " PA: role transition. " + AMARU + AMARU_PLAN)
+    assert committed(report, T)
+    assert report.detected_secondary is None
+
+
+def test_rejecting_an_area_by_name_rejects_it(amaru):
+    report = score(amaru, "A role dispute with Clara looks obvious at first. " + AMARU + "So I reject the dispute "
+                          "and go for a role transition. " + AMARU_PLAN)
+    assert committed(report, T)
+    assert report.detected_secondary is None
+
+
+def test_the_area_an_answer_rates_less_likely_is_not_a_second_focus(stavros):
+    report = score(stavros, "Eleni died in March 2025 and he became low in May. I think grief is more likely than "
+                            "a transition to living alone. My choice would be grief: help him mourn her.")
+    assert report.detected_primary is G
+    assert report.detected_secondary is None
+
+
+def test_a_hedged_answer_that_leans_one_way_and_plans_for_it_commits_tentatively(stavros):
+    report = score(stavros, "I'm not fully certain, but I lean towards grief: Eleni died in March and he became "
+                            "depressed in May, and he blames himself. The row with Nikos could be a dispute. I'd work "
+                            "on his mourning first and talk about Eleni and the feeding tube decision.")
+    assert report.detected_primary is G
+    assert report.confidence < 0.95  # a hedged reading goes to review sooner than a labelled choice
+
+
+def test_a_persons_initial_is_not_an_area(nikhil):
+    report = score(nikhil, "PA: RD with Sameer, dissolution. " + NIKHIL + "G wants the firm to grow fast. "
+                           + NIKHIL_PLAN)
+    assert report.detected_primary is D
+    assert report.detected_secondary is None
+
+
+# ----------------------------------------------------------------------------- answers that must NOT gain
+
+
+@pytest.mark.parametrize("text", [
+    "Grief. Role dispute. Role transition. Interpersonal deficits. Mourning, renegotiation, new skills, social "
+    "skills. Clara, Winnipeg, March.",
+    "grief (Toronto), transition (move), dispute? (Clara), deficits unlikely but possible. Use: mourning, role "
+    "transition work, communication analysis, social skills.",
+    "Several areas could apply. Grief: he lost his old life. Role transition: the move in March. Role dispute: "
+    "maybe with Clara? I would need more sessions before choosing a focus.",
+    "Possible areas: grief (his old life), role transition (the move), role dispute (Clara). I'd keep all of them in "
+    "mind. Goals: mourning, new role, resolve the dispute.",
+])
+def test_lists_of_areas_and_deferred_choices_commit_to_nothing(amaru, text):
+    report = score(amaru, text)
+    assert report.criterion("problem_area").points == 0
+    assert report.detected_primary is None or "keyword_stuffing" in report.flags
+
+
+def test_an_answer_that_claims_three_areas_for_the_case_gets_no_full_area_credit(amaru):
+    report = score(amaru, "This is a role transition. " + AMARU + "It is also a role dispute with Clara, and it is "
+                          "grief for his old life as well. " + AMARU_PLAN)
+    assert report.criterion("problem_area").points < 3
+
+
+def test_a_lean_against_a_deferred_choice_is_still_no_commitment(amaru):
+    report = score(amaru, "It is probably a role transition, though it could be a dispute with Clara. " + AMARU
+                          + "I would want more information before deciding which one to focus on.")
+    assert report.detected_primary is None
+    assert report.criterion("problem_area").points == 0
