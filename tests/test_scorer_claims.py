@@ -1,4 +1,5 @@
-"""Internal consistency: an answer's claims (area, stage, account of the onset, plan) checked against each other.
+"""Internal consistency: an answer's claims (area, stage, account of the onset, plan) checked against each other,
+and evidence in a list credited only where a fragment states it.
 
 Answers that contradict themselves earn half of the better reading on every criterion, with feedback that names the
 two claims; answers that mention another area to reject it, mark it secondary, handle it within the focus or plan
@@ -13,6 +14,7 @@ from ipt_training.domain import ProblemArea
 from ipt_training.scoring.claims import onset_claims
 from ipt_training.scoring.formulation import score_formulation
 from ipt_training.scoring.report import FormulationAnswer
+from ipt_training.scoring.statements import states
 from ipt_training.text.normalize import clauses
 
 #: A consistent transition note for p-05 (Amaru, the move to Winnipeg).
@@ -145,3 +147,38 @@ def test_a_keyword_list_gains_nothing_from_the_words_of_a_second_area(amaru):
 ])
 def test_onset_claims_are_the_writers_own_statements(text, claimed):
     assert bool(onset_claims(clauses(text))) is claimed
+
+
+# --- evidence in a list: only where a fragment states it ------------------------------------------------------
+
+NAMED = ("Role transition. Winnipeg. Clara. Bridge team. Futsal league. Tomasz. Rosa. Spare part. Mourn old role, "
+         "mastery. Review old/new. Support network.")
+
+
+def test_a_list_that_only_names_the_facts_earns_no_evidence(amaru):
+    report = score(amaru, NAMED)
+    assert "list_without_reasoning" in report.flags
+    assert report.criterion("problem_area").points == 3  # one area named: it commits
+    assert report.criterion("evidence_timeline").points == 0
+    assert "states a fact" in report.criterion("evidence_timeline").feedback
+
+
+def test_a_fragment_that_states_a_fact_earns_its_evidence(amaru):
+    stated = score(amaru, NAMED.replace("Bridge team.", "Lost his bridge team and futsal friends."))
+    assert "list_without_reasoning" in stated.flags
+    assert stated.criterion("evidence_timeline").points > 0
+
+
+def test_a_list_that_commits_to_nothing_keeps_half_of_what_it_names(amaru):
+    report = score(amaru, NAMED.replace("Role transition.", "Role transition? Role dispute? Deficits?"))
+    assert "no_commitment" in report.flags
+    assert report.criterion("evidence_timeline").points <= 1
+
+
+@pytest.mark.parametrize(("fragment", "stated"), [
+    ("Lives alone", True), ("No close friends", True), ("Father died 2/25", True), ("Moved to Lisbon", True),
+    ("Low since the move", True), ("Promotion", False), ("Delayed mourning", False), ("Clara, Tomasz", False),
+    ("Truck driver -> dispatch", False), ("not grief", False),
+])
+def test_which_fragments_state_a_fact(fragment, stated):
+    assert states(clauses(fragment)[0]) is stated

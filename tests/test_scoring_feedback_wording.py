@@ -71,7 +71,7 @@ def test_the_reduced_evidence_messages_say_which_points(library) -> None:
     from ipt_training.scoring import feedback
 
     assert "of the evidence points" in feedback.PASTED_FEEDBACK
-    assert "of the evidence points" in feedback.LISTED_EVIDENCE_FEEDBACK
+    assert "of the evidence points" in feedback.HALF_LISTED_EVIDENCE_FEEDBACK
 
 
 def test_one_focus_with_the_conflict_handled_within_it_keeps_the_evidence_points(library) -> None:

@@ -94,6 +94,7 @@ from ipt_training.scoring.specificity import (
     read_facts,
     textbook_feedback,
 )
+from ipt_training.scoring.statements import stated_tokens
 from ipt_training.text.matcher import Clauses, Match, PhraseMatcher, build_matcher
 from ipt_training.text.normalize import clauses
 
@@ -517,6 +518,16 @@ def score_formulation(
     coverage_max = plan.evidence - plan.link - (plan.stage if has_dispute and not one_focus else 0.0)
     cited = {m.concept[9:] for m in ev_matches if m.concept.startswith("evidence:")}
     evidence_ids = [item.id for item in reference.key_evidence]
+    # A list that commits to an area earns evidence only where a fragment states it ("Lives alone", "Father died
+    # 2/25"); facts only named ("Promotion. Clara.") do not show what happened. (A list that commits to nothing keeps
+    # half of what it names, below.)
+    listed = plan_list and not style.pasted and not copied and not uncommitted_list
+    if listed:
+        stated = stated_tokens(answer.text, raw)
+        cited = {m.concept[9:] for m in kinds["evidence"] if (m.clause, m.start) in stated}
+        if derived.items:
+            cited |= derived.cited([m for m in kinds["term"] if (m.clause, m.start) in stated]) - {
+                reference.timeline_link.id}
     ev_pts, _, _ = _coverage_points(cited, evidence_ids, coverage_max, 0.75)
     missed_hints = [item.hint for item in reference.key_evidence if item.id not in cited]
     deficits = ProblemArea.INTERPERSONAL_DEFICITS
@@ -533,11 +544,13 @@ def score_formulation(
     if copied:
         evidence_pts /= 4
         evidence_text += " " + COPIED_FEEDBACK.format(case=copied)
+    elif listed:
+        evidence_text += " " + feedback.LISTED_EVIDENCE_FEEDBACK
     elif style.pasted or plan_list:
-        # Facts listed without a sentence are not yet evidence for a focus (half); facts copied from the vignette
-        # are the case restated, not read (a quarter).
+        # Facts listed without a sentence or a choice are not yet evidence for a focus (half); facts copied from the
+        # vignette are the case restated, not read (a quarter).
         evidence_pts /= 4 if style.pasted else 2
-        evidence_text += " " + (feedback.PASTED_FEEDBACK if style.pasted else feedback.LISTED_EVIDENCE_FEEDBACK)
+        evidence_text += " " + (feedback.PASTED_FEEDBACK if style.pasted else feedback.HALF_LISTED_EVIDENCE_FEEDBACK)
     if no_facts or thin:
         evidence_text += " " + (NO_FACTS_FEEDBACK if no_facts else FEW_FACTS_FEEDBACK)
     if cleaned.flags:
