@@ -92,3 +92,14 @@ def test_dates_and_spans_that_do_not_tie_the_key_event_to_the_onset_do_not_link(
     stripped = _link_points(text.replace("sx 5/25", "").replace("Six months later she was", "She is")
                             .replace("In May she", "She"))
     assert _link_points(text) == stripped
+
+
+def test_a_copied_vignette_earns_half_of_the_evidence_it_states():
+    # The vignette ties nothing to the onset in a sentence of its own, so the copy has no link point either.
+    report = score_formulation(CASE.vignette + " I think grief.", CASE.reference, case=CASE)
+    assert "pasted_vignette" in report.flags
+    assert {"sister_died", "no_tears", "coat"} <= set(report.evidence_cited)
+    evidence = report.criterion("evidence_timeline")
+    assert evidence.points == 1.0  # all three items (2 points), halved, and no link point
+    assert "only half of the evidence points" in evidence.feedback
+    assert "Link the onset" in evidence.feedback

@@ -35,7 +35,7 @@ LIST_FEEDBACK = ("The answer lists terms without sentences that tie them togethe
                  "Say which event came before the onset, how they are linked in time, and which problem area "
                  "follows from that.")
 PASTED_FEEDBACK = ("Much of the answer repeats the vignette word for word; evidence counts when you select it and "
-                   "explain what it shows, so only a quarter of the evidence points were credited.")
+                   "explain what it shows, so only half of the evidence points were credited.")
 
 
 HALF_LISTED_EVIDENCE_FEEDBACK = ("Facts listed without sentences do not yet show why they matter, so only half of "

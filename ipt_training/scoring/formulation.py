@@ -547,9 +547,9 @@ def score_formulation(
     elif listed:
         evidence_text += " " + feedback.LISTED_EVIDENCE_FEEDBACK
     elif style.pasted or plan_list:
-        # Facts listed without a sentence or a choice are not yet evidence for a focus (half); facts copied from the
-        # vignette are the case restated, not read (a quarter).
-        evidence_pts /= 4 if style.pasted else 2
+        # Facts listed without a sentence or a choice are not yet evidence for a focus, and facts copied from the
+        # vignette are the case restated, not yet read: each earns half of what it states.
+        evidence_pts /= 2
         evidence_text += " " + (feedback.PASTED_FEEDBACK if style.pasted else feedback.HALF_LISTED_EVIDENCE_FEEDBACK)
     if no_facts or thin:
         evidence_text += " " + (NO_FACTS_FEEDBACK if no_facts else FEW_FACTS_FEEDBACK)
