@@ -162,3 +162,58 @@ def test_a_lean_against_a_deferred_choice_is_still_no_commitment(amaru):
                           + "I would want more information before deciding which one to focus on.")
     assert report.detected_primary is None
     assert report.criterion("problem_area").points == 0
+
+
+# ----------------------------------------------------------------------------- the answer's own account, no label
+
+
+@pytest.fixture(scope="module")
+def yumiko(library):
+    return library.get("p-04")
+
+
+@pytest.fixture(scope="module")
+def gareth(library):
+    return library.get("p-07")
+
+
+@pytest.fixture(scope="module")
+def comfort(library):
+    return library.get("p-13")
+
+
+def test_a_patient_facing_account_of_being_alone_commits_to_deficits(yumiko):
+    report = score(yumiko, "Yumiko, you've been feeling empty and low since October. When we went through the people "
+                           "in your life, there weren't many: your mother, and colleagues you keep at a distance. A "
+                           "lot of it comes from being on your own so much. In our sessions we'll work on that, "
+                           "looking at how you could let people like Ms Kondo get closer.")
+    assert report.detected_primary is ProblemArea.INTERPERSONAL_DEFICITS
+    assert "area_from_reasoning" in report.flags and report.confidence < 0.95  # read from reasoning: reviewed
+
+
+def test_a_lost_way_of_life_is_a_transition_and_a_conflict_that_grew_out_of_it_is_not_the_focus(gareth):
+    report = score(gareth, "Gareth, when the mill closed you lost far more than a job: your mates, the rugby, being "
+                           "the man the lads came to. The low mood came two months after. I think you're still "
+                           "mourning that life, and the rows with Sian grew out of it. Over our sessions we'll talk "
+                           "about what you lost, what you still have, and what might come next.")
+    assert report.detected_primary is T
+
+
+def test_a_simile_is_not_a_choice(gareth):
+    report = score(gareth, "Gareth, the mill was your life for 34 years, and when it closed in January you lost your "
+                           "job, your mates and the rugby team. Two months later the low mood started. It's like a "
+                           "bereavement, as you said, but it's the loss of a whole way of life. I'd like us to spend "
+                           "our sessions on that loss and on what could come next for you.")
+    assert report.detected_primary is T
+
+
+def test_loneliness_that_came_after_a_death_does_not_make_deficits(comfort):
+    report = score(comfort, "Comfort, Kwabena died in January and you had to be strong for everyone. Being on your "
+                            "own so much came after his death. I'd like us to talk about him and help you grieve.")
+    assert report.detected_primary is G
+
+
+def test_loneliness_named_without_any_account_of_the_episode_commits_to_nothing(yumiko):
+    report = score(yumiko, "Yumiko is alone a lot. She eats lunch at her desk. Her mother is 74.")
+    assert report.detected_primary is None
+    assert report.criterion("problem_area").points == 0

@@ -205,8 +205,9 @@ def _classify(m: Match, tokens: list[str], previous: list[str] | None, quoted: b
         return Reading.REPORTED
     if after[:1] and after[0] in _AGENT_VERBS:
         return Reading.MENTIONED  # a person's initial read as an area ("G wants her to ..."), not a choice
-    if "than" in before[-2:] or _later_phase(tokens, before):
-        return Reading.MENTIONED  # "more likely than a transition", "the later phase will look like a transition"
+    if "than" in before[-2:] or _later_phase(tokens, before) or _simile(before):
+        # "more likely than a transition", "the later phase will look like a transition", "it's like a bereavement"
+        return Reading.MENTIONED
     if _has(HEDGE_BEFORE, before[-_HEDGE_REACH:]) or _has(HEDGE_AFTER, after):
         return Reading.HEDGED
     opens_clause = m.start <= 1 or all(t in {"a", "an", "the", "so", "then", "and", "thus"} for t in before)
@@ -324,6 +325,19 @@ def _leans(tokens: list[str], m: Match) -> bool:
     """A hedged mention that leans towards the area, not only names it as possible ("could be a dispute")."""
     near = tokens[max(0, m.start - _HEDGE_REACH):m.start]
     return not _LEAN_WORDS.isdisjoint(near) and "less" not in near and "unlikely" not in near
+
+
+_EVIDENTIAL = frozenset({"looks", "look", "sounds", "sound", "seems", "seem"})
+
+
+def _simile(before: list[str]) -> bool:
+    """A comparison, not a naming: "it's like a bereavement", "feels like grief" (but "this looks like a role
+    transition" names the area)."""
+    tail = before[-3:]
+    if "like" not in tail:
+        return False
+    k = len(before) - len(tail) + tail.index("like")
+    return not (k and before[k - 1] in _EVIDENTIAL)
 
 
 def _later_phase(tokens: list[str], before: list[str]) -> bool:
@@ -777,6 +791,39 @@ def _lifelong_isolation(tokens: list[str]) -> bool:
     return not ({"died", "death", "widowed", "move", "moved", "divorce"} & set(tokens))
 
 
+#: Words that attribute the episode to something in plain language ("comes from", "has a lot to do with", "tied
+#: to", "feed each other"), besides the causal words of the lexicon.
+_ATTRIBUTING = frozenset({"comes", "come", "coming", "tied", "feed", "feeds", "behind", "do", "down"})
+_ATTRIBUTION_PAIRS = frozenset({("comes", "from"), ("come", "from"), ("coming", "from"), ("tied", "to"),
+                                ("to", "do"), ("feed", "each"), ("feeds", "the"), ("feeds", "into"),
+                                ("feed", "into"), ("down", "to"), ("behind", "the"), ("behind", "it")})
+_CONSEQUENCE_PAIRS = frozenset({("grew", "out"), ("grown", "out"), ("came", "after"), ("came", "later"),
+                                ("result", "of"), ("consequence", "of"), ("followed", "from"), ("secondary", "to")})
+_LOST = frozenset({"lost", "losing", "loss", "lose"})
+_ROLE_THINGS = frozenset({"job", "work", "role", "team", "mates", "career", "place", "identity", "independence",
+                          "country", "home", "colleagues", "status", "routine", "purpose", "health", "way"})
+_DEATH_WORDS = frozenset({"died", "death", "dead", "funeral", "grave", "widow", "widowed", "passed"})
+
+
+def _attributes(tokens: list[str]) -> bool:
+    """A clause that attributes the episode in plain words ("a lot of it comes from being on your own")."""
+    if _ATTRIBUTING.isdisjoint(tokens):
+        return False
+    return any((t, tokens[k + 1]) in _ATTRIBUTION_PAIRS for k, t in enumerate(tokens[:-1]))
+
+
+def _consequence(tokens: list[str]) -> bool:
+    """A clause that calls something a consequence ("the rows grew out of it", "came after")."""
+    return any((t, tokens[k + 1]) in _CONSEQUENCE_PAIRS for k, t in enumerate(tokens[:-1]))
+
+
+def _lost_role(tokens: list[str]) -> bool:
+    """A loss of a role or a way of life told in plain words ("you lost your job, your mates and your place"),
+    not a death."""
+    return (not _LOST.isdisjoint(tokens) and not _ROLE_THINGS.isdisjoint(tokens)
+            and _DEATH_WORDS.isdisjoint(tokens))
+
+
 def infer_from_events(matches: list[Match], prepared: Clauses,
                       plan_votes: dict[ProblemArea, float] | None = None) -> ProblemArea | None:
     """The area an answer argues for in plain language, from the events it ties to the episode.
@@ -788,8 +835,10 @@ def infer_from_events(matches: list[Match], prepared: Clauses,
     lead clearly is the answer's focus; a tie is no commitment. A death weighs more, since by convention a
     death that explains the episode makes it grief.
     """
-    explaining = {i for i, tokens in enumerate(prepared) if not CAUSAL_WORDS.isdisjoint(tokens)}
+    explaining = {i for i, tokens in enumerate(prepared) if not CAUSAL_WORDS.isdisjoint(tokens) or _attributes(tokens)}
     near = {i + d for i in explaining for d in (-1, 0, 1)}
+    # An event the answer calls a consequence ("the rows with Sian grew out of it") does not explain the episode.
+    consequences = {i for i, tokens in enumerate(prepared) if _consequence(tokens)}
     # Interpersonal deficits have no event to explain the episode: an answer that says it found none ("nothing
     # happened", or the events of two other areas denied: "nobody died, no row") argues from a lifelong pattern,
     # wherever it describes it.
@@ -802,12 +851,20 @@ def infer_from_events(matches: list[Match], prepared: Clauses,
     # A lifelong pattern told in plain words ("she has always been on her own", "isolated since school") is the
     # deficits argument itself, wherever it is told.
     lifelong = sum(1 for tokens in prepared if _lifelong_isolation(tokens))
+    # The answer's own account in plain words: "a lot of it comes from being on your own so much", "being so alone
+    # has a lot to do with how low you feel", "when the mill closed you lost your mates and your place".
+    for i in explaining:
+        tokens = prepared[i]
+        if i not in consequences and (not _ALONE_WORDS.isdisjoint(tokens) or _on_own(tokens)):
+            lifelong += 1
+        elif _lost_role(tokens):
+            weights[ProblemArea.ROLE_TRANSITION] = weights.get(ProblemArea.ROLE_TRANSITION, 0.0) + 1.0
     if lifelong:
         weights[ProblemArea.INTERPERSONAL_DEFICITS] = weights.get(ProblemArea.INTERPERSONAL_DEFICITS, 0.0) + lifelong
     for m in matches:
         if not m.concept.startswith("event:") or m.negated:
             continue
-        if not _SETTLED.isdisjoint(prepared[m.clause]):
+        if not _SETTLED.isdisjoint(prepared[m.clause]) or m.clause in consequences:
             continue  # "her mother's death was long ago and she grieved it properly": not what explains the episode
         area = _AREA_OF[m.concept]
         # The plan's own sentence says what the answer will work on ("I would focus on helping her adjust
