@@ -69,6 +69,22 @@ def test_a_plan_for_another_area_than_the_label_is_halved(amaru):
     assert "role dispute" in both.criterion("problem_area").feedback
 
 
+def test_a_plan_that_serves_only_another_area_is_halved(amaru, beatriz):
+    both = score(amaru, "PA: role transition after the move to Winnipeg; onset two months later. Goals: reduce "
+                        "isolation, new relationships. Strategies: graded contact, social skills role play.")
+    assert "conflicting_claims" in both.flags and both.criterion("problem_area").points == 1.5
+    assert "interpersonal deficits work" in both.criterion("problem_area").feedback
+    # A transition plan beside a ticked dispute; the same text with the transition ticked is one (wrong) reading.
+    text = ("Beatriz retired from the bank in January 2025 after thirty years, and I would help her mourn her old "
+            "role at the bank and build mastery and new routines in retirement.")
+    assert "conflicting_claims" in score(beatriz, text, ProblemArea.ROLE_DISPUTE).flags
+    assert "conflicting_claims" not in score(beatriz, text, ProblemArea.ROLE_TRANSITION).flags
+    # New friends in plain words serve the transition (a new support network): one reading.
+    plain = score(amaru, "PA: role transition after the move to Winnipeg; onset two months later. Goals: reduce his "
+                         "isolation and help him make new friends.")
+    assert "conflicting_claims" not in plain.flags and plain.criterion("problem_area").points == 3
+
+
 GRIEF_NOTE = ("Grief is the focus: Kwabena died in January and her symptoms began in March; she has not cried and "
               "keeps his room closed. Goals: mourning, then reconnecting with Grace and the choir. Strategies: "
               "reconstruct the relationship, including the bills and the loan, and encourage the anger.")

@@ -9,7 +9,9 @@ text and ticks a transition. The rubric marks it at half of the better of the tw
 
 Each claim is read with its place in the text. An area counts as a second reading only when the answer claims it
 as its own (an assertion of the focus, the stage of its dispute, an account of the onset that only it fits) *and*
-gives it a plan of its own, or when the chosen area's label stands bare beside an argument and plan for the other.
+gives it a plan of its own, or when the chosen area's label stands bare beside an argument and plan for the other,
+or when the whole plan serves the other area (two or more of its own goals and strategies, none of the chosen
+area's: "PA: role transition. Goals: reduce isolation. Strategies: social skills role play, graded contact").
 What is not a second reading: an area mentioned to reject it, reported, hedged or asked about; an area marked
 secondary or to be handled within the focus; a plan for a later phase or a condition ("if the dispute comes to
 the fore later, we would ..."); goals or strategies that serve several areas ("reconnect with friends").
@@ -22,7 +24,7 @@ from dataclasses import dataclass
 from ipt_training.domain import AREA_LABELS, ProblemArea
 from ipt_training.scoring.areas import AreaDecision, AreaReading, Reading
 from ipt_training.scoring.lexicon import GOALS, STRATEGIES
-from ipt_training.scoring.plain_plan import plan_sentences
+from ipt_training.scoring.plain_plan import CONCEPT_AREA, plan_sentences
 from ipt_training.scoring.readings import plan_clauses
 from ipt_training.text.matcher import Clauses, Match
 from ipt_training.text.normalize import QUESTION
@@ -172,6 +174,20 @@ def _area_of(concept: str) -> ProblemArea | None:
     return None if item is None else item.area
 
 
+def _plan_only_candidate(chosen: ProblemArea, excluded: set, plan: list[Match]) -> bool:
+    """Cheap test before the plan is read: the chosen area has no goal or strategy phrase, and another area two."""
+    counts: dict[ProblemArea, set[str]] = {}
+    for m in plan:
+        if m.negated:
+            continue
+        area = CONCEPT_AREA.get(m.concept)
+        if area is chosen:
+            return False
+        if area is not None and area not in excluded:
+            counts.setdefault(area, set()).add(m.concept)
+    return any(len(found) >= 2 for found in counts.values())
+
+
 def read_conflict(decision: AreaDecision, reading: AreaReading, plan: list[Match], stages: list[Match],
                   prepared: Clauses, *, marked_secondary: ProblemArea | None = None) -> Conflict | None:
     """The claims of the answer that belong to another area than the one it chose, when they make a second
@@ -195,7 +211,7 @@ def read_conflict(decision: AreaDecision, reading: AreaReading, plan: list[Match
                    for m in stages if not _subordinate(prepared[m.clause])]
     if chosen is not ProblemArea.INTERPERSONAL_DEFICITS and ProblemArea.INTERPERSONAL_DEFICITS not in excluded:
         claims += onset_claims(prepared)
-    if not claims:
+    if not claims and not _plan_only_candidate(chosen, excluded, plan):
         return None
     # Plan sentences, the clause after each (a list of strategies after "we should work on ...:") and the clause
     # after a heading ("Strategies:").
@@ -205,7 +221,13 @@ def read_conflict(decision: AreaDecision, reading: AreaReading, plan: list[Match
     # The chosen area has a plan when any phrase can serve it (an ambiguous phrase counts for the choice).
     chosen_plan = any(chosen in areas for areas, _, _ in findings)
     commit = (reading.order.get(chosen) or (len(prepared), 0))[0]
-    for other in dict.fromkeys(c.area for c in claims):
+    # A plan that serves only another area (two or more of its goals and strategies, none of the chosen area's) is a
+    # claim for that area in itself.
+    others = [*dict.fromkeys(c.area for c in claims)]
+    if not chosen_plan:
+        others += [a for a in dict.fromkeys(claim.area for _, _, claim in findings if claim.kind == "plan")
+                   if a not in excluded and a not in others]
+    for other in others:
         own = [c for c in claims if c.area == other]
         other_plan = {concept: claim for areas, concept, claim in findings
                       if claim.kind == "plan" and claim.area == other and not _subordinate(prepared[claim.clause])}
@@ -215,6 +237,8 @@ def read_conflict(decision: AreaDecision, reading: AreaReading, plan: list[Match
         # analysis of their fights. PA: role transition").
         bare = not chosen_plan and all(c.clause < commit for c in own) and any(
             m.clause < commit and not m.negated for m in plan)
+        if not own and len(other_plan) < 2:
+            continue
         if (onset and other_plan) or len(other_plan) >= 2 or (other_plan and not chosen_plan) or (
                 bare and not onset):
             return Conflict(chosen, other, (*own, *other_plan.values()))
