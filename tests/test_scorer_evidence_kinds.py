@@ -66,3 +66,22 @@ def test_an_answer_stating_the_kind_of_fact_in_its_own_words_cites_the_item(text
 def test_a_kind_of_fact_does_not_cite_what_the_answer_does_not_say_of_this_patient(text, reference):
     cited = set(score_formulation(text, reference).evidence_cited)
     assert not cited & {"reminders", "calm", "room", "grave"}
+
+
+FIVE_ITEMS = _reference([
+    {"id": "death", "hint": "Whose loss?", "text": "His wife Marisol died of a heart attack in April."},
+    {"id": "no_tears", "hint": "How did he mourn?", "text": "He organised the wake and never cried."},
+    {"id": "reminders", "hint": "Her things?", "text": "Her sewing room has stayed locked since the burial."},
+    {"id": "choir", "hint": "What did they share?", "text": "He left the parish choir they sang in together."},
+    {"id": "daughter", "hint": "Who worries?", "text": "His daughter Lucia phones daily and he cuts her short."},
+])
+
+
+def test_three_pieces_of_evidence_make_a_full_case_however_many_the_key_lists():
+    three = score_formulation("Grief. Marisol died of a heart attack in April. He organised the wake and never "
+                              "cried. He keeps her sewing room locked.", FIVE_ITEMS)
+    two = score_formulation("Grief. Marisol died of a heart attack in April. He organised the wake and never "
+                            "cried.", FIVE_ITEMS)
+    assert len(set(three.evidence_cited) - {"onset_after_death"}) == 3
+    assert three.criterion("evidence_timeline").points == 2.0  # all the evidence points but the link's
+    assert two.criterion("evidence_timeline").points == 1.5  # two of three: 1.33, to the half point

@@ -11,7 +11,7 @@ criterion          supervision  patient  earned by
 =================  ===========  =======  ==================================================================
 problem_area       3            3        committing to the reference focus (partial credit for a swapped
                                          primary/secondary or a defensible alternative)
-evidence_timeline  3            2        citing the case evidence (3/4 of the items for full credit), tying
+evidence_timeline  3            2        citing the case evidence (3/4 of the items, 3 at most, for full), tying
                                          the onset in time to the key event (1), and, when the key involves
                                          a role dispute, the stage (1 supervision, 0.5 patient) out of the
                                          same total, so the criteria look the same whatever the key is
@@ -269,8 +269,16 @@ def _off_focus_areas(found: set[str], table: dict[str, Concept], allowed: set[Pr
     return {table[c].area for c in found if table[c].area is not None and table[c].area not in allowed}
 
 
-def _coverage_points(found: set[str], expected: list[str], max_points: float, share: float) -> tuple[float, int, int]:
+#: Three pieces of key evidence make a full case for the focus, however many the reference lists (the examiners'
+#: rubric: "3 of the key evidence items or more = full").
+_FULL_EVIDENCE = 3
+
+
+def _coverage_points(found: set[str], expected: list[str], max_points: float, share: float,
+                     most: int | None = None) -> tuple[float, int, int]:
     need = max(1, math.ceil(len(expected) * share))
+    if most is not None:
+        need = min(need, most)
     hit = len(found & set(expected))
     return _half(max_points * min(1.0, hit / need)), hit, need
 
@@ -528,7 +536,7 @@ def score_formulation(
         if derived.items:
             cited |= derived.cited([m for m in kinds["term"] if (m.clause, m.start) in stated]) - {
                 reference.timeline_link.id}
-    ev_pts, _, _ = _coverage_points(cited, evidence_ids, coverage_max, 0.75)
+    ev_pts, _, _ = _coverage_points(cited, evidence_ids, coverage_max, 0.75, most=_FULL_EVIDENCE)
     missed_hints = [item.hint for item in reference.key_evidence if item.id not in cited]
     deficits = ProblemArea.INTERPERSONAL_DEFICITS
     evidence_text = feedback.evidence_feedback(len(cited & set(evidence_ids)), len(evidence_ids), linked,
