@@ -61,6 +61,17 @@ def test_transition_goals_with_deficits_strategies_on_long_standing_difficulties
     assert "role transition" in text and "long-standing" in text and "past relationships" in text
 
 
+def test_a_chosen_event_area_beside_a_claim_that_nothing_set_the_episode_off_is_halved(amaru):
+    both = score(amaru, TRANSITION + " Really the depression came out of nowhere.")
+    assert_halved(both, score(amaru, TRANSITION))
+    assert "nothing set the episode off ('really the depression came out of nowhere')" in both.criterion(
+        "problem_area").feedback
+    for text in ("He says it came out of nowhere, but it began two months after the move.",
+                 "It did not come out of nowhere: it began two months after the move."):
+        report = score(amaru, f"{TRANSITION} {text}")
+        assert "conflicting_claims" not in report.flags, text
+
+
 def test_a_plan_for_another_area_than_the_label_is_halved(amaru):
     both = score(amaru, "PA: role transition after the move to Winnipeg; onset two months later. The main thing to "
                         "work on is the dispute with Clara: clarify what each of them expects, communication analysis "

@@ -27,7 +27,7 @@ from ipt_training.scoring.lexicon import GOALS, STRATEGIES
 from ipt_training.scoring.plain_plan import CONCEPT_AREA, plan_sentences
 from ipt_training.scoring.readings import plan_clauses
 from ipt_training.text.matcher import Clauses, Match
-from ipt_training.text.normalize import QUESTION
+from ipt_training.text.normalize import QUESTION, QUOTE
 
 #: Words that put a claim in another phase, a condition, a possibility or a subordinate place: such a clause does
 #: not commit the answer to a second formulation ("later we may work on the dispute", "within the transition").
@@ -35,6 +35,8 @@ _SUBORDINATE = frozenset({"later", "afterwards", "eventually", "subsequently", "
                           "if", "unless", "once", "whether", "future", "phase", "might", "could", "maybe", "perhaps",
                           "possibly", "possible", "consider", "considered", "tempting"})
 _NEGATORS = frozenset({"not", "no", "never", "nt", "t", "hardly", "without"})
+#: A denial of a no-trigger statement ("it did not come out of nowhere").
+_DENIED = frozenset({"not", "never", "nt", "t", "hardly", "didn", "doesn", "isn", "wasn"})
 
 #: An account of the onset that only interpersonal deficits fits: the problems are long-standing, or nothing set
 #: the episode off.
@@ -56,7 +58,8 @@ _NOT_OWN = frozenset({"says", "said", "say", "thinks", "feels", "felt", "believe
 
 @dataclass(frozen=True)
 class Claim:
-    """One claim the answer makes for an area: its kind ("focus", "stage", "onset", "plan"), clause and words."""
+    """One claim the answer makes for an area: its kind ("focus", "stage", "onset": long-standing problems,
+    "trigger": nothing set the episode off, "plan"), clause and words."""
 
     area: ProblemArea
     kind: str
@@ -76,13 +79,14 @@ class Conflict:
         """A sentence that names the two claims that conflict, in plain clinical language."""
         chosen, other = _label(self.chosen), _label(self.other)
         said = []
-        for kind in ("focus", "onset", "stage", "plan"):
+        for kind in ("focus", "onset", "trigger", "stage", "plan"):
             words = [c.words for c in self.claims if c.kind == kind]
             if not words:
                 continue
             quoted = ", ".join(f"'{w}'" for w in dict.fromkeys(words[:3]))
             said.append({"focus": f"names {other} as the focus ({quoted})",
                          "onset": f"describes the onset as {other} would ({quoted})",
+                         "trigger": f"says nothing set the episode off ({quoted}), which only {other} fits",
                          "stage": f"stages a dispute as its focus ({quoted})",
                          "plan": f"plans {other} work ({quoted})"}[kind])
         return (f"The answer chooses {chosen} but also {' and '.join(said)}: two formulations of the case, so only "
@@ -123,8 +127,9 @@ def onset_claims(prepared: Clauses) -> list[Claim]:
     ("long-standing social difficulties", "he has always been a loner", "the depression came out of nowhere")."""
     found = []
     for c, tokens in enumerate(prepared):
-        if _ONSET_WORDS.isdisjoint(tokens) or not _NOT_OWN.isdisjoint(tokens) or _subordinate(tokens):
-            continue
+        if (_ONSET_WORDS.isdisjoint(tokens) or not _NOT_OWN.isdisjoint(tokens) or _subordinate(tokens)
+                or QUOTE in tokens):
+            continue  # someone else's words, an impression, a condition, a quotation
         words = ""
         for k, token in enumerate(tokens):
             if token in _LONG and not _PATTERN.isdisjoint(tokens[max(0, k - 3):k + 4]) and _NEGATORS.isdisjoint(
@@ -135,13 +140,16 @@ def onset_claims(prepared: Clauses) -> list[Claim]:
                     tokens[max(0, k - 2):k + 5]):
                 words = _quote(tokens, k, k + 2)
                 break
-        if not words and ("nothing" in tokens or "no" in tokens or "nowhere" in tokens):
+        kind = "onset"
+        if not words and ("nothing" in tokens or "no" in tokens or "nowhere" in tokens) and _DENIED.isdisjoint(
+                tokens):
             text = f" {' '.join(tokens)} "
             hit = next((p for p in _NO_TRIGGER if p in text), None)
             if hit is not None:
                 words = _quote(tokens, 0, len(tokens)) if len(tokens) <= _QUOTE_WORDS else hit.strip()
+                kind = "trigger"
         if words:
-            found.append(Claim(ProblemArea.INTERPERSONAL_DEFICITS, "onset", c, words))
+            found.append(Claim(ProblemArea.INTERPERSONAL_DEFICITS, kind, c, words))
     return found
 
 
@@ -232,6 +240,8 @@ def read_conflict(decision: AreaDecision, reading: AreaReading, plan: list[Match
         other_plan = {concept: claim for areas, concept, claim in findings
                       if claim.kind == "plan" and claim.area == other and not _subordinate(prepared[claim.clause])}
         onset = any(c.kind == "onset" for c in own)
+        # "Nothing set the episode off" denies the event every other area is built on: a second reading by itself.
+        trigger = any(c.kind == "trigger" for c in own)
         # The chosen label stands bare after an argument for the other area: no plan of its own, every claim of the
         # other area and some plan before it ("... so this is the renegotiation stage; I'd do communication
         # analysis of their fights. PA: role transition").
@@ -239,7 +249,7 @@ def read_conflict(decision: AreaDecision, reading: AreaReading, plan: list[Match
             m.clause < commit and not m.negated for m in plan)
         if not own and len(other_plan) < 2:
             continue
-        if (onset and other_plan) or len(other_plan) >= 2 or (other_plan and not chosen_plan) or (
+        if trigger or (onset and other_plan) or len(other_plan) >= 2 or (other_plan and not chosen_plan) or (
                 bare and not onset):
             return Conflict(chosen, other, (*own, *other_plan.values()))
     return None
