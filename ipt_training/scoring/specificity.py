@@ -27,7 +27,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from itertools import pairwise
+from itertools import chain, pairwise
 
 from ipt_training.cases.model import Case, ReferenceFormulation
 from ipt_training.domain import ProblemArea
@@ -139,10 +139,11 @@ def copied_formulation(prepared: list[list[str]], reference: ReferenceFormulatio
     need = COPIED_SHARE * total
     if 2 * total < TEXTBOOK_WORDS:
         return None
+    starts = [zip(c[::2], c[1::2], c[2::2], c[3::2], strict=False) for c in prepared if len(c) >= _COPY_NGRAM]
+    if sum(map(grams.__contains__, chain.from_iterable(starts))) < need:
+        return None  # the usual case: no other formulation comes near (counted in C)
     found = [g for c in prepared if len(c) >= _COPY_NGRAM
              for g in zip(c[::2], c[1::2], c[2::2], c[3::2], strict=False) if g in grams]
-    if len(found) < need:
-        return None  # the usual case: no other formulation comes near
     own = {g for c in clauses(reference.formulation) for g in _grams(c)}  # the case's own wording is no copy
     counts = Counter(grams[g] for g in found if g not in own)
     if not counts:

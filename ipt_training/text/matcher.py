@@ -147,6 +147,21 @@ class CueGroup(NamedTuple):
         return tuple(sorted(set(found))) if merged else found
 
 
+#: What starts at a word, unpacked on the hot path: for each cue of its group (concept, weight, the further words or
+#: ``None`` for a one-word cue, the exact further words), the positions of the one-word cues, the exact second
+#: words that bring other cues into play (``None``: no cue has a second word; :data:`_ANY_SECOND`: some second word
+#: is a prefix, so the window is always looked at), and the group itself.
+_Start = tuple[tuple[tuple[str, float, "tuple[tuple[str, bool], ...] | None", frozenset[str]], ...], tuple[int, ...],
+               "frozenset[str] | None", CueGroup]
+_ANY_SECOND: frozenset[str] = frozenset({"\x00any"})
+
+
+def _start(group: CueGroup) -> _Start:
+    entries = tuple((cue.concept, cue.weight, cue.rest or None, cue.required) for cue in group.cues)
+    seconds = None if not group.indexed else (_ANY_SECOND if group.by_prefix else group.seconds)
+    return entries, group.always, seconds, group
+
+
 class PhraseMatcher:
     """Compiled set of cues. Build once, call :meth:`find` many times."""
 
@@ -177,20 +192,20 @@ class PhraseMatcher:
         self._typo_prefixes = tuple(p for p in self._prefixes if len(p) >= _MIN_TYPO_LEN)
         self.repair = lru_cache(maxsize=65536)(self._repair)
         self.first_word_cues = lru_cache(maxsize=65536)(self._first_word_cues)
-        #: raw token -> repaired token, and repaired token -> the cues starting with it (``None``: no cue does);
+        #: raw token -> repaired token, and repaired token -> what starts there (``None``: no cue starts with it);
         #: plain dicts are the fastest caches on the hot path, emptied together when they grow past
-        #: ``_TOKEN_CACHE_SIZE`` (answers can contain any junk). Every repaired token is a key of ``_groups``.
+        #: ``_TOKEN_CACHE_SIZE`` (answers can contain any junk). Every repaired token is a key of ``_starts``.
         self._repaired: dict[str, str] = {}
-        self._groups: dict[str, CueGroup | None] = {}
+        self._starts: dict[str, _Start | None] = {}
 
     def _learn(self, raw_tokens: list[str]) -> None:
         """Repair the tokens not seen before and index the cues that start with what they become."""
         for token in raw_tokens:
             if token not in self._repaired:
                 repaired = self._repaired[token] = self.repair(token)
-                if repaired not in self._groups:
+                if repaired not in self._starts:
                     cues = self.first_word_cues(repaired)
-                    self._groups[repaired] = CueGroup.of(cues) if cues else None
+                    self._starts[repaired] = _start(CueGroup.of(cues)) if cues else None
 
     def _first_word_cues(self, token: str) -> tuple[Cue, ...]:
         """Cues whose first word matches ``token`` (cached: the vocabulary of answers repeats)."""
@@ -229,12 +244,13 @@ class PhraseMatcher:
     def find_prepared(self, text: str | Clauses) -> tuple[Clauses, list[Match]]:
         """The repaired clauses (as :meth:`prepare` gives) and all cue matches in them."""
         raw = clauses(text) if isinstance(text, str) else text
-        repaired, groups_of = self._repaired, self._groups
+        repaired, starts_of = self._repaired, self._starts
         if len(repaired) > _TOKEN_CACHE_SIZE:
             repaired.clear()
-            groups_of.clear()
+            starts_of.clear()
         prepared: Clauses = []
         matches: list[Match] = []
+        add = matches.append
         reach = self.max_gap + 2
         for ci, raw_tokens in enumerate(raw):
             try:
@@ -243,24 +259,26 @@ class PhraseMatcher:
                 self._learn(raw_tokens)
                 tokens = list(map(repaired.__getitem__, raw_tokens))
             prepared.append(tokens)
-            groups = list(map(groups_of.__getitem__, tokens))
+            starts = list(map(starts_of.__getitem__, tokens))
+            if not any(starts):
+                continue  # no cue starts in this clause
             present = set(tokens)
             negatable = not _NEGATION_WORDS.isdisjoint(present)
-            for i in compress(range(len(groups)), groups):  # the positions where a cue starts
-                group = groups[i]
-                cues = group.cues
-                if group.indexed and (group.by_prefix or not group.seconds.isdisjoint(present)):
+            for i in compress(range(len(starts)), starts):  # the positions where a cue starts
+                entries, always, seconds, group = starts[i]
+                if seconds is not None and (seconds is _ANY_SECOND or not seconds.isdisjoint(present)):
                     picks = group.candidates(tokens[i + 1:i + reach])
                 else:
-                    picks = group.always
+                    picks = always
                 for k in picks:
-                    cue = cues[k]
-                    if not cue.rest:
-                        matches.append(_new_match(Match, (cue.concept, ci, i, i,
-                                                          negatable and is_negated(tokens, i, i), cue.weight)))
-                        continue
-                    if cue.required <= present:
-                        self._try(cue, tokens, ci, i, matches, negatable)
+                    concept, weight, rest, required = entries[k]
+                    if rest is None:  # a one-word cue
+                        add(_new_match(Match, (concept, ci, i, i, negatable and is_negated(tokens, i, i), weight)))
+                    elif required <= present:
+                        end = _span_end(rest, tokens, i, reach)
+                        if end >= 0:
+                            add(_new_match(Match, (concept, ci, i, end,
+                                                   negatable and is_negated(tokens, i, end), weight)))
         if any(map(_NEGATED, matches)):
             self._propagate_list_negation(matches, prepared)
         return prepared, matches
@@ -299,23 +317,25 @@ class PhraseMatcher:
             if following is None or m.end < following.start or m.clause != following.clause:
                 following = m
 
-    def _try(self, cue: Cue, tokens: list[str], ci: int, start: int, out: list[Match], negatable: bool) -> None:
-        pos, reach = start, self.max_gap + 2
-        for word, prefix in cue.rest:
-            if prefix:
-                for j in range(pos + 1, min(len(tokens), pos + reach)):
-                    if tokens[j].startswith(word):
-                        break
-                else:
-                    return
+
+def _span_end(rest: tuple[tuple[str, bool], ...], tokens: list[str], start: int, reach: int) -> int:
+    """Where a cue starting at ``tokens[start]`` ends: each of its further words (``rest``) the first within
+    ``reach`` of the previous one; -1 when one is missing."""
+    pos = start
+    for word, prefix in rest:
+        if prefix:
+            for j in range(pos + 1, min(len(tokens), pos + reach)):
+                if tokens[j].startswith(word):
+                    break
             else:
-                try:
-                    j = tokens.index(word, pos + 1, pos + reach)  # the first within reach, found in C
-                except ValueError:
-                    return
-            pos = j
-        out.append(_new_match(Match, (cue.concept, ci, start, pos, negatable and is_negated(tokens, start, pos),
-                                      cue.weight)))
+                return -1
+        else:
+            try:
+                j = tokens.index(word, pos + 1, pos + reach)  # the first within reach, found in C
+            except ValueError:
+                return -1
+        pos = j
+    return pos
 
 
 def is_negated(tokens: list[str], start: int, end: int) -> bool:
