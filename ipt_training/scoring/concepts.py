@@ -21,6 +21,7 @@ patient mourn). A credited concept of an area the answer did not choose is *inco
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import NamedTuple
 
 from ipt_training.domain import ProblemArea
@@ -56,9 +57,10 @@ class ConceptReading:
     #: credited concepts that serve an area the answer did not choose
     inconsistent: set[str] = field(default_factory=set)
 
-    @property
+    @cached_property
     def drawn_on(self) -> set[ProblemArea]:
-        """Areas the plan really draws on: two or more distinct concepts specific to the area."""
+        """Areas the plan really draws on: two or more distinct concepts specific to the area (worked out once, when
+        first asked, after :func:`read_concepts` has filled :attr:`area_findings`)."""
         return {a for a, found in self.area_findings.items()
                 if len({c for f in found for c in f.candidates}) >= _MIN_CONCEPTS_PER_AREA}
 

@@ -13,7 +13,7 @@ they are the answer's own words for its plan.
 from __future__ import annotations
 
 from functools import cache
-from itertools import pairwise
+from itertools import chain, pairwise, repeat
 from typing import NamedTuple
 
 from ipt_training.domain import ProblemArea
@@ -179,11 +179,13 @@ def plain_plan_concepts(prepared: Clauses, areas: set[ProblemArea], *, ending: b
         if _EVERY_WORD.isdisjoint(tokens):
             continue
         pairs = _pairs(tokens)
+        # The word classes the sentence has a word (or word pair) of: a frame needs one of each of its classes.
+        have = set(chain.from_iterable(map(_CLASSES_OF.get, chain(tokens, pairs), repeat(()))))
         hurried = None
-        for frame in frames:
+        for frame, needs in frames:
             if frame.concept in found or (not ending and frame is _ENDING_FRAME):
                 continue
-            if not _present(tokens, frame, pairs):
+            if not needs <= have or not _present(tokens, frame, pairs):
                 continue
             if frame.concept in MOURNING:
                 if hurried is None:
@@ -259,8 +261,23 @@ def hurried_clauses(prepared: Clauses) -> set[int]:
 
 
 @cache
-def _frames_for(areas: frozenset[ProblemArea]) -> tuple[Frame, ...]:
-    return tuple(f for f in FRAMES if CONCEPT_AREA.get(f.concept) is None or CONCEPT_AREA[f.concept] in areas)
+def _frames_for(areas: frozenset[ProblemArea]) -> tuple[tuple[Frame, frozenset[int]], ...]:
+    """The frames of ``areas`` and general ones, each with the word classes it needs (see :data:`_CLASSES_OF`)."""
+    return tuple((f, frozenset(_CLASS_IDS[c] for c in (*f.classes, f.twice) if c)) for f in FRAMES
+                 if CONCEPT_AREA.get(f.concept) is None or CONCEPT_AREA[f.concept] in areas)
+
+
+#: Each word class of the frames numbered, and each word (or word pair) -> the classes it belongs to, so a sentence's
+#: classes are found in one pass and a frame missing one is skipped before its positions are looked at.
+_CLASS_IDS: dict[frozenset[str], int] = {}
+for _frame in FRAMES:
+    for _words in (*_frame.classes, _frame.twice):
+        if _words:
+            _CLASS_IDS.setdefault(_words, len(_CLASS_IDS))
+_CLASSES_OF: dict[str, tuple[int, ...]] = {}
+for _words, _id in _CLASS_IDS.items():
+    for _word in _words:
+        _CLASSES_OF[_word] = (*_CLASSES_OF.get(_word, ()), _id)
 
 
 def plain_plan_votes(prepared: Clauses) -> dict[ProblemArea, float]:
