@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import IntEnum
-from itertools import chain
+from itertools import chain, repeat
 
 from ipt_training.domain import ProblemArea
 from ipt_training.scoring.lexicon import (
@@ -134,11 +134,7 @@ def _has(words: frozenset[str], window: list[str]) -> bool:
     prefixes = _PREFIX_CACHE.get(words)
     if prefixes is None:
         prefixes = _PREFIX_CACHE[words] = tuple(w[:-1] for w in words if w.endswith("*"))
-    if prefixes:
-        for t in window:
-            if t.startswith(prefixes):
-                return True
-    return False
+    return bool(prefixes) and any(map(str.startswith, window, repeat(prefixes)))  # the loop runs in C
 
 
 _NAMING_VERBS = frozenset({"call", "calls", "called", "name", "names", "named", "label", "labels", "labelled",

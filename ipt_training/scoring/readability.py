@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import filterfalse
 
 from ipt_training.text.normalize import QUESTION, QUOTE, clauses
 
@@ -154,7 +155,7 @@ def read_style(text: str, raw: list[list[str]], vignette: str | None = None) -> 
         flat.append(None)
     marked = QUOTE in flat or QUESTION in flat
     if marked:
-        flat = [t for t in flat if t not in _MARKS]
+        flat = list(filterfalse(_MARKS.__contains__, flat))
     words = len(flat) - len(raw)
     if not words:
         return Style(0, 0.0, 0.0, 0.0, other_script)

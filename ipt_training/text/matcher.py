@@ -197,6 +197,10 @@ class PhraseMatcher:
         #: ``_TOKEN_CACHE_SIZE`` (answers can contain any junk). Every repaired token is a key of ``_starts``.
         self._repaired: dict[str, str] = {}
         self._starts: dict[str, _Start | None] = {}
+        #: raw token -> what starts at the token it is repaired to (one look-up per word on the hot path), and the
+        #: raw tokens that repair changes (a clause without any is its own repaired form)
+        self._raw_starts: dict[str, _Start | None] = {}
+        self._altered: set[str] = set()
 
     def _learn(self, raw_tokens: list[str]) -> None:
         """Repair the tokens not seen before and index the cues that start with what they become."""
@@ -206,6 +210,9 @@ class PhraseMatcher:
                 if repaired not in self._starts:
                     cues = self.first_word_cues(repaired)
                     self._starts[repaired] = _start(CueGroup.of(cues)) if cues else None
+                self._raw_starts[token] = self._starts[repaired]
+                if repaired != token:
+                    self._altered.add(token)
 
     def _first_word_cues(self, token: str) -> tuple[Cue, ...]:
         """Cues whose first word matches ``token`` (cached: the vocabulary of answers repeats)."""
@@ -244,22 +251,24 @@ class PhraseMatcher:
     def find_prepared(self, text: str | Clauses) -> tuple[Clauses, list[Match]]:
         """The repaired clauses (as :meth:`prepare` gives) and all cue matches in them."""
         raw = clauses(text) if isinstance(text, str) else text
-        repaired, starts_of = self._repaired, self._starts
+        repaired, starts_of, altered = self._repaired, self._raw_starts, self._altered
         if len(repaired) > _TOKEN_CACHE_SIZE:
             repaired.clear()
             starts_of.clear()
+            self._starts.clear()
+            altered.clear()
         prepared: Clauses = []
         matches: list[Match] = []
         add = matches.append
         reach = self.max_gap + 2
         for ci, raw_tokens in enumerate(raw):
             try:
-                tokens = list(map(repaired.__getitem__, raw_tokens))
+                starts = list(map(starts_of.__getitem__, raw_tokens))
             except KeyError:
                 self._learn(raw_tokens)
-                tokens = list(map(repaired.__getitem__, raw_tokens))
+                starts = list(map(starts_of.__getitem__, raw_tokens))
+            tokens = raw_tokens[:] if altered.isdisjoint(raw_tokens) else list(map(repaired.__getitem__, raw_tokens))
             prepared.append(tokens)
-            starts = list(map(starts_of.__getitem__, tokens))
             if not any(starts):
                 continue  # no cue starts in this clause
             present = set(tokens)
