@@ -217,3 +217,45 @@ def test_loneliness_named_without_any_account_of_the_episode_commits_to_nothing(
     report = score(yumiko, "Yumiko is alone a lot. She eats lunch at her desk. Her mother is 74.")
     assert report.detected_primary is None
     assert report.criterion("problem_area").points == 0
+
+
+# ----------------------------------------------------------------------------- differentials in other shapes
+
+
+def test_a_walk_through_of_questions_commits_to_the_one_answered_yes(amaru):
+    report = score(amaru, AMARU + "Grief? No one died. Dispute? Not with Clara, who supports him. Deficits? He had "
+                                  "close friends. Transition? Yes: the move. " + AMARU_PLAN)
+    assert committed(report, T)
+    assert report.detected_secondary is None
+
+
+def test_what_another_area_would_need_is_a_differential_not_a_claim(amaru):
+    report = score(amaru, AMARU + "He is in a role transition, from team leader in Toronto to 'Clara's husband' in "
+                                  "Winnipeg. It is not a role dispute: the tension with Clara comes from the move. "
+                                  "Interpersonal deficits would need lifelong isolation; grief would need a death. "
+                                  + AMARU_PLAN)
+    assert committed(report, T)
+
+
+@pytest.mark.parametrize("case_id, text, area", [
+    ("p-03", "Stavros's depression began in May 2025, two months after Eleni died. His grief is blocked: he has not "
+             "been to the grave, will not move her things and blames himself for the feeding-tube decision. The "
+             "dispute with Nikos and the transition to living alone both follow from the death, and before her "
+             "illness he was sociable. I would help him mourn her: reconstruct their marriage, good and bad, go over "
+             "the decision and his guilt, and then help him back to Manolis and, in time, to Nikos.", G),
+    ("p-02", "Nikhil became depressed in January 2025 after six months of fighting with Sameer over the contract and "
+             "the staff, and the failed mediation. The dispute is now at dissolution: he has ended the partnership, "
+             "but still rehearses the arguments. His grief for the friendship and the transition out of the firm are "
+             "part of ending it well. I would go over what each expected, the arguments he replays, and help him let "
+             "the partnership go and invest in Divya, Anand and new work.", D),
+])
+def test_areas_named_in_passing_in_the_story_are_not_a_list_of_areas(library, case_id, text, area):
+    report = score(library.get(case_id), text)
+    assert committed(report, area)
+
+
+def test_three_areas_listed_as_possibilities_in_prose_are_still_no_commitment(amaru):
+    report = score(amaru, "It could be a role dispute (Clara), a role transition (the move, the lost team) or even "
+                          "something like grief for Toronto. All three have some support. I'd explore further before "
+                          "choosing.")
+    assert report.criterion("problem_area").points == 0

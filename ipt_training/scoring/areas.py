@@ -101,6 +101,7 @@ class AreaReading:
     label: ProblemArea | None = None
     #: areas a sentence goes on to name the focus ("the dispute with Sameer, now in dissolution, is the focus")
     focused: set[ProblemArea] = field(default_factory=set)
+
     #: (position, area) of the writer's own decisions ("I'd go with transition", "On balance I'd choose grief",
     #: "So: role transition"), the end of a differential
     decisive: list[tuple[tuple[int, int], ProblemArea]] = field(default_factory=list)
@@ -201,7 +202,9 @@ def _classify(m: Match, tokens: list[str], previous: list[str] | None, quoted: b
         return Reading.REPORTED
     if after[:1] and after[0] in _AGENT_VERBS:
         return Reading.MENTIONED  # a person's initial read as an area ("G wants her to ..."), not a choice
-    if "than" in before[-2:] or _later_phase(tokens, before) or _simile(before):
+    if not _CRITERION_VERBS.isdisjoint(after[:2]):
+        return Reading.MENTIONED  # what the area would need: "deficits would need lifelong isolation"
+    if "than" in before[-2:] or _later_phase(tokens, before) or _simile(before) or _follows_from(tokens, m.end):
         # "more likely than a transition", "the later phase will look like a transition", "it's like a bereavement"
         return Reading.MENTIONED
     if _has(HEDGE_BEFORE, before[-_HEDGE_REACH:]) or _has(HEDGE_AFTER, after):
@@ -238,6 +241,9 @@ _REJECT_BEFORE = frozenset({"reject", "rejected", "rejecting", "rejects", "again
 _AGENT_VERBS = frozenset({"wants", "wanted", "says", "said", "feels", "felt", "thinks", "thought", "told", "tells",
                           "asked", "asks", "lives", "lived", "went", "goes", "works", "worked", "left", "moved",
                           "cried", "refuses", "refused", "agreed", "agrees", "believes"})
+#: Words after an area that state what it requires, in a differential ("grief would need a death", "deficits needs
+#: lifelong isolation", "a dispute requires two parties").
+_CRITERION_VERBS = frozenset({"would", "needs", "need", "requires", "require", "implies", "presupposes"})
 #: A later phase or a resemblance in the future: "a transition will follow", "will look like a transition later".
 _FUTURE_MODALS = frozenset({"will", "may", "might", "could"})
 _LATER_WORDS = frozenset({"later", "eventually", "afterwards", "afterward", "follow", "follows", "future",
@@ -299,6 +305,20 @@ def _case_claim(before: list[str]) -> bool:
     return not _CASE_SUBJECTS.isdisjoint(near) and not _CLAIM_VERBS.isdisjoint(near)
 
 
+#: Words that make a choice a label of the answer's focus ("PA:", "Problem area:", "the focus is", "I chose"),
+#: unlike "fits" or "work on", which also appear in lists ("role transition work, communication analysis").
+_STRONG_MARKERS = frozenset({"focus", "primary", "main", "principal", "formulat*", "choose", "chose", "chosen",
+                             "choice", "decide*", "select*", "area"})
+
+
+def _strong_choice(tokens: list[str], m: Match, previous: list[str] | None) -> bool:
+    """A choice made with a label or a word of choosing next to the area, not a list item that happens to fit."""
+    if _has(_STRONG_MARKERS, tokens[max(0, m.start - 4):m.start]) or _has(_STRONG_MARKERS, tokens[m.end + 1:m.end + 3]):
+        return True
+    return (previous is not None and m.start <= 1 and len(previous) <= _LABEL_WORDS
+            and _has(_STRONG_MARKERS, previous) and not _has(HEDGE_BEFORE, previous) and "areas" not in previous)
+
+
 _FOCUS_NOUNS = frozenset({"focus", "main", "primary", "central", "core", "key", "area"})
 
 
@@ -352,6 +372,7 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
     seen: set[tuple[int, int, str]] = set()
     committed: list[tuple[int, int, int, ProblemArea]] = []
     first_claim: tuple[int, ProblemArea] | None = None
+    asked_areas: list[tuple[int, ProblemArea, bool]] = []
     mentions: list[tuple[int, ProblemArea, Reading]] = []
     headings: list[tuple[int, ProblemArea]] = []
     questioned: list[ProblemArea] = []
@@ -381,6 +402,10 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
             questioned.append(area)  # "Grief? No one has died." / "A dispute with him? Also not."
         elif heading and kind is not Reading.CHOSEN:
             headings.append((m.clause, area))
+            if asked:
+                # "Grief? ... Deficits? He had close friends. Transition? Yes: the move." A question answered yes is
+                # the answer's choice; the other questions are the areas it checked.
+                asked_areas.append((m.clause, area, prepared[m.clause + 1][:1] in _YES))
         elif kind >= Reading.ASSERTED:
             reading.free_choice.add(area)
         if kind is Reading.REJECTED:
@@ -390,14 +415,15 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
             reading.leaning.add(area)
         if kind is Reading.MENTIONED and not m.negated and _has(REVERSAL_WORDS, tokens[:m.start]):
             reading.reversed_paraphrase.add(area)
-        if m.weight >= STRONG and (kind >= Reading.HEDGED or (kind is Reading.MENTIONED and not overlaps)):
-            reading.listed.add(area)
+        if m.weight >= STRONG and (kind >= Reading.HEDGED or (kind is Reading.MENTIONED and not overlaps and not (
+                m.start and tokens[m.start - 1] in _POSSESSIVES) and not _follows_from(tokens, m.end))):
+            reading.listed.add(area)  # not "his grief is blocked", "the dispute with Nikos follows from the death"
         if kind > reading.best.get(area, Reading.REJECTED):
             reading.best[area] = kind
             reading.order[area] = position
         if kind >= Reading.ASSERTED:
             before = tokens[max(0, m.start - _WINDOW):m.start]
-            if _focus_after(tokens, m.end):
+            if _focus_after(tokens, m.end) or (kind is Reading.CHOSEN and _strong_choice(tokens, m, previous)):
                 reading.claimed.add(area)
                 reading.focused.add(area)
             elif kind is Reading.CHOSEN or _case_claim(before):
@@ -419,6 +445,13 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
     for area in questioned:
         if area not in reading.free_choice:
             _drop(reading, area)
+    if any(yes for _, _, yes in asked_areas):
+        for clause, area, yes in asked_areas:
+            if yes and area in reading.best:
+                reading.decisive.append(((clause, 0), area))
+                reading.claimed.add(area)
+            elif area not in reading.free_choice:
+                _drop(reading, area)
     return reading
 
 
@@ -478,6 +511,7 @@ def _drop(reading: AreaReading, area: ProblemArea) -> None:
 
 
 _BACK_WINDOW = 4
+_YES = (["yes"], ["yep"], ["definitely"], ["clearly"], ["exactly"])
 
 
 def _reject_by_reference(reading: AreaReading, prepared: Clauses,
@@ -731,8 +765,9 @@ def decide_areas(chosen_primary: ProblemArea | None, chosen_secondary: ProblemAr
     # dispute") is not stuffing: areas only considered do not count once one is explicitly chosen.
     # An answer that opens with its focus, or names it explicitly, discusses the other areas it names: they count
     # as its choices only where it claims them too ("this is also a dispute"), not as lines of a differential.
-    labelled = primary is not None and (primary is reading.label or any(a is primary for _, a in reading.decisive) or (
-        (explicit or primary in reading.focused)
+    labelled = primary is not None and (primary is reading.label or any(a is primary for _, a in reading.decisive)
+                                        or primary in reading.focused or (
+        (explicit or primary in reading.claimed)
         and all(reading.order[primary] < reading.first[a] for a in reading.listed if a != primary)))
     listed = [a for a in reading.listed
               if not (explicit and a != primary and reading.best.get(a, Reading.MENTIONED) <= Reading.HEDGED)
@@ -811,6 +846,22 @@ def _attributes(tokens: list[str]) -> bool:
 def _consequence(tokens: list[str]) -> bool:
     """A clause that calls something a consequence ("the rows grew out of it", "came after")."""
     return any((t, tokens[k + 1]) in _CONSEQUENCE_PAIRS for k, t in enumerate(tokens[:-1]))
+
+
+#: Words after an area that make it part of another story: "the dispute with Nikos follows from the death",
+#: "his grief for the friendship is part of ending it", "the strain with Clara grew out of the move".
+_FOLLOWS = frozenset({("follow", "from"), ("follows", "from"), ("followed", "from"), ("flow", "from"),
+                      ("flows", "from"), ("part", "of"), ("belongs", "to"), ("belong", "to"), ("grew", "out"),
+                      ("grown", "out"), ("result", "of"), ("consequence", "of"), ("secondary", "to")})
+_FOLLOW_WORDS = frozenset(first for first, _ in _FOLLOWS)
+
+
+def _follows_from(tokens: list[str], end: int) -> bool:
+    """The clause goes on to make the area a consequence or part of something else."""
+    rest = tokens[end + 1:]
+    if _FOLLOW_WORDS.isdisjoint(rest):
+        return False
+    return any((t, rest[k + 1]) in _FOLLOWS for k, t in enumerate(rest[:-1]))
 
 
 def _lost_role(tokens: list[str]) -> bool:
