@@ -103,3 +103,23 @@ def test_a_copied_vignette_earns_half_of_the_evidence_it_states():
     assert evidence.points == 1.0  # all three items (2 points), halved, and no link point
     assert "only half of the evidence points" in evidence.feedback
     assert "Link the onset" in evidence.feedback
+
+
+def test_a_key_event_named_only_to_deny_it_set_off_the_episode_makes_no_link():
+    denied = _link_points("Role transition. The new office came in April. Astrid died of cancer two months before "
+                          "the onset, but I do not think her death is the trigger.")
+    plain = _link_points("Role transition. The new office came in April. Astrid died of cancer two months before "
+                         "the onset.")
+    assert denied == plain - 1.0
+    feedback = score_formulation("Grief. Astrid died two months before the onset, but I do not think her death is "
+                                 "the trigger.", CASE.reference, case=CASE).criterion("evidence_timeline").feedback
+    assert "Link the onset in time" in feedback
+
+
+@pytest.mark.parametrize("text", [
+    "Grief. She did not cry at the funeral. Her symptoms began two months after Astrid died.",
+    "Grief. The office move is not the trigger. Her symptoms began two months after Astrid died.",
+])
+def test_a_negation_about_something_else_leaves_the_link(text):
+    feedback = score_formulation(text, CASE.reference, case=CASE).criterion("evidence_timeline").feedback
+    assert "You tied the onset of the episode in time" in feedback

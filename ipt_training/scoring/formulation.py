@@ -67,7 +67,7 @@ from ipt_training.scoring.lexicon import (
     second_person,
 )
 from ipt_training.scoring.normalize import clean_answer
-from ipt_training.scoring.onset_link import dated_link, timing_for
+from ipt_training.scoring.onset_link import dated_link, link_denied, timing_for
 from ipt_training.scoring.patient import PatientElements, read_patient_elements
 from ipt_training.scoring.plain_plan import (
     MOURNING,
@@ -440,7 +440,10 @@ def score_formulation(
     if split is not None:
         decision = split
     has_dispute = ProblemArea.ROLE_DISPUTE in reference.areas
-    linked = _timeline_linked(ev_matches, prepared) or (
+    # An answer that names the key event only to deny it set off the episode ("more than a year before the onset,
+    # so I don't think it is the trigger") makes no link.
+    linked = (_timeline_linked(ev_matches, prepared)
+              and not link_denied(prepared, {m.clause for m in ev_matches if m.concept == "timeline"})) or (
         reference.primary_area is ProblemArea.INTERPERSONAL_DEFICITS
         and any(not m.negated for m in kinds["absence"]))
     if not linked and (timing := timing_for(reference, case)) is not None:

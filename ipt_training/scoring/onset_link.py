@@ -189,3 +189,30 @@ def timing_for(reference: ReferenceFormulation, case: Case | None) -> OnsetTimin
         _CACHE.clear()
     _CACHE[key] = (reference, case, timing)
     return timing
+
+
+_NEGATORS = frozenset({"not", "no", "never", "nor", "hardly", "unlikely", "doubt"})
+#: Words for what an event does to the onset ("the trigger", "linked", "what caused it", "explains").
+_CAUSE_PREFIXES = ("trigger", "caus", "link", "relat", "explain", "precipitat", "behind", "respons")
+#: Words that deny a tie in time or cause on their own ("a coincidence", "unrelated", "too long ago").
+_DENIALS = frozenset({"coincidence", "coincidental", "unrelated", "unconnected", "irrelevant"})
+
+
+def denies_link(clause: list[str]) -> bool:
+    """Whether a clause denies that an event is tied to the onset ("I don't think it is the trigger", "not
+    linked", "a coincidence", "too long before the onset")."""
+    if not _DENIALS.isdisjoint(clause):
+        return True
+    if "too" in clause and not {"long", "early", "late", "far"}.isdisjoint(clause):
+        return True
+    if _NEGATORS.isdisjoint(clause):
+        return False
+    return any(word.startswith(_CAUSE_PREFIXES) for word in clause)
+
+
+def link_denied(prepared: list[list[str]], event_clauses: set[int]) -> bool:
+    """Whether every sentence that names the key event, with the clause after it, denies it is tied to the onset
+    ("His brother's death was more than a year before the onset, so I don't think it is the trigger")."""
+    last = len(prepared) - 1
+    return bool(event_clauses) and all(
+        any(denies_link(prepared[j]) for j in range(c, min(last, c + 1) + 1)) for c in event_clauses)
