@@ -171,6 +171,10 @@ def test_a_keyword_list_gains_nothing_from_the_words_of_a_second_area(amaru):
     ("Her long-standing friendship with Ana ended.", False),
     ("He says it came out of nowhere, but it followed the move.", False),
     ("Deficits would need long-standing isolation.", False),
+    ("Nothing changed at work.", False),  # one part of life, not the whole timeline
+    ("They have long-standing marital problems.", False),  # a long dispute, not a life without relationships
+    ("She has had long-standing difficulties making friends.", True),
+    ("Nothing else happened before the row.", False),
 ])
 def test_onset_claims_are_the_writers_own_statements(text, claimed):
     assert bool(onset_claims(clauses(text))) is claimed

@@ -41,12 +41,15 @@ _DENIED = frozenset({"not", "never", "nt", "t", "hardly", "didn", "doesn", "isn"
 #: An account of the onset that only interpersonal deficits fits: the problems are long-standing, or nothing set
 #: the episode off.
 _LONG = frozenset({"long-standing", "longstanding", "lifelong", "life-long", "chronic", "chronically", "enduring"})
-_PATTERN = frozenset({"isolation", "difficulties", "difficulty", "problems", "pattern", "patterns", "loneliness",
-                      "shyness", "avoidance", "withdrawal", "social", "interpersonal"})
+_PATTERN = frozenset({"isolation", "isolated", "loneliness", "lonely", "shyness", "shy", "social", "interpersonal",
+                      "withdrawal", "avoidance"})
+#: Friends are a pattern only as a difficulty ("long-standing difficulties making friends", not "his long-standing
+#: friendships").
+_FRIENDS = frozenset({"friends", "friendships", "relationships"})
+_DIFFICULTY = frozenset({"difficulties", "difficulty", "trouble", "problems", "few", "no", "making", "lack"})
 _ALWAYS_ALONE = frozenset({"isolated", "alone", "lonely", "loner", "shy", "withdrawn", "awkward", "friendless"})
-_NO_TRIGGER = (" no trigger", " no clear trigger", " no precipitant", " no life event", " no recent event",
-               " nothing happened", " out of nowhere", " from nowhere", " no acute event", " nothing changed",
-               " no event ")
+_NO_TRIGGER = (" no trigger", " no clear trigger", " no obvious trigger", " no precipitant", " no life event",
+               " no acute event", " out of nowhere", " from nowhere")
 _ONSET_WORDS = _LONG | frozenset({"always", "nothing", "nowhere", "trigger", "precipitant", "event", "acute"})
 #: What makes such a clause something other than the writer's own claim: a report, an impression, a contrast, a
 #: definition of the area.
@@ -132,7 +135,9 @@ def onset_claims(prepared: Clauses) -> list[Claim]:
             continue  # someone else's words, an impression, a condition, a quotation
         words = ""
         for k, token in enumerate(tokens):
-            if token in _LONG and not _PATTERN.isdisjoint(tokens[max(0, k - 3):k + 4]) and _NEGATORS.isdisjoint(
+            window = tokens[max(0, k - 3):k + 4]
+            if token in _LONG and (not _PATTERN.isdisjoint(window) or (
+                    not _FRIENDS.isdisjoint(window) and not _DIFFICULTY.isdisjoint(window))) and _NEGATORS.isdisjoint(
                     tokens[max(0, k - 2):k]):
                 words = _quote(tokens, k, k)
                 break
