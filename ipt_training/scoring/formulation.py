@@ -685,7 +685,7 @@ def _patient_criteria(plan: Rubric, elements: PatientElements) -> list[Criterion
 def _confidence(answer: FormulationAnswer, raw: Clauses, decision: AreaDecision, implicit: bool, style: Style,
                 bare_list: bool) -> float:
     """How sure the scorer is of its reading (1 = sure); low values go to the instructor's review queue."""
-    words = sum(len(c) for c in raw)
+    words = sum(map(len, raw))
     factors = [1.0]
     if decision.primary is None:
         factors.append(0.9 if words < 5 else 0.5)

@@ -178,7 +178,8 @@ def plain_plan_concepts(prepared: Clauses, areas: set[ProblemArea], *, ending: b
         tokens = prepared[c]
         if _EVERY_WORD.isdisjoint(tokens):
             continue
-        pairs = _pairs(tokens)
+        # Word pairs only where one can count ("about him", "move on"): the others read no pair.
+        pairs = _pairs(tokens) if not _PAIR_FIRSTS.isdisjoint(tokens) else []
         # The word classes the sentence has a word (or word pair) of: a frame needs one of each of its classes.
         have = set(chain.from_iterable(map(_CLASSES_OF.get, chain(tokens, pairs), repeat(()))))
         hurried = None
@@ -274,6 +275,8 @@ for _frame in FRAMES:
     for _words in (*_frame.classes, _frame.twice):
         if _words:
             _CLASS_IDS.setdefault(_words, len(_CLASS_IDS))
+#: The first words of the word pairs that frames and hurrying phrases read.
+_PAIR_FIRSTS = frozenset(w.split()[0] for words in (*_CLASS_IDS, _HURRY_PAIRS) for w in words if " " in w)
 _CLASSES_OF: dict[str, tuple[int, ...]] = {}
 for _words, _id in _CLASS_IDS.items():
     for _word in _words:

@@ -150,16 +150,18 @@ class CueGroup(NamedTuple):
 #: What starts at a word, unpacked on the hot path: for each cue of its group (concept, weight, the further words or
 #: ``None`` for a one-word cue, the exact further words), the positions of the one-word cues, the exact second
 #: words that bring other cues into play (``None``: no cue has a second word; :data:`_ANY_SECOND`: some second word
-#: is a prefix, so the window is always looked at), and the group itself.
+#: is a prefix, so the window is always looked at), the group itself, and for each exact second word the cues to try
+#: when it is the only second word within reach (what :meth:`CueGroup.candidates` gives then).
 _Start = tuple[tuple[tuple[str, float, "tuple[tuple[str, bool], ...] | None", frozenset[str]], ...], tuple[int, ...],
-               "frozenset[str] | None", CueGroup]
+               "frozenset[str] | None", CueGroup, dict[str, tuple[int, ...]]]
 _ANY_SECOND: frozenset[str] = frozenset({"\x00any"})
 
 
 def _start(group: CueGroup) -> _Start:
     entries = tuple((cue.concept, cue.weight, cue.rest or None, cue.required) for cue in group.cues)
     seconds = None if not group.indexed else (_ANY_SECOND if group.by_prefix else group.seconds)
-    return entries, group.always, seconds, group
+    merged = {word: group.candidates([word]) for word in group.by_word}
+    return entries, group.always, seconds, group, merged
 
 
 class PhraseMatcher:
@@ -274,11 +276,18 @@ class PhraseMatcher:
             present = set(tokens)
             negatable = not _NEGATION_WORDS.isdisjoint(present)
             for i in compress(range(len(starts)), starts):  # the positions where a cue starts
-                entries, always, seconds, group = starts[i]
-                if seconds is not None and (seconds is _ANY_SECOND or not seconds.isdisjoint(present)):
+                entries, always, seconds, group, merged = starts[i]
+                if seconds is None or (seconds is not _ANY_SECOND and seconds.isdisjoint(present)):
+                    picks = always
+                elif seconds is _ANY_SECOND:
                     picks = group.candidates(tokens[i + 1:i + reach])
                 else:
-                    picks = always
+                    hit = seconds.intersection(tokens[i + 1:i + reach])
+                    if len(hit) == 1:
+                        [word] = hit
+                        picks = merged[word]  # one second word within reach: the usual case
+                    else:
+                        picks = group.candidates(tokens[i + 1:i + reach]) if hit else always
                 for k in picks:
                     concept, weight, rest, required = entries[k]
                     if rest is None:  # a one-word cue
