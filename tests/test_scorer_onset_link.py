@@ -123,3 +123,36 @@ def test_a_key_event_named_only_to_deny_it_set_off_the_episode_makes_no_link():
 def test_a_negation_about_something_else_leaves_the_link(text):
     feedback = score_formulation(text, CASE.reference, case=CASE).criterion("evidence_timeline").feedback
     assert "You tied the onset of the episode in time" in feedback
+
+
+_CABIN = CASE.model_dump(mode="json")
+_CABIN["timeline"] = [
+    {"date": "2025-03", "event": "Discovers that Odd sold the family cabin without asking her", "kind": "conflict"},
+    {"date": "2025-04", "event": "Moved to a new office by the harbour", "kind": "change"},
+    {"date": "2025-05", "event": "Poor sleep, weight loss, stops the knitting circle", "kind": "symptom"},
+]
+_CABIN["reference"].update({
+    "primary_area": "role_dispute", "dispute_stage": "renegotiation",
+    "key_evidence": [_CABIN["reference"]["key_evidence"][2],
+                     {"id": "rows", "hint": "How do they talk?", "text": "They argue every evening."}],
+})
+_CABIN["reference"]["timeline_link"]["text"] = ("Her symptoms began in May 2025, two months after she discovered "
+                                                "the betrayal.")
+CABIN = Case.model_validate(_CABIN)
+
+
+def test_the_link_borrows_the_timeline_s_own_words_for_the_key_event():
+    # The link sentence calls it "the betrayal"; the timeline says what happened: Odd sold the cabin.
+    linked = score_formulation("Role dispute with Odd, renegotiation. Her mood dropped soon after Odd sold the cabin.",
+                               CABIN.reference, case=CABIN)
+    assert "onset_after_death" in linked.evidence_cited
+    assert "You tied the onset of the episode in time" in linked.criterion("evidence_timeline").feedback
+    other = score_formulation("Role dispute with Odd, renegotiation. Her mood dropped soon after the new office.",
+                              CABIN.reference, case=CABIN)
+    assert "Link the onset in time" in other.criterion("evidence_timeline").feedback
+
+
+def test_falling_ill_is_the_onset():
+    text = "Grief. Astrid died in March and she fell ill straight after."
+    assert "You tied the onset of the episode in time" in \
+        score_formulation(text, CASE.reference, case=CASE).criterion("evidence_timeline").feedback

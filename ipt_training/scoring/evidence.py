@@ -240,14 +240,23 @@ class DerivedEvidence:
 
 
 def derive_evidence(texts: dict[str, str], timeline_id: str, *, names: Iterable[str] = (),
-                    skip: Iterable[str] = ()) -> DerivedEvidence:
-    """Terms for each item from its sentence (``texts``: item id -> sentence); items without text are skipped."""
+                    skip: Iterable[str] = (), link_event: Iterable[str] = ()) -> DerivedEvidence:
+    """Terms for each item from its sentence (``texts``: item id -> sentence); items without text are skipped.
+
+    ``link_event``: the case timeline's descriptions of the key event, whose distinctive words the timeline link
+    borrows (the link may call it "the loan" where the timeline says "lends the savings").
+    """
     known_names = frozenset(to_ascii_lower(n) for name in names for n in name.split() if len(n) > 2)
     skip_words = frozenset(to_ascii_lower(w) for word in skip for w in word.split())
     per_item = {item_id: sentence_terms(text, known_names, skip_words, event_only=item_id == timeline_id)
                 for item_id, text in texts.items() if text.strip()}
     link = per_item.get(timeline_id)
     if link is not None:
+        keys = {t.key for t in link}
+        for text in link_event:
+            link += [t for t in sentence_terms(text, known_names, skip_words, event_only=True)
+                     if t.key not in keys and t.weight > _COMMON_WEIGHT and not t.key.startswith("name:")]
+            keys = {t.key for t in link}
         # The link's event is usually described in full by one of the evidence items: borrow its words
         # ("two months after the redundancy" also finds "after the mill closed").
         keys = {t.key for t in link}

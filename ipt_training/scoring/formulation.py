@@ -67,7 +67,7 @@ from ipt_training.scoring.lexicon import (
     second_person,
 )
 from ipt_training.scoring.normalize import clean_answer
-from ipt_training.scoring.onset_link import dated_link, link_denied, timing_for
+from ipt_training.scoring.onset_link import dated_link, key_event_texts, link_denied, timing_for
 from ipt_training.scoring.patient import PatientElements, read_patient_elements
 from ipt_training.scoring.plain_plan import (
     MOURNING,
@@ -174,7 +174,7 @@ def _matcher_for(reference: ReferenceFormulation, case: Case | None = None) -> _
     derived = derive_evidence(
         {item.id: item.text for item in items}, reference.timeline_link.id,
         names=[p.name for p in case.inventory] if case else (),
-        skip=[case.patient.name] if case else ())
+        skip=[case.patient.name] if case else (), link_event=key_event_texts(case, reference))
     cues = {**_domain_cues(), **derived.cues,
             **{f"evidence:{item.id}": item.cues for item in reference.key_evidence if item.cues},
             "timeline": reference.timeline_link.cues}
@@ -283,7 +283,7 @@ def _coverage_points(found: set[str], expected: list[str], max_points: float, sh
     return _half(max_points * min(1.0, hit / need)), hit, need
 
 
-_ONSET_PREFIXES = ("onset", "symptom", "depress", "mood", "episode", "unwell", "low", "mdd", "mde", "sx",
+_ONSET_PREFIXES = ("onset", "symptom", "depress", "mood", "episode", "unwell", "ill", "low", "mdd", "mde", "sx",
                    "downhill", "sink", "worse", "deteriorat", "slump", "spiral", "sleep", "appetite", "waking",
                    "tired", "energy")
 _ONSET_SUBJECTS = ("it", "this", "he", "she", "which", "they", "illness", "problems")

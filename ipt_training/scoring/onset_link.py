@@ -216,3 +216,13 @@ def link_denied(prepared: list[list[str]], event_clauses: set[int]) -> bool:
     last = len(prepared) - 1
     return bool(event_clauses) and all(
         any(denies_link(prepared[j]) for j in range(c, min(last, c + 1) + 1)) for c in event_clauses)
+
+
+def key_event_texts(case: Case | None, reference: ReferenceFormulation) -> list[str]:
+    """The timeline's own words for the key event ("Otieno lends the savings to his cousin" for a link written as
+    "two months after she discovered the loan"): the events of the key event's months."""
+    timing = timing_for(reference, case)
+    if timing is None or case is None:
+        return []
+    return [event.event for event in case.timeline if _month_index(event.date) in timing.events
+            and event.kind.value not in ("symptom", "other")]
