@@ -213,3 +213,26 @@ def test_a_list_that_commits_to_nothing_keeps_half_of_what_it_names(amaru):
 ])
 def test_which_fragments_state_a_fact(fragment, stated):
     assert states(clauses(fragment)[0]) is stated
+
+
+GRIEF_PLAN = ("Primary area: grief. Kwabena died in January and her symptoms began in March; she has not cried "
+              "and keeps his room closed. Goals: help her mourn him. Strategies: reconstruct the relationship, good "
+              "and bad, and encourage the anger about the loan.")
+
+
+@pytest.mark.parametrize("later", [
+    " In the final phase we will work on the role transition to living alone: mastery of the bills and new routines.",
+    " Later, once mourning is under way, we may work on the role transition to widowhood and build mastery of new "
+    "tasks.",
+])
+def test_a_second_area_planned_for_a_later_phase_is_not_a_second_formulation(comfort, later):
+    report = score(comfort, GRIEF_PLAN + later)
+    assert "two_readings" not in report.flags and "self_contradiction" not in report.flags
+    for name in ("evidence_timeline", "goals", "strategies"):
+        assert report.criterion(name).points == report.criterion(name).max_points
+
+
+def test_a_second_area_asserted_later_in_the_answer_is_still_a_second_formulation(comfort):
+    report = score(comfort, GRIEF_PLAN + " Later: by convention this is really a role transition to widowhood, and we "
+                                         "should work on mastery of the bills and new routines.")
+    assert "two_readings" in report.flags

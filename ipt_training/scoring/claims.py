@@ -25,15 +25,10 @@ from ipt_training.domain import AREA_LABELS, ProblemArea
 from ipt_training.scoring.areas import AreaDecision, AreaReading, Reading
 from ipt_training.scoring.lexicon import GOALS, STRATEGIES
 from ipt_training.scoring.plain_plan import CONCEPT_AREA, plan_sentences
-from ipt_training.scoring.readings import plan_clauses
+from ipt_training.scoring.readings import plan_clauses, subordinate
 from ipt_training.text.matcher import Clauses, Match
-from ipt_training.text.normalize import QUESTION, QUOTE
+from ipt_training.text.normalize import QUOTE
 
-#: Words that put a claim in another phase, a condition, a possibility or a subordinate place: such a clause does
-#: not commit the answer to a second formulation ("later we may work on the dispute", "within the transition").
-_SUBORDINATE = frozenset({"later", "afterwards", "eventually", "subsequently", "within", "alongside", "secondary",
-                          "if", "unless", "once", "whether", "future", "phase", "might", "could", "maybe", "perhaps",
-                          "possibly", "possible", "consider", "considered", "tempting"})
 _NEGATORS = frozenset({"not", "no", "never", "nt", "t", "hardly", "without"})
 #: A denial of a no-trigger statement ("it did not come out of nowhere").
 _DENIED = frozenset({"not", "never", "nt", "t", "hardly", "didn", "doesn", "isn", "wasn"})
@@ -111,18 +106,6 @@ def _quote(tokens: list[str], start: int, end: int) -> str:
     return " ".join(tokens[max(0, start - 3):end + 4])
 
 
-_SPANS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years", "much"})
-
-
-def _subordinate(tokens: list[str]) -> bool:
-    """A clause that puts its claim in another phase, a condition or a possibility ("later" after a span of time
-    dates an event: "two months later")."""
-    if tokens and tokens[-1] == QUESTION:
-        return True
-    if _SUBORDINATE.isdisjoint(tokens):
-        return False
-    return any(t in _SUBORDINATE and (t != "later" or k == 0 or tokens[k - 1] not in _SPANS)
-               for k, t in enumerate(tokens))
 
 
 def onset_claims(prepared: Clauses) -> list[Claim]:
@@ -130,7 +113,7 @@ def onset_claims(prepared: Clauses) -> list[Claim]:
     ("long-standing social difficulties", "he has always been a loner", "the depression came out of nowhere")."""
     found = []
     for c, tokens in enumerate(prepared):
-        if (_ONSET_WORDS.isdisjoint(tokens) or not _NOT_OWN.isdisjoint(tokens) or _subordinate(tokens)
+        if (_ONSET_WORDS.isdisjoint(tokens) or not _NOT_OWN.isdisjoint(tokens) or subordinate(prepared, c)
                 or QUOTE in tokens):
             continue  # someone else's words, an impression, a condition, a quotation
         words = ""
@@ -216,12 +199,12 @@ def read_conflict(decision: AreaDecision, reading: AreaReading, plan: list[Match
     claims: list[Claim] = []
     for area in reading.at_least(Reading.ASSERTED):
         clause = reading.order[area][0]
-        if area not in excluded and area in reading.free_choice and not _subordinate(prepared[clause]):
+        if area not in excluded and area in reading.free_choice and not subordinate(prepared, clause):
             start = reading.order[area][1]
             claims.append(Claim(area, "focus", clause, _quote(prepared[clause], start, start + 1)))
     if chosen is not ProblemArea.ROLE_DISPUTE and ProblemArea.ROLE_DISPUTE not in excluded:
         claims += [Claim(ProblemArea.ROLE_DISPUTE, "stage", m.clause, _quote(prepared[m.clause], m.start, m.end))
-                   for m in stages if not _subordinate(prepared[m.clause])]
+                   for m in stages if not subordinate(prepared, m.clause)]
     if chosen is not ProblemArea.INTERPERSONAL_DEFICITS and ProblemArea.INTERPERSONAL_DEFICITS not in excluded:
         claims += onset_claims(prepared)
     if not claims and not _plan_only_candidate(chosen, excluded, plan):
@@ -243,7 +226,7 @@ def read_conflict(decision: AreaDecision, reading: AreaReading, plan: list[Match
     for other in others:
         own = [c for c in claims if c.area == other]
         other_plan = {concept: claim for areas, concept, claim in findings
-                      if claim.kind == "plan" and claim.area == other and not _subordinate(prepared[claim.clause])}
+                      if claim.kind == "plan" and claim.area == other and not subordinate(prepared, claim.clause)}
         onset = any(c.kind == "onset" for c in own)
         # "Nothing set the episode off" denies the event every other area is built on: a second reading by itself.
         trigger = any(c.kind == "trigger" for c in own)

@@ -20,6 +20,7 @@ from ipt_training.scoring.areas import AreaDecision, AreaReading, Reading
 from ipt_training.scoring.lexicon import HEDGE_BEFORE
 from ipt_training.scoring.plain_plan import CONCEPT_AREA
 from ipt_training.text.matcher import Clauses, Match
+from ipt_training.text.normalize import QUESTION
 
 
 def _commit_clause(reading: AreaReading, area: ProblemArea) -> int | None:
@@ -94,6 +95,8 @@ def two_formulations(decision: AreaDecision, reading: AreaReading, plan: list[Ma
         later = _commit_clause(reading, other)
         if first is None or later is None or later == first:
             continue
+        if not _PHASE_WORDS.isdisjoint(prepared[later]):
+            continue  # a later phase or a condition ("in the final phase we will work on the transition")
         split = max(first, later)
         in_parts = _planned(planned, 0, split) and _planned(planned, split, 1 << 30)
         # Or one plan with goals of both areas ("Goals: mourn her mother, and reduce isolation"), both areas
@@ -148,3 +151,32 @@ def stage_label_matches(stage_matches: list[Match], prepared: Clauses) -> list[t
             continue  # "whether it is at impasse or dissolution", "this is past renegotiation or impasse"
         found.append((DisputeStage(m.concept.partition(":")[2]), m))
     return found
+
+#: Words that put a claim in another phase, a condition, a possibility or a subordinate place: such a clause does
+#: not commit the answer to a second formulation ("later we may work on the dispute", "within the transition").
+_SUBORDINATE = frozenset({"later", "afterwards", "eventually", "subsequently", "within", "alongside", "secondary",
+                          "if", "unless", "once", "whether", "future", "phase", "might", "could", "maybe", "perhaps",
+                          "possibly", "possible", "consider", "considered", "tempting"})
+#: A clause that opens with one of these is a condition or a later phase, and the clause after it is its consequence
+#: ("If the conflict grows, | we would treat it as a dispute").
+_CONDITION_OPENERS = frozenset({"if", "once", "unless", "should", "whether", "eventually", "afterwards"})
+_SPANS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years", "much"})
+#: A phase of treatment or a condition named in the clause that commits to a second area: a plan for later, not a
+#: second formulation ("Later:" alone may only mean later in the answer).
+_PHASE_WORDS = frozenset({"phase", "if", "unless", "once", "eventually", "afterwards", "subsequently", "whether",
+                          "future"})
+
+
+def subordinate(prepared: Clauses, clause: int) -> bool:
+    """Whether a clause puts what it says in another phase, a condition or a possibility, itself or as the
+    consequence of the condition just before it ("later" after a span of time dates an event: "two months
+    later")."""
+    tokens = prepared[clause]
+    if tokens and tokens[-1] == QUESTION:
+        return True
+    if clause and prepared[clause - 1][:1] and prepared[clause - 1][0] in _CONDITION_OPENERS:
+        return True
+    if _SUBORDINATE.isdisjoint(tokens):
+        return False
+    return any(t in _SUBORDINATE and (t != "later" or k == 0 or tokens[k - 1] not in _SPANS)
+               for k, t in enumerate(tokens))
