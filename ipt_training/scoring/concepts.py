@@ -105,9 +105,11 @@ def _findings(matches: list[Match], table: dict[str, Concept], size: int) -> lis
         areas = _AREAS.get(candidates)
         if areas is None:
             areas = _AREAS[candidates] = frozenset(table[c].area for c in candidates)
-        findings.append(Finding(first[0], first[1], first[2], candidates, areas))
+        findings.append(_new_finding(Finding, (first[0], first[1], first[2], candidates, areas)))
     return findings
 
+
+_new_finding = tuple.__new__  # Finding(...) through its Python-level __new__ costs more than the hot path allows
 
 #: candidate concepts -> the areas they serve (goal and strategy ids never coincide)
 _AREAS: dict[tuple[str, ...], frozenset[ProblemArea | None]] = {}
