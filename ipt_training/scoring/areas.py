@@ -29,7 +29,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import IntEnum
-from itertools import chain, repeat
+from itertools import accumulate, chain, repeat
+from operator import methodcaller, xor
 
 from ipt_training.domain import ProblemArea
 from ipt_training.scoring.lexicon import (
@@ -73,6 +74,11 @@ class Reading(IntEnum):
     CHOSEN = 4
 
 
+#: The readings as plain names: an enum member looked up on the class costs a descriptor call on the hot path.
+_REJECTED, _MENTIONED, _REPORTED, _HEDGED, _ASSERTED, _CHOSEN = (
+    Reading.REJECTED, Reading.MENTIONED, Reading.REPORTED, Reading.HEDGED, Reading.ASSERTED, Reading.CHOSEN)
+
+
 @dataclass
 class AreaReading:
     """What the text says about each area: strongest reading, first position, markers, contrasts."""
@@ -113,12 +119,11 @@ class AreaReading:
 
 
 def _quote_parity(prepared: Clauses) -> list[int]:
-    """Whether each clause starts inside double quotes (0 or 1)."""
-    parity, starts = 0, []
-    for tokens in prepared:
-        starts.append(parity)
-        parity ^= tokens.count(QUOTE) & 1
-    return starts
+    """Whether each clause starts inside double quotes (the lowest bit: 0 or 1), counted in C."""
+    return list(accumulate(map(_COUNT_QUOTES, prepared), xor, initial=0))
+
+
+_COUNT_QUOTES = methodcaller("count", QUOTE)
 
 
 def _inside_quotes(tokens: list[str], start_parity: int, index: int) -> bool:
@@ -186,43 +191,47 @@ _NAMING_SUBJECTS = frozenset({"this", "it", "that", "describe", "describing", "t
 
 
 def _classify(m: Match, tokens: list[str], previous: list[str] | None, quoted: bool,
-              overlaps_concept: bool) -> Reading:
+              overlaps_concept: bool, side: bool = True) -> Reading:
+    """How one mention reads (see the module docstring); ``side``: the clause has a word of a side remark (a
+    refusal, a person's verb, a comparison, a later phase), so those readings are worth checking."""
     strong = m.weight >= STRONG
     before = tokens[max(0, m.start - _WINDOW):m.start]
     after = tokens[m.end + 1:m.end + 4]
     if m.weight <= LAY:
         if m.negated or quoted or overlaps_concept or not _lay_choice(before):
-            return Reading.MENTIONED
-        return Reading.HEDGED  # a plain name commits only when no area is named outright
+            return _MENTIONED
+        return _HEDGED  # a plain name commits only when no area is named outright
     if m.negated:
-        return Reading.REJECTED if strong else Reading.MENTIONED
-    if strong and (_refused_after(tokens, m.end) or not _REJECT_BEFORE.isdisjoint(before[-4:])):
-        return Reading.REJECTED  # "Deficits also no", "dispute - not really", "I reject the dispute"
+        return _REJECTED if strong else _MENTIONED
+    if side and strong and (_refused_after(tokens, m.end) or not _REJECT_BEFORE.isdisjoint(before[-4:])):
+        return _REJECTED  # "Deficits also no", "dispute - not really", "I reject the dispute"
     if quoted or _reported(before):
-        return Reading.REPORTED
-    if after[:1] and after[0] in _AGENT_VERBS:
-        return Reading.MENTIONED  # a person's initial read as an area ("G wants her to ..."), not a choice
-    if not _CRITERION_VERBS.isdisjoint(after[:2]):
-        return Reading.MENTIONED  # what the area would need: "deficits would need lifelong isolation"
-    if "than" in before[-2:] or _later_phase(tokens, before) or _simile(before) or _follows_from(tokens, m.end):
-        # "more likely than a transition", "the later phase will look like a transition", "it's like a bereavement"
-        return Reading.MENTIONED
+        return _REPORTED
+    if side:
+        if after[:1] and after[0] in _AGENT_VERBS:
+            return _MENTIONED  # a person's initial read as an area ("G wants her to ..."), not a choice
+        if not _CRITERION_VERBS.isdisjoint(after[:2]):
+            return _MENTIONED  # what the area would need: "deficits would need lifelong isolation"
+        if "than" in before[-2:] or _later_phase(tokens, before) or _simile(before) or _follows_from(tokens, m.end):
+            # "more likely than a transition", "the later phase will look like a transition", "it's like a
+            # bereavement", "the dispute with Nikos follows from the death"
+            return _MENTIONED
     if _has(HEDGE_BEFORE, before[-_HEDGE_REACH:]) or _has(HEDGE_AFTER, after):
-        return Reading.HEDGED
+        return _HEDGED
     opens_clause = m.start <= 1 or all(t in {"a", "an", "the", "so", "then", "and", "thus"} for t in before)
     # "The focus is: grief" marks the next clause; "several areas could fit: grief, ..." does not.
     # The marker is a label of its own ("PA:", "Primary focus:"), not the end of a sentence ("I checked each area").
     marker_before = (previous is not None and opens_clause and len(previous) <= _LABEL_WORDS
                      and _has(CHOICE_MARKERS, previous) and not _has(HEDGE_BEFORE, previous))
     if _has(CHOICE_MARKERS, before) or _has(CHOICE_MARKERS, after[:2]) or marker_before:
-        return Reading.CHOSEN if not overlaps_concept else Reading.MENTIONED
+        return _CHOSEN if not overlaps_concept else _MENTIONED
     if not strong or overlaps_concept:
-        return Reading.MENTIONED
+        return _MENTIONED
     if before and before[-1] in _POSSESSIVES:
-        return Reading.MENTIONED
+        return _MENTIONED
     if opens_clause or _has(_COPULA, before[-5:]):
-        return Reading.ASSERTED
-    return Reading.MENTIONED
+        return _ASSERTED
+    return _MENTIONED
 
 
 #: Words right after an area that refuse it ("Deficits also no", "Dispute: not really", "grief - not the focus").
@@ -277,7 +286,7 @@ def _title(first_claim: tuple[int, ProblemArea], prepared: Clauses,
     after a short label ("Formulation: role transition"), not after "Several areas could apply" or "Possible
     areas:"; the next area named at least a few clauses later (not a list)."""
     clause, area = first_claim
-    if area not in reading.best or reading.best[area] < Reading.ASSERTED:
+    if clause > 1 or area not in reading.best or reading.best[area] < _ASSERTED:
         return None
     if clause == 1:
         opener = prepared[0]
@@ -286,9 +295,11 @@ def _title(first_claim: tuple[int, ProblemArea], prepared: Clauses,
             return None
     elif clause != 0:
         return None
-    others = [c for c, a, kind in mentions if a != area and (kind is not Reading.MENTIONED or c == clause)]
-    if others and min(others) < clause + _TITLE_GAP:
-        return None
+    for c, a, kind in mentions:  # in text order
+        if c >= clause + _TITLE_GAP:
+            break
+        if a != area and (kind is not _MENTIONED or c == clause):
+            return None
     return area
 
 
@@ -373,6 +384,7 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
     committed: list[tuple[int, int, int, ProblemArea]] = []
     first_claim: tuple[int, ProblemArea] | None = None
     asked_areas: list[tuple[int, ProblemArea, bool]] = []
+    side_of: dict[int, bool] = {}
     mentions: list[tuple[int, ProblemArea, Reading]] = []
     headings: list[tuple[int, ProblemArea]] = []
     questioned: list[ProblemArea] = []
@@ -392,7 +404,10 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
                 concept_spans = {(c.clause, t) for c in concept_matches for t in range(c.start, c.end + 1)}
             overlaps = any((m.clause, t) in concept_spans for t in range(m.start, m.end + 1))
         previous = prepared[m.clause - 1] if m.clause else None
-        kind = _classify(m, tokens, previous, quoted, overlaps)
+        side = side_of.get(m.clause)
+        if side is None:
+            side = side_of[m.clause] = not _SIDE_WORDS.isdisjoint(tokens)
+        kind = _classify(m, tokens, previous, quoted, overlaps, side)
         position = (m.clause, m.start)
         reading.first.setdefault(area, position)
         mentions.append((m.clause, area, kind))
@@ -400,33 +415,34 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
         heading = (m.start == 0 and m.end == len(tokens) - 1 - asked and m.clause + 1 < len(prepared))
         if asked and m.clause + 1 < len(prepared) and _answered_no(prepared[m.clause + 1]):
             questioned.append(area)  # "Grief? No one has died." / "A dispute with him? Also not."
-        elif heading and kind is not Reading.CHOSEN:
+        elif heading and kind is not _CHOSEN:
             headings.append((m.clause, area))
             if asked:
                 # "Grief? ... Deficits? He had close friends. Transition? Yes: the move." A question answered yes is
                 # the answer's choice; the other questions are the areas it checked.
                 asked_areas.append((m.clause, area, prepared[m.clause + 1][:1] in _YES))
-        elif kind >= Reading.ASSERTED:
+        elif kind >= _ASSERTED:
             reading.free_choice.add(area)
-        if kind is Reading.REJECTED:
+        if kind is _REJECTED:
             reading.rejected.add(area)
             continue
-        if kind is Reading.HEDGED and m.weight >= STRONG and _leans(tokens, m):
+        if kind is _HEDGED and m.weight >= STRONG and _leans(tokens, m):
             reading.leaning.add(area)
-        if kind is Reading.MENTIONED and not m.negated and _has(REVERSAL_WORDS, tokens[:m.start]):
+        if kind is _MENTIONED and not m.negated and _has(REVERSAL_WORDS, tokens[:m.start]):
             reading.reversed_paraphrase.add(area)
-        if m.weight >= STRONG and (kind >= Reading.HEDGED or (kind is Reading.MENTIONED and not overlaps and not (
-                m.start and tokens[m.start - 1] in _POSSESSIVES) and not _follows_from(tokens, m.end))):
+        if m.weight >= STRONG and (kind >= _HEDGED or (kind is _MENTIONED and not overlaps and not (
+                m.start and tokens[m.start - 1] in _POSSESSIVES) and not (side and _follows_from(tokens, m.end)))):
             reading.listed.add(area)  # not "his grief is blocked", "the dispute with Nikos follows from the death"
-        if kind > reading.best.get(area, Reading.REJECTED):
+        if kind > reading.best.get(area, _REJECTED):
             reading.best[area] = kind
             reading.order[area] = position
-        if kind >= Reading.ASSERTED:
+        if kind >= _ASSERTED:
             before = tokens[max(0, m.start - _WINDOW):m.start]
-            if _focus_after(tokens, m.end) or (kind is Reading.CHOSEN and _strong_choice(tokens, m, previous)):
+            if (not _FOCUS_NOUNS.isdisjoint(tokens) and _focus_after(tokens, m.end)) or (
+                    kind is _CHOSEN and _strong_choice(tokens, m, previous)):
                 reading.claimed.add(area)
                 reading.focused.add(area)
-            elif kind is Reading.CHOSEN or _case_claim(before):
+            elif kind is _CHOSEN or _case_claim(before):
                 reading.claimed.add(area)
             if first_claim is None:
                 first_claim = (m.clause, area)
@@ -587,7 +603,7 @@ def _reject_headings(reading: AreaReading, prepared: Clauses, headings: list[tup
     ("it is not a dispute"). One heading is not a walk-through ("Primary: grief.")."""
     if len({area for _, area in headings}) < 2:
         return
-    chosen = [a for a, r in reading.best.items() if r >= Reading.ASSERTED and a in reading.free_choice
+    chosen = [a for a, r in reading.best.items() if r >= _ASSERTED and a in reading.free_choice
               and a not in reading.secondary_marked]
     # An explicit choice made in a sentence of its own, naming no other area ("Formulation: deficits, chosen after
     # checking the other three"), settles the walk-through: its other headings are the areas checked, whatever
@@ -596,14 +612,14 @@ def _reject_headings(reading: AreaReading, prepared: Clauses, headings: list[tup
     for clause, area, _ in mentions:
         areas_in.setdefault(clause, set()).add(area)
     settled = {area for clause, area, kind in mentions
-               if kind is Reading.CHOSEN and areas_in[clause] == {area} and area in chosen}
+               if kind is _CHOSEN and areas_in[clause] == {area} and area in chosen}
     negative: dict[int, bool] = {}
     for clause, area in headings:
         # up to the next clause that names another area (the next heading, or a line like "deficits unlikely")
         stop = min([c for c, named in areas_in.items() if c > clause and named - {area}]
                    + [len(prepared), clause + 1 + _FINDING_CLAUSES])
         negative[clause] = any(_says_no(prepared[c]) for c in range(clause + 1, stop)) or any(
-            c_area is area and kind is Reading.REJECTED and clause < c < stop for c, c_area, kind in mentions)
+            c_area is area and kind is _REJECTED and clause < c < stop for c, c_area, kind in mentions)
     titled = {area for clause, area in headings if clause == 0 and not negative[clause]
               and prepared[clause][-1] != QUESTION}
     standing = {area for clause, area in headings if not negative[clause]}
@@ -644,11 +660,11 @@ def _assign_markers(committed: list[tuple[int, int, int, ProblemArea]], prepared
     # "Daughter leaving is a transition, but I think it's secondary": a short clause that names no area and calls
     # "it" secondary sets aside the area the clause before it named; it is a remark, not a second focus.
     set_aside = set()
-    for clause in {c + 1 for c in by_clause if c + 1 < len(prepared)} - set(by_clause):
-        tokens = prepared[clause]
-        if (len(tokens) <= _BACK_MARK_WORDS and not _BACK_SECONDARY.isdisjoint(tokens)
+    for c in by_clause:
+        tokens = prepared[c + 1] if c + 1 < len(prepared) else ()
+        if (len(tokens) <= _BACK_MARK_WORDS and not _BACK_SECONDARY.isdisjoint(tokens) and c + 1 not in by_clause
                 and (len(tokens) <= 2 or not _BACK_POINTERS.isdisjoint(tokens))):
-            set_aside.add(max(by_clause[clause - 1])[2])
+            set_aside.add(max(by_clause[c])[2])
     for area in set_aside:
         if any(a not in set_aside for a in reading.best):
             _drop(reading, area)
@@ -854,6 +870,10 @@ _FOLLOWS = frozenset({("follow", "from"), ("follows", "from"), ("followed", "fro
                       ("flows", "from"), ("part", "of"), ("belongs", "to"), ("belong", "to"), ("grew", "out"),
                       ("grown", "out"), ("result", "of"), ("consequence", "of"), ("secondary", "to")})
 _FOLLOW_WORDS = frozenset(first for first, _ in _FOLLOWS)
+
+#: Every word that can start a side-remark reading in :func:`_classify` (a clause with none skips those checks).
+_SIDE_WORDS = (_REFUSED_NEXT | {"not", "than", "like"} | _REJECT_BEFORE | _AGENT_VERBS | _CRITERION_VERBS
+               | _FUTURE_MODALS | _FOLLOW_WORDS)
 
 
 def _follows_from(tokens: list[str], end: int) -> bool:
