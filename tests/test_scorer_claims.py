@@ -58,7 +58,7 @@ def test_transition_goals_with_deficits_strategies_on_long_standing_difficulties
     assert coherent.total >= 9 and "conflicting_claims" not in coherent.flags
     assert_halved(both, coherent)
     text = both.criterion("problem_area").feedback
-    assert "role transition" in text and "long-standing" in text and "past relationships" in text
+    assert "role transition" in text and "long-standing" in text and "repeating patterns" in text
 
 
 def test_a_chosen_event_area_beside_a_claim_that_nothing_set_the_episode_off_is_halved(amaru):

@@ -79,6 +79,7 @@ class Conflict:
         said = []
         for kind in ("focus", "onset", "trigger", "stage", "plan"):
             words = [c.words for c in self.claims if c.kind == kind]
+            words = [w for w in words if not any(w != other and w in other for other in words)]
             if not words:
                 continue
             quoted = ", ".join(f"'{w}'" for w in dict.fromkeys(words[:3]))
@@ -96,14 +97,14 @@ def _label(area: ProblemArea) -> str:
     return AREA_LABELS[area].split(" (")[0].lower()
 
 
-_QUOTE_WORDS = 8
+_QUOTE_WORDS = 10
 
 
 def _quote(tokens: list[str], start: int, end: int) -> str:
-    """The words of a claim: its clause when short, else the phrase with a few words either side."""
+    """The words of a claim: its clause when short, else the phrase with a few words before and after it."""
     if len(tokens) <= _QUOTE_WORDS:
         return " ".join(tokens)
-    return " ".join(tokens[max(0, start - 3):end + 4])
+    return " ".join(tokens[max(0, start - 4):end + 3])
 
 
 
@@ -153,7 +154,7 @@ def _plan_findings(plan: list[Match], clauses: set[int], prepared: Clauses) -> l
         if any(c == clause and s <= start and end <= e and (s, e) != (start, end) for c, s, e in spans):
             continue  # part of a longer phrase ("mourn" inside "mourn the old role")
         areas = frozenset(_area_of(concept) for concept in concepts)
-        words = _quote(prepared[clause], start, end)
+        words = " ".join(prepared[clause][start:end + 1])  # the goal or strategy phrase itself
         for concept in sorted(concepts):
             area = _area_of(concept)
             if area is not None and len(areas) == 1:
