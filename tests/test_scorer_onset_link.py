@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ipt_training.cases.model import Case
+from ipt_training.cases.model import Case, ReferenceFormulation
 from ipt_training.scoring.formulation import score_formulation
 from ipt_training.scoring.onset_link import onset_timing
 
@@ -156,3 +156,34 @@ def test_falling_ill_is_the_onset():
     text = "Grief. Astrid died in March and she fell ill straight after."
     assert "You tied the onset of the episode in time" in \
         score_formulation(text, CASE.reference, case=CASE).criterion("evidence_timeline").feedback
+
+
+DEFICITS = ReferenceFormulation.model_validate({
+    "primary_area": "interpersonal_deficits",
+    "key_evidence": [
+        {"id": "alone", "hint": "His ties?", "text": "Piet has never had a close friend and eats alone."},
+        {"id": "wish", "hint": "What does he want?", "text": "He wants friends but fears the fitters laugh at him."},
+    ],
+    "timeline_link": {"id": "no_event", "hint": "What came before?",
+                      "text": "His mood sank in the spring with no death, conflict or change before it."},
+    "goals": ["deficits.reduce_isolation"],
+    "strategies": ["deficits.graded_contact"],
+    "rationale": "Lifelong isolation and no event before the onset.",
+    "formulation": "You have depression, an illness. Nothing happened before it; you have long been alone.",
+})
+
+
+@pytest.mark.parametrize("text", [
+    "Deficits: Piet has never had a close friend. I could find no death, dispute or change before his mood sank.",
+    "Deficits: Piet has never had a close friend. Nobody died and nothing in his life changed before he sank.",
+])
+def test_a_deficits_answer_that_finds_no_event_before_the_onset_links(text):
+    feedback = score_formulation(text, DEFICITS).criterion("evidence_timeline").feedback
+    assert "Link the onset" not in feedback and "no recent event" not in feedback.lower()
+    assert score_formulation(text, DEFICITS).criterion("evidence_timeline").points > \
+        score_formulation(text.split(". ")[0] + ".", DEFICITS).criterion("evidence_timeline").points
+
+
+def test_finding_no_event_in_general_words_is_no_link():
+    report = score_formulation("Deficits. Nobody died and I could find no change.", DEFICITS)
+    assert report.criterion("evidence_timeline").points == 0.0

@@ -376,7 +376,8 @@ ABSENCE_OF_EVENT_CUES: tuple[str, ...] = (
     "no death* no", "nothing to link", "no acute", "no recent change*", "no change*", "nothing precede*",
     "nothing in the months", "shows nothing", "crept up", "came from nowhere", "no clear trigger",
     "do not find", "have not found", "not found any", "nothing set", "nothing that set",
-    "nothing new", "no new event*", "nothing recent",
+    "nothing new", "no new event*", "nothing recent", "find no", "nobody died", "no one died", "nobody has died",
+    "no one has died", "nothing in his life changed", "nothing in her life changed", "nothing in their life changed",
 )
 
 #: Words that tie an event to symptom onset in time.
