@@ -30,7 +30,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import IntEnum
 from itertools import accumulate, chain, repeat
-from operator import methodcaller, xor
+from operator import itemgetter, methodcaller, xor
 
 from ipt_training.domain import ProblemArea
 from ipt_training.scoring.lexicon import (
@@ -375,6 +375,9 @@ def _later_phase(tokens: list[str], before: list[str]) -> bool:
     return not _LATER_WORDS.isdisjoint(tokens) or not _RESEMBLE.isdisjoint(before[-4:])
 
 
+_CLAUSE_START = itemgetter(1, 2)  # a match's (clause, start), read in C
+
+
 def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Clauses) -> AreaReading:
     """Read every area mention in ``matches`` in its context (``concept_matches``: goal and strategy phrases)."""
     reading = AreaReading()
@@ -388,7 +391,7 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
     mentions: list[tuple[int, ProblemArea, Reading]] = []
     headings: list[tuple[int, ProblemArea]] = []
     questioned: list[ProblemArea] = []
-    for m in sorted((m for m in matches if m.concept.startswith("area:")), key=lambda m: (m.clause, m.start)):
+    for m in sorted((m for m in matches if m.concept.startswith("area:")), key=_CLAUSE_START):
         area = _AREA_OF[m.concept]
         key = (m.clause, m.end, area.value)
         if key in seen:

@@ -323,6 +323,12 @@ def _by_kind(matches: list[Match]) -> dict[str, list[Match]]:
     """Matches grouped by the kind of concept (the part of its name before ``:``), in text order."""
     kinds: dict[str, list[Match]] = {kind: [] for kind in _KINDS}
     kind_of = _KIND_OF
+    try:
+        for m in matches:
+            kinds[kind_of[m[0]]].append(m)  # m[0]: the concept; every concept seen before (the usual case)
+        return kinds
+    except KeyError:
+        kinds = {kind: [] for kind in _KINDS}
     for m in matches:
         kind = kind_of.get(m.concept)
         if kind is None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, repeat
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -151,15 +151,19 @@ class CueGroup(NamedTuple):
 #: ``None`` for a one-word cue, the exact further words), the positions of the one-word cues, the exact second
 #: words that bring other cues into play (``None``: no cue has a second word; :data:`_ANY_SECOND`: some second word
 #: is a prefix, so the window is always looked at), the group itself, and for each exact second word the cues to try
-#: when it is the only second word within reach (what :meth:`CueGroup.candidates` gives then).
+#: when it is the only second word within reach (what :meth:`CueGroup.candidates` gives then), or where some second
+#: word is a prefix, those prefixes.
 _Start = tuple[tuple[tuple[str, float, "tuple[tuple[str, bool], ...] | None", frozenset[str]], ...], tuple[int, ...],
-               "frozenset[str] | None", CueGroup, dict[str, tuple[int, ...]]]
+               "frozenset[str] | None", CueGroup, "dict[str, tuple[int, ...]] | repeat[tuple[str, ...]]"]
 _ANY_SECOND: frozenset[str] = frozenset({"\x00any"})
 
 
 def _start(group: CueGroup) -> _Start:
     entries = tuple((cue.concept, cue.weight, cue.rest or None, cue.required) for cue in group.cues)
     seconds = None if not group.indexed else (_ANY_SECOND if group.by_prefix else group.seconds)
+    if seconds is _ANY_SECOND:
+        # The prefixes of the second words, repeated for ``map(str.startswith, window, ...)``.
+        return entries, group.always, seconds, group, repeat(tuple(probe[1:] for probe, _ in group.by_prefix))
     merged = {word: group.candidates([word]) for word in group.by_word}
     return entries, group.always, seconds, group, merged
 
@@ -280,7 +284,11 @@ class PhraseMatcher:
                 if seconds is None or (seconds is not _ANY_SECOND and seconds.isdisjoint(present)):
                     picks = always
                 elif seconds is _ANY_SECOND:
-                    picks = group.candidates(tokens[i + 1:i + reach])
+                    window = tokens[i + 1:i + reach]
+                    if group.seconds.isdisjoint(window) and not any(map(str.startswith, window, merged)):
+                        picks = always  # no second word, exact or prefix, within reach
+                    else:
+                        picks = group.candidates(window)
                 else:
                     hit = seconds.intersection(tokens[i + 1:i + reach])
                     if len(hit) == 1:
