@@ -259,3 +259,34 @@ def test_three_areas_listed_as_possibilities_in_prose_are_still_no_commitment(am
                           "something like grief for Toronto. All three have some support. I'd explore further before "
                           "choosing.")
     assert report.criterion("problem_area").points == 0
+
+
+# ----------------------------------------------------------------------------- goals that other areas share
+
+
+def test_a_committed_plan_whose_words_other_areas_share_is_not_stuffing(amaru):
+    report = score(amaru, "Problem area: role transition. " + AMARU + "Goals: symptom relief; mourn what was lost; "
+                          "develop new relationships and reconnect with friends; reduce his isolation in Winnipeg. "
+                          "Strategies: good and bad of the old and new roles, encourage affect, role play "
+                          "conversations with new colleagues, build new social supports.")
+    assert "keyword_stuffing" not in report.flags
+    assert report.criterion("goals").points == 2 and report.criterion("strategies").points == 2
+
+
+def test_a_committed_answer_that_plans_for_every_other_area_is_still_stuffing(amaru):
+    report = score(amaru, "Problem area: role transition. " + AMARU + "Goals: mourn his old role and master the new "
+                          "one; facilitate mourning and reinvest; resolve the dispute and identify the dispute; reduce "
+                          "isolation and build social skills. Strategies: reconstruct the relationship with the "
+                          "deceased, clarify what each expects, examine the communication patterns, use the "
+                          "therapeutic relationship, review past relationships.")
+    assert "keyword_stuffing" in report.flags
+    assert report.criterion("goals").points < 1
+
+
+def test_a_plan_of_every_area_without_a_commitment_is_stuffing(amaru):
+    report = score(amaru, "Goals: facilitate mourning and reinvest; resolve the dispute and identify the dispute; "
+                          "mourn the old role and master the new one; reduce isolation and build social skills. "
+                          "Strategies: reconstruct the relationship, clarify what each expects, review past "
+                          "relationships.")
+    assert "keyword_stuffing" in report.flags or "no_commitment" in report.flags
+    assert report.criterion("problem_area").points == 0

@@ -128,24 +128,45 @@ def _resolve(finding: Finding, table: dict[str, Concept], expected: set[str], ch
     return known
 
 
+def _spans(findings: list[Finding]) -> dict[int, list[Finding]]:
+    by_clause: dict[int, list[Finding]] = {}
+    for f in findings:
+        by_clause.setdefault(f.clause, []).append(f)
+    return by_clause
+
+
+def _absorbed(finding: Finding, spans: dict[int, list[Finding]]) -> bool:
+    """Whether a phrase of the other kind covers ``finding``: longer, or the same words read for another area."""
+    for f in spans.get(finding.clause, ()):
+        if f.start <= finding.start and finding.end <= f.end and (
+                f.end - f.start > finding.end - finding.start or f.areas != finding.areas):
+            return True
+    return False
+
+
 def read_concepts(goal_matches: list[Match], strategy_matches: list[Match], *, expected_goals: list[str],
                   expected_strategies: list[str], chosen: set[ProblemArea], linked: bool,
                   stage_named: bool) -> ConceptReading:
     """Credit goals and strategies in context (see the module docstring)."""
     reading = ConceptReading()
-    for matches, size, table, expected, found in (
-            (goal_matches, 5, GOALS, set(expected_goals), reading.goals),
-            (strategy_matches, 9, STRATEGIES, set(expected_strategies), reading.strategies)):
-        findings = _findings(matches, table, size)
+    goal_findings = _findings(goal_matches, GOALS, 5)
+    strategy_findings = _findings(strategy_matches, STRATEGIES, 9)
+    for findings, table, expected, found, other in (
+            (goal_findings, GOALS, set(expected_goals), reading.goals, strategy_findings),
+            (strategy_findings, STRATEGIES, set(expected_strategies), reading.strategies, goal_findings)):
         # The areas of unambiguous phrases in each clause: the local context of an ambiguous phrase.
         context: dict[int, set[ProblemArea]] = {}
         for finding in findings:
             if len(finding.areas) == 1 and None not in finding.areas:
                 context.setdefault(finding.clause, set()).update(finding.areas)
+        # A phrase read as a goal and as a strategy counts once: inside a longer phrase of the other kind ("relief"
+        # in "symptom relief") it is that phrase, and read for two areas at once ("reconnect") it is ambiguous.
+        spans = _spans(other) if other and findings else None
         for finding in findings:
             areas = finding.areas
             if len(areas) == 1 and None not in areas:
-                reading.area_findings.setdefault(next(iter(areas)), []).append(finding)
+                if spans is None or not _absorbed(finding, spans):
+                    reading.area_findings.setdefault(next(iter(areas)), []).append(finding)
                 nearby: set[ProblemArea] = set()
             else:
                 nearby = context.get(finding.clause, set())
