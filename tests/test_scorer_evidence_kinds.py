@@ -85,3 +85,15 @@ def test_three_pieces_of_evidence_make_a_full_case_however_many_the_key_lists():
     assert len(set(three.evidence_cited) - {"onset_after_death"}) == 3
     assert three.criterion("evidence_timeline").points == 2.0  # all the evidence points but the link's
     assert two.criterion("evidence_timeline").points == 1.5  # two of three: 1.33, to the half point
+
+
+@pytest.mark.parametrize("text", [
+    "Grief. His wife was killed in April.",
+    "Grief. His wife passed in April.",
+])
+def test_plain_words_for_a_death_cite_the_death(text):
+    assert "death" in score_formulation(text, REFERENCE).evidence_cited
+
+
+def test_a_death_word_alone_cites_no_death():
+    assert "death" not in score_formulation("Grief. Nobody was killed.", REFERENCE).evidence_cited

@@ -53,7 +53,7 @@ STOP_WORDS: frozenset[str] = frozenset(_STOP_TEXT.split())
 
 #: Words that mean the same thing for matching evidence (first word = canonical form).
 SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
-    ("death", "died", "dies", "die", "dying", "dead", "deceased", "deaths"),
+    ("death", "died", "dies", "die", "dying", "dead", "deceased", "deaths", "killed", "passed", "passing"),
     ("father", "dad", "daddy", "papa", "father"),
     ("mother", "mum", "mom", "mama", "mummy", "mother"),
     ("funeral", "burial", "buried", "funerals"),
