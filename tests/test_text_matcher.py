@@ -106,3 +106,23 @@ def test_one_pass_clauses_cut_as_the_regular_expressions_do(text, quotes):
     """The one-pass splitter (a byte table, then whitespace) gives the clauses and tokens the regular expressions
     give, for any text (an underscore or a NUL always takes the regular expressions)."""
     assert clauses(text, quotes=quotes) == _clauses_by_regex(_normalised(text), quotes)
+
+
+_ORDER_MATCHER = build_matcher({"grief": ["grief", "complicated bereave*", "the loss"],
+                                "dispute": ["dispute", "the row*"],
+                                "transition": ["role transition*", "the new role", "new role"]})
+_ORDER_WORDS = st.sampled_from(["grief", "complicated", "bereavement", "the", "loss", "row", "rows", "role",
+                                "transition", "new", "dispute", "not", "no", "or", "and", "is", "out", "ruled", ",",
+                                ".", "rather", "than"])
+
+
+@settings(max_examples=300)
+@given(words=st.lists(_ORDER_WORDS, max_size=40))
+def test_matches_come_in_text_order(words):
+    """Matches are listed by clause, then by the word they start at (spreading a negation over a list relies on
+    it)."""
+    matches = _ORDER_MATCHER.find(" ".join(words))
+    positions = [(m.clause, m.start) for m in matches]
+    assert positions == sorted(positions)
+    for m in matches:
+        assert m.start <= m.end

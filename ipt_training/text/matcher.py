@@ -312,8 +312,10 @@ class PhraseMatcher:
     @staticmethod
     def _propagate_list_negation(matches: list[Match], prepared: Clauses) -> None:
         """In "not grief, a dispute or deficits" the negation covers every item of the list, and in "grief,
-        dispute and transition do not apply" a negation after the list covers the items before it."""
-        order = sorted(range(len(matches)), key=[(m[1], m[2]) for m in matches].__getitem__)  # clause, start
+        dispute and transition do not apply" a negation after the list covers the items before it.
+
+        ``matches`` are in text order (by clause, then start), as :meth:`find_prepared` finds them."""
+        order = range(len(matches))
         previous: Match | None = None
         for i in order:
             m = matches[i]
