@@ -236,3 +236,16 @@ def test_a_second_area_asserted_later_in_the_answer_is_still_a_second_formulatio
     report = score(comfort, GRIEF_PLAN + " Later: by convention this is really a role transition to widowhood, and we "
                                          "should work on mastery of the bills and new routines.")
     assert "two_readings" in report.flags
+
+
+def test_grief_beside_a_denial_that_anyone_died_in_a_bereavement_is_halved(comfort, amaru):
+    coherent = score(comfort, GRIEF_PLAN)
+    both = score(comfort, GRIEF_PLAN + " There has been no recent loss in her life.")
+    assert_halved(both, coherent)
+    assert "'there has been no recent loss in her life'" in both.criterion("problem_area").feedback
+    for text in (" No one close to her has died apart from Kwabena.", " She denies any death wish.",
+                 " Her daughter says nobody died, but Kwabena did."):
+        assert "conflicting_claims" not in score(comfort, GRIEF_PLAN + text).flags, text
+    # Where nobody died, saying so beside grief is a wrong area argued, not a contradiction of the case.
+    wrong = score(amaru, "Grief: he has lost his old life in Toronto, though nobody died. Goals: mourn the old life.")
+    assert "conflicting_claims" not in wrong.flags and wrong.criterion("problem_area").points == 0

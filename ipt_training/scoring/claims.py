@@ -12,6 +12,10 @@ as its own (an assertion of the focus, the stage of its dispute, an account of t
 gives it a plan of its own, or when the chosen area's label stands bare beside an argument and plan for the other,
 or when the whole plan serves the other area (two or more of its own goals and strategies, none of the chosen
 area's: "PA: role transition. Goals: reduce isolation. Strategies: social skills role play, graded contact").
+A claim can also deny the chosen area's own premise against the case's facts: "no recent loss" beside a choice of
+grief, in a case where someone has died, argues against the answer's own focus and is marked the same way. (Where
+nobody died, "grief, though nobody died" is a wrong area argued, not a contradiction.)
+
 What is not a second reading: an area mentioned to reject it, reported, hedged or asked about; an area marked
 secondary or to be handled within the focus; a plan for a later phase or a condition ("if the dispute comes to
 the fore later, we would ..."); goals or strategies that serve several areas ("reconnect with friends").
@@ -57,7 +61,7 @@ _NOT_OWN = frozenset({"says", "said", "say", "thinks", "feels", "felt", "believe
 @dataclass(frozen=True)
 class Claim:
     """One claim the answer makes for an area: its kind ("focus", "stage", "onset": long-standing problems,
-    "trigger": nothing set the episode off, "plan"), clause and words."""
+    "trigger": nothing set the episode off, "denial": no one has died, "plan"), clause and words."""
 
     area: ProblemArea
     kind: str
@@ -70,16 +74,23 @@ class Conflict:
     """The answer's chosen area and the claims it makes for another area."""
 
     chosen: ProblemArea
-    other: ProblemArea
+    #: the area the other claims belong to; None for a claim that only denies the chosen area's own premise
+    other: ProblemArea | None
     claims: tuple[Claim, ...]
 
     def feedback(self) -> str:
         """A sentence that names the two claims that conflict, in plain clinical language."""
-        chosen, other = _label(self.chosen), _label(self.other)
+        chosen = _label(self.chosen)
+        if self.other is None:
+            quoted = ", ".join(f"'{c.words}'" for c in self.claims[:2])
+            return (f"The answer chooses {chosen} but also says that no one has died ({quoted}), which the case "
+                    "contradicts and which leaves grief without the death it rests on: the answer argues against its "
+                    "own focus, so only the better reading is marked, at half credit.")
+        other = _label(self.other)
         said = []
         for kind in ("focus", "onset", "trigger", "stage", "plan"):
             words = [c.words for c in self.claims if c.kind == kind]
-            words = [w for w in words if not any(w != other and w in other for other in words)]
+            words = [w for w in words if not any(w != longer and w in longer for longer in words)]
             if not words:
                 continue
             quoted = ", ".join(f"'{w}'" for w in dict.fromkeys(words[:3]))
@@ -142,6 +153,28 @@ def onset_claims(prepared: Clauses) -> list[Claim]:
     return found
 
 
+#: A denial that anyone has died: in a case with a death, it contradicts both the case and a choice of grief.
+_NO_DEATH = (" nobody died ", " no one died ", " noone died ", " nobody has died ", " no one has died ",
+             " nobody close has died ", " no one close has died ", " nobody close died ", " no one close died ",
+             " no bereavement ", " no recent loss ", " no recent death ", " no recent bereavement ")
+_DEATH_DENIERS = frozenset({"no", "nobody", "noone"})
+
+
+def death_denials(prepared: Clauses) -> list[Claim]:
+    """Clauses where the writer says no one has died ("nobody died", "no recent loss")."""
+    found = []
+    for c, tokens in enumerate(prepared):
+        if (_DEATH_DENIERS.isdisjoint(tokens) or not _NOT_OWN.isdisjoint(tokens) or subordinate(prepared, c)
+                or QUOTE in tokens):
+            continue
+        text = f" {' '.join(tokens)} "
+        hit = next((p for p in _NO_DEATH if p in text), None)
+        if hit is not None:
+            words = " ".join(tokens) if len(tokens) <= _QUOTE_WORDS else hit.strip()
+            found.append(Claim(ProblemArea.GRIEF, "denial", c, words))
+    return found
+
+
 def _plan_findings(plan: list[Match], clauses: set[int], prepared: Clauses) -> list[tuple[frozenset, str, Claim]]:
     """Each goal or strategy phrase of the plan sentences (overlapping matches: the longest wins), with the areas it
     can serve and the concept it names."""
@@ -186,16 +219,22 @@ def _plan_only_candidate(chosen: ProblemArea, excluded: set, plan: list[Match]) 
 
 
 def read_conflict(decision: AreaDecision, reading: AreaReading, plan: list[Match], stages: list[Match],
-                  prepared: Clauses, *, marked_secondary: ProblemArea | None = None) -> Conflict | None:
+                  prepared: Clauses, *, marked_secondary: ProblemArea | None = None,
+                  bereaved: bool = False) -> Conflict | None:
     """The claims of the answer that belong to another area than the one it chose, when they make a second
     formulation (see the module docstring); None for a consistent answer.
 
     ``plan``: goal and strategy matches; ``stages``: the matches that name the dispute's stage as the stage (not
-    inside a condition); ``marked_secondary``: a secondary area the answer ticked.
+    inside a condition); ``marked_secondary``: a secondary area the answer ticked; ``bereaved``: the case's own
+    facts include a death (then "nobody died" beside a choice of grief argues against the choice).
     """
     chosen = decision.primary
     if chosen is None or decision.stuffing or decision.contradiction:
         return None
+    if bereaved and chosen is ProblemArea.GRIEF:
+        denials = death_denials(prepared)
+        if denials:
+            return Conflict(chosen, None, tuple(denials))
     excluded = {chosen, marked_secondary, *reading.rejected, *reading.secondary_marked}
     claims: list[Claim] = []
     for area in reading.at_least(Reading.ASSERTED):

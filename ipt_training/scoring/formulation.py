@@ -439,8 +439,11 @@ def score_formulation(
         # a plan of its own) make a second formulation as well.
         conflict = read_conflict(decision, reading, kinds["goal"] + kinds["strategy"],
                                  [m for _, m in stage_label_matches(kinds["stage"], prepared)], prepared,
-                                 marked_secondary=answer.secondary_area)
-        if conflict is not None:
+                                 marked_secondary=answer.secondary_area, bereaved=ProblemArea.GRIEF in reference.areas
+                                 or (case is not None and any(e.kind == "death" for e in case.timeline)))
+        if conflict is not None and conflict.other is None:
+            split = replace(decision, contradiction=True)
+        elif conflict is not None:
             split = replace(decision, contradiction=True, alternatives=(conflict.other, *decision.alternatives),
                             secondary=None if decision.secondary is conflict.other else decision.secondary)
     if split is not None:
