@@ -290,3 +290,18 @@ def test_a_plan_of_every_area_without_a_commitment_is_stuffing(amaru):
                           "relationships.")
     assert "keyword_stuffing" in report.flags or "no_commitment" in report.flags
     assert report.criterion("problem_area").points == 0
+
+
+def test_an_area_that_only_fits_before_the_named_focus_was_weighed_not_chosen(amaru):
+    report = score(amaru, "Although grief language fits ('spare part'), and his withdrawal could be mistaken for "
+                          "interpersonal deficits, the formulation is a role transition. " + AMARU + AMARU_PLAN)
+    assert committed(report, T)
+    assert report.detected_secondary is None
+
+
+def test_a_turn_to_another_area_after_the_label_is_still_a_contradiction(amaru):
+    report = score(amaru, "Area: role transition after the move. " + AMARU + "Actually what set it off is the "
+                          "conflict with Clara about her job, so the work should be on the dispute: clarify what each "
+                          "expects, communication analysis of their rows, resolve the dispute.")
+    assert report.criterion("problem_area").points < 3
+    assert {"self_contradiction", "conflicting_claims"} & set(report.flags)

@@ -454,6 +454,16 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
             committed.append((m.clause, m.start, m.end, area))
             if _has(REVERSAL_WORDS, tokens[:m.start]):
                 reading.reversed_to.add(area)
+    if reading.focused:
+        # "Although grief language fits ..., the formulation is a role transition": an area that only "fits" or
+        # "works" before one named the focus with a label or a word of choosing was weighed, not chosen (after
+        # it, "so the work should be on the dispute", it is a turn).
+        label_at = min(reading.order[a] for a in reading.focused if a in reading.order)
+        for area, kind in list(reading.best.items()):
+            if (kind is _CHOSEN and area not in reading.focused and reading.order[area] < label_at
+                    and area not in reading.primary_marked and area not in reading.secondary_marked):
+                reading.best[area] = _HEDGED
+                reading.claimed.discard(area)
     _assign_markers(committed, prepared, reading)
     _reject_by_reference(reading, prepared, mentions)
     _reject_headings(reading, prepared, headings, mentions)
