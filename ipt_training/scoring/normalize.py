@@ -46,6 +46,8 @@ _NOTES = frozenset({"note", "notes"})
 _TIMES = frozenset({"before", "earlier", "previously"})
 _SKIP = frozenset({"in", "on", "to", "the", "my", "i", "we", "as"})
 _POINTER_TRIGGERS = _POINT | _SAID
+#: Every word :func:`_place` can find a place from: a clause without any points nowhere.
+_PLACE_WORDS = _PLACES | _NOTES | _TIMES | _ORDINALS | frozenset({"cell", "question"})
 
 
 def _place(tokens: list[str], i: int, notes: bool, times: bool) -> int:
@@ -67,8 +69,8 @@ def _place(tokens: list[str], i: int, notes: bool, times: bool) -> int:
 def _pointer(raw: list[list[str]]) -> str:
     """The words of the answer that point to text elsewhere, or ""."""
     for clause in raw:
-        if _POINTER_TRIGGERS.isdisjoint(clause):
-            continue
+        if _POINTER_TRIGGERS.isdisjoint(clause) or (_PLACE_WORDS.isdisjoint(clause) and clause[-1] not in _SAID):
+            continue  # no pointer word, or no place for it to point to (nor "as discussed" ending the clause)
         for i, word in enumerate(clause):
             if word in _POINT:
                 end = _place(clause, i + 1, notes=word != "as", times=False)
