@@ -97,3 +97,25 @@ def test_plain_words_for_a_death_cite_the_death(text):
 
 def test_a_death_word_alone_cites_no_death():
     assert "death" not in score_formulation("Grief. Nobody was killed.", REFERENCE).evidence_cited
+
+
+DISPUTE = ReferenceFormulation.model_validate({
+    "primary_area": "role_dispute",
+    "dispute_stage": "renegotiation",
+    "key_evidence": [
+        {"id": "loan", "hint": "What happened?", "text": "In May Kofi lent their savings to his brother Yaw."},
+        {"id": "talking", "hint": "Where do they stand?", "text": "They still talk it over with the pastor."},
+    ],
+    "timeline_link": {"id": "onset_after_loan", "hint": "When?", "text": "Her mood fell in July, after the loan."},
+    "goals": ["dispute.identify", "dispute.plan"],
+    "strategies": ["dispute.expectations"],
+    "rationale": "An open disagreement about money, still negotiated.",
+    "formulation": "You have depression. It began after Kofi lent the savings; you both still talk about it.",
+})
+
+
+def test_a_dispute_still_talked_about_is_cited_in_other_words_and_wanting_different_things_is_not():
+    assert "talking" in score_formulation("Role dispute with Kofi about the loan to Yaw. They are both still "
+                                          "trying to sort it out.", DISPUTE).evidence_cited
+    assert "talking" not in score_formulation("Role dispute with Kofi about the loan to Yaw. They both want "
+                                              "different things.", DISPUTE).evidence_cited

@@ -45,7 +45,7 @@ GIST_CUES: dict[str, tuple[str, ...]] = {
     "no_death": ("nobody died", "no one died", "nobody has died", "no one has died", "nobody close",
                  "no death", "not a death", "no bereavement"),
     "still_talking": ("still talk*", "still trying", "still try", "still negotiat*", "still speak*",
-                      "still phone", "still in contact", "still call*", "both want", "still want"),
+                      "still phone", "still in contact", "still call*", "both want to", "still want to"),
     "standstill": ("stopped talking", "not speaking", "not talking", "no longer speak*", "no longer talk*",
                    "cold war", "silence", "given up", "gave up", "stalemate"),
 }
