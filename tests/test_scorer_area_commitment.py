@@ -157,8 +157,17 @@ def test_an_answer_that_claims_three_areas_for_the_case_gets_no_full_area_credit
     assert report.criterion("problem_area").points < 3
 
 
-def test_a_lean_against_a_deferred_choice_is_still_no_commitment(amaru):
+def test_a_lean_with_the_choice_put_off_earns_half_of_the_area(amaru):
     report = score(amaru, "It is probably a role transition, though it could be a dispute with Clara. " + AMARU
+                          + "I would want more information before deciding which one to focus on.")
+    assert report.detected_primary is T
+    assert report.criterion("problem_area").points == 1.5
+    assert "leaves the choice open" in report.criterion("problem_area").feedback
+    assert report.confidence <= 0.6
+
+
+def test_a_choice_put_off_without_a_lean_is_no_commitment(amaru):
+    report = score(amaru, "It could be a role transition, or it could be a dispute with Clara. " + AMARU
                           + "I would want more information before deciding which one to focus on.")
     assert report.detected_primary is None
     assert report.criterion("problem_area").points == 0

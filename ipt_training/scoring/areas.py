@@ -429,7 +429,7 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
         if kind is _REJECTED:
             reading.rejected.add(area)
             continue
-        if kind is _HEDGED and m.weight >= STRONG and _leans(tokens, m):
+        if _HEDGED <= kind <= _ASSERTED and m.weight >= STRONG and _leans(tokens, m):
             reading.leaning.add(area)
         if kind is _MENTIONED and not m.negated and _has(REVERSAL_WORDS, tokens[:m.start]):
             reading.reversed_paraphrase.add(area)
@@ -500,7 +500,7 @@ def _decides(before: list[str], previous: list[str] | None) -> bool:
     return not before and previous is not None and 0 < len(previous) <= 2 and previous[0] in _CONCLUSION_WORDS
 
 
-_DEFER_WORDS = frozenset({"deciding", "decide", "undecided", "open", "information", "early"})
+_DEFER_WORDS = frozenset({"deciding", "decide", "undecided", "open", "information", "early", "mind", "choosing"})
 
 
 def _defers(tokens: list[str]) -> bool:
@@ -514,7 +514,9 @@ def _defers(tokens: list[str]) -> bool:
 
 _DEFERRALS = ("before deciding", "before i decide", "before we decide", "decide later", "decide after",
               "keep them open", "keep them all open", "keep all of these open", "keep both open", "keep it open",
-              "more information", "too early to", "undecided", "not yet decide", "can not decide")
+              "more information", "too early to", "undecided", "not yet decide", "can not decide",
+              "keep both in mind", "keep them both in mind", "keep them in mind", "keep them all in mind",
+              "before choosing", "leave the focus open", "leave it open")
 
 _NO_ANSWER = frozenset({"no", "not", "nope", "never", "nobody", "none", "neither", "reject", "rejected", "excluded"})
 
@@ -724,6 +726,8 @@ class AreaDecision:
     stuffed_areas: tuple[ProblemArea, ...] = ()
     #: in a self-contradiction, the other areas the answer argues for
     alternatives: tuple[ProblemArea, ...] = ()
+    #: the answer leans towards the primary area but leaves the choice open ("probably ..., before deciding")
+    tentative: bool = False
 
 
 def decide_areas(chosen_primary: ProblemArea | None, chosen_secondary: ProblemArea | None,
@@ -759,8 +763,14 @@ def decide_areas(chosen_primary: ProblemArea | None, chosen_secondary: ProblemAr
         # still the answer's focus, since there is nothing for it to be secondary to.
         primary = asserted[0]
         explicit = bool(chosen)
+    tentative = False
     if reading.deferred and not chosen:
         primary = None  # "I would want more information before deciding": an open question, not a choice
+        # "Probably a role transition ... both need exploring before deciding": it leans one way but leaves the
+        # choice open, which earns part of the area's credit.
+        leaning = [a for a in reading.at_least(_HEDGED) if a in reading.leaning and a not in reading.rejected]
+        if len(leaning) == 1:
+            primary, tentative = leaning[0], True
     elif primary is None:
         # A hedged answer ("Perhaps a role transition?", "I'm leaning towards deficits") that leans towards one
         # area only, and rejects or merely reports the others, commits to it tentatively.
@@ -806,7 +816,9 @@ def decide_areas(chosen_primary: ProblemArea | None, chosen_secondary: ProblemAr
     stuffing = stuffing or len(listed) == 4
     if stuffing:
         return AreaDecision(None, None, True, False, explicit, tuple(sorted(reading.listed, key=reading.first.get)))
-    return AreaDecision(primary, secondary, False, contradiction, explicit, (), tuple(turned))
+    if tentative:
+        secondary = None
+    return AreaDecision(primary, secondary, False, contradiction, explicit, (), tuple(turned), tentative=tentative)
 
 
 _GRIEF_WEIGHT = 1.5

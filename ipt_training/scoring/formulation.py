@@ -232,6 +232,8 @@ def _area_points(decision: AreaDecision, reference: ReferenceFormulation) -> flo
     if decision.contradiction:
         others = [_reading_points(a, None, reference) for a in decision.alternatives]
         points = max([points, *others]) / 2
+    if decision.tentative:
+        points /= 2  # it leans towards the area but leaves the choice open
     return _half(points)
 
 
@@ -515,6 +517,9 @@ def score_formulation(
     if conflict is not None:
         flags.append("conflicting_claims")
         area_text = f"{area_text} {conflict.feedback()}"
+    if decision.tentative and not uncommitted_list:
+        area_text += (" The answer leans towards this focus but leaves the choice open, so it earns half of the"
+                      " area credit: say which focus you would work on.")
     if "refers_elsewhere" in flags:
         area_text = f"{cleaned.pointer_feedback} {area_text}"
     criteria.append(CriterionResult("problem_area", "Problem area", area_pts, plan.area, area_text))
@@ -702,6 +707,8 @@ def _confidence(answer: FormulationAnswer, raw: Clauses, decision: AreaDecision,
         factors.append(0.95 if decision.explicit else (0.6 if implicit else 0.75))
     if decision.contradiction:
         factors.append(0.5)
+    if decision.tentative:
+        factors.append(0.6)
     if decision.stuffing:
         factors.append(0.7)
     if style.not_english:
