@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from ipt_training.domain import ProblemArea
-from ipt_training.scoring.claims import onset_claims
+from ipt_training.scoring.claims import mourning_claims, onset_claims
 from ipt_training.scoring.formulation import score_formulation
 from ipt_training.scoring.report import FormulationAnswer
 from ipt_training.scoring.statements import states
@@ -249,3 +249,24 @@ def test_grief_beside_a_denial_that_anyone_died_in_a_bereavement_is_halved(comfo
     # Where nobody died, saying so beside grief is a wrong area argued, not a contradiction of the case.
     wrong = score(amaru, "Grief: he has lost his old life in Toronto, though nobody died. Goals: mourn the old life.")
     assert "conflicting_claims" not in wrong.flags and wrong.criterion("problem_area").points == 0
+
+
+def test_mourning_described_as_blocked_beside_another_area_is_halved(comfort, amaru):
+    text = ("Kwabena died in January and she has not cried since the burial, which looks like blocked mourning. "
+            "However, the main change is that she lives alone now. PA: role transition. Goals: mourn the old role, "
+            "mastery of the bills.")
+    report = score(comfort, text)
+    assert "conflicting_claims" in report.flags and report.criterion("problem_area").points == 1.5
+    assert "looks like blocked mourning'" in report.criterion("problem_area").feedback
+    # Grief set in the past, or only reported, is not a claim about this episode.
+    for past in ("His father died long ago and that unresolved grief is background.",
+                 "Clara thinks he has delayed grief for his old life."):
+        assert "conflicting_claims" not in score(amaru, f"{past} {TRANSITION}").flags, past
+
+
+@pytest.mark.parametrize(("text", "claimed"), [
+    ("this is a clear picture of blocked mourning", True), ("she never grieved", True), ("not grief", False),
+    ("he grieved openly at the funeral", False), ("unresolved grief from childhood", False),
+])
+def test_mourning_claims(text, claimed):
+    assert bool(mourning_claims(clauses(text))) is claimed

@@ -12,6 +12,10 @@ as its own (an assertion of the focus, the stage of its dispute, an account of t
 gives it a plan of its own, or when the chosen area's label stands bare beside an argument and plan for the other,
 or when the whole plan serves the other area (two or more of its own goals and strategies, none of the chosen
 area's: "PA: role transition. Goals: reduce isolation. Strategies: social skills role play, graded contact").
+Mourning described as blocked or never done ("a clear picture of blocked mourning", "she never grieved") is the
+grief reading of the case: beside another chosen area it is a second reading by itself, unless it is set in the past
+or dismissed ("unresolved grief from childhood", "long ago", "a distractor").
+
 A claim can also deny the chosen area's own premise against the case's facts: "no recent loss" beside a choice of
 grief, in a case where someone has died, argues against the answer's own focus and is marked the same way. (Where
 nobody died, "grief, though nobody died" is a wrong area argued, not a contradiction.)
@@ -61,7 +65,8 @@ _NOT_OWN = frozenset({"says", "said", "say", "thinks", "feels", "felt", "believe
 @dataclass(frozen=True)
 class Claim:
     """One claim the answer makes for an area: its kind ("focus", "stage", "onset": long-standing problems,
-    "trigger": nothing set the episode off, "denial": no one has died, "plan"), clause and words."""
+    "trigger": nothing set the episode off, "mourning": mourning blocked or never done, "denial": no one has died,
+    "plan"), clause and words."""
 
     area: ProblemArea
     kind: str
@@ -88,7 +93,7 @@ class Conflict:
                     "own focus, so only the better reading is marked, at half credit.")
         other = _label(self.other)
         said = []
-        for kind in ("focus", "onset", "trigger", "stage", "plan"):
+        for kind in ("focus", "onset", "trigger", "mourning", "stage", "plan"):
             words = [c.words for c in self.claims if c.kind == kind]
             words = [w for w in words if not any(w != longer and w in longer for longer in words)]
             if not words:
@@ -97,6 +102,7 @@ class Conflict:
             said.append({"focus": f"names {other} as the focus ({quoted})",
                          "onset": f"describes the onset as {other} would ({quoted})",
                          "trigger": f"says nothing set the episode off ({quoted}), which only {other} fits",
+                         "mourning": f"describes mourning that has not happened ({quoted}), which is {other}",
                          "stage": f"stages a dispute as its focus ({quoted})",
                          "plan": f"plans {other} work ({quoted})"}[kind])
         return (f"The answer chooses {chosen} but also {' and '.join(said)}: two formulations of the case, so only "
@@ -150,6 +156,35 @@ def onset_claims(prepared: Clauses) -> list[Claim]:
                 kind = "trigger"
         if words:
             found.append(Claim(ProblemArea.INTERPERSONAL_DEFICITS, kind, c, words))
+    return found
+
+
+#: An account of the case that only grief fits: mourning described as blocked, put off or never done ("a clear picture
+#: of blocked mourning", "this looks like unresolved grief", "she never grieved"), unless set in the past or dismissed.
+_MOURNING = frozenset({"mourning", "grief", "grieving", "grieved", "mourned"})
+_BLOCKED = frozenset({"blocked", "unresolved", "delayed", "stuck", "avoided", "frozen", "arrested", "absent",
+                      "inhibited", "postponed"})
+_NEVER_DONE = frozenset({"grieved", "mourned"})
+_DISMISSED = frozenset({"ago", "distractor", "background", "unrelated", "past", "earlier", "childhood", "old",
+                        "says", "said", "thinks", "calls", "according", "but", "although", "though", "might", "could",
+                        "maybe", "perhaps", "possibly", "if", "whether", "rather"})
+
+
+def mourning_claims(prepared: Clauses) -> list[Claim]:
+    """Clauses where the writer describes mourning as blocked or never done."""
+    found = []
+    for c, tokens in enumerate(prepared):
+        if _MOURNING.isdisjoint(tokens) or not _DISMISSED.isdisjoint(tokens) or QUOTE in tokens:
+            continue
+        following = prepared[c + 1] if c + 1 < len(prepared) else []
+        if not _DISMISSED.isdisjoint(following[:4]):
+            continue
+        for k, token in enumerate(tokens):
+            before = tokens[max(0, k - 2):k]
+            if token in _MOURNING and (not _BLOCKED.isdisjoint(before) or (
+                    token in _NEVER_DONE and ("never" in before or "hasnt" in before))):
+                found.append(Claim(ProblemArea.GRIEF, "mourning", c, _quote(tokens, k - 1, k)))
+                break
     return found
 
 
@@ -218,6 +253,10 @@ def _plan_only_candidate(chosen: ProblemArea, excluded: set, plan: list[Match]) 
     return any(len(found) >= 2 for found in counts.values())
 
 
+#: Any word that an account of the onset or of mourning needs: answers with none skip both readers.
+_CASE_WORDS = _ONSET_WORDS | _MOURNING
+
+
 def read_conflict(decision: AreaDecision, reading: AreaReading, plan: list[Match], stages: list[Match],
                   prepared: Clauses, *, marked_secondary: ProblemArea | None = None,
                   bereaved: bool = False) -> Conflict | None:
@@ -245,8 +284,10 @@ def read_conflict(decision: AreaDecision, reading: AreaReading, plan: list[Match
     if chosen is not ProblemArea.ROLE_DISPUTE and ProblemArea.ROLE_DISPUTE not in excluded:
         claims += [Claim(ProblemArea.ROLE_DISPUTE, "stage", m.clause, _quote(prepared[m.clause], m.start, m.end))
                    for m in stages if not subordinate(prepared, m.clause)]
-    if chosen is not ProblemArea.INTERPERSONAL_DEFICITS and ProblemArea.INTERPERSONAL_DEFICITS not in excluded:
-        claims += onset_claims(prepared)
+    deficits = chosen is not ProblemArea.INTERPERSONAL_DEFICITS and ProblemArea.INTERPERSONAL_DEFICITS not in excluded
+    grief = chosen is not ProblemArea.GRIEF and ProblemArea.GRIEF not in excluded
+    if (deficits or grief) and any(not _CASE_WORDS.isdisjoint(tokens) for tokens in prepared):
+        claims += (onset_claims(prepared) if deficits else []) + (mourning_claims(prepared) if grief else [])
     if not claims and not _plan_only_candidate(chosen, excluded, plan):
         return None
     # Plan sentences, the clause after each (a list of strategies after "we should work on ...:") and the clause
@@ -269,7 +310,7 @@ def read_conflict(decision: AreaDecision, reading: AreaReading, plan: list[Match
                       if claim.kind == "plan" and claim.area == other and not subordinate(prepared, claim.clause)}
         onset = any(c.kind == "onset" for c in own)
         # "Nothing set the episode off" denies the event every other area is built on: a second reading by itself.
-        trigger = any(c.kind == "trigger" for c in own)
+        trigger = any(c.kind in ("trigger", "mourning") for c in own)
         # The chosen label stands bare after an argument for the other area: no plan of its own, every claim of the
         # other area and some plan before it ("... so this is the renegotiation stage; I'd do communication
         # analysis of their fights. PA: role transition").
