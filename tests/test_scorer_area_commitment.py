@@ -314,3 +314,26 @@ def test_a_turn_to_another_area_after_the_label_is_still_a_contradiction(amaru):
                           "expects, communication analysis of their rows, resolve the dispute.")
     assert report.criterion("problem_area").points < 3
     assert {"self_contradiction", "conflicting_claims"} & set(report.flags)
+
+
+# ----------------------------------------------------------------------------- the area ticked in the field
+
+
+def ticked(case, text, area):
+    from ipt_training.scoring.report import FormulationAnswer
+    return score_formulation(FormulationAnswer(text=text, primary_area=area), case.reference, case=case)
+
+
+def test_a_ticked_area_with_a_differential_in_the_text_is_not_stuffing(amaru):
+    report = ticked(amaru, AMARU + "Differential: grief (he speaks of loss, but no death), role dispute (Clara is "
+                                   "busy, but supportive), interpersonal deficits (withdrawn now, but sociable "
+                                   "before). " + AMARU_PLAN, T)
+    assert "keyword_stuffing" not in report.flags
+    assert report.criterion("problem_area").points == 3
+
+
+def test_a_ticked_area_beside_text_weighing_other_possibilities_is_stuffing(amaru):
+    report = ticked(amaru, "It could be grief for Toronto, it could be a role dispute with Clara, maybe interpersonal "
+                           "deficits. " + AMARU + AMARU_PLAN, T)
+    assert "keyword_stuffing" in report.flags
+    assert report.criterion("problem_area").points == 0

@@ -746,7 +746,10 @@ def decide_areas(chosen_primary: ProblemArea | None, chosen_secondary: ProblemAr
             reading.best.get(primary, Reading.MENTIONED) < Reading.ASSERTED or bool(others)))
         if contradiction and not turned:
             turned = others
-        extra = [a for a in reading.listed if a not in own and a not in reading.secondary_marked]
+        # The area ticked in the field is the answer's label: the text's other areas are a list only where the
+        # text claims them too ("this is also a dispute") or names them as candidates outside a differential.
+        extra = [a for a in reading.listed if a not in own and a not in reading.secondary_marked
+                 and (a in reading.claimed or reading.best.get(a, _MENTIONED) is _HEDGED)]
         stuffing = len(own | reading.listed) >= 3 and len(extra) >= 2
         return AreaDecision(primary, secondary, stuffing, contradiction, True, tuple(extra) if stuffing else (),
                             tuple(turned))
