@@ -267,6 +267,7 @@ def test_mourning_described_as_blocked_beside_another_area_is_halved(comfort, am
 @pytest.mark.parametrize(("text", "claimed"), [
     ("this is a clear picture of blocked mourning", True), ("she never grieved", True), ("not grief", False),
     ("he grieved openly at the funeral", False), ("unresolved grief from childhood", False),
+    ("he has never mourned the old role", False), ("blocked mourning of his job at the mill", False),
 ])
 def test_mourning_claims(text, claimed):
     assert bool(mourning_claims(clauses(text))) is claimed

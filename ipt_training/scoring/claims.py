@@ -165,6 +165,8 @@ _MOURNING = frozenset({"mourning", "grief", "grieving", "grieved", "mourned"})
 _BLOCKED = frozenset({"blocked", "unresolved", "delayed", "stuck", "avoided", "frozen", "arrested", "absent",
                       "inhibited", "postponed"})
 _NEVER_DONE = frozenset({"grieved", "mourned"})
+_ROLE_LOSS = frozenset({"role", "roles", "job", "work", "career", "life", "identity", "team", "home", "country",
+                        "marriage", "health", "position", "status", "former", "mill", "business", "retirement"})
 _DISMISSED = frozenset({"ago", "distractor", "background", "unrelated", "past", "earlier", "childhood", "old",
                         "says", "said", "thinks", "calls", "according", "but", "although", "though", "might", "could",
                         "maybe", "perhaps", "possibly", "if", "whether", "rather"})
@@ -181,6 +183,8 @@ def mourning_claims(prepared: Clauses) -> list[Claim]:
             continue
         for k, token in enumerate(tokens):
             before = tokens[max(0, k - 2):k]
+            if not _ROLE_LOSS.isdisjoint(tokens[k + 1:k + 6]):
+                continue  # mourning of an old role, a job, a life: the transition's own work
             if token in _MOURNING and (not _BLOCKED.isdisjoint(before) or (
                     token in _NEVER_DONE and ("never" in before or "hasnt" in before))):
                 found.append(Claim(ProblemArea.GRIEF, "mourning", c, _quote(tokens, k - 1, k)))
