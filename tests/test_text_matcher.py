@@ -126,3 +126,11 @@ def test_matches_come_in_text_order(words):
     assert positions == sorted(positions)
     for m in matches:
         assert m.start <= m.end
+
+
+def test_names_with_letters_that_have_no_accent_to_strip_keep_their_letters() -> None:
+    from ipt_training.text.normalize import to_ascii_lower
+
+    assert to_ascii_lower("Đức, Søren, Łukasz, Strauß, Ærøskøbing, Þóra") == (
+        "duc, soren, lukasz, strauss, aeroskobing, thora")
+    assert to_ascii_lower("Zoë and José") == "zoe and jose"

@@ -66,7 +66,12 @@ _TOKEN_EXPANSIONS: dict[str, tuple[str, ...]] = {
 
 
 _TYPOGRAPHIC = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
-                              "\u2014": " - ", "\u201e": '"', "\u00ab": '"', "\u00bb": '"'})
+                              "\u2014": " - ", "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
+                              # letters Unicode does not decompose into a base letter and an accent, so that
+                              # names such as Đức, Søren, Łukasz or Strauß keep their letters
+                              "Đ": "D", "đ": "d", "Ð": "D", "ð": "d", "Ø": "O", "ø": "o", "Ł": "L", "ł": "l",
+                              "ß": "ss", "Æ": "Ae", "æ": "ae", "Œ": "Oe", "œ": "oe", "Þ": "Th", "þ": "th",
+                              "ı": "i", "Ħ": "H", "ħ": "h"})
 
 
 def to_ascii_lower(text: str) -> str:
