@@ -337,3 +337,14 @@ def test_a_ticked_area_beside_text_weighing_other_possibilities_is_stuffing(amar
                            "deficits. " + AMARU + AMARU_PLAN, T)
     assert "keyword_stuffing" in report.flags
     assert report.criterion("problem_area").points == 0
+
+
+def test_one_event_matched_by_two_phrases_counts_once(library):
+    # "moved to" and "moved to Perth in" are one move (and a friend's, years ago): it must not tie with the
+    # lifelong pattern the answer argues from.
+    report = score(library.get("a-06"), "Craig has felt low since August 2024 and says nothing set it off: no "
+                                        "deaths, no arguments, no changes. He has always had few relationships - "
+                                        "bullied at school, his one mate Darren moved to Perth in 2006, a short "
+                                        "relationship that ended when he went quiet. He would like friends but "
+                                        "thinks people get sick of him. The work would be on his relationships.")
+    assert report.detected_primary is ProblemArea.INTERPERSONAL_DEFICITS

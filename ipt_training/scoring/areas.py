@@ -956,12 +956,16 @@ def infer_from_events(matches: list[Match], prepared: Clauses,
             weights[ProblemArea.ROLE_TRANSITION] = weights.get(ProblemArea.ROLE_TRANSITION, 0.0) + 1.0
     if lifelong:
         weights[ProblemArea.INTERPERSONAL_DEFICITS] = weights.get(ProblemArea.INTERPERSONAL_DEFICITS, 0.0) + lifelong
+    counted: set[tuple[int, ProblemArea]] = set()
     for m in matches:
         if not m.concept.startswith("event:") or m.negated:
             continue
         if not _SETTLED.isdisjoint(prepared[m.clause]) or m.clause in consequences:
             continue  # "her mother's death was long ago and she grieved it properly": not what explains the episode
         area = _AREA_OF[m.concept]
+        if (m.clause, area) in counted:
+            continue  # one event told once: "moved to" and "moved to Perth in" are the same move
+        counted.add((m.clause, area))
         # The plan's own sentence says what the answer will work on ("I would focus on helping her adjust
         # to ..."): its events count, and outweigh the story told before it.
         plan = _plans(prepared[m.clause])
