@@ -29,8 +29,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import IntEnum
-from itertools import accumulate, chain, repeat
-from operator import itemgetter, methodcaller, xor
+from itertools import chain, repeat
+from operator import itemgetter
 
 from ipt_training.domain import ProblemArea
 from ipt_training.scoring.lexicon import (
@@ -118,12 +118,15 @@ class AreaReading:
         return sorted(found, key=lambda a: self.order[a])
 
 
-def _quote_parity(prepared: Clauses) -> list[int]:
-    """Whether each clause starts inside double quotes (the lowest bit: 0 or 1), counted in C."""
-    return list(accumulate(map(_COUNT_QUOTES, prepared), xor, initial=0))
-
-
-_COUNT_QUOTES = methodcaller("count", QUOTE)
+def _quote_parity(prepared: Clauses) -> list[int] | None:
+    """Whether each clause starts inside double quotes (0 or 1); None when the answer quotes nothing."""
+    if not any(QUOTE in tokens for tokens in prepared):
+        return None
+    parity, starts = 0, []
+    for tokens in prepared:
+        starts.append(parity)
+        parity ^= tokens.count(QUOTE) & 1
+    return starts
 
 
 def _inside_quotes(tokens: list[str], start_parity: int, index: int) -> bool:
@@ -393,14 +396,14 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
     questioned: list[ProblemArea] = []
     for m in sorted((m for m in matches if m.concept.startswith("area:")), key=_CLAUSE_START):
         area = _AREA_OF[m.concept]
-        key = (m.clause, m.end, area.value)
+        key = (m.clause, m.end, m.concept)  # the concept names the area (an enum's value is a slow look-up)
         if key in seen:
             continue
         seen.add(key)
         tokens = prepared[m.clause]
         if m.weight <= LAY and (m.negated or not _lay_choice(tokens[max(0, m.start - _WINDOW):m.start])):
             continue  # a plain word ("change", "loneliness") outside a naming or plan frame says nothing
-        quoted = _inside_quotes(tokens, parity[m.clause], m.start)
+        quoted = parity is not None and _inside_quotes(tokens, parity[m.clause], m.start)
         overlaps = False
         if m.weight < STRONG:
             if concept_spans is None:
@@ -429,7 +432,7 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
         if kind is _REJECTED:
             reading.rejected.add(area)
             continue
-        if _HEDGED <= kind <= _ASSERTED and m.weight >= STRONG and _leans(tokens, m):
+        if (kind is _HEDGED or kind is _ASSERTED) and m.weight >= STRONG and _leans(tokens, m):
             reading.leaning.add(area)
         if kind is _MENTIONED and not m.negated and _has(REVERSAL_WORDS, tokens[:m.start]):
             reading.reversed_paraphrase.add(area)
@@ -628,13 +631,17 @@ def _reject_headings(reading: AreaReading, prepared: Clauses, headings: list[tup
         areas_in.setdefault(clause, set()).add(area)
     settled = {area for clause, area, kind in mentions
                if kind is _CHOSEN and areas_in[clause] == {area} and area in chosen}
+    rejected_at = {(c, a) for c, a, kind in mentions if kind is _REJECTED}
     negative: dict[int, bool] = {}
     for clause, area in headings:
         # up to the next clause that names another area (the next heading, or a line like "deficits unlikely")
-        stop = min([c for c, named in areas_in.items() if c > clause and named - {area}]
-                   + [len(prepared), clause + 1 + _FINDING_CLAUSES])
-        negative[clause] = any(_says_no(prepared[c]) for c in range(clause + 1, stop)) or any(
-            c_area is area and kind is _REJECTED and clause < c < stop for c, c_area, kind in mentions)
+        stop = min(len(prepared), clause + 1 + _FINDING_CLAUSES)
+        for c in range(clause + 1, stop):
+            named = areas_in.get(c)
+            if named is not None and (len(named) > 1 or area not in named):
+                stop = c
+                break
+        negative[clause] = any(_says_no(prepared[c]) or (c, area) in rejected_at for c in range(clause + 1, stop))
     titled = {area for clause, area in headings if clause == 0 and not negative[clause]
               and prepared[clause][-1] != QUESTION}
     standing = {area for clause, area in headings if not negative[clause]}
