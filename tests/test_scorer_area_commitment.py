@@ -348,3 +348,10 @@ def test_one_event_matched_by_two_phrases_counts_once(library):
                                         "relationship that ended when he went quiet. He would like friends but "
                                         "thinks people get sick of him. The work would be on his relationships.")
     assert report.detected_primary is ProblemArea.INTERPERSONAL_DEFICITS
+
+
+def test_areas_claimed_together_in_one_sentence_are_a_list(stavros):
+    report = score(stavros, "This is grief, a dispute, a transition and deficits all at once. Eleni died in March "
+                            "2025 after Stavros agreed to no feeding tube; his symptoms began in May.")
+    assert report.criterion("problem_area").points == 0
+    assert "keyword_stuffing" in report.flags or "no_commitment" in report.flags

@@ -817,7 +817,7 @@ def decide_areas(chosen_primary: ProblemArea | None, chosen_secondary: ProblemAr
     labelled = primary is not None and (primary is reading.label or any(a is primary for _, a in reading.decisive)
                                         or primary in reading.focused or (
         (explicit or primary in reading.claimed)
-        and all(reading.order[primary] < reading.first[a] for a in reading.listed if a != primary)))
+        and all(reading.order[primary][0] < reading.first[a][0] for a in reading.listed if a != primary)))
     listed = [a for a in reading.listed
               if not (explicit and a != primary and reading.best.get(a, Reading.MENTIONED) <= Reading.HEDGED)
               and not (labelled and a != primary and a not in reading.claimed)]
