@@ -307,12 +307,30 @@ def _timeline_linked(ev_matches: list[Match], prepared: Clauses) -> bool:
     event_clauses = {m.clause for m in ev_matches if m.concept == "timeline"}
     if not event_clauses:
         return False
-    near = sorted({c + d for c in event_clauses for d in (-1, 0, 1) if 0 <= c + d < len(prepared)})
+    around = {c: _around(c, prepared) for c in event_clauses}
+    near = set().union(*around.values())
     temporal = {c for c in near if _temporal(prepared[c])}
     if not temporal:
         return False
     onset = {c for c in near if _mentions_onset(prepared[c])}
-    return any({c - 1, c, c + 1} & temporal and {c - 1, c, c + 1} & onset for c in event_clauses)
+    return any(span & temporal and span & onset for span in around.values())
+
+
+def _around(c: int, prepared: Clauses) -> set[int]:
+    """Clause ``c`` and its neighbours on each side, passing over a clause of one or two words between them (a date
+    in brackets: "a failed mediation (October) preceded the onset" is one sentence)."""
+    span = {c}
+    for step in (-1, 1):
+        k = c + step
+        while 0 <= k < len(prepared) and len(prepared[k]) <= _ASIDE_WORDS:
+            span.add(k)
+            k += step
+        if 0 <= k < len(prepared):
+            span.add(k)
+    return span
+
+
+_ASIDE_WORDS = 2
 
 
 _KINDS = ("area", "stage", "goal", "strategy", "evidence", "timeline", "term", "event", "absence", "patient")
@@ -562,8 +580,11 @@ def score_formulation(
                                                deficits_chosen=decision.primary is deficits,
                                                full=ev_pts >= coverage_max)
     stage_text = feedback.stage_feedback(stage, reference, stage_right, chose_dispute, reveal=reveal, named=labels,
-                                         one_focus=decision.primary is not None and decision.secondary is None,
-                                         conflict=ProblemArea.ROLE_DISPUTE in {*reading.best, *reading.rejected}
+                                         one_focus=decision.primary is not None and decision.secondary is None
+                                         and not uncommitted_list,
+                                         # a conflict the answer speaks of (not one it denies), or the case's own
+                                         conflict=(ProblemArea.ROLE_DISPUTE in reading.best
+                                                   and ProblemArea.ROLE_DISPUTE not in reading.rejected)
                                          or bool(reveal and has_dispute))
     evidence_pts = ev_pts + (plan.link if linked else 0.0)
     if copied:
@@ -601,8 +622,7 @@ def score_formulation(
         kinds["strategy"] = [m for m in kinds["strategy"] if m.clause not in hurried or m.concept not in MOURNING]
     concepts = read_concepts(kinds["goal"], kinds["strategy"], expected_goals=reference.goals,
                              expected_strategies=reference.strategies, chosen=chosen, linked=linked,
-                             stage_named=described is not None and (cleaned.words >= _MIN_FACT_WORDS or any(
-                                 not m.negated for m in kinds["stage"])))  # a stage chosen beside no plan is no plan
+                             stage_named=stage_right and described is not None)
     # The plan in plain words ("let him be sad about losing the restaurant"), for the area the answer chose.
     for concept in plain_plan_concepts(prepared, chosen, ending=dissolution):
         kind, _, cid = concept.partition(":")
@@ -659,8 +679,8 @@ def score_formulation(
         confidence = min(confidence, _GAMED_CONFIDENCE)
     timeline_id = reference.timeline_link.id
     all_ids = [*evidence_ids, timeline_id]
-    timeline_cited = any(m.concept == "timeline" for m in ev_matches)
-    hit_ids = cited | ({timeline_id} if timeline_cited else set())
+    # One truth for the points, the feedback and the report: the link is cited when it earned its point.
+    hit_ids = cited | ({timeline_id} if linked else set())
     # A bare list names areas without choosing one: it is reported as no commitment (the instructor's confusion
     # matrix would otherwise count the first area listed as the trainee's choice).
     detected = (None, None) if uncommitted_list else (decision.primary, decision.secondary)

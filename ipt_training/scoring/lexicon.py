@@ -403,11 +403,16 @@ COMMON_WORDS: frozenset[str] = frozenset({
 })
 
 
+#: A resemblance said of the work ("the work will then resemble a role transition", reference 3.2): a comparison inside
+#: a plan, never a second focus.
+LIKENESS_WORDS = frozenset({"resemble", "resembles", "resembled", "resembling", "similar", "akin", "comparable"})
+
+
 def reader_words() -> frozenset[str]:
     """The words the scorer reads around cues (markers, hedges, attribution and rejection verbs): typo repair must
     leave them as they are."""
     words = (CHOICE_MARKERS | PRIMARY_MARKERS | SECONDARY_MARKERS | HEDGE_BEFORE | HEDGE_AFTER | ATTRIBUTION_VERBS
-             | REVERSAL_WORDS | REJECTION_VERBS | BACK_REFERENCES | CAUSAL_WORDS | COMMON_WORDS)
+             | REVERSAL_WORDS | REJECTION_VERBS | BACK_REFERENCES | CAUSAL_WORDS | COMMON_WORDS | LIKENESS_WORDS)
     return frozenset(w for w in words if not w.endswith("*"))
 
 
