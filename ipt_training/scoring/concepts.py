@@ -13,7 +13,7 @@ Only *unambiguous* findings (every candidate of one area) show which areas an an
 stuffing is goals or strategies specific to three or more areas, and the feedback quotes those phrases.
 
 Reasoning counts as well as vocabulary: stating that the onset followed the event links onset to the event;
-naming the dispute and its right stage beside a plan identifies it and establishes the stage; and two or more strategies specific
+naming the dispute and its right stage, with reasons, identifies it; and two or more strategies specific
 to the chosen area imply that area's goals (talking through the death, the guilt and the funeral is helping the
 patient mourn). A credited concept of an area the answer did not choose is *inconsistent* and earns half.
 """
@@ -176,14 +176,12 @@ def read_concepts(goal_matches: list[Match], strategy_matches: list[Match], *, e
                 if (concept in expected and chosen and area is not None and area not in chosen
                         and not areas & chosen):
                     reading.inconsistent.add(concept)
-    # Naming the dispute and its right stage identifies it and establishes the stage, inside a plan the answer
-    # writes; a label and a stage with no goal or strategy of their own are no plan.
-    planned = bool(reading.goals or reading.strategies)
     if linked:
         reading.strategies.add("general.link_onset")
-    if ProblemArea.ROLE_DISPUTE in chosen and stage_named and planned:
+    # Naming the dispute and its right stage, with reasons, identifies it (a goal); it is not yet a strategy: the
+    # stage is established in the plan only where the plan says so ("confirm the stage").
+    if ProblemArea.ROLE_DISPUTE in chosen and stage_named:
         reading.goals.add("dispute.identify")
-        reading.strategies.add("dispute.stage")
     for area in chosen:
         specific = [s for s in reading.strategies if STRATEGIES[s].area is area]
         if len(specific) >= _MIN_STRATEGIES_FOR_GOALS:

@@ -317,16 +317,16 @@ def _timeline_linked(ev_matches: list[Match], prepared: Clauses) -> bool:
 
 
 def _around(c: int, prepared: Clauses) -> set[int]:
-    """Clause ``c`` and its neighbours on each side, passing over a clause of one or two words between them (a date
-    in brackets: "a failed mediation (October) preceded the onset" is one sentence)."""
-    span = {c}
-    for step in (-1, 1):
-        k = c + step
-        while 0 <= k < len(prepared) and len(prepared[k]) <= _ASIDE_WORDS:
-            span.add(k)
-            k += step
-        if 0 <= k < len(prepared):
-            span.add(k)
+    """Clause ``c`` and its neighbours on each side; from a clause of a sentence, passing over one aside of one or two
+    words to a sentence beyond it (a date in brackets: "a failed mediation (October) preceded the onset" is one
+    sentence). Fragments of a list ("Tunde, brother, 2024") stay fragments."""
+    span = {k for k in (c - 1, c, c + 1) if 0 <= k < len(prepared)}
+    if len(prepared[c]) > _ASIDE_WORDS:
+        for aside in (c - 1, c + 1):
+            beyond = 2 * aside - c
+            if (0 <= beyond < len(prepared) and 0 < len(prepared[aside]) <= _ASIDE_WORDS
+                    and len(prepared[beyond]) > _ASIDE_WORDS):
+                span.add(beyond)
     return span
 
 
@@ -622,7 +622,7 @@ def score_formulation(
         kinds["strategy"] = [m for m in kinds["strategy"] if m.clause not in hurried or m.concept not in MOURNING]
     concepts = read_concepts(kinds["goal"], kinds["strategy"], expected_goals=reference.goals,
                              expected_strategies=reference.strategies, chosen=chosen, linked=linked,
-                             stage_named=stage_right and described is not None)
+                             stage_named=stage_right and described is not None and cleaned.words >= _MIN_FACT_WORDS)
     # The plan in plain words ("let him be sad about losing the restaurant"), for the area the answer chose.
     for concept in plain_plan_concepts(prepared, chosen, ending=dissolution):
         kind, _, cid = concept.partition(":")
