@@ -317,7 +317,7 @@ def _timeline_linked(ev_matches: list[Match], prepared: Clauses) -> bool:
 
 
 def _around(c: int, prepared: Clauses) -> set[int]:
-    """Clause ``c`` and its neighbours on each side; from a clause of a sentence, passing over one aside of one or two
+    """Clause ``c`` and its neighbours on each side; from a clause of a sentence, passing over one date of one or two
     words to a sentence beyond it (a date in brackets: "a failed mediation (October) preceded the onset" is one
     sentence). Fragments of a list ("Tunde, brother, 2024") stay fragments."""
     span = {k for k in (c - 1, c, c + 1) if 0 <= k < len(prepared)}
@@ -325,12 +325,19 @@ def _around(c: int, prepared: Clauses) -> set[int]:
         for aside in (c - 1, c + 1):
             beyond = 2 * aside - c
             if (0 <= beyond < len(prepared) and 0 < len(prepared[aside]) <= _ASIDE_WORDS
-                    and len(prepared[beyond]) > _ASIDE_WORDS):
+                    and len(prepared[beyond]) > _ASIDE_WORDS and all(map(_dated_word, prepared[aside]))):
                 span.add(beyond)
     return span
 
 
 _ASIDE_WORDS = 2
+_MONTH_WORDS = frozenset(m for full in ("january", "february", "march", "april", "may", "june", "july", "august",
+                                        "september", "october", "november", "december") for m in (full, full[:3]))
+
+
+def _dated_word(token: str) -> bool:
+    """A word of a date in brackets: a month ("October", "Oct") or a number ("2024", "5/25")."""
+    return token in _MONTH_WORDS or token[:1].isdigit()
 
 
 _KINDS = ("area", "stage", "goal", "strategy", "evidence", "timeline", "term", "event", "absence", "patient")

@@ -1,0 +1,130 @@
+"""A senior trainer's fourth review of the scorer: a resemblance inside a plan is not a second focus, a date in
+brackets does not break a time link, the report cites the link only when it earned its point, naming a dispute and
+its stage is not yet a plan (and a wrong stage identifies nothing), and the remark about handling a conflict within
+one focus appears only where there is a conflict. Every answer is written for these tests; each mechanism has
+answers that must earn credit and answers that must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from ipt_training.scoring.formulation import score_formulation
+from ipt_training.scoring.report import FormulationReport
+
+
+@pytest.fixture(scope="module")
+def cases(library):
+    return {cid: library.get(cid) for cid in ("p-02", "p-13", "p-17")}
+
+
+def score(case, text: str) -> FormulationReport:
+    return score_formulation(text, case.reference, case=case, reveal=True)
+
+
+def points(report: FormulationReport, criterion: str) -> float:
+    return next(c.points for c in report.criteria if c.criterion == criterion)
+
+
+def feedback(report: FormulationReport, criterion: str) -> str:
+    return next(c.feedback for c in report.criteria if c.criterion == criterion)
+
+
+NIKHIL = ("The focus is a role dispute with Sameer, his partner in the practice, and it has reached dissolution: "
+          "Nikhil has ended the partnership and the lawyers are splitting the firm, yet he still cannot speak of "
+          "Sameer without anger and tears. Nikhil expected that they would decide together; Sameer wanted a free "
+          "hand. {link} Goals: clarify the dispute and decide his plan; help him end the partnership well and mourn "
+          "the friendship. Strategies: link the onset to the dispute; confirm the dissolution stage; explore what "
+          "each expected; encourage affect; decision analysis about the split{tail}.")
+LINK = "His symptoms began in January 2025, three months after the mediation broke down in October."
+
+
+# 1. A resemblance inside the plan is a comparison, not a second formulation.
+
+@pytest.mark.parametrize("tail", ["; the work will then resemble a role transition",
+                                  "; afterwards the work is similar to a role transition"])
+def test_a_plan_that_says_the_work_resembles_a_transition_is_marked_as_one_formulation(cases, tail):
+    plain = score(cases["p-02"], NIKHIL.format(link=LINK, tail=""))
+    compared = score(cases["p-02"], NIKHIL.format(link=LINK, tail=tail))
+    assert "self_contradiction" not in compared.flags and "two_readings" not in compared.flags
+    assert compared.total == plain.total >= 9
+
+
+def test_a_transition_asserted_as_the_focus_beside_the_dispute_is_still_two_formulations(cases):
+    second = (" This is a role transition: the focus is his move to working alone, and the goals are to mourn the"
+              " old role and master the new one.")
+    report = score(cases["p-02"], NIKHIL.format(link=LINK, tail="") + second)
+    assert "self_contradiction" in report.flags
+
+
+# 2. A date in brackets between the event and the onset does not break the time link.
+
+def test_an_event_that_preceded_the_onset_with_a_date_in_brackets_is_a_time_link(cases):
+    link = "Months of arguing and a failed mediation (October) preceded the onset of his depression in January 2025."
+    report = score(cases["p-02"], NIKHIL.format(link=link, tail=""))
+    assert "tied the onset" in feedback(report, "evidence_timeline")
+    assert "onset_during_dispute" in report.evidence_cited
+
+
+def test_a_date_in_brackets_next_to_an_unrelated_sentence_makes_no_time_link(cases):
+    link = "Months of arguing and a failed mediation (October). Nikhil enjoys long evening walks with Divya."
+    report = score(cases["p-02"], NIKHIL.format(link=link, tail="").replace("link the onset to the dispute; ", ""))
+    assert "tied the onset" not in feedback(report, "evidence_timeline")
+
+
+# 3. The report cites the time link exactly when it earned its point.
+
+@pytest.mark.parametrize("link", [LINK, "There were months of arguments and a mediation that broke down."])
+def test_the_report_cites_the_time_link_only_when_the_feedback_credits_it(cases, link):
+    report = score(cases["p-02"], NIKHIL.format(link=link, tail="").replace("link the onset to the dispute; ", ""))
+    credited = "tied the onset" in feedback(report, "evidence_timeline")
+    assert ("onset_during_dispute" in report.evidence_cited) is credited
+    assert ("onset_during_dispute" in report.evidence_missed) is not credited
+
+
+# 4. Naming the dispute and its stage is not a plan; a wrong stage identifies nothing.
+
+@pytest.mark.parametrize("text", ["Role dispute with Moses, impasse.",
+                                  "PA: role dispute with her husband Moses. Stage: impasse."])
+def test_a_label_and_a_stage_with_no_plan_earn_no_goal_or_strategy(cases, text):
+    report = score(cases["p-17"], text)
+    assert points(report, "goals") == 0 and points(report, "strategies") == 0
+
+
+FLORENCE = ("Florence's low mood began in November 2024, a month after she and Moses stopped talking about the coffee "
+            "money; she expects to be consulted about the school fees and he says he decides alone. This is a role "
+            "dispute at the {stage} stage{why}. We would rehearse how she can ask him to sit down and count the money "
+            "together.")
+
+
+def test_the_right_stage_argued_identifies_the_dispute_and_a_wrong_one_does_not(cases):
+    right = score(cases["p-17"], FLORENCE.format(stage="impasse", why=", since they have stopped talking about it"))
+    wrong = score(cases["p-17"], FLORENCE.format(stage="renegotiation", why=", since they still talk about it"))
+    assert points(right, "goals") > points(wrong, "goals")
+    # Naming the stage is not the strategy of establishing it: the strategies are the same either way.
+    assert points(right, "strategies") == points(wrong, "strategies")
+
+
+def test_a_plan_that_says_it_will_confirm_the_stage_earns_that_strategy(cases):
+    text = FLORENCE.format(stage="impasse", why="")
+    plain = score(cases["p-17"], text)
+    confirmed = score(cases["p-17"], text + " First we would confirm the impasse stage with her.")
+    assert points(confirmed, "strategies") > points(plain, "strategies")
+
+
+# 5. "A conflict can be handled within it" only where there is a conflict.
+
+COMFORT = ("Comfort's depression began in March 2025, two months after Kwabena died suddenly of a stroke; she has not "
+           "cried since the burial and keeps his room closed. The focus is grief. {conflict} Goals: help her mourn "
+           "and return to the choir. Strategies: reconstruct the relationship, good and bad; encourage affect.")
+
+
+def test_no_conflict_remark_where_the_answer_denies_a_dispute_and_the_case_has_none(cases):
+    report = score(cases["p-13"], COMFORT.format(conflict="There is no current dispute with anyone."))
+    assert "conflict can be handled" not in feedback(report, "evidence_timeline")
+    assert "kept one focus" in feedback(report, "evidence_timeline")
+
+
+def test_the_conflict_remark_stays_where_the_answer_keeps_a_dispute_within_its_focus(cases):
+    report = score(cases["p-13"], COMFORT.format(
+        conflict="She also has a dispute with her son Kofi about the house, which is not the focus."))
+    assert "conflict can be handled" in feedback(report, "evidence_timeline")
