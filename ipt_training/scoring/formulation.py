@@ -331,6 +331,20 @@ def _around(c: int, prepared: Clauses) -> set[int]:
 
 
 _ASIDE_WORDS = 2
+_CONFLICT_WORDS = frozenset({"row", "rows", "rowing", "argue", "argues", "argued", "arguing", "argument", "arguments",
+                             "conflict", "conflicts", "quarrel", "quarrels", "fight", "fights", "fighting", "tension",
+                             "tensions", "disagreement", "disagreements", "clash", "clashes"})
+_DENIALS = frozenset({"no", "not", "nor", "without", "never"})
+
+
+def _speaks_of_conflict(prepared: Clauses) -> bool:
+    """Whether the answer speaks of a conflict ("the rows with Funmi belong to the change"), not only to deny one
+    ("no current conflicts")."""
+    for tokens in prepared:
+        for k, token in enumerate(tokens):
+            if token in _CONFLICT_WORDS and _DENIALS.isdisjoint(tokens[:k]):
+                return True
+    return False
 _MONTH_WORDS = frozenset(m for full in ("january", "february", "march", "april", "may", "june", "july", "august",
                                         "september", "october", "november", "december") for m in (full, full[:3]))
 
@@ -592,7 +606,7 @@ def score_formulation(
                                          # a conflict the answer speaks of (not one it denies), or the case's own
                                          conflict=(ProblemArea.ROLE_DISPUTE in reading.best
                                                    and ProblemArea.ROLE_DISPUTE not in reading.rejected)
-                                         or bool(reveal and has_dispute))
+                                         or _speaks_of_conflict(prepared) or bool(reveal and has_dispute))
     evidence_pts = ev_pts + (plan.link if linked else 0.0)
     if copied:
         evidence_pts /= 4
