@@ -154,7 +154,10 @@ HONEST: dict[str, dict[str, tuple[str | None, str | None, str]]] = {
 }
 #: Lowest total each style of honest answer earns today (the plain-prose answers are read by the area reader,
 #: which is not what these tests are about; they are held to their evidence and to the unfiltered score).
-FLOORS = {"excellent": 9.5, "patient": 8.0, "abbreviated": 8.5}
+# A note's plan is credited for what it writes: naming the right stage identifies the dispute (a goal) but is not
+# the strategy of establishing the stage (review 4; the examiners of sets C, D and E mark it so), so the a-03 note
+# ("Strat: CA of email, RP talk w/ Raymond, options") keeps one reference strategy of five.
+FLOORS = {"excellent": 9.5, "patient": 8.0, "abbreviated": 7.5}
 
 
 def _score(library, case_id: str, text: str, area: str | None = None, stage: str | None = None,
