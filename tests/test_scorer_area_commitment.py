@@ -355,3 +355,11 @@ def test_areas_claimed_together_in_one_sentence_are_a_list(stavros):
                             "2025 after Stavros agreed to no feeding tube; his symptoms began in May.")
     assert report.criterion("problem_area").points == 0
     assert "keyword_stuffing" in report.flags or "no_commitment" in report.flags
+
+
+def test_a_title_over_headings_that_rule_nothing_out_is_a_list(amaru):
+    report = score(amaru, "Role transition (the move). " + AMARU + "Grief: the loss of his old life. Role dispute: "
+                          "tension with Clara. Interpersonal deficits: he is isolated now. Goals: mourning, mastery, "
+                          "resolve the dispute, reduce isolation.")
+    assert report.criterion("problem_area").points == 0
+    assert "keyword_stuffing" in report.flags

@@ -648,6 +648,12 @@ def _reject_headings(reading: AreaReading, prepared: Clauses, headings: list[tup
         negative[clause] = any(_says_no(prepared[c]) or (c, area) in rejected_at for c in range(clause + 1, stop))
     titled = {area for clause, area in headings if clause == 0 and not negative[clause]
               and prepared[clause][-1] != QUESTION}
+    if not settled and not any(negative.values()):
+        # Headings that rule nothing out ("Grief: the loss of his old life. Dispute: tension with Clara.") list the
+        # areas as present: each is claimed, whatever the title says (an explicit choice "after checking the other
+        # areas" settles them instead).
+        reading.claimed.update(area for _, area in headings)
+        return
     standing = {area for clause, area in headings if not negative[clause]}
     for clause, area in headings:
         if area in reading.free_choice or area in titled:
