@@ -331,6 +331,8 @@ def _around(c: int, prepared: Clauses) -> set[int]:
 
 
 _ASIDE_WORDS = 2
+COPIED_OUT_FEEDBACK = ("The answer restates the case in its own words but names no problem area, so no focus was "
+                       "chosen and the area earns no credit. Say which focus you would work on and why.")
 _CONFLICT_WORDS = frozenset({"row", "rows", "rowing", "argue", "argues", "argued", "arguing", "argument", "arguments",
                              "conflict", "conflicts", "quarrel", "quarrels", "fight", "fights", "fighting", "tension",
                              "tensions", "disagreement", "disagreements", "clash", "clashes"})
@@ -544,11 +546,16 @@ def score_formulation(
     readings = _readings(decision)
     better = max(readings, key=lambda a: _reading_points(a, None, reference)) if readings else None
     criteria: list[CriterionResult] = []
-    area_pts = 0.0 if uncommitted_list else _half(_area_points(decision, reference) * plan.area / AREA_POINTS)
+    # The case copied out, with an area only implied by its events, restates the vignette and chooses nothing.
+    copied_out = implicit and style.pasted
+    if copied_out and "no_commitment" not in flags:
+        flags.append("no_commitment")
+    area_pts = (0.0 if uncommitted_list or copied_out
+                else _half(_area_points(decision, reference) * plan.area / AREA_POINTS))
     # The reading marked fits the key on its own (its credit was halved for a second reading, not for its focus).
     area_fits = (_reading_points(better, None, reference) if better is not None
                  else _reading_points(decision.primary, decision.secondary, reference)) >= AREA_POINTS
-    area_text = (feedback.LIST_FEEDBACK if uncommitted_list else
+    area_text = (feedback.LIST_FEEDBACK if uncommitted_list else COPIED_OUT_FEEDBACK if copied_out else
                  feedback.area_feedback(decision.primary, decision.secondary, reference, area_pts, plan.area,
                                         stuffing=decision.stuffing, contradiction=decision.contradiction,
                                         reveal=reveal, readings=readings,
@@ -602,7 +609,7 @@ def score_formulation(
                                                full=ev_pts >= coverage_max)
     stage_text = feedback.stage_feedback(stage, reference, stage_right, chose_dispute, reveal=reveal, named=labels,
                                          one_focus=decision.primary is not None and decision.secondary is None
-                                         and not uncommitted_list,
+                                         and not uncommitted_list and not copied_out,
                                          # a conflict the answer speaks of (not one it denies), or the case's own
                                          conflict=(ProblemArea.ROLE_DISPUTE in reading.best
                                                    and ProblemArea.ROLE_DISPUTE not in reading.rejected)
@@ -704,7 +711,7 @@ def score_formulation(
     hit_ids = cited | ({timeline_id} if linked else set())
     # A bare list names areas without choosing one: it is reported as no commitment (the instructor's confusion
     # matrix would otherwise count the first area listed as the trainee's choice).
-    detected = (None, None) if uncommitted_list else (decision.primary, decision.secondary)
+    detected = (None, None) if uncommitted_list or copied_out else (decision.primary, decision.secondary)
     return FormulationReport(
         tuple(criteria), *detected, stage, confidence, tuple(flags),
         evidence_cited=tuple(i for i in all_ids if i in hit_ids),
