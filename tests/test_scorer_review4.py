@@ -128,3 +128,32 @@ def test_the_conflict_remark_stays_where_the_answer_keeps_a_dispute_within_its_f
     report = score(cases["p-13"], COMFORT.format(
         conflict="She also has a dispute with her son Kofi about the house, which is not the focus."))
     assert "conflict can be handled" in feedback(report, "evidence_timeline")
+
+
+# 6. The case copied out with no area named chooses nothing, however clearly its events imply one.
+
+def test_a_copied_vignette_that_names_no_area_earns_no_area_credit(library):
+    case = library.get("p-05")
+    copy = case.vignette
+    report = score(case, copy)
+    assert points(report, "problem_area") == 0
+    assert "no_commitment" in report.flags and report.detected_primary is None
+    assert "You chose" not in feedback(report, "problem_area")
+    assert "kept one focus" not in feedback(report, "evidence_timeline")
+    chosen = score(case, copy + "\nThe focus is a role transition: the move cost him his team and his friends.")
+    assert points(chosen, "problem_area") > 0
+
+
+# 7. Plain sentences cite an item only with two words of its own, not a person's name beside one common word.
+
+def test_a_name_beside_one_word_of_an_item_does_not_cite_it(cases):
+    report = score(cases["p-17"], "Moses married Harriet in May 2024. There is a conflict with Moses about money and "
+                                  "school fees, and they have stopped speaking about it since October.")
+    assert {"marriage_continues", "wish_to_talk"}.isdisjoint(report.evidence_cited)
+    assert "talks_stopped" in report.evidence_cited
+
+
+def test_the_items_stated_in_plain_sentences_are_cited(cases):
+    report = score(cases["p-17"], "Florence does not want to leave the marriage or her home. She wishes Moses would "
+                                  "sit down with her and count the money together.")
+    assert {"marriage_continues", "wish_to_talk"} <= set(report.evidence_cited)

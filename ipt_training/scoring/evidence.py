@@ -112,6 +112,7 @@ _DATE_WEIGHT = 0.5
 _CITE_WEIGHT = 2.0
 _SHORT_ITEM_SHARE = 0.6
 _DATED = ("number:", "month:")
+_WHO_OR_WHEN = ("number:", "month:", "name:")
 
 
 @cache
@@ -232,7 +233,8 @@ class DerivedEvidence:
                     if hit:
                         found.add(item_id)
                         break
-                elif (sum(not k.startswith(_DATED) for k in hit) >= 2 or score >= _SHORT_ITEM_SHARE * total
+                # Two words of the item's own (a person's name or a date says who or when, not what happened)
+                elif (sum(not k.startswith(_WHO_OR_WHEN) for k in hit) >= 2 or score >= _SHORT_ITEM_SHARE * total
                       or any(k.startswith(("name:", "gist:")) and weights[k] >= _CITE_WEIGHT for k in hit)):
                     found.add(item_id)
                     break
