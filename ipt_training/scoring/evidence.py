@@ -112,7 +112,6 @@ _DATE_WEIGHT = 0.5
 _CITE_WEIGHT = 2.0
 _SHORT_ITEM_SHARE = 0.6
 _DATED = ("number:", "month:")
-_WHO_OR_WHEN = ("number:", "month:", "name:")
 
 
 @cache
@@ -233,12 +232,19 @@ class DerivedEvidence:
                     if hit:
                         found.add(item_id)
                         break
-                # Two words of the item's own (a person's name or a date says who or when, not what happened)
-                elif (sum(not k.startswith(_WHO_OR_WHEN) for k in hit) >= 2 or score >= _SHORT_ITEM_SHARE * total
+                # Two words of the item (a date says when, not what happened; a person's name counts beside a word
+                # of the item's own, not beside a word many items share: "Moses ... money")
+                elif (sum(not k.startswith(_DATED) and (not k.startswith("name:") or _own_word(hit, weights))
+                          for k in hit) >= 2 or score >= _SHORT_ITEM_SHARE * total
                       or any(k.startswith(("name:", "gist:")) and weights[k] >= _CITE_WEIGHT for k in hit)):
                     found.add(item_id)
                     break
         return found
+
+
+def _own_word(hit: list[str], weights: dict[str, float]) -> bool:
+    """Whether the words hit include one of the item's own (full weight), not only words many items share."""
+    return any(weights[k] >= 1.0 and not k.startswith(("name:", *_DATED)) for k in hit)
 
 
 def derive_evidence(texts: dict[str, str], timeline_id: str, *, names: Iterable[str] = (),

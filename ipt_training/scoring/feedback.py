@@ -166,8 +166,7 @@ def evidence_feedback(hit: int, total: int, linked: bool, missed_hints: list[str
     to re-read."""
     parts = [f"You cited {hit} of {total} key pieces of case evidence."]
     if linked and deficits_key:
-        parts.append("You showed that no interpersonal event explains the onset and that the pattern of isolation "
-                     "predates the episode.")
+        parts.append("You showed that no interpersonal event explains the onset of the episode.")
     elif linked:
         parts.append("You tied the onset of the episode in time to the key interpersonal event.")
     elif deficits_chosen:
@@ -191,9 +190,16 @@ def evidence_feedback(hit: int, total: int, linked: bool, missed_hints: list[str
 def concept_feedback(kind: str, hit: int, need: int, expected: list[str], found: set[str],
                      table: dict[str, Concept], chosen: ProblemArea | None, penalised: bool, *, reveal: bool,
                      stuffing_phrases: dict[ProblemArea, list[str]] | None = None,
-                     inconsistent: list[str] | None = None, area_full: bool = True) -> str:
+                     inconsistent: list[str] | None = None, area_full: bool = True, mixed: bool = True,
+                     halved: bool = False) -> str:
     """Goals or strategies found against those the case needs. Without the key (``reveal=False``), the next step
-    follows the trainee's own focus, unless the focus itself earned partial or no credit (``area_full=False``)."""
+    follows the trainee's own focus, unless the focus itself earned partial or no credit (``area_full=False``).
+    ``penalised`` with ``mixed``: the plan draws on several areas; without it, the plan is a list of labels.
+    ``halved``: the criterion is halved for another reason (two formulations), so nothing here is praised."""
+    if penalised and not mixed:
+        return (f"Your {kind} name {min(hit, need)} of the {need} needed for full credit on this case, as single words "
+                f"in a list: say what you would do with this patient, in a sentence, for the {kind} to earn their "
+                "credit.")
     if penalised:
         text = (f"The {kind} mix several problem areas. Name the {kind} of your chosen focus only; listing every "
                 "possibility does not earn credit.")
@@ -206,9 +212,13 @@ def concept_feedback(kind: str, hit: int, need: int, expected: list[str], found:
     if inconsistent:
         labels = "; ".join(table[c].label for c in inconsistent)
         parts.append(f"Some {kind} belong to another problem area than the one you chose ({labels}), so they earn "
-                     "half credit: the plan should follow from your own formulation.")
+                     "half credit: a plan earns full credit when it follows from one consistent formulation of the "
+                     "case.")
     if hit >= need:
-        parts.append(f"The {kind} fit the focus.")
+        if chosen is None:
+            parts.append(f"Name the focus these {kind} serve: without a chosen area they are not yet a plan.")
+        elif not inconsistent and not halved:
+            parts.append(f"The {kind} fit the focus.")
     elif reveal:
         missing = [table[c].label for c in expected if c not in found]
         parts.append("Consider: " + "; ".join(missing) + ".")
@@ -252,3 +262,20 @@ def agreement_feedback(agreement: bool) -> str:
     if agreement:
         return "You ask for the patient's view, so the formulation is offered, not imposed."
     return "Ask for the patient's view and agreement (for example 'Does that fit how you see it?')."
+
+
+#: What each dispute stage calls for (reference 3.2).
+STAGE_WORK = {
+    DisputeStage.RENEGOTIATION: "calming the exchange and improving communication so that negotiation works",
+    DisputeStage.IMPASSE: "bringing the dispute back into the open so that negotiation can restart",
+    DisputeStage.DISSOLUTION: "helping the patient end the relationship and mourn it",
+}
+
+
+def off_stage_feedback(kind: str, named: DisputeStage, key: DisputeStage, *, reveal: bool) -> str:
+    """The dispute plan of an answer that staged the dispute wrongly: the plan follows the stage (reference 3.2)."""
+    text = (f"The dispute {kind} follow the {named.value} stage you named ({STAGE_WORK[named]}), so they earn half "
+            "credit: the plan of a dispute depends on its stage.")
+    if reveal:
+        text += f" At {key.value}, the work is {STAGE_WORK[key]}."
+    return text

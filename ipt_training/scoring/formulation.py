@@ -341,10 +341,11 @@ _DENIALS = frozenset({"no", "not", "nor", "without", "never"})
 
 def _speaks_of_conflict(prepared: Clauses) -> bool:
     """Whether the answer speaks of a conflict ("the rows with Funmi belong to the change"), not only to deny one
-    ("no current conflicts")."""
-    for tokens in prepared:
+    ("no current conflicts", "a loss, a row, a move - there wasn't anything")."""
+    for c, tokens in enumerate(prepared):
         for k, token in enumerate(tokens):
-            if token in _CONFLICT_WORDS and _DENIALS.isdisjoint(tokens[:k]):
+            if token in _CONFLICT_WORDS and _DENIALS.isdisjoint(tokens[:k]) and (
+                    c + 1 == len(prepared) or _DENIALS.isdisjoint(prepared[c + 1])):
                 return True
     return False
 _MONTH_WORDS = frozenset(m for full in ("january", "february", "march", "april", "may", "june", "july", "august",
@@ -678,19 +679,30 @@ def score_formulation(
     # In the areas' own order, so the feedback reads the same in every grading process (sets follow the hash seed)
     stuffing_phrases = ({a: concepts.phrases(a, prepared) for a in ProblemArea if a in concepts.drawn_on}
                         if stuffed else {})
+    # A relationship that is ending staged as one still to be negotiated plans for the wrong work (reference 3.2:
+    # dissolution is ended and mourned, not renegotiated), so its dispute goals and strategies earn half, and the
+    # feedback says what the stage calls for. (Renegotiation and impasse both work toward negotiation; a plan that
+    # ends a relationship still alive is the steering rule above.)
+    off_stage = (has_dispute and chose_dispute and stage is not None and not stage_right
+                 and reference.dispute_stage is DisputeStage.DISSOLUTION)
     for kind, found, expected, table, max_points, share in (
             ("goals", concepts.goals, reference.goals, GOALS, plan.goals, 2 / 3),
             ("strategies", concepts.strategies, reference.strategies, STRATEGIES, plan.strategies, 0.5)):
         need = max(1, math.ceil(len(expected) * share))
         hits = [c for c in expected if c in found]
-        credit = sum(0.5 if c in concepts.inconsistent else 1.0 for c in hits)
+        staged_off = [c for c in hits if off_stage and table[c].area is ProblemArea.ROLE_DISPUTE]
+        credit = sum(0.5 if c in concepts.inconsistent or c in staged_off else 1.0 for c in hits)
         points = _half(_half(max_points * min(1.0, credit / need)) * penalty)
         text = feedback.concept_feedback(kind, len(hits), need, expected, found, table, decision.primary,
                                          penalty < 1, reveal=reveal, stuffing_phrases=stuffing_phrases,
                                          inconsistent=[c for c in hits if c in concepts.inconsistent],
+                                         mixed=stuffed or len(off_areas) >= 2,
+                                         halved=two_readings or bool(staged_off),
                                          area_full=area_pts >= plan.area or (area_fits and not uncommitted_list))
         if kind == "goals":
             text += _plan_warnings(steering, hurried)
+        if staged_off and penalty == 1.0:
+            text += " " + feedback.off_stage_feedback(kind, stage, reference.dispute_stage, reveal=reveal)
         if (textbook or copied) and points:
             why = (f"The {kind} were written for another patient, so they earn a quarter of their credit." if copied
                    else textbook_feedback(kind, few=named))
