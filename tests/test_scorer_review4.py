@@ -157,3 +157,59 @@ def test_the_items_stated_in_plain_sentences_are_cited(cases):
     report = score(cases["p-17"], "Florence does not want to leave the marriage or her home. She wishes Moses would "
                                   "sit down with her and count the money together.")
     assert {"marriage_continues", "wish_to_talk"} <= set(report.evidence_cited)
+
+
+# 8. One criterion never says two opposite things.
+
+def test_a_list_of_one_area_is_told_it_is_a_list_not_a_mix_of_areas(cases):
+    report = score(cases["p-13"], "Grief. Kwabena. Stroke. Choir. Saint. Loan. Funeral. Mourning. Reconstruction of "
+                                  "relationship. Encouragement of affect. Reinvestment. Weekly sessions.")
+    assert "list_without_reasoning" in report.flags
+    for criterion in ("goals", "strategies"):
+        text = feedback(report, criterion)
+        assert "mix several problem areas" not in text and "single words in a list" in text
+
+
+def test_a_list_drawing_on_several_areas_is_still_told_it_mixes_them(library):
+    report = score(library.get("p-05"), "Goals: reduce isolation, social skills, mastery of the new role, mourn and "
+                                        "reinvest, renegotiate expectations. Strategies: communication analysis, role "
+                                        "play, review old and new roles, facilitate mourning, build social support.")
+    assert "mix several problem areas" in feedback(report, "goals")
+
+
+def test_strategies_of_another_area_are_not_also_praised_as_fitting_the_focus(library):
+    case = library.get("p-11")
+    text = (f"{case.patient.name.split()[0]} became depressed after the divorce; the focus is grief for the marriage. "
+            "Goals: help her mourn. Strategies: explore feelings about the change; review the old and the new role, "
+            "good and bad.")
+    report = score(case, text)
+    strategies = feedback(report, "strategies")
+    assert "belong to another problem area" in strategies
+    assert "fit the focus" not in strategies and "your own formulation" not in strategies
+
+
+def test_goals_with_no_area_chosen_are_not_said_to_fit_the_focus(cases):
+    report = score(cases["p-13"], "Kwabena. Stroke. Choir. Mourn. Reinvest.")
+    assert "fit the focus" not in feedback(report, "goals")
+
+
+# 9. A relationship that is ending, staged as still negotiable, gets a plan for the wrong work.
+
+NIKHIL_RENEGOTIATION = ("Role dispute with Sameer, his partner in the practice. They are at the {stage} stage because "
+                        "they argued for months and tried mediation in October; his depression began in January "
+                        "2025. Goal: improve communication so they can reach an agreement about the firm. Use "
+                        "communication analysis and role play, and clarify what each expects.")
+
+
+def test_a_negotiation_plan_on_a_dissolution_earns_half_and_says_what_dissolution_calls_for(cases):
+    wrong = score(cases["p-02"], NIKHIL_RENEGOTIATION.format(stage="renegotiation"))
+    assert "end the relationship and mourn it" in feedback(wrong, "goals")
+    unstaged = score(cases["p-02"], NIKHIL_RENEGOTIATION.format(stage="current").replace(" at the current stage", ""))
+    assert points(wrong, "goals") < points(unstaged, "goals") or points(wrong, "strategies") < points(
+        unstaged, "strategies")
+
+
+def test_the_right_stage_of_a_dissolution_keeps_its_plan_credit_and_gets_no_stage_warning(cases):
+    report = score(cases["p-02"], NIKHIL.format(link=LINK, tail=""))
+    assert "stage you named" not in feedback(report, "goals") + feedback(report, "strategies")
+    assert points(report, "goals") == 2
