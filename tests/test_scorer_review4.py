@@ -213,3 +213,15 @@ def test_the_right_stage_of_a_dissolution_keeps_its_plan_credit_and_gets_no_stag
     report = score(cases["p-02"], NIKHIL.format(link=LINK, tail=""))
     assert "stage you named" not in feedback(report, "goals") + feedback(report, "strategies")
     assert points(report, "goals") == 2
+
+
+# 10. Full credit short of every reference item still says what is missing (practice cases only).
+
+def test_full_plan_credit_still_names_the_reference_items_not_covered(cases):
+    text = NIKHIL.format(link=LINK, tail="").replace("encourage affect; ", "")
+    report = score(cases["p-02"], text)
+    assert points(report, "strategies") == 2
+    assert "still missing: encouragement of affect" in feedback(report, "strategies")
+    assert "still missing" not in feedback(score(cases["p-02"], NIKHIL.format(link=LINK, tail="")), "strategies")
+    hidden = score_formulation(text, cases["p-02"].reference, case=cases["p-02"])  # assessment: the key stays hidden
+    assert "still missing" not in feedback(hidden, "strategies")

@@ -219,6 +219,9 @@ def concept_feedback(kind: str, hit: int, need: int, expected: list[str], found:
             parts.append(f"Name the focus these {kind} serve: without a chosen area they are not yet a plan.")
         elif not inconsistent and not halved:
             parts.append(f"The {kind} fit the focus.")
+        missing = [table[c].label for c in expected if c not in found]
+        if reveal and missing:  # full credit need not be every item: say what the plan still leaves out
+            parts.append(f"Of the {len(expected)} {kind} in the reference, still missing: " + "; ".join(missing) + ".")
     elif reveal:
         missing = [table[c].label for c in expected if c not in found]
         parts.append("Consider: " + "; ".join(missing) + ".")
