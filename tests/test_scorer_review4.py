@@ -225,3 +225,21 @@ def test_full_plan_credit_still_names_the_reference_items_not_covered(cases):
     assert "still missing" not in feedback(score(cases["p-02"], NIKHIL.format(link=LINK, tail="")), "strategies")
     hidden = score_formulation(text, cases["p-02"].reference, case=cases["p-02"])  # assessment: the key stays hidden
     assert "still missing" not in feedback(hidden, "strategies")
+
+
+# 11. Fragments cut by full stops are a list, whether or not one of them is an area label.
+
+def test_capitalised_fragments_after_an_area_label_are_a_list(cases):
+    report = score(cases["p-02"], "Role dispute, dissolution stage. Sameer. The firm. Lawyers. Tears. Decision "
+                                  "analysis. Expression of anger. Expectations of each. Mourning the friendship.")
+    assert "list_without_reasoning" in report.flags
+    assert points(report, "goals") <= 0.5 and points(report, "strategies") <= 0.5
+
+
+def test_a_note_with_abbreviations_and_sentences_is_not_a_list(cases):
+    note = ("PA: RD w/ Sameer, dissolution. Nikhil ended the partnership in April and lawyers are dividing the firm. "
+            "Sx began 1/25, three months after the mediation broke down in Oct. He still cannot speak of Sameer "
+            "without tears. Goals: end it well and mourn the friendship. Strat: confirm the stage, encourage affect, "
+            "decision analysis about the firm.")
+    report = score(cases["p-02"], note)
+    assert "list_without_reasoning" not in report.flags and report.total >= 8

@@ -47,7 +47,7 @@ _PASTED_SHARE = 0.3
 _PASTED_MIN_WORDS = 30
 #: A list: at least eight items cut by `` / ``, ``;``, `` - ``, bullets or line breaks (not hard-wrapped lines),
 #: fewer than a tenth of them six words or longer (clinical notes in shorthand have a quarter or more).
-_SEPARATOR_RE = re.compile(r"\s/\s|;|\n(?![ \t]*[a-z(\"'])|\s-\s|^\s*[-*\u2022]", re.MULTILINE)
+_SEPARATOR_RE = re.compile(r"\s/\s|;|\.\s(?=[A-Z])|\n(?![ \t]*[a-z(\"'])|\s-\s|^\s*[-*\u2022]", re.MULTILINE)
 _WORD_RE = re.compile(r"[A-Za-z]+")
 _RUN_RE = re.compile(b"\x01{%d,}" % _NGRAM)
 _LIST_MIN_ITEMS = 8
@@ -177,7 +177,8 @@ def read_style(text: str, raw: list[list[str]], vignette: str | None = None) -> 
 
 def _items(text: str) -> tuple[int, float]:
     """How many items separators cut ``text`` into, and the share of them long enough to be a sentence."""
-    if text.count("/") + text.count(";") + text.count("\n") + text.count(" - ") + 1 < _LIST_MIN_ITEMS:
+    cuts = text.count("/") + text.count(";") + text.count("\n") + text.count(" - ") + text.count(". ")
+    if cuts + 1 < _LIST_MIN_ITEMS:
         return 1, 1.0  # too few separators to be a list: not worth splitting
     items = [piece for piece in _SEPARATOR_RE.split(text) if piece.strip()]
     sentence_like = 0
