@@ -22,9 +22,14 @@ Sets, each printed when it exists:
   (``second-marks-*.yaml``). It was the held-out test set of round 3, kept outside the repository while the scorer
   changed and run once at commit d1bb82e: kappa 0.884, Spearman 0.839, MAE 1.11 (the scorer at the start of that
   round, 0bc4e05: 0.874 / 0.831 / 1.16); from round 4 on it is development data;
-* ``--split study|check`` keeps, in sets D and E, only the cases with an odd number (``study``: the half a scorer
+* development set F ``benchmarks/data/formulation_dev_f/``: 132 answers to 12 further cases (u-01..u-12) by two
+  examiners who never saw the scorer or the other sets, each answer also marked blind by a second examiner. It was
+  the held-out test set of round 4, kept outside the repository while the scorer changed and run once at commit
+  67c420b: kappa 0.913, Spearman 0.891, MAE 1.01 (the scorer at the start of that round, ea045c7: 0.835 / 0.812 /
+  1.31); from round 5 on it is development data;
+* ``--split study|check`` keeps, in sets D, E and F, only the cases with an odd number (``study``: the half a scorer
   engineer may read) or an even number (``check``: the half read only as figures, to see whether a change carries
-  over to cases nobody studied), and prints the two sets' answers together as well;
+  over to cases nobody studied), and prints those sets' answers together as well;
 * held-out test set ``--test DIR`` (default ``benchmarks/data/formulation_heldout/``): run once at the end by the
   lead; nobody who changes the scorer sees it.
 
@@ -212,11 +217,11 @@ def import_time(module: str = "ipt_training") -> float:
     return min(runs)
 
 
-SPLIT_SETS = ("formulation_dev_d", "formulation_dev_e")
+SPLIT_SETS = ("formulation_dev_d", "formulation_dev_e", "formulation_dev_f")
 
 
 def in_split(case_id: str, split: str | None) -> bool:
-    """Whether a case of sets D/E belongs to the half ``split`` names (odd numbers: study, even: check)."""
+    """Whether a case of sets D/E/F belongs to the half ``split`` names (odd numbers: study, even: check)."""
     if split is None:
         return True
     odd = int(case_id.rsplit("-", 1)[1]) % 2 == 1
@@ -226,7 +231,8 @@ def in_split(case_id: str, split: str | None) -> bool:
 FOLDER_SETS = (("Development set B (held-out test set of the previous round)", "formulation_dev_b"),
                ("Development set C", "formulation_dev_c"),
                ("Development set D (held-out test set of round 2, run once)", "formulation_dev_d"),
-               ("Development set E (held-out test set of round 3, run once)", "formulation_dev_e"))
+               ("Development set E (held-out test set of round 3, run once)", "formulation_dev_e"),
+               ("Development set F (held-out test set of round 4, run once)", "formulation_dev_f"))
 
 
 def main() -> None:
@@ -239,7 +245,7 @@ def main() -> None:
     parser.add_argument("--by-kind", action="store_true", help="mean (auto - expert) per criterion and answer kind")
     parser.add_argument("--verbose", action="store_true", help="print every large disagreement")
     parser.add_argument("--split", choices=("study", "check"),
-                        help="sets D and E: only odd-numbered cases (study) or even-numbered ones (check)")
+                        help="sets D, E and F: only odd-numbered cases (study) or even-numbered ones (check)")
     args = parser.parse_args()
     library = CaseLibrary.load()
     dev = score_all(load_answers(args.gold), library.cases)
@@ -266,7 +272,7 @@ def main() -> None:
         if second:
             report_examiners(set_answers, second)
     if split_scored:
-        report_set(f"Sets D and E together, {args.split} half", split_scored, False, args.by_kind)
+        report_set(f"Sets D, E and F together, {args.split} half", split_scored, False, args.by_kind)
     if not args.no_speed:
         throughput(dev)
         print(f"import ipt_training: {import_time() * 1000:.1f} ms (best of 5; target < 300 ms)")

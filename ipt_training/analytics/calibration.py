@@ -41,6 +41,8 @@ FLAG_REASONS = {
     "few_case_facts": "few case facts (little from this patient's story)",
     "inconsistent_plan": "inconsistent plan (goals or strategies of another problem area)",
     "two_readings": "two readings (two formulations of different areas, each with its own plan)",
+    "conflicting_claims": ("conflicting claims (the answer's own statements contradict its focus or the case, e.g. "
+                           "'no one has died' beside grief; half of the better reading)"),
     "copied_formulation": "copied formulation (another case's model formulation, names changed)",
     "refers_elsewhere": "refers elsewhere (points to text outside the answer, e.g. 'see above'; graded as written)",
 }
