@@ -8,6 +8,7 @@ not (keyword lists, lists of possibilities, a deferred choice, three areas each 
 from __future__ import annotations
 
 import pytest
+from scoring_helpers import score
 
 from ipt_training.domain import ProblemArea
 from ipt_training.scoring.formulation import score_formulation
@@ -38,10 +39,6 @@ def amaru(library):
 @pytest.fixture(scope="module")
 def stavros(library):
     return library.get("p-03")
-
-
-def score(case, text):
-    return score_formulation(text, case.reference, case=case)
 
 
 def committed(report, area):

@@ -9,11 +9,10 @@ it for a later phase are not halved. All answers are written for these tests (no
 from __future__ import annotations
 
 import pytest
+from scoring_helpers import score
 
 from ipt_training.domain import ProblemArea
 from ipt_training.scoring.claims import mourning_claims, onset_claims
-from ipt_training.scoring.formulation import score_formulation
-from ipt_training.scoring.report import FormulationAnswer
 from ipt_training.scoring.statements import states
 from ipt_training.text.normalize import clauses
 
@@ -36,11 +35,6 @@ def comfort(library):
 @pytest.fixture(scope="module")
 def beatriz(library):
     return library.get("p-06")
-
-
-def score(case, text, area: ProblemArea | None = None):
-    answer = FormulationAnswer(text=text, primary_area=area)
-    return score_formulation(answer, case.reference, case=case)
 
 
 def assert_halved(both, coherent):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from scoring_helpers import score
 
 from ipt_training.cases.model import ReferenceFormulation
 from ipt_training.domain import DisputeStage, ProblemArea
@@ -16,10 +17,6 @@ G, D, T, S = (ProblemArea.GRIEF, ProblemArea.ROLE_DISPUTE, ProblemArea.ROLE_TRAN
 @pytest.fixture(scope="module")
 def cases(library):
     return {cid: library.get(cid) for cid in ("p-05", "p-07", "p-08", "p-13", "p-14")}
-
-
-def score(case, text, **kwargs):
-    return score_formulation(text, case.reference, case=case, **kwargs)
 
 
 # --- Goals and strategies are credited for the area they serve; stuffing needs three areas of distinct concepts

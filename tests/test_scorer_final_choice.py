@@ -4,9 +4,9 @@ benchmark set); each mechanism has answers that must pass and answers that must 
 from __future__ import annotations
 
 import pytest
+from scoring_helpers import score
 
 from ipt_training.domain import ProblemArea
-from ipt_training.scoring.formulation import score_formulation
 
 G, D, T = ProblemArea.GRIEF, ProblemArea.ROLE_DISPUTE, ProblemArea.ROLE_TRANSITION
 FACTS = ("Amaru began waking at 4 a.m. about two months after the move to Winnipeg, where he lost the bridge team "
@@ -16,10 +16,6 @@ FACTS = ("Amaru began waking at 4 a.m. about two months after the move to Winnip
 @pytest.fixture(scope="module")
 def amaru(library):
     return library.get("p-05")
-
-
-def score(case, text):
-    return score_formulation(text, case.reference, case=case)
 
 
 @pytest.mark.parametrize("ending", ["I'd go with a role transition.", "On balance I would choose role transition.",

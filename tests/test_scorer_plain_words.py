@@ -4,10 +4,10 @@ a benchmark set); each mechanism has answers that must earn credit and answers t
 from __future__ import annotations
 
 import pytest
+from scoring_helpers import score
 
 from ipt_training.domain import ProblemArea
 from ipt_training.scoring.evidence import derive_evidence
-from ipt_training.scoring.formulation import score_formulation
 from ipt_training.scoring.plain_plan import plain_plan_concepts
 from ipt_training.text.matcher import build_matcher
 from ipt_training.text.normalize import clauses
@@ -19,10 +19,6 @@ T, S, D, G = (ProblemArea.ROLE_TRANSITION, ProblemArea.INTERPERSONAL_DEFICITS, P
 @pytest.fixture(scope="module")
 def cases(library):
     return {cid: library.get(cid) for cid in ("p-05", "p-08", "p-14")}
-
-
-def score(case, text):
-    return score_formulation(text, case.reference, case=case)
 
 
 def concepts(text: str, *areas: ProblemArea) -> set[str]:

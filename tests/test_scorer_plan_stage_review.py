@@ -6,10 +6,10 @@ is written for these tests; each mechanism has answers that must earn credit and
 from __future__ import annotations
 
 import pytest
+from scoring_helpers import score
 
 from ipt_training.domain import DisputeStage, ProblemArea
 from ipt_training.scoring.feedback import HURRIED_MOURNING_FEEDBACK, NAME_ONE_STAGE, STEERING_FEEDBACK
-from ipt_training.scoring.formulation import score_formulation
 from ipt_training.scoring.plain_plan import plain_plan_concepts
 from ipt_training.scoring.report import FormulationReport
 from ipt_training.text.normalize import clauses
@@ -39,10 +39,6 @@ AISHA = ("Aisha's low mood began in April 2025, two months after she was promote
 @pytest.fixture(scope="module")
 def cases(library):
     return {cid: library.get(cid) for cid in ("p-13", "p-14", "p-17", "a-02")}
-
-
-def score(case, text: str) -> FormulationReport:
-    return score_formulation(text, case.reference, case=case)
 
 
 def everything(report: FormulationReport) -> str:

@@ -7,6 +7,7 @@ answers that must earn credit and answers that must not."""
 from __future__ import annotations
 
 import pytest
+from scoring_helpers import score as score_case
 
 from ipt_training.scoring.formulation import score_formulation
 from ipt_training.scoring.report import FormulationReport
@@ -18,7 +19,7 @@ def cases(library):
 
 
 def score(case, text: str) -> FormulationReport:
-    return score_formulation(text, case.reference, case=case, reveal=True)
+    return score_case(case, text, reveal=True)  # with the reference named, as a practice exercise shows it
 
 
 def points(report: FormulationReport, criterion: str) -> float:

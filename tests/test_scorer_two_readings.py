@@ -4,8 +4,8 @@ tests (none comes from a benchmark set)."""
 from __future__ import annotations
 
 import pytest
+from scoring_helpers import score
 
-from ipt_training.scoring.formulation import score_formulation
 from ipt_training.scoring.lexicon import reader_words
 from ipt_training.text.matcher import build_matcher
 
@@ -18,10 +18,6 @@ TRANSITION = ("Primary area: role transition. Amaru began waking at 4 a.m. about
 @pytest.fixture(scope="module")
 def amaru(library):
     return library.get("p-05")
-
-
-def score(case, text):
-    return score_formulation(text, case.reference, case=case)
 
 
 def test_two_formulations_earn_half_of_the_better_one_on_every_criterion(amaru):

@@ -1,0 +1,15 @@
+"""The scorer tests' one way to score a trainee's text against a case (a library case or one a test builds)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ipt_training.domain import ProblemArea
+from ipt_training.scoring.formulation import score_formulation
+from ipt_training.scoring.report import FormulationAnswer, FormulationReport
+
+
+def score(case: Any, text: str, area: ProblemArea | None = None, **options: Any) -> FormulationReport:
+    """Score ``text`` (with ``area`` chosen in the field, if given) against ``case`` as a graded assignment does."""
+    answer: str | FormulationAnswer = text if area is None else FormulationAnswer(text=text, primary_area=area)
+    return score_formulation(answer, case.reference, case=case, **options)
