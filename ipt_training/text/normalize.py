@@ -269,15 +269,7 @@ def _clauses_by_regex(text: str, quotes: bool) -> list[list[str]]:
 def _tokens(chunk: str, run_re: re.Pattern[str]) -> list[str]:
     """The tokens of ``chunk``, as :data:`_TOKEN_RE` (or it and quotes) finds them."""
     runs = (run_re if '"' in chunk else _RUN_RE).findall(chunk)
-    if "-" not in chunk:
-        return runs
-    tokens: list[str] = []
-    for run in runs:
-        if "-" in run and (run[0] == "-" or run[-1] == "-" or "--" in run):
-            tokens += _TOKEN_RE.findall(run)
-        else:
-            tokens.append(run)
-    return tokens
+    return _split_stray_hyphens(runs) if "-" in chunk else runs
 
 
 def _split_at_contrastive(tokens: list[str]) -> list[list[str]]:
