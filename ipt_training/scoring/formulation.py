@@ -86,6 +86,7 @@ from ipt_training.scoring.rubrics import Rubric, rubric_named
 from ipt_training.scoring.specificity import (
     COPIED_FEEDBACK,
     FEW_FACTS_FEEDBACK,
+    MONTHS,
     NO_FACTS_FEEDBACK,
     TEXTBOOK_SHARE,
     TEXTBOOK_WORDS,
@@ -348,8 +349,9 @@ def _speaks_of_conflict(prepared: Clauses) -> bool:
                     c + 1 == len(prepared) or _DENIALS.isdisjoint(prepared[c + 1])):
                 return True
     return False
-_MONTH_WORDS = frozenset(m for full in ("january", "february", "march", "april", "may", "june", "july", "august",
-                                        "september", "october", "november", "december") for m in (full, full[:3]))
+
+
+_MONTH_WORDS = frozenset(m for full in MONTHS for m in (full, full[:3]))
 
 
 def _dated_word(token: str) -> bool:

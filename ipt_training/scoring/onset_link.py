@@ -22,10 +22,9 @@ from dataclasses import dataclass
 
 from ipt_training.cases.model import Case, ReferenceFormulation
 from ipt_training.scoring.evidence import sentence_terms
+from ipt_training.scoring.specificity import MONTHS
 
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december")
-_MONTH_OF = {**{m: i for i, m in enumerate(_MONTHS)}, **{m[:3]: i for i, m in enumerate(_MONTHS)}, "sept": 8}
+_MONTH_OF = {**{m: i for i, m in enumerate(MONTHS)}, **{m[:3]: i for i, m in enumerate(MONTHS)}, "sept": 8}
 #: Month words that are ordinary words too ("may", "mar"): dates only after these or before a year.
 _AMBIGUOUS = frozenset({"may", "mar", "jun", "jan", "aug"})
 _LEADS = frozenset({"in", "around", "from", "since", "by", "until", "till", "early", "late", "mid", "of", "end",

@@ -36,7 +36,8 @@ from ipt_training.scoring.evidence import STOP_WORDS, names_in
 from ipt_training.scoring.readability import FUNCTION_WORDS
 from ipt_training.text.normalize import clauses, to_ascii_lower
 
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+#: The month names, in calendar order (the dating readers of the scorer share them).
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
 #: Month words that are also ordinary English words are read as months only next to a year or after "in",
 #: "around", "from"... ("around May", "may 25").
@@ -313,18 +314,18 @@ def _dates(texts: Iterable[str], timeline_dates: Iterable[str]) -> tuple[set[str
         year, _, rest = date.partition("-")
         years.add(year)
         if rest[:2].isdigit() and 1 <= int(rest[:2]) <= 12:
-            months.add(_MONTHS[int(rest[:2]) - 1])
+            months.add(MONTHS[int(rest[:2]) - 1])
     for text in texts:
         years.update(_YEAR_RE.findall(text))
         lowered = text.lower()
-        months.update(m for m in _MONTHS if re.search(rf"\b{m}\b", lowered) and m != "may")
+        months.update(m for m in MONTHS if re.search(rf"\b{m}\b", lowered) and m != "may")
     month_words = set(months) | {m[:3] for m in months} | ({"sept"} if "september" in months else set())
     return years, {y[2:] for y in years}, month_words
 
 
 def _role_words(relationships: Iterable[str]) -> set[str]:
     """The content words of the inventory's relationships ("finance director, her manager for eight years")."""
-    skip = set(FUNCTION_WORDS) | set(STOP_WORDS) | set(_MONTHS)
+    skip = set(FUNCTION_WORDS) | set(STOP_WORDS) | set(MONTHS)
     return {w for r in relationships for clause in clauses(r) for w in clause
             if w not in skip and not w.isdigit() and len(w) > 2}
 
@@ -357,7 +358,7 @@ def _facts(people: Iterable[str], relationships: Iterable[str], texts: Iterable[
     forms = {form for word in words if not word.isdigit() for form in _forms(word) if form not in generic}
     # Who someone is; a relationship that dates an event ("father (died February 2025)") tells what happened too.
     roles = {tuple(clause) for r in relationships for clause in clauses(r)
-             if not any(w.isdigit() or w in _MONTHS for w in clause)}
+             if not any(w.isdigit() or w in MONTHS for w in clause)}
     return CaseFacts(frozenset(forms | words | years | unambiguous), frozenset(short_years),
                      frozenset(months & _AMBIGUOUS_MONTHS), frozenset(_spans(texts, onset, timeline_dates)),
                      frozenset(names), frozenset(people_names), frozenset(roles),
