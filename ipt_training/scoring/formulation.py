@@ -300,12 +300,12 @@ def _mentions_onset(tokens: list[str]) -> bool:
     return _ONSET_RE.search(f" {' '.join(tokens)} ") is not None
 
 
-def _timeline_linked(ev_matches: list[Match], prepared: Clauses) -> bool:
-    """A cue of the key event next to a word tying it in time to the onset, with the onset itself mentioned.
+def _timeline_linked(event_clauses: set[int], prepared: Clauses) -> bool:
+    """A cue of the key event (in ``event_clauses``) next to a word tying it in time to the onset, with the onset
+    itself mentioned.
 
     "Symptoms began two months after the move" links; "a life change after the divorce" does not.
     """
-    event_clauses = {m.clause for m in ev_matches if m.concept == "timeline"}
     if not event_clauses:
         return False
     around = {c: _around(c, prepared) for c in event_clauses}
@@ -497,13 +497,12 @@ def score_formulation(
     has_dispute = ProblemArea.ROLE_DISPUTE in reference.areas
     # An answer that names the key event only to deny it set off the episode ("more than a year before the onset,
     # so I don't think it is the trigger") makes no link.
-    linked = (_timeline_linked(ev_matches, prepared)
-              and not link_denied(prepared, {m.clause for m in ev_matches if m.concept == "timeline"})) or (
+    event_clauses = {m.clause for m in ev_matches if m.concept == "timeline"}
+    linked = (_timeline_linked(event_clauses, prepared) and not link_denied(prepared, event_clauses)) or (
         reference.primary_area is ProblemArea.INTERPERSONAL_DEFICITS
         and any(not m.negated for m in kinds["absence"]))
     if not linked and (timing := timing_for(reference, case)) is not None:
         # The link stated by the case's dates or by the span between event and onset ("sx 5/25", "two months later").
-        event_clauses = {m.clause for m in ev_matches if m.concept == "timeline"}
         linked = bool(event_clauses) and dated_link(timing, prepared, event_clauses, _mentions_onset)
     style = read_style(answer.text, raw, case.vignette if case is not None else None)
     bare_list = answer.primary_area is None and (
