@@ -262,12 +262,12 @@ def derive_evidence(texts: dict[str, str], timeline_id: str, *, names: Iterable[
     if link is not None:
         keys = {t.key for t in link}
         for text in link_event:
-            link += [t for t in sentence_terms(text, known_names, skip_words, event_only=True)
-                     if t.key not in keys and t.weight > _COMMON_WEIGHT and not t.key.startswith("name:")]
-            keys = {t.key for t in link}
+            borrowed = [t for t in sentence_terms(text, known_names, skip_words, event_only=True)
+                        if t.key not in keys and t.weight > _COMMON_WEIGHT and not t.key.startswith("name:")]
+            link += borrowed
+            keys.update(t.key for t in borrowed)
         # The link's event is usually described in full by one of the evidence items: borrow its words
         # ("two months after the redundancy" also finds "after the mill closed").
-        keys = {t.key for t in link}
         for item_id, terms in per_item.items():
             if item_id != timeline_id and keys & {t.key for t in terms if not t.dated}:
                 link += [t for t in terms if not t.dated and t.key not in keys and t.weight > _COMMON_WEIGHT]
