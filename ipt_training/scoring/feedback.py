@@ -214,16 +214,16 @@ def concept_feedback(kind: str, hit: int, need: int, expected: list[str], found:
         parts.append(f"Some {kind} belong to another problem area than the one you chose ({labels}), so they earn "
                      "half credit: a plan earns full credit when it follows from one consistent formulation of the "
                      "case.")
+    # the reference's items the answer leaves out, named only with the key
+    missing = [table[c].label for c in expected if c not in found] if reveal else []
     if hit >= need:
         if chosen is None:
             parts.append(f"Name the focus these {kind} serve: without a chosen area they are not yet a plan.")
         elif not inconsistent and not halved:
             parts.append(f"The {kind} fit the focus.")
-        missing = [table[c].label for c in expected if c not in found]
-        if reveal and missing:  # full credit need not be every item: say what the plan still leaves out
+        if missing:  # full credit need not be every item: say what the plan still leaves out
             parts.append(f"Of the {len(expected)} {kind} in the reference, still missing: " + "; ".join(missing) + ".")
     elif reveal:
-        missing = [table[c].label for c in expected if c not in found]
         parts.append("Consider: " + "; ".join(missing) + ".")
     elif chosen is not None:
         own = [c.label for c in table.values() if c.area == chosen and c.id not in found][:3]
