@@ -216,7 +216,7 @@ def _classify(m: Match, tokens: list[str], previous: list[str] | None, quoted: b
             return _MENTIONED  # a person's initial read as an area ("G wants her to ..."), not a choice
         if not _CRITERION_VERBS.isdisjoint(after[:2]):
             return _MENTIONED  # what the area would need: "deficits would need lifelong isolation"
-        if ("than" in before[-2:] or not _LIKENESS.isdisjoint(before[-4:]) or _later_phase(tokens, before)
+        if ("than" in before[-2:] or not LIKENESS_WORDS.isdisjoint(before[-4:]) or _later_phase(tokens, before)
                 or _simile(before) or _follows_from(tokens, m.end)):
             # "more likely than a transition", "the later phase will look like a transition", "it's like a
             # bereavement", "the dispute with Nikos follows from the death"
@@ -263,8 +263,6 @@ _FUTURE_MODALS = frozenset({"will", "may", "might", "could"})
 _LATER_WORDS = frozenset({"later", "eventually", "afterwards", "afterward", "follow", "follows", "future",
                           "subsequently"})
 _RESEMBLE = frozenset({"look", "looks", "resemble", "resembles", "become", "becomes", "turn", "turns", "into"})
-#: A resemblance said of the work, whatever the frame (even after "work" or "focus"): a comparison, not a second focus.
-_LIKENESS = LIKENESS_WORDS
 
 
 def _refused_after(tokens: list[str], end: int) -> bool:
@@ -918,7 +916,7 @@ _FOLLOW_WORDS = frozenset(first for first, _ in _FOLLOWS)
 
 #: Every word that can start a side-remark reading in :func:`_classify` (a clause with none skips those checks).
 _SIDE_WORDS = (_REFUSED_NEXT | {"not", "than", "like"} | _REJECT_BEFORE | _AGENT_VERBS | _CRITERION_VERBS
-               | _FUTURE_MODALS | _FOLLOW_WORDS | _LIKENESS)
+               | _FUTURE_MODALS | _FOLLOW_WORDS | LIKENESS_WORDS)
 
 
 def _follows_from(tokens: list[str], end: int) -> bool:
