@@ -315,10 +315,8 @@ class PhraseMatcher:
         dispute and transition do not apply" a negation after the list covers the items before it.
 
         ``matches`` are in text order (by clause, then start), as :meth:`find_prepared` finds them."""
-        order = range(len(matches))
         previous: Match | None = None
-        for i in order:
-            m = matches[i]
+        for i, m in enumerate(matches):
             if previous is not None and previous.clause == m.clause and previous.negated and not m.negated:
                 gap = prepared[m.clause][previous.end + 1:m.start]
                 if len(gap) <= 3 and all(t in _LIST_WORDS for t in gap):
@@ -326,7 +324,7 @@ class PhraseMatcher:
             previous = m
         following: Match | None = None
         chained = False
-        for i in reversed(order):
+        for i in range(len(matches) - 1, -1, -1):
             m = matches[i]
             if (following is not None and following.negated and not m.negated and chained
                     and (m.clause, m.start, m.end) == (following.clause, following.start, following.end)):
