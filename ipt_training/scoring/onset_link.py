@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from ipt_training.cases.model import Case, ReferenceFormulation
 from ipt_training.scoring.evidence import sentence_terms
-from ipt_training.scoring.specificity import MONTHS
+from ipt_training.scoring.specificity import MONTHS, month_index
 
 _MONTH_OF = {**{m: i for i, m in enumerate(MONTHS)}, **{m[:3]: i for i, m in enumerate(MONTHS)}, "sept": 8}
 #: Month words that are ordinary words too ("may", "mar"): dates only after these or before a year.
@@ -60,19 +60,12 @@ class OnsetTiming:
         return frozenset(self.onset - e for e in self.events)
 
 
-def _month_index(date: str) -> int | None:
-    year, _, rest = date.partition("-")
-    if not (year.isdigit() and rest[:2].isdigit() and 1 <= int(rest[:2]) <= 12):
-        return None
-    return int(year) * 12 + int(rest[:2]) - 1
-
-
 def onset_timing(case: Case | None, reference: ReferenceFormulation) -> OnsetTiming | None:
     """The case's onset and the dates of the timeline events its timeline link describes (up to three years
     before the onset), or ``None`` when the case gives no such date."""
     if case is None:
         return None
-    onset = _month_index(case.symptom_onset)
+    onset = month_index(case.symptom_onset)
     if onset is None:
         return None
     own = {t.key for t in sentence_terms(reference.timeline_link.text, event_only=True)
@@ -81,7 +74,7 @@ def onset_timing(case: Case | None, reference: ReferenceFormulation) -> OnsetTim
     overlap: dict[int, int] = {}
     named: set[int] = set()
     for event in case.timeline:
-        month = _month_index(event.date)
+        month = month_index(event.date)
         if month is None or not 0 < onset - month <= 36 or event.kind.value in ("symptom", "other"):
             continue
         terms = [t for t in sentence_terms(event.event, names, event_only=True) if t.key in own]
@@ -120,8 +113,8 @@ def _year(token: str) -> int | None:
     return None
 
 
-def _dated(tokens: list[str], month_index: int) -> bool:
-    month, year = month_index % 12, month_index // 12
+def _dated(tokens: list[str], when: int) -> bool:
+    month, year = when % 12, when // 12
     return any(m == month and (y is None or y == year) for m, y in _dates(tokens))
 
 
@@ -223,5 +216,5 @@ def key_event_texts(case: Case | None, reference: ReferenceFormulation) -> list[
     timing = timing_for(reference, case)
     if timing is None or case is None:
         return []
-    return [event.event for event in case.timeline if _month_index(event.date) in timing.events
+    return [event.event for event in case.timeline if month_index(event.date) in timing.events
             and event.kind.value not in ("symptom", "other")]

@@ -276,9 +276,11 @@ class CaseFacts:
         return False
 
 
-def _month_index(date: str) -> int | None:
+def month_index(date: str) -> int | None:
+    """The month of a ``YYYY-MM`` or ``YYYY-MM-DD`` date as year * 12 + month - 1 (months count in one number), or
+    ``None`` for anything else."""
     year, _, rest = date.partition("-")
-    if not (year.isdigit() and rest[:2].isdigit()):
+    if not (year.isdigit() and rest[:2].isdigit() and 1 <= int(rest[:2]) <= 12):
         return None
     return int(year) * 12 + int(rest[:2]) - 1
 
@@ -292,9 +294,9 @@ def _spans(texts: Iterable[str], onset: str | None, dates: Iterable[str]) -> set
                 number = _number(before)
                 if number is not None and token in _UNITS:
                     spans.add((number, _UNITS[token]))
-    start = _month_index(onset) if onset else None
+    start = month_index(onset) if onset else None
     for date in dates:
-        month = _month_index(date)
+        month = month_index(date)
         if start is None or month is None or not 0 < start - month <= 36:
             continue
         months = start - month
