@@ -69,6 +69,7 @@ from ipt_training.scoring.lexicon import (
 from ipt_training.scoring.normalize import clean_answer
 from ipt_training.scoring.onset_link import dated_link, key_event_texts, link_denied, timing_for
 from ipt_training.scoring.patient import PatientElements, read_patient_elements
+from ipt_training.scoring.per_case import per_case
 from ipt_training.scoring.plain_plan import (
     MOURNING,
     contingent,
@@ -157,9 +158,9 @@ def _temporal(tokens: list[str]) -> bool:
 
 
 _Compiled = tuple[PhraseMatcher, DerivedEvidence]
-_MATCHERS: dict[tuple[int, int], tuple[ReferenceFormulation, Case | None, _Compiled]] = {}
 
 
+@per_case
 def _matcher_for(reference: ReferenceFormulation, case: Case | None = None) -> _Compiled:
     """One matcher for the clinical vocabulary plus this reference's evidence (one pass over the text).
 
@@ -167,10 +168,6 @@ def _matcher_for(reference: ReferenceFormulation, case: Case | None = None) -> _
     case's names when ``case`` is given; hand-written cues are added as they are. Cached per reference (and
     case) object, since a grading run scores many answers against few references.
     """
-    key = (id(reference), id(case))
-    cached = _MATCHERS.get(key)
-    if cached is not None and cached[0] is reference and cached[1] is case:
-        return cached[2]
     items: list[EvidenceItem] = [*reference.key_evidence, reference.timeline_link]
     derived = derive_evidence(
         {item.id: item.text for item in items}, reference.timeline_link.id,
@@ -181,11 +178,7 @@ def _matcher_for(reference: ReferenceFormulation, case: Case | None = None) -> _
             "timeline": reference.timeline_link.cues}
     if reference.primary_area is ProblemArea.INTERPERSONAL_DEFICITS:
         cues["absence"] = list(ABSENCE_OF_EVENT_CUES)
-    compiled = (build_matcher(cues, protected=reader_words() | _case_words(case)), derived)
-    if len(_MATCHERS) > 1024:
-        _MATCHERS.clear()
-    _MATCHERS[key] = (reference, case, compiled)
-    return compiled
+    return build_matcher(cues, protected=reader_words() | _case_words(case)), derived
 
 
 def _case_words(case: Case | None) -> frozenset[str]:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from ipt_training.cases.model import Case, ReferenceFormulation
 from ipt_training.scoring.evidence import sentence_terms
+from ipt_training.scoring.per_case import per_case
 from ipt_training.scoring.specificity import MONTHS, month_index
 
 _MONTH_OF = {**{m: i for i, m in enumerate(MONTHS)}, **{m[:3]: i for i, m in enumerate(MONTHS)}, "sept": 8}
@@ -167,20 +168,10 @@ def dated_link(timing: OnsetTiming, prepared: list[list[str]], event_clauses: se
     return False
 
 
-_CACHE: dict[tuple[int, int], tuple[ReferenceFormulation, Case | None, OnsetTiming | None]] = {}
-
-
+@per_case
 def timing_for(reference: ReferenceFormulation, case: Case | None) -> OnsetTiming | None:
     """:func:`onset_timing`, cached per reference and case object (a grading run scores many answers per case)."""
-    key = (id(reference), id(case))
-    cached = _CACHE.get(key)
-    if cached is not None and cached[0] is reference and cached[1] is case:
-        return cached[2]
-    timing = onset_timing(case, reference)
-    if len(_CACHE) > 1024:
-        _CACHE.clear()
-    _CACHE[key] = (reference, case, timing)
-    return timing
+    return onset_timing(case, reference)
 
 
 _NEGATORS = frozenset({"not", "no", "never", "nor", "hardly", "unlikely", "doubt"})

@@ -33,6 +33,7 @@ from ipt_training.cases.model import Case, ReferenceFormulation
 from ipt_training.domain import ProblemArea
 from ipt_training.scoring import lexicon
 from ipt_training.scoring.evidence import STOP_WORDS, names_in
+from ipt_training.scoring.per_case import per_case
 from ipt_training.scoring.readability import FUNCTION_WORDS
 from ipt_training.text.normalize import clauses, to_ascii_lower
 
@@ -473,20 +474,10 @@ def read_facts(facts: CaseFacts, prepared: list[list[str]]) -> FactReading:
     return FactReading(stated, frozenset(near), prepared, facts)
 
 
-_CACHE: dict[tuple[int, int], tuple[ReferenceFormulation, Case | None, CaseFacts]] = {}
-
-
+@per_case
 def facts_for(reference: ReferenceFormulation, case: Case | None) -> CaseFacts:
     """The case's facts (from the case when known, else from the reference), cached per object."""
-    key = (id(reference), id(case))
-    cached = _CACHE.get(key)
-    if cached is not None and cached[0] is reference and cached[1] is case:
-        return cached[2]
-    facts = case_facts(case) if case is not None else reference_facts(reference)
-    if len(_CACHE) > 1024:
-        _CACHE.clear()
-    _CACHE[key] = (reference, case, facts)
-    return facts
+    return case_facts(case) if case is not None else reference_facts(reference)
 
 
 #: Feedback when an answer names only one or two facts of the patient in a paragraph or more.
