@@ -81,7 +81,7 @@ from ipt_training.scoring.plain_plan import (
 )
 from ipt_training.scoring.plain_plan import VOTE as PLAN_VOTE
 from ipt_training.scoring.readability import Style, read_style
-from ipt_training.scoring.readings import stage_label_matches, stage_labels, two_formulations
+from ipt_training.scoring.readings import stage_label_matches, two_formulations
 from ipt_training.scoring.report import CriterionResult, FormulationAnswer, FormulationReport
 from ipt_training.scoring.rubrics import Rubric, rubric_named
 from ipt_training.scoring.specificity import (
@@ -459,7 +459,8 @@ def score_formulation(
     firm = [m for m in kinds["stage"] if not contingent(prepared[m.clause], m.start)]
     if firm and len(firm) < len(kinds["stage"]):
         kinds["stage"] = firm
-    staged = stage_labels(kinds["stage"], prepared)
+    label_matches = stage_label_matches(kinds["stage"], prepared)
+    staged = list(dict.fromkeys(stage for stage, _ in label_matches))  # each stage named, once, in text order
     labels = staged
     if split is None and len(staged) >= 2 and ProblemArea.ROLE_DISPUTE in (decision.primary, decision.secondary):
         split = replace(decision, contradiction=True)
@@ -477,7 +478,7 @@ def score_formulation(
         # Claims that belong to another area than the one chosen (its stage, a long-standing account of the onset,
         # a plan of its own) make a second formulation as well.
         conflict = read_conflict(decision, reading, kinds["goal"] + kinds["strategy"],
-                                 [m for _, m in stage_label_matches(kinds["stage"], prepared)], prepared,
+                                 [m for _, m in label_matches], prepared,
                                  marked_secondary=answer.secondary_area, bereaved=ProblemArea.GRIEF in reference.areas
                                  or (case is not None and any(e.kind == "death" for e in case.timeline)))
         if conflict is not None and conflict.other is None:

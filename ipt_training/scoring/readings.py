@@ -126,18 +126,10 @@ _NOT_A_CHOICE = HEDGE_BEFORE | frozenset({"or", "past", "beyond", "than", "not",
                                           "heading", "becoming", "risk"})
 
 
-def stage_labels(stage_matches: list[Match], prepared: Clauses) -> list[DisputeStage]:
-    """The dispute stages an answer names as the stage ("stage impasse", "so this is dissolution", "at an impasse",
-    "in renegotiation"), in text order, each once; descriptions ("they no longer talk") are not labels."""
-    found: list[DisputeStage] = []
-    for stage, _ in stage_label_matches(stage_matches, prepared):
-        if stage not in found:
-            found.append(stage)
-    return found
-
-
 def stage_label_matches(stage_matches: list[Match], prepared: Clauses) -> list[tuple[DisputeStage, Match]]:
-    """Each stage named as the stage (see :func:`stage_labels`) with the match that names it, in text order."""
+    """Each dispute stage an answer names as the stage ("stage impasse", "so this is dissolution", "at an impasse",
+    "in renegotiation") with the match that names it, in text order; descriptions ("they no longer talk") are not
+    labels."""
     found: list[tuple[DisputeStage, Match]] = []
     for m in stage_matches:
         if m.negated:
