@@ -234,17 +234,25 @@ class DerivedEvidence:
                         break
                 # Two words of the item (a date says when, not what happened; a person's name counts beside a word
                 # of the item's own, not beside a word many items share: "Moses ... money")
-                elif (sum(not k.startswith(_DATED) and (not k.startswith("name:") or _own_word(hit, weights))
-                          for k in hit) >= 2 or score >= _SHORT_ITEM_SHARE * total
+                elif (_item_words(hit, weights) >= 2 or score >= _SHORT_ITEM_SHARE * total
                       or any(k.startswith(("name:", "gist:")) and weights[k] >= _CITE_WEIGHT for k in hit)):
                     found.add(item_id)
                     break
         return found
 
 
-def _own_word(hit: list[str], weights: dict[str, float]) -> bool:
-    """Whether the words hit include one of the item's own (full weight), not only words many items share."""
-    return any(weights[k] >= 1.0 and not k.startswith(("name:", *_DATED)) for k in hit)
+def _item_words(hit: list[str], weights: dict[str, float]) -> int:
+    """How many of the words hit count towards citing the item: no dates, and names only beside a word of the item's
+    own (full weight), not beside words many items share."""
+    words = [k for k in hit if not k.startswith(_DATED)]
+    names = sum(k.startswith("name:") for k in words)
+    if names and not any(weights[k] >= 1.0 and not k.startswith(_NOT_OWN) for k in hit):
+        return len(words) - names
+    return len(words)
+
+
+#: Keys that are never a word of the item's own: names and dates.
+_NOT_OWN = ("name:", *_DATED)
 
 
 def derive_evidence(texts: dict[str, str], timeline_id: str, *, names: Iterable[str] = (),
