@@ -337,6 +337,8 @@ def _speaks_of_conflict(prepared: Clauses) -> bool:
     """Whether the answer speaks of a conflict ("the rows with Funmi belong to the change"), not only to deny one
     ("no current conflicts", "a loss, a row, a move - there wasn't anything")."""
     for c, tokens in enumerate(prepared):
+        if _CONFLICT_WORDS.isdisjoint(tokens):
+            continue  # most clauses: no word of conflict, no word-by-word walk
         for k, token in enumerate(tokens):
             if token in _CONFLICT_WORDS and _DENIALS.isdisjoint(tokens[:k]) and (
                     c + 1 == len(prepared) or _DENIALS.isdisjoint(prepared[c + 1])):
