@@ -220,10 +220,8 @@ def import_time(module: str = "ipt_training") -> float:
 SPLIT_SETS = ("formulation_dev_d", "formulation_dev_e", "formulation_dev_f")
 
 
-def in_split(case_id: str, split: str | None) -> bool:
+def in_split(case_id: str, split: str) -> bool:
     """Whether a case of sets D/E/F belongs to the half ``split`` names (odd numbers: study, even: check)."""
-    if split is None:
-        return True
     odd = int(case_id.rsplit("-", 1)[1]) % 2 == 1
     return odd if split == "study" else not odd
 
@@ -261,12 +259,13 @@ def main() -> None:
             print(f"{name}: {folder} not found, skipped")
             continue
         set_cases, set_answers = load_test_set(folder)
-        if args.split and folder.name in SPLIT_SETS:
+        halved = bool(args.split) and folder.name in SPLIT_SETS
+        if halved:
             set_answers = [item for item in set_answers if in_split(item["case_id"], args.split)]
             name = f"{name}, {args.split} half"
         scored = score_all(set_answers, {**library.cases, **set_cases})
         report_set(name, scored, args.verbose, args.by_kind)
-        if args.split and folder.name in SPLIT_SETS:
+        if halved:
             split_scored += scored
         second = second_marks(folder)
         if second:
