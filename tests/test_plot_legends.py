@@ -96,3 +96,15 @@ def test_the_confusion_colour_bar_is_as_tall_as_the_heat_map() -> None:
     heat_map = ax.images[0].get_window_extent(renderer)
     colour_bar = ax.figure.axes[1].get_window_extent(renderer)
     assert abs(heat_map.height - colour_bar.height) <= 0.05 * colour_bar.height, (heat_map, colour_bar)
+
+
+def test_an_area_not_practised_yet_has_no_point_on_the_mastery_plot() -> None:
+    """The table says 'not practised yet' for such an area; the plot must not show the prior as a measured point."""
+    transition = area_skill(ProblemArea.ROLE_TRANSITION)
+    model = LearnerModel.from_attempts([[Observation(transition, True)], [Observation(transition, False)]])
+    lines = {line.get_label(): line for line in _drawn(plot_mastery(model)).get_lines() if line.get_label()[0] != "_"}
+    drawn = {label: [y for y in line.get_ydata() if y == y] for label, line in lines.items()}  # y == y: not NaN
+    assert drawn["Role transition"] == [pytest.approx(y) for y in (model.history[0][transition],
+                                                                   model.history[1][transition])]
+    unpractised = [label for label in drawn if label.endswith("(not practised yet)")]
+    assert len(unpractised) == 3 and all(drawn[label] == [] for label in unpractised)

@@ -29,8 +29,12 @@ def plot_mastery(model: LearnerModel) -> Figure:
     xs = list(range(1, len(model.history) + 1))
     for area in ProblemArea:
         skill = area_skill(area)
-        ax.plot(xs, [h.get(skill, model.params.p_init) for h in model.history], marker="o", markersize=3,
-                label=area.label.split(" (")[0])
+        name = area.label.split(" (")[0]
+        # Before its first attempt an area has no estimate of its own (the table says "not practised yet"), so its
+        # line starts at that attempt instead of showing the prior as if it had been measured.
+        ys = [h.get(skill, float("nan")) for h in model.history]
+        ax.plot(xs, ys, marker="o", markersize=3,
+                label=name if model.observed.get(skill, 0) else f"{name} (not practised yet)")
     ax.axhline(MASTERY, color="#555555", linestyle="--", linewidth=1)
     ax.text(1.01, MASTERY, "mastered", transform=ax.get_yaxis_transform(), va="center", ha="left", fontsize=8,
             color="#555555")
