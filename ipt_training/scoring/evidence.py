@@ -2,16 +2,18 @@
 
 An instructor writes ``text: "Her father died in March and she went back to work two days after the
 funeral."`` instead of hand-written cues. The scorer turns the sentence into *terms*: its content words
-(stemmed, so "arguments" finds "argued" through a small synonym table and "retirement" finds "retired" as a
-prefix), the names of people (capitalised words, and the case's inventory names when the case is known), and
-dates and numbers ("March", "2024", "two" = "2"). Common words, the patient's own name and the words every
-formulation uses ("depression", "symptoms", "began") carry no weight.
+(stemmed, so "arguments" finds "argued" through a small synonym table, "retirement" finds "retired" as a
+prefix and "care" finds "caring"), the names of people (capitalised words, and the case's inventory names when the
+case is known), and dates and numbers ("March", "2024", "two" = "2"). Common words, the patient's own name and the
+words every formulation uses ("depression", "symptoms", "began") carry no weight.
 
 A word's weight says how distinctive it is: words found in few of the packaged case vignettes ("redundant",
 "dialysis", "mill") weigh 2, words found in most of them ("work", "friends") weigh 0.5, names weigh 2 and
 dates or numbers 0.5. A term shared by several items of the case counts less for each. An answer cites the item
 when one sentence of it (a clause and the next) holds two of the item's terms (dates aside), a name that belongs
-to this item only, or most of the weight of a short item. The timeline-link item only has to name its event
+to this item only, or most of the weight of a short item. A name counts beside a word of the item's own: a
+distinctive one, or one no other item of the case has, however common ("after Odile died" cites the only item about
+the death), but not a word of who someone is ("her mother Odile"). The timeline-link item only has to name its event
 (its dates and numbers are dropped), since the scorer separately checks that the event is tied in time to the
 onset; it also borrows the words of the evidence item that describes the same event. Hand-written ``cues`` still
 work, in addition to the sentence. The matcher's typo repair covers the derived terms, since they are cues.
@@ -22,7 +24,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 import yaml
@@ -174,6 +176,9 @@ def _term(word: str, names: frozenset[str]) -> Term | None:
         return Term(f"word:{canonical}", tuple(dict.fromkeys(group)), _distinctiveness(word))
     stem = _stem(word)
     cue = f"{stem}*" if len(stem) >= 4 or stem != word else word
+    if stem == word and word.endswith("e") and len(word) >= 4:
+        # "care" is "caring", "leave" is "leaving": the -ing form drops the e the prefix keeps
+        return Term(f"word:{stem}", (cue, f"{word[:-1]}ing"), _distinctiveness(word))
     return Term(f"word:{stem}", (cue,), _distinctiveness(word))
 
 
@@ -205,6 +210,9 @@ class DerivedEvidence:
     #: matcher concept -> phrases, to add to the scorer's one matcher (concept names start with ``term:``)
     cues: dict[str, list[str]]
     timeline_id: str
+    #: item id -> the words no other item of the case has ("died" in the only item about the death), which count as
+    #: the item's own beside a name however common they are in vignettes ("after Adjoa died")
+    own: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def timeline_clauses(self, matches: list[Match]) -> set[int]:
         """Clauses that name the timeline link's event."""
@@ -225,6 +233,7 @@ class DerivedEvidence:
             total = sum(weights.values())
             if not total:
                 continue
+            own = self.own.get(item_id, frozenset())
             for window in windows:
                 hit = [k for k in weights if k in window]
                 score = sum(weights[k] for k in hit)
@@ -234,23 +243,29 @@ class DerivedEvidence:
                         break
                 # Two words of the item (a date says when, not what happened; a person's name counts beside a word
                 # of the item's own, not beside a word many items share: "Moses ... money")
-                elif (_item_words(hit, weights) >= 2 or score >= _SHORT_ITEM_SHARE * total
+                elif (_item_words(hit, weights, own) >= 2 or score >= _SHORT_ITEM_SHARE * total
                       or any(k.startswith(("name:", "gist:")) and weights[k] >= _CITE_WEIGHT for k in hit)):
                     found.add(item_id)
                     break
         return found
 
 
-def _item_words(hit: list[str], weights: dict[str, float]) -> int:
+def _item_words(hit: list[str], weights: dict[str, float], own: frozenset[str] = frozenset()) -> int:
     """How many of the words hit count towards citing the item: no dates, and names only beside a word of the item's
-    own (full weight), not beside words many items share."""
+    own (full weight, or a word no other item of the case has, "after Adjoa died", but not a word of who someone is,
+    "her mother Adjoa"), not beside words many items share."""
     words = [k for k in hit if not k.startswith(_DATED)]
     names = sum(k.startswith("name:") for k in words)
-    if names and not any(weights[k] >= 1.0 and not k.startswith(_NOT_OWN) for k in hit):
+    if names and not any((weights[k] >= 1.0 or k in own) and not k.startswith(_NOT_OWN) for k in hit):
         return len(words) - names
     return len(words)
 
 
+#: Words that say who someone is, not what happened ("her mother Odile"): beside a name they do not make a fact.
+_WHO_KEYS = frozenset(f"word:{w}" for w in (
+    "father", "mother", "brother", "sister", "son", "daughter", "wife", "husband", "partner", "aunt", "uncle", "friend",
+    "cousin", "grandmother", "grandfather", "grandson", "granddaughter", "niece", "nephew", "child", "baby", "parent",
+    "boss", "manager", "colleague", "neighbour", "younger", "older", "elder"))
 #: Keys that are never a word of the item's own: names and dates.
 _NOT_OWN = ("name:", *_DATED)
 
@@ -283,6 +298,9 @@ def derive_evidence(texts: dict[str, str], timeline_id: str, *, names: Iterable[
     frequency = Counter(t.key for item_id, terms in per_item.items() if item_id != timeline_id for t in terms)
     items = {item_id: {t.key: t.weight / max(1, frequency[t.key]) for t in terms}
              for item_id, terms in per_item.items()}
+    own = {item_id: frozenset(t.key for t in terms if frequency[t.key] == 1 and t.key.startswith("word:")
+                              and t.key not in _WHO_KEYS)
+           for item_id, terms in per_item.items() if item_id != timeline_id}
     cues: dict[str, list[str]] = {}
     for terms in per_item.values():
         for t in terms:
@@ -292,4 +310,4 @@ def derive_evidence(texts: dict[str, str], timeline_id: str, *, names: Iterable[
     for item_id, kinds in item_kinds(texts, skip=timeline_id).items():
         items[item_id].update({f"gist:{kind}": _CITE_WEIGHT for kind in kinds})
         cues.update(gist_cues(kinds))
-    return DerivedEvidence(items, cues, timeline_id)
+    return DerivedEvidence(items, cues, timeline_id, own)

@@ -38,8 +38,9 @@ PASTED_FEEDBACK = ("Much of the answer repeats the vignette word for word; evide
                    "explain what it shows, so only half of the evidence points were credited.")
 
 
-HALF_LISTED_EVIDENCE_FEEDBACK = ("Facts listed without sentences do not yet show why they matter, so only half of "
-                                 "the evidence points were credited.")
+HALF_LISTED_EVIDENCE_FEEDBACK = ("Facts listed without sentences or a chosen focus show that you read the case, not "
+                                 "what they are evidence for, so they earn half a point at most of the evidence "
+                                 "points.")
 LISTED_EVIDENCE_FEEDBACK = ("In a list, evidence counts only where a fragment states a fact ('lives alone', 'father "
                             "died in February'); names and single words do not show what happened or why it matters.")
 

@@ -265,6 +265,8 @@ def _off_focus_areas(found: set[str], table: dict[str, Concept], allowed: set[Pr
     return {table[c].area for c in found if table[c].area is not None and table[c].area not in allowed}
 
 
+#: What the facts named in a list that chooses no focus earn at most (the examiners' token for a keyword list).
+_UNCOMMITTED_LIST_EVIDENCE = 0.5
 #: Three pieces of key evidence make a full case for the focus, however many the reference lists (the examiners'
 #: rubric: "3 of the key evidence items or more = full").
 _FULL_EVIDENCE = 3
@@ -578,7 +580,8 @@ def score_formulation(
         labels = list(dict.fromkeys(_STAGE_OF[m.concept] for m in kinds["stage"] if not m.negated
                                     and prepared[m.clause][m.start].startswith(_STAGE_WORDS)))
     chose_dispute = ProblemArea.ROLE_DISPUTE in (decision.primary, decision.secondary, better)
-    stage_right = has_dispute and chose_dispute and stage == reference.dispute_stage
+    # A list that chooses no focus has not chosen the dispute either: a stage word in it is a keyword, not a staging.
+    stage_right = has_dispute and chose_dispute and stage == reference.dispute_stage and not uncommitted_list
     stage_pts = plan.stage if stage_right else 0.0
     # A key whose dispute is only secondary: an answer that keeps to the key's primary area alone and handles the
     # conflict within it (reference section 3.0: one focus preferred) has no stage to name, so none is reserved.
@@ -622,6 +625,10 @@ def score_formulation(
         # Facts listed without a sentence or a choice are not yet evidence for a focus, and facts copied from the
         # vignette are the case restated, not yet read: each earns half of what it states.
         evidence_pts /= 2
+        if not style.pasted:
+            # A list that chooses no focus shows the case was read, not what its facts are evidence for: the facts it
+            # names earn a token at most, as its goal and strategy keywords do.
+            evidence_pts = min(evidence_pts, _UNCOMMITTED_LIST_EVIDENCE)
         evidence_text += " " + (feedback.PASTED_FEEDBACK if style.pasted else feedback.HALF_LISTED_EVIDENCE_FEEDBACK)
     if no_facts or thin:
         evidence_text += " " + (NO_FACTS_FEEDBACK if no_facts else FEW_FACTS_FEEDBACK)

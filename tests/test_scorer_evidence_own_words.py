@@ -1,0 +1,113 @@
+"""Evidence said in everyday words, and keyword lists that state nothing (invented reference and answers).
+
+* A person's name beside a word that only one evidence item of the case has ("after Odile died") cites that item,
+  however common the word is in vignettes; a name beside a word that says only who someone is ("her sister Odile")
+  does not.
+* The -ing form of an item's word that ends in e ("caring" for "care") finds the item.
+* A list that chooses no focus earns a token for the facts it names, not half of them, and no dispute stage.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ipt_training.cases.model import ReferenceFormulation
+from ipt_training.scoring.evidence import derive_evidence
+from ipt_training.scoring.formulation import score_formulation
+
+
+def _reference(area: str, evidence: list[dict], link: str, **extra: object) -> ReferenceFormulation:
+    return ReferenceFormulation.model_validate({
+        "primary_area": area,
+        "key_evidence": evidence,
+        "timeline_link": {"id": "link", "hint": "When did it start?", "text": link},
+        "goals": ["grief.mourn", "grief.reinvest"] if area == "grief" else ["dispute.identify", "dispute.plan"],
+        "strategies": ["general.link_onset"],
+        "rationale": "Invented for a test.",
+        "formulation": "You have depression, a treatable illness.",
+        **extra,
+    })
+
+
+GRIEF = _reference("grief", [
+    {"id": "death", "hint": "Whose loss?", "text": "Her mother Odile died of a stroke in May."},
+    {"id": "guilt", "hint": "What does she regret?",
+     "text": "She feels guilty that she told Odile to stop fussing about her headaches."},
+    {"id": "avoids", "hint": "What does she stay away from?",
+     "text": "She has not been back to the bakery she ran with Odile."},
+], "Her low mood began in July, two months after Odile's stroke.")
+
+
+@pytest.mark.parametrize("text", [
+    "Grief is the focus. Your low mood began in July, a couple of months after Odile died.",
+    "I'd work on grief: it all started after Odile died, and she has not let herself cry since.",
+])
+def test_a_name_beside_the_word_only_the_death_item_has_cites_the_death(text):
+    assert "death" in score_formulation(text, GRIEF).evidence_cited
+
+
+@pytest.mark.parametrize("text", [
+    "Grief is the focus. Her mother Odile will be part of the work.",  # who, not what happened
+    "Grief is the focus. We will talk about Odile and the bakery.",  # the avoidance item's word, not the death's
+])
+def test_a_name_beside_a_word_of_who_she_is_or_of_another_item_does_not_cite_the_death(text):
+    assert "death" not in score_formulation(text, GRIEF).evidence_cited
+
+
+def test_the_own_words_of_an_item_leave_out_words_other_items_share_and_words_of_who():
+    derived = derive_evidence({"death": "Her mother Odile died in May.",
+                               "avoids": "She avoids the flat where Odile died.",
+                               "work": "She went back to the office a week after the funeral.",
+                               "link": "Low since June."}, "link", names=["Odile"])
+    assert "word:death" not in derived.own["death"]  # both items say "died"
+    assert "word:mother" not in derived.own["death"]  # who, not what happened
+    assert "word:office" in derived.own["work"]
+
+
+CARER = _reference("role_transition", [
+    {"id": "gave_up", "hint": "What did he give up?",
+     "text": "He left his bakery to care for his wife full time after her fall."},
+    {"id": "misses", "hint": "What does he miss?", "text": "He misses his customers and the early starts."},
+], "His low mood began in March, two months after he gave up the bakery.",
+    goals=["transition.mourn_old", "transition.mastery"])
+
+
+def test_the_ing_form_of_a_word_ending_in_e_finds_the_item():
+    assert "gave_up" in score_formulation("Role transition. He is now caring full time at home.", CARER).evidence_cited
+    # the same sentence without the item's word: one word of the item ("full") is not the item
+    assert "gave_up" not in score_formulation("Role transition. He is now at home full time.", CARER).evidence_cited
+
+
+DISPUTE = _reference("role_dispute", [
+    {"id": "rows", "hint": "What do they argue about?",
+     "text": "Since January she and her brother Anton argue every week about selling their mother's house."},
+    {"id": "still_talking", "hint": "Are they still negotiating?",
+     "text": "They still talk on Sundays and both want to settle it."},
+    {"id": "expectations", "hint": "What does each expect?",
+     "text": "Anton expects to keep the house; she expects it to be sold and the money shared."},
+], "Her low mood began in March, two months after the arguments with Anton started.",
+    dispute_stage="renegotiation")
+
+_UNCOMMITTED_LIST = ("dispute / transition / Anton / argue weekly since Jan / mother's house / sell vs keep / "
+                     "still talk Sundays / onset March / renegotiation / communication analysis")
+
+
+def _evidence(text: str) -> float:
+    return score_formulation(text, DISPUTE).criterion("evidence_timeline").points
+
+
+def test_a_list_that_chooses_no_focus_earns_a_token_for_its_facts_and_no_stage():
+    report = score_formulation(_UNCOMMITTED_LIST, DISPUTE)
+    assert "no_commitment" in report.flags
+    evidence = report.criterion("evidence_timeline")
+    assert evidence.points == 0.5, evidence.feedback
+    assert "half a point at most" in evidence.feedback
+
+
+def test_the_same_facts_in_sentences_with_a_choice_keep_their_evidence_and_stage():
+    prose = ("I would work on the role dispute with her brother Anton. Since January they argue every week about "
+             "selling their mother's house: Anton expects to keep it, she expects it sold and the money shared. "
+             "They still talk on Sundays and both want to settle it, so this is renegotiation. Her low mood began "
+             "in March, two months after the arguments started.")
+    assert _evidence(prose) >= 2.5
+    assert _evidence(prose) > _evidence(_UNCOMMITTED_LIST)
