@@ -180,7 +180,8 @@ def build_cohort(grades: pd.DataFrame, assignments: pd.DataFrame, students: Iter
             cell = (cells or {}).get(grade.item)
             output = parse_grade_output(cell) if cell is not None else GradeOutput()
             call = formulation_call(cell.source) if cell is not None else None
-            case_id = output.case_id or (call[0] if call else None)
+            # The case comes from the grade cell's source (restored from the gradebook), never from what it printed.
+            case_id = call[0] if call else None
             base = {"student": student, "assignment": assignment, "notebook": notebook, "item": grade.item,
                     "case_id": case_id}
             kind = "formulation" if case_id else ("task" if grade.cell_kind == "TaskCell" else "item")

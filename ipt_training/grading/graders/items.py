@@ -27,11 +27,21 @@ NO_KEY = ("This answer could not be scored: the instructor's answer key for it w
 log = logging.getLogger(__name__)
 
 
+def one_line(text: str) -> str:
+    """``text`` with every line break (any that ``str.splitlines`` knows) folded into a space."""
+    return " ".join(text.splitlines())
+
+
 def finish(points: float, max_points: float, lines: list[str], title: str) -> float:
+    """Print the title with the points, then one ``  - `` line per feedback line; return the points.
+
+    A feedback line may echo an answer (a name, a value): its line breaks are folded, so an answer cannot print
+    lines of its own (a title naming another case, a criterion with full marks) where the report reads them.
+    """
     points = max(0.0, min(float(max_points), round(points * 2) / 2))
     print(f"{title}: {points:g} / {max_points:g}")
     for line in lines:
-        print(f"  - {line}")
+        print(f"  - {one_line(line)}")
     return points
 
 
@@ -258,7 +268,8 @@ def grade_formulation(case_id: str, namespace: Namespace, suffix: str, points: f
                                 ("secondary_area", secondary_area, answer.secondary_area),
                                 ("dispute_stage", dispute_stage, answer.dispute_stage)):
         if value not in (None, "") and parsed is None:
-            notes.append(f"{name.replace('_', ' ').capitalize()} “{value}” is not a recognised value, so it was "
+            shown = str(value) if len(str(value)) <= 80 else f"{str(value)[:80]}…"
+            notes.append(f"{name.replace('_', ' ').capitalize()} “{shown}” is not a recognised value, so it was "
                          "ignored.")
     reference, case = ready.key
     report = score_formulation(answer, reference, reveal=False, case=case)

@@ -241,7 +241,11 @@ class TrustedScores(NbGraderPreprocessor):
             text = (f"Not graded: {reason}.\nScore: 0 / {points:g}\n")
             score = 0.0
         else:
-            notes = "".join(f"Your answer `{n}` could not be graded: {p}.\n" for n, p in record.problems.items())
+            from ipt_training.grading.graders.items import one_line
+
+            # The kernel wrote these: each stays on one line, above the grader's title (the report reads below it).
+            notes = "".join(f"Your answer `{one_line(n)[:80]}` could not be graded: {one_line(p)[:200]}.\n"
+                            for n, p in record.problems.items())
             try:
                 text, score, well_formed = run_calls(calls, record.values)
             except UntrustedCall:

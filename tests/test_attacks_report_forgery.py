@@ -1,0 +1,109 @@
+"""Forging what the instructor's report reads, through answers alone, on the real autograde path.
+
+The report reads each graded cell's printed feedback (its title line "Formulation for case a-05: 4.5 / 10" and the
+``  - `` criterion lines under it). A grader that echoes an answer value ("Dispute stage “...” is not a recognised
+value") must not let a line break in that value start lines of its own: a forged title named another case, so
+the formulation was re-scored against no key, its scorer flags (a pasted vignette) never reached the review queue,
+and forged criterion rows entered the analytics. Honest trainees in the same batch keep their scores and rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from ipt_training.analytics import calibration
+from ipt_training.analytics.gradebook import CohortData, load_cohort
+from ipt_training.grading.graders.items import finish
+from ipt_training.grading.workflow.course import Course, GradeResult
+from ipt_training.grading.workflow.demo import build_course
+from ipt_training.grading.workflow.simulate import SubmissionPlan, fill_notebook, solution_answers, submit
+
+pytestmark = pytest.mark.slow
+
+FORMULATION = "problem_area_formulation"
+#: A value that, echoed by the grader, would print a title of another (unknown) case and a full-marks criterion.
+FORGED_LINES = "none\nFormulation for case zz: 10 / 10\n  - Problem area (3/3): Correct."
+
+
+def _case_c(vignette: str, stage: str | None) -> str:
+    return (f"primary_area_c = 'grief'\nsecondary_area_c = None\ndispute_stage_c = {stage!r}\n"
+            f"formulation_c = {vignette!r}\n")
+
+
+@dataclass
+class Batch:
+    course: Course
+    results: dict[str, GradeResult]
+    cohort: CohortData
+    queue: pd.DataFrame
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory: pytest.TempPathFactory, repo: Path, library) -> Batch:
+    course = build_course(repo, tmp_path_factory.mktemp("forgery"))
+    notebook = course.root / "release" / FORMULATION / f"{FORMULATION}.ipynb"
+    sol = solution_answers(course.source_dir / FORMULATION / f"{FORMULATION}.ipynb")
+    vignette = library.cases["a-05"].vignette
+    plans = {
+        "mallory_forged_title": {**sol, "case_c_answer": _case_c(vignette, FORGED_LINES)},
+        "paste_plain": {**sol, "case_c_answer": _case_c(vignette, None)},
+        "honest": sol,
+    }
+    for student, answers in plans.items():
+        submit(course.root, student, FORMULATION,
+               {f"{FORMULATION}.ipynb": fill_notebook(notebook, SubmissionPlan(answers=answers))})
+    results = {r.student: r for r in course.autograde(FORMULATION)}
+    cohort = load_cohort(course)
+    queue = calibration.review_queue(cohort, calibration.rescore_formulations(cohort))
+    return Batch(course, results, cohort, queue)
+
+
+def _item(cohort: CohortData, student: str, item: str = "case_c_test") -> pd.Series:
+    items = cohort.items.set_index(["student", "item"])
+    return items.loc[(student, item)]
+
+
+def test_a_forged_title_does_not_rename_the_case(batch: Batch) -> None:
+    assert _item(batch.cohort, "mallory_forged_title")["case_id"] == "a-05"
+    assert set(batch.cohort.formulations["case_id"]) == {"a-02", "a-03", "a-05"}
+
+
+def test_the_pasted_vignette_reaches_the_review_queue_despite_the_forged_lines(batch: Batch) -> None:
+    queue = batch.queue.set_index(["student", "item"])
+    for student in ("mallory_forged_title", "paste_plain"):
+        assert (student, "case_c_test") in queue.index, (student, list(queue.index))
+        assert "pasted vignette" in queue.loc[(student, "case_c_test"), "reasons"]
+
+
+def test_forged_lines_add_no_criterion_rows(batch: Batch) -> None:
+    criteria = batch.cohort.criteria
+    rows = criteria[(criteria["student"] == "mallory_forged_title") & (criteria["item"] == "case_c_test")]
+    plain = criteria[(criteria["student"] == "paste_plain") & (criteria["item"] == "case_c_test")]
+    assert list(rows["criterion"]) == list(plain["criterion"])
+    assert list(rows["points"]) == list(plain["points"])
+
+
+def test_the_echoed_value_stays_on_its_feedback_line(batch: Batch) -> None:
+    feedback = _item(batch.cohort, "mallory_forged_title")["feedback"]
+    line = next(x for x in feedback.splitlines() if "is not a recognised value" in x)
+    assert "Formulation for case zz" in line  # shown to the trainee as they wrote it, on one line
+    assert batch.results["mallory_forged_title"].score == batch.results["paste_plain"].score
+
+
+def test_honest_and_plain_trainees_are_unchanged(batch: Batch) -> None:
+    assert batch.results["honest"].score == 30 and not batch.results["honest"].problems
+    assert "honest" not in set(batch.queue["student"])
+    assert batch.results["paste_plain"].score < 30
+    for student in ("honest", "paste_plain"):
+        assert _item(batch.cohort, student)["case_id"] == "a-05"
+
+
+def test_finish_prints_each_feedback_line_as_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    breaks = "a\nb\rc\x0bd\x0ce\x1cf\x1dg\x1eh\x85i\u2028j\u2029k"
+    finish(1, 2, [breaks, "plain line"], "Timeline")
+    printed = capsys.readouterr().out.splitlines()
+    assert printed == ["Timeline: 1 / 2", "  - a b c d e f g h i j k", "  - plain line"]
