@@ -689,11 +689,15 @@ def _assign_markers(committed: list[tuple[int, int, int, ProblemArea]], prepared
         by_clause.setdefault(clause, []).append((start, end, area))
     # "Daughter leaving is a transition, but I think it's secondary": a short clause that names no area and calls
     # "it" secondary sets aside the area the clause before it named; it is a remark, not a second focus.
+    # "Primary: grief; secondary: role dispute with Nikos" is a pair of labels: a bare "secondary" (or "secondary
+    # area") followed by the area it labels names the next focus, it sets nothing aside.
     set_aside = set()
     for c in by_clause:
         tokens = prepared[c + 1] if c + 1 < len(prepared) else ()
+        labels_next = (c + 2 in by_clause and min(by_clause[c + 2])[0] <= 1
+                       and _BACK_POINTERS.isdisjoint(tokens))
         if (len(tokens) <= _BACK_MARK_WORDS and not _BACK_SECONDARY.isdisjoint(tokens) and c + 1 not in by_clause
-                and (len(tokens) <= 2 or not _BACK_POINTERS.isdisjoint(tokens))):
+                and (len(tokens) <= 2 or not _BACK_POINTERS.isdisjoint(tokens)) and not labels_next):
             set_aside.add(max(by_clause[c])[2])
     for area in set_aside:
         if any(a not in set_aside for a in reading.best):

@@ -132,9 +132,13 @@ def area_feedback(primary: ProblemArea | None, secondary: ProblemArea | None, re
 
 def stage_feedback(stage: DisputeStage | None, reference: ReferenceFormulation, correct: bool, chose_dispute: bool,
                    *, reveal: bool, one_focus: bool = False, named: list[DisputeStage] | tuple[()] = (),
-                   conflict: bool = False) -> str:
+                   conflict: bool = False, unstaged_secondary: bool = False) -> str:
     """The same sentences whatever the key: they describe the trainee's own framing, never the case. ``named``: the
-    stages the answer names as the stage; ``conflict``: the answer speaks of a conflict it keeps within its focus."""
+    stages the answer names as the stage; ``conflict``: the answer speaks of a conflict it keeps within its focus;
+    ``unstaged_secondary``: a secondary dispute named without a stage, which costs nothing."""
+    if not chose_dispute and stage is not None:
+        return (f"You staged a dispute as {stage.value} but did not name a role dispute as a focus (primary or "
+                "secondary); a dispute stage is assessed only when a role dispute is chosen as a focus.")
     if not chose_dispute and one_focus:
         within = "; a conflict can be handled within it" if conflict else ""
         return (f"You kept one focus, which IPT prefers{within}. A dispute stage is assessed only when a role dispute "
@@ -146,7 +150,10 @@ def stage_feedback(stage: DisputeStage | None, reference: ReferenceFormulation, 
         return f"You staged the role dispute as {stage.value}, which fits the case."
     rule = ("Stage a dispute as renegotiation (both still actively trying), impasse (talking has stopped, resentment "
             "simmers) or dissolution (the relationship is ending).")
-    if stage is None and named:
+    if stage is None and not named and unstaged_secondary:
+        said = ("You named the role dispute as a secondary focus without its stage; that costs nothing here, but the "
+                "stage decides how the dispute is worked on.")
+    elif stage is None and named:
         said = (f"You named the stage as {named[0].value} and as {named[1].value}." if len(named) > 1 else
                 f"You mention {named[0].value} without naming it as the stage.")
         said += f" {NAME_ONE_STAGE}"

@@ -585,8 +585,12 @@ def score_formulation(
     stage_pts = plan.stage if stage_right else 0.0
     # A key whose dispute is only secondary: an answer that keeps to the key's primary area alone and handles the
     # conflict within it (reference section 3.0: one focus preferred) has no stage to name, so none is reserved.
-    one_focus = (decision.primary is reference.primary_area and decision.secondary is None
-                 and reference.primary_area is not ProblemArea.ROLE_DISPUTE)
+    # Naming that conflict as a secondary focus without a stage must not cost more than leaving it out: the stage
+    # point is reserved only once the answer stages it (a wrong stage then costs it).
+    unstaged_secondary = (decision.secondary is ProblemArea.ROLE_DISPUTE and stage is None and not labels
+                          and reference.dispute_stage is not None)
+    one_focus = (decision.primary is reference.primary_area and reference.primary_area is not ProblemArea.ROLE_DISPUTE
+                 and (decision.secondary is None or unstaged_secondary))
     coverage_max = plan.evidence - plan.link - (plan.stage if has_dispute and not one_focus else 0.0)
     cited = {m.concept[9:] for m in ev_matches if m.concept.startswith("evidence:")}
     evidence_ids = [item.id for item in reference.key_evidence]
@@ -609,6 +613,7 @@ def score_formulation(
                                                deficits_chosen=decision.primary is deficits,
                                                full=ev_pts >= coverage_max)
     stage_text = feedback.stage_feedback(stage, reference, stage_right, chose_dispute, reveal=reveal, named=labels,
+                                         unstaged_secondary=unstaged_secondary and one_focus,
                                          one_focus=decision.primary is not None and decision.secondary is None
                                          and not uncommitted_list and not copied_out,
                                          # a conflict the answer speaks of (not one it denies), or the case's own

@@ -90,7 +90,7 @@ CHOICE_MARKERS: frozenset[str] = frozenset(
 FOCUS_MARKERS = CHOICE_MARKERS
 PRIMARY_MARKERS: frozenset[str] = frozenset({"primary", "main", "principal", "central", "core", "first", "mainly",
                                              "chiefly", "predominantly", "primarily"})
-SECONDARY_MARKERS: frozenset[str] = frozenset({"secondary", "second", "additional", "additionally", "also",
+SECONDARY_MARKERS: frozenset[str] = frozenset({"secondary", "second", "2nd", "additional", "additionally", "also",
                                                "within", "subsidiary", "minor", "alongside", "plus", "later"})
 #: Words before an area that make it a possibility, not a choice ("could be grief").
 HEDGE_BEFORE: frozenset[str] = frozenset({"could", "possible", "possibly", "maybe", "might", "perhaps", "consider",

@@ -1,0 +1,118 @@
+"""A senior trainer's fifth review of the scorer: a labelled "Primary: X; secondary: Y" is one focus with a
+secondary, wherever it stands; a secondary dispute named without a stage costs nothing next to leaving it out (a
+stage it names is assessed, right or wrong). Every answer is written for these tests; each mechanism has answers
+that must earn credit and answers that must not."""
+
+from __future__ import annotations
+
+import pytest
+from scoring_helpers import score as score_case
+
+from ipt_training.domain import ProblemArea
+from ipt_training.scoring.report import FormulationReport
+
+
+@pytest.fixture(scope="module")
+def cases(library):
+    return {cid: library.get(cid) for cid in ("p-07", "p-12")}
+
+
+def score(case, text: str) -> FormulationReport:
+    return score_case(case, text, reveal=True)  # with the reference named, as a practice exercise shows it
+
+
+def points(report: FormulationReport, criterion: str) -> float:
+    return next(c.points for c in report.criteria if c.criterion == criterion)
+
+
+def feedback(report: FormulationReport, criterion: str) -> str:
+    return next(c.feedback for c in report.criteria if c.criterion == criterion)
+
+
+# Gareth (p-07): a role transition after the mill closed, with arguments with Sian that are still being talked
+# through (renegotiation) as a possible secondary focus.
+BODY = ("The mill shut and he lost his job in January 2025 after more than thirty years there; his low mood and"
+        " poor sleep started in March, about eight weeks later. He calls it a bereavement, but no one died. He"
+        " misses being lead operator, the banter with the young lads and the rugby with Dai. Since April he and"
+        " Sian row about retraining and the housework. Goals: mourn the working role he lost, look realistically"
+        " at what comes next and build mastery in it. Strategies: tie the onset to the redundancy, let him voice"
+        " his feelings about the change, weigh the good and bad of the old and new roles, and find new contacts.")
+
+
+@pytest.mark.parametrize("heading", [
+    "Primary: role transition; secondary: role dispute with Sian, at renegotiation.",
+    "Primary area: role transition. Secondary area: role dispute with Sian (renegotiation).",
+    "Primary focus: role transition. Secondary: the dispute with Sian, still in renegotiation.",
+])
+def test_a_labelled_secondary_before_the_body_is_the_secondary_not_the_primary(cases, heading):
+    report = score(cases["p-07"], f"{heading} {BODY}")
+    assert report.detected_primary is ProblemArea.ROLE_TRANSITION
+    assert report.detected_secondary is ProblemArea.ROLE_DISPUTE
+    assert "self_contradiction" not in report.flags and "conflicting_claims" not in report.flags
+    assert points(report, "problem_area") == 3.0 and report.total >= 9.5
+
+
+def test_the_same_labels_in_either_place_score_the_same(cases):
+    heading = "Primary: role transition; secondary: role dispute with Sian, at renegotiation."
+    first = score(cases["p-07"], f"{heading} {BODY}")
+    last = score(cases["p-07"], f"Primary: role transition. {BODY} Secondary: role dispute with Sian, at "
+                                "renegotiation.")
+    assert first.total == last.total
+
+
+def test_the_supervision_shorthand_2nd_names_a_secondary_focus(cases):
+    note = ("PA: RT - job lost Jan 25 when the mill shut, low from Mar 25. No death so not grief. Lost lead-operator"
+            " role, banter, rugby. 2nd: RD w/ Sian re housework - stage {stage}. Goals: mourn old role, realistic"
+            " view of new, mastery. Strats: link onset, feelings re job, old vs new, new contacts.")
+    wrong = score(cases["p-07"], note.format(stage="impasse"))
+    right = score(cases["p-07"], note.format(stage="renegotiation"))
+    assert wrong.detected_secondary is right.detected_secondary is ProblemArea.ROLE_DISPUTE
+    assert "assessed only when" not in feedback(wrong, "evidence_timeline")
+    assert points(wrong, "evidence_timeline") < points(right, "evidence_timeline")  # a wrong stage costs its point
+
+
+def test_a_labelled_secondary_does_not_rescue_a_primary_that_is_the_secondary(cases):
+    """Must not gain: the dispute labelled primary is still the dispute chosen, whatever follows it."""
+    report = score(cases["p-07"], f"Primary: role dispute with Sian; secondary: role transition. {BODY}")
+    assert report.detected_primary is ProblemArea.ROLE_DISPUTE
+    assert points(report, "problem_area") < 3.0
+
+
+def test_a_secondary_set_aside_in_its_own_short_remark_is_still_not_a_focus(cases):
+    """Must not gain: "..., but I think it's secondary" sets the area before it aside."""
+    text = (f"{BODY} The rows with Sian are a role dispute. But I think that is secondary. So the focus is the role"
+            " transition.")
+    report = score(cases["p-07"], text)
+    assert report.detected_primary is ProblemArea.ROLE_TRANSITION
+
+
+# A key whose dispute is only secondary: naming it without a stage costs nothing next to leaving it out.
+
+def test_a_secondary_dispute_named_without_a_stage_scores_no_lower_than_leaving_it_out(cases):
+    alone = score(cases["p-07"], f"This is a role transition. {BODY}")
+    named = score(cases["p-07"], f"This is a role transition, with a secondary focus on the dispute with Sian. {BODY}")
+    assert named.detected_secondary is ProblemArea.ROLE_DISPUTE
+    assert named.total >= alone.total
+    assert "costs nothing" in feedback(named, "evidence_timeline")
+
+
+def test_a_secondary_dispute_staged_wrongly_still_costs_the_stage(cases):
+    """Must not gain: a stage the answer names is assessed (an impasse plan for a couple still talking is wrong)."""
+    named = score(cases["p-07"], f"This is a role transition, with a secondary focus on the dispute with Sian. {BODY}")
+    wrong = score(cases["p-07"], f"This is a role transition, with a secondary focus on the dispute with Sian, now at"
+                                 f" an impasse. {BODY}")
+    assert wrong.total < named.total
+    assert "staged the role dispute as impasse" in feedback(wrong, "evidence_timeline")
+
+
+def test_a_dispute_primary_key_still_asks_for_the_stage(cases):
+    """Must not gain: where the dispute is the key's primary focus, leaving out its stage still costs the point."""
+    text = ("Role dispute with Sipho over the night feeds, with becoming a mother as a secondary transition. They"
+            " agreed to share the care, but after he went back to work he moved to the spare room; they have argued"
+            " most evenings since May and both keep raising it, and her low mood began in June. She finds caring for"
+            " Lwazi the easy part. Goals: clarify the dispute, agree a plan, change the expectations. Strategies:"
+            " link the onset to the arguments, compare what each expected, communication analysis, role play.")
+    staged = score(cases["p-12"], text.replace("Role dispute with Sipho", "Role dispute with Sipho, in"
+                                               " renegotiation,"))
+    unstaged = score(cases["p-12"], text)
+    assert staged.total > unstaged.total
