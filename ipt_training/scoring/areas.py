@@ -221,7 +221,7 @@ def _classify(m: Match, tokens: list[str], previous: list[str] | None, quoted: b
             # "more likely than a transition", "the later phase will look like a transition", "it's like a
             # bereavement", "the dispute with Nikos follows from the death"
             return _MENTIONED
-    if _has(HEDGE_BEFORE, before[-_HEDGE_REACH:]) or _has(HEDGE_AFTER, after):
+    if _has(HEDGE_BEFORE, before[-_HEDGE_REACH:]) or _has(HEDGE_AFTER, after) or _may_after(after):
         return _HEDGED
     opens_clause = m.start <= 1 or all(t in {"a", "an", "the", "so", "then", "and", "thus"} for t in before)
     # "The focus is: grief" marks the next clause; "several areas could fit: grief, ..." does not.
@@ -239,10 +239,19 @@ def _classify(m: Match, tokens: list[str], previous: list[str] | None, quoted: b
     return _MENTIONED
 
 
+def _may_after(after: list[str]) -> bool:
+    """ "may" right after an area, or after "also": a possibility ("grief may also play a part"), not the month
+    ("the move in May 2024")."""
+    return "may" in after[:2] and (after[0] == "may" or after[0] in _AFTER_FILLERS) and not any(
+        t[:1].isdigit() for t in after)
+
+
 #: Words right after an area that refuse it ("Deficits also no", "Dispute: not really", "grief - not the focus").
 _REFUSED_NEXT = frozenset({"no", "nope"})
 _NOT_NEXT = frozenset({"really", "here", "relevant", "likely", "applicable", "indicated", "primary", "main", "so",
-                       "convincing", "supported", "fitting", "central"})
+                       "convincing", "supported", "fitting", "central",
+                       # a note drops the article: "grieved, not focus", "dispute - not main issue"
+                       "focus", "issue", "problem", "key", "core", "driver"})
 #: "not the focus", "not my choice" (but "a death is grief, not a transition" rejects the transition)
 _NOT_THE = frozenset({"the", "a", "an", "my", "our"})
 _NOT_THE_NEXT = frozenset({"focus", "main", "primary", "issue", "problem", "answer", "one", "case", "right", "best",
@@ -348,6 +357,41 @@ def _focus_after(tokens: list[str], end: int) -> bool:
     return False
 
 
+#: Words between a choice marker and the area it names ("the focus is the transition", "I would formulate this as
+#: a role transition", "PA = RT").
+_FRAME_FILLERS = frozenset({"is", "was", "be", "remains", "will", "would", "should", "the", "a", "an", "this", "it",
+                            "as", "here", "my", "our", "on"})
+
+
+def _named_after(m: Match, area: ProblemArea, tokens: list[str],
+                 area_starts: dict[int, list[tuple[int, ProblemArea]]]) -> bool:
+    """Later in the same clause a choice marker frames another area ("this is partly grief, the focus is the
+    transition"; "it looks like grief, I would formulate this as a role transition"). The clause splitter drops a
+    leading "although" and does not split at its comma, so the concession and the choice meet in one clause: the
+    area named first was weighed, the one the frame names is the choice."""
+    later = [s for s, a in area_starts.get(m.clause, ()) if s > m.end and a is not area]
+    if not later:
+        return False
+    for s in later:
+        for p in range(s - 1, m.start, -1):  # the match may have taken the marker ("grief focus")
+            token = tokens[p]
+            if token in _FRAME_FILLERS:
+                continue
+            if _has(_FRAME_MARKERS, [token]):
+                # not a conclusion or a turn ("deficits is the last resort, so I'd rather treat it as a transition"),
+                # nor a second focus ("we call this grief, with a secondary focus on the dispute")
+                between = tokens[m.end + 1:p]
+                return (_CONCLUSION_WORDS.isdisjoint(between) and not _has(REVERSAL_WORDS, between)
+                        and SECONDARY_MARKERS.isdisjoint(between))
+            break
+    return False
+
+
+#: Choice markers that frame the area after them (not "fits", "work", "secondary": "grief fits, the work is ...").
+_FRAME_MARKERS = frozenset({"focus", "area", "formulat*", "choose", "chose", "choice", "pick", "opt", "treat",
+                            "frame", "framed", "framing", "select*", "decide*", "target"})
+
+
 #: Words of a hedge that leans one way ("I lean towards grief", "probably a transition", "most likely deficits").
 _LEAN_WORDS = frozenset({"lean", "leaning", "leans", "inclined", "probably", "likely", "most", "more", "favour",
                          "favor", "prefer", "tentatively"})
@@ -396,7 +440,12 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
     mentions: list[tuple[int, ProblemArea, Reading]] = []
     headings: list[tuple[int, ProblemArea]] = []
     questioned: list[ProblemArea] = []
-    for m in sorted((m for m in matches if m.concept.startswith("area:")), key=_CLAUSE_START):
+    ordered = sorted((m for m in matches if m.concept.startswith("area:")), key=_CLAUSE_START)
+    area_starts: dict[int, list[tuple[int, ProblemArea]]] = {}
+    for m in ordered:
+        if m.weight >= STRONG and not m.negated:
+            area_starts.setdefault(m.clause, []).append((m.start, _AREA_OF[m.concept]))
+    for m in ordered:
         area = _AREA_OF[m.concept]
         key = (m.clause, m.end, m.concept)  # the concept names the area (an enum's value is a slow look-up)
         if key in seen:
@@ -416,6 +465,8 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
         if side is None:
             side = side_of[m.clause] = not _SIDE_WORDS.isdisjoint(tokens)
         kind = _classify(m, tokens, previous, quoted, overlaps, side)
+        if kind > _HEDGED and _named_after(m, area, tokens, area_starts):
+            kind = _HEDGED  # "(Al)though this is partly grief, the focus is the transition": weighed, not chosen
         position = (m.clause, m.start)
         reading.first.setdefault(area, position)
         mentions.append((m.clause, area, kind))

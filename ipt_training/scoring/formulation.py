@@ -251,9 +251,18 @@ def _readings(decision: AreaDecision) -> tuple[ProblemArea, ...]:
     return tuple(dict.fromkeys([decision.primary, *decision.alternatives]))
 
 
-def _halved(result: CriterionResult, note: str) -> CriterionResult:
-    """``result`` at half its points (to the nearest half point), with ``note`` added to its feedback."""
-    return replace(result, points=_half(result.points / 2), feedback=f"{result.feedback} {note}")
+def _halve_reading(area: float, results: list[CriterionResult]) -> list[CriterionResult]:
+    """The better reading of a two-formulation answer at half: ``results`` (evidence, goals, strategies at their
+    full points for that reading) halved so that, with the ``area`` points already halved, the total is half of the
+    reading's total rounded down to a half point, as an examiner marks it ("half of 7 is 3.5"; "half of 6.5, rounded
+    down, is 3"). Each criterion is first halved and rounded down; the half points the total still allows go to the
+    criteria that lost a quarter, in the rubric's order."""
+    halves = [math.floor(r.points) / 2 for r in results]  # half of a half-point mark, rounded down to a half point
+    lost = [i for i, r in enumerate(results) if r.points != math.floor(r.points)]
+    spare = math.floor((area + sum(r.points for r in results) / 2) * 2) / 2 - area - sum(halves)
+    for i in lost[:max(0, int(spare * 2))]:
+        halves[i] += 0.5
+    return [replace(r, points=h) for r, h in zip(results, halves, strict=True)]
 
 
 def _half(points: float) -> float:
@@ -676,9 +685,9 @@ def score_formulation(
     two_readings = split is not None
     if two_readings:
         flags.append("two_readings")
-        criteria[-1] = _halved(criteria[-1], feedback.stage_conflict_feedback(
-            staged, advise=feedback.NAME_ONE_STAGE not in stage_text) if staged
-                               else feedback.TWO_READINGS_EVIDENCE)
+        note = (feedback.stage_conflict_feedback(staged, advise=feedback.NAME_ONE_STAGE not in stage_text)
+                if staged else feedback.TWO_READINGS_EVIDENCE)
+        criteria[-1] = replace(criteria[-1], feedback=f"{criteria[-1].feedback} {note}")
     stuffed = concepts.stuffing or decision.stuffing
     penalty = 0.25 if (stuffed or plan_list) else (0.5 if len(off_areas) >= 2 else 1.0)
     if concepts.stuffing and "keyword_stuffing" not in flags:
@@ -717,8 +726,10 @@ def score_formulation(
                    else textbook_feedback(kind, few=named))
             points, text = _half(points * TEXTBOOK_SHARE), f"{text} {why}"
         if two_readings and points:
-            points, text = _half(points / 2), f"{text} {feedback.TWO_READINGS_HALF}"
+            text = f"{text} {feedback.TWO_READINGS_HALF}"
         criteria.append(CriterionResult(kind, kind.capitalize(), points, max_points, text))
+    if two_readings:
+        criteria[1:] = _halve_reading(criteria[0].points, criteria[1:])
     if plan.patient_elements:
         criteria.extend(_patient_criteria(plan, read_patient_elements(answer.text, prepared,
                                                                             _side_matcher("patient").find(raw))))

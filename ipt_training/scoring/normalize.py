@@ -208,9 +208,38 @@ def _distinct_clauses(raw: list[list[str]]) -> tuple[list[list[str]], int]:
     return kept, removed
 
 
+#: "G:" as a heading: in a note it is "Goals:" beside "S:" (strategies) after it or an area named before it
+#: ("PA: RD w/ Maja ... G: clarify dispute. S: DA"); only in front of everything else may it be the shorthand for
+#: grief as the area ("G: father died 2/25 ...").
+_G_HEADING_RE = re.compile(r"(?<![\w.'/-])[Gg][ \t]*:")
+_S_HEADING_RE = re.compile(r"(?<![\w.'/-])(?:[Ss]|[Ss]trat\w*)[ \t]*:")
+_AREA_BEFORE_RE = re.compile(r"\b(?:PA|pa|Pa|[Pp]roblem area|[Aa]rea|[Ff]ocus)\b[ \t]*[:=-]|\b(?:RD|RT|ID)\b")
+
+_AREA_JUST_BEFORE_RE = re.compile(r"\b(?:PA|pa|Pa|[Pp]roblem area|[Aa]rea|[Ff]ocus)\b[ \t]*[:=-]?[ \t]*$")
+
+
+def goals_headings(text: str) -> str:
+    """``text`` with each "G:" heading that heads goals written "Goals:" (the abbreviation list reads a bare "g" as
+    grief, which would turn a note's goals into a second area)."""
+    if "g:" not in text.lower().replace(" ", ""):
+        return text
+    found = list(_G_HEADING_RE.finditer(text))
+    if not found:
+        return text
+    pieces, last = [], 0
+    for m in found:
+        if _AREA_JUST_BEFORE_RE.search(text, 0, m.start()):
+            continue  # "PA - G: husband died": the area itself
+        if _S_HEADING_RE.search(text, m.end()) or _AREA_BEFORE_RE.search(text, 0, m.start()):
+            pieces += [text[last:m.start()], "Goals:"]
+            last = m.end()
+    return "".join(pieces) + text[last:] if pieces else text
+
+
 def clean_answer(text: str) -> CleanText:
-    """The answer ready to score: canonical characters, its clauses with each repeated one read once."""
-    text = canonical_characters(text)
+    """The answer ready to score: canonical characters ("G:" read as the goals heading it is, see
+    :func:`goals_headings`), its clauses with each repeated one read once."""
+    text = goals_headings(canonical_characters(text))
     raw = clauses(text, quotes=True)
     removed = 0
     if len(set(map(tuple, raw))) < len(raw):  # some clause repeats (often a short one: "goals", "no death")

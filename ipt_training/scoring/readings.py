@@ -7,8 +7,11 @@ formulations. A label that contradicts a single argument ("Problem area: transit
 mourning her: go over the funeral") is one reading with the wrong name, and loses area credit only.
 
 An answer is read as two formulations when the text splits where the second area is committed to, and each part
-states its own plan (a goal or a strategy). Areas marked primary and secondary ("secondary: the dispute") are one
-formulation with two foci, not two formulations.
+states its own plan (a goal or a strategy), or when it opens by saying what the case is ("This is a role transition
+for Tobias") and then labels another area its problem area ("PA: role dispute with Karin"), with no word of a turn,
+an addition or a later phase, whichever part holds the plan. Areas marked primary and secondary ("secondary: the
+dispute"), or a second focus added to the first ("this is also a dispute"), are one formulation with two foci, not
+two formulations.
 """
 
 from __future__ import annotations
@@ -104,10 +107,27 @@ def two_formulations(decision: AreaDecision, reading: AreaReading, plan: list[Ma
         pair = {primary, other}
         both = from_text and all(any(areas & pair == {a} for areas in served) for a in pair) and all(
             reading.best.get(a, Reading.MENTIONED) >= Reading.ASSERTED for a in (primary, other))
-        if in_parts or both:
+        if in_parts or both or _relabelled(decision, reading, other, prepared):
             return replace(decision, contradiction=True, secondary=None,
                            alternatives=tuple(dict.fromkeys([other, *decision.alternatives])))
     return None
+
+
+#: Words that add a focus to the one named rather than replace it ("this is also a transition").
+_ADDING = frozenset({"also", "too", "both", "well", "additionally", "plus", "another", "second", "further"})
+
+
+def _relabelled(decision: AreaDecision, reading: AreaReading, other: ProblemArea, prepared: Clauses) -> bool:
+    """The answer opens by asserting one area as what the case is, then labels another as its problem area, without
+    a word of change of mind, addition or phase ("This is a role transition for Tobias ... PA: role dispute with
+    Karin ... Goals: ..."): two formulations, whichever part holds the plan. (Two areas chosen, the second added to
+    the first, are one formulation with two foci.)"""
+    first = _commit_clause(reading, other)
+    label = _commit_clause(reading, decision.primary)
+    return (not decision.contradiction and first is not None and label is not None and first < label
+            and reading.best.get(decision.primary) is Reading.CHOSEN
+            and _ADDING.isdisjoint(prepared[first]) and _ADDING.isdisjoint(prepared[label])
+            and not subordinate(prepared, first) and not subordinate(prepared, label))
 
 
 def _served(plan: list[Match], clauses: set[int]) -> list[set[ProblemArea | None]]:

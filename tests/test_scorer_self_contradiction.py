@@ -1,0 +1,154 @@
+"""Self-contradiction and commitment (round 5): a second formulation halved the way an examiner halves it, an area
+relabelled, and the nuances that are NOT a second formulation (a concession, a hedge, a secondary focus, a note's
+"G:" goals heading, "grieved, not focus"). All answers are written for these tests (none comes from a benchmark
+set)."""
+
+from __future__ import annotations
+
+import pytest
+from scoring_helpers import score
+
+from ipt_training.scoring.formulation import _halve_reading
+from ipt_training.scoring.normalize import goals_headings
+from ipt_training.scoring.report import CriterionResult
+
+AMARU = ("Amaru began waking at 4 a.m. about two months after the move to Winnipeg; he lost the inspection team he "
+         "led and his Sunday futsal league. Goals: mourn the old role and gain mastery of the new one. Strategies: "
+         "explore his feelings about the move and build a new support network.")
+NOTE = ("PA: RT (move to Winnipeg 7/12 ago, Clara's new post). Onset 2 mo after move: waking 4am, appetite down. "
+        "Lost team he led 9 yrs + futsal. {goals} mourn old role, mastery of new one. S: explore feelings re move, "
+        "build support network.")
+
+
+@pytest.fixture(scope="module")
+def amaru(library):
+    return library.get("p-05")
+
+
+@pytest.fixture(scope="module")
+def comfort(library):
+    return library.get("p-13")
+
+
+def _result(name: str, points: float) -> CriterionResult:
+    return CriterionResult(name, name, points, 3.0, "")
+
+
+@pytest.mark.parametrize(("area", "points", "expected"), [
+    # half of 1.5 + 3 + 1 + 2 = 7.5 (area already halved from 3): 3.5 is half of 7, 0.75 + 1.5 + 0.5 + 1 = 3.75
+    # rounds down to 3.5
+    (1.5, (3.0, 1.0, 2.0), (1.5, 0.5, 1.0)),
+    # 1.5 + (1.5 + 1.5 + 1.5) / 2 = 3.75: down to 3.5, the one half point left goes to the first criterion
+    (1.5, (1.5, 1.5, 1.5), (1.0, 0.5, 0.5)),
+    # 1.5 + (0.5 + 0.5) / 2 = 2: both quarters make a half point, which goes to the first
+    (1.5, (0.5, 0.5, 0.0), (0.5, 0.0, 0.0)),
+])
+def test_the_better_reading_is_halved_on_its_total_rounded_down(area, points, expected):
+    halved = _halve_reading(area, [_result(n, p) for n, p in zip(("evidence", "goals", "strategies"), points,
+                                                                  strict=True)])
+    assert tuple(r.points for r in halved) == expected
+    full = area + sum(points) / 2
+    assert area + sum(expected) == int(full * 2) / 2  # half of the reading, rounded down to a half point
+
+
+def test_two_formulations_are_not_marked_above_half_of_the_coherent_one(amaru):
+    coherent = score(amaru, "Problem area: role transition. " + AMARU)
+    both = score(amaru, "Problem area: role transition. " + AMARU + " Actually the real problem is a role dispute "
+                        "with Clara, who took the post without asking him, so we should work on renegotiating what "
+                        "each of them expects.")
+    assert "two_readings" in both.flags and "two_readings" not in coherent.flags
+    assert both.total <= coherent.total / 2
+
+
+@pytest.mark.parametrize("opening", [
+    # one area said to be what the case is, then another labelled the problem area, each with something of its own
+    "This is a role transition for Amaru, after the move to Winnipeg. Problem area: role dispute with Clara, who "
+    "took the post without asking him; we will work on what each of them expects.",
+    "This is a role dispute with Clara, who took the post without asking him. Problem area: role transition.",
+])
+def test_an_area_asserted_and_another_labelled_the_problem_area_are_two_formulations(amaru, opening):
+    report = score(amaru, f"{opening} {AMARU}")
+    assert "two_readings" in report.flags
+    assert report.total <= 4.5
+
+
+@pytest.mark.parametrize("text", [
+    # a second focus added to the first, not put in its place
+    "Problem area: role transition. " + AMARU + " This is also a role dispute with Clara, who took the post "
+    "without asking him.",
+    "Problem area: role transition. " + AMARU + " Secondary: a dispute with Clara about the post.",
+])
+def test_a_second_focus_added_to_the_first_is_one_formulation(amaru, text):
+    report = score(amaru, text)
+    assert "two_readings" not in report.flags and "self_contradiction" not in report.flags
+    assert report.detected_primary.value == "role_transition"
+    assert report.total >= 7
+
+
+@pytest.mark.parametrize("opening", [
+    "Although grief may play a part, the focus is the transition.",
+    "Though it looks like grief, the focus is the transition.",
+    "Although this is partly grief, the focus is the transition.",
+    "Although this is partly grief, I would formulate this as a role transition.",
+    "The focus is the transition; grief may also play a part.",
+    "Grief, the focus is the transition.",
+])
+def test_a_concession_or_a_hedge_is_neither_a_second_focus_nor_a_second_formulation(amaru, opening):
+    report = score(amaru, f"{opening} {AMARU}")
+    assert report.detected_primary.value == "role_transition"
+    assert report.detected_secondary is None
+    assert "self_contradiction" not in report.flags and "two_readings" not in report.flags
+    assert report.criterion("problem_area").points == 3
+
+
+@pytest.mark.parametrize(("text", "second"), [
+    ("The focus is the transition. Secondary: grief.", "grief"),
+    ("The focus is the transition, with grief as a secondary focus.", "grief"),
+    ("We call this a role transition, with a secondary focus on the dispute with Clara.", "role_dispute"),
+])
+def test_a_secondary_focus_said_as_such_is_still_reported(amaru, text, second):
+    report = score(amaru, f"{text} {AMARU}")
+    assert report.detected_primary.value == "role_transition"
+    assert report.detected_secondary is not None and report.detected_secondary.value == second
+    assert "self_contradiction" not in report.flags
+
+
+def test_a_conclusion_that_turns_away_from_an_argued_area_is_still_a_turn(amaru):
+    # "so I'd rather treat it as": a turn after an argument, not a concession
+    report = score(amaru, "He has always been isolated, which is interpersonal deficits, so I'd rather treat it as a "
+                          "role transition. " + AMARU)
+    assert "self_contradiction" in report.flags
+
+
+def test_g_heading_of_a_note_is_goals_not_grief(amaru):
+    goals = score(amaru, NOTE.format(goals="Goals:"))
+    shorthand = score(amaru, NOTE.format(goals="G:"))
+    assert shorthand.detected_secondary is None and "self_contradiction" not in shorthand.flags
+    assert shorthand.total == goals.total >= 9
+
+
+@pytest.mark.parametrize(("text", "rewritten"), [
+    ("PA: RD w/ Jo. G: clarify dispute. S: CA", "PA: RD w/ Jo. Goals: clarify dispute. S: CA"),
+    ("G: mourn. S: reconstruct", "Goals: mourn. S: reconstruct"),
+    # the area itself, after the area's own label, or first in the answer with nothing to head
+    ("PA - G: husband died 3/24", "PA - G: husband died 3/24"),
+    ("G: father died 2/25, no tears", "G: father died 2/25, no tears"),
+    ("e.g. this; PA: G.", "e.g. this; PA: G."),
+])
+def test_goals_headings_rewrites_only_a_heading_of_goals(text, rewritten):
+    assert goals_headings(text) == rewritten
+
+
+def test_grief_still_read_from_pa_g(comfort):
+    report = score(comfort, "PA: G. Kwabena died 1/25 (stroke), no tears since burial, room closed, no cemetery. "
+                            "Onset March, 2 mo after death. G: facilitate mourning, reinvest in choir. S: reconstruct "
+                            "relationship incl. the bills and the loan, encourage anger.")
+    assert report.detected_primary.value == "grief"
+    assert report.total >= 9
+
+
+def test_an_area_set_aside_in_a_note_without_an_article_is_rejected(amaru):
+    report = score(amaru, "PA: RT after move. Mother d. 2019 - grieved, not focus. " + NOTE.format(goals="Goals:")[4:])
+    assert report.detected_secondary is None
+    assert "self_contradiction" not in report.flags
+    assert report.total >= 9
