@@ -94,7 +94,8 @@ def _expand(text: str) -> str:
         text = text.replace("e.g.", " eg ").replace("i.e.", " ie ")
     if "/" in text or "&" in text:
         text = text.replace("+/-", " good and bad ")
-        text = _RULED_OUT_RE.sub(" ruled out ", text)
+        if "r/o" in text:
+            text = _RULED_OUT_RE.sub(" ruled out ", text)
         text = text.replace("w/o", " without ").replace("w/", " with ").replace("&", " and ").replace("/", " ")
     return text
 
@@ -155,7 +156,7 @@ def clauses(text: str, *, quotes: bool = False) -> list[list[str]]:
         return _clauses_by_regex(text, quotes)  # word boundaries of the text matter (see :func:`_clauses_by_regex`)
     # One pass in C over the whole text: every character that ends a clause becomes NUL, every other character that
     # is not part of a token a space; the clauses are the text's NUL-separated pieces, their tokens the words.
-    if "-" in text and _SPACED_DASH_RE.search(text) is not None:
+    if "-" in text and _spaced_dash(text):
         text = _SPACED_DASH_RE.sub(";", text)
     questions = quotes and "?" in text
     if quotes and '"' in text:
@@ -170,6 +171,9 @@ def clauses(text: str, *, quotes: bool = False) -> list[list[str]]:
     for k, chunk in enumerate(pieces):
         tokens = chunk.split()
         if not tokens:
+            continue
+        if not questions and "-" not in chunk and _CUT_OR_EXPANDED.isdisjoint(tokens):
+            result.append(tokens)  # the usual clause: nothing to cut, expand or mark
             continue
         hyphen = "-" in chunk
         if hyphen:
@@ -194,6 +198,25 @@ def clauses(text: str, *, quotes: bool = False) -> list[list[str]]:
             tokens.append(QUESTION)
         result.append(tokens)
     return result
+
+
+#: Tokens that make a clause more than its words: a contrastive word cuts it, an abbreviation is expanded.
+_CUT_OR_EXPANDED = _CONTRASTIVE | _EXPANDABLE
+
+
+def _spaced_dash(text: str) -> bool:
+    """Whether :data:`_SPACED_DASH_RE` is found in ``text``: looked for from its hyphens (a few) rather than from its
+    spaces (dozens), where the regular expression tries a match at each."""
+    end = len(text)
+    i = text.find("-", 1)
+    while i > 0:
+        j = i + 1
+        while j < end and text[j] == "-":
+            j += 1
+        if j < end and text[i - 1].isspace() and text[j].isspace():
+            return True
+        i = text.find("-", j + 1)
+    return False
 
 
 def _normalised(text: str) -> str:
