@@ -1,7 +1,8 @@
 """A senior trainer's fifth review of the scorer: a labelled "Primary: X; secondary: Y" is one focus with a
 secondary, wherever it stands; a secondary dispute named without a stage costs nothing next to leaving it out (a
-stage it names is assessed, right or wrong). Every answer is written for these tests; each mechanism has answers
-that must earn credit and answers that must not."""
+stage it names is assessed, right or wrong); an explicit refusal to choose is no commitment whatever came before, a
+final choice counts where it stands, even last; "I don't think it is X" and "X does not fit" reject X. Every answer
+is written for these tests; each mechanism has answers that must earn credit and answers that must not."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from ipt_training.scoring.report import FormulationReport
 
 @pytest.fixture(scope="module")
 def cases(library):
-    return {cid: library.get(cid) for cid in ("p-07", "p-12")}
+    return {cid: library.get(cid) for cid in ("p-07", "p-12", "p-20")}
 
 
 def score(case, text: str) -> FormulationReport:
@@ -116,3 +117,91 @@ def test_a_dispute_primary_key_still_asks_for_the_stage(cases):
                                                " renegotiation,"))
     unstaged = score(cases["p-12"], text)
     assert staged.total > unstaged.total
+
+
+# Commitment: a refusal is no choice, a final choice at the end is a choice, a denial is a rejection.
+# Maricel (p-20): a role transition after her daughter's diagnosis; "as if the baby died" is not a death.
+WEIGHED = ("Maricel's daughter Ana was born in October 2024 with Down syndrome and a heart defect, and Maricel"
+           " became low in December. It looks like a role transition into caring for a sick baby, since she gave up"
+           " her job at the day-care centre, but perhaps it is grief, since she says it is as if the baby she"
+           " expected had died. She sang in the choir before.")
+
+
+@pytest.mark.parametrize("refusal", [
+    "I can't choose a focus yet; I want to see how the next check-ups go.",
+    "I don't think I can choose between them at this point.",
+    "I will not commit to one area until I know more.",
+])
+def test_an_explicit_refusal_to_choose_is_no_commitment_whatever_came_before(cases, refusal):
+    report = score(cases["p-20"], f"{WEIGHED} {refusal}")
+    assert report.detected_primary is None and "no_commitment" in report.flags
+    assert points(report, "problem_area") == 0.0
+
+
+def test_the_same_differential_without_a_refusal_keeps_its_reading(cases):
+    """Must not lose: without the refusal the answer still reads as before (the refusal alone changes it)."""
+    report = score(cases["p-20"], WEIGHED)
+    assert report.detected_primary is not None
+
+
+def test_rejecting_a_named_area_with_a_choice_verb_is_not_a_refusal(cases):
+    """Must not lose: "I would not choose it" rejects the area before it; the answer's own choice stands."""
+    text = ("Grief comes to mind because she says it is as if the baby died, but I would not choose it: nobody"
+            " died. " + WEIGHED.split(". ", 1)[1] + " So the focus is the role transition.")
+    report = score(cases["p-20"], text)
+    assert report.detected_primary is ProblemArea.ROLE_TRANSITION and "no_commitment" not in report.flags
+
+
+@pytest.mark.parametrize("decision", [
+    "On balance: role transition.",
+    "On balance, after weighing both, my final choice is role transition.",
+    "In conclusion: role transition.",
+])
+def test_a_final_choice_at_the_end_counts_after_a_deferral(cases, decision):
+    deferring = f"{WEIGHED} Both seem possible and I would want to hear more before deciding."
+    undecided = score(cases["p-20"], deferring)
+    decided = score(cases["p-20"], f"{deferring} {decision}")
+    assert undecided.detected_primary is None
+    assert decided.detected_primary is ProblemArea.ROLE_TRANSITION
+    assert points(decided, "problem_area") == 3.0 and "keyword_stuffing" not in decided.flags
+
+
+def test_a_decision_after_a_refusal_wins_and_a_refusal_after_a_decision_wins(cases):
+    decided_late = score(cases["p-20"], f"{WEIGHED} I can't choose a focus yet. On balance: role transition.")
+    refused_late = score(cases["p-20"], f"{WEIGHED} On balance: role transition. But I can't choose a focus yet.")
+    assert decided_late.detected_primary is ProblemArea.ROLE_TRANSITION
+    assert refused_late.detected_primary is None
+
+
+PLAN = (" Goals: mourn the life she had planned, see the new role realistically, gain mastery. Strategies: her"
+        " feelings about the change, the good and bad of old and new, new support from other parents.")
+
+
+@pytest.mark.parametrize("denial", [
+    "Jun is kind, so I don't think it is a role dispute.",
+    "A role dispute also does not fit, since she and Jun do not argue.",
+    "I would not call this a role dispute either.",
+])
+def test_a_denied_area_is_a_rejection_not_a_secondary_focus(cases, denial):
+    text = f"This is a role transition. {WEIGHED.split('. ', 1)[0]}. {denial}{PLAN}"
+    report = score(cases["p-20"], text)
+    assert report.detected_primary is ProblemArea.ROLE_TRANSITION
+    assert report.detected_secondary is None
+    assert points(report, "problem_area") == 3.0
+    assert "No dispute stage was named" not in feedback(report, "evidence_timeline")
+
+
+def test_an_area_asserted_after_a_denied_one_is_still_asserted(cases):
+    """Must not gain: "I don't see anything but a dispute" claims the dispute (the wrong area here)."""
+    text = f"{WEIGHED.split('. ', 1)[0]}. I don't see anything but a role dispute with Jun here.{PLAN}"
+    report = score(cases["p-20"], text)
+    assert report.detected_primary is ProblemArea.ROLE_DISPUTE
+
+
+def test_an_undecided_answer_is_not_told_its_plan_mixes_areas(cases):
+    """A differential that chooses nothing is not a keyword list: its one plan sentence is not 'a mix'."""
+    text = (f"{WEIGHED} Or even a role dispute, since Jun tells her not to be sad. I would want more information"
+            " before deciding. Either way I would help her voice her feelings about the change.")
+    report = score(cases["p-20"], text)
+    assert "mix several problem areas" not in feedback(report, "goals")
+    assert "mix several problem areas" not in feedback(report, "strategies")

@@ -99,6 +99,8 @@ class AreaReading:
     free_choice: set[ProblemArea] = field(default_factory=set)
     #: the answer puts the choice off ("before deciding", "keep them all open")
     deferred: bool = False
+    #: clause of the answer's last explicit refusal to choose ("I can't choose a focus yet"), -1 if none
+    refused_at: int = -1
     #: areas the answer leans towards while hedging ("I lean towards grief", "probably a role transition")
     leaning: set[ProblemArea] = field(default_factory=set)
     #: areas claimed as the answer's focus: chosen, or said of the case ("this is a role dispute", "he is in a
@@ -207,8 +209,9 @@ def _classify(m: Match, tokens: list[str], previous: list[str] | None, quoted: b
         return _HEDGED  # a plain name commits only when no area is named outright
     if m.negated:
         return _REJECTED if strong else _MENTIONED
-    if side and strong and (_refused_after(tokens, m.end) or not _REJECT_BEFORE.isdisjoint(before[-4:])):
-        return _REJECTED  # "Deficits also no", "dispute - not really", "I reject the dispute"
+    if side and strong and (_refused_after(tokens, m.end) or not _REJECT_BEFORE.isdisjoint(before[-4:])
+                            or _denied_belief(tokens[max(0, m.start - _BELIEF_REACH):m.start])):
+        return _REJECTED  # "Deficits also no", "dispute - not really", "I reject the dispute", "I don't think it is"
     if quoted or _reported(before):
         return _REPORTED
     if side:
@@ -275,7 +278,8 @@ _RESEMBLE = frozenset({"look", "looks", "resemble", "resembles", "become", "beco
 
 
 def _refused_after(tokens: list[str], end: int) -> bool:
-    """The words right after an area refuse it: "Deficits also no", "transition: not really"."""
+    """The words right after an area refuse it: "Deficits also no", "transition: not really", "a dispute also does
+    not fit"."""
     k = end + 1
     while k < len(tokens) and tokens[k] in _AFTER_FILLERS:
         k += 1
@@ -283,10 +287,32 @@ def _refused_after(tokens: list[str], end: int) -> bool:
         return False
     if tokens[k] in _REFUSED_NEXT:
         return True
+    if tokens[k] in _DOES and k + 1 < len(tokens) and tokens[k + 1] == "not":
+        return tokens[k + 2:k + 3] and tokens[k + 2] in _FIT_VERBS
     if tokens[k] != "not":
         return False
     rest = tokens[k + 1:k + 3]
     return not rest or rest[0] in _NOT_NEXT or (rest[0] in _NOT_THE and rest[1:] and rest[1] in _NOT_THE_NEXT)
+
+
+_DOES = frozenset({"does", "do", "did", "would", "will", "can", "could"})
+#: "a dispute does not fit", "grief would not apply", "deficits does not explain the onset"
+_FIT_VERBS = frozenset({"fit", "apply", "explain", "hold", "match", "suit"})
+#: "I don't think it is a dispute", "I would not call this grief", "we do not see a transition here"
+_BELIEF_VERBS = frozenset({"think", "believe", "call", "see", "consider", "regard", "feel"})
+#: "I don't see anything but grief", "not think it is other than a transition": the denial turns into a claim.
+_EXCEPT_WORDS = frozenset({"but", "than", "other", "except", "only", "just"})
+
+
+_BELIEF_REACH = 10
+
+
+def _denied_belief(before: list[str]) -> bool:
+    """A denied belief just before the area: "I don't think it is a dispute", "I wouldn't call it grief"."""
+    for k in range(len(before) - 1):
+        if before[k] in _REFUSING and before[k + 1] in _BELIEF_VERBS:
+            return _EXCEPT_WORDS.isdisjoint(before[k + 2:])
+    return False
 
 
 #: How many clauses an answer's title must stand before another area is named: "Role dispute, dissolution stage.
@@ -527,6 +553,9 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
         reading.label = _title(first_claim, prepared, mentions, reading)
     if mentions and not _DEFER_WORDS.isdisjoint(chain.from_iterable(prepared)):
         reading.deferred = any(_defers(tokens) for tokens in prepared)
+        refusals = [c for c, tokens in enumerate(prepared) if _refuses(tokens)]
+        if refusals:
+            reading.deferred, reading.refused_at = True, refusals[-1]
     for area in questioned:
         if area not in reading.free_choice:
             _drop(reading, area)
@@ -543,7 +572,7 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
 _FIRST_PERSON = frozenset({"i", "we", "id", "wed", "ill"})
 _DECISION_VERBS = frozenset({"go", "choose", "chose", "pick", "opt", "settle", "decide", "formulate", "frame", "treat"})
 _CONCLUSION_WORDS = frozenset({"so", "therefore", "thus", "hence", "overall", "ultimately", "finally", "balance",
-                               "conclusion"})
+                               "conclusion", "final"})
 
 
 def _decides(before: list[str], previous: list[str] | None) -> bool:
@@ -551,12 +580,36 @@ def _decides(before: list[str], previous: list[str] | None) -> bool:
     a conclusion that opens the sentence ("So: role transition", "On balance, grief")."""
     if not _FIRST_PERSON.isdisjoint(before) and not _DECISION_VERBS.isdisjoint(before):
         return True
-    if before[:1] and before[0] in _CONCLUSION_WORDS and len(before) <= 3:
-        return True
-    return not before and previous is not None and 0 < len(previous) <= 2 and previous[0] in _CONCLUSION_WORDS
+    if before[:2] and not _CONCLUSION_WORDS.isdisjoint(before[:2]) and len(before) <= 3:
+        return True  # "So: role transition", "On balance role transition"
+    # "On balance: role transition", "In conclusion: grief", "Final choice: grief"
+    return (not before and previous is not None and 0 < len(previous) <= 2
+            and not _CONCLUSION_WORDS.isdisjoint(previous))
 
 
-_DEFER_WORDS = frozenset({"deciding", "decide", "undecided", "open", "information", "early", "mind", "choosing"})
+_DEFER_WORDS = frozenset({"deciding", "decide", "undecided", "open", "information", "early", "mind", "choosing",
+                          "choose", "commit", "pick", "settle"})
+#: Verbs of choosing a focus, and what may follow them in a refusal ("I can't choose a focus yet", "I cannot decide
+#: between them"): anything else after the verb is an area or a reason ("I would not choose grief").
+_CHOOSE_VERBS = frozenset({"choose", "decide", "commit", "pick", "settle", "select"})
+_REFUSAL_OBJECTS = frozenset({"a", "an", "the", "one", "on", "to", "focus", "area", "problem", "yet", "now", "at",
+                              "this", "point", "stage", "which", "any", "single", "just", "here", "until", "before",
+                              "without", "for"})
+_REFUSING = frozenset({"not", "unable", "cannot", "never"})
+
+
+def _refuses(tokens: list[str]) -> bool:
+    """The writer refuses to choose: a negated verb of choosing with nothing chosen after it ("I don't think I can
+    choose a focus yet", "I cannot decide between them", "we are unable to commit to one area"), not a rejection
+    ("I would not choose grief")."""
+    if _CHOOSE_VERBS.isdisjoint(tokens) or _REFUSING.isdisjoint(tokens) or _FIRST_PERSON.isdisjoint(tokens):
+        return False
+    for k, token in enumerate(tokens):
+        if token in _CHOOSE_VERBS and not _REFUSING.isdisjoint(tokens[max(0, k - 4):k]):
+            rest = tokens[k + 1:k + 4]
+            if rest[:1] == ["between"] or all(t in _REFUSAL_OBJECTS for t in rest):
+                return True  # not "I would not choose it", which rejects the area named before
+    return False
 
 
 def _defers(tokens: list[str]) -> bool:
@@ -823,6 +876,10 @@ def decide_areas(chosen_primary: ProblemArea | None, chosen_secondary: ProblemAr
         stuffing = len(own | reading.listed) >= 3 and len(extra) >= 2
         return AreaDecision(primary, secondary, stuffing, contradiction, True, tuple(extra) if stuffing else (),
                             tuple(turned))
+    if reading.refused_at >= 0 and reading.refused_at > max((p[0] for p, _ in reading.decisive), default=-1):
+        # "It looks like a dispute ... perhaps a transition ... I can't choose a focus yet": the refusal is the
+        # answer's last word on the focus, whatever its sentences asserted before (a decision after it wins).
+        return AreaDecision(None, None, False, False, False)
     explicit = bool([a for a in chosen if a not in reading.secondary_marked])
     primary = None
     for candidates in (chosen, asserted):
@@ -889,8 +946,8 @@ def decide_areas(chosen_primary: ProblemArea | None, chosen_secondary: ProblemAr
     stuffing = stuffing or len(listed) == 4
     if stuffing:
         return AreaDecision(None, None, True, False, explicit, tuple(sorted(reading.listed, key=reading.first.get)))
-    if tentative:
-        secondary = None
+    if tentative or primary is None:
+        secondary = None  # nothing to be secondary to
     return AreaDecision(primary, secondary, False, contradiction, explicit, (), tuple(turned), tentative=tentative)
 
 

@@ -208,6 +208,10 @@ def concept_feedback(kind: str, hit: int, need: int, expected: list[str], found:
         return (f"Your {kind} name {min(hit, need)} of the {need} needed for full credit on this case, as single words "
                 f"in a list: say what you would do with this patient, in a sentence, for the {kind} to earn their "
                 "credit.")
+    if penalised and len({table[c].area for c in found if c in table} - {None}) < 2:
+        # the answer lists areas without choosing one, but its own goals or strategies are not a mix
+        return (f"The answer names several problem areas without choosing one, so its {kind} earn at most a token "
+                f"of their credit: choose a focus and state the {kind} that follow from it.")
     if penalised:
         text = (f"The {kind} mix several problem areas. Name the {kind} of your chosen focus only; listing every "
                 "possibility does not earn credit.")
