@@ -35,6 +35,7 @@ FLAG_REASONS = {
     "not_english": "not English (the scorer reads English only)",
     "list_without_reasoning": "list without reasoning (terms listed, no formulation written)",
     "pasted_vignette": "pasted vignette (the case text copied into the answer)",
+    "scrambled_words": "scrambled words (the words of sentences in no sentence's order, e.g. shuffled)",
     "repeated_text": "repeated text (sentences written more than once)",
     "overlong": "overlong (far longer than a formulation)",
     "no_case_facts": "no case facts (nothing from this patient's story)",

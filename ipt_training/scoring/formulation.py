@@ -539,6 +539,8 @@ def score_formulation(
         flags.append("list_without_reasoning")
     if style.pasted:
         flags.append("pasted_vignette")
+    if style.scrambled:
+        flags.append("scrambled_words")
     # Another case's model formulation with the names changed: its facts and plan are another patient's.
     copied = copied_formulation(prepared, reference) if cleaned.words >= TEXTBOOK_WORDS else None
     if copied:

@@ -9,7 +9,10 @@ Credit follows reasoning, so three kinds of answer are flagged, scored low and s
   or an answer cut into many short items by separators ("grief / Halina / anniversary / mourning / ...") with
   hardly a sentence among them;
 * **pasted vignette** (``pasted_vignette``): a large share (30 %) of the answer's four-word sequences are copied
-  from the case (answers that reason, quotes and all, stay under 20 %).
+  from the case (answers that reason, quotes and all, stay under 20 %);
+* **scrambled words** (``scrambled_words``): the words of sentences in an order no sentence has, a determiner or
+  preposition followed by a word that never follows one ("the of", "her to was"): a good answer or the vignette with
+  its words shuffled escapes the copy checks and still names every cue. It is read as a list with no sentences.
 """
 
 from __future__ import annotations
@@ -56,6 +59,27 @@ _LIST_SENTENCE_SHARE = 0.1
 _ITEMISED_MAX_SHARE = 0.3
 #: The tokens that mark quotes and questions (:func:`~ipt_training.text.normalize.clauses`), not words.
 _MARKS = frozenset({QUOTE, QUESTION})
+#: Word order no English sentence has: a determiner followed by a function word ("the of", "a was"), a preposition
+#: by another or by a verb ("of to", "with is"). Words that also are nouns after a determiner ("the will", "in May",
+#: "the then manager", "a not uncommon") are left out. Prose has at most one such pair in twenty determiners and
+#: prepositions (one in eighteen in the worst of the case library's texts), the same words shuffled one in three
+#: (one in eleven at the luckiest of 180 shuffles: a lucky shuffle, or words arranged with care, still passes).
+_DETERMINERS_TEXT = "the a an my your their our its his"
+_PREPOSITIONS_TEXT = "of to from with by for at"
+_NOT_AFTER_PREPOSITION_TEXT = "of to from with by for is are was were would could should does did"
+_NOT_AFTER_DETERMINER_TEXT = """
+the a an in on at about as and or but if because be been has have had do he she it they we you i him them us me
+which when where how than into
+"""
+_DETERMINERS = frozenset(_DETERMINERS_TEXT.split())
+_PREPOSITIONS = frozenset(_PREPOSITIONS_TEXT.split())
+_HEADS = _DETERMINERS | _PREPOSITIONS
+_NOT_AFTER_PREPOSITION = frozenset(_NOT_AFTER_PREPOSITION_TEXT.split())
+#: Every word that may not follow a preposition may not follow a determiner either (_scrambled relies on it).
+_NOT_AFTER_DETERMINER = _NOT_AFTER_PREPOSITION | frozenset(_NOT_AFTER_DETERMINER_TEXT.split())
+_SCRAMBLED_SHARE = 0.12
+_SCRAMBLED_MIN_HEADS = 12
+_SCRAMBLED_MIN_PAIRS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +95,8 @@ class Style:
     other_script: bool = False
     #: the answer itself, cut into items (``/``, ``;``, bullets, line breaks) only when a list is in question
     text: str = ""
+    #: words in an order no sentence has (see ``_SCRAMBLED_SHARE``): read as a list with no sentences
+    scrambled: bool = False
     #: the readings below, worked out once (the scorer asks for them several times)
     _not_english: bool = field(default=False, init=False, repr=False, compare=False)
     _itemised: bool = field(default=False, init=False, repr=False, compare=False)
@@ -80,8 +106,8 @@ class Style:
                                              and self.foreign_share > self.function_share)
         object.__setattr__(self, "_not_english", not_english)
         # Prose is full of function words; a list of items is not.
-        itemised = (self.words >= _LIST_MIN_WORDS and self.function_share < _ITEMISED_MAX_SHARE and not not_english
-                    and _itemised(self.text))
+        itemised = not not_english and (self.scrambled or (
+            self.words >= _LIST_MIN_WORDS and self.function_share < _ITEMISED_MAX_SHARE and _itemised(self.text)))
         object.__setattr__(self, "_itemised", itemised)
 
     @property
@@ -172,7 +198,23 @@ def read_style(text: str, raw: list[list[str]], vignette: str | None = None) -> 
             total = sum(n - _NGRAM + 1 for n in lengths if n >= _NGRAM)
             if sum(map(len, runs)) - (_NGRAM - 1) * len(runs) >= _PASTED_SHARE * total:
                 pasted = _pasted_share(flat, mask, total, vignette)
-    return Style(words, share, pasted, foreign, other_script, text)
+    return Style(words, share, pasted, foreign, other_script, text, _scrambled(flat))
+
+
+def _scrambled(flat: list[str | None]) -> bool:
+    """Whether the words (``None`` between clauses) are in an order no sentence has (``_SCRAMBLED_SHARE``)."""
+    heads = bytes(map(_HEADS.__contains__, flat))  # one byte per word, 1 for a determiner or preposition
+    count = heads.count(1)
+    if count < _SCRAMBLED_MIN_HEADS:
+        return False
+    # A head followed by a word that may follow no determiner (the wider set): few, then looked at one by one.
+    follows = int.from_bytes(bytes(map(_NOT_AFTER_DETERMINER.__contains__, flat)), "big") << 8
+    pairs = (int.from_bytes(heads, "big") & follows).to_bytes(len(flat), "big")
+    bad, at = 0, pairs.find(1)
+    while at >= 0:
+        bad += flat[at] in _DETERMINERS or flat[at + 1] in _NOT_AFTER_PREPOSITION
+        at = pairs.find(1, at + 1)
+    return bad >= max(_SCRAMBLED_MIN_PAIRS, _SCRAMBLED_SHARE * count)
 
 
 def _items(text: str) -> tuple[int, float]:
