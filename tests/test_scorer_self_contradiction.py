@@ -152,3 +152,36 @@ def test_an_area_set_aside_in_a_note_without_an_article_is_rejected(amaru):
     assert report.detected_secondary is None
     assert "self_contradiction" not in report.flags
     assert report.total >= 9
+
+
+COMFORT = ("Kwabena died of a stroke in January 2025 and Comfort's waking at 3 a.m. began in March, two months later. "
+           "She organised everything and never grieved; she has not cried since the burial and keeps his room "
+           "closed. She is angry that he would not go to the doctor about his blood pressure. ")
+MOURN = "I would help her mourn him: go over the days of his death and the funeral, and make room for the anger."
+
+
+def test_grief_argued_with_its_plan_then_another_area_labelled_is_two_formulations(comfort):
+    # "never grieved" describes blocked mourning (it does not rule grief out), and the patient's refusal ("he would
+    # not go to the doctor") is not the writer rejecting the area named before it
+    report = score(comfort, f"{COMFORT}{MOURN} PA: role transition (widowhood). Goal: adapt to her new role.")
+    assert "two_readings" in report.flags
+    assert report.total <= 4.5
+
+
+@pytest.mark.parametrize("text", [
+    f"{COMFORT}{MOURN} PA: grief.",
+    f"PA: grief. {COMFORT}Goals: facilitate mourning, reinvest in the choir. Strategies: reconstruct the "
+    "relationship, encourage the anger.",
+])
+def test_mourning_not_done_beside_a_choice_of_grief_is_consistent(comfort, text):
+    report = score(comfort, text)
+    assert report.detected_primary.value == "grief"
+    assert "self_contradiction" not in report.flags and "two_readings" not in report.flags
+    assert report.total >= 8
+
+
+def test_the_writer_refusing_an_area_still_rejects_it(comfort):
+    report = score(comfort, f"{COMFORT}A role transition came to mind; I would not take it as the focus. PA: grief. "
+                            "Goals: facilitate mourning, reinvest in the choir.")
+    assert report.detected_primary.value == "grief" and report.detected_secondary is None
+    assert "self_contradiction" not in report.flags

@@ -208,7 +208,8 @@ def _classify(m: Match, tokens: list[str], previous: list[str] | None, quoted: b
             return _MENTIONED
         return _HEDGED  # a plain name commits only when no area is named outright
     if m.negated:
-        return _REJECTED if strong else _MENTIONED
+        # "she never grieved", "he has not mourned": mourning blocked, which is the grief reading, not a rejection
+        return _REJECTED if strong and tokens[m.start] not in _MOURNING_VERBS else _MENTIONED
     if side and strong and (_refused_after(tokens, m.end) or not _REJECT_BEFORE.isdisjoint(before[-4:])
                             or _denied_belief(tokens[max(0, m.start - _BELIEF_REACH):m.start])):
         return _REJECTED  # "Deficits also no", "dispute - not really", "I reject the dispute", "I don't think it is"
@@ -240,6 +241,10 @@ def _classify(m: Match, tokens: list[str], previous: list[str] | None, quoted: b
     if opens_clause or _has(_COPULA, before[-5:]):
         return _ASSERTED
     return _MENTIONED
+
+
+#: Verbs of mourning: negated, they describe mourning not done, not an area ruled out.
+_MOURNING_VERBS = frozenset({"grieved", "mourned", "grieve", "mourn"})
 
 
 def _may_after(after: list[str]) -> bool:
@@ -700,7 +705,8 @@ def _rejects_back(tokens: list[str]) -> bool:
         return True
     for k, token in enumerate(tokens):
         if token in _CHOICE_VERBS:
-            if "not" in tokens[max(0, k - 3):k] or "never" in tokens[max(0, k - 3):k]:
+            before = tokens[max(0, k - 3):k]
+            if ("not" in before or "never" in before) and not _someone_else(tokens[max(0, k - 5):k]):
                 return True
             continue
         if token not in REJECTION_VERBS:
@@ -715,6 +721,14 @@ def _rejects_back(tokens: list[str]) -> bool:
         if k == 0 or not {"i", "we", "both", "these", "those", "are", "were"}.isdisjoint(before):
             return True
     return False
+
+
+def _someone_else(before: list[str]) -> bool:
+    """A refusal whose subject is a person of the case, not the writer ("he would not take his tablets")."""
+    return _FIRST_PERSON.isdisjoint(before) and not _PERSONS.isdisjoint(before)
+
+
+_PERSONS = _THIRD_PARTIES | frozenset({"him", "them", "who"})
 
 
 def _reject_headings(reading: AreaReading, prepared: Clauses, headings: list[tuple[int, ProblemArea]],
