@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import filterfalse
+from itertools import filterfalse, repeat
 
 from ipt_training.text.normalize import QUESTION, QUOTE, clauses
 
@@ -52,7 +52,9 @@ _PASTED_MIN_WORDS = 30
 #: fewer than a tenth of them six words or longer (clinical notes in shorthand have a quarter or more).
 _SEPARATOR_RE = re.compile(r"\s/\s|;|\.\s(?=[A-Z])|\n(?![ \t]*[a-z(\"'])|\s-\s|^\s*[-*\u2022]", re.MULTILINE)
 _WORD_RE = re.compile(r"[A-Za-z]+")
-_RUN_RE = re.compile(b"\x01{%d,}" % _NGRAM)
+#: Runs of ``_NGRAM`` or more vignette words in a mask: written as a literal prefix (``\x01`` repeated), which the
+#: regular expression engine looks for at C speed, instead of a repeat tried at every byte.
+_RUN_RE = re.compile(b"\x01" * (_NGRAM - 1) + b"\x01+")
 _LIST_MIN_ITEMS = 8
 _SENTENCE_WORDS = 6
 _LIST_SENTENCE_SHARE = 0.1
@@ -149,9 +151,21 @@ def _vignette_ngrams(vignette: str) -> frozenset[tuple[str, ...]]:
     return frozenset(gram for clause in clauses(vignette) for gram in _ngrams(clause))
 
 
+#: What a word is, one bit each, so that one look-up per word of the answer gives all three counts: an English
+#: function word, a function word of another language only, a word of the vignette.
+_ENGLISH, _FOREIGN, _VIGNETTE = 1, 2, 4
+_WORD_KINDS: dict[str, int] = {**{w: _ENGLISH for w in FUNCTION_WORDS}, **{w: _FOREIGN for w in _FOREIGN_ONLY}}
+#: A mask byte per word (1: a word of the vignette) from its kind byte.
+_VIGNETTE_MASK = bytes(1 if kind & _VIGNETTE else 0 for kind in range(256))
+
+
 @lru_cache(maxsize=256)
-def _vignette_words(vignette: str) -> frozenset[str]:
-    return frozenset(t for clause in clauses(vignette) for t in clause)
+def _word_kinds(vignette: str) -> dict[str, int]:
+    """:data:`_WORD_KINDS` with the words of ``vignette`` marked as well."""
+    kinds = dict.fromkeys((t for clause in clauses(vignette) for t in clause), _VIGNETTE)
+    for word, kind in _WORD_KINDS.items():
+        kinds[word] = kinds.get(word, 0) | kind
+    return kinds
 
 
 def _pasted_share(flat: list[str | None], mask: bytes, total: int, vignette: str) -> float:
@@ -185,13 +199,16 @@ def read_style(text: str, raw: list[list[str]], vignette: str | None = None) -> 
     words = len(flat) - len(raw)
     if not words:
         return Style(0, 0.0, 0.0, 0.0, other_script)
-    share = sum(map(FUNCTION_WORDS.__contains__, flat)) / words
-    foreign = sum(map(_FOREIGN_ONLY.__contains__, flat)) / words
+    against_vignette = bool(vignette) and words >= _PASTED_MIN_WORDS
+    # One byte per word of what it is (bits of _WORD_KINDS): the counts below are then taken in C.
+    kinds = bytes(map((_word_kinds(vignette) if against_vignette else _WORD_KINDS).get, flat, repeat(0)))
+    share = (kinds.count(_ENGLISH) + kinds.count(_ENGLISH | _VIGNETTE)) / words
+    foreign = (kinds.count(_FOREIGN) + kinds.count(_FOREIGN | _VIGNETTE)) / words
     pasted = 0.0
-    if vignette and words >= _PASTED_MIN_WORDS:
+    if against_vignette:
         # Cheap first: the four-word sequences inside runs of vignette words (within a clause, counted at C speed)
         # bound the copied ones from above.
-        mask = bytes(map(_vignette_words(vignette).__contains__, flat))
+        mask = kinds.translate(_VIGNETTE_MASK)
         runs = _RUN_RE.findall(mask)
         if runs:
             lengths = [len(c) - c.count(QUOTE) - c.count(QUESTION) for c in raw] if marked else map(len, raw)
