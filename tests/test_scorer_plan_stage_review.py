@@ -21,8 +21,8 @@ FLORENCE = ("Florence's low mood began in November 2024, a month after she and M
             "money and the school fees. She expects him to consult her and pay the fees; he expects to decide alone as "
             "head of the household. This is a role dispute. The stage is impasse: they no longer talk about money, but "
             "she does not want to leave the marriage. We would help her bring the money question back into the open, "
-            "look at what each of them expects, and rehearse how to ask Moses to sit down and count the money "
-            "together.")
+            "look at what each of them expects, explore the options she has, and rehearse how to ask Moses to sit "
+            "down and count the money together.")
 FLORENCE_SHORT = ("Florence's low mood began in November 2024, a month after the rows with Moses about the coffee "
                   "money and the school fees. She expects him to consult her and pay the fees; he expects to decide "
                   "alone. This is a role dispute, stage impasse. We would help her bring the money question back into "

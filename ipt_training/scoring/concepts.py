@@ -2,10 +2,12 @@
 
 Many phrases serve more than one area: "reconnect with friends" is re-investment after a death and a new
 support network after a transition; "the good and the bad" is reconstructing the relationship with the deceased
-and reviewing the old and the new role. A phrase is one *finding* with several candidate concepts, and it is
-credited for one of them:
+and reviewing the old and the new role. A phrase is one *finding* with several candidate concepts (a general technique
+named inside a phrase of one area, "practise those conversations", stays one of them), and it is credited for one
+of them:
 
-1. a candidate the reference expects (the phrase describes a reference item in this case);
+1. a candidate the reference expects (the phrase describes a reference item in this case), one of them only:
+   a phrase is one item of the plan, however many items its words could name;
 2. else a candidate of the area the answer chose;
 3. else a general IPT concept; else every candidate (the phrase belongs to another area).
 
@@ -102,6 +104,10 @@ def _findings(matches: list[Match], table: dict[str, Concept], size: int) -> lis
             candidates = tuple(dict.fromkeys(s[3] for s in best if s[3] in table))
             if not candidates:
                 continue
+            # A general technique named inside a phrase of one area ("practise" in "practise those conversations")
+            # is that technique in any area: it stays a candidate, so it is credited where the case expects it.
+            candidates += tuple(dict.fromkeys(s[3] for s in group if s[3] in table and s[3] not in candidates
+                                              and table[s[3]].area is None))
         areas = _AREAS.get(candidates)
         if areas is None:
             areas = _AREAS[candidates] = frozenset(table[c].area for c in candidates)
@@ -126,6 +132,16 @@ def _resolve(finding: Finding, table: dict[str, Concept], expected: set[str], ch
         if pick:
             return tuple(pick)
     return known
+
+
+def _one_item(picked: tuple[str, ...], table: dict[str, Concept], expected: set[str]) -> tuple[str, ...]:
+    """One phrase is one item of the plan: where it could name two items the reference expects ("practise" is
+    role play and social-skills practice), it is credited for one of them, the one of an area before a general
+    technique."""
+    hits = [c for c in picked if c in expected]
+    if len(hits) < 2:
+        return picked
+    return (min(hits, key=lambda c: table[c].area is None),)
 
 
 def _spans(findings: list[Finding]) -> dict[int, list[Finding]]:
@@ -170,7 +186,7 @@ def read_concepts(goal_matches: list[Match], strategy_matches: list[Match], *, e
                 nearby: set[ProblemArea] = set()
             else:
                 nearby = context.get(finding.clause, set())
-            for concept in _resolve(finding, table, expected, chosen, nearby):
+            for concept in _one_item(_resolve(finding, table, expected, chosen, nearby), table, expected):
                 found.add(concept)
                 area = table[concept].area
                 if (concept in expected and chosen and area is not None and area not in chosen

@@ -16,7 +16,8 @@ evidence_timeline  3            2        citing the case evidence (3/4 of the it
                                          a role dispute, the stage (1 supervision, 0.5 patient) out of the
                                          same total, so the criteria look the same whatever the key is
 goals              2            1.5      the goals of the reference focus (2/3 of them)
-strategies         2            1.5      strategies that fit the reference focus (half of them)
+strategies         2            1.5      strategies that fit the reference focus (half of them, at least
+                                         three, or all where fewer are listed)
 sick_role          -            1        naming the diagnosis (0.5) and giving the sick role (0.5)
 contract           -            0.5      a time-limited contract (number of sessions or weeks)
 agreement          -            0.5      asking for the patient's view ("Does that fit how you see it?")
@@ -288,6 +289,19 @@ def _coverage_points(found: set[str], expected: list[str], max_points: float, sh
         need = min(need, most)
     hit = len(found & set(expected))
     return _half(max_points * min(1.0, hit / need)), hit, need
+
+
+#: Three strategies that fit make a full plan (all of them where the reference lists fewer): with four listed, two
+#: are half a plan, as the examiners mark it (half a point each), not all of it.
+_FULL_STRATEGIES = 3
+
+
+def _concepts_needed(listed: int, share: float, most: int | None) -> int:
+    """How many of the ``listed`` reference goals or strategies earn full credit: ``share`` of them, at least
+    ``most`` (or all of them where fewer are listed), so that a plan that names part of a short list is not credited
+    as a full one."""
+    need = max(1, math.ceil(listed * share))
+    return need if most is None else max(need, min(listed, most))
 
 
 _ONSET_PREFIXES = ("onset", "symptom", "depress", "mood", "episode", "unwell", "ill", "low", "mdd", "mde", "sx",
@@ -708,7 +722,7 @@ def score_formulation(
     for kind, found, expected, table, max_points, share in (
             ("goals", concepts.goals, reference.goals, GOALS, plan.goals, 2 / 3),
             ("strategies", concepts.strategies, reference.strategies, STRATEGIES, plan.strategies, 0.5)):
-        need = max(1, math.ceil(len(expected) * share))
+        need = _concepts_needed(len(expected), share, most=None if kind == "goals" else _FULL_STRATEGIES)
         hits = [c for c in expected if c in found]
         staged_off = [c for c in hits if off_stage and table[c].area is ProblemArea.ROLE_DISPUTE]
         credit = sum(0.5 if c in concepts.inconsistent or c in staged_off else 1.0 for c in hits)

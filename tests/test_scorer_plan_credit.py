@@ -1,0 +1,69 @@
+"""How a plan is credited against the reference strategies: part of a short list is part of a plan, one phrase is
+one item, and a general technique named inside a phrase of another area still counts where the case expects it.
+
+The answers are invented for these tests; each mechanism has answers that must gain and answers that must not.
+"""
+
+from __future__ import annotations
+
+import pytest
+from scoring_helpers import score
+
+
+@pytest.fixture(scope="module")
+def cases(library):
+    # p-23: a role dispute whose reference lists four strategies (stage, expectations, communication analysis,
+    # role play); p-01: a role transition whose reference lists five (link, feelings about the change, review of
+    # old and new, new support, encouragement of affect).
+    return {cid: library.get(cid) for cid in ("p-01", "p-14", "p-23")}
+
+
+def strategies(cases, case_id: str, text: str) -> float:
+    report = score(cases[case_id], text)
+    return next(c for c in report.criteria if c.criterion == "strategies").points
+
+
+DISPUTE = ("Role dispute with Julio, renegotiation stage: they still argue every weekend about his drinking and the "
+           "savings, and both want it settled. Her low mood began in November 2024, two months after the weekend "
+           "arguments started. Goals: identify the dispute, resolve it by changing expectations. ")
+TRANSITION = ("Role transition: Marisol lost her full-time teaching and her dance group after the kidney failure and "
+              "dialysis began in January 2025; her low mood began in March. Nobody died, and she was sociable until "
+              "last year. Goals: mourn the old role, see the new one realistically, regain mastery. ")
+
+
+def test_two_of_four_strategies_are_part_of_a_plan_not_all_of_it(cases):
+    two = strategies(cases, "p-23", DISPUTE + "Strategies: clarify each one's expectations; communication analysis "
+                                              "of a recent row.")
+    three = strategies(cases, "p-23", DISPUTE + "Strategies: clarify each one's expectations; communication analysis "
+                                                "of a recent row; role play what she wants to say to Julio.")
+    assert two < 2.0  # must not gain: half of the reference strategies is not a full plan
+    assert two >= 1.0
+    assert three == 2.0  # three strategies that fit make a full plan
+
+
+def test_a_longer_reference_list_still_needs_three_strategies(cases):
+    # p-14 lists five strategies: three of them were, and still are, a full plan.
+    text = ("Role dispute with his partner at renegotiation: they argue most evenings about the baby and both want "
+            "to sort it out; his low mood began a few months after the arguments started. Goals: identify the "
+            "dispute and resolve it. Strategies: clarify expectations; communication analysis of their arguments; "
+            "role play what he wants to say.")
+    assert strategies(cases, "p-14", text) == 2.0
+
+
+def test_a_technique_inside_a_phrase_of_another_area_counts_where_the_case_expects_it(cases):
+    alone = strategies(cases, "p-23", DISPUTE + "Strategies: clarify each one's expectations.")
+    rehearsed = strategies(cases, "p-23", DISPUTE + "Strategies: clarify each one's expectations; practise those "
+                                                    "conversations with her in session.")
+    # "practise those conversations" is social-skills practice in a deficits plan and role play in this one
+    assert rehearsed > alone
+
+
+def test_one_phrase_is_one_item_of_the_plan(cases):
+    # "how she feels about it" could be the feelings about the change or the encouragement of affect: one of them
+    once = strategies(cases, "p-01", TRANSITION + "I will link her low mood to the dialysis and explore how she "
+                                                  "feels about it.")
+    # a second phrase of its own names the second item
+    twice = strategies(cases, "p-01", TRANSITION + "I will link her low mood to the dialysis, explore how she feels "
+                                                   "about it and help her express her anger.")
+    assert once < 2.0  # must not gain: one phrase, two items
+    assert twice == 2.0
