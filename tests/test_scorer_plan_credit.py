@@ -67,3 +67,18 @@ def test_one_phrase_is_one_item_of_the_plan(cases):
                                                    "about it and help her express her anger.")
     assert once < 2.0  # must not gain: one phrase, two items
     assert twice == 2.0
+
+
+STUFFED = ("Rosa: dispute with Julio + transition to motherhood + grief + deficits (she stopped going to her "
+           "mother's). Use every IPT strategy: mourning, reinvestment, mastery, reduce isolation, new relationships, "
+           "clarify expectations with Julio")
+
+
+def test_stuffing_earns_a_token_for_what_it_names_and_never_more(cases):
+    one = score(cases["p-23"], STUFFED + ".")
+    every = score(cases["p-23"], STUFFED + ", communication analysis, role play, establish the stage.")
+    assert "keyword_stuffing" in one.flags and "keyword_stuffing" in every.flags
+    # one strategy of the case among the list earns the token (a quarter of its 0.5 no longer rounds to nothing)
+    assert one.criterion("strategies").points == 0.5
+    # must not gain: naming every strategy of the case in the list earns the same token
+    assert every.criterion("strategies").points == 0.5

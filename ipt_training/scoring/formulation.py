@@ -705,7 +705,7 @@ def score_formulation(
                 if staged else feedback.TWO_READINGS_EVIDENCE)
         criteria[-1] = replace(criteria[-1], feedback=f"{criteria[-1].feedback} {note}")
     stuffed = concepts.stuffing or decision.stuffing
-    penalty = 0.25 if (stuffed or plan_list) else (0.5 if len(off_areas) >= 2 else 1.0)
+    penalty = _LISTED if (stuffed or plan_list) else (0.5 if len(off_areas) >= 2 else 1.0)
     if concepts.stuffing and "keyword_stuffing" not in flags:
         flags.append("keyword_stuffing")
     if concepts.inconsistent:
@@ -726,7 +726,9 @@ def score_formulation(
         hits = [c for c in expected if c in found]
         staged_off = [c for c in hits if off_stage and table[c].area is ProblemArea.ROLE_DISPUTE]
         credit = sum(0.5 if c in concepts.inconsistent or c in staged_off else 1.0 for c in hits)
-        points = _half(_half(max_points * min(1.0, credit / need)) * penalty)
+        points = _half(max_points * min(1.0, credit / need))
+        # Stuffing and a bare list earn at most a token, whatever they name (the examiners: "at most 0.5 each").
+        points = min(points, LIST_CAP) if penalty == _LISTED else _half(points * penalty)
         text = feedback.concept_feedback(kind, len(hits), need, expected, found, table, decision.primary,
                                          penalty < 1, reveal=reveal, stuffing_phrases=stuffing_phrases,
                                          inconsistent=[c for c in hits if c in concepts.inconsistent],
@@ -767,6 +769,10 @@ def score_formulation(
         rubric=plan.name,
     )
 
+
+#: Goals or strategies of keyword stuffing or a bare list: a token at most (:data:`LIST_CAP` points)
+_LISTED = 0.25
+LIST_CAP = 0.5
 
 _ENDED_GOALS = frozenset({"goal:dispute.resolve", "goal:dispute.plan"})
 _MOURNED = frozenset({ProblemArea.GRIEF, ProblemArea.ROLE_TRANSITION})
