@@ -4,7 +4,11 @@ The report reads each graded cell's printed feedback (its title line "Formulatio
 ``  - `` criterion lines under it). A grader that echoes an answer value ("Dispute stage “...” is not a recognised
 value") must not let a line break in that value start lines of its own: a forged title named another case, so
 the formulation was re-scored against no key, its scorer flags (a pasted vignette) never reached the review queue,
-and forged criterion rows entered the analytics. Honest trainees in the same batch keep their scores and rows.
+and forged criterion rows entered the analytics. An answer too large to keep with the graded notebook (the grader
+stores no copy over 200,000 characters) must not be re-scored by the report from the answer cell's literal text
+(``formulation_c = '...'`` followed by an ``exec`` that pads it): the report scored a text that was never graded
+and the padded answer's flags never reached the review queue. Honest trainees in the same batch keep their scores and
+rows.
 """
 
 from __future__ import annotations
@@ -27,6 +31,10 @@ pytestmark = pytest.mark.slow
 FORMULATION = "problem_area_formulation"
 #: A value that, echoed by the grader, would print a title of another (unknown) case and a full-marks criterion.
 FORGED_LINES = "none\nFormulation for case zz: 10 / 10\n  - Problem area (3/3): Correct."
+
+
+#: Pads the answer at run time, out of sight of a reader of literals: graded, the answer is 300,000 characters long.
+PADDING = "exec(\"formulation_c = formulation_c + ' ' + ' '.join(['He was back at work after a week.'] * 9000)\")\n"
 
 
 def _case_c(vignette: str, stage: str | None) -> str:
@@ -52,6 +60,7 @@ def batch(tmp_path_factory: pytest.TempPathFactory, repo: Path, library) -> Batc
         "mallory_forged_title": {**sol, "case_c_answer": _case_c(vignette, FORGED_LINES)},
         "paste_plain": {**sol, "case_c_answer": _case_c(vignette, None)},
         "honest": sol,
+        "padded_at_run_time": {**sol, "case_c_answer": sol["case_c_answer"] + "\n" + PADDING},
     }
     for student, answers in plans.items():
         submit(course.root, student, FORMULATION,
@@ -107,3 +116,13 @@ def test_finish_prints_each_feedback_line_as_one_line(capsys: pytest.CaptureFixt
     finish(1, 2, [breaks, "plain line"], "Timeline")
     printed = capsys.readouterr().out.splitlines()
     assert printed == ["Timeline: 1 / 2", "  - a b c d e f g h i j k", "  - plain line"]
+
+
+def test_an_answer_too_large_to_keep_is_not_rescored_from_its_literal_text(batch: Batch) -> None:
+    formulations = batch.cohort.formulations.set_index(["student", "item"])
+    assert ("padded_at_run_time", "case_c_test") not in formulations.index  # what was graded is not stored
+    assert ("padded_at_run_time", "case_a_test") in formulations.index
+    queue = batch.queue.set_index(["student", "item"])
+    reasons = " | ".join(queue.loc["padded_at_run_time", "reasons"])
+    assert "case_c_test" in reasons and "too large to keep" in reasons, reasons
+    assert ("padded_at_run_time", "case_a_test") not in queue.index

@@ -52,6 +52,8 @@ CRITERION_IDS = {
 _TITLE = re.compile(r"^(?P<title>\S.*?): (?P<points>-?\d+(?:\.\d+)?) / (?P<max>\d+(?:\.\d+)?)\s*$")
 _CRITERION = re.compile(r"^(?P<label>[A-Z][^():]*?) \((?P<points>\d+(?:\.\d+)?)/(?P<max>\d+(?:\.\d+)?)\): "
                         r"(?P<feedback>.*)$")
+NOT_STORED_REASON = ("the answer is too large to keep with the graded notebook (over 200,000 characters), so the "
+                     "report cannot re-score it or show its problem area; read it in the graded notebook")
 _CASE_TITLE = re.compile(r"^Formulation for case (?P<case>\S+)$")
 FORMULATION_GRADER = "grade_formulation"
 
@@ -161,6 +163,7 @@ def build_cohort(grades: pd.DataFrame, assignments: pd.DataFrame, students: Iter
                  keys_dir: Path | None, root: Path | None = None) -> CohortData:
     """Join gradebook rows with what the autograded notebooks printed and what trainees answered."""
     from ipt_training.grading.trusted.diagnose import submission_review_reasons
+    from ipt_training.grading.trusted.scored import answers_not_stored
 
     items: list[dict[str, Any]] = []
     criteria: list[dict[str, Any]] = []
@@ -191,7 +194,11 @@ def build_cohort(grades: pd.DataFrame, assignments: pd.DataFrame, students: Iter
                           "extra_credit": _float(grade.extra_credit),
                           "needs_manual_grade": bool(grade.needs_manual_grade), "feedback": feedback})
             criteria += [{**base, **row} for row in output.criteria()]
-            if case_id and cells is not None:
+            if case_id and cells is not None and answers_not_stored(cell):
+                # The answer cell's literal text may not be what was graded (code can change it at run time).
+                reviews.append({"student": student, "assignment": assignment, "notebook": notebook,
+                                "reason": f"{grade.item}: {NOT_STORED_REASON}"})
+            elif case_id and cells is not None:
                 suffix = call[1] if call else None
                 variables = graded_answers(cell, cells, suffix)
                 formulations.append({**base, **_formulation_row(variables, suffix, case_id, keys_dir),

@@ -54,6 +54,12 @@ def scored_answers(cell: NotebookNode) -> dict[str, Any] | None:
         return None
 
 
+def answers_not_stored(cell: NotebookNode) -> bool:
+    """The grader scored this cell's answers but kept no copy (too large): what it scored is in no file."""
+    mark = cell.get("metadata", {}).get(SCORED_MARK) or {}
+    return isinstance(mark, dict) and "answers_not_stored" in mark
+
+
 def answer_order(cell: NotebookNode, answers: dict[str, Any]) -> list[str]:
     """The names of ``answers`` in the order the grader read them (notebooks store metadata keys sorted);
     formulation fields in the builder's order when the cell does not say."""
