@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from scoring_helpers import score
 
+from ipt_training.domain import ProblemArea
 from ipt_training.scoring.formulation import _halve_reading
 from ipt_training.scoring.normalize import goals_headings
 from ipt_training.scoring.report import CriterionResult
@@ -185,3 +186,51 @@ def test_the_writer_refusing_an_area_still_rejects_it(comfort):
                             "Goals: facilitate mourning, reinvest in the choir.")
     assert report.detected_primary.value == "grief" and report.detected_secondary is None
     assert "self_contradiction" not in report.flags
+
+
+@pytest.fixture(scope="module")
+def jonas(library):
+    return library.get("p-14")
+
+
+JONAS = ("Jonas and Mareike have argued most evenings since December 2024 about when to try for a baby, and his low "
+         "mood followed. They still talk it through late at night, so this is renegotiation rather than impasse. ")
+
+
+def test_a_stage_chosen_over_another_then_another_area_labelled_is_two_formulations(jonas):
+    # "renegotiation rather than impasse" names the stage (it chooses one over the other)
+    report = score(jonas, JONAS + "I would use communication analysis of their arguments and help them clarify what "
+                                  "each expects. So my final focus: role transition, Jonas becoming a parent.")
+    assert "two_readings" in report.flags
+    assert report.total <= 5
+
+
+def test_a_stage_chosen_over_another_in_a_dispute_formulation_is_consistent(jonas):
+    report = score(jonas, "Role dispute with Mareike. " + JONAS + "Goals: identify the dispute, renegotiate. "
+                          "Strategies: communication analysis of their arguments, clarify expectations.")
+    assert "self_contradiction" not in report.flags and "two_readings" not in report.flags
+    assert report.total >= 8.5
+
+
+TITLED = ("Role transition: Amaru moved to Winnipeg seven months ago and about two months later began waking at 4 "
+          "a.m.; he lost the inspection team he led and his futsal league. ")
+
+
+def test_a_title_argued_and_then_turned_from_to_the_area_ticked_is_a_contradiction(amaru):
+    report = score(amaru, TITLED + "But because he now sees no one all week, I think the focus should be "
+                                   "interpersonal deficits, with graded steps towards contact with colleagues.",
+                   area=ProblemArea.INTERPERSONAL_DEFICITS)
+    assert "self_contradiction" in report.flags
+    assert report.criterion("problem_area").points == 1.5  # half of the better (transition) reading
+
+
+@pytest.mark.parametrize(("text", "area"), [
+    # a title asked and answered, then the area ticked
+    ("Role transition? He did move, but his isolation is the problem. I think the focus should be interpersonal "
+     "deficits, with graded steps towards contact with colleagues.", ProblemArea.INTERPERSONAL_DEFICITS),
+    # the title kept as the focus
+    (TITLED + "The focus is the role transition: mourn the old role and gain mastery of the new one.",
+     ProblemArea.ROLE_TRANSITION),
+])
+def test_a_title_asked_or_kept_is_not_a_turn(amaru, text, area):
+    assert "self_contradiction" not in score(amaru, text, area=area).flags

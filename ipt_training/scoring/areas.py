@@ -108,6 +108,8 @@ class AreaReading:
     claimed: set[ProblemArea] = field(default_factory=set)
     #: the area the answer opens with as its title or first statement ("Role dispute, dissolution stage. ...")
     label: ProblemArea | None = None
+    #: the title is asked, not stated ("Role transition? He did move, but ...")
+    label_asked: bool = False
     #: areas a sentence goes on to name the focus ("the dispute with Sameer, now in dissolution, is the focus")
     focused: set[ProblemArea] = field(default_factory=set)
 
@@ -556,6 +558,7 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
     _reject_headings(reading, prepared, headings, mentions)
     if first_claim is not None:
         reading.label = _title(first_claim, prepared, mentions, reading)
+        reading.label_asked = reading.label is not None and prepared[first_claim[0]][-1:] == [QUESTION]
     if mentions and not _DEFER_WORDS.isdisjoint(chain.from_iterable(prepared)):
         reading.deferred = any(_defers(tokens) for tokens in prepared)
         refusals = [c for c, tokens in enumerate(prepared) if _refuses(tokens)]
@@ -879,6 +882,8 @@ def decide_areas(chosen_primary: ProblemArea | None, chosen_secondary: ProblemAr
         turned = [a for a in others if a in reading.primary_marked or a in reading.reversed_to
                   or reading.best.get(a) is Reading.CHOSEN]
         turned += [a for a in reading.reversed_paraphrase if a not in own and a not in turned]
+        if not turned and _turned_from_title(reading, primary):
+            turned = [reading.label]
         contradiction = bool(turned) or (primary in reading.rejected and (
             reading.best.get(primary, Reading.MENTIONED) < Reading.ASSERTED or bool(others)))
         if contradiction and not turned:
@@ -963,6 +968,17 @@ def decide_areas(chosen_primary: ProblemArea | None, chosen_secondary: ProblemAr
     if tentative or primary is None:
         secondary = None  # nothing to be secondary to
     return AreaDecision(primary, secondary, False, contradiction, explicit, (), tuple(turned), tentative=tentative)
+
+
+def _turned_from_title(reading: AreaReading, chosen: ProblemArea) -> bool:
+    """The text opens with another area as its title, argues it, and then names the area chosen in the field as
+    the focus ("Role transition: the move in August, her mood fell in October ... but I think the focus should be
+    deficits", deficits ticked): it turned from its own title."""
+    title = reading.label
+    return (title is not None and title is not chosen and chosen in reading.focused and not reading.label_asked
+            and title not in reading.rejected and title not in reading.secondary_marked
+            and chosen not in reading.secondary_marked
+            and reading.order.get(title, (0, 0)) < reading.order.get(chosen, (0, 0)))
 
 
 _GRIEF_WEIGHT = 1.5

@@ -158,7 +158,9 @@ def stage_label_matches(stage_matches: list[Match], prepared: Clauses) -> list[t
         if not tokens[m.start].startswith(_STAGE_LABELS):
             continue
         near = tokens[max(0, m.start - 3):m.start] + tokens[m.end + 1:m.end + 2]
-        around = tokens[max(0, m.start - 6):m.start] + tokens[m.end + 1:m.end + 3]
+        after = tokens[m.end + 1:m.end + 3]
+        # "an impasse rather than dissolution" chooses the impasse over the stage after it
+        around = tokens[max(0, m.start - 6):m.start] + ([] if after == ["rather", "than"] else after)
         if _LABEL_FRAME.isdisjoint(near) or not _NOT_A_CHOICE.isdisjoint(around):
             continue  # "whether it is at impasse or dissolution", "this is past renegotiation or impasse"
         found.append((DisputeStage(m.concept.partition(":")[2]), m))
