@@ -13,6 +13,7 @@ rows.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,6 +43,16 @@ def _case_c(vignette: str, stage: str | None) -> str:
             f"formulation_c = {vignette!r}\n")
 
 
+def _tricky_saved_answers(library) -> str:
+    """A hand-written ``ipt_answers.json``: JSON keeps the last of a repeated key, as the builder shows it."""
+    fair = json.dumps(library.cases["a-02"].reference.formulation)
+    return ('{"a": {"primary_area": "grief", "formulation": "A wrong first answer."}, '
+            f'"a": {{"primary_area": "role_transition", "secondary_area": NaN, "dispute_stage": -Infinity, '
+            f'"formulation": {fair}}}, '
+            '"b": {"primary_area": ["role_dispute", "grief"], "formulation": 1e999}, '
+            '"c": {"primary_area": {"$opaque": ["str", "grief"]}, "formulation": {"$list": ["forged"]}}}')
+
+
 @dataclass
 class Batch:
     course: Course
@@ -65,6 +76,11 @@ def batch(tmp_path_factory: pytest.TempPathFactory, repo: Path, library) -> Batc
     for student, answers in plans.items():
         submit(course.root, student, FORMULATION,
                {f"{FORMULATION}.ipynb": fill_notebook(notebook, SubmissionPlan(answers=answers))})
+    # Every answer left to the builder's saved file, written by hand: a key given twice, NaN, infinities, lists.
+    builder_only = {k: v for k, v in sol.items() if k not in ("case_a_answer", "case_b_answer", "case_c_answer")}
+    submit(course.root, "builder_json_tricks", FORMULATION,
+           {f"{FORMULATION}.ipynb": fill_notebook(notebook, SubmissionPlan(answers=builder_only)),
+            "ipt_answers.json": _tricky_saved_answers(library).encode()})
     results = {r.student: r for r in course.autograde(FORMULATION)}
     cohort = load_cohort(course)
     queue = calibration.review_queue(cohort, calibration.rescore_formulations(cohort))
@@ -126,3 +142,18 @@ def test_an_answer_too_large_to_keep_is_not_rescored_from_its_literal_text(batch
     reasons = " | ".join(queue.loc["padded_at_run_time", "reasons"])
     assert "case_c_test" in reasons and "too large to keep" in reasons, reasons
     assert ("padded_at_run_time", "case_a_test") not in queue.index
+
+
+def test_odd_json_in_the_saved_answers_is_graded_as_the_builder_shows_it(batch: Batch) -> None:
+    result = batch.results["builder_json_tricks"]
+    assert result.ok, result.problems
+    scores = batch.cohort.items.set_index(["student", "item"])["score"]
+    assert scores[("builder_json_tricks", "case_a_test")] >= 9  # the last "a": the model formulation of a-02
+    assert scores[("builder_json_tricks", "case_b_test")] == 0  # a list of areas and an infinity are no answer
+    assert scores[("builder_json_tricks", "case_c_test")] == 0  # tagged-looking JSON is plain data, not a record
+    rows = batch.cohort.formulations.set_index(["student", "item"])
+    assert rows.loc[("builder_json_tricks", "case_a_test"), "chosen_area"] == "role_transition"
+    assert pd.isna(rows.loc[("builder_json_tricks", "case_b_test"), "chosen_area"])
+    assert pd.isna(rows.loc[("builder_json_tricks", "case_c_test"), "chosen_area"])
+    page = result.feedback[0].read_text(encoding="utf-8")
+    assert "from your saved builder answer" in page and "A wrong first answer" not in page
