@@ -15,7 +15,7 @@ from ipt_training.scoring.report import FormulationReport
 
 @pytest.fixture(scope="module")
 def cases(library):
-    return {cid: library.get(cid) for cid in ("p-07", "p-12", "p-20")}
+    return {cid: library.get(cid) for cid in ("p-07", "p-12", "p-20", "p-08", "p-34", "p-13", "p-05")}
 
 
 def score(case, text: str) -> FormulationReport:
@@ -205,3 +205,94 @@ def test_an_undecided_answer_is_not_told_its_plan_mixes_areas(cases):
     report = score(cases["p-20"], text)
     assert "mix several problem areas" not in feedback(report, "goals")
     assert "mix several problem areas" not in feedback(report, "strategies")
+
+
+# A dispute stage described in the reference's clinical words is a stage named; a named stage is not "to establish".
+# Mrs Zhao (p-34): a dispute with her daughter-in-law at impasse (they stopped discussing it in June 2024).
+ZHAO = ("Role dispute with Jessica about how Leo is raised: Jessica expects her choices followed, Mrs Zhao expects"
+        " her experience respected. They quarrelled in April 2024 and since June they have not discussed it; she"
+        " eats in her room and is coldly polite, {stage}. Her low mood began in August 2024, two months after the"
+        " talking stopped. Goals: clarify the dispute, choose a plan, resolve it. Strategies: explore what each"
+        " expects, look at the options, role play what she could say.")
+
+
+@pytest.mark.parametrize("stage", ["so the conflict has gone underground", "and the resentment smoulders under the"
+                                   " surface"])
+def test_a_stage_described_in_the_references_words_is_named(cases, stage):
+    described = score(cases["p-34"], ZHAO.format(stage=stage))
+    unnamed = score(cases["p-34"], ZHAO.format(stage="and she misses mahjong"))
+    assert described.detected_stage is not None and described.detected_stage.value == "impasse"
+    assert "No dispute stage was named" not in feedback(described, "evidence_timeline")
+    assert points(described, "evidence_timeline") > points(unnamed, "evidence_timeline")
+
+
+def test_a_named_stage_is_not_told_to_be_established(cases):
+    report = score(cases["p-34"], ZHAO.format(stage="an impasse").replace(" Strategies: explore what each expects,",
+                                                                          " Strategies:"))
+    text = feedback(report, "strategies")
+    assert "establish the stage of the dispute" not in text
+    assert "stage you named (impasse)" in text
+
+
+def test_a_patients_words_about_talking_do_not_stage_the_dispute(cases):
+    """Must not gain: a quoted line ("there is no point talking") is the vignette, not the trainee's stage."""
+    report = score(cases["p-34"], ZHAO.format(stage='she says "there is no point talking"'))
+    assert report.detected_stage is None
+
+
+# Deficits: the link is that no event explains the onset, never a sentence that says one does.
+# Sander (p-08): long-standing isolation, no event before the onset in January 2025.
+SANDER = ("Interpersonal deficits. Sander has lived alone for ten years, has never had a close friend since Bram"
+          " moved away when they were eleven, and fears being a nuisance to Yusuf. {link} Goals: reduce his"
+          " isolation and help him build new relationships. Strategies: review past relationships, graded"
+          " contact, {skills}.")
+
+
+def test_a_deficits_link_needs_a_sentence_that_says_no_event_explains_the_onset(cases):
+    linked = score(cases["p-08"], SANDER.format(link="Nothing changed before his low mood began in January 2025.",
+                                                skills="practise social skills"))
+    assert "no interpersonal event explains the onset" in feedback(linked, "evidence_timeline")
+
+
+def test_a_sentence_that_ties_the_onset_to_an_event_is_not_the_deficits_link(cases):
+    """Must not gain: "his low mood began in January 2025 after his work changed" says an event explains it."""
+    report = score(cases["p-08"], SANDER.format(link="His low mood began in January 2025 after his night work"
+                                                     " changed, which I think explains it.",
+                                                skills="practise social skills"))
+    assert "no interpersonal event explains the onset" not in feedback(report, "evidence_timeline")
+
+
+def test_the_deficits_hint_is_not_shown_when_the_key_has_an_event(cases):
+    """A grief case argued as deficits: the hint must not coach the trainee to deny the death."""
+    text = ("Interpersonal deficits: Comfort has stopped singing in the choir and no longer returns Grace's calls."
+            " Goals: reduce isolation. Strategies: graded contact.")
+    report = score(cases["p-13"], text)
+    assert "Show that no death" not in feedback(report, "evidence_timeline")
+    hidden = score_case(cases["p-13"], text)  # without the key, the advice follows the trainee's own choice
+    assert "Show that no death" in feedback(hidden, "evidence_timeline")
+
+
+# Deficits strategies in plain words.
+
+@pytest.mark.parametrize("skills", ["practise social skills", "practice social skills with him",
+                                    "help him practise social skills in role play"])
+def test_practising_social_skills_in_plain_words_is_the_social_skills_strategy(cases, skills):
+    report = score(cases["p-08"], SANDER.format(link="Nothing changed before January 2025.", skills=skills))
+    assert "practise social skills in role play" not in feedback(report, "strategies")
+
+
+@pytest.mark.parametrize("relationship", ["use the relationship with me, since he expects to bore me",
+                                          "talk with him about how he relates to me"])
+def test_the_therapeutic_relationship_in_plain_words_is_credited(cases, relationship):
+    report = score(cases["p-08"], SANDER.format(link="Nothing changed before January 2025.", skills=relationship))
+    assert "use the therapeutic relationship" not in feedback(report, "strategies")
+
+
+def test_practising_skills_on_a_transition_case_is_still_the_new_roles_skills(cases):
+    """Must not gain the wrong area: on a transition key "practise new skills" stays the transition's strategy."""
+    text = ("Role transition: Amaru moved to Winnipeg seven months ago for Clara's job and lost his inspection team"
+            " and his futsal friends; his low mood began about two months after the move. Goals: mourn the old"
+            " role, see the new one realistically, build mastery. Strategies: practise new skills for the new job,"
+            " find new support.")
+    report = score(cases["p-05"], text)
+    assert "inconsistent_plan" not in report.flags

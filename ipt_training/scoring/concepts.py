@@ -92,6 +92,15 @@ def _findings(matches: list[Match], table: dict[str, Concept], size: int) -> lis
             clause, end = span[0], span[2]
     findings = []
     for group in groups:
+        if len(group) > 1:
+            # A phrase that runs past the longest one is a phrase of its own ("graded contact, practise social
+            # skills": a cue that reaches over the comma does not swallow the next item of the list).
+            longest = max(s[2] - s[1] for s in group)
+            top = next(s for s in group if s[2] - s[1] == longest)
+            rest = [s for s in group if s[2] > top[2] and s[1] > top[1]]
+            if rest:
+                group = [s for s in group if s not in rest]
+                groups.append(rest)
         if len(group) == 1:  # most phrases match one cue only
             first = group[0]
             if first[3] not in table:
@@ -101,6 +110,10 @@ def _findings(matches: list[Match], table: dict[str, Concept], size: int) -> lis
             longest = max(s[2] - s[1] for s in group)
             best = [s for s in group if s[2] - s[1] == longest]
             first = best[0]
+            # A phrase of two or more words that ends where the longest one does names the same thing ("practise
+            # social skills": the new role's skills, or social skills), so it stays a candidate (one word does not:
+            # "facilitate mourning" is grief's phrase, not "mourning" of the old role).
+            best += [s for s in group if s[2] == first[2] and 0 < s[2] - s[1] < longest]
             candidates = tuple(dict.fromkeys(s[3] for s in best if s[3] in table))
             if not candidates:
                 continue

@@ -177,7 +177,8 @@ def evidence_feedback(hit: int, total: int, linked: bool, missed_hints: list[str
         parts.append("You showed that no interpersonal event explains the onset of the episode.")
     elif linked:
         parts.append("You tied the onset of the episode in time to the key interpersonal event.")
-    elif deficits_chosen:
+    elif deficits_chosen and (deficits_key or not reveal):
+        # (with the key shown, not where an event did come before the onset: that would coach the trap)
         parts.append("Show that no death, dispute or life change came before the onset and that the isolation "
                      "predates the episode.")
     else:

@@ -409,6 +409,12 @@ _STAGE_OF = {f"stage:{s.value}": s for s in DisputeStage}
 _STAGE_WORDS = ("impass", "dissol", "renegot", "re-negot")
 
 
+#: Words a statement that nothing set the episode off, or that its problems are old, cannot do without.
+_NO_EVENT_WORDS = frozenset({"no", "not", "nothing", "never", "none", "without", "neither", "nor", "always",
+                             "lifelong", "life-long", "long-standing", "longstanding", "years", "decades", "ago",
+                             "earlier", "any"})
+
+
 def _stage_read(answer: FormulationAnswer, matches: list[Match]) -> DisputeStage | None:
     if answer.dispute_stage is not None:
         return answer.dispute_stage
@@ -462,7 +468,13 @@ def score_formulation(
     ev_matches = kinds["evidence"] + kinds["timeline"]
     if derived.items:
         terms = kinds["term"]
-        ev_matches += [Match("timeline", c, 0, 0, False, 1.0) for c in derived.timeline_clauses(terms)]
+        link_clauses = derived.timeline_clauses(terms)
+        if reference.primary_area is ProblemArea.INTERPERSONAL_DEFICITS:
+            # The deficits link says that no event explains the onset, or that the problems are old: a sentence
+            # with words of the case's link but none of absence or of long ago ("he links his low mood to the
+            # divorce") says the opposite.
+            link_clauses = {c for c in link_clauses if not _NO_EVENT_WORDS.isdisjoint(prepared[c])}
+        ev_matches += [Match("timeline", c, 0, 0, False, 1.0) for c in link_clauses]
         ev_matches += [Match(f"evidence:{i}", 0, 0, 0, False, 1.0) for i in derived.cited(terms)
                        if i != reference.timeline_link.id]
     if reference.primary_area is ProblemArea.INTERPERSONAL_DEFICITS:
@@ -737,6 +749,10 @@ def score_formulation(
                                          area_full=area_pts >= plan.area or (area_fits and not uncommitted_list))
         if kind == "goals":
             text += _plan_warnings(steering, hurried)
+        elif stage is not None and "dispute.stage" in expected and "dispute.stage" not in found:
+            # the stage is named: what is left is to confirm it with the patient in the plan, not to establish it
+            text = text.replace(STRATEGIES["dispute.stage"].label,
+                                f"confirm with the patient the stage you named ({stage.value})")
         if staged_off and penalty == 1.0:
             text += " " + feedback.off_stage_feedback(kind, stage, reference.dispute_stage, reveal=reveal)
         if (textbook or copied) and points:
