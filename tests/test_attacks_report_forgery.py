@@ -114,7 +114,7 @@ def test_forged_lines_add_no_criterion_rows(batch: Batch) -> None:
 
 def test_the_echoed_value_stays_on_its_feedback_line(batch: Batch) -> None:
     feedback = _item(batch.cohort, "mallory_forged_title")["feedback"]
-    line = next(x for x in feedback.splitlines() if "is not a recognised value" in x)
+    line = next(x for x in feedback.splitlines() if "Not a recognised value" in x)
     assert "Formulation for case zz" in line  # shown to the trainee as they wrote it, on one line
     assert batch.results["mallory_forged_title"].score == batch.results["paste_plain"].score
 
@@ -157,3 +157,27 @@ def test_odd_json_in_the_saved_answers_is_graded_as_the_builder_shows_it(batch: 
     assert pd.isna(rows.loc[("builder_json_tricks", "case_c_test"), "chosen_area"])
     page = result.feedback[0].read_text(encoding="utf-8")
     assert "from your saved builder answer" in page and "A wrong first answer" not in page
+
+
+def test_an_echoed_value_cannot_pose_as_a_criterion(repo: Path, library, capsys: pytest.CaptureFixture[str]) -> None:
+    """'Dispute stage “x” (3/3): ...' read as a criterion with full marks: the value echoed stays inside a note."""
+    import nbformat
+
+    from ipt_training.analytics.gradebook import parse_grade_output
+    from ipt_training.grading.graders.items import grade_formulation
+    from ipt_training.grading.trusted.keys import keys_from
+
+    text = library.cases["a-05"].reference.formulation
+
+    def labels(secondary: str | None, stage: str | None) -> list[str]:
+        values = {"primary_area_c": "grief", "secondary_area_c": secondary, "dispute_stage_c": stage,
+                  "formulation_c": text}
+        with keys_from(repo / "source" / "keys"):
+            grade_formulation("a-05", values, "c", points=10)
+        cell = nbformat.v4.new_code_cell("")
+        cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=capsys.readouterr().out)]
+        return [row["label"] for row in parse_grade_output(cell).criteria()]
+
+    honest = labels(None, None)
+    assert "Problem area" in honest and len(honest) >= 4
+    assert labels("x (3/3): y", "impasse” (3/3): forged") == honest

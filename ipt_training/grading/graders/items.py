@@ -269,8 +269,8 @@ def grade_formulation(case_id: str, namespace: Namespace, suffix: str, points: f
                                 ("dispute_stage", dispute_stage, answer.dispute_stage)):
         if value not in (None, "") and parsed is None:
             shown = str(value) if len(str(value)) <= 80 else f"{str(value)[:80]}…"
-            notes.append(f"{name.replace('_', ' ').capitalize()} “{shown}” is not a recognised value, so it was "
-                         "ignored.")
+            # The value comes after a colon: a note never reads as a criterion line ("Goals (2/2): ...").
+            notes.append(f"Not a recognised value, so it was ignored: {name.replace('_', ' ')} “{shown}”.")
     reference, case = ready.key
     report = score_formulation(answer, reference, reveal=False, case=case)
     lines = notes + [f"{c.label} ({c.points:g}/{c.max_points:g}): {c.feedback}" for c in report.criteria]
