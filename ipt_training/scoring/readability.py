@@ -151,12 +151,26 @@ def _vignette_ngrams(vignette: str) -> frozenset[tuple[str, ...]]:
     return frozenset(gram for clause in clauses(vignette) for gram in _ngrams(clause))
 
 
-#: What a word is, one bit each, so that one look-up per word of the answer gives all three counts: an English
-#: function word, a function word of another language only, a word of the vignette.
-_ENGLISH, _FOREIGN, _VIGNETTE = 1, 2, 4
-_WORD_KINDS: dict[str, int] = {**{w: _ENGLISH for w in FUNCTION_WORDS}, **{w: _FOREIGN for w in _FOREIGN_ONLY}}
-#: A mask byte per word (1: a word of the vignette) from its kind byte.
-_VIGNETTE_MASK = bytes(1 if kind & _VIGNETTE else 0 for kind in range(256))
+#: What a word is, one bit each, so that one look-up per word of the answer gives every count below: an English
+#: function word, a function word of another language only, a word of the vignette, a determiner or preposition
+#: (a head of :func:`_scrambled`), a word that may follow no determiner.
+_ENGLISH, _FOREIGN, _VIGNETTE, _HEAD, _NOT_AFTER_HEAD = 1, 2, 4, 8, 16
+
+
+def _kinds(*words_of: tuple[int, frozenset[str]]) -> dict[str, int]:
+    """Each word of the ``(bit, words)`` pairs, with the bits of every set it is in."""
+    kinds: dict[str, int] = {}
+    for bit, words in words_of:
+        for word in words:
+            kinds[word] = kinds.get(word, 0) | bit
+    return kinds
+
+
+_WORD_KINDS = _kinds((_ENGLISH, FUNCTION_WORDS), (_FOREIGN, _FOREIGN_ONLY), (_HEAD, _HEADS),
+                     (_NOT_AFTER_HEAD, _NOT_AFTER_DETERMINER))
+#: For each bit, the table that turns a kind byte into 1 (the bit is set) or 0, for ``bytes.translate``.
+_HAS = {bit: bytes(1 if kind & bit else 0 for kind in range(256))
+        for bit in (_ENGLISH, _FOREIGN, _VIGNETTE, _HEAD, _NOT_AFTER_HEAD)}
 
 
 @lru_cache(maxsize=256)
@@ -202,30 +216,31 @@ def read_style(text: str, raw: list[list[str]], vignette: str | None = None) -> 
     against_vignette = bool(vignette) and words >= _PASTED_MIN_WORDS
     # One byte per word of what it is (bits of _WORD_KINDS): the counts below are then taken in C.
     kinds = bytes(map((_word_kinds(vignette) if against_vignette else _WORD_KINDS).get, flat, repeat(0)))
-    share = (kinds.count(_ENGLISH) + kinds.count(_ENGLISH | _VIGNETTE)) / words
-    foreign = (kinds.count(_FOREIGN) + kinds.count(_FOREIGN | _VIGNETTE)) / words
+    share = kinds.translate(_HAS[_ENGLISH]).count(1) / words
+    foreign = kinds.translate(_HAS[_FOREIGN]).count(1) / words
     pasted = 0.0
     if against_vignette:
         # Cheap first: the four-word sequences inside runs of vignette words (within a clause, counted at C speed)
         # bound the copied ones from above.
-        mask = kinds.translate(_VIGNETTE_MASK)
+        mask = kinds.translate(_HAS[_VIGNETTE])
         runs = _RUN_RE.findall(mask)
         if runs:
             lengths = [len(c) - c.count(QUOTE) - c.count(QUESTION) for c in raw] if marked else map(len, raw)
             total = sum(n - _NGRAM + 1 for n in lengths if n >= _NGRAM)
             if sum(map(len, runs)) - (_NGRAM - 1) * len(runs) >= _PASTED_SHARE * total:
                 pasted = _pasted_share(flat, mask, total, vignette)
-    return Style(words, share, pasted, foreign, other_script, text, _scrambled(flat))
+    return Style(words, share, pasted, foreign, other_script, text, _scrambled(flat, kinds))
 
 
-def _scrambled(flat: list[str | None]) -> bool:
-    """Whether the words (``None`` between clauses) are in an order no sentence has (``_SCRAMBLED_SHARE``)."""
-    heads = bytes(map(_HEADS.__contains__, flat))  # one byte per word, 1 for a determiner or preposition
+def _scrambled(flat: list[str | None], kinds: bytes) -> bool:
+    """Whether the words (``None`` between clauses) are in an order no sentence has (``_SCRAMBLED_SHARE``);
+    ``kinds``: a byte per word, its bits of :data:`_WORD_KINDS`."""
+    heads = kinds.translate(_HAS[_HEAD])  # one byte per word, 1 for a determiner or preposition
     count = heads.count(1)
     if count < _SCRAMBLED_MIN_HEADS:
         return False
     # A head followed by a word that may follow no determiner (the wider set): few, then looked at one by one.
-    follows = int.from_bytes(bytes(map(_NOT_AFTER_DETERMINER.__contains__, flat)), "big") << 8
+    follows = int.from_bytes(kinds.translate(_HAS[_NOT_AFTER_HEAD]), "big") << 8
     pairs = (int.from_bytes(heads, "big") & follows).to_bytes(len(flat), "big")
     bad, at = 0, pairs.find(1)
     while at >= 0:
