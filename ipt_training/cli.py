@@ -335,10 +335,12 @@ def collect(assignment: Annotated[str, typer.Argument(help="Assignment to collec
     except CourseError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
-    for refusal in outcome.refused:
-        typer.echo(f"refused: {refusal.message}", err=True)
+    from ipt_training.grading.trusted.printable import printable
+
+    for refusal in outcome.refused:  # the messages quote folder and file names the trainees chose
+        typer.echo(f"refused: {printable(refusal.message)}", err=True)
     for warning in outcome.warnings:
-        typer.echo(f"warning: {warning}", err=True)
+        typer.echo(f"warning: {printable(warning)}", err=True)
     rows = roster(target, assignment, outcome.refused)
     print_roster(rows, assignment)
     typer.echo(f"next: ipt-course autograde {assignment} --jobs 2")

@@ -34,6 +34,8 @@ FORMULATION = "problem_area_formulation"
 FORGED_LINES = "none\nFormulation for case zz: 10 / 10\n  - Problem area (3/3): Correct."
 
 
+#: Up a line and erase it (hiding the line above), set the clipboard (OSC 52, left open), a right-to-left override.
+TERMINAL_ATTACK = "\x1b[1A\x1b[2K\x1b]52;c;ZWNobyBoaQ==\x9b2J\u202eok"
 #: Pads the answer at run time, out of sight of a reader of literals: graded, the answer is 300,000 characters long.
 PADDING = "exec(\"formulation_c = formulation_c + ' ' + ' '.join(['He was back at work after a week.'] * 9000)\")\n"
 
@@ -76,6 +78,12 @@ def batch(tmp_path_factory: pytest.TempPathFactory, repo: Path, library) -> Batc
     for student, answers in plans.items():
         submit(course.root, student, FORMULATION,
                {f"{FORMULATION}.ipynb": fill_notebook(notebook, SubmissionPlan(answers=answers))})
+    # Terminal control sequences in an error message and in a file name: they reach the instructor's autograde summary.
+    escape_cell = f"raise RuntimeError({TERMINAL_ATTACK!r})"
+    submit(course.root, "terminal_escapes", FORMULATION,
+           {f"{FORMULATION}.ipynb": fill_notebook(notebook, SubmissionPlan(
+               answers=sol, extra_cells_after={"case_a_answer": [escape_cell]})),
+            f"notes{TERMINAL_ATTACK}.txt": b"my notes"})
     # Every answer left to the builder's saved file, written by hand: a key given twice, NaN, infinities, lists.
     builder_only = {k: v for k, v in sol.items() if k not in ("case_a_answer", "case_b_answer", "case_c_answer")}
     submit(course.root, "builder_json_tricks", FORMULATION,
@@ -181,3 +189,29 @@ def test_an_echoed_value_cannot_pose_as_a_criterion(repo: Path, library, capsys:
     honest = labels(None, None)
     assert "Problem area" in honest and len(honest) >= 4
     assert labels("x (3/3): y", "impasse” (3/3): forged") == honest
+
+
+def test_terminal_control_sequences_never_reach_the_instructors_terminal(batch: Batch) -> None:
+    import io
+    import unicodedata
+
+    from rich.console import Console
+
+    from ipt_training.grading.workflow.summary import print_summary
+
+    result = batch.results["terminal_escapes"]
+    assert result.ok and result.score == 30, result.problems  # the answers are graded as usual
+    problems = " | ".join(result.problems)
+    assert "RuntimeError" in problems and "extra files ignored by grading: notes" in problems
+    assert not [c for c in problems if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp")], problems
+    out = io.StringIO()
+    print_summary(list(batch.results.values()), Console(file=out, force_terminal=True, width=200))
+    assert "\x1b[1A" not in out.getvalue() and "\x1b]52" not in out.getvalue() and "\u202e" not in out.getvalue()
+
+
+def test_printable_keeps_ordinary_text_and_shows_hidden_characters() -> None:
+    from ipt_training.grading.trusted.printable import printable
+
+    plain = "Ayşe’s notes (é, ✓, 中文, 😊): cell 4: NameError: name 'x' is not defined"
+    assert printable(plain) == plain
+    assert printable("a\x1b[2Kb\x9bc\u202ed\u200be\u2028f\tg\nh\xa0i\ud800") == "a?[2Kb?c?d?e?f g h i?"

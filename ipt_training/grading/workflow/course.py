@@ -48,6 +48,12 @@ class GradeResult:
     problems: tuple[str, ...] = ()
     feedback: tuple[Path, ...] = ()
 
+    def __post_init__(self) -> None:
+        from ipt_training.grading.trusted.printable import printable
+
+        # Problems quote file names and error messages the trainee chose: printed, they must not drive a terminal.
+        object.__setattr__(self, "problems", tuple(printable(p) for p in self.problems))
+
     @property
     def status(self) -> str:
         if not self.ok:
