@@ -15,7 +15,8 @@ from ipt_training.scoring.report import FormulationReport
 
 @pytest.fixture(scope="module")
 def cases(library):
-    return {cid: library.get(cid) for cid in ("p-07", "p-12", "p-20", "p-08", "p-34", "p-13", "p-05")}
+    return {cid: library.get(cid) for cid in ("p-07", "p-12", "p-20", "p-08", "p-34", "p-13", "p-05",
+                                                   "p-02", "p-06")}
 
 
 def score(case, text: str) -> FormulationReport:
@@ -296,3 +297,54 @@ def test_practising_skills_on_a_transition_case_is_still_the_new_roles_skills(ca
             " find new support.")
     report = score(cases["p-05"], text)
     assert "inconsistent_plan" not in report.flags
+
+
+# Smaller feedback errors: shorthand and plain words for reference strategies, and the halving said before praise.
+
+def test_feelings_re_in_a_note_is_the_feelings_about_the_change(cases):
+    note = ("PA: RT - move to Winnipeg 7 mo ago for Clara's job; lost inspection team + futsal mates; low ~2 mo after"
+            " the move. Goals: mourn old role, realistic view of new, mastery. Strats: feelings re move, old vs new,"
+            " new contacts.")
+    report = score(cases["p-05"], note)
+    assert "express feelings about what was lost" not in feedback(report, "strategies")
+
+
+def test_going_over_the_day_of_the_death_is_the_events_of_the_death(cases):
+    text = ("Grief: Kwabena died of a stroke in January 2025 and Comfort has not cried since the burial; her low mood"
+            " began in March. Goals: help her mourn and return to the choir and to Grace. Strategies: talk with her"
+            " about what happened on the day he collapsed and in hospital, what he was like, good and bad, and the"
+            " anger about the loan.")
+    report = score(cases["p-13"], text)
+    assert "go over the events before, during and after the death" not in feedback(report, "strategies")
+
+
+def test_a_halved_plan_says_the_halving_before_it_reads_as_full(cases):
+    text = ("This is a role transition: Amaru lost his team and his futsal friends when he moved to Winnipeg, and he"
+            " has been low since two months after the move. Goals: mourn the old role, build mastery in the new one."
+            " Strategies: review old and new, find new support. On reflection the real problem is a role dispute"
+            " with Clara, who took the post without asking him, so we should work on renegotiating what each of"
+            " them expects.")
+    report = score(cases["p-05"], text)
+    assert "two_readings" in report.flags
+    goals = feedback(report, "goals")
+    assert "full credit on this case." not in goals or "before the halving" in goals
+
+
+def test_a_reconciliation_plan_at_dissolution_is_told_what_the_stage_calls_for(cases):
+    text = ("Role dispute with Sameer, at an impasse: they argued for months about the contract and the mediation in"
+            " October broke down; Nikhil's low mood began in January 2025. Goals: get them talking again and save the"
+            " partnership. Strategies: couples-style joint sessions, role play a reconciliation talk.")
+    report = score(cases["p-02"], text)
+    assert "end the relationship and mourn it" in feedback(report, "goals")
+    right = score(cases["p-02"], text.replace("at an impasse", "in dissolution"))
+    assert "end the relationship and mourn it" not in feedback(right, "goals")
+
+
+def test_a_reconciliation_plan_with_no_goal_of_the_key_is_told_what_dissolution_calls_for(cases):
+    text = ("Role dispute with Sameer, at an impasse: they argued for months about the contract and the mediation in"
+            " October broke down; Nikhil's low mood began in January 2025. Goals: get them to sit down together"
+            " again. Strategies: joint sessions.")
+    report = score(cases["p-02"], text)
+    assert "at dissolution, the stage of this case" in feedback(report, "goals")
+    hidden = score_case(cases["p-02"], text)  # without the key the stage of the case is not given away
+    assert "at dissolution" not in feedback(hidden, "goals").lower()

@@ -221,7 +221,8 @@ def concept_feedback(kind: str, hit: int, need: int, expected: list[str], found:
                                for area, phrases in stuffing_phrases.items())
             text += f" Phrases from different areas: {quoted}."
         return text
-    parts = [f"Your {kind} cover {min(hit, need)} of the {need} needed for full credit on this case."]
+    before = " before the halving explained below" if halved else ""
+    parts = [f"Your {kind} cover {min(hit, need)} of the {need} needed for full credit on this case{before}."]
     if inconsistent:
         labels = "; ".join(table[c].label for c in inconsistent)
         parts.append(f"Some {kind} belong to another problem area than the one you chose ({labels}), so they earn "
@@ -286,6 +287,12 @@ STAGE_WORK = {
     DisputeStage.IMPASSE: "bringing the dispute back into the open so that negotiation can restart",
     DisputeStage.DISSOLUTION: "helping the patient end the relationship and mourn it",
 }
+
+
+def wrong_stage_plan_feedback(named: DisputeStage, key: DisputeStage) -> str:
+    """A dispute plan made for the wrong stage, none of it the key's (shown with the key only)."""
+    return (f"Your plan follows the {named.value} stage you named ({STAGE_WORK[named]}); at {key.value}, the stage "
+            f"of this case, the work is {STAGE_WORK[key]}, not bringing the two back to negotiation.")
 
 
 def off_stage_feedback(kind: str, named: DisputeStage, key: DisputeStage, *, reveal: bool) -> str:

@@ -755,6 +755,9 @@ def score_formulation(
                                 f"confirm with the patient the stage you named ({stage.value})")
         if staged_off and penalty == 1.0:
             text += " " + feedback.off_stage_feedback(kind, stage, reference.dispute_stage, reveal=reveal)
+        elif off_stage and kind == "goals" and not hits and reveal:
+            # a plan for the stage it named, none of it the key's: say what the key's stage calls for
+            text += " " + feedback.wrong_stage_plan_feedback(stage, reference.dispute_stage)
         if (textbook or copied) and points:
             why = (f"The {kind} were written for another patient, so they earn a quarter of their credit." if copied
                    else textbook_feedback(kind, few=named))
