@@ -348,3 +348,15 @@ def test_a_reconciliation_plan_with_no_goal_of_the_key_is_told_what_dissolution_
     assert "at dissolution, the stage of this case" in feedback(report, "goals")
     hidden = score_case(cases["p-02"], text)  # without the key the stage of the case is not given away
     assert "at dissolution" not in feedback(hidden, "goals").lower()
+
+
+def test_a_stage_recorded_without_a_dispute_focus_is_not_reported_as_unassessed_silence(cases):
+    """The report says what the JSON records: a stage was read, but no dispute focus was named, so it earns nothing."""
+    note = ("PA: RT - made redundant Jan 25 after decades at the mill; low from Mar 25. Lost lead-operator role,"
+            " rugby, Dai. Rows with Sian since Apr - stage impasse. Goals: mourn old role, realistic view of new,"
+            " mastery. Strats: feelings re job, old vs new, new contacts.")
+    report = score(cases["p-07"], note)
+    assert report.detected_stage is not None and report.detected_secondary is None
+    text = feedback(report, "evidence_timeline")
+    assert "You staged a dispute as impasse but did not name a role dispute as a focus" in text
+    assert "You kept one focus" not in text
