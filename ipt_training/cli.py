@@ -267,7 +267,9 @@ def release(assignments: Annotated[list[str] | None, typer.Argument(help="Assign
                                                    "trainees to fetch (course hub).")] = False,
             due: Annotated[str | None, typer.Option(help="With --exchange: due date, UTC, as "
                                                          "'YYYY-MM-DD HH:MM'; later submissions are marked late.")]
-            = None) -> None:
+            = None,
+            force: Annotated[bool, typer.Option("--force", help="With --exchange: replace a copy already in the "
+                                                "exchange.")] = False) -> None:
     """Generate release/ from source/ with nbgrader, then check it holds no answer key.
 
     With --exchange, the checked assignments are then released to trainees through nbgrader's exchange.
@@ -290,12 +292,12 @@ def release(assignments: Annotated[list[str] | None, typer.Argument(help="Assign
         raise typer.Exit(1)
     typer.echo(f"released {', '.join(assignments or target.assignments())} into {target.root / 'release'}")
     if exchange:
-        _release_to_exchange(target, assignments or target.assignments(), due)
-    elif due:
-        typer.echo("note: --due is only used with --exchange", err=True)
+        _release_to_exchange(target, assignments or target.assignments(), due, force)
+    elif due or force:
+        typer.echo("note: --due and --force are only used with --exchange", err=True)
 
 
-def _release_to_exchange(target, assignments: list[str], due: str | None) -> None:
+def _release_to_exchange(target, assignments: list[str], due: str | None, force: bool = False) -> None:
     from datetime import datetime
 
     from ipt_training.grading.workflow.exchange import ExchangeError, release_to_exchange
@@ -307,7 +309,7 @@ def _release_to_exchange(target, assignments: list[str], due: str | None) -> Non
         raise typer.Exit(2) from None
     for assignment in assignments:
         try:
-            folder = release_to_exchange(target, assignment, when)
+            folder = release_to_exchange(target, assignment, when, replace=force)
         except ExchangeError as exc:
             typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(1) from None

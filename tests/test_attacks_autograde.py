@@ -190,7 +190,7 @@ def test_the_gamed_timeline_does_not_earn_the_timeline(batch: Batch) -> None:
     result = batch.results[f"aaron_timeline/{TIMELINE}"]
     assert result.ok and result.score == 6 + 1.5, result.problems  # the solution's inventory, the onset month
     problems = " | ".join(result.problems)
-    assert "timeline_test: flagged for review: 2,652 timeline rows" in problems
+    assert '"Part 2: the timeline and the onset": flagged for review: 2,652 timeline rows' in problems
     html = result.feedback[0].read_text(encoding="utf-8")
     assert "Timeline: 1.5 / 6" in html and "0 of the 3 key life events" in html
 

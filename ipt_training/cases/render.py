@@ -62,10 +62,18 @@ def case_as_html(case: Case) -> str:
 
 
 def show_case(case_id: str) -> None:
-    """Show a case as a trainee sees it (never with its reference): HTML in a notebook, text in a terminal."""
-    from ipt_training.cases.library import CaseLibrary
+    """Show a case as a trainee sees it (never with its reference): HTML in a notebook, text in a terminal. A case
+    of the instructor's own folders is read from the copy released beside the notebook (``cases/``); a case this
+    copy of the course lacks is reported in one sentence on stderr, not as a traceback."""
+    import sys
 
-    case = CaseLibrary.load(keys_dir=False).get(case_id).without_reference()
+    from ipt_training.cases.released import CaseNotAvailable, assignment_case
+
+    try:
+        case = assignment_case(case_id)
+    except CaseNotAvailable as exc:
+        print(exc, file=sys.stderr)
+        return
     from IPython import get_ipython
     from IPython.display import display
 

@@ -215,9 +215,9 @@ def assignment_builder(case_id: str, key: str) -> FormulationBuilder:
     The saved answer (``ipt_answers.json`` beside the notebook) is submitted with the notebook and used by
     the autograder for every answer variable left as ``None``, so it survives a restart and a re-run from scratch.
     """
-    from ipt_training.cases.library import CaseLibrary
+    from ipt_training.cases.released import assignment_case
 
-    case = CaseLibrary.load(keys_dir=False).get(case_id).without_reference()
+    case = assignment_case(case_id)
     builder = formulation_builder(case, reveal=False, with_vignette=False, save_key=key)
 
     def save_now(target: FormulationBuilder) -> None:

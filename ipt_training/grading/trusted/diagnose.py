@@ -191,10 +191,12 @@ def diagnose_submission(submitted: Path, source: Path) -> list[str]:
         problems.append(f"{ANSWERS_FILE} (the formulation builder's saved answers) is "
                         f"{describe_size(answers.stat().st_size)}, more than the {describe_size(ANSWERS_MAX_BYTES)} "
                         "the grader reads; it was not used, so answers left to the builder scored 0")
-    # nbgrader's exchange adds submission_secret.txt to every submission (release_feedback needs it).
+    # nbgrader's exchange adds submission_secret.txt to every submission (release_feedback needs it); the release
+    # may add files of its own (the trainee copies of the instructor's own cases, cases/).
     expected = {"timestamp.txt", SUBMISSION_SECRET, ANSWERS_FILE}
     extra = sorted(p.name for p in submitted.iterdir()
-                   if p.name not in expected and not (source / p.name).exists() and not p.name.startswith("."))
+                   if p.name not in expected and not (source / p.name).exists() and not (release / p.name).exists()
+                   and not p.name.startswith("."))
     if extra:
         more = " ..." if len(extra) > 10 else ""
         problems.append(f"extra files ignored by grading: {', '.join(extra[:10])}{more}")
@@ -242,6 +244,8 @@ _ERROR_MESSAGES: tuple[tuple[str, str, str], ...] = (
     ("PermissionError", "files cannot be read", "tried to read the instructor's files (keys, gradebook or other "
                                                 "trainees' work), which is blocked during grading"),
     ("PermissionError", "signals", "tried to signal another process, which is blocked during grading"),
+    ("CaseNotAvailable", "", "names a case that was not released with the assignment (its cases/ folder lacks it); "
+                             "run `ipt-course release` for the assignment again and re-release it to trainees"),
 )
 TRUNCATED = re.compile(r"\[([\d,]+) characters of output truncated by the grader\]")
 
@@ -257,9 +261,27 @@ def explain_error(ename: str, evalue: str) -> str:
     return f"{ename}{': ' + evalue if evalue else ''}"
 
 
-def _cell_label(cell: nbformat.NotebookNode, index: int) -> str:
+def _cell_label(cell: nbformat.NotebookNode, index: int, titles: dict[str, str] | None = None) -> str:
+    """The cell as the instructor's notebook names it ("Case A", "Q1. Who developed IPT?") when ``titles`` has it,
+    else its nbgrader id, else its position."""
     grade_id = nbgrader_meta(cell).get("grade_id")
-    return grade_id if isinstance(grade_id, str) and grade_id else f"cell {index + 1}"
+    if not isinstance(grade_id, str) or not grade_id:
+        return f"cell {index + 1}"
+    title = (titles or {}).get(grade_id)
+    return f'"{title}"' if title else grade_id
+
+
+def instructor_titles(source_notebook: Path | None) -> dict[str, str]:
+    """``{grade id: title}`` from the instructor's source notebook (never the trainee's copy, whose headings the
+    trainee can edit); empty when it cannot be read."""
+    from ipt_training.grading.feedback.titles import cell_titles
+
+    if source_notebook is None or not source_notebook.is_file():
+        return {}
+    try:
+        return cell_titles(nbformat.read(source_notebook, as_version=4))
+    except Exception:  # an unreadable source notebook: the ids are shown instead
+        return {}
 
 
 _TAMPERING = re.compile(r"\bbuiltins\b|get_ipython|displayhook|sys\.modules|ast_node_interactivity|"
@@ -268,8 +290,9 @@ _KEY_ACCESS = re.compile(r"source[/\\]+keys|gradebook|IPT_COURSE_KEYS|grading\.k
                          r"_item_keys|\.\./\.\./\.\./", re.I)
 
 
-def cell_errors(path: Path) -> list[str]:
-    """One message per code cell of an executed notebook that ended in an error, in plain language."""
+def cell_errors(path: Path, titles: dict[str, str] | None = None) -> list[str]:
+    """One message per code cell of an executed notebook that ended in an error, in plain language; cells are named
+    by ``titles`` (:func:`instructor_titles`) where it has them."""
     try:
         nb = nbformat.read(path, as_version=4)
     except Exception as exc:
@@ -285,31 +308,31 @@ def cell_errors(path: Path) -> list[str]:
         if answers.get("absent"):
             absent = answers["absent"] if isinstance(answers["absent"], list) else [answers["absent"]]
             names = ", ".join(f"`{n}`" for n in absent)
-            messages.append(f"{_cell_label(cell, index)}: the answer variable {names} is not defined (answer cell "
-                            "deleted or renamed?); scored 0")
+            messages.append(f"{_cell_label(cell, index, titles)}: the answer variable {names} is not defined "
+                            "(answer cell deleted or renamed?); scored 0")
         elif answers.get("unanswered"):
-            unanswered.append(_cell_label(cell, index))
+            unanswered.append(_cell_label(cell, index, titles))
         elif answers.get("well_formed") is False:
-            malformed.append(_cell_label(cell, index))
+            malformed.append(_cell_label(cell, index, titles))
         for output in cell.get("outputs", []):
             if output.get("output_type") == "error" and output.get("ename") == "NotebookTimeBudget" \
                     and str(output.get("evalue", "")).startswith("not run"):
                 break  # one message for the stopped cell says the rest were not run
             if output.get("output_type") == "error":
                 message = explain_error(str(output.get("ename")), str(output.get("evalue", "")))
-                messages.append(f"{_cell_label(cell, index)}: {message}")
+                messages.append(f"{_cell_label(cell, index, titles)}: {message}")
                 break
             text = str(output.get("text", "")) if output.get("output_type") == "stream" else ""
             if REVIEW_MARK in text:  # a grader sent this answer to the instructor's review
                 reason = text.split(REVIEW_MARK, 1)[1].splitlines()[0].rstrip(".")
-                messages.append(f"{_cell_label(cell, index)}: flagged for review: {reason}")
+                messages.append(f"{_cell_label(cell, index, titles)}: flagged for review: {reason}")
             if text.startswith("Not graded:"):
                 reason = text.splitlines()[0].removeprefix("Not graded: ").rstrip(".")
-                messages.append(f"{_cell_label(cell, index)}: scored 0 because {reason}")
+                messages.append(f"{_cell_label(cell, index, titles)}: scored 0 because {reason}")
                 break
             cut = TRUNCATED.search(text)
             if cut:
-                messages.append(f"{_cell_label(cell, index)}: printed far more output than the grader keeps; "
+                messages.append(f"{_cell_label(cell, index, titles)}: printed far more output than the grader keeps; "
                                 f"{cut.group(1)} characters were cut from the graded notebook and the feedback")
                 break
     if unanswered:

@@ -66,9 +66,10 @@ def case_in(folder: Path, case_id: str) -> Case | None:
     has no such case or cannot be loaded (the answer is then scored without the case's names)."""
     from ipt_training.cases.library import CaseLibrary
     from ipt_training.cases.loader import CaseFileError
+    from ipt_training.cases.settings import course_case_dirs
 
-    try:
-        return CaseLibrary.load(keys_dir=folder).cases.get(case_id)
+    try:  # the course's own case folders are those of the course that holds these keys, not of the current folder
+        return CaseLibrary.load(keys_dir=folder, extra_dirs=course_case_dirs(folder)).cases.get(case_id)
     except (CaseFileError, OSError):
         return None
 

@@ -114,13 +114,21 @@ class Course:
             raise CourseError(f"unknown assignment {assignment!r}; known: {', '.join(self.assignments())}")
 
     def release(self, assignments: Iterable[str] | None = None) -> dict[str, str]:
-        """Generate ``release/<assignment>`` from ``source/`` for each assignment; returns errors by assignment."""
+        """Generate ``release/<assignment>`` from ``source/`` for each assignment, with trainee copies of the
+        instructor's own cases it names (:mod:`ipt_training.grading.workflow.own_cases`); returns errors by
+        assignment."""
+        from ipt_training.grading.workflow.own_cases import release_own_cases
+
         errors: dict[str, str] = {}
         for assignment in assignments or self.assignments():
             self._check_assignment(assignment)
             result = self.api.generate_assignment(assignment, force=True, create=True)
             if not result["success"]:
                 errors[assignment] = _last_error(result.get("log", "") + "\n" + str(result.get("error", "")))
+                continue
+            problems = release_own_cases(self.root, assignment)
+            if problems:
+                errors[assignment] = "; ".join(problems)
         return errors
 
     def submitted_students(self, assignment: str) -> list[str]:
@@ -321,13 +329,19 @@ def diagnose_autograded(folder: Path, course_root: Path | None = None, graded: s
     """
     import nbformat
 
-    from ipt_training.grading.trusted.diagnose import active_content_problems, cell_errors, suspicious_code
+    from ipt_training.grading.trusted.diagnose import (
+        active_content_problems,
+        cell_errors,
+        instructor_titles,
+        suspicious_code,
+    )
     from ipt_training.grading.trusted.redact import key_text_cells
 
     problems: list[str] = []
     notebooks = [p for p in sorted(folder.glob("*.ipynb")) if graded is None or p.name in graded]
     for notebook in notebooks:
-        problems += [f"{notebook.name}: {message}" for message in cell_errors(notebook)]
+        source = course_root / "source" / folder.name / notebook.name if course_root is not None else None
+        problems += [f"{notebook.name}: {message}" for message in cell_errors(notebook, instructor_titles(source))]
         problems += [f"{notebook.name}: {message}" for message in suspicious_code(notebook)]
         try:
             nb = nbformat.read(notebook, as_version=4)

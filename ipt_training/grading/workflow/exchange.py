@@ -358,8 +358,8 @@ def exchange_api(course: Course):
 def _explain(result: dict[str, Any], doing: str) -> str:
     text = str(result.get("log", "")) + "\n" + str(result.get("error", ""))
     if "already exists" in text:
-        return (f"{doing} failed: it is already in the exchange; to replace it, run nbgrader release_assignment "
-                "with --force")
+        return (f"{doing} failed: it is already in the exchange; to replace it, run the same command with "
+                "--force (trainees who already fetched it keep their copy until they fetch it again)")
     for line in text.splitlines():
         for marker in ("permission", "Permission", "doesn't exist", "not found", "No course id"):
             if marker in line:
@@ -378,9 +378,12 @@ def set_due_date(course: Course, assignment: str, due: datetime | None) -> None:
             gb.update_or_create_assignment(assignment, duedate=due)
 
 
-def release_to_exchange(course: Course, assignment: str, due: datetime | None = None) -> str:
-    """Put ``release/<assignment>`` into the exchange for trainees to fetch; returns the exchange folder."""
+def release_to_exchange(course: Course, assignment: str, due: datetime | None = None, replace: bool = False) -> str:
+    """Put ``release/<assignment>`` into the exchange for trainees to fetch; returns the exchange folder. With
+    ``replace``, a copy already in the exchange is replaced (nbgrader's ``--force``)."""
     api = exchange_api(course)
+    if replace:
+        api.config.ExchangeReleaseAssignment.force = True
     set_due_date(course, assignment, due)
     result = api.release_assignment(assignment)
     if not result["success"]:
