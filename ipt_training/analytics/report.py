@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ipt_training.analytics import calibration, confusion, criteria, export, items, plots
+from ipt_training.analytics import calibration, confusion, criteria, display, export, items, plots
 from ipt_training.analytics.gradebook import CohortData, load_cohort
 
 if TYPE_CHECKING:
@@ -147,6 +147,10 @@ def lms_display(analysis: Analysis) -> pd.DataFrame:
     return shown
 
 
+def _percent(value: float) -> str:
+    return "n/a" if value is None or (isinstance(value, float) and math.isnan(value)) else f"{value:.0%}"
+
+
 def _fmt(value: float) -> str:
     return "n/a" if value is None or (isinstance(value, float) and math.isnan(value)) else f"{value:.2f}"
 
@@ -169,13 +173,15 @@ def _lms_rule(analysis: Analysis) -> str:
 
 def _html(analysis: Analysis, figures: dict[str, Path], csvs: list[str], title: str) -> str:
     cohort = analysis.cohort
+    root = cohort.root
     submitted = int(analysis.totals["submitted"].sum())
     summary = [
         ("trainees", len(cohort.students)),
         ("assignments", ", ".join(cohort.assignments["assignment"])),
         ("submissions graded", submitted),
         ("formulation answers", len(cohort.formulations)),
-        ("problem area accuracy (chosen = reference)", _fmt(confusion.area_accuracy(cohort.formulations))),
+        ("formulation answers whose chosen area is the case's reference area",
+         _percent(confusion.area_accuracy(cohort.formulations))),
         ("answers in the review queue", len(analysis.review)),
     ]
     if analysis.agreement is not None:
@@ -187,7 +193,8 @@ def _html(analysis: Analysis, figures: dict[str, Path], csvs: list[str], title: 
                  "(<code>student,assignment,item,score[,area]</code>) or grade in the formgrader.</p>")
     if analysis.agreement is not None:
         agreement = ("<p>Kappa on problem areas compares the instructor's area with the scorer's reading; "
-                     "Spearman and MAE compare item totals.</p>" + _table(analysis.agreement.pairs))
+                     "Spearman and MAE compare item totals.</p>"
+                     + _table(display.readable(analysis.agreement.pairs, root)))
     notes = "".join(f"<li>{html.escape(n)}</li>" for n in cohort.notes)
     links = " ".join(f'<a href="{html.escape(c)}">{html.escape(c)}</a>' for c in csvs)
     generated = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
@@ -198,19 +205,21 @@ def _html(analysis: Analysis, figures: dict[str, Path], csvs: list[str], title: 
 <p>Generated {generated} from the nbgrader gradebook and the autograded notebooks.</p>
 <table class="summary">{rows}</table>
 <h2>Grades (LMS export)</h2>
-<p>{html.escape(_lms_rule(analysis))}</p>{_table(lms_display(analysis))}
+<p>{html.escape(_lms_rule(analysis))}</p>{_table(display.readable(lms_display(analysis)))}
 <h2>Score distributions</h2>{_img(figures["score_distributions.png"], "score distributions")}
 <h2>Progress over assignments</h2>{_img(figures["progress.png"], "progress over assignments")}
 <h2>Item statistics</h2>
 <p>Difficulty = mean score / max (1 = everyone earned full marks). Discrimination = correlation of the item
-with the rest of the assignment (low or negative values deserve a look at the item).</p>{_table(analysis.item_stats)}
+with the rest of the assignment (low or negative values deserve a look at the item).</p>
+{_table(display.readable(analysis.item_stats, root))}
 <h2>Problem areas: chosen vs reference</h2>{_img(figures["confusion_matrix.png"], "confusion matrix")}
-{_table(analysis.confusion, index=True)}
+{_table(display.readable_confusion(analysis.confusion), index=True)}
 <h2>Rubric criteria</h2>{_img(figures["criterion_weaknesses.png"], "criterion weaknesses")}
-{_table(analysis.cohort_criteria)}<h3>Weakest criteria per trainee</h3>{_table(analysis.weakest)}
+{_table(display.readable(analysis.cohort_criteria))}<h3>Weakest criteria per trainee</h3>
+{_table(display.readable(analysis.weakest))}
 <h2>Review queue</h2>
 <p>Low scorer confidence, scorer flags, instructor disagreement or grades needing a manual look.</p>
-{_table(analysis.review)}
+{_table(display.readable(analysis.review, root))}
 <h2>Calibration: instructor vs auto-scorer</h2>{agreement}
 {f"<h2>Notes</h2><ul>{notes}</ul>" if notes else ""}
 <h2>Files</h2><p>{links} and <a href="feedback/">feedback/</a> (one summary per trainee).</p>
