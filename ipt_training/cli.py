@@ -483,6 +483,21 @@ def practice_export(out: Annotated[Path, typer.Option("--out", help="JSON file t
         typer.echo(f"{len(record)} attempts written to {path}")
 
 
+def reflow(text: str) -> str:
+    """A docstring with each paragraph on one line: typer's help keeps the line breaks of a docstring, which
+    breaks sentences in the middle of the terminal."""
+    import inspect
+
+    paragraphs = inspect.cleandoc(text).split("\n\n")
+    return "\n\n".join(" ".join(line.strip() for line in p.splitlines()) for p in paragraphs)
+
+
+for _app in (app, cases_app, practice_app):
+    for _command in _app.registered_commands:
+        if _command.help is None and _command.callback is not None and _command.callback.__doc__:
+            _command.help = reflow(_command.callback.__doc__)
+
+
 def main() -> None:
     """Console entry: run the command; an unexpected failure is reported as one line with its real cause."""
     import os

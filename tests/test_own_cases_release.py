@@ -110,7 +110,7 @@ def test_the_instructor_previewing_the_source_notebook_finds_the_case(course: Pa
 
 def test_a_missing_case_is_one_plain_sentence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                               capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(CaseNotAvailable, match="not in this copy of the course.*cases/clinic-01.yaml"):
+    with pytest.raises(CaseNotAvailable, match=r"not in this copy of the course.*cases/clinic-01\.yaml"):
         assignment_case(CASE_ID, start=tmp_path)
     monkeypatch.chdir(tmp_path)
     show_case(CASE_ID)  # no traceback in the trainee's notebook
@@ -145,3 +145,14 @@ def test_problem_lines_name_items_as_the_assignment_does(course: Path, tmp_path:
     assert cell_errors(path, titles) == ['no answer given for "Case A" (scored 0)']
     assert cell_errors(path) == ["no answer given for cell_1 (scored 0)"]  # no instructor notebook: the id
     assert instructor_titles(tmp_path / "missing.ipynb") == {}
+
+
+def test_command_help_keeps_sentences_whole() -> None:
+    from ipt_training.cli import app, cases_app, reflow
+
+    text = "First line\n    continues.\n\n    Second\n    paragraph."
+    assert reflow(text) == "First line continues.\n\nSecond paragraph."
+    for typer_app in (app, cases_app):
+        for command in typer_app.registered_commands:
+            for paragraph in (command.help or "").split("\n\n"):
+                assert "\n" not in paragraph, (command.name, paragraph)

@@ -63,3 +63,14 @@ def test_confusion_matrix_in_words() -> None:
     assert shown.loc["Grief (complicated bereavement)", "Grief (complicated bereavement)"] == 1
     assert shown.loc["Role dispute", "no area chosen"] == 1
     assert (shown.index.name, shown.columns.name) == ("reference area", "area chosen")
+
+
+def test_trainee_summary_names_the_item_as_the_assignment_does(tmp_path: Path) -> None:
+    from ipt_training.analytics.export import trainee_markdown
+
+    totals = pd.DataFrame([{"assignment": "paf", "score": 4, "max_score": 10, "submitted": True}])
+    lost = pd.DataFrame([{"assignment": "paf", "item": "case_a_test", "score": 4, "max_score": 10,
+                          "feedback": "Problem area (0/3): no area"}])
+    text = trainee_markdown("ana", totals, pd.DataFrame(), lost, root=_course(tmp_path))
+    assert "- **paf / Case A** (4 / 10 points)" in text and "case_a_test" not in text
+    assert "- **paf / case_a_test**" in trainee_markdown("ana", totals, pd.DataFrame(), lost)  # no course: the id

@@ -77,9 +77,13 @@ def feedback_summary(cohort: CohortData) -> pd.DataFrame:
     return table[SUMMARY_COLUMNS].reset_index(drop=True)
 
 
-def trainee_markdown(student: str, totals: pd.DataFrame, weakest: pd.DataFrame, summary: pd.DataFrame) -> str:
+def trainee_markdown(student: str, totals: pd.DataFrame, weakest: pd.DataFrame, summary: pd.DataFrame,
+                     root: Path | None = None) -> str:
     """A short markdown summary for one trainee from that trainee's rows of :func:`assignment_totals`,
-    :func:`~ipt_training.analytics.criteria.weakest_criteria` and :func:`feedback_summary`."""
+    :func:`~ipt_training.analytics.criteria.weakest_criteria` and :func:`feedback_summary`; items are named as
+    the source notebooks of the course at ``root`` name them ("Case A")."""
+    from ipt_training.analytics.display import item_title
+
     lines = [f"# Feedback summary: {student}", "", "| assignment | points |", "|---|---|"]
     for row in totals.itertuples(index=False):
         shown = f"{row.score:g} / {row.max_score:g}" if row.submitted else NOT_SUBMITTED
@@ -91,7 +95,8 @@ def trainee_markdown(student: str, totals: pd.DataFrame, weakest: pd.DataFrame, 
     if not summary.empty:
         lines += ["", "## Items that lost points", ""]
         for r in summary.itertuples(index=False):
-            lines.append(f"- **{r.assignment} / {r.item}** ({r.score:g} / {r.max_score:g})")
+            title = item_title(root, str(r.assignment), str(r.item))
+            lines.append(f"- **{r.assignment} / {title}** ({r.score:g} / {r.max_score:g} points)")
             lines += [f"  - {text}" for text in str(r.feedback).split(" | ") if text]
     return "\n".join(lines) + "\n"
 
@@ -108,6 +113,6 @@ def write_feedback_summaries(cohort: CohortData, folder: Path, top: int = 3) -> 
     for student in cohort.students:
         path = folder / f"{student}.md"
         tables = [part.get(student, blank) for part, blank in zip(parts, empty, strict=True)]
-        path.write_text(trainee_markdown(student, *tables), encoding="utf-8")
+        path.write_text(trainee_markdown(student, *tables, root=cohort.root), encoding="utf-8")
         paths.append(path)
     return paths

@@ -48,4 +48,5 @@ def sandbox_line(layers: list[str]) -> str:
 
     missing = [layer for layer in ALL_LAYERS if layer not in layers and layer != "userns"]
     line = f"Grading sandbox: {', '.join(layers) or 'none'}"
-    return line + (f" (not available here: {', '.join(missing)})" if missing else "")
+    line += f" (not available here: {', '.join(missing)})" if missing else ""
+    return line + "; what each protects against: docs/reliability.md, 'The grading sandbox'"
