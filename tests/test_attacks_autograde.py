@@ -190,7 +190,7 @@ def test_the_gamed_timeline_does_not_earn_the_timeline(batch: Batch) -> None:
     result = batch.results[f"aaron_timeline/{TIMELINE}"]
     assert result.ok and result.score == 6 + 1.5, result.problems  # the solution's inventory, the onset month
     problems = " | ".join(result.problems)
-    assert '"Part 2: the timeline and the onset": flagged for review: 2,652 timeline rows' in problems
+    assert '"Part 2: the timeline and the onset" (timeline_test): flagged for review: 2,652 timeline rows' in problems
     html = result.feedback[0].read_text(encoding="utf-8")
     assert "Timeline: 1.5 / 6" in html and "0 of the 3 key life events" in html
 
@@ -218,9 +218,9 @@ def test_every_review_flag_reaches_the_review_queue(batch: Batch) -> None:
     flagged = {}
     for result in batch.results.values():
         for problem in result.problems:
-            where, _, reason = problem.partition(": flagged for review: ")  # "<notebook>: <item>: flagged ..."
+            where, _, reason = problem.partition(": flagged for review: ")  # '<notebook>: "<title>" (<id>): ...'
             if reason:
-                flagged[(result.student, where.rpartition(": ")[2])] = reason
+                flagged[(result.student, where.rpartition("(")[2].rstrip(")"))] = reason
     assert set(flagged) == {("aaron_timeline", "timeline_test"), ("aaron_inventory", "inventory_test")}, flagged
     for key, reason in flagged.items():
         assert f"flagged by the grader: {reason}" in queued.get(key, ""), (key, queued.get(key))

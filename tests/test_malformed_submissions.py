@@ -126,10 +126,11 @@ CASES: dict[str, Expect] = {
     "network": Expect(True, 0, "tried to use the network", "no network access during autograde"),
     "missing_notebook": Expect(False, None, "missing from the submission"),
     "extra_files_and_fake_package": Expect(True, 0, "extra files ignored by grading: ipt_training, notes.txt"),
-    "empty_answers": Expect(True, 0, 'no answer given for "Q1. Who developed IPT?"', "Answer with"),
+    "empty_answers": Expect(True, 0, 'no answer given for "Q1. Who developed IPT?" (q1_test)', "Answer with"),
     "not_utf8": Expect(False, None, "not UTF-8"),
     "emoji_answers": Expect(True, FULL - 1 - 3,
-                            'answers not in the expected form for "Q1. Who developed IPT?", "Q8. The sick role"', "🙂"),
+                            'answers not in the expected form for "Q1. Who developed IPT?" (q1_test), '
+                            '"Q8. The sick role" (q8_test)', "🙂"),
     "lone_surrogate": Expect(False, None, "invalid character"),
     "symlink_to_keys": Expect(False, None, "symbolic links (notes.txt); it was not graded"),
     "kernel_makes_links": Expect(True, 0, "left links in its folder (hard.txt, mine.txt, soft.txt); they were removed"),
@@ -137,7 +138,8 @@ CASES: dict[str, Expect] = {
     # budgets, copied cells.
     "supplies_keys": Expect(True, 0, "extra files ignored by grading: nbgrader_config.py, source"),
     "writes_keys_at_run_time": Expect(True, 0,
-                                      'no answer given for "Q2. Which are roots of IPT? Choose all that apply."',
+                                      'no answer given for "Q2. Which are roots of IPT? Choose all that apply." '
+                                      '(q2_test)',
                                       "Question 1: 0 / 1"),
     "reads_disk": Expect(True, FULL, "No such file or directory: '/dev/", "uid "),
     "fifo_at_run_time": Expect(True, FULL, "made named pipes or other special files (ipt_answers.json, notes.txt)"),

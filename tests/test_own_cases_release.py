@@ -142,7 +142,7 @@ def test_problem_lines_name_items_as_the_assignment_does(course: Path, tmp_path:
     path = tmp_path / "graded.ipynb"
     nbformat.write(graded, path)
     titles = instructor_titles(course / "source" / "demo" / "demo.ipynb")
-    assert cell_errors(path, titles) == ['no answer given for "Case A" (scored 0)']
+    assert cell_errors(path, titles) == ['no answer given for "Case A" (cell_1) (scored 0)']
     assert cell_errors(path) == ["no answer given for cell_1 (scored 0)"]  # no instructor notebook: the id
     assert instructor_titles(tmp_path / "missing.ipynb") == {}
 

@@ -78,7 +78,7 @@ def test_autograde_grades_both_and_names_the_missing_answers(reported: Reported)
     out = reported.autograde.stdout
     assert "typed" in out and "deep" in out, out + reported.autograde.stderr
     assert "Traceback" not in reported.autograde.stderr and "RecursionError" not in out + reported.autograde.stderr
-    assert 'no answer given for "Case A", "Case B", "Case C"' in out, out
+    assert 'no answer given for "Case A" (case_a_test), "Case B" (case_b_test), "Case C" (case_c_test)' in out, out
 
 
 def test_report_is_written_for_the_whole_cohort(reported: Reported) -> None:

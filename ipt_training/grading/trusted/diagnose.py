@@ -29,6 +29,10 @@ from ipt_training.grading.trusted.files import (
 from ipt_training.saved_answers import ANSWERS_FILE, ANSWERS_MAX_BYTES
 
 _LOG_PATTERNS: tuple[tuple[str, str], ...] = (
+    (r"partial credit cannot be greater than maximum points",
+     "a test cell scored more than the points it is worth: the assignment gives the cell fewer points than its "
+     "hidden test grades out of (points=...). Make the two equal in source/, run `ipt-course release`, then "
+     "autograde again"),
     (r"NotJSONError|JSONDecodeError|Notebook does not appear to be JSON|Expecting value",
      "the notebook file is not valid JSON (truncated, or edited outside Jupyter); no cell could be graded"),
     (r"Unsupported nbformat version|NBFormatError|nbformat version \d|notebook format version",
@@ -169,7 +173,8 @@ def diagnose_submission(submitted: Path, source: Path) -> list[str]:
         if flags_changed:
             problems.append(f"{path.name}: the grading settings of cell(s) {', '.join(flags_changed[:5])} were changed "
                             "(a test marked as an answer, an answer marked as graded, points ...); the assignment's "
-                            "settings were used")
+                            "settings were used (expected if you changed them in source/ after this trainee "
+                            "fetched the assignment)")
         deleted = sorted(set(_cells(reference, "grade")) - set(_cells(nb, "grade")))
         if deleted:
             problems.append(f"{path.name}: test cell(s) deleted and restored for grading: {', '.join(deleted)}")
@@ -262,13 +267,13 @@ def explain_error(ename: str, evalue: str) -> str:
 
 
 def _cell_label(cell: nbformat.NotebookNode, index: int, titles: dict[str, str] | None = None) -> str:
-    """The cell as the instructor's notebook names it ("Case A", "Q1. Who developed IPT?") when ``titles`` has it,
-    else its nbgrader id, else its position."""
+    """The cell as the instructor's notebook names it, with its nbgrader id for the CSV files and the formgrader
+    ('"Case A" (case_a_test)') when ``titles`` has it, else its nbgrader id, else its position."""
     grade_id = nbgrader_meta(cell).get("grade_id")
     if not isinstance(grade_id, str) or not grade_id:
         return f"cell {index + 1}"
     title = (titles or {}).get(grade_id)
-    return f'"{title}"' if title else grade_id
+    return f'"{title}" ({grade_id})' if title else grade_id
 
 
 def instructor_titles(source_notebook: Path | None) -> dict[str, str]:

@@ -118,6 +118,7 @@ class Course:
         instructor's own cases it names (:mod:`ipt_training.grading.workflow.own_cases`); returns errors by
         assignment."""
         from ipt_training.grading.workflow.own_cases import release_own_cases
+        from ipt_training.grading.workflow.points_check import points_mismatches
 
         errors: dict[str, str] = {}
         for assignment in assignments or self.assignments():
@@ -126,7 +127,9 @@ class Course:
             if not result["success"]:
                 errors[assignment] = _last_error(result.get("log", "") + "\n" + str(result.get("error", "")))
                 continue
-            problems = release_own_cases(self.root, assignment)
+            problems = [problem for notebook in sorted((self.source_dir / assignment).glob("*.ipynb"))
+                        for problem in points_mismatches(notebook)]
+            problems += release_own_cases(self.root, assignment)
             if problems:
                 errors[assignment] = "; ".join(problems)
         return errors
