@@ -234,3 +234,26 @@ def test_a_title_argued_and_then_turned_from_to_the_area_ticked_is_a_contradicti
 ])
 def test_a_title_asked_or_kept_is_not_a_turn(amaru, text, area):
     assert "self_contradiction" not in score(amaru, text, area=area).flags
+
+
+AMARU_FACTS = ("PA: role transition. Amaru began waking at 4 a.m. about two months after the move to Winnipeg; he lost "
+               "the inspection team he led and his Sunday futsal league. Goals: mourn the old role and gain mastery "
+               "of the new one. Strategies: explore his feelings about the move and build a new support network. ")
+
+
+def test_the_key_event_said_to_trigger_the_episode_and_not_to_is_a_contradiction(amaru):
+    report = score(amaru, AMARU_FACTS + "The move set off the depression. Later in the note: the move is not what "
+                                        "triggered it; his mood had been low for years.")
+    assert "self_contradiction" in report.flags and "two_readings" in report.flags
+    assert report.total <= 5
+    assert "did not" in report.criterion("problem_area").feedback
+
+
+@pytest.mark.parametrize("extra", [
+    "The move set off the depression.",  # affirmed only
+    "I do not think the move is what triggered it; the timing is close, but his mood was already low in Toronto.",
+    "If the move triggered it, the link should be named with him early on.",  # a condition
+])
+def test_a_link_affirmed_or_denied_once_is_not_a_contradiction(amaru, extra):
+    report = score(amaru, AMARU_FACTS + extra)
+    assert "self_contradiction" not in report.flags and "two_readings" not in report.flags

@@ -28,6 +28,7 @@ the fore later, we would ..."); goals or strategies that serve several areas ("r
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ipt_training.domain import AREA_LABELS, ProblemArea
 from ipt_training.scoring.areas import AreaDecision, AreaReading, Reading
@@ -86,6 +87,11 @@ class Conflict:
     def feedback(self) -> str:
         """A sentence that names the two claims that conflict, in plain clinical language."""
         chosen = _label(self.chosen)
+        if self.other is None and self.claims[0].kind == "untriggered":
+            said, denied = (next(c.words for c in self.claims if c.kind == k) for k in ("triggered", "untriggered"))
+            return (f"The answer says the key event set the episode off ('{said}') and also that it did not "
+                    f"('{denied}'): it argues against its own link between the event and the onset, so only the "
+                    "better reading is marked, at half credit. Say once whether the event started the episode.")
         if self.other is None:
             quoted = ", ".join(f"'{c.words}'" for c in self.claims[:2])
             return (f"The answer chooses {chosen} but also says that no one has died ({quoted}), which the case "
@@ -212,6 +218,44 @@ def death_denials(prepared: Clauses) -> list[Claim]:
             words = " ".join(tokens) if len(tokens) <= _QUOTE_WORDS else hit.strip()
             found.append(Claim(ProblemArea.GRIEF, "denial", c, words))
     return found
+
+
+#: Words that say an event set the episode off ("the move triggered it", "what caused it", "set off", "brought on").
+_CAUSING = ("trigger", "caus", "precipitat", "sparked")
+_CAUSING_PAIRS = (("set", "off"), ("brought", "on"), ("led", "to"))
+_ONSET_DENIERS = frozenset({"not", "no", "never", "nor", "hardly", "unlikely", "doubt", "nt", "t"})
+_COINCIDENCE = frozenset({"coincidence", "coincidental", "unrelated", "unconnected"})
+
+
+def _causal_at(tokens: list[str]) -> list[int]:
+    """Where a clause says something set the episode off."""
+    found = [k for k, t in enumerate(tokens) if t.startswith(_CAUSING)]
+    found += [k for k, pair in enumerate(pairwise(tokens)) if pair in _CAUSING_PAIRS]
+    return found
+
+
+def _denied_cause(tokens: list[str]) -> bool:
+    """ "The move is not what triggered it", "I doubt it caused the episode", "a coincidence"."""
+    if not _COINCIDENCE.isdisjoint(tokens):
+        return True
+    return any(not _ONSET_DENIERS.isdisjoint(tokens[max(0, k - 4):k]) for k in _causal_at(tokens))
+
+
+def link_contradictions(prepared: Clauses, event_clauses: set[int], chosen: ProblemArea) -> list[Claim]:
+    """The key event said to have set the episode off in one sentence ("The move set off the depression") and not to
+    have in another ("The move is not what triggered it"), both about the key event (``event_clauses``: the
+    clauses that name it). Empty when the answer only affirms or only denies, or weighs the link in a condition or
+    a question."""
+    denied, said = [], []
+    for c in sorted(event_clauses):
+        tokens = prepared[c]
+        if subordinate(prepared, c) or QUOTE in tokens or (not _causal_at(tokens) and _COINCIDENCE.isdisjoint(tokens)):
+            continue
+        if _denied_cause(tokens):
+            denied.append(Claim(chosen, "untriggered", c, _quote(tokens, 0, len(tokens))))
+        elif _ONSET_DENIERS.isdisjoint(tokens) and _NOT_OWN.isdisjoint(tokens):
+            said.append(Claim(chosen, "triggered", c, _quote(tokens, 0, len(tokens))))
+    return [*denied, *said] if denied and said else []
 
 
 def _plan_findings(plan: list[Match], clauses: set[int], prepared: Clauses) -> list[tuple[frozenset, str, Claim]]:

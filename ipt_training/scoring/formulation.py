@@ -51,7 +51,7 @@ from ipt_training.cases.model import Case, EvidenceItem, ReferenceFormulation
 from ipt_training.domain import DisputeStage, ProblemArea
 from ipt_training.scoring import feedback
 from ipt_training.scoring.areas import AreaDecision, Reading, decide_areas, infer_from_events, read_areas
-from ipt_training.scoring.claims import read_conflict
+from ipt_training.scoring.claims import Conflict, link_contradictions, read_conflict
 from ipt_training.scoring.concepts import read_concepts
 from ipt_training.scoring.evidence import DerivedEvidence, derive_evidence
 from ipt_training.scoring.lexicon import (
@@ -534,6 +534,13 @@ def score_formulation(
     linked = (_timeline_linked(event_clauses, prepared) and not link_denied(prepared, event_clauses)) or (
         reference.primary_area is ProblemArea.INTERPERSONAL_DEFICITS
         and any(not m.negated for m in kinds["absence"]))
+    if split is None and decision.primary is not None and not decision.stuffing and len(event_clauses) >= 2:
+        # The key event said to have set the episode off and, elsewhere, not to have: the answer argues against its
+        # own link (a second reading, like "nobody died" beside grief).
+        untriggered = link_contradictions(prepared, event_clauses, decision.primary)
+        if untriggered:
+            conflict = Conflict(decision.primary, None, tuple(untriggered))
+            decision = split = replace(decision, contradiction=True)
     if not linked and (timing := timing_for(reference, case)) is not None:
         # The link stated by the case's dates or by the span between event and onset ("sx 5/25", "two months later").
         linked = bool(event_clauses) and dated_link(timing, prepared, event_clauses, _mentions_onset)
