@@ -3,7 +3,10 @@
 * A person's name beside a word that only one evidence item of the case has ("after Odile died") cites that item,
   however common the word is in vignettes; a name beside a word that says only who someone is ("her sister Odile")
   does not.
-* The -ing form of an item's word that ends in e ("caring" for "care") finds the item.
+* The -ing form of an item's word that ends in e ("caring" for "care") finds the item; two words that most vignettes
+  share ("family", "friends") are not an item.
+* A death said as losing the person ("you lost Silvia"), no event said to the patient ("we looked for something that
+  set it off and did not find anything") and a span in lay words ("a couple of months after") are read.
 * A list that chooses no focus earns a token for the facts it names, not half of them, and no dispute stage.
 """
 
@@ -111,3 +114,90 @@ def test_the_same_facts_in_sentences_with_a_choice_keep_their_evidence_and_stage
              "in March, two months after the arguments started.")
     assert _evidence(prose) >= 2.5
     assert _evidence(prose) > _evidence(_UNCOMMITTED_LIST)
+
+
+# --- The facts of a case said to the patient, in lay words -------------------------------------------------------
+
+WIDOW = _reference("grief", [
+    {"id": "death", "hint": "Whose loss?", "text": "Her wife Silvia died suddenly of a stroke in October."},
+    {"id": "studio", "hint": "What does she avoid?", "text": "She keeps Silvia's pottery studio locked."},
+    {"id": "retired", "hint": "What else changed?", "text": "She retired from teaching in December."},
+], "Her low mood began in January, three months after Silvia died.")
+
+
+@pytest.mark.parametrize("text", [
+    "Grief. You lost Silvia in October, and it has been hard to carry on.",
+    "I'd work on grief: since she lost her wife in October she has not let herself be sad.",
+])
+def test_losing_a_person_is_said_of_a_death(text):
+    assert "death" in score_formulation(text, WIDOW).evidence_cited
+
+
+@pytest.mark.parametrize("text", [
+    "Grief. She lost contact with her wife's family and lost her job too.",  # not a death
+    "Grief. She lost her way after she retired from teaching.",
+])
+def test_losing_contact_or_a_job_is_not_a_death(text):
+    assert "death" not in score_formulation(text, WIDOW).evidence_cited
+
+
+LONER = _reference("interpersonal_deficits", [
+    {"id": "alone", "hint": "How does he live?", "text": "He has lived alone in a bedsit for twenty years."},
+    {"id": "nothing_changed", "hint": "What came before the onset?",
+     "text": "Nobody close to him has died and nothing changed at work or at home before the episode."},
+    {"id": "club", "hint": "What did he try?", "text": "He joined a chess club in 2022 and left after one evening."},
+], "His low mood crept in over the winter of 2024 with no event before it, on top of lifelong isolation.",
+    goals=["deficits.reduce_isolation", "deficits.new_relationships"])
+
+
+def test_no_event_said_to_the_patient_cites_the_item_that_nothing_changed():
+    text = ("Dermot, this is depression, a common illness. We looked for something that might have set it off and "
+            "did not find anything; you have lived alone in the bedsit for twenty years. Let us work on that.")
+    assert "nothing_changed" in score_formulation(text, LONER).evidence_cited
+
+
+def test_no_event_said_of_the_area_in_general_is_not_the_patients():
+    text = ("Interpersonal deficits. In deficits, often nothing has happened before the onset; the isolation itself "
+            "is the problem, and the work is on relationships.")
+    assert "nothing_changed" not in score_formulation(text, LONER).evidence_cited
+
+
+MOVER = _reference("role_transition", [
+    {"id": "moved", "hint": "What changed?", "text": "The family moved to a flat in Leeds in March."},
+    {"id": "friends", "hint": "What did she have before?", "text": "In Porto she had friends and family nearby."},
+], "Her low mood began in May, two months after the move.", goals=["transition.mourn_old", "transition.mastery"])
+
+
+def test_two_words_that_most_vignettes_share_do_not_make_an_item():
+    # "family" and "friends" are in most vignettes: together they say nothing about this patient's move
+    assert "friends" not in score_formulation("Role transition. Family and friends matter to her.",
+                                              MOVER).evidence_cited
+    assert "friends" in score_formulation("Role transition. In Porto she had her friends nearby.",
+                                          MOVER).evidence_cited
+
+
+@pytest.mark.parametrize(("later", "linked"), [
+    ("A couple of months later her sleep went.", True),
+    ("A few months later her sleep went.", True),  # about three months: within a month of the case's two
+    ("A couple of years later her sleep went.", False),  # not the case's span
+    ("Her sleep went at some point.", False),  # no span at all
+])
+def test_a_span_said_in_lay_words_states_the_link(later, linked):
+    from tests.test_scorer_onset_link import CASE
+
+    text = f"Grief. Astrid died of cancer. Ingrid organised the funeral and went back to work. {later}"
+    report = score_formulation(text, CASE.reference, case=CASE)
+    assert ("onset_after_death" in report.evidence_cited) is linked
+
+
+@pytest.mark.parametrize(("text", "stated"), [
+    ("Grief. It all began after Astrid died; I would help her mourn.", True),  # a person of the case and her event
+    ("Grief. It all began after you lost Astrid; we will talk about her.", True),
+    ("Grief. It all began after a death; I would help her mourn.", False),  # whose death?
+    ("Grief. Astrid matters; I would help her mourn.", False),  # a name says who, not what happened
+])
+def test_a_person_of_the_case_beside_the_word_of_her_event_states_a_fact(text, stated):
+    from tests.test_scorer_onset_link import CASE
+
+    report = score_formulation(text, CASE.reference, case=CASE)
+    assert ("sister_died" in report.evidence_cited) is stated

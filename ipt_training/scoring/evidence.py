@@ -13,7 +13,8 @@ dates or numbers 0.5. A term shared by several items of the case counts less for
 when one sentence of it (a clause and the next) holds two of the item's terms (dates aside), a name that belongs
 to this item only, or most of the weight of a short item. A name counts beside a word of the item's own: a
 distinctive one, or one no other item of the case has, however common ("after Odile died" cites the only item about
-the death), but not a word of who someone is ("her mother Odile"). The timeline-link item only has to name its event
+the death), but not a word of who someone is ("her mother Odile"); a death is also said by losing the person ("you
+lost Silvia", "since she lost her wife"). The timeline-link item only has to name its event
 (its dates and numbers are dropped), since the scorer separately checks that the event is tied in time to the
 onset; it also borrows the words of the evidence item that describes the same event. Hand-written ``cues`` still
 work, in addition to the sentence. The matcher's typo repair covers the derived terms, since they are cues.
@@ -253,11 +254,12 @@ class DerivedEvidence:
 def _item_words(hit: list[str], weights: dict[str, float], own: frozenset[str] = frozenset()) -> int:
     """How many of the words hit count towards citing the item: no dates, and names only beside a word of the item's
     own (full weight, or a word no other item of the case has, "after Adjoa died", but not a word of who someone is,
-    "her mother Adjoa"), not beside words many items share."""
+    "her mother Adjoa"), not beside words many items share. Words that most vignettes have ("family", "friends")
+    count as one however many there are: together they say nothing of this patient."""
     words = [k for k in hit if not k.startswith(_DATED)]
     names = sum(k.startswith("name:") for k in words)
-    if names and not any((weights[k] >= 1.0 or k in own) and not k.startswith(_NOT_OWN) for k in hit):
-        return len(words) - names
+    if not any((weights[k] >= 1.0 or k in own) and not k.startswith(_NOT_OWN) for k in hit):
+        return len(words) - names if names else min(len(words), 1)
     return len(words)
 
 
@@ -266,6 +268,11 @@ _WHO_KEYS = frozenset(f"word:{w}" for w in (
     "father", "mother", "brother", "sister", "son", "daughter", "wife", "husband", "partner", "aunt", "uncle", "friend",
     "cousin", "grandmother", "grandfather", "grandson", "granddaughter", "niece", "nephew", "child", "baby", "parent",
     "boss", "manager", "colleague", "neighbour", "younger", "older", "elder"))
+_DEATH = "word:death"
+#: The people whose loss ("she lost her mother") says that they died.
+_BEREAVED_OF = frozenset({"father", "dad", "mother", "mum", "mom", "brother", "sister", "son", "daughter", "wife",
+                          "husband", "partner", "aunt", "uncle", "twin", "grandmother", "grandfather", "grandma",
+                          "grandpa", "cousin", "baby", "child", "fiance", "fiancee"})
 #: Keys that are never a word of the item's own: names and dates.
 _NOT_OWN = ("name:", *_DATED)
 
@@ -305,6 +312,12 @@ def derive_evidence(texts: dict[str, str], timeline_id: str, *, names: Iterable[
     for terms in per_item.values():
         for t in terms:
             cues.setdefault(f"term:{t.key}", list(t.cues))
+    death = cues.get(f"term:{_DEATH}")
+    if death is not None:
+        # A death said in lay words, as people say it to the bereaved: "you lost Silvia", "since she lost her wife".
+        people = sorted({t.key[5:] for terms in per_item.values() if any(t.key == _DEATH for t in terms)
+                         for t in terms if t.key.startswith("name:")} | _BEREAVED_OF)
+        death += [f"{verb} {who}" for who in people for verb in ("lost", "losing", "loss of")]
     # The kind of fact an item states ("avoids reminders"), when no other item states one of that kind: an answer
     # stating that kind of fact in its own words cites the item.
     for item_id, kinds in item_kinds(texts, skip=timeline_id).items():

@@ -306,7 +306,7 @@ def _concepts_needed(listed: int, share: float, most: int | None) -> int:
 
 _ONSET_PREFIXES = ("onset", "symptom", "depress", "mood", "episode", "unwell", "ill", "low", "mdd", "mde", "sx",
                    "downhill", "sink", "worse", "deteriorat", "slump", "spiral", "sleep", "appetite", "waking",
-                   "tired", "energy")
+                   "tired", "energy", "insomn", "tearful", "hopeless", "anhedon", "numb", "exhaust", "concentrat")
 _ONSET_SUBJECTS = ("it", "this", "he", "she", "which", "they", "illness", "problems")
 _ONSET_VERBS_LIST = ("began", "begun", "started", "start", "starts", "begins", "came", "developed", "set")
 _ONSET_RE = re.compile(" (?:" + "|".join(_ONSET_PREFIXES) + ")|"

@@ -4,8 +4,9 @@ An instructor's evidence sentence names the case's own particulars ("She has not
 and has not visited his widow Zanele"); a trainee often states the same fact in the plain words of its kind ("she
 avoids everything that reminds her of him"). The kinds of fact that IPT formulations cite again and again are few:
 avoiding reminders, mourning put off (no tears, straight back to work), mixed or forbidden feelings, feeling
-incompetent in a new role, a good life before the episode, no death, a dispute still being negotiated or at a
-standstill. Each kind has a short list of the plain phrases that state it.
+incompetent in a new role, a good life before the episode, no death, nothing that happened or changed before the
+onset (said to the patient: "we looked for something that set it off and did not find anything"), a dispute still
+being negotiated or at a standstill. Each kind has a short list of the plain phrases that state it.
 
 The kinds of an evidence item are read from its own sentence with the same phrases (a phrase negated in the
 sentence, "he is not angry with her", is not the item's kind). An answer's sentence that states a kind cites the
@@ -44,6 +45,11 @@ GIST_CUES: dict[str, tuple[str, ...]] = {
                     "fine before", "well before", "full social life", "good network", "popular"),
     "no_death": ("nobody died", "no one died", "nobody has died", "no one has died", "nobody close",
                  "no death", "not a death", "no bereavement"),
+    "no_event": ("nothing happened", "nothing has happened", "nothing had happened", "nothing changed",
+                 "nothing has changed", "nothing had changed", "no change", "no changes", "no life event*",
+                 "no recent event*", "no trigger*", "no precipitant*", "no obvious trigger*", "not find anything",
+                 "not found anything", "nothing set it off", "nothing triggered it", "nothing that set it off",
+                 "out of the blue"),
     "still_talking": ("still talk*", "still trying", "still try", "still negotiat*", "still speak*",
                       "still phone", "still in contact", "still call*", "both want to", "still want to"),
     "standstill": ("stopped talking", "not speaking", "not talking", "no longer speak*", "no longer talk*",

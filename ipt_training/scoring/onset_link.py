@@ -30,8 +30,10 @@ _MONTH_OF = {**{m: i for i, m in enumerate(MONTHS)}, **{m[:3]: i for i, m in enu
 _AMBIGUOUS = frozenset({"may", "mar", "jun", "jan", "aug"})
 _LEADS = frozenset({"in", "around", "from", "since", "by", "until", "till", "early", "late", "mid", "of", "end",
                     "before", "after", "last", "this", "that", "on"})
-_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "couple": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "couple": 2, "few": 3, "several": 3, "three": 3, "four": 4,
+            "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+#: Numbers said in lay words, which may take "of" before the unit ("a couple of months").
+_LAY_NUMBERS = frozenset({"couple", "few"})
 #: Units of a span, in months; "3/12" is three months and "5/52" five weeks in clinical shorthand.
 _UNITS = {"day": 1 / 30, "days": 1 / 30, "week": 12 / 52, "weeks": 12 / 52, "wk": 12 / 52, "wks": 12 / 52,
           "month": 1.0, "months": 1.0, "mo": 1.0, "mos": 1.0, "mths": 1.0, "mth": 1.0, "year": 12.0, "years": 12.0,
@@ -126,6 +128,8 @@ def _span_months(tokens: list[str]) -> Iterable[float]:
         return
     for i in range(1, len(tokens)):
         before, token = tokens[i - 1], tokens[i]
+        if before == "of" and i >= 2 and tokens[i - 2] in _LAY_NUMBERS:
+            before = tokens[i - 2]  # "a couple of months", "a few of weeks"
         number = int(before) if before.isdigit() and len(before) <= 2 else _NUMBERS.get(before)
         if number is None:
             continue

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from itertools import chain, pairwise
 
@@ -246,6 +246,14 @@ class CaseFacts:
     #: but a paragraph whose only facts they are says who, not what happened (see :meth:`FactReading.kin_only`)
     kin: frozenset[str] = frozenset()
 
+    #: the words of what happened in the case's timeline, common ones included ("dies", "moved", "retired"), with
+    #: their inflections and plain synonyms ("died", "passed"): beside a person of the case ("after Odile died") or
+    #: said to the patient ("since you moved") they state what happened
+    events: frozenset[str] = frozenset()
+    #: who an event word is said of to state a fact: the people of the inventory (not the patient, whose name an
+    #: answer can put into any textbook sentence) and the patient addressed as "you"
+    actors: frozenset[str] = frozenset()
+
     #: tokens that may start a date or span (the slow check runs only for clauses holding one)
     triggers: frozenset[str] = frozenset()
     #: ``words`` without ``who``: the details, dates and places that say what happened and when
@@ -255,6 +263,11 @@ class CaseFacts:
         triggers = self.short_years | self.ambiguous_months | frozenset(_UNITS) | frozenset(_FRACTION_UNITS)
         object.__setattr__(self, "triggers", triggers)
         object.__setattr__(self, "what", self.words - self.who)
+
+    def happened(self, clause: list[str]) -> bool:
+        """Whether a clause tells what happened to someone of the case in the words of its timeline: the name of a
+        person of the inventory, or "you", beside an event word ("after Odile died", "since you moved")."""
+        return not self.events.isdisjoint(clause) and not self.actors.isdisjoint(clause)
 
     def specific(self, clause: list[str]) -> bool:
         """Whether one clause (tokens) states something of this case: what happened or when (a name or a
@@ -375,7 +388,33 @@ def case_facts(case: Case) -> CaseFacts:
     texts = [case.vignette, case.patient.background, *(e.event for e in case.timeline)]
     for p in case.inventory:
         texts += [p.contact, p.expectations, p.satisfactions, p.dissatisfactions, p.change_wished, p.recent_change]
-    return _facts(people, relationships, texts, [e.date for e in case.timeline], case.symptom_onset)
+    facts = _facts(people, relationships, texts, [e.date for e in case.timeline], case.symptom_onset)
+    events = _event_words(e.event for e in case.timeline if e.kind.value not in ("symptom", "other"))
+    patient = set(to_ascii_lower(case.patient.name).replace(".", " ").split())
+    actors = {w for p in case.inventory for w in to_ascii_lower(p.name).replace(".", " ").split()
+              if len(w) > 2 and w not in patient and w not in _TITLES and w not in FUNCTION_WORDS
+              and w not in STOP_WORDS} | _ADDRESSED
+    return replace(facts, events=frozenset(events - facts.who - _ADDRESSED), actors=frozenset(actors))
+
+
+#: How an answer said to the patient names the patient.
+_ADDRESSED = frozenset({"you", "your"})
+
+
+def _event_words(events: Iterable[str]) -> set[str]:
+    """The content words of the timeline's events, with their inflections and plain synonyms."""
+    from ipt_training.scoring.evidence import SYNONYM_GROUPS
+
+    groups = {word: group for group in SYNONYM_GROUPS for word in group}
+    skip = set(FUNCTION_WORDS) | set(STOP_WORDS) | set(MONTHS) | set(ipt_vocabulary())
+    found: set[str] = set()
+    for clause in chain.from_iterable(clauses(e) for e in events):
+        for word in clause:
+            if len(word) > 2 and not word.isdigit() and word not in skip:
+                found.update(groups.get(word, ()) or _forms(word))
+    if "died" in found:
+        found |= {"lost", "lose", "losing", "loss"}  # "since you lost Astrid"
+    return found
 
 
 def reference_facts(reference: ReferenceFormulation) -> CaseFacts:
@@ -466,7 +505,8 @@ def read_facts(facts: CaseFacts, prepared: list[list[str]]) -> FactReading:
     """The clauses of ``prepared`` that state a fact of the case (what happened or when) and those near one."""
     what, triggers, specific = facts.what, facts.triggers, facts.specific
     stated = tuple(i for i, clause in enumerate(prepared)
-                   if (not what.isdisjoint(clause) or (not triggers.isdisjoint(clause) and specific(clause)))
+                   if (not what.isdisjoint(clause) or (not triggers.isdisjoint(clause) and specific(clause))
+                       or facts.happened(clause))
                    and not _copied_role(facts, prepared, i))
     near: set[int] = set()
     for i in stated:
