@@ -360,3 +360,22 @@ def test_a_stage_recorded_without_a_dispute_focus_is_not_reported_as_unassessed_
     text = feedback(report, "evidence_timeline")
     assert "You staged a dispute as impasse but did not name a role dispute as a focus" in text
     assert "You kept one focus" not in text
+
+
+def test_an_area_claimed_after_a_negated_list_is_not_argued_against(cases):
+    """"With no death and no change, deficits is the remaining area" claims deficits; the negators belong to the list
+    before it, so the answer does not argue against its own choice."""
+    text = ("Focus: interpersonal deficits. Sander has never had a close friend since Bram moved away and lives alone."
+            " With no death and no change, deficits is the remaining area. Nothing changed before his low mood"
+            " began in January 2025. Goals: reduce isolation, new relationships. Strategies: graded contact,"
+            " practise social skills.")
+    report = score(cases["p-08"], text)
+    assert "self_contradiction" not in report.flags
+    assert "argues against its own choice" not in feedback(report, "problem_area")
+
+
+def test_a_negated_area_without_a_claim_after_it_is_still_rejected(cases):
+    """Must not gain: "there is no dispute, the focus is the transition" still rejects the dispute."""
+    report = score(cases["p-05"], "There is no role dispute with Clara here. The focus is the role transition after"
+                                  " the move to Winnipeg seven months ago; his low mood began two months later.")
+    assert report.detected_primary is ProblemArea.ROLE_TRANSITION and report.detected_secondary is None

@@ -209,7 +209,7 @@ def _classify(m: Match, tokens: list[str], previous: list[str] | None, quoted: b
         if m.negated or quoted or overlaps_concept or not _lay_choice(before):
             return _MENTIONED
         return _HEDGED  # a plain name commits only when no area is named outright
-    if m.negated:
+    if m.negated and not _claimed_after(tokens, m.end):
         # "she never grieved", "he has not mourned": mourning blocked, which is the grief reading, not a rejection
         return _REJECTED if strong and tokens[m.start] not in _MOURNING_VERBS else _MENTIONED
     if side and strong and (_refused_after(tokens, m.end) or not _REJECT_BEFORE.isdisjoint(before[-4:])
@@ -282,6 +282,19 @@ _FUTURE_MODALS = frozenset({"will", "may", "might", "could"})
 _LATER_WORDS = frozenset({"later", "eventually", "afterwards", "afterward", "follow", "follows", "future",
                           "subsequently"})
 _RESEMBLE = frozenset({"look", "looks", "resemble", "resembles", "become", "becomes", "turn", "turns", "into"})
+
+
+#: "X is the remaining area", "X is the only focus left": the clause claims X whatever negated list came before it
+#: ("with no dispute and no change, deficits is the remaining area").
+_CLAIM_NOUNS = frozenset({"remaining", "only", "focus", "answer", "choice", "best", "likeliest", "area", "main",
+                          "primary"})
+
+
+def _claimed_after(tokens: list[str], end: int) -> bool:
+    """The words right after the area claim it: "is the remaining area", "remains the focus"."""
+    after = tokens[end + 1:end + 4]
+    return (len(after) == 3 and after[0] in {"is", "remains"} and after[1] in {"the", "my", "our"}
+            and after[2] in _CLAIM_NOUNS)
 
 
 def _refused_after(tokens: list[str], end: int) -> bool:
