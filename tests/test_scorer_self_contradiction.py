@@ -257,3 +257,26 @@ def test_the_key_event_said_to_trigger_the_episode_and_not_to_is_a_contradiction
 def test_a_link_affirmed_or_denied_once_is_not_a_contradiction(amaru, extra):
     report = score(amaru, AMARU_FACTS + extra)
     assert "self_contradiction" not in report.flags and "two_readings" not in report.flags
+
+
+JONAS_NOTE = "Role dispute with Mareike about a baby, since December 2024, his low mood followed. "
+
+
+def test_a_stage_under_a_heading_then_another_stage_named_is_two_readings_of_the_dispute(jonas):
+    report = score(jonas, JONAS_NOTE + "Stage: renegotiation, they still talk it through. They have stopped talking "
+                                       "altogether, so this is an impasse. Goals: identify the dispute. Strategies: "
+                                       "communication analysis.")
+    assert "two_readings" in report.flags
+    assert report.total <= 4
+
+
+@pytest.mark.parametrize("stage", [
+    "Stage: renegotiation, they still talk it through every night.",
+    "Stage: renegotiation (not impasse yet).",
+])
+def test_one_stage_under_a_heading_is_the_stage_named(jonas, stage):
+    report = score(jonas, JONAS_NOTE + stage + " Goals: identify the dispute, renegotiate expectations. Strategies: "
+                                               "communication analysis.")
+    assert "two_readings" not in report.flags
+    assert report.detected_stage is not None and report.detected_stage.value == "renegotiation"
+    assert report.total >= 8.5

@@ -158,6 +158,8 @@ def stage_label_matches(stage_matches: list[Match], prepared: Clauses) -> list[t
         if not tokens[m.start].startswith(_STAGE_LABELS):
             continue
         near = tokens[max(0, m.start - 3):m.start] + tokens[m.end + 1:m.end + 2]
+        if m.start == 0 and m.clause and len(prepared[m.clause - 1]) <= 2 and "stage" in prepared[m.clause - 1]:
+            near = ["stage"]  # under a heading: "Stage: renegotiation"
         after = tokens[m.end + 1:m.end + 3]
         # "an impasse rather than dissolution" chooses the impasse over the stage after it
         around = tokens[max(0, m.start - 6):m.start] + ([] if after == ["rather", "than"] else after)
