@@ -129,6 +129,22 @@ def test_formulation_problems_are_plain_sentences(tmp_path: Path, monkeypatch: p
     assert check_formulation(blank, "a")  # the builder's saved answer completes it
 
 
+def test_choices_that_contradict_each_other_are_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          capsys) -> None:
+    """The builder let a trainee submit grief as both areas, staged as an impasse: Validate said well-formed."""
+    monkeypatch.chdir(tmp_path)
+    same = {"primary_area_c": "Grief", "secondary_area_c": "grief",
+            "dispute_stage_c": None, "formulation_c": LONG_TEXT}
+    assert not check_formulation(same, "c")
+    assert "secondary_area_c is the same as primary_area_c" in capsys.readouterr().out
+    staged = {**same, "secondary_area_c": None, "dispute_stage_c": "Impasse"}
+    assert not check_formulation(staged, "c")
+    out = capsys.readouterr().out
+    assert "dispute_stage_c applies only to a role dispute" in out and "secondary" not in out
+    assert check_formulation({**staged, "secondary_area_c": "role_dispute"}, "c")
+    assert check_formulation({**staged, "primary_area_c": "Role dispute"}, "c")
+
+
 @pytest.mark.parametrize(("check", "args", "ok"), [
     (check_choice, ({"q1": None}, "q1", "abcd"), False),
     (check_choice, ({"q1": "(B)"}, "q1", "abcd"), True),

@@ -6,6 +6,7 @@ from ipt_training.cases.model import Closeness
 from ipt_training.domain import ProblemArea
 from ipt_training.scoring.formulation import score_formulation
 from ipt_training.widgets.compare import (
+    evidence_rows,
     formulation_comparison_html,
     inventory_feedback_rows,
     life_events,
@@ -27,8 +28,27 @@ def test_comparison_shows_both_texts_the_rationale_and_every_evidence_item(libra
     page = formulation_comparison_html(case, text, report)
     assert "Your formulation" in page and "Model formulation" in page
     assert "not cried" in page and case.reference.rationale[:30].replace("'", "&#x27;") in page
-    assert page.count("<tr>") == len(case.reference.key_evidence) + 1
+    assert page.count("<tr>") == len(case.reference.key_evidence) + 2  # the header, each item, the timeline link
     assert "missed" in page
+
+
+def test_the_evidence_table_counts_what_the_criterion_counts_and_reads_as_evidence(library):
+    """p-05's items are authored as questions only: the table said "Evidence: Were there deaths...?" and left out
+    the timeline link that the evidence criterion told the trainee to look at again."""
+    case = library.get("p-05")
+    text = ("Amaru, since you moved to Winnipeg you lost your team and your futsal mates. Shall we meet weekly for "
+            "twelve sessions? Does that fit?")
+    report = score_formulation(text, case.reference, reveal=True, rubric="patient", case=case)
+    rows = evidence_rows(case, report)
+    link = case.reference.timeline_link
+    assert rows[-1][1] == f"Timeline link: The answer to: {link.hint}"
+    assert (link.id in report.evidence_cited) is rows[-1][0].endswith("you cited it")
+    assert {row[1] for row in rows[:-1]} == {f"The answer to: {item.hint}" for item in case.reference.key_evidence}
+    cited = [row for row in rows if row[0].endswith("you cited it")]
+    assert len(cited) == len(report.evidence_cited) and 0 < len(cited) < len(rows)
+    described = next(c for c in library if c.reference is not None and c.reference.key_evidence[0].text)
+    plain = evidence_rows(described, score_formulation("", described.reference, reveal=True))
+    assert plain[0][1] == described.reference.key_evidence[0].text
 
 
 def test_inventory_feedback_marks_right_wrong_and_unplaced_people(library):

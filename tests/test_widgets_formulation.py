@@ -172,3 +172,20 @@ def test_a_damaged_saved_answer_is_restored_as_far_as_it_makes_sense(case: Case,
                        tmp_path)
     builder = formulation_builder(case, save_key="practice", folder=tmp_path)
     assert (builder.primary.value, builder.stage.value, builder.text.value) == ("", "impasse", "")
+
+
+def test_menus_that_contradict_each_other_get_a_note_that_goes_when_fixed(case: Case, tmp_path: Path) -> None:
+    builder = formulation_builder(case, save_key="x", folder=tmp_path)
+    note = next(c for c in builder.widget.children if "ipt-choices-note" in c._dom_classes)
+    assert note.value == ""
+    builder.primary.value = "grief"
+    builder.secondary.value = "grief"
+    assert "The secondary area is the same as the primary area" in note.value
+    builder.stage.value = "impasse"
+    assert "A dispute stage applies only to a role dispute" in note.value
+    builder.secondary.value = "role_dispute"
+    assert note.value == ""
+    builder.secondary.value = ""
+    restored = formulation_builder(case, save_key="x", folder=tmp_path)  # the saved choices come back with the note
+    assert "only to a role dispute" in next(c for c in restored.widget.children
+                                            if "ipt-choices-note" in c._dom_classes).value

@@ -7,7 +7,8 @@ import threading
 
 import pytest
 
-from ipt_training.practice.record import PracticeRecord, load_export
+from ipt_training.practice.record import REPEAT_NOTE, PracticeRecord, load_export
+from ipt_training.widgets.formulation import formulation_builder
 from ipt_training.widgets.practice import practice_session, progress_dashboard
 
 
@@ -30,6 +31,31 @@ def test_next_case_loads_a_builder_and_check_records_one_attempt(record, library
     assert len(attempts) == 1
     assert attempts[0].case_id == builder.case.id
     assert attempts[0].criteria["problem_area"][1] == 3.0
+
+
+def test_checking_the_same_case_again_is_feedback_only(record, library, tmp_path, monkeypatch):
+    """Seven checks of one case (the model formulation shown after the first) read as 'mastered' before."""
+    session = practice_session(record, library)
+    session.next_button.click()
+    builder = session.builder
+    builder.primary.value = builder.case.reference.primary_area.value
+    builder.text.value = "I would choose this focus; goals: work on it together over twelve weekly sessions."
+    builder.check_button.click()
+    assert REPEAT_NOTE not in builder.feedback.value
+    for _ in range(3):
+        builder.text.value += " Does that fit?"
+        builder.check_button.click()
+        assert REPEAT_NOTE in builder.feedback.value
+    assert len(record) == 1
+    monkeypatch.setenv("IPT_PRACTICE_DB", str(tmp_path / "own.sqlite"))  # a lesson's builder: the own record
+    lesson = formulation_builder(builder.case, reveal=True)
+    lesson.text.value = builder.text.value
+    lesson.check()
+    assert REPEAT_NOTE not in lesson.feedback.value
+    lesson.check()
+    assert REPEAT_NOTE in lesson.feedback.value
+    with PracticeRecord(tmp_path / "own.sqlite") as own:
+        assert len(own) == 1
 
 
 def test_check_with_nothing_written_records_nothing(record, library):
@@ -69,8 +95,6 @@ def test_dashboard_shows_skills_and_exports_a_record_a_supervisor_can_read(recor
 
 
 def test_a_practice_check_in_any_lesson_builder_is_recorded(tmp_path, monkeypatch, library):
-    from ipt_training.widgets.formulation import formulation_builder
-
     monkeypatch.setenv("IPT_PRACTICE_DB", str(tmp_path / "lesson.sqlite"))
     case = next(c for c in library if c.reference is not None and c.set.value == "practice")
     builder = formulation_builder(case, reveal=True)

@@ -151,6 +151,19 @@ class PracticeRecord:
     def seen_cases(self) -> set[str]:
         return {row[0] for row in self._db.execute("SELECT DISTINCT case_id FROM attempts")}
 
+    def add_first(self, attempt: Attempt) -> bool:
+        """Add ``attempt`` only if it is the first at its case and exercise; False (nothing added) otherwise.
+
+        After the first Check the trainee has seen the model answer for the case, so a second Check measures
+        copying, not skill: counted, it would let one case checked three times read as mastery.
+        """
+        seen = self._db.execute("SELECT 1 FROM attempts WHERE case_id = ? AND exercise = ? LIMIT 1",
+                                (attempt.case_id, attempt.exercise)).fetchone()
+        if seen:
+            return False
+        self.add(attempt)
+        return True
+
     @property
     def trainee(self) -> str:
         row = self._db.execute("SELECT value FROM meta WHERE key = 'trainee'").fetchone()
@@ -193,11 +206,20 @@ def load_export(path: Path | str) -> tuple[str, list[Attempt]]:
     return str(data.get("trainee") or file.stem), attempts
 
 
-def record_attempt(case: Case, report: FormulationReport, path: Path | None = None) -> bool:
-    """Add a scored practice formulation to the trainee's record; False (never an error) if it cannot be written."""
+#: Shown under the feedback when a Check is not added to the record because the case was attempted before.
+REPEAT_NOTE = ("This check is not added to your practice record: only your first attempt at a case counts, "
+               "because after it you have seen the model formulation. Press Next case in the practice notebook "
+               "for a case you have not seen.")
+
+
+def record_attempt(case: Case, report: FormulationReport, path: Path | None = None) -> bool | None:
+    """Add a scored practice formulation to the trainee's record if it is the first attempt at the case.
+
+    True when added, None when the case was attempted before (see :meth:`PracticeRecord.add_first`), False
+    (never an error) when the record cannot be written.
+    """
     try:
         with PracticeRecord(path) as record:
-            record.add(Attempt.from_report(case, report))
+            return True if record.add_first(Attempt.from_report(case, report)) else None
     except (OSError, sqlite3.Error):
         return False
-    return True

@@ -62,13 +62,32 @@ def _correct(points: float, max_points: float) -> bool:
     return max_points > 0 and points / max_points >= CORRECT_FRACTION - 1e-9
 
 
+#: Plain names for the case library's trap tags (``docs/authoring-cases.md``); an unknown tag is spelled out.
+TRAP_LABELS = {
+    "delayed-grief": "a grief reaction that was put off and surfaces later",
+    "dispute-vs-transition-timing": "telling a dispute from a transition by what came first",
+    "distant-transition-not-linked": "a life change too long before the onset to explain it",
+    "hidden-grief": "a death the patient does not bring up first",
+    "impasse-vs-dissolution": "telling an impasse from a dissolution",
+    "minor-event-not-significant": "a minor event offered as the cause",
+    "non-death-loss": "a loss that is not a death",
+    "old-death-mourned": "an old death that has already been mourned",
+    "withdrawal-not-deficits": "withdrawal that is a symptom of the episode, not deficits",
+}
+
+
+def trap_label(trap: str) -> str:
+    """A trainee-facing name for a trap tag, in lower case (``"a minor event offered as the cause"``)."""
+    return TRAP_LABELS.get(trap, trap.replace("-", " ").replace("_", " "))
+
+
 def skill_label(skill: str) -> str:
     """A trainee-facing name for a skill."""
     kind, _, name = skill.partition(":")
     if kind == "area":
         return f"Recognising {ProblemArea(name).label.lower()}"
     if kind == "trap":
-        return f"Avoiding the trap: {name.replace('-', ' ').replace('_', ' ')}"
+        return f"Avoiding the trap: {trap_label(name)}"
     labels = {"evidence_timeline": "Citing evidence and the timeline link", "goals": "Naming fitting goals",
               "strategies": "Naming fitting strategies", "dispute_stage": "Staging a role dispute"}
     return labels.get(name, name.replace("_", " ").capitalize())

@@ -16,7 +16,8 @@ from ipt_training.cases.model import Case
 from ipt_training.communication.library import DialogueLibrary
 from ipt_training.communication.transcript import Dialogue, DialogueSet
 from ipt_training.domain import AREA_LABELS, ProblemArea
-from ipt_training.widgets.render import paragraph, status_region
+from ipt_training.practice.skills import trap_label as skill_trap_label
+from ipt_training.widgets.render import counted, paragraph, status_region
 
 ANY = ""
 AREA_FILTER = [("Any area", ANY), *((AREA_LABELS[a].split(" (")[0], a.value) for a in ProblemArea)]
@@ -35,7 +36,9 @@ def _exercises() -> dict[str, Callable[[Case], object]]:
 
 
 def trap_label(trap: str) -> str:
-    return trap.replace("-", " ").replace("_", " ").capitalize()
+    """The trap's plain name, capitalised for a menu."""
+    label = skill_trap_label(trap)
+    return label[:1].upper() + label[1:]
 
 
 def filter_cases(cases: Sequence[Case], area: str = ANY, difficulty: str = ANY, trap: str = ANY) -> list[Case]:
@@ -71,7 +74,7 @@ class CasePicker:
         self.case.options = [(f"{c.id}: {c.title} ({c.difficulty})", c.id) for c in matching]
         self.case.value = matching[0].id if matching else None
         self.message.value = status_region(paragraph(
-            f"{len(matching)} practice case(s) match." if matching else
+            f"{counted(len(matching), 'practice case')} match." if matching else
             "No practice case matches these filters; widen them."))
         return matching
 

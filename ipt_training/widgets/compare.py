@@ -8,7 +8,7 @@ from html import escape
 
 from rapidfuzz import fuzz
 
-from ipt_training.cases.model import Case, Closeness, EventKind, TimelineEvent
+from ipt_training.cases.model import Case, Closeness, EventKind, EvidenceItem, TimelineEvent
 from ipt_training.domain import ProblemArea
 from ipt_training.scoring.report import FormulationReport
 from ipt_training.text.matcher import build_matcher
@@ -25,14 +25,24 @@ def side_by_side_html(left_title: str, left: str, right_title: str, right: str) 
             f'<div style="{_COLUMN}"><b>{escape(right_title)}</b><br>{escape(right)}</div></div>')
 
 
+def _evidence_words(item: EvidenceItem) -> str:
+    """The evidence in words; an item authored only as a question is shown as the question to answer."""
+    return item.text or f"The answer to: {item.hint}"
+
+
 def evidence_rows(case: Case, report: FormulationReport) -> list[list[str]]:
-    """Each key piece of evidence: cited or missed by the trainee, with what it is."""
+    """Each key piece of evidence, then the timeline link: cited or missed by the trainee, with what it is (the
+    same items the evidence criterion counts, so the table and the criterion's feedback agree)."""
     assert case.reference is not None
     cited = set(getattr(report, "evidence_cited", ()) or ())
+    items = [(item, _evidence_words(item)) for item in case.reference.key_evidence]
+    link = case.reference.timeline_link
+    if link.id and (link.text or link.hint):
+        items.append((link, f"Timeline link: {_evidence_words(link)}"))
     rows = []
-    for item in case.reference.key_evidence:
+    for item, words in items:
         mark = MARK_RIGHT.split()[0] + " you cited it" if item.id in cited else MARK_WRONG.split()[0] + " missed"
-        rows.append([mark, item.text or item.hint])
+        rows.append([mark, words])
     return rows
 
 

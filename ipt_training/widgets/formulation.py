@@ -12,6 +12,7 @@ from IPython.display import HTML
 
 from ipt_training import saved_answers
 from ipt_training.cases.model import Case, ReferenceFormulation
+from ipt_training.choices import ChoiceNames, choice_problems
 from ipt_training.domain import AREA_LABELS, DisputeStage, ProblemArea
 from ipt_training.scoring.formulation import score_formulation
 from ipt_training.scoring.report import FormulationAnswer, FormulationReport
@@ -33,6 +34,15 @@ def report_html(report: FormulationReport) -> str:
     rows = [[c.label, f"{c.points:g} / {c.max_points:g}", c.feedback] for c in report.criteria]
     caption = f"Feedback on your formulation: {report.total:g} / {report.max_total:g} points"
     return status_region(html_table(caption, ["Criterion", "Points", "Feedback"], rows, nowrap=(1,)))
+
+
+BUILDER_NAMES = ChoiceNames("the primary area", "The secondary area", "A dispute stage")
+
+
+def choices_note_html(answer: FormulationAnswer) -> str:
+    """A note under the menus when the chosen areas and stage disagree; empty when they agree."""
+    problems = choice_problems(answer.primary_area, answer.secondary_area, answer.dispute_stage, BUILDER_NAMES)
+    return status_region("".join(paragraph(f"{p}.") for p in problems)) if problems else ""
 
 
 def answer_html(answer: FormulationAnswer) -> str:
@@ -103,9 +113,10 @@ class FormulationBuilder:
 
             self.feedback.value += formulation_comparison_html(self.case, answer.text, self.last_report)
         if self.record_attempts:
-            from ipt_training.practice.record import record_attempt
+            from ipt_training.practice.record import REPEAT_NOTE, record_attempt
 
-            record_attempt(self.case, self.last_report)
+            if record_attempt(self.case, self.last_report) is None:
+                self.feedback.value += paragraph(REPEAT_NOTE)
         return self.last_report
 
     def summary(self) -> HTML:
@@ -150,11 +161,19 @@ def formulation_builder(case: Case, reveal: bool = True, scorer: Scorer = score_
                                  scorer=scorer, rubric=rubric,
                                  record_attempts=reveal if record_attempts is None else record_attempts)
     button.on_click(builder.check)
+    note = widgets.HTML()
+    note.add_class("ipt-choices-note")
+
+    def show_note(_change: object = None) -> None:
+        note.value = choices_note_html(builder.answer())
+
+    for menu in (primary, secondary, stage):
+        menu.observe(show_note, names="value")
     header = [widgets.HTML(vignette_html(case))] if with_vignette else []
     builder.widget = widgets.VBox([
         *header,
         widgets.HTML("<h4>Your formulation</h4>"),
-        primary, secondary, stage, text, button, feedback,
+        primary, secondary, stage, note, text, button, feedback,
     ], layout=widgets.Layout(max_width="60em"))
     builder.widget.add_class("ipt-formulation-builder")
     if save_key is not None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import ipywidgets as widgets
@@ -13,11 +13,12 @@ from ipt_training.cases.model import Case
 from ipt_training.domain import ProblemArea
 from ipt_training.practice.learner import MASTERY, LearnerModel
 from ipt_training.practice.recommend import Recommendation, next_case
-from ipt_training.practice.record import Attempt, PracticeRecord
+from ipt_training.practice.record import REPEAT_NOTE, Attempt, PracticeRecord
 from ipt_training.practice.review import due_traps
 from ipt_training.practice.skills import area_skill, skill_label
+from ipt_training.scoring.report import FormulationReport
 from ipt_training.widgets.formulation import FormulationBuilder, formulation_builder
-from ipt_training.widgets.render import figure_png, html_table, paragraph, status_region
+from ipt_training.widgets.render import counted, figure_png, html_table, paragraph, status_region
 
 EXPORT_NAME = "ipt-practice-record.json"
 
@@ -84,8 +85,8 @@ class ProgressDashboard:
         else:
             self.plot.layout.display = "none"
         reviews = len(due_traps(attempts))
-        summary = (f"{len(attempts)} practice attempt(s) recorded. "
-                   + (f"{reviews} pitfall(s) due for review. " if reviews else "")
+        summary = (f"{counted(len(attempts), 'practice attempt')} recorded. "
+                   + (f"{counted(reviews, 'pitfall')} due for review. " if reviews else "")
                    + "Mastery is estimated with Bayesian Knowledge Tracing; 95% counts as mastered.")
         self.table.value = paragraph(summary) + html_table(
             "Your skills", ["Skill", "Estimate", "State", "Attempts"], skill_rows(model))
@@ -135,7 +136,8 @@ class PracticeSession:
     widget: widgets.VBox
     builder: FormulationBuilder | None = None
     recommendation: Recommendation | None = None
-    recorded: set[int] = field(default_factory=set)
+    #: the report last handled (kept, not its ``id()``: a freed report's id is reused by the next one)
+    handled: FormulationReport | None = None
 
     def next(self, _button: object = None) -> Recommendation | None:
         """Load the recommended case into a fresh formulation builder."""
@@ -151,13 +153,16 @@ class PracticeSession:
         return self.recommendation
 
     def _record(self, _button: object = None) -> Attempt | None:
-        """After *Check*: store the scored attempt (each check is one attempt)."""
+        """After *Check*: store the scored attempt if it is the first at this case (later checks come after the
+        model formulation was shown, so they are not evidence of skill; the feedback says so)."""
         builder = self.builder
-        if builder is None or builder.last_report is None or id(builder.last_report) in self.recorded:
+        if builder is None or builder.last_report is None or builder.last_report is self.handled:
             return None
-        self.recorded.add(id(builder.last_report))
+        self.handled = builder.last_report
         attempt = Attempt.from_report(builder.case, builder.last_report)
-        self.record.add(attempt)
+        if not self.record.add_first(attempt):
+            builder.feedback.value += paragraph(REPEAT_NOTE)
+            return None
         return attempt
 
     def _ipython_display_(self) -> None:
@@ -177,7 +182,8 @@ def practice_session(record: PracticeRecord | None = None, library: CaseLibrary 
     button.on_click(session.next)
     session.widget = widgets.VBox([
         widgets.HTML(paragraph("Each case is chosen for the skill you most need, from your own practice record "
-                               "(kept on this computer only). Every Check counts as one attempt.")),
+                               "(kept on this computer only). Your first Check on each case counts as one attempt; "
+                               "after it you see the model formulation, so later checks of it are feedback only.")),
         button, session.reason, session.area,
     ], layout=widgets.Layout(max_width="60em"))
     session.widget.add_class("ipt-practice-session")

@@ -53,6 +53,11 @@ def html_table(caption: str, headers: Sequence[str], rows: Sequence[Sequence[str
     )
 
 
+def counted(number: int, noun: str, plural: str | None = None) -> str:
+    """``"1 practice case"``, ``"3 practice cases"``: a count with its noun in the right number."""
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"
+
+
 def status_region(inner_html: str) -> str:
     """Wrap feedback in a polite live region so screen readers announce it when it changes."""
     return f'<div role="status" aria-live="polite" style="{TEXT_STYLE}">{inner_html}</div>'

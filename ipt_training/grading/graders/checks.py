@@ -130,6 +130,7 @@ def check_formulation(namespace: Namespace, suffix: str) -> Check:
     """The four answer variables of one formulation item, or the builder's saved answer, are complete and use
     values the grader recognises (values such as ``role_dispute`` or the builder's labels, e.g. "Role dispute")."""
     from ipt_training import saved_answers
+    from ipt_training.choices import ChoiceNames, choice_problems
     from ipt_training.scoring.report import FormulationAnswer
 
     names = {field: f"{field}_{suffix}" for field in saved_answers.FIELDS}
@@ -149,6 +150,8 @@ def check_formulation(namespace: Namespace, suffix: str) -> Check:
         value = given[field]
         if value not in (None, "") and result is None:
             problems.append(f"{names[field]} is not one of {', '.join(allowed)}")
+    problems += choice_problems(parsed.primary_area, parsed.secondary_area, parsed.dispute_stage,
+                                ChoiceNames(names["primary_area"], names["secondary_area"], names["dispute_stage"]))
     if given["primary_area"] in (None, ""):
         problems.append(f"no primary area yet ({names['primary_area']} or the builder)")
     text = given["formulation"]
