@@ -137,6 +137,7 @@ def test_an_explicit_refusal_to_choose_is_no_commitment_whatever_came_before(cas
     report = score(cases["p-20"], f"{WEIGHED} {refusal}")
     assert report.detected_primary is None and "no_commitment" in report.flags
     assert points(report, "problem_area") == 0.0
+    assert "leaves the choice open" in feedback(report, "problem_area")  # not "no area could be read"
 
 
 def test_the_same_differential_without_a_refusal_keeps_its_reading(cases):
@@ -316,6 +317,14 @@ def test_going_over_the_day_of_the_death_is_the_events_of_the_death(cases):
             " anger about the loan.")
     report = score(cases["p-13"], text)
     assert "go over the events before, during and after the death" not in feedback(report, "strategies")
+
+
+def test_reconstructing_the_marriage_is_reconstructing_the_relationship_with_the_deceased(cases):
+    text = ("Grief: Kwabena died of a stroke in January 2025 and Comfort has not cried since the burial; her low mood"
+            " began in March. Goals: help her mourn and return to the choir. Strategies: go over his last two days in"
+            " hospital, reconstruct their 41-year marriage with its hard parts too, such as the loan.")
+    report = score(cases["p-13"], text)
+    assert "reconstruct the relationship with the deceased" not in feedback(report, "strategies")
 
 
 def test_a_halved_plan_says_the_halving_before_it_reads_as_full(cases):

@@ -81,9 +81,14 @@ NAME_ONE_STAGE = "Name the stage you judge the dispute to be in now; you may add
 
 def area_feedback(primary: ProblemArea | None, secondary: ProblemArea | None, reference: ReferenceFormulation,
                   points: float, max_points: float, *, stuffing: bool, contradiction: bool, reveal: bool,
-                  readings: tuple[ProblemArea, ...] = (), better_fits: bool = False, two_stages: bool = False) -> str:
+                  readings: tuple[ProblemArea, ...] = (), better_fits: bool = False, two_stages: bool = False,
+                  deferred: bool = False) -> str:
     """The trainee's focus; ``better_fits``: the reading marked fits the case on its own, its credit halved only for
-    a second reading; ``two_stages``: that second reading is a second stage of the same dispute."""
+    a second reading; ``two_stages``: that second reading is a second stage of the same dispute; ``deferred``: the
+    answer puts off or refuses the choice ("I can't choose a focus yet")."""
+    if primary is None and deferred:
+        return ("The answer weighs possible areas but leaves the choice open. A formulation commits to one focus (two "
+                "at most), the one most closely linked in time to the onset; say which you would work on now.")
     if primary is None:
         return ("No problem area could be read from the answer. Commit to one focus (two at most) and say "
                 "clearly which is primary, e.g. 'The primary focus is ...'.")

@@ -603,7 +603,8 @@ def score_formulation(
                  feedback.area_feedback(decision.primary, decision.secondary, reference, area_pts, plan.area,
                                         stuffing=decision.stuffing, contradiction=decision.contradiction,
                                         reveal=reveal, readings=readings,
-                                        better_fits=area_fits, two_stages=bool(staged)))
+                                        better_fits=area_fits, two_stages=bool(staged),
+                                        deferred=reading.deferred and not decision.stuffing))
     if conflict is not None:
         flags.append("conflicting_claims")
         area_text = f"{area_text} {conflict.feedback()}"
