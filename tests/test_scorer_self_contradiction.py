@@ -93,12 +93,16 @@ def test_a_second_focus_added_to_the_first_is_one_formulation(amaru, text):
     "Although this is partly grief, I would formulate this as a role transition.",
     "The focus is the transition; grief may also play a part.",
     "Grief, the focus is the transition.",
+    # the hedge opens the next area's phrase; it does not hedge the focus before it
+    "The focus is the role transition, perhaps with a touch of grief.",
+    "Role transition, maybe grief too.",
 ])
 def test_a_concession_or_a_hedge_is_neither_a_second_focus_nor_a_second_formulation(amaru, opening):
     report = score(amaru, f"{opening} {AMARU}")
     assert report.detected_primary.value == "role_transition"
     assert report.detected_secondary is None
     assert "self_contradiction" not in report.flags and "two_readings" not in report.flags
+    assert "area_from_reasoning" not in report.flags  # the focus is read as chosen, not inferred from the events
     assert report.criterion("problem_area").points == 3
 
 

@@ -199,7 +199,7 @@ _NAMING_SUBJECTS = frozenset({"this", "it", "that", "describe", "describing", "t
 
 
 def _classify(m: Match, tokens: list[str], previous: list[str] | None, quoted: bool,
-              overlaps_concept: bool, side: bool = True) -> Reading:
+              overlaps_concept: bool, side: bool = True, hedge_after: bool = True) -> Reading:
     """How one mention reads (see the module docstring); ``side``: the clause has a word of a side remark (a
     refusal, a person's verb, a comparison, a later phase), so those readings are worth checking."""
     strong = m.weight >= STRONG
@@ -227,7 +227,7 @@ def _classify(m: Match, tokens: list[str], previous: list[str] | None, quoted: b
             # "more likely than a transition", "the later phase will look like a transition", "it's like a
             # bereavement", "the dispute with Nikos follows from the death"
             return _MENTIONED
-    if _has(HEDGE_BEFORE, before[-_HEDGE_REACH:]) or _has(HEDGE_AFTER, after) or _may_after(after):
+    if _has(HEDGE_BEFORE, before[-_HEDGE_REACH:]) or (hedge_after and (_has(HEDGE_AFTER, after) or _may_after(after))):
         return _HEDGED
     opens_clause = m.start <= 1 or all(t in {"a", "an", "the", "so", "then", "and", "thus"} for t in before)
     # "The focus is: grief" marks the next clause; "several areas could fit: grief, ..." does not.
@@ -433,6 +433,17 @@ def _named_after(m: Match, area: ProblemArea, tokens: list[str],
     return False
 
 
+def _hedges_next(m: Match, area: ProblemArea, tokens: list[str],
+                 area_starts: dict[int, list[tuple[int, ProblemArea]]]) -> bool:
+    """The hedge right after an area opens the next area's phrase ("the focus is the transition, perhaps with a
+    touch of grief"; "grief, possibly a transition"): it hedges that one, not this one."""
+    later = [s for s, a in area_starts.get(m.clause, ()) if m.end < s <= m.end + 6 and a is not area]
+    if not later:
+        return False
+    after = tokens[m.end + 1:min(later)]
+    return _has(HEDGE_AFTER, after) or "may" in after
+
+
 #: Choice markers that frame the area after them (not "fits", "work", "secondary": "grief fits, the work is ...").
 _FRAME_MARKERS = frozenset({"focus", "area", "formulat*", "choose", "chose", "choice", "pick", "opt", "treat",
                             "frame", "framed", "framing", "select*", "decide*", "target"})
@@ -510,7 +521,7 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
         side = side_of.get(m.clause)
         if side is None:
             side = side_of[m.clause] = not _SIDE_WORDS.isdisjoint(tokens)
-        kind = _classify(m, tokens, previous, quoted, overlaps, side)
+        kind = _classify(m, tokens, previous, quoted, overlaps, side, not _hedges_next(m, area, tokens, area_starts))
         if kind > _HEDGED and _named_after(m, area, tokens, area_starts):
             kind = _HEDGED  # "(Al)though this is partly grief, the focus is the transition": weighed, not chosen
         position = (m.clause, m.start)
