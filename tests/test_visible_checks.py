@@ -183,9 +183,17 @@ def test_checks_fail_in_a_trainee_kernel_by_writing_to_stderr(tmp_path: Path) ->
 
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
         'from ipt_training.grading.graders.checks import check_choice\nq1 = None\ncheck_choice(globals(), "q1", '
-        '"abcd")'), nbformat.v4.new_code_cell('q1 = "b"\ncheck_choice(globals(), "q1", "abcd")')])
+        '"abcd")'), nbformat.v4.new_code_cell('q1 = "b"\ncheck_choice(globals(), "q1", "abcd")'),
+        nbformat.v4.new_code_cell(
+            'from ipt_training.grading.graders.checks import check_formulation\nprimary_area_c = "grief"\n'
+            'secondary_area_c = "grief"\ndispute_stage_c = "impasse"\nformulation_c = "Too short."\n'
+            'check_formulation(globals(), "c")')])
     NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
-    blank, answered = (cell.outputs for cell in nb.cells)
+    blank, answered, contradictory = (cell.outputs for cell in nb.cells)
+    # nbgrader validate prints at most 87 characters of each line: every problem must fit, on lines of its own
+    lines = contradictory[0].text.splitlines()
+    assert len(lines) > 2 and max(map(len, lines)) <= 80, lines
+    assert "at least 30 words" in " ".join(lines) and "only to a role dispute" in " ".join(lines)
     assert [(o.output_type, o.get("name")) for o in blank] == [("stream", "stderr")]
     assert blank[0].text == "q1: not answered yet: choose one letter from a, b, c, d.\n"
     assert [(o.output_type, o.get("name")) for o in answered] == [("stream", "stdout")]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+import textwrap
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -63,12 +64,17 @@ def _trainee_is_working() -> bool:
     return shell is not None and hasattr(shell, "kernel")
 
 
+#: nbgrader's ``validate`` cuts every line of an error after 87 characters (its ``width`` less "..."), and one
+#: long line lost the second and third problems of a formulation; the messages on stderr are wrapped before that.
+VALIDATE_WIDTH = 80
+
+
 def _report(name: str, problem: str | None) -> Check:
     check = Check(name, problem)
     if check or not _trainee_is_working():
         print(check.message)
     else:
-        print(check.message, file=sys.stderr)
+        print(textwrap.fill(check.message, VALIDATE_WIDTH, break_long_words=False), file=sys.stderr)
     return check
 
 
