@@ -189,3 +189,14 @@ def test_menus_that_contradict_each_other_get_a_note_that_goes_when_fixed(case: 
     restored = formulation_builder(case, save_key="x", folder=tmp_path)  # the saved choices come back with the note
     assert "only to a role dispute" in next(c for c in restored.widget.children
                                             if "ipt-choices-note" in c._dom_classes).value
+
+
+def test_the_text_box_asks_for_what_the_rubric_scores(case: Case, tmp_path: Path, monkeypatch) -> None:
+    """The assignment (supervision note, no contract or agreement scored) asked for the patient formulation's six
+    parts and said 'as you would say it to the patient', against the assignment's own instructions."""
+    spoken = formulation_builder(case, rubric="patient").text
+    assert "patient's agreement" in spoken.placeholder and "say it to the patient" in spoken.tooltip
+    monkeypatch.chdir(tmp_path)
+    note = assignment_builder("a-02", "a").text
+    assert "for supervision" in note.tooltip and "evidence" in note.placeholder
+    assert "contract" not in note.placeholder and "agreement" not in note.placeholder

@@ -24,6 +24,16 @@ AREA_OPTIONS: list[tuple[str, str]] = [(AREA_LABELS[a], a.value) for a in Proble
 PRIMARY_OPTIONS = [("Choose the primary area…", ""), *AREA_OPTIONS]
 SECONDARY_OPTIONS = [("None (one area is usually enough)", ""), *AREA_OPTIONS]
 STAGE_OPTIONS = [("Not applicable (no role dispute)", ""), *((s.value.capitalize(), s.value) for s in DisputeStage)]
+#: What the text box asks for, by rubric: a formulation said to the patient has six parts; a supervision note
+#: (the graded assignments) is scored on the area, the evidence and timeline link, the goals and the strategies.
+TEXT_PROMPTS = {
+    "patient": ("Diagnosis and sick role; link between onset and events; the area and why; goals and strategies; "
+                "contract; ask for the patient's agreement.",
+                "Write the formulation as you would say it to the patient"),
+    "supervision": ("The problem area and why; the evidence from the case; how the onset links in time to "
+                    "interpersonal events; the goals and strategies for the middle phase.",
+                    "Write the formulation as you would note it for supervision"),
+}
 EMPTY_MESSAGE = "Choose a primary area or write your formulation first, then press Check."
 NO_REFERENCE_MESSAGE = ("This case has no reference formulation available here, so it cannot be checked now; "
                         "your answer stays in the builder.")
@@ -149,11 +159,9 @@ def formulation_builder(case: Case, reveal: bool = True, scorer: Scorer = score_
                                  layout=wide, tooltip="Optional second area; two at most")
     stage = widgets.Dropdown(options=STAGE_OPTIONS, value="", description="Dispute stage", style=style, layout=wide,
                              tooltip="Only when a role dispute is the primary or secondary area")
-    text = widgets.Textarea(value="", description="Formulation", style=style,
-                            placeholder="Diagnosis and sick role; link between onset and events; the area and why; "
-                                        "goals and strategies; contract; ask for the patient's agreement.",
-                            tooltip="Write the formulation as you would say it to the patient",
-                            layout=widgets.Layout(width="95%", height="12em"))
+    placeholder, tooltip = TEXT_PROMPTS[rubric]
+    text = widgets.Textarea(value="", description="Formulation", style=style, placeholder=placeholder,
+                            tooltip=tooltip, layout=widgets.Layout(width="95%", height="12em"))
     button = widgets.Button(description="Check", button_style="primary", icon="check",
                             tooltip="Score the formulation and show feedback for each criterion")
     feedback = widgets.HTML()
