@@ -314,14 +314,24 @@ class PhraseMatcher:
         """In "not grief, a dispute or deficits" the negation covers every item of the list, and in "grief,
         dispute and transition do not apply" a negation after the list covers the items before it.
 
-        ``matches`` are in text order (by clause, then start), as :meth:`find_prepared` finds them."""
-        previous: Match | None = None
-        for i, m in enumerate(matches):
-            if previous is not None and previous.clause == m.clause and previous.negated and not m.negated:
+        ``matches`` are in text order (by clause, then start), as :meth:`find_prepared` finds them. Only the
+        matches next to a negated one can change, so each pass first looks at the negated matches (a few)."""
+        last = len(matches) - 1
+        for j in list(compress(range(last), map(_NEGATED, matches))):
+            # The items that follow a negated one, joined to it by list words: "not grief, a dispute or deficits".
+            previous = matches[j]
+            while j < last:
+                j += 1
+                m = matches[j]
+                if m.negated or m.clause != previous.clause:
+                    break  # a negated match starts its own chain
                 gap = prepared[m.clause][previous.end + 1:m.start]
-                if len(gap) <= 3 and all(t in _LIST_WORDS for t in gap):
-                    m = matches[i] = m._replace(negated=True)
-            previous = m
+                if len(gap) > 3 or not all(t in _LIST_WORDS for t in gap):
+                    break
+                previous = matches[j] = m._replace(negated=True)
+        if not any(negated_after(prepared[m.clause], m.end) and not _CONJUNCTIONS.isdisjoint(
+                prepared[m.clause][max(0, m.start - 3):m.start]) for m in compress(matches, map(_NEGATED, matches))):
+            return  # no negation after a list joined by "and", "or" or "nor": the pass below would change nothing
         following: Match | None = None
         chained = False
         for i in range(len(matches) - 1, -1, -1):
