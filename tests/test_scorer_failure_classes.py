@@ -220,7 +220,9 @@ def test_pasted_vignette_goes_to_review(cases):
     report = score(cases["p-05"], "Role transition. " + cases["p-05"].vignette)
     assert "pasted_vignette" in report.flags
     assert report.confidence <= 0.4
-    assert report.criterion("evidence_timeline").points <= 1.5
+    evidence = report.criterion("evidence_timeline")
+    assert evidence.points <= evidence.max_points - 1.0  # the facts it restates, never the link point
+    assert "onset_after_move" not in report.evidence_cited
 
 
 def test_non_english_answer_goes_to_review(cases):

@@ -94,15 +94,23 @@ def test_dates_and_spans_that_do_not_tie_the_key_event_to_the_onset_do_not_link(
     assert _link_points(text) == stripped
 
 
-def test_a_copied_vignette_earns_half_of_the_evidence_it_states():
-    # The vignette ties nothing to the onset in a sentence of its own, so the copy has no link point either.
-    report = score_formulation(CASE.vignette + " I think grief.", CASE.reference, case=CASE)
-    assert "pasted_vignette" in report.flags
-    assert {"sister_died", "no_tears", "coat"} <= set(report.evidence_cited)
-    evidence = report.criterion("evidence_timeline")
-    assert evidence.points == 1.0  # all three items (2 points), halved, and no link point
-    assert "only half of the evidence points" in evidence.feedback
-    assert "Link the onset" in evidence.feedback
+def test_a_copied_vignette_earns_the_evidence_it_states_and_no_link():
+    # The facts the copy restates count (the examiners credit the items a copy states); which event set the episode
+    # off is the reading a copy does not do, so it earns no link point, even where its sentences would tie one.
+    linking = CASE.vignette.replace("Since May", "Two months after Astrid died, in May,")
+    for copy in (CASE.vignette, linking):
+        report = score_formulation(copy + " I think grief.", CASE.reference, case=CASE)
+        assert "pasted_vignette" in report.flags
+        assert {"sister_died", "no_tears", "coat"} <= set(report.evidence_cited)
+        assert "onset_after_death" not in report.evidence_cited
+        evidence = report.criterion("evidence_timeline")
+        assert evidence.points == 2.0  # all three items (2 points) and no link point
+        assert "the link point of the evidence points was not credited" in evidence.feedback
+        assert "Link the onset" in evidence.feedback
+    # the same facts in the trainee's own sentences earn the link
+    own = score_formulation("Grief. Astrid died of cancer and Ingrid went straight back to work. She never cried. "
+                            "Two months later she was sleeping badly and losing weight.", CASE.reference, case=CASE)
+    assert "pasted_vignette" not in own.flags and "onset_after_death" in own.evidence_cited
 
 
 def test_a_key_event_named_only_to_deny_it_set_off_the_episode_makes_no_link():

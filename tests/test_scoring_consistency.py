@@ -36,7 +36,9 @@ def test_the_graded_assignment_scores_with_the_case(keys, library):
     with_case = score_formulation(FormulationAnswer(text=text), case.reference, case=case)
     without = score_formulation(FormulationAnswer(text=text), case.reference)
     assert "pasted_vignette" in with_case.flags and "pasted_vignette" not in without.flags
-    assert graded == with_case.total != without.total
+    assert graded == with_case.total
+    # read with the case, the copy earns the facts it restates but no link point (its feedback says so)
+    assert with_case.criterion("evidence_timeline").feedback != without.criterion("evidence_timeline").feedback
 
 
 def test_an_unknown_case_is_scored_without_one(keys):

@@ -34,8 +34,9 @@ AREA_CHECKS: dict[ProblemArea, str] = {
 LIST_FEEDBACK = ("The answer lists terms without sentences that tie them together, so no focus can be credited. "
                  "Say which event came before the onset, how they are linked in time, and which problem area "
                  "follows from that.")
-PASTED_FEEDBACK = ("Much of the answer repeats the vignette word for word; evidence counts when you select it and "
-                   "explain what it shows, so only half of the evidence points were credited.")
+PASTED_FEEDBACK = ("Much of the answer repeats the vignette word for word. The facts it restates count as evidence, "
+                   "but a copy does not say which event set the episode off, so the link point of the evidence "
+                   "points was not credited: say in your own words how the onset follows the event.")
 
 
 HALF_LISTED_EVIDENCE_FEEDBACK = ("Facts listed without sentences or a chosen focus show that you read the case, not "

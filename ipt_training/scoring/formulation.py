@@ -650,9 +650,12 @@ def score_formulation(
             cited |= derived.cited([m for m in kinds["term"] if (m.clause, m.start) in stated]) - {
                 reference.timeline_link.id}
     ev_pts, _, _ = _coverage_points(cited, evidence_ids, coverage_max, 0.75, most=_FULL_EVIDENCE)
+    # A copied vignette restates the case's facts, and they count; which event set the episode off, and when, is the
+    # reading a copy does not do, so its sentences earn no link point.
+    link_credit = linked and not (style.pasted and not copied)
     missed_hints = [item.hint for item in reference.key_evidence if item.id not in cited]
     deficits = ProblemArea.INTERPERSONAL_DEFICITS
-    evidence_text = feedback.evidence_feedback(len(cited & set(evidence_ids)), len(evidence_ids), linked,
+    evidence_text = feedback.evidence_feedback(len(cited & set(evidence_ids)), len(evidence_ids), link_credit,
                                                missed_hints, reference.timeline_link.hint, reveal=reveal,
                                                deficits_key=reference.primary_area is deficits,
                                                deficits_chosen=decision.primary is deficits,
@@ -665,21 +668,20 @@ def score_formulation(
                                          conflict=(ProblemArea.ROLE_DISPUTE in reading.best
                                                    and ProblemArea.ROLE_DISPUTE not in reading.rejected)
                                          or _speaks_of_conflict(prepared) or bool(reveal and has_dispute))
-    evidence_pts = ev_pts + (plan.link if linked else 0.0)
+    evidence_pts = ev_pts + (plan.link if link_credit else 0.0)
     if copied:
         evidence_pts /= 4
         evidence_text += " " + COPIED_FEEDBACK.format(case=copied)
     elif listed:
         evidence_text += " " + feedback.LISTED_EVIDENCE_FEEDBACK
-    elif style.pasted or plan_list:
-        # Facts listed without a sentence or a choice are not yet evidence for a focus, and facts copied from the
-        # vignette are the case restated, not yet read: each earns half of what it states.
-        evidence_pts /= 2
-        if not style.pasted:
-            # A list that chooses no focus shows the case was read, not what its facts are evidence for: the facts it
-            # names earn a token at most, as its goal and strategy keywords do.
-            evidence_pts = min(evidence_pts, _UNCOMMITTED_LIST_EVIDENCE)
-        evidence_text += " " + (feedback.PASTED_FEEDBACK if style.pasted else feedback.HALF_LISTED_EVIDENCE_FEEDBACK)
+    elif style.pasted:
+        evidence_text += " " + feedback.PASTED_FEEDBACK
+    elif plan_list:
+        # Facts listed without a sentence or a choice are not yet evidence for a focus; a list that chooses no focus
+        # shows the case was read, not what its facts are evidence for: they earn a token at most, as its goal and
+        # strategy keywords do.
+        evidence_pts = min(evidence_pts / 2, _UNCOMMITTED_LIST_EVIDENCE)
+        evidence_text += " " + feedback.HALF_LISTED_EVIDENCE_FEEDBACK
     if no_facts or thin:
         evidence_text += " " + (NO_FACTS_FEEDBACK if no_facts else FEW_FACTS_FEEDBACK)
     if cleaned.flags:
@@ -785,7 +787,7 @@ def score_formulation(
     timeline_id = reference.timeline_link.id
     all_ids = [*evidence_ids, timeline_id]
     # One truth for the points, the feedback and the report: the link is cited when it earned its point.
-    hit_ids = cited | ({timeline_id} if linked else set())
+    hit_ids = cited | ({timeline_id} if link_credit else set())
     # A bare list names areas without choosing one: it is reported as no commitment (the instructor's confusion
     # matrix would otherwise count the first area listed as the trainee's choice).
     detected = (None, None) if uncommitted_list or copied_out else (decision.primary, decision.secondary)
