@@ -401,6 +401,11 @@ def test_feedback_page_and_report_render(demo: Demo) -> None:
             shown = page.locator("body").inner_text()
             assert "Traceback (most recent" not in shown and not re.search(r"<(?:ProblemArea|DisputeStage)\.", shown)
             assert _markdown_table_padding(browser, feedback[0]) > 4, "table cells in trainees' notes touch"
+            # the explanation under each item's score is several long sentences: prose, not a monospaced code dump
+            explanation = page.locator("div.code_cell:has(.ipt-test-cell) div.output_text pre").first
+            assert "Problem area (" in explanation.inner_text()
+            font = explanation.evaluate("e => getComputedStyle(e).fontFamily")
+            assert "mono" not in font.lower() and "courier" not in font.lower(), font
             page.goto(report.as_uri())
             page.wait_for_load_state("load")
             page.screenshot(path=str(ARTIFACTS / "4-report.png"))

@@ -1,4 +1,5 @@
-"""Styles added to every feedback page: long lines wrap, never cut off; tables in the trainee's notes keep spacing.
+"""Styles added to every feedback page: long lines wrap, never cut off; tables in the trainee's notes keep spacing;
+the grader's explanations read as prose.
 
 nbgrader's feedback template shows outputs and code in ``<pre>`` blocks that do not wrap, so a long feedback
 line or a formulation typed on one line ran off the page. :class:`FeedbackStyle` (a ``GenerateFeedback``
@@ -30,6 +31,11 @@ div.output_area, div.output_subarea, div.input_area, div.inner_cell { overflow-x
 .ipt-graded-answer .ipt-answer-note { font-weight: normal; color: #555; }
 .ipt-graded-answer table th, .ipt-graded-answer table td { padding: 0.1em 1.2em 0.1em 0; text-align: left; }
 div.output_html table th, div.output_html table td { padding: 0.1em 1.2em 0.1em 0; text-align: left; vertical-align: top; }
+/* the grader's explanation under each item's score is prose: read it in the page's font, not as code */
+div.code_cell:has(.ipt-test-cell) div.output_text pre {
+  font-family: "Helvetica Neue", Helvetica, Arial, sans-serif; font-size: 14px; line-height: 1.5;
+  max-width: 60em; background: #fafafa; padding: 0.5em 0.8em;
+}
 div.text_cell_render table { border-collapse: collapse; margin: 0.4em 0; }
 div.text_cell_render table th, div.text_cell_render table td {
   padding: 0.15em 1.2em 0.15em 0.3em; text-align: left; vertical-align: top; border-bottom: 1px solid #ddd;
