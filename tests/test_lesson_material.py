@@ -88,6 +88,23 @@ def test_every_practice_case_is_reachable_from_the_case_picker(library):
         assert picker.open() is not None and picker.area_box.children
 
 
+def test_a_formulation_written_in_the_picker_survives_opening_another_exercise(library, tmp_path, monkeypatch):
+    """Lesson 7's picker built its formulation builder without saving: switching to the timeline and back (or a
+    restart) lost the text."""
+    monkeypatch.chdir(tmp_path)  # the answers file is written beside the notebook
+    picker = case_picker(library)
+    builder = picker.open()
+    builder.primary.value = "grief"
+    builder.text.value = "It began two months after the death of her husband."
+    picker.exercise.value = "Timeline"
+    picker.open()
+    picker.exercise.value = "Formulation builder"
+    again = case_picker(library).open()
+    assert (again.primary.value, again.text.value) == ("grief", builder.text.value)
+    picker.case.value = picker.case.options[1][1]
+    assert picker.open().text.value == ""  # each case keeps its own answer
+
+
 def test_filters_narrow_the_list_and_an_empty_result_says_so(library):
     picker = case_picker(library)
     picker.area.value = "grief"

@@ -30,7 +30,10 @@ def _exercises() -> dict[str, Callable[[Case], object]]:
     from ipt_training.widgets.inventory_practice import inventory_practice
     from ipt_training.widgets.timeline_practice import timeline_practice
 
-    return {"Formulation builder": lambda case: formulation_builder(case, reveal=True, rubric="patient"),
+    # saved beside the lesson under the same key as lesson 3's builder, so opening another case or exercise, or a
+    # kernel restart, no longer throws the trainee's formulation away
+    return {"Formulation builder": lambda case: formulation_builder(case, reveal=True, rubric="patient",
+                                                                    save_key=f"practice-{case.id}"),
             "Interpersonal inventory": inventory_practice,
             "Timeline": timeline_practice}
 
