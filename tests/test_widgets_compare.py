@@ -41,14 +41,17 @@ def test_the_evidence_table_counts_what_the_criterion_counts_and_reads_as_eviden
     report = score_formulation(text, case.reference, reveal=True, rubric="patient", case=case)
     rows = evidence_rows(case, report)
     link = case.reference.timeline_link
-    assert rows[-1][1] == f"Timeline link: The answer to: {link.hint}"
+    assert rows[-1][1] == f"Timeline link: {link.hint}"
     assert (link.id in report.evidence_cited) is rows[-1][0].endswith("you cited it")
-    assert {row[1] for row in rows[:-1]} == {f"The answer to: {item.hint}" for item in case.reference.key_evidence}
+    assert {row[1] for row in rows[:-1]} == {item.hint for item in case.reference.key_evidence}
+    assert "the question it answers" in formulation_comparison_html(case, text, report)
     cited = [row for row in rows if row[0].endswith("you cited it")]
     assert len(cited) == len(report.evidence_cited) and 0 < len(cited) < len(rows)
-    described = next(c for c in library if c.reference is not None and c.reference.key_evidence[0].text)
-    plain = evidence_rows(described, score_formulation("", described.reference, reveal=True))
-    assert plain[0][1] == described.reference.key_evidence[0].text
+    described = next(c for c in library if c.reference is not None
+                     and all(i.text for i in [*c.reference.key_evidence, c.reference.timeline_link]))
+    blank = score_formulation("", described.reference, reveal=True)
+    assert evidence_rows(described, blank)[0][1] == described.reference.key_evidence[0].text
+    assert "the question it answers" not in formulation_comparison_html(described, "", blank)
 
 
 def test_inventory_feedback_marks_right_wrong_and_unplaced_people(library):

@@ -8,7 +8,7 @@ from html import escape
 
 from rapidfuzz import fuzz
 
-from ipt_training.cases.model import Case, Closeness, EventKind, EvidenceItem, TimelineEvent
+from ipt_training.cases.model import Case, Closeness, EventKind, TimelineEvent
 from ipt_training.domain import ProblemArea
 from ipt_training.scoring.report import FormulationReport
 from ipt_training.text.matcher import build_matcher
@@ -25,25 +25,28 @@ def side_by_side_html(left_title: str, left: str, right_title: str, right: str) 
             f'<div style="{_COLUMN}"><b>{escape(right_title)}</b><br>{escape(right)}</div></div>')
 
 
-def _evidence_words(item: EvidenceItem) -> str:
-    """The evidence in words; an item authored only as a question is shown as the question to answer."""
-    return item.text or f"The answer to: {item.hint}"
-
-
 def evidence_rows(case: Case, report: FormulationReport) -> list[list[str]]:
     """Each key piece of evidence, then the timeline link: cited or missed by the trainee, with what it is (the
-    same items the evidence criterion counts, so the table and the criterion's feedback agree)."""
+    same items the evidence criterion counts, so the table and the criterion's feedback agree). An item authored
+    only as a question is shown as that question (see :func:`evidence_header`)."""
     assert case.reference is not None
     cited = set(getattr(report, "evidence_cited", ()) or ())
-    items = [(item, _evidence_words(item)) for item in case.reference.key_evidence]
+    items = [(item, item.text or item.hint) for item in case.reference.key_evidence]
     link = case.reference.timeline_link
     if link.id and (link.text or link.hint):
-        items.append((link, f"Timeline link: {_evidence_words(link)}"))
+        items.append((link, f"Timeline link: {link.text or link.hint}"))
     rows = []
     for item, words in items:
         mark = MARK_RIGHT.split()[0] + " you cited it" if item.id in cited else MARK_WRONG.split()[0] + " missed"
         rows.append([mark, words])
     return rows
+
+
+def evidence_header(case: Case) -> str:
+    """The evidence column's header: it says so when some items are the question the evidence answers."""
+    assert case.reference is not None
+    items = [*case.reference.key_evidence, case.reference.timeline_link]
+    return "Evidence" if all(i.text for i in items if i.text or i.hint) else "Evidence, or the question it answers"
 
 
 def formulation_comparison_html(case: Case, text: str, report: FormulationReport) -> str:
@@ -52,7 +55,8 @@ def formulation_comparison_html(case: Case, text: str, report: FormulationReport
     reference = case.reference
     return (paragraph("Compare your formulation with the model formulation written for this case.")
             + side_by_side_html("Your formulation", text, "Model formulation", reference.formulation)
-            + html_table("Key evidence in this case", ["In your answer", "Evidence"], evidence_rows(case, report),
+            + html_table("Key evidence in this case", ["In your answer", evidence_header(case)],
+                         evidence_rows(case, report),
                          nowrap=(0,))
             + paragraph(f"Why this focus: {reference.rationale}"))
 
