@@ -201,3 +201,29 @@ def test_a_person_of_the_case_beside_the_word_of_her_event_states_a_fact(text, s
 
     report = score_formulation(text, CASE.reference, case=CASE)
     assert ("sister_died" in report.evidence_cited) is stated
+
+
+# --- The key event named by the link ------------------------------------------------------------------------------
+
+LOAN = _reference("role_dispute", [
+    {"id": "loan", "hint": "What did she find out?",
+     "text": "In February she found out that Tom had lent their savings to his cousin."},
+    {"id": "rows", "hint": "How do they argue?", "text": "They argue loudly about money twice a week."},
+    {"id": "pastor", "hint": "Are they still trying?", "text": "They still talk and went to the pastor together."},
+], "Her symptoms began in April, two months after she found out about the savings lent to his cousin.",
+    dispute_stage="renegotiation")
+
+
+def test_the_onset_tied_to_the_key_event_names_the_event():
+    # one word of the event's item ("the savings") would not cite it; tied to the onset, it names the event
+    text = "Role dispute with her husband. Her mood dropped two months after the savings went."
+    report = score_formulation(text, LOAN)
+    assert {"loan", "link"} <= set(report.evidence_cited)
+
+
+@pytest.mark.parametrize("text", [
+    "Role dispute with her husband. The savings matter to her, and she is low.",  # not tied to the onset
+    "Role dispute with her husband. Her mood dropped two months after the rows began.",  # another event, no link
+])
+def test_the_key_event_word_without_the_link_does_not_cite_the_event(text):
+    assert "loan" not in score_formulation(text, LOAN).evidence_cited

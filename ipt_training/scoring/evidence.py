@@ -16,7 +16,9 @@ distinctive one, or one no other item of the case has, however common ("after Od
 the death), but not a word of who someone is ("her mother Odile"); a death is also said by losing the person ("you
 lost Silvia", "since she lost her wife"). The timeline-link item only has to name its event
 (its dates and numbers are dropped), since the scorer separately checks that the event is tied in time to the
-onset; it also borrows the words of the evidence item that describes the same event. Hand-written ``cues`` still
+onset; it also borrows the words of the evidence item that describes the same event, and an answer that ties the
+onset to that event by a word of the item's own ("two months after the savings went") has named the event, so it
+cites the item too (``key_item``). Hand-written ``cues`` still
 work, in addition to the sentence. The matcher's typo repair covers the derived terms, since they are cues.
 """
 
@@ -214,6 +216,16 @@ class DerivedEvidence:
     #: item id -> the words no other item of the case has ("died" in the only item about the death), which count as
     #: the item's own beside a name however common they are in vignettes ("after Adjoa died")
     own: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: the evidence item that states the key event (the one the timeline link names by its own words, "the loan"),
+    #: or "" when no item does
+    key_item: str = ""
+
+    def key_event_named(self, matches: list[Match], clauses_: set[int]) -> bool:
+        """Whether ``clauses_`` (those the answer ties to the onset) name the key event by a word of its item's
+        own ("two months after the loan")."""
+        words = self.own.get(self.key_item, frozenset())
+        return bool(words) and any(m.clause in clauses_ and m.concept[5:] in words for m in matches
+                                   if m.concept.startswith("term:"))
 
     def timeline_clauses(self, matches: list[Match]) -> set[int]:
         """Clauses that name the timeline link's event."""
@@ -289,8 +301,17 @@ def derive_evidence(texts: dict[str, str], timeline_id: str, *, names: Iterable[
     per_item = {item_id: sentence_terms(text, known_names, skip_words, event_only=item_id == timeline_id)
                 for item_id, text in texts.items() if text.strip()}
     link = per_item.get(timeline_id)
+    key_item = ""
     if link is not None:
         keys = {t.key for t in link}
+        told = {t.key for text in (texts[timeline_id], *link_event)
+                for t in sentence_terms(text, known_names, skip_words, event_only=True)
+                if t.key.startswith("word:") and t.weight > _COMMON_WEIGHT}
+        ties = {item_id: len(told & {t.key for t in terms}) for item_id, terms in per_item.items()
+                if item_id != timeline_id}
+        best = max(ties.values(), default=0)
+        if best and list(ties.values()).count(best) == 1:
+            key_item = next(i for i, n in ties.items() if n == best)
         for text in link_event:
             borrowed = [t for t in sentence_terms(text, known_names, skip_words, event_only=True)
                         if t.key not in keys and t.weight > _COMMON_WEIGHT and not t.key.startswith("name:")]
@@ -323,4 +344,4 @@ def derive_evidence(texts: dict[str, str], timeline_id: str, *, names: Iterable[
     for item_id, kinds in item_kinds(texts, skip=timeline_id).items():
         items[item_id].update({f"gist:{kind}": _CITE_WEIGHT for kind in kinds})
         cues.update(gist_cues(kinds))
-    return DerivedEvidence(items, cues, timeline_id, own)
+    return DerivedEvidence(items, cues, timeline_id, own, key_item)

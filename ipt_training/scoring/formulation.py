@@ -653,6 +653,9 @@ def score_formulation(
     # A copied vignette restates the case's facts, and they count; which event set the episode off, and when, is the
     # reading a copy does not do, so its sentences earn no link point.
     link_credit = linked and not (style.pasted and not copied)
+    if link_credit and not listed and derived.key_item and derived.key_event_named(kinds["term"], event_clauses):
+        cited.add(derived.key_item)  # the onset tied to the key event names the event ("two months after the loan")
+        ev_pts, _, _ = _coverage_points(cited, evidence_ids, coverage_max, 0.75, most=_FULL_EVIDENCE)
     missed_hints = [item.hint for item in reference.key_evidence if item.id not in cited]
     deficits = ProblemArea.INTERPERSONAL_DEFICITS
     evidence_text = feedback.evidence_feedback(len(cited & set(evidence_ids)), len(evidence_ids), link_credit,
