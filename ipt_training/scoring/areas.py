@@ -419,11 +419,12 @@ def _named_after(m: Match, area: ProblemArea, tokens: list[str],
     if not later:
         return False
     for s in later:
-        for p in range(s - 1, m.start, -1):  # the match may have taken the marker ("grief focus")
+        # the match may have taken the marker ("grief focus"); a frame stands within a few words of its area
+        for p in range(s - 1, max(m.start, s - _FRAME_REACH), -1):
             token = tokens[p]
             if token in _FRAME_FILLERS:
                 continue
-            if _has(_FRAME_MARKERS, [token]):
+            if token in _FRAME_MARKERS or token.startswith(_FRAME_PREFIXES):
                 # not a conclusion or a turn ("deficits is the last resort, so I'd rather treat it as a transition"),
                 # nor a second focus ("we call this grief, with a secondary focus on the dispute")
                 between = tokens[m.end + 1:p]
@@ -445,8 +446,10 @@ def _hedges_next(m: Match, area: ProblemArea, tokens: list[str],
 
 
 #: Choice markers that frame the area after them (not "fits", "work", "secondary": "grief fits, the work is ...").
-_FRAME_MARKERS = frozenset({"focus", "area", "formulat*", "choose", "chose", "choice", "pick", "opt", "treat",
-                            "frame", "framed", "framing", "select*", "decide*", "target"})
+_FRAME_MARKERS = frozenset({"focus", "area", "choose", "chose", "choice", "pick", "opt", "treat", "frame", "framed",
+                            "framing", "target"})
+_FRAME_PREFIXES = ("formulat", "select", "decide")
+_FRAME_REACH = 8
 
 
 #: Words of a hedge that leans one way ("I lean towards grief", "probably a transition", "most likely deficits").
@@ -521,8 +524,9 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
         side = side_of.get(m.clause)
         if side is None:
             side = side_of[m.clause] = not _SIDE_WORDS.isdisjoint(tokens)
-        kind = _classify(m, tokens, previous, quoted, overlaps, side, not _hedges_next(m, area, tokens, area_starts))
-        if kind > _HEDGED and _named_after(m, area, tokens, area_starts):
+        kind = _classify(m, tokens, previous, quoted, overlaps, side,
+                         len(area_starts.get(m.clause, ())) < 2 or not _hedges_next(m, area, tokens, area_starts))
+        if kind > _HEDGED and len(area_starts.get(m.clause, ())) > 1 and _named_after(m, area, tokens, area_starts):
             kind = _HEDGED  # "(Al)though this is partly grief, the focus is the transition": weighed, not chosen
         position = (m.clause, m.start)
         reading.first.setdefault(area, position)

@@ -246,6 +246,8 @@ def link_contradictions(prepared: Clauses, event_clauses: set[int], chosen: Prob
     have in another ("The move is not what triggered it"), both about the key event (``event_clauses``: the
     clauses that name it). Empty when the answer only affirms or only denies, or weighs the link in a condition or
     a question."""
+    if all(_ONSET_DENIERS.isdisjoint(prepared[c]) and _COINCIDENCE.isdisjoint(prepared[c]) for c in event_clauses):
+        return []  # no sentence about the event denies anything (most answers)
     denied, said = [], []
     for c in sorted(event_clauses):
         tokens = prepared[c]

@@ -211,18 +211,28 @@ def _distinct_clauses(raw: list[list[str]]) -> tuple[list[list[str]], int]:
 #: "G:" as a heading: in a note it is "Goals:" beside "S:" (strategies) after it or an area named before it
 #: ("PA: RD w/ Maja ... G: clarify dispute. S: DA"); only in front of everything else may it be the shorthand for
 #: grief as the area ("G: father died 2/25 ...").
-_G_HEADING_RE = re.compile(r"(?<![\w.'/-])[Gg][ \t]*:")
+_G_HEADING_RE = re.compile(r"(?<![\w.'/-])[Gg] ?:")
 _S_HEADING_RE = re.compile(r"(?<![\w.'/-])(?:[Ss]|[Ss]trat\w*)[ \t]*:")
 _AREA_BEFORE_RE = re.compile(r"\b(?:PA|pa|Pa|[Pp]roblem area|[Aa]rea|[Ff]ocus)\b[ \t]*[:=-]|\b(?:RD|RT|ID)\b")
 
 _AREA_JUST_BEFORE_RE = re.compile(r"\b(?:PA|pa|Pa|[Pp]roblem area|[Aa]rea|[Ff]ocus)\b[ \t]*[:=-]?[ \t]*$")
 
 
+def _g_before_colon(text: str) -> bool:
+    """Whether some colon follows a "g" or "G" (with at most a space between)."""
+    k = text.find(":")
+    while k != -1:
+        if k and (text[k - 1] in "gG" or (text[k - 1] == " " and k > 1 and text[k - 2] in "gG")):
+            return True
+        k = text.find(":", k + 1)
+    return False
+
+
 def goals_headings(text: str) -> str:
     """``text`` with each "G:" heading that heads goals written "Goals:" (the abbreviation list reads a bare "g" as
     grief, which would turn a note's goals into a second area)."""
-    if "g:" not in text.lower().replace(" ", ""):
-        return text
+    if not _g_before_colon(text):
+        return text  # most answers: one pass over the colons is far cheaper than the pattern
     found = list(_G_HEADING_RE.finditer(text))
     if not found:
         return text
