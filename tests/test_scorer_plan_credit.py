@@ -82,3 +82,34 @@ def test_stuffing_earns_a_token_for_what_it_names_and_never_more(cases):
     assert one.criterion("strategies").points == 0.5
     # must not gain: naming every strategy of the case in the list earns the same token
     assert every.criterion("strategies").points == 0.5
+
+
+def _plan_points(report) -> tuple[float, float]:
+    points = {c.criterion: c.points for c in report.criteria}
+    return points["goals"], points["strategies"]
+
+
+def _graded_cases(library):
+    return [library.get(case_id) for case_id in library.cases if library.get(case_id).reference is not None]
+
+
+def test_a_pasted_vignette_names_no_goal_or_strategy(library) -> None:
+    """The case's own account uses words of the plan ('she has not cried', 'her friends', the conflict's stage), but
+    a copy of it plans nothing: on every case of the library it earns no goal or strategy credit (it scored up to
+    2 + 1.5 of 4 on some), while the facts it restates still count as evidence."""
+    for case in _graded_cases(library):
+        report = score(case, case.vignette)
+        assert "pasted_vignette" in report.flags, case.id
+        assert _plan_points(report) == (0.0, 0.0), case.id
+        assert next(c.points for c in report.criteria if c.criterion == "evidence_timeline") > 0, case.id
+
+
+def test_a_plan_written_after_a_pasted_vignette_keeps_its_credit(library) -> None:
+    """Only the copied sentences are set aside: the case's model formulation written after the pasted vignette
+    earns the goals and strategies it earns on its own."""
+    for case in _graded_cases(library):
+        alone = _plan_points(score(case, case.reference.formulation))
+        after_copy = score(case, f"{case.vignette}\n\n{case.reference.formulation}")
+        assert "pasted_vignette" in after_copy.flags, case.id
+        assert _plan_points(after_copy) == alone, case.id
+        assert alone[0] > 0 and alone[1] > 0, case.id

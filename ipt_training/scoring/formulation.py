@@ -81,7 +81,7 @@ from ipt_training.scoring.plain_plan import (
     plan_sentences,
 )
 from ipt_training.scoring.plain_plan import VOTE as PLAN_VOTE
-from ipt_training.scoring.readability import Style, read_style
+from ipt_training.scoring.readability import Style, copied_clauses, read_style
 from ipt_training.scoring.readings import stage_label_matches, two_formulations
 from ipt_training.scoring.report import CriterionResult, FormulationAnswer, FormulationReport
 from ipt_training.scoring.rubrics import Rubric, rubric_named
@@ -696,6 +696,13 @@ def score_formulation(
 
     allowed = {*reference.areas, *(alt.area for alt in reference.acceptable_alternatives)}
     chosen = {better} if better is not None else {decision.primary, decision.secondary} - {None}
+    # A vignette copied into the answer states the case, not a plan: its sentences name no goal or strategy, however
+    # many of the plan's words the case's own account happens to use ("she has not cried", "her friends").
+    plan_clauses = prepared
+    if style.pasted and case is not None and (copied_in := copied_clauses(raw, case.vignette)):
+        kinds["goal"] = [m for m in kinds["goal"] if m.clause not in copied_in]
+        kinds["strategy"] = [m for m in kinds["strategy"] if m.clause not in copied_in]
+        plan_clauses = [[] if index in copied_in else clause for index, clause in enumerate(prepared)]
     # Ending the relationship resolves a dispute only in dissolution (reference 3.2); in another stage a plan that
     # points toward it steers the outcome, and earns neither a resolution nor a plan of action.
     dissolution = DisputeStage.DISSOLUTION in (stage, reference.dispute_stage, *labels)
@@ -709,10 +716,13 @@ def score_formulation(
         kinds["goal"] = [m for m in kinds["goal"] if m.clause not in hurried or m.concept not in MOURNING]
         kinds["strategy"] = [m for m in kinds["strategy"] if m.clause not in hurried or m.concept not in MOURNING]
     concepts = read_concepts(kinds["goal"], kinds["strategy"], expected_goals=reference.goals,
-                             expected_strategies=reference.strategies, chosen=chosen, linked=linked,
-                             stage_named=stage_right and described is not None and cleaned.words >= _MIN_FACT_WORDS)
+                             expected_strategies=reference.strategies, chosen=chosen,
+                             linked=linked and not copied_out,  # the link a copy states is the case's, not a plan
+                             # a copy that names no focus has identified no dispute, whatever stage its words suggest
+                             stage_named=stage_right and described is not None and cleaned.words >= _MIN_FACT_WORDS
+                             and not copied_out)
     # The plan in plain words ("let him be sad about losing the restaurant"), for the area the answer chose.
-    for concept in plain_plan_concepts(prepared, chosen, ending=dissolution):
+    for concept in plain_plan_concepts(plan_clauses, chosen, ending=dissolution):
         kind, _, cid = concept.partition(":")
         found = concepts.goals if kind == "goal" else concepts.strategies
         if cid not in found:

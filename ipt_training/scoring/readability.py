@@ -196,6 +196,18 @@ def _pasted_share(flat: list[str | None], mask: bytes, total: int, vignette: str
     return hits / total
 
 
+def copied_clauses(raw: list[list[str]], vignette: str) -> frozenset[int]:
+    """The clauses of an answer (indices into ``raw``) that are mostly the vignette's own words in its own order:
+    at least half of their four-word sequences occur in the vignette. A clause too short to have one is not judged."""
+    source = _vignette_ngrams(vignette)
+    copied = []
+    for index, clause in enumerate(raw):
+        grams = _ordered_ngrams(clause)
+        if grams and 2 * sum(map(source.__contains__, grams)) >= len(grams):
+            copied.append(index)
+    return frozenset(copied)
+
+
 def read_style(text: str, raw: list[list[str]], vignette: str | None = None) -> Style:
     """Measure ``raw`` (the clauses of ``text``) as English reasoning, and against ``vignette``."""
     other_script = False
