@@ -371,3 +371,19 @@ def test_stuffing_feedback_reads_the_same_under_every_hash_seed(cases):
                            env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "4", "7")}
     assert "mix several problem areas" in next(iter(runs))
     assert len(runs) == 1
+
+
+def test_fast_separator_cuts_items_where_the_readable_pattern_does() -> None:
+    """The separator pattern used (fast) cuts every text exactly where the readable one does."""
+    import random
+
+    from ipt_training.scoring.readability import _FAST_SEPARATOR_RE, _SEPARATOR_RE
+
+    pieces = [" / ", "; ", ". A", ".\tB", "\n- ", "\n  * ", " - ", "\n\n", "\n\u2022 ", "- ", "* ", "\nthen", "\n(",
+              "\n\"", " ", "\t", "\u00a0", "word", "Grief", "x-ray", "--", ".", "\n"]
+    rng = random.Random(4)
+    texts = ["- grief\n- Halina\n* anniversary", "Lost her job. Moved city; no friends / isolated - low mood",
+             "line one\nline two\n  - bullet"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(3000)]
+    for text in texts:
+        assert _FAST_SEPARATOR_RE.split(text) == _SEPARATOR_RE.split(text), text

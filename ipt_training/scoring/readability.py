@@ -51,6 +51,13 @@ _PASTED_MIN_WORDS = 30
 #: A list: at least eight items cut by `` / ``, ``;``, `` - ``, bullets or line breaks (not hard-wrapped lines),
 #: fewer than a tenth of them six words or longer (clinical notes in shorthand have a quarter or more).
 _SEPARATOR_RE = re.compile(r"\s/\s|;|\.\s(?=[A-Z])|\n(?![ \t]*[a-z(\"'])|\s-\s|^\s*[-*\u2022]", re.MULTILINE)
+#: The same separators, written to start with the character class of their first characters, so the regular
+#: expression engine skips to those (spaces and marks) at C speed instead of trying every alternative at every
+#: character: each alternative above reads that character back with a look-behind, in the same order, and "at the
+#: start of a line" is "not after a character other than a line break".
+_FAST_SEPARATOR_RE = re.compile(
+    r"[\s;.*\u2022-](?:(?<=\s)/\s|(?<=;)|(?<=\.)\s(?=[A-Z])|(?<=\n)(?![ \t]*[a-z(\"'])|(?<=\s)-\s"
+    r"|(?<![^\n][\s\S])(?:(?<=[-*\u2022])|(?<=\s)\s*[-*\u2022]))")
 _WORD_RE = re.compile(r"[A-Za-z]+")
 #: Runs of ``_NGRAM`` or more vignette words in a mask: written as a literal prefix (``\x01`` repeated), which the
 #: regular expression engine looks for at C speed, instead of a repeat tried at every byte.
@@ -266,7 +273,7 @@ def _items(text: str) -> tuple[int, float]:
     cuts = text.count("/") + text.count(";") + text.count("\n") + text.count(" - ") + text.count(". ")
     if cuts + 1 < _LIST_MIN_ITEMS:
         return 1, 1.0  # too few separators to be a list: not worth splitting
-    items = [piece for piece in _SEPARATOR_RE.split(text) if piece.strip()]
+    items = [piece for piece in _FAST_SEPARATOR_RE.split(text) if piece.strip()]
     sentence_like = 0
     for piece in items:
         if len(_WORD_RE.findall(piece)) >= _SENTENCE_WORDS:
