@@ -1,0 +1,95 @@
+"""The instructor's loop with a case of their own, through the real `nbgrader generate_assignment` and exchange:
+an exercise pointed at the case releases with a trainee copy beside the notebook, a mismatch of points is refused
+before trainees see it, and a second release to the exchange needs --force (docs/authoring-cases.md, "Using your
+case in an assignment")."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
+import nbformat
+import pytest
+import yaml
+
+from ipt_training.grading.workflow.course import Course
+from ipt_training.grading.workflow.exchange import ExchangeError, release_to_exchange
+
+ASSIGNMENT = "problem_area_formulation"
+CASE_ID = "clinic-01"
+
+
+def _example(repo: Path) -> dict:
+    text = (repo / "docs" / "authoring-cases.md").read_text(encoding="utf-8")
+    block = re.search(r"<!-- example:start -->\s*```yaml\n(.*?)```", text, re.S)
+    assert block is not None
+    return yaml.safe_load(block.group(1))
+
+
+def _set_points(notebook: Path, grade_id: str, points: float) -> None:
+    nb = nbformat.read(notebook, as_version=4)
+    for cell in nb.cells:
+        if (cell.metadata.get("nbgrader") or {}).get("grade_id") == grade_id:
+            cell.metadata["nbgrader"]["points"] = points
+    nbformat.write(nb, notebook)
+
+
+@pytest.fixture(scope="module")
+def course(repo: Path, tmp_path_factory: pytest.TempPathFactory) -> Course:
+    """The formulation assignment with case C replaced by the docs' worked example, kept in cases/ with its key."""
+    root = tmp_path_factory.mktemp("own-case-course")
+    config = (repo / "nbgrader_config.py").read_text(encoding="utf-8")
+    (root / "nbgrader_config.py").write_text(config.replace('# c.IPTCourse.case_dirs = ["cases"]',
+                                                            'c.IPTCourse.case_dirs = ["cases"]'))
+    shutil.copytree(repo / "source" / "keys", root / "source" / "keys")
+    shutil.copytree(repo / "source" / ASSIGNMENT, root / "source" / ASSIGNMENT)
+    case = _example(repo)
+    key = {"case_id": CASE_ID, "reference": case.pop("reference"), "samples": case.pop("samples")}
+    case["set"] = "assessment"
+    (root / "cases").mkdir()
+    (root / "cases" / f"{CASE_ID}.yaml").write_text(yaml.safe_dump(case, sort_keys=False))
+    (root / "source" / "keys" / "cases" / f"{CASE_ID}.yaml").write_text(yaml.safe_dump(key, sort_keys=False))
+    notebook = root / "source" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
+    nb = nbformat.read(notebook, as_version=4)
+    for cell in nb.cells:
+        cell.source = cell.source.replace('"a-05"', f'"{CASE_ID}"')
+    nbformat.write(nb, notebook)
+    exchange = Path(tempfile.mkdtemp(prefix="ipt-exchange-"))
+    os.chmod(exchange, 0o1777)
+    (root / "nbgrader_config_local.py").write_text(
+        f"c = get_config()  # noqa: F821\nc.Exchange.root = {str(exchange)!r}\n")
+    yield Course(root)
+    shutil.rmtree(exchange, ignore_errors=True)
+
+
+def test_release_ships_the_trainee_copy_and_replaces_only_with_force(course: Course) -> None:
+    assert course.release([ASSIGNMENT]) == {}
+    released = course.root / "release" / ASSIGNMENT
+    copy = yaml.safe_load((released / "cases" / f"{CASE_ID}.yaml").read_text(encoding="utf-8"))
+    assert copy["id"] == CASE_ID and "reference" not in copy and "samples" not in copy
+    sources = [c.source for c in nbformat.read(released / f"{ASSIGNMENT}.ipynb", as_version=4).cells]
+    assert f'show_case("{CASE_ID}")' in sources
+
+    outbound = Path(release_to_exchange(course, ASSIGNMENT))
+    assert (outbound / "cases" / f"{CASE_ID}.yaml").is_file()  # it travels to the trainees
+    (released / "note.txt").write_text("corrected")
+    with pytest.raises(ExchangeError, match="run the same command with --force"):
+        release_to_exchange(course, ASSIGNMENT)
+    assert not (outbound / "note.txt").exists()
+    release_to_exchange(course, ASSIGNMENT, replace=True)
+    assert (outbound / "note.txt").read_text() == "corrected"
+
+
+def test_release_refuses_points_that_disagree_with_the_test(course: Course) -> None:
+    notebook = course.root / "source" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
+    _set_points(notebook, "case_c_test", 5)
+    try:
+        errors = course.release([ASSIGNMENT])
+    finally:
+        _set_points(notebook, "case_c_test", 10)
+    assert list(errors) == [ASSIGNMENT]
+    assert '"Case C" (case_c_test) is worth 5 points in the assignment but its test grades out of points=10' \
+        in errors[ASSIGNMENT]
