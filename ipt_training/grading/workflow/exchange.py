@@ -359,7 +359,7 @@ def _explain(result: dict[str, Any], doing: str) -> str:
     text = str(result.get("log", "")) + "\n" + str(result.get("error", ""))
     if "already exists" in text:
         return (f"{doing} failed: it is already in the exchange; to replace it, run the same command with "
-                "--force (trainees who already fetched it keep their copy until they fetch it again)")
+                "--force (trainees who already fetched it keep their copy until they move it aside and fetch again)")
     for line in text.splitlines():
         for marker in ("permission", "Permission", "doesn't exist", "not found", "No course id"):
             if marker in line:
