@@ -222,10 +222,15 @@ def concept_feedback(kind: str, hit: int, need: int, expected: list[str], found:
     if penalised:
         text = (f"The {kind} mix several problem areas. Name the {kind} of your chosen focus only; listing every "
                 "possibility does not earn credit.")
-        if stuffing_phrases:
-            quoted = "; ".join(f"{_label(area)}: " + ", ".join(f"'{p}'" for p in phrases[:3])
-                               for area, phrases in stuffing_phrases.items())
+        quoted_areas = {area: phrases for area, phrases in (stuffing_phrases or {}).items() if phrases}
+        quoted = "; ".join(f"{_label(area)}: " + ", ".join(f"'{p}'" for p in phrases[:3])
+                           for area, phrases in quoted_areas.items())
+        if len(quoted_areas) >= 2:
             text += f" Phrases from different areas: {quoted}."
+        elif quoted_areas and chosen is not None and chosen not in quoted_areas:
+            text += f" Phrases of an area other than your focus ({_label(chosen)}): {quoted}."
+        elif quoted_areas:
+            text += f" The phrases behind this: {quoted}."
         return text
     before = " before the halving explained below" if halved else ""
     parts = [f"Your {kind} cover {min(hit, need)} of the {need} needed for full credit on this case{before}."]

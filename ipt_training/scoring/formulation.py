@@ -746,8 +746,9 @@ def score_formulation(
     if concepts.inconsistent:
         flags.append("inconsistent_plan")
     # In the areas' own order, so the feedback reads the same in every grading process (sets follow the hash seed)
+    # (the phrases are quoted wherever the feedback says the plan mixes areas, so the trainee sees which they were)
     stuffing_phrases = ({a: concepts.phrases(a, prepared) for a in ProblemArea if a in concepts.drawn_on}
-                        if stuffed else {})
+                        if stuffed or len(off_areas) >= 2 else {})
     # A relationship that is ending staged as one still to be negotiated plans for the wrong work (reference 3.2:
     # dissolution is ended and mourned, not renegotiated), so its dispute goals and strategies earn half, and the
     # feedback says what the stage calls for. (Renegotiation and impasse both work toward negotiation; a plan that
@@ -785,6 +786,8 @@ def score_formulation(
             why = (f"The {kind} were written for another patient, so they earn a quarter of their credit." if copied
                    else textbook_feedback(kind, few=named))
             points, text = _half(points * TEXTBOOK_SHARE), f"{text} {why}"
+            if not points:
+                text += " A quarter of what they name rounds to 0 points here."
         if two_readings and points:
             text = f"{text} {feedback.TWO_READINGS_HALF}"
         criteria.append(CriterionResult(kind, kind.capitalize(), points, max_points, text))
