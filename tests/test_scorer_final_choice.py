@@ -56,3 +56,37 @@ def test_a_plain_first_sentence_choice_is_not_overridden_by_a_later_aside(amaru)
     # No decision words at the end: the answer's explicit choice stays the focus.
     report = score(amaru, "Role transition is the focus. " + FACTS + "Clara took the job in Winnipeg.")
     assert report.detected_primary is T
+
+
+# A differential that sets a variant of an area aside and then settles on that area is marked for its final choice
+# (the rubric: a rejection answer is marked for its FINAL choice), not halved as a self-contradiction.
+WEIGHED = ("Probably a role transition, though I also weighed a transition of another kind, his retirement, and a "
+           "role dispute with Clara. He retired years ago and Clara backs the move, so neither fits as well. ")
+
+
+@pytest.mark.parametrize("field", [None, T])
+def test_a_decision_after_setting_a_variant_aside_earns_full_area_credit(amaru, field):
+    report = score(amaru, WEIGHED + FACTS + "Final answer: role transition, after the move.", field)
+    assert report.detected_primary is T
+    assert "self_contradiction" not in report.flags
+    assert report.criterion("problem_area").points == 3
+
+
+def test_taking_the_choice_back_after_deciding_is_still_a_contradiction(amaru):
+    # The rejection comes after the decision: the answer argues against its own final choice.
+    report = score(amaru, "Probably a role transition. " + FACTS + "Final answer: role transition. Thinking "
+                          "again, I would not use a role transition here, since he settled in well.")
+    assert report.criterion("problem_area").points < 3
+
+
+def test_a_wrong_final_choice_after_setting_the_right_area_aside_earns_nothing(amaru):
+    report = score(amaru, "Probably a role transition, or a role dispute with Clara. He settled in and Clara backs "
+                          "the move, so neither fits as well. " + FACTS + "Final answer: grief for the team he lost.")
+    assert report.detected_primary is G
+    assert report.criterion("problem_area").points == 0
+
+
+def test_weighing_two_areas_and_rejecting_both_without_a_decision_commits_to_nothing(amaru):
+    report = score(amaru, "It could be a role transition, or a role dispute with Clara. He settled in and Clara "
+                          "backs the move, so neither fits as well. I would want to hear more from him.")
+    assert report.criterion("problem_area").points == 0

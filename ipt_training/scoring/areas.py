@@ -116,6 +116,8 @@ class AreaReading:
     #: (position, area) of the writer's own decisions ("I'd go with transition", "On balance I'd choose grief",
     #: "So: role transition"), the end of a differential
     decisive: list[tuple[tuple[int, int], ProblemArea]] = field(default_factory=list)
+    #: clause of each area's last rejection ("neither fits as well"); a rejection read without a place is late
+    rejected_at: dict[ProblemArea, int] = field(default_factory=dict)
 
     def at_least(self, level: Reading) -> list[ProblemArea]:
         """Areas read at ``level`` or stronger, in the order their strongest mention appears."""
@@ -545,6 +547,7 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
             reading.free_choice.add(area)
         if kind is _REJECTED:
             reading.rejected.add(area)
+            reading.rejected_at[area] = m.clause
             continue
         if (kind is _HEDGED or kind is _ASSERTED) and m.weight >= STRONG and _leans(tokens, m):
             reading.leaning.add(area)
@@ -676,9 +679,14 @@ def _answered_no(tokens: list[str]) -> bool:
 _UNSURE = frozenset({"sure", "certain", "completely", "know", "100"})
 
 
-def _drop(reading: AreaReading, area: ProblemArea) -> None:
-    """Read ``area`` as rejected after all: a later sentence took back what its mentions seemed to say."""
+_LATE = 1 << 30  # a rejection whose clause is not known: read as coming after any decision
+
+
+def _drop(reading: AreaReading, area: ProblemArea, clause: int = _LATE) -> None:
+    """Read ``area`` as rejected after all: a later sentence (``clause``) took back what its mentions seemed to
+    say."""
     reading.rejected.add(area)
+    reading.rejected_at[area] = max(clause, reading.rejected_at.get(area, -1))
     reading.best.pop(area, None)
     reading.order.pop(area, None)
     reading.listed.discard(area)
@@ -709,7 +717,7 @@ def _reject_by_reference(reading: AreaReading, prepared: Clauses,
             before = before[-1:]  # "I would not use it": the area named last
         for _, area, _ in before:
             if reading.best.get(area, Reading.MENTIONED) < Reading.CHOSEN:
-                _drop(reading, area)
+                _drop(reading, area, c)
 
 
 _SINGULAR_REFERENCES = frozenset({"it", "that", "this"})
@@ -852,6 +860,7 @@ def _assign_markers(committed: list[tuple[int, int, int, ProblemArea]], prepared
         if any(a not in set_aside for a in reading.best):
             _drop(reading, area)
             reading.rejected.discard(area)
+            reading.rejected_at.pop(area, None)
     # Markers matter only in a clause with a mention, or just before one.
     for clause in sorted(set(by_clause) | {c - 1 for c in by_clause if c > 0}):
         tokens = prepared[clause]
@@ -913,7 +922,8 @@ def decide_areas(chosen_primary: ProblemArea | None, chosen_secondary: ProblemAr
         if not turned and _turned_from_title(reading, primary):
             turned = [reading.label]
         contradiction = bool(turned) or (primary in reading.rejected and (
-            reading.best.get(primary, Reading.MENTIONED) < Reading.ASSERTED or bool(others)))
+            reading.best.get(primary, Reading.MENTIONED) < Reading.ASSERTED or bool(others))
+            and not _decided_after_rejection(reading, primary))
         if contradiction and not turned:
             turned = others
         # The area ticked in the field is the answer's label: the text's other areas are a list only where the
@@ -967,7 +977,8 @@ def decide_areas(chosen_primary: ProblemArea | None, chosen_secondary: ProblemAr
     turned = [a for a in distinct if a != primary] if len(distinct) >= 2 and reading.reversed_to & distinct else []
     turned += [a for a in reading.reversed_paraphrase if a != primary and a not in turned]
     contradiction = primary is not None and (
-        bool(turned) or (primary in reading.rejected and primary not in reading.primary_marked))
+        bool(turned) or (primary in reading.rejected and primary not in reading.primary_marked
+                         and not _decided_after_rejection(reading, primary)))
     if contradiction and secondary in turned:
         secondary = None
     if reading.decisive and not contradiction:
@@ -996,6 +1007,16 @@ def decide_areas(chosen_primary: ProblemArea | None, chosen_secondary: ProblemAr
     if tentative or primary is None:
         secondary = None  # nothing to be secondary to
     return AreaDecision(primary, secondary, False, contradiction, explicit, (), tuple(turned), tentative=tentative)
+
+
+def _decided_after_rejection(reading: AreaReading, area: ProblemArea) -> bool:
+    """The writer's last decision is ``area`` and comes after every rejection of it ("... an empty-nest transition,
+    or a dispute; neither fits as well. Final answer: role transition"): a differential that set a variant aside and
+    then settled, marked for its final choice, not an answer that takes its choice back."""
+    if not reading.decisive:
+        return False
+    (clause, _), decided = max(reading.decisive)
+    return decided is area and clause > reading.rejected_at.get(area, _LATE)
 
 
 def _turned_from_title(reading: AreaReading, chosen: ProblemArea) -> bool:
