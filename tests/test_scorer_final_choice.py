@@ -90,3 +90,36 @@ def test_weighing_two_areas_and_rejecting_both_without_a_decision_commits_to_not
     report = score(amaru, "It could be a role transition, or a role dispute with Clara. He settled in and Clara "
                           "backs the move, so neither fits as well. I would want to hear more from him.")
     assert report.criterion("problem_area").points == 0
+
+
+# A span of time ("within two months", "two weeks later") is not a rank of areas, and "a real role change" (a genuine
+# change, one candidate of the differential) is not a turn to that area ("the real issue is ...").
+@pytest.mark.parametrize("timing", ["the waking began within two months of the move",
+                                    "the waking began two months later"])
+def test_a_span_of_time_beside_a_candidate_does_not_make_it_a_second_focus(amaru, timing):
+    report = score(amaru, f"Two candidates. The move is a real role change and {timing}, so a role transition is "
+                          "possible. On the other hand his friend Ramiro died in March and he skipped the funeral. "
+                          "On balance I'd go with grief.")
+    assert report.detected_primary is G
+    assert report.detected_secondary is None
+    assert "self_contradiction" not in report.flags
+
+
+def test_the_decided_area_after_a_real_change_is_the_one_credited(amaru):
+    report = score(amaru, "Grief is possible, since his friend Ramiro died in March. But the move is a real role "
+                          "change and the waking began within two months of it. On balance I'd go with a role "
+                          "transition.")
+    assert (report.detected_primary, report.detected_secondary) == (T, None)
+    assert report.criterion("problem_area").points == 3
+
+
+def test_an_area_addressed_within_the_focus_is_still_a_secondary_focus(amaru):
+    report = score(amaru, FACTS + "Role transition is the focus, and within that work the role dispute with "
+                                  "Clara.")
+    assert (report.detected_primary, report.detected_secondary) == (T, D)
+
+
+def test_the_real_issue_is_still_a_turn_to_another_area(amaru):
+    report = score(amaru, "At first sight a role transition. " + FACTS + "But the real issue is actually a role "
+                                                                         "dispute with Clara.")
+    assert report.criterion("problem_area").points < 3

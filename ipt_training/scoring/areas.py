@@ -143,6 +143,15 @@ def _inside_quotes(tokens: list[str], start_parity: int, index: int) -> bool:
 _PREFIX_CACHE: dict[frozenset[str], tuple[str, ...]] = {}
 
 
+def _reverses(tokens: list[str], start: int) -> bool:
+    """A word of turning before the area ("actually a dispute", "the real issue is grief"), not "real" as the
+    area's own adjective ("a real role change": a genuine change, named as a candidate)."""
+    before = tokens[:start]
+    if start and before[-1] == "real":
+        before = before[:-1]
+    return _has(REVERSAL_WORDS, before)
+
+
 def _has(words: frozenset[str], window: list[str]) -> bool:
     """Whether a word of ``words`` (``"formulat*"`` is a prefix) is in ``window``."""
     if not words.isdisjoint(window):
@@ -551,7 +560,7 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
             continue
         if (kind is _HEDGED or kind is _ASSERTED) and m.weight >= STRONG and _leans(tokens, m):
             reading.leaning.add(area)
-        if kind is _MENTIONED and not m.negated and _has(REVERSAL_WORDS, tokens[:m.start]):
+        if kind is _MENTIONED and not m.negated and _reverses(tokens, m.start):
             reading.reversed_paraphrase.add(area)
         if m.weight >= STRONG and (kind >= _HEDGED or (kind is _MENTIONED and not overlaps and not (
                 m.start and tokens[m.start - 1] in _POSSESSIVES) and not (side and _follows_from(tokens, m.end)))):
@@ -572,7 +581,7 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
             if _decides(before, previous):
                 reading.decisive.append((position, area))
             committed.append((m.clause, m.start, m.end, area))
-            if _has(REVERSAL_WORDS, tokens[:m.start]):
+            if _reverses(tokens, m.start):
                 reading.reversed_to.add(area)
     if reading.focused:
         # "Although grief language fits ..., the formulation is a role transition": an area that only "fits" or
@@ -868,6 +877,8 @@ def _assign_markers(committed: list[tuple[int, int, int, ProblemArea]], prepared
             continue
         for p, token in enumerate(tokens):
             if token in SECONDARY_MARKERS:
+                if _time_span(tokens, p):
+                    continue  # "the symptoms followed within three months", "two weeks later": a date, not a rank
                 target = reading.secondary_marked
             elif token in PRIMARY_MARKERS:
                 target = reading.primary_marked
@@ -884,6 +895,21 @@ def _assign_markers(committed: list[tuple[int, int, int, ProblemArea]], prepared
                 following = [(s, a) for s, _, a in by_clause.get(clause + 1, []) if s <= 1]
                 if following:
                     target.add(min(following)[1])
+
+
+_TIME_UNITS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years", "wk", "wks", "mo",
+                         "mos", "yr", "yrs"})
+
+
+def _time_span(tokens: list[str], p: int) -> bool:
+    """The marker at ``p`` belongs to a span of time ("within three months", "within a year", "two weeks later"),
+    not to a ranking of areas ("address within RT", "a dispute later in therapy")."""
+    token = tokens[p]
+    if token == "within":
+        return not _TIME_UNITS.isdisjoint(tokens[p + 1:p + 4])
+    if token == "later":
+        return not _TIME_UNITS.isdisjoint(tokens[max(0, p - 2):p])
+    return False
 
 
 _BACK_MARK_WORDS = 6
