@@ -167,3 +167,34 @@ def test_anger_and_angry_are_the_same_evidence():
                                "link": "Her mood fell after the death."}, "link")
     matcher = build_matcher(derived.cues)
     assert "anger" in derived.cited(matcher.find("there is anger about the headaches he ignored"))
+
+
+# Mourning not done, told in the writer's own plain words, is the grief argument of a formulation written for the
+# patient ("you have not been able to grieve"), as the examiners' rubric names the area in lay words.
+BLOCKED = ("Comfort, you have depression, an illness and not a weakness. It began in March. I think you have not yet "
+           "had the chance to grieve for Kwabena, because you had to be strong for everyone. We will meet for twelve "
+           "weeks and talk about him. Does this make sense to you?")
+
+
+def test_mourning_not_done_said_to_the_patient_names_grief(comfort):
+    report = score(comfort, BLOCKED)
+    assert report.detected_primary is G
+    assert report.criterion("problem_area").points == 3
+
+
+def test_mourning_done_names_nothing(comfort):
+    report = score(comfort, "Comfort, you have depression. It began in March. You grieved for Kwabena with your "
+                            "family. We will meet for twelve weeks.")
+    assert report.detected_primary is not G
+
+
+def test_an_old_life_not_mourned_is_not_grief(cases):
+    report = score(cases["p-05"], "Amaru, you have depression. You have not let yourself grieve the life you had "
+                                  "before, the team you led and your Sunday futsal. We will meet for twelve weeks.")
+    assert report.detected_primary is not G
+
+
+def test_mourning_not_done_does_not_override_an_area_named_outright(comfort):
+    report = score(comfort, "This is a role dispute with her daughter Ama about the house. She has not grieved for "
+                            "Kwabena. We will meet for twelve weeks.")
+    assert report.detected_primary is D

@@ -1119,6 +1119,25 @@ def _attributes(tokens: list[str]) -> bool:
     return any((t, tokens[k + 1]) in _ATTRIBUTION_PAIRS for k, t in enumerate(tokens[:-1]))
 
 
+_BLOCKING = frozenset({"not", "never", "nt", "unable", "cannot", "no"})
+#: What a role transition mourns ("you have not grieved the life you left", "the job she lost"): not a death.
+_OLD_LIFE = _ROLE_THINGS | {"life", "old", "former", "past", "loss", "losing", "marriage", "dream", "dreams"}
+_REPORTING = frozenset({"says", "said", "thinks", "feels", "believes", "claims", "insists"})
+
+
+def _blocked_mourning(tokens: list[str]) -> bool:
+    """The writer says mourning has not been done: a verb of mourning with a word of blocking shortly before it
+    ("you have not yet had the chance to grieve for your brother", "he never mourned her"), not mourning of a role
+    or a way of life ("she has not grieved the job she lost"), nor someone else's account ("she says she never
+    grieved")."""
+    if not _REPORTING.isdisjoint(tokens):
+        return False
+    for k, token in enumerate(tokens):
+        if token in _MOURNING_VERBS and not _BLOCKING.isdisjoint(tokens[max(0, k - 6):k]):
+            return _OLD_LIFE.isdisjoint(tokens[k + 1:k + 5])
+    return False
+
+
 def _consequence(tokens: list[str]) -> bool:
     """A clause that calls something a consequence ("the rows grew out of it", "came after")."""
     return any((t, tokens[k + 1]) in _CONSEQUENCE_PAIRS for k, t in enumerate(tokens[:-1]))
@@ -1188,6 +1207,11 @@ def infer_from_events(matches: list[Match], prepared: Clauses,
             weights[ProblemArea.ROLE_TRANSITION] = weights.get(ProblemArea.ROLE_TRANSITION, 0.0) + 1.0
     if lifelong:
         weights[ProblemArea.INTERPERSONAL_DEFICITS] = weights.get(ProblemArea.INTERPERSONAL_DEFICITS, 0.0) + lifelong
+    # Mourning not done, told in the writer's own plain words ("you have not yet had the chance to grieve for your
+    # brother"), is the grief argument itself, as a patient-facing formulation names the area.
+    blocked = sum(1 for tokens in prepared if not _MOURNING_VERBS.isdisjoint(tokens) and _blocked_mourning(tokens))
+    if blocked:
+        weights[ProblemArea.GRIEF] = weights.get(ProblemArea.GRIEF, 0.0) + _GRIEF_WEIGHT * blocked
     counted: set[tuple[int, ProblemArea]] = set()
     for m in matches:
         if not m.concept.startswith("event:") or m.negated:
