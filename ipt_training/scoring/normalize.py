@@ -22,6 +22,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ipt_training.scoring.shorthand import expand_shorthand
 from ipt_training.text.normalize import clauses
 
 #: Formulations run from a line to about 250 words; this is several times the longest honest answer.
@@ -248,8 +249,9 @@ def goals_headings(text: str) -> str:
 
 def clean_answer(text: str) -> CleanText:
     """The answer ready to score: canonical characters ("G:" read as the goals heading it is, see
-    :func:`goals_headings`), its clauses with each repeated one read once."""
-    text = goals_headings(canonical_characters(text))
+    :func:`goals_headings`) and a note's shorthand written out (:func:`expand_shorthand`), its clauses with each
+    repeated one read once."""
+    text = expand_shorthand(goals_headings(canonical_characters(text)))
     raw = clauses(text, quotes=True)
     removed = 0
     if len(set(map(tuple, raw))) < len(raw):  # some clause repeats (often a short one: "goals", "no death")
