@@ -123,3 +123,27 @@ def test_the_real_issue_is_still_a_turn_to_another_area(amaru):
     report = score(amaru, "At first sight a role transition. " + FACTS + "But the real issue is actually a role "
                                                                          "dispute with Clara.")
     assert report.criterion("problem_area").points < 3
+
+
+# The area ticked in the field and the text's own final decision disagree: two readings of the answer, marked at
+# half of the better one (the rubric's self-contradiction), whichever of the two fits the case.
+DIFFERENTIAL = "Torn between a role transition and a role dispute with Clara. " + FACTS
+
+
+def test_a_text_decision_for_the_right_area_beside_a_wrong_field_earns_half(amaru):
+    report = score(amaru, DIFFERENTIAL + "So: role transition.", D)
+    assert "self_contradiction" in report.flags
+    assert report.criterion("problem_area").points == 1.5
+
+
+def test_a_right_field_beside_a_text_decision_for_another_area_is_halved(amaru):
+    report = score(amaru, DIFFERENTIAL + "So: role dispute.", T)
+    assert report.criterion("problem_area").points == 1.5
+
+
+@pytest.mark.parametrize(("ending", "field", "points"), [("So: role transition.", T, 3),
+                                                          ("So: role dispute.", D, 0)])
+def test_a_text_decision_that_agrees_with_the_field_is_one_reading(amaru, ending, field, points):
+    report = score(amaru, DIFFERENTIAL + ending, field)
+    assert "self_contradiction" not in report.flags
+    assert report.criterion("problem_area").points == points

@@ -945,6 +945,8 @@ def decide_areas(chosen_primary: ProblemArea | None, chosen_secondary: ProblemAr
         turned = [a for a in others if a in reading.primary_marked or a in reading.reversed_to
                   or reading.best.get(a) is Reading.CHOSEN]
         turned += [a for a in reading.reversed_paraphrase if a not in own and a not in turned]
+        if reading.decisive and (decided := max(reading.decisive)[1]) not in own and decided not in turned:
+            turned.append(decided)  # the text's own final decision ("So: dispute") is not the area in the field
         if not turned and _turned_from_title(reading, primary):
             turned = [reading.label]
         contradiction = bool(turned) or (primary in reading.rejected and (
