@@ -145,17 +145,21 @@ def stage_feedback(stage: DisputeStage | None, reference: ReferenceFormulation, 
     if not chose_dispute and stage is not None:
         return (f"You staged a dispute as {stage.value} but did not name a role dispute as a focus (primary or "
                 "secondary); a dispute stage is assessed only when a role dispute is chosen as a focus.")
+    # (where the answer speaks of no conflict, a sentence about dispute stages is noise)
     if not chose_dispute and one_focus:
-        within = "; a conflict can be handled within it" if conflict else ""
-        return (f"You kept one focus, which IPT prefers{within}. A dispute stage is assessed only when a role dispute "
-                "is chosen as a focus.")
+        within = ("; a conflict can be handled within it. A dispute stage is assessed only when a role dispute is "
+                  "chosen as a focus" if conflict else "")
+        return f"You kept one focus, which IPT prefers{within}."
     if not chose_dispute:
         return ("A dispute stage is assessed only when a role dispute is chosen as a focus; this answer does not "
-                "choose one.")
+                "choose one." if conflict else "")
     if correct:
         return f"You staged the role dispute as {stage.value}, which fits the case."
-    rule = ("Stage a dispute as renegotiation (both still actively trying), impasse (talking has stopped, resentment "
-            "simmers) or dissolution (the relationship is ending).")
+    stages = ("renegotiation (both still actively trying), impasse (talking has stopped, resentment simmers) or "
+              "dissolution (the relationship is ending)")
+    # a stage named but wrong is checked against the case; a stage not named is asked for
+    rule = (f"Check it against the case: a dispute is at {stages}." if stage is not None
+            else f"Stage a dispute as {stages}.")
     if stage is None and not named and unstaged_secondary:
         said = ("You named the role dispute as a secondary focus without its stage; that costs nothing here, but the "
                 "stage decides how the dispute is worked on.")

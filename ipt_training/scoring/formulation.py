@@ -481,7 +481,9 @@ def score_formulation(
         # With no acute event, the link is the statement that nothing happened before the onset.
         ev_matches += [m._replace(concept="timeline") for m in kinds["absence"]]
     reading = read_areas(kinds["area"], kinds["goal"] + kinds["strategy"], prepared)
-    decision = decide_areas(answer.primary_area, answer.secondary_area, reading)
+    # a secondary area ticked the same as the primary adds nothing (the builder notes it; the answer is not two foci)
+    field_secondary = None if answer.secondary_area is answer.primary_area else answer.secondary_area
+    decision = decide_areas(answer.primary_area, field_secondary, reading)
     implicit = False
     if decision.primary is None and not decision.stuffing and not reading.deferred:
         inferred = infer_from_events(_side_matcher("event").find(raw), prepared,
@@ -518,7 +520,7 @@ def score_formulation(
         # a plan of its own) make a second formulation as well.
         conflict = read_conflict(decision, reading, kinds["goal"] + kinds["strategy"],
                                  [m for _, m in label_matches], prepared,
-                                 marked_secondary=answer.secondary_area, bereaved=ProblemArea.GRIEF in reference.areas
+                                 marked_secondary=field_secondary, bereaved=ProblemArea.GRIEF in reference.areas
                                  or (case is not None and any(e.kind == "death" for e in case.timeline)))
         if conflict is not None and conflict.other is None:
             split = replace(decision, contradiction=True)
@@ -691,7 +693,7 @@ def score_formulation(
         evidence_text += " " + cleaned.feedback
     criteria.append(CriterionResult(
         "evidence_timeline", "Evidence, timeline link and dispute stage",
-        _half(evidence_pts + stage_pts), plan.evidence, f"{evidence_text} {stage_text}",
+        _half(evidence_pts + stage_pts), plan.evidence, f"{evidence_text} {stage_text}".strip(),
     ))
 
     allowed = {*reference.areas, *(alt.area for alt in reference.acceptable_alternatives)}

@@ -61,10 +61,17 @@ class FormulationAnswer:
             value = data.get(key)
             if value in (None, "", "none", "None"):
                 return None
-            try:
-                return enum(str(value).strip().lower().replace(" ", "_"))
-            except ValueError:
-                return None
+            # the value ("role_dispute"), or the label the builder shows ("Grief (complicated bereavement)",
+            # "Role dispute", "role-dispute"): the words before a bracket, or the other name in it
+            text = str(value).strip().lower()
+            name, _, other = text.partition("(")
+            for candidate in (text, name, other.rstrip(")")):
+                words = "_".join(candidate.replace("-", " ").split())
+                try:
+                    return enum(_OTHER_NAMES.get(words, words))
+                except ValueError:
+                    continue
+            return None
 
         return cls(
             text=str(data.get("text") or data.get("formulation") or ""),
@@ -72,6 +79,12 @@ class FormulationAnswer:
             secondary_area=pick(ProblemArea, "secondary_area"),
             dispute_stage=pick(DisputeStage, "dispute_stage"),
         )
+
+
+#: Other names of the problem areas (the reference, section 1: names vary) and plurals, as a trainee may type them.
+_OTHER_NAMES = {"complicated_bereavement": "grief", "role_disputes": "role_dispute",
+                "interpersonal_dispute": "role_dispute", "interpersonal_disputes": "role_dispute",
+                "role_transitions": "role_transition", "interpersonal_sensitivity": "interpersonal_deficits"}
 
 
 @dataclass(frozen=True, slots=True)
