@@ -560,7 +560,8 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
             continue
         if (kind is _HEDGED or kind is _ASSERTED) and m.weight >= STRONG and _leans(tokens, m):
             reading.leaning.add(area)
-        if kind is _MENTIONED and not m.negated and _reverses(tokens, m.start):
+        if kind is _MENTIONED and not m.negated and _has(REVERSAL_WORDS, tokens[:m.start]) and _reverses(
+                tokens, m.start):
             reading.reversed_paraphrase.add(area)
         if m.weight >= STRONG and (kind >= _HEDGED or (kind is _MENTIONED and not overlaps and not (
                 m.start and tokens[m.start - 1] in _POSSESSIVES) and not (side and _follows_from(tokens, m.end)))):
@@ -581,7 +582,7 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
             if _decides(before, previous):
                 reading.decisive.append((position, area))
             committed.append((m.clause, m.start, m.end, area))
-            if _reverses(tokens, m.start):
+            if _has(REVERSAL_WORDS, tokens[:m.start]) and _reverses(tokens, m.start):
                 reading.reversed_to.add(area)
     if reading.focused:
         # "Although grief language fits ..., the formulation is a role transition": an area that only "fits" or
