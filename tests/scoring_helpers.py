@@ -13,3 +13,13 @@ def score(case: Any, text: str, area: ProblemArea | None = None, **options: Any)
     """Score ``text`` (with ``area`` chosen in the field, if given) against ``case`` as a graded assignment does."""
     answer: str | FormulationAnswer = text if area is None else FormulationAnswer(text=text, primary_area=area)
     return score_formulation(answer, case.reference, case=case, **options)
+
+
+def points(report: FormulationReport, criterion: str) -> float:
+    """The points ``report`` gave for ``criterion`` (e.g. ``"evidence_timeline"``)."""
+    return report.criterion(criterion).points
+
+
+def feedback(report: FormulationReport, criterion: str) -> str:
+    """The feedback sentence(s) ``report`` gave for ``criterion``."""
+    return report.criterion(criterion).feedback

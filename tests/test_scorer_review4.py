@@ -7,6 +7,7 @@ answers that must earn credit and answers that must not."""
 from __future__ import annotations
 
 import pytest
+from scoring_helpers import feedback, points
 from scoring_helpers import score as score_case
 
 from ipt_training.scoring.formulation import score_formulation
@@ -20,14 +21,6 @@ def cases(library):
 
 def score(case, text: str) -> FormulationReport:
     return score_case(case, text, reveal=True)  # with the reference named, as a practice exercise shows it
-
-
-def points(report: FormulationReport, criterion: str) -> float:
-    return next(c.points for c in report.criteria if c.criterion == criterion)
-
-
-def feedback(report: FormulationReport, criterion: str) -> str:
-    return next(c.feedback for c in report.criteria if c.criterion == criterion)
 
 
 NIKHIL = ("The focus is a role dispute with Sameer, his partner in the practice, and it has reached dissolution: "

@@ -7,6 +7,7 @@ is written for these tests; each mechanism has answers that must earn credit and
 from __future__ import annotations
 
 import pytest
+from scoring_helpers import feedback, points
 from scoring_helpers import score as score_case
 
 from ipt_training.domain import ProblemArea
@@ -21,14 +22,6 @@ def cases(library):
 
 def score(case, text: str) -> FormulationReport:
     return score_case(case, text, reveal=True)  # with the reference named, as a practice exercise shows it
-
-
-def points(report: FormulationReport, criterion: str) -> float:
-    return next(c.points for c in report.criteria if c.criterion == criterion)
-
-
-def feedback(report: FormulationReport, criterion: str) -> str:
-    return next(c.feedback for c in report.criteria if c.criterion == criterion)
 
 
 # Gareth (p-07): a role transition after the mill closed, with arguments with Sian that are still being talked
