@@ -18,6 +18,7 @@ import pandas as pd
 import pytest
 
 from ipt_training.analytics import calibration, confusion, criteria, export, items
+from ipt_training.analytics.display import readable
 from ipt_training.analytics.gradebook import (
     CohortData,
     answer_variables,
@@ -243,6 +244,18 @@ def test_review_queue_lists_instructor_disagreement(graded: Graded) -> None:
     queue = calibration.review_queue(graded.cohort, rescored, manual).set_index(["student", "item"])
     reasons = queue.loc[("sol", "case_c_test"), "reasons"]
     assert "instructor 7 vs auto 10" in reasons and "instructor area role_dispute vs auto grief" in reasons
+
+
+def test_review_queue_names_a_formulation_with_no_area_rather_than_leaving_it_blank(graded: Graded) -> None:
+    manual = pd.DataFrame([{"student": "blank", "assignment": FORMULATION, "item": "case_a_test", "score": 0.0,
+                            "area": "grief", "source": "csv"}])
+    rescored = calibration.rescore_formulations(graded.cohort)
+    queue = calibration.review_queue(graded.cohort, rescored, manual)
+    row = queue.set_index(["student", "item"]).loc[("blank", "case_a_test")]
+    assert "instructor area grief vs auto none" in row["reasons"]
+    assert row["detected_area"] == "none"
+    shown = readable(queue)
+    assert "no area chosen" in list(shown["area the scorer read"])
 
 
 def test_write_report_writes_figures_tables_and_html(graded: Graded, tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from ipt_training.agreement import cohen_kappa, mean_absolute_error, spearman
+from ipt_training.analytics.confusion import NO_CHOICE
 from ipt_training.analytics.gradebook import CohortData, case_for, reference_for
 
 MANUAL_COLUMNS = ["student", "assignment", "item", "score", "area", "source"]
@@ -150,7 +151,7 @@ def agreement(cohort: CohortData, manual: pd.DataFrame, rescored: pd.DataFrame |
     mae = mean_absolute_error(x, y) if x else float("nan")
     rated = pairs[pairs["area"].notna()]
     instructor = list(rated["area"])
-    machine = [a if isinstance(a, str) else "none" for a in rated["auto_area"]]
+    machine = [a if isinstance(a, str) else NO_CHOICE for a in rated["auto_area"]]
     kappa = cohen_kappa(instructor, machine) if instructor else float("nan")
     return Agreement(len(x), rho, mae, len(instructor), kappa, pairs)
 
@@ -184,8 +185,9 @@ def review_queue(cohort: CohortData, rescored: pd.DataFrame, manual: pd.DataFram
             key = (p.student, p.assignment, p.item)
             if p.auto_score is not None and not pd.isna(p.auto_score) and abs(p.score - p.auto_score) >= score_gap:
                 reasons.setdefault(key, []).append(f"instructor {p.score:g} vs auto {p.auto_score:g}")
-            if isinstance(p.area, str) and p.area != (p.auto_area if isinstance(p.auto_area, str) else "none"):
-                reasons.setdefault(key, []).append(f"instructor area {p.area} vs auto {p.auto_area}")
+            auto_area = p.auto_area if isinstance(p.auto_area, str) else NO_CHOICE
+            if isinstance(p.area, str) and p.area != auto_area:
+                reasons.setdefault(key, []).append(f"instructor area {p.area} vs auto {auto_area}")
     for r in cohort.items.itertuples(index=False):
         for reason in grader_flags(r.feedback):
             reasons.setdefault((r.student, r.assignment, r.item), []).append(f"flagged by the grader: {reason}")
@@ -200,6 +202,8 @@ def review_queue(cohort: CohortData, rescored: pd.DataFrame, manual: pd.DataFram
     queue = queue.merge(cohort.items[[*keys, "case_id", "auto_score", "max_score"]], on=keys, how="left")
     queue = queue.merge(cohort.formulations[[*keys, "chosen_area"]], on=keys, how="left")
     queue = queue.merge(rescored[[*keys, "confidence", "detected_area"]], on=keys, how="left")
+    rescored_no_area = queue["confidence"].notna() & queue["detected_area"].isna()  # a formulation with no area
+    queue["detected_area"] = queue["detected_area"].astype(object).where(~rescored_no_area, NO_CHOICE)
     queue = queue.sort_values(["confidence", "student", "item"], na_position="last").reset_index(drop=True)
     return queue[QUEUE_COLUMNS]
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import nbformat
 import pandas as pd
 
+from ipt_training.analytics.confusion import NO_CHOICE
 from ipt_training.domain import AREA_LABELS, ProblemArea
 
 #: Column headings of the HTML tables; a column not named here (an assignment, in the grades table) keeps its name.
@@ -59,7 +60,10 @@ def item_title(root: Path | None, assignment: str, item: str) -> str:
 
 
 def area_words(value: object) -> object:
-    """A problem-area id in words ("role_dispute" -> "role dispute"); other values unchanged."""
+    """A problem-area id in words ("role_dispute" -> "role dispute", "none" -> "no area chosen"); other values
+    unchanged."""
+    if value == NO_CHOICE:
+        return "no area chosen"
     try:
         return AREA_LABELS[ProblemArea(str(value))]
     except ValueError:
