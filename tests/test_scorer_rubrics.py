@@ -93,3 +93,14 @@ def test_assessment_feedback_has_the_same_criteria_whatever_the_key(library, rub
         # The stage sentence depends on the trainee's framing only; it never says "look for a disagreement".
         assert len(stage_sentences) <= 2
         assert not any("disagreement" in s for s in stage_sentences)
+
+
+LISTED_ELEMENTS = "RT; move; lost team; depression; sick role; 12 sessions; mourning; new role; does that fit?"
+
+
+def test_a_list_of_terms_earns_a_token_for_diagnosis_and_sick_role(p05):
+    listed = score_formulation(LISTED_ELEMENTS, p05, rubric="patient").criterion("sick_role")
+    explained = score_formulation(PATIENT_ANSWER, p05, rubric="patient").criterion("sick_role")
+    assert explained.points == explained.max_points == 1.0
+    assert listed.points == 0.5  # both named, a token of the point
+    assert "named rather than explained" in listed.feedback

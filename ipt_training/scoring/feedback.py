@@ -284,6 +284,10 @@ def sick_role_feedback(diagnosis: bool, sick_role: bool, illness: bool = False) 
             "task is to work with you on getting better.")
 
 
+LISTED_SICK_ROLE = ("Listed as terms, they are named rather than explained to the patient, so they earn a token: "
+                    "say in a sentence what the illness is and what the sick role allows and asks of them.")
+
+
 def contract_feedback(contract: bool) -> str:
     if contract:
         return "You state the time-limited contract (how many sessions or weeks)."

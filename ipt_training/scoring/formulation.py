@@ -797,7 +797,8 @@ def score_formulation(
         criteria[1:] = _halve_reading(criteria[0].points, criteria[1:])
     if plan.patient_elements:
         criteria.extend(_patient_criteria(plan, read_patient_elements(answer.text, prepared,
-                                                                            _side_matcher("patient").find(raw))))
+                                                                            _side_matcher("patient").find(raw)),
+                                          listed=plan_list or decision.stuffing))
 
     confidence = _confidence(answer, raw, decision, implicit, style, plan_list)
     if no_facts or thin or cleaned.flags or copied or "refers_elsewhere" in flags:
@@ -831,13 +832,18 @@ def _plan_warnings(steering: set[int], hurried: set[int]) -> str:
     return f"{text} {feedback.HURRIED_MOURNING_FEEDBACK}" if hurried else text
 
 
-def _patient_criteria(plan: Rubric, elements: PatientElements) -> list[CriterionResult]:
-    """Diagnosis and sick role, the time-limited contract, the invitation to agree (patient rubric only)."""
+def _patient_criteria(plan: Rubric, elements: PatientElements, listed: bool = False) -> list[CriterionResult]:
+    """Diagnosis and sick role, the time-limited contract, the invitation to agree (patient rubric only).
+
+    A list of terms ("depression, sick role, 12 sessions") names the diagnosis and the sick role without giving them
+    to the patient: like a listed plan, it earns a token (:data:`LIST_CAP`) at most.
+    """
     sick = _half(plan.sick_role / 2 * (elements.diagnosis + elements.sick_role))
+    sick_text = feedback.sick_role_feedback(elements.diagnosis, elements.sick_role, elements.illness)
+    if listed and sick > LIST_CAP:
+        sick, sick_text = LIST_CAP, f"{sick_text} {feedback.LISTED_SICK_ROLE}"
     return [
-        CriterionResult("sick_role", "Diagnosis and sick role", sick, plan.sick_role,
-                        feedback.sick_role_feedback(elements.diagnosis, elements.sick_role,
-                                                             elements.illness)),
+        CriterionResult("sick_role", "Diagnosis and sick role", sick, plan.sick_role, sick_text),
         CriterionResult("contract", "Time-limited contract", plan.contract if elements.contract else 0.0,
                         plan.contract, feedback.contract_feedback(elements.contract)),
         CriterionResult("agreement", "Invitation to agree", plan.agreement if elements.agreement else 0.0,
