@@ -232,6 +232,7 @@ class Cohort:
     probes: dict[str, str] = field(default_factory=dict)
     hunt: dict[str, list[str]] = field(default_factory=dict)
     forged_name: str = ""
+    validation: dict[str, dict] = field(default_factory=dict)
 
     @property
     def trainees(self) -> list[Person]:
@@ -314,6 +315,14 @@ def _fill(hub: Hub, person: Person, answers: dict[str, str], extra: list[str] = 
     saved = _server(hub, person, "PUT", path, json={"type": "notebook", "format": "json",
                                                     "content": model["content"]})
     assert saved.status_code == 200, saved.text[:300]
+
+
+def _validate(hub: Hub, person: Person) -> dict:
+    """What the Validate button asks the trainee's own server: nbgrader runs the saved notebook there."""
+    response = _server(hub, person, "POST", "assignments/validate",
+                       data={"path": f"{ASSIGNMENT}/{ASSIGNMENT}.ipynb"})
+    assert response.status_code == 200, f"validate by {person.name}: {response.status_code} {response.text[:500]}"
+    return response.json()
 
 
 HOSTILE_CELL = '''import glob, os
@@ -481,6 +490,8 @@ def cohort(request: pytest.FixtureRequest) -> Iterator[Cohort]:
             _fill(hub, half, {k: marker_cell.format(half.marker) + v for k, v in half_answers.items()})
             _fill(hub, hostile, {k: marker_cell.format(hostile.marker) + v for k, v in answers.items()},
                   extra=[HOSTILE_CELL.format(exchange=exchange)])
+            for person in (good, half):  # the Validate button of the trainee's lab, before handing in
+                state.validation[person.name] = _validate(hub, person)
             _assignment_action(hub, good, "submit")
             _assignment_action(hub, hostile, "submit")
             _probe(hub, hostile, good, state)
@@ -597,6 +608,14 @@ def test_no_key_anywhere_a_trainee_can_read(cohort: Cohort) -> None:
     assert hunt["files_read"][0] > 100, f"the hunt read almost nothing: {hunt}"
     assert hunt["git"] == [], hunt["git"]
     assert hunt["key_text"] == [], hunt["key_text"]
+
+
+def test_validate_runs_in_the_trainees_server_and_names_the_unanswered_questions(cohort: Cohort) -> None:
+    good, half = (cohort.validation[p.name] for p in (cohort.good, cohort.half))
+    assert good["success"] is True and half["success"] is True, (good, half)
+    assert not good["value"].get("failed"), good["value"]
+    failed = half["value"].get("failed") or []
+    assert failed and all("not answered yet" in f["error"] for f in failed), failed
 
 
 def test_trainee_servers_have_no_instructor_tools(cohort: Cohort) -> None:
