@@ -85,6 +85,7 @@ from ipt_training.scoring.readability import Style, copied_clauses, read_style
 from ipt_training.scoring.readings import stage_label_matches, two_formulations
 from ipt_training.scoring.report import CriterionResult, FormulationAnswer, FormulationReport
 from ipt_training.scoring.rubrics import Rubric, rubric_named
+from ipt_training.scoring.sentence_map import sentence_ids
 from ipt_training.scoring.specificity import (
     COPIED_FEEDBACK,
     FEW_FACTS_FEEDBACK,
@@ -98,6 +99,7 @@ from ipt_training.scoring.specificity import (
     textbook_feedback,
 )
 from ipt_training.scoring.statements import stated_tokens
+from ipt_training.scoring.time_link import anniversary_clauses, link_words, onset_said, stated_link
 from ipt_training.text.matcher import Clauses, Match, PhraseMatcher, build_matcher
 from ipt_training.text.normalize import clauses
 
@@ -304,18 +306,9 @@ def _concepts_needed(listed: int, share: float, most: int | None) -> int:
     return need if most is None else max(need, min(listed, most))
 
 
-_ONSET_PREFIXES = ("onset", "symptom", "depress", "mood", "episode", "unwell", "ill", "low", "mdd", "mde", "sx",
-                   "downhill", "sink", "worse", "deteriorat", "slump", "spiral", "sleep", "appetite", "waking",
-                   "tired", "energy", "insomn", "tearful", "hopeless", "anhedon", "numb", "exhaust", "concentrat")
-_ONSET_SUBJECTS = ("it", "this", "he", "she", "which", "they", "illness", "problems")
-_ONSET_VERBS_LIST = ("began", "begun", "started", "start", "starts", "begins", "came", "developed", "set")
-_ONSET_RE = re.compile(" (?:" + "|".join(_ONSET_PREFIXES) + ")|"
-                       + " (?:" + "|".join(_ONSET_SUBJECTS) + ") (?:" + "|".join(_ONSET_VERBS_LIST) + ") ")
-
-
 def _mentions_onset(tokens: list[str]) -> bool:
-    """The clause speaks of the episode's onset ("symptoms began", "onset", "it started", "low since")."""
-    return _ONSET_RE.search(f" {' '.join(tokens)} ") is not None
+    """The clause speaks of the episode's onset (:func:`~ipt_training.scoring.time_link.onset_said`)."""
+    return onset_said(tokens)
 
 
 def _timeline_linked(event_clauses: set[int], prepared: Clauses) -> bool:
@@ -533,7 +526,17 @@ def score_formulation(
     # An answer that names the key event only to deny it set off the episode ("more than a year before the onset,
     # so I don't think it is the trigger") makes no link.
     event_clauses = {m.clause for m in ev_matches if m.concept == "timeline"}
-    linked = (_timeline_linked(event_clauses, prepared) and not link_denied(prepared, event_clauses)) or (
+    # The link said in one sentence, or in two where one points back to the other (not two facts side by side).
+    anniversary = anniversary_clauses(prepared, link_words(reference)) & facts.near
+
+    def link_said(read: Clauses, events: set[int]) -> bool:
+        said = stated_link(read, events | anniversary, lambda: sentence_ids(cleaned.text, len(read)), _temporal)
+        if said is None:
+            said = _timeline_linked(events, read)  # sentences not told apart: clauses side by side
+        return said and not link_denied(read, events)
+
+    timing = timing_for(reference, case)
+    linked = link_said(prepared, event_clauses) or (
         reference.primary_area is ProblemArea.INTERPERSONAL_DEFICITS
         and any(not m.negated for m in kinds["absence"]))
     if split is None and decision.primary is not None and not decision.stuffing and len(event_clauses) >= 2:
@@ -543,7 +546,7 @@ def score_formulation(
         if untriggered:
             conflict = Conflict(decision.primary, None, tuple(untriggered))
             decision = split = replace(decision, contradiction=True)
-    if not linked and (timing := timing_for(reference, case)) is not None:
+    if not linked and timing is not None:
         # The link stated by the case's dates or by the span between event and onset ("sx 5/25", "two months later").
         linked = bool(event_clauses) and dated_link(timing, prepared, event_clauses, _mentions_onset)
     style = read_style(answer.text, raw, case.vignette if case is not None else None)
@@ -701,10 +704,16 @@ def score_formulation(
     # A vignette copied into the answer states the case, not a plan: its sentences name no goal or strategy, however
     # many of the plan's words the case's own account happens to use ("she has not cried", "her friends").
     plan_clauses = prepared
+    plan_linked = linked  # the link the answer states in its own sentences, which its plan may build on
     if style.pasted and case is not None and (copied_in := copied_clauses(raw, case.vignette)):
         kinds["goal"] = [m for m in kinds["goal"] if m.clause not in copied_in]
         kinds["strategy"] = [m for m in kinds["strategy"] if m.clause not in copied_in]
         plan_clauses = [[] if index in copied_in else clause for index, clause in enumerate(prepared)]
+        # a link stated in the copied sentences is the case's account, not the trainee's
+        anniversary -= set(copied_in)
+        plan_linked = linked and (link_said(plan_clauses, event_clauses - set(copied_in)) or (
+            reference.primary_area is ProblemArea.INTERPERSONAL_DEFICITS
+            and any(not m.negated and m.clause not in copied_in for m in kinds["absence"])))
     # Ending the relationship resolves a dispute only in dissolution (reference 3.2); in another stage a plan that
     # points toward it steers the outcome, and earns neither a resolution nor a plan of action.
     dissolution = DisputeStage.DISSOLUTION in (stage, reference.dispute_stage, *labels)
@@ -719,7 +728,7 @@ def score_formulation(
         kinds["strategy"] = [m for m in kinds["strategy"] if m.clause not in hurried or m.concept not in MOURNING]
     concepts = read_concepts(kinds["goal"], kinds["strategy"], expected_goals=reference.goals,
                              expected_strategies=reference.strategies, chosen=chosen,
-                             linked=linked and not copied_out,  # the link a copy states is the case's, not a plan
+                             linked=plan_linked and not copied_out,  # the link a copy states is the case's, not a plan
                              # a copy that names no focus has identified no dispute, whatever stage its words suggest
                              stage_named=stage_right and described is not None and cleaned.words >= _MIN_FACT_WORDS
                              and not copied_out)

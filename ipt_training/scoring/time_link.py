@@ -1,0 +1,186 @@
+"""Whether an answer states the link in time between the key event and the onset, read sentence by sentence.
+
+A link is said in many ways: "symptoms began two months after the move", "onset 3/12 post-move", "sx since
+redundancy", "ever since the funeral you have felt low", "it all began when Markus stopped talking to him", "she
+fell apart just as the family planned the anniversary mass". What they share is one statement that holds the
+event, the onset and a word that ties them in time or cause. The statement may run over two sentences when the
+second points back to the first ("It came on in January. In the months before that, Carmen had her stroke";
+"They stopped speaking in May. His depression started in June after this").
+
+Told side by side, they are no link: "Ama has been low since March. In January her son sent the children away"
+tells two facts and leaves the reader to tie them, as does "He was diagnosed in March. Depression started in May".
+
+The onset itself is said in clinical words ("onset", "symptoms", "sx", "the episode") or lay ones ("she became
+sad", "he went downhill", "it has all caught up with him", "she fell apart", "it seems to have started").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ipt_training.cases.model import Case, ReferenceFormulation
+from ipt_training.scoring.per_case import per_case
+
+Clauses = list[list[str]]
+
+_ONSET_PREFIXES = ("onset", "symptom", "depress", "mood", "episode", "unwell", "ill", "low", "mdd", "mde", "sx",
+                   "downhill", "sink", "worse", "deteriorat", "slump", "spiral", "sleep", "appetite", "waking",
+                   "tired", "energy", "insomn", "tearful", "hopeless", "anhedon", "numb", "exhaust", "concentrat",
+                   # lay words for falling ill ("she became sad", "he has been miserable", "it all caught up")
+                   "sad", "miserable", "unhappy")
+_ONSET_SUBJECTS = ("it", "this", "he", "she", "which", "they", "illness", "problems")
+_ONSET_VERBS = ("began", "begun", "started", "start", "starts", "begins", "came", "developed", "set")
+#: Lay phrases for the onset of an episode ("she fell apart", "it all caught up with him", "he crashed").
+_ONSET_PHRASES = ("fell apart", "falling apart", "fall apart", "caught up with", "catch up with", "crashed",
+                  "went down", "gone down", "go down", "broke down", "breaking down", "got worse", "became ill")
+_ONSET_RE = re.compile(
+    " (?:" + "|".join(_ONSET_PREFIXES) + ")"
+    + "| (?:" + "|".join(_ONSET_SUBJECTS) + ") (?:" + "|".join(_ONSET_VERBS) + ") "
+    # "it seems to have started", "it all began", "it really only started"
+    + "| it (?:[a-z]+ ){1,3}(?:" + "|".join(_ONSET_VERBS[:7]) + ") "
+    + "| (?:" + "|".join(_ONSET_PHRASES) + ") ")
+
+
+def onset_said(tokens: list[str]) -> bool:
+    """The clause speaks of the episode's onset ("symptoms began", "onset", "it started", "low since", "she became
+    sad", "it all caught up with him")."""
+    return _ONSET_RE.search(f" {' '.join(tokens)} ") is not None
+
+
+#: Words that tie two things in time or cause beyond the lexicon's temporal cues ("the episode follows the loan",
+#: "two months later", "just as", "set off", "brought on", "led to").
+_RELATION_WORDS = frozenset({"follows", "later", "afterwards", "thereafter", "subsequently", "before", "caused",
+                             "post", "until", "near", "close", "pp"})
+_RELATION_PHRASES = (" set off ", " sets off ", " brought on ", " brought about ", " led to ", " leads to ",
+                     " just as ", " as soon as ", " in response to ")
+#: A word relating something to what was just said ("after this", "before that", "since then", "after which").
+_POINTING = frozenset({"this", "that", "it", "then", "which", "these", "those"})
+_POINTING_RELATIONS = frozenset({"after", "before", "since", "following", "from", "until", "by", "soon", "shortly"})
+#: Words that relate a sentence to the one before on their own ("two months later", "afterwards").
+_LATER = frozenset({"later", "afterwards", "thereafter", "subsequently"})
+
+
+_NUMBER_WORDS = frozenset({"a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                           "eleven", "twelve", "few", "couple", "several"})
+_UNITS = frozenset({"day", "days", "week", "weeks", "wk", "wks", "month", "months", "mo", "mos", "mth", "mths",
+                    "year", "years", "yr", "yrs", "12", "52"})
+#: Words after a span that relate it to something said before ("five weeks in", "two months later", "a year on").
+_SPAN_RELATIONS = frozenset({"in", "into", "later", "after", "on", "before", "post", "since", "afterwards", "of",
+                             "pp", "postpartum", "following"})
+
+
+def _spans(tokens: list[str]) -> list[int]:
+    """Positions of the unit of each span of time a clause relates to something ("two months after", "five weeks
+    in", "3/12 post", "one year of the death"; not "a few years ago")."""
+    return [k for k in range(1, len(tokens) - 1) if tokens[k] in _UNITS and tokens[k + 1] in _SPAN_RELATIONS
+            and (tokens[k - 1] in _NUMBER_WORDS or (tokens[k - 1].isdigit() and len(tokens[k - 1]) <= 2)
+                 or (k >= 2 and tokens[k - 1] == "of" and tokens[k - 2] in _NUMBER_WORDS))]
+
+
+def related(tokens: list[str], temporal: Callable[[list[str]], bool]) -> bool:
+    """Whether a clause holds a word that ties in time or cause (the lexicon's temporal cues, "follows", "later",
+    "just as", "set off", "led to", or a span of time: "onset 8 weeks post-move", "near to one year of the
+    death")."""
+    if temporal(tokens) or not _RELATION_WORDS.isdisjoint(tokens) or _spans(tokens):
+        return True
+    text = f" {' '.join(tokens)} "
+    return any(phrase in text for phrase in _RELATION_PHRASES)
+
+
+def points_back(tokens: list[str]) -> bool:
+    """Whether a clause relates what it says to what was said before it ("after this", "before that", "since
+    then", "two months later", "This was two months after ...")."""
+    if not _LATER.isdisjoint(tokens):
+        return True
+    if _spans(tokens):
+        return True  # "Symptoms from February, about five weeks in"; "his brother died one year before"
+    for k in range(len(tokens) - 1):
+        if tokens[k] in _POINTING_RELATIONS and tokens[k + 1] in _POINTING:
+            return True
+    # "This was two months after the diagnosis", "That is when it began"
+    return bool(tokens) and tokens[0] in _POINTING and not _POINTING_RELATIONS.isdisjoint(tokens[1:6])
+
+
+#: Words that open a note's entry for the onset ("Sx 3/25", "Onset 06/25", "Symptoms 4/25").
+_ONSET_HEADS = frozenset({"onset", "sx", "symptoms", "symptom", "mood", "low", "depression", "mdd", "mde", "episode"})
+_VERBS = frozenset({"is", "was", "were", "are", "be", "been", "has", "had", "have", "began", "begun", "begin",
+                    "start", "started", "starts", "came", "become", "became", "developed", "felt", "feel", "feels"})
+_ENTRY_WORDS = 6
+
+
+def onset_entry(tokens: list[str]) -> bool:
+    """Whether a clause is a note's dated entry for the onset, without a verb ("Sx 3/25", "Onset June, 12/52
+    pp"): set beside the entry for the event, it states the sequence as a note states it."""
+    return (0 < len(tokens) <= _ENTRY_WORDS and tokens[0] in _ONSET_HEADS and _VERBS.isdisjoint(tokens)
+            and _dated(tokens[1:]))
+
+
+def _dated(tokens: list[str]) -> bool:
+    return any(t.isdigit() or t in _MONTHS for t in tokens)
+
+
+_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+                     "sept", "oct", "nov", "dec", "spring", "summer", "autumn", "winter"})
+
+
+def _groups(ids: list[int]) -> dict[int, list[int]]:
+    groups: dict[int, list[int]] = {}
+    for clause, sentence in enumerate(ids):
+        groups.setdefault(sentence, []).append(clause)
+    return groups
+
+
+def stated_link(prepared: Clauses, event_clauses: set[int], sentences: Callable[[], list[int] | None],
+                temporal: Callable[[list[str]], bool]) -> bool | None:
+    """Whether one sentence holds the key event (a clause of ``event_clauses``), the onset and a word tying them,
+    or two sentences do where one points back to the other. ``sentences`` gives the sentence of each clause
+    (:func:`~ipt_training.scoring.sentence_map.sentence_ids`), asked only when no single clause states the link;
+    ``None`` when it cannot tell the sentences apart."""
+    if any(onset_said(prepared[c]) and related(prepared[c], temporal) for c in event_clauses):
+        return True  # the usual link: one clause ("symptoms began two months after the promotion")
+    if not event_clauses:
+        return False
+    ids = sentences()
+    if ids is None:
+        return None
+    groups = _groups(ids)
+    order = sorted(groups)
+
+    def onset_in(sentence: int) -> bool:
+        return any(onset_said(prepared[c]) for c in groups[sentence])
+
+    def pointing(sentence: int) -> bool:
+        return any(points_back(prepared[c]) for c in groups[sentence])
+
+    entries = {ids[c] for c, tokens in enumerate(prepared) if onset_entry(tokens)}
+    for sentence in sorted({ids[c] for c in event_clauses}):
+        if entries & {sentence - 1, sentence, sentence + 1} and any(_dated(prepared[c]) for c in groups[sentence]):
+            return True  # a note's dated entries: "Trigger 2/25: loaned savings to cousin. Symptoms 4/25."
+        if onset_in(sentence) and any(related(prepared[c], temporal) for c in groups[sentence]):
+            return True
+        position = order.index(sentence)
+        after = order[position + 1] if position + 1 < len(order) else None
+        before = order[position - 1] if position else None
+        # the onset in the next sentence, said of what came before ("His depression started in June after this"),
+        # or in the sentence before, this one pointing back to it ("It came on in January. In the months before
+        # that, Carmen had her stroke")
+        if (after is not None and onset_in(after) and pointing(after)) or (
+                before is not None and onset_in(before) and pointing(sentence)):
+            return True
+    return False
+
+
+@per_case
+def link_words(reference: ReferenceFormulation, case: Case | None = None) -> str:
+    """The reference's timeline link as words (its sentence and its hand-written cues), lower-cased."""
+    return " ".join([reference.timeline_link.text, *map(str, reference.timeline_link.cues)]).lower()
+
+
+def anniversary_clauses(prepared: Clauses, link: str) -> set[int]:
+    """Clauses that name an anniversary, when the case's link is an anniversary reaction (``link``: the words of
+    the reference's timeline link): "close to the first anniversary" names the key event as well as "his death"."""
+    if "anniversar" not in link:
+        return set()
+    return {c for c, tokens in enumerate(prepared) if any("anniversar" in t for t in tokens)}

@@ -1,0 +1,124 @@
+"""The time link read sentence by sentence (round 7): the onset tied to the key event in one sentence, in two where
+the second points back to the first ("Two months later ...", "... after this", "In the weeks before that ..."),
+in lay words ("she fell apart", "ever since", "he became sad") and in a note's dated entries ("Sx 8/24"); and
+what is NOT a link: the event and the onset told side by side in separate sentences, a denied link, a link to
+another event, a bare list. All answers are written for these tests (none comes from a benchmark set)."""
+
+from __future__ import annotations
+
+import pytest
+from scoring_helpers import score
+
+from ipt_training.scoring.sentence_map import sentence_ids
+from ipt_training.scoring.time_link import onset_entry, onset_said, points_back
+
+
+def _linked(library, case_id: str, text: str) -> bool:
+    case = library.get(case_id)
+    return case.reference.timeline_link.id in score(case, text).evidence_cited
+
+
+GAIN = [
+    # one sentence, lay words for the onset
+    ("p-05", "Role transition. Amaru has felt flat and low ever since the move to Winnipeg, where he lost the team "
+             "he led and his futsal league. Goals: mourn the old role and master the new one."),
+    # the onset in the next sentence, pointing back to the event
+    ("p-05", "I would work on a role transition. In March Amaru moved to Winnipeg for Clara's job and left his "
+             "inspection team and his futsal league behind. Two months later the early waking and the low mood "
+             "started."),
+    # the onset first, the event in the next sentence pointing back to it
+    ("p-05", "Amaru's low mood came on in May. In the weeks before that, he had moved to Winnipeg and lost his team "
+             "and his Sunday league. I see this as a role transition."),
+    # said to the patient, a lay word for falling ill
+    ("p-03", "Stavros, what you are going through is depression, an illness that can be treated. You fell apart a "
+             "couple of months after Eleni died, and you have not let yourself grieve her. We will meet weekly "
+             "and talk about her, the good and the hard parts."),
+    # non-native English: "after this" points back to the sentence before
+    ("p-06", "Problem area is role dispute. In may she have big argument with daughter Fernanda at the sunday lunch "
+             "and Fernanda stop the childcare. Her depression start in august after this. Stage is impasse because "
+             "they do not speak about it."),
+    # a note: the dated event entry beside the dated onset entry
+    ("p-06", "PA: RD with dtr Fernanda, impasse. Argument at Sunday lunch 5/24, childcare stopped. Sx 8/24. "
+             "G: reopen negotiation. S: CA of the lunch, expectations."),
+]
+
+NO_GAIN = [
+    # the event and the onset side by side in separate sentences: two facts, no link stated
+    ("p-05", "Role transition. Amaru moved to Winnipeg in March. He has had low mood since May. Goals: mourn the "
+             "old role and master the new one."),
+    # the link denied
+    ("p-05", "Amaru moved to Winnipeg in March and lost his team. I do not think the move triggered the low mood "
+             "that began in May. Role transition all the same."),
+    # pointing back, but nothing about the onset: another event follows the move
+    ("p-05", "Role transition. In March Amaru moved to Winnipeg. Two months later Clara started a second contract "
+             "and he took on home-based work."),
+    # the onset tied to another event (the retirement, which came after the onset), not the row with Fernanda
+    ("p-06", "Role transition. Beatriz became low and tearful soon after she retired from the bank, and she misses "
+             "her colleagues."),
+    # a bare list of words
+    ("p-05", "RT. Move. Winnipeg. Team. Futsal. Low mood. Onset. Mourn old role. Mastery."),
+]
+
+
+@pytest.mark.parametrize(("case_id", "text"), GAIN)
+def test_a_link_stated_in_any_words_earns_the_point(library, case_id: str, text: str) -> None:
+    assert _linked(library, case_id, text), text
+
+
+@pytest.mark.parametrize(("case_id", "text"), NO_GAIN)
+def test_facts_side_by_side_a_denied_or_wrong_link_and_a_list_earn_no_link(library, case_id: str, text: str) -> None:
+    assert not _linked(library, case_id, text), text
+
+
+def test_the_link_point_is_worth_a_point_of_evidence(library) -> None:
+    """The same facts, once side by side and once tied in one sentence: one evidence point apart."""
+    case = library.get("p-05")
+    apart = score(case, "Role transition. Amaru moved to Winnipeg in March and lost his team and his futsal league. "
+                        "He has had low mood since May.")
+    tied = score(case, "Role transition. Amaru moved to Winnipeg in March and lost his team and his futsal league. "
+                       "His low mood began in May, two months after the move.")
+    assert tied.criterion("evidence_timeline").points == apart.criterion("evidence_timeline").points + 1.0
+
+
+def test_sentences_are_told_apart_as_the_clauses_were_cut() -> None:
+    from ipt_training.text.normalize import clauses
+
+    text = ("Grief. Since the funeral he has not been to the grave, and his sleep and appetite began to go in\n"
+            "May (two months after her death). Guilt: \"I killed her\".\nGoals\nMourn her.")
+    ids = sentence_ids(text, len(clauses(text, quotes=True)))
+    assert ids is not None
+    # the hard-wrapped line and the bracket stay in one sentence; the short heading line ends its own
+    assert ids[0] == 0 and ids[1] == ids[2] == ids[3] == 1 and ids[4] == ids[5] == 2 and ids[6] == 3
+    assert ids[7] == 4
+    assert sentence_ids(text, 99) is None  # a count that does not fit: no sentences, the caller reads clauses
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    ("she fell apart just as the family planned the mass", True),
+    ("after she is start new school she become sad", True),
+    ("it seems to have started after you came to live here", True),
+    ("he moved to winnipeg with clara in march", False),
+    ("she did not cry at the funeral", False),
+])
+def test_the_onset_in_lay_words(words: str, expected: bool) -> None:
+    assert onset_said(words.split()) is expected
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    ("two months later the low mood started", True),
+    ("his depression start in june after this", True),
+    ("in the months before that your whole life turned around", True),
+    ("symptoms from february about five weeks in", True),
+    ("he lost his team and his futsal league", False),
+    ("a father figure died a few years ago", False),
+])
+def test_a_sentence_pointing_back(words: str, expected: bool) -> None:
+    assert points_back(words.split()) is expected
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    ("sx 8 24", True), ("onset june", True), ("onset 06 25 12 52 pp", True),
+    ("onset", False), ("depression is start on may", False), ("low mood since the move to winnipeg", False),
+])
+def test_a_notes_dated_onset_entry(words: str, expected: bool) -> None:
+    assert onset_entry(words.split()) is expected
