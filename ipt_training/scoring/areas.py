@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import IntEnum
-from itertools import chain, repeat
+from itertools import repeat
 from operator import itemgetter
 
 from ipt_training.domain import ProblemArea
@@ -51,6 +51,7 @@ from ipt_training.scoring.lexicon import (
 )
 from ipt_training.text.matcher import Clauses, Match
 from ipt_training.text.normalize import QUESTION, QUOTE
+from ipt_training.text.words import AnswerWords
 
 _WINDOW = 6
 _LABEL_WORDS = 3
@@ -125,9 +126,9 @@ class AreaReading:
         return sorted(found, key=lambda a: self.order[a])
 
 
-def _quote_parity(prepared: Clauses) -> list[int] | None:
+def _quote_parity(prepared: Clauses, words: AnswerWords) -> list[int] | None:
     """Whether each clause starts inside double quotes (0 or 1); None when the answer quotes nothing."""
-    if not any(QUOTE in tokens for tokens in prepared):
+    if QUOTE not in words.vocabulary:
         return None
     parity, starts = 0, []
     for tokens in prepared:
@@ -498,10 +499,14 @@ def _later_phase(tokens: list[str], before: list[str]) -> bool:
 _CLAUSE_START = itemgetter(1, 2)  # a match's (clause, start), read in C
 
 
-def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Clauses) -> AreaReading:
-    """Read every area mention in ``matches`` in its context (``concept_matches``: goal and strategy phrases)."""
+def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Clauses,
+               words: AnswerWords | None = None) -> AreaReading:
+    """Read every area mention in ``matches`` in its context (``concept_matches``: goal and strategy phrases;
+    ``words``: the answer's table of words, made from ``prepared`` when not given)."""
+    if words is None:
+        words = AnswerWords(prepared)
     reading = AreaReading()
-    parity = _quote_parity(prepared)
+    parity = _quote_parity(prepared, words)
     concept_spans: set[tuple[int, int]] | None = None
     seen: set[tuple[int, int, str]] = set()
     committed: list[tuple[int, int, int, ProblemArea]] = []
@@ -594,15 +599,15 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
                     and area not in reading.primary_marked and area not in reading.secondary_marked):
                 reading.best[area] = _HEDGED
                 reading.claimed.discard(area)
-    _assign_markers(committed, prepared, reading)
-    _reject_by_reference(reading, prepared, mentions)
+    _assign_markers(committed, prepared, reading, words)
+    _reject_by_reference(reading, prepared, mentions, words)
     _reject_headings(reading, prepared, headings, mentions)
     if first_claim is not None:
         reading.label = _title(first_claim, prepared, mentions, reading)
         reading.label_asked = reading.label is not None and prepared[first_claim[0]][-1:] == [QUESTION]
-    if mentions and not _DEFER_WORDS.isdisjoint(chain.from_iterable(prepared)):
-        reading.deferred = any(_defers(tokens) for tokens in prepared)
-        refusals = [c for c, tokens in enumerate(prepared) if _refuses(tokens)]
+    if mentions and words.has_any(_DEFER_WORDS):
+        reading.deferred = any(_defers(prepared[c]) for c in words.with_any(_DEFER_WORDS))
+        refusals = [c for c in words.with_any(_CHOOSE_VERBS) if _refuses(prepared[c])]
         if refusals:
             reading.deferred, reading.refused_at = True, refusals[-1]
     for area in questioned:
@@ -709,17 +714,17 @@ _YES = (["yes"], ["yep"], ["definitely"], ["clearly"], ["exactly"])
 
 
 def _reject_by_reference(reading: AreaReading, prepared: Clauses,
-                         mentions: list[tuple[int, ProblemArea, Reading]]) -> None:
+                         mentions: list[tuple[int, ProblemArea, Reading]], words: AnswerWords) -> None:
     """"Grief and a transition came to mind. I reject both." A clause that rejects without naming an area
     ("reject both", "rule them out", "neither fits") rejects the areas named, and not chosen, just before it."""
-    if _REJECT_OR_CHOOSE.isdisjoint(chain.from_iterable(prepared)):
+    if not words.has_any(_REJECT_OR_CHOOSE):
         return
-    named = {clause for clause, _, _ in mentions}
-    for c, tokens in enumerate(prepared):
-        if c in named or (BACK_REFERENCES.isdisjoint(tokens) and not _bare_refusal(tokens)):
-            continue
-        if REJECTION_VERBS.isdisjoint(tokens) and _CHOICE_VERBS.isdisjoint(tokens) and not _bare_refusal(tokens):
-            continue
+    # The clauses that point back with a verb of rejecting or choosing, and the bare refusals ("I wouldn't.").
+    pointing = set(words.with_any(BACK_REFERENCES)).intersection(words.with_any(_REJECTING_VERBS))
+    pointing.update(c for c in words.with_any(_NOT) if _bare_refusal(prepared[c]))
+    pointing.difference_update(clause for clause, _, _ in mentions)
+    for c in sorted(pointing):
+        tokens = prepared[c]
         if not _rejects_back(tokens):
             continue
         before = [(clause, area, kind) for clause, area, kind in mentions if c - _BACK_WINDOW <= clause < c]
@@ -736,6 +741,8 @@ _REJECT_OR_CHOOSE = REJECTION_VERBS | frozenset({"choose", "use", "pick", "take"
 _PLURAL_REFERENCES = frozenset({"both", "them", "either", "neither", "these", "those"})
 #: Verbs of choosing: negated and pointing back, they reject ("I would not choose it", "I wouldn't use that").
 _CHOICE_VERBS = frozenset({"choose", "use", "pick", "take", "select", "treat", "go", "make", "frame"})
+_REJECTING_VERBS = REJECTION_VERBS | _CHOICE_VERBS
+_NOT = frozenset({"not"})
 _REFUSALS = frozenset({"would", "will", "do", "should"})
 
 
@@ -848,7 +855,7 @@ _FINDING_NO = _NEGATORS | {"rejected", "out"}
 
 
 def _assign_markers(committed: list[tuple[int, int, int, ProblemArea]], prepared: Clauses,
-                    reading: AreaReading) -> None:
+                    reading: AreaReading, words: AnswerWords) -> None:
     """A primary/secondary marker names the area right after it ("secondary focus on the dispute", "Primary: grief"),
     else the one right before it ("motherhood as primary")."""
     by_clause: dict[int, list[tuple[int, int, ProblemArea]]] = {}
@@ -859,8 +866,11 @@ def _assign_markers(committed: list[tuple[int, int, int, ProblemArea]], prepared
     # "Primary: grief; secondary: role dispute with Nikos" is a pair of labels: a bare "secondary" (or "secondary
     # area") followed by the area it labels names the next focus, it sets nothing aside.
     set_aside = set()
-    for c in by_clause:
-        tokens = prepared[c + 1] if c + 1 < len(prepared) else ()
+    remarks = set(words.with_any(_BACK_SECONDARY))  # the clauses that could call "it" secondary
+    for c in by_clause if remarks else ():
+        if c + 1 not in remarks:
+            continue
+        tokens = prepared[c + 1]
         labels_next = (c + 2 in by_clause and min(by_clause[c + 2])[0] <= 1
                        and _BACK_POINTERS.isdisjoint(tokens))
         if (len(tokens) <= _BACK_MARK_WORDS and not _BACK_SECONDARY.isdisjoint(tokens) and c + 1 not in by_clause
@@ -872,10 +882,9 @@ def _assign_markers(committed: list[tuple[int, int, int, ProblemArea]], prepared
             reading.rejected.discard(area)
             reading.rejected_at.pop(area, None)
     # Markers matter only in a clause with a mention, or just before one.
-    for clause in sorted(set(by_clause) | {c - 1 for c in by_clause if c > 0}):
+    marked = words.with_any(_RANK_MARKERS)
+    for clause in sorted({*by_clause, *(c - 1 for c in by_clause if c > 0)}.intersection(marked)) if marked else ():
         tokens = prepared[clause]
-        if SECONDARY_MARKERS.isdisjoint(tokens) and PRIMARY_MARKERS.isdisjoint(tokens):
-            continue
         for p, token in enumerate(tokens):
             if token in SECONDARY_MARKERS:
                 if _time_span(tokens, p):
@@ -914,6 +923,7 @@ def _time_span(tokens: list[str], p: int) -> bool:
 
 
 _BACK_MARK_WORDS = 6
+_RANK_MARKERS = PRIMARY_MARKERS | SECONDARY_MARKERS
 _BACK_SECONDARY = frozenset({"secondary", "subsidiary", "minor"})
 _BACK_POINTERS = frozenset({"it", "its", "that", "this", "which"})
 
@@ -1109,6 +1119,7 @@ _ATTRIBUTION_PAIRS = frozenset({("comes", "from"), ("come", "from"), ("coming", 
                                 ("feed", "into"), ("down", "to"), ("behind", "the"), ("behind", "it")})
 _CONSEQUENCE_PAIRS = frozenset({("grew", "out"), ("grown", "out"), ("came", "after"), ("came", "later"),
                                 ("result", "of"), ("consequence", "of"), ("followed", "from"), ("secondary", "to")})
+_CONSEQUENCE_FIRST = frozenset(first for first, _ in _CONSEQUENCE_PAIRS)
 _LOST = frozenset({"lost", "losing", "loss", "lose"})
 _ROLE_THINGS = frozenset({"job", "work", "role", "team", "mates", "career", "place", "identity", "independence",
                           "country", "home", "colleagues", "status", "routine", "purpose", "health", "way"})
@@ -1174,7 +1185,8 @@ def _lost_role(tokens: list[str]) -> bool:
 
 
 def infer_from_events(matches: list[Match], prepared: Clauses,
-                      plan_votes: dict[ProblemArea, float] | None = None) -> ProblemArea | None:
+                      plan_votes: dict[ProblemArea, float] | None = None,
+                      words: AnswerWords | None = None) -> ProblemArea | None:
     """The area an answer argues for in plain language, from the events it ties to the episode.
 
     Only clauses that explain (a causal or temporal word: "is about", "after", "because", "triggered") count,
@@ -1182,12 +1194,15 @@ def infer_from_events(matches: list[Match], prepared: Clauses,
     to ...", three times); negated events ("nobody died") count for nothing, and a lifelong pattern
     counts wherever it is described once the answer says no event explains the episode. The area whose events
     lead clearly is the answer's focus; a tie is no commitment. A death weighs more, since by convention a
-    death that explains the episode makes it grief.
+    death that explains the episode makes it grief. ``words``: the answer's table of words (made from ``prepared``
+    when not given).
     """
-    explaining = {i for i, tokens in enumerate(prepared) if not CAUSAL_WORDS.isdisjoint(tokens) or _attributes(tokens)}
+    if words is None:
+        words = AnswerWords(prepared)
+    explaining = {*words.with_any(CAUSAL_WORDS), *(i for i in words.with_any(_ATTRIBUTING) if _attributes(prepared[i]))}
     near = {i + d for i in explaining for d in (-1, 0, 1)}
     # An event the answer calls a consequence ("the rows with Sian grew out of it") does not explain the episode.
-    consequences = {i for i, tokens in enumerate(prepared) if _consequence(tokens)}
+    consequences = {i for i in words.with_any(_CONSEQUENCE_FIRST) if _consequence(prepared[i])}
     # Interpersonal deficits have no event to explain the episode: an answer that says it found none ("nothing
     # happened", or the events of two other areas denied: "nobody died, no row") argues from a lifelong pattern,
     # wherever it describes it.
@@ -1199,7 +1214,7 @@ def infer_from_events(matches: list[Match], prepared: Clauses,
     weights: dict[ProblemArea, float] = dict(plan_votes or {})
     # A lifelong pattern told in plain words ("she has always been on her own", "isolated since school") is the
     # deficits argument itself, wherever it is told.
-    lifelong = sum(1 for tokens in prepared if _lifelong_isolation(tokens))
+    lifelong = sum(1 for i in words.with_any(_LIFELONG_WORDS) if _lifelong_isolation(prepared[i]))
     # The answer's own account in plain words: "a lot of it comes from being on your own so much", "being so alone
     # has a lot to do with how low you feel", "when the mill closed you lost your mates and your place".
     for i in explaining:
@@ -1212,7 +1227,7 @@ def infer_from_events(matches: list[Match], prepared: Clauses,
         weights[ProblemArea.INTERPERSONAL_DEFICITS] = weights.get(ProblemArea.INTERPERSONAL_DEFICITS, 0.0) + lifelong
     # Mourning not done, told in the writer's own plain words ("you have not yet had the chance to grieve for your
     # brother"), is the grief argument itself, as a patient-facing formulation names the area.
-    blocked = sum(1 for tokens in prepared if not _MOURNING_VERBS.isdisjoint(tokens) and _blocked_mourning(tokens))
+    blocked = sum(1 for i in words.with_any(_MOURNING_VERBS) if _blocked_mourning(prepared[i]))
     if blocked:
         weights[ProblemArea.GRIEF] = weights.get(ProblemArea.GRIEF, 0.0) + _GRIEF_WEIGHT * blocked
     counted: set[tuple[int, ProblemArea]] = set()

@@ -102,6 +102,7 @@ from ipt_training.scoring.statements import stated_tokens
 from ipt_training.scoring.time_link import anniversary_clauses, link_words, onset_said, stated_link
 from ipt_training.text.matcher import Clauses, Match, PhraseMatcher, build_matcher
 from ipt_training.text.normalize import clauses
+from ipt_training.text.words import AnswerWords
 
 AREA_POINTS = 3.0
 STAGE_POINTS = 1.0
@@ -443,6 +444,7 @@ def score_formulation(
     raw = cleaned.clauses
     matcher, derived = _matcher_for(reference, case)
     prepared, matches = matcher.find_prepared(raw)
+    words = AnswerWords(prepared)  # the answer's words, gathered once for every reader below
     kinds = _by_kind(matches)
     # Evidence counts only next to a fact of this case (a name, date or detail), not for IPT words alone.
     facts = read_facts(facts_for(reference, case), prepared)
@@ -473,14 +475,14 @@ def score_formulation(
     if reference.primary_area is ProblemArea.INTERPERSONAL_DEFICITS:
         # With no acute event, the link is the statement that nothing happened before the onset.
         ev_matches += [m._replace(concept="timeline") for m in kinds["absence"]]
-    reading = read_areas(kinds["area"], kinds["goal"] + kinds["strategy"], prepared)
+    reading = read_areas(kinds["area"], kinds["goal"] + kinds["strategy"], prepared, words)
     # a secondary area ticked the same as the primary adds nothing (the builder notes it; the answer is not two foci)
     field_secondary = None if answer.secondary_area is answer.primary_area else answer.secondary_area
     decision = decide_areas(answer.primary_area, field_secondary, reading)
     implicit = False
     if decision.primary is None and not decision.stuffing and not reading.deferred:
         inferred = infer_from_events(_side_matcher("event").find(raw), prepared,
-                                     _plan_votes(kinds["goal"] + kinds["strategy"], prepared))
+                                     _plan_votes(kinds["goal"] + kinds["strategy"], prepared), words)
         if inferred is not None:
             decision = replace(decision, primary=inferred)
             implicit = True

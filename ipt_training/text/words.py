@@ -1,0 +1,41 @@
+"""The words of one answer, gathered once: a table each reader asks instead of walking the clauses again.
+
+The scorer's readers (the areas, the plan, the claims, the link in time) each look for a few words of their own
+("not", "secondary", "because") before they read a clause closely. Walking every clause for every reader repeats
+the same walk; this table holds the answer's words once, so a reader asks whether the answer has any of its words
+at all, and which clauses hold them, and reads only those clauses (none, for most readers of most answers).
+
+The table belongs to one answer and goes with it: nothing is kept from one answer to the next.
+"""
+
+from __future__ import annotations
+
+from itertools import compress
+
+Clauses = list[list[str]]
+
+
+class AnswerWords:
+    """The clauses of one answer (as the matcher prepared them) and the words in them."""
+
+    __slots__ = ("_sets", "clauses", "vocabulary")
+
+    def __init__(self, clauses: Clauses) -> None:
+        self.clauses = clauses
+        #: every word of the answer
+        self.vocabulary: frozenset[str] = frozenset().union(*clauses)
+        self._sets: list[frozenset[str]] | None = None
+
+    def has_any(self, words: frozenset[str]) -> bool:
+        """Whether any of ``words`` is in the answer."""
+        return not words.isdisjoint(self.vocabulary)
+
+    def with_any(self, words: frozenset[str]) -> list[int]:
+        """The clauses (in text order) that hold at least one of ``words``."""
+        hit = words.intersection(self.vocabulary)
+        if not hit:
+            return []
+        sets = self._sets
+        if sets is None:
+            sets = self._sets = list(map(frozenset, self.clauses))
+        return list(compress(range(len(sets)), map(hit.intersection, sets)))  # the loop runs in C
