@@ -32,7 +32,8 @@ from functools import cache
 
 import yaml
 
-from ipt_training.scoring.gist import gist_cues, item_kinds
+from ipt_training.scoring.gist import all_item_kinds, gist_cues, stated_kind
+from ipt_training.scoring.word_forms import IRREGULAR_GROUPS, extra_forms
 from ipt_training.text.matcher import Match
 from ipt_training.text.normalize import clauses, to_ascii_lower
 
@@ -65,7 +66,8 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("argue", "argued", "argues", "arguing", "argument", "arguments", "row", "rows", "fight", "fights", "fighting",
      "fought", "quarrel", "quarrels", "quarrelled", "conflict", "conflicts", "falling", "disagreement",
      "disagreements"),
-    ("move", "moved", "moving", "moves", "relocation", "relocated", "relocate", "relocating"),
+    ("move", "moved", "moving", "moves", "relocation", "relocated", "relocate", "relocating", "migrated", "migration",
+     "migrate", "migrating", "emigrated", "emigration", "emigrate", "immigrated", "immigration"),
     ("friend", "friends", "friendship", "friendships", "mate", "mates"),
     ("alone", "lonely", "loneliness", "isolated", "isolation"),
     ("child", "children", "kids", "kid"),
@@ -98,9 +100,15 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("drink", "drinking", "drank", "drunk", "alcohol", "alcoholic", "drinker"),
     ("violent", "violence", "beat", "beaten", "beating", "abuse", "abused", "abusive"),
     ("flat", "apartment"),
-    ("sell", "sold", "selling", "sells"),
+    ("sell", "sold", "selling", "sells", "sale", "sales"),
+    ("phone", "phoned", "phones", "phoning", "call", "called", "calls", "calling", "rang", "ring", "rings",
+     "ringing"),
+    ("birth", "born", "births", "childbirth"),
 )
 _SYNONYMS: dict[str, str] = {word: group[0] for group in SYNONYM_GROUPS for word in group}
+#: The same word in another form (irregular verbs): matched as one term, like a synonym.
+_GROUPS: dict[str, tuple[str, ...]] = {group[0]: group for group in (*IRREGULAR_GROUPS, *SYNONYM_GROUPS)}
+_FORMS: dict[str, str] = {word: group[0] for group in IRREGULAR_GROUPS for word in group if word not in _SYNONYMS}
 
 _NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
             "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20", "thirty": "30",
@@ -147,7 +155,9 @@ def _distinctiveness(word: str) -> float:
 def _stem(word: str) -> str:
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
+            stem = word[: -len(suffix)]
+            # "notes" and "noted" are "note", not "not": a stem that is a common word keeps the e
+            return word[:-1] if stem in STOP_WORDS and suffix in ("es", "ed") else stem
     return word
 
 
@@ -173,16 +183,32 @@ def _term(word: str, names: frozenset[str]) -> Term | None:
     month = _MONTHS.get(word) or (word if word in _MONTH_ABBREVIATIONS else None)
     if month is not None:
         return Term(f"month:{month}", (_MONTH_ABBREVIATIONS[month], month), _DATE_WEIGHT, dated=True)
-    canonical = _SYNONYMS.get(word)
+    canonical = _SYNONYMS.get(word) or _FORMS.get(word)
     if canonical is not None:
-        group = next(g for g in SYNONYM_GROUPS if g[0] == canonical)
-        return Term(f"word:{canonical}", tuple(dict.fromkeys(group)), _distinctiveness(word))
+        return Term(f"word:{canonical}", tuple(dict.fromkeys(_GROUPS[canonical])), _distinctiveness(word))
     stem = _stem(word)
     cue = f"{stem}*" if len(stem) >= 4 or stem != word else word
     if stem == word and word.endswith("e") and len(word) >= 4:
         # "care" is "caring", "leave" is "leaving": the -ing form drops the e the prefix keeps
         return Term(f"word:{stem}", (cue, f"{word[:-1]}ing"), _distinctiveness(word))
-    return Term(f"word:{stem}", (cue,), _distinctiveness(word))
+    # "driver" is also "driving", "migration" "migrated": forms the prefix misses
+    return Term(f"word:{stem}", (cue, *extra_forms(stem)), _distinctiveness(word))
+
+
+def proper_names(entry: str) -> set[str]:
+    """The proper names of an inventory entry, lower-cased: "Pastor Daniel Mensah" -> pastor, daniel, mensah, and
+    "Mother (Sofia)" -> sofia. An entry that describes a group or a role ("the drivers", "Work team", "her mother",
+    "colleagues at the archive") names nobody: its words are the case's plain words, matched in all their forms."""
+    found: set[str] = set()
+    for part in re.split(r"[(),;/]", entry):
+        words = part.split()
+        if not words or not all(w[:1].isupper() for w in words if w[:1].isalpha() and w.lower() not in _JOINERS):
+            continue
+        for word in (w for ws in words for w in ws.split("-")):
+            lowered = to_ascii_lower(word)
+            if len(lowered) > 2 and lowered not in STOP_WORDS and lowered not in _JOINERS and lowered not in _KIN_WORDS:
+                found.add(lowered)
+    return found
 
 
 def names_in(text: str) -> set[str]:
@@ -219,6 +245,9 @@ class DerivedEvidence:
     #: the evidence item that states the key event (the one the timeline link names by its own words, "the loan"),
     #: or "" when no item does
     key_item: str = ""
+    #: item id -> {a kind of fact it shares with other items: the words that tell it from them}: "you have been
+    #: alone most of your life" cites the item of the kind that says "alone", not the one that says "one friend"
+    shared: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)
 
     def key_event_named(self, matches: list[Match], clauses_: set[int]) -> bool:
         """Whether ``clauses_`` (those the answer ties to the onset) name the key event by a word of its item's
@@ -237,7 +266,9 @@ class DerivedEvidence:
         by_clause: dict[int, set[str]] = {}
         for m in matches:
             if m.concept.startswith("term:"):
-                by_clause.setdefault(m.clause, set()).add(m.concept[5:])
+                key = stated_kind(m.concept[5:], m.negated)
+                if key is not None:
+                    by_clause.setdefault(m.clause, set()).add(key)
         if not by_clause:
             return set()
         windows = [by_clause.get(c, set()) | by_clause.get(c + 1, set()) for c in sorted(by_clause)]
@@ -247,6 +278,7 @@ class DerivedEvidence:
             if not total:
                 continue
             own = self.own.get(item_id, frozenset())
+            shared = self.shared.get(item_id, {})
             for window in windows:
                 hit = [k for k in weights if k in window]
                 score = sum(weights[k] for k in hit)
@@ -257,7 +289,8 @@ class DerivedEvidence:
                 # Two words of the item (a date says when, not what happened; a person's name counts beside a word
                 # of the item's own, not beside a word many items share: "Moses ... money")
                 elif (_item_words(hit, weights, own) >= 2 or score >= _SHORT_ITEM_SHARE * total
-                      or any(k.startswith(("name:", "gist:")) and weights[k] >= _CITE_WEIGHT for k in hit)):
+                      or any(k.startswith(("name:", "gist:")) and weights[k] >= _CITE_WEIGHT for k in hit)
+                      or any(kind in window and not words.isdisjoint(window) for kind, words in shared.items())):
                     found.add(item_id)
                     break
         return found
@@ -285,6 +318,11 @@ _DEATH = "word:death"
 _BEREAVED_OF = frozenset({"father", "dad", "mother", "mum", "mom", "brother", "sister", "son", "daughter", "wife",
                           "husband", "partner", "aunt", "uncle", "twin", "grandmother", "grandfather", "grandma",
                           "grandpa", "cousin", "baby", "child", "fiance", "fiancee"})
+#: Words of kinship and address that start an inventory entry without being a name ("Mother (Sofia)", "Mama Otieno").
+_KIN_WORDS = frozenset({*(k[5:] for k in _WHO_KEYS), *_BEREAVED_OF, "mama", "papa", "mummy", "daddy", "grandma",
+                        "grandpa", "granny", "parents", "aunty", "auntie"})
+#: Words that join two names in one entry ("Nikos and Eirini", "Jana & Milan").
+_JOINERS = frozenset({"and", "&", "of", "de", "van", "von", "da", "di", "le", "la", "el", "al", "bin", "ben"})
 #: Keys that are never a word of the item's own: names and dates.
 _NOT_OWN = ("name:", *_DATED)
 
@@ -296,7 +334,9 @@ def derive_evidence(texts: dict[str, str], timeline_id: str, *, names: Iterable[
     ``link_event``: the case timeline's descriptions of the key event, whose distinctive words the timeline link
     borrows (the link may call it "the loan" where the timeline says "lends the savings").
     """
-    known_names = frozenset(to_ascii_lower(n) for name in names for n in name.split() if len(n) > 2)
+    # A name found inside any item's sentence is a name in every item ("Darius borrowed..." opens a sentence)
+    known_names = frozenset({n for name in names for n in proper_names(name)}
+                            | {n for text in texts.values() for n in names_in(text)})
     skip_words = frozenset(to_ascii_lower(w) for word in skip for w in word.split())
     per_item = {item_id: sentence_terms(text, known_names, skip_words, event_only=item_id == timeline_id)
                 for item_id, text in texts.items() if text.strip()}
@@ -338,10 +378,20 @@ def derive_evidence(texts: dict[str, str], timeline_id: str, *, names: Iterable[
         # A death said in lay words, as people say it to the bereaved: "you lost Silvia", "since she lost her wife".
         people = sorted({t.key[5:] for terms in per_item.values() if any(t.key == _DEATH for t in terms)
                          for t in terms if t.key.startswith("name:")} | _BEREAVED_OF)
-        death += [f"{verb} {who}" for who in people for verb in ("lost", "losing", "loss of")]
+        death += [f"{verb} {who}" for who in [*people, "him"] for verb in ("lost", "losing", "loss of")]
     # The kind of fact an item states ("avoids reminders"), when no other item states one of that kind: an answer
     # stating that kind of fact in its own words cites the item.
-    for item_id, kinds in item_kinds(texts, skip=timeline_id).items():
-        items[item_id].update({f"gist:{kind}": _CITE_WEIGHT for kind in kinds})
+    every = all_item_kinds(texts, skip=timeline_id)
+    holders = Counter(kind for kinds in every.values() for kind in kinds)
+    shared: dict[str, dict[str, frozenset[str]]] = {}
+    for item_id, kinds in every.items():
+        alone = frozenset(k for k in kinds if holders[k] == 1)
+        items[item_id].update({f"gist:{kind}": _CITE_WEIGHT for kind in alone})
         cues.update(gist_cues(kinds))
-    return DerivedEvidence(items, cues, timeline_id, own, key_item)
+        # A kind two items share cites the one whose own words the answer's sentence also has.
+        words = {t.key for t in per_item[item_id] if not t.dated}
+        shared[item_id] = {f"gist:{kind}": frozenset(words - {t.key for other, terms in per_item.items()
+                                                              if other != item_id and kind in every.get(other, ())
+                                                              for t in terms})
+                           for kind in kinds - alone}
+    return DerivedEvidence(items, cues, timeline_id, own, key_item, {i: k for i, k in shared.items() if k})

@@ -54,6 +54,7 @@ from ipt_training.scoring.areas import AreaDecision, Reading, decide_areas, infe
 from ipt_training.scoring.claims import Conflict, link_contradictions, read_conflict
 from ipt_training.scoring.concepts import read_concepts
 from ipt_training.scoring.evidence import DerivedEvidence, derive_evidence
+from ipt_training.scoring.gist import said_of_someone
 from ipt_training.scoring.lexicon import (
     ABSENCE_OF_EVENT_CUES,
     AREA_CUES,
@@ -457,7 +458,10 @@ def score_formulation(
     textbook = not facts.stated and cleaned.words >= TEXTBOOK_WORDS  # about the area, not about the patient
     thin = facts.thin(cleaned.words) or (named and cleaned.words >= _MIN_FACT_WORDS)  # it goes to review
     for kind in ("evidence", "timeline", "term"):
-        kinds[kind] = [m for m in kinds[kind] if m.clause in facts.near]
+        # (a kind of fact said of someone, "they keep having the same fight", counts wherever it is in an answer about
+        # this patient)
+        kinds[kind] = [m for m in kinds[kind] if m.clause in facts.near
+                       or (facts.stated and said_of_someone(m.concept, prepared[m.clause]))]
     if not facts.stated:
         kinds["absence"] = []  # "nothing happened before the onset" needs this patient's story somewhere
     ev_matches = kinds["evidence"] + kinds["timeline"]

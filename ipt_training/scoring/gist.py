@@ -39,10 +39,12 @@ GIST_CUES: dict[str, tuple[str, ...]] = {
     "incompetent": ("useless", "incompetent", "out of his depth", "out of her depth", "out of their depth",
                     "failing", "a failure", "bad at", "not good at", "no good at", "struggl*", "not coping",
                     "can not cope", "stupid", "inadequate", "not up to", "bad manager",
-                    "bad father", "bad mother", "not competent"),
+                    "bad father", "bad mother", "not competent", "clumsy", "feels slow", "felt slow", "slow at",
+                    "mistake*", "error*", "get it wrong", "getting it wrong", "gets it wrong", "out of place"),
     "well_before": ("sociable", "outgoing", "many friends", "plenty of friends", "lots of friends",
                     "never depressed", "never been depressed", "no previous", "no prior", "no history",
-                    "fine before", "well before", "full social life", "good network", "popular"),
+                    "fine before", "well before", "full social life", "good network", "popular", "went well",
+                    "going well", "went fine", "got on well", "worked well", "was all right", "were all right"),
     "no_death": ("nobody died", "no one died", "nobody has died", "no one has died", "nobody close",
                  "no death", "not a death", "no bereavement"),
     "no_event": ("nothing happened", "nothing has happened", "nothing had happened", "nothing changed",
@@ -50,6 +52,30 @@ GIST_CUES: dict[str, tuple[str, ...]] = {
                  "no recent event*", "no trigger*", "no precipitant*", "no obvious trigger*", "not find anything",
                  "not found anything", "nothing set it off", "nothing triggered it", "nothing that set it off",
                  "out of the blue"),
+    # The vignette cues of the reference (ipt-reference.md section 3) for each area, in plain words: deficits
+    # ("lives alone with little contact for years; few or no close friends; fear of rejection"), disputes
+    # ("repeated arguments about the same issue"), transitions ("missing old colleagues or routines").
+    "isolated": ("alone", "lonely", "loneliness", "loner", "solitary", "by himself", "by herself", "by yourself",
+                 "on his own", "on her own", "on your own", "keeps to himself", "keeps to herself",
+                 "kept to himself", "kept to herself", "keep to yourself", "no friend*", "no close friend*",
+                 "no real friend*", "few friends", "one friend", "only friend", "hardly any friends",
+                 "never had a friend", "never had a close", "never had a partner", "never had a relationship",
+                 "never had anyone", "anyone close",
+                 "never had a girlfriend", "never had a boyfriend", "no partner", "no relationship*",
+                 "no close relationship*", "few relationships", "hardly any relationships", "nobody to talk to",
+                 "no one to talk to", "few people to talk to", "nobody really close", "no one really close",
+                 "edge of things"),
+    "fears_rejection": ("reject*", "judg*", "boring", "bore people", "dull", "odd", "strange", "weird",
+                        "nothing to say", "wrong thing", "laugh at", "laughed at", "fool of", "not like him",
+                        "not like her", "not want him", "not want her", "awkward", "shy"),
+    "repeated": ("times a week", "times a day", "every day", "every night", "every evening", "every weekend",
+                 "most nights", "most days", "nightly", "daily", "constantly", "all the time", "many times",
+                 "several times", "again and again", "over and over", "same issue", "same thing",
+                 "same argument", "same row", "same fight", "almost every"),
+    "misses": ("miss", "misses", "missing his", "missing her", "missing the", "misses his", "misses her",
+               "who she is", "who he is", "who i am", "who you are", "used to be"),
+    "different_wants": ("different things", "want different", "wants different", "different ideas",
+                        "different plans", "different views", "see it differently", "sees it differently"),
     "still_talking": ("still talk*", "still trying", "still try", "still negotiat*", "still speak*",
                       "still phone", "still in contact", "still call*", "both want to", "still want to"),
     "standstill": ("stopped talking", "not speaking", "not talking", "no longer speak*", "no longer talk*",
@@ -57,24 +83,73 @@ GIST_CUES: dict[str, tuple[str, ...]] = {
 }
 
 
+#: kind -> words that state the kind when the sentence negates them: "you never got to mourn him", "there was no
+#: room to grieve", "nobody saw her cry" say that the mourning was put off, in whatever words the negation comes.
+#: (Verb forms only: "mourning is not the focus" speaks of the area, not of the patient.)
+NEGATED_CUES: dict[str, tuple[str, ...]] = {
+    "no_mourning": ("griev*", "mourn", "mourned", "mourns", "cry", "cried", "cries", "tear", "tears", "wept", "weep",
+                    "chance to griev*", "chance to mourn", "time to griev*", "time to mourn", "time to cry",
+                    "room to griev*", "room to mourn", "space to griev*", "space to mourn", "able to griev*",
+                    "able to mourn", "able to cry", "allowed to griev*", "allowed to mourn", "allowed to cry",
+                    "let herself cry", "let himself cry", "let yourself cry", "let herself griev*",
+                    "let himself griev*", "let yourself griev*", "let herself be sad", "let himself be sad",
+                    "let yourself be sad"),
+}
+#: The concept prefixes of a kind's phrases and of its negated words, in the scorer's one matcher.
+GIST, NEGATED = "gist:", "negated:"
+
+
 @cache
 def _matcher() -> PhraseMatcher:
-    return build_matcher({f"gist:{kind}": list(cues) for kind, cues in GIST_CUES.items()})
+    return build_matcher({**{f"{GIST}{kind}": list(cues) for kind, cues in GIST_CUES.items()},
+                          **{f"{NEGATED}{kind}": list(cues) for kind, cues in NEGATED_CUES.items()}})
+
+
+def stated_kind(concept: str, negated: bool) -> str | None:
+    """The kind a matched phrase states (``concept`` without ``term:``), or ``None``: a kind's phrase states it
+    when not negated ("she is not avoiding anything" does not), a negated word only under negation."""
+    if concept.startswith(GIST):
+        return None if negated else concept
+    if concept.startswith(NEGATED):
+        return GIST + concept[len(NEGATED):] if negated else None
+    return concept
+
+
+#: Words by which a sentence speaks of the patient or someone of theirs ("they keep having the same fight").
+_PERSONS = frozenset({"he", "she", "they", "you", "him", "her", "them", "his", "hers", "their", "your", "yourself",
+                      "himself", "herself", "themselves"})
+
+
+def said_of_someone(concept: str, clause: list[str]) -> bool:
+    """Whether a matched kind of fact (``concept``: ``term:gist:...`` or ``term:negated:...``) is said of a person in
+    its clause: in an answer about this patient it is a fact of the case, however far from a name or a date."""
+    return concept.startswith(("term:gist:", "term:negated:")) and not _PERSONS.isdisjoint(clause)
 
 
 def kinds_of(text: str) -> frozenset[str]:
-    """The kinds of fact a sentence states (phrases negated in it do not count)."""
-    return frozenset(m.concept[5:] for m in _matcher().find(clauses(text)) if not m.negated)
+    """The kinds of fact a sentence states (phrases negated in it do not count, negated words do)."""
+    found = (stated_kind(m.concept, m.negated) for m in _matcher().find(clauses(text)))
+    return frozenset(kind[len(GIST):] for kind in found if kind is not None)
+
+
+def all_item_kinds(texts: dict[str, str], skip: str = "") -> dict[str, frozenset[str]]:
+    """Item id -> every kind of fact the item states (``skip``: an item left out, the timeline link)."""
+    found = {item_id: kinds_of(text) for item_id, text in texts.items() if item_id != skip and text.strip()}
+    return {item_id: kinds for item_id, kinds in found.items() if kinds}
 
 
 def item_kinds(texts: dict[str, str], skip: str = "") -> dict[str, frozenset[str]]:
     """Item id -> the kinds of fact only that item states among ``texts`` (``skip``: an item left out, the
     timeline link)."""
-    found = {item_id: kinds_of(text) for item_id, text in texts.items() if item_id != skip and text.strip()}
+    found = all_item_kinds(texts, skip)
     shared = Counter(kind for kinds in found.values() for kind in kinds)
-    return {item_id: frozenset(k for k in kinds if shared[k] == 1) for item_id, kinds in found.items() if kinds}
+    return {item_id: frozenset(k for k in kinds if shared[k] == 1) for item_id, kinds in found.items()
+            if any(shared[k] == 1 for k in kinds)}
 
 
 def gist_cues(kinds: frozenset[str]) -> dict[str, list[str]]:
-    """The matcher cues of some kinds, as concepts ``term:gist:<kind>`` (matched with the evidence terms)."""
-    return {f"term:gist:{kind}": list(GIST_CUES[kind]) for kind in sorted(kinds)}
+    """The matcher cues of some kinds, as concepts ``term:gist:<kind>`` and ``term:negated:<kind>`` (matched with
+    the evidence terms; see :func:`stated_kind`)."""
+    cues = {f"term:{GIST}{kind}": list(GIST_CUES[kind]) for kind in sorted(kinds)}
+    cues.update({f"term:{NEGATED}{kind}": list(NEGATED_CUES[kind]) for kind in sorted(kinds) if kind in NEGATED_CUES})
+    return cues
