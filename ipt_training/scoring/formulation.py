@@ -236,11 +236,11 @@ def _area_points(decision: AreaDecision, reference: ReferenceFormulation) -> flo
     return _half(points)
 
 
-def _plan_votes(plan: list[Match], prepared: Clauses) -> dict[ProblemArea, float]:
+def _plan_votes(plan: list[Match], prepared: Clauses, words: AnswerWords) -> dict[ProblemArea, float]:
     """Areas the answer's plan serves, from its plan sentences: one vote per goal or strategy specific to an area,
     in the lexicon's words or in plain ones ("help her mourn him", "what each of them really wants")."""
-    sentences = set(plan_sentences(prepared))
-    votes = plain_plan_votes(prepared)
+    sentences = set(plan_sentences(prepared, words))
+    votes = plain_plan_votes(prepared, words)
     for concept in {m.concept for m in plan if not m.negated and m.clause in sentences}:
         kind, _, cid = concept.partition(":")
         area = (GOALS if kind == "goal" else STRATEGIES)[cid].area
@@ -486,7 +486,7 @@ def score_formulation(
     implicit = False
     if decision.primary is None and not decision.stuffing and not reading.deferred:
         inferred = infer_from_events(_side_matcher("event").find(raw), prepared,
-                                     _plan_votes(kinds["goal"] + kinds["strategy"], prepared), words)
+                                     _plan_votes(kinds["goal"] + kinds["strategy"], prepared, words), words)
         if inferred is not None:
             decision = replace(decision, primary=inferred)
             implicit = True
@@ -723,12 +723,12 @@ def score_formulation(
     # Ending the relationship resolves a dispute only in dissolution (reference 3.2); in another stage a plan that
     # points toward it steers the outcome, and earns neither a resolution nor a plan of action.
     dissolution = DisputeStage.DISSOLUTION in (stage, reference.dispute_stage, *labels)
-    steering = (ending_clauses(prepared, kinds["goal"]) if not dissolution and ProblemArea.ROLE_DISPUTE in chosen
+    steering = (ending_clauses(prepared, kinds["goal"], words) if not dissolution and ProblemArea.ROLE_DISPUTE in chosen
                 else set())
     if steering:
         kinds["goal"] = [m for m in kinds["goal"] if m.clause not in steering or m.concept not in _ENDED_GOALS]
     # A plan to keep only the happy memories or move on quickly skips mourning (reference 3.1), in any words.
-    hurried = hurried_clauses(prepared) if not _MOURNED.isdisjoint(chosen) else set()
+    hurried = hurried_clauses(prepared, words) if not _MOURNED.isdisjoint(chosen) else set()
     if hurried:
         kinds["goal"] = [m for m in kinds["goal"] if m.clause not in hurried or m.concept not in MOURNING]
         kinds["strategy"] = [m for m in kinds["strategy"] if m.clause not in hurried or m.concept not in MOURNING]
@@ -739,7 +739,8 @@ def score_formulation(
                              stage_named=stage_right and described is not None and cleaned.words >= _MIN_FACT_WORDS
                              and not copied_out)
     # The plan in plain words ("let him be sad about losing the restaurant"), for the area the answer chose.
-    for concept in plain_plan_concepts(plan_clauses, chosen, ending=dissolution):
+    for concept in plain_plan_concepts(plan_clauses, chosen, ending=dissolution,
+                                       words=words if plan_clauses is prepared else None):
         kind, _, cid = concept.partition(":")
         found = concepts.goals if kind == "goal" else concepts.strategies
         if cid not in found:

@@ -19,6 +19,7 @@ from typing import NamedTuple
 from ipt_training.domain import ProblemArea
 from ipt_training.scoring.lexicon import GOALS, STRATEGIES
 from ipt_training.text.matcher import Clauses, Match
+from ipt_training.text.words import AnswerWords
 
 
 class Frame(NamedTuple):
@@ -112,16 +113,17 @@ _SHARED = frozenset(f.concept for f in FRAMES for g in FRAMES if f.classes and f
                     and CONCEPT_AREA.get(f.concept) != CONCEPT_AREA.get(g.concept))
 
 
-def plan_sentences(prepared: Clauses) -> list[int]:
-    """Clauses that state a plan, and the clause after a short heading ("Goals:", "Plan:")."""
+def plan_sentences(prepared: Clauses, words: AnswerWords | None = None) -> list[int]:
+    """Clauses that state a plan, and the clause after a short heading ("Goals:", "Plan:"); ``words``: the
+    answer's table of words, when the caller has it."""
     found = []
-    for c, tokens in enumerate(prepared):
-        if not PLAN_WORDS.isdisjoint(tokens):
-            found.append(c)
-            # "Goals: ..." or "we will work on that together: finding small ways to ..."
-            following = prepared[c + 1] if c + 1 < len(prepared) else []
-            if following and (len(tokens) <= 2 or following[0].endswith("ing") or following[0] == "to"):
-                found.append(c + 1)
+    for c in (words or AnswerWords(prepared)).with_any(PLAN_WORDS):
+        tokens = prepared[c]
+        found.append(c)
+        # "Goals: ..." or "we will work on that together: finding small ways to ..."
+        following = prepared[c + 1] if c + 1 < len(prepared) else []
+        if following and (len(tokens) <= 2 or following[0].endswith("ing") or following[0] == "to"):
+            found.append(c + 1)
     return sorted(set(found))
 
 
@@ -166,7 +168,8 @@ def _hurried(tokens: list[str], pairs: list[str]) -> bool:
     return any(t == "only" and not _ONLY_GOOD.isdisjoint(tokens[k + 1:k + 4]) for k, t in enumerate(tokens))
 
 
-def plain_plan_concepts(prepared: Clauses, areas: set[ProblemArea], *, ending: bool = True) -> set[str]:
+def plain_plan_concepts(prepared: Clauses, areas: set[ProblemArea], *, ending: bool = True,
+                        words: AnswerWords | None = None) -> set[str]:
     """Goals and strategies (``"goal:..."``, ``"strategy:..."``) that plain-language plan sentences name, for
     concepts of ``areas`` and general ones. Without ``ending`` (the dispute is not staged as dissolution), a plan to
     end the relationship is not its resolution; a sentence that idealises or hurries past a loss mourns nothing."""
@@ -174,10 +177,13 @@ def plain_plan_concepts(prepared: Clauses, areas: set[ProblemArea], *, ending: b
     if not areas:
         return found
     frames = _frames_for(frozenset(areas))
-    for c in plan_sentences(prepared):
-        tokens = prepared[c]
-        if _EVERY_WORD.isdisjoint(tokens):
+    if words is None:
+        words = AnswerWords(prepared)
+    framed = set(words.with_any(_EVERY_WORD))
+    for c in plan_sentences(prepared, words) if framed else ():
+        if c not in framed:
             continue
+        tokens = prepared[c]
         # Word pairs only where one can count ("about him", "move on"): the others read no pair.
         pairs = _pairs(tokens) if not _PAIR_FIRSTS.isdisjoint(tokens) else []
         # The word classes the sentence has a word (or word pair) of: a frame needs one of each of its classes.
@@ -213,12 +219,14 @@ def contingent(tokens: list[str], end: int) -> bool:
     return not CONTINGENT.isdisjoint(before) or not _CONTINGENT_PAIRS.isdisjoint(_pairs(before))
 
 
-def ending_clauses(prepared: Clauses, matches: list[Match]) -> set[int]:
+def ending_clauses(prepared: Clauses, matches: list[Match], words: AnswerWords | None = None) -> set[int]:
     """Plan sentences that point toward ending the relationship, not as a contingency: the ending frame ("leave her
     in a way he can live with") or a resolution phrase that ends it ("end the marriage")."""
-    if all(_STEER.isdisjoint(tokens) and _ENDING.isdisjoint(tokens) for tokens in prepared):
+    if words is None:
+        words = AnswerWords(prepared)
+    if not words.has_any(_STEER_OR_ENDING):
         return set()
-    plans = set(plan_sentences(prepared))
+    plans = set(plan_sentences(prepared, words))
     found = {m.clause for m in matches if m.clause in plans and not m.negated and m.concept == "goal:dispute.resolve"
              and not _ENDING.isdisjoint(prepared[m.clause][m.start:m.end + 1])}
     found.update(c for c in plans - found if _steers(prepared[c]))
@@ -226,6 +234,7 @@ def ending_clauses(prepared: Clauses, matches: list[Match]) -> set[int]:
 
 
 _STEER = frozenset({"end", "ending", "leave", "leaving", "separate", "separating", "divorce", "divorcing"})
+_STEER_OR_ENDING = _STEER | _ENDING
 _LEAVE_NOUN = frozenset({"maternity", "paternity", "parental", "sick", "annual", "study", "on", "of", "the", "a"})
 _ENDED = frozenset({"relationship", "marriage", "partnership", "friendship", "partner", "wife",
                     "husband"})
@@ -253,11 +262,13 @@ def _steers(tokens: list[str]) -> bool:
 _ABOUT_LOSS = _FEELINGS | _LOST | _TALK_OF | frozenset({"memories", "memory", "times", "him", "her", "death"})
 
 
-def hurried_clauses(prepared: Clauses) -> set[int]:
+def hurried_clauses(prepared: Clauses, words: AnswerWords | None = None) -> set[int]:
     """Plan sentences about the loss that idealise the lost person or hurry past the loss."""
-    if all(_HURRY_WORDS.isdisjoint(tokens) for tokens in prepared):
+    if words is None:
+        words = AnswerWords(prepared)
+    if not words.has_any(_HURRY_WORDS):
         return set()
-    return {c for c in plan_sentences(prepared)
+    return {c for c in plan_sentences(prepared, words)
             if not _ABOUT_LOSS.isdisjoint(prepared[c]) and _hurried(prepared[c], _pairs(prepared[c]))}
 
 
@@ -283,11 +294,11 @@ for _words, _id in _CLASS_IDS.items():
         _CLASSES_OF[_word] = (*_CLASSES_OF.get(_word, ()), _id)
 
 
-def plain_plan_votes(prepared: Clauses) -> dict[ProblemArea, float]:
+def plain_plan_votes(prepared: Clauses, words: AnswerWords | None = None) -> dict[ProblemArea, float]:
     """One vote per area-specific concept that plain plan sentences name; concepts whose words serve two areas give
     none."""
     votes: dict[ProblemArea, float] = {}
-    for concept in plain_plan_concepts(prepared, set(ProblemArea)) - _SHARED:
+    for concept in plain_plan_concepts(prepared, set(ProblemArea), words=words) - _SHARED:
         area = CONCEPT_AREA.get(concept)
         if area is not None:
             votes[area] = votes.get(area, 0.0) + VOTE
