@@ -37,6 +37,7 @@ from ipt_training.scoring.plain_plan import CONCEPT_AREA, plan_sentences
 from ipt_training.scoring.readings import plan_clauses, subordinate
 from ipt_training.text.matcher import Clauses, Match
 from ipt_training.text.normalize import QUOTE
+from ipt_training.text.words import AnswerWords
 
 _NEGATORS = frozenset({"not", "no", "never", "nt", "t", "hardly", "without"})
 #: A denial of a no-trigger statement ("it did not come out of nowhere").
@@ -132,36 +133,38 @@ def _quote(tokens: list[str], start: int, end: int) -> str:
 
 
 
-def onset_claims(prepared: Clauses) -> list[Claim]:
+def onset_claims(prepared: Clauses, words: AnswerWords | None = None) -> list[Claim]:
     """Clauses where the writer says the problems are long-standing or that nothing set the episode off
-    ("long-standing social difficulties", "he has always been a loner", "the depression came out of nowhere")."""
+    ("long-standing social difficulties", "he has always been a loner", "the depression came out of nowhere");
+    ``words``: the answer's table of words, when the caller has it."""
     found = []
-    for c, tokens in enumerate(prepared):
-        if (_ONSET_WORDS.isdisjoint(tokens) or not _NOT_OWN.isdisjoint(tokens) or subordinate(prepared, c)
+    for c in (words or AnswerWords(prepared)).with_any(_ONSET_WORDS):
+        tokens = prepared[c]
+        if (not _NOT_OWN.isdisjoint(tokens) or subordinate(prepared, c)
                 or QUOTE in tokens):
             continue  # someone else's words, an impression, a condition, a quotation
-        words = ""
+        phrase = ""
         for k, token in enumerate(tokens):
             window = tokens[max(0, k - 3):k + 4]
             if token in _LONG and (not _PATTERN.isdisjoint(window) or (
                     not _FRIENDS.isdisjoint(window) and not _DIFFICULTY.isdisjoint(window))) and _NEGATORS.isdisjoint(
                     tokens[max(0, k - 2):k]):
-                words = _quote(tokens, k, k)
+                phrase = _quote(tokens, k, k)
                 break
             if token == "always" and not _ALWAYS_ALONE.isdisjoint(tokens[k + 1:k + 5]) and _NEGATORS.isdisjoint(
                     tokens[max(0, k - 2):k + 5]):
-                words = _quote(tokens, k, k + 2)
+                phrase = _quote(tokens, k, k + 2)
                 break
         kind = "onset"
-        if not words and ("nothing" in tokens or "no" in tokens or "nowhere" in tokens) and _DENIED.isdisjoint(
+        if not phrase and ("nothing" in tokens or "no" in tokens or "nowhere" in tokens) and _DENIED.isdisjoint(
                 tokens):
             text = f" {' '.join(tokens)} "
             hit = next((p for p in _NO_TRIGGER if p in text), None)
             if hit is not None:
-                words = _quote(tokens, 0, len(tokens)) if len(tokens) <= _QUOTE_WORDS else hit.strip()
+                phrase = _quote(tokens, 0, len(tokens)) if len(tokens) <= _QUOTE_WORDS else hit.strip()
                 kind = "trigger"
-        if words:
-            found.append(Claim(ProblemArea.INTERPERSONAL_DEFICITS, kind, c, words))
+        if phrase:
+            found.append(Claim(ProblemArea.INTERPERSONAL_DEFICITS, kind, c, phrase))
     return found
 
 
@@ -178,11 +181,12 @@ _DISMISSED = frozenset({"ago", "distractor", "background", "unrelated", "past", 
                         "maybe", "perhaps", "possibly", "if", "whether", "rather"})
 
 
-def mourning_claims(prepared: Clauses) -> list[Claim]:
+def mourning_claims(prepared: Clauses, words: AnswerWords | None = None) -> list[Claim]:
     """Clauses where the writer describes mourning as blocked or never done."""
     found = []
-    for c, tokens in enumerate(prepared):
-        if _MOURNING.isdisjoint(tokens) or not _DISMISSED.isdisjoint(tokens) or QUOTE in tokens:
+    for c in (words or AnswerWords(prepared)).with_any(_MOURNING):
+        tokens = prepared[c]
+        if not _DISMISSED.isdisjoint(tokens) or QUOTE in tokens:
             continue
         following = prepared[c + 1] if c + 1 < len(prepared) else []
         if not _DISMISSED.isdisjoint(following[:4]):
@@ -205,18 +209,19 @@ _NO_DEATH = (" nobody died ", " no one died ", " noone died ", " nobody has died
 _DEATH_DENIERS = frozenset({"no", "nobody", "noone"})
 
 
-def death_denials(prepared: Clauses) -> list[Claim]:
+def death_denials(prepared: Clauses, words: AnswerWords | None = None) -> list[Claim]:
     """Clauses where the writer says no one has died ("nobody died", "no recent loss")."""
     found = []
-    for c, tokens in enumerate(prepared):
-        if (_DEATH_DENIERS.isdisjoint(tokens) or not _NOT_OWN.isdisjoint(tokens) or subordinate(prepared, c)
+    for c in (words or AnswerWords(prepared)).with_any(_DEATH_DENIERS):
+        tokens = prepared[c]
+        if (not _NOT_OWN.isdisjoint(tokens) or subordinate(prepared, c)
                 or QUOTE in tokens):
             continue
         text = f" {' '.join(tokens)} "
         hit = next((p for p in _NO_DEATH if p in text), None)
         if hit is not None:
-            words = " ".join(tokens) if len(tokens) <= _QUOTE_WORDS else hit.strip()
-            found.append(Claim(ProblemArea.GRIEF, "denial", c, words))
+            phrase = " ".join(tokens) if len(tokens) <= _QUOTE_WORDS else hit.strip()
+            found.append(Claim(ProblemArea.GRIEF, "denial", c, phrase))
     return found
 
 
@@ -309,19 +314,22 @@ _CASE_WORDS = _ONSET_WORDS | _MOURNING
 
 def read_conflict(decision: AreaDecision, reading: AreaReading, plan: list[Match], stages: list[Match],
                   prepared: Clauses, *, marked_secondary: ProblemArea | None = None,
-                  bereaved: bool = False) -> Conflict | None:
+                  bereaved: bool = False, words: AnswerWords | None = None) -> Conflict | None:
     """The claims of the answer that belong to another area than the one it chose, when they make a second
     formulation (see the module docstring); None for a consistent answer.
 
     ``plan``: goal and strategy matches; ``stages``: the matches that name the dispute's stage as the stage (not
     inside a condition); ``marked_secondary``: a secondary area the answer ticked; ``bereaved``: the case's own
-    facts include a death (then "nobody died" beside a choice of grief argues against the choice).
+    facts include a death (then "nobody died" beside a choice of grief argues against the choice); ``words``: the
+    answer's table of words (made from ``prepared`` when not given).
     """
     chosen = decision.primary
     if chosen is None or decision.stuffing or decision.contradiction:
         return None
+    if words is None:
+        words = AnswerWords(prepared)
     if bereaved and chosen is ProblemArea.GRIEF:
-        denials = death_denials(prepared)
+        denials = death_denials(prepared, words)
         if denials:
             return Conflict(chosen, None, tuple(denials))
     excluded = {chosen, marked_secondary, *reading.rejected, *reading.secondary_marked}
@@ -336,14 +344,15 @@ def read_conflict(decision: AreaDecision, reading: AreaReading, plan: list[Match
                    for m in stages if not subordinate(prepared, m.clause)]
     deficits = chosen is not ProblemArea.INTERPERSONAL_DEFICITS and ProblemArea.INTERPERSONAL_DEFICITS not in excluded
     grief = chosen is not ProblemArea.GRIEF and ProblemArea.GRIEF not in excluded
-    if (deficits or grief) and any(not _CASE_WORDS.isdisjoint(tokens) for tokens in prepared):
-        claims += (onset_claims(prepared) if deficits else []) + (mourning_claims(prepared) if grief else [])
+    if (deficits or grief) and words.has_any(_CASE_WORDS):
+        claims += (onset_claims(prepared, words) if deficits else []) + (
+            mourning_claims(prepared, words) if grief else [])
     if not claims and not _plan_only_candidate(chosen, excluded, plan):
         return None
     # Plan sentences, the clause after each (a list of strategies after "we should work on ...:") and the clause
     # after a heading ("Strategies:").
     stated = plan_clauses(plan, prepared)
-    planned = {*stated, *(c + 1 for c in stated), *plan_sentences(prepared)}
+    planned = {*stated, *(c + 1 for c in stated), *plan_sentences(prepared, words)}
     findings = _plan_findings(plan, planned, prepared)
     # The chosen area has a plan when any phrase can serve it (an ambiguous phrase counts for the choice).
     chosen_plan = any(chosen in areas for areas, _, _ in findings)

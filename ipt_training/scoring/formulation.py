@@ -520,7 +520,7 @@ def score_formulation(
         conflict = read_conflict(decision, reading, kinds["goal"] + kinds["strategy"],
                                  [m for _, m in label_matches], prepared,
                                  marked_secondary=field_secondary, bereaved=ProblemArea.GRIEF in reference.areas
-                                 or (case is not None and any(e.kind == "death" for e in case.timeline)))
+                                 or (case is not None and any(e.kind == "death" for e in case.timeline)), words=words)
         if conflict is not None and conflict.other is None:
             split = replace(decision, contradiction=True)
         elif conflict is not None:
