@@ -353,12 +353,11 @@ _CONFLICT_WORDS = frozenset({"row", "rows", "rowing", "argue", "argues", "argued
 _DENIALS = frozenset({"no", "not", "nor", "without", "never"})
 
 
-def _speaks_of_conflict(prepared: Clauses) -> bool:
+def _speaks_of_conflict(prepared: Clauses, words: AnswerWords) -> bool:
     """Whether the answer speaks of a conflict ("the rows with Funmi belong to the change"), not only to deny one
     ("no current conflicts", "a loss, a row, a move - there wasn't anything")."""
-    for c, tokens in enumerate(prepared):
-        if _CONFLICT_WORDS.isdisjoint(tokens):
-            continue  # most clauses: no word of conflict, no word-by-word walk
+    for c in words.with_any(_CONFLICT_WORDS):  # most clauses: no word of conflict, no word-by-word walk
+        tokens = prepared[c]
         for k, token in enumerate(tokens):
             if token in _CONFLICT_WORDS and _DENIALS.isdisjoint(tokens[:k]) and (
                     c + 1 == len(prepared) or _DENIALS.isdisjoint(prepared[c + 1])):
@@ -448,7 +447,7 @@ def score_formulation(
     words = AnswerWords(prepared)  # the answer's words, gathered once for every reader below
     kinds = _by_kind(matches)
     # Evidence counts only next to a fact of this case (a name, date or detail), not for IPT words alone.
-    facts = read_facts(facts_for(reference, case), prepared)
+    facts = read_facts(facts_for(reference, case), prepared, words)
     if cleaned.words >= TEXTBOOK_WORDS and facts.kin_only():
         facts = facts.who_only_reading()  # "her manager" put into a textbook paragraph is the paragraph still
     # A name or a list of names put in front of a textbook paragraph is the paragraph still: it names who, not what
@@ -681,7 +680,7 @@ def score_formulation(
                                          # a conflict the answer speaks of (not one it denies), or the case's own
                                          conflict=(ProblemArea.ROLE_DISPUTE in reading.best
                                                    and ProblemArea.ROLE_DISPUTE not in reading.rejected)
-                                         or _speaks_of_conflict(prepared) or bool(reveal and has_dispute))
+                                         or _speaks_of_conflict(prepared, words) or bool(reveal and has_dispute))
     evidence_pts = ev_pts + (plan.link if link_credit else 0.0)
     if copied:
         evidence_pts /= 4
