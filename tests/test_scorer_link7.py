@@ -10,7 +10,7 @@ import pytest
 from scoring_helpers import score
 
 from ipt_training.scoring.sentence_map import sentence_ids
-from ipt_training.scoring.time_link import onset_entry, onset_said, points_back
+from ipt_training.scoring.time_link import anniversary_clauses, onset_entry, onset_said, points_back
 
 
 def _linked(library, case_id: str, text: str) -> bool:
@@ -40,6 +40,14 @@ GAIN = [
     # a note: the dated event entry beside the dated onset entry
     ("p-06", "PA: RD with dtr Fernanda, impasse. Argument at Sunday lunch 5/24, childcare stopped. Sx 8/24. "
              "G: reopen negotiation. S: CA of the lunch, expectations."),
+    # said to the patient in words of feeling
+    ("p-05", "Amaru, this is depression, and it is treatable. You have felt flat ever since the move to Winnipeg, "
+             "away from your team and your futsal friends. Over twelve weeks we will look at this change together."),
+    # the key event told in the answer's own words, named by its date, with the span to the onset
+    ("p-36", "Role transition. Karthik was made redundant in July 2024, and a month after that he began sleeping "
+             "late and avoiding his old colleagues. Goals: mourn the manager role and find a new one."),
+    # the event's date and the onset's in one sentence
+    ("p-36", "Role transition: Karthik lost his job in July 2024 and his sleep and interest went in August 2024."),
 ]
 
 NO_GAIN = [
@@ -57,6 +65,10 @@ NO_GAIN = [
              "her colleagues."),
     # a bare list of words
     ("p-05", "RT. Move. Winnipeg. Team. Futsal. Low mood. Onset. Mourn old role. Mastery."),
+    # the two dates in separate sentences
+    ("p-36", "Role transition. Karthik lost his job in July 2024. His sleep and interest went in August 2024."),
+    # the onset tied to the funeral's aftermath of another person (the son's departure), not to the death itself
+    ("p-26", "Grief. Mr Wong has been low and sleepless since his son Kin-man flew back to Vancouver in October."),
 ]
 
 
@@ -96,6 +108,9 @@ def test_sentences_are_told_apart_as_the_clauses_were_cut() -> None:
 @pytest.mark.parametrize(("words", "expected"), [
     ("she fell apart just as the family planned the mass", True),
     ("after she is start new school she become sad", True),
+    ("you have felt flat ever since the move", True),
+    ("you have not been yourself since the funeral", True),
+    ("they live in a flat near the market", False),
     ("it seems to have started after you came to live here", True),
     ("he moved to winnipeg with clara in march", False),
     ("she did not cry at the funeral", False),
@@ -122,3 +137,9 @@ def test_a_sentence_pointing_back(words: str, expected: bool) -> None:
 ])
 def test_a_notes_dated_onset_entry(words: str, expected: bool) -> None:
     assert onset_entry(words.split()) is expected
+
+
+def test_an_anniversary_names_the_key_event_of_an_anniversary_reaction() -> None:
+    prepared = [["grief"], ["his", "mood", "fell", "close", "to", "the", "first-anniversary", "mass"]]
+    assert anniversary_clauses(prepared, "the depression began when the first-anniversary mass was announced") == {1}
+    assert anniversary_clauses(prepared, "her symptoms began two months after the move") == set()

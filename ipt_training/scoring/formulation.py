@@ -69,7 +69,13 @@ from ipt_training.scoring.lexicon import (
     second_person,
 )
 from ipt_training.scoring.normalize import clean_answer
-from ipt_training.scoring.onset_link import dated_link, key_event_texts, link_denied, timing_for
+from ipt_training.scoring.onset_link import (
+    dated_link,
+    key_dated,
+    key_event_texts,
+    link_denied,
+    timing_for,
+)
 from ipt_training.scoring.patient import PatientElements, read_patient_elements
 from ipt_training.scoring.per_case import per_case
 from ipt_training.scoring.plain_plan import (
@@ -533,6 +539,7 @@ def score_formulation(
     event_clauses = {m.clause for m in ev_matches if m.concept == "timeline"}
     # The link said in one sentence, or in two where one points back to the other (not two facts side by side).
     anniversary = anniversary_clauses(prepared, link_words(reference)) & facts.near
+    timing = timing_for(reference, case)
 
     def link_said(read: Clauses, events: set[int]) -> bool:
         said = stated_link(read, events | anniversary, lambda: sentence_ids(cleaned.text, len(read)), _temporal)
@@ -540,7 +547,6 @@ def score_formulation(
             said = _timeline_linked(events, read)  # sentences not told apart: clauses side by side
         return said and not link_denied(read, events)
 
-    timing = timing_for(reference, case)
     linked = link_said(prepared, event_clauses) or (
         reference.primary_area is ProblemArea.INTERPERSONAL_DEFICITS
         and any(not m.negated for m in kinds["absence"]))
@@ -552,8 +558,13 @@ def score_formulation(
             conflict = Conflict(decision.primary, None, tuple(untriggered))
             decision = split = replace(decision, contradiction=True)
     if not linked and timing is not None:
-        # The link stated by the case's dates or by the span between event and onset ("sx 5/25", "two months later").
-        linked = bool(event_clauses) and dated_link(timing, prepared, event_clauses, _mentions_onset)
+        # The link stated by the case's dates or by the span between event and onset ("sx 5/25", "two months later");
+        # the key event's own date names it ("became supervisor in September 2024. Two months after, ...").
+        dated_events = event_clauses | key_dated(timing, prepared)
+        sentences = sentence_ids(cleaned.text, len(prepared))
+        linked = bool(dated_events) and dated_link(
+            timing, prepared, dated_events, _mentions_onset,
+            *([] if sentences is None else [lambda i, j: sentences[i] == sentences[j]]))
     style = read_style(answer.text, raw, case.vignette if case is not None else None)
     bare_list = answer.primary_area is None and (
         (not decision.explicit and not linked and style.list_like) or style.itemised)

@@ -58,6 +58,8 @@ class OnsetTiming:
 
     onset: int
     events: frozenset[int]
+    #: the months of the case's other events (not the key event's): a date of one of them may name either
+    others: frozenset[int] = frozenset()
 
     def spans(self) -> frozenset[int]:
         return frozenset(self.onset - e for e in self.events)
@@ -76,9 +78,13 @@ def onset_timing(case: Case | None, reference: ReferenceFormulation) -> OnsetTim
     names = frozenset(p.name.lower() for p in case.inventory)
     overlap: dict[int, int] = {}
     named: set[int] = set()
+    seen: set[int] = set()
     for event in case.timeline:
         month = month_index(event.date)
-        if month is None or not 0 < onset - month <= 36 or event.kind.value in ("symptom", "other"):
+        if month is None or event.kind.value == "symptom":
+            continue
+        seen.add(month)
+        if not 0 < onset - month <= 36 or event.kind.value == "other":
             continue
         terms = [t for t in sentence_terms(event.event, names, event_only=True) if t.key in own]
         if terms:
@@ -90,7 +96,7 @@ def onset_timing(case: Case | None, reference: ReferenceFormulation) -> OnsetTim
     # other it names by a distinctive word ("a month after he left the tanker round").
     best = max(overlap.values(), default=0)
     events = frozenset(month for month, tie in overlap.items() if tie == best or month in named)
-    return OnsetTiming(onset, events) if events else None
+    return OnsetTiming(onset, events, frozenset(seen) - events) if events else None
 
 
 def _dates(tokens: list[str]) -> Iterable[tuple[int, int | None]]:
@@ -143,9 +149,27 @@ def _close(stated: float, actual: int) -> bool:
     return abs(stated - actual) <= max(1.0, 0.2 * actual)
 
 
+def key_dated(timing: OnsetTiming, prepared: list[list[str]]) -> set[int]:
+    """Clauses dated with the key event's month when no other event of the case shares it ("he became supervisor in
+    September 2024"): the date names the event, in whatever words the answer tells it."""
+    own = timing.events - timing.others
+    if not own:
+        return set()
+    return {i for i, c in enumerate(prepared) if not _TIME_WORDS.isdisjoint(c) or any(map(str.isdigit, c))
+            if any(_dated_year(c, e) for e in own)}
+
+
+def _dated_year(tokens: list[str], when: int) -> bool:
+    """A date with its year ("March 2025", "3/25"), which leaves no doubt which month it is."""
+    month, year = when % 12, when // 12
+    return any(m == month and y == year for m, y in _dates(tokens))
+
+
 def dated_link(timing: OnsetTiming, prepared: list[list[str]], event_clauses: set[int],
-               onset_said: Callable[[list[str]], bool]) -> bool:
-    """Whether the answer states the link by dates or by the span between the key event and the onset."""
+               onset_said: Callable[[list[str]], bool],
+               together: Callable[[int, int], bool] = lambda i, j: abs(i - j) <= _SEQUENCE_REACH) -> bool:
+    """Whether the answer states the link by dates or by the span between the key event and the onset; the dated
+    event and the dated onset must be ``together`` (in one sentence: set side by side in two, they are two facts)."""
     # Only clauses with a month word, a number or a unit can date anything (most clauses of most answers).
     timed = [i for i, c in enumerate(prepared)
              if not _TIME_WORDS.isdisjoint(c) or any(map(str.isdigit, c))]
@@ -157,7 +181,7 @@ def dated_link(timing: OnsetTiming, prepared: list[list[str]], event_clauses: se
     if onset_dated:
         events_dated = [i for i in timed if {i - 1, i, i + 1} & event_clauses
                         and any(_dated(prepared[i], e) for e in timing.events)]
-        if any(abs(i - j) <= _SEQUENCE_REACH for i in onset_dated for j in events_dated):
+        if any(abs(i - j) <= _SEQUENCE_REACH and together(i, j) for i in onset_dated for j in events_dated):
             return True
     spans = timing.spans()
     for i in timed:

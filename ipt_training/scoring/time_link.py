@@ -33,13 +33,20 @@ _ONSET_SUBJECTS = ("it", "this", "he", "she", "which", "they", "illness", "probl
 _ONSET_VERBS = ("began", "begun", "started", "start", "starts", "begins", "came", "developed", "set")
 #: Lay phrases for the onset of an episode ("she fell apart", "it all caught up with him", "he crashed").
 _ONSET_PHRASES = ("fell apart", "falling apart", "fall apart", "caught up with", "catch up with", "crashed",
-                  "went down", "gone down", "go down", "broke down", "breaking down", "got worse", "became ill")
+                  "went down", "gone down", "go down", "broke down", "breaking down", "got worse", "became ill",
+                  # said to the patient: "you have not been yourself", "you began to struggle", "lost interest"
+                  "not been yourself", "not yourself", "not been himself", "not been herself", "struggling",
+                  "began to struggle", "started to struggle", "lost interest", "stopped enjoying")
+#: How someone feels when unwell, after a word of feeling ("you started to feel down", "felt like this since").
+_FEELINGS = ("down", "flat", "bad", "awful", "terrible", "empty", "useless", "worthless", "numb", "this way",
+             "like this", "so low", "so down", "so tired", "lost", "heavy", "grey", "gray")
 _ONSET_RE = re.compile(
     " (?:" + "|".join(_ONSET_PREFIXES) + ")"
     + "| (?:" + "|".join(_ONSET_SUBJECTS) + ") (?:" + "|".join(_ONSET_VERBS) + ") "
     # "it seems to have started", "it all began", "it really only started"
     + "| it (?:[a-z]+ ){1,3}(?:" + "|".join(_ONSET_VERBS[:7]) + ") "
-    + "| (?:" + "|".join(_ONSET_PHRASES) + ") ")
+    + "| (?:" + "|".join(_ONSET_PHRASES) + ") "
+    + "| (?:feel|feels|feeling|felt) (?:[a-z]+ )?(?:" + "|".join(_FEELINGS) + ") ")
 
 
 def onset_said(tokens: list[str]) -> bool:
@@ -56,9 +63,10 @@ _RELATION_PHRASES = (" set off ", " sets off ", " brought on ", " brought about 
                      " just as ", " as soon as ", " in response to ")
 #: A word relating something to what was just said ("after this", "before that", "since then", "after which").
 _POINTING = frozenset({"this", "that", "it", "then", "which", "these", "those"})
-_POINTING_RELATIONS = frozenset({"after", "before", "since", "following", "from", "until", "by", "soon", "shortly"})
-#: Words that relate a sentence to the one before on their own ("two months later", "afterwards").
-_LATER = frozenset({"later", "afterwards", "thereafter", "subsequently"})
+_POINTING_RELATIONS = frozenset({"after", "before", "since", "following", "from", "until", "by", "soon", "shortly",
+                                 "follows", "followed", "preceded"})
+#: Words that relate a sentence to the one before on their own ("two months later", "his symptoms followed in May").
+_LATER = frozenset({"later", "afterwards", "thereafter", "subsequently", "followed", "ensued"})
 
 
 _NUMBER_WORDS = frozenset({"a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
