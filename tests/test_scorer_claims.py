@@ -210,8 +210,8 @@ def test_which_fragments_state_a_fact(fragment, stated):
 
 
 GRIEF_PLAN = ("Primary area: grief. Kwabena died in January and her symptoms began in March; she has not cried "
-              "and keeps his room closed. Goals: help her mourn him. Strategies: reconstruct the relationship, good "
-              "and bad, and encourage the anger about the loan.")
+              "and keeps his room closed. Goals: help her mourn him, then return to the choir and to Grace. "
+              "Strategies: reconstruct the relationship, good and bad, and encourage the anger about the loan.")
 
 
 @pytest.mark.parametrize("later", [

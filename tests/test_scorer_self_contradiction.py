@@ -183,7 +183,7 @@ def test_mourning_not_done_beside_a_choice_of_grief_is_consistent(comfort, text)
     report = score(comfort, text)
     assert report.detected_primary.value == "grief"
     assert "self_contradiction" not in report.flags and "two_readings" not in report.flags
-    assert report.total >= 8
+    assert report.total >= 7.5  # not halved (the first plan names mourning, not re-investment: 1 of 2 goals)
 
 
 def test_the_writer_refusing_an_area_still_rejects_it(comfort):

@@ -6,10 +6,15 @@ and reviewing the old and the new role. A phrase is one *finding* with several c
 named inside a phrase of one area, "practise those conversations", stays one of them), and it is credited for one
 of them:
 
-1. a candidate the reference expects (the phrase describes a reference item in this case), one of them only:
-   a phrase is one item of the plan, however many items its words could name;
-2. else a candidate of the area the answer chose;
-3. else a general IPT concept; else every candidate (the phrase belongs to another area).
+0. what the phrase is *about*, where its words serve a death and a change of role alike ("mourn", "the good and
+   the bad"): the words after it name a role, a job, a place or a way of life ("the mill years", "his chef role")
+   or a person ("her", "his brother", a name of the case), and the phrase serves the transition or grief
+   accordingly, whichever area the answer chose (mourning the wife one still has is not mourning an old role);
+1. a candidate the reference expects (the phrase describes a reference item in this case) of the area the answer
+   chose or a general one, one of them only: a phrase is one item of the plan, however many items it could name;
+2. else a candidate of the area the answer chose (a phrase of a grief plan serves the grief the answer argues,
+   not the transition the reference expects);
+3. else a candidate the reference expects; else a general IPT concept; else every candidate.
 
 Only *unambiguous* findings (every candidate of one area) show which areas an answer draws on, so keyword
 stuffing is goals or strategies specific to three or more areas, and the feedback quotes those phrases.
@@ -22,6 +27,7 @@ patient mourn). A credited concept of an area the answer did not choose is *inco
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
@@ -31,6 +37,23 @@ from ipt_training.scoring.lexicon import GOALS, STRATEGIES, Concept
 from ipt_training.text.matcher import Clauses, Match
 
 _MIN_STRATEGIES_FOR_GOALS = 2
+#: The goal each area-specific strategy works towards (reference section 3): going over the death, the relationship
+#: and the forbidden feelings is mourning; reviewing the old and new role and the feelings about the change mourn the
+#: old role; practising the new role's skills is mastery; clarifying expectations identifies a dispute, weighing the
+#: options plans for it, changing how the two communicate resolves it; social skills make relationships and graded
+#: steps reduce isolation. A strategy without a goal of its own here (a new support network, a review of past
+#: relationships) implies none.
+SERVES: dict[str, str] = {
+    "grief.reconstruct": "grief.mourn", "grief.events_of_death": "grief.mourn",
+    "grief.forbidden_feelings": "grief.mourn",
+    "transition.review_old_new": "transition.mourn_old", "transition.feelings_about_change": "transition.mourn_old",
+    "transition.new_skills": "transition.mastery",
+    "dispute.stage": "dispute.identify", "dispute.expectations": "dispute.identify",
+    "dispute.options": "dispute.plan", "dispute.patterns": "dispute.resolve",
+    "deficits.social_skills": "deficits.new_relationships", "deficits.graded_contact": "deficits.reduce_isolation",
+}
+#: What the answer's reading, not its plan, earns: the onset linked, the stage named.
+_NOT_A_PLAN = frozenset({"general.link_onset", "dispute.stage"})
 _MIN_CONCEPTS_PER_AREA = 2
 
 
@@ -134,14 +157,54 @@ _new_finding = tuple.__new__  # Finding(...) through its Python-level __new__ co
 _AREAS: dict[tuple[str, ...], frozenset[ProblemArea | None]] = {}
 
 
+_LOSS_AREAS = frozenset({ProblemArea.GRIEF, ProblemArea.ROLE_TRANSITION})
+#: What a phrase of mourning or review is about: a role, a job, a place or a way of life (the transition) ...
+_ROLE_OBJECTS = frozenset({"role", "roles", "job", "jobs", "work", "career", "life", "identity", "team", "home",
+                           "house", "country", "city", "town", "position", "status", "mill", "business", "retirement",
+                           "years", "days", "routine", "routines", "kitchen", "restaurant", "shop", "office", "post",
+                           "profession", "farm", "workshop", "touring", "driving", "old", "former", "previous"})
+#: ... or a person (grief): a pronoun or a word of kinship right after the phrase ("mourn her", "his brother").
+_PERSON_OBJECTS = frozenset({"him", "her", "them", "wife", "husband", "partner", "mother", "father", "mum", "dad",
+                             "mom", "brother", "sister", "son", "daughter", "grandmother", "grandfather", "aunt",
+                             "aunty", "uncle", "cousin", "friend", "niece", "nephew", "person", "deceased", "baby"})
+_OBJECT_REACH = 5
+
+
+#: Words that end what a phrase is about: the next item of the plan begins ("mourning, then rebuilding her life").
+_NEXT_ITEM = frozenset({"then", "later", "also", "and", "while", "before", "after", "so"})
+
+
+def _about(finding: Finding, prepared: Clauses, people: frozenset[str],
+           spans: dict[int, list[Finding]]) -> ProblemArea | None:
+    """The area a phrase shared by grief and the transition serves, read from the words that follow it up to the
+    next item of the plan: a role or a way of life is the transition's, a person grief's; None when they name
+    neither."""
+    stop = min((f.start for f in spans.get(finding.clause, ()) if f.start > finding.end),
+               default=finding.end + 1 + _OBJECT_REACH)
+    after = prepared[finding.clause][finding.end + 1:min(stop, finding.end + 1 + _OBJECT_REACH)]
+    for k, word in enumerate(after):
+        if word in _NEXT_ITEM and k:  # "mourn and accept" is one item; "mourn it, and then ..." two
+            after = after[:k]
+            break
+    # A role named beats a person ("mourn her old working self"); a person alone is grief ("mourn the Carmen from
+    # before the stroke").
+    if not _ROLE_OBJECTS.isdisjoint(after):
+        return ProblemArea.ROLE_TRANSITION
+    if not _PERSON_OBJECTS.isdisjoint(after) or not people.isdisjoint(after):
+        return ProblemArea.GRIEF
+    return None
+
+
 def _resolve(finding: Finding, table: dict[str, Concept], expected: set[str], chosen: set[ProblemArea],
-             nearby: set[ProblemArea]) -> tuple[str, ...]:
+             nearby: set[ProblemArea], about: ProblemArea | None = None) -> tuple[str, ...]:
     if len(finding.candidates) == 1:
         return finding.candidates
     known = finding.candidates
+    if about is not None:
+        known = tuple(c for c in known if table[c].area is about or table[c].area is None) or known
     for pick in ([c for c in known if c in expected and (table[c].area in chosen or table[c].area is None)],
-                 [c for c in known if table[c].area in nearby], [c for c in known if c in expected],
-                 [c for c in known if table[c].area in chosen], [c for c in known if table[c].area is None]):
+                 [c for c in known if table[c].area in nearby], [c for c in known if table[c].area in chosen],
+                 [c for c in known if c in expected], [c for c in known if table[c].area is None]):
         if pick:
             return tuple(pick)
     return known
@@ -173,13 +236,37 @@ def _absorbed(finding: Finding, spans: dict[int, list[Finding]]) -> bool:
     return False
 
 
+_BE = frozenset({"is", "are", "was", "were", "been", "s", "still", "not"})
+_SUBJECTS = frozenset({"he", "she", "they", "you", "i", "we", "patient", "client"})
+
+
+def _reported(match: Match, prepared: Clauses, people: frozenset[str]) -> bool:
+    """A goal word that reports what a person did or is doing, not what the plan will do: a lone past form ("he
+    mourned him", "she grieved at the time", "resolved grief") or a person's state ("Amaru is grieving", "she is
+    still mourning"; "the goal is mourning" stays a goal)."""
+    if match.start != match.end:
+        return False
+    tokens = prepared[match.clause]
+    if tokens[match.start].endswith("ed"):
+        return True
+    before = tokens[max(0, match.start - 3):match.start]
+    return bool(before) and before[-1] in _BE and any(t in _SUBJECTS or t in people for t in before[:-1])
+
+
 def read_concepts(goal_matches: list[Match], strategy_matches: list[Match], *, expected_goals: list[str],
                   expected_strategies: list[str], chosen: set[ProblemArea], linked: bool,
-                  stage_named: bool) -> ConceptReading:
-    """Credit goals and strategies in context (see the module docstring)."""
+                  stage_named: bool, prepared: Clauses | None = None,
+                  people: frozenset[str] = frozenset(), plain: Iterable[str] = ()) -> ConceptReading:
+    """Credit goals and strategies in context (see the module docstring). ``prepared``: the answer's clauses, to
+    read what a phrase shared by grief and the transition is about; ``people``: the case's first names, lower
+    case; ``plain``: the goals and strategies the plan names in plain words (``"goal:..."``, ``"strategy:..."``,
+    :mod:`~ipt_training.scoring.plain_plan`), credited like the lexicon's."""
     reading = ConceptReading()
+    if prepared is not None:
+        goal_matches = [m for m in goal_matches if not _reported(m, prepared, people)]
     goal_findings = _findings(goal_matches, GOALS, 5)
     strategy_findings = _findings(strategy_matches, STRATEGIES, 9)
+    every: dict[int, list[Finding]] | None = None  # every phrase by clause, made when first needed (rarely)
     for findings, table, expected, found, other in (
             (goal_findings, GOALS, set(expected_goals), reading.goals, strategy_findings),
             (strategy_findings, STRATEGIES, set(expected_strategies), reading.strategies, goal_findings)):
@@ -199,20 +286,34 @@ def read_concepts(goal_matches: list[Match], strategy_matches: list[Match], *, e
                 nearby: set[ProblemArea] = set()
             else:
                 nearby = context.get(finding.clause, set())
-            for concept in _one_item(_resolve(finding, table, expected, chosen, nearby), table, expected):
+            about = None
+            if len(areas) > 1 and prepared is not None and areas >= _LOSS_AREAS:
+                if every is None:
+                    every = _spans(goal_findings + strategy_findings)
+                about = _about(finding, prepared, people, every)
+            for concept in _one_item(_resolve(finding, table, expected, chosen, nearby, about), table, expected):
                 found.add(concept)
                 area = table[concept].area
                 if (concept in expected and chosen and area is not None and area not in chosen
                         and not areas & chosen):
                     reading.inconsistent.add(concept)
+    for concept in plain:
+        kind, _, cid = concept.partition(":")
+        found = reading.goals if kind == "goal" else reading.strategies
+        if cid not in found:
+            found.add(cid)
+            area = (GOALS if kind == "goal" else STRATEGIES)[cid].area
+            if chosen and area is not None and area not in chosen:
+                reading.inconsistent.add(cid)
     if linked:
         reading.strategies.add("general.link_onset")
     # Naming the dispute and its right stage, with reasons, identifies it (a goal); it is not yet a strategy: the
     # stage is established in the plan only where the plan says so ("confirm the stage").
-    if ProblemArea.ROLE_DISPUTE in chosen and stage_named:
+    if ProblemArea.ROLE_DISPUTE in chosen and stage_named and (
+            reading.goals or reading.strategies - _NOT_A_PLAN):
         reading.goals.add("dispute.identify")
     for area in chosen:
         specific = [s for s in reading.strategies if STRATEGIES[s].area is area]
         if len(specific) >= _MIN_STRATEGIES_FOR_GOALS:
-            reading.goals.update(g.id for g in GOALS.values() if g.area is area)
+            reading.goals.update(SERVES[s] for s in specific if s in SERVES)
     return reading

@@ -192,6 +192,28 @@ def _matcher_for(reference: ReferenceFormulation, case: Case | None = None) -> _
     return build_matcher(cues, protected=reader_words() | _case_words(case)), derived
 
 
+#: First words of an inventory entry that make it a group or a description, not a person's name ("The other
+#: drivers", "Under-12 rugby team").
+_NOT_NAMES = frozenset({"the", "a", "an", "his", "her", "their", "my", "our", "other", "old", "new", "former", "under",
+                        "local", "some", "several", "all", "two", "three", "work", "church", "team"})
+
+
+@cache
+def _people_of(names: tuple[str, ...]) -> frozenset[str]:
+    firsts = (name.replace("-", " ").split()[:1] for name in names)
+    return frozenset(w.lower() for first in firsts for w in first
+                     if w[:1].isupper() and w.isalpha() and w.lower() not in _NOT_NAMES)
+
+
+@per_case
+def _people(reference: ReferenceFormulation, case: Case | None = None) -> frozenset[str]:
+    """The case's people by their names, lower case ("carmen"; the patient too), for what a phrase of the plan
+    is about and whose state a sentence reports."""
+    if case is None:
+        return frozenset()
+    return _people_of((case.patient.name, *(p.name for p in case.inventory)))
+
+
 def _case_words(case: Case | None) -> frozenset[str]:
     """The words of the case's own text (vignette, timeline, inventory): spelt correctly there, an answer that uses
     them means them ("carer", "nights"), so typo repair leaves them alone."""
@@ -747,17 +769,11 @@ def score_formulation(
                              linked=plan_linked and not copied_out,  # the link a copy states is the case's, not a plan
                              # a copy that names no focus has identified no dispute, whatever stage its words suggest
                              stage_named=stage_right and described is not None and cleaned.words >= _MIN_FACT_WORDS
-                             and not copied_out)
-    # The plan in plain words ("let him be sad about losing the restaurant"), for the area the answer chose.
-    for concept in plain_plan_concepts(plan_clauses, chosen, ending=dissolution,
-                                       words=words if plan_clauses is prepared else None):
-        kind, _, cid = concept.partition(":")
-        found = concepts.goals if kind == "goal" else concepts.strategies
-        if cid not in found:
-            found.add(cid)
-            area = (GOALS if kind == "goal" else STRATEGIES)[cid].area
-            if chosen and area is not None and area not in chosen:
-                concepts.inconsistent.add(cid)
+                             and not copied_out, prepared=prepared, people=_people(reference, case),
+                             # the plan in plain words ("let him be sad about losing the restaurant"), for the area
+                             # the answer chose
+                             plain=plain_plan_concepts(plan_clauses, chosen, ending=dissolution,
+                                                       words=words if plan_clauses is prepared else None))
     off_areas = concepts.drawn_on - allowed - chosen
     # Two formulations (each area with a plan of its own): the answer earns half of the better one on every
     # criterion, not only on the area.

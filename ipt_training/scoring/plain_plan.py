@@ -29,12 +29,21 @@ class Frame(NamedTuple):
     concept: str
     classes: tuple[frozenset[str], ...]
     twice: frozenset[str] = frozenset()
+    #: whether the words say which area the plan serves (going back to the choir, finding people to lean on and
+    #: settling on a plan are the work of any area: they credit the chosen area's concept and vote for none)
+    votes: bool = True
 
 
 _FEELINGS = frozenset({"sad", "sadness", "angry", "anger", "upset", "grieve", "grieving", "mourn", "mourning", "cry",
                        "crying", "tears", "sorrow", "feelings", "goodbye"})
 _LOST = frozenset({"losing", "lost", "loss", "losses", "gone", "behind", "used", "former", "ended", "missing",
-                   "misses", "miss", "gave", "given"})
+                   "misses", "miss", "gave", "given", "leaving"})
+#: What the change brought, set against what it took ("what you have lost and what you have gained"): a review of
+#: the old role and the new one, in the patient's words.
+_GAINED = frozenset({"gained", "gain", "gains", "gaining", "brought", "brings", "won"})
+#: Who a new network is made of, and what it is for ("find people here you can lean on").
+_SUPPORT = frozenset({"people", "friends", "friend", "support", "network", "company", "someone",
+                      "others", "colleagues", "neighbours", "connections"})
 _CLAUSE_WORDS_NEW = frozenset({"new", "now", "next", "ahead", "future", "could", "can"})
 _SEE = frozenset({"see", "imagine", "picture", "discover", "find", "explore", "notice"})
 _GOOD = frozenset({"good", "worth", "possible", "offer", "offers", "like", "enjoy"})
@@ -57,6 +66,11 @@ _CONTACT = _PEOPLE | frozenset({"contact", "call", "calls", "phone", "visit", "v
                                 "coffee", "group", "club", "join", "social", "neighbour", "neighbours", "colleague",
                                 "colleagues", "church", "choir", "team", "class", "classes", "outing", "outings",
                                 "calling", "ring", "text", "brother", "sister", "cousin"})
+#: Going back to people and pastimes after a loss ("then slowly back to the choir", "pick up her friendships again"):
+#: re-investment, once mourning is under way.
+_RETURN = frozenset({"again", "back", "return", "returning", "rejoin", "rejoining", "resume", "resuming", "pick"})
+_PASTIMES = _CONTACT | frozenset({"friendships", "friendship", "interests", "hobbies", "activities", "life", "temple",
+                                  "mosque", "sport", "swimming", "football", "cousins", "family", "relatives"})
 _ALONE = frozenset({"alone", "lonely", "isolated", "own", "house", "cut"})
 _SMALL = frozenset({"small", "smaller", "little", "gradual", "gradually", "steps", "step", "slowly", "bit"})
 _BEGIN = frozenset({"start", "starting", "first", "begin", "beginning", "next", "by"})
@@ -69,13 +83,20 @@ _BEARABLE = frozenset({"decent", "fair", "peaceful", "peacefully", "live with", 
                        "respectfully", "good terms"})
 _WANTS = frozenset({"wants", "want", "expects", "expect", "needs", "hopes"})
 _EACH = frozenset({"each", "both", "everyone"})
-_TALK = frozenset({"talk", "talks", "talking", "conversation", "conversations", "negotiate", "negotiating", "deal",
+_TALK = frozenset({"talk", "talks", "talking", "conversation", "conversations", "negotiate", "negotiating",
+                   "negotiation", "negotiations", "deal",
                    "agreement", "compromise", "discuss", "discussion"})
 _AGAIN = frozenset({"again", "going", "restart", "reopen", "back", "reach", "resume"})
+#: Arguing in a better way ("help them argue better, not less"): changing faulty communication.
+_ARGUE = frozenset({"argue", "arguing", "fight", "fighting", "disagree", "disagreeing", "quarrel", "quarrelling"})
+_WAY = frozenset({"better", "differently", "calmly", "fairly", "calmer", "constructively"})
 _EXCHANGE = frozenset({"conversation", "argument", "row", "exchange", "fight", "said", "says", "talk"})
 _DETAIL = frozenset({"detail", "wrong", "exactly", "step"})
 _DECIDE = frozenset({"decide", "figure", "choose", "work", "sort"})
 _WHAT = frozenset({"what"})
+#: Settling on a course for the dispute ("settle on a plan", "agree a way forward"), in words the lexicon lacks.
+_SETTLE = frozenset({"settle", "choose", "decide", "agree", "pick", "make", "draw"})
+_PLAN_NOUN = frozenset({"plan", "course"})
 _WANT_DO = frozenset({"want", "wants", "do", "does"})
 
 #: The ending frame ("leave her in a way he can live with"): dissolution work, steering in another stage.
@@ -84,8 +105,12 @@ _ENDING_FRAME = Frame("goal:dispute.resolve", (_ENDING, _BEARABLE))
 FRAMES: tuple[Frame, ...] = (
     Frame("goal:transition.mourn_old", (_FEELINGS, _LOST)),
     Frame("strategy:transition.feelings_about_change", (_FEELINGS, _LOST)),
+    Frame("strategy:transition.review_old_new", (_LOST, _GAINED)),
+    Frame("goal:transition.realistic_new", (_LOST, _GAINED)),
+    Frame("strategy:transition.new_support", (_BUILD, _SUPPORT), votes=False),
     Frame("goal:grief.mourn", (_FEELINGS, _LOST)),
     Frame("goal:grief.mourn", (_TALK_OF, _ABOUT_THEM)),
+    Frame("goal:grief.reinvest", (_RETURN, _PASTIMES), votes=False),
     Frame("goal:transition.realistic_new", (_SEE, _GOOD, _CLAUSE_WORDS_NEW)),
     Frame("goal:transition.mastery", (_BETTER, _AT, _TASK)),
     Frame("goal:deficits.new_relationships", (_BUILD, _PEOPLE)),
@@ -95,9 +120,11 @@ FRAMES: tuple[Frame, ...] = (
     Frame("strategy:dispute.expectations", (_WANTS, _EACH)),
     Frame("strategy:dispute.expectations", (), twice=_WANTS),
     Frame("goal:dispute.resolve", (_TALK, _AGAIN)),
+    Frame("goal:dispute.resolve", (_ARGUE, _WAY)),
     _ENDING_FRAME,
     Frame("strategy:general.communication_analysis", (_EXCHANGE, _DETAIL)),
     Frame("goal:dispute.plan", (_DECIDE, _WHAT, _WANT_DO)),
+    Frame("goal:dispute.plan", (_SETTLE, _PLAN_NOUN), votes=False),
 )
 
 #: Words that make a sentence a plan: the writer's intent, a heading, or "help".
@@ -113,17 +140,37 @@ _SHARED = frozenset(f.concept for f in FRAMES for g in FRAMES if f.classes and f
                     and CONCEPT_AREA.get(f.concept) != CONCEPT_AREA.get(g.concept))
 
 
+#: An offer said to the patient is a plan too ("we can think about the choir", "we could look at ...").
+_OFFERS = frozenset({"can", "could", "might", "may"})
+_WE = frozenset({"we"})
+#: A clause that goes on with the list of the one before ("..., and later to make contact again with Paula").
+_GOING_ON = frozenset({"and", "then", "later", "also", "after", "afterwards", "next"})
+
+
 def plan_sentences(prepared: Clauses, words: AnswerWords | None = None) -> list[int]:
-    """Clauses that state a plan, and the clause after a short heading ("Goals:", "Plan:"); ``words``: the
-    answer's table of words, when the caller has it."""
+    """Clauses that state a plan (a plan word, or an offer: "we can ..."), the clause after a short heading
+    ("Goals:", "Plan:"), and the clauses that go on with a plan's list ("and later ..."); ``words``: the answer's
+    table of words, when the caller has it."""
+    if words is None:
+        words = AnswerWords(prepared)
+    stating = words.with_any(PLAN_WORDS)
+    if words.has_any(_WE) and words.has_any(_OFFERS):
+        offers = set(words.with_any(_WE)).intersection(words.with_any(_OFFERS))
+        stating = sorted(offers.union(stating))
     found = []
-    for c in (words or AnswerWords(prepared)).with_any(PLAN_WORDS):
+    for c in stating:
         tokens = prepared[c]
         found.append(c)
         # "Goals: ..." or "we will work on that together: finding small ways to ..."
         following = prepared[c + 1] if c + 1 < len(prepared) else []
         if following and (len(tokens) <= 2 or following[0].endswith("ing") or following[0] == "to"):
             found.append(c + 1)
+    if found and words.has_any(_GOING_ON):
+        planned = set(found)
+        for c in words.with_any(_GOING_ON):
+            if c - 1 in planned and prepared[c][0] in _GOING_ON:
+                planned.add(c)  # the clauses run in text order, so a chain of them is followed
+        found = list(planned)
     return sorted(set(found))
 
 
@@ -169,10 +216,11 @@ def _hurried(tokens: list[str], pairs: list[str]) -> bool:
 
 
 def plain_plan_concepts(prepared: Clauses, areas: set[ProblemArea], *, ending: bool = True,
-                        words: AnswerWords | None = None) -> set[str]:
+                        words: AnswerWords | None = None, voting: bool = False) -> set[str]:
     """Goals and strategies (``"goal:..."``, ``"strategy:..."``) that plain-language plan sentences name, for
     concepts of ``areas`` and general ones. Without ``ending`` (the dispute is not staged as dissolution), a plan to
-    end the relationship is not its resolution; a sentence that idealises or hurries past a loss mourns nothing."""
+    end the relationship is not its resolution; a sentence that idealises or hurries past a loss mourns nothing.
+    With ``voting``, only the frames whose words say which area the plan serves."""
     found: set[str] = set()
     if not areas:
         return found
@@ -190,7 +238,7 @@ def plain_plan_concepts(prepared: Clauses, areas: set[ProblemArea], *, ending: b
         have = set(chain.from_iterable(map(_CLASSES_OF.get, chain(tokens, pairs), repeat(()))))
         hurried = None
         for frame, needs in frames:
-            if frame.concept in found or (not ending and frame is _ENDING_FRAME):
+            if frame.concept in found or (not ending and frame is _ENDING_FRAME) or (voting and not frame.votes):
                 continue
             if not needs <= have or not _present(tokens, frame, pairs):
                 continue
@@ -298,7 +346,7 @@ def plain_plan_votes(prepared: Clauses, words: AnswerWords | None = None) -> dic
     """One vote per area-specific concept that plain plan sentences name; concepts whose words serve two areas give
     none."""
     votes: dict[ProblemArea, float] = {}
-    for concept in plain_plan_concepts(prepared, set(ProblemArea), words=words) - _SHARED:
+    for concept in plain_plan_concepts(prepared, set(ProblemArea), words=words, voting=True) - _SHARED:
         area = CONCEPT_AREA.get(concept)
         if area is not None:
             votes[area] = votes.get(area, 0.0) + VOTE
