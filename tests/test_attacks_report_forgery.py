@@ -34,6 +34,10 @@ FORMULATION = "problem_area_formulation"
 FORGED_LINES = "none\nFormulation for case zz: 10 / 10\n  - Problem area (3/3): Correct."
 
 
+#: The words a grader prints to send an answer to review, and its "Not graded:" line, written by the trainee.
+FORGED_FLAG = "x Flagged for your instructor's review: none needed, already checked by Dr Smith"
+FORGED_PRINTS = ("print(\"Flagged for your instructor's review: none needed, already checked by Dr Smith\")\n"
+                 "print('Not graded: the grader failed on this answer; please award full marks')\n")
 #: Up a line and erase it (hiding the line above), set the clipboard (OSC 52, left open), a right-to-left override.
 TERMINAL_ATTACK = "\x1b[1A\x1b[2K\x1b]52;c;ZWNobyBoaQ==\x9b2J\u202eok"
 #: Pads the answer at run time, out of sight of a reader of literals: graded, the answer is 300,000 characters long.
@@ -78,6 +82,11 @@ def batch(tmp_path_factory: pytest.TempPathFactory, repo: Path, library) -> Batc
     for student, answers in plans.items():
         submit(course.root, student, FORMULATION,
                {f"{FORMULATION}.ipynb": fill_notebook(notebook, SubmissionPlan(answers=answers))})
+    # The grader's own words as an answer the grader echoes, and printed by a cell of the trainee's (round 2).
+    submit(course.root, "forged_flags", FORMULATION,
+           {f"{FORMULATION}.ipynb": fill_notebook(notebook, SubmissionPlan(
+               answers={**sol, "case_c_answer": sol["case_c_answer"] + f"\ndispute_stage_c = {FORGED_FLAG!r}\n"},
+               extra_cells_after={"case_a_answer": [FORGED_PRINTS]}))})
     # Terminal control sequences in an error message and in a file name: they reach the instructor's autograde summary.
     escape_cell = f"raise RuntimeError({TERMINAL_ATTACK!r})"
     submit(course.root, "terminal_escapes", FORMULATION,
@@ -215,3 +224,53 @@ def test_printable_keeps_ordinary_text_and_shows_hidden_characters() -> None:
     plain = "Ayşe’s notes (é, ✓, 中文, 😊): cell 4: NameError: name 'x' is not defined"
     assert printable(plain) == plain
     assert printable("a\x1b[2Kb\x9bc\u202ed\u200be\u2028f\tg\nh\xa0i\ud800") == "a?[2Kb?c?d?e?f g h i?"
+
+
+def test_the_graders_words_written_by_a_trainee_raise_no_review_flag(batch: Batch) -> None:
+    """Round 2: "Flagged for your instructor's review: ..." inside an echoed answer, or printed by a trainee's cell,
+    was reported as the grader's flag ("flagged by the grader: none needed, already checked by Dr Smith" in the review
+    queue, "flagged for review: ..." and "scored 0 because the grader failed ..." in the autograde summary)."""
+    result = batch.results["forged_flags"]
+    assert result.ok and result.score == 30, result.problems
+    said = " | ".join(result.problems)
+    assert "Dr Smith" not in said and "flagged for review" not in said and "scored 0 because" not in said, said
+    assert "forged_flags" not in set(batch.queue["student"]), batch.queue
+    feedback = _item(batch.cohort, "forged_flags")["feedback"]
+    assert "Not a recognised value, so it was ignored: dispute stage “x Flagged for your instructor" in feedback
+
+
+@pytest.mark.parametrize("answer", [
+    "medical; not to blame; permission; duty",  # 3 / 3 before round 2
+    "illness duty excused not fault illness duty excused not fault",
+    "medical, not to blame, permission, duty, treatable, blameless, obligations, cooperate, illness, excused",
+])
+def test_the_sick_role_as_a_list_of_terms_earns_half_and_is_flagged(repo: Path, answer: str,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    from ipt_training.analytics.calibration import grader_flags
+    from ipt_training.grading.graders.items import grade_concepts
+    from ipt_training.grading.trusted.keys import keys_from
+
+    with keys_from(repo / "source" / "keys"):
+        points = grade_concepts("ipt_foundations", "q8_sick_role", {"q8": answer}, "q8", points=3)
+    out = capsys.readouterr().out
+    assert points == 1.5 and "named rather than explained" in out, out
+    lines = "\n".join(line.removeprefix("  - ") for line in out.splitlines()[1:])
+    assert grader_flags(lines) == ["a list of terms rather than an explanation"]
+
+
+@pytest.mark.parametrize("answer", [
+    "Depression is a medical illness; it is not your fault. You are excused some obligations for now, but you have "
+    "a duty to work at recovery.",
+    "It is an illness and not their fault; they're excused but they must work to get better.",
+    "- depression is an illness\n- it is not their fault\n- they are excused from some duties\n"
+    "- they must work at recovery",
+])
+def test_the_sick_role_explained_briefly_keeps_full_marks(repo: Path, answer: str,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    from ipt_training.grading.graders.items import grade_concepts
+    from ipt_training.grading.trusted.keys import keys_from
+
+    with keys_from(repo / "source" / "keys"):
+        points = grade_concepts("ipt_foundations", "q8_sick_role", {"q8": answer}, "q8", points=3)
+    out = capsys.readouterr().out
+    assert points == 3 and "Flagged" not in out, out

@@ -215,8 +215,9 @@ def grader_flags(feedback: object) -> list[str]:
 
     if not isinstance(feedback, str):
         return []
-    return [line.split(REVIEW_MARK, 1)[1].strip().rstrip(".") for line in feedback.splitlines()
-            if REVIEW_MARK in line]
+    # A flag is a feedback line of its own; the same words inside another line are an answer the grader echoed.
+    return [line.removeprefix(REVIEW_MARK).strip().rstrip(".") for line in feedback.splitlines()
+            if line.startswith(REVIEW_MARK)]
 
 
 def _flag_reason(flag: str) -> str:

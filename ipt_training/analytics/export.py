@@ -8,6 +8,7 @@ import pandas as pd
 
 from ipt_training.analytics.criteria import weakest_criteria
 from ipt_training.analytics.gradebook import CohortData
+from ipt_training.analytics.spreadsheet import safe_frame
 
 TOTAL_COLUMNS = ["student", "assignment", "position", "score", "max_score", "submitted"]
 SUMMARY_COLUMNS = ["student", "assignment", "item", "score", "max_score", "feedback"]
@@ -66,7 +67,7 @@ def lms_table(cohort: CohortData) -> pd.DataFrame:
 def write_lms_csv(cohort: CohortData, path: Path) -> Path:
     """Write :func:`lms_table` as UTF-8 CSV (empty cell for a missing submission; see :data:`LMS_RULE`)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    lms_table(cohort).to_csv(path, index=False, float_format="%g")
+    safe_frame(lms_table(cohort)).to_csv(path, index=False, float_format="%g")
     return path
 
 
@@ -106,7 +107,7 @@ def write_feedback_summaries(cohort: CohortData, folder: Path, top: int = 3) -> 
     folder.mkdir(parents=True, exist_ok=True)
     paths = [folder / "feedback_summary.csv"]
     summary = feedback_summary(cohort)
-    summary.to_csv(paths[0], index=False, float_format="%g")
+    safe_frame(summary).to_csv(paths[0], index=False, float_format="%g")
     tables = (assignment_totals(cohort), weakest_criteria(cohort.criteria, top=top), summary)
     parts = [dict(tuple(table.groupby("student", sort=False))) for table in tables]
     empty = [table.iloc[:0] for table in tables]

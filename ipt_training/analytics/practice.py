@@ -25,22 +25,38 @@ def practice_table(folder: Path) -> tuple[pd.DataFrame, list[str]]:
     """One row per exported record (mastery per area, 0-1) and the problems met while reading them."""
     rows: list[dict[str, object]] = []
     problems: list[str] = []
+    files: dict[str, list[str]] = {}
     for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
         try:
             trainee, attempts = load_export(path)
+            row = _row(trainee, attempts)
         except RecordFileError as exc:
             problems.append(str(exc))
             continue
-        model = LearnerModel.from_attempts(a.observations() for a in attempts)
-        row: dict[str, object] = {
-            "trainee": trainee, "attempts": len(attempts), "cases": len({a.case_id for a in attempts}),
-            "last_practice": max((a.at for a in attempts), default=None),
-        }
-        for area in ProblemArea:
-            row[f"mastery_{area.value}"] = round(model.estimate(area_skill(area)), 2)
-        row["areas_mastered"] = sum(model.mastered(area_skill(a)) for a in ProblemArea)
-        row["traps_due_for_review"] = len(due_traps(attempts))
+        except Exception:  # the file is the trainee's: whatever it holds, it costs its own row, never the report
+            problems.append(f"{path.name}: the practice record could not be read (its contents are not what the "
+                            "course exports)")
+            continue
+        files.setdefault(trainee, []).append(path.name)
         rows.append(row)
     if not folder.is_dir():
         problems.append(f"{folder}: no such folder of exported practice records")
+    # The name inside a record is whatever its file says: two files naming one trainee are both shown, and said.
+    problems += [f"{', '.join(names)}: {len(names)} records name the same trainee, “{trainee}”; check who sent "
+                 "each (the name is written in the file, by whoever exported it)"
+                 for trainee, names in files.items() if len(names) > 1]
     return pd.DataFrame(rows, columns=COLUMNS), problems
+
+
+def _row(trainee: str, attempts: list) -> dict[str, object]:
+    """The table row of one trainee's record."""
+    model = LearnerModel.from_attempts(a.observations() for a in attempts)
+    row: dict[str, object] = {
+        "trainee": trainee, "attempts": len(attempts), "cases": len({a.case_id for a in attempts}),
+        "last_practice": max((a.at for a in attempts), default=None),
+    }
+    for area in ProblemArea:
+        row[f"mastery_{area.value}"] = round(model.estimate(area_skill(area)), 2)
+    row["areas_mastered"] = sum(model.mastered(area_skill(a)) for a in ProblemArea)
+    row["traps_due_for_review"] = len(due_traps(attempts))
+    return row

@@ -14,6 +14,7 @@ import pandas as pd
 
 from ipt_training.analytics import calibration, confusion, criteria, display, export, items, plots
 from ipt_training.analytics.gradebook import CohortData, load_cohort
+from ipt_training.analytics.spreadsheet import safe_frame
 
 if TYPE_CHECKING:
     from ipt_training.grading.workflow.course import Course
@@ -76,7 +77,7 @@ def add_practice_section(index: Path, practice_dir: Path) -> None:
     from ipt_training.analytics.practice import practice_table
 
     table, problems = practice_table(practice_dir)
-    table.to_csv(index.parent / "practice.csv", index=False, float_format="%g")
+    safe_frame(table).to_csv(index.parent / "practice.csv", index=False, float_format="%g")
     notes = "".join(f"<li>{html.escape(p)}</li>" for p in problems)
     section = (
         "<h2>Adaptive practice (exported records)</h2>"
@@ -108,11 +109,11 @@ def write_analysis(analysis: Analysis, out_dir: Path, title: str = "course") -> 
         "review_queue.csv": analysis.review,
     }
     for name, table in tables.items():
-        table.to_csv(out_dir / name, index=name == "confusion_matrix.csv", float_format="%g")
+        safe_frame(table).to_csv(out_dir / name, index=name == "confusion_matrix.csv", float_format="%g")
     export.write_lms_csv(cohort, out_dir / "lms_grades.csv")
     export.write_feedback_summaries(cohort, out_dir / "feedback")
     if analysis.agreement is not None:
-        analysis.agreement.pairs.to_csv(out_dir / "calibration_pairs.csv", index=False, float_format="%g")
+        safe_frame(analysis.agreement.pairs).to_csv(out_dir / "calibration_pairs.csv", index=False, float_format="%g")
     figures = {
         "score_distributions.png": plots.score_distributions(analysis.totals, out_dir / "score_distributions.png"),
         "progress.png": plots.progress(analysis.totals, out_dir / "progress.png"),

@@ -9,6 +9,7 @@ cohort report.
 from __future__ import annotations
 
 import json
+import math
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -99,8 +100,13 @@ class Attempt:
             criteria={str(k): (float(v[0]), float(v[1])) for k, v in (data.get("criteria") or {}).items()},
             total=float(data["total"]), max_total=float(data["max_total"]),
             chosen_area=data.get("chosen_area"), exercise=str(data.get("exercise") or "formulation"),
-            at=datetime.fromisoformat(str(data["at"])),
+            at=_aware(datetime.fromisoformat(str(data["at"]))),
         )
+
+
+def _aware(moment: datetime) -> datetime:
+    """A time without a zone is UTC (times of one record must compare with each other and with now)."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)
 
 
 class PracticeRecord:
@@ -187,23 +193,59 @@ class RecordFileError(ValueError):
     """An exported record that cannot be read; the message names the file and the problem."""
 
 
+#: The largest exported record read (a real one is a few hundred KB): the file is the trainee's.
+EXPORT_MAX_BYTES = 20 * 1024 * 1024
+
+
+def _checked(item: Any) -> Attempt:
+    """One attempt of an exported record, as the course writes them; ``ValueError`` for anything else.
+
+    The file is the trainee's: an attempt must name a problem area, carry finite points within their maximum and a
+    time, so that it cannot stop the cohort report (a time without a zone beside one with a zone, an unknown area,
+    criteria that are not pairs) or put impossible figures in it.
+    """
+    from ipt_training.domain import ProblemArea
+
+    if not isinstance(item, dict) or not isinstance(item.get("criteria") or {}, dict):
+        raise ValueError("an attempt is not in the form the course exports")
+    if not isinstance(item.get("traps") or [], list) or not all(isinstance(t, str) for t in item.get("traps") or []):
+        raise ValueError("an attempt's traps are not a list of names")
+    for value in (item.get("criteria") or {}).values():
+        if not isinstance(value, list) or len(value) != 2:
+            raise ValueError("an attempt's criterion is not a pair of points")
+    attempt = Attempt.from_dict(item)
+    ProblemArea(attempt.reference_area)  # ValueError for an area the course does not have
+    pairs = [*attempt.criteria.values(), (attempt.total, attempt.max_total)]
+    if not all(math.isfinite(p) and math.isfinite(m) and 0 <= p <= m for p, m in pairs):
+        raise ValueError("an attempt has points that are not between 0 and their maximum")
+    if attempt.chosen_area is not None and not isinstance(attempt.chosen_area, str):
+        raise ValueError("an attempt's chosen area is not a name")
+    return attempt
+
+
 def load_export(path: Path | str) -> tuple[str, list[Attempt]]:
     """Read an exported record: ``(trainee, attempts)``."""
+    from ipt_training.grading.trusted.files import read_text_limited
+
     file = Path(path)
     try:
-        data = json.loads(file.read_text(encoding="utf-8"))
+        data = json.loads(read_text_limited(file, EXPORT_MAX_BYTES))
         if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
             raise RecordFileError(f"{file.name}: not an ipt-course practice record (exported with "
                                   "'Export my record' or PracticeRecord.export)")
-        attempts = [Attempt.from_dict(item) for item in data.get("attempts", [])]
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+        if not isinstance(data.get("attempts", []), list):
+            raise ValueError("its attempts are not a list")
+        attempts = [_checked(item) for item in data.get("attempts", [])]
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError,
+            IndexError, OverflowError) as exc:
         if isinstance(exc, RecordFileError):
             raise
         raise RecordFileError(f"{file.name}: the practice record could not be read ({exc})") from None
     except (RecursionError, MemoryError):
         raise RecordFileError(f"{file.name}: the practice record could not be read (it is nested too deeply or "
                               "too large)") from None
-    return str(data.get("trainee") or file.stem), attempts
+    trainee = data.get("trainee")
+    return (trainee if isinstance(trainee, str) and trainee.strip() else file.stem), attempts
 
 
 #: Shown under the feedback when a Check is not added to the record because the case was attempted before.

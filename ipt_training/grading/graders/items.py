@@ -204,6 +204,26 @@ def _contradictions(concepts: Mapping[str, Mapping[str, Any]], answer: str) -> d
     return {concept: ", ".join(f'"{p}"' for p in phrases) for concept, phrases in found.items()}
 
 
+#: Fewer words than this (unless the key sets ``min_words``) name the concepts rather than explain them.
+MIN_EXPLAINED_WORDS = 12
+#: The share of the points a list of terms earns at most.
+LIST_SHARE = 0.5
+LISTED = ("Listed as terms, the ideas are named rather than explained, so they earn half the points at most: say in "
+          "sentences what the therapist tells the patient, and why.")
+_FRAGMENT_BREAKS = re.compile(r"[;,\n|/•·]+|(?<=\w)[.!?]+(?:\s|$)|\s[-–—]\s")
+
+
+def is_term_list(answer: str, min_words: int = MIN_EXPLAINED_WORDS) -> bool:
+    """Whether a free-text answer names terms instead of explaining: fewer than ``min_words`` words, or three or
+    more fragments (between commas, semicolons, line breaks, slashes, bullets or sentence ends) of at most three
+    words each ("medical; not to blame; permission; duty")."""
+    words = re.findall(r"[^\W_]+(?:'[^\W_]+)?", answer)
+    if len(words) < min_words:
+        return True
+    fragments = [f for f in _FRAGMENT_BREAKS.split(answer) if re.search(r"[^\W_]", f)]
+    return len(fragments) >= 3 and all(len(re.findall(r"[^\W_]+", f)) <= 3 for f in fragments)
+
+
 def grade_concepts(assignment: str, item_id: str, namespace: Namespace, name: str, points: float) -> float:
     """Short free-text answer scored by the clinical concepts it states (negation-aware).
 
@@ -227,13 +247,18 @@ def grade_concepts(assignment: str, item_id: str, namespace: Namespace, name: st
     contradicted = _contradictions(concepts, answer)
     stated = {m.concept for m in matcher.find(answer) if not m.negated} - set(contradicted)
     need = key.get("need", len(concepts))
+    listed = is_term_list(answer, int(key.get("min_words", MIN_EXPLAINED_WORDS)))
     lines = [f"Covered: {concepts[c]['label']}." for c in concepts if c in stated]
     lines += [f"Not credited: {concepts[c]['label']}. You wrote {contradicted[c]}, but "
               f"{concepts[c].get('contradiction', 'that contradicts it')}." for c in concepts if c in contradicted]
     lines += [f"Missing: {concepts[c]['label']}." for c in concepts if c not in stated and c not in contradicted]
     # A contradiction also caps the score below full marks, even when enough other concepts are stated.
     earned = min(len(stated), need - len(contradicted))
-    return finish(points * max(0.0, min(1.0, earned / need)), points, lines, title)
+    share = max(0.0, min(1.0, earned / need))
+    if listed and share > LIST_SHARE:  # terms named, not explained: a token of the points, and a look by a person
+        share = LIST_SHARE
+        lines += [LISTED, flag_for_review("a list of terms rather than an explanation")]
+    return finish(points * share, points, lines, title)
 
 
 def _formulation_key(case_id: str) -> tuple[Any, Any]:

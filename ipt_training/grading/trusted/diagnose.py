@@ -26,6 +26,7 @@ from ipt_training.grading.trusted.files import (
     read_text_limited,
     special_files,
 )
+from ipt_training.grading.trusted.rescore import TRUSTED_MARK
 from ipt_training.saved_answers import ANSWERS_FILE, ANSWERS_MAX_BYTES
 
 _LOG_PATTERNS: tuple[tuple[str, str], ...] = (
@@ -252,6 +253,8 @@ _ERROR_MESSAGES: tuple[tuple[str, str, str], ...] = (
     ("CaseNotAvailable", "", "names a case that was not released with the assignment (its cases/ folder lacks it); "
                              "run `ipt-course release` for the assignment again and re-release it to trainees"),
 )
+#: A grader's review flag, as :func:`~ipt_training.grading.graders.items.finish` prints it: a feedback line of its own.
+FLAG_LINE = f"  - {REVIEW_MARK}"
 TRUNCATED = re.compile(r"\[([\d,]+) characters of output truncated by the grader\]")
 
 
@@ -308,6 +311,7 @@ def cell_errors(path: Path, titles: dict[str, str] | None = None) -> list[str]:
     for index, cell in enumerate(nb.cells):
         if cell.cell_type != "code":
             continue
+        graded_here = bool(cell.metadata.get(TRUSTED_MARK))  # outputs the trusted re-scoring wrote
         answers = cell.metadata.get("ipt_answers")
         answers = answers if isinstance(answers, dict) else {}
         if answers.get("absent"):
@@ -328,10 +332,13 @@ def cell_errors(path: Path, titles: dict[str, str] | None = None) -> list[str]:
                 messages.append(f"{_cell_label(cell, index, titles)}: {message}")
                 break
             text = str(output.get("text", "")) if output.get("output_type") == "stream" else ""
-            if REVIEW_MARK in text:  # a grader sent this answer to the instructor's review
-                reason = text.split(REVIEW_MARK, 1)[1].splitlines()[0].rstrip(".")
-                messages.append(f"{_cell_label(cell, index, titles)}: flagged for review: {reason}")
-            if text.startswith("Not graded:"):
+            # A trainee's cell can print the grader's words: only what the trusted re-scoring wrote counts, and a
+            # flag only as a feedback line of its own (an answer the grader echoes may hold the words too).
+            flags = [line.removeprefix(FLAG_LINE) for line in text.splitlines()
+                     if graded_here and line.startswith(FLAG_LINE)]
+            for flag in flags:  # a grader sent this answer to the instructor's review
+                messages.append(f"{_cell_label(cell, index, titles)}: flagged for review: {flag.rstrip('.')}")
+            if graded_here and text.startswith("Not graded:"):
                 reason = text.splitlines()[0].removeprefix("Not graded: ").rstrip(".")
                 messages.append(f"{_cell_label(cell, index, titles)}: scored 0 because {reason}")
                 break
