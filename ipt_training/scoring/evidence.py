@@ -261,12 +261,14 @@ class DerivedEvidence:
         keys = self.items.get(self.timeline_id, {})
         return {m.clause for m in matches if m.concept.startswith("term:") and m.concept[5:] in keys}
 
-    def cited(self, matches: list[Match]) -> set[str]:
-        """Ids of the items (the timeline link included) whose terms one sentence of the answer covers."""
+    def cited(self, matches: list[Match], prepared: list[list[str]] | None = None) -> set[str]:
+        """Ids of the items (the timeline link included) whose terms one sentence of the answer covers
+        (``prepared``: the answer's clauses, to tell a kind of fact denied right before its phrase)."""
         by_clause: dict[int, set[str]] = {}
         for m in matches:
             if m.concept.startswith("term:"):
-                key = stated_kind(m.concept[5:], m.negated)
+                before = prepared[m.clause][max(0, m.start - 2):m.start] if prepared and m.negated else None
+                key = stated_kind(m.concept[5:], m.negated, before)
                 if key is not None:
                     by_clause.setdefault(m.clause, set()).add(key)
         if not by_clause:

@@ -501,7 +501,7 @@ def score_formulation(
             # divorce") says the opposite.
             link_clauses = {c for c in link_clauses if not _NO_EVENT_WORDS.isdisjoint(prepared[c])}
         ev_matches += [Match("timeline", c, 0, 0, False, 1.0) for c in link_clauses]
-        ev_matches += [Match(f"evidence:{i}", 0, 0, 0, False, 1.0) for i in derived.cited(terms)
+        ev_matches += [Match(f"evidence:{i}", 0, 0, 0, False, 1.0) for i in derived.cited(terms, prepared)
                        if i != reference.timeline_link.id]
     if reference.primary_area is ProblemArea.INTERPERSONAL_DEFICITS:
         # With no acute event, the link is the statement that nothing happened before the onset.

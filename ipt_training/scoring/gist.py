@@ -105,11 +105,18 @@ def _matcher() -> PhraseMatcher:
                           **{f"{NEGATED}{kind}": list(cues) for kind, cues in NEGATED_CUES.items()}})
 
 
-def stated_kind(concept: str, negated: bool) -> str | None:
+#: Words that deny a kind's phrase right before it ("she does not avoid", "he never avoided").
+_DENIALS = frozenset({"not", "never", "no", "nor", "hardly"})
+
+
+def stated_kind(concept: str, negated: bool, before: list[str] | None = None) -> str | None:
     """The kind a matched phrase states (``concept`` without ``term:``), or ``None``: a kind's phrase states it
-    when not negated ("she is not avoiding anything" does not), a negated word only under negation."""
+    when not negated ("he is not angry" does not), a negated word only under negation. In an answer (``before``: the
+    two words before the phrase) only a denial right before the phrase counts: "it is not because you are a bad
+    father" and "not deficits: he had plenty of friends" still state what the patient feels and had."""
     if concept.startswith(GIST):
-        return None if negated else concept
+        denied = negated if before is None else negated and not _DENIALS.isdisjoint(before)
+        return None if denied else concept
     if concept.startswith(NEGATED):
         return GIST + concept[len(NEGATED):] if negated else None
     return concept
