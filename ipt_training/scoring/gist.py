@@ -55,7 +55,9 @@ GIST_CUES: dict[str, tuple[str, ...]] = {
     # The vignette cues of the reference (ipt-reference.md section 3) for each area, in plain words: deficits
     # ("lives alone with little contact for years; few or no close friends; fear of rejection"), disputes
     # ("repeated arguments about the same issue"), transitions ("missing old colleagues or routines").
-    "isolated": ("alone", "lonely", "loneliness", "loner", "solitary", "by himself", "by herself", "by yourself",
+    "isolated": ("lives alone", "lived alone", "living alone", "live alone", "eats alone", "ate alone", "eating alone",
+                 "sits alone", "sat alone", "been alone", "always alone", "feels alone", "felt alone", "alone for",
+                 "alone since", "alone all", "alone most", "lonely", "loneliness", "loner", "solitary", "by himself", "by herself", "by yourself",
                  "on his own", "on her own", "on your own", "keeps to himself", "keeps to herself",
                  "kept to himself", "kept to herself", "keep to yourself", "no friend*", "no close friend*",
                  "no real friend*", "few friends", "one friend", "only friend", "hardly any friends",
@@ -66,7 +68,8 @@ GIST_CUES: dict[str, tuple[str, ...]] = {
                  "no one to talk to", "few people to talk to", "nobody really close", "no one really close",
                  "edge of things"),
     "fears_rejection": ("reject*", "judg*", "boring", "bore people", "dull", "odd", "strange", "weird",
-                        "nothing to say", "wrong thing", "laugh at", "laughed at", "fool of", "not like him",
+                        "nothing to say", "wrong thing", "laugh at him", "laugh at her", "laughed at him", "laughed at her",
+                        "being laughed at", "fool of", "not like him",
                         "not like her", "not want him", "not want her", "awkward", "shy"),
     "repeated": ("times a week", "times a day", "every day", "every night", "every evening", "every weekend",
                  "most nights", "most days", "nightly", "daily", "constantly", "all the time", "many times",
@@ -76,6 +79,17 @@ GIST_CUES: dict[str, tuple[str, ...]] = {
                "who she is", "who he is", "who i am", "who you are", "used to be"),
     "different_wants": ("different things", "want different", "wants different", "different ideas",
                         "different plans", "different views", "see it differently", "sees it differently"),
+    # Events a case sets aside, in plain words: long past ("the divorce was years ago"), a person not close ("she
+    # hardly knew her"), a change that came after the onset ("he was already low when the new boss came").
+    "long_ago": ("years ago", "long ago", "long time ago", "years earlier", "years before", "too far back",
+                 "too long ago", "long past", "all right for years", "fine for years", "well for years",
+                 "years afterwards", "years after it"),
+    "not_close": ("hardly knew", "barely knew", "hardly know", "barely know", "acquaintance", "not close",
+                  "only greeted", "distant relative"),
+    "after_onset": ("already low", "already depressed", "already begun", "already started", "already had",
+                    "already down", "after her mood", "after his mood", "after the onset", "after onset",
+                    "after her symptoms", "after his symptoms", "after the symptoms", "after the depression",
+                    "came later", "only later"),
     "still_talking": ("still talk*", "still trying", "still try", "still negotiat*", "still speak*",
                       "still phone", "still in contact", "still call*", "both want to", "still want to"),
     "standstill": ("stopped talking", "not speaking", "not talking", "no longer speak*", "no longer talk*",
