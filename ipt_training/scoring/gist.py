@@ -27,7 +27,9 @@ GIST_CUES: dict[str, tuple[str, ...]] = {
     "avoids": ("avoid*", "stays away", "stay away", "keeps away", "kept away", "not open*", "never open*",
                "unopened", "changes the subject", "change the subject", "not visit*", "never visit*",
                "not been to", "can not face", "not face", "shut away", "keeps it shut", "keeps it closed",
-               "arm length"),
+               "arm length", "not return*", "never return*", "not gone back", "not been back", "never went back",
+               "never been back", "not go near", "won't go near", "will not go near", "hard to say her name",
+               "hard to say his name"),
     "no_mourning": ("not cry*", "never cried", "no tears", "without crying", "without a tear", "not cried",
                     "not grieve*", "never grieved", "not mourn*", "never mourned", "had to be strong",
                     "be the strong one", "being strong", "kept busy", "keeps busy", "straight back to work",
@@ -95,7 +97,9 @@ GIST_CUES: dict[str, tuple[str, ...]] = {
     "still_talking": ("still talk*", "still trying", "still try", "still negotiat*", "still speak*",
                       "still phone", "still in contact", "still call*", "both want to", "still want to"),
     "standstill": ("stopped talking", "not speaking", "not talking", "no longer speak*", "no longer talk*",
-                   "cold war", "silence", "given up", "gave up", "stalemate"),
+                   "cold war", "silence", "given up", "gave up", "stalemate", "not spoken", "not spoke",
+                   "fell out", "falling out", "fallen out", "estrange*", "never made up", "never put right",
+                   "unresolved", "left hanging", "on bad terms"),
 }
 
 
