@@ -316,8 +316,9 @@ def hurried_clauses(prepared: Clauses, words: AnswerWords | None = None) -> set[
         words = AnswerWords(prepared)
     if not words.has_any(_HURRY_WORDS):
         return set()
-    return {c for c in plan_sentences(prepared, words)
-            if not _ABOUT_LOSS.isdisjoint(prepared[c]) and _hurried(prepared[c], _pairs(prepared[c]))}
+    about_loss = words.with_any(_ABOUT_LOSS)
+    return {c for c in set(plan_sentences(prepared, words)).intersection(about_loss)
+            if _hurried(prepared[c], _pairs(prepared[c]))}
 
 
 @cache
