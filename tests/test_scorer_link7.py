@@ -143,3 +143,59 @@ def test_an_anniversary_names_the_key_event_of_an_anniversary_reaction() -> None
     prepared = [["grief"], ["his", "mood", "fell", "close", "to", "the", "first-anniversary", "mass"]]
     assert anniversary_clauses(prepared, "the depression began when the first-anniversary mass was announced") == {1}
     assert anniversary_clauses(prepared, "her symptoms began two months after the move") == set()
+
+
+# --- the dispute stage in plain words -------------------------------------------------------------------------
+
+STAGED = [
+    # impasse: talk that has stopped, in words the lexicon does not list
+    ("p-06", "Role dispute with her daughter Fernanda. Since the row at Sunday lunch they have stopped discussing it "
+             "altogether, and Fernanda's messages are brief. Goals: bring it back into the open.", "impasse"),
+    ("p-06", "This is a dispute with Fernanda about the grandchildren: after the lunch the two of them went silent "
+             "and nothing has been said since.", "impasse"),
+    # the plan's "renegotiate" is the work, not the stage: the description decides
+    ("p-06", "Role dispute with Fernanda: they never mention the lunch. Goals: help them renegotiate the childcare "
+             "arrangement.", "impasse"),
+    # renegotiation: a conflict still going on
+    ("p-12", "Role dispute with Sipho about the night feeds: they keep arguing about it and both keep raising the "
+             "deal they made.", "renegotiation"),
+    # dissolution: a decision to end
+    ("p-02", "Role dispute with Sameer. Nikhil wants to split from him and set up on his own; what is left is to "
+             "end it well.", "dissolution"),
+]
+
+
+@pytest.mark.parametrize(("case_id", "text", "stage"), STAGED)
+def test_a_stage_described_in_plain_words_is_read(library, case_id: str, text: str, stage: str) -> None:
+    report = score(library.get(case_id), text)
+    assert report.detected_stage is not None and report.detected_stage.value == stage, text
+
+
+def test_a_stage_the_answer_names_beats_its_plain_words(library) -> None:
+    """The trainee's staging is what is marked: 'renegotiation' named stays the stage (and misses the point on an
+    impasse), however the sentence after it reads."""
+    case = library.get("p-06")
+    report = score(case, "Role dispute with Fernanda at the renegotiation stage. They have stopped discussing the "
+                         "lunch.")
+    assert report.detected_stage is not None and report.detected_stage.value == "renegotiation"
+    named_right = score(case, "Role dispute with Fernanda at the impasse stage. They have stopped discussing the "
+                              "lunch.")
+    assert named_right.criterion("evidence_timeline").points == report.criterion("evidence_timeline").points + 1.0
+
+
+def test_a_copied_vignette_describes_no_stage(library) -> None:
+    case = library.get("p-06")
+    report = score(case, case.vignette)
+    assert "pasted_vignette" in report.flags and report.detected_stage is None
+
+
+@pytest.mark.parametrize("words", [
+    "she could not talk to him without a row",
+    "he is stuck in his grief",
+    "she wants to leave early on fridays",
+    "help them renegotiate the childcare",
+])
+def test_words_that_describe_no_stage(words: str) -> None:
+    from ipt_training.scoring.stage_words import described_stages
+
+    assert described_stages([words.split()]) == []

@@ -105,6 +105,7 @@ from ipt_training.scoring.specificity import (
     read_facts,
     textbook_feedback,
 )
+from ipt_training.scoring.stage_words import described_stages, plan_work
 from ipt_training.scoring.statements import stated_tokens
 from ipt_training.scoring.time_link import anniversary_clauses, link_words, onset_said, stated_link
 from ipt_training.text.matcher import Clauses, Match, PhraseMatcher, build_matcher
@@ -523,6 +524,8 @@ def score_formulation(
     # the dispute, each with its own plan.
     # A stage named inside a condition ("if it later moves to dissolution, we would ...") plans for a change of stage
     # (reference 3.2): a contingency, not a second reading, and not the stage the answer names now.
+    if kinds["stage"]:
+        kinds["stage"] = plan_work(kinds["stage"], prepared, set(plan_sentences(prepared)))
     firm = [m for m in kinds["stage"] if not contingent(prepared[m.clause], m.start)]
     if firm and len(firm) < len(kinds["stage"]):
         kinds["stage"] = firm
@@ -658,6 +661,11 @@ def score_formulation(
         area_text = f"{cleaned.pointer_feedback} {area_text}"
     criteria.append(CriterionResult("problem_area", "Problem area", area_pts, plan.area, area_text))
 
+    if has_dispute and not labels and not style.pasted and not any(
+            prepared[m.clause][m.start].startswith(_STAGE_WORDS) for m in kinds["stage"] if not m.negated):
+        # the stage in plain words ("they stopped discussing it"), where the answer names none by its name (a stage
+        # it names is its staging, and a copied vignette describes the case, not the trainee's reading of it)
+        kinds["stage"] += [m for m in described_stages(prepared) if not contingent(prepared[m.clause], m.start)]
     stage = described = _stage_read(answer, kinds["stage"])
     if stage is None and len(labels) == 1:
         # A stage named as the stage beats a tie between descriptions; descriptions that point as much elsewhere

@@ -155,9 +155,13 @@ def stated_link(prepared: Clauses, event_clauses: set[int], sentences: Callable[
         return None
     groups = _groups(ids)
     order = sorted(groups)
+    onsets: dict[int, bool] = {}  # each sentence read once for the onset
 
     def onset_in(sentence: int) -> bool:
-        return any(onset_said(prepared[c]) for c in groups[sentence])
+        found = onsets.get(sentence)
+        if found is None:
+            found = onsets[sentence] = any(onset_said(prepared[c]) for c in groups[sentence])
+        return found
 
     def pointing(sentence: int) -> bool:
         return any(points_back(prepared[c]) for c in groups[sentence])

@@ -1,0 +1,89 @@
+"""The dispute stage described in plain words, and stage words that belong to the plan rather than the stage.
+
+The lexicon's stage cues are phrases ("stopped talking", "still arguing", "wants out"). Trainees describe the stage
+with the same few ideas in many word orders, read here as frames of two words:
+
+* **impasse**: talk that has stopped, a word of silence or refusal before a word of talking ("they stopped
+  discussing it", "he refuses to discuss the sale", "they never mention the lunch", "they went silent"), or a
+  dispute said to be stuck ("this stuck disagreement", "the conflict is stuck");
+* **renegotiation**: a conflict still going on, a word of persistence before a word of arguing or trying ("they
+  keep arguing", "both keep raising it", "still trying to find a fair arrangement");
+* **dissolution**: a decision to end ("she decided to end the marriage", "he wants to divorce", "how you want
+  the partnership to end").
+
+In a plan, "renegotiate" is the work (reopening negotiation is the goal at an impasse too), not the stage: a
+sentence of the plan that says "help them renegotiate their expectations" describes no stage.
+"""
+
+from __future__ import annotations
+
+from ipt_training.domain import DisputeStage
+from ipt_training.text.matcher import Match
+
+Clauses = list[list[str]]
+
+_TALK = ("talk", "speak", "spoke", "discuss", "mention", "raise", "raising", "communicat", "negotiat", "contact")
+#: Talk that has stopped between the two ("stopped discussing it", "refuses to talk", "no longer speak"); a plain
+#: "not" is left out ("she could not talk to him without a row" is a dispute still going on).
+_SILENCING = frozenset({"stopped", "stop", "stops", "never", "refuse", "refuses", "refused", "refusing", "barely",
+                        "hardly", "longer", "gave", "given"})
+_SILENT = frozenset({"silent", "silence", "quiet"})
+_SILENT_VERBS = frozenset({"went", "gone", "go", "goes", "fell", "fallen", "falls", "became", "become", "remain",
+                           "remains", "stayed", "stay"})
+_CONFLICT = frozenset({"dispute", "disputes", "conflict", "conflicts", "disagreement", "disagreements", "argument",
+                       "arguments", "row", "rows", "negotiation", "negotiations", "partnership", "marriage"})
+_PERSIST = frozenset({"still", "keep", "keeps", "kept", "continue", "continues", "continuing", "persist", "persists"})
+_ONGOING = ("argu", "fight", "row", "quarrel", "try", "trying", "raise", "raising", "negotiat", "talk", "discuss",
+            "push", "bring")
+_DECIDED = frozenset({"decided", "decides", "decision", "wants", "want", "wanted", "chose", "chosen", "determined"})
+_ENDING = frozenset({"end", "divorce", "separate", "split"})
+_REACH = 3
+_END_REACH = 3
+
+
+def _stage(clause: int, start: int, stage: DisputeStage) -> Match:
+    return Match(f"stage:{stage.value}", clause, start, start, False, 1.0)
+
+
+def _stage_at(tokens: list[str], k: int) -> DisputeStage | None:
+    """The stage the frame ending at ``tokens[k]`` describes, if any."""
+    token, before = tokens[k], tokens[max(0, k - _REACH):k]
+    if token.startswith(_TALK):
+        if not _SILENCING.isdisjoint(before):
+            return DisputeStage.IMPASSE
+        return DisputeStage.RENEGOTIATION if not _PERSIST.isdisjoint(before) else None
+    if (token in _SILENT and not _SILENT_VERBS.isdisjoint(before)) or (
+            token == "stuck" and not _CONFLICT.isdisjoint(tokens[max(0, k - 2):k + 2])):
+        return DisputeStage.IMPASSE
+    if token.startswith(_ONGOING) and not _PERSIST.isdisjoint(before):
+        return DisputeStage.RENEGOTIATION
+    if token in _ENDING and not _DECIDED.isdisjoint(tokens[max(0, k - _END_REACH):k]):
+        return DisputeStage.DISSOLUTION
+    return None
+
+
+_TRIGGERS = _SILENCING | _SILENT_VERBS | _PERSIST | _DECIDED | {"stuck"}
+
+
+def described_stages(prepared: Clauses) -> list[Match]:
+    """The stages a sentence describes in the frames above, one match per clause and stage."""
+    found: list[Match] = []
+    for c, tokens in enumerate(prepared):
+        if _TRIGGERS.isdisjoint(tokens):
+            continue  # most clauses: no word that opens a frame
+        seen: set[DisputeStage] = set()
+        for k in range(1, len(tokens)):
+            stage = _stage_at(tokens, k)
+            if stage is not None and stage not in seen:
+                seen.add(stage)
+                found.append(_stage(c, k, stage))
+    return found
+
+
+_PLAN_VERBS = ("renegotiate", "re-negotiate", "renegotiating", "re-negotiating")
+
+
+def plan_work(matches: list[Match], prepared: Clauses, plan: set[int]) -> list[Match]:
+    """``matches`` without the renegotiation the plan sets out to do ("Goals: renegotiate the partnership")."""
+    return [m for m in matches if not (m.clause in plan and m.concept == "stage:renegotiation"
+                                       and prepared[m.clause][m.start].startswith(_PLAN_VERBS))]
