@@ -26,8 +26,8 @@ def cited(case, text: str) -> set[str]:
 
 
 def _reference(area: str, evidence: list[dict], link: str) -> ReferenceFormulation:
-    goals = {"grief": ["grief.mourn"], "role_dispute": ["dispute.identify"], "role_transition": ["transition.mourn"],
-             "interpersonal_deficits": ["deficits.reduce_isolation"]}[area]
+    goals = {"grief": ["grief.mourn"], "role_dispute": ["dispute.identify"],
+             "role_transition": ["transition.mourn_old"], "interpersonal_deficits": ["deficits.reduce_isolation"]}[area]
     return ReferenceFormulation.model_validate({
         "primary_area": area, "key_evidence": evidence,
         **({"dispute_stage": "renegotiation"} if area == "role_dispute" else {}),
@@ -189,3 +189,29 @@ def test_a_plain_patient_facing_formulation_of_a_dispute_cites_its_items(cases):
 def test_the_names_of_a_case_listed_with_words_of_the_area_cite_nothing(cases):
     text = "Transition. Ioana, Elena, Mihai, Maria, Bianca, Sofia. Lonely, misses home, no friends, grandmother."
     assert len(cited(cases["p-25"], text) - {"onset_after_migration"}) <= 1
+
+
+# --- The key event named in a sentence -------------------------------------------------------------------------
+
+NURSERY = _reference("role_transition", [
+    {"id": "closed", "hint": "What happened?",
+     "text": "In January the council closed the nursery where Idris had cooked for eleven years."},
+    {"id": "misses", "hint": "What does he miss?", "text": "He misses the children's noise and the other staff."},
+    {"id": "useless", "hint": "How does he feel now?", "text": "At home he feels useless and out of place."},
+], "His low mood began in March, two months after the nursery closed.")
+
+
+@pytest.mark.parametrize("text", [
+    "Role transition. The nursery he cooked in for years was closed by the council.",
+    "I think this is a role transition because the nursery closed, and he is lost without it.",
+])
+def test_a_sentence_that_tells_the_key_event_by_its_own_word_cites_its_item(text):
+    assert "closed" in score_formulation(text, NURSERY).evidence_cited
+
+
+@pytest.mark.parametrize("text", [
+    "Role transition. Goals: mourn the old role. Nursery.",  # a fragment of a list names no event
+    "Role transition. The nursery matters a great deal to him.",  # the place, not what happened to it
+])
+def test_a_word_of_the_key_event_without_an_event_cites_nothing(text):
+    assert "closed" not in score_formulation(text, NURSERY).evidence_cited

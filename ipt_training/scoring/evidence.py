@@ -103,7 +103,8 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("sell", "sold", "selling", "sells", "sale", "sales"),
     ("phone", "phoned", "phones", "phoning", "call", "called", "calls", "calling", "rang", "ring", "rings",
      "ringing"),
-    ("birth", "born", "births", "childbirth"),
+    ("birth", "born", "births", "childbirth", "new baby", "had a baby", "having a baby", "baby came",
+     "baby arrived"),
 )
 _SYNONYMS: dict[str, str] = {word: group[0] for group in SYNONYM_GROUPS for word in group}
 #: The same word in another form (irregular verbs): matched as one term, like a synonym.
@@ -124,6 +125,16 @@ _COMMON_WEIGHT = 0.5
 _DATE_WEIGHT = 0.5
 _CITE_WEIGHT = 2.0
 _SHORT_ITEM_SHARE = 0.6
+#: A clause this long is a sentence: one distinctive word of the key event's item there names the event ("she is
+#: depressed since she had to leave the bakery"); in a fragment of a list it does not ("Bakery.").
+_SENTENCE_WORDS = 5
+#: Verbs that tell an event happened ("she had a baby", "he became a carer", "since he started his leave"): beside a
+#: word of the key event they name it ("the savings matter to her" does not).
+_EVENT_VERBS = frozenset({
+    "became", "become", "becomes", "becoming", "started", "starts", "starting", "began", "begun", "had", "has",
+    "gave", "given", "lost", "left", "leaving", "moved", "took", "taken", "got", "went", "came", "come", "changed",
+    "arrived", "retired", "joined", "quit", "sold", "ended", "stopped", "happened", "since", "after", "when", "because",
+    "due", "following", "new"})
 _DATED = ("number:", "month:")
 
 
@@ -248,6 +259,9 @@ class DerivedEvidence:
     #: item id -> {a kind of fact it shares with other items: the words that tell it from them}: "you have been
     #: alone most of your life" cites the item of the kind that says "alone", not the one that says "one friend"
     shared: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)
+    #: the words by which the timeline link and the key item both name the key event, and no other item has ("the
+    #: bakery", "the promotion"): one of them in a sentence names the event, and cites the key item
+    key_words: frozenset[str] = frozenset()
 
     def key_event_named(self, matches: list[Match], clauses_: set[int]) -> bool:
         """Whether ``clauses_`` (those the answer ties to the onset) name the key event by a word of its item's
@@ -274,6 +288,10 @@ class DerivedEvidence:
         if not by_clause:
             return set()
         windows = [by_clause.get(c, set()) | by_clause.get(c + 1, set()) for c in sorted(by_clause)]
+        # clauses that are sentences, not fragments of a list: there one word of the key event's own names it
+        sentences = {c for c in by_clause if prepared and len(prepared[c]) >= _SENTENCE_WORDS
+                     and not _EVENT_VERBS.isdisjoint(prepared[c])}
+        keyed = [c in sentences for c in sorted(by_clause)]
         found: set[str] = set()
         for item_id, weights in self.items.items():
             total = sum(weights.values())
@@ -281,7 +299,7 @@ class DerivedEvidence:
                 continue
             own = self.own.get(item_id, frozenset())
             shared = self.shared.get(item_id, {})
-            for window in windows:
+            for window, sentence in zip(windows, keyed, strict=True):
                 hit = [k for k in weights if k in window]
                 score = sum(weights[k] for k in hit)
                 if item_id == self.timeline_id:
@@ -292,7 +310,8 @@ class DerivedEvidence:
                 # of the item's own, not beside a word many items share: "Moses ... money")
                 elif (_item_words(hit, weights, own) >= 2 or score >= _SHORT_ITEM_SHARE * total
                       or any(k.startswith(("name:", "gist:")) and weights[k] >= _CITE_WEIGHT for k in hit)
-                      or any(kind in window and not words.isdisjoint(window) for kind, words in shared.items())):
+                      or any(kind in window and not words.isdisjoint(window) for kind, words in shared.items())
+                      or (sentence and item_id == self.key_item and not self.key_words.isdisjoint(hit))):
                     found.add(item_id)
                     break
         return found
@@ -344,6 +363,7 @@ def derive_evidence(texts: dict[str, str], timeline_id: str, *, names: Iterable[
                 for item_id, text in texts.items() if text.strip()}
     link = per_item.get(timeline_id)
     key_item = ""
+    told: set[str] = set()
     if link is not None:
         keys = {t.key for t in link}
         told = {t.key for text in (texts[timeline_id], *link_event)
@@ -396,4 +416,5 @@ def derive_evidence(texts: dict[str, str], timeline_id: str, *, names: Iterable[
                                                               if other != item_id and kind in every.get(other, ())
                                                               for t in terms})
                            for kind in kinds - alone}
-    return DerivedEvidence(items, cues, timeline_id, own, key_item, {i: k for i, k in shared.items() if k})
+    key_words = own.get(key_item, frozenset()) & told
+    return DerivedEvidence(items, cues, timeline_id, own, key_item, {i: k for i, k in shared.items() if k}, key_words)
