@@ -43,6 +43,9 @@ GAIN = [
     # said to the patient in words of feeling
     ("p-05", "Amaru, this is depression, and it is treatable. You have felt flat ever since the move to Winnipeg, "
              "away from your team and your futsal friends. Over twelve weeks we will look at this change together."),
+    # said to the patient: a relation with no object points back to the sentence before
+    ("p-05", "Amaru, in March you moved to Winnipeg and left your team and your futsal friends behind. Not long "
+             "after, you started to wake early and to feel low. We will work on this change over twelve weeks."),
     # the key event told in the answer's own words, named by its date, with the span to the onset
     ("p-36", "Role transition. Karthik was made redundant in July 2024, and a month after that he began sleeping "
              "late and avoiding his old colleagues. Goals: mourn the manager role and find a new one."),
@@ -110,6 +113,7 @@ def test_sentences_are_told_apart_as_the_clauses_were_cut() -> None:
     ("after she is start new school she become sad", True),
     ("you have felt flat ever since the move", True),
     ("you have not been yourself since the funeral", True),
+    ("you have not felt like yourself since", True),
     ("they live in a flat near the market", False),
     ("it seems to have started after you came to live here", True),
     ("he moved to winnipeg with clara in march", False),
@@ -124,6 +128,9 @@ def test_the_onset_in_lay_words(words: str, expected: bool) -> None:
     ("his depression start in june after this", True),
     ("in the months before that your whole life turned around", True),
     ("symptoms from february about five weeks in", True),
+    ("not long after you started to feel low", True),
+    ("within weeks she was crying every day", True),
+    ("after the funeral she went back to work", False),
     ("he lost his team and his futsal league", False),
     ("a father figure died a few years ago", False),
 ])

@@ -39,7 +39,8 @@ _ONSET_PHRASES = ("fell apart", "falling apart", "fall apart", "caught up with",
                   "began to struggle", "started to struggle", "lost interest", "stopped enjoying")
 #: How someone feels when unwell, after a word of feeling ("you started to feel down", "felt like this since").
 _FEELINGS = ("down", "flat", "bad", "awful", "terrible", "empty", "useless", "worthless", "numb", "this way",
-             "like this", "so low", "so down", "so tired", "lost", "heavy", "grey", "gray")
+             "like this", "so low", "so down", "so tired", "lost", "heavy", "grey", "gray", "yourself", "himself",
+             "herself", "like yourself", "like himself", "like herself")
 _ONSET_RE = re.compile(
     " (?:" + "|".join(_ONSET_PREFIXES) + ")"
     + "| (?:" + "|".join(_ONSET_SUBJECTS) + ") (?:" + "|".join(_ONSET_VERBS) + ") "
@@ -65,6 +66,12 @@ _RELATION_PHRASES = (" set off ", " sets off ", " brought on ", " brought about 
 _POINTING = frozenset({"this", "that", "it", "then", "which", "these", "those"})
 _POINTING_RELATIONS = frozenset({"after", "before", "since", "following", "from", "until", "by", "soon", "shortly",
                                  "follows", "followed", "preceded"})
+#: Relations that may stand without an object, pointing back ("Soon after, you ...", "Within weeks, she ...").
+_BARE_RELATIONS = frozenset({"after", "afterward"})
+#: Words that make "after" stand alone ("soon after, you ..."), where "after you moved" has an object of its own.
+_SOON = frozenset({"soon", "shortly", "long", "straight", "right", "just", "immediately"})
+#: The subjects a sentence goes on with after such a relation.
+_SUBJECTS = frozenset({"you", "he", "she", "they", "we", "i", "your", "his", "her", "their", "my", "our"})
 #: Words that relate a sentence to the one before on their own ("two months later", "his symptoms followed in May").
 _LATER = frozenset({"later", "afterwards", "thereafter", "subsequently", "followed", "ensued"})
 
@@ -105,6 +112,12 @@ def points_back(tokens: list[str]) -> bool:
         return True  # "Symptoms from February, about five weeks in"; "his brother died one year before"
     for k in range(len(tokens) - 1):
         if tokens[k] in _POINTING_RELATIONS and tokens[k + 1] in _POINTING:
+            return True
+        # a relation with no object of its own, the sentence going on with its subject: "Not long after, you
+        # started to feel low", "Soon after, his sleep went", "Within weeks, she was crying every day"
+        if tokens[k] in _BARE_RELATIONS and k and tokens[k - 1] in _SOON and tokens[k + 1] in _SUBJECTS:
+            return True
+        if tokens[k] == "within" and tokens[k + 1] in _UNITS and tokens[k + 2:k + 3] and tokens[k + 2] in _SUBJECTS:
             return True
     # "This was two months after the diagnosis", "That is when it began"
     return bool(tokens) and tokens[0] in _POINTING and not _POINTING_RELATIONS.isdisjoint(tokens[1:6])
