@@ -18,8 +18,15 @@ lost Silvia", "since she lost her wife"). The timeline-link item only has to nam
 (its dates and numbers are dropped), since the scorer separately checks that the event is tied in time to the
 onset; it also borrows the words of the evidence item that describes the same event, and an answer that ties the
 onset to that event by a word of the item's own ("two months after the savings went") has named the event, so it
-cites the item too (``key_item``). Hand-written ``cues`` still
+cites the item too (``key_item``); so does a sentence that tells the key event by a word the link and the item share
+and an event verb ("he had to give up the bakery"), not a fragment of a list ("Bakery."). Hand-written ``cues`` still
 work, in addition to the sentence. The matcher's typo repair covers the derived terms, since they are cues.
+
+Words in other forms find the term: irregular verbs ("left" / "leaving") and the verb of a noun ("driver" /
+"driving", "migration" / "migrated"; :mod:`~ipt_training.scoring.word_forms`). An inventory entry names people only
+by its proper names ("Mother (Sofia)" is Sofia); an entry for a group or a role ("the drivers", "her mother") gives
+plain words, matched in all their forms. A kind of fact (:mod:`~ipt_training.scoring.gist`) that two items share
+cites the one whose own words the answer's sentence also has.
 """
 
 from __future__ import annotations

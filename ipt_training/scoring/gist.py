@@ -6,12 +6,18 @@ avoids everything that reminds her of him"). The kinds of fact that IPT formulat
 avoiding reminders, mourning put off (no tears, straight back to work), mixed or forbidden feelings, feeling
 incompetent in a new role, a good life before the episode, no death, nothing that happened or changed before the
 onset (said to the patient: "we looked for something that set it off and did not find anything"), a dispute still
-being negotiated or at a standstill. Each kind has a short list of the plain phrases that state it.
+being negotiated or at a standstill, and the vignette cues of each area in the reference (section 3): long-standing
+isolation and fear of rejection, repeated arguments, wanting different things, missing the old role; and the events
+a case sets aside (long past, a person not close, a change after the onset). Each kind has a short list of the plain
+phrases that state it; mourning put off is also said by any negated word of mourning ("you never got to grieve him",
+"there was no room to cry").
 
 The kinds of an evidence item are read from its own sentence with the same phrases (a phrase negated in the
 sentence, "he is not angry with her", is not the item's kind). An answer's sentence that states a kind cites the
-item of that kind when it is the only item of the case with it, and when the sentence is about this patient (the
-scorer counts evidence only near a fact of the case). A kind shared by two items of a case needs their own words.
+item of that kind when it is the only item of the case with it, and when the sentence is about this patient (near a
+fact of the case, or said of someone in an answer that states facts of the case: "they keep having the same row");
+a phrase denied right before it ("she does not avoid") states nothing. A kind shared by two items of a case cites
+the one whose own words the sentence also has.
 """
 
 from __future__ import annotations
