@@ -215,3 +215,34 @@ def test_a_sentence_that_tells_the_key_event_by_its_own_word_cites_its_item(text
 ])
 def test_a_word_of_the_key_event_without_an_event_cites_nothing(text):
     assert "closed" not in score_formulation(text, NURSERY).evidence_cited
+
+
+# --- Events a case sets aside, and the other plain kinds -------------------------------------------------------
+
+ASIDE = _reference("interpersonal_deficits", [
+    {"id": "alone", "hint": "Friends?", "text": "Oskar has never had a close friend and lives with his cat."},
+    {"id": "divorce", "hint": "The divorce?",
+     "text": "His divorce from Hanne was in 2009, and he was all right for years afterwards."},
+    {"id": "neighbour", "hint": "The neighbour?",
+     "text": "The neighbour who died in January was a man he hardly knew."},
+    {"id": "new_boss", "hint": "Work?", "text": "A new foreman came in May, after his symptoms had already begun."},
+], "His low mood began in March with no event before it.")
+
+
+@pytest.mark.parametrize(("text", "item"), [
+    ("Deficits. Oskar's divorce from Hanne is long past: it was years ago and he coped.", "divorce"),
+    ("Deficits. The neighbour who died was only an acquaintance of Oskar's.", "neighbour"),
+    ("Deficits. Oskar was already low when the new foreman arrived.", "new_boss"),
+])
+def test_an_event_the_case_sets_aside_is_cited_in_plain_words(text, item):
+    assert item in score_formulation(text, ASIDE).evidence_cited
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Mr Choi, you told me the divorce was a long time ago and you were fine for years after it.", True),
+    # the same kind of words about nobody of this case
+    ("Deficits. In this area, events from long ago and people one hardly knew are not the focus of the therapy.",
+     False),
+])
+def test_a_long_past_event_is_cited_only_when_said_of_the_case(library, text, found):
+    assert ("divorce_long_ago" in score(library.get("p-24"), text).evidence_cited) is found
