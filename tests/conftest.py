@@ -1,4 +1,5 @@
-"""Shared fixtures: the repository root, the case library and a fresh PostgreSQL database."""
+"""Shared fixtures (the repository root, the case library, a fresh PostgreSQL database) and the work groups for
+running the suite on several pytest-xdist workers (``-n 2 --dist loadgroup``, as scripts/test.sh does)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,36 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
+
+#: Files whose tests must never run at the same time as each other, on two workers, by group. "servers": the course
+#: hub (unix accounts, a hub and its proxy on local ports, a key hunt over shared folders) and JupyterLab in chromium
+#: (a graded demo cohort, a lab server on a local port): heavy, timing-sensitive, and they bind ports.
+#: "course-lessons": the lesson notebooks run by nbval in course/ itself, where a builder saves ipt_answers.json.
+_GROUPS = {"tests/test_hub_e2e.py": "servers", "tests/browser/test_jupyterlab.py": "servers",
+           "tests/browser/test_lesson_widgets.py": "servers"}
+_FOLDER_GROUPS = {"course": "course-lessons"}
+#: The groups that take longest (measured with ``--durations``), handed out first so that no worker is left with a
+#: long group at the end while the other one idles. Only the order of the work changes, never what runs.
+_LONGEST_FIRST = ["servers", "tests/test_malformed_submissions.py", "tests/test_parallel_autograde.py",
+                  "course-lessons"]
+
+
+def _work_group(item: pytest.Item) -> str:
+    """The xdist group of a test: its file (module fixtures are built once, on one worker), or a named group."""
+    path = item.nodeid.split("::", 1)[0]
+    return _GROUPS.get(path) or _FOLDER_GROUPS.get(path.split("/", 1)[0] if "/" in path else "") or path
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """On an xdist worker with ``--dist loadgroup``, put every test in its work group (before xdist reads the
+    marks), and hand out the longest groups first. A plain ``pytest`` run is left exactly as it was."""
+    if not hasattr(config, "workerinput") or not config.getoption("loadgroup", False):
+        return
+    for item in items:
+        item.add_marker(pytest.mark.xdist_group(_work_group(item)))
+    rank = {group: index for index, group in enumerate(_LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(_work_group(item), len(rank)))  # stable: files keep their order
 
 
 @pytest.fixture(autouse=True, scope="session")
