@@ -35,8 +35,9 @@ trap stop_test_postgres EXIT
 
 python -m ruff check ipt_training tests benchmarks
 # Two pytest-xdist workers (the machine has 2 cores and most of the time goes to nbgrader, kernels and servers in
-# subprocesses). Each file runs whole on one worker, tests that must not overlap share a group, the longest groups
-# start first: tests/conftest.py. The 25 slowest steps are listed at the end, to keep an eye on growth. IPT_TEST_WORKERS=0 runs everything in one process. pytest-benchmark, when a machine
-# has it, would stop the run with a warning under xdist; the suite has no pytest benchmarks (benchmarks/ are scripts).
+# subprocesses). Each file runs whole on one worker, tests that must not overlap share a group and the longest groups
+# start first (tests/conftest.py); IPT_TEST_WORKERS=0 runs everything in one process. The 25 slowest steps are listed
+# at the end, to keep an eye on growth. pytest-benchmark, where a machine has it, would stop the run with a warning
+# under xdist; the suite has no pytest benchmarks (benchmarks/ holds scripts).
 python -m pytest tests course source --nbval-lax --nbval-sanitize-with course/nbval_sanitize.cfg -p no:benchmark \
   -n "${IPT_TEST_WORKERS:-2}" --dist loadgroup --no-loadscope-reorder --durations=25 "$@"
