@@ -206,3 +206,16 @@ def test_words_that_describe_no_stage(words: str) -> None:
     from ipt_training.scoring.stage_words import described_stages
 
     assert described_stages([words.split()]) == []
+
+
+def test_a_notes_dated_entries_link_wherever_they_stand(library) -> None:
+    """A note dates the event and the onset in entries of their own ("9/24 wife d. stroke ... Sx 11/24"): the
+    event's date with its year and the onset's entry make the link; the same entries without the event's date do
+    not."""
+    case = library.get("p-26")
+    dated = score(case, "PA: grief. 9/24 wife Lai-ying d. (stroke), 51 yrs married. No tears at funeral. Avoids "
+                        "market. Stopped tai chi. Sx 11/24. G: mourn, reinvest. S: reconstruct rel'ship.")
+    undated = score(case, "PA: grief. Wife Lai-ying d. (stroke), 51 yrs married. No tears at funeral. Avoids "
+                          "market. Stopped tai chi. Sx 11/24. G: mourn, reinvest. S: reconstruct rel'ship.")
+    link = case.reference.timeline_link.id
+    assert link in dated.evidence_cited and link not in undated.evidence_cited

@@ -24,6 +24,7 @@ from ipt_training.cases.model import Case, ReferenceFormulation
 from ipt_training.scoring.evidence import sentence_terms
 from ipt_training.scoring.per_case import per_case
 from ipt_training.scoring.specificity import MONTHS, month_index
+from ipt_training.scoring.time_link import onset_entry
 
 _MONTH_OF = {**{m: i for i, m in enumerate(MONTHS)}, **{m[:3]: i for i, m in enumerate(MONTHS)}, "sept": 8}
 #: Month words that are ordinary words too ("may", "mar"): dates only after these or before a year.
@@ -182,6 +183,11 @@ def dated_link(timing: OnsetTiming, prepared: list[list[str]], event_clauses: se
         events_dated = [i for i in timed if {i - 1, i, i + 1} & event_clauses
                         and any(_dated(prepared[i], e) for e in timing.events)]
         if any(abs(i - j) <= _SEQUENCE_REACH and together(i, j) for i in onset_dated for j in events_dated):
+            return True
+        # a note's dated entries: "1/25 grandkids -> boarding school ... Sx 3/25" (the event's own date, its year
+        # given, and the onset's entry, wherever each stands in the note)
+        if any(onset_entry(prepared[i]) for i in onset_dated) and any(
+                any(_dated_year(prepared[j], e) for e in timing.events) for j in events_dated):
             return True
     spans = timing.spans()
     for i in timed:
