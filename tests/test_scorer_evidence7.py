@@ -246,3 +246,14 @@ def test_an_event_the_case_sets_aside_is_cited_in_plain_words(text, item):
 ])
 def test_a_long_past_event_is_cited_only_when_said_of_the_case(library, text, found):
     assert ("divorce_long_ago" in score(library.get("p-24"), text).evidence_cited) is found
+
+
+@pytest.mark.parametrize(("case_id", "text"), [
+    # kinds of fact of other areas, said of the patient, match no item of these cases
+    ("p-32", "Grief. Ahmet never let himself grieve for the old days, he is lonely all his life and keeps away "
+             "from everyone."),
+    ("p-29", "Role dispute. Ngozi and Emeka keep having the same row, again and again, and want different things."),
+    ("p-21", "Grief. Kyle never cried for his grandfather and avoids the cemetery; he misses him."),
+])
+def test_a_wrong_area_told_in_plain_words_of_its_own_kinds_cites_no_item(library, case_id, text):
+    assert not cited(library.get(case_id), text)
