@@ -525,7 +525,7 @@ def score_formulation(
     # A stage named inside a condition ("if it later moves to dissolution, we would ...") plans for a change of stage
     # (reference 3.2): a contingency, not a second reading, and not the stage the answer names now.
     if kinds["stage"]:
-        kinds["stage"] = plan_work(kinds["stage"], prepared, set(plan_sentences(prepared)))
+        kinds["stage"] = plan_work(kinds["stage"], prepared, set(plan_sentences(prepared, words)))
     firm = [m for m in kinds["stage"] if not contingent(prepared[m.clause], m.start)]
     if firm and len(firm) < len(kinds["stage"]):
         kinds["stage"] = firm

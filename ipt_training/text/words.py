@@ -11,6 +11,7 @@ The table belongs to one answer and goes with it: nothing is kept from one answe
 from __future__ import annotations
 
 from itertools import compress
+from operator import not_
 
 Clauses = list[list[str]]
 
@@ -32,10 +33,11 @@ class AnswerWords:
 
     def with_any(self, words: frozenset[str]) -> list[int]:
         """The clauses (in text order) that hold at least one of ``words``."""
-        hit = words.intersection(self.vocabulary)
-        if not hit:
-            return []
+        vocabulary = self.vocabulary
+        if words.isdisjoint(vocabulary):
+            return []  # most readers of most answers: one look-up per word, nothing made
+        hit = words & vocabulary
         sets = self._sets
         if sets is None:
             sets = self._sets = list(map(frozenset, self.clauses))
-        return list(compress(range(len(sets)), map(hit.intersection, sets)))  # the loop runs in C
+        return list(compress(range(len(sets)), map(not_, map(hit.isdisjoint, sets))))  # the loop runs in C
