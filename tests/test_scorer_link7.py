@@ -219,3 +219,18 @@ def test_a_notes_dated_entries_link_wherever_they_stand(library) -> None:
                           "market. Stopped tai chi. Sx 11/24. G: mourn, reinvest. S: reconstruct rel'ship.")
     link = case.reference.timeline_link.id
     assert link in dated.evidence_cited and link not in undated.evidence_cited
+
+
+@pytest.mark.parametrize(("text", "gains"), [
+    # the old pattern set against the episode: the deficits link in time
+    ("Interpersonal deficits. Tariq has never had close friends, and this isolation goes back long before his low "
+     "mood began in February.", True),
+    ("Interpersonal deficits: he has always been a loner at school and university, well before the recent episode.",
+     True),
+    # long-standing isolation named alone: evidence, not yet the link (the episode is not set against it)
+    ("Interpersonal deficits. Tariq has never had close friends.", False),
+    # the pattern denied to be old
+    ("Interpersonal deficits. His isolation is not long-standing; he had friends before his low mood began.", False),
+])
+def test_the_deficits_link_is_the_old_pattern_set_against_the_episode(library, text: str, gains: bool) -> None:
+    assert _linked(library, "p-10", text) is gains, text

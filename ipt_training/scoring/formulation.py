@@ -107,7 +107,14 @@ from ipt_training.scoring.specificity import (
 )
 from ipt_training.scoring.stage_words import described_stages, plan_work
 from ipt_training.scoring.statements import stated_tokens
-from ipt_training.scoring.time_link import anniversary_clauses, link_words, onset_said, stated_link
+from ipt_training.scoring.time_link import (
+    anniversary_clauses,
+    link_words,
+    long_standing,
+    old_before_onset,
+    onset_said,
+    stated_link,
+)
 from ipt_training.text.matcher import Clauses, Match, PhraseMatcher, build_matcher
 from ipt_training.text.normalize import clauses
 from ipt_training.text.words import AnswerWords
@@ -574,7 +581,10 @@ def score_formulation(
 
     linked = link_said(prepared, event_clauses) or (
         reference.primary_area is ProblemArea.INTERPERSONAL_DEFICITS
-        and any(not m.negated for m in kinds["absence"]))
+        and (any(not m.negated for m in kinds["absence"])
+             # the deficits link is also the statement that the isolation is old ("a lifelong loner")
+             or any(long_standing(tokens) and old_before_onset(tokens) for c, tokens in enumerate(prepared)
+                    if c in facts.near)))
     if split is None and decision.primary is not None and not decision.stuffing and len(event_clauses) >= 2:
         # The key event said to have set the episode off and, elsewhere, not to have: the answer argues against its
         # own link (a second reading, like "nobody died" beside grief).

@@ -214,3 +214,39 @@ def anniversary_clauses(prepared: Clauses, link: str) -> set[int]:
     if "anniversar" not in link:
         return set()
     return {c for c, tokens in enumerate(prepared) if any("anniversar" in t for t in tokens)}
+
+
+#: Words that say a pattern is old ("long-standing isolation", "always been a loner", "all his life", "since
+#: school", "a long history of being alone", "never had a close friend").
+_LONG = frozenset({"long-standing", "longstanding", "lifelong", "life-long", "long-term", "longterm", "always",
+                   "chronic", "lifetime"})
+_LONG_PAIRS = frozenset({("long", "history"), ("all", "his"), ("all", "her"), ("all", "my"), ("all", "their"),
+                         ("since", "school"), ("since", "childhood"), ("since", "adolescence"), ("since", "his"),
+                         ("since", "her"), ("never", "had"), ("for", "years"), ("for", "decades"),
+                         ("many", "years"), ("whole", "life"), ("school", "years")})
+#: What such a pattern must be of: the patient's relationships, not a habit or an illness.
+_RELATIONSHIP_PREFIXES = ("isolat", "alone", "loner", "friend", "relationship", "lonel", "partner", "social",
+                          "contact", "people", "acquaint", "withdrawn", "shy")
+_NEGATORS = frozenset({"not", "no", "isn't", "wasn't", "hardly", "rather"})
+
+
+def long_standing(tokens: list[str]) -> bool:
+    """Whether a clause says the patient's isolation or lack of relationships is old ("long-standing isolation",
+    "he has always been a loner", "very few relationships all his life", "never had a partner"): for a deficits
+    focus, the statement that stands for the link in time (no recent event; the problems are long-standing)."""
+    if not any(t.startswith(_RELATIONSHIP_PREFIXES) for t in tokens):
+        return False
+    for k, token in enumerate(tokens):
+        pair = (token, tokens[k + 1]) if k + 1 < len(tokens) else None
+        if (token in _LONG or pair in _LONG_PAIRS) and _NEGATORS.isdisjoint(tokens[max(0, k - 3):k]):
+            return True
+    return False
+
+
+_BEFORE = frozenset({"before", "predates", "predate", "predated", "preceded", "precedes", "recent"})
+
+
+def old_before_onset(tokens: list[str]) -> bool:
+    """Whether a clause sets the old pattern against the episode ("lifelong, and the low mood started well before
+    the move", "isolated long before he became depressed"): the long-standing statement as a link in time."""
+    return onset_said(tokens) or not _BEFORE.isdisjoint(tokens)
