@@ -278,7 +278,7 @@ def test_a_committed_plan_whose_words_other_areas_share_is_not_stuffing(amaru):
     assert "keyword_stuffing" not in report.flags
     assert report.criterion("strategies").points == 2
     # mourning is the transition's goal; new relationships and less isolation are not (nor implied by the strategies)
-    assert report.criterion("goals").points >= 1 and "mix" not in report.criterion("goals").feedback
+    assert report.criterion("goals").points > 0 and "mix" not in report.criterion("goals").feedback
 
 
 def test_a_committed_answer_that_plans_for_every_other_area_is_still_stuffing(amaru):

@@ -42,9 +42,14 @@ def test_a_plan_in_the_patients_words_earns_the_transition_strategies(cases):
                  "the move, give you room to feel sad and angry about leaving Toronto, and find people here you "
                  "can lean on." + P05_CLOSING, rubric="patient")
     assert points(said, "strategies") == said.criterion("strategies").max_points  # review, feelings, support
-    assert points(said, "goals") == said.criterion("goals").max_points
     assert points(vague, "strategies") < points(said, "strategies")
     assert "review the good and bad" not in said.criterion("strategies").feedback
+    # mourning and a realistic view of the new life: two goals of three, each weighing a third
+    assert points(vague, "goals") < points(said, "goals") < said.criterion("goals").max_points
+    mastered = score(cases["p-05"], P05_OPENING + "We will look at what you have lost and what you have gained with "
+                     "the move, and help you feel more confident in the work you do here." + P05_CLOSING,
+                     rubric="patient")
+    assert points(mastered, "goals") == mastered.criterion("goals").max_points
 
 
 def test_lost_and_gained_is_a_review_only_in_a_plan_for_the_chosen_area(cases):
@@ -129,3 +134,64 @@ def test_a_contradicting_plan_for_the_old_role_earns_no_full_grief_goals(cases):
     text = ("PA: grief. Kwabena died of a stroke in January 2025 and her symptoms began in March. Goals: help her "
             "mourn her old role as the choir leader and her working life.")
     assert points(score(cases["p-13"], text, ProblemArea.GRIEF), "goals") < 1.0
+
+
+# ----------------------------------------------------------------------------- each reference goal weighs its share
+
+DISPUTE_P06 = ("PA: role dispute with her daughter Fernanda, at impasse: since the row at Sunday lunch in May 2024 "
+               "they no longer talk about it and Fernanda stopped the childcare. Her low mood began in August 2024, "
+               "three months after the row. ")
+
+
+def test_each_reference_goal_earns_its_share(cases):
+    # p-06 lists three goals (identify, plan, resolve): each is a third of the credit, rounded to half points.
+    unstaged = score(cases["p-06"], "Role dispute with her daughter Fernanda since the row in May 2024. Goal: change "
+                                    "the expectations on both sides.")
+    two = score(cases["p-06"], DISPUTE_P06 + "Goals: change the expectations on both sides.")  # staged: identified
+    three = score(cases["p-06"], DISPUTE_P06 + "Goals: clarify the dispute and where it stands; settle on a plan; "
+                                               "reach a resolution she can live with.")
+    assert points(unstaged, "goals") == 0.5  # one goal of three is not half the goals
+    assert points(two, "goals") == 1.5  # two of three are not all of them
+    assert points(three, "goals") == 2.0
+    assert "3 of the 3" in three.criterion("goals").feedback
+
+
+def test_a_list_of_goal_words_still_earns_a_token(cases):
+    listed = score(cases["p-06"], "Role dispute / impasse / Fernanda / clarify / plan / resolution / open")
+    assert points(listed, "goals") <= 0.5
+
+
+def test_talking_about_the_person_by_name_is_mourning(cases):
+    base = ("Comfort has not cried since Kwabena's burial in January 2025 and keeps his room closed; her low mood "
+            "began in March, two months after his death. ")
+    named = score(cases["p-13"], base + "I'd like us to talk about Kwabena and about your feelings, and later help you "
+                                        "back to the choir and to Grace.")
+    unnamed = score(cases["p-13"], base + "I'd like us to talk about the week and about your sleep, and later help you "
+                                          "back to the choir and to Grace.")
+    assert points(named, "goals") == 2.0
+    assert points(unnamed, "goals") < points(named, "goals")
+
+
+def test_talking_about_a_living_person_in_a_dispute_is_no_grief_goal(cases):
+    report = score(cases["p-06"], DISPUTE_P06 + "We will talk about Fernanda and about your feelings, and bring the "
+                                                "dispute back into the open.")
+    assert report.detected_primary is ProblemArea.ROLE_DISPUTE
+    assert "belong to another problem area" not in report.criterion("goals").feedback
+
+
+def test_a_transition_plan_in_plain_words_names_its_strategies(cases):
+    base = ("Amaru left his team and his futsal league when they moved to Winnipeg in March; his low mood began in "
+            "May, two months after the move. ")
+    plain = score(cases["p-05"], base + "I'd help him talk about what he has lost, pick up the skills the contract "
+                                        "work needs, and get some support around him.", ProblemArea.ROLE_TRANSITION)
+    vague = score(cases["p-05"], base + "I'd help him with how things are going at the moment.",
+                  ProblemArea.ROLE_TRANSITION)
+    assert points(plain, "strategies") == 2.0  # the link, feelings about the loss, new skills, new support
+    assert points(vague, "strategies") < points(plain, "strategies")
+
+
+def test_skills_practised_in_a_deficits_plan_vote_for_no_transition(cases, library):
+    # "practise the skills" is the deficits plan's own social-skills work: it must not make the answer a transition.
+    report = score(library.get("p-08"), "He has been alone most of his life and nothing set this episode off. I'd "
+                                        "help him practise the skills of starting a conversation, in small steps.")
+    assert report.detected_primary is not ProblemArea.ROLE_TRANSITION

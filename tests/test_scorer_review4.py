@@ -191,8 +191,8 @@ def test_goals_with_no_area_chosen_are_not_said_to_fit_the_focus(cases):
 
 NIKHIL_RENEGOTIATION = ("Role dispute with Sameer, his partner in the practice. They are at the {stage} stage because "
                         "they argued for months and tried mediation in October; his depression began in January "
-                        "2025. Goal: improve communication so they can reach an agreement about the firm. Use "
-                        "communication analysis and role play, and clarify what each expects.")
+                        "2025. Goal: clarify the dispute, and improve communication so they can reach an agreement "
+                        "about the firm. Use communication analysis and role play, and clarify what each expects.")
 
 
 def test_a_negotiation_plan_on_a_dissolution_earns_half_and_says_what_dissolution_calls_for(cases):

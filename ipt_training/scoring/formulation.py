@@ -15,7 +15,8 @@ evidence_timeline  3            2        citing the case evidence (3/4 of the it
                                          the onset in time to the key event (1), and, when the key involves
                                          a role dispute, the stage (1 supervision, 0.5 patient) out of the
                                          same total, so the criteria look the same whatever the key is
-goals              2            1.5      the goals of the reference focus (2/3 of them)
+goals              2            1.5      the goals of the reference focus, each a share (two of three:
+                                         1.5 of 2, as examiners mark them)
 strategies         2            1.5      strategies that fit the reference focus (half of them, at least
                                          three, or all where fewer are listed)
 sick_role          -            1        naming the diagnosis (0.5) and giving the sick role (0.5)
@@ -791,7 +792,8 @@ def score_formulation(
                              # the plan in plain words ("let him be sad about losing the restaurant"), for the area
                              # the answer chose
                              plain=plain_plan_concepts(plan_clauses, chosen, ending=dissolution,
-                                                       words=words if plan_clauses is prepared else None))
+                                                       words=words if plan_clauses is prepared else None,
+                                                       people=_people(reference, case)))
     off_areas = concepts.drawn_on - allowed - chosen
     # Two formulations (each area with a plan of its own): the answer earns half of the better one on every
     # criterion, not only on the area.
@@ -818,7 +820,7 @@ def score_formulation(
     off_stage = (has_dispute and chose_dispute and stage is not None and not stage_right
                  and reference.dispute_stage is DisputeStage.DISSOLUTION)
     for kind, found, expected, table, max_points, share in (
-            ("goals", concepts.goals, reference.goals, GOALS, plan.goals, 2 / 3),
+            ("goals", concepts.goals, reference.goals, GOALS, plan.goals, 1.0),
             ("strategies", concepts.strategies, reference.strategies, STRATEGIES, plan.strategies, 0.5)):
         need = _concepts_needed(len(expected), share, most=None if kind == "goals" else _FULL_STRATEGIES)
         hits = [c for c in expected if c in found]

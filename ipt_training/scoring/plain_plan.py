@@ -40,7 +40,13 @@ _LOST = frozenset({"losing", "lost", "loss", "losses", "gone", "behind", "used",
                    "misses", "miss", "gave", "given", "leaving"})
 #: What the change brought, set against what it took ("what you have lost and what you have gained"): a review of
 #: the old role and the new one, in the patient's words.
-_GAINED = frozenset({"gained", "gain", "gains", "gaining", "brought", "brings", "won"})
+_GAINED = frozenset({"gained", "gain", "gains", "gaining", "brought", "brings", "won", "give", "gives"})
+#: Getting people around one ("get some support around you", "find people here you can lean on").
+_GET = frozenset({"build", "building", "find", "finding", "get", "getting", "have", "make", "making", "form"})
+#: Learning what the new role needs ("pick up the skills he lacks", "work on the skills that would make you ...").
+_LEARN = frozenset({"learn", "learning", "pick", "build", "develop", "developing", "practise", "practice",
+                    "practising", "practicing", "work", "get", "gain"})
+_SKILLS = frozenset({"skills", "skill", "know-how"})
 #: Who a new network is made of, and what it is for ("find people here you can lean on").
 _SUPPORT = frozenset({"people", "friends", "friend", "support", "network", "company", "someone",
                       "others", "colleagues", "neighbours", "connections"})
@@ -77,6 +83,22 @@ _BEGIN = frozenset({"start", "starting", "first", "begin", "beginning", "next", 
 _TALK_OF = frozenset({"talk", "talking", "speak", "speaking", "remember", "remembering"})
 #: word pairs (see :func:`_pairs`): talking *about* the person, not *to* him
 _ABOUT_THEM = frozenset({"about him", "about her", "of him", "of her"})
+#: Who the person is, named by kinship after a possessive ("talk about your brother"): read as "him" or "her".
+_KIN = frozenset({"wife", "husband", "partner", "mother", "father", "mum", "dad", "mom", "brother", "sister", "son",
+                  "daughter", "grandmother", "grandfather", "grandma", "grandpa", "aunt", "aunty", "auntie", "uncle",
+                  "cousin", "friend", "niece", "nephew", "baby"})
+_POSSESSIVES = frozenset({"your", "his", "her", "their", "my"})
+#: Reaching an end to the dispute ("reach a resolution he can live with", "find a compromise"), and working on the
+#: rift itself ("work on the rift with Nikos"): its resolution, in words the lexicon lacks.
+_REACH_TO = frozenset({"reach", "reaching", "find", "finding", "achieve", "work", "come", "get"})
+_RESOLUTION = frozenset({"resolution", "agreement", "compromise", "settlement", "solution", "arrangement"})
+_MEND = frozenset({"mend", "mending", "repair", "repairing", "heal", "healing", "fix", "sort", "address", "tackle",
+                   "work"})
+#: Bringing a dispute at impasse back into the open ("bring the dispute back into the open"): the plan of action the
+#: stage calls for.
+_BRING = frozenset({"bring", "bringing", "get", "getting", "put"})
+_INTO_OPEN = frozenset({"open"})
+_RIFT = frozenset({"rift", "conflict", "dispute", "disagreement", "quarrel", "feud", "estrangement", "standoff"})
 _ENDING = frozenset({"ending", "end", "leave", "leaving", "part", "parting", "separation", "exit"})
 #: how the ending is to go: "in a way he can live with", "with dignity" ("well" and "live" alone are too common)
 _BEARABLE = frozenset({"decent", "fair", "peaceful", "peacefully", "live with", "dignity", "calmly", "amicably",
@@ -107,9 +129,12 @@ FRAMES: tuple[Frame, ...] = (
     Frame("strategy:transition.feelings_about_change", (_FEELINGS, _LOST)),
     Frame("strategy:transition.review_old_new", (_LOST, _GAINED)),
     Frame("goal:transition.realistic_new", (_LOST, _GAINED)),
-    Frame("strategy:transition.new_support", (_BUILD, _SUPPORT), votes=False),
+    Frame("strategy:transition.new_support", (_GET, _SUPPORT), votes=False),
+    Frame("strategy:transition.new_skills", (_LEARN, _SKILLS), votes=False),
+    Frame("strategy:transition.feelings_about_change", (_TALK_OF, _LOST)),
     Frame("goal:grief.mourn", (_FEELINGS, _LOST)),
     Frame("goal:grief.mourn", (_TALK_OF, _ABOUT_THEM)),
+    Frame("strategy:grief.reconstruct", (_TALK_OF, _ABOUT_THEM)),
     Frame("goal:grief.reinvest", (_RETURN, _PASTIMES), votes=False),
     Frame("goal:transition.realistic_new", (_SEE, _GOOD, _CLAUSE_WORDS_NEW)),
     Frame("goal:transition.mastery", (_BETTER, _AT, _TASK)),
@@ -121,6 +146,9 @@ FRAMES: tuple[Frame, ...] = (
     Frame("strategy:dispute.expectations", (), twice=_WANTS),
     Frame("goal:dispute.resolve", (_TALK, _AGAIN)),
     Frame("goal:dispute.resolve", (_ARGUE, _WAY)),
+    Frame("goal:dispute.resolve", (_REACH_TO, _RESOLUTION)),
+    Frame("goal:dispute.resolve", (_MEND, _RIFT)),
+    Frame("goal:dispute.plan", (_BRING, _INTO_OPEN)),
     _ENDING_FRAME,
     Frame("strategy:general.communication_analysis", (_EXCHANGE, _DETAIL)),
     Frame("goal:dispute.plan", (_DECIDE, _WHAT, _WANT_DO)),
@@ -140,6 +168,12 @@ _SHARED = frozenset(f.concept for f in FRAMES for g in FRAMES if f.classes and f
                     and CONCEPT_AREA.get(f.concept) != CONCEPT_AREA.get(g.concept))
 
 
+#: Headings of a plan's list, its items (short clauses that do not begin with a subject: "settle on a plan").
+_HEADINGS = frozenset({"goal", "goals", "aim", "aims", "plan", "strategy", "strategies", "treatment", "work", "g", "s",
+                       "tx"})
+_SUBJECTS = frozenset({"he", "she", "they", "i", "it", "this", "there", "we", "you"})
+_LIST_ITEMS = 5
+_ITEM_WORDS = 14
 #: An offer said to the patient is a plan too ("we can think about the choir", "we could look at ...").
 _OFFERS = frozenset({"can", "could", "might", "may"})
 _WE = frozenset({"we"})
@@ -165,6 +199,14 @@ def plan_sentences(prepared: Clauses, words: AnswerWords | None = None) -> list[
         following = prepared[c + 1] if c + 1 < len(prepared) else []
         if following and (len(tokens) <= 2 or following[0].endswith("ing") or following[0] == "to"):
             found.append(c + 1)
+        if len(tokens) <= 2 and not _HEADINGS.isdisjoint(tokens):
+            # the items of a heading's list ("Goals: clarify the dispute; settle on a plan; reach a resolution")
+            for k in range(c + 2, min(c + 1 + _LIST_ITEMS, len(prepared))):
+                item = prepared[k]
+                if not item or len(item) > _ITEM_WORDS or item[0] in _SUBJECTS or (
+                        len(item) <= 2 and not _HEADINGS.isdisjoint(item)):
+                    break  # a sentence about someone, or the next heading
+                found.append(k)
     if found and words.has_any(_GOING_ON):
         planned = set(found)
         for c in words.with_any(_GOING_ON):
@@ -207,6 +249,16 @@ _HURRY_WORDS = _HURRY | {"move", "moving", "less", "stop", "over", "only"}
 _ONLY_GOOD = frozenset({"happy", "good", "positive", "nice", "best"})
 
 
+def _person_named(tokens: list[str], people: frozenset[str]) -> list[str]:
+    """``tokens`` with a name of the case, or a possessive before a kin word, read as "him" ("talk about Marek",
+    "talk about your brother": talk about him)."""
+    named = [("him" if t in people else t) for t in tokens]
+    for k in range(len(named) - 1):
+        if named[k] in _POSSESSIVES and named[k + 1] in _KIN:
+            named[k] = "him"
+    return named
+
+
 def _hurried(tokens: list[str], pairs: list[str]) -> bool:
     """The sentence idealises the lost person or hurries past the loss ("only the happy times", "the saint he was",
     "move on quickly", "be less sad")."""
@@ -216,11 +268,14 @@ def _hurried(tokens: list[str], pairs: list[str]) -> bool:
 
 
 def plain_plan_concepts(prepared: Clauses, areas: set[ProblemArea], *, ending: bool = True,
-                        words: AnswerWords | None = None, voting: bool = False) -> set[str]:
+                        words: AnswerWords | None = None, voting: bool = False,
+                        people: frozenset[str] = frozenset()) -> set[str]:
     """Goals and strategies (``"goal:..."``, ``"strategy:..."``) that plain-language plan sentences name, for
     concepts of ``areas`` and general ones. Without ``ending`` (the dispute is not staged as dissolution), a plan to
     end the relationship is not its resolution; a sentence that idealises or hurries past a loss mourns nothing.
-    With ``voting``, only the frames whose words say which area the plan serves."""
+    With ``voting``, only the frames whose words say which area the plan serves. ``people``: the case's names
+    (lower case); a name, or a kin word after a possessive, is the person the plan talks about ("talk about
+    Marek", "talk about your brother")."""
     found: set[str] = set()
     if not areas:
         return found
@@ -232,6 +287,8 @@ def plain_plan_concepts(prepared: Clauses, areas: set[ProblemArea], *, ending: b
         if c not in framed:
             continue
         tokens = prepared[c]
+        if (people and not people.isdisjoint(tokens)) or not _KIN.isdisjoint(tokens):
+            tokens = _person_named(tokens, people)
         # Word pairs only where one can count ("about him", "move on"): the others read no pair.
         pairs = _pairs(tokens) if not _PAIR_FIRSTS.isdisjoint(tokens) else []
         # The word classes the sentence has a word (or word pair) of: a frame needs one of each of its classes.
