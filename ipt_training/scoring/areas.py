@@ -605,8 +605,11 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
     if first_claim is not None:
         reading.label = _title(first_claim, prepared, mentions, reading)
         reading.label_asked = reading.label is not None and prepared[first_claim[0]][-1:] == [QUESTION]
-    if mentions and words.has_any(_DEFER_WORDS):
-        reading.deferred = any(_defers(prepared[c]) for c in words.with_any(_DEFER_WORDS))
+    if words.has_any(_DEFER_WORDS):
+        # An answer that names no area, only its story in lay words, puts the choice off only in words of choosing
+        # ("before deciding on a focus", "I cannot choose yet"), not "more information about her family".
+        deferrals = _DEFERRALS if mentions else _CHOICE_DEFERRALS
+        reading.deferred = any(_defers(prepared[c], deferrals) for c in words.with_any(_DEFER_WORDS))
         refusals = [c for c in words.with_any(_CHOOSE_VERBS) if _refuses(prepared[c])]
         if refusals:
             reading.deferred, reading.refused_at = True, refusals[-1]
@@ -666,13 +669,13 @@ def _refuses(tokens: list[str]) -> bool:
     return False
 
 
-def _defers(tokens: list[str]) -> bool:
+def _defers(tokens: list[str], deferrals: tuple[str, ...]) -> bool:
     """The writer puts the choice off: "before deciding", "keep them all open", "more information before I
-    decide", "too early to say", "undecided"."""
+    decide", "too early to say", "undecided" (``deferrals``: the phrases that do)."""
     if _DEFER_WORDS.isdisjoint(tokens):
         return False
     text = " ".join(tokens)
-    return any(phrase in text for phrase in _DEFERRALS)
+    return any(phrase in text for phrase in deferrals)
 
 
 _DEFERRALS = ("before deciding", "before i decide", "before we decide", "decide later", "decide after",
@@ -680,6 +683,8 @@ _DEFERRALS = ("before deciding", "before i decide", "before we decide", "decide 
               "more information", "too early to", "undecided", "not yet decide", "can not decide",
               "keep both in mind", "keep them both in mind", "keep them in mind", "keep them all in mind",
               "before choosing", "leave the focus open", "leave it open")
+#: The deferrals that speak of choosing itself, read in an answer that names no area.
+_CHOICE_DEFERRALS = tuple(p for p in _DEFERRALS if any(w in p for w in ("decid", "choos", "focus")))
 
 _NO_ANSWER = frozenset({"no", "not", "nope", "never", "nobody", "none", "neither", "reject", "rejected", "excluded"})
 
@@ -1071,7 +1076,29 @@ def _turned_from_title(reading: AreaReading, chosen: ProblemArea) -> bool:
 
 _GRIEF_WEIGHT = 1.5
 #: Words that put an event in the settled past: it does not explain the present episode.
-_SETTLED = frozenset({"ago", "properly", "resolved", "settled"})
+_SETTLED = frozenset({"properly", "resolved", "settled"})
+#: A count of days, weeks or months before "ago" dates a recent event ("two months ago"), as does a year or two ("a
+#: year ago"); "long ago", "many years ago", "twenty years ago" tell an old one.
+_COUNTS = frozenset({"a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                     "eleven", "twelve", "few", "couple", "several", "some", "last", "only", "just"})
+_RECENT_YEARS = frozenset({"a", "an", "one", "two", "couple", "last", "only", "just", "1", "2"})
+_SHORT_UNITS = frozenset({"day", "days", "week", "weeks", "month", "months"})
+
+
+def _settled(tokens: list[str]) -> bool:
+    """The clause tells the event as settled: "grieved it properly", "long ago", "many years ago"; an event dated
+    a few months or years ago ("since you lost her two months ago") is not settled."""
+    if not _SETTLED.isdisjoint(tokens):
+        return True
+    for k, token in enumerate(tokens):
+        if token == "ago":
+            unit = tokens[k - 1] if k else ""
+            count = tokens[k - 2] if k > 1 else ""
+            recent = (count in _COUNTS or count.isdigit()) if unit in _SHORT_UNITS else (
+                unit in {"year", "years"} and count in _RECENT_YEARS)
+            if not recent:
+                return True
+    return False
 
 
 _PLAN_WEIGHT = 3.0
@@ -1184,6 +1211,33 @@ def _lost_role(tokens: list[str]) -> bool:
             and _DEATH_WORDS.isdisjoint(tokens))
 
 
+#: Words of losing or missing a person: "since you lost Lai-ying", "the loss of Tomas", "how much you miss Ana".
+_PERSON_LOST = _LOST | frozenset({"miss", "misses", "missed", "missing"})
+#: What may stand between the word of loss and the name: "the loss of your dear Ana".
+_NAME_FILLERS = frozenset({"of", "your", "his", "her", "their", "my", "dear", "beloved", "own", "the"})
+_FILLER_REACH = 3
+
+
+def lost_person_matches(prepared: Clauses, words: AnswerWords, the_dead: frozenset[str]) -> list[Match]:
+    """A death told in lay words as the loss of a person the case names as dead ("since you lost Lai-ying", "the
+    loss of Tomas", "you miss Ana so much"), read as a grief event: a name of the dead right after a word of losing
+    or missing (skipping "of", "your", "dear"). ``the_dead``: the words of the names of the case's dead."""
+    found: list[Match] = []
+    for c in words.with_any(the_dead):
+        tokens = prepared[c]
+        for k, token in enumerate(tokens):
+            if token not in the_dead:
+                continue
+            j = k - 1
+            while j >= 0 and k - j <= _FILLER_REACH and tokens[j] in _NAME_FILLERS:
+                j -= 1
+            lost = j >= 0 and k - j <= _FILLER_REACH + 1 and tokens[j] in _PERSON_LOST
+            if lost and (j == 0 or tokens[j - 1] not in _NEGATORS):
+                found.append(Match("event:grief", c, j, k, False, 1.0))
+                break
+    return found
+
+
 def infer_from_events(matches: list[Match], prepared: Clauses,
                       plan_votes: dict[ProblemArea, float] | None = None,
                       words: AnswerWords | None = None) -> ProblemArea | None:
@@ -1217,11 +1271,16 @@ def infer_from_events(matches: list[Match], prepared: Clauses,
     lifelong = sum(1 for i in words.with_any(_LIFELONG_WORDS) if _lifelong_isolation(prepared[i]))
     # The answer's own account in plain words: "a lot of it comes from being on your own so much", "being so alone
     # has a lot to do with how low you feel", "when the mill closed you lost your mates and your place".
+    # Isolation dated from a death or a loss ("since you lost Lai-ying you have been lonely") is what the loss did,
+    # not a lifelong pattern.
+    dated_from_loss = {m.clause for m in matches if m.concept == "event:grief" and not m.negated}
     for i in explaining:
         tokens = prepared[i]
         if i not in consequences and (not _ALONE_WORDS.isdisjoint(tokens) or _on_own(tokens)):
-            lifelong += 1
-        elif _lost_role(tokens):
+            if i not in dated_from_loss and _DEATH_WORDS.isdisjoint(tokens):
+                lifelong += 1
+        elif i not in dated_from_loss and _lost_role(tokens):
+            # (a death told as the loss of a person, "since you lost Lai-ying you stay home", is no lost role)
             weights[ProblemArea.ROLE_TRANSITION] = weights.get(ProblemArea.ROLE_TRANSITION, 0.0) + 1.0
     if lifelong:
         weights[ProblemArea.INTERPERSONAL_DEFICITS] = weights.get(ProblemArea.INTERPERSONAL_DEFICITS, 0.0) + lifelong
@@ -1234,7 +1293,7 @@ def infer_from_events(matches: list[Match], prepared: Clauses,
     for m in matches:
         if not m.concept.startswith("event:") or m.negated:
             continue
-        if not _SETTLED.isdisjoint(prepared[m.clause]) or m.clause in consequences:
+        if _settled(prepared[m.clause]) or m.clause in consequences:
             continue  # "her mother's death was long ago and she grieved it properly": not what explains the episode
         area = _AREA_OF[m.concept]
         if (m.clause, area) in counted:

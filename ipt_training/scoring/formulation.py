@@ -51,7 +51,14 @@ from functools import cache
 from ipt_training.cases.model import Case, EvidenceItem, ReferenceFormulation
 from ipt_training.domain import DisputeStage, ProblemArea
 from ipt_training.scoring import feedback
-from ipt_training.scoring.areas import AreaDecision, Reading, decide_areas, infer_from_events, read_areas
+from ipt_training.scoring.areas import (
+    AreaDecision,
+    Reading,
+    decide_areas,
+    infer_from_events,
+    lost_person_matches,
+    read_areas,
+)
 from ipt_training.scoring.claims import Conflict, link_contradictions, read_conflict
 from ipt_training.scoring.concepts import read_concepts
 from ipt_training.scoring.evidence import DerivedEvidence, derive_evidence
@@ -152,6 +159,17 @@ def _side_matcher(kind: str) -> PhraseMatcher:
                   for area, phrases in EVENT_CUES.items()}
         return build_matcher({**events, "absence": list(ABSENCE_OF_EVENT_CUES)}, protected=reader_words())
     return build_matcher({f"patient:{element}": phrases for element, phrases in PATIENT_CUES.items()})
+
+
+#: Titles in a name ("Mr", "Auntie"): not the name a loss is said of.
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "uncle", "aunt", "auntie", "grandma", "grandpa", "granny",
+                     "nana", "sister", "brother", "father", "mother"})
+
+
+def _the_dead(case: Case) -> frozenset[str]:
+    """The words of the names of the people the case's inventory marks as dead ("Lai-ying")."""
+    return frozenset(w for p in case.inventory if p.deceased for c in clauses(p.name) for w in c
+                     if w not in _TITLES and len(w) > 1)
 
 
 def _to_patient(phrases: list[str]) -> list[str]:
@@ -521,7 +539,10 @@ def score_formulation(
     decision = decide_areas(answer.primary_area, field_secondary, reading)
     implicit = False
     if decision.primary is None and not decision.stuffing and not reading.deferred:
-        inferred = infer_from_events(_side_matcher("event").find(raw), prepared,
+        events = _side_matcher("event").find(raw)
+        if case is not None:
+            events += lost_person_matches(prepared, words, _the_dead(case))
+        inferred = infer_from_events(events, prepared,
                                      _plan_votes(kinds["goal"] + kinds["strategy"], prepared, words), words)
         if inferred is not None:
             decision = replace(decision, primary=inferred)
