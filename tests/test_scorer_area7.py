@@ -124,3 +124,32 @@ def test_no_dead_in_the_case_no_loss_of_a_person():
     assert lost_person_matches(prepared, words, frozenset()) == []
     # a lost role still reads as a transition where no death is told
     assert infer_from_events([], clauses("after the diagnosis you lost your place at the club"), words=None) is T
+
+
+# --- mourning a named dead person, and another person's view of the patient ---------------------------------------
+
+def test_grieving_a_named_dead_person_in_the_plan_sentence_is_grief(cases):
+    report = score(cases["p-26"], "Mr Wong, you have been grieving Lai-ying quietly since the autumn, and that is what "
+                                  "we will work on.")
+    assert report.detected_primary is G
+
+
+def test_a_relatives_view_of_lifelong_loneliness_is_not_the_writers_argument(cases):
+    # The daughter's view, disputed by the writer, no longer reads as the deficits argument; nothing else is chosen.
+    report = score(cases["p-26"], "Mr Wong, your daughter thinks you have always been a loner, but I do not see it "
+                                  "that way: you had Uncle Chan and the tai chi group, and we will work on your "
+                                  "sadness.")
+    assert report.detected_primary is not S
+
+
+def test_the_writers_own_lifelong_loneliness_argument_still_reads_as_deficits(cases):
+    # A wrong area argued in the writer's own voice keeps its (wrong) reading and earns no area credit.
+    report = score(cases["p-26"], "Mr Wong, your daughter is worried about you, but I think you have always been a "
+                                  "loner who never had close friends, and that loneliness is what we will work on.")
+    assert report.detected_primary is S
+    assert report.criterion("problem_area").points == 0
+
+
+def test_not_grieving_a_named_person_is_no_loss_told():
+    prepared = clauses("you are not grieving Lai-ying, you are angry with the ambulance")
+    assert lost_person_matches(prepared, AnswerWords(prepared), frozenset({"lai-ying"})) == []

@@ -1124,6 +1124,18 @@ def _on_own(tokens: list[str]) -> bool:
     return any(t == "own" and k > 1 and tokens[k - 2] == "on" for k, t in enumerate(tokens))
 
 
+#: People other than the patient whose view an answer reports ("your daughter thinks you were always a loner").
+_OTHER_PEOPLE = _THIRD_PARTIES - {"he", "she", "they", "patient", "pt"}
+_VIEW_VERBS = frozenset({"says", "said", "thinks", "thought", "believes", "claims", "insists", "wonders", "calls",
+                         "feels"})
+
+
+def _others_view(tokens: list[str]) -> bool:
+    """The clause reports another person's view ("your daughter thinks ...", "the family says ..."), not the
+    writer's."""
+    return any(t in _VIEW_VERBS and not _OTHER_PEOPLE.isdisjoint(tokens[max(0, k - 2):k]) for k, t in enumerate(tokens))
+
+
 def _lifelong_isolation(tokens: list[str]) -> bool:
     """A clause that tells a long-standing pattern of isolation: a word of isolation ("alone", "no close friends")
     and a word of lifelong time ("always", "since school", "for years", "all her adult life"), not one that dates the
@@ -1133,8 +1145,8 @@ def _lifelong_isolation(tokens: list[str]) -> bool:
     isolated = not _ALONE_WORDS.isdisjoint(tokens) or _on_own(tokens) or any(
         t in _FRIEND_WORDS and k and tokens[k - 1] in _FEW | {"close"} and (tokens[k - 1] != "close" or (
             k > 1 and tokens[k - 2] in _FEW)) for k, t in enumerate(tokens))
-    if not isolated:
-        return False
+    if not isolated or _others_view(tokens):
+        return False  # (another person's view is not the writer's argument: "your daughter thinks you were always ...")
     return not ({"died", "death", "widowed", "move", "moved", "divorce"} & set(tokens))
 
 
@@ -1211,8 +1223,10 @@ def _lost_role(tokens: list[str]) -> bool:
             and _DEATH_WORDS.isdisjoint(tokens))
 
 
-#: Words of losing or missing a person: "since you lost Lai-ying", "the loss of Tomas", "how much you miss Ana".
-_PERSON_LOST = _LOST | frozenset({"miss", "misses", "missed", "missing"})
+#: Words of losing, missing or mourning a person: "since you lost Lai-ying", "the loss of Tomas", "how much you miss
+#: Ana", "you have been grieving Lai-ying".
+_PERSON_LOST = _LOST | frozenset({"miss", "misses", "missed", "missing", "grieving", "mourning", "grieve", "mourn",
+                                  "grieves", "mourns"})
 #: What may stand between the word of loss and the name: "the loss of your dear Ana".
 _NAME_FILLERS = frozenset({"of", "your", "his", "her", "their", "my", "dear", "beloved", "own", "the"})
 _FILLER_REACH = 3
@@ -1220,8 +1234,9 @@ _FILLER_REACH = 3
 
 def lost_person_matches(prepared: Clauses, words: AnswerWords, the_dead: frozenset[str]) -> list[Match]:
     """A death told in lay words as the loss of a person the case names as dead ("since you lost Lai-ying", "the
-    loss of Tomas", "you miss Ana so much"), read as a grief event: a name of the dead right after a word of losing
-    or missing (skipping "of", "your", "dear"). ``the_dead``: the words of the names of the case's dead."""
+    loss of Tomas", "you miss Ana so much", "you are still grieving Ana"), read as a grief event: a name of the dead
+    right after a word of losing, missing or mourning (skipping "of", "your", "dear"). ``the_dead``: the words of
+    the names of the case's dead."""
     found: list[Match] = []
     for c in words.with_any(the_dead):
         tokens = prepared[c]
