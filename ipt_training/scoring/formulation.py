@@ -168,8 +168,12 @@ _TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "uncle", "aunt", "auntie",
 
 def _the_dead(case: Case) -> frozenset[str]:
     """The words of the names of the people the case's inventory marks as dead ("Lai-ying")."""
-    return frozenset(w for p in case.inventory if p.deceased for c in clauses(p.name) for w in c
-                     if w not in _TITLES and len(w) > 1)
+    return _name_words(tuple(p.name for p in case.inventory if p.deceased))
+
+
+@cache
+def _name_words(names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w for name in names for c in clauses(name) for w in c if w not in _TITLES and len(w) > 1)
 
 
 def _to_patient(phrases: list[str]) -> list[str]:
