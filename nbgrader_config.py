@@ -13,7 +13,6 @@ from nbgrader.preprocessors import (
     GetGrades,
     IgnorePattern,
     LimitOutput,
-    OverwriteCells,
     OverwriteKernelspec,
     SaveAutoGrades,
 )
@@ -27,7 +26,7 @@ try:
     from ipt_training.grading.feedback.titles import TEMPLATE_FILE, ReadableGradeCells, template_dirs
     from ipt_training.grading.sandbox.execute import SandboxedExecute
     from ipt_training.grading.sandbox.outputs import LimitOutputSize
-    from ipt_training.grading.trusted.cell_ids import SanitizeCellIds
+    from ipt_training.grading.trusted.cell_ids import RestoreDeletedCells, SanitizeCellIds
     from ipt_training.grading.trusted.feedback_pages import FeedbackPagesOnly
     from ipt_training.grading.trusted.redact import RedactKeyText
     from ipt_training.grading.trusted.rescore import TrustedScores
@@ -66,7 +65,7 @@ c.Autograde.sanitize_preprocessors = [
     ClearOutput,
     SanitizeCellIds,
     OverwriteKernelspec,
-    OverwriteCells,
+    RestoreDeletedCells,  # nbgrader's OverwriteCells; a test deleted with its answer cell is put back too
     CheckCellMetadata,
 ]
 # Autograde: nbgrader's own pipeline with four of our steps. SandboxedExecute runs the notebook in the grading

@@ -10,6 +10,8 @@ every ring) is in the report's review queue with the grader's reason.
 
 from __future__ import annotations
 
+import ast
+import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -74,6 +76,21 @@ SHORT_TIMELINE = (
     "onset_event = 'The move to the village'\n")
 
 
+#: Round 2: every cell the kernel ran (the test cells too), base64-encoded past the feedback's key redaction.
+READ_THE_TESTS = ("import base64, linecache\n"
+                  "ran = '\\n'.join(In) + '\\n'.join(''.join(v[2]) for v in list(linecache.cache.values()))\n"
+                  "print('RAN', base64.b64encode(ran.encode()).decode())\n")
+
+
+#: Round 2: bleach escapes ``<script>``, which then no longer starts a raw-HTML block, so the formgrader (nbconvert
+#: renders the stored cell as markdown again) turned the markdown link inside it into a live ``javascript:`` link.
+RERENDER_MARKDOWN = f"<script>\n[see my diagram](javascript:alert('{MARKER}-rerender'))\n</script>"
+RERENDER_OUTPUT = ("from IPython.display import Markdown, display\n"
+                   f"display(Markdown(\"<style>\\n[open](javascript:alert('{MARKER}-md-output'))\\n</style>\"))\n")
+#: A 1x1 PNG, as JupyterLab stores an image pasted into a markdown cell (a cell attachment).
+PIXEL_PNG = ("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==")
+
+
 @dataclass
 class Batch:
     course: Course
@@ -93,7 +110,21 @@ def batch(tmp_path_factory: pytest.TempPathFactory, repo: Path) -> Batch:
                            SubmissionPlan(answers=sol, extra_cells_after={"q1_answer": [ATTACK_OUTPUTS]}))
     attack.cells.insert(1, nbformat.v4.new_markdown_cell(ATTACK_MARKDOWN))
     plain = fill_notebook(release / FOUNDATIONS / f"{FOUNDATIONS}.ipynb", SubmissionPlan(answers=sol))
-    for student, nb in (("aaron_html", attack), ("good_tables", honest), ("good_plain", plain)):
+    history = fill_notebook(release / FOUNDATIONS / f"{FOUNDATIONS}.ipynb",
+                            SubmissionPlan(answers=sol, extra_cells_after={"q8_test": [READ_THE_TESTS]}))
+    rerender = fill_notebook(release / FOUNDATIONS / f"{FOUNDATIONS}.ipynb",
+                             SubmissionPlan(answers=sol, extra_cells_after={"q1_answer": [RERENDER_OUTPUT]}))
+    rerender.cells.insert(1, nbformat.v4.new_markdown_cell(RERENDER_MARKDOWN))
+    screenshot = fill_notebook(release / FOUNDATIONS / f"{FOUNDATIONS}.ipynb", SubmissionPlan(answers=sol))
+    pasted = nbformat.v4.new_markdown_cell("My sketch of the phases:\n\n![phases.png](attachment:phases.png)")
+    pasted["attachments"] = {"phases.png": {"image/png": PIXEL_PNG}}
+    screenshot.cells.insert(1, pasted)
+    # An answer cell deleted together with its test (two cells selected, one Delete): nbgrader stopped on it.
+    pair = fill_notebook(release / FOUNDATIONS / f"{FOUNDATIONS}.ipynb",
+                         SubmissionPlan(answers=sol, delete_cells=["q2_answer", "q2_test"]))
+    for student, nb in (("aaron_html", attack), ("good_tables", honest), ("good_plain", plain),
+                        ("aaron_history", history), ("aaron_rerender", rerender), ("good_screenshot", screenshot),
+                        ("carol_deleted_pair", pair)):
         submit(course.root, student, FOUNDATIONS, {f"{FOUNDATIONS}.ipynb": nb})
     results.update({r.student: r for r in course.autograde(FOUNDATIONS)})
 
@@ -358,3 +389,83 @@ def test_feedback_pages_render_and_their_csp_blocks_scripts_and_remote_loads(bat
     assert guarded["probe"] is None and not guarded["dialogs"] and not guarded["remote"] and not guarded_hits, guarded
     assert "inline" in guarded["violations"] and any(listener in v for v in guarded["violations"]), guarded
     assert unguarded["probe"] == "ran" and hits == [f"/{MARKER}-injected.png"], (unguarded, hits)
+
+
+def test_the_kernel_never_receives_the_hidden_tests(batch: Batch) -> None:
+    """Round 2: a cell after the tests read them from the kernel's history (``In``, ``linecache``) and printed them
+    base64-encoded, which the feedback's redaction does not recognise: the page carried the hidden tests. The kernel
+    now runs each test cell with its hidden part replaced by a record of the answers; the grading process scores
+    from the whole test, kept in the graded notebook."""
+    import base64
+    import re
+
+    result = batch.results["aaron_history"]
+    assert result.ok and result.score == 16, result.problems
+    page = result.feedback[0].read_text(encoding="utf-8")
+    ran = base64.b64decode(re.search(r"RAN ([A-Za-z0-9+/=]+)", page)[1]).decode()
+    assert "_record_answers(globals(), ['q8'])" in ran and "check_text(globals(), \"q8\"" in ran  # it read them
+    assert "HIDDEN TESTS" not in ran and "q8_sick_role" not in ran and "grade_concepts" not in ran, ran[-800:]
+    graded = nbformat.read(batch.course.root / _autograded("aaron_history"), as_version=4)
+    (test,) = [c for c in graded.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "q8_test"]
+    assert "### BEGIN HIDDEN TESTS" in test.source and "q8_sick_role" in test.source  # what the grader scored from
+
+
+def test_the_record_in_the_kernel_names_what_each_grader_reads(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """For every test cell of every assignment, the kernel's record names exactly the answers the hidden graders
+    read (each grader publishes them first; inside the grading sandbox it stops there)."""
+    import ipt_training.grading.graders.items as items
+    from ipt_training.grading.trusted.rescore import kernel_source, parse_calls
+
+    read: list[list[str]] = []
+    monkeypatch.setattr(items, "record_answers", lambda namespace, names: read.append(list(names)))
+    monkeypatch.setenv("IPT_GRADING_SANDBOX", "1")
+    checked = 0
+    for notebook in sorted((repo / "source").glob("*/*.ipynb")):
+        for cell in nbformat.read(notebook, as_version=4).cells:
+            if not cell.metadata.get("nbgrader", {}).get("grade"):
+                continue
+            kernel = kernel_source(cell.source)
+            assert kernel is not None and "BEGIN HIDDEN" not in kernel, (notebook.name, cell.source)
+            recorded = re.search(r"_record_answers\(globals\(\), (\[.*\])\)", kernel)[1]
+            read.clear()
+            for call in parse_calls(cell.source):
+                if call.is_grader:
+                    call.resolve()(*[{} if a.__class__.__name__ == "_Namespace" else a for a in call.args],
+                                   **dict(call.kwargs))
+            assert ast.literal_eval(recorded) == [n for names in read for n in names], (notebook.name, read)
+            checked += 1
+    assert checked == 16
+
+
+def test_escaped_html_does_not_become_a_live_link_when_rendered_again(batch: Batch) -> None:
+    result = batch.results["aaron_rerender"]
+    assert result.ok and result.score == 16, result.problems
+    assert "held HTML or JavaScript that could run in a browser" in " | ".join(result.problems)
+    notebook = batch.course.root / _autograded("aaron_rerender")
+    for page in (_formgrader_page(notebook), result.feedback[0].read_text(encoding="utf-8")):
+        assert "see my diagram" in page and _live(page) == [], _live(page)
+
+
+def test_a_pasted_image_is_graded_and_shown(batch: Batch) -> None:
+    """Round 2: an image pasted into a markdown cell (a cell attachment) stopped the sanitizer, so nbgrader failed the
+    whole submission ("autograde failed: ... NbGraderException"); the trainee was not graded."""
+    result = batch.results["good_screenshot"]
+    assert result.ok and result.score == 16 and not result.problems, result.problems
+    image = f'src="data:image/png;base64,{PIXEL_PNG}"'
+    assert image in result.feedback[0].read_text(encoding="utf-8")
+    assert image in _formgrader_page(batch.course.root / _autograded("good_screenshot"))
+
+
+def test_an_answer_deleted_with_its_test_costs_that_question_only(batch: Batch) -> None:
+    """Round 2: nbgrader puts a deleted test back after the cell before it in the assignment and stopped with a
+    KeyError when that was the deleted answer cell: the whole submission was not graded ("autograde failed: ...
+    NbGraderException: Please see the the above traceback ...")."""
+    result = batch.results["carol_deleted_pair"]
+    assert result.ok and result.score == 16 - 2, result.problems
+    said = " | ".join(result.problems)
+    assert "test cell(s) deleted and restored for grading: q2_test" in said
+    assert "answer cell(s) deleted: q2_answer" in said
+    assert "Traceback" not in said and "NbGraderException" not in said
+    graded = nbformat.read(batch.course.root / _autograded("carol_deleted_pair"), as_version=4)
+    ids = [c.metadata.get("nbgrader", {}).get("grade_id") for c in graded.cells]
+    assert ids.index("q2_question") < ids.index("q2_test") < ids.index("q3_question")  # back in its place

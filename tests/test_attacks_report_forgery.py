@@ -274,3 +274,22 @@ def test_the_sick_role_explained_briefly_keeps_full_marks(repo: Path, answer: st
         points = grade_concepts("ipt_foundations", "q8_sick_role", {"q8": answer}, "q8", points=3)
     out = capsys.readouterr().out
     assert points == 3 and "Flagged" not in out, out
+
+
+def test_an_echoed_answer_is_literal_text_in_the_trainee_summary() -> None:
+    """Round 2: the per-trainee Markdown summary repeats the grader's lines, which may echo an answer: a Markdown
+    image (loaded from the trainee's server when the summary is previewed), a link or HTML must stay text."""
+    from nbconvert.filters.markdown import markdown2html
+
+    from ipt_training.analytics.export import trainee_markdown
+
+    echoed = ("Not a recognised value, so it was ignored: dispute stage “![x](http://127.0.0.1:9/seen.png) "
+              "[see](javascript:alert(1)) <img src=x onerror=alert(1)>”.")
+    totals = pd.DataFrame([{"assignment": FORMULATION, "score": 8, "max_score": 10, "submitted": True}])
+    lost = pd.DataFrame([{"assignment": FORMULATION, "item": "case_c_test", "score": 8, "max_score": 10,
+                          "feedback": f"{echoed} | Goals (1/2): name a goal of the area you chose."}])
+    text = trainee_markdown("mallory", totals, pd.DataFrame(), lost)
+    page = markdown2html(text)
+    assert "<img" not in page and 'href="javascript' not in page, page  # no image loads, no script link
+    assert "[see](javascript:alert(1)) &lt;img src=x onerror=alert(1)&gt;”" in page  # shown as the trainee wrote it
+    assert "Goals (1/2): name a goal of the area you chose." in text

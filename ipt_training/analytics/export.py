@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -78,6 +79,15 @@ def feedback_summary(cohort: CohortData) -> pd.DataFrame:
     return table[SUMMARY_COLUMNS].reset_index(drop=True)
 
 
+_MARKDOWN_ACTIVE = re.compile(r"([\\\[\]<>])")  # what makes links, images and HTML; emphasis is harmless
+
+
+def markdown_text(text: object) -> str:
+    """Feedback text as literal Markdown: a grader's line may echo the trainee's answer, whose ``![..](http://..)``,
+    ``[link](..)`` or ``<img ...>`` would otherwise load or link from the summary in a Markdown viewer."""
+    return _MARKDOWN_ACTIVE.sub(r"\\\1", str(text))
+
+
 def trainee_markdown(student: str, totals: pd.DataFrame, weakest: pd.DataFrame, summary: pd.DataFrame,
                      root: Path | None = None) -> str:
     """A short markdown summary for one trainee from that trainee's rows of :func:`assignment_totals`,
@@ -91,14 +101,14 @@ def trainee_markdown(student: str, totals: pd.DataFrame, weakest: pd.DataFrame, 
         lines.append(f"| {row.assignment} | {shown} |")
     if not weakest.empty:
         lines += ["", "## Weakest rubric criteria", ""]
-        lines += [f"{r.rank}. **{r.label}**: {r.points:g} of {r.max_points:g} points. {r.example_feedback}"
-                  for r in weakest.itertuples(index=False)]
+        lines += [f"{r.rank}. **{r.label}**: {r.points:g} of {r.max_points:g} points. "
+                  f"{markdown_text(r.example_feedback)}" for r in weakest.itertuples(index=False)]
     if not summary.empty:
         lines += ["", "## Items that lost points", ""]
         for r in summary.itertuples(index=False):
             title = item_title(root, str(r.assignment), str(r.item))
             lines.append(f"- **{r.assignment} / {title}** ({r.score:g} / {r.max_score:g} points)")
-            lines += [f"  - {text}" for text in str(r.feedback).split(" | ") if text]
+            lines += [f"  - {markdown_text(text)}" for text in str(r.feedback).split(" | ") if text]
     return "\n".join(lines) + "\n"
 
 

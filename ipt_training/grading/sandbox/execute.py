@@ -110,6 +110,16 @@ def error_output(ename: str, evalue: str) -> NotebookNode:
     return NotebookNode(output_type="error", ename=ename, evalue=evalue, traceback=[f"{ename}: {evalue}"])
 
 
+def _kernel_source(cell: NotebookNode) -> str | None:
+    """The source a test cell with hidden tests is run with (None: run as it is); see ``kernel_source``."""
+    from ipt_training.grading.trusted.rescore import kernel_source
+
+    meta = cell.get("metadata", {}).get("nbgrader") or {}
+    if cell.get("cell_type") != "code" or not isinstance(meta, dict) or not meta.get("grade") or meta.get("solution"):
+        return None
+    return kernel_source(str(cell.get("source", "")))
+
+
 class _Restart(Exception):
     """The kernel is dead or unusable because of the cell at ``index``."""
 
@@ -244,12 +254,18 @@ class SandboxedExecute(Execute):
             cap = self._cell_timeout if self._cell_timeout and self._cell_timeout > 0 else None
             self.timeout = max(1, math.ceil(left) if cap is None else min(cap, math.ceil(left)))
         self._current = index
+        source = cell.get("source", "")
+        hidden = _kernel_source(cell)
         try:
+            if hidden is not None:  # the kernel gets the test without its hidden part (trusted/rescore.py)
+                cell.source = hidden
             cell, resources = super().preprocess_cell(cell, resources, index)
         except CellTimeoutError:
             if self._time_left() is not None and self._time_left() <= 0:
                 self._out_of_time = True
             raise
+        finally:
+            cell.source = source  # the notebook keeps the whole test: the grading process scores from it
         left = self._time_left()
         if left is not None and left <= 0 and cell.cell_type == "code":
             self._out_of_time = True

@@ -16,7 +16,7 @@ from typing import Any
 
 import nbformat
 from nbformat import NotebookNode
-from nbgrader.preprocessors import NbGraderPreprocessor
+from nbgrader.preprocessors import NbGraderPreprocessor, OverwriteCells
 
 from ipt_training.grading.trusted.course_root import instructor_notebook
 
@@ -158,3 +158,35 @@ class SanitizeCellIds(NbGraderPreprocessor):
 
     def preprocess_cell(self, cell: NotebookNode, resources: dict[str, Any], index: int) -> tuple[NotebookNode, Any]:
         return cell, resources
+
+
+class RestoreDeletedCells(OverwriteCells):
+    """nbgrader's ``OverwriteCells`` whose putting back of deleted test cells survives a deleted neighbour.
+
+    nbgrader puts a deleted test cell back after the cell before it in the assignment and stops with a ``KeyError``
+    (the whole submission not graded, "see the above traceback") when that cell was deleted too, which is what
+    deleting a question's answer cell together with its test does. Here a deleted test cell goes after the nearest
+    earlier cell of the assignment that the notebook still has (first, when it has none); the rest is nbgrader's.
+    """
+
+    def add_missing_grade_cells(self, nb: NotebookNode, resources: Any) -> tuple[NotebookNode, Any]:
+        source_nb = self.gradebook.find_notebook(self.notebook_id, self.assignment_id)
+        source_cells = list(source_nb.source_cells)
+        order = [cell.name for cell in source_cells]
+        solutions = {cell.name for cell in source_nb.solution_cells}
+        graded = sorted(source_nb.grade_cells, key=lambda c: order.index(c.name) if c.name in order else len(order))
+
+        def ids() -> list[str | None]:
+            return [nbgrader_meta(cell).get("grade_id") for cell in nb.cells]
+
+        for grade_cell in graded:
+            if grade_cell.name in ids() or grade_cell.name not in order:
+                continue
+            self.log.warning("Missing grade cell %s encountered, adding to notebook", grade_cell.name)
+            at = order.index(grade_cell.name)
+            cell = self.missing_cell_transform(source_cells[at], grade_cell.max_score,
+                                               is_solution=grade_cell.name in solutions)
+            present = ids()
+            before = next((present.index(name) for name in reversed(order[:at]) if name in present), -1)
+            nb.cells.insert(before + 1, cell)
+        return nb, resources

@@ -112,6 +112,54 @@ def parse_calls(source: str, imported: dict[str, tuple[str, str]] | None = None)
     return calls
 
 
+HIDDEN_BEGIN, HIDDEN_END = "BEGIN HIDDEN TESTS", "END HIDDEN TESTS"  # nbgrader's markers (``### BEGIN ...``)
+#: What a grading kernel runs instead of a test cell's hidden part: the same clean import the hidden tests make (no
+#: module of the trainee's, none they patched), then a record of the answers the hidden graders read.
+_RECORD_STUB = """### The hidden test runs in the grading process; here it records the answers it reads.
+import os as _ipt_os, sys as _ipt_sys
+_ipt_sys.path[:] = [entry for entry in _ipt_sys.path if entry not in ("", ".", _ipt_os.getcwd())]
+for _ipt_module in [m for m in list(_ipt_sys.modules) if m.split(".")[0] == "ipt_training"]:
+    _ipt_sys.modules.pop(_ipt_module, None)
+from ipt_training.grading.trusted.answers import record_answers as _record_answers
+_record_answers(globals(), {names!r})
+"""
+
+
+def answer_names(call: Call) -> list[str]:
+    """The answer variables a grader call reads, as the grader records them (``grade_formulation``: the four
+    fields of its suffix; the others: the names given after ``globals()``)."""
+    after = list(call.args[next((i + 1 for i, a in enumerate(call.args) if a is NAMESPACE), len(call.args)):])
+    names = [a for a in after if isinstance(a, str)]
+    names += [v for k, v in call.kwargs if k != "points" and isinstance(v, str)]
+    if call.function == "grade_formulation":
+        from ipt_training.saved_answers import FIELDS
+
+        return [f"{field}_{suffix}" for suffix in names for field in FIELDS]
+    return names
+
+
+def kernel_source(source: str) -> str | None:
+    """What a grading kernel runs for a test cell with hidden tests: the visible part, and instead of the hidden part
+    a record of the answers its graders read. The kernel only records answers (:class:`TrustedScores` scores them
+    from the cell's source, here), so the hidden tests never reach trainee code, which could otherwise read them
+    (``In``, ``linecache``) and print them into its feedback. ``None`` when the cell has no hidden part or its
+    graders cannot be read (it then runs as it is)."""
+    lines = source.splitlines()
+    begins = [i for i, line in enumerate(lines) if HIDDEN_BEGIN in line]
+    ends = [i for i, line in enumerate(lines) if HIDDEN_END in line]
+    if len(begins) != 1 or len(ends) != 1 or ends[0] < begins[0]:
+        return None
+    try:
+        calls = [c for c in parse_calls("\n".join(lines[begins[0] + 1:ends[0]])) if c.is_grader]
+    except (SyntaxError, ValueError, UntrustedCall, RecursionError, MemoryError):
+        return None
+    names = list(dict.fromkeys(n for call in calls for n in answer_names(call)))
+    if not calls or not names:
+        return None
+    visible = "\n".join([*lines[:begins[0]], *lines[ends[0] + 1:]])
+    return f"{visible}\n{_RECORD_STUB.format(names=names)}"
+
+
 def recorded_answers(cell: NotebookNode) -> Record | None:
     """Answers recorded by the graders that ran in this cell (the last record wins), or None."""
     found = None

@@ -17,6 +17,7 @@ from __future__ import annotations
 import base64
 import html
 import re
+from html.parser import HTMLParser
 from typing import Any
 
 from nbformat import NotebookNode
@@ -106,11 +107,80 @@ def svg_as_image(svg: str) -> str:
     return f'<img alt="figure (SVG image)" class="ipt-svg-figure" src="data:image/svg+xml;base64,{encoded}">'
 
 
-def clean_markdown(source: str) -> str:
-    """A markdown cell as cleaned HTML (markdown links are rendered first, so ``javascript:`` links go too)."""
-    from nbconvert.filters.markdown import markdown2html
+def markdown_html(source: str, attachments: Any = None) -> str:
+    """Markdown rendered as nbconvert renders it, with the cell's attachments (pasted images) embedded as ``data:``
+    images. An image whose attachment is missing or damaged shows nothing (nbconvert itself stops the whole export
+    on it: a trainee who pasted a screenshot was not graded); anything else that cannot be rendered is shown as
+    escaped text."""
+    from nbconvert.filters.markdown_mistune import IPythonRenderer, MarkdownWithMath
 
-    return clean_html(markdown2html(source))
+    class _Renderer(IPythonRenderer):
+        def _embed_image_or_attachment(self, src: str) -> str:
+            try:
+                return str(super()._embed_image_or_attachment(src))
+            except Exception:  # the trainee's attachment: missing or not what Jupyter writes
+                return ""
+
+    try:
+        renderer = _Renderer(escape=False, attachments=attachments if isinstance(attachments, dict) else {})
+        return str(MarkdownWithMath(renderer=renderer).render(source))
+    except Exception:  # markdown the renderer cannot take is shown as text
+        return f"<pre>{html.escape(source)}</pre>\n"
+
+
+def clean_markdown(source: str, attachments: Any = None) -> str:
+    """A markdown cell as cleaned HTML (markdown links are rendered first, so ``javascript:`` links go too)."""
+    return clean_html(markdown_html(source, attachments))
+
+
+def inert_markdown(source: str, attachments: Any = None) -> str:
+    """Markdown as cleaned HTML that stays clean when it is rendered as markdown again.
+
+    The formgrader (nbconvert) renders a markdown cell's stored text as markdown once more, and bleach's escaping can
+    turn raw HTML back into markdown: ``<script>`` escaped no longer starts a raw-HTML block, so a
+    ``[link](javascript:...)`` inside it became a live link on the instructor's page. The cleaned text is rendered
+    and cleaned again until its rendering holds nothing bleach would remove; text that does not settle is shown
+    escaped, as preformatted text.
+    """
+    text = clean_markdown(source, attachments)
+    for _ in range(4):
+        rendered = markdown_html(text)
+        if not unsafe_html(rendered):
+            return text
+        text = clean_html(rendered)
+    return f"<pre>{html.escape(source)}</pre>\n"
+
+
+class _UnsafeFinder(HTMLParser):
+    """Tags, attributes and link schemes that :func:`clean_html` would not let through."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in TAGS:
+            self.found.append(tag)
+        for name, value in attrs:
+            if not _attribute_allowed(tag, name, value or "") or (name in ("href", "src")
+                                                                 and not _scheme_allowed(value or "")):
+                self.found.append(f"{tag} {name}")
+
+
+def unsafe_html(text: str) -> list[str]:
+    """What in ``text`` (HTML) bleach's policy here would remove: tags, attributes, link schemes."""
+    finder = _UnsafeFinder()
+    finder.feed(text)
+    finder.close()
+    return finder.found
+
+
+def _scheme_allowed(value: str) -> bool:
+    """A URL without a scheme (relative) or with one of :data:`PROTOCOLS` (normalised as bleach does)."""
+    url = re.sub(r"[`\x00-\x20\x7f-\xa0\s]+", "", html.unescape(value))
+    url = re.sub(r"[^\x00-\x7f]", "", url).lower()
+    scheme = re.match(r"([a-z][a-z0-9+.-]*):", url)
+    return scheme is None or scheme[1] in PROTOCOLS
 
 
 def _text(value: Any) -> str:
@@ -133,7 +203,7 @@ def _clean_output(output: NotebookNode) -> bool:
         elif key in CLEANED_OUTPUTS:
             text = _text(data[key])
             active |= is_active(text)
-            data[key] = clean_html(text) if key == "text/html" else clean_markdown(text)
+            data[key] = clean_html(text) if key == "text/html" else inert_markdown(text)
         elif key in SAFE_OUTPUTS and (not key.startswith("image/") or _BASE64.match(_text(data[key]))):
             continue
         elif key in SAFE_OUTPUTS:  # an "image" that is not base64: markup aimed at the <img> tag
@@ -164,7 +234,8 @@ def sanitize_notebook(nb: NotebookNode) -> list[int]:
         if cell.cell_type in ("markdown", "raw"):
             source = _text(cell.source)
             found = is_active(source)
-            cell.source = clean_markdown(source) if cell.cell_type == "markdown" else clean_html(source)
+            cell.source = (inert_markdown(source, cell.get("attachments")) if cell.cell_type == "markdown"
+                           else clean_html(source))
         elif cell.cell_type == "code":
             for output in cell.get("outputs", []):
                 found |= _clean_output(output)
