@@ -153,3 +153,30 @@ def test_the_writers_own_lifelong_loneliness_argument_still_reads_as_deficits(ca
 def test_not_grieving_a_named_person_is_no_loss_told():
     prepared = clauses("you are not grieving Lai-ying, you are angry with the ambulance")
     assert lost_person_matches(prepared, AnswerWords(prepared), frozenset({"lai-ying"})) == []
+
+
+# --- a plain name of the area in a longer frame said to the patient ------------------------------------------------
+
+def test_what_we_will_work_on_is_this_change_names_the_transition(cases):
+    report = score(cases["p-33"], "Giorgio, since November you have slept badly and avoided the club. What we will "
+                                  "work on together is this change and what it has taken from you.")
+    assert report.detected_primary is T
+
+
+def test_going_through_a_big_change_names_the_transition(cases):
+    report = score(cases["p-33"], "Giorgio, you are going through a big change since the Parkinson's, and since "
+                                  "November you have slept badly.")
+    assert report.detected_primary is T
+
+
+@pytest.mark.parametrize("text", [
+    # three plain names and the choice refused: no commitment
+    "Giorgio, you are going through a big change, or perhaps it is loneliness, or the arguments with Franca; I "
+    "cannot choose a focus yet.",
+    # a list of plain words, no frame
+    "Change. Loneliness. Arguments. Parkinson's. Car keys. Bocce.",
+    # "what" and "is" without a plan verb: a description
+    "Giorgio, what upsets you most is the change in your hand.",
+])
+def test_plain_names_without_a_committing_frame_choose_nothing(cases, text):
+    assert score(cases["p-33"], text).detected_primary is None

@@ -204,6 +204,30 @@ def _lay_choice(before: list[str]) -> bool:
     return False
 
 
+_GOING_THROUGH = frozenset({"going", "gone", "been", "went", "go"})
+_CLEFT_COPULA = frozenset({"is", "be"})
+
+
+def _cleft_plan(tokens: list[str], start: int) -> bool:
+    """A plain-language area name said to the patient as what they live through or as the plan, in a longer frame
+    than :func:`_lay_choice` reads: "you are going through a big change", "what we will work on together is this
+    change" (a "what ... work on ... is" sentence, the name at most three words after "is")."""
+    before = tokens[:start]
+    near = before[-4:]
+    if "through" in near:
+        k = len(before) - len(near) + near.index("through")
+        if k and before[k - 1] in _GOING_THROUGH:
+            return True
+    if "what" not in before or not _has(LAY_FRAMES, before):
+        return False
+    what = before.index("what")
+    frame = next((k for k in range(what + 1, len(before)) if before[k] in LAY_FRAMES), None)
+    if frame is None:
+        return False
+    copula = next((k for k in range(len(before) - 1, frame, -1) if before[k] in _CLEFT_COPULA), None)
+    return copula is not None and len(before) - copula <= 4
+
+
 #: How far before a mention a hedge reaches: "one could frame this as a dispute" (five words back).
 _HEDGE_REACH = 5
 _NAMING_COPULA = frozenset({"is", "was", "been", "sounds", "seems", "looks"})
@@ -218,7 +242,7 @@ def _classify(m: Match, tokens: list[str], previous: list[str] | None, quoted: b
     before = tokens[max(0, m.start - _WINDOW):m.start]
     after = tokens[m.end + 1:m.end + 4]
     if m.weight <= LAY:
-        if m.negated or quoted or overlaps_concept or not _lay_choice(before):
+        if m.negated or quoted or overlaps_concept or not (_lay_choice(before) or _cleft_plan(tokens, m.start)):
             return _MENTIONED
         return _HEDGED  # a plain name commits only when no area is named outright
     if m.negated and not _claimed_after(tokens, m.end):
@@ -528,7 +552,8 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
             continue
         seen.add(key)
         tokens = prepared[m.clause]
-        if m.weight <= LAY and (m.negated or not _lay_choice(tokens[max(0, m.start - _WINDOW):m.start])):
+        if m.weight <= LAY and (m.negated or not (_lay_choice(tokens[max(0, m.start - _WINDOW):m.start])
+                                                  or _cleft_plan(tokens, m.start))):
             continue  # a plain word ("change", "loneliness") outside a naming or plan frame says nothing
         quoted = parity is not None and _inside_quotes(tokens, parity[m.clause], m.start)
         overlaps = False
