@@ -180,3 +180,30 @@ def test_going_through_a_big_change_names_the_transition(cases):
 ])
 def test_plain_names_without_a_committing_frame_choose_nothing(cases, text):
     assert score(cases["p-33"], text).detected_primary is None
+
+
+# --- a plain name of the area said as the cause of the episode -----------------------------------------------------
+
+def test_this_loneliness_at_the_heart_of_the_low_mood_names_deficits(cases):
+    report = score(cases["p-08"], "Sander, you have been lonely for most of your life, and I think this loneliness is "
+                                  "at the heart of how low you feel.")
+    assert report.detected_primary is S
+
+
+@pytest.mark.parametrize("text", [
+    # denied as the cause
+    "Sander, this loneliness is not why you feel low.",
+    # denied before, then a list of possibilities: no commitment
+    "Sander, I do not think the loneliness is at the heart of it; maybe a change at work, maybe the arguments.",
+    # the cause said of an indefinite, generic name: no reference to the patient's own story
+    "Sander, loneliness explains a lot of depression in general.",
+])
+def test_a_plain_name_not_said_as_the_cause_chooses_nothing(cases, text):
+    assert score(cases["p-08"], text).detected_primary is None
+
+
+def test_a_wrong_area_said_as_the_cause_stays_wrong(cases):
+    # A plain dispute name said as the cause on a deficits case: read as the dispute, no area credit.
+    report = score(cases["p-08"], "Sander, I think the arguments with your colleagues are behind how low you feel.")
+    assert report.detected_primary is D
+    assert report.criterion("problem_area").points == 0

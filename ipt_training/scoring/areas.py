@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import IntEnum
-from itertools import repeat
+from itertools import pairwise, repeat
 from operator import itemgetter
 
 from ipt_training.domain import ProblemArea
@@ -228,6 +228,27 @@ def _cleft_plan(tokens: list[str], start: int) -> bool:
     return copula is not None and len(before) - copula <= 4
 
 
+#: What a plain area name said as the cause of the episode is followed by: "this loneliness is at the heart of how
+#: low you feel", "the arguments with Murat are behind it", "this change explains ...".
+_CAUSE_PAIRS = frozenset({("heart", "of"), ("is", "why"), ("are", "why"), ("behind", "the"), ("behind", "it"),
+                          ("behind", "how"), ("behind", "your"), ("root", "of"), ("cause", "of"), ("comes", "from")})
+_CAUSE_VERBS = frozenset({"explains", "explain", "drives", "causes", "caused", "triggered"})
+_DEFINITE = frozenset({"this", "that", "these", "those", "your", "the"})
+_CAUSE_REACH = 6
+
+
+def _lay_cause(tokens: list[str], start: int, end: int) -> bool:
+    """A plain area name, said definitely ("this loneliness", "the arguments with Murat"), as the cause of the
+    episode: the words after it make it the cause ("is at the heart of how low you feel", "explains"), with no
+    "not" between."""
+    if not start or tokens[start - 1] not in _DEFINITE:
+        return False
+    after = tokens[end + 1:end + 1 + _CAUSE_REACH]
+    if "not" in after or "nt" in after:
+        return False
+    return not _CAUSE_VERBS.isdisjoint(after) or any((t, n) in _CAUSE_PAIRS for t, n in pairwise(after))
+
+
 #: How far before a mention a hedge reaches: "one could frame this as a dispute" (five words back).
 _HEDGE_REACH = 5
 _NAMING_COPULA = frozenset({"is", "was", "been", "sounds", "seems", "looks"})
@@ -242,7 +263,8 @@ def _classify(m: Match, tokens: list[str], previous: list[str] | None, quoted: b
     before = tokens[max(0, m.start - _WINDOW):m.start]
     after = tokens[m.end + 1:m.end + 4]
     if m.weight <= LAY:
-        if m.negated or quoted or overlaps_concept or not (_lay_choice(before) or _cleft_plan(tokens, m.start)):
+        if m.negated or quoted or overlaps_concept or not (_lay_choice(before) or _cleft_plan(tokens, m.start)
+                                                            or _lay_cause(tokens, m.start, m.end)):
             return _MENTIONED
         return _HEDGED  # a plain name commits only when no area is named outright
     if m.negated and not _claimed_after(tokens, m.end):
@@ -552,8 +574,9 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
             continue
         seen.add(key)
         tokens = prepared[m.clause]
-        if m.weight <= LAY and (m.negated or not (_lay_choice(tokens[max(0, m.start - _WINDOW):m.start])
-                                                  or _cleft_plan(tokens, m.start))):
+        if m.weight <= LAY and (m.negated or not (
+                _lay_choice(tokens[max(0, m.start - _WINDOW):m.start]) or _cleft_plan(tokens, m.start)
+                or _lay_cause(tokens, m.start, m.end))):
             continue  # a plain word ("change", "loneliness") outside a naming or plan frame says nothing
         quoted = parity is not None and _inside_quotes(tokens, parity[m.clause], m.start)
         overlaps = False
