@@ -506,7 +506,7 @@ def score_formulation(
     words = AnswerWords(prepared)  # the answer's words, gathered once for every reader below
     kinds = _by_kind(matches)
     # Evidence counts only next to a fact of this case (a name, date or detail), not for IPT words alone.
-    facts = read_facts(facts_for(reference, case), prepared, words)
+    facts = read_facts(facts_for(reference, case), prepared)
     if cleaned.words >= TEXTBOOK_WORDS and facts.kin_only():
         facts = facts.who_only_reading()  # "her manager" put into a textbook paragraph is the paragraph still
     # A name or a list of names put in front of a textbook paragraph is the paragraph still: it names who, not what

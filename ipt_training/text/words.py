@@ -36,8 +36,7 @@ class AnswerWords:
         vocabulary = self.vocabulary
         if words.isdisjoint(vocabulary):
             return []  # most readers of most answers: one look-up per word, nothing made
-        hit = words & vocabulary
         sets = self._sets
         if sets is None:
             sets = self._sets = list(map(frozenset, self.clauses))
-        return list(compress(range(len(sets)), map(not_, map(hit.isdisjoint, sets))))  # the loop runs in C
+        return list(compress(range(len(sets)), map(not_, map(words.isdisjoint, sets))))  # the loop runs in C
