@@ -100,7 +100,7 @@ _PIECES = st.sampled_from([*"abt howevrs -\"?.;:!()[]\n\t\r\x0b\x0c\x1c,/&'=>+01
                            " - ", "\n- ", " -\n", "->", "butter", "\u00a0", "\u201c", "\ufb01"])
 
 
-@settings(max_examples=400)
+@settings(max_examples=400, deadline=None)
 @given(text=st.one_of(st.lists(_PIECES, max_size=30).map("".join), st.text(max_size=40)), quotes=st.booleans())
 def test_one_pass_clauses_cut_as_the_regular_expressions_do(text, quotes):
     """The one-pass splitter (a byte table, then whitespace) gives the clauses and tokens the regular expressions
@@ -116,7 +116,7 @@ _ORDER_WORDS = st.sampled_from(["grief", "complicated", "bereavement", "the", "l
                                 ".", "rather", "than"])
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(words=st.lists(_ORDER_WORDS, max_size=40))
 def test_matches_come_in_text_order(words):
     """Matches are listed by clause, then by the word they start at (spreading a negation over a list relies on
