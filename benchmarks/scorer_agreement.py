@@ -32,9 +32,14 @@ Sets, each printed when it exists:
   the held-out test set of round 5, kept outside the repository while the scorer changed and run once at commit
   1730ebe: kappa 0.864, Spearman 0.867, MAE 1.01 (the scorer at the start of that round, bd3a9da: 0.854 / 0.849 /
   1.01); from round 6 on it is development data;
-* ``--split study|check`` keeps, in sets D, E, F and G, only the cases with an odd number (``study``: the half a scorer
-  engineer may read) or an even number (``check``: the half read only as figures, to see whether a change carries
-  over to cases nobody studied), and prints those sets' answers together as well;
+* development set H ``benchmarks/data/formulation_dev_h/``: 132 answers to 12 further cases (w-01..w-12) by two
+  examiners who never saw the scorer or the other sets, each answer also marked blind by a second examiner. It was
+  the held-out test set of round 7, kept outside the repository while the scorer changed and run once at commit
+  1a050a3: kappa 0.879, Spearman 0.895, MAE 0.81 (the scorer at the start of that round, 19f7804: 0.859 / 0.870 /
+  0.92); from round 8 on it is development data;
+* ``--split study|check`` keeps, in sets D, E, F, G and H, only the cases with an odd number (``study``: the half a
+  scorer engineer may read) or an even number (``check``: the half read only as figures, to see whether a change
+  carries over to cases nobody studied), and prints those sets' answers together as well;
 * held-out test set ``--test DIR`` (default ``benchmarks/data/formulation_heldout/``): run once at the end by the
   lead; nobody who changes the scorer sees it.
 
@@ -222,11 +227,12 @@ def import_time(module: str = "ipt_training") -> float:
     return min(runs)
 
 
-SPLIT_SETS = ("formulation_dev_d", "formulation_dev_e", "formulation_dev_f", "formulation_dev_g")
+SPLIT_SETS = ("formulation_dev_d", "formulation_dev_e", "formulation_dev_f", "formulation_dev_g",
+              "formulation_dev_h")
 
 
 def in_split(case_id: str, split: str) -> bool:
-    """Whether a case of sets D-G belongs to the half ``split`` names (odd numbers: study, even: check)."""
+    """Whether a case of sets D-H belongs to the half ``split`` names (odd numbers: study, even: check)."""
     odd = int(case_id.rsplit("-", 1)[1]) % 2 == 1
     return odd if split == "study" else not odd
 
@@ -236,7 +242,8 @@ FOLDER_SETS = (("Development set B (held-out test set of the previous round)", "
                ("Development set D (held-out test set of round 2, run once)", "formulation_dev_d"),
                ("Development set E (held-out test set of round 3, run once)", "formulation_dev_e"),
                ("Development set F (held-out test set of round 4, run once)", "formulation_dev_f"),
-               ("Development set G (held-out test set of round 5, run once)", "formulation_dev_g"))
+               ("Development set G (held-out test set of round 5, run once)", "formulation_dev_g"),
+               ("Development set H (held-out test set of round 7, run once)", "formulation_dev_h"))
 
 
 def main() -> None:
@@ -249,7 +256,7 @@ def main() -> None:
     parser.add_argument("--by-kind", action="store_true", help="mean (auto - expert) per criterion and answer kind")
     parser.add_argument("--verbose", action="store_true", help="print every large disagreement")
     parser.add_argument("--split", choices=("study", "check"),
-                        help="sets D, E, F and G: only odd-numbered cases (study) or even-numbered ones (check)")
+                        help="sets D, E, F, G and H: only odd-numbered cases (study) or even-numbered ones (check)")
     args = parser.parse_args()
     library = CaseLibrary.load()
     dev = score_all(load_answers(args.gold), library.cases)
@@ -277,7 +284,7 @@ def main() -> None:
         if second:
             report_examiners(set_answers, second)
     if split_scored:
-        report_set(f"Sets D, E, F and G together, {args.split} half", split_scored, False, args.by_kind)
+        report_set(f"Sets D, E, F, G and H together, {args.split} half", split_scored, False, args.by_kind)
     if not args.no_speed:
         throughput(dev)
         print(f"import ipt_training: {import_time() * 1000:.1f} ms (best of 5; target < 300 ms)")
