@@ -598,9 +598,15 @@ def score_formulation(
     # The link said in one sentence, or in two where one points back to the other (not two facts side by side).
     anniversary = anniversary_clauses(prepared, link_words(reference)) & facts.near
     timing = timing_for(reference, case)
+    sentence_map: list[list[int] | None] = []  # the sentence of each clause, cut once when first asked
+
+    def sentences_of() -> list[int] | None:
+        if not sentence_map:
+            sentence_map.append(sentence_ids(cleaned.text, len(prepared)))
+        return sentence_map[0]
 
     def link_said(read: Clauses, events: set[int]) -> bool:
-        said = stated_link(read, events | anniversary, lambda: sentence_ids(cleaned.text, len(read)), _temporal)
+        said = stated_link(read, events | anniversary, sentences_of, _temporal)
         if said is None:
             said = _timeline_linked(events, read)  # sentences not told apart: clauses side by side
         return said and not link_denied(read, events)
@@ -622,7 +628,7 @@ def score_formulation(
         # The link stated by the case's dates or by the span between event and onset ("sx 5/25", "two months later");
         # the key event's own date names it ("became supervisor in September 2024. Two months after, ...").
         dated_events = event_clauses | key_dated(timing, prepared)
-        sentences = sentence_ids(cleaned.text, len(prepared))
+        sentences = sentences_of()
         linked = bool(dated_events) and dated_link(
             timing, prepared, dated_events, _mentions_onset,
             *([] if sentences is None else [lambda i, j: sentences[i] == sentences[j]]))
