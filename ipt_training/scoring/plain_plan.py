@@ -187,6 +187,15 @@ def plan_sentences(prepared: Clauses, words: AnswerWords | None = None) -> list[
     table of words, when the caller has it."""
     if words is None:
         words = AnswerWords(prepared)
+    elif words.clauses is prepared and "plan_sentences" in words.derived:
+        return list(words.derived["plan_sentences"])  # asked by several readers of one answer
+    found = _plan_sentences(prepared, words)
+    if words.clauses is prepared:
+        words.derived["plan_sentences"] = tuple(found)
+    return found
+
+
+def _plan_sentences(prepared: Clauses, words: AnswerWords) -> list[int]:
     stating = words.with_any(PLAN_WORDS)
     if words.has_any(_WE) and words.has_any(_OFFERS):
         offers = set(words.with_any(_WE)).intersection(words.with_any(_OFFERS))

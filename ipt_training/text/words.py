@@ -19,13 +19,15 @@ Clauses = list[list[str]]
 class AnswerWords:
     """The clauses of one answer (as the matcher prepared them) and the words in them."""
 
-    __slots__ = ("_sets", "clauses", "vocabulary")
+    __slots__ = ("_sets", "clauses", "derived", "vocabulary")
 
     def __init__(self, clauses: Clauses) -> None:
         self.clauses = clauses
         #: every word of the answer
         self.vocabulary: frozenset[str] = frozenset().union(*clauses)
         self._sets: list[frozenset[str]] | None = None
+        #: what a reader derives from these clauses once for several callers (keyed by the reader's name)
+        self.derived: dict[str, tuple[int, ...]] = {}
 
     def has_any(self, words: frozenset[str]) -> bool:
         """Whether any of ``words`` is in the answer."""
