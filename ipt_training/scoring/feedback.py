@@ -90,6 +90,11 @@ def area_feedback(primary: ProblemArea | None, secondary: ProblemArea | None, re
     if primary is None and deferred:
         return ("The answer weighs possible areas but leaves the choice open. A formulation commits to one focus (two "
                 "at most), the one most closely linked in time to the onset; say which you would work on now.")
+    if primary is None and stuffing:
+        # (the areas are named, just not chosen: "no area could be read" would contradict the goals' feedback)
+        return ("The answer names three or more problem areas without committing to one. Commit to one focus (two "
+                "at most), the one most closely linked in time to the onset, and say clearly which is primary, e.g. "
+                "'The primary focus is ...'.")
     if primary is None:
         return ("No problem area could be read from the answer. Commit to one focus (two at most) and say "
                 "clearly which is primary, e.g. 'The primary focus is ...'.")
@@ -187,7 +192,9 @@ def evidence_feedback(hit: int, total: int, linked: bool, missed_hints: list[str
         parts.append("You showed that no interpersonal event explains the onset of the episode.")
     elif linked:
         parts.append("You tied the onset of the episode in time to the key interpersonal event.")
-    elif deficits_chosen and (deficits_key or not reveal):
+    elif (deficits_chosen and (deficits_key or not reveal)) or (reveal and deficits_key):
+        # (with the key shown and the key deficits, "link the onset to the event" would send the trainee looking
+        # for an event the case does not have)
         # (with the key shown, not where an event did come before the onset: that would coach the trap)
         parts.append("Show that no death, dispute or life change came before the onset and that the isolation "
                      "predates the episode.")
@@ -225,7 +232,7 @@ def concept_feedback(kind: str, hit: int, need: int, expected: list[str], found:
                 f"of their credit: choose a focus and state the {kind} that follow from it.")
     if penalised:
         text = (f"The {kind} mix several problem areas. Name the {kind} of your chosen focus only; listing every "
-                "possibility does not earn credit.")
+                "possibility earns a token of credit at most.")
         quoted_areas = {area: phrases for area, phrases in (stuffing_phrases or {}).items() if phrases}
         quoted = "; ".join(f"{_label(area)}: " + ", ".join(f"'{p}'" for p in phrases[:3])
                            for area, phrases in quoted_areas.items())
@@ -257,7 +264,9 @@ def concept_feedback(kind: str, hit: int, need: int, expected: list[str], found:
     elif chosen is not None:
         own = [c.label for c in table.values() if c.area == chosen and c.id not in found][:3]
         if not area_full and not own:
-            parts.append(f"The {kind} you wrote fit the area you chose; the marks missing here follow from the "
+            # (beside the sentence on goals of another area, "the goals you wrote fit" would contradict it)
+            which = f"Your other {kind}" if inconsistent else f"The {kind} you wrote"
+            parts.append(f"{which} fit the area you chose; the marks missing here follow from the "
                          "choice of focus (see Problem area).")
         elif not area_full:
             parts.append("Check the focus first: the goals and strategies should follow from the area most closely "
