@@ -56,6 +56,12 @@ def onset_said(tokens: list[str]) -> bool:
     return _ONSET_RE.search(f" {' '.join(tokens)} ") is not None
 
 
+def onset_anywhere(prepared: Clauses) -> bool:
+    """Whether any clause speaks of the onset (:func:`onset_said` of each), in one search: the clauses are joined
+    by line breaks, which no part of the pattern matches, so no match runs from one clause into the next."""
+    return _ONSET_RE.search("\n".join([f" {' '.join(tokens)} " for tokens in prepared])) is not None
+
+
 #: Words that tie two things in time or cause beyond the lexicon's temporal cues ("the episode follows the loan",
 #: "two months later", "just as", "set off", "brought on", "led to").
 _RELATION_WORDS = frozenset({"follows", "later", "afterwards", "thereafter", "subsequently", "before", "caused",
@@ -162,12 +168,12 @@ def stated_link(prepared: Clauses, event_clauses: set[int], sentences: Callable[
                 temporal: Callable[[list[str]], bool]) -> bool | None:
     """Whether one sentence holds the key event (a clause of ``event_clauses``), the onset and a word tying them,
     or two sentences do where one points back to the other. ``sentences`` gives the sentence of each clause
-    (:func:`~ipt_training.scoring.sentence_map.sentence_ids`), asked only when no single clause states the link;
-    ``None`` when it cannot tell the sentences apart."""
+    (:func:`~ipt_training.scoring.sentence_map.sentence_ids`), asked only when no single clause states the link
+    and some clause speaks of the onset; ``None`` when it cannot tell the sentences apart."""
     if any(onset_said(prepared[c]) and related(prepared[c], temporal) for c in event_clauses):
         return True  # the usual link: one clause ("symptoms began two months after the promotion")
-    if not event_clauses:
-        return False
+    if not event_clauses or not onset_anywhere(prepared):
+        return False  # no onset said anywhere (a note's entry for it opens with an onset word): nothing to tie
     ids = sentences()
     if ids is None:
         return None
