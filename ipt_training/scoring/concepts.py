@@ -263,7 +263,8 @@ def read_concepts(goal_matches: list[Match], strategy_matches: list[Match], *, e
     :mod:`~ipt_training.scoring.plain_plan`), credited like the lexicon's."""
     reading = ConceptReading()
     if prepared is not None:
-        goal_matches = [m for m in goal_matches if not _reported(m, prepared, people)]
+        # only a one-word goal can report what a person did ("he mourned him")
+        goal_matches = [m for m in goal_matches if m.start != m.end or not _reported(m, prepared, people)]
     goal_findings = _findings(goal_matches, GOALS, 5)
     strategy_findings = _findings(strategy_matches, STRATEGIES, 9)
     every: dict[int, list[Finding]] | None = None  # every phrase by clause, made when first needed (rarely)
