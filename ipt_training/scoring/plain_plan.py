@@ -304,10 +304,9 @@ def plain_plan_concepts(prepared: Clauses, areas: set[ProblemArea], *, ending: b
         have = set(chain.from_iterable(map(_CLASSES_OF.get, chain(tokens, pairs), repeat(()))))
         hurried = None
         for frame, needs in frames:
-            if frame.concept in found or (not ending and frame is _ENDING_FRAME) or (voting and not frame.votes):
-                continue
-            if not needs <= have or not _present(tokens, frame, pairs):
-                continue
+            if not needs <= have or frame.concept in found or (not ending and frame is _ENDING_FRAME) or (
+                    voting and not frame.votes) or not _present(tokens, frame, pairs):
+                continue  # a word class missing (most frames of most sentences), or not this reading's frame
             if frame.concept in MOURNING:
                 if hurried is None:
                     hurried = _hurried(tokens, pairs)
