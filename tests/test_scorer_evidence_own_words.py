@@ -227,3 +227,27 @@ def test_the_onset_tied_to_the_key_event_names_the_event():
 ])
 def test_the_key_event_word_without_the_link_does_not_cite_the_event(text):
     assert "loan" not in score_formulation(text, LOAN).evidence_cited
+
+
+_STUFFED_LIST = ("Role dispute, role transition, interpersonal deficits. Keywords: non-reciprocal expectations, "
+                 "impasse, communication analysis, role play, mourning old role, social skills, Anton, mother's house, "
+                 "arguments since January, onset March.")
+_UNDECIDED_PROSE = ("I cannot decide between a role dispute and a role transition yet. She and her brother Anton have "
+                    "argued every week since January about selling their mother's house, and her low mood began in "
+                    "March, two months after the arguments started. They still talk on Sundays. I would want to "
+                    "know more before choosing a focus.")
+
+
+def test_a_keyword_list_of_several_areas_earns_no_link_for_a_date_beside_an_event():
+    """Trainer review 7: 'onset March' among a list's keywords is not a stated link, and the list chooses no area."""
+    report = score_formulation(_STUFFED_LIST, DISPUTE)
+    assert {"keyword_stuffing", "no_commitment"} <= set(report.flags)
+    evidence = report.criterion("evidence_timeline")
+    assert evidence.points <= 0.5, evidence.feedback
+    assert "half a point at most" in evidence.feedback
+
+
+def test_an_undecided_answer_in_sentences_keeps_the_evidence_it_states():
+    report = score_formulation(_UNDECIDED_PROSE, DISPUTE)
+    assert report.detected_primary is None
+    assert report.criterion("evidence_timeline").points >= 1.5

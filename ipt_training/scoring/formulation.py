@@ -772,8 +772,9 @@ def score_formulation(
         evidence_text += " " + feedback.LISTED_EVIDENCE_FEEDBACK
     elif style.pasted:
         evidence_text += " " + feedback.PASTED_FEEDBACK
-    elif plan_list:
-        # Facts listed without a sentence or a choice are not yet evidence for a focus; a list that chooses no focus
+    elif plan_list or (style.list_like and decision.stuffing and decision.primary is None):
+        # Facts listed without a sentence or a choice are not yet evidence for a focus (a date beside an event in a
+        # keyword list that chooses no area is not a stated link either); a list that chooses no focus
         # shows the case was read, not what its facts are evidence for: they earn a token at most, as its goal and
         # strategy keywords do.
         evidence_pts = min(evidence_pts / 2, _UNCOMMITTED_LIST_EVIDENCE)
