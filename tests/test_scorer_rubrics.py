@@ -104,3 +104,22 @@ def test_a_list_of_terms_earns_a_token_for_diagnosis_and_sick_role(p05):
     assert explained.points == explained.max_points == 1.0
     assert listed.points == 0.5  # both named, a token of the point
     assert "named rather than explained" in listed.feedback
+
+
+@pytest.mark.parametrize("sick_role", [
+    "While you recover it is reasonable to go easier on yourself and to focus on getting well, which is part of the "
+    "treatment.",
+    "For now it is OK to expect a bit less of yourself at work and to make getting better a priority.",
+])
+def test_the_sick_role_in_other_ordinary_words_earns_its_half(p05, sick_role):
+    """Trainer review 7: both halves of the sick role (obligations eased, the task of getting better) in plain words."""
+    text = PATIENT_ANSWER.replace("While you recover it is fine to do a bit less, and your part is to work with me "
+                                  "on getting better.", sick_role)
+    assert sick_role in text
+    assert score_formulation(text, p05, rubric="patient").criterion("sick_role").points == 1.0
+
+
+def test_expecting_less_of_someone_else_is_not_the_sick_role(p05):
+    text = PATIENT_ANSWER.replace("While you recover it is fine to do a bit less, and your part is to work with me "
+                                  "on getting better.", "You have come to expect less of Clara since the move.")
+    assert score_formulation(text, p05, rubric="patient").criterion("sick_role").points == 0.5
