@@ -251,3 +251,9 @@ def test_an_undecided_answer_in_sentences_keeps_the_evidence_it_states():
     report = score_formulation(_UNDECIDED_PROSE, DISPUTE)
     assert report.detected_primary is None
     assert report.criterion("evidence_timeline").points >= 1.5
+
+
+def test_the_feedback_of_such_a_list_claims_no_link():
+    report = score_formulation(_STUFFED_LIST, DISPUTE)
+    assert "You tied the onset" not in report.criterion("evidence_timeline").feedback
+    assert DISPUTE.timeline_link.id not in report.evidence_cited

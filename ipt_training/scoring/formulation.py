@@ -745,7 +745,11 @@ def score_formulation(
     ev_pts, _, _ = _coverage_points(cited, evidence_ids, coverage_max, 0.75, most=_FULL_EVIDENCE)
     # A copied vignette restates the case's facts, and they count; which event set the episode off, and when, is the
     # reading a copy does not do, so its sentences earn no link point.
-    link_credit = linked and not (style.pasted and not copied)
+    # A list that chooses no focus (or several areas' keywords with none chosen) shows the case was read, not which
+    # event set the episode off: an onset beside an event in it is not a stated link (its facts earn a token below).
+    unlinked_list = not copied and not listed and not style.pasted and (
+        plan_list or (style.list_like and decision.stuffing and decision.primary is None))
+    link_credit = linked and not (style.pasted and not copied) and not unlinked_list
     if link_credit and not listed and derived.key_item and derived.key_event_named(kinds["term"], event_clauses):
         cited.add(derived.key_item)  # the onset tied to the key event names the event ("two months after the loan")
         ev_pts, _, _ = _coverage_points(cited, evidence_ids, coverage_max, 0.75, most=_FULL_EVIDENCE)
@@ -772,9 +776,8 @@ def score_formulation(
         evidence_text += " " + feedback.LISTED_EVIDENCE_FEEDBACK
     elif style.pasted:
         evidence_text += " " + feedback.PASTED_FEEDBACK
-    elif plan_list or (style.list_like and decision.stuffing and decision.primary is None):
-        # Facts listed without a sentence or a choice are not yet evidence for a focus (a date beside an event in a
-        # keyword list that chooses no area is not a stated link either); a list that chooses no focus
+    elif unlinked_list:
+        # Facts listed without a sentence or a choice are not yet evidence for a focus; a list that chooses no focus
         # shows the case was read, not what its facts are evidence for: they earn a token at most, as its goal and
         # strategy keywords do.
         evidence_pts = min(evidence_pts / 2, _UNCOMMITTED_LIST_EVIDENCE)
