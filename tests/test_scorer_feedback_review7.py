@@ -95,3 +95,21 @@ def test_an_event_case_still_asks_for_the_link(cases):
         assert "Show that no death, dispute or life change" not in evidence
     dated = feedback(score_case(cases["p-05"], AMARU_NOTE, reveal=True), "evidence_timeline")
     assert "You tied the onset of the episode in time to the key interpersonal event" in dated
+
+
+def test_without_the_key_an_answer_that_chose_no_area_is_told_both_kinds_of_link(cases):
+    """Trainer review 7: 'link the onset to the event' alone misleads on a deficits case; the sentence must be the
+    same on every case, so that it gives nothing of the key away."""
+    undecided = ("I cannot choose a focus yet. I would need to know more about his life in the months before he "
+                 "became depressed.")
+    sentences = set()
+    for case_id in ("p-08", "p-05", "p-13"):
+        evidence = feedback(score_case(cases[case_id], undecided, reveal=False), "evidence_timeline")
+        assert "if none did, show that the problems are long-standing." in evidence, evidence
+        start = evidence.index("Link the onset")
+        sentences.add(evidence[start:evidence.index("long-standing.", start)])
+    assert len(sentences) == 1
+    chose = feedback(score_case(cases["p-05"], "Focus: role transition. He feels low most days.", reveal=False),
+                     "evidence_timeline")
+    assert "Link the onset in time to the interpersonal event" in chose
+    assert "if none did" not in chose

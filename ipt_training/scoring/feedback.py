@@ -182,11 +182,12 @@ def stage_feedback(stage: DisputeStage | None, reference: ReferenceFormulation, 
 
 def evidence_feedback(hit: int, total: int, linked: bool, missed_hints: list[str], timeline_hint: str,
                       *, reveal: bool, deficits_key: bool = False, deficits_chosen: bool = False,
-                      full: bool = False) -> str:
+                      full: bool = False, no_choice: bool = False) -> str:
     """Evidence and timeline link. Deficits has no acute event: its link is that none explains the onset. The
     link sentence follows the key only once the answer has made that link itself; advice follows the answer's
-    own choice, so it gives nothing of the key away. With ``full`` (every evidence point earned) there is no advice
-    to re-read."""
+    own choice, so it gives nothing of the key away. An answer that chose no area, with the key hidden, is told
+    both kinds of link, the same on every case. With ``full`` (every evidence point earned) there is no advice to
+    re-read."""
     parts = [f"You cited {hit} of {total} key pieces of case evidence."]
     if linked and deficits_key:
         parts.append("You showed that no interpersonal event explains the onset of the episode.")
@@ -198,6 +199,9 @@ def evidence_feedback(hit: int, total: int, linked: bool, missed_hints: list[str
         # (with the key shown, not where an event did come before the onset: that would coach the trap)
         parts.append("Show that no death, dispute or life change came before the onset and that the isolation "
                      "predates the episode.")
+    elif no_choice and not reveal:
+        parts.append("Link the onset in time to the interpersonal event that came before it (e.g. 'symptoms began "
+                     "two months after ...'), or, if none did, show that the problems are long-standing.")
     else:
         parts.append("Link the onset in time to the interpersonal event (e.g. 'symptoms began two months after ...').")
     if hit < total and not full:

@@ -759,7 +759,8 @@ def score_formulation(
                                                missed_hints, reference.timeline_link.hint, reveal=reveal,
                                                deficits_key=reference.primary_area is deficits,
                                                deficits_chosen=decision.primary is deficits,
-                                               full=ev_pts >= coverage_max)
+                                               full=ev_pts >= coverage_max,
+                                               no_choice=decision.primary is None or uncommitted_list)
     stage_text = feedback.stage_feedback(stage, reference, stage_right, chose_dispute, reveal=reveal, named=labels,
                                          unstaged_secondary=unstaged_secondary and one_focus,
                                          one_focus=decision.primary is not None and decision.secondary is None
