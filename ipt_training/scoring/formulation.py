@@ -367,11 +367,6 @@ def _concepts_needed(listed: int, share: float, most: int | None) -> int:
     return need if most is None else max(need, min(listed, most))
 
 
-def _mentions_onset(tokens: list[str]) -> bool:
-    """The clause speaks of the episode's onset (:func:`~ipt_training.scoring.time_link.onset_said`)."""
-    return onset_said(tokens)
-
-
 def _timeline_linked(event_clauses: set[int], prepared: Clauses) -> bool:
     """A cue of the key event (in ``event_clauses``) next to a word tying it in time to the onset, with the onset
     itself mentioned.
@@ -385,7 +380,7 @@ def _timeline_linked(event_clauses: set[int], prepared: Clauses) -> bool:
     temporal = {c for c in near if _temporal(prepared[c])}
     if not temporal:
         return False
-    onset = {c for c in near if _mentions_onset(prepared[c])}
+    onset = {c for c in near if onset_said(prepared[c])}
     return any(span & temporal and span & onset for span in around.values())
 
 
@@ -630,7 +625,7 @@ def score_formulation(
         dated_events = event_clauses | key_dated(timing, prepared)
         sentences = sentences_of()
         linked = bool(dated_events) and dated_link(
-            timing, prepared, dated_events, _mentions_onset,
+            timing, prepared, dated_events, onset_said,
             *([] if sentences is None else [lambda i, j: sentences[i] == sentences[j]]))
     style = read_style(answer.text, raw, case.vignette if case is not None else None)
     bare_list = answer.primary_area is None and (
@@ -819,17 +814,18 @@ def score_formulation(
     if hurried:
         kinds["goal"] = [m for m in kinds["goal"] if m.clause not in hurried or m.concept not in MOURNING]
         kinds["strategy"] = [m for m in kinds["strategy"] if m.clause not in hurried or m.concept not in MOURNING]
+    people = _people(reference, case)
     concepts = read_concepts(kinds["goal"], kinds["strategy"], expected_goals=reference.goals,
                              expected_strategies=reference.strategies, chosen=chosen,
                              linked=plan_linked and not copied_out,  # the link a copy states is the case's, not a plan
                              # a copy that names no focus has identified no dispute, whatever stage its words suggest
                              stage_named=stage_right and described is not None and cleaned.words >= _MIN_FACT_WORDS
-                             and not copied_out, prepared=prepared, people=_people(reference, case),
+                             and not copied_out, prepared=prepared, people=people,
                              # the plan in plain words ("let him be sad about losing the restaurant"), for the area
                              # the answer chose
                              plain=plain_plan_concepts(plan_clauses, chosen, ending=dissolution,
                                                        words=words if plan_clauses is prepared else None,
-                                                       people=_people(reference, case)))
+                                                       people=people))
     off_areas = concepts.drawn_on - allowed - chosen
     # Two formulations (each area with a plan of its own): the answer earns half of the better one on every
     # criterion, not only on the area.
