@@ -243,6 +243,9 @@ def test_the_graders_words_written_by_a_trainee_raise_no_review_flag(batch: Batc
     "medical; not to blame; permission; duty",  # 3 / 3 before round 2
     "illness duty excused not fault illness duty excused not fault",
     "medical, not to blame, permission, duty, treatable, blameless, obligations, cooperate, illness, excused",
+    # a long word salad with no separators (round 3): 14 words, so the fragment and length checks let it through
+    "illness medical treatable not blame fault excused duty recovery obligations cooperate therapy sessions work",
+    "Illness Medical Treatable Blameless Excused Duty Recovery Obligations Cooperate Therapy Sessions Permission",
 ])
 def test_the_sick_role_as_a_list_of_terms_earns_half_and_is_flagged(repo: Path, answer: str,
                                                                     capsys: pytest.CaptureFixture[str]) -> None:

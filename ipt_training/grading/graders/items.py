@@ -214,14 +214,22 @@ _FRAGMENT_BREAKS = re.compile(r"[;,\n|/•·]+|(?<=\w)[.!?]+(?:\s|$)|\s[-–—]
 
 
 def is_term_list(answer: str, min_words: int = MIN_EXPLAINED_WORDS) -> bool:
-    """Whether a free-text answer names terms instead of explaining: fewer than ``min_words`` words, or three or
+    """Whether a free-text answer names terms instead of explaining: fewer than ``min_words`` words, three or
     more fragments (between commas, semicolons, line breaks, slashes, bullets or sentence ends) of at most three
-    words each ("medical; not to blame; permission; duty")."""
+    words each ("medical; not to blame; permission; duty"), or words with no sentence in them however many there
+    are: hardly any function words ("illness medical treatable blame excused duty recovery ...") or words in an
+    order no sentence has (the formulation scorer's own reading, :func:`~ipt_training.scoring.readability.read_style`)."""
     words = re.findall(r"[^\W_]+(?:'[^\W_]+)?", answer)
     if len(words) < min_words:
         return True
     fragments = [f for f in _FRAGMENT_BREAKS.split(answer) if re.search(r"[^\W_]", f)]
-    return len(fragments) >= 3 and all(len(re.findall(r"[^\W_]+", f)) <= 3 for f in fragments)
+    if len(fragments) >= 3 and all(len(re.findall(r"[^\W_]+", f)) <= 3 for f in fragments):
+        return True
+    from ipt_training.scoring.readability import read_style
+    from ipt_training.text.normalize import clauses
+
+    style = read_style(answer, clauses(answer))
+    return style.scrambled or (style.list_like and not style.not_english)
 
 
 def grade_concepts(assignment: str, item_id: str, namespace: Namespace, name: str, points: float) -> float:
