@@ -218,7 +218,8 @@ def is_term_list(answer: str, min_words: int = MIN_EXPLAINED_WORDS) -> bool:
     more fragments (between commas, semicolons, line breaks, slashes, bullets or sentence ends) of at most three
     words each ("medical; not to blame; permission; duty"), or words with no sentence in them however many there
     are: hardly any function words ("illness medical treatable blame excused duty recovery ...") or words in an
-    order no sentence has (the formulation scorer's own reading, :func:`~ipt_training.scoring.readability.read_style`)."""
+    order no sentence has (as the formulation scorer reads them: :func:`ipt_training.scoring.readability.read_style`).
+    """
     words = re.findall(r"[^\W_]+(?:'[^\W_]+)?", answer)
     if len(words) < min_words:
         return True
