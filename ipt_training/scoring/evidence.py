@@ -425,3 +425,12 @@ def derive_evidence(texts: dict[str, str], timeline_id: str, *, names: Iterable[
                            for kind in kinds - alone}
     key_words = own.get(key_item, frozenset()) & told
     return DerivedEvidence(items, cues, timeline_id, own, key_item, {i: k for i, k in shared.items() if k}, key_words)
+
+
+def event_words(text: str, names: Iterable[str] = ()) -> dict[str, tuple[str, ...]]:
+    """The words that tell what happened in an event's description (``"Daughter Deniz born ...; he starts unpaid
+    leave"``): key -> the forms that find it, as for evidence terms, without names, kin words, dates and the words
+    most vignettes share (``names``: the case's people, whose names say who, not what happened)."""
+    known = frozenset({n for name in names for n in proper_names(name)} | names_in(text))
+    return {t.key: t.cues for t in sentence_terms(text, known) if t.key.startswith("word:") and not t.dated
+            and t.key not in _WHO_KEYS and t.weight > _COMMON_WEIGHT}

@@ -59,6 +59,7 @@ from ipt_training.scoring.areas import (
     lost_person_matches,
     read_areas,
 )
+from ipt_training.scoring.case_events import case_event_matches, case_events
 from ipt_training.scoring.claims import Conflict, link_contradictions, read_conflict
 from ipt_training.scoring.concepts import read_concepts
 from ipt_training.scoring.evidence import DerivedEvidence, derive_evidence
@@ -76,6 +77,7 @@ from ipt_training.scoring.lexicon import (
     reader_words,
     second_person,
 )
+from ipt_training.scoring.no_event import no_event_clauses
 from ipt_training.scoring.normalize import clean_answer
 from ipt_training.scoring.onset_link import (
     dated_link,
@@ -242,7 +244,13 @@ def _people(reference: ReferenceFormulation, case: Case | None = None) -> frozen
     is about and whose state a sentence reports."""
     if case is None:
         return frozenset()
-    return _people_of((case.patient.name, *(p.name for p in case.inventory)))
+    # A group or a role in the inventory ("Choir friends", "Depot colleagues") names nobody: a word the case's own
+    # text writes in lower case ("she stopped singing in the choir") is a common noun, not a person's name.
+    common = frozenset(_LOWER_WORD_RE.findall(" ".join([case.vignette, *(e.event for e in case.timeline)])))
+    return _people_of((case.patient.name, *(p.name for p in case.inventory))) - common
+
+
+_LOWER_WORD_RE = re.compile(r"(?<![\w-])[a-z]+(?![\w-])")
 
 
 def _case_words(case: Case | None) -> frozenset[str]:
@@ -515,6 +523,9 @@ def score_formulation(
         # this patient)
         kinds[kind] = [m for m in kinds[kind] if m.clause in facts.near
                        or (facts.stated and said_of_someone(m.concept, prepared[m.clause]))]
+    if reference.primary_area is ProblemArea.INTERPERSONAL_DEFICITS:
+        # the search told in the answer's own words ("we looked for what set it off and there was nothing")
+        kinds["absence"] += no_event_clauses(prepared)
     if not facts.stated:
         kinds["absence"] = []  # "nothing happened before the onset" needs this patient's story somewhere
     ev_matches = kinds["evidence"] + kinds["timeline"]
@@ -541,6 +552,8 @@ def score_formulation(
         events = _side_matcher("event").find(raw)
         if case is not None:
             events += lost_person_matches(prepared, words, _the_dead(case))
+            # the case's own events, told in the answer's words ("since Deniz came along and you took unpaid leave")
+            events += case_event_matches(prepared, case_events(reference, case))
         inferred = infer_from_events(events, prepared,
                                      _plan_votes(kinds["goal"] + kinds["strategy"], prepared, words), words)
         if inferred is not None:

@@ -121,6 +121,31 @@ _SETTLE = frozenset({"settle", "choose", "decide", "agree", "pick", "make", "dra
 _PLAN_NOUN = frozenset({"plan", "course"})
 _WANT_DO = frozenset({"want", "wants", "do", "does"})
 
+#: A balanced look at something, in any words: a good side and a hard side named together ("the good and the hard
+#: parts", "what is hard and what is good", "the warm side and the difficult side"). For a death it is the
+#: relationship with the person, good and bad; for a change, the good and bad of the old role and the new one.
+_UPSIDE = frozenset({"good", "best", "nice", "lovely", "warm", "happy", "positive", "enjoyable", "upside", "upsides",
+                     "pros", "rewarding", "easy", "easier", "great", "gained", "gains", "fond"})
+_DOWNSIDE = frozenset({"bad", "hard", "harder", "hardest", "difficult", "painful", "tough", "worse", "worst",
+                       "negative", "downside", "downsides", "cons", "frustrating", "unhappy", "ugly", "sore"})
+_JOINED = frozenset({"and", "or", "but", "versus", "vs"})
+#: Learning the new role's tasks in plain words ("learn how to manage her medicines", "the practical side of caring").
+_PRACTISE = frozenset({"learn", "learning"})
+_HOW = frozenset({"how"})
+_PRACTICAL = frozenset({"practical", "practicalities"})
+#: What keeps a dispute going ("how the silence keeps the problem going", "what keeps the rows going"): its pattern.
+_KEEPS = frozenset({"keeps", "keep", "keeping", "kept"})
+_GOING = frozenset({"going", "alive"})
+_HOW_WHAT = frozenset({"how", "what"})
+#: The options, in plain words ("what choices you have", "the different ways forward", "other possibilities").
+_CHOICES = frozenset({"choices", "possibilities"})
+_OTHER = frozenset({"different", "other", "possible"})
+_WAYS = frozenset({"routes", "paths", "solutions", "ways forward"})
+#: Raising the dispute again (impasse: bring it back into the open), "raise it with him again".
+_RAISE = frozenset({"raise", "raising", "broach", "broaching"})
+#: Coming to a decision about the dispute ("so that you can reach a decision together", "make a choice").
+_DECISION = frozenset({"decision", "decisions", "choice"})
+
 #: The ending frame ("leave her in a way he can live with"): dissolution work, steering in another stage.
 _ENDING_FRAME = Frame("goal:dispute.resolve", (_ENDING, _BEARABLE))
 
@@ -132,9 +157,13 @@ FRAMES: tuple[Frame, ...] = (
     Frame("strategy:transition.new_support", (_GET, _SUPPORT), votes=False),
     Frame("strategy:transition.new_skills", (_LEARN, _SKILLS), votes=False),
     Frame("strategy:transition.feelings_about_change", (_TALK_OF, _LOST)),
+    Frame("strategy:transition.review_old_new", (_UPSIDE, _JOINED, _DOWNSIDE)),
+    Frame("strategy:transition.new_skills", (_PRACTISE, _HOW), votes=False),
+    Frame("strategy:transition.new_skills", (_LEARN, _PRACTICAL), votes=False),
     Frame("goal:grief.mourn", (_FEELINGS, _LOST)),
     Frame("goal:grief.mourn", (_TALK_OF, _ABOUT_THEM)),
     Frame("strategy:grief.reconstruct", (_TALK_OF, _ABOUT_THEM)),
+    Frame("strategy:grief.reconstruct", (_UPSIDE, _JOINED, _DOWNSIDE)),
     Frame("goal:grief.reinvest", (_RETURN, _PASTIMES), votes=False),
     Frame("goal:transition.realistic_new", (_SEE, _GOOD, _CLAUSE_WORDS_NEW)),
     Frame("goal:transition.mastery", (_BETTER, _AT, _TASK)),
@@ -153,6 +182,11 @@ FRAMES: tuple[Frame, ...] = (
     Frame("strategy:general.communication_analysis", (_EXCHANGE, _DETAIL)),
     Frame("goal:dispute.plan", (_DECIDE, _WHAT, _WANT_DO)),
     Frame("goal:dispute.plan", (_SETTLE, _PLAN_NOUN), votes=False),
+    Frame("goal:dispute.plan", (_REACH_TO, _DECISION)),
+    Frame("strategy:dispute.patterns", (_HOW_WHAT, _KEEPS, _GOING)),
+    Frame("strategy:dispute.options", (_CHOICES,)),
+    Frame("strategy:dispute.options", (_OTHER, _WAYS)),
+    Frame("goal:dispute.resolve", (_RAISE, _AGAIN)),
 )
 
 #: Words that make a sentence a plan: the writer's intent, a heading, or "help".

@@ -1,0 +1,101 @@
+"""The case's own events, told in the answer's words, as the events an area is inferred from.
+
+An answer that names no area argues for one through the events it ties to the episode
+(:func:`~ipt_training.scoring.areas.infer_from_events`). The lexicon knows the common kinds of event ("died",
+"retired", "argued"); a case brings its own ("Deniz born ...; he starts unpaid leave to care for her", "Maja hires
+her son as café manager without asking"). Each dated event of the case's timeline says what kind it is (``death``,
+``change``, ``loss``, ``conflict``), which is the area it argues for (a death is grief, a change or a loss other
+than a death is a role transition, a conflict is a dispute; reference section 3). An answer's clause that tells the
+event by two of its own words (stemmed and with the evidence synonyms, so "took unpaid leave" finds "starts unpaid
+leave"; names, kin words, dates and words most vignettes share do not count, since they say who or when, not what
+happened) is read as an event of that kind, unless a denial comes right before those words ("no argument about the
+shop"). Words that events of two kinds share tell neither.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ipt_training.cases.model import Case, EventKind, ReferenceFormulation
+from ipt_training.domain import ProblemArea
+from ipt_training.scoring.evidence import STOP_WORDS, event_words
+from ipt_training.scoring.per_case import per_case
+from ipt_training.text.matcher import Clauses, Match
+
+_AREA_OF_KIND = {EventKind.DEATH: ProblemArea.GRIEF, EventKind.CHANGE: ProblemArea.ROLE_TRANSITION,
+                 EventKind.LOSS: ProblemArea.ROLE_TRANSITION, EventKind.CONFLICT: ProblemArea.ROLE_DISPUTE}
+_MIN_WORDS = 2
+_MIN_STEM = 4
+_DENIALS = frozenset({"no", "not", "never", "nobody", "without", "nor"})
+_DENIAL_REACH = 3
+
+
+@dataclass(frozen=True, slots=True)
+class CaseEvent:
+    """One dated event of the case: the area its kind argues for and the words (keys) that tell it."""
+
+    area: ProblemArea
+    keys: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class CaseEvents:
+    """The case's events, and how an answer's word finds the key of an event word (its exact forms and prefixes)."""
+
+    events: tuple[CaseEvent, ...] = ()
+    forms: dict[str, str] = field(default_factory=dict)
+    prefixes: tuple[tuple[str, str], ...] = ()
+
+    def key(self, token: str) -> str | None:
+        if token in STOP_WORDS:
+            return None  # "even" is not "evenings"
+        key = self.forms.get(token)
+        if key is None:
+            key = next((k for prefix, k in self.prefixes if token.startswith(prefix)), None)
+        return key
+
+
+@per_case
+def case_events(reference: ReferenceFormulation, case: Case | None = None) -> CaseEvents:
+    """The case timeline's events of a kind that argues for an area, each with the words that tell it."""
+    if case is None:
+        return CaseEvents()
+    names = [case.patient.name, *(p.name for p in case.inventory)]
+    told = [(_AREA_OF_KIND[e.kind], event_words(e.event, names)) for e in case.timeline if e.kind in _AREA_OF_KIND]
+    events = []
+    forms: dict[str, str] = {}
+    prefixes: list[tuple[str, str]] = []
+    for area, words in told:
+        others = frozenset().union(*(w.keys() for a, w in told if a is not area))
+        own = frozenset(words.keys() - others)
+        if len(own) < _MIN_WORDS:
+            continue
+        events.append(CaseEvent(area, own))
+        for key in own:
+            if len(key) - len("word:") < _MIN_STEM:
+                continue  # "tak" (takes), "del" (Viña del Mar): too short to tell an event
+            for cue in words[key]:
+                if cue.endswith("*"):
+                    prefixes.append((cue[:-1], key))
+                elif " " not in cue:
+                    forms.setdefault(cue, key)
+    return CaseEvents(tuple(events), forms, tuple(prefixes))
+
+
+def case_event_matches(prepared: Clauses, told: CaseEvents) -> list[Match]:
+    """``event:<area>`` matches for the clauses that tell one of the case's events by two of its words."""
+    if not told.events:
+        return []
+    found: list[Match] = []
+    for c, tokens in enumerate(prepared):
+        keyed = [(k, key) for k, key in ((k, told.key(t)) for k, t in enumerate(tokens)) if key is not None]
+        if len(keyed) < _MIN_WORDS:
+            continue
+        for event in told.events:
+            hits = [k for k, key in keyed if key in event.keys]
+            if len({tokens[k] for k in hits}) < _MIN_WORDS:
+                continue
+            first = hits[0]
+            denied = not _DENIALS.isdisjoint(tokens[max(0, first - _DENIAL_REACH):first])
+            found.append(Match(f"event:{event.area.value}", c, first, hits[-1], denied, 1.0))
+    return found

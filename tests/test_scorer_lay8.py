@@ -1,0 +1,292 @@
+"""Lay language on a case nobody studied (round 8 of issue 11): what the scorer derives from the case itself and
+reads in the patient's words.
+
+* the case's own timeline events, told in the answer's words, argue for the area of their kind (a change is a
+  transition, a conflict a dispute, a death grief), so an answer that names no area is read from its events even
+  when the lexicon has no word for them;
+* a group or a role in the inventory ("Choir friends") is not a person: a plan to go back to the choir is not a plan
+  to talk about someone;
+* "we looked for something that set it off and there was nothing" is the deficits link;
+* a plan said to the patient in plain words: a good side and a hard side looked at together, what keeps the dispute
+  going, the choices there are, raising it again, coming to a decision.
+
+The cases and answers are invented for these tests (none comes from a benchmark set). Each mechanism has answers
+that must gain and answers that must not: a keyword list, a denial, the case's other event, a description that is
+not a plan, a plan for another area.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from scoring_helpers import points, score
+
+from ipt_training.cases.loader import load_case_file
+from ipt_training.cases.model import EventKind
+from ipt_training.domain import ProblemArea
+
+_PILOT = """
+id: x-81
+title: "A ferry pilot in Brest"
+set: practice
+difficulty: intermediate
+traps: [distractor-dispute]
+patient:
+  name: Ines Moreau
+  age: 44
+  gender: woman
+  background: "Ferry pilot in Brest for sixteen years; married to Yann, a boatbuilder"
+setting: "Occupational health psychologist, Brest"
+vignette: |
+  Ines, 44, piloted the island ferries out of Brest for sixteen years. In March 2025 an eye examination found
+  keratoconus and her pilot's licence was suspended; the company kept her on at a desk in the harbour office,
+  where she books crossings. From May 2025 she has slept badly, stopped swimming and cries on the way home. She
+  says she is slow with the booking software and that the office staff treat her as a beginner. She misses the
+  crew, the weather on her face and being the one in charge. In June 2025 she and her neighbour Gaël
+  disagreed about a fence between their gardens; it was settled within a week and they are on good terms. Her
+  husband Yann is supportive. She still sees her friends from the sailing club now and then. Nobody close to her
+  has died. She has no thoughts of suicide.
+symptom_onset: 2025-05
+timeline:
+  - date: 2025-03
+    event: "Pilot's licence suspended after keratoconus is found; put at a desk in the harbour office"
+    kind: change
+  - {date: 2025-05, event: "Poor sleep, stops swimming, tearful", kind: symptom}
+  - date: 2025-06
+    event: "Quarrel with the neighbour Gaël about the fence between the gardens, settled in a week"
+    kind: conflict
+inventory:
+  - name: Yann
+    relationship: husband, boatbuilder
+    closeness: inner
+    contact: "daily"
+    expectations: "Wants her to talk to him"
+    satisfactions: "Supportive"
+  - name: Sailing club friends
+    relationship: friends from the sailing club
+    closeness: middle
+    contact: "now and then"
+    expectations: "Friendship"
+  - name: Gaël
+    relationship: neighbour
+    closeness: outer
+    contact: "weekly"
+    expectations: "Good neighbours"
+reference:
+  primary_area: role_transition
+  acceptable_alternatives: []
+  key_evidence:
+    - id: licence
+      hint: "What happened to her work?"
+      text: "In March 2025 her pilot's licence was suspended and she was moved to a desk in the harbour office."
+    - id: incompetent
+      hint: "How does she feel in the office?"
+      text: "She is slow with the booking software and feels treated as a beginner."
+    - id: misses_ferries
+      hint: "What does she miss?"
+      text: "She misses the crew, the weather and being in charge of the ferry."
+  timeline_link:
+    id: onset_after_licence
+    hint: "When did the symptoms begin?"
+    text: "Her symptoms began in May 2025, two months after her licence was suspended."
+  goals: [transition.mourn_old, transition.realistic_new, transition.mastery]
+  strategies: [transition.feelings_about_change, transition.review_old_new, transition.new_skills,
+               transition.new_support]
+  rationale: "Written for these tests: a change of role; the quarrel with the neighbour came later and was settled."
+  formulation: "Ines, you have depression, a common and treatable illness. Written for these tests."
+"""
+
+@pytest.fixture(scope="module")
+def pilot(tmp_path_factory: pytest.TempPathFactory):
+    path: Path = tmp_path_factory.mktemp("cases") / "x-81.yaml"
+    path.write_text(_PILOT, encoding="utf-8")
+    return load_case_file(path)
+
+
+@pytest.fixture(scope="module")
+def pilot_without_event(pilot):
+    # the same case with the licence event told as "other": nothing in the case says what kind of event it was
+    timeline = [e.model_copy(update={"kind": EventKind.OTHER}) if e.kind is EventKind.CHANGE else e
+                for e in pilot.timeline]
+    return pilot.model_copy(update={"timeline": timeline})
+
+
+_OPENING = "Ines, you are depressed; it is a common illness and it can be treated. "
+_MEET = "Over twelve weeks we will meet every week. Does that sound right?"
+
+
+def test_the_cases_own_event_tells_the_area_an_answer_names_only_by_its_events(pilot, pilot_without_event):
+    # no area named, no word of the lexicon's events: the case's own event is the only argument for a focus
+    text = (_OPENING + "Since your pilot's licence was suspended and they sat you at a desk in the harbour office, "
+            "your sleep has gone, and two months later you were low. " + _MEET)
+    read = score(pilot, text)
+    assert read.detected_primary is ProblemArea.ROLE_TRANSITION
+    assert points(read, "problem_area") == 3.0
+    assert "no_commitment" not in read.flags
+    # without the case's word for what kind of event it was, the same answer chooses nothing
+    unread = score(pilot_without_event, text)
+    assert unread.detected_primary is None
+    assert points(unread, "problem_area") == 0.0
+
+
+def test_the_cases_other_event_argues_for_its_own_area_not_the_keys(pilot):
+    # the answer explains the episode by the quarrel over the fence: a dispute, which is not the key's focus
+    text = ("Ines, you are depressed; it is a common illness and it can be treated. It is because of the quarrel "
+            "with Gaël about the fence between your gardens that you feel so low. We will look at what each of "
+            "you wants from the other. Does that sound right?")
+    read = score(pilot, text)
+    assert read.detected_primary is not ProblemArea.ROLE_TRANSITION
+    assert points(read, "problem_area") == 0.0
+
+
+def test_a_denied_event_or_a_list_of_its_words_argues_for_nothing(pilot):
+    denied = score(pilot, _OPENING + "It is not because your licence was suspended and you were sat at a desk in "
+                   "the harbour office. " + _MEET)
+    assert denied.detected_primary is not ProblemArea.ROLE_TRANSITION
+    listed = score(pilot, "Licence suspended. Harbour office desk. Keratoconus. Booking software. Fence. Swimming.")
+    assert points(listed, "problem_area") == 0.0
+
+
+_GRIEF = """
+id: x-82
+title: "A bus garage in Łódź"
+set: practice
+difficulty: beginner
+traps: [delayed-grief]
+patient:
+  name: Tomasz Wójcik
+  age: 51
+  gender: man
+  background: "Bus mechanic in Łódź; sings bass in a parish choir"
+setting: "Community mental health team, Łódź"
+vignette: |
+  Tomasz, 51, a bus mechanic, lost his sister Ewa to a stroke in January 2025. He arranged the funeral, went back
+  to the garage the next day and has not cried. He will not enter her flat and lets her calls stay on his
+  answerphone. He stopped going to the choir in February. From March he has slept badly and eaten little.
+  Nobody else close to him has died and there are no quarrels at home.
+symptom_onset: 2025-03
+timeline:
+  - {date: 2025-01, event: "His sister Ewa dies of a stroke; he goes back to work the next day", kind: death}
+  - {date: 2025-03, event: "Poor sleep and appetite", kind: symptom}
+inventory:
+  - name: Ewa
+    relationship: sister
+    closeness: inner
+    contact: "died January 2025"
+    expectations: "Close"
+    deceased: true
+  - name: Choir friends
+    relationship: friends from the parish choir
+    closeness: middle
+    contact: "none since February"
+    expectations: "Friendship"
+reference:
+  primary_area: grief
+  acceptable_alternatives: []
+  key_evidence:
+    - id: sister_died
+      hint: "Who died?"
+      text: "His sister Ewa died of a stroke in January 2025."
+    - id: no_mourning
+      hint: "How did he react?"
+      text: "He went back to work the next day and has not cried."
+    - id: avoidance
+      hint: "What does he avoid?"
+      text: "He will not enter her flat and keeps her calls on his answerphone."
+  timeline_link:
+    id: onset_after_death
+    hint: "When did the symptoms begin?"
+    text: "His symptoms began in March 2025, two months after Ewa died."
+  goals: [grief.mourn, grief.reinvest]
+  strategies: [general.link_onset, grief.reconstruct, grief.events_of_death, grief.forbidden_feelings]
+  rationale: "Written for these tests."
+  formulation: "Tomasz, you have depression, a common and treatable illness. Written for these tests."
+"""
+
+_GRIEF_STORY = ("Tomasz, you have depression, a common illness that can be treated. Ewa died of a stroke in "
+                "January and you were back at the garage the next day; you have not cried, and you will not go "
+                "into her flat. Your sleep went in March, two months after her death. I think your grief for her "
+                "has had nowhere to go. Over twelve weeks we will talk about Ewa and let the sadness come. ")
+
+
+@pytest.fixture(scope="module")
+def mechanic(tmp_path_factory: pytest.TempPathFactory):
+    path: Path = tmp_path_factory.mktemp("cases") / "x-82.yaml"
+    path.write_text(_GRIEF, encoding="utf-8")
+    return load_case_file(path)
+
+
+def test_a_group_in_the_inventory_is_not_a_person_the_plan_talks_about(mechanic):
+    back = score(mechanic, _GRIEF_STORY + "Later we can think about the choir again.")
+    without = score(mechanic, _GRIEF_STORY + "Later we can think about how things are.")
+    assert points(back, "goals") == back.criterion("goals").max_points  # mourning and going back to the choir
+    assert points(without, "goals") < points(back, "goals")
+
+
+def test_a_good_side_and_a_hard_side_looked_at_together_is_a_review_in_a_plan_only(pilot):
+    story = ("Ines, you are depressed. Since your licence was suspended in March and you were moved to the harbour "
+             "office, you have felt low; the low mood began two months later. This is a big change in your life. ")
+    review = score(pilot, story + "We will look at the good and the hard parts of then and now, and talk about what "
+                   "you miss and how that feels.")
+    feelings_only = score(pilot, story + "We will talk about what you miss and how that feels.")
+    told = score(pilot, story + "You say the good and the hard parts of the ferry were always clear to you. We will "
+                 "talk about what you miss and how that feels.")
+    assert points(review, "strategies") > points(feelings_only, "strategies")
+    assert points(told, "strategies") == points(feelings_only, "strategies")  # a description, not a plan
+
+
+@pytest.fixture(scope="module")
+def impasse(library):
+    return library.get("p-34")  # a grandmother and her daughter-in-law who stopped discussing it (impasse)
+
+
+_IMPASSE_STORY = ("Mrs Zhao, you are depressed; it is an illness and it can be treated. In April you and Jessica "
+                  "quarrelled about Leo's feeding and sleep, and since Wei asked you both to stop fighting you have "
+                  "not talked about it at all; you eat in your room and are coldly polite. Your sleep went in "
+                  "August, two months after you stopped talking. I would call this a falling-out with Jessica that "
+                  "has gone quiet. ")
+
+
+def test_a_dispute_plan_in_plain_words_earns_its_strategies_and_goals(impasse):
+    plain = score(impasse, _IMPASSE_STORY + "In twelve sessions we will look at how the silence keeps the problem "
+                  "going and what choices you have, and get ready to raise it with Jessica again.")
+    vague = score(impasse, _IMPASSE_STORY + "In twelve sessions we will talk about how you are.")
+    assert points(plain, "strategies") > points(vague, "strategies")
+    assert points(plain, "goals") > points(vague, "goals")
+
+
+def test_words_of_a_dispute_plan_in_a_description_or_about_talking_earn_nothing(impasse):
+    base = score(impasse, _IMPASSE_STORY + "In twelve sessions we will talk about how you are.")
+    told = score(impasse, _IMPASSE_STORY + "They keep going round in circles. In twelve sessions we will talk about "
+                 "how you are.")
+    told_going = score(impasse, _IMPASSE_STORY + "The silence keeps going. In twelve sessions we will talk about how "
+                       "you are.")
+    assert points(told, "strategies") == points(told_going, "strategies") == points(base, "strategies")
+    # other ways of saying something are communication, not other options for the dispute
+    spoken = score(impasse, _IMPASSE_STORY + "In twelve sessions we will practise saying what you need.")
+    ways = score(impasse, _IMPASSE_STORY + "In twelve sessions we will practise other ways of saying what you need.")
+    assert points(ways, "strategies") == points(spoken, "strategies")
+
+
+@pytest.fixture(scope="module")
+def loner(library):
+    return library.get("p-09")  # friendships that start well and end in silence; nothing set this episode off
+
+
+def test_a_search_that_found_nothing_is_the_deficits_link(loner):
+    story = ("Your friendships start well, then you feel hurt or left out, say nothing and pull away, and you end "
+             "up alone; you live on your own. ")
+    searched = score(loner, story + "We looked for something that might have set this episode off, a death, a "
+                     "quarrel or a change, and there was nothing.")
+    silent = score(loner, story + "We talked about your week.")
+    assert "onset_without_event" in searched.evidence_cited
+    assert "onset_without_event" not in silent.evidence_cited
+    assert points(searched, "evidence_timeline") > points(silent, "evidence_timeline")
+
+
+def test_nothing_said_without_a_search_is_no_link(loner):
+    story = ("Your friendships start well, then you feel hurt or left out, say nothing and pull away, and you end "
+             "up alone; you live on your own. ")
+    gone = score(loner, story + "You said nobody would notice if you were gone. Nothing ever happens to you.")
+    assert "onset_without_event" not in gone.evidence_cited
