@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import types
 import typing
+from collections.abc import Mapping
 from enum import Enum
 from typing import Any, Union
 
@@ -57,7 +58,7 @@ def model_at(model: type[BaseModel], loc: Location) -> type[BaseModel] | None:
     return current if isinstance(current, type) and issubclass(current, BaseModel) else None
 
 
-def _allowed_values(error: dict[str, Any]) -> str:
+def _allowed_values(error: Mapping[str, Any]) -> str:
     expected = str(error.get("ctx", {}).get("expected", ""))
     return expected.replace("'", "").replace(" or ", ", ")
 
@@ -98,7 +99,7 @@ def _text_error(value: Any) -> str:
     return f"must be text, not {_shown(value)}"
 
 
-def translate(model: type[BaseModel], error: dict[str, Any]) -> list[tuple[Location, str]]:
+def translate(model: type[BaseModel], error: Mapping[str, Any]) -> list[tuple[Location, str]]:
     """Locations and plain-language messages for one pydantic error (one check may report several problems)."""
     cause = error.get("ctx", {}).get("error")
     if isinstance(cause, FieldProblem):
@@ -107,7 +108,7 @@ def translate(model: type[BaseModel], error: dict[str, Any]) -> list[tuple[Locat
     return [_translate_one(model, error)]
 
 
-def _translate_one(model: type[BaseModel], error: dict[str, Any]) -> tuple[Location, str]:
+def _translate_one(model: type[BaseModel], error: Mapping[str, Any]) -> tuple[Location, str]:
     loc: Location = tuple(error["loc"])
     kind = error["type"]
     value = error.get("input")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from pydantic import ValidationError
@@ -11,8 +11,13 @@ from pydantic import ValidationError
 from ipt_training.cases.errors import translate
 from ipt_training.cases.model import Case, Person, ReferenceFormulation, SampleAnswer, TimelineEvent
 
+if TYPE_CHECKING:
+    _SafeLoader = yaml.SafeLoader
+else:
+    _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when installed
 
-class CaseYamlLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser when installed
+
+class CaseYamlLoader(_SafeLoader):
     """Safe YAML loading that keeps dates as text, so an impossible date is a validation error, not a crash."""
 
 

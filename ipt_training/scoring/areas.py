@@ -366,11 +366,11 @@ def _refused_after(tokens: list[str], end: int) -> bool:
     if tokens[k] in _REFUSED_NEXT:
         return True
     if tokens[k] in _DOES and k + 1 < len(tokens) and tokens[k + 1] == "not":
-        return tokens[k + 2:k + 3] and tokens[k + 2] in _FIT_VERBS
+        return k + 2 < len(tokens) and tokens[k + 2] in _FIT_VERBS
     if tokens[k] != "not":
         return False
     rest = tokens[k + 1:k + 3]
-    return not rest or rest[0] in _NOT_NEXT or (rest[0] in _NOT_THE and rest[1:] and rest[1] in _NOT_THE_NEXT)
+    return not rest or rest[0] in _NOT_NEXT or (rest[0] in _NOT_THE and len(rest) > 1 and rest[1] in _NOT_THE_NEXT)
 
 
 _DOES = frozenset({"does", "do", "did", "would", "will", "can", "could"})
@@ -1002,6 +1002,7 @@ def decide_areas(chosen_primary: ProblemArea | None, chosen_secondary: ProblemAr
     """Primary and secondary area, stuffing and self-contradiction, from structured choices and the reading."""
     chosen = reading.at_least(Reading.CHOSEN)
     asserted = reading.at_least(Reading.ASSERTED)
+    primary: ProblemArea | None
     if chosen_primary is not None:
         primary, secondary = chosen_primary, chosen_secondary
         own = {primary, secondary} - {None}
@@ -1011,7 +1012,7 @@ def decide_areas(chosen_primary: ProblemArea | None, chosen_secondary: ProblemAr
         turned += [a for a in reading.reversed_paraphrase if a not in own and a not in turned]
         if reading.decisive and (decided := max(reading.decisive)[1]) not in own and decided not in turned:
             turned.append(decided)  # the text's own final decision ("So: dispute") is not the area in the field
-        if not turned and _turned_from_title(reading, primary):
+        if not turned and reading.label is not None and _turned_from_title(reading, primary):
             turned = [reading.label]
         contradiction = bool(turned) or (primary in reading.rejected and (
             reading.best.get(primary, Reading.MENTIONED) < Reading.ASSERTED or bool(others))
@@ -1065,7 +1066,9 @@ def decide_areas(chosen_primary: ProblemArea | None, chosen_secondary: ProblemAr
     secondary_pick = [a for a in rest if a in reading.secondary_marked] or [
         a for a in rest if a not in reading.reversed_to and (a in reading.claimed or not titled)]
     secondary = secondary_pick[0] if secondary_pick else None
-    distinct = {a for a in asserted if a not in reading.secondary_marked} | ({primary} - {None})
+    distinct = {a for a in asserted if a not in reading.secondary_marked}
+    if primary is not None:
+        distinct.add(primary)
     turned = [a for a in distinct if a != primary] if len(distinct) >= 2 and reading.reversed_to & distinct else []
     turned += [a for a in reading.reversed_paraphrase if a != primary and a not in turned]
     contradiction = primary is not None and (
@@ -1095,7 +1098,8 @@ def decide_areas(chosen_primary: ProblemArea | None, chosen_secondary: ProblemAr
     stuffing = len(listed) >= 3 and (primary is None or not explicit or len(listed_unsettled) >= 3)
     stuffing = stuffing or len(listed) == 4
     if stuffing:
-        return AreaDecision(None, None, True, False, explicit, tuple(sorted(reading.listed, key=reading.first.get)))
+        return AreaDecision(None, None, True, False, explicit,
+                            tuple(sorted(reading.listed, key=reading.first.__getitem__)))
     if tentative or primary is None:
         secondary = None  # nothing to be secondary to
     return AreaDecision(primary, secondary, False, contradiction, explicit, (), tuple(turned), tentative=tentative)

@@ -99,20 +99,20 @@ class Conflict:
                     "contradicts and which leaves grief without the death it rests on: the answer argues against its "
                     "own focus, so only the better reading is marked, at half credit.")
         other = _label(self.other)
-        said = []
+        sayings: list[str] = []
         for kind in ("focus", "onset", "trigger", "mourning", "stage", "plan"):
             words = [c.words for c in self.claims if c.kind == kind]
             words = [w for w in words if not any(w != longer and w in longer for longer in words)]
             if not words:
                 continue
             quoted = ", ".join(f"'{w}'" for w in dict.fromkeys(words[:3]))
-            said.append({"focus": f"names {other} as the focus ({quoted})",
+            sayings.append({"focus": f"names {other} as the focus ({quoted})",
                          "onset": f"describes the onset as {other} would ({quoted})",
                          "trigger": f"says nothing set the episode off ({quoted}), which only {other} fits",
                          "mourning": f"describes mourning that has not happened ({quoted}), which is {other}",
                          "stage": f"stages a dispute as its focus ({quoted})",
                          "plan": f"plans {other} work ({quoted})"}[kind])
-        return (f"The answer chooses {chosen} but also {' and '.join(said)}: two formulations of the case, so only "
+        return (f"The answer chooses {chosen} but also {' and '.join(sayings)}: two formulations of the case, so only "
                 "the better one is marked, at half credit. Keep the area, the account of the onset and the plan to "
                 "one focus.")
 

@@ -274,16 +274,19 @@ def read_concepts(goal_matches: list[Match], strategy_matches: list[Match], *, e
         # The areas of unambiguous phrases in each clause: the local context of an ambiguous phrase.
         context: dict[int, set[ProblemArea]] = {}
         for finding in findings:
-            if len(finding.areas) == 1 and None not in finding.areas:
-                context.setdefault(finding.clause, set()).update(finding.areas)
+            if len(finding.areas) == 1:
+                [only] = finding.areas
+                if only is not None:
+                    context.setdefault(finding.clause, set()).add(only)
         # A phrase read as a goal and as a strategy counts once: inside a longer phrase of the other kind ("relief"
         # in "symptom relief") it is that phrase, and read for two areas at once ("reconnect") it is ambiguous.
         spans = _spans(other) if other and findings else None
         for finding in findings:
             areas = finding.areas
-            if len(areas) == 1 and None not in areas:
+            sole = next(iter(areas)) if len(areas) == 1 else None
+            if sole is not None:
                 if spans is None or not _absorbed(finding, spans):
-                    reading.area_findings.setdefault(next(iter(areas)), []).append(finding)
+                    reading.area_findings.setdefault(sole, []).append(finding)
                 nearby: set[ProblemArea] = set()
             else:
                 nearby = context.get(finding.clause, set())

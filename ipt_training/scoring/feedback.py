@@ -158,7 +158,7 @@ def stage_feedback(stage: DisputeStage | None, reference: ReferenceFormulation, 
     if not chose_dispute:
         return ("A dispute stage is assessed only when a role dispute is chosen as a focus; this answer does not "
                 "choose one." if conflict else "")
-    if correct:
+    if correct and stage is not None:  # (a right stage is a stage named)
         return f"You staged the role dispute as {stage.value}, which fits the case."
     stages = ("renegotiation (both still actively trying), impasse (talking has stopped, resentment simmers) or "
               "dissolution (the relationship is ending)")

@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 from functools import cache
 
@@ -143,8 +144,8 @@ def _domain_cues() -> dict[str, list[str | tuple[str, float]]]:
     cues: dict[str, list[str | tuple[str, float]]] = {}
     for area, phrases in AREA_CUES.items():
         cues[f"area:{area.value}"] = list(phrases)
-    for stage, phrases in STAGE_CUES.items():
-        cues[f"stage:{stage.value}"] = list(phrases)
+    for stage, stage_phrases in STAGE_CUES.items():
+        cues[f"stage:{stage.value}"] = list(stage_phrases)
     for prefix, concepts in (("goal", GOALS), ("strategy", STRATEGIES)):
         for concept in concepts.values():
             spoken = [second_person(c) for c in concept.cues]
@@ -217,7 +218,7 @@ def _matcher_for(reference: ReferenceFormulation, case: Case | None = None) -> _
         {item.id: item.text for item in items}, reference.timeline_link.id,
         names=[p.name for p in case.inventory] if case else (),
         skip=[case.patient.name] if case else (), link_event=key_event_texts(case, reference))
-    cues = {**_domain_cues(), **derived.cues,
+    cues: dict[str, Iterable[str | tuple[str, float]]] = {**_domain_cues(), **derived.cues,
             **{f"evidence:{item.id}": item.cues for item in reference.key_evidence if item.cues},
             "timeline": reference.timeline_link.cues}
     if reference.primary_area is ProblemArea.INTERPERSONAL_DEFICITS:
@@ -343,7 +344,7 @@ def _half(points: float) -> float:
 
 
 def _off_focus_areas(found: set[str], table: dict[str, Concept], allowed: set[ProblemArea]) -> set[ProblemArea]:
-    return {table[c].area for c in found if table[c].area is not None and table[c].area not in allowed}
+    return {area for area in (table[c].area for c in found) if area is not None and area not in allowed}
 
 
 #: What the facts named in a list that chooses no focus earn at most (the examiners' token for a keyword list).
@@ -594,7 +595,7 @@ def score_formulation(
                                  or (case is not None and any(e.kind == "death" for e in case.timeline)), words=words)
         if conflict is not None and conflict.other is None:
             split = replace(decision, contradiction=True)
-        elif conflict is not None:
+        elif conflict is not None and conflict.other is not None:
             split = replace(decision, contradiction=True, alternatives=(conflict.other, *decision.alternatives),
                             secondary=None if decision.secondary is conflict.other else decision.secondary)
     if split is not None:
@@ -801,7 +802,7 @@ def score_formulation(
     ))
 
     allowed = {*reference.areas, *(alt.area for alt in reference.acceptable_alternatives)}
-    chosen = {better} if better is not None else {decision.primary, decision.secondary} - {None}
+    chosen = {better} if better is not None else {a for a in (decision.primary, decision.secondary) if a is not None}
     # A vignette copied into the answer states the case, not a plan: its sentences name no goal or strategy, however
     # many of the plan's words the case's own account happens to use ("she has not cried", "her friends").
     plan_clauses = prepared
@@ -886,9 +887,11 @@ def score_formulation(
             # the stage is named: what is left is to confirm it with the patient in the plan, not to establish it
             text = text.replace(STRATEGIES["dispute.stage"].label,
                                 f"confirm with the patient the stage you named ({stage.value})")
-        if staged_off and penalty == 1.0:
+        # (off the stage: the answer named a stage and the key, a dispute, has one)
+        if staged_off and penalty == 1.0 and stage is not None and reference.dispute_stage is not None:
             text += " " + feedback.off_stage_feedback(kind, stage, reference.dispute_stage, reveal=reveal)
-        elif off_stage and kind == "goals" and not hits and reveal:
+        elif (off_stage and kind == "goals" and not hits and reveal and stage is not None
+              and reference.dispute_stage is not None):
             # a plan for the stage it named, none of it the key's: say what the key's stage calls for
             text += " " + feedback.wrong_stage_plan_feedback(stage, reference.dispute_stage)
         if (textbook or copied) and points:

@@ -18,6 +18,7 @@ Credit follows reasoning, so three kinds of answer are flagged, scored low and s
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import filterfalse, repeat
@@ -149,7 +150,7 @@ def _ngrams(tokens: list[str]) -> set[tuple[str, ...]]:
     return {tuple(tokens[i:i + _NGRAM]) for i in range(len(tokens) - _NGRAM + 1)}
 
 
-def _ordered_ngrams(tokens: list[str]) -> list[tuple[str, ...]]:
+def _ordered_ngrams(tokens: Sequence[str | None]) -> list[tuple[str | None, ...]]:
     return list(zip(*[tokens[i:] for i in range(_NGRAM)], strict=False))
 
 
@@ -164,9 +165,13 @@ def _vignette_ngrams(vignette: str) -> frozenset[tuple[str, ...]]:
 _ENGLISH, _FOREIGN, _VIGNETTE, _HEAD, _NOT_AFTER_HEAD = 1, 2, 4, 8, 16
 
 
-def _kinds(*words_of: tuple[int, frozenset[str]]) -> dict[str, int]:
+#: A table of kinds: a word's bits (the ``None`` between clauses, looked up as well, has none).
+_Kinds = dict[str | None, int]
+
+
+def _kinds(*words_of: tuple[int, frozenset[str]]) -> _Kinds:
     """Each word of the ``(bit, words)`` pairs, with the bits of every set it is in."""
-    kinds: dict[str, int] = {}
+    kinds: _Kinds = {}
     for bit, words in words_of:
         for word in words:
             kinds[word] = kinds.get(word, 0) | bit
@@ -181,9 +186,9 @@ _HAS = {bit: bytes(1 if kind & bit else 0 for kind in range(256))
 
 
 @lru_cache(maxsize=256)
-def _word_kinds(vignette: str) -> dict[str, int]:
+def _word_kinds(vignette: str) -> _Kinds:
     """:data:`_WORD_KINDS` with the words of ``vignette`` marked as well."""
-    kinds = dict.fromkeys((t for clause in clauses(vignette) for t in clause), _VIGNETTE)
+    kinds: _Kinds = dict.fromkeys((t for clause in clauses(vignette) for t in clause), _VIGNETTE)
     for word, kind in _WORD_KINDS.items():
         kinds[word] = kinds.get(word, 0) | kind
     return kinds
@@ -232,13 +237,13 @@ def read_style(text: str, raw: list[list[str]], vignette: str | None = None) -> 
     words = len(flat) - len(raw)
     if not words:
         return Style(0, 0.0, 0.0, 0.0, other_script)
-    against_vignette = bool(vignette) and words >= _PASTED_MIN_WORDS
+    against = vignette if vignette and words >= _PASTED_MIN_WORDS else ""  # the vignette, when it is to be compared
     # One byte per word of what it is (bits of _WORD_KINDS): the counts below are then taken in C.
-    kinds = bytes(map((_word_kinds(vignette) if against_vignette else _WORD_KINDS).get, flat, repeat(0)))
+    kinds = bytes(map((_word_kinds(against) if against else _WORD_KINDS).get, flat, repeat(0)))
     share = kinds.translate(_HAS[_ENGLISH]).count(1) / words
     foreign = kinds.translate(_HAS[_FOREIGN]).count(1) / words
     pasted = 0.0
-    if against_vignette:
+    if against:
         # Cheap first: the four-word sequences inside runs of vignette words (within a clause, counted at C speed)
         # bound the copied ones from above.
         mask = kinds.translate(_HAS[_VIGNETTE])
@@ -247,7 +252,7 @@ def read_style(text: str, raw: list[list[str]], vignette: str | None = None) -> 
             lengths = [len(c) - c.count(QUOTE) - c.count(QUESTION) for c in raw] if marked else map(len, raw)
             total = sum(n - _NGRAM + 1 for n in lengths if n >= _NGRAM)
             if sum(map(len, runs)) - (_NGRAM - 1) * len(runs) >= _PASTED_SHARE * total:
-                pasted = _pasted_share(flat, mask, total, vignette)
+                pasted = _pasted_share(flat, mask, total, against)
     return Style(words, share, pasted, foreign, other_script, text, _scrambled(flat, kinds))
 
 

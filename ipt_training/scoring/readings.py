@@ -122,10 +122,13 @@ def _relabelled(decision: AreaDecision, reading: AreaReading, other: ProblemArea
     a word of change of mind, addition or phase ("This is a role transition for Tobias ... PA: role dispute with
     Karin ... Goals: ..."): two formulations, whichever part holds the plan. (Two areas chosen, the second added to
     the first, are one formulation with two foci.)"""
+    primary = decision.primary
+    if primary is None:
+        return False  # no label to compare with
     first = _commit_clause(reading, other)
-    label = _commit_clause(reading, decision.primary)
+    label = _commit_clause(reading, primary)
     return (not decision.contradiction and first is not None and label is not None and first < label
-            and reading.best.get(decision.primary) is Reading.CHOSEN
+            and reading.best.get(primary) is Reading.CHOSEN
             and _ADDING.isdisjoint(prepared[first]) and _ADDING.isdisjoint(prepared[label])
             and not subordinate(prepared, first) and not subordinate(prepared, label))
 

@@ -90,8 +90,8 @@ def _all_cues() -> list[str]:
     for table in (lexicon.AREA_CUES, lexicon.STAGE_CUES, lexicon.EVENT_CUES, lexicon.PATIENT_CUES):
         for phrases in table.values():
             cues += [c if isinstance(c, str) else c[0] for c in phrases]
-    for table in (lexicon.GOALS, lexicon.STRATEGIES):
-        cues += [cue for concept in table.values() for cue in concept.cues]
+    for concepts in (lexicon.GOALS, lexicon.STRATEGIES):
+        cues += [cue for concept in concepts.values() for cue in concept.cues]
     return [*cues, *lexicon.TEMPORAL_LINK_CUES, *lexicon.ABSENCE_OF_EVENT_CUES]
 
 

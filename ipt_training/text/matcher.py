@@ -151,11 +151,12 @@ class CueGroup(NamedTuple):
 #: ``None`` for a one-word cue, the exact further words), the positions of the one-word cues, the exact second
 #: words that bring other cues into play (``None``: no cue has a second word; :data:`_ANY_SECOND`: some second word
 #: is a prefix, so the window is always looked at), the group itself, and for each exact second word the cues to try
-#: when it is the only second word within reach (what :meth:`CueGroup.candidates` gives then), or where some second
-#: word is a prefix, those prefixes.
+#: when it is the only second word within reach (what :meth:`CueGroup.candidates` gives then; empty where some second
+#: word is a prefix), and where some second word is a prefix, those prefixes (else none).
 _Start = tuple[tuple[tuple[str, float, "tuple[tuple[str, bool], ...] | None", frozenset[str]], ...], tuple[int, ...],
-               "frozenset[str] | None", CueGroup, "dict[str, tuple[int, ...]] | repeat[tuple[str, ...]]"]
+               "frozenset[str] | None", CueGroup, dict[str, tuple[int, ...]], "repeat[tuple[str, ...]]"]
 _ANY_SECOND: frozenset[str] = frozenset({"\x00any"})
+_NO_PREFIXES: repeat[tuple[str, ...]] = repeat(())
 
 
 def _start(group: CueGroup) -> _Start:
@@ -163,9 +164,9 @@ def _start(group: CueGroup) -> _Start:
     seconds = None if not group.indexed else (_ANY_SECOND if group.by_prefix else group.seconds)
     if seconds is _ANY_SECOND:
         # The prefixes of the second words, repeated for ``map(str.startswith, window, ...)``.
-        return entries, group.always, seconds, group, repeat(tuple(probe[1:] for probe, _ in group.by_prefix))
+        return entries, group.always, seconds, group, {}, repeat(tuple(probe[1:] for probe, _ in group.by_prefix))
     merged = {word: group.candidates([word]) for word in group.by_word}
-    return entries, group.always, seconds, group, merged
+    return entries, group.always, seconds, group, merged, _NO_PREFIXES
 
 
 class PhraseMatcher:
@@ -280,12 +281,14 @@ class PhraseMatcher:
             present = set(tokens)
             negatable = not _NEGATION_WORDS.isdisjoint(present)
             for i in compress(range(len(starts)), starts):  # the positions where a cue starts
-                entries, always, seconds, group, merged = starts[i]
+                start = starts[i]
+                assert start is not None  # (compress keeps the positions where a cue starts)
+                entries, always, seconds, group, merged, prefixes = start
                 if seconds is None or (seconds is not _ANY_SECOND and seconds.isdisjoint(present)):
                     picks = always
                 elif seconds is _ANY_SECOND:
                     window = tokens[i + 1:i + reach]
-                    if group.seconds.isdisjoint(window) and not any(map(str.startswith, window, merged)):
+                    if group.seconds.isdisjoint(window) and not any(map(str.startswith, window, prefixes)):
                         picks = always  # no second word, exact or prefix, within reach
                     else:
                         picks = group.candidates(window)
