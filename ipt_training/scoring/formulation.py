@@ -818,7 +818,7 @@ def score_formulation(
             and any(not m.negated and m.clause not in copied_in for m in kinds["absence"])))
     # Ending the relationship resolves a dispute only in dissolution (reference 3.2); in another stage a plan that
     # points toward it steers the outcome, and earns neither a resolution nor a plan of action.
-    dissolution = DisputeStage.DISSOLUTION in (stage, reference.dispute_stage, *labels)
+    dissolution = DisputeStage.DISSOLUTION in (stage, reference.dispute_stage) or DisputeStage.DISSOLUTION in labels
     steering = (ending_clauses(prepared, kinds["goal"], words) if not dissolution and ProblemArea.ROLE_DISPUTE in chosen
                 else set())
     if steering:

@@ -166,9 +166,12 @@ def _dated_year(tokens: list[str], when: int) -> bool:
     return any(m == month and y == year for m, y in _dates(tokens))
 
 
+def _in_sequence(i: int, j: int) -> bool:
+    return abs(i - j) <= _SEQUENCE_REACH
+
+
 def dated_link(timing: OnsetTiming, prepared: list[list[str]], event_clauses: set[int],
-               onset_said: Callable[[list[str]], bool],
-               together: Callable[[int, int], bool] = lambda i, j: abs(i - j) <= _SEQUENCE_REACH) -> bool:
+               onset_said: Callable[[list[str]], bool], together: Callable[[int, int], bool] = _in_sequence) -> bool:
     """Whether the answer states the link by dates or by the span between the key event and the onset; the dated
     event and the dated onset must be ``together`` (in one sentence: set side by side in two, they are two facts)."""
     # Only clauses with a month word, a number or a unit can date anything (most clauses of most answers).

@@ -42,9 +42,9 @@ _STOP = r"(?:\.(?=[ \t]*(?-i:[a-z])))"
 def _truncated_re(words: frozenset[str]) -> re.Pattern[str]:
     """The pattern of the truncated words among ``words`` (a pattern of a few words is several times faster to run
     over a text than one of all of them)."""
-    plain = sorted(words & _TRUNCATED.keys(), key=len, reverse=True)
-    prefixes = sorted(words & _PREFIXES.keys())
-    with_stop = sorted(words & _TRUNCATED_WITH_STOP.keys())
+    plain = sorted(_TRUNCATED.keys() & words, key=len, reverse=True)
+    prefixes = sorted(_PREFIXES.keys() & words)
+    with_stop = sorted(_TRUNCATED_WITH_STOP.keys() & words)
     parts = [r"\b(" + "|".join(plain or ["(?!)"]) + r")(?![\w'-])",
              r"\b(" + "|".join(prefixes or ["(?!)"]) + rf"){_STOP}?(?![\w'-])",
              r"\b(" + "|".join(with_stop or ["(?!)"]) + r")(?=\.)"]
