@@ -7,6 +7,8 @@ reads in the patient's words.
 * a group or a role in the inventory ("Choir friends") is not a person: a plan to go back to the choir is not a plan
   to talk about someone;
 * "we looked for something that set it off and there was nothing" is the deficits link;
+* the dispute's stage in plain words ("neither of you has mentioned it since", "you are both still looking for an
+  answer"); silence that comes when she is angry is how she argues, not the stage;
 * a plan said to the patient in plain words: a good side and a hard side looked at together, what keeps the dispute
   going, the choices there are, raising it again, coming to a decision.
 
@@ -24,7 +26,7 @@ from scoring_helpers import points, score
 
 from ipt_training.cases.loader import load_case_file
 from ipt_training.cases.model import EventKind
-from ipt_training.domain import ProblemArea
+from ipt_training.domain import DisputeStage, ProblemArea
 
 _PILOT = """
 id: x-81
@@ -290,3 +292,137 @@ def test_nothing_said_without_a_search_is_no_link(loner):
              "up alone; you live on your own. ")
     gone = score(loner, story + "You said nobody would notice if you were gone. Nothing ever happens to you.")
     assert "onset_without_event" not in gone.evidence_cited
+
+
+_VINEYARD = """
+id: x-83
+title: "A vineyard near Mendoza"
+set: practice
+difficulty: intermediate
+traps: [distractor-transition]
+patient:
+  name: Rosario Giménez
+  age: 39
+  gender: woman
+  background: "Agronomist at a family vineyard near Mendoza; married to Facundo"
+setting: "Primary care psychologist, Mendoza"
+vignette: |
+  Rosario, 39, an agronomist, came in April 2025 with poor sleep and crying spells. In November 2024 her husband
+  Facundo promised his father that they would move into the old farmhouse on the estate, without discussing it
+  with her. She wants to stay in their flat in the city near her lab and her sister Luz. They have quarrelled about
+  it two or three times a week since; both still want a solution, visited the farmhouse twice and talked about a
+  trial month. When she is angry she goes silent and he takes it as agreement. Her symptoms began in January 2025.
+  In September 2024 she was promoted at the lab, which she enjoys. No thoughts of suicide.
+symptom_onset: 2025-01
+timeline:
+  - {date: 2024-09, event: "Promoted to head of the soil laboratory", kind: change}
+  - date: 2024-11
+    event: "Facundo promises his father they will move to the farmhouse without asking her; quarrels begin"
+    kind: conflict
+  - {date: 2025-01, event: "Poor sleep, crying", kind: symptom}
+inventory:
+  - name: Facundo
+    relationship: husband
+    closeness: inner
+    contact: "daily"
+    expectations: "Wants them to move to the farmhouse"
+  - name: Luz
+    relationship: sister
+    closeness: inner
+    contact: "several times a week"
+    expectations: "Close"
+reference:
+  primary_area: role_dispute
+  dispute_stage: renegotiation
+  acceptable_alternatives: []
+  key_evidence:
+    - id: promise
+      hint: "What did Facundo decide?"
+      text: "In November 2024 Facundo promised his father they would move to the farmhouse without asking her."
+    - id: expectations
+      hint: "What does each expect?"
+      text: "Facundo says family comes first; Rosario wants to be asked and to stay in the city."
+    - id: still_trying
+      hint: "Are they still trying?"
+      text: "Both still want a solution: they visited the farmhouse twice and discussed a trial month."
+  timeline_link:
+    id: onset_after_promise
+    hint: "When did the symptoms begin?"
+    text: "Her symptoms began in January 2025, two months after the promise and the quarrels began."
+  goals: [dispute.identify, dispute.plan, dispute.resolve]
+  strategies: [dispute.expectations, dispute.options, general.communication_analysis, general.role_play]
+  rationale: "Written for these tests: a dispute still being negotiated."
+  formulation: "Rosario, you have depression, a common and treatable illness. Written for these tests."
+"""
+
+_VINEYARD_STORY = ("Rosario, you are depressed; it is a common illness and it can be treated. It started in January, "
+                   "two months after Facundo promised his father you would move to the farmhouse without asking you, "
+                   "and you have argued about it a few times a week since. I see this as a disagreement between you "
+                   "two. ")
+
+
+@pytest.fixture(scope="module")
+def vineyard(tmp_path_factory: pytest.TempPathFactory):
+    path: Path = tmp_path_factory.mktemp("cases") / "x-83.yaml"
+    path.write_text(_VINEYARD, encoding="utf-8")
+    return load_case_file(path)
+
+
+@pytest.mark.parametrize("described", [
+    "You are both still looking for an answer: you went to see the farmhouse and talked about a trial month.",
+    "Neither of you has given up: you went to see the farmhouse and talked about a trial month.",
+])
+def test_a_dispute_still_negotiated_in_plain_words_is_renegotiation(vineyard, described):
+    read = score(vineyard, _VINEYARD_STORY + described)
+    bare = score(vineyard, _VINEYARD_STORY)
+    assert read.detected_stage is DisputeStage.RENEGOTIATION
+    assert points(read, "evidence_timeline") > points(bare, "evidence_timeline")
+
+
+def test_silence_when_angry_is_how_she_argues_not_the_stage(vineyard):
+    habit = score(vineyard, _VINEYARD_STORY + "You are both still looking for an answer. When you are angry you go "
+                  "quiet, and he takes your silence as a yes.")
+    assert habit.detected_stage is DisputeStage.RENEGOTIATION  # not a tie with an impasse
+    stopped = score(vineyard, _VINEYARD_STORY + "You have both gone quiet about it.")
+    assert stopped.detected_stage is DisputeStage.IMPASSE  # silence that is the state of the dispute
+
+
+@pytest.mark.parametrize("other", [
+    "He has given up drinking on Fridays.",
+    "He is still looking for his keys every morning.",
+])
+def test_words_of_persistence_about_something_else_describe_no_stage(vineyard, other):
+    assert score(vineyard, _VINEYARD_STORY + other).detected_stage is None
+
+
+@pytest.mark.parametrize("described", [
+    "Since then neither of you has mentioned it.",
+    "After that one row the subject has been closed.",
+    "Things have frozen between you since then.",
+    "You have given up trying to talk to her about it.",
+    "Since that row, it has been swept under the carpet.",
+])
+def test_talk_that_has_stopped_in_plain_words_is_an_impasse(impasse, described):
+    story = ("Mrs Zhao, you are depressed; it is an illness and it can be treated. In April you and Jessica "
+             "quarrelled about Leo's feeding and sleep. Your sleep went in August. ")
+    read = score(impasse, story + described)
+    assert read.detected_stage is DisputeStage.IMPASSE
+    assert score(impasse, story).detected_stage is None
+
+
+def test_an_event_dated_after_the_onset_argues_for_nothing(pilot):
+    # the quarrel over the fence came in June, after the low mood began in May: by the case's dates it set nothing off
+    text = (_OPENING + "Your low mood is because of the business with Gaël about the fence between your gardens. "
+            + _MEET)
+    read = score(pilot, text)
+    assert read.detected_primary is not ProblemArea.ROLE_DISPUTE
+
+
+def test_a_plan_to_talk_about_the_person_still_argues_for_grief(mechanic):
+    # "talk about her" is a plan of grief; the balanced-look words shared with the transition must not silence it
+    text = ("Tomasz, I think your depression is connected with Ewa's death in January, which you have hardly let "
+            "yourself feel. It started about two months later. Over twelve weeks I'd like us to talk about her and "
+            "about what you have been holding in. Would that feel right?")
+    read = score(mechanic, text)
+    assert read.detected_primary is ProblemArea.GRIEF
+    assert points(read, "problem_area") == 3.0

@@ -9,7 +9,8 @@ than a death is a role transition, a conflict is a dispute; reference section 3)
 event by two of its own words (stemmed and with the evidence synonyms, so "took unpaid leave" finds "starts unpaid
 leave"; names, kin words, dates and words most vignettes share do not count, since they say who or when, not what
 happened) is read as an event of that kind, unless a denial comes right before those words ("no argument about the
-shop"). Words that events of two kinds share tell neither.
+shop"). Words that events of two kinds share tell neither. Only events dated before the onset (or in its month)
+count: by the case's own dates, a later event did not set the episode off.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from ipt_training.cases.model import Case, EventKind, ReferenceFormulation
 from ipt_training.domain import ProblemArea
 from ipt_training.scoring.evidence import STOP_WORDS, event_words
 from ipt_training.scoring.per_case import per_case
+from ipt_training.scoring.specificity import month_index
 from ipt_training.text.matcher import Clauses, Match
 
 _AREA_OF_KIND = {EventKind.DEATH: ProblemArea.GRIEF, EventKind.CHANGE: ProblemArea.ROLE_TRANSITION,
@@ -61,7 +63,11 @@ def case_events(reference: ReferenceFormulation, case: Case | None = None) -> Ca
     if case is None:
         return CaseEvents()
     names = [case.patient.name, *(p.name for p in case.inventory)]
-    told = [(_AREA_OF_KIND[e.kind], event_words(e.event, names)) for e in case.timeline if e.kind in _AREA_OF_KIND]
+    onset = month_index(case.symptom_onset)
+    # only what happened before the onset (or in its month) can have set the episode off: a later event ("the exam he
+    # failed two months after his mood dropped") is a consequence or a distractor, by the case's own dates
+    told = [(_AREA_OF_KIND[e.kind], event_words(e.event, names)) for e in case.timeline if e.kind in _AREA_OF_KIND
+            and (onset is None or (month := month_index(e.date)) is None or month <= onset)]
     events = []
     forms: dict[str, str] = {}
     prefixes: list[tuple[str, str]] = []

@@ -116,7 +116,7 @@ from ipt_training.scoring.specificity import (
     read_facts,
     textbook_feedback,
 )
-from ipt_training.scoring.stage_words import described_stages, plan_work
+from ipt_training.scoring.stage_words import described_stages, habitual_silence, plan_work
 from ipt_training.scoring.statements import stated_tokens
 from ipt_training.scoring.time_link import (
     anniversary_clauses,
@@ -567,7 +567,8 @@ def score_formulation(
     # A stage named inside a condition ("if it later moves to dissolution, we would ...") plans for a change of stage
     # (reference 3.2): a contingency, not a second reading, and not the stage the answer names now.
     if kinds["stage"]:
-        kinds["stage"] = plan_work(kinds["stage"], prepared, set(plan_sentences(prepared, words)))
+        kinds["stage"] = [m for m in plan_work(kinds["stage"], prepared, set(plan_sentences(prepared, words)))
+                          if not habitual_silence(prepared[m.clause], m.start)]
     firm = [m for m in kinds["stage"] if not contingent(prepared[m.clause], m.start)]
     if firm and len(firm) < len(kinds["stage"]):
         kinds["stage"] = firm

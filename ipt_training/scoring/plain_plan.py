@@ -123,7 +123,8 @@ _WANT_DO = frozenset({"want", "wants", "do", "does"})
 
 #: A balanced look at something, in any words: a good side and a hard side named together ("the good and the hard
 #: parts", "what is hard and what is good", "the warm side and the difficult side"). For a death it is the
-#: relationship with the person, good and bad; for a change, the good and bad of the old role and the new one.
+#: relationship with the person, good and bad; for a change, the good and bad of the old role and the new one. The
+#: words serve both areas, so they vote for neither.
 _UPSIDE = frozenset({"good", "best", "nice", "lovely", "warm", "happy", "positive", "enjoyable", "upside", "upsides",
                      "pros", "rewarding", "easy", "easier", "great", "gained", "gains", "fond"})
 _DOWNSIDE = frozenset({"bad", "hard", "harder", "hardest", "difficult", "painful", "tough", "worse", "worst",
@@ -157,13 +158,13 @@ FRAMES: tuple[Frame, ...] = (
     Frame("strategy:transition.new_support", (_GET, _SUPPORT), votes=False),
     Frame("strategy:transition.new_skills", (_LEARN, _SKILLS), votes=False),
     Frame("strategy:transition.feelings_about_change", (_TALK_OF, _LOST)),
-    Frame("strategy:transition.review_old_new", (_UPSIDE, _JOINED, _DOWNSIDE)),
+    Frame("strategy:transition.review_old_new", (_UPSIDE, _JOINED, _DOWNSIDE), votes=False),
     Frame("strategy:transition.new_skills", (_PRACTISE, _HOW), votes=False),
     Frame("strategy:transition.new_skills", (_LEARN, _PRACTICAL), votes=False),
     Frame("goal:grief.mourn", (_FEELINGS, _LOST)),
     Frame("goal:grief.mourn", (_TALK_OF, _ABOUT_THEM)),
     Frame("strategy:grief.reconstruct", (_TALK_OF, _ABOUT_THEM)),
-    Frame("strategy:grief.reconstruct", (_UPSIDE, _JOINED, _DOWNSIDE)),
+    Frame("strategy:grief.reconstruct", (_UPSIDE, _JOINED, _DOWNSIDE), votes=False),
     Frame("goal:grief.reinvest", (_RETURN, _PASTIMES), votes=False),
     Frame("goal:transition.realistic_new", (_SEE, _GOOD, _CLAUSE_WORDS_NEW)),
     Frame("goal:transition.mastery", (_BETTER, _AT, _TASK)),
@@ -198,8 +199,8 @@ CONCEPT_AREA: dict[str, ProblemArea | None] = {
 _EVERY_WORD = frozenset().union(*(c for f in FRAMES for c in (*f.classes, f.twice)))
 #: Concepts whose frame is shared with a concept of another area ("sad about losing" is mourning a death or an old
 #: role): they say nothing about which area the plan serves.
-_SHARED = frozenset(f.concept for f in FRAMES for g in FRAMES if f.classes and f.classes == g.classes
-                    and CONCEPT_AREA.get(f.concept) != CONCEPT_AREA.get(g.concept))
+_SHARED = frozenset(f.concept for f in FRAMES for g in FRAMES if f.classes and f.classes == g.classes and f.votes
+                    and g.votes and CONCEPT_AREA.get(f.concept) != CONCEPT_AREA.get(g.concept))
 
 
 #: Headings of a plan's list, its items (short clauses that do not begin with a subject: "settle on a plan").

@@ -4,12 +4,18 @@ The lexicon's stage cues are phrases ("stopped talking", "still arguing", "wants
 with the same few ideas in many word orders, read here as frames of two words:
 
 * **impasse**: talk that has stopped, a word of silence or refusal before a word of talking ("they stopped
-  discussing it", "he refuses to discuss the sale", "they never mention the lunch", "they went silent"), or a
-  dispute said to be stuck ("this stuck disagreement", "the conflict is stuck");
+  discussing it", "he refuses to discuss the sale", "they never mention the lunch", "neither of you has mentioned
+  it", "you have given up trying to talk to her", "they went silent"), a dispute said to be stuck ("this stuck
+  disagreement", "the conflict is stuck"), or the subject shut away ("the subject has been closed", "things have
+  frozen between you", "it has been swept under the carpet");
 * **renegotiation**: a conflict still going on, a word of persistence before a word of arguing or trying ("they
-  keep arguing", "both keep raising it", "still trying to find a fair arrangement");
+  keep arguing", "both keep raising it", "still trying to find a fair arrangement", "you are still looking for an
+  answer"), or not giving up ("neither of you has given up");
 * **dissolution**: a decision to end ("she decided to end the marriage", "he wants to divorce", "how you want
   the partnership to end").
+
+Silence that comes *when* something happens ("when she is angry she goes quiet and he takes her silence as a yes")
+is how one of them behaves in the dispute, its pattern of communication, not the stage it has reached.
 
 In a plan, "renegotiate" is the work (reopening negotiation is the goal at an impasse too), not the stage: a
 sentence of the plan that says "help them renegotiate their expectations" describes no stage.
@@ -27,6 +33,23 @@ _TALK = ("talk", "speak", "spoke", "discuss", "mention", "raise", "raising", "co
 #: "not" is left out ("she could not talk to him without a row" is a dispute still going on).
 _SILENCING = frozenset({"stopped", "stop", "stops", "never", "refuse", "refuses", "refused", "refusing", "barely",
                         "hardly", "longer", "gave", "given"})
+#: Nobody talking ("neither of you has mentioned it", "nobody raises it"), a few words before the talk.
+_NOBODY = frozenset({"neither", "nobody", "none", "nor"})
+_NOBODY_REACH = 4
+#: "given up trying to talk": the giving up a few words before the talk
+_GIVEN_UP_REACH = 5
+_GAVE = frozenset({"gave", "given"})
+#: The subject of the dispute shut away ("the subject has been closed", "things have frozen", "swept under the carpet")
+_SHUT = frozenset({"frozen", "froze", "closed", "shelved", "buried", "swept", "carpet", "rug"})
+_SUBJECT = frozenset({"subject", "topic", "issue", "matter", "it", "things", "everything", "relationship"})
+_SHUT_REACH = 4
+#: Not giving up ("neither of you has given up"): the dispute still being negotiated.
+_NEGATIONS = frozenset({"not", "neither", "never", "nobody", "none", "t", "nt"})
+#: What may follow "not given up": nothing, or what was not given up on ("on the marriage"); "he has not given up
+#: drinking" is not the dispute.
+_GIVEN_UP_ON = frozenset({"on", "yet", "either", "hope"})
+#: Silence in a clause of when or whenever is a habit, how one of them behaves, not the stage.
+_HABIT = frozenset({"when", "whenever", "if"})
 _SILENT = frozenset({"silent", "silence", "quiet"})
 _SILENT_VERBS = frozenset({"went", "gone", "go", "goes", "fell", "fallen", "falls", "became", "become", "remain",
                            "remains", "stayed", "stay"})
@@ -35,6 +58,9 @@ _CONFLICT = frozenset({"dispute", "disputes", "conflict", "conflicts", "disagree
 _PERSIST = frozenset({"still", "keep", "keeps", "kept", "continue", "continues", "continuing", "persist", "persists"})
 _ONGOING = ("argu", "fight", "row", "quarrel", "try", "trying", "raise", "raising", "negotiat", "talk", "discuss",
             "push", "bring")
+#: Still looking for a way out of the dispute ("you are both still looking for an answer").
+_SEEKING = frozenset({"looking", "searching", "seeking", "hoping"})
+_SOLUTION = frozenset({"answer", "solution", "way", "compromise", "agreement", "arrangement", "deal", "middle"})
 _DECIDED = frozenset({"decided", "decides", "decision", "wants", "want", "wanted", "chose", "chosen", "determined"})
 _ENDING = frozenset({"end", "divorce", "separate", "split"})
 _REACH = 3
@@ -49,12 +75,21 @@ def _stage_at(tokens: list[str], k: int) -> DisputeStage | None:
     """The stage the frame ending at ``tokens[k]`` describes, if any."""
     token, before = tokens[k], tokens[max(0, k - _REACH):k]
     if token.startswith(_TALK):
-        if not _SILENCING.isdisjoint(before):
+        if not _SILENCING.isdisjoint(before) or not _NOBODY.isdisjoint(tokens[max(0, k - _NOBODY_REACH):k]) or (
+                "up" in tokens[max(0, k - _GIVEN_UP_REACH):k] and not _GAVE.isdisjoint(tokens[max(0, k - 6):k])):
             return DisputeStage.IMPASSE
         return DisputeStage.RENEGOTIATION if not _PERSIST.isdisjoint(before) else None
-    if (token in _SILENT and not _SILENT_VERBS.isdisjoint(before)) or (
-            token == "stuck" and not _CONFLICT.isdisjoint(tokens[max(0, k - 2):k + 2])):
+    if token in _SILENT and not _SILENT_VERBS.isdisjoint(before):
+        return None if _habit(tokens, k) else DisputeStage.IMPASSE
+    if token == "stuck" and not _CONFLICT.isdisjoint(tokens[max(0, k - 2):k + 2]):
         return DisputeStage.IMPASSE
+    if token in _SHUT and not _SUBJECT.isdisjoint(tokens[max(0, k - _SHUT_REACH):k]):
+        return DisputeStage.IMPASSE
+    if token == "up" and tokens[k - 1] in _GAVE and not _NEGATIONS.isdisjoint(tokens[max(0, k - 5):k - 1]) and (
+            k + 1 == len(tokens) or tokens[k + 1] in _GIVEN_UP_ON):
+        return DisputeStage.RENEGOTIATION
+    if token in _SEEKING and not _PERSIST.isdisjoint(before) and not _SOLUTION.isdisjoint(tokens[k + 1:k + 5]):
+        return DisputeStage.RENEGOTIATION
     if token.startswith(_ONGOING) and not _PERSIST.isdisjoint(before):
         return DisputeStage.RENEGOTIATION
     if token in _ENDING and not _DECIDED.isdisjoint(tokens[max(0, k - _END_REACH):k]):
@@ -62,7 +97,18 @@ def _stage_at(tokens: list[str], k: int) -> DisputeStage | None:
     return None
 
 
-_TRIGGERS = _SILENCING | _SILENT_VERBS | _PERSIST | _DECIDED | {"stuck"}
+_TRIGGERS = _SILENCING | _NOBODY | _SILENT_VERBS | _PERSIST | _DECIDED | _SHUT | {"stuck"}
+
+
+def _habit(tokens: list[str], k: int) -> bool:
+    """Whether the word at ``k`` is said of a habit: a clause of when or whenever before it."""
+    return not _HABIT.isdisjoint(tokens[:k])
+
+
+def habitual_silence(tokens: list[str], start: int) -> bool:
+    """Whether a stage phrase at ``start`` is silence in a clause of when ("when she is angry she goes silent"):
+    how one of them behaves, not the stage."""
+    return tokens[start] in _SILENT and _habit(tokens, start)
 
 
 def described_stages(prepared: Clauses) -> list[Match]:
