@@ -426,3 +426,31 @@ def test_a_plan_to_talk_about_the_person_still_argues_for_grief(mechanic):
     read = score(mechanic, text)
     assert read.detected_primary is ProblemArea.GRIEF
     assert points(read, "problem_area") == 3.0
+
+
+def test_the_event_the_answer_ties_the_onset_to_settles_a_tie_between_its_arguments(pilot):
+    # "the sadness of what you lost" speaks for grief as much as for a change; the onset tied to the licence, the
+    # case's key event (a change), settles it
+    text = ("Ines, you are depressed; it can be treated. Your low mood began two months after you lost your licence. "
+            "Over twelve weeks we will talk about the sadness of what you lost and find people you can lean on. "
+            "Does that fit?")
+    read = score(pilot, text)
+    assert read.detected_primary is ProblemArea.ROLE_TRANSITION
+    assert points(read, "problem_area") == 3.0
+
+
+def test_the_key_event_alone_chooses_no_focus(pilot):
+    # the onset tied to the licence, but the answer's own explanation is stress and its plan is coping: no focus
+    text = ("Ines, you are depressed, and I think it is because of stress at work. Your low mood began two months "
+            "after you lost your licence. We will find ways to cope with the stress. Is that ok?")
+    read = score(pilot, text)
+    assert read.detected_primary is None
+    assert points(read, "problem_area") == 0.0
+
+
+def test_a_choice_left_to_the_patient_is_no_commitment(pilot):
+    text = ("Ines, the licence and the quarrel with Gaël both seem linked to your low mood. I would present both "
+            "to you and let you choose which to work on; it would be premature for me to pick.")
+    read = score(pilot, text)
+    assert read.detected_primary is None
+    assert "no_commitment" in read.flags

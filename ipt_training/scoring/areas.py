@@ -693,7 +693,7 @@ def _decides(before: list[str], previous: list[str] | None) -> bool:
 
 
 _DEFER_WORDS = frozenset({"deciding", "decide", "undecided", "open", "information", "early", "mind", "choosing",
-                          "choose", "commit", "pick", "settle"})
+                          "choose", "commit", "pick", "settle", "premature"})
 #: Verbs of choosing a focus, and what may follow them in a refusal ("I can't choose a focus yet", "I cannot decide
 #: between them"): anything else after the verb is an area or a reason ("I would not choose grief").
 _CHOOSE_VERBS = frozenset({"choose", "decide", "commit", "pick", "settle", "select"})
@@ -730,9 +730,14 @@ _DEFERRALS = ("before deciding", "before i decide", "before we decide", "decide 
               "keep them open", "keep them all open", "keep all of these open", "keep both open", "keep it open",
               "more information", "too early to", "undecided", "not yet decide", "can not decide",
               "keep both in mind", "keep them both in mind", "keep them in mind", "keep them all in mind",
-              "before choosing", "leave the focus open", "leave it open")
+              "before choosing", "leave the focus open", "leave it open",
+              # the choice left to the patient, or said to come too soon ("let him choose which he wants to work
+              # on", "it would be premature for me to pick")
+              "let him choose", "let her choose", "let them choose", "let you choose", "let him decide",
+              "let her decide", "let them decide", "let you decide", "leave the choice", "premature to pick",
+              "premature to choose", "premature to decide", "premature for me to")
 #: The deferrals that speak of choosing itself, read in an answer that names no area.
-_CHOICE_DEFERRALS = tuple(p for p in _DEFERRALS if any(w in p for w in ("decid", "choos", "focus")))
+_CHOICE_DEFERRALS = tuple(p for p in _DEFERRALS if any(w in p for w in ("decid", "choos", "focus", "premature")))
 
 _NO_ANSWER = frozenset({"no", "not", "nope", "never", "nobody", "none", "neither", "reject", "rejected", "excluded"})
 

@@ -11,6 +11,11 @@ leave"; names, kin words, dates and words most vignettes share do not count, sin
 happened) is read as an event of that kind, unless a denial comes right before those words ("no argument about the
 shop"). Words that events of two kinds share tell neither. Only events dated before the onset (or in its month)
 count: by the case's own dates, a later event did not set the episode off.
+
+The key event itself (the event of the months the timeline link names) is told by the link's own words; the first
+clause that names it and speaks of the onset is an event of the area its kind argues for, counted once: an answer
+that says the episode began "a few weeks after he cut off his sister" argues from the break with her, whatever it
+calls it.
 """
 
 from __future__ import annotations
@@ -20,8 +25,10 @@ from dataclasses import dataclass, field
 from ipt_training.cases.model import Case, EventKind, ReferenceFormulation
 from ipt_training.domain import ProblemArea
 from ipt_training.scoring.evidence import STOP_WORDS, event_words
+from ipt_training.scoring.onset_link import timing_for
 from ipt_training.scoring.per_case import per_case
 from ipt_training.scoring.specificity import month_index
+from ipt_training.scoring.time_link import onset_said
 from ipt_training.text.matcher import Clauses, Match
 
 _AREA_OF_KIND = {EventKind.DEATH: ProblemArea.GRIEF, EventKind.CHANGE: ProblemArea.ROLE_TRANSITION,
@@ -105,3 +112,24 @@ def case_event_matches(prepared: Clauses, told: CaseEvents) -> list[Match]:
             denied = not _DENIALS.isdisjoint(tokens[max(0, first - _DENIAL_REACH):first])
             found.append(Match(f"event:{event.area.value}", c, first, hits[-1], denied, 1.0))
     return found
+
+
+@per_case
+def key_event_area(reference: ReferenceFormulation, case: Case | None = None) -> ProblemArea | None:
+    """The area the kind of the case's key event argues for (the events of the months the timeline link names), or
+    ``None`` when the case dates no such event or its events there are of kinds that argue for different areas."""
+    timing = timing_for(reference, case)
+    if timing is None or case is None:
+        return None
+    areas = {_AREA_OF_KIND[e.kind] for e in case.timeline
+             if e.kind in _AREA_OF_KIND and month_index(e.date) in timing.events}
+    return areas.pop() if len(areas) == 1 else None
+
+
+def key_event_matches(prepared: Clauses, clauses_: set[int], area: ProblemArea | None) -> list[Match]:
+    """One ``event:<area>`` match for the first clause that names the key event (the timeline link's own words)
+    and speaks of the onset: the event the answer ties the episode to, counted once however often it is named."""
+    if area is None:
+        return []
+    tied = next((c for c in sorted(clauses_) if onset_said(prepared[c])), None)
+    return [] if tied is None else [Match(f"event:{area.value}", tied, 0, 0, False, 1.0)]

@@ -60,7 +60,7 @@ from ipt_training.scoring.areas import (
     lost_person_matches,
     read_areas,
 )
-from ipt_training.scoring.case_events import case_event_matches, case_events
+from ipt_training.scoring.case_events import case_event_matches, case_events, key_event_area, key_event_matches
 from ipt_training.scoring.claims import Conflict, link_contradictions, read_conflict
 from ipt_training.scoring.concepts import read_concepts
 from ipt_training.scoring.evidence import DerivedEvidence, derive_evidence
@@ -530,6 +530,7 @@ def score_formulation(
     if not facts.stated:
         kinds["absence"] = []  # "nothing happened before the onset" needs this patient's story somewhere
     ev_matches = kinds["evidence"] + kinds["timeline"]
+    link_clauses: set[int] = set()
     if derived.items:
         terms = kinds["term"]
         link_clauses = derived.timeline_clauses(terms)
@@ -555,8 +556,17 @@ def score_formulation(
             events += lost_person_matches(prepared, words, _the_dead(case))
             # the case's own events, told in the answer's words ("since Deniz came along and you took unpaid leave")
             events += case_event_matches(prepared, case_events(reference, case))
-        inferred = infer_from_events(events, prepared,
-                                     _plan_votes(kinds["goal"] + kinds["strategy"], prepared, words), words)
+        votes = _plan_votes(kinds["goal"] + kinds["strategy"], prepared, words)
+        inferred = infer_from_events(events, prepared, votes, words)
+        if inferred is None and case is not None:
+            # The key event the answer ties the onset to, named by the timeline link's own words, settles a tie
+            # between areas its reasoning already argues for (the break with his sister, against a plan that also
+            # speaks of sadness); alone it makes no choice ("it is stress at work; since you became supervisor you
+            # have not slept" chooses no focus).
+            key = key_event_matches(prepared, link_clauses, key_event_area(reference, case))
+            if key and (key[0].concept[6:] in {a.value for a in votes}
+                        or any(m.concept == key[0].concept and not m.negated for m in events)):
+                inferred = infer_from_events(events + key, prepared, votes, words)
         if inferred is not None:
             decision = replace(decision, primary=inferred)
             implicit = True
