@@ -10,7 +10,11 @@ reads in the patient's words.
 * the dispute's stage in plain words ("neither of you has mentioned it since", "you are both still looking for an
   answer"); silence that comes when she is angry is how she argues, not the stage;
 * a plan said to the patient in plain words: a good side and a hard side looked at together, what keeps the dispute
-  going, the choices there are, raising it again, coming to a decision.
+  going, the choices there are, raising it again, coming to a decision, making the disagreement explicit, changing
+  how they argue, talking about how the change feels; a plan asked as a question ("shall we use our sessions to
+  talk about him?") or carried on by "once" ("once the mourning moves, back towards Marek and the choir");
+* the people of a case who are alive are those the patient goes back to, the dead the one the plan talks about;
+  the dead's word of kin ("the loss of his sister") tells the death as the name does.
 
 The cases and answers are invented for these tests (none comes from a benchmark set). Each mechanism has answers
 that must gain and answers that must not: a keyword list, a denial, the case's other event, a description that is
@@ -183,6 +187,11 @@ inventory:
     closeness: middle
     contact: "none since February"
     expectations: "Friendship"
+  - name: Marek
+    relationship: brother
+    closeness: inner
+    contact: "weekly"
+    expectations: "Close"
 reference:
   primary_area: grief
   acceptable_alternatives: []
@@ -454,3 +463,57 @@ def test_a_choice_left_to_the_patient_is_no_commitment(pilot):
     read = score(pilot, text)
     assert read.detected_primary is None
     assert "no_commitment" in read.flags
+
+
+_MOURN_OPENING = ("Tomasz, you have depression, a common illness that can be treated. Ewa died of a stroke in "
+                  "January and you were back at the garage the next day; you have not cried, and you will not go "
+                  "into her flat. Your sleep went in March, two months after her death. I think your grief for her "
+                  "has had nowhere to go. ")
+
+
+def test_a_plan_asked_as_a_question_is_a_plan(mechanic):
+    asked = score(mechanic, _MOURN_OPENING + "Shall we use our twelve sessions to talk about her and about what you "
+                  "feel, even the anger?")
+    told = score(mechanic, _MOURN_OPENING + "You told me you talk about her and about what you feel, even the anger.")
+    assert points(asked, "goals") > points(told, "goals")
+
+
+def test_the_living_are_whom_he_goes_back_to_and_the_dead_whom_the_plan_talks_about(mechanic):
+    plan = "Over twelve weeks we will talk about Ewa and let the sadness come. "
+    back = score(mechanic, _MOURN_OPENING + plan + "Once the mourning moves, back towards Marek and the choir.")
+    alone = score(mechanic, _MOURN_OPENING + plan)
+    assert points(back, "goals") > points(alone, "goals")  # going back to people is re-investment
+    about_ewa = score(mechanic, _MOURN_OPENING + "Over twelve weeks we will talk about Ewa.")
+    about_marek = score(mechanic, _MOURN_OPENING + "Over twelve weeks we will talk about Marek.")
+    # talking about the living brother reconstructs no relationship with the dead
+    assert points(about_marek, "strategies") < points(about_ewa, "strategies")
+
+
+def test_the_loss_of_the_dead_by_their_kin_word_is_a_death(mechanic):
+    sister = score(mechanic, "I'd frame this as an unresolved loss of his sister. He was fixing buses again within a "
+                   "day and no tears since; his sleep went in March. Aims: let him mourn her.")
+    job = score(mechanic, "I'd frame this as the loss of his place at the garage. His sleep went in March. Aims: "
+                "help him settle.")
+    assert sister.detected_primary is ProblemArea.GRIEF
+    assert job.detected_primary is not ProblemArea.GRIEF
+
+
+def test_a_dispute_plan_that_names_the_disagreement_and_changes_how_they_argue(vineyard):
+    plain = score(vineyard, _VINEYARD_STORY + "Aims: make the disagreement explicit, help her decide what she is "
+                  "asking for, and change how they argue so that an agreement becomes possible.")
+    vague = score(vineyard, _VINEYARD_STORY + "Aims: help her feel better.")
+    assert points(plain, "goals") == plain.criterion("goals").max_points
+    assert points(vague, "goals") < points(plain, "goals")
+
+
+def test_talking_about_how_the_change_feels_is_a_transition_strategy_only_for_a_transition(pilot, vineyard):
+    change = score(pilot, "Ines, you are depressed. Since your licence was suspended in March and you were moved to "
+                   "the harbour office, you have felt low; the low mood began two months later. This is a big change "
+                   "in your life. We will talk about how that feels.")
+    nothing = score(pilot, "Ines, you are depressed. Since your licence was suspended in March and you were moved to "
+                    "the harbour office, you have felt low; the low mood began two months later. This is a big "
+                    "change in your life. We will meet every week.")
+    assert points(change, "strategies") > points(nothing, "strategies")
+    dispute = score(vineyard, _VINEYARD_STORY + "We will talk about how that feels.")
+    assert points(dispute, "strategies") == points(score(vineyard, _VINEYARD_STORY + "We will meet every week."),
+                                                   "strategies")

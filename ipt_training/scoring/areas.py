@@ -1159,7 +1159,9 @@ def _settled(tokens: list[str]) -> bool:
 
 
 _PLAN_WEIGHT = 3.0
-_FOCUS_WORDS = frozenset({"focus", "focused", "focusing", "target", "targeting", "treat", "treating"})
+_FOCUS_WORDS = frozenset({"focus", "focused", "focusing", "target", "targeting", "treat", "treating",
+                          # the writer's own naming of the focus: "I'd frame this as an unresolved loss of her father"
+                          "frame", "formulate"})
 
 
 def _plans(tokens: list[str]) -> bool:

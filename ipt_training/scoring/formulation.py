@@ -90,6 +90,7 @@ from ipt_training.scoring.onset_link import (
 from ipt_training.scoring.patient import PatientElements, read_patient_elements
 from ipt_training.scoring.per_case import per_case
 from ipt_training.scoring.plain_plan import (
+    KIN_WORDS,
     MOURNING,
     contingent,
     ending_clauses,
@@ -170,8 +171,15 @@ _TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "uncle", "aunt", "auntie",
 
 
 def _the_dead(case: Case) -> frozenset[str]:
-    """The words of the names of the people the case's inventory marks as dead ("Lai-ying")."""
-    return _name_words(tuple(p.name for p in case.inventory if p.deceased))
+    """The words of the names of the people the case's inventory marks as dead ("Lai-ying"), and the word of kin
+    their entry gives ("father" for "Yerlan, father, died March 2025"): "the loss of her father" is his death."""
+    dead = [p for p in case.inventory if p.deceased]
+    return _name_words(tuple(p.name for p in dead)) | _kin_words(tuple(p.relationship for p in dead))
+
+
+@cache
+def _kin_words(relationships: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w for text in relationships for c in clauses(text) for w in c if w in KIN_WORDS)
 
 
 @cache
@@ -850,7 +858,8 @@ def score_formulation(
                              # the answer chose
                              plain=plain_plan_concepts(plan_clauses, chosen, ending=dissolution,
                                                        words=words if plan_clauses is prepared else None,
-                                                       people=people))
+                                                       people=people,
+                                                       dead=_the_dead(case) if case is not None else frozenset()))
     off_areas = concepts.drawn_on - allowed - chosen
     # Two formulations (each area with a plan of its own): the answer earns half of the better one on every
     # criterion, not only on the area.

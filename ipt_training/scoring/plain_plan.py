@@ -88,6 +88,8 @@ _KIN = frozenset({"wife", "husband", "partner", "mother", "father", "mum", "dad"
                   "daughter", "grandmother", "grandfather", "grandma", "grandpa", "aunt", "aunty", "auntie", "uncle",
                   "cousin", "friend", "niece", "nephew", "baby"})
 _POSSESSIVES = frozenset({"your", "his", "her", "their", "my"})
+#: Words of kinship (for other modules: the dead's kin word in a case's inventory).
+KIN_WORDS = _KIN
 #: Reaching an end to the dispute ("reach a resolution he can live with", "find a compromise"), and working on the
 #: rift itself ("work on the rift with Nikos"): its resolution, in words the lexicon lacks.
 _REACH_TO = frozenset({"reach", "reaching", "find", "finding", "achieve", "work", "come", "get"})
@@ -119,7 +121,7 @@ _WHAT = frozenset({"what"})
 #: Settling on a course for the dispute ("settle on a plan", "agree a way forward"), in words the lexicon lacks.
 _SETTLE = frozenset({"settle", "choose", "decide", "agree", "pick", "make", "draw"})
 _PLAN_NOUN = frozenset({"plan", "course"})
-_WANT_DO = frozenset({"want", "wants", "do", "does"})
+_WANT_DO = frozenset({"want", "wants", "do", "does", "need", "needs", "asking", "ask"})
 
 #: A balanced look at something, in any words: a good side and a hard side named together ("the good and the hard
 #: parts", "what is hard and what is good", "the warm side and the difficult side"). For a death it is the
@@ -144,6 +146,14 @@ _OTHER = frozenset({"different", "other", "possible"})
 _WAYS = frozenset({"routes", "paths", "solutions", "ways forward"})
 #: Raising the dispute again (impasse: bring it back into the open), "raise it with him again".
 _RAISE = frozenset({"raise", "raising", "broach", "broaching"})
+#: Talking about how the change feels ("talk about how that feels", "say how you feel about it").
+_FEEL = frozenset({"feel", "feels", "feeling", "feelings", "felt"})
+#: Naming the dispute ("make the disagreement explicit", "put the conflict into words", "name the rift").
+_EXPLICIT = frozenset({"explicit", "clear", "clearer", "name", "naming", "spell", "words"})
+#: Changing how the two communicate ("change how they argue", "improve the way they talk").
+_CHANGE = frozenset({"change", "changing", "improve", "improving", "alter", "shift"})
+_HOW_WAY = frozenset({"how", "way"})
+_SPEAK = _ARGUE | frozenset({"talk", "talking", "speak", "speaking", "communicate", "communicating", "argue", "row"})
 #: Coming to a decision about the dispute ("so that you can reach a decision together", "make a choice").
 _DECISION = frozenset({"decision", "decisions", "choice"})
 
@@ -158,6 +168,7 @@ FRAMES: tuple[Frame, ...] = (
     Frame("strategy:transition.new_support", (_GET, _SUPPORT), votes=False),
     Frame("strategy:transition.new_skills", (_LEARN, _SKILLS), votes=False),
     Frame("strategy:transition.feelings_about_change", (_TALK_OF, _LOST)),
+    Frame("strategy:transition.feelings_about_change", (_TALK_OF, _FEEL), votes=False),
     Frame("strategy:transition.review_old_new", (_UPSIDE, _JOINED, _DOWNSIDE), votes=False),
     Frame("strategy:transition.new_skills", (_PRACTISE, _HOW), votes=False),
     Frame("strategy:transition.new_skills", (_LEARN, _PRACTICAL), votes=False),
@@ -188,6 +199,8 @@ FRAMES: tuple[Frame, ...] = (
     Frame("strategy:dispute.options", (_CHOICES,)),
     Frame("strategy:dispute.options", (_OTHER, _WAYS)),
     Frame("goal:dispute.resolve", (_RAISE, _AGAIN)),
+    Frame("goal:dispute.identify", (_EXPLICIT, _RIFT)),
+    Frame("goal:dispute.resolve", (_CHANGE, _HOW_WAY, _SPEAK)),
 )
 
 #: Words that make a sentence a plan: the writer's intent, a heading, or "help".
@@ -210,10 +223,10 @@ _SUBJECTS = frozenset({"he", "she", "they", "i", "it", "this", "there", "we", "y
 _LIST_ITEMS = 5
 _ITEM_WORDS = 14
 #: An offer said to the patient is a plan too ("we can think about the choir", "we could look at ...").
-_OFFERS = frozenset({"can", "could", "might", "may"})
+_OFFERS = frozenset({"can", "could", "might", "may", "shall"})
 _WE = frozenset({"we"})
 #: A clause that goes on with the list of the one before ("..., and later to make contact again with Paula").
-_GOING_ON = frozenset({"and", "then", "later", "also", "after", "afterwards", "next"})
+_GOING_ON = frozenset({"and", "then", "later", "also", "after", "afterwards", "next", "once"})
 
 
 def plan_sentences(prepared: Clauses, words: AnswerWords | None = None) -> list[int]:
@@ -293,10 +306,11 @@ _HURRY_WORDS = _HURRY | {"move", "moving", "less", "stop", "over", "only"}
 _ONLY_GOOD = frozenset({"happy", "good", "positive", "nice", "best"})
 
 
-def _person_named(tokens: list[str], people: frozenset[str]) -> list[str]:
+def _person_named(tokens: list[str], people: frozenset[str], dead: frozenset[str] = frozenset()) -> list[str]:
     """``tokens`` with a name of the case, or a possessive before a kin word, read as "him" ("talk about Marek",
-    "talk about your brother": talk about him)."""
-    named = [("him" if t in people else t) for t in tokens]
+    "talk about your brother": talk about him). Where the case names its dead (``dead``), the other people named
+    are the living ones the patient can go back to ("back towards Radu and Oana": back to friends)."""
+    named = [("him" if t in people and (not dead or t in dead) else "friends" if t in people else t) for t in tokens]
     for k in range(len(named) - 1):
         if named[k] in _POSSESSIVES and named[k + 1] in _KIN:
             named[k] = "him"
@@ -313,13 +327,14 @@ def _hurried(tokens: list[str], pairs: list[str]) -> bool:
 
 def plain_plan_concepts(prepared: Clauses, areas: set[ProblemArea], *, ending: bool = True,
                         words: AnswerWords | None = None, voting: bool = False,
-                        people: frozenset[str] = frozenset()) -> set[str]:
+                        people: frozenset[str] = frozenset(), dead: frozenset[str] = frozenset()) -> set[str]:
     """Goals and strategies (``"goal:..."``, ``"strategy:..."``) that plain-language plan sentences name, for
     concepts of ``areas`` and general ones. Without ``ending`` (the dispute is not staged as dissolution), a plan to
     end the relationship is not its resolution; a sentence that idealises or hurries past a loss mourns nothing.
     With ``voting``, only the frames whose words say which area the plan serves. ``people``: the case's names
     (lower case); a name, or a kin word after a possessive, is the person the plan talks about ("talk about
-    Marek", "talk about your brother")."""
+    Marek", "talk about your brother"); ``dead``: the words of the names of the case's dead, where it names them
+    (the other people named are the living, whom the patient goes back to)."""
     found: set[str] = set()
     if not areas:
         return found
@@ -332,7 +347,7 @@ def plain_plan_concepts(prepared: Clauses, areas: set[ProblemArea], *, ending: b
             continue
         tokens = prepared[c]
         if (people and not people.isdisjoint(tokens)) or not _KIN.isdisjoint(tokens):
-            tokens = _person_named(tokens, people)
+            tokens = _person_named(tokens, people, dead)
         # Word pairs only where one can count ("about him", "move on"): the others read no pair.
         pairs = _pairs(tokens) if not _PAIR_FIRSTS.isdisjoint(tokens) else []
         # The word classes the sentence has a word (or word pair) of: a frame needs one of each of its classes.
