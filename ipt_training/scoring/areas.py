@@ -119,6 +119,9 @@ class AreaReading:
     decisive: list[tuple[tuple[int, int], ProblemArea]] = field(default_factory=list)
     #: clause of each area's last rejection ("neither fits as well"); a rejection read without a place is late
     rejected_at: dict[ProblemArea, int] = field(default_factory=dict)
+    #: clause of each area's last assertion or choice ("PA: grief ... the real problem is a dispute ... Work on grief
+    #: for her father": grief's last is the end)
+    last: dict[ProblemArea, int] = field(default_factory=dict)
 
     def at_least(self, level: Reading) -> list[ProblemArea]:
         """Areas read at ``level`` or stronger, in the order their strongest mention appears."""
@@ -146,10 +149,13 @@ _PREFIX_CACHE: dict[frozenset[str], tuple[str, ...]] = {}
 
 def _reverses(tokens: list[str], start: int) -> bool:
     """A word of turning before the area ("actually a dispute", "the real issue is grief"), not "real" as the
-    area's own adjective ("a real role change": a genuine change, named as a candidate)."""
+    area's own adjective ("a real role change": a genuine change, named as a candidate), nor "rather than" right
+    before it ("rather than a separate dispute")."""
     before = tokens[:start]
     if start and before[-1] == "real":
         before = before[:-1]
+    if "than" in before and _after_than(before):
+        return False  # "part of it rather than a separate dispute": compared, not turned to
     return _has(REVERSAL_WORDS, before)
 
 
@@ -280,12 +286,15 @@ def _classify(m: Match, tokens: list[str], previous: list[str] | None, quoted: b
             return _MENTIONED  # a person's initial read as an area ("G wants her to ..."), not a choice
         if not _CRITERION_VERBS.isdisjoint(after[:2]):
             return _MENTIONED  # what the area would need: "deficits would need lifelong isolation"
-        if ("than" in before[-2:] or not LIKENESS_WORDS.isdisjoint(before[-4:]) or _later_phase(tokens, before)
+        if (_after_than(before) or not LIKENESS_WORDS.isdisjoint(before[-4:]) or _later_phase(tokens, before)
                 or _simile(before) or _follows_from(tokens, m.end)):
             # "more likely than a transition", "the later phase will look like a transition", "it's like a
             # bereavement", "the dispute with Nikos follows from the death"
             return _MENTIONED
-    if _has(HEDGE_BEFORE, before[-_HEDGE_REACH:]) or (hedge_after and (_has(HEDGE_AFTER, after) or _may_after(after))):
+    if _thought_of(before):
+        return _MENTIONED  # "I did think of a transition, but ...", "it is tempting to call this a dispute": weighed
+    if _has(HEDGE_BEFORE, before[-_HEDGE_REACH:]) or (hedge_after and (
+            _has(HEDGE_AFTER, after) or _may_after(after) or _candidate_after(tokens, m.end))):
         return _HEDGED
     opens_clause = m.start <= 1 or all(t in {"a", "an", "the", "so", "then", "and", "thus"} for t in before)
     # "The focus is: grief" marks the next clause; "several areas could fit: grief, ..." does not.
@@ -301,6 +310,58 @@ def _classify(m: Match, tokens: list[str], previous: list[str] | None, quoted: b
     if opens_clause or _has(_COPULA, before[-5:]):
         return _ASSERTED
     return _MENTIONED
+
+
+#: Nouns that make the area named before them a possibility: "grief is the obvious candidate", "a dispute is one
+#: option".
+_CANDIDATE_NOUNS = frozenset({"candidate", "candidates", "option", "options", "possibility", "contender"})
+_CANDIDATE_FILLERS = frozenset({"is", "was", "be", "the", "a", "an", "one", "obvious", "first", "likely", "natural",
+                                "strongest", "main", "clear", "other", "another", "tempting"})
+_CANDIDATE_REACH = 5
+
+
+def _candidate_after(tokens: list[str], end: int) -> bool:
+    """The area is called a candidate after a copula and a few qualifiers ("grief is the obvious candidate", "a
+    dispute with Clara is one option")."""
+    after = tokens[end + 1:end + 1 + _CANDIDATE_REACH + 2]
+    if _CANDIDATE_NOUNS.isdisjoint(after):
+        return False
+    if after[:1] == ["with"]:
+        after = after[2:]  # "a dispute with Clara is the obvious candidate"
+    k = next(i for i, t in enumerate(after) if t in _CANDIDATE_NOUNS)
+    return all(t in _CANDIDATE_FILLERS for t in after[:k])
+
+
+#: "I did think of a transition", "I wondered about grief", "we thought about a dispute": an area weighed.
+_THINKING = frozenset({"think", "thought", "thinking", "wondered", "wondering", "weighed", "weighing"})
+_THOUGHT_REACH = 4
+_TEMPTED = frozenset({"tempting", "tempted"})
+_WEIGHING = _THINKING | _TEMPTED
+
+
+def _thought_of(before: list[str]) -> bool:
+    """The writer says they thought of the area, or were tempted by it, which weighs it ("I did think of a role
+    transition, but ...", "I wondered about grief", "it is tempting to call this a dispute"), unlike "I think this
+    is grief", which asserts it."""
+    if _WEIGHING.isdisjoint(before):
+        return False
+    if not _TEMPTED.isdisjoint(before[-_HEDGE_REACH:]):
+        return True
+    window = before[-_THOUGHT_REACH:]
+    return not _THINKING.isdisjoint(window) and any(
+        t in _THINKING and window[k + 1:k + 2] in (["of"], ["about"]) for k, t in enumerate(window))
+
+
+_THAN_FILLERS = frozenset({"as", "a", "an", "the", "separate", "full", "true", "real", "proper", "second", "another"})
+
+
+def _after_than(before: list[str]) -> bool:
+    """The area is what the writer compares with ("more likely than a transition", "treated as part of it rather
+    than as a separate dispute"): "than" just before it, or only articles and a qualifier between."""
+    if "than" not in before[-4:]:
+        return False
+    k = len(before) - 1 - before[::-1].index("than")
+    return all(t in _THAN_FILLERS for t in before[k + 1:])
 
 
 #: Verbs of mourning: negated, they describe mourning not done, not an area ruled out.
@@ -630,6 +691,10 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
                 reading.focused.add(area)
             elif kind is _CHOSEN or _case_claim(before):
                 reading.claimed.add(area)
+            if concept_spans is None:
+                concept_spans = {(c.clause, t) for c in concept_matches for t in range(c.start, c.end + 1)}
+            if (m.clause, m.start) not in concept_spans:
+                reading.last[area] = m.clause  # (not the object of a goal: "Goals: reduce social isolation")
             if first_claim is None:
                 first_claim = (m.clause, area)
             if _decides(before, previous):
@@ -947,6 +1012,9 @@ def _assign_markers(committed: list[tuple[int, int, int, ProblemArea]], prepared
             if token in SECONDARY_MARKERS:
                 if _time_span(tokens, p):
                     continue  # "the symptoms followed within three months", "two weeks later": a date, not a rank
+                if token in _ORDINALS and p + 1 < len(tokens) and tokens[p + 1] not in _RANKED and not any(
+                        s == p + 1 for s, _, _ in by_clause.get(clause, ())):
+                    continue  # "a row over a second child", "her second job": a count, not a rank
                 target = reading.secondary_marked
             elif token in PRIMARY_MARKERS:
                 target = reading.primary_marked
@@ -965,6 +1033,10 @@ def _assign_markers(committed: list[tuple[int, int, int, ProblemArea]], prepared
                     target.add(min(following)[1])
 
 
+#: An ordinal ranks an area only before the area or a word for a focus ("second focus", "2nd: the dispute").
+_ORDINALS = frozenset({"second", "2nd"})
+_RANKED = frozenset({"focus", "area", "problem", "issue", "priority", "one", "line", "target", "theme", "pa", "is",
+                     "would", "will", "could", "may", "might"})
 _TIME_UNITS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years", "wk", "wks", "mo",
                          "mos", "yr", "yrs"})
 
@@ -1096,9 +1168,11 @@ def decide_areas(chosen_primary: ProblemArea | None, chosen_secondary: ProblemAr
                                         or primary in reading.focused or (
         (explicit or primary in reading.claimed)
         and all(reading.order[primary][0] < reading.first[a][0] for a in reading.listed if a != primary)))
+    # An area the answer weighs and rules out ("Nobody has died, so it isn't grief") is not one it lists as a focus.
     listed = [a for a in reading.listed
               if not (explicit and a != primary and reading.best.get(a, Reading.MENTIONED) <= Reading.HEDGED)
-              and not (labelled and a != primary and a not in reading.claimed)]
+              and not (labelled and a != primary and a not in reading.claimed)
+              and not (a != primary and a in reading.rejected and a not in reading.claimed)]
     listed_unsettled = [a for a in listed if a not in reading.secondary_marked]
     stuffing = len(listed) >= 3 and (primary is None or not explicit or len(listed_unsettled) >= 3)
     stuffing = stuffing or len(listed) == 4
@@ -1161,14 +1235,67 @@ def _settled(tokens: list[str]) -> bool:
 _PLAN_WEIGHT = 3.0
 _FOCUS_WORDS = frozenset({"focus", "focused", "focusing", "target", "targeting", "treat", "treating",
                           # the writer's own naming of the focus: "I'd frame this as an unresolved loss of her father"
-                          "frame", "formulate"})
+                          "frame", "framing", "formulate"})
+#: A plan said as what the writer and the patient will do: "I'd suggest we spend twelve sessions on this quarrel",
+#: "I'd like us to talk about him", "we will look at the change", "we could go through the arguments".
+_WE = frozenset({"we", "us", "lets", "i"})
+_INTENT = frozenset({"suggest", "propose", "like", "want", "will", "would", "shall", "plan", "going", "can", "could",
+                     "lets", "let", "need", "should", "ll"})
+_PLAN_VERBS = frozenset({"spend", "spending", "talk", "talking", "look", "looking", "go", "going", "concentrate",
+                         "sessions", "time", "explore", "exploring"})
+_PLAN_PARTICLES = frozenset({"on", "about", "through", "over", "at"})
+_PARTICLE_REACH = 6
 
 
 def _plans(tokens: list[str]) -> bool:
-    """A sentence that states the plan: "I would focus on ...", "we will work on ..."."""
+    """A sentence that states the plan: "I would focus on ...", "we will work on ...", "I'd frame this as ...", or
+    what we will do together ("I'd suggest we spend our sessions on this quarrel", "I'd like us to talk about
+    him")."""
     if not _FOCUS_WORDS.isdisjoint(tokens):
         return True
-    return any(t in {"work", "working"} and tokens[k + 1:k + 2] == ["on"] for k, t in enumerate(tokens))
+    if any(t in {"work", "working"} and tokens[k + 1:k + 2] == ["on"] for k, t in enumerate(tokens)):
+        return True
+    if _WE.isdisjoint(tokens) or _INTENT.isdisjoint(tokens) or _PLAN_VERBS.isdisjoint(tokens):
+        return False
+    return any(t in _PLAN_VERBS and not _PLAN_PARTICLES.isdisjoint(tokens[k + 1:k + 1 + _PARTICLE_REACH])
+               for k, t in enumerate(tokens))
+
+
+#: Words of a focus frame whose object names the focus ("treat ... as the focus", "focus on ...", "the focus is ...").
+_FOCUS_FRAME = frozenset({"focus", "focused", "focusing", "treat", "treating", "target", "targeting"})
+#: Lay words that tell which area an object of a focus frame is: "the thinness of his relationships", "this quarrel
+#: with your sister", "the change in your life", "the loss of your father".
+_LAY_AREA_WORDS: dict[str, ProblemArea] = {
+    **dict.fromkeys(("relationships", "friendships", "friends", "connections", "loneliness", "lonely", "isolation",
+                     "isolated", "alone", "social", "closeness", "company"), ProblemArea.INTERPERSONAL_DEFICITS),
+    **dict.fromkeys(("quarrel", "quarrels", "argument", "arguments", "arguing", "fight", "fights", "fighting",
+                     "conflict", "disagreement", "disagreements", "row", "rows", "rift", "tension", "feud",
+                     "estrangement"), ProblemArea.ROLE_DISPUTE),
+    **dict.fromkeys(("change", "changes", "move", "adjusting", "adapting", "adjustment", "transition", "retirement",
+                     "diagnosis", "illness"), ProblemArea.ROLE_TRANSITION),
+    **dict.fromkeys(("loss", "death", "grief", "grieving", "mourning", "goodbye", "bereavement"), ProblemArea.GRIEF),
+}
+_OBJECT_END = frozenset({"as", "because", "since", "so", "which", "who", "while"})
+
+
+def _focus_named(tokens: list[str]) -> ProblemArea | None:
+    """The area the object of a focus frame names in lay words, when its words name one area only: "I'd treat the
+    thinness of his relationships as the focus" (deficits), "we will focus on the quarrel with Paula" (dispute);
+    None when the object names none, or words of two areas ("the conflict since the move")."""
+    start = next((k for k, t in enumerate(tokens) if t in _FOCUS_FRAME), None)
+    if start is None or not _NEGATORS.isdisjoint(tokens[max(0, start - 3):start]):
+        return None
+    if tokens[start] in {"focus", "focused", "focusing"} and tokens[start + 1:start + 2] == ["is"]:
+        found = tokens[start + 2:]  # "the focus is the thinness of his relationships"
+    elif tokens[start] in {"treat", "treating", "target", "targeting"}:
+        found = tokens[start + 1:]  # "treat X as the focus"
+    elif tokens[start + 1:start + 2] == ["on"]:
+        found = tokens[start + 2:]  # "focus on X"
+    else:
+        found = tokens[:start] if tokens[start + 1:start + 3] in (["as"], []) else []  # "X is the focus"
+    end = next((k for k, t in enumerate(found) if t in _OBJECT_END), len(found))
+    areas = {_LAY_AREA_WORDS[t] for t in found[:end] if t in _LAY_AREA_WORDS}
+    return areas.pop() if len(areas) == 1 else None
 
 
 _ALONE_WORDS = frozenset({"alone", "lonely", "isolated", "isolation", "loner", "friendless", "withdrawn"})
@@ -1250,6 +1377,34 @@ def _blocked_mourning(tokens: list[str]) -> bool:
     return False
 
 
+#: What an event set aside is said not to be: "the move is not the issue", "not what this is about", "the exam is
+#: better read as a casualty of his concentration than as a cause", "her daughter leaving didn't knock her down".
+_RELEVANCE = frozenset({"issue", "problem", "cause", "trigger", "reason", "driver", "about", "focus", "explanation",
+                        "knock", "knocked", "affect", "affected", "bother", "bothered", "upset", "explain", "explains",
+                        "brought", "caused", "triggered", "matter", "point"})
+_NOT_RELEVANT = frozenset({"not", "nt", "never", "hardly", "than"})
+_RELEVANCE_REACH = 4
+#: An event told as going well: "the move went well", "the new office is fine", "she has settled in well".
+_WENT_WELL = frozenset({("went", "well"), ("going", "well"), ("gone", "well"), ("goes", "well"), ("is", "fine"),
+                        ("was", "fine"), ("are", "fine"), ("coped", "well"), ("copes", "well"), ("adjusted", "well"),
+                        ("settled", "well"), ("fine", "actually"), ("turned", "out")})
+_GOOD_WORDS = frozenset({"well", "fine", "out"})
+
+
+def set_aside(tokens: list[str]) -> bool:
+    """The writer weighs an event and sets it aside: it is said not to be the issue or the cause ("the promotion
+    went well and isn't the issue", "is not what this is about", "a casualty of his concentration rather than a
+    cause", "didn't knock him down") or to have gone well ("the move went well", "the new office is fine")."""
+    if not _GOOD_WORDS.isdisjoint(tokens) and any(
+            pair in _WENT_WELL and (k == 0 or tokens[k - 1] not in _NOT_RELEVANT) for k, pair in enumerate(
+                pairwise(tokens))):
+        return True
+    if _NOT_RELEVANT.isdisjoint(tokens) or _RELEVANCE.isdisjoint(tokens):
+        return False
+    return any(t in _NOT_RELEVANT and not _RELEVANCE.isdisjoint(tokens[k + 1:k + 1 + _RELEVANCE_REACH])
+               for k, t in enumerate(tokens))
+
+
 def _consequence(tokens: list[str]) -> bool:
     """A clause that calls something a consequence ("the rows grew out of it", "came after")."""
     return any((t, tokens[k + 1]) in _CONSEQUENCE_PAIRS for k, t in enumerate(tokens[:-1]))
@@ -1267,11 +1422,24 @@ _SIDE_WORDS = (_REFUSED_NEXT | {"not", "than", "like"} | _REJECT_BEFORE | _AGENT
                | _FUTURE_MODALS | _FOLLOW_WORDS | LIKENESS_WORDS)
 
 
+#: How far after the area its "follows from" may stand: "the dispute with Nikos follows from the death" (not "Grief,
+#: with the conflict with Kian treated as part of it", where the conflict is part of the grief), unless the area is
+#: one of several said to follow ("the dispute with Nikos and the transition to living alone both follow from").
+_FOLLOW_REACH = 6
+_COORDINATION = frozenset({"and", "both"})
+
+
 def _follows_from(tokens: list[str], end: int) -> bool:
     """The clause goes on to make the area a consequence or part of something else."""
     rest = tokens[end + 1:]
     if _FOLLOW_WORDS.isdisjoint(rest):
         return False
+    if len(rest) > _FOLLOW_REACH:
+        near = rest[:_FOLLOW_REACH]
+        if _FOLLOW_WORDS.isdisjoint(near) and _COORDINATION.isdisjoint(rest):
+            return False  # "Grief, with the conflict with Kian treated as part of it": the conflict is the part
+        if _COORDINATION.isdisjoint(rest):
+            rest = near
     return any((t, rest[k + 1]) in _FOLLOWS for k, t in enumerate(rest[:-1]))
 
 
@@ -1293,9 +1461,11 @@ _FILLER_REACH = 3
 
 def lost_person_matches(prepared: Clauses, words: AnswerWords, the_dead: frozenset[str]) -> list[Match]:
     """A death told in lay words as the loss of a person the case names as dead ("since you lost Lai-ying", "the
-    loss of Tomas", "you miss Ana so much", "you are still grieving Ana"), read as a grief event: a name of the dead
-    right after a word of losing, missing or mourning (skipping "of", "your", "dear"). ``the_dead``: the words of
-    the names of the case's dead."""
+    loss of Tomas", "you miss Ana so much", "you are still grieving Ana", "the loss of her father"), or by the name
+    and a word of death ("Vasile's death", "Yerlan dies in March"), read as a grief event: a name of the dead right
+    after a word of losing, missing or mourning (skipping "of", "your", "dear"), or a word of death at most two
+    words after it. ``the_dead``: the words of the names of the case's dead, and of what they were to the patient
+    ("father")."""
     found: list[Match] = []
     for c in words.with_any(the_dead):
         tokens = prepared[c]
@@ -1309,7 +1479,17 @@ def lost_person_matches(prepared: Clauses, words: AnswerWords, the_dead: frozens
             if lost and (j == 0 or tokens[j - 1] not in _NEGATORS):
                 found.append(Match("event:grief", c, j, k, False, 1.0))
                 break
+            # "Vasile's death", "her father died", "Yerlan dies March 2025", "Iancu's suicide"
+            died = next((d for d in range(k + 1, min(len(tokens), k + 1 + _DEATH_REACH)) if tokens[d] in _DIED), None)
+            if died is not None and _NEGATORS.isdisjoint(tokens[max(0, k - 2):died]):
+                found.append(Match("event:grief", c, k, died, False, 1.0))
+                break
     return found
+
+
+#: Words that tell a death right after the name of the dead ("Vasile's death", "her father died").
+_DIED = frozenset({"death", "died", "dies", "dying", "suicide", "passing", "passed"})
+_DEATH_REACH = 3
 
 
 def infer_from_events(matches: list[Match], prepared: Clauses,
@@ -1363,12 +1543,20 @@ def infer_from_events(matches: list[Match], prepared: Clauses,
     blocked = sum(1 for i in words.with_any(_MOURNING_VERBS) if _blocked_mourning(prepared[i]))
     if blocked:
         weights[ProblemArea.GRIEF] = weights.get(ProblemArea.GRIEF, 0.0) + _GRIEF_WEIGHT * blocked
+    # The focus said in lay words ("I'd treat the thinness of his relationships as the focus", "we will focus on
+    # this quarrel with your sister"): what the focus frame names is the answer's area.
+    for i in words.with_any(_FOCUS_FRAME):
+        named = _focus_named(prepared[i])
+        if named is not None:
+            weights[named] = weights.get(named, 0.0) + _PLAN_WEIGHT
     counted: set[tuple[int, ProblemArea]] = set()
     for m in matches:
         if not m.concept.startswith("event:") or m.negated:
             continue
-        if _settled(prepared[m.clause]) or m.clause in consequences:
-            continue  # "her mother's death was long ago and she grieved it properly": not what explains the episode
+        if _settled(prepared[m.clause]) or m.clause in consequences or set_aside(prepared[m.clause]):
+            # "her mother's death was long ago and she grieved it properly", "the promotion went well and is not
+            # the issue": not what explains the episode
+            continue
         area = _AREA_OF[m.concept]
         if (m.clause, area) in counted:
             continue  # one event told once: "moved to" and "moved to Perth in" are the same move

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from ipt_training.domain import AREA_LABELS, ProblemArea
-from ipt_training.scoring.areas import AreaDecision, AreaReading, Reading
+from ipt_training.scoring.areas import AreaDecision, AreaReading, Reading, set_aside
 from ipt_training.scoring.lexicon import GOALS, STRATEGIES
 from ipt_training.scoring.plain_plan import CONCEPT_AREA, plan_sentences
 from ipt_training.scoring.readings import plan_clauses, subordinate
@@ -67,8 +67,8 @@ _NOT_OWN = frozenset({"says", "said", "say", "thinks", "feels", "felt", "believe
 @dataclass(frozen=True)
 class Claim:
     """One claim the answer makes for an area: its kind ("focus", "stage", "onset": long-standing problems,
-    "trigger": nothing set the episode off, "mourning": mourning blocked or never done, "denial": no one has died,
-    "plan"), clause and words."""
+    "trigger": nothing set the episode off, "cause": an event of the area set the episode off, "mourning": mourning
+    blocked or never done, "denial": no one has died, "plan"), clause and words."""
 
     area: ProblemArea
     kind: str
@@ -100,7 +100,7 @@ class Conflict:
                     "own focus, so only the better reading is marked, at half credit.")
         other = _label(self.other)
         sayings: list[str] = []
-        for kind in ("focus", "onset", "trigger", "mourning", "stage", "plan"):
+        for kind in ("focus", "onset", "trigger", "cause", "mourning", "stage", "plan"):
             words = [c.words for c in self.claims if c.kind == kind]
             words = [w for w in words if not any(w != longer and w in longer for longer in words)]
             if not words:
@@ -110,6 +110,7 @@ class Conflict:
                          "onset": f"describes the onset as {other} would ({quoted})",
                          "trigger": f"says nothing set the episode off ({quoted}), which only {other} fits",
                          "mourning": f"describes mourning that has not happened ({quoted}), which is {other}",
+                         "cause": f"says an event of {other} set the episode off ({quoted})",
                          "stage": f"stages a dispute as its focus ({quoted})",
                          "plan": f"plans {other} work ({quoted})"}[kind])
         return (f"The answer chooses {chosen} but also {' and '.join(sayings)}: two formulations of the case, so only "
@@ -246,6 +247,54 @@ def _denied_cause(tokens: list[str]) -> bool:
     return any(not _ONSET_DENIERS.isdisjoint(tokens[max(0, k - 4):k]) for k in _causal_at(tokens))
 
 
+#: What the cause of the episode is said of: "the trigger for this episode", "the depression is a reaction to".
+_EPISODE = frozenset({"episode", "depression", "depressed", "depressive", "mood", "symptoms", "onset", "illness"})
+#: Words that make a clause someone else's account or an impression, not the writer's claim.
+_REPORTED = frozenset({"says", "said", "say", "thinks", "feels", "felt", "believes", "calls", "describes", "reports",
+                       "according", "seems", "seemed", "looks", "looked", "appears", "appeared", "would"})
+_CAUSE_WORDS = frozenset({"trigger", "triggered", "triggers", "caused", "cause", "causes", "reaction",
+                          "precipitated", "precipitant", "sparked"})
+
+
+def cause_possible(decision: AreaDecision, reading: AreaReading, words: AnswerWords) -> bool:
+    """Whether :func:`cause_claims` can find anything: an area chosen, words of a cause and of the episode, and
+    either interpersonal deficits chosen or a second area named (the answer's events are read only then)."""
+    return (decision.primary is not None and not decision.stuffing and not decision.contradiction
+            and (decision.primary is ProblemArea.INTERPERSONAL_DEFICITS or len(reading.best) >= 2)
+            and words.has_any(_CAUSE_WORDS) and words.has_any(_EPISODE))
+
+
+def cause_claims(prepared: Clauses, events: list[Match], chosen: ProblemArea,
+                 named: set[ProblemArea]) -> list[Claim]:
+    """Clauses where the writer says an event of another area than the one chosen set the episode off ("the trigger
+    for this episode was clearly the forced move", "so the depression is a reaction to the promotion"): with
+    interpersonal deficits chosen, any event does, since deficits rest on there being none; with another area
+    chosen, an event of an area the answer also names ("which is a role transition"). ``events``: the answer's
+    event matches; ``named``: the areas the answer names and does not reject."""
+    found: list[Claim] = []
+    seen: set[int] = set()
+    for m in events:
+        if m.negated or not m.concept.startswith("event:") or m.clause in seen:
+            continue
+        area = ProblemArea(m.concept[6:])
+        if area is chosen or (chosen is not ProblemArea.INTERPERSONAL_DEFICITS and area not in named):
+            continue
+        if area is ProblemArea.INTERPERSONAL_DEFICITS:
+            continue  # a lifelong pattern is no event
+        tokens = prepared[m.clause]
+        if _CAUSE_WORDS.isdisjoint(tokens) or _EPISODE.isdisjoint(tokens):
+            continue
+        if (not _REPORTED.isdisjoint(tokens) or subordinate(prepared, m.clause) or QUOTE in tokens
+                or _denied_cause(tokens) or set_aside(tokens) or "than" in tokens):
+            continue  # someone else's account, a possibility, a denial, an event set aside or compared
+        if not _causal_at(tokens) and not any(t == "reaction" and tokens[k + 1:k + 2] == ["to"]
+                                              for k, t in enumerate(tokens)):
+            continue
+        seen.add(m.clause)
+        found.append(Claim(area, "cause", m.clause, _quote(tokens, m.start, m.end)))
+    return found
+
+
 def link_contradictions(prepared: Clauses, event_clauses: set[int], chosen: ProblemArea) -> list[Claim]:
     """The key event said to have set the episode off in one sentence ("The move set off the depression") and not to
     have in another ("The move is not what triggered it"), both about the key event (``event_clauses``: the
@@ -314,14 +363,16 @@ _CASE_WORDS = _ONSET_WORDS | _MOURNING
 
 def read_conflict(decision: AreaDecision, reading: AreaReading, plan: list[Match], stages: list[Match],
                   prepared: Clauses, *, marked_secondary: ProblemArea | None = None,
-                  bereaved: bool = False, words: AnswerWords | None = None) -> Conflict | None:
+                  bereaved: bool = False, words: AnswerWords | None = None,
+                  events: list[Match] | None = None) -> Conflict | None:
     """The claims of the answer that belong to another area than the one it chose, when they make a second
     formulation (see the module docstring); None for a consistent answer.
 
     ``plan``: goal and strategy matches; ``stages``: the matches that name the dispute's stage as the stage (not
     inside a condition); ``marked_secondary``: a secondary area the answer ticked; ``bereaved``: the case's own
     facts include a death (then "nobody died" beside a choice of grief argues against the choice); ``words``: the
-    answer's table of words (made from ``prepared`` when not given).
+    answer's table of words (made from ``prepared`` when not given); ``events``: the answer's event matches, read
+    for an event of another area said to have set the episode off (see :func:`cause_claims`).
     """
     chosen = decision.primary
     if chosen is None or decision.stuffing or decision.contradiction:
@@ -347,6 +398,9 @@ def read_conflict(decision: AreaDecision, reading: AreaReading, plan: list[Match
     if (deficits or grief) and words.has_any(_CASE_WORDS):
         claims += (onset_claims(prepared, words) if deficits else []) + (
             mourning_claims(prepared, words) if grief else [])
+    if events:
+        named = {a for a in reading.best if a not in excluded}
+        claims += [c for c in cause_claims(prepared, events, chosen, named) if c.area not in excluded]
     if not claims and not _plan_only_candidate(chosen, excluded, plan):
         return None
     # Plan sentences, the clause after each (a list of strategies after "we should work on ...:") and the clause
@@ -369,7 +423,8 @@ def read_conflict(decision: AreaDecision, reading: AreaReading, plan: list[Match
                       if claim.kind == "plan" and claim.area == other and not subordinate(prepared, claim.clause)}
         onset = any(c.kind == "onset" for c in own)
         # "Nothing set the episode off" denies the event every other area is built on: a second reading by itself.
-        trigger = any(c.kind in ("trigger", "mourning") for c in own)
+        # An event of another area said to have set the episode off is that area's account of the onset.
+        trigger = any(c.kind in ("trigger", "mourning", "cause") for c in own)
         # The chosen label stands bare after an argument for the other area: no plan of its own, every claim of the
         # other area and some plan before it ("... so this is the renegotiation stage; I'd do communication
         # analysis of their fights. PA: role transition").

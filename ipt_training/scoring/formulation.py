@@ -61,7 +61,7 @@ from ipt_training.scoring.areas import (
     read_areas,
 )
 from ipt_training.scoring.case_events import case_event_matches, case_events, key_event_area, key_event_matches
-from ipt_training.scoring.claims import Conflict, link_contradictions, read_conflict
+from ipt_training.scoring.claims import Conflict, cause_possible, link_contradictions, read_conflict
 from ipt_training.scoring.concepts import read_concepts
 from ipt_training.scoring.evidence import DerivedEvidence, derive_evidence
 from ipt_training.scoring.gist import said_of_someone
@@ -101,7 +101,7 @@ from ipt_training.scoring.plain_plan import (
 )
 from ipt_training.scoring.plain_plan import VOTE as PLAN_VOTE
 from ipt_training.scoring.readability import Style, copied_clauses, read_style
-from ipt_training.scoring.readings import stage_label_matches, two_formulations
+from ipt_training.scoring.readings import plan_for_rejected, stage_label_matches, two_formulations
 from ipt_training.scoring.report import CriterionResult, FormulationAnswer, FormulationReport
 from ipt_training.scoring.rubrics import Rubric, rubric_named
 from ipt_training.scoring.sentence_map import sentence_ids
@@ -185,6 +185,18 @@ def _kin_words(relationships: tuple[str, ...]) -> frozenset[str]:
 @cache
 def _name_words(names: tuple[str, ...]) -> frozenset[str]:
     return frozenset(w for name in names for c in clauses(name) for w in c if w not in _TITLES and len(w) > 1)
+
+
+def _events(raw: Clauses, prepared: Clauses, words: AnswerWords, reference: ReferenceFormulation,
+            case: Case | None) -> list[Match]:
+    """The events the answer tells, as the lexicon knows them and, with the case, as the case's own: a death told by
+    the name of the dead ("since you lost Lai-ying"), a dated event of the timeline told in the answer's words
+    ("since Deniz came along and you took unpaid leave")."""
+    events = _side_matcher("event").find(raw)
+    if case is not None:
+        events += lost_person_matches(prepared, words, _the_dead(case))
+        events += case_event_matches(prepared, case_events(reference, case))
+    return events
 
 
 def _to_patient(phrases: list[str]) -> list[str]:
@@ -559,11 +571,7 @@ def score_formulation(
     decision = decide_areas(answer.primary_area, field_secondary, reading)
     implicit = False
     if decision.primary is None and not decision.stuffing and not reading.deferred:
-        events = _side_matcher("event").find(raw)
-        if case is not None:
-            events += lost_person_matches(prepared, words, _the_dead(case))
-            # the case's own events, told in the answer's words ("since Deniz came along and you took unpaid leave")
-            events += case_event_matches(prepared, case_events(reference, case))
+        events = _events(raw, prepared, words, reference, case)
         votes = _plan_votes(kinds["goal"] + kinds["strategy"], prepared, words)
         inferred = infer_from_events(events, prepared, votes, words)
         if inferred is None and case is not None:
@@ -579,7 +587,8 @@ def score_formulation(
             decision = replace(decision, primary=inferred)
             implicit = True
     split = two_formulations(decision, reading, kinds["goal"] + kinds["strategy"], prepared,
-                             from_text=answer.primary_area is None)
+                             from_text=answer.primary_area is None) or plan_for_rejected(
+        decision, reading, kinds["goal"] + kinds["strategy"], prepared)
     # Two stages named as the stage of the dispute ("stage impasse ... so this is dissolution") are two readings of
     # the dispute, each with its own plan.
     # A stage named inside a condition ("if it later moves to dissolution, we would ...") plans for a change of stage
@@ -611,7 +620,11 @@ def score_formulation(
         conflict = read_conflict(decision, reading, kinds["goal"] + kinds["strategy"],
                                  [m for _, m in label_matches], prepared,
                                  marked_secondary=field_secondary, bereaved=ProblemArea.GRIEF in reference.areas
-                                 or (case is not None and any(e.kind == "death" for e in case.timeline)), words=words)
+                                 or (case is not None and any(e.kind == "death" for e in case.timeline)), words=words,
+                                 # an event of another area said to set the episode off (read only where the answer
+                                 # speaks of a cause)
+                                 events=_events(raw, prepared, words, reference, case)
+                                 if cause_possible(decision, reading, words) else None)
         if conflict is not None and conflict.other is None:
             split = replace(decision, contradiction=True)
         elif conflict is not None and conflict.other is not None:

@@ -98,7 +98,7 @@ SECONDARY_MARKERS: frozenset[str] = frozenset({"secondary", "second", "2nd", "ad
 HEDGE_BEFORE: frozenset[str] = frozenset({"could", "possible", "possibly", "maybe", "might", "perhaps", "consider",
                                           "considered", "considering", "differential", "unlikely", "whether",
                                           "leaning", "lean", "inclined", "tentatively", "guess", "arguments", "torn",
-                                          "possibilities", "options"})
+                                          "possibilities", "options", "between"})
 #: Words right after an area that make it a possibility ("grief comes to mind", "deficits unlikely", "a dispute
 #: focus could be added").
 HEDGE_AFTER: frozenset[str] = frozenset({"mind", "possible", "possibly", "maybe", "unlikely", "considered",

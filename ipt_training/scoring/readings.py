@@ -70,8 +70,10 @@ def two_formulations(decision: AreaDecision, reading: AreaReading, plan: list[Ma
     ``plan``: the answer's goal and strategy matches. A contradiction found by :mod:`areas` counts when both parts
     have a plan; two areas both asserted as the focus, the later one not marked secondary, are a contradiction
     when both parts have a plan ("This is grief ... we should help him mourn. Later: by convention this is a role
-    transition, and the goals are ..."). With ``from_text`` (no area ticked in a field), one plan that names goals
-    or strategies of both areas the text commits to is two formulations as well.
+    transition, and the goals are ..."). With ``from_text`` (no area ticked in a field), or in an answer that turns
+    from one area to the other, one plan that names goals or strategies of both areas the text commits to is two
+    formulations as well; so is a turn that comes back to the first area ("PA: grief ... However the real problem
+    is a role dispute with Marat; goals: ... Work on grief for her father").
     """
     primary = decision.primary
     if primary is None or decision.stuffing:
@@ -105,12 +107,53 @@ def two_formulations(decision: AreaDecision, reading: AreaReading, plan: list[Ma
         # Or one plan with goals of both areas ("Goals: mourn her mother, and reduce isolation"), both areas
         # committed to in the text.
         pair = {primary, other}
-        both = from_text and all(any(areas & pair == {a} for areas in served) for a in pair) and all(
+        # (An answer that turns from one area to the other counts its plan so whatever the field says: "PA: grief ...
+        # so really the focus should be the transition. Goals: mourn the old mother role. Strategies: go over the
+        # events of his death".)
+        both = (from_text or decision.contradiction) and all(
+            any(areas & pair == {a} for areas in served) for a in pair) and all(
             reading.best.get(a, Reading.MENTIONED) >= Reading.ASSERTED for a in (primary, other))
-        if in_parts or both or _relabelled(decision, reading, other, prepared):
+        if in_parts or both or _relabelled(decision, reading, other, prepared) or (
+                decision.contradiction and _returns(reading, prepared, primary, other)):
             return replace(decision, contradiction=True, secondary=None,
                            alternatives=tuple(dict.fromkeys([other, *decision.alternatives])))
     return None
+
+
+def plan_for_rejected(decision: AreaDecision, reading: AreaReading, plan: list[Match],
+                      prepared: Clauses) -> AreaDecision | None:
+    """A turned answer whose whole plan serves the area it first asserted and then rejected ("Role dispute with Nat,
+    stage renegotiation: ... I don't think this is really a dispute: ... the focus should be a role transition.
+    Goal: improve communication with Nat"): the plan keeps the reading the text gave up, so the answer holds two
+    formulations (each with something of its own: the argument and plan of one, the choice of the other). None
+    when the plan serves the area chosen as well, or no area was asserted before it was rejected."""
+    primary = decision.primary
+    if primary is None or not decision.contradiction or decision.stuffing:
+        return None
+    dropped = [a for a in decision.alternatives if a in reading.rejected
+               and reading.best.get(a, Reading.MENTIONED) >= Reading.ASSERTED]
+    if not dropped:
+        return None
+    planned = plan_clauses(plan, prepared)
+    if not planned:
+        return None
+    served = {a for areas in _served(plan, set(planned)) if len(areas) == 1 for a in areas if a is not None}
+    if not served or primary in served or not served <= set(dropped):
+        return None
+    return replace(decision, secondary=None)
+
+
+def _returns(reading: AreaReading, prepared: Clauses, first_area: ProblemArea, second_area: ProblemArea) -> bool:
+    """One area is committed to, the answer turns to the other, and then commits to the first again ("PA: grief ...
+    However the real problem is a role dispute with Marat; goals: ... Work on grief for her father"): it holds both,
+    whichever it names first."""
+    for a, b in ((first_area, second_area), (second_area, first_area)):
+        start, turn, back = _commit_clause(reading, a), _commit_clause(reading, b), reading.last.get(a)
+        if (start is not None and turn is not None and back is not None and start < turn < back
+                and reading.last.get(b, turn) < back and not subordinate(prepared, back)
+                and _ADDING.isdisjoint(prepared[back]) and _PHASE_WORDS.isdisjoint(prepared[back])):
+            return True
+    return False
 
 
 #: Words that add a focus to the one named rather than replace it ("this is also a transition").
