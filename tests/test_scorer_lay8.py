@@ -14,7 +14,9 @@ reads in the patient's words.
   how they argue, talking about how the change feels; a plan asked as a question ("shall we use our sessions to
   talk about him?") or carried on by "once" ("once the mourning moves, back towards Marek and the choir");
 * the people of a case who are alive are those the patient goes back to, the dead the one the plan talks about;
-  the dead's word of kin ("the loss of his sister") tells the death as the name does.
+  the dead's word of kin ("the loss of his sister") tells the death as the name does;
+* the case's own abbreviations ("MS") tell the words they stand for; "took her own life" is a death; a verb of
+  beginning tied by the case's own span to the key event dates the onset (unless what began is a quarrel).
 
 The cases and answers are invented for these tests (none comes from a benchmark set). Each mechanism has answers
 that must gain and answers that must not: a keyword list, a denial, the case's other event, a description that is
@@ -31,6 +33,9 @@ from scoring_helpers import points, score
 from ipt_training.cases.loader import load_case_file
 from ipt_training.cases.model import EventKind
 from ipt_training.domain import DisputeStage, ProblemArea
+from ipt_training.scoring.evidence import case_acronyms, derive_evidence
+from ipt_training.text.matcher import build_matcher
+from ipt_training.text.normalize import clauses
 
 _PILOT = """
 id: x-81
@@ -517,3 +522,44 @@ def test_talking_about_how_the_change_feels_is_a_transition_strategy_only_for_a_
     dispute = score(vineyard, _VINEYARD_STORY + "We will talk about how that feels.")
     assert points(dispute, "strategies") == points(score(vineyard, _VINEYARD_STORY + "We will meet every week."),
                                                    "strategies")
+
+
+def _cites(acronyms: frozenset[str], answer: str) -> set[str]:
+    texts = {"illness": "In February he was diagnosed with multiple sclerosis after losing the sight in one eye.",
+             "link": "His hopelessness began in April, two months after the diagnosis."}
+    derived = derive_evidence(texts, "link", acronyms=acronyms)
+    prepared, matches = build_matcher(derived.cues).find_prepared(clauses(answer))
+    return derived.cited(matches, prepared)
+
+
+def test_the_cases_own_abbreviation_tells_the_words_it_stands_for():
+    # a case that writes "MS" lets "the MS diagnosis" tell "diagnosed with multiple sclerosis"
+    vignette = "The neurologist says many people with his form of MS keep working."
+    assert "illness" in _cites(case_acronyms([vignette]), "The MS diagnosis turned his life upside down.")
+    # without the case's abbreviation, or with another one, "MS" is one word of nothing
+    assert "illness" not in _cites(frozenset(), "The MS diagnosis turned his life upside down.")
+    assert "illness" not in _cites(case_acronyms(["He works in the ICU."]), "The MS diagnosis turned his life "
+                                   "upside down.")
+
+
+def test_took_his_own_life_is_a_death(tmp_path):
+    case_text = _GRIEF.replace("lost his sister Ewa to a stroke in January 2025", "lost his sister Ewa in January "
+                               "2025, when she took her own life").replace(
+        'text: "His sister Ewa died of a stroke in January 2025."',
+        'text: "His sister Ewa took her own life in January 2025."')
+    path = tmp_path / "x-84.yaml"
+    path.write_text(case_text.replace("id: x-82", "id: x-84"), encoding="utf-8")
+    case = load_case_file(path)
+    said = score(case, "Tomasz is depressed because his sister died and he has not let himself be sad about it.")
+    other = score(case, "Tomasz is depressed because his sister moved away and he has not let himself be sad about it.")
+    assert "sister_died" in said.evidence_cited
+    assert "sister_died" not in other.evidence_cited
+
+
+def test_a_beginning_tied_by_the_cases_own_span_to_the_key_event_dates_the_onset(mechanic):
+    story = ("His grief for Ewa has had nowhere to go: he was at the garage the next day and has not cried, and he "
+             "will not go into her flat. ")
+    began = score(mechanic, story + "His short temper is new and began about two months after Ewa's stroke.")
+    quarrels = score(mechanic, story + "The quarrels at home only began about two months after Ewa's stroke.")
+    assert "onset_after_death" in began.evidence_cited
+    assert "onset_after_death" not in quarrels.evidence_cited

@@ -246,7 +246,21 @@ def sentence_terms(text: str, names: frozenset[str] = frozenset(), skip: frozens
             term = _term(word, all_names)
             if term is not None and not (event_only and term.dated):
                 terms.setdefault(term.key, term)
+        if _took_own_life(clause):
+            # "took his own life" is a death ("her mentor died", "after he killed himself")
+            death = _term("death", frozenset())
+            if death is not None:
+                terms.setdefault(death.key, death)
     return list(terms.values())
+
+
+_TOOK = frozenset({"took", "take", "takes", "taken", "taking", "ended", "end", "ends"})
+
+
+def _took_own_life(clause: list[str]) -> bool:
+    """The idiom of a suicide, "took his own life", "ended her own life" (its words say nothing else)."""
+    return any(w == "life" and clause[k - 1:k] == ["own"] and not _TOOK.isdisjoint(clause[max(0, k - 4):k - 1])
+               for k, w in enumerate(clause))
 
 
 @dataclass(frozen=True)
@@ -355,12 +369,43 @@ _JOINERS = frozenset({"and", "&", "of", "de", "van", "von", "da", "di", "le", "l
 _NOT_OWN = ("name:", *_DATED)
 
 
+def _with_acronyms(text: str, terms: list[Term], acronyms: frozenset[str]) -> list[Term]:
+    """``terms`` with the case's own abbreviations of their words: where the case writes "MS" and the sentence
+    "multiple sclerosis", the term of "multiple" is also found by "ms" (the two words said in one), so "the MS
+    diagnosis" tells the item as "the multiple sclerosis diagnosis" does."""
+    extra: dict[str, list[str]] = {}
+    for clause in clauses(text):
+        for k in range(len(clause)):
+            for n in range(_ACRONYM_WORDS[0], _ACRONYM_WORDS[1] + 1):
+                run = clause[k:k + n]
+                initials = "".join(w[0] for w in run)
+                if len(run) == n and initials in acronyms and all(w.isalpha() for w in run):
+                    term = _term(run[0], frozenset())
+                    if term is not None:
+                        extra.setdefault(term.key, []).append(initials)
+    if not extra:
+        return terms
+    return [Term(t.key, (*t.cues, *extra[t.key]), t.weight, t.dated) if t.key in extra else t for t in terms]
+
+
+#: An abbreviation stands for two to four words ("MS", "ICU", "COPD").
+_ACRONYM_WORDS = (2, 4)
+_ACRONYM_RE = re.compile(r"\b[A-Z]{2,4}\b")
+
+
+def case_acronyms(texts: Iterable[str]) -> frozenset[str]:
+    """The abbreviations a case writes in capitals ("MS", "ICU"), lower-cased."""
+    return frozenset(m.lower() for text in texts for m in _ACRONYM_RE.findall(text))
+
+
 def derive_evidence(texts: dict[str, str], timeline_id: str, *, names: Iterable[str] = (),
-                    skip: Iterable[str] = (), link_event: Iterable[str] = ()) -> DerivedEvidence:
+                    skip: Iterable[str] = (), link_event: Iterable[str] = (),
+                    acronyms: frozenset[str] = frozenset()) -> DerivedEvidence:
     """Terms for each item from its sentence (``texts``: item id -> sentence); items without text are skipped.
 
     ``link_event``: the case timeline's descriptions of the key event, whose distinctive words the timeline link
-    borrows (the link may call it "the loan" where the timeline says "lends the savings").
+    borrows (the link may call it "the loan" where the timeline says "lends the savings"). ``acronyms``: the case's
+    own abbreviations (:func:`case_acronyms`), which find the words they stand for.
     """
     # A name found inside any item's sentence is a name in every item ("Darius borrowed..." opens a sentence)
     known_names = frozenset({n for name in names for n in proper_names(name)}
@@ -368,6 +413,8 @@ def derive_evidence(texts: dict[str, str], timeline_id: str, *, names: Iterable[
     skip_words = frozenset(to_ascii_lower(w) for word in skip for w in word.split())
     per_item = {item_id: sentence_terms(text, known_names, skip_words, event_only=item_id == timeline_id)
                 for item_id, text in texts.items() if text.strip()}
+    if acronyms:
+        per_item = {item_id: _with_acronyms(texts[item_id], terms, acronyms) for item_id, terms in per_item.items()}
     link = per_item.get(timeline_id)
     key_item = ""
     told: set[str] = set()

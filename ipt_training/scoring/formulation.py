@@ -63,7 +63,7 @@ from ipt_training.scoring.areas import (
 from ipt_training.scoring.case_events import case_event_matches, case_events, key_event_area, key_event_matches
 from ipt_training.scoring.claims import Conflict, cause_possible, link_contradictions, read_conflict
 from ipt_training.scoring.concepts import read_concepts
-from ipt_training.scoring.evidence import DerivedEvidence, derive_evidence
+from ipt_training.scoring.evidence import DerivedEvidence, case_acronyms, derive_evidence
 from ipt_training.scoring.gist import said_of_someone
 from ipt_training.scoring.lexicon import (
     ABSENCE_OF_EVENT_CUES,
@@ -237,7 +237,8 @@ def _matcher_for(reference: ReferenceFormulation, case: Case | None = None) -> _
     derived = derive_evidence(
         {item.id: item.text for item in items}, reference.timeline_link.id,
         names=[p.name for p in case.inventory] if case else (),
-        skip=[case.patient.name] if case else (), link_event=key_event_texts(case, reference))
+        skip=[case.patient.name] if case else (), link_event=key_event_texts(case, reference),
+        acronyms=case_acronyms([case.vignette, *(e.event for e in case.timeline)]) if case else frozenset())
     cues: dict[str, Iterable[str | tuple[str, float]]] = {**_domain_cues(), **derived.cues,
             **{f"evidence:{item.id}": item.cues for item in reference.key_evidence if item.cues},
             "timeline": reference.timeline_link.cues}

@@ -170,6 +170,14 @@ def _in_sequence(i: int, j: int) -> bool:
     return abs(i - j) <= _SEQUENCE_REACH
 
 
+#: Verbs of beginning: beside a span of the case's own (event to onset) tied to the key event, they date the onset,
+#: unless what began is a quarrel ("the arguments only started in May, two months after the birth").
+_BEGAN = frozenset({"began", "begun", "begins", "started", "starts", "developed", "appeared", "emerged"})
+_QUARRELS = frozenset({"argument", "arguments", "argue", "arguing", "row", "rows", "rowing", "fight", "fights",
+                       "fighting", "quarrel", "quarrels", "conflict", "conflicts", "tension", "tensions", "dispute",
+                       "disputes", "disagreement", "disagreements", "clash", "clashes", "shouting"})
+
+
 def dated_link(timing: OnsetTiming, prepared: list[list[str]], event_clauses: set[int],
                onset_said: Callable[[list[str]], bool], together: Callable[[int, int], bool] = _in_sequence) -> bool:
     """Whether the answer states the link by dates or by the span between the key event and the onset; the dated
@@ -199,7 +207,10 @@ def dated_link(timing: OnsetTiming, prepared: list[list[str]], event_clauses: se
             continue
         if not any(_close(s, actual) for s in _span_months(clause) for actual in spans):
             continue
-        near_onset = onset_said(clause) or (i < last and onset_said(prepared[i + 1]))
+        # the span tied to the key event dates what began then ("the temper is new and began about two months after
+        # Yerlan's stroke"): a verb of beginning is the onset there, whatever the answer calls the symptoms
+        near_onset = (onset_said(clause) or (i < last and onset_said(prepared[i + 1]))
+                      or (not _BEGAN.isdisjoint(clause) and _QUARRELS.isdisjoint(clause)))
         if near_onset and any(i - _SPAN_REACH <= c <= i + 1 for c in event_clauses):
             return True
     return False
