@@ -563,3 +563,25 @@ def test_a_beginning_tied_by_the_cases_own_span_to_the_key_event_dates_the_onset
     quarrels = score(mechanic, story + "The quarrels at home only began about two months after Ewa's stroke.")
     assert "onset_after_death" in began.evidence_cited
     assert "onset_after_death" not in quarrels.evidence_cited
+
+
+@pytest.mark.parametrize(("said", "stage"), [
+    ("Since the promise she has cut him off and sleeps at her sister's.", DisputeStage.DISSOLUTION),
+    ("At the last family meeting she told him she was finished with him.", DisputeStage.DISSOLUTION),
+    ("Since the promise she feels cut off from her friends at the lab.", None),
+])
+def test_a_relationship_cut_off_by_one_of_them_is_dissolution(vineyard, said, stage):
+    assert score(vineyard, _VINEYARD_STORY + said).detected_stage is stage
+
+
+def test_closing_the_relationship_well_is_its_resolution_only_where_it_is_ending(vineyard):
+    ended = vineyard.model_copy(update={"reference": vineyard.reference.model_copy(
+        update={"dispute_stage": DisputeStage.DISSOLUTION})})
+    story = _VINEYARD_STORY + "She has cut him off and sleeps at her sister's. "
+    closing = "I would help her decide what she wants and close this chapter properly."
+    deciding = "I would help her decide what she wants."
+    assert points(score(ended, story + closing), "goals") > points(score(ended, story + deciding), "goals")
+    # the same words where the dispute is still being negotiated (and the answer stages no ending) steer it toward
+    # an end: no resolution
+    assert points(score(vineyard, _VINEYARD_STORY + closing), "goals") <= points(
+        score(vineyard, _VINEYARD_STORY + deciding), "goals")

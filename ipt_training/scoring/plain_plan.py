@@ -159,6 +159,16 @@ _DECISION = frozenset({"decision", "decisions", "choice"})
 
 #: The ending frame ("leave her in a way he can live with"): dissolution work, steering in another stage.
 _ENDING_FRAME = Frame("goal:dispute.resolve", (_ENDING, _BEARABLE))
+#: Closing the relationship well, in the patient's words ("close this chapter properly", "end it properly and grieve
+#: it"): dissolution work (reference 3.2: help the patient end it and mourn it), read only when the dispute is staged
+#: as dissolution.
+_CLOSE = frozenset({"close", "closing", "closed", "end", "ending", "finish", "finishing"})
+_WELL = frozenset({"properly", "cleanly", "decently", "kindly", "gently"})
+_GRIEVE_IT = frozenset({"grieve it", "mourn it", "grieve the relationship", "mourn the relationship", "grieve her",
+                        "grieve him", "mourn her", "mourn him"})
+_CLOSING_FRAME = Frame("goal:dispute.resolve", (_CLOSE, _WELL))
+_GRIEVING_FRAME = Frame("goal:dispute.resolve", (_GRIEVE_IT,))
+_DISSOLUTION_FRAMES = (_CLOSING_FRAME, _GRIEVING_FRAME)
 
 FRAMES: tuple[Frame, ...] = (
     Frame("goal:transition.mourn_old", (_FEELINGS, _LOST)),
@@ -191,6 +201,8 @@ FRAMES: tuple[Frame, ...] = (
     Frame("goal:dispute.resolve", (_MEND, _RIFT)),
     Frame("goal:dispute.plan", (_BRING, _INTO_OPEN)),
     _ENDING_FRAME,
+    _CLOSING_FRAME,
+    _GRIEVING_FRAME,
     Frame("strategy:general.communication_analysis", (_EXCHANGE, _DETAIL)),
     Frame("goal:dispute.plan", (_DECIDE, _WHAT, _WANT_DO)),
     Frame("goal:dispute.plan", (_SETTLE, _PLAN_NOUN), votes=False),
@@ -354,7 +366,8 @@ def plain_plan_concepts(prepared: Clauses, areas: set[ProblemArea], *, ending: b
         have = set(chain.from_iterable(map(_CLASSES_OF.get, chain(tokens, pairs), repeat(()))))
         hurried = None
         for frame, needs in frames:
-            if not needs <= have or frame.concept in found or (not ending and frame is _ENDING_FRAME) or (
+            if not needs <= have or frame.concept in found or (not ending and (
+                    frame is _ENDING_FRAME or frame in _DISSOLUTION_FRAMES)) or (
                     voting and not frame.votes) or not _present(tokens, frame, pairs):
                 continue  # a word class missing (most frames of most sentences), or not this reading's frame
             if frame.concept in MOURNING:

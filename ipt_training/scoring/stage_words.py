@@ -12,7 +12,8 @@ with the same few ideas in many word orders, read here as frames of two words:
   keep arguing", "both keep raising it", "still trying to find a fair arrangement", "you are still looking for an
   answer"), or not giving up ("neither of you has given up");
 * **dissolution**: a decision to end ("she decided to end the marriage", "he wants to divorce", "how you want
-  the partnership to end").
+  the partnership to end"), or the relationship cut off by one of them ("he has cut her off", "she broke off
+  contact", "I am finished with you").
 
 Silence that comes *when* something happens ("when she is angry she goes quiet and he takes her silence as a yes")
 is how one of them behaves in the dispute, its pattern of communication, not the stage it has reached.
@@ -65,6 +66,10 @@ _DECIDED = frozenset({"decided", "decides", "decision", "wants", "want", "wanted
 _ENDING = frozenset({"end", "divorce", "separate", "split"})
 _REACH = 3
 _END_REACH = 3
+#: Cutting someone off ("cut her off", "broke off contact"): the relationship ended by one of them.
+_SEVER = frozenset({"cut", "cuts", "cutting", "broke", "broken", "break", "breaks", "breaking"})
+_PERSONS = frozenset({"her", "him", "them", "you", "me", "his", "sister", "brother", "mother", "father", "son",
+                      "daughter", "wife", "husband", "partner", "friend", "parents"})
 
 
 def _stage(clause: int, start: int, stage: DisputeStage) -> Match:
@@ -94,10 +99,16 @@ def _stage_at(tokens: list[str], k: int) -> DisputeStage | None:
         return DisputeStage.RENEGOTIATION
     if token in _ENDING and not _DECIDED.isdisjoint(tokens[max(0, k - _END_REACH):k]):
         return DisputeStage.DISSOLUTION
+    if token == "off" and not _SEVER.isdisjoint(tokens[max(0, k - 3):k]) and (
+            not _PERSONS.isdisjoint(tokens[max(0, k - 2):k]) or tokens[k + 1:k + 2] == ["contact"]
+            or (k + 1 < len(tokens) and tokens[k + 1] in _PERSONS)):
+        return DisputeStage.DISSOLUTION  # "cut her off", "cutting off his sister", "broke off contact"
+    if token == "with" and tokens[k - 1] == "finished" and not _PERSONS.isdisjoint(tokens[k + 1:k + 2]):
+        return DisputeStage.DISSOLUTION  # "I am finished with you", "he is finished with her"
     return None
 
 
-_TRIGGERS = _SILENCING | _NOBODY | _SILENT_VERBS | _PERSIST | _DECIDED | _SHUT | {"stuck"}
+_TRIGGERS = _SILENCING | _NOBODY | _SILENT_VERBS | _PERSIST | _DECIDED | _SHUT | _SEVER | {"stuck", "finished"}
 
 
 def _habit(tokens: list[str], k: int) -> bool:
