@@ -585,3 +585,40 @@ def test_closing_the_relationship_well_is_its_resolution_only_where_it_is_ending
     # an end: no resolution
     assert points(score(vineyard, _VINEYARD_STORY + closing), "goals") <= points(
         score(vineyard, _VINEYARD_STORY + deciding), "goals")
+
+
+@pytest.mark.parametrize("plan", [
+    "We will give you permission to be sad about her.",
+    "Then we can help you start living again.",
+    "Later we will look at rebuilding your life around the people still here.",
+])
+def test_grief_goals_in_the_patients_words(mechanic, plan):
+    base = "Over twelve weeks we will meet every week. "
+    assert points(score(mechanic, _MOURN_OPENING + base + plan), "goals") > points(
+        score(mechanic, _MOURN_OPENING + base), "goals")
+
+
+def test_grief_goal_words_in_a_description_earn_nothing(mechanic):
+    base = "Over twelve weeks we will meet every week. "
+    told = score(mechanic, _MOURN_OPENING + base + "Marek says Tomasz started living again for a week in May.")
+    assert points(told, "goals") == points(score(mechanic, _MOURN_OPENING + base), "goals")
+
+
+@pytest.mark.parametrize("plan", [
+    "We will understand what the fight is really about.",
+    "We will help you choose your next step.",
+    "We will help you find a way to talk without fighting.",
+    "We will help you get things back on track with Facundo.",
+])
+def test_dispute_goals_in_the_patients_words(vineyard, plan):
+    base = "Over twelve weeks we will meet every week. "
+    assert points(score(vineyard, _VINEYARD_STORY + base + plan), "goals") > points(
+        score(vineyard, _VINEYARD_STORY + base), "goals")
+
+
+def test_dispute_goal_words_for_another_area_earn_nothing(pilot):
+    # a transition answer (the licence) whose plan speaks of getting things back on track: no dispute goal
+    story = ("Ines, you are depressed. Since your licence was suspended in March and you were moved to the harbour "
+             "office, you have felt low; the low mood began two months later. This is a big change in your life. ")
+    on_track = score(pilot, story + "We will help you get things back on track at work.")
+    assert points(on_track, "goals") == points(score(pilot, story + "We will meet every week."), "goals")

@@ -62,7 +62,7 @@ _TASK = frozenset({"job", "jobs", "role", "roles", "work", "task", "tasks", "dut
                    "course", "business", "farm", "retirement", "skills", "new", "cooking", "budget", "budgets",
                    "teaching", "nursing", "shop", "school", "college", "university", "office", "ward"})
 _BUILD = frozenset({"build", "building", "make", "making", "form", "forming", "start", "starting", "find", "finding",
-                    "develop", "grow", "deepen", "begin", "know", "meet", "meeting"})
+                    "develop", "grow", "deepen", "begin", "know", "meet", "meeting", "closer"})
 _PEOPLE = frozenset({"relationship", "relationships", "friend", "friends", "friendship", "friendships", "people",
                      "connections", "company", "someone", "somebody", "others"})
 _MORE = frozenset({"more", "often", "regularly"})
@@ -74,9 +74,11 @@ _CONTACT = _PEOPLE | frozenset({"contact", "call", "calls", "phone", "visit", "v
                                 "calling", "ring", "text", "brother", "sister", "cousin"})
 #: Going back to people and pastimes after a loss ("then slowly back to the choir", "pick up her friendships again"):
 #: re-investment, once mourning is under way.
-_RETURN = frozenset({"again", "back", "return", "returning", "rejoin", "rejoining", "resume", "resuming", "pick"})
+_RETURN = frozenset({"again", "back", "return", "returning", "rejoin", "rejoining", "resume", "resuming", "pick",
+                     "picking", "rebuild", "rebuilding"})
 _PASTIMES = _CONTACT | frozenset({"friendships", "friendship", "interests", "hobbies", "activities", "life", "temple",
-                                  "mosque", "sport", "swimming", "football", "cousins", "family", "relatives"})
+                                  "mosque", "sport", "swimming", "football", "cousins", "family", "relatives",
+                                  "living", "enjoy", "enjoyed"})
 _ALONE = frozenset({"alone", "lonely", "isolated", "own", "house", "cut"})
 _SMALL = frozenset({"small", "smaller", "little", "gradual", "gradually", "steps", "step", "slowly", "bit"})
 _BEGIN = frozenset({"start", "starting", "first", "begin", "beginning", "next", "by"})
@@ -149,7 +151,15 @@ _RAISE = frozenset({"raise", "raising", "broach", "broaching"})
 #: Talking about how the change feels ("talk about how that feels", "say how you feel about it").
 _FEEL = frozenset({"feel", "feels", "feeling", "feelings", "felt"})
 #: Naming the dispute ("make the disagreement explicit", "put the conflict into words", "name the rift").
-_EXPLICIT = frozenset({"explicit", "clear", "clearer", "name", "naming", "spell", "words"})
+_EXPLICIT = frozenset({"explicit", "clear", "clearer", "name", "naming", "spell", "words", "understand"})
+#: The quarrel itself, by any of its names ("understand what the fight is really about").
+_QUARREL = _RIFT | frozenset({"fight", "fights", "argument", "arguments", "row", "rows", "quarrels"})
+#: The next step in the dispute ("work out where you want to go from here", "choose your next step").
+_NEXT_STEP = frozenset({"next step", "next steps", "from here", "go next"})
+#: Talking without the fight ("find a way to talk without fighting"), or the relationship back on track.
+_WITHOUT = frozenset({"without"})
+_ON_TRACK = frozenset({"on track", "back on"})
+
 #: Changing how the two communicate ("change how they argue", "improve the way they talk").
 _CHANGE = frozenset({"change", "changing", "improve", "improving", "alter", "shift"})
 _HOW_WAY = frozenset({"how", "way"})
@@ -184,6 +194,7 @@ FRAMES: tuple[Frame, ...] = (
     Frame("strategy:transition.new_skills", (_LEARN, _PRACTICAL), votes=False),
     Frame("goal:grief.mourn", (_FEELINGS, _LOST)),
     Frame("goal:grief.mourn", (_TALK_OF, _ABOUT_THEM)),
+    Frame("goal:grief.mourn", (_FEELINGS, _ABOUT_THEM)),
     Frame("strategy:grief.reconstruct", (_TALK_OF, _ABOUT_THEM)),
     Frame("strategy:grief.reconstruct", (_UPSIDE, _JOINED, _DOWNSIDE), votes=False),
     Frame("goal:grief.reinvest", (_RETURN, _PASTIMES), votes=False),
@@ -211,7 +222,10 @@ FRAMES: tuple[Frame, ...] = (
     Frame("strategy:dispute.options", (_CHOICES,)),
     Frame("strategy:dispute.options", (_OTHER, _WAYS)),
     Frame("goal:dispute.resolve", (_RAISE, _AGAIN)),
-    Frame("goal:dispute.identify", (_EXPLICIT, _RIFT)),
+    Frame("goal:dispute.identify", (_EXPLICIT, _QUARREL)),
+    Frame("goal:dispute.plan", (_DECIDE, _NEXT_STEP)),
+    Frame("goal:dispute.resolve", (_TALK, _WITHOUT, _ARGUE)),
+    Frame("goal:dispute.resolve", (_ON_TRACK,)),
     Frame("goal:dispute.resolve", (_CHANGE, _HOW_WAY, _SPEAK)),
 )
 
