@@ -26,7 +26,7 @@ _STUDY = Path(__file__).resolve().parent.parent / "benchmarks" / "data" / "formu
 @pytest.fixture(scope="module")
 def cases(library):
     found = {cid: library.get(cid) for cid in ("p-03", "p-05", "p-08")}
-    found.update({cid: load_case_file(_STUDY / f"{cid}.yaml") for cid in ("y-01", "y-03", "y-05", "y-11")})
+    found.update({cid: load_case_file(_STUDY / f"{cid}.yaml") for cid in ("y-01", "y-03", "y-05", "y-09", "y-11")})
     return found
 
 
@@ -159,6 +159,14 @@ CONTRADICTING = [
 ]
 
 
+CONTRADICTING.append(
+    # a dispute claimed with its stage, then a transition with a plan of its own
+    ("y-09", "PA: role dispute with his sister Paula, dissolution: he cut her off in July, onset August. On reflection "
+             "this is a transition: his father moved to Santiago and his daughter to Concepción, so goals are "
+             "mourning the old caring role and building a new one. Strategies: review old and new roles, feelings "
+             "about the changes."))
+
+
 @pytest.mark.parametrize(("case_id", "text"), CONTRADICTING)
 def test_two_formulations_are_halved_on_every_criterion(cases, case_id, text):
     report = score(cases[case_id], text)
@@ -199,3 +207,48 @@ def test_the_feedback_names_the_event_said_to_set_off_the_episode(cases):
     report = score(cases["p-08"], CONTRADICTING[1][1])
     feedback = report.criterion("problem_area").feedback
     assert "set the episode off" in feedback and "move" in feedback
+
+
+def test_a_label_turned_from_with_nothing_of_its_own_loses_the_area_only(cases):
+    """"Problem area: transition ... so the work really is mourning him": one argument under the wrong name, marked
+    on the area (the development set's convention), not two formulations."""
+    report = score(cases["y-01"], "Problem area: role transition (the new depot manager in January). She has not cried "
+                                  "once since her father Yerlan died in March 2025, two months before the onset, and "
+                                  "she avoids his flat, so the work really is mourning him: go over the death and the "
+                                  "funeral, and let the anger about his tablets be said.")
+    assert "self_contradiction" in report.flags and "two_readings" not in report.flags
+    assert points(report, "problem_area") == 1.5 and points(report, "evidence_timeline") >= 2.5
+
+
+# --- A differential under a title ---------------------------------------------------------------------------------
+
+DIFFERENTIALS = [
+    # a title, then a possibility weighed in a sentence and "a transition of sorts" set aside
+    ("y-01", "Grief (delayed). One could argue for a dispute, given how she snaps at Marat and Daniyar, but the "
+             "irritability is a symptom that began with the low mood, not a conflict that came before it. The new "
+             "manager in January was a transition of sorts, but it settled by February. Yerlan died in March 2025, "
+             "onset May 2025; no tears, back at work after three days, flat untouched, anger at his tablets. Goals: "
+             "mourning, then reinvestment. Strategies: link onset, reconstruct the relationship, go over the death, "
+             "encourage the anger.", G),
+    # a title, then each other area asked and answered
+    ("y-11", "Interpersonal deficits. Is this a transition after the failed exam? No: the exam came two months after "
+             "the onset and is better seen as a result. Grief? Nobody has died. A dispute? Home is calm. What remains "
+             "is a lifelong pattern: no close friend since primary school, lunches alone, choir without talking. "
+             "Goals: reduce isolation, form new relationships. Strategies: review past relationships, use the "
+             "therapeutic relationship, social skills, graded contact at choir.", S),
+]
+
+
+@pytest.mark.parametrize(("case_id", "text", "area"), DIFFERENTIALS)
+def test_a_differential_under_a_title_keeps_the_title(cases, case_id, text, area):
+    assert _one_focus(score(cases[case_id], text), area)
+
+
+def test_a_second_area_named_the_main_problem_is_not_one_focus(cases):
+    """"A role dispute ..., and at the same time a role transition ..., which I think is the main problem": two
+    areas chosen, the one called the main problem not the case's, so the area is not fully credited."""
+    report = score(cases["y-05"], "I think this is a role dispute with Min-ji at renegotiation, and at the same time a "
+                                  "role transition to senior nurse, which I think is the main problem. Goals: resolve "
+                                  "the dispute with Min-ji; adapt to the senior role. Strategies: communication "
+                                  "analysis; review old and new roles.")
+    assert points(report, "problem_area") < 3.0

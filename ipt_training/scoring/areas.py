@@ -307,7 +307,8 @@ def _classify(m: Match, tokens: list[str], previous: list[str] | None, quoted: b
         return _MENTIONED
     if before and before[-1] in _POSSESSIVES:
         return _MENTIONED
-    if opens_clause or _has(_COPULA, before[-5:]):
+    if opens_clause or _has(_COPULA, before[-5:]) or _focus_after(tokens, m.end):
+        # ("... and at the same time a role transition, which I think is the main problem": named as the focus)
         return _ASSERTED
     return _MENTIONED
 
@@ -477,10 +478,16 @@ def _title(first_claim: tuple[int, ProblemArea], prepared: Clauses,
     for c, a, kind in mentions:  # in text order
         if c >= clause + _TITLE_GAP:
             break
-        if a != area and (kind is not _MENTIONED or c == clause):
-            return None
+        if a != area and (kind is not _MENTIONED or c == clause) and not (
+                kind is _HEDGED and len(prepared[c]) >= _REASONED_HEDGE) and not (
+                prepared[c][-1:] == [QUESTION] and c + 1 < len(prepared) and _answered_no(prepared[c + 1])):
+            return None  # (a possibility weighed in a sentence, "One could argue for a dispute, given ...", or an
+            # area asked and answered no, "Is this a transition? No: ...", is not a second item of a list)
     return area
 
+
+#: How long a clause that weighs a possibility is, unlike a list item ("could be transition").
+_REASONED_HEDGE = 7
 
 _CASE_SUBJECTS = frozenset({"this", "it", "its", "thats", "he", "she", "they", "case", "picture", "presentation",
                             "problem", "patient", "pt", "episode", "depression", "we", "i"})
@@ -735,6 +742,13 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
                 reading.decisive.append(((clause, 0), area))
                 reading.claimed.add(area)
             elif area not in reading.free_choice:
+                _drop(reading, area)
+    elif asked_areas and questioned and reading.label is not None and reading.label not in {
+            a for _, a, _ in asked_areas}:
+        # "Interpersonal deficits. Is this a transition? No: ... Grief? Nobody has died. A dispute? Home is calm.":
+        # under a title, in a walk-through that answers no, the areas asked and not answered yes are the ones checked
+        for _, area, _ in asked_areas:
+            if area not in reading.free_choice:
                 _drop(reading, area)
     return reading
 

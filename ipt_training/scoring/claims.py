@@ -357,6 +357,37 @@ def _plan_only_candidate(chosen: ProblemArea, excluded: set, plan: list[Match]) 
     return any(len(found) >= 2 for found in counts.values())
 
 
+def claims_apart(decision: AreaDecision, plan: list[Match], stages: list[Match], prepared: Clauses,
+                 words: AnswerWords | None = None) -> bool:
+    """An answer that turns from one area to another (``decision.contradiction``) holds two formulations when one
+    of its areas has a claim only it makes (the stage of its dispute, a long-standing account of the onset, mourning
+    never done) and another has a plan of its own: "PA: role dispute with Paula, dissolution ... On reflection this
+    is a transition ... goals are mourning the old caring role". (A label turned from with nothing of its own is one
+    reading with the wrong name: "Problem area: transition ... so the work really is mourning her".)
+
+    ``stages``: the matches that name the dispute's stage as the stage; ``plan``: goal and strategy matches."""
+    areas = {a for a in (decision.primary, *decision.alternatives) if a is not None}
+    if not decision.contradiction or decision.stuffing or len(areas) < 2:
+        return False
+    if words is None:
+        words = AnswerWords(prepared)
+    claimed: set[ProblemArea] = set()
+    if ProblemArea.ROLE_DISPUTE in areas and any(not subordinate(prepared, m.clause) for m in stages):
+        claimed.add(ProblemArea.ROLE_DISPUTE)
+    if words.has_any(_CASE_WORDS):
+        if ProblemArea.INTERPERSONAL_DEFICITS in areas and onset_claims(prepared, words):
+            claimed.add(ProblemArea.INTERPERSONAL_DEFICITS)
+        if ProblemArea.GRIEF in areas and mourning_claims(prepared, words):
+            claimed.add(ProblemArea.GRIEF)
+    if not claimed:
+        return False
+    stated = plan_clauses(plan, prepared)
+    planned = {*stated, *(c + 1 for c in stated), *plan_sentences(prepared, words)}
+    own_plans = {claim.area for _, _, claim in _plan_findings(plan, planned, prepared)
+                 if claim.kind == "plan" and claim.area in areas and not subordinate(prepared, claim.clause)}
+    return any(b is not a for a in claimed for b in own_plans)
+
+
 #: Any word that an account of the onset or of mourning needs: answers with none skip both readers.
 _CASE_WORDS = _ONSET_WORDS | _MOURNING
 

@@ -61,7 +61,7 @@ from ipt_training.scoring.areas import (
     read_areas,
 )
 from ipt_training.scoring.case_events import case_event_matches, case_events, key_event_area, key_event_matches
-from ipt_training.scoring.claims import Conflict, cause_possible, link_contradictions, read_conflict
+from ipt_training.scoring.claims import Conflict, cause_possible, claims_apart, link_contradictions, read_conflict
 from ipt_training.scoring.concepts import read_concepts
 from ipt_training.scoring.evidence import DerivedEvidence, case_acronyms, derive_evidence
 from ipt_training.scoring.gist import said_of_someone
@@ -101,7 +101,7 @@ from ipt_training.scoring.plain_plan import (
 )
 from ipt_training.scoring.plain_plan import VOTE as PLAN_VOTE
 from ipt_training.scoring.readability import Style, copied_clauses, read_style
-from ipt_training.scoring.readings import plan_for_rejected, stage_label_matches, two_formulations
+from ipt_training.scoring.readings import plan_for_rejected, stage_label_matches, stage_names, two_formulations
 from ipt_training.scoring.report import CriterionResult, FormulationAnswer, FormulationReport
 from ipt_training.scoring.rubrics import Rubric, rubric_named
 from ipt_training.scoring.sentence_map import sentence_ids
@@ -615,6 +615,9 @@ def score_formulation(
             split = replace(decision, contradiction=True, secondary=None,
                             alternatives=tuple(dict.fromkeys([*others, *decision.alternatives])))
     conflict = None
+    if split is None and decision.contradiction and claims_apart(
+            decision, kinds["goal"] + kinds["strategy"], stage_names(kinds["stage"], prepared), prepared, words):
+        split = replace(decision, secondary=None)  # a claim only one area makes, and a plan of the other's own
     if split is None:
         # Claims that belong to another area than the one chosen (its stage, a long-standing account of the onset,
         # a plan of its own) make a second formulation as well.

@@ -102,7 +102,8 @@ HEDGE_BEFORE: frozenset[str] = frozenset({"could", "possible", "possibly", "mayb
 #: Words right after an area that make it a possibility ("grief comes to mind", "deficits unlikely", "a dispute
 #: focus could be added").
 HEDGE_AFTER: frozenset[str] = frozenset({"mind", "possible", "possibly", "maybe", "unlikely", "considered",
-                                         "perhaps", "tempting", "candidate", "candidates", "could", "might"})
+                                         "perhaps", "tempting", "candidate", "candidates", "could", "might",
+                                         "sorts"})
 #: Verbs that reject what was just mentioned ("I reject both", "rule them out", "neither fits").
 REJECTION_VERBS: frozenset[str] = frozenset({"reject", "rejected", "rejecting", "exclude", "excluded", "discard",
                                              "discarded", "ruled", "rule", "fits", "fit", "applies", "apply"})

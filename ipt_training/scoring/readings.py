@@ -192,6 +192,12 @@ _NOT_A_CHOICE = HEDGE_BEFORE | frozenset({"or", "past", "beyond", "than", "not",
                                           "heading", "becoming", "risk"})
 
 
+def stage_names(stage_matches: list[Match], prepared: Clauses) -> list[Match]:
+    """The matches that name a stage by its name ("dissolution", "at an impasse", "renegotiation"), in any frame
+    ("role dispute with Paula, dissolution"), not by a description ("they no longer talk")."""
+    return [m for m in stage_matches if not m.negated and prepared[m.clause][m.start].startswith(_STAGE_LABELS)]
+
+
 def stage_label_matches(stage_matches: list[Match], prepared: Clauses) -> list[tuple[DisputeStage, Match]]:
     """Each dispute stage an answer names as the stage ("stage impasse", "so this is dissolution", "at an impasse",
     "in renegotiation") with the match that names it, in text order; descriptions ("they no longer talk") are not
