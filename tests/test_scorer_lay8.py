@@ -622,3 +622,22 @@ def test_dispute_goal_words_for_another_area_earn_nothing(pilot):
              "office, you have felt low; the low mood began two months later. This is a big change in your life. ")
     on_track = score(pilot, story + "We will help you get things back on track at work.")
     assert points(on_track, "goals") == points(score(pilot, story + "We will meet every week."), "goals")
+
+
+def test_long_standing_aloneness_said_to_the_patient_is_the_deficits_link(loner):
+    said = score(loner, "I think your low mood has a lot to do with how alone you have been for years. Over the "
+                 "next months I'd like to help you take small steps toward people.")
+    textbook = score(loner, "Low mood often has a lot to do with how alone people have been for years. Over the next "
+                     "months the therapist helps them take small steps toward people.")
+    assert "onset_without_event" in said.evidence_cited
+    assert "onset_without_event" not in textbook.evidence_cited
+
+
+@pytest.mark.parametrize("said", [
+    "The low mood began this winter, and his isolation goes back to childhood, long before it.",
+    "The low mood began this winter; he has felt alone for as long as he can remember, long before it.",
+])
+def test_isolation_from_childhood_is_long_standing(loner, said):
+    story = "He lives on his own; his friendships start well, then he pulls away. "
+    assert "onset_without_event" in score(loner, story + said).evidence_cited
+    assert "onset_without_event" not in score(loner, story + "The low mood began this winter.").evidence_cited

@@ -429,6 +429,8 @@ def _around(c: int, prepared: Clauses) -> set[int]:
 
 
 _ASIDE_WORDS = 2
+#: The patient addressed: what a clause says of "you" is said of this patient.
+_ADDRESSED = frozenset({"you", "your"})
 COPIED_OUT_FEEDBACK = ("The answer restates the case in its own words but names no problem area, so no focus was "
                        "chosen and the area earns no credit. Say which focus you would work on and why.")
 _CONFLICT_WORDS = frozenset({"row", "rows", "rowing", "argue", "argues", "argued", "arguing", "argument", "arguments",
@@ -659,9 +661,10 @@ def score_formulation(
     linked = link_said(prepared, event_clauses) or (
         reference.primary_area is ProblemArea.INTERPERSONAL_DEFICITS
         and (any(not m.negated for m in kinds["absence"])
-             # the deficits link is also the statement that the isolation is old ("a lifelong loner")
+             # the deficits link is also the statement that the isolation is old ("a lifelong loner"), said of
+             # this patient: beside a fact of the case, or to the patient ("how alone you have been for years")
              or any(long_standing(tokens) and old_before_onset(tokens) for c, tokens in enumerate(prepared)
-                    if c in facts.near)))
+                    if c in facts.near or not _ADDRESSED.isdisjoint(tokens))))
     if split is None and decision.primary is not None and not decision.stuffing and len(event_clauses) >= 2:
         # The key event said to have set the episode off and, elsewhere, not to have: the answer argues against its
         # own link (a second reading, like "nobody died" beside grief).

@@ -229,7 +229,10 @@ _LONG = frozenset({"long-standing", "longstanding", "lifelong", "life-long", "lo
 _LONG_PAIRS = frozenset({("long", "history"), ("all", "his"), ("all", "her"), ("all", "my"), ("all", "their"),
                          ("since", "school"), ("since", "childhood"), ("since", "adolescence"), ("since", "his"),
                          ("since", "her"), ("never", "had"), ("for", "years"), ("for", "decades"),
-                         ("many", "years"), ("whole", "life"), ("school", "years")})
+                         ("many", "years"), ("whole", "life"), ("school", "years"),
+                         # "goes back to childhood", "since he was a child", "for as long as he can remember"
+                         ("to", "childhood"), ("from", "childhood"), ("a", "child"), ("a", "boy"), ("a", "girl"),
+                         ("as", "long")})
 #: What such a pattern must be of: the patient's relationships, not a habit or an illness.
 _RELATIONSHIP_PREFIXES = ("isolat", "alone", "loner", "friend", "relationship", "lonel", "partner", "social",
                           "contact", "people", "acquaint", "withdrawn", "shy")
