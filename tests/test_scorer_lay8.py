@@ -641,3 +641,15 @@ def test_isolation_from_childhood_is_long_standing(loner, said):
     story = "He lives on his own; his friendships start well, then he pulls away. "
     assert "onset_without_event" in score(loner, story + said).evidence_cited
     assert "onset_without_event" not in score(loner, story + "The low mood began this winter.").evidence_cited
+
+
+def test_a_name_others_would_give_is_reported_not_chosen(pilot):
+    story = ("Ines, you are depressed. Since your licence was suspended in March and you were moved to the harbour "
+             "office, you have felt low; the low mood began two months later. ")
+    others = score(pilot, story + "Some people would call this grief for the life you had, but nobody has died, so "
+                   "I see it as a change of role.")
+    mine = score(pilot, story + "I would call this grief for the life you had.")
+    assert others.detected_primary is ProblemArea.ROLE_TRANSITION
+    assert points(others, "problem_area") == 3.0
+    assert "self_contradiction" not in others.flags
+    assert mine.detected_primary is ProblemArea.GRIEF  # the writer's own naming is a choice

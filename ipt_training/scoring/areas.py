@@ -173,7 +173,10 @@ _NAMING_VERBS = frozenset({"call", "calls", "called", "name", "names", "named", 
                            "labeled", "see", "sees"})
 _THIRD_PARTIES = frozenset({"he", "she", "they", "patient", "pt", "gp", "doctor", "team", "family", "mother", "father",
                             "wife", "husband", "partner", "son", "daughter", "tutor", "referral", "nurse",
-                            "psychiatrist", "physician", "colleague", "colleagues", "friends", "staff", "letter"})
+                            "psychiatrist", "physician", "colleague", "colleagues", "friends", "staff", "letter",
+                            "people", "others", "someone", "some"})
+#: Modal verbs between a subject and its verb ("some people would call this grief").
+_MODALS = frozenset({"would", "might", "could", "may", "will", "can", "should"})
 
 
 def _reported(before: list[str]) -> bool:
@@ -185,6 +188,8 @@ def _reported(before: list[str]) -> bool:
     for k, token in enumerate(before):
         if token in ATTRIBUTION_VERBS:
             subject = before[k - 1] if k else ""
+            if subject in _MODALS and k >= 2:
+                subject = before[k - 2]  # "some people would call this grief", "others might call it a dispute"
             if token in _NAMING_VERBS:
                 # "his pastor calls it grief": a naming verb in the third person, or after a third party
                 if subject in _THIRD_PARTIES or (token.endswith("s") and subject not in _OWN_SUBJECTS):
