@@ -252,3 +252,22 @@ def test_a_second_area_named_the_main_problem_is_not_one_focus(cases):
                                   "the dispute with Min-ji; adapt to the senior role. Strategies: communication "
                                   "analysis; review old and new roles.")
     assert points(report, "problem_area") < 3.0
+
+
+def test_a_focus_named_across_a_bracket_with_a_background_area(cases):
+    """"I'll take role dispute (renegotiation) as the focus, with the transition as background": the brackets cut
+    the sentence, which still names the dispute the focus; the transition is context, not a second focus."""
+    report = score(cases["y-05"], "The promotion to senior nurse is the obvious change, but the low mood came in May "
+                                  "with the rows with Min-ji about Jun-ho. Weighing it up, I'll take role dispute "
+                                  "(renegotiation) as the focus, with the transition as background. Goals: clarify "
+                                  "what each expects and resolve the dispute. Strategies: communication analysis of a "
+                                  "recent row, role play.")
+    assert _one_focus(report, D) and report.detected_secondary is None
+
+
+def test_the_background_area_chosen_wrongly_earns_nothing(cases):
+    """The same frame with the areas the other way round chooses the transition, a wrong area on this case."""
+    report = score(cases["y-05"], "The rows with Min-ji are loud, but the promotion to senior nurse changed her life. "
+                                  "Weighing it up, I'll take role transition (new post) as the focus, with the "
+                                  "dispute as background.")
+    assert report.detected_primary is T and points(report, "problem_area") == 0.0

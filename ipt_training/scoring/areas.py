@@ -119,9 +119,9 @@ class AreaReading:
     decisive: list[tuple[tuple[int, int], ProblemArea]] = field(default_factory=list)
     #: clause of each area's last rejection ("neither fits as well"); a rejection read without a place is late
     rejected_at: dict[ProblemArea, int] = field(default_factory=dict)
-    #: clause of each area's last assertion or choice ("PA: grief ... the real problem is a dispute ... Work on grief
-    #: for her father": grief's last is the end)
-    last: dict[ProblemArea, int] = field(default_factory=dict)
+    #: (clause, start) of each area's last assertion or choice ("PA: grief ... the real problem is a dispute ... Work
+    #: on grief for her father": grief's last is the end)
+    last: dict[ProblemArea, tuple[int, int]] = field(default_factory=dict)
 
     def at_least(self, level: Reading) -> list[ProblemArea]:
         """Areas read at ``level`` or stronger, in the order their strongest mention appears."""
@@ -296,26 +296,63 @@ def _classify(m: Match, tokens: list[str], previous: list[str] | None, quoted: b
             # "more likely than a transition", "the later phase will look like a transition", "it's like a
             # bereavement", "the dispute with Nikos follows from the death"
             return _MENTIONED
-    if _thought_of(before):
+    if side and _thought_of(before):
         return _MENTIONED  # "I did think of a transition, but ...", "it is tempting to call this a dispute": weighed
     if _has(HEDGE_BEFORE, before[-_HEDGE_REACH:]) or (hedge_after and (
-            _has(HEDGE_AFTER, after) or _may_after(after) or _candidate_after(tokens, m.end))):
+            _has(HEDGE_AFTER, after) or _may_after(after) or (side and _candidate_after(tokens, m.end)))):
         return _HEDGED
     opens_clause = m.start <= 1 or all(t in {"a", "an", "the", "so", "then", "and", "thus"} for t in before)
     # "The focus is: grief" marks the next clause; "several areas could fit: grief, ..." does not.
     # The marker is a label of its own ("PA:", "Primary focus:"), not the end of a sentence ("I checked each area").
     marker_before = (previous is not None and opens_clause and len(previous) <= _LABEL_WORDS
                      and _has(CHOICE_MARKERS, previous) and not _has(HEDGE_BEFORE, previous))
-    if _has(CHOICE_MARKERS, before) or _has(CHOICE_MARKERS, after[:2]) or marker_before:
+    if after[:1] == ["as"] and after[1:2] and after[1] in _BACKGROUND:
+        return _MENTIONED  # "with the transition as background": context for the focus, not a focus
+    if (_has(CHOICE_MARKERS, before) and not _added_to_focus(before)) or _has(CHOICE_MARKERS, after[:2]) or (
+            marker_before):
         return _CHOSEN if not overlaps_concept else _MENTIONED
     if not strong or overlaps_concept:
         return _MENTIONED
     if before and before[-1] in _POSSESSIVES:
         return _MENTIONED
-    if opens_clause or _has(_COPULA, before[-5:]) or _focus_after(tokens, m.end):
+    if opens_clause or _has(_COPULA, before[-5:]) or (
+            not _FOCUS_NOUNS.isdisjoint(tokens) and _focus_after(tokens, m.end)):
         # ("... and at the same time a role transition, which I think is the main problem": named as the focus)
         return _ASSERTED
     return _MENTIONED
+
+
+_WITH = frozenset({"with", "alongside", "plus"})
+_BACKGROUND = frozenset({"background", "context", "backdrop"})
+_GOING = frozenset({"go", "going", "went", "stay", "stick", "sticking"})
+_FRAME_OPENERS = frozenset({"the", "my", "our"})
+_FRAME_NOUNS = frozenset({"focus", "main", "primary", "problem", "area"})
+_ASIDE_WORDS = 3
+
+
+def _framed_next(prepared: Clauses, clause: int) -> bool:
+    """The clause after an area (or after a short aside in brackets) opens with "as the focus" ("I'll take role
+    dispute (renegotiation) as the focus"): the sentence the brackets cut continues, and names the area the focus."""
+    for c in (clause + 1, clause + 2):
+        if c >= len(prepared):
+            return False
+        tokens = prepared[c]
+        if tokens[:1] == ["as"] and tokens[1:2] and tokens[1] in _FRAME_OPENERS and tokens[2:3] and (
+                tokens[2] in _FRAME_NOUNS):
+            return True
+        if len(tokens) > _ASIDE_WORDS:
+            return False
+    return False
+
+
+def _added_to_focus(before: list[str]) -> bool:
+    """The area comes after "with" that follows the choice marker ("... as the focus, with the transition as
+    background"): it is added to a focus named before it, not chosen by the marker."""
+    if _WITH.isdisjoint(before):
+        return False
+    k = max(i for i, t in enumerate(before) if t in _WITH)
+    return not _FOCUS_NOUNS.isdisjoint(before[:k]) and not _has(CHOICE_MARKERS, before[k + 1:]) and (
+        before[k - 1] not in _GOING)  # not "I'd go with the dispute", "the main issue, going with grief"
 
 
 #: Nouns that make the area named before them a possibility: "grief is the obvious candidate", "a dispute is one
@@ -663,6 +700,9 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
             side = side_of[m.clause] = not _SIDE_WORDS.isdisjoint(tokens)
         kind = _classify(m, tokens, previous, quoted, overlaps, side,
                          len(area_starts.get(m.clause, ())) < 2 or not _hedges_next(m, area, tokens, area_starts))
+        if _MENTIONED <= kind < _CHOSEN and m.end == len(tokens) - 1 and m.weight >= STRONG and _framed_next(
+                prepared, m.clause):
+            kind = _CHOSEN  # "On balance I'll take role dispute (renegotiation) as the focus"
         if kind > _HEDGED and len(area_starts.get(m.clause, ())) > 1 and _named_after(m, area, tokens, area_starts):
             kind = _HEDGED  # "(Al)though this is partly grief, the focus is the transition": weighed, not chosen
         position = (m.clause, m.start)
@@ -703,10 +743,7 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
                 reading.focused.add(area)
             elif kind is _CHOSEN or _case_claim(before):
                 reading.claimed.add(area)
-            if concept_spans is None:
-                concept_spans = {(c.clause, t) for c in concept_matches for t in range(c.start, c.end + 1)}
-            if (m.clause, m.start) not in concept_spans:
-                reading.last[area] = m.clause  # (not the object of a goal: "Goals: reduce social isolation")
+            reading.last[area] = position
             if first_claim is None:
                 first_claim = (m.clause, area)
             if _decides(before, previous):
@@ -1438,7 +1475,7 @@ _FOLLOW_WORDS = frozenset(first for first, _ in _FOLLOWS)
 
 #: Every word that can start a side-remark reading in :func:`_classify` (a clause with none skips those checks).
 _SIDE_WORDS = (_REFUSED_NEXT | {"not", "than", "like"} | _REJECT_BEFORE | _AGENT_VERBS | _CRITERION_VERBS
-               | _FUTURE_MODALS | _FOLLOW_WORDS | LIKENESS_WORDS)
+               | _FUTURE_MODALS | _FOLLOW_WORDS | LIKENESS_WORDS | _WEIGHING | _CANDIDATE_NOUNS)
 
 
 #: How far after the area its "follows from" may stand: "the dispute with Nikos follows from the death" (not "Grief,

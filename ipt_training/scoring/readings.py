@@ -114,7 +114,7 @@ def two_formulations(decision: AreaDecision, reading: AreaReading, plan: list[Ma
             any(areas & pair == {a} for areas in served) for a in pair) and all(
             reading.best.get(a, Reading.MENTIONED) >= Reading.ASSERTED for a in (primary, other))
         if in_parts or both or _relabelled(decision, reading, other, prepared) or (
-                decision.contradiction and _returns(reading, prepared, primary, other)):
+                decision.contradiction and _returns(reading, prepared, plan, primary, other)):
             return replace(decision, contradiction=True, secondary=None,
                            alternatives=tuple(dict.fromkeys([other, *decision.alternatives])))
     return None
@@ -143,15 +143,19 @@ def plan_for_rejected(decision: AreaDecision, reading: AreaReading, plan: list[M
     return replace(decision, secondary=None)
 
 
-def _returns(reading: AreaReading, prepared: Clauses, first_area: ProblemArea, second_area: ProblemArea) -> bool:
+def _returns(reading: AreaReading, prepared: Clauses, plan: list[Match], first_area: ProblemArea,
+             second_area: ProblemArea) -> bool:
     """One area is committed to, the answer turns to the other, and then commits to the first again ("PA: grief ...
     However the real problem is a role dispute with Marat; goals: ... Work on grief for her father"): it holds both,
-    whichever it names first."""
+    whichever it names first. (An area word inside a goal, "Goals: reduce social isolation", is no return.)"""
     for a, b in ((first_area, second_area), (second_area, first_area)):
-        start, turn, back = _commit_clause(reading, a), _commit_clause(reading, b), reading.last.get(a)
-        if (start is not None and turn is not None and back is not None and start < turn < back
-                and reading.last.get(b, turn) < back and not subordinate(prepared, back)
-                and _ADDING.isdisjoint(prepared[back]) and _PHASE_WORDS.isdisjoint(prepared[back])):
+        start, turn, last = _commit_clause(reading, a), _commit_clause(reading, b), reading.last.get(a)
+        if start is None or turn is None or last is None:
+            continue
+        back, at = last
+        if (start < turn < back and reading.last.get(b, (turn, 0))[0] < back and not subordinate(prepared, back)
+                and _ADDING.isdisjoint(prepared[back]) and _PHASE_WORDS.isdisjoint(prepared[back])
+                and not any(m.clause == back and m.start <= at <= m.end for m in plan)):
             return True
     return False
 
