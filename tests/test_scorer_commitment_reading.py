@@ -271,3 +271,19 @@ def test_the_background_area_chosen_wrongly_earns_nothing(cases):
                                   "Weighing it up, I'll take role transition (new post) as the focus, with the "
                                   "dispute as background.")
     assert report.detected_primary is T and points(report, "problem_area") == 0.0
+
+
+def test_a_weak_fit_in_a_deferred_differential_is_no_choice(cases):
+    """"Hard to decide. The rows fit a dispute, but ... before choosing a focus": the answer chooses nothing (a short
+    opening that doubts is not a label)."""
+    report = score(cases["y-05"], "Hard to decide. The conflict with Min-ji fits a dispute, but the promotion would "
+                                  "be a role transition too. I'd need to hear more about both before choosing a "
+                                  "focus.")
+    assert report.detected_primary is None and points(report, "problem_area") == 0.0
+
+
+def test_an_event_ranked_above_the_others_settles_a_hedged_answer(cases):
+    report = score(cases["y-03"], "Maybe this is a role transition? I'm not sure, since he also argues with Lucía "
+                                  "about his injections, which could be a dispute. I think the diagnosis is probably "
+                                  "the bigger thing, because he was the one everybody leaned on before it.")
+    assert report.detected_primary is T and points(report, "problem_area") == 3.0

@@ -305,7 +305,8 @@ def _classify(m: Match, tokens: list[str], previous: list[str] | None, quoted: b
     # "The focus is: grief" marks the next clause; "several areas could fit: grief, ..." does not.
     # The marker is a label of its own ("PA:", "Primary focus:"), not the end of a sentence ("I checked each area").
     marker_before = (previous is not None and opens_clause and len(previous) <= _LABEL_WORDS
-                     and _has(CHOICE_MARKERS, previous) and not _has(HEDGE_BEFORE, previous))
+                     and _has(CHOICE_MARKERS, previous) and not _has(HEDGE_BEFORE, previous)
+                     and _DOUBT.isdisjoint(previous))  # not "Hard to decide."
     if after[:1] == ["as"] and after[1:2] and after[1] in _BACKGROUND:
         return _MENTIONED  # "with the transition as background": context for the focus, not a focus
     if (_has(CHOICE_MARKERS, before) and not _added_to_focus(before)) or _has(CHOICE_MARKERS, after[:2]) or (
@@ -544,6 +545,9 @@ def _case_claim(before: list[str]) -> bool:
     return not _CASE_SUBJECTS.isdisjoint(near) and not _CLAIM_VERBS.isdisjoint(near)
 
 
+#: A short opening that doubts rather than labels: "Hard to decide.", "Difficult to choose.", "Not sure."
+_DOUBT = frozenset({"hard", "difficult", "tricky", "unsure", "not", "cannot", "undecided", "tough"})
+
 #: Words that make a choice a label of the answer's focus ("PA:", "Problem area:", "the focus is", "I chose"),
 #: unlike "fits" or "work on", which also appear in lists ("role transition work, communication analysis").
 _STRONG_MARKERS = frozenset({"focus", "primary", "main", "principal", "formulat*", "choose", "chose", "chosen",
@@ -555,7 +559,8 @@ def _strong_choice(tokens: list[str], m: Match, previous: list[str] | None) -> b
     if _has(_STRONG_MARKERS, tokens[max(0, m.start - 4):m.start]) or _has(_STRONG_MARKERS, tokens[m.end + 1:m.end + 3]):
         return True
     return (previous is not None and m.start <= 1 and len(previous) <= _LABEL_WORDS
-            and _has(_STRONG_MARKERS, previous) and not _has(HEDGE_BEFORE, previous) and "areas" not in previous)
+            and _has(_STRONG_MARKERS, previous) and not _has(HEDGE_BEFORE, previous) and "areas" not in previous
+            and _DOUBT.isdisjoint(previous))
 
 
 _FOCUS_NOUNS = frozenset({"focus", "main", "primary", "central", "core", "key", "area"})
@@ -1177,7 +1182,9 @@ def decide_areas(chosen_primary: ProblemArea | None, chosen_secondary: ProblemAr
         primary = asserted[0]
         explicit = bool(chosen)
     tentative = False
-    if reading.deferred and not chosen:
+    # A choice made only with a weak marker ("the conflict with Maja fits a dispute") in an answer that puts the
+    # decision off ("before choosing a focus") is one line of the differential it defers.
+    if reading.deferred and not [a for a in chosen if a in reading.focused or a in reading.primary_marked]:
         primary = None  # "I would want more information before deciding": an open question, not a choice
         # "Probably a role transition ... both need exploring before deciding": it leans one way but leaves the
         # choice open, which earns part of the area's credit.
@@ -1317,6 +1324,21 @@ def _plans(tokens: list[str]) -> bool:
                for k, t in enumerate(tokens))
 
 
+#: An event ranked above the others in plain words: "the move is probably the bigger thing", "the real issue is the
+#: fight with Paula", "what matters most is her father's death".
+_RANK_WORDS = frozenset({"bigger", "biggest", "main", "real", "key", "central", "greater", "larger"})
+_RANK_NOUNS = frozenset({"thing", "issue", "problem", "factor", "story", "cause", "driver", "reason", "part"})
+
+
+def _ranks_first(tokens: list[str]) -> bool:
+    """The clause ranks what it tells above the rest ("I think the move is probably the bigger thing"), not
+    negated ("not the main thing")."""
+    if _RANK_WORDS.isdisjoint(tokens):
+        return False
+    return any(t in _RANK_WORDS and tokens[k + 1:k + 2] and tokens[k + 1] in _RANK_NOUNS
+               and _NEGATORS.isdisjoint(tokens[max(0, k - 3):k]) for k, t in enumerate(tokens))
+
+
 #: Words of a focus frame whose object names the focus ("treat ... as the focus", "focus on ...", "the focus is ...").
 _FOCUS_FRAME = frozenset({"focus", "focused", "focusing", "treat", "treating", "target", "targeting"})
 #: Lay words that tell which area an object of a focus frame is: "the thinness of his relationships", "this quarrel
@@ -1445,16 +1467,20 @@ _WENT_WELL = frozenset({("went", "well"), ("going", "well"), ("gone", "well"), (
                         ("was", "fine"), ("are", "fine"), ("coped", "well"), ("copes", "well"), ("adjusted", "well"),
                         ("settled", "well"), ("fine", "actually"), ("turned", "out")})
 _GOOD_WORDS = frozenset({"well", "fine", "out"})
+_WELL_REACH = 5
 
 
-def set_aside(tokens: list[str]) -> bool:
+def set_aside(tokens: list[str], end: int | None = None) -> bool:
     """The writer weighs an event and sets it aside: it is said not to be the issue or the cause ("the promotion
     went well and isn't the issue", "is not what this is about", "a casualty of his concentration rather than a
-    cause", "didn't knock him down") or to have gone well ("the move went well", "the new office is fine")."""
-    if not _GOOD_WORDS.isdisjoint(tokens) and any(
-            pair in _WENT_WELL and (k == 0 or tokens[k - 1] not in _NOT_RELEVANT) for k, pair in enumerate(
-                pairwise(tokens))):
-        return True
+    cause", "didn't knock him down") or to have gone well ("the move went well", "the new office is fine"; with
+    ``end``, the event's last word, just after it: not "the move is the bigger thing, since she was fine in
+    Brazil")."""
+    if not _GOOD_WORDS.isdisjoint(tokens):
+        window = tokens if end is None else tokens[end + 1:end + 1 + _WELL_REACH]
+        if any(pair in _WENT_WELL and (k == 0 or window[k - 1] not in _NOT_RELEVANT)
+               for k, pair in enumerate(pairwise(window))):
+            return True
     if _NOT_RELEVANT.isdisjoint(tokens) or _RELEVANCE.isdisjoint(tokens):
         return False
     return any(t in _NOT_RELEVANT and not _RELEVANCE.isdisjoint(tokens[k + 1:k + 1 + _RELEVANCE_REACH])
@@ -1609,7 +1635,7 @@ def infer_from_events(matches: list[Match], prepared: Clauses,
     for m in matches:
         if not m.concept.startswith("event:") or m.negated:
             continue
-        if _settled(prepared[m.clause]) or m.clause in consequences or set_aside(prepared[m.clause]):
+        if _settled(prepared[m.clause]) or m.clause in consequences or set_aside(prepared[m.clause], m.end):
             # "her mother's death was long ago and she grieved it properly", "the promotion went well and is not
             # the issue": not what explains the episode
             continue
@@ -1619,7 +1645,7 @@ def infer_from_events(matches: list[Match], prepared: Clauses,
         counted.add((m.clause, area))
         # The plan's own sentence says what the answer will work on ("I would focus on helping her adjust
         # to ..."): its events count, and outweigh the story told before it.
-        plan = _plans(prepared[m.clause])
+        plan = _plans(prepared[m.clause]) or _ranks_first(prepared[m.clause])
         if plan or m.clause in near or (no_event and area is ProblemArea.INTERPERSONAL_DEFICITS):
             weight = _GRIEF_WEIGHT if area is ProblemArea.GRIEF else 1.0
             weights[area] = weights.get(area, 0.0) + weight * (_PLAN_WEIGHT if plan else 1.0)
