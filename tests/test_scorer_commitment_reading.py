@@ -124,6 +124,11 @@ NOT_GAINING = [
     # a keyword list
     ("y-01", "Grief, dispute, transition, deficits. Father died, new manager, choir, Marat. Mourn, reinvest, "
              "expectations, role play."),
+    # a plan sentence that lists the events of every area chooses none of them
+    ("y-01", "We will spend our sessions on the new manager, the death of her father, the arguments with Marat and "
+             "her loneliness at choir."),
+    # the focus frame naming words of several areas
+    ("y-01", "Focus: loneliness, conflict, change, loss. Father, Marat, manager, choir."),
 ]
 
 

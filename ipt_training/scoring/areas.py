@@ -1632,6 +1632,12 @@ def infer_from_events(matches: list[Match], prepared: Clauses,
         if named is not None:
             weights[named] = weights.get(named, 0.0) + _PLAN_WEIGHT
     counted: set[tuple[int, ProblemArea]] = set()
+    # A plan sentence that names events of two areas or more lists everything ("we will spend our sessions on the new
+    # manager, the death of her father and the arguments with Marat"): it chooses none of them.
+    areas_told: dict[int, set[ProblemArea]] = {}
+    for m in matches:
+        if m.concept.startswith("event:") and not m.negated:
+            areas_told.setdefault(m.clause, set()).add(_AREA_OF[m.concept])
     for m in matches:
         if not m.concept.startswith("event:") or m.negated:
             continue
@@ -1645,7 +1651,7 @@ def infer_from_events(matches: list[Match], prepared: Clauses,
         counted.add((m.clause, area))
         # The plan's own sentence says what the answer will work on ("I would focus on helping her adjust
         # to ..."): its events count, and outweigh the story told before it.
-        plan = _plans(prepared[m.clause]) or _ranks_first(prepared[m.clause])
+        plan = len(areas_told[m.clause]) == 1 and (_plans(prepared[m.clause]) or _ranks_first(prepared[m.clause]))
         if plan or m.clause in near or (no_event and area is ProblemArea.INTERPERSONAL_DEFICITS):
             weight = _GRIEF_WEIGHT if area is ProblemArea.GRIEF else 1.0
             weights[area] = weights.get(area, 0.0) + weight * (_PLAN_WEIGHT if plan else 1.0)

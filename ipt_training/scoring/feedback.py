@@ -63,8 +63,9 @@ TWO_READINGS_HALF = "Half credit: the answer gives two formulations, and only th
 
 
 #: Appended to the evidence of an answer marked on the better of two readings.
-TWO_READINGS_EVIDENCE = ("The answer gives two formulations, each with its own plan; only the better one is marked, "
-                         "at half credit.")
+TWO_READINGS_EVIDENCE = ("The answer gives two formulations of the case (it argues or plans for one focus and then "
+                         "for another, or keeps both); only the better one is marked, at half credit, on every "
+                         "criterion.")
 
 
 def stage_conflict_feedback(stages: list[DisputeStage], *, advise: bool = True) -> str:
