@@ -292,3 +292,24 @@ def test_an_event_ranked_above_the_others_settles_a_hedged_answer(cases):
                                   "about his injections, which could be a dispute. I think the diagnosis is probably "
                                   "the bigger thing, because he was the one everybody leaned on before it.")
     assert report.detected_primary is T and points(report, "problem_area") == 3.0
+
+
+DOUBTFUL_DECISIONS = [
+    ("y-01", "This seems to be a dispute with her husband, or maybe a transition with the new manager. Her father's "
+             "death is more recent, though. My best guess is grief, but I'm not certain.", G),
+    ("y-05", "The promotion is a role transition on paper. Still, the timing fits the rows with Min-ji better. I'll "
+             "settle on a dispute, though I'm not fully sure.", D),
+    ("y-11", "A transition after the failed exam is the first thing one thinks of, but the exam came after the low "
+             "mood. Deficits, I suppose, since he has always been lonely; I'm not completely sure.", S),
+    ("y-09", "This looks like a role transition: his father moved and his daughter left. Then again, he says his "
+             "father is fine and it is Paula he cannot stop thinking about. My guess would be a dispute with her, "
+             "probably ended.", D),
+]
+
+
+@pytest.mark.parametrize(("case_id", "text", "area"), DOUBTFUL_DECISIONS)
+def test_a_decision_kept_in_doubt_is_the_answers_last_word(cases, case_id, text, area):
+    """"My best guess is grief", "I'll settle on a dispute", "Deficits, I suppose": the writer settles, with a
+    doubt, on the area named last."""
+    report = score(cases[case_id], text)
+    assert report.detected_primary is area and points(report, "problem_area") == 3.0

@@ -59,7 +59,7 @@ _NEGATORS = frozenset({"no", "not", "nobody", "none", "never", "nothing", "neith
                        "ruled", "excluded"})
 #: "area:grief" or "event:grief" -> the area (an enum call per mention is slow on the hot path)
 _AREA_OF: dict[str, ProblemArea] = {f"{kind}:{a.value}": a for a in ProblemArea for kind in ("area", "event")}
-_OWN_SUBJECTS = frozenset({"i", "we", "ipt", "psychotherapy"})
+_OWN_SUBJECTS = frozenset({"i", "we", "ipt", "psychotherapy", "let", "lets"})
 _POSSESSIVES = frozenset({"his", "her", "their", "your", "my", "our", "its"})
 _COPULA = frozenset({"is", "are", "was", "be", "it", "this", "that", "as", "seems", "looks", "call", "called",
                      "calling", "clearly", "probably", "likely", "its", "thats", "think", "so"})
@@ -298,6 +298,8 @@ def _classify(m: Match, tokens: list[str], previous: list[str] | None, quoted: b
             return _MENTIONED
     if side and _thought_of(before):
         return _MENTIONED  # "I did think of a transition, but ...", "it is tempting to call this a dispute": weighed
+    if strong and not overlaps_concept and _settles_on(tokens, m):
+        return _ASSERTED  # "my best guess is grief", "let's say grief for now": a decision kept in doubt
     if _has(HEDGE_BEFORE, before[-_HEDGE_REACH:]) or (hedge_after and (
             _has(HEDGE_AFTER, after) or _may_after(after) or (side and _candidate_after(tokens, m.end)))):
         return _HEDGED
@@ -307,6 +309,8 @@ def _classify(m: Match, tokens: list[str], previous: list[str] | None, quoted: b
     marker_before = (previous is not None and opens_clause and len(previous) <= _LABEL_WORDS
                      and _has(CHOICE_MARKERS, previous) and not _has(HEDGE_BEFORE, previous)
                      and _DOUBT.isdisjoint(previous))  # not "Hard to decide."
+    if "i" in before[-4:] and not _SETTLE.isdisjoint(before[-4:]):
+        return _CHOSEN if not overlaps_concept else _MENTIONED  # "I'll settle on a dispute"
     if after[:1] == ["as"] and after[1:2] and after[1] in _BACKGROUND:
         return _MENTIONED  # "with the transition as background": context for the focus, not a focus
     if (_has(CHOICE_MARKERS, before) and not _added_to_focus(before)) or _has(CHOICE_MARKERS, after[:2]) or (
@@ -625,6 +629,25 @@ _FRAME_PREFIXES = ("formulat", "select", "decide")
 _FRAME_REACH = 8
 
 
+#: A decision said with a doubt: "my (best) guess is grief", "let's say grief for now", "deficits, I suppose"; and
+#: the writer settling on an area ("I'll settle on a dispute").
+_GUESS = frozenset({"guess", "bet"})
+_SUPPOSE = frozenset({"suppose", "guess", "reckon", "think", "say"})
+_SETTLE = frozenset({"settle", "settled", "settling"})
+
+
+def _settles_on(tokens: list[str], m: Match) -> bool:
+    """The writer settles on the area in words that keep a doubt ("my best guess is grief", "let's say grief",
+    "deficits, I suppose")."""
+    before = tokens[max(0, m.start - 5):m.start]
+    if "my" in before and not _GUESS.isdisjoint(before):
+        return True  # "my best guess is", "my bet would be"
+    if before[-2:] in (["let", "say"], ["lets", "say"]) or (before[-3:-1] in (["let", "say"], ["lets", "say"])):
+        return True
+    after = tokens[m.end + 1:m.end + 3]
+    return len(after) == 2 and after[0] == "i" and after[1] in _SUPPOSE
+
+
 #: Words of a hedge that leans one way ("I lean towards grief", "probably a transition", "most likely deficits").
 _LEAN_WORDS = frozenset({"lean", "leaning", "leans", "inclined", "probably", "likely", "most", "more", "favour",
                          "favor", "prefer", "tentatively"})
@@ -731,6 +754,10 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
             continue
         if (kind is _HEDGED or kind is _ASSERTED) and m.weight >= STRONG and _leans(tokens, m):
             reading.leaning.add(area)
+        if kind is _ASSERTED and m.weight >= STRONG and _settles_on(tokens, m):
+            # "My best guess is grief", "Let's say grief for now", "Deficits, I suppose": the writer's own last word
+            reading.leaning.add(area)
+            reading.decisive.append(((m.clause, m.start), area))
         if kind is _MENTIONED and not m.negated and _has(REVERSAL_WORDS, tokens[:m.start]) and _reverses(
                 tokens, m.start):
             reading.reversed_paraphrase.add(area)
