@@ -21,6 +21,7 @@ calls it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from ipt_training.cases.model import Case, EventKind, ReferenceFormulation
 from ipt_training.domain import ProblemArea
@@ -37,6 +38,11 @@ _MIN_WORDS = 2
 _MIN_STEM = 4
 _DENIALS = frozenset({"no", "not", "never", "nobody", "without", "nor"})
 _DENIAL_REACH = 3
+_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+                     "oct", "nov", "dec"})
+#: This many of the case's events told is the story retold (:func:`retold`).
+_STORY = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,22 +102,59 @@ def case_events(reference: ReferenceFormulation, case: Case | None = None) -> Ca
 
 
 def case_event_matches(prepared: Clauses, told: CaseEvents) -> list[Match]:
-    """``event:<area>`` matches for the clauses that tell one of the case's events by two of its words."""
+    """``event:<area>`` matches for the clauses that tell one of the case's events by two of its words; none when
+    the answer retells the case's story (:func:`retold`)."""
     if not told.events:
         return []
     found: list[Match] = []
+    told_at: dict[int, list[int]] = {}  # each event told (not denied) -> the clauses that tell it
     for c, tokens in enumerate(prepared):
         keyed = [(k, key) for k, key in ((k, told.key(t)) for k, t in enumerate(tokens)) if key is not None]
         if len(keyed) < _MIN_WORDS:
             continue
-        for event in told.events:
+        for e, event in enumerate(told.events):
             hits = [k for k, key in keyed if key in event.keys]
             if len({tokens[k] for k in hits}) < _MIN_WORDS:
                 continue
             first = hits[0]
             denied = not _DENIALS.isdisjoint(tokens[max(0, first - _DENIAL_REACH):first])
             found.append(Match(f"event:{event.area.value}", c, first, hits[-1], denied, 1.0))
-    return found
+            if not denied:
+                told_at.setdefault(e, []).append(c)
+    return [] if retold(prepared, told_at) else found
+
+
+def retold(prepared: Clauses, told_at: dict[int, list[int]]) -> bool:
+    """Whether the answer retells the case's story rather than argues from one of its events: it tells three or
+    more of the case's events (the timeline, not a choice among it), or ties each of two or more to the onset with
+    a tie of its own ("Moses married again. Since then you have felt low. Florence confronted him. Since then you
+    have felt low."), or says twice that the episode began after what it just told: an episode said to begin at
+    every event is tied to none. ``told_at``: each event told -> the
+    clauses that tell it."""
+    if len(told_at) >= _STORY or (told_at and len(_ties_back(prepared)) >= 2):
+        return True
+    if len(told_at) < 2:
+        return False
+    ties = []
+    for clauses_ in told_at.values():
+        tie = next((t for c in clauses_ for t in (c, c + 1) if t < len(prepared) and onset_said(prepared[t])), None)
+        if tie is None:
+            return False  # an event told without a tie of its own: the answer ties the onset to the others
+        ties.append(tie)
+    return len(set(ties)) == len(ties)
+
+
+#: A tie that points back to what was just told ("since then", "after that", "from then on").
+_BACK_RELATIONS = frozenset({"since", "after", "from", "following"})
+_BACK_OBJECTS = frozenset({"then", "that", "this", "which"})
+
+
+def _ties_back(prepared: Clauses) -> list[int]:
+    """The clauses that say the episode began after whatever the clause before told ("Since then you have felt
+    low"): two of them, after two different things, put the onset at two different times."""
+    return [c for c, tokens in enumerate(prepared) if c and any(
+        a in _BACK_RELATIONS and b in _BACK_OBJECTS for a, b in pairwise(tokens))
+        and onset_said(tokens)]
 
 
 @per_case
@@ -126,10 +169,15 @@ def key_event_area(reference: ReferenceFormulation, case: Case | None = None) ->
     return areas.pop() if len(areas) == 1 else None
 
 
-def key_event_matches(prepared: Clauses, clauses_: set[int], area: ProblemArea | None) -> list[Match]:
+def key_event_matches(prepared: Clauses, clauses_: set[int], area: ProblemArea | None,
+                      told: CaseEvents | None = None) -> list[Match]:
     """One ``event:<area>`` match for the first clause that names the key event (the timeline link's own words)
-    and speaks of the onset: the event the answer ties the episode to, counted once however often it is named."""
+    and speaks of the onset: the event the answer ties the episode to, counted once however often it is named.
+    With the case's events (``told``), a clause that dates the onset by its month and tells nothing of any of them
+    ("since November you have been feeling low") names the onset's month, not the event."""
     if area is None:
         return []
-    tied = next((c for c in sorted(clauses_) if onset_said(prepared[c])), None)
+    tied = next((c for c in sorted(clauses_) if onset_said(prepared[c]) and not (
+        told is not None and told.events and not _MONTHS.isdisjoint(prepared[c])
+        and all(told.key(t) is None for t in prepared[c]))), None)
     return [] if tied is None else [Match(f"event:{area.value}", tied, 0, 0, False, 1.0)]

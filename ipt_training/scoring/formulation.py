@@ -582,7 +582,8 @@ def score_formulation(
             # between areas its reasoning already argues for (the break with his sister, against a plan that also
             # speaks of sadness); alone it makes no choice ("it is stress at work; since you became supervisor you
             # have not slept" chooses no focus).
-            key = key_event_matches(prepared, link_clauses, key_event_area(reference, case))
+            key = key_event_matches(prepared, link_clauses, key_event_area(reference, case),
+                                    case_events(reference, case))
             if key and (key[0].concept[6:] in {a.value for a in votes}
                         or any(m.concept == key[0].concept and not m.negated for m in events)):
                 inferred = infer_from_events(events + key, prepared, votes, words)

@@ -7,7 +7,12 @@ began without any one event causing it". Two general shapes are read here, besid
 * a search and a find of nothing: a word of looking ("looked", "searched", "asked", "checked") and, later in
   the sentence or at the start of the next one, a word of nothing ("nothing", "none", "nobody");
 * a cause denied: a word of denial ("no", "without", "never") shortly before a word of cause ("event", "trigger",
-  "reason", "cause").
+  "reason", "cause"), with no other phrase begun between them ("no clear trigger", "without any one event"):
+  "there is no doubt the cause is the move" and "he never gave a reason for quitting" deny no cause.
+
+A nothing that someone said or did ("she asked him to stay and he said nothing") is what happened, not what a
+search found: the search must be for what set the episode off (a word of cause, change or beginning in the
+sentence), and a nothing that is said, done or known is no find.
 """
 
 from __future__ import annotations
@@ -19,7 +24,28 @@ _SEARCH = frozenset({"look", "looked", "looking", "search", "searched", "searchi
 _NOTHING = frozenset({"nothing", "none", "nobody"})
 #: "nothing but", "nothing else": the nothing-word qualifies what follows, not the search
 _NOT_NOTHING_AFTER = frozenset({"but", "else", "more", "less", "wrong"})
+#: a nothing that is said, done or known ("he said nothing"): what someone did, not what the search found
+_NOT_NOTHING_BEFORE = frozenset({"said", "say", "says", "did", "do", "does", "knew", "know", "knows", "heard",
+                                 "replied", "answered"})
+#: What a search for a cause looks for: a word of cause, change or beginning ("what set it off", "anything that
+#: happened or changed before you felt low", "what started it").
+_SOUGHT = frozenset({"set", "sets", "trigger", "triggers", "triggered", "cause", "causes", "caused", "reason",
+                     "reasons", "event", "events", "happened", "happen", "changed", "change", "changes", "started",
+                     "start", "began", "begin", "behind", "explain", "explains", "brought", "precipitant", "death",
+                     "loss", "quarrel", "argument", "row", "before", "going", "anything", "something", "led",
+                     "preceded", "onset", "life"})
 _DENY = frozenset({"no", "without", "never"})
+#: Words between a denial and a cause that make the denial one of something else: a definite determiner or
+#: pronoun starts another phrase ("no doubt the cause", "never gave a reason", "without telling him the reason"), as
+#: do a few words of doubt or saying; words that say which cause ("no clear trigger", "without any one event", "no
+#: significant life event") do not.
+_OTHER_PHRASE = frozenset({"the", "this", "that", "these", "those", "his", "her", "their", "its", "my",
+                           "your", "our", "him", "them", "me", "us", "doubt", "question", "wonder", "longer", "matter",
+                           "gave", "give", "given", "giving", "told", "telling", "said", "saying", "need", "needed",
+                           "know", "knew", "knowing", "for", "to"})
+_CAUSE = frozenset({"any", "one", "single", "clear", "obvious", "particular", "real", "specific", "apparent",
+                          "known", "big", "major", "life", "such", "other", "recent", "identifiable", "outside",
+                          "external", "acute", "interpersonal", "precipitating", "triggering", "special", "new"})
 _CAUSE = frozenset({"event", "events", "trigger", "triggers", "reason", "reasons", "cause", "causes", "precipitant"})
 _NEXT_START = 4
 _DENY_REACH = 3
@@ -28,11 +54,18 @@ _DENY_REACH = 3
 def _nothing_at(tokens: list[str], start: int = 0, stop: int | None = None) -> bool:
     end = len(tokens) if stop is None else min(stop, len(tokens))
     return any(tokens[k] in _NOTHING and tokens[k + 1:k + 2] not in ([w] for w in _NOT_NOTHING_AFTER)
-               for k in range(start, end))
+               and (k == 0 or tokens[k - 1] not in _NOT_NOTHING_BEFORE) for k in range(start, end))
 
 
 def _cause_denied(tokens: list[str]) -> bool:
-    return any(t in _CAUSE and not _DENY.isdisjoint(tokens[max(0, k - _DENY_REACH):k]) for k, t in enumerate(tokens))
+    """A denial shortly before a word of cause, with no other phrase begun between them."""
+    for k, t in enumerate(tokens):
+        if t not in _CAUSE:
+            continue
+        for d in range(max(0, k - _DENY_REACH), k):
+            if tokens[d] in _DENY and _OTHER_PHRASE.isdisjoint(tokens[d + 1:k]):
+                return True
+    return False
 
 
 def no_event_clauses(prepared: Clauses) -> list[Match]:
@@ -42,8 +75,8 @@ def no_event_clauses(prepared: Clauses) -> list[Match]:
         said = _cause_denied(tokens)
         if not said:
             searched = [k for k, t in enumerate(tokens) if t in _SEARCH]
-            if searched:
-                following = prepared[c + 1] if c + 1 < len(prepared) else []
+            following = prepared[c + 1] if c + 1 < len(prepared) else []
+            if searched and not (_SOUGHT.isdisjoint(tokens) and _SOUGHT.isdisjoint(following[:_NEXT_START])):
                 said = _nothing_at(tokens, searched[0] + 1) or _nothing_at(following, 0, _NEXT_START)
         if said:
             found.append(Match("absence", c, 0, 0, False, 1.0))
