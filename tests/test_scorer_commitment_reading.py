@@ -313,3 +313,11 @@ def test_a_decision_kept_in_doubt_is_the_answers_last_word(cases, case_id, text,
     doubt, on the area named last."""
     report = score(cases[case_id], text)
     assert report.detected_primary is area and points(report, "problem_area") == 3.0
+
+
+def test_an_area_said_as_an_appearance_is_a_possibility(cases):
+    """"This is a role dispute with Marat, or so it seems. On second thoughts ... Let's say grief for now": the
+    first area was an appearance, not a claim, so the answer is one focus, not two."""
+    report = score(cases["y-01"], "This is a role dispute with Marat, or so it seems. On second thoughts her father's "
+                                  "death two months before the onset matters more. Let's say grief for now.")
+    assert _one_focus(report, G)

@@ -5,16 +5,27 @@ A mention of an area is not a choice. Each mention gets one reading, from its co
 * **rejected**: negated ("not grief", "I would NOT use grief", "rather than a dispute");
 * **reported**: someone else's words ("he calls it a bereavement", "the referral says deficits") or inside
   double quotes;
-* **hedged**: a possibility, not a choice ("could be grief", "grief comes to mind", "deficits?");
+* **hedged**: a possibility, not a choice ("could be grief", "grief comes to mind", "deficits?", "grief is the
+  obvious candidate", "a dispute with Marat, or so it seems");
 * **chosen**: an explicit choice ("I would formulate this as", "PA: RT", "the focus is grief", "I'd go with",
   "we will work on X as the problem area", "primary: ..."), marked primary or secondary where the answer says so;
 * **asserted**: a plain statement ("this is a role transition", "we call this grief") or a heading that opens
   the answer or a sentence ("Grief. Her husband died ...");
-* **mentioned**: anything else ("his grief", "the dispute with Sipho began later").
+* **mentioned**: anything else ("his grief", "the dispute with Sipho began later"), and an area weighed or compared
+  ("I did think of a transition, but ...", "it is tempting to call this a dispute", "part of it rather than a
+  separate dispute", "with the transition as background").
+
+A decision kept in doubt is still the writer's last word ("my best guess is grief", "let's say grief for now",
+"deficits, I suppose", "I'll settle on a dispute"), and a focus frame cut by brackets still names its area ("I'll
+take role dispute (renegotiation) as the focus").
 
 A plain-language name of an area ("this big change", "that loneliness", "a disagreement") counts only in a plan or
 naming frame ("we will work on this big change", "we call this loneliness"), and then as a leaning: it is the
-answer's focus when no area is named outright, never over one that is.
+answer's focus when no area is named outright, never over one that is. With no area named, the area is inferred
+(:func:`infer_from_events`) from the events the answer ties to the episode, the plan said as what we will do
+together ("I'd suggest we spend our sessions on this quarrel with your sister"), the focus named in lay words ("I'd
+treat the thinness of his relationships as the focus") and the dead named ("Vasile's death"); an event weighed and
+set aside ("the promotion went well and isn't the issue") argues for nothing.
 
 Paraphrases that are also goal or strategy wording ("mourning the old role", "conflict with") count only as
 a choice in an explicit frame ("the main issue is the conflict with her husband") and never reject an area:
@@ -301,8 +312,9 @@ def _classify(m: Match, tokens: list[str], previous: list[str] | None, quoted: b
     if strong and not overlaps_concept and _settles_on(tokens, m):
         return _ASSERTED  # "my best guess is grief", "let's say grief for now": a decision kept in doubt
     if _has(HEDGE_BEFORE, before[-_HEDGE_REACH:]) or (hedge_after and (
-            _has(HEDGE_AFTER, after) or _may_after(after) or (side and _candidate_after(tokens, m.end)))):
-        return _HEDGED
+            _has(HEDGE_AFTER, after) or _may_after(after) or (side and _candidate_after(tokens, m.end))
+            or tokens[-2:] in _SEEMING_ENDS)):
+        return _HEDGED  # (also "This is a role dispute with Marat, or so it seems", "... at first sight")
     opens_clause = m.start <= 1 or all(t in {"a", "an", "the", "so", "then", "and", "thus"} for t in before)
     # "The focus is: grief" marks the next clause; "several areas could fit: grief, ..." does not.
     # The marker is a label of its own ("PA:", "Primary focus:"), not the end of a sentence ("I checked each area").
@@ -328,6 +340,8 @@ def _classify(m: Match, tokens: list[str], previous: list[str] | None, quoted: b
 
 
 _WITH = frozenset({"with", "alongside", "plus"})
+#: Endings of a clause that make what it says an appearance: "..., or so it seems", "... at first sight".
+_SEEMING_ENDS = (["it", "seems"], ["it", "appears"], ["first", "sight"], ["first", "glance"])
 _BACKGROUND = frozenset({"background", "context", "backdrop"})
 _GOING = frozenset({"go", "going", "went", "stay", "stick", "sticking"})
 _FRAME_OPENERS = frozenset({"the", "my", "our"})

@@ -18,7 +18,14 @@ or dismissed ("unresolved grief from childhood", "long ago", "a distractor").
 
 A claim can also deny the chosen area's own premise against the case's facts: "no recent loss" beside a choice of
 grief, in a case where someone has died, argues against the answer's own focus and is marked the same way. (Where
-nobody died, "grief, though nobody died" is a wrong area argued, not a contradiction.)
+nobody died, "grief, though nobody died" is a wrong area argued, not a contradiction.) So does an event said to have
+set the episode off beside a choice of interpersonal deficits, whose premise is that none did ("the trigger was
+clearly the forced move"), or an event of another area the answer names ("so the depression is a reaction to the
+promotion", "which is a role transition").
+
+An answer that turns from one area to another (found by :mod:`areas`) holds two formulations when one of the two
+makes a claim only it makes and the other has a plan of its own (:func:`claims_apart`); a label turned from with
+nothing of its own is one reading under the wrong name, marked on the area only.
 
 What is not a second reading: an area mentioned to reject it, reported, hedged or asked about; an area marked
 secondary or to be handled within the focus; a plan for a later phase or a condition ("if the dispute comes to
