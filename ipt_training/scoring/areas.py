@@ -817,7 +817,8 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
         # An answer that names no area, only its story in lay words, puts the choice off only in words of choosing
         # ("before deciding on a focus", "I cannot choose yet"), not "more information about her family".
         deferrals = _DEFERRALS if mentions else _CHOICE_DEFERRALS
-        reading.deferred = any(_defers(prepared[c], deferrals) for c in words.with_any(_DEFER_WORDS))
+        weighed = len([a for a in reading.best if a not in reading.rejected]) >= 2
+        reading.deferred = any(_defers(prepared[c], deferrals, weighed) for c in words.with_any(_DEFER_WORDS))
         refusals = [c for c in words.with_any(_CHOOSE_VERBS) if _refuses(prepared[c])]
         if refusals:
             reading.deferred, reading.refused_at = True, refusals[-1]
@@ -884,13 +885,37 @@ def _refuses(tokens: list[str]) -> bool:
     return False
 
 
-def _defers(tokens: list[str], deferrals: tuple[str, ...]) -> bool:
+def _defers(tokens: list[str], deferrals: tuple[str, ...], weighed: bool = False) -> bool:
     """The writer puts the choice off: "before deciding", "keep them all open", "more information before I
-    decide", "too early to say", "undecided" (``deferrals``: the phrases that do)."""
+    decide", "too early to say", "undecided" (``deferrals``: the phrases that do); the choice left to the patient
+    when it is the focus (see :func:`_focus_left`; ``weighed``: the answer names two areas or more and rejects
+    neither, so a bare "and let him choose" leaves the choice between them)."""
     if _DEFER_WORDS.isdisjoint(tokens):
         return False
     text = " ".join(tokens)
-    return any(phrase in text for phrase in deferrals)
+    return any(phrase in text and (phrase not in _LEFT_TO_PATIENT or _focus_left(text, phrase, weighed))
+               for phrase in deferrals)
+
+
+#: The choice left to the patient ("let you decide"): a deferral only when what is left is the focus.
+_LEFT_TO_PATIENT = ("let him choose", "let her choose", "let them choose", "let you choose", "let him decide",
+                    "let her decide", "let them decide", "let you decide", "leave the choice")
+#: Words after "let you decide" that make the focus what is left ("which to work on", "what we focus on").
+_FOCUS_LEFT = frozenset({"which", "focus", "area", "areas", "problem", "problems", "work", "start"})
+_LEFT_REACH = 6
+
+
+def _focus_left(text: str, phrase: str, weighed: bool) -> bool:
+    """What the patient is left to choose is the focus ("let you choose which to work on", "let her decide what we
+    focus on", or a bare "let him choose" after weighing two areas), not an outcome ("let her decide whether to
+    stay", "I won't push you; I will let you decide" beside one focus): the therapist does not steer a dispute's
+    outcome (reference 3.2), and that is no deferral of the focus."""
+    after = text[text.index(phrase) + len(phrase):].split()[:_LEFT_REACH]
+    if not after:
+        return weighed
+    if after[0] in {"whether", "if"}:
+        return False
+    return not _FOCUS_LEFT.isdisjoint(after)
 
 
 _DEFERRALS = ("before deciding", "before i decide", "before we decide", "decide later", "decide after",
@@ -1392,15 +1417,36 @@ _LAY_AREA_WORDS: dict[str, ProblemArea] = {
                      "estrangement"), ProblemArea.ROLE_DISPUTE),
     **dict.fromkeys(("change", "changes", "move", "adjusting", "adapting", "adjustment", "transition", "retirement",
                      "diagnosis", "illness"), ProblemArea.ROLE_TRANSITION),
-    **dict.fromkeys(("loss", "death", "grief", "grieving", "mourning", "goodbye", "bereavement"), ProblemArea.GRIEF),
+    **dict.fromkeys(("death", "grief", "grieving", "mourning", "bereavement"), ProblemArea.GRIEF),
 }
 _OBJECT_END = frozenset({"as", "because", "since", "so", "which", "who", "while"})
+#: Words of a loss that is grief only when what is lost is one of the case's dead ("the loss of your father", not
+#: "the loss of your job": other losses are role transitions by course convention).
+_LOSS_WORDS = frozenset({"loss", "losing", "lost"})
+#: Words that make loneliness in a focus phrase what a loss left ("how lonely the house is without him").
+_LOSS_MARKS = frozenset({"without", "gone", "since", "after"}) | _LOSS_WORDS
+_LOSS_REACH = 4
 
 
-def _focus_named(tokens: list[str]) -> ProblemArea | None:
+def _object_areas(found: list[str], dead: frozenset[str]) -> set[ProblemArea]:
+    """The areas the lay words of a focus phrase name: a loss is grief when its object is one of the case's dead
+    (``dead``: the words of their names and kin); loneliness beside a death, a loss or one of the dead ("how lonely
+    the house is without him") is what the loss left, not a lifelong pattern."""
+    areas = {_LAY_AREA_WORDS[t] for t in found if t in _LAY_AREA_WORDS}
+    for k, t in enumerate(found):
+        if t in _LOSS_WORDS and not dead.isdisjoint(found[k + 1:k + 1 + _LOSS_REACH]):
+            areas.add(ProblemArea.GRIEF)
+    if ProblemArea.INTERPERSONAL_DEFICITS in areas and not (
+            _DEATH_WORDS.isdisjoint(found) and _LOSS_MARKS.isdisjoint(found) and dead.isdisjoint(found)):
+        areas.discard(ProblemArea.INTERPERSONAL_DEFICITS)
+    return areas
+
+
+def _focus_named(tokens: list[str], dead: frozenset[str] = frozenset()) -> ProblemArea | None:
     """The area the object of a focus frame names in lay words, when its words name one area only: "I'd treat the
     thinness of his relationships as the focus" (deficits), "we will focus on the quarrel with Paula" (dispute);
-    None when the object names none, or words of two areas ("the conflict since the move")."""
+    None when the object names none, or words of two areas ("the conflict since the move"). ``dead``: the words of
+    the names and kin of the case's dead (see :func:`_object_areas`)."""
     start = next((k for k, t in enumerate(tokens) if t in _FOCUS_FRAME), None)
     if start is None or not _NEGATORS.isdisjoint(tokens[max(0, start - 3):start]):
         return None
@@ -1413,7 +1459,7 @@ def _focus_named(tokens: list[str]) -> ProblemArea | None:
     else:
         found = tokens[:start] if tokens[start + 1:start + 3] in (["as"], []) else []  # "X is the focus"
     end = next((k for k, t in enumerate(found) if t in _OBJECT_END), len(found))
-    areas = {_LAY_AREA_WORDS[t] for t in found[:end] if t in _LAY_AREA_WORDS}
+    areas = _object_areas(found[:end], dead)
     return areas.pop() if len(areas) == 1 else None
 
 
@@ -1617,7 +1663,7 @@ _DEATH_REACH = 3
 
 def infer_from_events(matches: list[Match], prepared: Clauses,
                       plan_votes: dict[ProblemArea, float] | None = None,
-                      words: AnswerWords | None = None) -> ProblemArea | None:
+                      words: AnswerWords | None = None, dead: frozenset[str] = frozenset()) -> ProblemArea | None:
     """The area an answer argues for in plain language, from the events it ties to the episode.
 
     Only clauses that explain (a causal or temporal word: "is about", "after", "because", "triggered") count,
@@ -1626,7 +1672,8 @@ def infer_from_events(matches: list[Match], prepared: Clauses,
     counts wherever it is described once the answer says no event explains the episode. The area whose events
     lead clearly is the answer's focus; a tie is no commitment. A death weighs more, since by convention a
     death that explains the episode makes it grief. ``words``: the answer's table of words (made from ``prepared``
-    when not given).
+    when not given); ``dead``: the words of the names and kin of the case's dead (a focus on "the loss of" one of
+    them is grief).
     """
     if words is None:
         words = AnswerWords(prepared)
@@ -1669,7 +1716,7 @@ def infer_from_events(matches: list[Match], prepared: Clauses,
     # The focus said in lay words ("I'd treat the thinness of his relationships as the focus", "we will focus on
     # this quarrel with your sister"): what the focus frame names is the answer's area.
     for i in words.with_any(_FOCUS_FRAME):
-        named = _focus_named(prepared[i])
+        named = _focus_named(prepared[i], dead)
         if named is not None:
             weights[named] = weights.get(named, 0.0) + _PLAN_WEIGHT
     counted: set[tuple[int, ProblemArea]] = set()

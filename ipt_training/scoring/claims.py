@@ -271,13 +271,43 @@ def cause_possible(decision: AreaDecision, reading: AreaReading, words: AnswerWo
             and words.has_any(_CAUSE_WORDS) and words.has_any(_EPISODE))
 
 
+#: Words that make a cause a possibility weighed, not a claim ("may have been the first trigger", "could be seen as
+#: the trigger", "perhaps"); "may" only before a verb ("in May 2024" is a date).
+_HEDGES = frozenset({"might", "could", "perhaps", "possibly", "maybe", "unlikely", "probably"})
+_MAY_VERBS = frozenset({"have", "be", "well", "also", "partly", "explain"})
+#: Words that put an event too far before the onset to set it off ("six years too early", "too distant").
+_TOO_FAR = frozenset({"early", "long", "distant", "far", "old", "remote", "soon"})
+#: How many months before the onset an event may set the episode off (the weeks and months before it, reference
+#: 3.0.1): a year named in the clause that ended longer ago than this tells an old event.
+_ONSET_WINDOW = 12
+
+
+def _weighed(tokens: list[str]) -> bool:
+    """The clause weighs a cause or puts the event too far back ("may have been the first trigger", "came six years
+    too early to have triggered this episode")."""
+    if not _HEDGES.isdisjoint(tokens) or ("too" in tokens and not _TOO_FAR.isdisjoint(tokens)):
+        return True
+    return any(t == "may" and tokens[k + 1:k + 2] and tokens[k + 1] in _MAY_VERBS for k, t in enumerate(tokens))
+
+
+def _long_before(tokens: list[str], onset: int | None) -> bool:
+    """The clause dates its event by a year that ended more than the onset window before the onset ("her
+    retirement in 2018", with the onset in January 2025)."""
+    if onset is None:
+        return False
+    return any(len(t) == 4 and t.isdigit() and (int(t) + 1) * 12 <= onset - _ONSET_WINDOW for t in tokens)
+
+
 def cause_claims(prepared: Clauses, events: list[Match], chosen: ProblemArea,
-                 named: set[ProblemArea]) -> list[Claim]:
+                 named: set[ProblemArea], onset: int | None = None) -> list[Claim]:
     """Clauses where the writer says an event of another area than the one chosen set the episode off ("the trigger
     for this episode was clearly the forced move", "so the depression is a reaction to the promotion"): with
     interpersonal deficits chosen, any event does, since deficits rest on there being none; with another area
     chosen, an event of an area the answer also names ("which is a role transition"). ``events``: the answer's
-    event matches; ``named``: the areas the answer names and does not reject."""
+    event matches; ``named``: the areas the answer names and does not reject; ``onset``: the case's month of onset
+    (:func:`~ipt_training.scoring.specificity.month_index`), when known. A cause weighed ("may have been", "could
+    be seen as") or an event put too far before the onset ("six years too early", an event of 2018 for an onset in
+    2025) is no claim: only the weeks and months before the onset set an episode off (reference 3.0.1)."""
     found: list[Claim] = []
     seen: set[int] = set()
     for m in events:
@@ -292,8 +322,9 @@ def cause_claims(prepared: Clauses, events: list[Match], chosen: ProblemArea,
         if _CAUSE_WORDS.isdisjoint(tokens) or _EPISODE.isdisjoint(tokens):
             continue
         if (not _REPORTED.isdisjoint(tokens) or subordinate(prepared, m.clause) or QUOTE in tokens
-                or _denied_cause(tokens) or set_aside(tokens) or "than" in tokens):
-            continue  # someone else's account, a possibility, a denial, an event set aside or compared
+                or _denied_cause(tokens) or set_aside(tokens) or "than" in tokens or _weighed(tokens)
+                or _long_before(tokens, onset)):
+            continue  # someone else's account, a possibility, a denial, an event set aside, compared or too old
         if not _causal_at(tokens) and not any(t == "reaction" and tokens[k + 1:k + 2] == ["to"]
                                               for k, t in enumerate(tokens)):
             continue
@@ -402,7 +433,7 @@ _CASE_WORDS = _ONSET_WORDS | _MOURNING
 def read_conflict(decision: AreaDecision, reading: AreaReading, plan: list[Match], stages: list[Match],
                   prepared: Clauses, *, marked_secondary: ProblemArea | None = None,
                   bereaved: bool = False, words: AnswerWords | None = None,
-                  events: list[Match] | None = None) -> Conflict | None:
+                  events: list[Match] | None = None, onset: int | None = None) -> Conflict | None:
     """The claims of the answer that belong to another area than the one it chose, when they make a second
     formulation (see the module docstring); None for a consistent answer.
 
@@ -410,7 +441,8 @@ def read_conflict(decision: AreaDecision, reading: AreaReading, plan: list[Match
     inside a condition); ``marked_secondary``: a secondary area the answer ticked; ``bereaved``: the case's own
     facts include a death (then "nobody died" beside a choice of grief argues against the choice); ``words``: the
     answer's table of words (made from ``prepared`` when not given); ``events``: the answer's event matches, read
-    for an event of another area said to have set the episode off (see :func:`cause_claims`).
+    for an event of another area said to have set the episode off (see :func:`cause_claims`, with the case's month
+    of ``onset``).
     """
     chosen = decision.primary
     if chosen is None or decision.stuffing or decision.contradiction:
@@ -438,7 +470,7 @@ def read_conflict(decision: AreaDecision, reading: AreaReading, plan: list[Match
             mourning_claims(prepared, words) if grief else [])
     if events:
         named = {a for a in reading.best if a not in excluded}
-        claims += [c for c in cause_claims(prepared, events, chosen, named) if c.area not in excluded]
+        claims += [c for c in cause_claims(prepared, events, chosen, named, onset) if c.area not in excluded]
     if not claims and not _plan_only_candidate(chosen, excluded, plan):
         return None
     # Plan sentences, the clause after each (a list of strategies after "we should work on ...:") and the clause

@@ -114,6 +114,7 @@ from ipt_training.scoring.specificity import (
     TEXTBOOK_WORDS,
     copied_formulation,
     facts_for,
+    month_index,
     read_facts,
     textbook_feedback,
 )
@@ -576,7 +577,8 @@ def score_formulation(
     if decision.primary is None and not decision.stuffing and not reading.deferred:
         events = _events(raw, prepared, words, reference, case)
         votes = _plan_votes(kinds["goal"] + kinds["strategy"], prepared, words)
-        inferred = infer_from_events(events, prepared, votes, words)
+        dead = _the_dead(case) if case is not None else frozenset()
+        inferred = infer_from_events(events, prepared, votes, words, dead)
         if inferred is None and case is not None:
             # The key event the answer ties the onset to, named by the timeline link's own words, settles a tie
             # between areas its reasoning already argues for (the break with his sister, against a plan that also
@@ -586,7 +588,7 @@ def score_formulation(
                                     case_events(reference, case))
             if key and (key[0].concept[6:] in {a.value for a in votes}
                         or any(m.concept == key[0].concept and not m.negated for m in events)):
-                inferred = infer_from_events(events + key, prepared, votes, words)
+                inferred = infer_from_events(events + key, prepared, votes, words, dead)
         if inferred is not None:
             decision = replace(decision, primary=inferred)
             implicit = True
@@ -631,7 +633,8 @@ def score_formulation(
                                  # an event of another area said to set the episode off (read only where the answer
                                  # speaks of a cause)
                                  events=_events(raw, prepared, words, reference, case)
-                                 if cause_possible(decision, reading, words) else None)
+                                 if cause_possible(decision, reading, words) else None,
+                                 onset=month_index(case.symptom_onset) if case is not None else None)
         if conflict is not None and conflict.other is None:
             split = replace(decision, contradiction=True)
         elif conflict is not None and conflict.other is not None:
