@@ -155,3 +155,23 @@ def test_deficits_in_lay_words_keeps_the_link(library: CaseLibrary) -> None:
     assert report.detected_primary is ProblemArea.INTERPERSONAL_DEFICITS
     assert "onset_without_event" in report.evidence_cited
     assert report.total >= 8
+
+
+# Every area's work in plain words, in one warm letter with the area chosen: the plain frames credit nothing (the
+# lexicon's own goals and strategies are read as before); a plan of one area in plain words keeps its credit.
+EVERY_PLAN = ("Amaru, your low mood began two months after the move to Winnipeg; this is a big change in your life. "
+              "Over twelve weeks we will let you be sad and angry about what you have lost, find out what each of "
+              "you wants from the other, make a few new friends starting small, and get better at your new role. "
+              "Depression is an illness. Does this sound right?")
+ONE_PLAN = ("Amaru, your low mood began two months after the move to Winnipeg; this is a big change in your life. "
+            "Over twelve weeks we will look at what you lost and what the move brought, and find people here you "
+            "can lean on. Depression is an illness. Does this sound right?")
+
+
+def test_a_plan_for_every_area_in_plain_words_earns_no_plain_credit(library: CaseLibrary) -> None:
+    every = _score(library, "p-05", EVERY_PLAN, "patient")
+    one = _score(library, "p-05", ONE_PLAN, "patient")
+    assert every.detected_primary is one.detected_primary is ProblemArea.ROLE_TRANSITION
+    assert _points(every, "goals") + _points(every, "strategies") < _points(one, "goals") + _points(one, "strategies")
+    assert every.total < one.total
+    assert one.total >= 8

@@ -390,6 +390,8 @@ def plain_plan_concepts(prepared: Clauses, areas: set[ProblemArea], *, ending: b
                 if hurried:
                     continue
             found.add(frame.concept)
+    if found and not voting and _areas_planned(prepared, words) >= EVERY_AREA:
+        return set()  # the work of every area in plain words: a plan for none of them
     return found
 
 
@@ -483,6 +485,24 @@ _CLASSES_OF: dict[str, tuple[int, ...]] = {}
 for _words, _id in _CLASS_IDS.items():
     for _word in _words:
         _CLASSES_OF[_word] = (*_CLASSES_OF.get(_word, ()), _id)
+
+
+#: A plan whose plain words name the work of this many areas ("be sad about what you lost", "find out what each of
+#: you wants", "make new friends, starting small", "get better at the new role") is a plan for every area, so for
+#: none, as a list of three areas' labels is keyword stuffing: its plain frames credit nothing. (Frames whose words
+#: serve two areas, and frames that say nothing of the area, count for none.)
+EVERY_AREA = 3
+
+
+def _areas_planned(prepared: Clauses, words: AnswerWords) -> int:
+    """How many areas the plain plan sentences name work of (area-specific frames only); kept in ``words``."""
+    if words.clauses is prepared and "plain_areas" in words.derived:
+        return words.derived["plain_areas"][0]
+    concepts = plain_plan_concepts(prepared, set(ProblemArea), words=words, voting=True) - _SHARED
+    count = len({area for c in concepts if (area := CONCEPT_AREA.get(c)) is not None})
+    if words.clauses is prepared:
+        words.derived["plain_areas"] = (count,)
+    return count
 
 
 def plain_plan_votes(prepared: Clauses, words: AnswerWords | None = None) -> dict[ProblemArea, float]:
