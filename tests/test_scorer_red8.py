@@ -55,6 +55,11 @@ RETOLD = [
      "he said the matter was closed; you stopped speaking about money and stopped eating with him. These things "
      "matter to you. Over twelve weeks we will work together on how you feel about all of it and about the "
      "people around you. Does this sound right to you?"),
+    ("p-17", "supervision",
+     "Florence is 42. Moses married a second wife, Harriet, in May 2024 and built her a house; the coffee money "
+     "went there and the school fees were not paid. In August she confronted him and he said the matter was "
+     "closed. Since October they have not spoken about money and she no longer eats with him. Since November she "
+     "has slept badly and cries. I would offer her weekly sessions to help her feel better and cope."),
     ("p-02", "supervision",
      "In 2010 Nikhil co-founded the practice with Sameer. Since then he has felt low. In July 2024 Sameer signed "
      "a large contract and hired staff without consulting him. Since then he has felt low. In October the "
@@ -62,7 +67,8 @@ RETOLD = [
 ]
 
 
-@pytest.mark.parametrize(("case_id", "rubric", "text"), RETOLD, ids=["ties", "letter", "ties-from-2010"])
+@pytest.mark.parametrize(("case_id", "rubric", "text"), RETOLD,
+                         ids=["ties", "letter", "vignette-retold", "ties-from-2010"])
 def test_the_story_retold_chooses_no_area(library: CaseLibrary, case_id: str, rubric: str, text: str) -> None:
     report = _score(library, case_id, text, rubric)
     assert report.detected_primary is None

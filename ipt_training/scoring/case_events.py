@@ -107,7 +107,7 @@ def case_event_matches(prepared: Clauses, told: CaseEvents) -> list[Match]:
     if not told.events:
         return []
     found: list[Match] = []
-    told_at: dict[int, list[int]] = {}  # each event told (not denied) -> the clauses that tell it
+    told_at: dict[int, list[int]] = {}  # each event told -> the clauses that tell it
     for c, tokens in enumerate(prepared):
         keyed = [(k, key) for k, key in ((k, told.key(t)) for k, t in enumerate(tokens)) if key is not None]
         if len(keyed) < _MIN_WORDS:
@@ -119,8 +119,8 @@ def case_event_matches(prepared: Clauses, told: CaseEvents) -> list[Match]:
             first = hits[0]
             denied = not _DENIALS.isdisjoint(tokens[max(0, first - _DENIAL_REACH):first])
             found.append(Match(f"event:{event.area.value}", c, first, hits[-1], denied, 1.0))
-            if not denied:
-                told_at.setdefault(e, []).append(c)
+            told_at.setdefault(e, []).append(c)  # denied or not: "since October they have not spoken" tells
+            # the event of their silence, and a story told in the negative is the story still
     return [] if retold(prepared, told_at) else found
 
 
