@@ -9,8 +9,10 @@ than a death is a role transition, a conflict is a dispute; reference section 3)
 event by two of its own words (stemmed and with the evidence synonyms, so "took unpaid leave" finds "starts unpaid
 leave"; names, kin words, dates and words most vignettes share do not count, since they say who or when, not what
 happened) is read as an event of that kind, unless a denial comes right before those words ("no argument about the
-shop"). Words that events of two kinds share tell neither. Only events dated before the onset (or in its month)
-count: by the case's own dates, a later event did not set the episode off.
+shop"). Words that events of two kinds share tell neither. Only events dated in the weeks and months before the onset
+(or in its month) count (reference 3.0.1): by the case's own dates, a later event did not set the episode off, and
+one more than a year before it ("her retirement six years earlier") is history, unless it is the key event itself
+(an anniversary reaction).
 
 The key event itself (the event of the months the timeline link names) is told by the link's own words; the first
 clause that names it and speaks of the onset is an event of the area its kind argues for, counted once: an answer
@@ -43,6 +45,8 @@ _MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "ju
                      "oct", "nov", "dec"})
 #: This many of the case's events told is the story retold (:func:`retold`).
 _STORY = 3
+#: How long before the onset an event may have set it off, in months (reference 3.0.1: "weeks and months before").
+_WINDOW = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,10 +81,14 @@ def case_events(reference: ReferenceFormulation, case: Case | None = None) -> Ca
         return CaseEvents()
     names = [case.patient.name, *(p.name for p in case.inventory)]
     onset = month_index(case.symptom_onset)
-    # only what happened before the onset (or in its month) can have set the episode off: a later event ("the exam he
-    # failed two months after his mood dropped") is a consequence or a distractor, by the case's own dates
+    timing = timing_for(reference, case)
+    key_months = set() if timing is None else timing.events
+    # only what happened in the months before the onset (or in its month) can have set the episode off: a later event
+    # ("the exam he failed two months after his mood dropped") is a consequence or a distractor, and one years before
+    # ("retired in 2018", onset 2025) is history, by the case's own dates; the key event always counts
     told = [(_AREA_OF_KIND[e.kind], event_words(e.event, names)) for e in case.timeline if e.kind in _AREA_OF_KIND
-            and (onset is None or (month := month_index(e.date)) is None or month <= onset)]
+            and (onset is None or (month := month_index(e.date)) is None or month in key_months
+                 or onset - _WINDOW <= month <= onset)]
     events = []
     forms: dict[str, str] = {}
     prefixes: list[tuple[str, str]] = []

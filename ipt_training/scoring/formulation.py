@@ -118,7 +118,7 @@ from ipt_training.scoring.specificity import (
     read_facts,
     textbook_feedback,
 )
-from ipt_training.scoring.stage_words import described_stages, habitual_silence, plan_work
+from ipt_training.scoring.stage_words import described_stages, habitual_silence, hope_held, plan_work
 from ipt_training.scoring.statements import stated_tokens
 from ipt_training.scoring.time_link import (
     anniversary_clauses,
@@ -601,7 +601,8 @@ def score_formulation(
     # (reference 3.2): a contingency, not a second reading, and not the stage the answer names now.
     if kinds["stage"]:
         kinds["stage"] = [m for m in plan_work(kinds["stage"], prepared, set(plan_sentences(prepared, words)))
-                          if not habitual_silence(prepared[m.clause], m.start)]
+                          if not habitual_silence(prepared[m.clause], m.start)
+                          and not hope_held(prepared[m.clause], m.end)]
     firm = [m for m in kinds["stage"] if not contingent(prepared[m.clause], m.start)]
     if firm and len(firm) < len(kinds["stage"]):
         kinds["stage"] = firm

@@ -8,11 +8,13 @@ began without any one event causing it". Two general shapes are read here, besid
   the sentence or at the start of the next one, a word of nothing ("nothing", "none", "nobody");
 * a cause denied: a word of denial ("no", "without", "never") shortly before a word of cause ("event", "trigger",
   "reason", "cause"), with no other phrase begun between them ("no clear trigger", "without any one event"):
-  "there is no doubt the cause is the move" and "he never gave a reason for quitting" deny no cause.
+  "there is no doubt the cause is the move" and "he never gave a reason for quitting" deny no cause, and "no
+  reason to blame yourself" (a reason to do something) is the sick role, not the link.
 
 A nothing that someone said or did ("she asked him to stay and he said nothing") is what happened, not what a
 search found: the search must be for what set the episode off (a word of cause, change or beginning in the
-sentence), and a nothing that is said, done or known is no find.
+sentence), and a nothing that is said, done or known is no find. Nobody is not nothing: "I asked who you could turn
+to, and there was nobody" found no person, not no cause.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from ipt_training.text.matcher import Clauses, Match
 
 _SEARCH = frozenset({"look", "looked", "looking", "search", "searched", "searching", "ask", "asked", "asking", "check",
                      "checked", "checking", "explored", "exploring", "considered"})
-_NOTHING = frozenset({"nothing", "none", "nobody"})
+_NOTHING = frozenset({"nothing", "none"})
 #: "nothing but", "nothing else": the nothing-word qualifies what follows, not the search
 _NOT_NOTHING_AFTER = frozenset({"but", "else", "more", "less", "wrong"})
 #: a nothing that is said, done or known ("he said nothing"): what someone did, not what the search found
@@ -57,10 +59,25 @@ def _nothing_at(tokens: list[str], start: int = 0, stop: int | None = None) -> b
                and (k == 0 or tokens[k - 1] not in _NOT_NOTHING_BEFORE) for k in range(start, end))
 
 
+#: "to" before one of these is a preposition ("no cause to the episode"); before anything else, an infinitive ("no
+#: reason to blame yourself"): a reason to do something, not the cause of the episode.
+_NOUN_STARTS = frozenset({"the", "this", "that", "it", "your", "his", "her", "their", "my", "a", "an"})
+
+
+def _to_do(tokens: list[str], k: int) -> bool:
+    """Whether the cause word at ``k`` is a reason to do something ("no reason to blame yourself", "no reason for
+    you to feel guilty")."""
+    for j in range(k + 1, min(len(tokens) - 1, k + 4)):
+        if tokens[j] == "to":
+            return tokens[j + 1] not in _NOUN_STARTS
+    return False
+
+
 def _cause_denied(tokens: list[str]) -> bool:
-    """A denial shortly before a word of cause, with no other phrase begun between them."""
+    """A denial shortly before a word of cause, with no other phrase begun between them, and no reason to do
+    something."""
     for k, t in enumerate(tokens):
-        if t not in _CAUSE:
+        if t not in _CAUSE or _to_do(tokens, k):
             continue
         for d in range(max(0, k - _DENY_REACH), k):
             if tokens[d] in _DENY and _OTHER_PHRASE.isdisjoint(tokens[d + 1:k]):

@@ -4,7 +4,11 @@
   diagnosis part); the sick role is that some obligations are eased while recovering and that the patient's task
   is to work at getting better;
 * the time-limited contract: a number of sessions or weeks, or an explicit time limit;
-* the invitation to agree: a question that asks the patient for their view.
+* the invitation to agree: a question that asks the patient for their view ("Does that fit how you see it?", "Does
+  that feel right?", "Is that right?").
+
+"You are depressed" names the diagnosis when the answer also gives the medical model ("it is an illness and it can
+be treated"): the patient is told what they have, in their own word for it.
 """
 
 from __future__ import annotations
@@ -25,6 +29,11 @@ _PAST_WORDS = frozenset({"past", "last", "previous", "first"})
 _HISTORY_WORDS = frozenset({"after", "ago", "before", "later", "since", "earlier", "prior"})
 _QUESTION_RE = re.compile(r"[^.!?\n]*\?")
 _YOU_RE = re.compile(r"\b(you|your|yours)\b", re.IGNORECASE)
+#: A question that asks whether the formulation is right ("Does that feel right?", "Is that true for you?").
+_CHECK_RE = re.compile(r"^\W*(does|do|is|would|am|are|did|has|have|can|could|will)\b.*"
+                       r"\b(right|fit|fits|true|sense|agree|correct|accurate|ok|okay)\b", re.IGNORECASE)
+#: "you are depressed", "you're depressed": the diagnosis in the patient's word, with the medical model beside it.
+_DEPRESSED = ("depressed", "depression")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,13 +77,23 @@ def _agreement(text: str, matches: list[Match]) -> bool:
     """A question put to the patient ("Does that fit how you see it?"), or an explicit request for agreement."""
     if any(m.concept == "patient:agreement" and not m.negated for m in matches):
         return True
-    return any(_YOU_RE.search(q) for q in _QUESTION_RE.findall(text))
+    return any(_YOU_RE.search(q) or _CHECK_RE.search(q) for q in _QUESTION_RE.findall(text))
+
+
+def _told_depressed(prepared: list[list[str]]) -> bool:
+    """Whether a clause tells the patient they are depressed ("you are depressed", "you're depressed")."""
+    for tokens in prepared:
+        for k, token in enumerate(tokens[1:], 1):
+            if token in _DEPRESSED and (tokens[k - 1] == "you" or (
+                    k > 1 and tokens[k - 2] == "you" and tokens[k - 1] in ("are", "re"))):
+                return True
+    return False
 
 
 def read_patient_elements(text: str, prepared: list[list[str]], matches: list[Match]) -> PatientElements:
     found = {m.concept for m in matches if m.concept.startswith("patient:") and not m.negated}
     return PatientElements(
-        diagnosis="patient:diagnosis" in found,
+        diagnosis="patient:diagnosis" in found or ("patient:illness" in found and _told_depressed(prepared)),
         sick_role="patient:sick_role" in found,
         contract=_contract(prepared),
         agreement=_agreement(text, matches),

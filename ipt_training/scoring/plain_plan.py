@@ -32,6 +32,9 @@ class Frame(NamedTuple):
     #: whether the words say which area the plan serves (going back to the choir, finding people to lean on and
     #: settling on a plan are the work of any area: they credit the chosen area's concept and vote for none)
     votes: bool = True
+    #: whether the classes' words must come in the frame's order ("change how they argue", not "talk about how you
+    #: can change your routine")
+    ordered: bool = False
 
 
 _FEELINGS = frozenset({"sad", "sadness", "angry", "anger", "upset", "grieve", "grieving", "mourn", "mourning", "cry",
@@ -146,7 +149,7 @@ _HOW_WHAT = frozenset({"how", "what"})
 _CHOICES = frozenset({"choices", "possibilities"})
 _OTHER = frozenset({"different", "other", "possible"})
 _WAYS = frozenset({"routes", "paths", "solutions", "ways forward"})
-#: Raising the dispute again (impasse: bring it back into the open), "raise it with him again".
+#: Raising the dispute again (impasse: bring it back into the open, the plan of action), "raise it with him again".
 _RAISE = frozenset({"raise", "raising", "broach", "broaching"})
 #: Talking about how the change feels ("talk about how that feels", "say how you feel about it").
 _FEEL = frozenset({"feel", "feels", "feeling", "feelings", "felt"})
@@ -156,9 +159,11 @@ _EXPLICIT = frozenset({"explicit", "clear", "clearer", "name", "naming", "spell"
 _QUARREL = _RIFT | frozenset({"fight", "fights", "argument", "arguments", "row", "rows", "quarrels"})
 #: The next step in the dispute ("work out where you want to go from here", "choose your next step").
 _NEXT_STEP = frozenset({"next step", "next steps", "from here", "go next"})
-#: Talking without the fight ("find a way to talk without fighting"), or the relationship back on track.
+#: Talking without the fight ("find a way to talk without fighting"), or the relationship back on track with the
+#: other ("get things back on track with Facundo"); "back on your feet", "cut back on the worrying" are no goal.
 _WITHOUT = frozenset({"without"})
-_ON_TRACK = frozenset({"on track", "back on"})
+_ON_TRACK = frozenset({"on track"})
+_BETWEEN = frozenset({"with", "between", "relationship", "marriage"})
 
 #: Changing how the two communicate ("change how they argue", "improve the way they talk").
 _CHANGE = frozenset({"change", "changing", "improve", "improving", "alter", "shift"})
@@ -221,12 +226,12 @@ FRAMES: tuple[Frame, ...] = (
     Frame("strategy:dispute.patterns", (_HOW_WHAT, _KEEPS, _GOING)),
     Frame("strategy:dispute.options", (_CHOICES,)),
     Frame("strategy:dispute.options", (_OTHER, _WAYS)),
-    Frame("goal:dispute.resolve", (_RAISE, _AGAIN)),
+    Frame("goal:dispute.plan", (_RAISE, _AGAIN)),
     Frame("goal:dispute.identify", (_EXPLICIT, _QUARREL)),
     Frame("goal:dispute.plan", (_DECIDE, _NEXT_STEP)),
     Frame("goal:dispute.resolve", (_TALK, _WITHOUT, _ARGUE)),
-    Frame("goal:dispute.resolve", (_ON_TRACK,)),
-    Frame("goal:dispute.resolve", (_CHANGE, _HOW_WAY, _SPEAK)),
+    Frame("goal:dispute.resolve", (_ON_TRACK, _BETWEEN)),
+    Frame("goal:dispute.resolve", (_CHANGE, _HOW_WAY, _SPEAK), ordered=True),
 )
 
 #: Words that make a sentence a plan: the writer's intent, a heading, or "help".
@@ -319,7 +324,19 @@ def _present(tokens: list[str], frame: Frame, pairs: list[str]) -> bool:
         return False
     positions = [[k for k, t in enumerate(tokens) if t in words] or
                  [k for k, t in enumerate(pairs) if t in words] for words in frame.classes]
+    if frame.ordered:
+        return _in_order(positions)
     return any(all(any(abs(p - q) <= _REACH for q in others) for others in positions[1:]) for p in positions[0])
+
+
+def _in_order(positions: list[list[int]]) -> bool:
+    """Whether a word of each class comes after one of the class before, each within a few words of the last."""
+    ends = positions[0]
+    for later in positions[1:]:
+        ends = [q for q in later if any(0 < q - p <= _REACH for p in ends)]
+        if not ends:
+            return False
+    return True
 
 
 #: Mourning frames: a plan that idealises the lost person or hurries past the loss does not mourn (reference 3.1).

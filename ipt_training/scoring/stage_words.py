@@ -9,11 +9,15 @@ with the same few ideas in many word orders, read here as frames of two words:
   disagreement", "the conflict is stuck"), or the subject shut away ("the subject has been closed", "things have
   frozen between you", "it has been swept under the carpet");
 * **renegotiation**: a conflict still going on, a word of persistence before a word of arguing or trying ("they
-  keep arguing", "both keep raising it", "still trying to find a fair arrangement", "you are still looking for an
-  answer"), or not giving up ("neither of you has given up");
+  keep arguing", "both keep raising it", "still trying to find a fair arrangement", "you are both still looking for
+  an answer"), or not giving up ("neither of you has given up"). Looking for a way out is the two of them at it
+  ("both", "together", "with her") or a way to agree; hope held by one of them ("you are still hoping he will sit
+  down with you", "he has not given up hope") is no stage: renegotiation needs both still trying.
 * **dissolution**: a decision to end ("she decided to end the marriage", "he wants to divorce", "how you want
-  the partnership to end"), or the relationship cut off by one of them ("he has cut her off", "she broke off
-  contact", "I am finished with you").
+  the partnership to end"), or the relationship cut off for good by one of them ("he has cut her off", "she broke off
+  contact", "he cut her out of his life", "I am finished with you"). Cutting someone off that is not said to last is
+  no stage: interrupting ("he cut her off and walked out", "whenever she raises it you cut her off"), a break for
+  a while ("broken off contact for a week") or money ("her father cut him off without a penny").
 
 Silence that comes *when* something happens ("when she is angry she goes quiet and he takes her silence as a yes")
 is how one of them behaves in the dispute, its pattern of communication, not the stage it has reached.
@@ -48,7 +52,7 @@ _SHUT_REACH = 4
 _NEGATIONS = frozenset({"not", "neither", "never", "nobody", "none", "t", "nt"})
 #: What may follow "not given up": nothing, or what was not given up on ("on the marriage"); "he has not given up
 #: drinking" is not the dispute.
-_GIVEN_UP_ON = frozenset({"on", "yet", "either", "hope"})
+_GIVEN_UP_ON = frozenset({"on", "yet", "either"})
 #: Silence in a clause of when or whenever is a habit, how one of them behaves, not the stage.
 _HABIT = frozenset({"when", "whenever", "if"})
 _SILENT = frozenset({"silent", "silence", "quiet"})
@@ -59,9 +63,13 @@ _CONFLICT = frozenset({"dispute", "disputes", "conflict", "conflicts", "disagree
 _PERSIST = frozenset({"still", "keep", "keeps", "kept", "continue", "continues", "continuing", "persist", "persists"})
 _ONGOING = ("argu", "fight", "row", "quarrel", "try", "trying", "raise", "raising", "negotiat", "talk", "discuss",
             "push", "bring")
-#: Still looking for a way out of the dispute ("you are both still looking for an answer").
-_SEEKING = frozenset({"looking", "searching", "seeking", "hoping"})
+#: Still looking for a way out of the dispute ("you are both still looking for an answer"): said of both of them
+#: or of a way to agree ("still looking for a compromise"); "way" or "answer" alone may be one person's search ("he
+#: is still looking for a way to fill his days").
+_SEEKING = frozenset({"looking", "searching", "seeking"})
 _SOLUTION = frozenset({"answer", "solution", "way", "compromise", "agreement", "arrangement", "deal", "middle"})
+_AGREEING = frozenset({"compromise", "agreement", "arrangement", "deal", "middle"})
+_TOGETHER = frozenset({"both", "together", "each", "they", "we"})
 _DECIDED = frozenset({"decided", "decides", "decision", "wants", "want", "wanted", "chose", "chosen", "determined"})
 _ENDING = frozenset({"end", "divorce", "separate", "split"})
 _REACH = 3
@@ -93,19 +101,54 @@ def _stage_at(tokens: list[str], k: int) -> DisputeStage | None:
     if token == "up" and tokens[k - 1] in _GAVE and not _NEGATIONS.isdisjoint(tokens[max(0, k - 5):k - 1]) and (
             k + 1 == len(tokens) or tokens[k + 1] in _GIVEN_UP_ON):
         return DisputeStage.RENEGOTIATION
-    if token in _SEEKING and not _PERSIST.isdisjoint(before) and not _SOLUTION.isdisjoint(tokens[k + 1:k + 5]):
+    if token in _SEEKING and not _PERSIST.isdisjoint(before) and not _SOLUTION.isdisjoint(tokens[k + 1:k + 5]) and (
+            _jointly(tokens, k) or not _AGREEING.isdisjoint(tokens[k + 1:k + 5])):
         return DisputeStage.RENEGOTIATION
     if token.startswith(_ONGOING) and not _PERSIST.isdisjoint(before):
         return DisputeStage.RENEGOTIATION
     if token in _ENDING and not _DECIDED.isdisjoint(tokens[max(0, k - _END_REACH):k]):
         return DisputeStage.DISSOLUTION
     if token == "off" and not _SEVER.isdisjoint(tokens[max(0, k - 3):k]) and (
-            not _PERSONS.isdisjoint(tokens[max(0, k - 2):k]) or tokens[k + 1:k + 2] == ["contact"]
+            not _PERSONS.isdisjoint(tokens[max(0, k - 2):k]) or "contact" in tokens[k + 1:k + 3]
             or (k + 1 < len(tokens) and tokens[k + 1] in _PERSONS)):
-        return DisputeStage.DISSOLUTION  # "cut her off", "cutting off his sister", "broke off contact"
+        # "she has cut him off", "cutting off his sister for good", "broke off contact"; not "he cut her off and
+        # walked out" (interrupting)
+        return DisputeStage.DISSOLUTION if _cut_for_good(tokens, k) else None
+    if token == "out" and not _SEVER.isdisjoint(tokens[max(0, k - 3):k]) and tokens[k + 1:k + 2] == ["of"] and (
+            not _PERSONS.isdisjoint(tokens[max(0, k - 2):k])) and "life" in tokens[k + 2:k + 5]:
+        return None if _habit(tokens, k) else DisputeStage.DISSOLUTION  # "he cut her out of his life"
     if token == "with" and tokens[k - 1] == "finished" and not _PERSONS.isdisjoint(tokens[k + 1:k + 2]):
         return DisputeStage.DISSOLUTION  # "I am finished with you", "he is finished with her"
     return None
+
+
+#: Cutting off that lasts: said in the perfect ("she has cut him off"), since a time, or of all contact or for good.
+_PERFECT = frozenset({"has", "have", "had", "since"})
+_LASTING = frozenset({"contact", "completely", "altogether", "entirely", "good", "ever", "all"})
+#: Cutting off for a while ("for a week to calm down") or of money ("without a penny"): not the relationship's end.
+_PASSING = frozenset({"week", "weeks", "day", "days", "while", "until", "till", "calm", "temporarily", "moment",
+                      "penny", "money", "financially", "allowance", "inheritance", "mid", "sentence",
+                      "short"})
+_HABIT_WORDS = frozenset({"sometimes", "often", "always", "usually", "whenever", "when"})
+
+
+def _cut_for_good(tokens: list[str], k: int) -> bool:
+    """Whether the cutting off ending at ``tokens[k]`` ("off") is said to last: not in a clause of when or a habit,
+    not for a while nor of money, and in the perfect, since a time, of all contact, or with the person after it ("a
+    few weeks after he cut off his sister": severed; "he cut her off" may be an interruption)."""
+    after = tokens[k + 1:k + 6]
+    if not _HABIT_WORDS.isdisjoint(tokens[:k]) or not _PASSING.isdisjoint(after):
+        return False
+    return not _PERFECT.isdisjoint(tokens[:k]) or not _LASTING.isdisjoint(after) or (
+        bool(after) and after[0] in _PERSONS)
+
+
+def _jointly(tokens: list[str], k: int) -> bool:
+    """Whether the search at ``tokens[k]`` is the two of them at it ("you are both still looking", "looking for a
+    way together", "looking for an answer with her")."""
+    if not _TOGETHER.isdisjoint(tokens[max(0, k - 4):k + 8]):
+        return True
+    return any(tokens[j] == "with" and tokens[j + 1] in _PERSONS for j in range(k + 1, min(len(tokens) - 1, k + 8)))
 
 
 _TRIGGERS = _SILENCING | _NOBODY | _SILENT_VERBS | _PERSIST | _DECIDED | _SHUT | _SEVER | {"stuck", "finished"}
@@ -120,6 +163,12 @@ def habitual_silence(tokens: list[str], start: int) -> bool:
     """Whether a stage phrase at ``start`` is silence in a clause of when ("when she is angry she goes silent"):
     how one of them behaves, not the stage."""
     return tokens[start] in _SILENT and _habit(tokens, start)
+
+
+def hope_held(tokens: list[str], end: int) -> bool:
+    """Whether a stage phrase whose last word is at ``end`` ("not given up") is hope held by one of them ("you have
+    not given up hope that he will sit down with you"): no stage, renegotiation needs both still trying."""
+    return tokens[end + 1:end + 2] in (["hope"], ["hoping"])
 
 
 def described_stages(prepared: Clauses) -> list[Match]:

@@ -230,9 +230,13 @@ _LONG_PAIRS = frozenset({("long", "history"), ("all", "his"), ("all", "her"), ("
                          ("since", "school"), ("since", "childhood"), ("since", "adolescence"), ("since", "his"),
                          ("since", "her"), ("never", "had"), ("for", "years"), ("for", "decades"),
                          ("many", "years"), ("whole", "life"), ("school", "years"),
-                         # "goes back to childhood", "since he was a child", "for as long as he can remember"
-                         ("to", "childhood"), ("from", "childhood"), ("a", "child"), ("a", "boy"), ("a", "girl"),
-                         ("as", "long")})
+                         # "goes back to childhood"
+                         ("to", "childhood"), ("from", "childhood")})
+#: Pairs old only in a frame: "since he was a child", "as a boy" (not "since she had a child", a transition); "for as
+#: long as he can remember" (not "for as long as your mother has worked days", a change).
+_CHILD = frozenset({"child", "boy", "girl", "kid", "teenager"})
+_WAS = frozenset({"was", "were", "as"})
+_REMEMBER = frozenset({"remember", "remembers", "recall", "recalls", "known", "knows"})
 #: What such a pattern must be of: the patient's relationships, not a habit or an illness.
 _RELATIONSHIP_PREFIXES = ("isolat", "alone", "loner", "friend", "relationship", "lonel", "partner", "social",
                           "contact", "people", "acquaint", "withdrawn", "shy")
@@ -247,7 +251,35 @@ def long_standing(tokens: list[str]) -> bool:
         return False
     for k, token in enumerate(tokens):
         pair = (token, tokens[k + 1]) if k + 1 < len(tokens) else None
-        if (token in _LONG or pair in _LONG_PAIRS) and _NEGATORS.isdisjoint(tokens[max(0, k - 3):k]):
+        if (token in _LONG or pair in _LONG_PAIRS or _framed_old(tokens, k)) and _NEGATORS.isdisjoint(
+                tokens[max(0, k - 3):k]):
+            return _isolated(tokens)
+    return False
+
+
+def _framed_old(tokens: list[str], k: int) -> bool:
+    """Whether ``tokens[k]`` opens an old time in its frame: "(since he) was a child", "(for) as long as he can
+    remember"."""
+    if tokens[k] == "a" and tokens[k + 1:k + 2] and tokens[k + 1] in _CHILD:
+        return k > 0 and tokens[k - 1] in _WAS
+    return tokens[k] == "as" and tokens[k + 1:k + 3] == ["long", "as"] and not _REMEMBER.isdisjoint(tokens[k + 3:k + 8])
+
+
+#: Words of being without others, and words of having few or none.
+_ISOLATION_PREFIXES = ("isolat", "alone", "loner", "lonel", "withdrawn", "shy")
+_LACK = frozenset({"no", "never", "few", "without", "nobody", "lack", "lacks", "lacked", "lacking", "any", "none",
+                   "avoid", "avoids", "avoided", "little", "hardly", "lost"})
+_NOT_ALONE = frozenset({"rarely", "seldom", "never", "not", "hardly"})
+
+
+def _isolated(tokens: list[str]) -> bool:
+    """Whether the clause says the patient is without others ("alone for years", "never had a close friend", "very
+    few relationships"), not that he had them ("for years he had friends from gaming and was rarely alone")."""
+    for k, token in enumerate(tokens):
+        if token.startswith(_ISOLATION_PREFIXES):
+            if _NOT_ALONE.isdisjoint(tokens[max(0, k - 2):k]):
+                return True
+        elif token.startswith(_RELATIONSHIP_PREFIXES) and not _LACK.isdisjoint(tokens[max(0, k - 4):k]):
             return True
     return False
 
