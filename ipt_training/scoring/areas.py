@@ -648,11 +648,14 @@ _FRAME_REACH = 8
 _GUESS = frozenset({"guess", "bet"})
 _SUPPOSE = frozenset({"suppose", "guess", "reckon", "think", "say"})
 _SETTLE = frozenset({"settle", "settled", "settling"})
+_DOUBT_WORDS = _GUESS | _SUPPOSE
 
 
 def _settles_on(tokens: list[str], m: Match) -> bool:
     """The writer settles on the area in words that keep a doubt ("my best guess is grief", "let's say grief",
     "deficits, I suppose")."""
+    if _DOUBT_WORDS.isdisjoint(tokens):
+        return False
     before = tokens[max(0, m.start - 5):m.start]
     if "my" in before and not _GUESS.isdisjoint(before):
         return True  # "my best guess is", "my bet would be"
