@@ -58,7 +58,7 @@ def test_transition_goals_with_deficits_strategies_on_long_standing_difficulties
 def test_a_chosen_event_area_beside_a_claim_that_nothing_set_the_episode_off_is_halved(amaru):
     both = score(amaru, TRANSITION + " Really the depression came out of nowhere.")
     assert_halved(both, score(amaru, TRANSITION))
-    assert "nothing set the episode off ('really the depression came out of nowhere')" in both.criterion(
+    assert "nothing set the episode off ('Really the depression came out of nowhere')" in both.criterion(
         "problem_area").feedback
     for text in ("He says it came out of nowhere, but it began two months after the move.",
                  "It did not come out of nowhere: it began two months after the move."):
@@ -102,7 +102,7 @@ def test_a_ticked_area_that_the_text_contradicts_is_halved(comfort):
     assert_halved(both, coherent)
     for name in ("evidence_timeline", "goals", "strategies"):
         assert both.criterion(name).points <= coherent.criterion(name).points / 2 + 0.5
-    assert "grief is the focus" in both.criterion("problem_area").feedback
+    assert "grief is the focus" in both.criterion("problem_area").feedback.lower()
 
 
 DISPUTE_ARGUED = ("Since the row at Sunday lunch in May 2024 Beatriz and Fernanda have not mentioned it again, and "
@@ -236,7 +236,7 @@ def test_grief_beside_a_denial_that_anyone_died_in_a_bereavement_is_halved(comfo
     coherent = score(comfort, GRIEF_PLAN)
     both = score(comfort, GRIEF_PLAN + " There has been no recent loss in her life.")
     assert_halved(both, coherent)
-    assert "'there has been no recent loss in her life'" in both.criterion("problem_area").feedback
+    assert "'there has been no recent loss in her life'" in both.criterion("problem_area").feedback.lower()
     for text in (" No one close to her has died apart from Kwabena.", " She denies any death wish.",
                  " Her daughter says nobody died, but Kwabena did."):
         assert "conflicting_claims" not in score(comfort, GRIEF_PLAN + text).flags, text

@@ -211,7 +211,7 @@ def test_honest_answers_that_mention_a_second_area_are_not_contradictions(cases,
 def test_the_feedback_names_the_event_said_to_set_off_the_episode(cases):
     report = score(cases["p-08"], CONTRADICTING[1][1])
     feedback = report.criterion("problem_area").feedback
-    assert "set the episode off" in feedback and "move" in feedback
+    assert "set off the episode" in feedback and "move" in feedback
 
 
 def test_a_label_turned_from_with_nothing_of_its_own_loses_the_area_only(cases):

@@ -19,8 +19,9 @@ from __future__ import annotations
 import pytest
 from scoring_helpers import points, score
 
-from ipt_training.domain import ProblemArea
+from ipt_training.domain import DisputeStage, ProblemArea
 from ipt_training.scoring.areas import _focus_named
+from ipt_training.scoring.feedback import area_feedback, stage_feedback
 from ipt_training.text.normalize import clauses
 
 
@@ -194,3 +195,84 @@ def test_a_recent_event_claimed_as_the_trigger_still_argues_against_deficits(cas
     report = _note(cases["p-35"], _ODILE.format(mid=mid))
     assert "two_readings" in report.flags
     assert report.total <= 5
+
+
+# --- Feedback wording (the trainer's) ---------------------------------------------------------------------------
+
+def test_the_cause_feedback_quotes_the_sentence_and_says_what_it_would_mean(cases):
+    sentence = "The trigger for this episode was clearly her retirement last year."
+    report = _note(cases["p-35"], _ODILE.format(mid=sentence + " "))
+    area = report.criterion("problem_area").feedback
+    assert f"('{sentence[:-1]}')" in area  # the whole sentence, as written
+    assert "You also write that her retirement set off the episode" in area
+    assert "That would make the focus role transition, not interpersonal deficits" in area
+    assert "too long before the onset, say so plainly" in area
+    # role transition is never named: no "commits to ... in one place and to ... in another"
+    assert "in one place" not in area and "event of role transition" not in area
+    evidence = report.criterion("evidence_timeline").feedback
+    assert "You kept one focus" not in evidence  # no praise beside two formulations
+    assert "each with its own plan" not in evidence
+
+
+def test_a_focus_named_twice_still_says_it_is_committed_to_twice(cases):
+    report = _note(cases["p-35"], _ODILE.format(mid="So this is really a role transition. "))
+    assert "role transition" in report.criterion("problem_area").feedback
+
+
+_FLORENCE = ("Florence, what you have is depression, a common illness that can be treated, and it is not your fault. "
+             "In August you spoke to Moses about the school fees; he said the matter was closed and walked out. Since "
+             "October you have not spoken about money at all, and you eat apart. Your sleep and strength went in "
+             "November, a month later. {x}In our group sessions I suggest we work on this: what you expect of Moses "
+             "and what he expects, and how you might bring the money back into the open with him. Does that sound "
+             "right?")
+
+
+def test_two_described_stages_that_tie_are_told_as_such(library):
+    report = _patient(library.get("p-17"), _FLORENCE.format(
+        x="Yet you both still talk it over together and are still actively negotiating. "))
+    text = report.criterion("evidence_timeline").feedback
+    assert report.detected_stage is None  # described as stopped and as negotiated, once each
+    assert "No dispute stage was named" not in text
+    assert ("Your answer describes the dispute both as stopped and as still being negotiated. Say which it is now, "
+            "and why.") in text
+
+
+def test_the_tie_sentence_names_the_two_stages_described(library):
+    key = library.get("p-17").reference
+    tied = stage_feedback(None, key, False, True, reveal=False,
+                          tied=(DisputeStage.DISSOLUTION, DisputeStage.RENEGOTIATION))
+    assert tied.startswith("Your answer describes the dispute both as ending and as still being negotiated.")
+    assert stage_feedback(None, key, False, True, reveal=False).startswith("No dispute stage was named.")
+
+
+def test_a_described_stage_is_checked_as_described_not_as_named(library):
+    note = ("Florence has a major depressive episode, a treatable illness; risk was assessed and a safety plan agreed. "
+            "Focus: role dispute with Moses about the coffee money and the school fees. In August 2024 she confronted "
+            "him; he said the matter was closed and walked out. Since October they have not spoken about money and "
+            "she eats apart; her symptoms began in November 2024, a month later. Goals: bring the disagreement back "
+            "into the open so that negotiation can restart. Strategies: clarify her expectations and his, explore "
+            "her options, role play of asking him to sit down and count the money. Eight sessions; she agreed.")
+    report = _note(library.get("p-17"), note)
+    strategies = report.criterion("strategies").feedback
+    assert report.detected_stage is DisputeStage.IMPASSE  # described, never named
+    assert "stage you named" not in strategies
+    assert "check with the patient that the dispute is at the impasse stage, as you described it" in strategies
+
+
+def test_no_commitment_is_told_to_propose_a_focus_and_ask(cases):
+    text = ("Jonas, you have depression, a common illness that can be treated. Your low mood started in March, after "
+            "arguments with Mareike began in December. I'll let you decide which problem we focus on first. Over "
+            "twelve weeks we will meet every week. Does that fit?")
+    area = _patient(cases["p-14"], text).criterion("problem_area").feedback
+    assert "Propose the focus you recommend and why, then ask for the patient's view" in area
+
+
+def test_an_area_read_from_the_reasoning_is_not_told_as_chosen(library):
+    reference = library.get("p-19").reference
+    inferred = area_feedback(ProblemArea.GRIEF, None, reference, 0.0, 3.0, stuffing=False, contradiction=False,
+                             reveal=False, inferred=True)
+    assert inferred.startswith("Your answer does not name an area; its reasoning reads as grief")
+    assert "You chose grief" not in inferred and "needs a death" in inferred
+    chosen = area_feedback(ProblemArea.GRIEF, None, reference, 0.0, 3.0, stuffing=False, contradiction=False,
+                           reveal=False)
+    assert chosen.startswith("You chose grief")

@@ -34,7 +34,8 @@ the fore later, we would ..."); goals or strategies that serve several areas ("r
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from ipt_training.domain import AREA_LABELS, ProblemArea
@@ -81,6 +82,8 @@ class Claim:
     kind: str
     clause: int
     words: str
+    #: for a "cause": the words that tell the event ("her retirement")
+    event: str = ""
 
 
 @dataclass(frozen=True)
@@ -92,8 +95,13 @@ class Conflict:
     other: ProblemArea | None
     claims: tuple[Claim, ...]
 
-    def feedback(self) -> str:
-        """A sentence that names the two claims that conflict, in plain clinical language."""
+    def feedback(self, text: str = "") -> str:
+        """A sentence that names the two claims that conflict, in plain clinical language (``text``: the answer,
+        whose own spelling the quotes take when they can be found in it)."""
+        if text:
+            return replace(self, claims=tuple(replace(c, words=original_words(text, c.words),
+                                                      event=original_words(text, c.event)) for c in self.claims)
+                           ).feedback()
         chosen = _label(self.chosen)
         if self.other is None and self.claims[0].kind == "untriggered":
             said, denied = (next(c.words for c in self.claims if c.kind == k) for k in ("triggered", "untriggered"))
@@ -106,30 +114,68 @@ class Conflict:
                     "contradicts and which leaves grief without the death it rests on: the answer argues against its "
                     "own focus, so only the better reading is marked, at half credit.")
         other = _label(self.other)
+        if not any(c.kind == "focus" for c in self.claims):
+            return self._reasoning_feedback(chosen, other)
+        sayings = self._sayings(other, ("focus", "onset", "trigger", "cause", "mourning", "stage", "plan"))
+        return (f"The answer chooses {chosen} but also {' and '.join(sayings)}: two formulations of the case, so only "
+                "the better one is marked, at half credit. Keep the area, the account of the onset and the plan to "
+                "one focus.")
+
+    def _sayings(self, other: str, kinds: tuple[str, ...]) -> list[str]:
+        """What the claims of each of ``kinds`` say, with their words quoted."""
         sayings: list[str] = []
-        for kind in ("focus", "onset", "trigger", "cause", "mourning", "stage", "plan"):
+        for kind in kinds:
             words = [c.words for c in self.claims if c.kind == kind]
             words = [w for w in words if not any(w != longer and w in longer for longer in words)]
             if not words:
                 continue
             quoted = ", ".join(f"'{w}'" for w in dict.fromkeys(words[:3]))
             sayings.append({"focus": f"names {other} as the focus ({quoted})",
-                         "onset": f"describes the onset as {other} would ({quoted})",
-                         "trigger": f"says nothing set the episode off ({quoted}), which only {other} fits",
-                         "mourning": f"describes mourning that has not happened ({quoted}), which is {other}",
-                         "cause": f"says an event of {other} set the episode off ({quoted})",
-                         "stage": f"stages a dispute as its focus ({quoted})",
-                         "plan": f"plans {other} work ({quoted})"}[kind])
-        return (f"The answer chooses {chosen} but also {' and '.join(sayings)}: two formulations of the case, so only "
-                "the better one is marked, at half credit. Keep the area, the account of the onset and the plan to "
-                "one focus.")
+                            "onset": f"describes the onset as {other} would ({quoted})",
+                            "trigger": f"says nothing set the episode off ({quoted}), which only {other} fits",
+                            "mourning": f"describes mourning that has not happened ({quoted}), which is {other}",
+                            "cause": f"says an event of {other} set the episode off ({quoted})",
+                            "stage": f"stages a dispute as its focus ({quoted})",
+                            "plan": f"plans {other} work ({quoted})"}[kind])
+        return sayings
+
+    def _reasoning_feedback(self, chosen: str, other: str) -> str:
+        """Claims for another area the answer never names: what each sentence says, and the area it reads as."""
+        sentences: list[str] = []
+        for c in self.claims:
+            if c.kind == "cause":
+                event = c.event or "an event"
+                if event.split(" ")[0].lower() in _DETERMINERS:
+                    event = event[:1].lower() + event[1:]  # "Her retirement ..." told mid-sentence
+                sentences.append(
+                    f"You also write that {event} set off the episode ('{c.words}'). That would make "
+                    f"the focus {other}, not {chosen}. If you meant that it did not set it off, or came too long "
+                    "before the onset, say so plainly.")
+        sayings = self._sayings(other, ("onset", "trigger", "mourning", "stage", "plan"))
+        if sayings:
+            sentences.append(f"Your answer also {' and '.join(sayings)}.")
+        return (f"{' '.join(sentences)} The answer is marked as two formulations, the better one at half credit: "
+                "keep the reasoning to one focus.")
 
 
 def _label(area: ProblemArea) -> str:
     return AREA_LABELS[area].split(" (")[0].lower()
 
 
+def original_words(text: str, words: str) -> str:
+    """``words`` (a quote made of an answer's normalised tokens) as the answer spells them, capitals and
+    punctuation kept; the tokens themselves when they cannot be found in ``text``."""
+    if not words:
+        return words
+    pattern = r"\W+".join(re.escape(w) for w in words.split())
+    found = re.search(rf"(?<!\w){pattern}(?!\w)", text, re.IGNORECASE)
+    return found.group(0) if found is not None else words
+
+
 _QUOTE_WORDS = 10
+_CAUSE_QUOTE_WORDS = 25
+#: Words before an event that belong to its name ("her retirement", "the move").
+_DETERMINERS = frozenset({"her", "his", "your", "their", "the", "my", "our", "this", "that"})
 
 
 def _quote(tokens: list[str], start: int, end: int) -> str:
@@ -329,7 +375,10 @@ def cause_claims(prepared: Clauses, events: list[Match], chosen: ProblemArea,
                                               for k, t in enumerate(tokens)):
             continue
         seen.add(m.clause)
-        found.append(Claim(area, "cause", m.clause, _quote(tokens, m.start, m.end)))
+        # (the whole clause: a cut quote hides what the sentence says of the event)
+        start = m.start - 1 if m.start and tokens[m.start - 1] in _DETERMINERS else m.start
+        found.append(Claim(area, "cause", m.clause, " ".join(tokens[:_CAUSE_QUOTE_WORDS]),
+                           " ".join(tokens[start:m.end + 1])))
     return found
 
 

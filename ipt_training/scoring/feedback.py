@@ -72,8 +72,8 @@ def stage_conflict_feedback(stages: list[DisputeStage], *, advise: bool = True) 
     """Why an answer that stages its dispute two ways earns half of its better reading (``advise``: with what to do
     instead, unless the stage feedback already says it)."""
     named = " in one place and as ".join(s.value for s in stages[:2])
-    text = (f"The answer stages the dispute as {named} in another, each with its own plan; only the better reading "
-            "is marked, at half credit.")
+    text = (f"The answer stages the dispute as {named} in another; only the better reading is marked, at half "
+            "credit.")
     return f"{text} {NAME_ONE_STAGE}" if advise else text
 
 
@@ -81,16 +81,24 @@ def stage_conflict_feedback(stages: list[DisputeStage], *, advise: bool = True) 
 NAME_ONE_STAGE = "Name the stage you judge the dispute to be in now; you may add what you would do if it changes."
 
 
+#: The focus is offered, not imposed, and not left to the patient either (reference section 3.0, rule 3).
+PROPOSE_FOCUS = ("Propose the focus you recommend and why, then ask for the patient's view (reference section 3.0, "
+                 "rule 3).")
+
+
 def area_feedback(primary: ProblemArea | None, secondary: ProblemArea | None, reference: ReferenceFormulation,
                   points: float, max_points: float, *, stuffing: bool, contradiction: bool, reveal: bool,
                   readings: tuple[ProblemArea, ...] = (), better_fits: bool = False, two_stages: bool = False,
-                  deferred: bool = False) -> str:
+                  deferred: bool = False, other_named: bool = True, inferred: bool = False) -> str:
     """The trainee's focus; ``better_fits``: the reading marked fits the case on its own, its credit halved only for
     a second reading; ``two_stages``: that second reading is a second stage of the same dispute; ``deferred``: the
-    answer puts off or refuses the choice ("I can't choose a focus yet")."""
+    answer puts off or refuses the choice ("I can't choose a focus yet"); ``other_named``: the second reading is an
+    area the answer names (not only reasoning that reads as it, which the claims' feedback quotes); ``inferred``:
+    the answer names no area, and its focus is read from its reasoning."""
     if primary is None and deferred:
         return ("The answer weighs possible areas but leaves the choice open. A formulation commits to one focus (two "
-                "at most), the one most closely linked in time to the onset; say which you would work on now.")
+                "at most), the one most closely linked in time to the onset; say which you would work on now. "
+                f"{PROPOSE_FOCUS}")
     if primary is None and stuffing:
         # (the areas are named, just not chosen: "no area could be read" would contradict the goals' feedback)
         return ("The answer names three or more problem areas without committing to one. Commit to one focus (two "
@@ -98,13 +106,20 @@ def area_feedback(primary: ProblemArea | None, secondary: ProblemArea | None, re
                 "'The primary focus is ...'.")
     if primary is None:
         return ("No problem area could be read from the answer. Commit to one focus (two at most) and say "
-                "clearly which is primary, e.g. 'The primary focus is ...'.")
+                f"clearly which is primary, e.g. 'The primary focus is ...'. {PROPOSE_FOCUS}")
     if stuffing:
         return ("The answer names three or more problem areas without committing to one. IPT chooses one focus "
                 "(two at most), the one most closely linked in time to the onset.")
     chosen = _label(primary) + (f", with {_label(secondary)} as secondary focus" if secondary else "")
-    parts = [f"You chose {chosen}."]
-    if contradiction and len(readings) >= 2:
+    parts = [f"Your answer does not name an area; its reasoning reads as {chosen}." if inferred
+             else f"You chose {chosen}."]
+    if contradiction and len(readings) >= 2 and not other_named:
+        if better_fits:
+            other = _label(readings[1]).split(" (")[0]
+            parts.append(f"The answer also reasons for {other}; the better of the two readings fits the "
+                         "case, but an answer that keeps two earns half of the area credit.")
+            return " ".join(parts)
+    elif contradiction and len(readings) >= 2:
         parts = [f"The answer commits to {_label(readings[0])} in one place and to {_label(readings[1])} in "
                  "another; state the focus once and consistently."]
         if better_fits:
@@ -112,8 +127,8 @@ def area_feedback(primary: ProblemArea | None, secondary: ProblemArea | None, re
                          "area credit.")
             return " ".join(parts)
     elif contradiction and two_stages:
-        parts.append("The answer stages the dispute two ways, each with its own plan, so the answer is marked at half "
-                     "(see the dispute stage).")
+        parts.append("The answer stages the dispute two ways, so the answer is marked at half (see the dispute "
+                     "stage).")
     elif contradiction:
         parts.append("The answer also argues against its own choice; state the focus once and consistently.")
     if contradiction and better_fits and points < max_points:
@@ -132,6 +147,9 @@ def area_feedback(primary: ProblemArea | None, secondary: ProblemArea | None, re
     elif points > 0:
         parts.append("This is partly defensible, but another focus explains the onset better. "
                      "Compare the timing of each candidate event with the onset of symptoms.")
+    elif inferred and primary is ProblemArea.GRIEF:
+        parts.append("By course convention grief needs a death linked to the episode; other losses (divorce, a job, "
+                     "health, a pet) are role transitions. Name the area you mean.")
     else:
         parts.append(AREA_CHECKS[primary])
     if reveal and points < max_points:
@@ -142,12 +160,19 @@ def area_feedback(primary: ProblemArea | None, secondary: ProblemArea | None, re
     return " ".join(parts)
 
 
+#: A stage as an answer describes it in plain words.
+_DESCRIBED = {DisputeStage.RENEGOTIATION: "still being negotiated", DisputeStage.IMPASSE: "stopped",
+              DisputeStage.DISSOLUTION: "ending"}
+
+
 def stage_feedback(stage: DisputeStage | None, reference: ReferenceFormulation, correct: bool, chose_dispute: bool,
                    *, reveal: bool, one_focus: bool = False, named: list[DisputeStage] | tuple[()] = (),
-                   conflict: bool = False, unstaged_secondary: bool = False) -> str:
+                   conflict: bool = False, unstaged_secondary: bool = False,
+                   tied: tuple[DisputeStage, ...] = ()) -> str:
     """The same sentences whatever the key: they describe the trainee's own framing, never the case. ``named``: the
     stages the answer names as the stage; ``conflict``: the answer speaks of a conflict it keeps within its focus;
-    ``unstaged_secondary``: a secondary dispute named without a stage, which costs nothing."""
+    ``unstaged_secondary``: a secondary dispute named without a stage, which costs nothing; ``tied``: two stages
+    the answer describes in plain words equally often (so it reads as neither)."""
     if not chose_dispute and stage is not None:
         return (f"You staged a dispute as {stage.value} but did not name a role dispute as a focus (primary or "
                 "secondary); a dispute stage is assessed only when a role dispute is chosen as a focus.")
@@ -173,6 +198,9 @@ def stage_feedback(stage: DisputeStage | None, reference: ReferenceFormulation, 
         said = (f"You named the stage as {named[0].value} and as {named[1].value}." if len(named) > 1 else
                 f"You mention {named[0].value} without naming it as the stage.")
         said += f" {NAME_ONE_STAGE}"
+    elif stage is None and len(tied) >= 2:
+        said = (f"Your answer describes the dispute both as {_DESCRIBED[tied[0]]} and as {_DESCRIBED[tied[1]]}. Say "
+                "which it is now, and why.")
     else:
         said = "No dispute stage was named." if stage is None else f"You staged the role dispute as {stage.value}."
     text = f"{said} {rule}"

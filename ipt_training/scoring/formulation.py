@@ -511,6 +511,21 @@ def _stage_read(answer: FormulationAnswer, matches: list[Match]) -> DisputeStage
     return ranked[0][0]
 
 
+def _tied_stages(answer: FormulationAnswer, matches: list[Match]) -> tuple[DisputeStage, ...]:
+    """The two stages an answer describes equally often, when its description ties (:func:`_stage_read` reads no
+    stage then): "he walked out and the matter is closed" beside "she still hopes to talk it through"."""
+    if answer.dispute_stage is not None:
+        return ()
+    clauses_of: dict[DisputeStage, set[int]] = {}
+    for m in matches:
+        if not m.negated:
+            clauses_of.setdefault(_STAGE_OF[m.concept], set()).add(m.clause)
+    ranked = sorted(clauses_of.items(), key=lambda item: (-len(item[1]), min(item[1])))
+    if len(ranked) > 1 and len(ranked[0][1]) == len(ranked[1][1]):
+        return (ranked[0][0], ranked[1][0])
+    return ()
+
+
 def score_formulation(
     answer: FormulationAnswer | str, reference: ReferenceFormulation, *, reveal: bool = False,
     rubric: str = "supervision", case: Case | None = None,
@@ -745,10 +760,14 @@ def score_formulation(
                                         stuffing=decision.stuffing, contradiction=decision.contradiction,
                                         reveal=reveal, readings=readings,
                                         better_fits=area_fits, two_stages=bool(staged),
-                                        deferred=reading.deferred and not decision.stuffing))
+                                        deferred=reading.deferred and not decision.stuffing,
+                                        # reasoning for another area, never named: the claims' feedback quotes it
+                                        other_named=conflict is None or conflict.other is None
+                                        or any(c.kind == "focus" for c in conflict.claims),
+                                        inferred=implicit))
     if conflict is not None:
         flags.append("conflicting_claims")
-        area_text = f"{area_text} {conflict.feedback()}"
+        area_text = f"{area_text} {conflict.feedback(cleaned.text)}"
     if decision.tentative and not uncommitted_list:
         area_text += (" The answer leans towards this focus but leaves the choice open, so it earns half of the"
                       " area credit: say which focus you would work on.")
@@ -816,8 +835,10 @@ def score_formulation(
                                                no_choice=decision.primary is None or uncommitted_list)
     stage_text = feedback.stage_feedback(stage, reference, stage_right, chose_dispute, reveal=reveal, named=labels,
                                          unstaged_secondary=unstaged_secondary and one_focus,
+                                         # (no praise for one focus where the answer gives two formulations)
                                          one_focus=decision.primary is not None and decision.secondary is None
-                                         and not uncommitted_list and not copied_out,
+                                         and not uncommitted_list and not copied_out and split is None,
+                                         tied=_tied_stages(answer, kinds["stage"]) if not labels else (),
                                          # a conflict the answer speaks of (not one it denies), or the case's own
                                          conflict=(ProblemArea.ROLE_DISPUTE in reading.best
                                                    and ProblemArea.ROLE_DISPUTE not in reading.rejected)
@@ -931,7 +952,11 @@ def score_formulation(
         elif stage is not None and "dispute.stage" in expected and "dispute.stage" not in found:
             # the stage is named: what is left is to confirm it with the patient in the plan, not to establish it
             text = text.replace(STRATEGIES["dispute.stage"].label,
-                                f"confirm with the patient the stage you named ({stage.value})")
+                                f"confirm with the patient the stage you named ({stage.value})"
+                                if any(prepared[m.clause][m.start].startswith(_STAGE_WORDS) and not m.negated
+                                       for m in kinds["stage"]) else
+                                f"check with the patient that the dispute is at the {stage.value} stage, as you "
+                                "described it")
         # (off the stage: the answer named a stage and the key, a dispute, has one)
         if staged_off and penalty == 1.0 and stage is not None and reference.dispute_stage is not None:
             text += " " + feedback.off_stage_feedback(kind, stage, reference.dispute_stage, reveal=reveal)
