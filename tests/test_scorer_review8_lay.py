@@ -198,6 +198,9 @@ def test_plans_about_the_relationship_still_earn_a_dispute_goal(cases, plan):
     ("He has been alone since he was a child.", True),
     ("You have felt lonely for as long as you can remember.", True),
     ("He has had very few friends all his life.", True),
+    ("He has a long history of social withdrawal.", True),
+    ("She has always kept people at a distance.", True),
+    ("He has always had lots of friends.", False),
 ])
 def test_isolation_is_long_standing_only_when_it_is_old_isolation(said, old):
     from ipt_training.scoring.time_link import long_standing

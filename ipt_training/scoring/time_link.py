@@ -266,7 +266,7 @@ def _framed_old(tokens: list[str], k: int) -> bool:
 
 
 #: Words of being without others, and words of having few or none.
-_ISOLATION_PREFIXES = ("isolat", "alone", "loner", "lonel", "withdrawn", "shy")
+_ISOLATION_PREFIXES = ("isolat", "alone", "loner", "lonel", "withdraw", "shy", "distan", "solitar", "reclus")
 _LACK = frozenset({"no", "never", "few", "without", "nobody", "lack", "lacks", "lacked", "lacking", "any", "none",
                    "avoid", "avoids", "avoided", "little", "hardly", "lost"})
 _NOT_ALONE = frozenset({"rarely", "seldom", "never", "not", "hardly"})
