@@ -60,6 +60,12 @@ def test_a_lost_job_in_a_lay_focus_is_the_transition_not_grief(cases, focus):
     assert report.total >= 8
 
 
+def test_a_lay_focus_is_a_vote_that_does_not_outweigh_the_plan_and_the_events(cases):
+    report = _patient(cases["p-07"], _GARETH.format(focus="I would suggest we focus on your friendships."))
+    assert report.detected_primary is ProblemArea.ROLE_TRANSITION
+    assert report.total >= 8
+
+
 _GARETH_NOTE = ("Gareth has a major depressive episode; risk assessed, safety plan agreed, antidepressant started. "
                 "He was made redundant from the mill in January 2025 after 34 years, and his symptoms began in March, "
                 "two months later. {x} Goals: mourn the old role, see the new situation realistically, regain "

@@ -1717,11 +1717,13 @@ def infer_from_events(matches: list[Match], prepared: Clauses,
     if blocked:
         weights[ProblemArea.GRIEF] = weights.get(ProblemArea.GRIEF, 0.0) + _GRIEF_WEIGHT * blocked
     # The focus said in lay words ("I'd treat the thinness of his relationships as the focus", "we will focus on
-    # this quarrel with your sister"): what the focus frame names is the answer's area.
+    # this quarrel with your sister"): what the focus frame names is a vote for its area, as an event told as the
+    # cause is; it settles what the plan and the events leave open and never outweighs them ("we focus on your
+    # friendships" beside a plan and a story of the lost job is still the transition).
     for i in words.with_any(_FOCUS_FRAME):
         named = _focus_named(prepared[i], dead)
         if named is not None:
-            weights[named] = weights.get(named, 0.0) + _PLAN_WEIGHT
+            weights[named] = weights.get(named, 0.0) + 1.0
     counted: set[tuple[int, ProblemArea]] = set()
     # A plan sentence that names events of two areas or more lists everything ("we will spend our sessions on the new
     # manager, the death of her father and the arguments with Marat"): it chooses none of them.
