@@ -196,6 +196,7 @@ def test_a_distant_or_weighed_trigger_does_not_halve_a_deficits_answer(cases, mi
 
 
 @pytest.mark.parametrize("mid", ["The trigger for this episode was clearly her retirement last year. ",
+                                 "The episode was probably triggered by her retirement last year. ",
                                  "Her retirement in December 2024 triggered this episode. "])
 def test_a_recent_event_claimed_as_the_trigger_still_argues_against_deficits(cases, mid):
     report = _note(cases["p-35"], _ODILE.format(mid=mid))

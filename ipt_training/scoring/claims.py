@@ -319,7 +319,7 @@ def cause_possible(decision: AreaDecision, reading: AreaReading, words: AnswerWo
 
 #: Words that make a cause a possibility weighed, not a claim ("may have been the first trigger", "could be seen as
 #: the trigger", "perhaps"); "may" only before a verb ("in May 2024" is a date).
-_HEDGES = frozenset({"might", "could", "perhaps", "possibly", "maybe", "unlikely", "probably"})
+_HEDGES = frozenset({"might", "could", "perhaps", "possibly", "maybe", "unlikely"})
 _MAY_VERBS = frozenset({"have", "be", "well", "also", "partly", "explain"})
 #: Words that put an event too far before the onset to set it off ("six years too early", "too distant").
 _TOO_FAR = frozenset({"early", "long", "distant", "far", "old", "remote", "soon"})
