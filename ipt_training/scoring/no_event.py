@@ -45,9 +45,6 @@ _OTHER_PHRASE = frozenset({"the", "this", "that", "these", "those", "his", "her"
                            "your", "our", "him", "them", "me", "us", "doubt", "question", "wonder", "longer", "matter",
                            "gave", "give", "given", "giving", "told", "telling", "said", "saying", "need", "needed",
                            "know", "knew", "knowing", "for", "to"})
-_CAUSE = frozenset({"any", "one", "single", "clear", "obvious", "particular", "real", "specific", "apparent",
-                          "known", "big", "major", "life", "such", "other", "recent", "identifiable", "outside",
-                          "external", "acute", "interpersonal", "precipitating", "triggering", "special", "new"})
 _CAUSE = frozenset({"event", "events", "trigger", "triggers", "reason", "reasons", "cause", "causes", "precipitant"})
 _NEXT_START = 4
 _DENY_REACH = 3
