@@ -1142,9 +1142,11 @@ def _assign_markers(committed: list[tuple[int, int, int, ProblemArea]], prepared
             if token in SECONDARY_MARKERS:
                 if _time_span(tokens, p):
                     continue  # "the symptoms followed within three months", "two weeks later": a date, not a rank
-                if token in _ORDINALS and p + 1 < len(tokens) and tokens[p + 1] not in _RANKED and not any(
-                        s == p + 1 for s, _, _ in by_clause.get(clause, ())):
-                    continue  # "a row over a second child", "her second job": a count, not a rank
+                if token in _ORDINALS and p + 1 < len(tokens) and tokens[p + 1] not in _RANKED and (
+                        tokens[p - 1:p] == ["a"] or not any(s == p + 1 for s, _, _ in by_clause.get(clause, ()))):
+                    # "a row over a second child", "her second job", "a second transition, back to work, is
+                    # looming": a count, not a rank
+                    continue
                 target = reading.secondary_marked
             elif token in PRIMARY_MARKERS:
                 target = reading.primary_marked

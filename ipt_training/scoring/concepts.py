@@ -22,7 +22,10 @@ stuffing is goals or strategies specific to three or more areas, and the feedbac
 Reasoning counts as well as vocabulary: stating that the onset followed the event links onset to the event;
 naming the dispute and its right stage, with reasons, identifies it; and two or more strategies specific
 to the chosen area imply that area's goals (talking through the death, the guilt and the funeral is helping the
-patient mourn). A credited concept of an area the answer did not choose is *inconsistent* and earns half.
+patient mourn). A formulation told to the patient often says the work it proposes and leaves the aims unsaid ("we
+will talk about what the school gave you and what you don't miss"): where it names no aim of the area, one strategy
+of the area that its plan proposes implies the goal that strategy serves.
+A credited concept of an area the answer did not choose is *inconsistent* and earns half.
 """
 
 from __future__ import annotations
@@ -256,11 +259,14 @@ def _reported(match: Match, prepared: Clauses, people: frozenset[str]) -> bool:
 def read_concepts(goal_matches: list[Match], strategy_matches: list[Match], *, expected_goals: list[str],
                   expected_strategies: list[str], chosen: set[ProblemArea], linked: bool,
                   stage_named: bool, prepared: Clauses | None = None,
-                  people: frozenset[str] = frozenset(), plain: Iterable[str] = ()) -> ConceptReading:
+                  people: frozenset[str] = frozenset(), plain: Iterable[str] = (),
+                  proposed: frozenset[str] = frozenset()) -> ConceptReading:
     """Credit goals and strategies in context (see the module docstring). ``prepared``: the answer's clauses, to
     read what a phrase shared by grief and the transition is about; ``people``: the case's first names, lower
     case; ``plain``: the goals and strategies the plan names in plain words (``"goal:..."``, ``"strategy:..."``,
-    :mod:`~ipt_training.scoring.plain_plan`), credited like the lexicon's."""
+    :mod:`~ipt_training.scoring.plain_plan`), credited like the lexicon's; ``proposed``: the strategies a
+    formulation told to the patient proposes in its plan sentences (such a plan often says the work and leaves its
+    aims unsaid: where it names no aim of the area, one of them implies the goal it serves)."""
     reading = ConceptReading()
     if prepared is not None:
         # only a one-word goal can report what a person did ("he mourned him")
@@ -320,4 +326,7 @@ def read_concepts(goal_matches: list[Match], strategy_matches: list[Match], *, e
         specific = [s for s in reading.strategies if STRATEGIES[s].area is area]
         if len(specific) >= _MIN_STRATEGIES_FOR_GOALS:
             reading.goals.update(SERVES[s] for s in specific if s in SERVES)
+        elif proposed and not any(GOALS[g].area is area for g in reading.goals):
+            # a letter whose plan names no aim of the area: the work it proposes says what the aim is
+            reading.goals.update(SERVES[s] for s in specific if s in SERVES and s in proposed)
     return reading

@@ -339,6 +339,25 @@ def _plan_votes(plan: list[Match], prepared: Clauses, words: AnswerWords) -> dic
     return votes
 
 
+def _proposed_work(own: Clauses, words: AnswerWords, strategies: list[Match], plain: set[str]) -> frozenset[str]:
+    """The strategies a formulation told to the patient proposes in its plan sentences ("we'll talk about what the
+    school gave you"), not those it reports ("you told me you talk about her"); none when the formulation is not
+    said to the patient (at least one clause in two of its own speaks to "you": a letter, a feedback session, not a
+    note that quotes the patient once). ``own``: the answer's clauses, those copied from the vignette left empty;
+    ``words``: the table of words of all its clauses."""
+    written = sum(1 for tokens in own if tokens)
+    if not written or sum(1 for c in words.with_any(_ADDRESSED) if own[c]) * _ADDRESSED_SHARE < written:
+        return frozenset()
+    planned = set(plan_sentences(words.clauses, words))
+    return frozenset({m.concept.partition(":")[2] for m in strategies
+                      if m.clause in planned and own[m.clause] and not m.negated}
+                     | {c.partition(":")[2] for c in plain if c.startswith("strategy:")})
+
+
+#: A formulation told to the patient: at least one clause in this many speaks to "you".
+_ADDRESSED_SHARE = 2
+
+
 def _readings(decision: AreaDecision) -> tuple[ProblemArea, ...]:
     """The areas a self-contradicting answer commits to in different places (empty when it does not)."""
     if not decision.contradiction or decision.primary is None:
@@ -894,6 +913,9 @@ def score_formulation(
         kinds["goal"] = [m for m in kinds["goal"] if m.clause not in hurried or m.concept not in MOURNING]
         kinds["strategy"] = [m for m in kinds["strategy"] if m.clause not in hurried or m.concept not in MOURNING]
     people = _people(reference, case)
+    plain = plain_plan_concepts(plan_clauses, chosen, ending=dissolution,
+                                words=words if plan_clauses is prepared else None, people=people,
+                                dead=_the_dead(case) if case is not None else frozenset())
     concepts = read_concepts(kinds["goal"], kinds["strategy"], expected_goals=reference.goals,
                              expected_strategies=reference.strategies, chosen=chosen,
                              linked=plan_linked and not copied_out,  # the link a copy states is the case's, not a plan
@@ -902,10 +924,9 @@ def score_formulation(
                              and not copied_out, prepared=prepared, people=people,
                              # the plan in plain words ("let him be sad about losing the restaurant"), for the area
                              # the answer chose
-                             plain=plain_plan_concepts(plan_clauses, chosen, ending=dissolution,
-                                                       words=words if plan_clauses is prepared else None,
-                                                       people=people,
-                                                       dead=_the_dead(case) if case is not None else frozenset()))
+                             plain=plain,
+                             # said to the patient, the work proposed in the plan's sentences implies its aims
+                             proposed=_proposed_work(plan_clauses, words, kinds["strategy"], plain))
     off_areas = concepts.drawn_on - allowed - chosen
     # Two formulations (each area with a plan of its own): the answer earns half of the better one on every
     # criterion, not only on the area.

@@ -247,11 +247,18 @@ def goals_headings(text: str) -> str:
     return "".join(pieces) + text[last:] if pieces else text
 
 
+#: The dot of a title before a name ("Mr. Karanja", "Dr. Osei", "St. Teresa's") ends no sentence: without it the
+#: clause goes on ("not long after you left St. Teresa's" is one clause, its event and its time word together).
+_TITLE_DOT_RE = re.compile(r"\b(Mr|Mrs|Ms|Dr|St|Prof|Fr|Mt)\.(?=[ \t]+[A-Z])")
+
+
 def clean_answer(text: str) -> CleanText:
     """The answer ready to score: canonical characters ("G:" read as the goals heading it is, see
     :func:`goals_headings`) and a note's shorthand written out (:func:`expand_shorthand`), its clauses with each
     repeated one read once."""
     text = expand_shorthand(goals_headings(canonical_characters(text)))
+    if "." in text:
+        text = _TITLE_DOT_RE.sub(r"\1", text)
     raw = clauses(text, quotes=True)
     removed = 0
     if len(set(map(tuple, raw))) < len(raw):  # some clause repeats (often a short one: "goals", "no death")

@@ -185,6 +185,36 @@ _CLOSING_FRAME = Frame("goal:dispute.resolve", (_CLOSE, _WELL))
 _GRIEVING_FRAME = Frame("goal:dispute.resolve", (_GRIEVE_IT,))
 _DISSOLUTION_FRAMES = (_CLOSING_FRAME, _GRIEVING_FRAME)
 
+#: The frames of wanting ("what you want and who you want in it", "work out what you want"): a dispute's only when
+#: the wanting is between two people (see :func:`_own_wants`), else they vote for no area.
+_WANTS_TWICE = Frame("strategy:dispute.expectations", (), twice=_WANTS)
+_DECIDE_WANT = Frame("goal:dispute.plan", (_DECIDE, _WHAT, _WANT_DO))
+_WANT_FRAMES = frozenset({_WANTS_TWICE, _DECIDE_WANT})
+#: Who wants ("what you want", "what I want"): the patient, or the patient and the therapist.
+_OWN_WANTERS = frozenset({"you", "i", "we"})
+#: Words right after a want that make it wanting from or with someone ("what you want from him", "what you want for
+#: the marriage", "what you want from each other"; not "what you want from your working days").
+_PARTY_WORDS = frozenset({"him", "her", "them", "each", "both", "other", "marriage", "relationship", "together",
+                          "us"})
+_PARTY_REACH = 5
+_WANT_ADVERBS = frozenset({"really", "still", "truly"})
+
+
+def _own_wants(tokens: list[str]) -> bool:
+    """Every want of the sentence is the patient's own, for no one else ("work out what you want this new chapter to
+    look like and who you want in it"): the wanting of a transition or of any plan, not a dispute's expectations
+    ("what you want and what Tom wants", "what you want from him")."""
+    for k, t in enumerate(tokens):
+        if t not in _WANTS:
+            continue
+        if not ((k >= 1 and tokens[k - 1] in _OWN_WANTERS)
+                or (k >= 2 and tokens[k - 2] in _OWN_WANTERS and tokens[k - 1] in _WANT_ADVERBS)):
+            return False  # "what Tom wants", "what they both want"
+        if not _PARTY_WORDS.isdisjoint(tokens[k + 1:k + 1 + _PARTY_REACH]):
+            return False  # "what you want from him"
+    return True
+
+
 FRAMES: tuple[Frame, ...] = (
     Frame("goal:transition.mourn_old", (_FEELINGS, _LOST)),
     Frame("strategy:transition.feelings_about_change", (_FEELINGS, _LOST)),
@@ -210,7 +240,7 @@ FRAMES: tuple[Frame, ...] = (
     Frame("goal:deficits.reduce_isolation", (_MORE, _PEOPLE)),
     Frame("strategy:deficits.graded_contact", (_SMALL, _BEGIN, _CONTACT)),
     Frame("strategy:dispute.expectations", (_WANTS, _EACH)),
-    Frame("strategy:dispute.expectations", (), twice=_WANTS),
+    _WANTS_TWICE,
     Frame("goal:dispute.resolve", (_TALK, _AGAIN)),
     Frame("goal:dispute.resolve", (_ARGUE, _WAY)),
     Frame("goal:dispute.resolve", (_REACH_TO, _RESOLUTION)),
@@ -220,7 +250,7 @@ FRAMES: tuple[Frame, ...] = (
     _CLOSING_FRAME,
     _GRIEVING_FRAME,
     Frame("strategy:general.communication_analysis", (_EXCHANGE, _DETAIL)),
-    Frame("goal:dispute.plan", (_DECIDE, _WHAT, _WANT_DO)),
+    _DECIDE_WANT,
     Frame("goal:dispute.plan", (_SETTLE, _PLAN_NOUN), votes=False),
     Frame("goal:dispute.plan", (_REACH_TO, _DECISION)),
     Frame("strategy:dispute.patterns", (_HOW_WHAT, _KEEPS, _GOING)),
@@ -399,7 +429,8 @@ def plain_plan_concepts(prepared: Clauses, areas: set[ProblemArea], *, ending: b
         for frame, needs in frames:
             if not needs <= have or frame.concept in found or (not ending and (
                     frame is _ENDING_FRAME or frame in _DISSOLUTION_FRAMES)) or (
-                    voting and not frame.votes) or not _present(tokens, frame, pairs):
+                    voting and not frame.votes) or not _present(tokens, frame, pairs) or (
+                    voting and frame in _WANT_FRAMES and _own_wants(tokens)):
                 continue  # a word class missing (most frames of most sentences), or not this reading's frame
             if frame.concept in MOURNING:
                 if hurried is None:
