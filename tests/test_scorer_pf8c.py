@@ -167,3 +167,61 @@ def test_a_letter_whose_one_strategy_is_another_areas_earns_no_goal_of_the_area(
 def test_a_keyword_list_in_the_second_person_earns_no_more_than_before(cases):
     listed = "You: role transition. Your goals: mourn old role. Your strategies: review old and new role."
     assert points(score(cases["a-02"], listed), "goals") <= 0.5
+
+
+# --- 5. what the plan sets out to find is an aim, not an event told -------------------------------------------------
+
+_MOVE = ("Amaru, let me put into words what I've understood. You're going through a depression, a common illness "
+         "that gets better with treatment. It began around May, about two months after you and Clara came to "
+         "Winnipeg. In Toronto you ran a team and played futsal every Sunday; here you sit alone with drawings and "
+         "feel like a spare part. Over the next twelve weeks I'd like us to look at what Toronto gave you and what "
+         "Winnipeg might still offer, let you feel how much you miss it, and {aim}. Does that fit?")
+
+
+@pytest.fixture(scope="module")
+def mover(library):
+    return library.get("p-05")
+
+
+def test_people_the_plan_sets_out_to_find_are_no_deficits_story(mover):
+    report = score(mover, _MOVE.format(aim="find a few people here you could spend time with"))
+    assert report.detected_primary is ProblemArea.ROLE_TRANSITION
+    assert points(report, "problem_area") == 3
+
+
+def test_few_people_told_as_his_life_still_argue_for_deficits(mover):
+    # the same words told as what his life has been, not sought: the deficits story is still read
+    text = ("Amaru, I think your low mood comes from how alone you have always been: you have had few people "
+            "close to you all your life, long before Winnipeg. Over twelve weeks I'd like us to look at how your "
+            "friendships have faded and practise reaching out. Does that fit?")
+    report = score(mover, text)
+    assert report.detected_primary is ProblemArea.INTERPERSONAL_DEFICITS
+    assert points(report, "problem_area") == 0
+
+
+# --- 6. a plan that mourns, in an answer that tells no death, mourns what the change took --------------------------
+
+def test_a_mourning_plan_beside_a_change_told_in_lay_words_is_the_transition(cases):
+    text = _LETTER.replace("you were promoted to ward manager", "you became ward manager")
+    report = score(cases["a-02"], text)
+    assert report.detected_primary is ProblemArea.ROLE_TRANSITION
+    assert points(report, "problem_area") == 3
+
+
+def test_a_coping_plan_beside_the_key_event_chooses_no_focus(cases):
+    # no mourning in the plan: the key event alone still chooses nothing (the trainer's rule)
+    text = ("Aisha, you are depressed, and I think it is because of stress. It started in April, two months after "
+            "you became ward manager. We will find ways to cope with the stress and sleep better. Is that ok?")
+    report = score(cases["a-02"], text)
+    assert report.detected_primary is None
+    assert points(report, "problem_area") == 0
+
+
+def test_a_mourning_plan_beside_a_death_told_is_still_grief(library):
+    widower = library.get("p-03")
+    text = ("Stavros, you have a depression, which can be treated. It began in May, two months after Eleni died. "
+            "You have hardly let yourself cry for her, and Nikos has not spoken to you since the memorial. I'd "
+            "suggest we use our sessions to let you say how sad and how angry you are about losing her. Is that "
+            "all right?")
+    report = score(widower, text)
+    assert report.detected_primary is ProblemArea.GRIEF

@@ -1395,6 +1395,19 @@ def _plans(tokens: list[str]) -> bool:
                for k, t in enumerate(tokens))
 
 
+#: Verbs of seeking or making: what follows them in a plan is sought, not what happened ("find a few people", "make
+#: friends", "build a new life").
+_SEEKING = frozenset({"find", "finding", "make", "making", "meet", "meeting", "build", "building", "form", "forming",
+                      "get", "getting", "gain", "gaining", "start", "starting"})
+_SEEK_REACH = 3
+
+
+def _sought(tokens: list[str], start: int) -> bool:
+    """The event words at ``start`` are the object of a verb of seeking a few words before them ("find a few people
+    here you could spend time with", "make friends"): the plan's aim, not an event it tells."""
+    return not _SEEKING.isdisjoint(tokens[max(0, start - _SEEK_REACH):start])
+
+
 #: An event ranked above the others in plain words: "the move is probably the bigger thing", "the real issue is the
 #: fight with Paula", "what matters most is her father's death".
 _RANK_WORDS = frozenset({"bigger", "biggest", "main", "real", "key", "central", "greater", "larger"})
@@ -1736,9 +1749,11 @@ def infer_from_events(matches: list[Match], prepared: Clauses,
     for m in matches:
         if not m.concept.startswith("event:") or m.negated:
             continue
-        if _settled(prepared[m.clause]) or m.clause in consequences or set_aside(prepared[m.clause], m.end):
+        if (_settled(prepared[m.clause]) or m.clause in consequences or set_aside(prepared[m.clause], m.end)
+                or _sought(prepared[m.clause], m.start)):
             # "her mother's death was long ago and she grieved it properly", "the promotion went well and is not
-            # the issue": not what explains the episode
+            # the issue": not what explains the episode; nor what the plan sets out to find ("find a few people
+            # here you could spend time with" is an aim, not the deficits told)
             continue
         area = _AREA_OF[m.concept]
         if (m.clause, area) in counted:

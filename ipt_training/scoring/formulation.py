@@ -95,6 +95,7 @@ from ipt_training.scoring.plain_plan import (
     contingent,
     ending_clauses,
     hurried_clauses,
+    mourning_planned,
     plain_plan_concepts,
     plain_plan_votes,
     plan_sentences,
@@ -451,6 +452,7 @@ def _around(c: int, prepared: Clauses) -> set[int]:
 _ASIDE_WORDS = 2
 #: The patient addressed: what a clause says of "you" is said of this patient.
 _ADDRESSED = frozenset({"you", "your"})
+_GRIEF_EVENT = f"event:{ProblemArea.GRIEF.value}"
 COPIED_OUT_FEEDBACK = ("The answer restates the case in its own words but names no problem area, so no focus was "
                        "chosen and the area earns no credit. Say which focus you would work on and why.")
 _CONFLICT_WORDS = frozenset({"row", "rows", "rowing", "argue", "argues", "argued", "arguing", "argument", "arguments",
@@ -612,6 +614,10 @@ def score_formulation(
         events = _events(raw, prepared, words, reference, case)
         votes = _plan_votes(kinds["goal"] + kinds["strategy"], prepared, words)
         dead = _the_dead(case) if case is not None else frozenset()
+        if not any(m.concept == _GRIEF_EVENT and not m.negated for m in events) and mourning_planned(prepared, words):
+            # a plan that mourns ("let you say how sad you are about it") in an answer that tells no death mourns
+            # what the change took: one vote for the transition
+            votes[ProblemArea.ROLE_TRANSITION] = votes.get(ProblemArea.ROLE_TRANSITION, 0.0) + PLAN_VOTE
         inferred = infer_from_events(events, prepared, votes, words, dead)
         if inferred is None and case is not None:
             # The key event the answer ties the onset to, named by the timeline link's own words, settles a tie

@@ -562,3 +562,10 @@ def plain_plan_votes(prepared: Clauses, words: AnswerWords | None = None) -> dic
         if area is not None:
             votes[area] = votes.get(area, 0.0) + VOTE
     return votes
+
+
+def mourning_planned(prepared: Clauses, words: AnswerWords | None = None) -> bool:
+    """The plan mourns in plain words that serve a death and an old role alike ("let you say how sad you are about
+    it", "talk about what you have lost"): which of the two it is, the answer's events say."""
+    return not (plain_plan_concepts(prepared, set(ProblemArea), words=words, voting=True) & _SHARED).isdisjoint(
+        MOURNING)
