@@ -225,3 +225,29 @@ def test_a_mourning_plan_beside_a_death_told_is_still_grief(library):
             "all right?")
     report = score(widower, text)
     assert report.detected_primary is ProblemArea.GRIEF
+
+
+# --- 7. the new life asked as the plan's question ------------------------------------------------------------------
+
+@pytest.mark.parametrize("plan", [
+    "work out together what a working week could look like for you now",
+    "see what Winnipeg might still offer you",
+])
+def test_what_the_new_life_may_look_like_is_a_realistic_view_of_it(mover, plan):
+    base = ("Amaru, you have a depression, a common illness that gets better with treatment. It began in May, two "
+            "months after the move to Winnipeg, where you left your team and your futsal. We call this a role "
+            "transition. Over twelve weeks I'd like us to {plan}. Does that fit?")
+    with_plan = score(mover, base.format(plan=plan))
+    without = score(mover, base.format(plan="meet once a week"))
+    assert points(with_plan, "goals") > points(without, "goals") == 0
+
+
+def test_what_can_be_done_is_no_view_of_a_new_life(mover):
+    text = ("Amaru, you have a depression, a common illness that gets better with treatment. It began in May, two "
+            "months after the move to Winnipeg. We call this a role transition. Over twelve weeks we will see "
+            "what can be done about your sleep. Does that fit?")
+    assert points(score(mover, text), "goals") == 0
+
+
+def test_what_the_new_life_may_look_like_votes_for_no_area():
+    assert not plain_plan_votes(clauses("We will work out what your days could look like now."))

@@ -46,6 +46,11 @@ _LOST = frozenset({"losing", "lost", "loss", "losses", "gone", "behind", "used",
 _GAINED = frozenset({"gained", "gain", "gains", "gaining", "brought", "brings", "won", "give", "gives"})
 #: Getting people around one ("get some support around you", "find people here you can lean on").
 _GET = frozenset({"build", "building", "find", "finding", "get", "getting", "have", "make", "making", "form"})
+#: What the new life may be, asked as the plan's question ("work out what a working week could look like for you
+#: now", "what Winnipeg might still offer", "what this chapter can hold"): a realistic view of the new role. (Not
+#: "what can be done": it votes for no area and credits only a transition the answer chose.)
+_MAY = frozenset({"could", "can", "might", "may"})
+_SHAPE = frozenset({"look", "become", "offer", "hold"})
 #: Learning what the new role needs ("pick up the skills he lacks", "work on the skills that would make you ...").
 _LEARN = frozenset({"learn", "learning", "pick", "build", "develop", "developing", "practise", "practice",
                     "practising", "practicing", "work", "get", "gain"})
@@ -234,6 +239,7 @@ FRAMES: tuple[Frame, ...] = (
     Frame("strategy:grief.reconstruct", (_UPSIDE, _JOINED, _DOWNSIDE), votes=False),
     Frame("goal:grief.reinvest", (_RETURN, _PASTIMES), votes=False),
     Frame("goal:transition.realistic_new", (_SEE, _GOOD, _CLAUSE_WORDS_NEW)),
+    Frame("goal:transition.realistic_new", (_WHAT, _MAY, _SHAPE), votes=False, ordered=True),
     Frame("goal:transition.mastery", (_BETTER, _AT, _TASK)),
     Frame("goal:deficits.new_relationships", (_BUILD, _PEOPLE)),
     Frame("goal:deficits.reduce_isolation", (_LESS, _ALONE)),
