@@ -251,3 +251,26 @@ def test_what_can_be_done_is_no_view_of_a_new_life(mover):
 
 def test_what_the_new_life_may_look_like_votes_for_no_area():
     assert not plain_plan_votes(clauses("We will work out what your days could look like now."))
+
+
+# --- 8. the topics a plan lists after a colon are the plan ---------------------------------------------------------
+
+_TOPIC_LETTER = ("Jonas, you are suffering from a depression, and it can be treated. Nothing else in your life has "
+                 "changed: your job, your flat and your friends are as they were. Since Mareike asked you to set a "
+                 "date for a baby, most evenings end in tears. I'd suggest we spend our twelve sessions on the "
+                 "situation with Mareike: {topics} How does that sound?")
+
+
+def test_the_topics_listed_after_the_plan_are_read_as_the_plan(cases):
+    report = score(cases["p-14"], _TOPIC_LETTER.format(
+        topics="what you each expect of the other, what you might say to her, and how to talk without it "
+               "ending in tears."))
+    assert report.detected_primary is ProblemArea.ROLE_DISPUTE
+    assert points(report, "problem_area") == 3
+
+
+def test_a_question_after_the_plan_is_no_topic_of_it(cases):
+    # the same words asked of the patient are a question, not the plan's work: no focus is read from them
+    report = score(cases["p-14"], _TOPIC_LETTER.format(topics="one evening at a time.")
+                   .replace("How does that sound?", "What do you each expect of the other?"))
+    assert report.detected_primary is None

@@ -19,6 +19,7 @@ from typing import NamedTuple
 from ipt_training.domain import ProblemArea
 from ipt_training.scoring.lexicon import GOALS, STRATEGIES
 from ipt_training.text.matcher import Clauses, Match
+from ipt_training.text.normalize import QUESTION
 from ipt_training.text.words import AnswerWords
 
 
@@ -319,9 +320,11 @@ def _plan_sentences(prepared: Clauses, words: AnswerWords) -> list[int]:
     for c in stating:
         tokens = prepared[c]
         found.append(c)
-        # "Goals: ..." or "we will work on that together: finding small ways to ..."
+        # "Goals: ..." or "we will work on that together: finding small ways to ...", or the topics it lists
+        # ("we spend our sessions on the situation with Beatriz: what you each expect of the other, ...")
         following = prepared[c + 1] if c + 1 < len(prepared) else []
-        if following and (len(tokens) <= 2 or following[0].endswith("ing") or following[0] == "to"):
+        if following and (len(tokens) <= 2 or following[0].endswith("ing") or following[0] == "to"
+                          or (following[0] in _TOPICS and following[-1] != QUESTION)):
             found.append(c + 1)
         if len(tokens) <= 2 and not _HEADINGS.isdisjoint(tokens):
             # the items of a heading's list ("Goals: clarify the dispute; settle on a plan; reach a resolution")
@@ -340,6 +343,8 @@ def _plan_sentences(prepared: Clauses, words: AnswerWords) -> list[int]:
     return sorted(set(found))
 
 
+#: Words that open a topic of the plan's list ("what you each expect", "how you might say it", "whether ...").
+_TOPICS = frozenset({"what", "how", "whether", "who", "why"})
 _REACH = 6
 #: A plan concept weighs half an event: the plan confirms the area the events argue for, it rarely decides alone.
 VOTE = 0.5
