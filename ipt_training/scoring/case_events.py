@@ -28,7 +28,7 @@ from itertools import pairwise
 from ipt_training.cases.model import Case, EventKind, ReferenceFormulation
 from ipt_training.domain import ProblemArea
 from ipt_training.scoring.evidence import STOP_WORDS, event_words
-from ipt_training.scoring.onset_link import timing_for
+from ipt_training.scoring.onset_link import MONTH_WORDS, timing_for
 from ipt_training.scoring.per_case import per_case
 from ipt_training.scoring.specificity import month_index
 from ipt_training.scoring.time_link import onset_said
@@ -40,9 +40,6 @@ _MIN_WORDS = 2
 _MIN_STEM = 4
 _DENIALS = frozenset({"no", "not", "never", "nobody", "without", "nor"})
 _DENIAL_REACH = 3
-_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
-                     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-                     "oct", "nov", "dec"})
 #: This many of the case's events told is the story retold (:func:`retold`).
 _STORY = 3
 #: How long before the onset an event may have set it off, in months (reference 3.0.1: "weeks and months before").
@@ -186,6 +183,6 @@ def key_event_matches(prepared: Clauses, clauses_: set[int], area: ProblemArea |
     if area is None:
         return []
     tied = next((c for c in sorted(clauses_) if onset_said(prepared[c]) and not (
-        told is not None and told.events and not _MONTHS.isdisjoint(prepared[c])
+        told is not None and told.events and not MONTH_WORDS.isdisjoint(prepared[c])
         and all(told.key(t) is None for t in prepared[c]))), None)
     return [] if tied is None else [Match(f"event:{area.value}", tied, 0, 0, False, 1.0)]

@@ -27,6 +27,8 @@ from ipt_training.scoring.specificity import MONTHS, month_index
 from ipt_training.scoring.time_link import onset_entry
 
 _MONTH_OF = {**{m: i for i, m in enumerate(MONTHS)}, **{m[:3]: i for i, m in enumerate(MONTHS)}, "sept": 8}
+#: Every word that names a month, in full or abbreviated ("march", "mar", "sept").
+MONTH_WORDS = frozenset(_MONTH_OF)
 #: Month words that are ordinary words too ("may", "mar"): dates only after these or before a year.
 _AMBIGUOUS = frozenset({"may", "mar", "jun", "jan", "aug"})
 _LEADS = frozenset({"in", "around", "from", "since", "by", "until", "till", "early", "late", "mid", "of", "end",
@@ -41,7 +43,7 @@ _UNITS = {"day": 1 / 30, "days": 1 / 30, "week": 12 / 52, "weeks": 12 / 52, "wk"
           "yr": 12.0, "yrs": 12.0}
 _FRACTIONS = {"12": 1.0, "52": 12 / 52}
 _UNIT_WORDS = frozenset(_UNITS) | frozenset(_FRACTIONS)
-_TIME_WORDS = frozenset(_MONTH_OF) | _UNIT_WORDS
+_TIME_WORDS = MONTH_WORDS | _UNIT_WORDS
 #: Words that relate a span to an event ("two months after", "later", "into his leave", "within").
 _RELATIONS = frozenset({"after", "later", "into", "within", "following", "since", "afterwards", "on", "from"})
 #: How many clauses before the span the event may be named ("In November he sold ... Symptoms from January,
