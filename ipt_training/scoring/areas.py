@@ -285,8 +285,8 @@ def _classify(m: Match, tokens: list[str], previous: list[str] | None, quoted: b
     before = tokens[max(0, m.start - _WINDOW):m.start]
     after = tokens[m.end + 1:m.end + 4]
     if m.weight <= LAY:
-        if m.negated or quoted or overlaps_concept or not (_lay_choice(before) or _cleft_plan(tokens, m.start)
-                                                            or _lay_cause(tokens, m.start, m.end)):
+        # (the caller passes a plain word only inside a naming or plan frame, and never negated)
+        if quoted or overlaps_concept:
             return _MENTIONED
         return _HEDGED  # a plain name commits only when no area is named outright
     if m.negated and not _claimed_after(tokens, m.end):
@@ -928,9 +928,8 @@ _DEFERRALS = ("before deciding", "before i decide", "before we decide", "decide 
               "before choosing", "leave the focus open", "leave it open",
               # the choice left to the patient, or said to come too soon ("let him choose which he wants to work
               # on", "it would be premature for me to pick")
-              "let him choose", "let her choose", "let them choose", "let you choose", "let him decide",
-              "let her decide", "let them decide", "let you decide", "leave the choice", "premature to pick",
-              "premature to choose", "premature to decide", "premature for me to")
+              *_LEFT_TO_PATIENT, "premature to pick", "premature to choose", "premature to decide",
+              "premature for me to")
 #: The deferrals that speak of choosing itself, read in an answer that names no area.
 _CHOICE_DEFERRALS = tuple(p for p in _DEFERRALS if any(w in p for w in ("decid", "choos", "focus", "premature")))
 
@@ -1367,9 +1366,11 @@ def _settled(tokens: list[str]) -> bool:
 
 
 _PLAN_WEIGHT = 3.0
-_FOCUS_WORDS = frozenset({"focus", "focused", "focusing", "target", "targeting", "treat", "treating",
-                          # the writer's own naming of the focus: "I'd frame this as an unresolved loss of her father"
-                          "frame", "framing", "formulate"})
+#: Words of a focus frame whose object names the focus ("treat ... as the focus", "focus on ...", "the focus is ...").
+_FOCUS_FRAME = frozenset({"focus", "focused", "focusing", "treat", "treating", "target", "targeting"})
+_FOCUS_WORDS = _FOCUS_FRAME | frozenset({
+    # the writer's own naming of the focus: "I'd frame this as an unresolved loss of her father"
+    "frame", "framing", "formulate"})
 #: A plan said as what the writer and the patient will do: "I'd suggest we spend twelve sessions on this quarrel",
 #: "I'd like us to talk about him", "we will look at the change", "we could go through the arguments".
 _WE = frozenset({"we", "us", "lets", "i"})
@@ -1423,8 +1424,6 @@ def _ranks_first(tokens: list[str]) -> bool:
                and _NEGATORS.isdisjoint(tokens[max(0, k - 3):k]) for k, t in enumerate(tokens))
 
 
-#: Words of a focus frame whose object names the focus ("treat ... as the focus", "focus on ...", "the focus is ...").
-_FOCUS_FRAME = frozenset({"focus", "focused", "focusing", "treat", "treating", "target", "targeting"})
 #: Lay words that tell which area an object of a focus frame is: "the thinness of his relationships", "this quarrel
 #: with your sister", "the change in your life", "the loss of your father".
 _LAY_AREA_WORDS: dict[str, ProblemArea] = {
@@ -1715,7 +1714,11 @@ def infer_from_events(matches: list[Match], prepared: Clauses,
     # has a lot to do with how low you feel", "when the mill closed you lost your mates and your place".
     # Isolation dated from a death or a loss ("since you lost Lai-ying you have been lonely") is what the loss did,
     # not a lifelong pattern.
-    dated_from_loss = {m.clause for m in matches if m.concept == "event:grief" and not m.negated}
+    areas_told: dict[int, set[ProblemArea]] = {}  # each clause -> the areas of the events it tells (not denied)
+    for m in matches:
+        if m.concept.startswith("event:") and not m.negated:
+            areas_told.setdefault(m.clause, set()).add(_AREA_OF[m.concept])
+    dated_from_loss = {c for c, told in areas_told.items() if ProblemArea.GRIEF in told}
     for i in explaining:
         tokens = prepared[i]
         if i not in consequences and (not _ALONE_WORDS.isdisjoint(tokens) or _on_own(tokens)):
@@ -1741,11 +1744,7 @@ def infer_from_events(matches: list[Match], prepared: Clauses,
             weights[named] = weights.get(named, 0.0) + 1.0
     counted: set[tuple[int, ProblemArea]] = set()
     # A plan sentence that names events of two areas or more lists everything ("we will spend our sessions on the new
-    # manager, the death of her father and the arguments with Marat"): it chooses none of them.
-    areas_told: dict[int, set[ProblemArea]] = {}
-    for m in matches:
-        if m.concept.startswith("event:") and not m.negated:
-            areas_told.setdefault(m.clause, set()).add(_AREA_OF[m.concept])
+    # manager, the death of her father and the arguments with Marat"): it chooses none of them (``areas_told``).
     for m in matches:
         if not m.concept.startswith("event:") or m.negated:
             continue

@@ -66,10 +66,11 @@ _NO_TRIGGER = (" no trigger", " no clear trigger", " no obvious trigger", " no p
 _ONSET_WORDS = _LONG | frozenset({"always", "nothing", "nowhere", "trigger", "precipitant", "event", "acute"})
 #: What makes such a clause something other than the writer's own claim: a report, an impression, a contrast, a
 #: definition of the area.
-_NOT_OWN = frozenset({"says", "said", "say", "thinks", "feels", "felt", "believes", "calls", "describes", "reports",
-                      "according", "seems", "seemed", "looks", "looked", "appears", "appeared", "but", "although",
-                      "though", "however", "whereas", "deficits", "deficit", "sensitivity", "need", "needs",
-                      "requires", "require", "unlike", "would"})
+#: Words that make a claim someone else's, or an impression ("she says", "it seems", "would").
+_REPORTED = frozenset({"says", "said", "say", "thinks", "feels", "felt", "believes", "calls", "describes", "reports",
+                       "according", "seems", "seemed", "looks", "looked", "appears", "appeared", "would"})
+_NOT_OWN = _REPORTED | frozenset({"but", "although", "though", "however", "whereas", "deficits", "deficit",
+                                  "sensitivity", "need", "needs", "requires", "require", "unlike"})
 
 
 @dataclass(frozen=True)
@@ -303,8 +304,6 @@ def _denied_cause(tokens: list[str]) -> bool:
 #: What the cause of the episode is said of: "the trigger for this episode", "the depression is a reaction to".
 _EPISODE = frozenset({"episode", "depression", "depressed", "depressive", "mood", "symptoms", "onset", "illness"})
 #: Words that make a clause someone else's account or an impression, not the writer's claim.
-_REPORTED = frozenset({"says", "said", "say", "thinks", "feels", "felt", "believes", "calls", "describes", "reports",
-                       "according", "seems", "seemed", "looks", "looked", "appears", "appeared", "would"})
 _CAUSE_WORDS = frozenset({"trigger", "triggered", "triggers", "caused", "cause", "causes", "reaction",
                           "precipitated", "precipitant", "sparked"})
 
@@ -401,6 +400,13 @@ def link_contradictions(prepared: Clauses, event_clauses: set[int], chosen: Prob
     return [*denied, *said] if denied and said else []
 
 
+def _plan_read(plan: list[Match], prepared: Clauses, words: AnswerWords) -> list[tuple[frozenset, str, Claim]]:
+    """:func:`_plan_findings` in the clauses that plan: those with a goal or strategy phrase and the clause after
+    each, and the plan sentences."""
+    stated = plan_clauses(plan, prepared)
+    return _plan_findings(plan, {*stated, *(c + 1 for c in stated), *plan_sentences(prepared, words)}, prepared)
+
+
 def _plan_findings(plan: list[Match], clauses: set[int], prepared: Clauses) -> list[tuple[frozenset, str, Claim]]:
     """Each goal or strategy phrase of the plan sentences (overlapping matches: the longest wins), with the areas it
     can serve and the concept it names."""
@@ -468,9 +474,7 @@ def claims_apart(decision: AreaDecision, plan: list[Match], stages: list[Match],
             claimed.add(ProblemArea.GRIEF)
     if not claimed:
         return False
-    stated = plan_clauses(plan, prepared)
-    planned = {*stated, *(c + 1 for c in stated), *plan_sentences(prepared, words)}
-    own_plans = {claim.area for _, _, claim in _plan_findings(plan, planned, prepared)
+    own_plans = {claim.area for _, _, claim in _plan_read(plan, prepared, words)
                  if claim.kind == "plan" and claim.area in areas and not subordinate(prepared, claim.clause)}
     return any(b is not a for a in claimed for b in own_plans)
 
@@ -524,9 +528,7 @@ def read_conflict(decision: AreaDecision, reading: AreaReading, plan: list[Match
         return None
     # Plan sentences, the clause after each (a list of strategies after "we should work on ...:") and the clause
     # after a heading ("Strategies:").
-    stated = plan_clauses(plan, prepared)
-    planned = {*stated, *(c + 1 for c in stated), *plan_sentences(prepared, words)}
-    findings = _plan_findings(plan, planned, prepared)
+    findings = _plan_read(plan, prepared, words)
     # The chosen area has a plan when any phrase can serve it (an ambiguous phrase counts for the choice).
     chosen_plan = any(chosen in areas for areas, _, _ in findings)
     commit = (reading.order.get(chosen) or (len(prepared), 0))[0]

@@ -107,6 +107,7 @@ from ipt_training.scoring.report import CriterionResult, FormulationAnswer, Form
 from ipt_training.scoring.rubrics import Rubric, rubric_named
 from ipt_training.scoring.sentence_map import sentence_ids
 from ipt_training.scoring.specificity import (
+    ADDRESSED,
     COPIED_FEEDBACK,
     FEW_FACTS_FEEDBACK,
     MONTHS,
@@ -190,13 +191,13 @@ def _name_words(names: tuple[str, ...]) -> frozenset[str]:
 
 
 def _events(raw: Clauses, prepared: Clauses, words: AnswerWords, reference: ReferenceFormulation,
-            case: Case | None) -> list[Match]:
+            case: Case | None, dead: frozenset[str]) -> list[Match]:
     """The events the answer tells, as the lexicon knows them and, with the case, as the case's own: a death told by
-    the name of the dead ("since you lost Lai-ying"), a dated event of the timeline told in the answer's words
-    ("since Deniz came along and you took unpaid leave")."""
+    the name of the dead (``dead``, :func:`_the_dead`: "since you lost Lai-ying"), a dated event of the timeline told
+    in the answer's words ("since Deniz came along and you took unpaid leave")."""
     events = _side_matcher("event").find(raw)
     if case is not None:
-        events += lost_person_matches(prepared, words, _the_dead(case))
+        events += lost_person_matches(prepared, words, dead)
         events += case_event_matches(prepared, case_events(reference, case))
     return events
 
@@ -347,7 +348,7 @@ def _proposed_work(own: Clauses, words: AnswerWords, strategies: list[Match], pl
     note that quotes the patient once). ``own``: the answer's clauses, those copied from the vignette left empty;
     ``words``: the table of words of all its clauses."""
     written = sum(1 for tokens in own if tokens)
-    if not written or sum(1 for c in words.with_any(_ADDRESSED) if own[c]) * _ADDRESSED_SHARE < written:
+    if not written or sum(1 for c in words.with_any(ADDRESSED) if own[c]) * _ADDRESSED_SHARE < written:
         return frozenset()
     planned = set(plan_sentences(words.clauses, words))
     return frozenset({m.concept.partition(":")[2] for m in strategies
@@ -450,8 +451,6 @@ def _around(c: int, prepared: Clauses) -> set[int]:
 
 
 _ASIDE_WORDS = 2
-#: The patient addressed: what a clause says of "you" is said of this patient.
-_ADDRESSED = frozenset({"you", "your"})
 _GRIEF_EVENT = f"event:{ProblemArea.GRIEF.value}"
 COPIED_OUT_FEEDBACK = ("The answer restates the case in its own words but names no problem area, so no focus was "
                        "chosen and the area earns no credit. Say which focus you would work on and why.")
@@ -517,31 +516,32 @@ _NO_EVENT_WORDS = frozenset({"no", "not", "nothing", "never", "none", "without",
                              "earlier", "any"})
 
 
-def _stage_read(answer: FormulationAnswer, matches: list[Match]) -> DisputeStage | None:
-    if answer.dispute_stage is not None:
-        return answer.dispute_stage
-    # A description may touch several stages ("still trying to talk him round ... the partnership is really
-    # over"): the stage described in the most sentences is the answer's reading; a tie is none.
+def _stage_ranking(matches: list[Match]) -> list[tuple[DisputeStage, set[int]]]:
+    """The stages the answer's stage matches describe, each with its clauses: the one described in the most
+    clauses first, then the earliest."""
     clauses_of: dict[DisputeStage, set[int]] = {}
     for m in matches:
         if not m.negated:
             clauses_of.setdefault(_STAGE_OF[m.concept], set()).add(m.clause)
-    ranked = sorted(clauses_of.items(), key=lambda item: (-len(item[1]), min(item[1])))
+    return sorted(clauses_of.items(), key=lambda item: (-len(item[1]), min(item[1])))
+
+
+def _stage_read(answer: FormulationAnswer, ranked: list[tuple[DisputeStage, set[int]]]) -> DisputeStage | None:
+    """The stage chosen in the field, or the one the answer describes (``ranked``, :func:`_stage_ranking`)."""
+    if answer.dispute_stage is not None:
+        return answer.dispute_stage
+    # A description may touch several stages ("still trying to talk him round ... the partnership is really
+    # over"): the stage described in the most sentences is the answer's reading; a tie is none.
     if not ranked or (len(ranked) > 1 and len(ranked[0][1]) == len(ranked[1][1])):
         return None
     return ranked[0][0]
 
 
-def _tied_stages(answer: FormulationAnswer, matches: list[Match]) -> tuple[DisputeStage, ...]:
+def _tied_stages(answer: FormulationAnswer, ranked: list[tuple[DisputeStage, set[int]]]) -> tuple[DisputeStage, ...]:
     """The two stages an answer describes equally often, when its description ties (:func:`_stage_read` reads no
     stage then): "he walked out and the matter is closed" beside "she still hopes to talk it through"."""
     if answer.dispute_stage is not None:
         return ()
-    clauses_of: dict[DisputeStage, set[int]] = {}
-    for m in matches:
-        if not m.negated:
-            clauses_of.setdefault(_STAGE_OF[m.concept], set()).add(m.clause)
-    ranked = sorted(clauses_of.items(), key=lambda item: (-len(item[1]), min(item[1])))
     if len(ranked) > 1 and len(ranked[0][1]) == len(ranked[1][1]):
         return (ranked[0][0], ranked[1][0])
     return ()
@@ -610,10 +610,17 @@ def score_formulation(
     field_secondary = None if answer.secondary_area is answer.primary_area else answer.secondary_area
     decision = decide_areas(answer.primary_area, field_secondary, reading)
     implicit = False
+    dead = _the_dead(case) if case is not None else frozenset()
+    told: list[list[Match]] = []  # the events the answer tells, read once when first asked
+
+    def events_told() -> list[Match]:
+        if not told:
+            told.append(_events(raw, prepared, words, reference, case, dead))
+        return told[0]
+
     if decision.primary is None and not decision.stuffing and not reading.deferred:
-        events = _events(raw, prepared, words, reference, case)
+        events = events_told()
         votes = _plan_votes(kinds["goal"] + kinds["strategy"], prepared, words)
-        dead = _the_dead(case) if case is not None else frozenset()
         if not any(m.concept == _GRIEF_EVENT and not m.negated for m in events) and mourning_planned(prepared, words):
             # a plan that mourns ("let you say how sad you are about it") in an answer that tells no death mourns
             # what the change took: one vote for the transition
@@ -673,8 +680,7 @@ def score_formulation(
                                  or (case is not None and any(e.kind == "death" for e in case.timeline)), words=words,
                                  # an event of another area said to set the episode off (read only where the answer
                                  # speaks of a cause)
-                                 events=_events(raw, prepared, words, reference, case)
-                                 if cause_possible(decision, reading, words) else None,
+                                 events=events_told() if cause_possible(decision, reading, words) else None,
                                  onset=month_index(case.symptom_onset) if case is not None else None)
         if conflict is not None and conflict.other is None:
             split = replace(decision, contradiction=True)
@@ -709,7 +715,7 @@ def score_formulation(
              # the deficits link is also the statement that the isolation is old ("a lifelong loner"), said of
              # this patient: beside a fact of the case, or to the patient ("how alone you have been for years")
              or any(long_standing(tokens) and old_before_onset(tokens) for c, tokens in enumerate(prepared)
-                    if c in facts.near or not _ADDRESSED.isdisjoint(tokens))))
+                    if c in facts.near or not ADDRESSED.isdisjoint(tokens))))
     if split is None and decision.primary is not None and not decision.stuffing and len(event_clauses) >= 2:
         # The key event said to have set the episode off and, elsewhere, not to have: the answer argues against its
         # own link (a second reading, like "nobody died" beside grief).
@@ -805,7 +811,9 @@ def score_formulation(
         # the stage in plain words ("they stopped discussing it"), where the answer names none by its name (a stage
         # it names is its staging, and a copied vignette describes the case, not the trainee's reading of it)
         kinds["stage"] += [m for m in described_stages(prepared) if not contingent(prepared[m.clause], m.start)]
-    stage = described = _stage_read(answer, kinds["stage"])
+    # (the stage matches stay as they are from here on: the ranking serves the stage read and the tie below)
+    ranked_stages = _stage_ranking(kinds["stage"]) if answer.dispute_stage is None else []
+    stage = described = _stage_read(answer, ranked_stages)
     if stage is None and len(labels) == 1:
         # A stage named as the stage beats a tie between descriptions; descriptions that point as much elsewhere
         # leave the dispute not yet clearly identified (no goal credit for that below).
@@ -863,7 +871,7 @@ def score_formulation(
                                          # (no praise for one focus where the answer gives two formulations)
                                          one_focus=decision.primary is not None and decision.secondary is None
                                          and not uncommitted_list and not copied_out and split is None,
-                                         tied=_tied_stages(answer, kinds["stage"]) if not labels else (),
+                                         tied=_tied_stages(answer, ranked_stages) if not labels else (),
                                          # a conflict the answer speaks of (not one it denies), or the case's own
                                          conflict=(ProblemArea.ROLE_DISPUTE in reading.best
                                                    and ProblemArea.ROLE_DISPUTE not in reading.rejected)
@@ -921,7 +929,7 @@ def score_formulation(
     people = _people(reference, case)
     plain = plain_plan_concepts(plan_clauses, chosen, ending=dissolution,
                                 words=words if plan_clauses is prepared else None, people=people,
-                                dead=_the_dead(case) if case is not None else frozenset())
+                                dead=dead)
     concepts = read_concepts(kinds["goal"], kinds["strategy"], expected_goals=reference.goals,
                              expected_strategies=reference.strategies, chosen=chosen,
                              linked=plan_linked and not copied_out,  # the link a copy states is the case's, not a plan

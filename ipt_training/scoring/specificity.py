@@ -393,12 +393,12 @@ def case_facts(case: Case) -> CaseFacts:
     patient = set(to_ascii_lower(case.patient.name).replace(".", " ").split())
     actors = {w for p in case.inventory for w in to_ascii_lower(p.name).replace(".", " ").split()
               if len(w) > 2 and w not in patient and w not in _TITLES and w not in FUNCTION_WORDS
-              and w not in STOP_WORDS} | _ADDRESSED
-    return replace(facts, events=frozenset(events - facts.who - _ADDRESSED), actors=frozenset(actors))
+              and w not in STOP_WORDS} | ADDRESSED
+    return replace(facts, events=frozenset(events - facts.who - ADDRESSED), actors=frozenset(actors))
 
 
-#: How an answer said to the patient names the patient.
-_ADDRESSED = frozenset({"you", "your"})
+#: How an answer said to the patient names the patient (what a clause says of "you" is said of this patient).
+ADDRESSED = frozenset({"you", "your"})
 
 
 def _event_words(events: Iterable[str]) -> set[str]:

@@ -180,13 +180,13 @@ class RestoreDeletedCells(OverwriteCells):
             return [nbgrader_meta(cell).get("grade_id") for cell in nb.cells]
 
         for grade_cell in graded:
-            if grade_cell.name in ids() or grade_cell.name not in order:
+            present = ids()
+            if grade_cell.name in present or grade_cell.name not in order:
                 continue
             self.log.warning("Missing grade cell %s encountered, adding to notebook", grade_cell.name)
             at = order.index(grade_cell.name)
             cell = self.missing_cell_transform(source_cells[at], grade_cell.max_score,
                                                is_solution=grade_cell.name in solutions)
-            present = ids()
             before = next((present.index(name) for name in reversed(order[:at]) if name in present), -1)
             nb.cells.insert(before + 1, cell)
         return nb, resources
