@@ -78,6 +78,7 @@ from ipt_training.scoring.lexicon import (
     reader_words,
     second_person,
 )
+from ipt_training.scoring.model_plan import EMPTY_KEY, PlanKey, build_key, concept_area, key_concepts
 from ipt_training.scoring.no_event import no_event_clauses
 from ipt_training.scoring.normalize import clean_answer
 from ipt_training.scoring.onset_link import (
@@ -273,6 +274,18 @@ def _people(reference: ReferenceFormulation, case: Case | None = None) -> frozen
     # text writes in lower case ("she stopped singing in the choir") is a common noun, not a person's name.
     common = frozenset(_LOWER_WORD_RE.findall(" ".join([case.vignette, *(e.event for e in case.timeline)])))
     return _people_of((case.patient.name, *(p.name for p in case.inventory))) - common
+
+
+@per_case
+def _model_key(reference: ReferenceFormulation, case: Case | None = None) -> PlanKey:
+    """The items of the plan of the case's own model formulation (:mod:`~ipt_training.scoring.model_plan`)."""
+    if not reference.formulation:
+        return EMPTY_KEY
+    matcher, _ = _matcher_for(reference, case)
+    return build_key(reference.formulation, matcher.find_prepared, area=reference.primary_area,
+                     expected=[*(f"goal:{g}" for g in reference.goals),
+                               *(f"strategy:{s}" for s in reference.strategies)],
+                     people=_people(reference, case), dead=_the_dead(case) if case is not None else frozenset())
 
 
 _LOWER_WORD_RE = re.compile(r"(?<![\w-])[a-z]+(?![\w-])")
@@ -930,6 +943,11 @@ def score_formulation(
     plain = plain_plan_concepts(plan_clauses, chosen, ending=dissolution,
                                 words=words if plan_clauses is prepared else None, people=people,
                                 dead=dead)
+    # the plan in the words of the case's own model letter ("weigh up what you could do")
+    plain |= {c for c in key_concepts(_model_key(reference, case), plan_clauses,
+                                      plan_sentences(plan_clauses, words if plan_clauses is prepared else None),
+                                      chosen, people)
+              if concept_area(c) in chosen or concept_area(c) is None}
     concepts = read_concepts(kinds["goal"], kinds["strategy"], expected_goals=reference.goals,
                              expected_strategies=reference.strategies, chosen=chosen,
                              linked=plan_linked and not copied_out,  # the link a copy states is the case's, not a plan

@@ -1,0 +1,235 @@
+"""The plan said in everyday words, read against the case's own model formulation.
+
+Every case's reference holds a formulation said to the patient, and its plan names each goal and strategy the
+case expects in this case's own words ("get clear on what you expect from Beatriz and what she may expect from
+you", "weigh your options", "talk about what you miss from the school"). A trainee's letter to the same patient
+says the same work in other words, but it keeps many of the rare ones: "what you each expect", "weigh up what you
+could do", "what you miss about the school". So the model's plan is a key:
+
+* once per case, each expected concept the model's plan names (found by the lexicon or by a plain-words frame,
+  :mod:`~ipt_training.scoring.plain_plan`) is located in the model's plan sentences, and the words around it up to
+  the next concept's phrase make its *item*; each content word is kept as its stem ("expects", "expected" and
+  "expectations" are one word), and the case's names are left out (a name says who, not what the work is);
+* each stem is weighted by how rare it is in the model formulations of the course's case library (computed once):
+  "talk", "look" and "feel" say little about which item it is, "options", "miss" and "skills" a lot;
+* an answer's plan sentence names an item's concept where, within a few words of each other, it has two or more
+  of the item's stems, one of them at least a word of some weight, with enough weight together. The case's own
+  facts in an item count ("what you miss about the school"): they say which item of this patient's plan it is.
+
+Only plan sentences are read (a story told about the patient names no work), only for an answer that chose the
+case's own area (the model's items are that area's plan: an answer arguing another area is read by its own words
+alone), and what they credit never counts towards keyword stuffing.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from functools import cache
+from typing import NamedTuple
+
+from ipt_training.domain import ProblemArea
+from ipt_training.scoring.evidence import STOP_WORDS
+from ipt_training.scoring.lexicon import GOALS, STRATEGIES
+from ipt_training.scoring.plain_plan import plain_plan_concepts, plan_sentences
+from ipt_training.scoring.readability import FUNCTION_WORDS
+from ipt_training.scoring.word_forms import IRREGULAR_GROUPS
+from ipt_training.text.matcher import Clauses, Match
+from ipt_training.text.normalize import clauses
+
+#: Concepts the reading of the answer earns, not its plan (the onset linked, the stage named): no item.
+_NOT_ITEMS = frozenset({"general.link_onset", "dispute.stage", "general.symptom_relief"})
+#: An answer's words that name an item lie within this many words of each other.
+_ANSWER_SPAN = 8
+#: Stems an answer's words must share with an item, the weight they must reach together, and the weight one of
+#: them at least must have alone (a rare word: "options", "miss", "skills", not "talk" or "help").
+_MIN_SHARED = 2
+_MIN_WEIGHT = 3.0
+_MIN_RARE = 1.5
+#: Words that say a plan is being made, not what it is: no weight however rare.
+_PLAN_FRAME = frozenset({"suggest", "propose", "would", "like", "together", "sessions", "session", "weeks",
+                         "weekly", "meet", "work", "also", "then", "later", "first", "next", "start", "perhaps",
+                         "maybe", "here", "able", "ipt", "therapy", "call", "want", "things", "thing", "way",
+                         "ways", "some", "more", "less", "much", "many", "really", "just", "still", "now",
+                         "again", "each", "both", "other", "others", "one", "time", "times", "help", "two",
+                         "three", "four", "six", "eight", "ten", "twelve", "fourteen", "sixteen", "twenty", "once",
+                         "week"})
+#: The words of the areas' names ("In IPT we call this a role transition" names the area, not an item of the plan).
+_AREA_NAMES = frozenset({"role", "roles", "transition", "transitions", "dispute", "disputes", "grief", "interpersonal",
+                         "deficit", "deficits", "sensitivity", "psychotherapy", "bereavement", "complicated",
+                         "area", "focus", "problem", "depression", "illness"})
+_SUFFIXES = ("ations", "ation", "ments", "ment", "ness", "ings", "ing", "ies", "ied", "ed", "es", "ly",
+             "s", "e")
+_IRREGULAR = {form: group[0] for group in IRREGULAR_GROUPS for form in group}
+
+
+def stem(word: str) -> str:
+    """The stem of ``word``: its irregular verb's first form, else the word without a common ending ("expects",
+    "expected", "expectations" -> "expect"; "missing" -> "miss"), never shorter than four letters."""
+    irregular = _IRREGULAR.get(word)
+    if irregular is not None:
+        return irregular
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            base = word[: -len(suffix)]
+            if suffix in ("ies", "ied"):
+                return base + "y"
+            return base
+    return word
+
+
+def _plain(word: str) -> bool:
+    return word in STOP_WORDS or word in FUNCTION_WORDS or word in _PLAN_FRAME or word in _AREA_NAMES
+
+
+@cache
+def content_stem(word: str) -> str:
+    """The stem of a content word, or "" for a word that says nothing of what the work is (a function word, a
+    word of any plan: "the", "keeps", "sessions"), as a word or as its stem."""
+    if len(word) < 3 or not word.isalpha() or _plain(word):
+        return ""
+    s = stem(word)
+    return "" if _plain(s) or _plain(s + "e") else s
+
+
+@cache
+def _library_weights() -> tuple[dict[str, float], float]:
+    """Each stem's weight, log(N / df) over the sentences of the library's model formulations (a stem in one
+    sentence in a hundred weighs about 4.6, one in every other sentence about 0.7), and the weight of a stem the
+    library never uses."""
+    from ipt_training.cases.library import CaseLibrary
+
+    counts: Counter[str] = Counter()
+    documents = 0
+    for case in CaseLibrary.load(keys_dir=False):
+        if case.reference is None:
+            continue
+        for clause in clauses(case.reference.formulation):
+            documents += 1
+            counts.update(filter(None, map(content_stem, clause)))
+    documents = max(documents, 1)
+    return ({s: math.log(documents / n) for s, n in counts.items()}, math.log(documents))
+
+
+class Item(NamedTuple):
+    """An expected concept (``"goal:..."`` or ``"strategy:..."``) and the weighted stems of its item in the model's
+    plan."""
+
+    concept: str
+    weights: dict[str, float]
+
+
+class PlanKey(NamedTuple):
+    """The items of a case's model plan, and the area they serve."""
+
+    area: ProblemArea | None
+    items: tuple[Item, ...]
+    #: every stem of every item
+    stems: frozenset[str] = frozenset()
+
+
+EMPTY_KEY = PlanKey(None, ())
+
+
+def build_key(text: str, find: Callable[[Clauses], tuple[Clauses, list[Match]]], *, area: ProblemArea,
+              expected: Iterable[str], people: frozenset[str], dead: frozenset[str] = frozenset()) -> PlanKey:
+    """The items of the plan of a model formulation ``text`` for the ``expected`` goals and strategies
+    (``"goal:..."``, ``"strategy:..."``) of a case about ``area``. ``find``: the case's matcher (clauses in,
+    prepared clauses and the lexicon's matches out); ``people``: the case's names, lower case, left out of the
+    items.
+
+    The model's plan sentences are cut at their commas and dashes into the items of its list ("to look honestly at
+    what you have lost and what you are glad to be rid of, to let yourself feel the sadness and anger about the
+    change, ..."); each piece that names an expected concept, by the lexicon or by a plain-words frame, is an item of
+    that concept."""
+    wanted = {c for c in expected if c.partition(":")[2] not in _NOT_ITEMS}
+    sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
+    prepared, _ = find([[t for c in clauses(s) for t in c] for s in sentences])
+    weights, unseen = _library_weights()
+    described = {c: set(filter(None, map(content_stem, _label(c).lower().split()))) for c in wanted}
+    stems: dict[str, dict[str, float]] = {}
+    for k in plan_sentences(prepared):
+        if _PLANNERS.isdisjoint(prepared[k]):
+            continue  # "you went back to work after three days" tells the story; "we will ..." plans
+        pieces = [clause for p in _PIECE_END.split(sentences[k]) if (clause := [t for c in clauses(p) for t in c])]
+        said, matches = find(pieces)
+        previous: set[str] = set()
+        for index, tokens in enumerate(said):
+            content = {content_stem(w) for w in tokens if w not in people} - {""}
+            named = {m.concept for m in matches if m.clause == index and not m.negated} & wanted
+            named |= plain_plan_concepts([["we", "will", *tokens]], {area}, people=people, dead=dead) & wanted
+            if not named:
+                # a piece the lexicon has no phrase for: the concept whose description it shares the rarest words
+                # with ("to let yourself feel the sadness about the change": feelings about the change), or, short,
+                # the end of the item before it ("such as the guild")
+                shared = {c: sum(weights.get(s, unseen) for s in content & words) for c, words in described.items()}
+                best = max(shared.values(), default=0.0)
+                named = {c for c, w in shared.items() if w >= _MIN_RARE and w == best}
+                if not named and len(tokens) <= _TAIL_WORDS:
+                    named = previous
+            for concept in named:
+                item = stems.setdefault(concept, {})
+                for s in content:
+                    item[s] = weights.get(s, unseen)
+            previous = named
+    return PlanKey(area, tuple(Item(c, w) for c, w in sorted(stems.items()) if w),
+                   frozenset(s for w in stems.values() for s in w))
+
+
+def _label(concept: str) -> str:
+    kind, _, cid = concept.partition(":")
+    return (GOALS if kind == "goal" else STRATEGIES)[cid].label
+
+
+#: Words of a sentence that plans the therapy with the patient, not one that tells the story.
+_PLANNERS = frozenset({"we", "us", "our", "suggest", "propose", "lets"})
+#: A piece of a plan's list this short, naming nothing, ends the item before it.
+_TAIL_WORDS = 5
+_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+")
+_PIECE_END = re.compile(r",|\s[-\u2013\u2014]\s")
+
+
+def key_concepts(key: PlanKey, prepared: Clauses, plan: Iterable[int], chosen: set[ProblemArea],
+                 people: frozenset[str]) -> set[str]:
+    """The expected goals and strategies (``"goal:..."``, ``"strategy:..."``) that the answer's ``plan`` clauses
+    name in the words of the model's items, for an answer that chose the key's area."""
+    if not key.items or key.area not in chosen:
+        return set()
+    found: set[str] = set()
+    for c in plan:
+        shared = [(i, s) for i, t in enumerate(prepared[c]) if t not in people and (s := content_stem(t)) in key.stems]
+        if len(shared) < _MIN_SHARED:
+            continue
+        # One phrase is one item of the plan: words that name an item credit one goal and one strategy at most
+        # (the model's "talk about what you have lost" may serve three concepts; the answer's words name one).
+        firing = []
+        for item in key.items:
+            if item.concept not in found:
+                run = _named([(i, s) for i, s in shared if s in item.weights], item.weights)
+                if run:
+                    firing.append((-sum(item.weights[s] for s in run), item.concept, run))
+        used: dict[str, set[str]] = {"goal": set(), "strategy": set()}
+        for _, concept, run in sorted(firing):
+            kind = concept.partition(":")[0]
+            if not run <= used[kind]:
+                used[kind] |= run
+                found.add(concept)
+    return found
+
+
+def _named(hits: list[tuple[int, str]], weights: dict[str, float]) -> frozenset[str]:
+    """The stems of the first run of the hits, within :data:`_ANSWER_SPAN` words, that has two distinct stems or
+    more, a rare one among them, and enough weight (empty when there is none)."""
+    for k, (first, _) in enumerate(hits):
+        near = frozenset(s for i, s in hits[k:] if i - first <= _ANSWER_SPAN)
+        if (len(near) >= _MIN_SHARED and max(weights[s] for s in near) >= _MIN_RARE
+                and sum(weights[s] for s in near) >= _MIN_WEIGHT):
+            return near
+    return frozenset()
+
+
+def concept_area(concept: str) -> ProblemArea | None:
+    kind, _, cid = concept.partition(":")
+    return (GOALS if kind == "goal" else STRATEGIES)[cid].area
