@@ -174,9 +174,13 @@ _TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "uncle", "aunt", "auntie",
                      "nana", "sister", "brother", "father", "mother"})
 
 
-def _the_dead(case: Case) -> frozenset[str]:
+@per_case
+def _the_dead(reference: ReferenceFormulation, case: Case | None = None) -> frozenset[str]:
     """The words of the names of the people the case's inventory marks as dead ("Lai-ying"), and the word of kin
-    their entry gives ("father" for "Yerlan, father, died March 2025"): "the loss of her father" is his death."""
+    their entry gives ("father" for "Yerlan, father, died March 2025"): "the loss of her father" is his death (none
+    without the case); worked out once per case."""
+    if case is None:
+        return frozenset()
     dead = [p for p in case.inventory if p.deceased]
     return _name_words(tuple(p.name for p in dead)) | _kin_words(tuple(p.relationship for p in dead))
 
@@ -285,7 +289,7 @@ def _model_key(reference: ReferenceFormulation, case: Case | None = None) -> Pla
     return build_key(reference.formulation, matcher.find_prepared, area=reference.primary_area,
                      expected=[*(f"goal:{g}" for g in reference.goals),
                                *(f"strategy:{s}" for s in reference.strategies)],
-                     people=_people(reference, case), dead=_the_dead(case) if case is not None else frozenset())
+                     people=_people(reference, case), dead=_the_dead(reference, case))
 
 
 _LOWER_WORD_RE = re.compile(r"(?<![\w-])[a-z]+(?![\w-])")
@@ -623,7 +627,7 @@ def score_formulation(
     field_secondary = None if answer.secondary_area is answer.primary_area else answer.secondary_area
     decision = decide_areas(answer.primary_area, field_secondary, reading)
     implicit = False
-    dead = _the_dead(case) if case is not None else frozenset()
+    dead = _the_dead(reference, case)
     told: list[list[Match]] = []  # the events the answer tells, read once when first asked
 
     def events_told() -> list[Match]:

@@ -250,6 +250,10 @@ def goals_headings(text: str) -> str:
 #: The dot of a title before a name ("Mr. Karanja", "Dr. Osei", "St. Teresa's") ends no sentence: without it the
 #: clause goes on ("not long after you left St. Teresa's" is one clause, its event and its time word together).
 _TITLE_DOT_RE = re.compile(r"\b(Mr|Mrs|Ms|Dr|St|Prof|Fr|Mt)\.(?=[ \t]+[A-Z])")
+#: A title's letters and dot, without the word boundary and what follows: a pattern that starts with a plain
+#: alternation is found by a quick scan of the text, where the boundary makes the engine try every position; most
+#: answers have no title, and then :data:`_TITLE_DOT_RE` is not run.
+_TITLE_DOT_HINT_RE = re.compile(r"(?:Mr|Mrs|Ms|Dr|St|Prof|Fr|Mt)\.")
 
 
 def clean_answer(text: str) -> CleanText:
@@ -257,7 +261,7 @@ def clean_answer(text: str) -> CleanText:
     :func:`goals_headings`) and a note's shorthand written out (:func:`expand_shorthand`), its clauses with each
     repeated one read once."""
     text = expand_shorthand(goals_headings(canonical_characters(text)))
-    if "." in text:
+    if "." in text and _TITLE_DOT_HINT_RE.search(text) is not None:
         text = _TITLE_DOT_RE.sub(r"\1", text)
     raw = clauses(text, quotes=True)
     removed = 0

@@ -449,7 +449,7 @@ def plain_plan_concepts(prepared: Clauses, areas: set[ProblemArea], *, ending: b
                 if hurried:
                     continue
             found.add(frame.concept)
-    if found and not voting and _areas_planned(prepared, words) >= EVERY_AREA:
+    if found and not voting and _every_area_planned(prepared, words):
         return set()  # the work of every area in plain words: a plan for none of them
     return found
 
@@ -553,15 +553,55 @@ for _words, _id in _CLASS_IDS.items():
 EVERY_AREA = 3
 
 
-def _areas_planned(prepared: Clauses, words: AnswerWords) -> int:
-    """How many areas the plain plan sentences name work of (area-specific frames only); kept in ``words``."""
+def _every_area_planned(prepared: Clauses, words: AnswerWords) -> bool:
+    """Whether the plain plan sentences name work of :data:`EVERY_AREA` areas or more (area-specific frames only);
+    kept in ``words``. Most answers lack the words for the frames of that many areas at all, and are not read."""
     if words.clauses is prepared and "plain_areas" in words.derived:
-        return words.derived["plain_areas"][0]
-    concepts = plain_plan_concepts(prepared, set(ProblemArea), words=words, voting=True) - _SHARED
-    count = len({area for c in concepts if (area := CONCEPT_AREA.get(c)) is not None})
+        return bool(words.derived["plain_areas"][0])
+    every = False
+    if _areas_possible(words.vocabulary):
+        concepts = plain_plan_concepts(prepared, set(ProblemArea), words=words, voting=True) - _SHARED
+        every = len({area for c in concepts if (area := CONCEPT_AREA.get(c)) is not None}) >= EVERY_AREA
     if words.clauses is prepared:
-        words.derived["plain_areas"] = (count,)
-    return count
+        words.derived["plain_areas"] = (int(every),)
+    return every
+
+
+def _witness(words: frozenset[str]) -> frozenset[str]:
+    """The tokens of which a plan sentence holds one when it has a word or word pair of ``words``: the word, a pair's
+    first word, and where that may be "him", a possessive (which a kin word after it reads as "him")."""
+    found = {w.split()[0] for w in words}
+    return frozenset(found | _POSSESSIVES if "him" in found else found)
+
+
+def _areas_possible(vocabulary: frozenset[str]) -> bool:
+    """Whether an answer of ``vocabulary`` has a witness of each class of some voting frame (:data:`_AREA_WITNESSES`)
+    in :data:`EVERY_AREA` areas or more; the areas with fewest frames are looked at first, and the look stops once the
+    count is reached or can no longer be."""
+    possible, left = 0, len(_AREA_WITNESSES)
+    for frames in _AREA_WITNESSES:
+        left -= 1
+        for frame in frames:
+            for witness in frame:
+                if witness.isdisjoint(vocabulary):
+                    break
+            else:
+                possible += 1
+                break
+        if possible >= EVERY_AREA:
+            return True
+        if possible + left < EVERY_AREA:
+            return False
+    return False
+
+
+#: For each area, the voting frames of its own (not shared with another area) as the witnesses of their classes
+#: (:func:`_witness`): an answer whose words miss a witness of each class of every such frame of an area cannot name
+#: that area's work in plain words (the voting reading reads no people's names). The areas with fewest frames first.
+_AREA_WITNESSES = tuple(sorted((
+    tuple(tuple(_witness(c) for c in (*f.classes, f.twice) if c) for f in FRAMES
+          if f.votes and f.concept not in _SHARED and CONCEPT_AREA.get(f.concept) is area)
+    for area in ProblemArea), key=len))
 
 
 def plain_plan_votes(prepared: Clauses, words: AnswerWords | None = None) -> dict[ProblemArea, float]:
