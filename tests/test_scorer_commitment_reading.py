@@ -214,15 +214,17 @@ def test_the_feedback_names_the_event_said_to_set_off_the_episode(cases):
     assert "set off the episode" in feedback and "move" in feedback
 
 
-def test_a_label_turned_from_with_nothing_of_its_own_loses_the_area_only(cases):
-    """"Problem area: transition ... so the work really is mourning him": one argument under the wrong name, marked
-    on the area (the development set's convention), not two formulations."""
+def test_a_label_turned_from_with_nothing_of_its_own_is_half_of_the_better_reading(cases):
+    """"Problem area: transition ... so the work really is mourning him": the text commits to one area and then to
+    another. The rubric the examiners of sets G-J work from marks it at half of the better reading on every criterion
+    (the gold set's examiner halved only the area, the scorer's convention until round 9)."""
     report = score(cases["y-01"], "Problem area: role transition (the new depot manager in January). She has not cried "
                                   "once since her father Yerlan died in March 2025, two months before the onset, and "
                                   "she avoids his flat, so the work really is mourning him: go over the death and the "
                                   "funeral, and let the anger about his tablets be said.")
-    assert "self_contradiction" in report.flags and "two_readings" not in report.flags
-    assert points(report, "problem_area") == 1.5 and points(report, "evidence_timeline") >= 2.5
+    assert "self_contradiction" in report.flags and "two_readings" in report.flags
+    assert points(report, "problem_area") == 1.5 and points(report, "evidence_timeline") <= 1.5
+    assert report.total <= 5
 
 
 # --- A differential under a title ---------------------------------------------------------------------------------

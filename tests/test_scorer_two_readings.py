@@ -51,14 +51,18 @@ def test_a_secondary_focus_with_its_own_plan_is_one_formulation(amaru):
     assert report.total >= 8.5
 
 
-def test_a_label_that_contradicts_a_single_argument_loses_only_the_area(amaru):
+def test_a_label_that_contradicts_a_single_argument_is_half_of_the_better_reading(amaru):
+    """The text names one area and then says 'really' another: half of the better reading on every criterion, the
+    rubric's convention since set G (until round 9 the scorer halved only the area, as the gold set's examiner did)."""
     label_only = score(amaru, "This is a role dispute. Amaru began waking at 4 a.m. about two months after the "
                               "move to Winnipeg; he lost the inspection team he led and his Sunday futsal league. "
                               "But really this is a role transition: goals are to mourn the old role and gain "
                               "mastery of the new one; strategies: explore his feelings about the move and build a "
                               "new support network.")
-    assert "two_readings" not in label_only.flags
-    assert label_only.criterion("goals").points >= 1.5
+    assert "two_readings" in label_only.flags
+    assert label_only.criterion("goals").points <= 1.0 and label_only.total <= 5
+    feedback = label_only.criterion("problem_area").feedback
+    assert "'This is a role dispute'" in feedback and "really this is a role transition" in feedback
 
 
 @pytest.mark.parametrize("word", ["should", "mother", "carer", "morning", "identity", "nights", "taking"])

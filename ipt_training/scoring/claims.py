@@ -24,8 +24,10 @@ clearly the forced move"), or an event of another area the answer names ("so the
 promotion", "which is a role transition").
 
 An answer that turns from one area to another (found by :mod:`areas`) holds two formulations when one of the two
-makes a claim only it makes and the other has a plan of its own (:func:`claims_apart`); a label turned from with
-nothing of its own is one reading under the wrong name, marked on the area only.
+makes a claim only it makes and the other has a plan of its own (:func:`claims_apart`). A label the text turns
+from with nothing of its own is marked at half of the better reading on every criterion as well (the formulation
+scorer's ``turned``; before round 9, on the area only), and the feedback quotes the two statements
+(:func:`commitment_quotes`).
 
 What is not a second reading: an area mentioned to reject it, reported, hedged or asked about; an area marked
 secondary or to be handled within the focus; a plan for a later phase or a condition ("if the dispute comes to
@@ -184,6 +186,23 @@ def _quote(tokens: list[str], start: int, end: int) -> str:
     if len(tokens) <= _QUOTE_WORDS:
         return " ".join(tokens)
     return " ".join(tokens[max(0, start - 4):end + 3])
+
+
+def commitment_quotes(reading: AreaReading, areas: tuple[ProblemArea, ...], prepared: Clauses,
+                      text: str) -> tuple[str, str] | None:
+    """The answer's own words where it commits to the first two of ``areas`` (its two readings), or, with one area,
+    where it asserts it and where it then denies it, in the order it says them and spelled as it spells them ("This
+    is a role transition", "the real focus is grief for his father"); None when either statement has no place in
+    the text (an area ticked in a field only)."""
+    places = [p for a in areas[:2] if (p := reading.order.get(a) or reading.first.get(a)) is not None]
+    if len(areas) == 1 and areas[0] in reading.rejected_at:
+        places.append((reading.rejected_at[areas[0]], 0))
+    if len(places) < 2 or places[0][0] == places[1][0]:
+        return None
+    first, second = (" ".join(original_words(text, _quote(prepared[clause], start, start + 1)).split())
+                     for clause, start in sorted(places))
+    return first, second
+
 
 
 
@@ -455,8 +474,9 @@ def claims_apart(decision: AreaDecision, plan: list[Match], stages: list[Match],
     """An answer that turns from one area to another (``decision.contradiction``) holds two formulations when one
     of its areas has a claim only it makes (the stage of its dispute, a long-standing account of the onset, mourning
     never done) and another has a plan of its own: "PA: role dispute with Paula, dissolution ... On reflection this
-    is a transition ... goals are mourning the old caring role". (A label turned from with nothing of its own is one
-    reading with the wrong name: "Problem area: transition ... so the work really is mourning her".)
+    is a transition ... goals are mourning the old caring role". (A label turned from with nothing of its own,
+    "Problem area: transition ... so the work really is mourning her", is not found here: the formulation scorer
+    halves it on every criterion all the same.)
 
     ``stages``: the matches that name the dispute's stage as the stage; ``plan``: goal and strategy matches."""
     areas = {a for a in (decision.primary, *decision.alternatives) if a is not None}

@@ -57,10 +57,17 @@ def _label(area: ProblemArea | None) -> str:
     return "no problem area" if area is None else AREA_LABELS[area].lower()
 
 
+def two_statements_feedback(first: str, second: str, *, denied: bool = False) -> str:
+    """The two statements of a self-contradicting answer, quoted in its own words: two foci, or (``denied``) a focus
+    and the sentence that denies it."""
+    what = ("the answer argues against its own focus, so it" if denied
+            else "two formulations of the case, so only the better one")
+    return (f"It says '{first}' and then '{second}': {what} is marked at half credit on every criterion. Keep the "
+            "area, the account of the onset and the plan to one focus.")
+
+
 #: Appended to the goals and strategies of an answer marked on the better of two readings.
 TWO_READINGS_HALF = "Half credit: the answer gives two formulations, and only the better one is marked, at half."
-
-
 
 #: Appended to the evidence of an answer marked on the better of two readings.
 TWO_READINGS_EVIDENCE = ("The answer gives two formulations of the case (it argues or plans for one focus and then "

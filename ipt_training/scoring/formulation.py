@@ -61,7 +61,14 @@ from ipt_training.scoring.areas import (
     read_areas,
 )
 from ipt_training.scoring.case_events import case_event_matches, case_events, key_event_area, key_event_matches
-from ipt_training.scoring.claims import Conflict, cause_possible, claims_apart, link_contradictions, read_conflict
+from ipt_training.scoring.claims import (
+    Conflict,
+    cause_possible,
+    claims_apart,
+    commitment_quotes,
+    link_contradictions,
+    read_conflict,
+)
 from ipt_training.scoring.concepts import read_concepts
 from ipt_training.scoring.evidence import DerivedEvidence, case_acronyms, derive_evidence
 from ipt_training.scoring.gist import said_of_someone
@@ -792,6 +799,12 @@ def score_formulation(
 
     # A self-contradicting answer is marked on the better of its readings (the area closest to the key).
     readings = _readings(decision)
+    # The text itself commits to one area and then to another ("This is a role transition ... But I think the real
+    # focus is grief for his father"), with no plan of its own for one of them: still two readings of the case, and the
+    # rubric marks the better one at half on every criterion; so is an area asserted and then denied. (A field choice
+    # the text does not share, with a text that keeps to one area, is the area's contradiction only.)
+    turned = (split is None and bool(readings) and not decision.stuffing
+              and decide_areas(None, None, reading).contradiction)
     better = max(readings, key=lambda a: _reading_points(a, None, reference)) if readings else None
     criteria: list[CriterionResult] = []
     # The case copied out, with an area only implied by its events, restates the vignette and chooses nothing.
@@ -816,6 +829,9 @@ def score_formulation(
     if conflict is not None:
         flags.append("conflicting_claims")
         area_text = f"{area_text} {conflict.feedback(cleaned.text)}"
+    elif (split is not None or turned) and not staged and (
+            quotes := commitment_quotes(reading, readings, prepared, cleaned.text)) is not None:
+        area_text = f"{area_text} {feedback.two_statements_feedback(*quotes, denied=len(readings) == 1)}"
     if decision.tentative and not uncommitted_list:
         area_text += (" The answer leans towards this focus but leaves the choice open, so it earns half of the"
                       " area credit: say which focus you would work on.")
@@ -887,7 +903,8 @@ def score_formulation(
                                          unstaged_secondary=unstaged_secondary and one_focus,
                                          # (no praise for one focus where the answer gives two formulations)
                                          one_focus=decision.primary is not None and decision.secondary is None
-                                         and not uncommitted_list and not copied_out and split is None,
+                                         and not uncommitted_list and not copied_out and split is None
+                                         and not turned,
                                          tied=_tied_stages(answer, ranked_stages) if not labels else (),
                                          # a conflict the answer speaks of (not one it denies), or the case's own
                                          conflict=(ProblemArea.ROLE_DISPUTE in reading.best
@@ -966,7 +983,7 @@ def score_formulation(
     off_areas = concepts.drawn_on - allowed - chosen
     # Two formulations (each area with a plan of its own): the answer earns half of the better one on every
     # criterion, not only on the area.
-    two_readings = split is not None
+    two_readings = split is not None or turned
     if two_readings:
         flags.append("two_readings")
         note = (feedback.stage_conflict_feedback(staged, advise=feedback.NAME_ONE_STAGE not in stage_text)

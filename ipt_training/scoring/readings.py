@@ -3,8 +3,10 @@
 "Role transition. Goals: mourn the old role, mastery. ... Actually the main problem is the conflict with Rosa,
 so this is a role dispute and we should work on communication with her" gives two readings of the case. The
 rubric marks it at half of the better reading on every criterion: the trainee has not formulated, but offered two
-formulations. A label that contradicts a single argument ("Problem area: transition ... so the work really is
-mourning her: go over the funeral") is one reading with the wrong name, and loses area credit only.
+formulations. A label that the text itself turns from to a single argument ("Problem area: transition ... so the
+work really is mourning her: go over the funeral") is marked the same way since round 9, as the rubric of sets G-J
+says (see :mod:`ipt_training.scoring.formulation`; the gold set's examiner halved only its area); a field choice that
+a text keeping to one area does not share loses area credit only.
 
 An answer is read as two formulations when the text splits where the second area is committed to, and each part
 states its own plan (a goal or a strategy), or when it opens by saying what the case is ("This is a role transition

@@ -1,0 +1,79 @@
+"""A self-contradicting answer is marked as the rubric says: half of the better reading on every criterion.
+
+The rubric every examiner since set G works from reads "Self-contradiction: half of the better of the two
+readings". Until round 9 the scorer halved only the area when the text named one area and then turned to another
+with a plan for one of them only (the gold set's examiner's convention). These answers are written for these tests
+(none comes from a benchmark set). Answers that must be halved commit to one focus and then to another, or assert a
+focus and then deny it; the feedback quotes the two statements. Answers that must not be halved reject an area and
+then choose, resolve a hedge, set a tempting event aside, name a secondary focus as secondary, or say the same area
+in lay words and by its label.
+"""
+
+from __future__ import annotations
+
+import pytest
+from scoring_helpers import points, score
+
+from ipt_training.domain import ProblemArea
+
+
+@pytest.fixture(scope="module")
+def cases(library):
+    return {cid: library.get(cid) for cid in ("p-05", "p-13")}
+
+
+TURNED = [
+    # deficits named, then the dates argue grief: the plan is the first reading's only
+    ("p-13", "This is interpersonal deficits: she has cut herself off from the choir and her church friends. Looking "
+             "at the dates, though, her husband died in January and she became low about two months later, so the "
+             "focus has to be grief. Goals: reduce her isolation and get her back to the choir; strategies: graded "
+             "contact with the church friends.",
+     ("This is interpersonal deficits", "focus has to be grief")),
+    # a full transition formulation, then its own area denied
+    ("p-05", "Role transition: the move from Toronto seven months ago took his bridge team and his futsal, and two "
+             "months later he began waking at 4 a.m. Goals: mourn the Toronto life, build mastery in Winnipeg; "
+             "strategies: review old and new roles, build new supports. Then again, it is not a role transition.",
+     ("Role transition", "it is not a role transition")),
+]
+
+
+@pytest.mark.parametrize(("case_id", "text", "quotes"), TURNED)
+def test_an_answer_that_turns_from_its_focus_earns_half_on_every_criterion(cases, case_id, text, quotes):
+    report = score(cases[case_id], text)
+    assert "self_contradiction" in report.flags and "two_readings" in report.flags
+    assert points(report, "problem_area") <= 1.5
+    assert points(report, "evidence_timeline") <= 1.5  # the link and the facts are halved as well
+    assert report.total <= 5
+    feedback = report.criterion("problem_area").feedback
+    assert all(f"'{q}" in feedback or f"{q}'" in feedback for q in quotes)
+    assert "half credit on every criterion" in feedback
+    assert "You kept one focus" not in report.criterion("evidence_timeline").feedback
+
+
+FACTS = ("the move from Toronto seven months ago took his bridge team and his futsal, and two months later the early "
+         "waking began. Goals: mourn the old role, master the new one. Strategies: review old and new roles, build "
+         "new supports.")
+
+ONE_FOCUS = [
+    # a rejection followed by the final choice
+    "At first I thought of a dispute with Clara, but he says she is supportive, so it is not a dispute. It is a role "
+    "transition: " + FACTS,
+    # a hedge resolved to one area
+    "It could be a dispute with Clara, since he hides how low he is from her, but they do not argue, so on balance it "
+    "is a role transition: " + FACTS,
+    # tempting areas set aside
+    "Nobody close to him has died, so grief is not the focus, and Clara is supportive, so there is no dispute. It is a "
+    "role transition: " + FACTS,
+    # a secondary focus named as secondary
+    "Primary: role transition - " + FACTS + " Secondary: some isolation, since he rarely calls Rosa now.",
+    # the same area in lay words and by its label
+    "Moving to Winnipeg has cost Amaru the life he knew, and that change is the focus - a role transition: " + FACTS,
+]
+
+
+@pytest.mark.parametrize("text", ONE_FOCUS)
+def test_one_focus_reached_honestly_is_not_halved(cases, text):
+    report = score(cases["p-05"], text)
+    assert report.detected_primary is ProblemArea.ROLE_TRANSITION
+    assert "self_contradiction" not in report.flags and "two_readings" not in report.flags
+    assert points(report, "problem_area") == 3.0 and report.total >= 8.5
