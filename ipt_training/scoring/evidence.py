@@ -283,6 +283,9 @@ class DerivedEvidence:
     #: the words by which the timeline link and the key item both name the key event, and no other item has ("the
     #: bakery", "the promotion"): one of them in a sentence names the event, and cites the key item
     key_words: frozenset[str] = frozenset()
+    #: item id -> the case's other words for the item (:mod:`~ipt_training.scoring.item_context`: "music" where the
+    #: item says "orchestra"), which back up a distinctive word of the item's own in a sentence
+    extra: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def key_event_named(self, matches: list[Match], clauses_: set[int]) -> bool:
         """Whether ``clauses_`` (those the answer ties to the onset) name the key event by a word of its item's
@@ -296,9 +299,13 @@ class DerivedEvidence:
         keys = self.items.get(self.timeline_id, {})
         return {m.clause for m in matches if m.concept.startswith("term:") and m.concept[5:] in keys}
 
-    def cited(self, matches: list[Match], prepared: list[list[str]] | None = None) -> set[str]:
+    def cited(self, matches: list[Match], prepared: list[list[str]] | None = None,
+              by_context: set[str] | None = None) -> set[str]:
         """Ids of the items (the timeline link included) whose terms one sentence of the answer covers
-        (``prepared``: the answer's clauses, to tell a kind of fact denied right before its phrase)."""
+        (``prepared``: the answer's clauses, to tell a kind of fact denied right before its phrase). ``by_context``
+        receives the items a sentence states only with the case's other words for them (:attr:`extra`: a distinctive
+        word of the item's own beside one of them), which the caller counts where the answer reads the case as the
+        case does."""
         by_clause: dict[int, set[str]] = {}
         for m in matches:
             if m.concept.startswith("term:"):
@@ -313,6 +320,8 @@ class DerivedEvidence:
         sentences = {c for c in by_clause if prepared and len(prepared[c]) >= _SENTENCE_WORDS
                      and not _EVENT_VERBS.isdisjoint(prepared[c])}
         keyed = [c in sentences for c in sorted(by_clause)]
+        # windows told in a sentence, not a fragment of a list: there the case's other words for an item back up its own
+        told = [prepared is not None and len(prepared[c]) >= _SENTENCE_WORDS for c in sorted(by_clause)]
         found: set[str] = set()
         for item_id, weights in self.items.items():
             total = sum(weights.values())
@@ -320,7 +329,8 @@ class DerivedEvidence:
                 continue
             own = self.own.get(item_id, frozenset())
             shared = self.shared.get(item_id, {})
-            for window, sentence in zip(windows, keyed, strict=True):
+            extra = self.extra.get(item_id, frozenset()) if by_context is not None else frozenset()
+            for window, sentence, long in zip(windows, keyed, told, strict=True):
                 hit = [k for k in weights if k in window]
                 score = sum(weights[k] for k in hit)
                 if item_id == self.timeline_id:
@@ -335,6 +345,11 @@ class DerivedEvidence:
                       or (sentence and item_id == self.key_item and not self.key_words.isdisjoint(hit))):
                     found.add(item_id)
                     break
+                elif (long and by_context is not None and not extra.isdisjoint(window)
+                      and any((weights[k] >= 1.0 or k in own) and not k.startswith(_NOT_OWN) for k in hit)):
+                    by_context.add(item_id)
+        if by_context is not None:
+            by_context -= found
         return found
 
 

@@ -45,7 +45,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import cache
 
@@ -70,8 +70,9 @@ from ipt_training.scoring.claims import (
     read_conflict,
 )
 from ipt_training.scoring.concepts import read_concepts
-from ipt_training.scoring.evidence import DerivedEvidence, case_acronyms, derive_evidence
+from ipt_training.scoring.evidence import DerivedEvidence, case_acronyms, derive_evidence, names_in, proper_names
 from ipt_training.scoring.gist import said_of_someone
+from ipt_training.scoring.item_context import with_context
 from ipt_training.scoring.lexicon import (
     ABSENCE_OF_EVENT_CUES,
     AREA_CUES,
@@ -95,6 +96,7 @@ from ipt_training.scoring.onset_link import (
     link_denied,
     timing_for,
 )
+from ipt_training.scoring.onset_words import onset_told, onset_told_anywhere, onset_words
 from ipt_training.scoring.patient import PatientElements, read_patient_elements
 from ipt_training.scoring.per_case import per_case
 from ipt_training.scoring.plain_plan import (
@@ -139,7 +141,7 @@ from ipt_training.scoring.time_link import (
     stated_link,
 )
 from ipt_training.text.matcher import Clauses, Match, PhraseMatcher, build_matcher
-from ipt_training.text.normalize import clauses
+from ipt_training.text.normalize import clauses, to_ascii_lower
 from ipt_training.text.words import AnswerWords
 
 AREA_POINTS = 3.0
@@ -163,6 +165,13 @@ def _domain_cues() -> dict[str, list[str | tuple[str, float]]]:
             spoken = [second_person(c) for c in concept.cues]
             cues[f"{prefix}:{concept.id}"] = list(dict.fromkeys([*concept.cues, *(c for c in spoken if c)]))
     return cues
+
+
+@cache
+def _domain_words() -> frozenset[str]:
+    """The words of the clinical vocabulary (areas, stages, goals, strategies): no word of one case's facts."""
+    phrases = (c if isinstance(c, str) else c[0] for cues in _domain_cues().values() for c in cues)
+    return frozenset(w.rstrip("*") for phrase in phrases for w in phrase.split())
 
 
 @cache
@@ -254,6 +263,15 @@ def _matcher_for(reference: ReferenceFormulation, case: Case | None = None) -> _
         names=[p.name for p in case.inventory] if case else (),
         skip=[case.patient.name] if case else (), link_event=key_event_texts(case, reference),
         acronyms=case_acronyms([case.vignette, *(e.event for e in case.timeline)]) if case else frozenset())
+    if case is not None:
+        # the case's other words for each item: its vignette, its timeline and its model formulation
+        derived = with_context(
+            derived, [case.vignette, *(e.event for e in case.timeline if e.kind.value != "symptom"),
+                      reference.formulation],
+            names=frozenset({n for p in case.inventory for n in proper_names(p.name)}
+                            | {n for item in items for n in names_in(item.text)}),
+            skip=frozenset(to_ascii_lower(w) for w in case.patient.name.split()),
+            left_out=[e.event for e in case.timeline if e.kind.value == "symptom"], plain=_domain_words())
     cues: dict[str, Iterable[str | tuple[str, float]]] = {**_domain_cues(), **derived.cues,
             **{f"evidence:{item.id}": item.cues for item in reference.key_evidence if item.cues},
             "timeline": reference.timeline_link.cues}
@@ -443,7 +461,8 @@ def _concepts_needed(listed: int, share: float, most: int | None) -> int:
     return need if most is None else max(need, min(listed, most))
 
 
-def _timeline_linked(event_clauses: set[int], prepared: Clauses) -> bool:
+def _timeline_linked(event_clauses: set[int], prepared: Clauses,
+                     onset: Callable[[list[str]], bool] = onset_said) -> bool:
     """A cue of the key event (in ``event_clauses``) next to a word tying it in time to the onset, with the onset
     itself mentioned.
 
@@ -456,8 +475,8 @@ def _timeline_linked(event_clauses: set[int], prepared: Clauses) -> bool:
     temporal = {c for c in near if _temporal(prepared[c])}
     if not temporal:
         return False
-    onset = {c for c in near if onset_said(prepared[c])}
-    return any(span & temporal and span & onset for span in around.values())
+    onsets = {c for c in near if onset(prepared[c])}
+    return any(span & temporal and span & onsets for span in around.values())
 
 
 def _around(c: int, prepared: Clauses) -> set[int]:
@@ -614,6 +633,7 @@ def score_formulation(
     if not facts.stated:
         kinds["absence"] = []  # "nothing happened before the onset" needs this patient's story somewhere
     ev_matches = kinds["evidence"] + kinds["timeline"]
+    by_context: set[str] = set()  # items stated only in the case's other words for them (counted below)
     link_clauses: set[int] = set()
     if derived.items:
         terms = kinds["term"]
@@ -624,7 +644,7 @@ def score_formulation(
             # divorce") says the opposite.
             link_clauses = {c for c in link_clauses if not _NO_EVENT_WORDS.isdisjoint(prepared[c])}
         ev_matches += [Match("timeline", c, 0, 0, False, 1.0) for c in link_clauses]
-        ev_matches += [Match(f"evidence:{i}", 0, 0, 0, False, 1.0) for i in derived.cited(terms, prepared)
+        ev_matches += [Match(f"evidence:{i}", 0, 0, 0, False, 1.0) for i in derived.cited(terms, prepared, by_context)
                        if i != reference.timeline_link.id]
     if reference.primary_area is ProblemArea.INTERPERSONAL_DEFICITS:
         # With no acute event, the link is the statement that nothing happened before the onset.
@@ -727,10 +747,18 @@ def score_formulation(
             sentence_map.append(sentence_ids(cleaned.text, len(prepared)))
         return sentence_map[0]
 
+    symptoms = onset_words(reference, case)
+
+    def onset(tokens: list[str]) -> bool:
+        return onset_told(tokens, symptoms)  # the onset in clinical words or the case's own for its symptoms
+
+    def anywhere(read: Clauses) -> bool:
+        return onset_told_anywhere(read, symptoms)
+
     def link_said(read: Clauses, events: set[int]) -> bool:
-        said = stated_link(read, events | anniversary, sentences_of, _temporal)
+        said = stated_link(read, events | anniversary, sentences_of, _temporal, onset, anywhere)
         if said is None:
-            said = _timeline_linked(events, read)  # sentences not told apart: clauses side by side
+            said = _timeline_linked(events, read, onset)  # sentences not told apart: clauses side by side
         return said and not link_denied(read, events)
 
     linked = link_said(prepared, event_clauses) or (
@@ -753,7 +781,7 @@ def score_formulation(
         dated_events = event_clauses | key_dated(timing, prepared)
         sentences = sentences_of()
         linked = bool(dated_events) and dated_link(
-            timing, prepared, dated_events, onset_said,
+            timing, prepared, dated_events, onset,
             *([] if sentences is None else [lambda i, j: sentences[i] == sentences[j]]))
     style = read_style(answer.text, raw, case.vignette if case is not None else None)
     bare_list = answer.primary_area is None and (
@@ -869,6 +897,11 @@ def score_formulation(
                  and (decision.secondary is None or unstaged_secondary))
     coverage_max = plan.evidence - plan.link - (plan.stage if has_dispute and not one_focus else 0.0)
     cited = {m.concept[9:] for m in ev_matches if m.concept.startswith("evidence:")}
+    if area_fits and decision.primary is not None and not style.pasted:
+        # An item told in the case's other words for it ("you gave up your orchestra and your music") counts where
+        # the answer reads the case as the case does; an answer arguing another focus retells the same facts as
+        # evidence of that focus, and a copied vignette has the vignette's words without telling anything.
+        cited |= by_context
     evidence_ids = [item.id for item in reference.key_evidence]
     # A list that commits to an area earns evidence only where a fragment states it ("Lives alone", "Father died
     # 2/25"); facts only named ("Promotion. Clara.") do not show what happened. (A list that commits to nothing keeps

@@ -50,6 +50,10 @@ _ONSET_RE = re.compile(
     + "| (?:feel|feels|feeling|felt) (?:[a-z]+ )?(?:" + "|".join(_FEELINGS) + ") ")
 
 
+#: The pattern of :func:`onset_said`, for a reader that adds words of its own to it (one search per clause).
+ONSET_PATTERN = _ONSET_RE.pattern
+
+
 def onset_said(tokens: list[str]) -> bool:
     """The clause speaks of the episode's onset ("symptoms began", "onset", "it started", "low since", "she became
     sad", "it all caught up with him")."""
@@ -165,14 +169,17 @@ _POINT_REACH = 1
 
 
 def stated_link(prepared: Clauses, event_clauses: set[int], sentences: Callable[[], list[int] | None],
-                temporal: Callable[[list[str]], bool]) -> bool | None:
+                temporal: Callable[[list[str]], bool], onset: Callable[[list[str]], bool] = onset_said,
+                anywhere: Callable[[Clauses], bool] = onset_anywhere) -> bool | None:
     """Whether one sentence holds the key event (a clause of ``event_clauses``), the onset and a word tying them,
     or two sentences do where one points back to the other. ``sentences`` gives the sentence of each clause
     (:func:`~ipt_training.scoring.sentence_map.sentence_ids`), asked only when no single clause states the link
-    and some clause speaks of the onset; ``None`` when it cannot tell the sentences apart."""
-    if any(onset_said(prepared[c]) and related(prepared[c], temporal) for c in event_clauses):
+    and some clause speaks of the onset; ``None`` when it cannot tell the sentences apart. ``onset`` tells whether a
+    clause speaks of the onset (:func:`onset_said`, or with the case's own words for its symptoms), ``anywhere``
+    whether any clause does (:func:`onset_anywhere`)."""
+    if any(onset(prepared[c]) and related(prepared[c], temporal) for c in event_clauses):
         return True  # the usual link: one clause ("symptoms began two months after the promotion")
-    if not event_clauses or not onset_anywhere(prepared):
+    if not event_clauses or not anywhere(prepared):
         return False  # no onset said anywhere (a note's entry for it opens with an onset word): nothing to tie
     ids = sentences()
     if ids is None:
@@ -184,7 +191,7 @@ def stated_link(prepared: Clauses, event_clauses: set[int], sentences: Callable[
     def onset_in(sentence: int) -> bool:
         found = onsets.get(sentence)
         if found is None:
-            found = onsets[sentence] = any(onset_said(prepared[c]) for c in groups[sentence])
+            found = onsets[sentence] = any(onset(prepared[c]) for c in groups[sentence])
         return found
 
     def pointing(sentence: int) -> bool:

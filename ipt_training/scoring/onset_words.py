@@ -1,0 +1,81 @@
+"""The onset told by the case's own words for its symptoms.
+
+A letter says "when you stopped touring to look after Ji-ho, the flatness set in within two months" or "you have
+not slept properly since the family meeting"; the case's timeline says "Poor sleep, flatness, loss of interest in
+music begin". The clinical words of an onset ("symptoms", "low mood", "depression") are read everywhere by
+:func:`~ipt_training.scoring.time_link.onset_said`; this module adds, per case, the distinctive words of the
+case's symptom events that name a state ("flatness", "irritability", "exhaustion"), found in all their forms (the
+evidence terms of :mod:`~ipt_training.scoring.evidence`), and plain forms of sleep and weight ("slept", "lost weight").
+
+A word of the symptoms that is also a word of the case's facts (an evidence item, the timeline's other events, the
+inventory: "stops the quartet") tells a fact, not the onset, and is left out; so are names, dates and words most
+texts in the library share (:func:`~ipt_training.scoring.item_context.common_in_library`: "poor", "loss", "early"),
+which say nothing of a symptom by themselves ("after the loss of his brother").
+"""
+
+from __future__ import annotations
+
+import re
+
+from ipt_training.cases.model import Case, ReferenceFormulation
+from ipt_training.scoring.evidence import names_in, proper_names, sentence_terms
+from ipt_training.scoring.item_context import common_in_library
+from ipt_training.scoring.per_case import per_case
+from ipt_training.scoring.time_link import ONSET_PATTERN
+from ipt_training.text.normalize import clauses, to_ascii_lower
+
+#: Endings of the nouns that name a state ("flatness", "irritability", "exhaustion", "insomnia"): the symptoms of a
+#: symptom event, where its other words tell what the patient stopped doing ("stops choir") or when.
+_STATE_ENDINGS = ("ness", "ity", "ion", "ia")
+#: Stems of sleeping too much, which the onset's prefix "sleep" misses ("oversleeping").
+_PLAIN_STEMS = ("oversleep",)
+#: Forms of sleeping and of weight that the onset's prefixes ("sleep", "appetite") miss. Crying is not one: "she has
+#: not cried" is mourning held back, not the onset.
+_PLAIN_FORMS = frozenset({"slept", "weight"})
+
+#: The case's words for its symptoms as one pattern over a clause's words joined by spaces (exact words, and stems
+#: that begin a word).
+OnsetWords = re.Pattern[str]
+
+
+@per_case
+def onset_words(reference: ReferenceFormulation, case: Case | None = None) -> OnsetWords:
+    """The case's words for its symptoms (the plain forms alone without a case)."""
+    if case is None:
+        return _pattern(_PLAIN_FORMS, _PLAIN_STEMS)
+    names = frozenset({n for p in case.inventory for n in proper_names(p.name)} | names_in(case.vignette))
+    skip = frozenset(to_ascii_lower(w) for w in case.patient.name.split())
+    facts = [item.text for item in reference.key_evidence] + [
+        e.event for e in case.timeline if e.kind.value != "symptom"] + [
+        f"{p.name} {p.relationship} {p.contact} {p.expectations} {p.recent_change}" for p in case.inventory]
+    taken = {t.key for text in facts for t in sentence_terms(text, names, skip)}
+    words: set[str] = set(_PLAIN_FORMS)
+    stems: list[str] = list(_PLAIN_STEMS)
+    for event in case.timeline:
+        if event.kind.value != "symptom":
+            continue
+        states = " ".join(w for c in clauses(event.event) for w in c if w.endswith(_STATE_ENDINGS))
+        for term in sentence_terms(states, names, skip):
+            if term.key.startswith("word:") and term.key not in taken and not common_in_library(term.cues):
+                stems += [c[:-1] for c in term.cues if c.endswith("*")]
+                words.update(c for c in term.cues if not c.endswith("*") and " " not in c)
+    return _pattern(frozenset(words), tuple(stems))
+
+
+def _pattern(words: frozenset[str], stems: tuple[str, ...]) -> OnsetWords:
+    exact = "|".join(sorted(map(re.escape, words)))
+    begun = "|".join(sorted(map(re.escape, set(stems))))
+    # the clinical words of an onset and the case's own, in one pattern
+    return re.compile(f"{ONSET_PATTERN}| (?:{exact}) " + (f"| (?:{begun})" if begun else ""))
+
+
+def onset_told(tokens: list[str], words: OnsetWords) -> bool:
+    """Whether a clause speaks of the onset in clinical words (:func:`~ipt_training.scoring.time_link.onset_said`)
+    or in the case's own words for its symptoms (:func:`onset_words`)."""
+    return words.search(f" {' '.join(tokens)} ") is not None
+
+
+def onset_told_anywhere(prepared: list[list[str]], words: OnsetWords) -> bool:
+    """Whether any clause speaks of the onset (:func:`onset_told` of each), in one search: the clauses are joined by
+    line breaks, which no part of the pattern matches."""
+    return words.search("\n".join([f" {' '.join(tokens)} " for tokens in prepared])) is not None

@@ -1,0 +1,179 @@
+"""Evidence and the onset link told in the patient's words (round 9 of issue 11), read from what the case gives.
+
+* an evidence item told in the case's other words for it: its vignette, timeline and model formulation say the same
+  fact in words the item does not use ("the regulars who queued for your sourdough" where the item says "He misses
+  the regulars"); such a word backs up a distinctive word of the item's own in a sentence, never alone, never in a
+  list, never in a copied vignette, and only where the answer reads the case as the case does (not an answer
+  arguing another focus);
+* the onset said in the case's own words for its symptoms ("the restlessness set in") and in plain forms of sleep
+  ("you have not slept properly since"); not by crying, which in a grief case is mourning held back.
+
+The case and the answers are invented for these tests (none comes from a benchmark set).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from scoring_helpers import points, score
+
+from ipt_training.cases.loader import load_case_file
+from ipt_training.domain import ProblemArea
+from ipt_training.scoring.item_context import with_context
+from ipt_training.scoring.onset_words import onset_told, onset_words
+from ipt_training.text.normalize import clauses
+
+_BAKER = """
+id: x-91
+title: "A bakery in Ghent"
+set: practice
+difficulty: intermediate
+traps: [withdrawal-not-deficits]
+patient:
+  name: Pieter Claes
+  age: 58
+  gender: man
+  background: "Baker in Ghent for thirty years; married to Liesbeth"
+setting: "Community mental health centre, Ghent"
+vignette: |
+  Pieter, 58, ran a bakery in Ghent for thirty years. In January 2025 rheumatoid arthritis in both hands made
+  kneading impossible and he closed the bakery. He misses the regulars who queued for his sourdough before
+  dawn, the early shifts by the ovens and the two apprentices he trained. At home he feels useless; his wife
+  Liesbeth does everything and he sits at the window. From March 2025 he has had sleeplessness and
+  restlessness, has lost weight and has stopped going to the Sunday market. For twenty years he chaired the
+  traders' association of his street and had many friends there. Nobody close to him has died.
+symptom_onset: 2025-03
+timeline:
+  - {date: 2025-01, event: "Closes the bakery after rheumatoid arthritis makes kneading impossible", kind: change}
+  - {date: 2025-03, event: "Sleeplessness, restlessness, weight loss; stops the Sunday market", kind: symptom}
+inventory:
+  - name: Liesbeth
+    relationship: wife
+    closeness: inner
+    contact: "daily"
+    expectations: "Wants him to rest"
+    satisfactions: "Loving"
+  - name: Traders' association
+    relationship: friends from the street's traders
+    closeness: middle
+    contact: "rarely since January"
+    expectations: "Friendship"
+reference:
+  primary_area: role_transition
+  acceptable_alternatives: []
+  key_evidence:
+    - id: closure
+      hint: "What changed in January 2025?"
+      text: "In January 2025 he closed the bakery after rheumatoid arthritis made kneading impossible."
+    - id: lost_regulars
+      hint: "What does he miss?"
+      text: "He misses the regulars, the early shifts and the apprentices he trained."
+    - id: useless_home
+      hint: "How does he feel at home?"
+      text: "At home he feels useless and his wife Liesbeth does everything."
+    - id: sociable_before
+      hint: "Was he always alone?"
+      text: "For twenty years he chaired the traders' association and had many friends."
+  timeline_link:
+    id: onset_after_closure
+    hint: "When did the symptoms begin?"
+    text: "His symptoms began in March 2025, two months after he closed the bakery."
+  goals: [transition.mourn_old, transition.realistic_new, transition.mastery]
+  strategies: [transition.feelings_about_change, transition.review_old_new, transition.new_skills,
+               transition.new_support]
+  rationale: "Written for these tests: a change of role forced by illness; he was sociable before."
+  formulation: >-
+    Pieter, what you have is depression, a common illness that can be treated. It began in March, two months
+    after you had to close the bakery. You lost the shop, the people who queued for your sourdough and the boys
+    you taught, and at home you feel you are no use. In IPT we call this a role transition. Over twelve weeks
+    we will talk about what you have lost and what is still yours. Does that fit?
+"""
+
+
+@pytest.fixture(scope="module")
+def baker(tmp_path_factory: pytest.TempPathFactory):
+    path: Path = tmp_path_factory.mktemp("cases") / "x-91.yaml"
+    path.write_text(_BAKER, encoding="utf-8")
+    return load_case_file(path)
+
+
+_OPENING = "Pieter, you have a depression; it is an illness, not a weakness. "
+_CLOSED = "You had to close the bakery when the arthritis made kneading impossible. "
+_AREA = "In IPT we call this a role transition. We will meet for twelve weeks. Does that fit?"
+#: the regulars told with the case's other words for them (the vignette's and the model formulation's)
+_REGULARS = "Your regulars queued in the dark for your sourdough, and now the shop is shut. "
+
+
+def test_an_item_told_in_the_cases_other_words_for_it_is_cited(baker):
+    read = score(baker, _OPENING + _CLOSED + _REGULARS + _AREA)
+    assert "lost_regulars" in read.evidence_cited
+    # the item's own word alone, or the case's other words alone, tell nothing of it
+    own_only = score(baker, _OPENING + _CLOSED + "Your regulars are kind people who still wave at you. " + _AREA)
+    assert "lost_regulars" not in own_only.evidence_cited
+    other_only = score(baker, _OPENING + _CLOSED + "People queued in the dark for your sourdough. " + _AREA)
+    assert "lost_regulars" not in other_only.evidence_cited
+
+
+def test_the_cases_other_words_do_not_count_in_a_list_a_copy_or_for_another_focus(baker):
+    listed = score(baker, "RT. Bakery closed. Regulars. Sourdough. Queue. Arthritis. Sleeplessness.")
+    assert "lost_regulars" not in listed.evidence_cited
+    # the same sentence in an answer that argues deficits: the fact retold as evidence of another focus
+    deficits = score(baker, "This is interpersonal deficits: Pieter has always kept to himself. " + _REGULARS
+                     + "Goals: reduce his isolation and help him form new relationships.")
+    assert deficits.detected_primary is ProblemArea.INTERPERSONAL_DEFICITS
+    assert "lost_regulars" not in deficits.evidence_cited
+    copied = score(baker, baker.vignette + " So a role transition.")
+    assert "pasted_vignette" in copied.flags
+    assert points(copied, "evidence_timeline") <= points(score(baker, baker.vignette.replace(
+        "the regulars who queued for his sourdough before\n  dawn, ", "") + " So a role transition."),
+        "evidence_timeline") + 0.5
+
+
+def test_context_words_leave_out_symptoms_names_dates_the_clinical_vocabulary_and_other_items_words(baker):
+    from ipt_training.scoring.formulation import _matcher_for
+
+    _, derived = _matcher_for(baker.reference, baker)
+    words = {w for item in derived.extra.values() for w in item}
+    assert "word:sourdough" in derived.extra["lost_regulars"]
+    assert not words & {"word:sleeplessnes", "word:restlessnes", "name:liesbeth", "month:mar", "word:transition",
+                        "word:talk"}
+    own = {k for weights in derived.items.values() for k in weights}
+    assert not words & own
+    # without the case (a reference alone) there is nothing to read the other words from
+    assert with_context(derived, [], names=frozenset(), skip=frozenset()).extra == derived.extra
+
+
+def test_the_onset_in_plain_forms_of_sleep_ties_the_key_event(baker):
+    # (the diagnosis said in the sentence before would be the onset already: the link is told on its own here)
+    linked = score(baker, _OPENING + _REGULARS + "You have not slept properly since the day you closed the bakery. "
+                   + _AREA)
+    assert "onset_after_closure" in linked.evidence_cited
+    # two facts side by side are no link, in any words
+    apart = score(baker, _OPENING + _REGULARS + "You closed the bakery in January. You have slept badly. " + _AREA)
+    crying = score(baker, _OPENING + _REGULARS + "You have not cried since you closed the bakery. " + _AREA)
+    assert "onset_after_closure" not in crying.evidence_cited
+    assert "onset_after_closure" not in apart.evidence_cited
+
+
+def test_the_onset_in_the_cases_own_words_for_its_symptoms(baker):
+    text = _OPENING + _REGULARS + "The restlessness came after you closed the bakery. " + _AREA
+    assert "onset_after_closure" in score(baker, text).evidence_cited
+    # the same case with symptoms told in other words: "restlessness" is then no word of its onset
+    timeline = [e.model_copy(update={"event": "Poor sleep, weight loss"}) if e.kind.value == "symptom" else e
+                for e in baker.timeline]
+    other = baker.model_copy(update={"timeline": timeline})
+    assert "onset_after_closure" not in score(other, text).evidence_cited
+
+
+def _told(text: str, baker) -> bool:
+    return onset_told(clauses(text)[0], onset_words(baker.reference, baker))
+
+
+def test_crying_and_the_cases_facts_are_no_onset(baker):
+    assert _told("he has slept badly", baker)
+    assert _told("the restlessness is new", baker)
+    # not crying is mourning held back; a word of the case's facts ("market", "bakery") is a fact, not the onset
+    assert not _told("he has not cried since", baker)
+    assert not _told("he stopped the sunday market", baker)
+    assert not _told("after the loss of the bakery", baker)
