@@ -55,6 +55,18 @@ SERVES: dict[str, str] = {
     "dispute.options": "dispute.plan", "dispute.patterns": "dispute.resolve",
     "deficits.social_skills": "deficits.new_relationships", "deficits.graded_contact": "deficits.reduce_isolation",
 }
+#: The goal a general technique works toward in an area (reference sections 3 and 4): in a dispute, taking an
+#: argument apart step by step and rehearsing the next conversation change faulty communication, and weighing the
+#: options leads to a plan of action; in grief, and in mourning an old role, helping the patient express the feelings
+#: is the mourning; in deficits, rehearsing conversations builds the skills for new relationships.
+TECHNIQUE_SERVES: dict[tuple[ProblemArea, str], str] = {
+    (ProblemArea.ROLE_DISPUTE, "general.communication_analysis"): "dispute.resolve",
+    (ProblemArea.ROLE_DISPUTE, "general.role_play"): "dispute.resolve",
+    (ProblemArea.ROLE_DISPUTE, "general.decision_analysis"): "dispute.plan",
+    (ProblemArea.GRIEF, "general.encourage_affect"): "grief.mourn",
+    (ProblemArea.ROLE_TRANSITION, "general.encourage_affect"): "transition.mourn_old",
+    (ProblemArea.INTERPERSONAL_DEFICITS, "general.role_play"): "deficits.new_relationships",
+}
 #: What the answer's reading, not its plan, earns: the onset linked, the stage named.
 _NOT_A_PLAN = frozenset({"general.link_onset", "dispute.stage"})
 _MIN_CONCEPTS_PER_AREA = 2
@@ -324,9 +336,12 @@ def read_concepts(goal_matches: list[Match], strategy_matches: list[Match], *, e
         reading.goals.add("dispute.identify")
     for area in chosen:
         specific = [s for s in reading.strategies if STRATEGIES[s].area is area]
+        techniques = [TECHNIQUE_SERVES[area, s] for s in reading.strategies if (area, s) in TECHNIQUE_SERVES]
         if len(specific) >= _MIN_STRATEGIES_FOR_GOALS:
             reading.goals.update(SERVES[s] for s in specific if s in SERVES)
+            reading.goals.update(techniques)
         elif proposed and not any(GOALS[g].area is area for g in reading.goals):
             # a letter whose plan names no aim of the area: the work it proposes says what the aim is
             reading.goals.update(SERVES[s] for s in specific if s in SERVES and s in proposed)
+            reading.goals.update(TECHNIQUE_SERVES[area, s] for s in proposed if (area, s) in TECHNIQUE_SERVES)
     return reading

@@ -665,10 +665,21 @@ def score_formulation(
     if decision.primary is None and not decision.stuffing and not reading.deferred:
         events = events_told()
         votes = _plan_votes(kinds["goal"] + kinds["strategy"], prepared, words)
-        if not any(m.concept == _GRIEF_EVENT and not m.negated for m in events) and mourning_planned(prepared, words):
+        death_told = any(m.concept == _GRIEF_EVENT and not m.negated for m in events)
+        # the case's dead named where the plan is said ("we will talk about your brother and the accident")
+        dead_planned = bool(dead) and any(not dead.isdisjoint(prepared[c]) for c in plan_sentences(prepared, words))
+        if facts.stated and not death_told and not dead_planned and not (dead and words.has_any(dead)):
+            # Grief's work is about someone who died: grief's words in the plan of an answer that tells this
+            # patient's story, tells of no death and names none of the case's dead ("what the principal's office
+            # meant to you", "who you might get back in touch with") are about the change, not a bereavement, and
+            # vote for no grief.
+            votes.pop(ProblemArea.GRIEF, None)
+        if not death_told and mourning_planned(prepared, words):
             # a plan that mourns ("let you say how sad you are about it") in an answer that tells no death mourns
-            # what the change took: one vote for the transition
-            votes[ProblemArea.ROLE_TRANSITION] = votes.get(ProblemArea.ROLE_TRANSITION, 0.0) + PLAN_VOTE
+            # what the change took: one vote for the transition; one that mourns one of the case's dead, named in
+            # the plan ("give the sadness you put off about your brother a place"), mourns him: one for grief
+            mourned = ProblemArea.GRIEF if dead_planned else ProblemArea.ROLE_TRANSITION
+            votes[mourned] = votes.get(mourned, 0.0) + PLAN_VOTE
         inferred = infer_from_events(events, prepared, votes, words, dead)
         if inferred is None and case is not None:
             # The key event the answer ties the onset to, named by the timeline link's own words, settles a tie

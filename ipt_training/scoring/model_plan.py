@@ -35,7 +35,7 @@ from ipt_training.scoring.evidence import STOP_WORDS
 from ipt_training.scoring.lexicon import GOALS, STRATEGIES
 from ipt_training.scoring.plain_plan import plain_plan_concepts, plan_sentences
 from ipt_training.scoring.readability import FUNCTION_WORDS
-from ipt_training.scoring.word_forms import IRREGULAR_GROUPS
+from ipt_training.scoring.word_forms import stem
 from ipt_training.text.matcher import Clauses, Match
 from ipt_training.text.normalize import clauses
 
@@ -60,24 +60,6 @@ _PLAN_FRAME = frozenset({"suggest", "propose", "would", "like", "together", "ses
 _AREA_NAMES = frozenset({"role", "roles", "transition", "transitions", "dispute", "disputes", "grief", "interpersonal",
                          "deficit", "deficits", "sensitivity", "psychotherapy", "bereavement", "complicated",
                          "area", "focus", "problem", "depression", "illness"})
-_SUFFIXES = ("ations", "ation", "ments", "ment", "ness", "ings", "ing", "ies", "ied", "ed", "es", "ly",
-             "s", "e")
-_IRREGULAR = {form: group[0] for group in IRREGULAR_GROUPS for form in group}
-
-
-def stem(word: str) -> str:
-    """The stem of ``word``: its irregular verb's first form, else the word without a common ending ("expects",
-    "expected", "expectations" -> "expect"; "missing" -> "miss"), never shorter than four letters."""
-    irregular = _IRREGULAR.get(word)
-    if irregular is not None:
-        return irregular
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            base = word[: -len(suffix)]
-            if suffix in ("ies", "ied"):
-                return base + "y"
-            return base
-    return word
 
 
 def _plain(word: str) -> bool:

@@ -12,12 +12,13 @@ they are the answer's own words for its plan.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from itertools import chain, pairwise, repeat
 from typing import NamedTuple
 
 from ipt_training.domain import ProblemArea
 from ipt_training.scoring.lexicon import GOALS, STRATEGIES
+from ipt_training.scoring.word_forms import stem
 from ipt_training.text.matcher import Clauses, Match
 from ipt_training.text.normalize import QUESTION
 from ipt_training.text.words import AnswerWords
@@ -426,10 +427,14 @@ def plain_plan_concepts(prepared: Clauses, areas: set[ProblemArea], *, ending: b
     if words is None:
         words = AnswerWords(prepared)
     framed = set(words.with_any(_EVERY_WORD))
-    for c in plan_sentences(prepared, words) if framed else ():
-        if c not in framed:
-            continue
+    # Other forms of the frames' words are the same words ("what each of you was hoping for": hopes)
+    variants = _variants(words.vocabulary)
+    for c in plan_sentences(prepared, words):
         tokens = prepared[c]
+        if variants and not variants.keys().isdisjoint(tokens):
+            tokens = [variants.get(t, t) for t in tokens]
+        elif c not in framed:
+            continue
         if (people and not people.isdisjoint(tokens)) or not _KIN.isdisjoint(tokens):
             tokens = _person_named(tokens, people, dead)
         # Word pairs only where one can count ("about him", "move on"): the others read no pair.
@@ -452,6 +457,14 @@ def plain_plan_concepts(prepared: Clauses, areas: set[ProblemArea], *, ending: b
     if found and not voting and _every_area_planned(prepared, words):
         return set()  # the work of every area in plain words: a plan for none of them
     return found
+
+
+@lru_cache(maxsize=256)
+def _variants(vocabulary: frozenset[str]) -> dict[str, str]:
+    """The answer's words (its ``vocabulary``) that are other forms of the frames' words, each with the form the
+    frames list (worked out once per answer: the readers of one answer share its table of words)."""
+    return {w: form for w in vocabulary
+            if w not in _CLASSES_OF and w not in _PAIR_WORDS and (form := _FORMS.get(stem(w))) is not None}
 
 
 #: Words that make what follows a contingency ("if it later moves to dissolution", "should it", "in case").
@@ -544,6 +557,13 @@ _CLASSES_OF: dict[str, tuple[int, ...]] = {}
 for _words, _id in _CLASS_IDS.items():
     for _word in _words:
         _CLASSES_OF[_word] = (*_CLASSES_OF.get(_word, ()), _id)
+#: The stem of each single word of the frames -> that word (the first in alphabetical order where several share
+#: it): a form the frames do not list ("hoping", "expectations", "rehearsing") is read as the form they do. A word of
+#: a word pair stays as it is ("live with" is no "living with").
+_PAIR_WORDS = frozenset(p for words in (*_CLASS_IDS, _HURRY_PAIRS) for w in words if " " in w for p in w.split())
+_FORMS: dict[str, str] = {}
+for _word in sorted(w for w in _CLASSES_OF if " " not in w and len(w) > 3):
+    _FORMS.setdefault(stem(_word), _word)
 
 
 #: A plan whose plain words name the work of this many areas ("be sad about what you lost", "find out what each of

@@ -11,6 +11,8 @@ a word of another meaning: "numb" is not "number", "bet" not "better".
 
 from __future__ import annotations
 
+from functools import cache
+
 #: Irregular verbs whose forms a prefix does not join (first word = canonical form). Verbs already in the evidence
 #: synonym table ("died", "sold", "fought") are left to it.
 IRREGULAR_GROUPS: tuple[tuple[str, ...], ...] = (
@@ -86,3 +88,27 @@ def extra_forms(word: str) -> tuple[str, ...]:
     if not root:
         return ()
     return (root, f"{root}e", f"{root}es", f"{root}ed", f"{root}ing", f"{root}s")
+
+
+_STEM_ENDINGS = ("ations", "ation", "ments", "ment", "ness", "ings", "ing", "ies", "ied", "edly", "ed", "es", "ly", "s")
+_IRREGULAR = {form: group[0] for group in IRREGULAR_GROUPS for form in group}
+
+
+@cache
+def stem(word: str) -> str:
+    """One form for the forms of a word, to compare words whatever their ending: the irregular verb's first form,
+    without a common ending, a final "e" or a doubled last letter ("hoping", "hoped", "hopes", "hope" -> "hop";
+    "expects", "expectations" -> "expect"; "missing", "misses" -> "miss"; "left" -> "leav"). Not a dictionary form,
+    only a key: two words with one stem are forms of one word (a stem keeps three letters at least)."""
+    word = _IRREGULAR.get(word, word)
+    for ending in _STEM_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            if ending == "s" and word.endswith(("ss", "us", "is")):
+                break  # "miss", "focus", "analysis" are no plurals
+            word = word[: -len(ending)] + ("y" if ending in ("ies", "ied") else "")
+            break
+    if len(word) > 3 and word.endswith("e"):
+        word = word[:-1]
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "sl":
+        word = word[:-1]
+    return word
