@@ -6,7 +6,9 @@ with a plan for one of them only (the gold set's examiner's convention). These a
 (none comes from a benchmark set). Answers that must be halved commit to one focus and then to another, or assert a
 focus and then deny it; the feedback quotes the two statements. Answers that must not be halved reject an area and
 then choose, resolve a hedge, set a tempting event aside, name a secondary focus as secondary, or say the same area
-in lay words and by its label.
+in lay words and by its label. A turn may stand in the clause before the second focus, or in the sentence before
+one that draws its conclusion ("In fact ... So the focus should be ..."); a focus added ("also", "secondary") or put
+in a later phase or a condition is no turn.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from ipt_training.domain import ProblemArea
 
 @pytest.fixture(scope="module")
 def cases(library):
-    return {cid: library.get(cid) for cid in ("p-05", "p-13")}
+    return {cid: library.get(cid) for cid in ("p-05", "p-13", "p-14")}
 
 
 TURNED = [
@@ -77,3 +79,49 @@ def test_one_focus_reached_honestly_is_not_halved(cases, text):
     assert report.detected_primary is ProblemArea.ROLE_TRANSITION
     assert "self_contradiction" not in report.flags and "two_readings" not in report.flags
     assert points(report, "problem_area") == 3.0 and report.total >= 8.5
+
+
+TURNED_ACROSS = [
+    # the turn opens the clause, the area is named at its end
+    ("p-14", "This is a role transition for Jonas: deciding whether to become a father is a new stage of life. On the "
+             "other hand, the arguments with Mareike most evenings since December came first and his sleep went two "
+             "months later, and that is a role dispute. Goals: mourn the life without children and build confidence "
+             "about parenthood.",
+     ("This is a role transition for Jonas", "that is a role dispute")),
+    # the turn a sentence earlier, the conclusion drawn with "So"
+    ("p-05", "Problem area: role dispute with Clara, who took the Winnipeg post. In fact he says Clara is supportive "
+             "and they do not argue; he lost his bridge team and his futsal when they moved, and the early waking "
+             "started two months after the move. So the focus should be the role transition: mourn the Toronto life "
+             "and build mastery here.",
+     ("role dispute with Clara", "the focus should be the role transition")),
+]
+
+
+@pytest.mark.parametrize(("case_id", "text", "quotes"), TURNED_ACROSS)
+def test_a_turn_said_before_the_second_focus_is_two_readings(cases, case_id, text, quotes):
+    report = score(cases[case_id], text)
+    assert "self_contradiction" in report.flags and "two_readings" in report.flags
+    assert points(report, "problem_area") <= 1.5 and report.total <= 4.5
+    feedback = report.criterion("problem_area").feedback
+    assert all(q in feedback for q in quotes)
+
+
+NOT_TURNED = [
+    # a second focus added and ranked below the first, after "Actually"
+    "This is a role transition: " + FACTS.replace("Goals:", "Actually, there is also some strain with Clara, a "
+                                                  "secondary role dispute we can handle within the transition. Goals:"),
+    # a differential weighed and then decided ("On the other hand ... So I would choose")
+    "A dispute with Clara is possible, since he hides how low he is. On the other hand she is supportive and they do "
+    "not argue. So I would choose a role transition: " + FACTS,
+    # another area kept for a later phase, in a condition
+    "This is a role transition: " + FACTS.replace("Goals:", "However, if things with Clara get worse, we might later "
+                                                  "look at a role dispute. Goals:"),
+]
+
+
+@pytest.mark.parametrize("text", NOT_TURNED)
+def test_a_focus_added_weighed_or_put_off_is_no_turn(cases, text):
+    report = score(cases["p-05"], text)
+    assert report.detected_primary is ProblemArea.ROLE_TRANSITION
+    assert "self_contradiction" not in report.flags and "two_readings" not in report.flags
+    assert points(report, "problem_area") >= 2.0

@@ -140,6 +140,7 @@ from ipt_training.scoring.time_link import (
     onset_said,
     stated_link,
 )
+from ipt_training.scoring.turns import turned_across
 from ipt_training.text.matcher import Clauses, Match, PhraseMatcher, build_matcher
 from ipt_training.text.normalize import clauses, to_ascii_lower
 from ipt_training.text.words import AnswerWords
@@ -653,6 +654,13 @@ def score_formulation(
     # a secondary area ticked the same as the primary adds nothing (the builder notes it; the answer is not two foci)
     field_secondary = None if answer.secondary_area is answer.primary_area else answer.secondary_area
     decision = decide_areas(answer.primary_area, field_secondary, reading)
+    across = False  # a turn from one focus to another said across clauses (turns.py)
+    if decision.primary is not None and not decision.contradiction and not decision.stuffing and len(reading.best) >= 2:
+        pair = turned_across(reading, prepared, lambda: sentence_ids(cleaned.text, len(prepared)))
+        if pair is not None:
+            across = True
+            decision = replace(decision, contradiction=True, secondary=None,
+                               alternatives=tuple(a for a in pair if a is not decision.primary))
     implicit = False
     dead = _the_dead(reference, case)
     told: list[list[Match]] = []  # the events the answer tells, read once when first asked
@@ -843,7 +851,7 @@ def score_formulation(
     # rubric marks the better one at half on every criterion; so is an area asserted and then denied. (A field choice
     # the text does not share, with a text that keeps to one area, is the area's contradiction only.)
     turned = (split is None and bool(readings) and not decision.stuffing
-              and decide_areas(None, None, reading).contradiction)
+              and (across or decide_areas(None, None, reading).contradiction))
     better = max(readings, key=lambda a: _reading_points(a, None, reference)) if readings else None
     criteria: list[CriterionResult] = []
     # The case copied out, with an area only implied by its events, restates the vignette and chooses nothing.

@@ -1,0 +1,83 @@
+"""A turn from one focus to another said across clauses: "Area: role transition - becoming a mother. Actually she
+says caring for the baby is the easy part; what set it off was the rows with Sipho. So the work should be on the
+dispute."
+
+The area reader (:mod:`ipt_training.scoring.areas`) reads a turn when its word stands in the clause that names the
+second area ("actually a dispute"). Writers also turn in the clause before, or at the head of the sentence, and then
+name the second area as the focus in a clause of its own. Two areas, each committed to in the writer's own words,
+the later one reached by a turn, neither set aside, marked secondary or added to the other ("this is also a
+dispute"), are two readings of the case.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from itertools import pairwise
+
+from ipt_training.domain import ProblemArea
+from ipt_training.scoring.areas import AreaReading, Reading
+from ipt_training.scoring.lexicon import REVERSAL_WORDS
+from ipt_training.scoring.readings import subordinate
+from ipt_training.text.matcher import Clauses
+
+#: Words that turn from what was said before ("however", "on the other hand", "then again"), besides the area
+#: reader's own words of reversal ("actually", "really", "in fact").
+_TURN_WORDS = REVERSAL_WORDS | frozenset({"however", "nevertheless", "nonetheless"})
+_TURN_PAIRS = frozenset({("other", "hand"), ("then", "again"), ("second", "thought"), ("thinking", "again"),
+                         ("looking", "again")})
+#: Words that add a focus to the first, or rank it below, rather than replace it.
+_ADDING = frozenset({"also", "too", "both", "well", "additionally", "plus", "another", "second", "further",
+                     "secondary", "alongside", "within", "part", "partly"})
+_CONCLUDING = frozenset({"so", "therefore", "thus", "hence"})
+#: How many clauses before the second commitment a turn may stand, within its sentence.
+_REACH = 2
+
+
+def _turns(tokens: list[str]) -> bool:
+    """A word of turning in the clause ("however", "actually", "on the other hand")."""
+    if not _TURN_WORDS.isdisjoint(tokens):
+        return True
+    return any(pair in _TURN_PAIRS for pair in pairwise(tokens))
+
+
+def turned_across(reading: AreaReading, prepared: Clauses,
+                  sentences: Callable[[], list[int] | None]) -> tuple[ProblemArea, ProblemArea] | None:
+    """The area the answer commits to first and the one it turns to in a later clause (None when it does not):
+    the first area committed to (chosen or claimed of the case, not rejected), a later one committed to as well,
+    and a word of turning before it, in the clause that commits to it or in a clause just before (see
+    :func:`_before`; ``sentences``: gives the sentence of each clause, None when the sentences are not told
+    apart; asked only when a second area is committed to). Not a turn: an area marked secondary, added ("also",
+    "within"), or committed to in a condition, a later phase or a possibility."""
+    committed = [a for a in reading.at_least(Reading.ASSERTED)
+                 if a not in reading.rejected and a not in reading.secondary_marked]
+    if len(committed) < 2 or committed[0] not in reading.claimed:
+        return None  # (a first area only weighed, "a transition is possible", is a differential, not a focus)
+    first = committed[0]
+    first_clause = reading.order[first][0]
+    for area in committed[1:]:
+        clause, start = reading.order[area]
+        if clause <= first_clause:
+            continue
+        tokens = prepared[clause]
+        if not _ADDING.isdisjoint(tokens) or subordinate(prepared, clause):
+            continue
+        if _turns(tokens[:start]):
+            return first, area
+        if any(_turns(prepared[c]) for c in _before(clause, first_clause, prepared, sentences())):
+            return first, area
+    return None
+
+
+def _before(clause: int, floor: int, prepared: Clauses, ids: list[int] | None) -> range:
+    """The clauses after the first commitment (``floor``) and before ``clause`` where a turn to it may stand: up to
+    two in its own sentence, or every one back to the first commitment when its sentence opens by drawing a
+    conclusion ("Area: role transition. Actually she says ...; what set it off was the rows with Sipho. So the work
+    should be on the dispute"); the clause just before when the sentences are not told apart."""
+    if ids is None:
+        return range(max(floor + 1, clause - 1), clause)
+    opening = clause
+    while opening > floor + 1 and ids[opening - 1] == ids[clause]:
+        opening -= 1
+    if prepared[opening][:1] and prepared[opening][0] in _CONCLUDING:
+        return range(floor + 1, clause)
+    return range(max(floor + 1, opening, clause - _REACH), clause)
