@@ -177,3 +177,135 @@ def test_crying_and_the_cases_facts_are_no_onset(baker):
     assert not _told("he has not cried since", baker)
     assert not _told("he stopped the sunday market", baker)
     assert not _told("after the loss of the bakery", baker)
+
+
+def test_the_onset_month_with_a_verb_of_beginning_is_the_onset(baker):
+    # "it came on in March": the case's onset month, no other event of the case in it
+    text = _OPENING + _REGULARS + "The heaviness came on in March, in the weeks after you closed the bakery. " + _AREA
+    assert "onset_after_closure" in score(baker, text).evidence_cited
+    # a quarrel that began then is no onset, and another month is not the onset's
+    rows = _OPENING + _REGULARS + "The rows with Liesbeth started in March, after you closed the bakery. " + _AREA
+    assert "onset_after_closure" not in score(baker, rows).evidence_cited
+    june = _OPENING + _REGULARS + "The heaviness came on in June, in the weeks after you closed the bakery. " + _AREA
+    assert "onset_after_closure" not in score(baker, june).evidence_cited
+
+
+def test_the_cases_own_span_names_the_key_event_in_the_answers_words(baker):
+    # "your last loaf" is no word of the case: the span from the closure to the onset (two months) names the event
+    text = _OPENING + _REGULARS + "By March, eight weeks after your last loaf, you were waking at night. " + _AREA
+    assert "onset_after_closure" in score(baker, text).evidence_cited
+    # a span the case does not give, or a span pointing back ("later") to no event, names nothing
+    wrong = _OPENING + _REGULARS + "By March, a year after your last loaf, you were waking at night. " + _AREA
+    assert "onset_after_closure" not in score(baker, wrong).evidence_cited
+    back = _OPENING + _REGULARS + "Eight weeks later, you were waking at night. " + _AREA
+    assert "onset_after_closure" not in score(baker, back).evidence_cited
+
+
+def test_a_verbs_third_person_is_the_verb():
+    from ipt_training.scoring.evidence import sentence_terms
+    from ipt_training.scoring.word_forms import third_person
+
+    assert [third_person(v) for v in ("retire", "marry", "wish", "sell", "stay")] == [
+        "retires", "marries", "wishes", "sells", "stays"]
+    # the timeline's "Retires as principal" and the link's "after she retired" are one term
+    assert {t.key for t in sentence_terms("Retires as principal")} & {t.key for t in sentence_terms("she retired")}
+
+
+_FARM = """
+id: x-92
+title: "A dairy farm in Friesland"
+set: practice
+difficulty: intermediate
+traps: [impasse]
+patient:
+  name: Sjoerd Hoekstra
+  age: 49
+  gender: man
+  background: "Dairy farmer in Friesland; runs the farm with his brother Jelle"
+setting: "General practice, Leeuwarden"
+vignette: |
+  Sjoerd, 49, runs the family dairy farm with his brother Jelle. In February 2025 Jelle sold forty cows to a
+  neighbour without asking him. They had one shouting match in the milking parlour; since then the brothers
+  leave each other notes on the tractor and do not mention the herd. From April 2025 he has slept badly and
+  lost interest in the village band. He expects them to decide together as equal owners; Jelle says he does the
+  books and may decide. Nobody close has died.
+symptom_onset: 2025-04
+timeline:
+  - date: 2025-02
+    event: "Jelle sells forty cows without asking; shouting match in the milking parlour"
+    kind: conflict
+  - {date: 2025-04, event: "Poor sleep, loss of interest in the band", kind: symptom}
+inventory:
+  - name: Jelle
+    relationship: brother, co-owner of the farm
+    closeness: inner
+    contact: "daily, through notes"
+    expectations: "To decide together"
+  - name: Village band
+    relationship: friends from the village brass band
+    closeness: middle
+    contact: "none since April"
+    expectations: "Friendship"
+reference:
+  primary_area: role_dispute
+  dispute_stage: impasse
+  acceptable_alternatives: []
+  key_evidence:
+    - id: cows_sold
+      hint: "What happened in February?"
+      text: "In February 2025 Jelle sold forty cows to a neighbour without asking Sjoerd."
+    - id: notes
+      hint: "How do they talk now?"
+      text: "Since the shouting match the brothers have stopped talking about the herd and leave notes on the tractor."
+    - id: expectations
+      hint: "What does each expect?"
+      text: >-
+        Sjoerd expects them to decide together as equal owners, while Jelle expects to decide because he does the
+        books.
+  timeline_link:
+    id: onset_after_sale
+    hint: "When did the symptoms begin?"
+    text: "His symptoms began in April 2025, two months after Jelle sold the cows."
+  goals: [dispute.identify, dispute.plan, dispute.resolve]
+  strategies: [dispute.expectations, dispute.patterns, dispute.options]
+  rationale: "Written for these tests: a dispute at an impasse."
+  formulation: >-
+    Sjoerd, you have depression, a common illness that can be treated. It began in April, two months after Jelle
+    sold the cows without asking you. Since then you have stopped talking about it. In IPT we call this a role
+    dispute at an impasse. Over twelve weeks we will look at what you each expect. Does that fit?
+"""
+
+
+@pytest.fixture(scope="module")
+def farm(tmp_path_factory: pytest.TempPathFactory):
+    path: Path = tmp_path_factory.mktemp("cases") / "x-92.yaml"
+    path.write_text(_FARM, encoding="utf-8")
+    return load_case_file(path)
+
+
+_SJOERD = "Sjoerd, you have a depression; it is an illness, not a weakness. "
+_SOLD = ("In February Jelle sold forty cows to the neighbour without asking you, two months before you began to sleep "
+         "badly. ")
+#: the case's stage fact in the answer's words, with no word of a stage
+_TRACTOR = "Since the row in the milking parlour, the two of you only leave notes on the tractor about the herd. "
+_DISPUTE = "This is a role dispute between you and Jelle. Over twelve weeks we will look at what you each expect."
+
+
+def test_the_stage_told_by_the_fact_the_case_states_it_with(farm):
+    read = score(farm, _SJOERD + _SOLD + _TRACTOR + _DISPUTE)
+    assert read.detected_primary is ProblemArea.ROLE_DISPUTE
+    assert "notes" in read.evidence_cited
+    assert "fits the case" in read.criterion("evidence_timeline").feedback
+    without = score(farm, _SJOERD + _SOLD + "You and Jelle work the farm every day. " + _DISPUTE)
+    assert points(read, "evidence_timeline") > points(without, "evidence_timeline")
+
+
+def test_the_stage_fact_does_not_stage_another_focus_a_list_or_a_stage_named_otherwise(farm):
+    other = score(farm, "Sjoerd has interpersonal deficits: he has always been shy. " + _TRACTOR
+                  + "Goals: reduce his isolation and help him form new relationships.")
+    assert "fits the case" not in other.criterion("evidence_timeline").feedback
+    listed = score(farm, "Cows sold 2/25. Notes on the tractor. Herd. Jelle. Sx 4/25.")
+    assert "fits the case" not in listed.criterion("evidence_timeline").feedback
+    named = score(farm, _SJOERD + _SOLD + _TRACTOR + "This is a role dispute at the renegotiation stage between "
+                  "you and Jelle. Over twelve weeks we will look at what you each expect.")
+    assert "fits the case" not in named.criterion("evidence_timeline").feedback

@@ -40,7 +40,7 @@ from functools import cache
 import yaml
 
 from ipt_training.scoring.gist import all_item_kinds, gist_cues, stated_kind
-from ipt_training.scoring.word_forms import IRREGULAR_GROUPS, extra_forms
+from ipt_training.scoring.word_forms import IRREGULAR_GROUPS, extra_forms, third_person
 from ipt_training.text.matcher import Match
 from ipt_training.text.normalize import clauses, to_ascii_lower
 
@@ -114,6 +114,10 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
      "baby arrived"),
 )
 _SYNONYMS: dict[str, str] = {word: group[0] for group in SYNONYM_GROUPS for word in group}
+# The third person of a group's verbs ("retires", "promotes", "marries"), where the group does not list it: the same
+# word, as a timeline writes it ("Retires as principal") where the link says "after she retired".
+_SYNONYMS.update({third_person(word): canonical for word, canonical in list(_SYNONYMS.items())
+                  if " " not in word and third_person(word) not in _SYNONYMS})
 #: The same word in another form (irregular verbs): matched as one term, like a synonym.
 _GROUPS: dict[str, tuple[str, ...]] = {group[0]: group for group in (*IRREGULAR_GROUPS, *SYNONYM_GROUPS)}
 _FORMS: dict[str, str] = {word: group[0] for group in IRREGULAR_GROUPS for word in group if word not in _SYNONYMS}

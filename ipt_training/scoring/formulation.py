@@ -94,6 +94,7 @@ from ipt_training.scoring.onset_link import (
     key_dated,
     key_event_texts,
     link_denied,
+    span_link,
     timing_for,
 )
 from ipt_training.scoring.onset_words import onset_told, onset_told_anywhere, onset_words
@@ -279,6 +280,23 @@ def _matcher_for(reference: ReferenceFormulation, case: Case | None = None) -> _
     if reference.primary_area is ProblemArea.INTERPERSONAL_DEFICITS:
         cues["absence"] = list(ABSENCE_OF_EVENT_CUES)
     return build_matcher(cues, protected=reader_words() | _case_words(case)), derived
+
+
+@per_case
+def _stage_items(reference: ReferenceFormulation, case: Case | None = None) -> frozenset[str]:
+    """The evidence items of a dispute case whose sentence states its stage, and no other ("Both are still trying:
+    they wrote a weekly schedule together", "Since March they no longer talk about it"), read as an answer is."""
+    if reference.dispute_stage is None:
+        return frozenset()
+    matcher, _ = _matcher_for(reference, case)
+    found: set[str] = set()
+    for item in reference.key_evidence:
+        prepared, matches = matcher.find_prepared(clauses(item.text))
+        stages = {_STAGE_OF[m.concept] for m in [*matches, *described_stages(prepared)]
+                  if m.concept in _STAGE_OF and not m.negated}
+        if stages == {reference.dispute_stage}:
+            found.add(item.id)
+    return frozenset(found)
 
 
 #: First words of an inventory entry that make it a group or a description, not a person's name ("The other
@@ -802,6 +820,8 @@ def score_formulation(
         linked = bool(dated_events) and dated_link(
             timing, prepared, dated_events, onset,
             *([] if sentences is None else [lambda i, j: sentences[i] == sentences[j]]))
+        # the case's own span from the key event, told beside the onset, names the event in the answer's words
+        linked = linked or span_link(timing, prepared, onset)
     style = read_style(answer.text, raw, case.vignette if case is not None else None)
     bare_list = answer.primary_area is None and (
         (not decision.explicit and not linked and style.list_like) or style.itemised)
@@ -903,6 +923,14 @@ def score_formulation(
         labels = list(dict.fromkeys(_STAGE_OF[m.concept] for m in kinds["stage"] if not m.negated
                                     and prepared[m.clause][m.start].startswith(_STAGE_WORDS)))
     chose_dispute = ProblemArea.ROLE_DISPUTE in (decision.primary, decision.secondary, better)
+    if (stage is None and not labels and not kinds["stage"] and chose_dispute and not style.pasted
+            and case is not None):
+        # The stage told by the fact the case itself states it with ("since March they only leave each other notes"):
+        # an answer that chose the dispute, describes no stage of its own and tells that fact in a sentence describes
+        # the case's stage.
+        told_items = {m.concept[9:] for m in ev_matches if m.concept.startswith("evidence:")}
+        if not told_items.isdisjoint(_stage_items(reference, case)):
+            stage = reference.dispute_stage
     # A list that chooses no focus has not chosen the dispute either: a stage word in it is a keyword, not a staging.
     stage_right = has_dispute and chose_dispute and stage == reference.dispute_stage and not uncommitted_list
     stage_pts = plan.stage if stage_right else 0.0

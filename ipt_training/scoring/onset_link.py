@@ -218,6 +218,26 @@ def dated_link(timing: OnsetTiming, prepared: list[list[str]], event_clauses: se
     return False
 
 
+#: Relations by which a span points forward from an event the clause names ("eight weeks after your farewell",
+#: "two months into his leave"); "later" points back to whatever was said before and is left to :func:`dated_link`.
+_FORWARD = frozenset({"after", "into", "following"})
+
+
+def span_link(timing: OnsetTiming, prepared: list[list[str]], onset_said: Callable[[list[str]], bool]) -> bool:
+    """Whether a clause tells the onset with the case's own span from the key event ("by February, eight weeks after
+    your farewell from the school, you were waking early"): the span names the event, in whatever words the answer
+    tells it, when the span fits the key event better than any other event of the case."""
+    for clause in prepared:
+        if _FORWARD.isdisjoint(clause) or _UNIT_WORDS.isdisjoint(clause) or not onset_said(clause):
+            continue
+        for span in _span_months(clause):
+            key = min((abs(span - actual) for actual in timing.spans()), default=float("inf"))
+            other = min((abs(span - (timing.onset - o)) for o in timing.others), default=float("inf"))
+            if key < other and any(_close(span, actual) for actual in timing.spans()):
+                return True
+    return False
+
+
 @per_case
 def timing_for(reference: ReferenceFormulation, case: Case | None) -> OnsetTiming | None:
     """:func:`onset_timing`, cached per reference and case object (a grading run scores many answers per case)."""

@@ -21,6 +21,7 @@ from ipt_training.cases.model import Case, ReferenceFormulation
 from ipt_training.scoring.evidence import names_in, proper_names, sentence_terms
 from ipt_training.scoring.item_context import common_in_library
 from ipt_training.scoring.per_case import per_case
+from ipt_training.scoring.specificity import MONTHS, month_index
 from ipt_training.scoring.time_link import ONSET_PATTERN
 from ipt_training.text.normalize import clauses, to_ascii_lower
 
@@ -32,6 +33,14 @@ _PLAIN_STEMS = ("oversleep",)
 #: Forms of sleeping and of weight that the onset's prefixes ("sleep", "appetite") miss. Crying is not one: "she has
 #: not cried" is mourning held back, not the onset.
 _PLAIN_FORMS = frozenset({"slept", "weight"})
+
+#: Verbs of beginning: beside the onset's month, they tell the onset ("it came on in April").
+_STARTS = frozenset({"began", "begun", "begins", "begin", "started", "starts", "start", "came", "come", "comes",
+                     "set", "crept", "developed", "appeared", "emerged", "arrived", "hit"})
+#: Words that lead a month named as a date ("in may", "since may", "by may"), where "may" alone is a verb.
+_MONTH_LEADS = "in|since|from|by|around|early|late|mid|last|this|until|of|before|after|during"
+#: A quarrel that began is no onset ("the rows started in April").
+_QUARREL = "argu|row |rows |fight|quarrel|conflict|disput|tension|disagree|clash|shout"
 
 #: The case's words for its symptoms as one pattern over a clause's words joined by spaces (exact words, and stems
 #: that begin a word).
@@ -59,14 +68,30 @@ def onset_words(reference: ReferenceFormulation, case: Case | None = None) -> On
             if term.key.startswith("word:") and term.key not in taken and not common_in_library(term.cues):
                 stems += [c[:-1] for c in term.cues if c.endswith("*")]
                 words.update(c for c in term.cues if not c.endswith("*") and " " not in c)
-    return _pattern(frozenset(words), tuple(stems))
+    return _pattern(frozenset(words), tuple(stems), _onset_month(case))
 
 
-def _pattern(words: frozenset[str], stems: tuple[str, ...]) -> OnsetWords:
+def _onset_month(case: Case) -> int | None:
+    """The month of the year (0-11) of the case's onset, when no event of the case but its symptoms falls in it."""
+    onset = month_index(case.symptom_onset)
+    if onset is None or any(month_index(e.date) == onset for e in case.timeline if e.kind.value != "symptom"):
+        return None
+    return onset % 12
+
+
+def _pattern(words: frozenset[str], stems: tuple[str, ...], month: int | None = None) -> OnsetWords:
     exact = "|".join(sorted(map(re.escape, words)))
     begun = "|".join(sorted(map(re.escape, set(stems))))
     # the clinical words of an onset and the case's own, in one pattern
-    return re.compile(f"{ONSET_PATTERN}| (?:{exact}) " + (f"| (?:{begun})" if begun else ""))
+    pattern = f"{ONSET_PATTERN}| (?:{exact}) " + (f"| (?:{begun})" if begun else "")
+    if month is not None:
+        # the onset's month with a verb of beginning, no quarrel beginning ("it came on in April", "the heaviness
+        # started in April"; not "the rows started in April"), in one clause (a line of the joined text)
+        name = MONTHS[month]
+        forms = f"{name}|{name[:3]}" + ("|sept" if name == "september" else "")
+        said = f" (?:{_MONTH_LEADS}) may " if name == "may" else f" (?:{forms}) "
+        pattern += f"|^(?=[^\\n]*{said})(?=[^\\n]* (?:{'|'.join(sorted(_STARTS))}) )(?![^\\n]* (?:{_QUARREL}))"
+    return re.compile(pattern, re.MULTILINE)
 
 
 def onset_told(tokens: list[str], words: OnsetWords) -> bool:

@@ -112,3 +112,13 @@ def stem(word: str) -> str:
     if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "sl":
         word = word[:-1]
     return word
+
+
+def third_person(verb: str) -> str:
+    """The third person singular of a regular verb: "retire" -> "retires", "marry" -> "marries", "wish" -> "wishes",
+    "sell" -> "sells"."""
+    if verb.endswith("y") and len(verb) > 2 and verb[-2] not in _VOWELS:
+        return f"{verb[:-1]}ies"
+    if verb.endswith(("s", "sh", "ch", "x", "z")):
+        return f"{verb}es"
+    return f"{verb}s"

@@ -86,9 +86,8 @@ def to_ascii_lower(text: str) -> str:
 
 def _expand(text: str) -> str:
     if "'" in text:
-        if "n't" in text:  # (every negated modal ends so)
-            for contraction, expansion in _NEGATED_MODALS:
-                text = text.replace(contraction, expansion)
+        for contraction, expansion in _NEGATED_MODALS:
+            text = text.replace(contraction, expansion)
         text = _CONTRACTION_RE.sub("", text)
     if "e.g" in text or "i.e" in text:
         # "e.g." and "i.e." are not the shorthand "G" (grief) or anything else
