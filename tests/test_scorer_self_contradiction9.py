@@ -125,3 +125,12 @@ def test_a_focus_added_weighed_or_put_off_is_no_turn(cases, text):
     assert report.detected_primary is ProblemArea.ROLE_TRANSITION
     assert "self_contradiction" not in report.flags and "two_readings" not in report.flags
     assert points(report, "problem_area") >= 2.0
+
+
+def test_i_dont_believe_rejects_the_area_it_names(cases):
+    """"believe" was mended by typo repair into "relieve" (a cue word one letter away), so "I don't believe this is a
+    role dispute" read as a choice of the dispute and the answer as contradicting itself."""
+    report = score(cases["p-05"], "I don't believe this is a role dispute: Clara is supportive and they do not argue. "
+                                  "I believe it is a role transition: " + FACTS)
+    assert report.detected_primary is ProblemArea.ROLE_TRANSITION
+    assert "self_contradiction" not in report.flags and points(report, "problem_area") == 3.0

@@ -972,7 +972,8 @@ def _reject_by_reference(reading: AreaReading, prepared: Clauses,
     if not words.has_any(_REJECT_OR_CHOOSE):
         return
     # The clauses that point back with a verb of rejecting or choosing, and the bare refusals ("I wouldn't.").
-    pointing = set(words.with_any(BACK_REFERENCES)).intersection(words.with_any(_REJECTING_VERBS))
+    back = words.with_any(BACK_REFERENCES)
+    pointing = set(back).intersection(words.with_any(_REJECTING_VERBS)) if back else set()
     pointing.update(c for c in words.with_any(_NOT) if _bare_refusal(prepared[c]))
     pointing.difference_update(clause for clause, _, _ in mentions)
     for c in sorted(pointing):

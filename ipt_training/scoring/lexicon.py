@@ -412,7 +412,7 @@ COMMON_WORDS: frozenset[str] = frozenset({
     "drove", "involve", "involves", "option", "difficulty", "clarity", "balance", "thing", "month",
     "healthy", "accent", "choosing", "failing", "leaves", "closed", "round", "worse", "built", "agreed", "loner",
     "sessions", "session", "sunday", "sundays", "family", "families", "solution", "situations", "revolved",
-    "revolve", "revolves",
+    "revolve", "revolves", "believe",
 })
 
 

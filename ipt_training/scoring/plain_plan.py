@@ -423,7 +423,7 @@ def plain_plan_concepts(prepared: Clauses, areas: set[ProblemArea], *, ending: b
     found: set[str] = set()
     if not areas:
         return found
-    frames = _frames_for(frozenset(areas))
+    anchored = _frames_anchored(frozenset(areas))
     if words is None:
         words = AnswerWords(prepared)
     framed = set(words.with_any(_EVERY_WORD))
@@ -442,7 +442,8 @@ def plain_plan_concepts(prepared: Clauses, areas: set[ProblemArea], *, ending: b
         # The word classes the sentence has a word (or word pair) of: a frame needs one of each of its classes.
         have = set(chain.from_iterable(map(_CLASSES_OF.get, chain(tokens, pairs), repeat(()))))
         hurried = None
-        for frame, needs in frames:
+        # (only the frames anchored at a class the sentence has can have all of theirs)
+        for frame, needs in chain.from_iterable(map(anchored.get, have, repeat(()))):
             if not needs <= have or frame.concept in found or (not ending and (
                     frame is _ENDING_FRAME or frame in _DISSOLUTION_FRAMES)) or (
                     voting and not frame.votes) or not _present(tokens, frame, pairs) or (
@@ -530,11 +531,22 @@ def hurried_clauses(prepared: Clauses, words: AnswerWords | None = None) -> set[
     """Plan sentences about the loss that idealise the lost person or hurry past the loss."""
     if words is None:
         words = AnswerWords(prepared)
-    if not words.has_any(_HURRY_WORDS):
+    if not words.has_any(_HURRY_WORDS) or not _hurry_possible(words.vocabulary):
         return set()
     about_loss = words.with_any(_ABOUT_LOSS)
     return {c for c in set(plan_sentences(prepared, words)).intersection(about_loss)
             if _hurried(prepared[c], _pairs(prepared[c]))}
+
+
+#: The words of each hurrying pair ("move on": "move", "on"), both in a sentence that says it.
+_HURRY_PAIR_WORDS = tuple(tuple(pair.split()) for pair in sorted(_HURRY_PAIRS))
+
+
+def _hurry_possible(vocabulary: frozenset[str]) -> bool:
+    """Whether an answer of ``vocabulary`` has what :func:`_hurried` looks for anywhere: a hurrying word, both
+    words of a hurrying pair, or "only" and a word of the good times."""
+    return (not _HURRY.isdisjoint(vocabulary) or ("only" in vocabulary and not _ONLY_GOOD.isdisjoint(vocabulary))
+            or any(first in vocabulary and second in vocabulary for first, second in _HURRY_PAIR_WORDS))
 
 
 @cache
@@ -542,6 +554,16 @@ def _frames_for(areas: frozenset[ProblemArea]) -> tuple[tuple[Frame, frozenset[i
     """The frames of ``areas`` and general ones, each with the word classes it needs (see :data:`_CLASSES_OF`)."""
     return tuple((f, frozenset(_CLASS_IDS[c] for c in (*f.classes, f.twice) if c)) for f in FRAMES
                  if CONCEPT_AREA.get(f.concept) is None or CONCEPT_AREA[f.concept] in areas)
+
+
+@cache
+def _frames_anchored(areas: frozenset[ProblemArea]) -> dict[int, tuple[tuple[Frame, frozenset[int]], ...]]:
+    """:func:`_frames_for` by one class each frame needs (its lowest-numbered): a sentence without that class has
+    not all of the frame's classes, so its frames are not looked at."""
+    anchored: dict[int, list[tuple[Frame, frozenset[int]]]] = {}
+    for frame, needs in _frames_for(areas):
+        anchored.setdefault(min(needs), []).append((frame, needs))
+    return {anchor: tuple(frames) for anchor, frames in anchored.items()}
 
 
 #: Each word class of the frames numbered, and each word (or word pair) -> the classes it belongs to, so a sentence's
@@ -580,7 +602,7 @@ def _every_area_planned(prepared: Clauses, words: AnswerWords) -> bool:
         return bool(words.derived["plain_areas"][0])
     every = False
     if _areas_possible(words.vocabulary):
-        concepts = plain_plan_concepts(prepared, set(ProblemArea), words=words, voting=True) - _SHARED
+        concepts = _voting_concepts(prepared, words) - _SHARED
         every = len({area for c in concepts if (area := CONCEPT_AREA.get(c)) is not None}) >= EVERY_AREA
     if words.clauses is prepared:
         words.derived["plain_areas"] = (int(every),)
@@ -624,11 +646,22 @@ _AREA_WITNESSES = tuple(sorted((
     for area in ProblemArea), key=len))
 
 
+def _voting_concepts(prepared: Clauses, words: AnswerWords | None) -> set[str]:
+    """The concepts the plain plan sentences name with every area's voting frames, read once per answer for the
+    votes, the mourning and the every-area reading (kept in ``words``; never changed by its readers)."""
+    if words is not None and words.clauses is prepared:
+        found = words.found.get("voting")
+        if found is None:
+            found = words.found["voting"] = plain_plan_concepts(prepared, set(ProblemArea), words=words, voting=True)
+        return found
+    return plain_plan_concepts(prepared, set(ProblemArea), words=words, voting=True)
+
+
 def plain_plan_votes(prepared: Clauses, words: AnswerWords | None = None) -> dict[ProblemArea, float]:
     """One vote per area-specific concept that plain plan sentences name; concepts whose words serve two areas give
     none."""
     votes: dict[ProblemArea, float] = {}
-    for concept in plain_plan_concepts(prepared, set(ProblemArea), words=words, voting=True) - _SHARED:
+    for concept in _voting_concepts(prepared, words) - _SHARED:
         area = CONCEPT_AREA.get(concept)
         if area is not None:
             votes[area] = votes.get(area, 0.0) + VOTE
@@ -638,5 +671,4 @@ def plain_plan_votes(prepared: Clauses, words: AnswerWords | None = None) -> dic
 def mourning_planned(prepared: Clauses, words: AnswerWords | None = None) -> bool:
     """The plan mourns in plain words that serve a death and an old role alike ("let you say how sad you are about
     it", "talk about what you have lost"): which of the two it is, the answer's events say."""
-    return not (plain_plan_concepts(prepared, set(ProblemArea), words=words, voting=True) & _SHARED).isdisjoint(
-        MOURNING)
+    return not (_voting_concepts(prepared, words) & _SHARED).isdisjoint(MOURNING)

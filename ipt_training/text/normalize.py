@@ -86,8 +86,9 @@ def to_ascii_lower(text: str) -> str:
 
 def _expand(text: str) -> str:
     if "'" in text:
-        for contraction, expansion in _NEGATED_MODALS:
-            text = text.replace(contraction, expansion)
+        if "n't" in text:  # (every negated modal ends so)
+            for contraction, expansion in _NEGATED_MODALS:
+                text = text.replace(contraction, expansion)
         text = _CONTRACTION_RE.sub("", text)
     if "e.g" in text or "i.e" in text:
         # "e.g." and "i.e." are not the shorthand "G" (grief) or anything else

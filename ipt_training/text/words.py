@@ -19,7 +19,7 @@ Clauses = list[list[str]]
 class AnswerWords:
     """The clauses of one answer (as the matcher prepared them) and the words in them."""
 
-    __slots__ = ("_sets", "clauses", "derived", "vocabulary")
+    __slots__ = ("_sets", "clauses", "derived", "found", "vocabulary")
 
     def __init__(self, clauses: Clauses) -> None:
         self.clauses = clauses
@@ -28,6 +28,9 @@ class AnswerWords:
         self._sets: list[frozenset[str]] | None = None
         #: what a reader derives from these clauses once for several callers (keyed by the reader's name)
         self.derived: dict[str, tuple[int, ...]] = {}
+        #: what a reader finds named in these clauses once for several callers (concept ids, keyed by the reader's
+        #: name; the callers read it and never change it)
+        self.found: dict[str, set[str]] = {}
 
     def has_any(self, words: frozenset[str]) -> bool:
         """Whether any of ``words`` is in the answer."""
