@@ -185,3 +185,59 @@ def test_a_plan_that_mourns_a_role_beside_the_story_of_a_death_is_not_read_as_a_
 
 def test_goals_alone_still_choose_no_area(library):
     assert score(library.get("p-05"), "Help him mourn.").detected_primary is None
+
+
+# --- the area said in plain words: the cause named, a death weighed and set aside ------------------------------------
+
+_STUDY_H = Path(__file__).resolve().parent.parent / "benchmarks" / "data" / "formulation_dev_h" / "cases"
+_JOSEPH = ("Joseph, you are depressed: the bad sleep, the lost appetite and feeling slow come from the illness. It "
+           "started in April, two months after you left the school to look after Wanjiru full-time. {middle}We will "
+           "meet weekly for twelve sessions. Does that fit how you see it?")
+
+
+@pytest.fixture(scope="module")
+def joseph():
+    # w-09 (study half of set H): a deputy principal who retired to care for his wife; his brother's death in 2020 was
+    # mourned and is a distractor
+    return load_case_file(_STUDY_H / "w-09.yaml")
+
+
+@pytest.mark.parametrize("middle", [
+    "I think what has brought this on is the huge change in your life, from running a school to caring at home. ",
+    "The heart of it, I believe, is that you lost the work that made you who you were. ",
+    "I see your low mood as your reaction to the sudden change from school to home. ",
+])
+def test_the_cause_said_in_plain_words_names_the_area(joseph, middle):
+    assert score(joseph, _JOSEPH.format(middle="")).detected_primary is None
+    report = score(joseph, _JOSEPH.format(middle=middle))
+    assert report.detected_primary is ProblemArea.ROLE_TRANSITION
+    assert points(report, "problem_area") == 3
+
+
+@pytest.mark.parametrize("said", [
+    "I do not think this is about the change from school to home.",
+    "Some people would say it comes from the change, or from the arguments at home.",
+    "The poor sleep and the tiredness come from the illness.",
+])
+def test_a_cause_denied_left_open_or_the_illness_names_no_area(said):
+    from ipt_training.scoring.areas import cause_named
+    from ipt_training.scoring.normalize import clean_answer
+
+    assert all(cause_named(c) is None for c in clean_answer(said).clauses)
+
+
+_PLAN = "We will talk about what you miss from the school and learn the practical side of caring. "
+
+
+@pytest.mark.parametrize("dismissal", [
+    "Your brother Samuel's death in 2020 was sad, but you grieved him well and it is not what this is about. ",
+    "Samuel's death was hard, but you have made your peace with it. ",
+])
+def test_a_death_weighed_and_set_aside_in_the_next_clause_is_no_focus(joseph, dismissal):
+    report = score(joseph, _JOSEPH.format(middle=dismissal + _PLAN))
+    assert report.detected_primary is ProblemArea.ROLE_TRANSITION
+
+
+def test_a_death_not_mourned_in_the_next_clause_stays_a_death(joseph):
+    text = _JOSEPH.format(middle="Samuel's death was hard, and you have never grieved him. ")
+    assert score(joseph, text).detected_primary is not ProblemArea.ROLE_TRANSITION

@@ -1481,6 +1481,47 @@ def _focus_named(tokens: list[str], dead: frozenset[str] = frozenset()) -> Probl
     return areas.pop() if len(areas) == 1 else None
 
 
+#: Word pairs that say what the episode comes from, the object after them ("is about", "comes from", "reaction to",
+#: "because of", "heart of it is", "brought on by"), or before them ("the change brought it on").
+_SAID_CAUSE_PAIRS = frozenset({("is", "about"), ("really", "about"), ("all", "about"), ("mostly", "about"),
+                          ("largely", "about"), ("comes", "from"), ("come", "from"), ("stems", "from"),
+                          ("reaction", "to"), ("response", "to"), ("because", "of"), ("due", "to"), ("down", "to"),
+                          ("heart", "of"), ("on", "by"), ("brought", "on"), ("brought", "this"), ("brought", "it"),
+                          ("set", "off"), ("root", "of")})
+_SAID_CAUSE_FIRST = frozenset(first for first, _ in _SAID_CAUSE_PAIRS)
+#: "the heart of it is X", "what brought this on is X": the object comes after the copula
+_COPULA_OBJECT = frozenset({"heart", "root", "brought", "set"})
+_SAID_CAUSE_REACH = 12
+#: Words of the episode itself: what a letter's symptoms come from is the illness, not a life change.
+_THE_EPISODE = frozenset({"illness", "depression", "depressive", "episode", "symptoms", "disorder"})
+
+
+def cause_named(tokens: list[str], dead: frozenset[str] = frozenset()) -> ProblemArea | None:
+    """The area that the cause a clause gives in lay words names, when they name one area only ("what brought this
+    on is the huge change in your life": the transition; "it is all about the rows with Sian": the dispute; "your
+    reaction to losing the work you loved": the transition); None when the clause gives no cause, denies it ("it is
+    not about the job"), or names words of two areas. ``dead``: the words of the names and kin of the case's dead."""
+    for k in range(len(tokens) - 1):
+        if (tokens[k], tokens[k + 1]) not in _SAID_CAUSE_PAIRS or not _NEGATORS.isdisjoint(tokens[:k]):
+            continue  # (a denial anywhere before: "I do not think the loneliness is at the heart of it")
+        rest = tokens[k + 2:k + 2 + _SAID_CAUSE_REACH]
+        if tokens[k] in _COPULA_OBJECT:
+            # "the heart of it is X", "what brought this on is X"; else "X brought it on" names it before
+            copula = next((j for j, t in enumerate(rest) if t in {"is", "was"}), None)
+            found = rest[copula + 1:] if copula is not None else tokens[max(0, k - _SAID_CAUSE_REACH):k]
+        else:
+            found = rest
+        end = next((j for j, t in enumerate(found) if t in _OBJECT_END), len(found))
+        if not _THE_EPISODE.isdisjoint(found[:end]):
+            continue  # "the sleep and the tiredness come from the illness": the depression, the sick role's words
+        areas = _object_areas(found[:end], dead)
+        if not areas and _lost_role(found[:end]):
+            areas = {ProblemArea.ROLE_TRANSITION}
+        if len(areas) == 1:
+            return areas.pop()
+    return None
+
+
 _ALONE_WORDS = frozenset({"alone", "lonely", "isolated", "isolation", "loner", "friendless", "withdrawn"})
 _FRIEND_WORDS = frozenset({"friends", "friend", "friendships", "relationships", "partner"})
 _FEW = frozenset({"no", "few", "never", "any"})
@@ -1545,6 +1586,33 @@ _BLOCKING = frozenset({"not", "never", "nt", "unable", "cannot", "no"})
 #: What a role transition mourns ("you have not grieved the life you left", "the job she lost"): not a death.
 _OLD_LIFE = _ROLE_THINGS | {"life", "old", "former", "past", "loss", "losing", "marriage", "dream", "dreams"}
 _REPORTING = frozenset({"says", "said", "thinks", "feels", "believes", "claims", "insists"})
+
+
+#: Words of a mourning done ("you grieved him well", "you have mourned her") and of peace made with a loss.
+_MOURNED_WORDS = frozenset({"grieved", "mourned"})
+_PEACE = frozenset({("made", "peace"), ("make", "peace"), ("at", "peace"), ("said", "goodbye"), ("come", "terms")})
+#: Words that point back to what the clause before told ("... but you have made your peace with it").
+_BACK = frozenset({"it", "him", "her", "that", "this", "them"})
+
+
+def _mourning_done(tokens: list[str]) -> bool:
+    """The clause says a loss was mourned ("you grieved him well", "you have mourned her"), not that it was not
+    ("you never grieved him": :func:`_blocked_mourning`), or that peace was made with it ("made your peace with
+    it")."""
+    for k, token in enumerate(tokens):
+        if token in _MOURNED_WORDS and _BLOCKING.isdisjoint(tokens[max(0, k - 6):k]):
+            return True
+    return any((a, b) in _PEACE or (a, c) in _PEACE for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False))
+
+
+def _dismissed_next(prepared: Clauses, clause: int, told: dict[int, set[ProblemArea]]) -> bool:
+    """The clause after an event's clause sets it aside, pointing back to it and telling no event of its own
+    ("Samuel's death was hard, | but you have made your peace with it", "... | and it is not what set this off"):
+    the writer weighs the event and dismisses it, as in one clause."""
+    after = prepared[clause + 1] if clause + 1 < len(prepared) else []
+    if not after or clause + 1 in told or _BACK.isdisjoint(after):
+        return False
+    return set_aside(after) or _mourning_done(after)
 
 
 def _blocked_mourning(tokens: list[str]) -> bool:
@@ -1743,6 +1811,12 @@ def infer_from_events(matches: list[Match], prepared: Clauses,
         named = _focus_named(prepared[i], dead)
         if named is not None:
             weights[named] = weights.get(named, 0.0) + 1.0
+    # The cause said in lay words, in the same way ("what brought this on is the huge change in your life", "this is
+    # really about the arguments with Wanjiru", "your reaction to losing the work you loved").
+    for i in words.with_any(_SAID_CAUSE_FIRST):
+        named = None if i in consequences else cause_named(prepared[i], dead)
+        if named is not None:
+            weights[named] = weights.get(named, 0.0) + 1.0
     counted: set[tuple[int, ProblemArea]] = set()
     # A plan sentence that names events of two areas or more lists everything ("we will spend our sessions on the new
     # manager, the death of her father and the arguments with Marat"): it chooses none of them (``areas_told``).
@@ -1750,7 +1824,7 @@ def infer_from_events(matches: list[Match], prepared: Clauses,
         if not m.concept.startswith("event:") or m.negated:
             continue
         if (_settled(prepared[m.clause]) or m.clause in consequences or set_aside(prepared[m.clause], m.end)
-                or _sought(prepared[m.clause], m.start)):
+                or _sought(prepared[m.clause], m.start) or _dismissed_next(prepared, m.clause, told=areas_told)):
             # "her mother's death was long ago and she grieved it properly", "the promotion went well and is not
             # the issue": not what explains the episode; nor what the plan sets out to find ("find a few people
             # here you could spend time with" is an aim, not the deficits told)
