@@ -86,7 +86,7 @@ from ipt_training.scoring.lexicon import (
     reader_words,
     second_person,
 )
-from ipt_training.scoring.model_plan import EMPTY_KEY, PlanKey, build_key, concept_area, key_concepts
+from ipt_training.scoring.model_plan import EMPTY_KEY, PlanKey, build_key, concept_area, key_concepts, story_listed
 from ipt_training.scoring.no_event import no_event_clauses
 from ipt_training.scoring.normalize import clean_answer
 from ipt_training.scoring.onset_link import (
@@ -333,7 +333,8 @@ def _model_key(reference: ReferenceFormulation, case: Case | None = None) -> Pla
     return build_key(reference.formulation, matcher.find_prepared, area=reference.primary_area,
                      expected=[*(f"goal:{g}" for g in reference.goals),
                                *(f"strategy:{s}" for s in reference.strategies)],
-                     people=_people(reference, case), dead=_the_dead(reference, case))
+                     people=_people(reference, case), dead=_the_dead(reference, case),
+                     story=" ".join([case.vignette, *(e.event for e in case.timeline)]) if case is not None else "")
 
 
 _LOWER_WORD_RE = re.compile(r"(?<![\w-])[a-z]+(?![\w-])")
@@ -1041,13 +1042,16 @@ def score_formulation(
         kinds["goal"] = [m for m in kinds["goal"] if m.clause not in hurried or m.concept not in MOURNING]
         kinds["strategy"] = [m for m in kinds["strategy"] if m.clause not in hurried or m.concept not in MOURNING]
     people = _people(reference, case)
-    plain = plain_plan_concepts(plan_clauses, chosen, ending=dissolution,
-                                words=words if plan_clauses is prepared else None, people=people,
-                                dead=dead)
+    model_key = _model_key(reference, case)
+    # The case's story listed word by word in a plan sentence ("we will talk about wife, divorce, marriage, alone,
+    # decided") plans no work: its clauses are read by the lexicon only, not in plain words or the model's.
+    story = {index for index, clause in enumerate(plan_clauses) if story_listed(clause, model_key, people)}
+    plan_read = [[] if index in story else clause for index, clause in enumerate(plan_clauses)] if story else (
+        plan_clauses)
+    plan_words = words if plan_read is prepared else None
+    plain = plain_plan_concepts(plan_read, chosen, ending=dissolution, words=plan_words, people=people, dead=dead)
     # the plan in the words of the case's own model letter ("weigh up what you could do")
-    plain |= {c for c in key_concepts(_model_key(reference, case), plan_clauses,
-                                      plan_sentences(plan_clauses, words if plan_clauses is prepared else None),
-                                      chosen, people)
+    plain |= {c for c in key_concepts(model_key, plan_read, plan_sentences(plan_read, plan_words), chosen, people)
               if concept_area(c) in chosen or concept_area(c) is None}
     concepts = read_concepts(kinds["goal"], kinds["strategy"], expected_goals=reference.goals,
                              expected_strategies=reference.strategies, chosen=chosen,

@@ -110,13 +110,16 @@ class PlanKey(NamedTuple):
     items: tuple[Item, ...]
     #: every stem of every item
     stems: frozenset[str] = frozenset()
+    #: the stems of the words of the case's own story (its vignette and timeline), names left out
+    facts: frozenset[str] = frozenset()
 
 
 EMPTY_KEY = PlanKey(None, ())
 
 
 def build_key(text: str, find: Callable[[Clauses], tuple[Clauses, list[Match]]], *, area: ProblemArea,
-              expected: Iterable[str], people: frozenset[str], dead: frozenset[str] = frozenset()) -> PlanKey:
+              expected: Iterable[str], people: frozenset[str], dead: frozenset[str] = frozenset(),
+              story: str = "") -> PlanKey:
     """The items of the plan of a model formulation ``text`` for the ``expected`` goals and strategies
     (``"goal:..."``, ``"strategy:..."``) of a case about ``area``. ``find``: the case's matcher (clauses in,
     prepared clauses and the lexicon's matches out); ``people``: the case's names, lower case, left out of the
@@ -156,8 +159,9 @@ def build_key(text: str, find: Callable[[Clauses], tuple[Clauses, list[Match]]],
                 for s in content:
                     item[s] = weights.get(s, unseen)
             previous = named
+    told = frozenset({content_stem(w) for clause in clauses(story) for w in clause if w not in people} - {""})
     return PlanKey(area, tuple(Item(c, w) for c, w in sorted(stems.items()) if w),
-                   frozenset(s for w in stems.values() for s in w))
+                   frozenset(s for w in stems.values() for s in w), told)
 
 
 def _label(concept: str) -> str:
@@ -199,6 +203,24 @@ def key_concepts(key: PlanKey, prepared: Clauses, plan: Iterable[int], chosen: s
                 used[kind] |= run
                 found.add(concept)
     return found
+
+
+#: A clause with this many words of the case's story, and this share of its content words among them, lists the story.
+_LISTED_FACTS = 5
+_LISTED_SHARE = 0.8
+
+
+def story_listed(tokens: list[str], key: PlanKey, people: frozenset[str]) -> bool:
+    """Whether a clause is the case's story listed word by word, not work planned: nearly all its content words
+    (names left out) are words of the case's vignette and timeline, :data:`_LISTED_FACTS` or more ("we will talk
+    about the wife, the divorce, the marriage, the children and the arrangements"; "... about wife, wanted, divorce,
+    marriage, alone, decided"). Such a clause holds the words of several items of the plan side by side (and those
+    of the plain-words frames) without saying any of the work."""
+    if len(tokens) < _LISTED_FACTS or not key.facts:
+        return False
+    content = {s for t in tokens if t not in people and (s := content_stem(t))}
+    told = len(content & key.facts)
+    return told >= _LISTED_FACTS and told >= _LISTED_SHARE * len(content)
 
 
 def _named(hits: list[tuple[int, str]], weights: dict[str, float]) -> frozenset[str]:

@@ -1,0 +1,94 @@
+"""Round 9 attack on the scorer's new credit: the plan in the case's model words, the onset in its symptom words.
+
+A trainee who does not reason but knows the scorer (and sees the vignette, never the model formulation):
+
+* lists the case's story word by word in a plan sentence ("we will talk about wife, wanted, divorce, marriage, alone,
+  decided"): the words of several items of the case's model plan stand side by side there, so the model's key (and
+  the plain-words frames, which read other forms of their words) credited goals and strategies for a list of facts
+  that plans no work. A clause whose content words are nearly all the story's (five or more) is the story listed:
+  the plain-words and model readers skip it (``model_plan.story_listed``), the lexicon reads it as before.
+
+Honest answers near them, which name the work in the case's words ("plan the arrangements for the children",
+"get back to fishing and basketball"), keep their credit.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ipt_training.cases.library import CaseLibrary
+from ipt_training.cases.model import Case
+from ipt_training.scoring.formulation import score_formulation
+from ipt_training.scoring.report import FormulationReport
+
+
+@pytest.fixture(scope="module")
+def library() -> CaseLibrary:
+    return CaseLibrary.load(keys_dir=False)
+
+
+def _score(library: CaseLibrary, case_id: str, text: str, rubric: str = "supervision") -> FormulationReport:
+    case: Case = library.get(case_id)
+    assert case.reference is not None
+    return score_formulation(text, case.reference, case=case, rubric=rubric)
+
+
+def _points(report: FormulationReport, criterion: str) -> float:
+    return next(c.points for c in report.criteria if c.criterion == criterion)
+
+
+def _plan(report: FormulationReport) -> float:
+    return _points(report, "goals") + _points(report, "strategies")
+
+
+# The area and the onset's link, with no plan: what the plan sentences below are measured against.
+OPENING = {
+    "p-19": "Marcelo has major depression. I think the focus is role dispute. It began two months after Patricia "
+            "told him she wants a divorce and has decided.",
+    "p-30": "Ram has major depression. I think the focus is role transition. It began two months after the back "
+            "injury on site, when he was sent home to the village.",
+    "p-15": "Ramon has major depression. I think the focus is delayed grief. It began a few weeks after Mia's "
+            "wedding, where he gave her Lolita's rosary and left the hall in tears.",
+}
+
+# The vignette's words listed in plan sentences (no work named).
+LISTED = [
+    ("p-19", "We will talk about wife, wanted, divorce, marriage, alone, decided. We will talk about decision, "
+             "final, wants, agree, arrangements, children."),
+    ("p-19", "We will talk about the wife and the divorce and the marriage and the decision and the arrangements "
+             "and the children."),
+    ("p-30", "In our sessions we will talk about referred, psychosocial, counsellor, health, post, auxiliary, worker, "
+             "building, sites, sent, money, family, roof, school, volleyball, village, team."),
+    ("p-15", "In our sessions we will talk about mother, manila, funeral, video, workshop, shifts, grave, wedding, "
+             "rosary, hall, tears, fishing, basketball, church."),
+]
+
+
+@pytest.mark.parametrize(("case_id", "plan"), LISTED, ids=["commas", "ands", "one-sentence", "grief"])
+def test_the_story_listed_in_a_plan_sentence_plans_nothing(library: CaseLibrary, case_id: str, plan: str) -> None:
+    opening = _score(library, case_id, OPENING[case_id])
+    listed = _score(library, case_id, f"{OPENING[case_id]} {plan}")
+    assert _points(listed, "goals") <= _points(opening, "goals")
+    assert _points(listed, "strategies") <= _points(opening, "strategies")
+
+
+# The same facts with the work said: the model's words still name its items.
+HONEST = [
+    ("p-19", "I suggest we use decision analysis to plan the arrangements for the children, now that the divorce "
+             "is decided."),
+    ("p-30", "We will talk about what you have lost, your health and the post abroad, and find ways to bring money "
+             "to the family that your back can manage."),
+    ("p-15", "I suggest we talk about your mother and your relationship with her, and later how you can get back to "
+             "fishing and basketball."),
+    # a list of the case's people and places after a word of the work ("re-engage with ...")
+    ("p-15", "We will help him mourn his mother, and then help him re-engage with fishing, basketball and his "
+             "friends at church."),
+]
+
+
+@pytest.mark.parametrize(("case_id", "plan"), HONEST, ids=["decision", "what-was-lost", "mother", "re-engage"])
+def test_a_plan_in_the_case_words_keeps_its_credit(library: CaseLibrary, case_id: str, plan: str) -> None:
+    opening = _score(library, case_id, OPENING[case_id])
+    honest = _score(library, case_id, f"{OPENING[case_id]} {plan}")
+    assert _points(honest, "goals") > _points(opening, "goals")
+    assert _plan(honest) >= _plan(opening) + 1.5
