@@ -601,7 +601,11 @@ def _every_area_planned(prepared: Clauses, words: AnswerWords) -> bool:
     if words.clauses is prepared and "plain_areas" in words.derived:
         return bool(words.derived["plain_areas"][0])
     every = False
-    if _areas_possible(words.vocabulary):
+    vocabulary = words.vocabulary
+    variants = _variants(vocabulary)
+    if variants:
+        vocabulary = vocabulary | frozenset(variants.values())  # the frames read a word's other forms as the word
+    if _areas_possible(vocabulary):
         concepts = _voting_concepts(prepared, words) - _SHARED
         every = len({area for c in concepts if (area := CONCEPT_AREA.get(c)) is not None}) >= EVERY_AREA
     if words.clauses is prepared:
