@@ -8,8 +8,13 @@ A trainee who does not reason but knows the scorer (and sees the vignette, never
   that plans no work. A clause whose content words are nearly all the story's (five or more) is the story listed:
   the plain-words and model readers skip it (``model_plan.story_listed``), the lexicon reads it as before.
 
+* ties an event to the onset with a plain word of sleep or weight that tells no symptom ("two months after the
+  mediation broke down, Nikhil slept at a friend's house"; "... felt the weight of the family"): "slept" and "weight"
+  alone were read as the onset, so the key event beside them earned the link. They now tell the onset only with the
+  word that makes them a symptom ("slept badly", "has not slept properly", "lost weight"; ``onset_words``).
+
 Honest answers near them, which name the work in the case's words ("plan the arrangements for the children",
-"get back to fishing and basketball"), keep their credit.
+"get back to fishing and basketball") or tell the onset by sleep and weight lost, keep their credit.
 """
 
 from __future__ import annotations
@@ -92,3 +97,26 @@ def test_a_plan_in_the_case_words_keeps_its_credit(library: CaseLibrary, case_id
     honest = _score(library, case_id, f"{OPENING[case_id]} {plan}")
     assert _points(honest, "goals") > _points(opening, "goals")
     assert _plan(honest) >= _plan(opening) + 1.5
+
+
+# The key event with something the patient did after it, in words of sleep or weight that tell no symptom.
+AFTER_EVENT = {
+    "p-02": "Nikhil is depressed. I think the focus is role dispute. Two months after the mediation by the "
+            "accountant failed, Nikhil {}.",
+    "p-11": "Agnieszka is depressed. I think the focus is role transition. Two months after she moved with the "
+            "children to a smaller flat, Agnieszka {}.",
+}
+NO_SYMPTOM = ["went to stay with a friend", "slept at a friend's house",
+              "felt the weight of the family on her shoulders"]
+SYMPTOM = ["has slept badly and lost weight", "has not slept properly", "lost a lot of weight"]
+
+
+@pytest.mark.parametrize("case_id", sorted(AFTER_EVENT))
+def test_sleep_and_weight_tie_the_onset_only_as_symptoms(library: CaseLibrary, case_id: str) -> None:
+    control, *others = (_score(library, case_id, AFTER_EVENT[case_id].format(s)) for s in NO_SYMPTOM)
+    for report in others:
+        assert _points(report, "evidence_timeline") == _points(control, "evidence_timeline")
+        assert report.evidence_cited == control.evidence_cited
+    for said in SYMPTOM:
+        linked = _score(library, case_id, AFTER_EVENT[case_id].format(said))
+        assert _points(linked, "evidence_timeline") > _points(control, "evidence_timeline"), said

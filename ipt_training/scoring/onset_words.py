@@ -5,7 +5,8 @@ not slept properly since the family meeting"; the case's timeline says "Poor sle
 music begin". The clinical words of an onset ("symptoms", "low mood", "depression") are read everywhere by
 :func:`~ipt_training.scoring.time_link.onset_said`; this module adds, per case, the distinctive words of the
 case's symptom events that name a state ("flatness", "irritability", "exhaustion"), found in all their forms (the
-evidence terms of :mod:`~ipt_training.scoring.evidence`), and plain forms of sleep and weight ("slept", "lost weight").
+evidence terms of :mod:`~ipt_training.scoring.evidence`), and plain forms of sleep and weight said as symptoms ("slept
+badly", "lost weight").
 
 A word of the symptoms that is also a word of the case's facts (an evidence item, the timeline's other events, the
 inventory: "stops the quartet") tells a fact, not the onset, and is left out; so are names, dates and words most
@@ -30,9 +31,17 @@ from ipt_training.text.normalize import clauses, to_ascii_lower
 _STATE_ENDINGS = ("ness", "ity", "ion", "ia")
 #: Stems of sleeping too much, which the onset's prefix "sleep" misses ("oversleeping").
 _PLAIN_STEMS = ("oversleep",)
-#: Forms of sleeping and of weight that the onset's prefixes ("sleep", "appetite") miss. Crying is not one: "she has
-#: not cried" is mourning held back, not the onset.
-_PLAIN_FORMS = frozenset({"slept", "weight"})
+#: Forms of sleeping and of weight that the onset's prefixes ("sleep", "appetite") miss, each with the word that makes
+#: it a symptom: sleep lost or changed ("has not slept properly", "slept badly", "slept until noon"), weight lost or
+#: gained ("lost weight", "put on a lot of weight", "her weight dropped"). Alone they tell where someone slept or what
+#: weighed on them ("she slept at her sister's", "the weight of the family"), not the onset. Crying is not one: "she
+#: has not cried" is mourning held back, not the onset.
+_PLAIN_PHRASES = (
+    " (?:not|never|barely|hardly|scarcely|rarely|seldom) (?:[a-z]+ )?slept "
+    "| slept (?:[a-z]+ )?(?:badly|poorly|little|fitfully|lightly|late|till|until|all|more|less|too|only|hours) "
+    "| (?:lost|lose|loses|losing|gained|gain|gains|gaining|put on|puts on|putting on|dropped|shed) (?:[a-z]+ ){0,3}"
+    "weight | weight (?:loss|gain|dropped|fell|went|has) ")
+_PLAIN_FORMS: frozenset[str] = frozenset()
 
 #: Verbs of beginning: beside the onset's month, they tell the onset ("it came on in April").
 _STARTS = frozenset({"began", "begun", "begins", "begin", "started", "starts", "start", "came", "come", "comes",
@@ -82,8 +91,9 @@ def _onset_month(case: Case) -> int | None:
 def _pattern(words: frozenset[str], stems: tuple[str, ...], month: int | None = None) -> OnsetWords:
     exact = "|".join(sorted(map(re.escape, words)))
     begun = "|".join(sorted(map(re.escape, set(stems))))
-    # the clinical words of an onset and the case's own, in one pattern
-    pattern = f"{ONSET_PATTERN}| (?:{exact}) " + (f"| (?:{begun})" if begun else "")
+    # the clinical words of an onset, the plain ones of sleep and weight and the case's own, in one pattern
+    pattern = (f"{ONSET_PATTERN}|{_PLAIN_PHRASES}" + (f"| (?:{exact}) " if exact else "")
+               + (f"| (?:{begun})" if begun else ""))
     if month is not None:
         # the onset's month with a verb of beginning, no quarrel beginning ("it came on in April", "the heaviness
         # started in April"; not "the rows started in April"), in one clause (a line of the joined text)
