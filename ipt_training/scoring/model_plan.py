@@ -62,8 +62,14 @@ _AREA_NAMES = frozenset({"role", "roles", "transition", "transitions", "dispute"
                          "area", "focus", "problem", "depression", "illness"})
 
 
+#: Words the evidence matcher skips that say what a plan's work is ("be closer to", "how you feel"): the rarity
+#: weights judge them here.
+_PLAN_CONTENT = frozenset({"feel", "feels", "felt", "close", "closer", "closest"})
+_STOP = (STOP_WORDS - _PLAN_CONTENT) | FUNCTION_WORDS
+
+
 def _plain(word: str) -> bool:
-    return word in STOP_WORDS or word in FUNCTION_WORDS or word in _PLAN_FRAME or word in _AREA_NAMES
+    return word in _STOP or word in _PLAN_FRAME or word in _AREA_NAMES
 
 
 @cache
