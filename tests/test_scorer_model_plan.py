@@ -232,6 +232,10 @@ _PLAN = "We will talk about what you miss from the school and learn the practica
 @pytest.mark.parametrize("dismissal", [
     "Your brother Samuel's death in 2020 was sad, but you grieved him well and it is not what this is about. ",
     "Samuel's death was hard, but you have made your peace with it. ",
+    # in the event's own clause, and a belief about the cause denied in the next one
+    "Samuel died in 2020, and you have grieved for him openly with your family. ",
+    "You told me about Samuel, who died of COVID; you speak of him warmly and visit his grave, so I do not think his "
+    "death is what set this off. ",
 ])
 def test_a_death_weighed_and_set_aside_in_the_next_clause_is_no_focus(joseph, dismissal):
     report = score(joseph, _JOSEPH.format(middle=dismissal + _PLAN))

@@ -1632,8 +1632,9 @@ def _blocked_mourning(tokens: list[str]) -> bool:
 #: better read as a casualty of his concentration than as a cause", "her daughter leaving didn't knock her down".
 _RELEVANCE = frozenset({"issue", "problem", "cause", "trigger", "reason", "driver", "about", "focus", "explanation",
                         "knock", "knocked", "affect", "affected", "bother", "bothered", "upset", "explain", "explains",
-                        "brought", "caused", "triggered", "matter", "point"})
+                        "brought", "caused", "triggered", "matter", "point", "set"})
 _NOT_RELEVANT = frozenset({"not", "nt", "never", "hardly", "than"})
+_BELIEVING = frozenset({"think", "believe", "see", "feel"})
 _RELEVANCE_REACH = 4
 #: An event told as going well: "the move went well", "the new office is fine", "she has settled in well".
 _WENT_WELL = frozenset({("went", "well"), ("going", "well"), ("gone", "well"), ("goes", "well"), ("is", "fine"),
@@ -1656,7 +1657,9 @@ def set_aside(tokens: list[str], end: int | None = None) -> bool:
             return True
     if _NOT_RELEVANT.isdisjoint(tokens) or _RELEVANCE.isdisjoint(tokens):
         return False
-    return any(t in _NOT_RELEVANT and not _RELEVANCE.isdisjoint(tokens[k + 1:k + 1 + _RELEVANCE_REACH])
+    return any(t in _NOT_RELEVANT and (not _RELEVANCE.isdisjoint(tokens[k + 1:k + 1 + _RELEVANCE_REACH]) or (
+        # a belief denied about the cause: "I do not think his death is what set this off"
+        tokens[k + 1:k + 2] and tokens[k + 1] in _BELIEVING and not _RELEVANCE.isdisjoint(tokens[k + 2:])))
                for k, t in enumerate(tokens))
 
 
@@ -1824,7 +1827,8 @@ def infer_from_events(matches: list[Match], prepared: Clauses,
         if not m.concept.startswith("event:") or m.negated:
             continue
         if (_settled(prepared[m.clause]) or m.clause in consequences or set_aside(prepared[m.clause], m.end)
-                or _sought(prepared[m.clause], m.start) or _dismissed_next(prepared, m.clause, told=areas_told)):
+                or _sought(prepared[m.clause], m.start) or _dismissed_next(prepared, m.clause, told=areas_told)
+                or (_AREA_OF[m.concept] is ProblemArea.GRIEF and _mourning_done(prepared[m.clause][m.end + 1:]))):
             # "her mother's death was long ago and she grieved it properly", "the promotion went well and is not
             # the issue": not what explains the episode; nor what the plan sets out to find ("find a few people
             # here you could spend time with" is an aim, not the deficits told)
