@@ -209,6 +209,8 @@ def test_a_verbs_third_person_is_the_verb():
         "retires", "marries", "wishes", "sells", "stays"]
     # the timeline's "Retires as principal" and the link's "after she retired" are one term
     assert {t.key for t in sentence_terms("Retires as principal")} & {t.key for t in sentence_terms("she retired")}
+    # a short verb in -y has its -ied form: "Both are still trying" is found by "you both tried"
+    assert any("tried" in t.cues for t in sentence_terms("Both are still trying"))
 
 
 _FARM = """

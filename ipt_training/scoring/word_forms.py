@@ -68,7 +68,8 @@ _VOWELS = frozenset("aeiou")
 def extra_forms(word: str) -> tuple[str, ...]:
     """Exact forms of ``word`` that its prefix cue misses: the verb of an agent noun ("driver": drive, driving,
     drove is irregular), the verb of an -ation or -ction noun ("migration": migrate, migrated; "rejection":
-    reject, rejected) and the -ied/-ies forms of a word ending in a consonant and -y ("worry": worried)."""
+    reject, rejected) and the -ied/-ies forms of a word ending in a consonant and -y ("worry": worried; "try":
+    tried)."""
     root = ""
     if word.endswith(("er", "or")) and word not in _NOT_AGENTS:
         root = word[:-2]
@@ -82,7 +83,7 @@ def extra_forms(word: str) -> tuple[str, ...]:
                 f"{root}ates", f"{root}ating")
     elif word.endswith(("ction", "ption", "ssion")) and len(word) - 3 >= 4:
         root = word[:-3]
-    elif word.endswith("y") and len(word) >= 4 and word[-2] not in _VOWELS:
+    elif word.endswith("y") and len(word) >= 3 and word[-2] not in _VOWELS:
         root = word[:-1]
         return (f"{root}ied", f"{root}ies")
     if not root:
