@@ -13,10 +13,6 @@ A trainee who does not reason but knows the scorer (and sees the vignette, never
   alone were read as the onset, so the key event beside them earned the link. They now tell the onset only with the
   word that makes them a symptom ("slept badly", "has not slept properly", "lost weight"; ``onset_words``).
 
-* lists the vignette's words in one sentence on a dispute case: the words of the evidence item that states the case's
-  stage were among them, and an item of that kind told in a sentence now stages the dispute (ev9): the listed clause
-  no longer does (``formulation._story_clauses``).
-
 Honest answers near them, which name the work in the case's words ("plan the arrangements for the children",
 "get back to fishing and basketball") or tell the onset by sleep and weight lost, keep their credit.
 """
@@ -124,23 +120,3 @@ def test_sleep_and_weight_tie_the_onset_only_as_symptoms(library: CaseLibrary, c
     for said in SYMPTOM:
         linked = _score(library, case_id, AFTER_EVENT[case_id].format(said))
         assert _points(linked, "evidence_timeline") > _points(control, "evidence_timeline"), said
-
-
-P23_OPENING = "Rosa has major depression. I think the focus is a role dispute with Julio. "
-# every word of the vignette, in its order, in one sentence
-P23_LISTED = ("The case is about referred, obstetric, midwife, pregnancy, cries, check, wrote, probably, hormonal, "
-              "adjusting, psychologist, different, story, husband, spending, drinking, football, friends, money, "
-              "aside, bigger, room, argued, weekend, wants, savings, works, deserves, weekends, sounds, mother, slept, "
-              "badly, lost, weight, stopped, lunch, found, pregnant, planned, glad, worries, arguments, change, baby, "
-              "promised, eight, midnight, want, stay, together, raise, subject, privately, threatened, thoughts, "
-              "harming, asked, directly, friend, stall, needs, grow.")
-P23_TOLD = ("They both still raise the subject and want to stay together: he promised to be home by eight and came "
-            "home at midnight.")
-
-
-def test_the_story_listed_does_not_stage_the_dispute(library: CaseLibrary) -> None:
-    listed = _score(library, "p-23", P23_OPENING + P23_LISTED)
-    told = _score(library, "p-23", P23_OPENING + P23_TOLD)
-    assert listed.detected_stage is None
-    assert told.detected_stage is not None
-    assert _points(told, "evidence_timeline") > _points(listed, "evidence_timeline")

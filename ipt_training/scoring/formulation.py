@@ -337,12 +337,6 @@ def _model_key(reference: ReferenceFormulation, case: Case | None = None) -> Pla
                      story=" ".join([case.vignette, *(e.event for e in case.timeline)]) if case is not None else "")
 
 
-def _story_clauses(prepared: Clauses, reference: ReferenceFormulation, case: Case | None) -> set[int]:
-    """The clauses that list the case's story word by word (:func:`~ipt_training.scoring.model_plan.story_listed`)."""
-    key, people = _model_key(reference, case), _people(reference, case)
-    return {index for index, clause in enumerate(prepared) if story_listed(clause, key, people)}
-
-
 _LOWER_WORD_RE = re.compile(r"(?<![\w-])[a-z]+(?![\w-])")
 
 
@@ -936,14 +930,7 @@ def score_formulation(
         # an answer that chose the dispute, describes no stage of its own and tells that fact in a sentence describes
         # the case's stage.
         told_items = {m.concept[9:] for m in ev_matches if m.concept.startswith("evidence:")}
-        stage_items = _stage_items(reference, case)
-        if not told_items.isdisjoint(stage_items) and (
-                told_story := _story_clauses(prepared, reference, case)):
-            # the fact told in a sentence, not among the case's words listed ("we talked about the notes and the
-            # whiteboard and the money and the school"), which tells nothing of how the two now deal with it
-            told_items = {m.concept[9:] for m in kinds["evidence"] if m.clause not in told_story} | derived.cited(
-                [m for m in kinds["term"] if m.clause not in told_story], prepared)
-        if not told_items.isdisjoint(stage_items):
+        if not told_items.isdisjoint(_stage_items(reference, case)):
             stage = reference.dispute_stage
     # A list that chooses no focus has not chosen the dispute either: a stage word in it is a keyword, not a staging.
     stage_right = has_dispute and chose_dispute and stage == reference.dispute_stage and not uncommitted_list
@@ -1058,7 +1045,7 @@ def score_formulation(
     model_key = _model_key(reference, case)
     # The case's story listed word by word in a plan sentence ("we will talk about wife, divorce, marriage, alone,
     # decided") plans no work: its clauses are read by the lexicon only, not in plain words or the model's.
-    story = _story_clauses(plan_clauses, reference, case)
+    story = {index for index, clause in enumerate(plan_clauses) if story_listed(clause, model_key, people)}
     plan_read = [[] if index in story else clause for index, clause in enumerate(plan_clauses)] if story else (
         plan_clauses)
     plan_words = words if plan_read is prepared else None
