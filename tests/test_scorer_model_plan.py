@@ -245,3 +245,26 @@ def test_a_death_weighed_and_set_aside_in_the_next_clause_is_no_focus(joseph, di
 def test_a_death_not_mourned_in_the_next_clause_stays_a_death(joseph):
     text = _JOSEPH.format(middle="Samuel's death was hard, and you have never grieved him. ")
     assert score(joseph, text).detected_primary is not ProblemArea.ROLE_TRANSITION
+
+
+# --- the case's own words are no typo of an event cue ------------------------------------------------------------
+
+_STUDY_G = Path(__file__).resolve().parent.parent / "benchmarks" / "data" / "formulation_dev_g" / "cases"
+
+
+def test_a_word_of_the_case_is_not_read_as_the_event_cue_it_resembles():
+    from ipt_training.scoring.formulation import _event_matcher
+
+    # v-01 (study half of set G): Marisol's brother died in a motorbike crash; "crash" is no "clash"
+    case = load_case_file(_STUDY_G / "v-01.yaml")
+    events = _event_matcher(case.reference, case)
+    assert not [m for m in events.find([["go", "through", "the", "days", "after", "the", "crash"]])
+                if m.concept == "event:role_dispute"]
+    assert [m.concept for m in events.find([["you", "clashed", "with", "rodrigo"]])] == ["event:role_dispute"]
+    text = ("Marisol, the early waking, the tears and the tiredness are a depression, an illness that can be treated. "
+            "They began in September, as the family got ready for the mass a year after Tomás's crash, which you "
+            "could not bring yourself to go to. You were the one who kept everybody standing, and you went back to "
+            "work three days later; the motorbike is still under its cover. Each week we will talk about Tomás, the "
+            "brother he was and the last phone call, go through the days after the crash, and leave room for the "
+            "anger and the guilt. Does that fit?")
+    assert score(case, text).detected_primary is ProblemArea.GRIEF

@@ -187,6 +187,16 @@ def _side_matcher(kind: str) -> PhraseMatcher:
     return build_matcher({f"patient:{element}": phrases for element, phrases in PATIENT_CUES.items()})
 
 
+@per_case
+def _event_matcher(reference: ReferenceFormulation, case: Case | None = None) -> PhraseMatcher:
+    """The event vocabulary with the case's own words left as they are: typo repair must not read a word the case
+    itself uses as a cue it resembles ("the crash" of Tomás's motorbike is no "clash")."""
+    events = {f"event:{area.value}": list(dict.fromkeys([*phrases, *_to_patient(phrases)]))
+              for area, phrases in EVENT_CUES.items()}
+    return build_matcher({**events, "absence": list(ABSENCE_OF_EVENT_CUES)},
+                         protected=reader_words() | _case_words(case))
+
+
 #: Titles in a name ("Mr", "Auntie"): not the name a loss is said of.
 _TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "uncle", "aunt", "auntie", "grandma", "grandpa", "granny",
                      "nana", "sister", "brother", "father", "mother"})
@@ -218,7 +228,7 @@ def _events(raw: Clauses, prepared: Clauses, words: AnswerWords, reference: Refe
     """The events the answer tells, as the lexicon knows them and, with the case, as the case's own: a death told by
     the name of the dead (``dead``, :func:`_the_dead`: "since you lost Lai-ying"), a dated event of the timeline told
     in the answer's words ("since Deniz came along and you took unpaid leave")."""
-    events = _side_matcher("event").find(raw)
+    events = (_side_matcher("event") if case is None else _event_matcher(reference, case)).find(raw)
     if case is not None:
         events += lost_person_matches(prepared, words, dead)
         events += case_event_matches(prepared, case_events(reference, case))

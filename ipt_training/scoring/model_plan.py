@@ -64,7 +64,7 @@ _AREA_NAMES = frozenset({"role", "roles", "transition", "transitions", "dispute"
 
 #: Words the evidence matcher skips that say what a plan's work is ("be closer to", "how you feel"): the rarity
 #: weights judge them here.
-_PLAN_CONTENT = frozenset({"feel", "feels", "felt", "close", "closer", "closest"})
+_PLAN_CONTENT = frozenset({"feel", "feels", "felt", "close", "closer", "closest", "keep", "keeps", "kept"})
 _STOP = (STOP_WORDS - _PLAN_CONTENT) | FUNCTION_WORDS
 
 
