@@ -13,6 +13,12 @@ A trainee who does not reason but knows the scorer (and sees the vignette, never
   alone were read as the onset, so the key event beside them earned the link. They now tell the onset only with the
   word that makes them a symptom ("slept badly", "has not slept properly", "lost weight"; ``onset_words``).
 
+And a classmate's honest style the self-contradiction rule halved: "At first this looks like grief, but I think the
+focus is a role transition" weighs how the case looks at first and chooses once; "this looks like grief" was read
+as asserted, so the answer was halved on every criterion as two readings. A first look ("at first", "initially",
+"on the surface" with "looks", "seems", "appears") is weighed, not asserted (``areas._first_look``); an area asserted
+and then another chosen is still two readings.
+
 Honest answers near them, which name the work in the case's words ("plan the arrangements for the children",
 "get back to fishing and basketball") or tell the onset by sleep and weight lost, keep their credit.
 """
@@ -120,3 +126,25 @@ def test_sleep_and_weight_tie_the_onset_only_as_symptoms(library: CaseLibrary, c
     for said in SYMPTOM:
         linked = _score(library, case_id, AFTER_EVENT[case_id].format(said))
         assert _points(linked, "evidence_timeline") > _points(control, "evidence_timeline"), said
+
+
+P05 = ("Amaru has major depression. {} The depression began two months after the move to Winnipeg. We will mourn "
+       "the old role, weigh the good and bad of old and new, and build skills for the new role.")
+FIRST_LOOK = ["At first this looks like grief, but I think the focus is a role transition.",
+              "It looks like a dispute with Clara at first, but the focus is a role transition.",
+              "Initially it seems like grief; I think the focus is a role transition."]
+TWO_READINGS = ["I think the focus is grief. On reflection, the real focus is a role transition.",
+                "This looks like grief. I think the focus is a role transition."]
+
+
+def test_a_first_look_weighed_is_not_a_second_reading(library: CaseLibrary) -> None:
+    chosen = _score(library, "p-05", P05.format("I think the focus is a role transition."))
+    assert "self_contradiction" not in chosen.flags
+    for weighed in FIRST_LOOK:
+        report = _score(library, "p-05", P05.format(weighed))
+        assert "self_contradiction" not in report.flags, weighed
+        assert report.total == chosen.total, weighed
+    for turned in TWO_READINGS:
+        report = _score(library, "p-05", P05.format(turned))
+        assert "self_contradiction" in report.flags, turned
+        assert report.total < chosen.total, turned

@@ -309,6 +309,8 @@ def _classify(m: Match, tokens: list[str], previous: list[str] | None, quoted: b
             return _MENTIONED
     if side and _thought_of(before):
         return _MENTIONED  # "I did think of a transition, but ...", "it is tempting to call this a dispute": weighed
+    if _first_look(tokens, before):
+        return _HEDGED  # "At first this looks like grief, but ...": how the case appears, weighed, not a choice
     if strong and not overlaps_concept and _settles_on(tokens, m):
         return _ASSERTED  # "my best guess is grief", "let's say grief for now": a decision kept in doubt
     if _has(HEDGE_BEFORE, before[-_HEDGE_REACH:]) or (hedge_after and (
@@ -339,6 +341,24 @@ def _classify(m: Match, tokens: list[str], previous: list[str] | None, quoted: b
     return _MENTIONED
 
 
+#: Words that make what a case looks like its first appearance ("at first", "initially", "on the surface").
+_FIRST_LOOK = frozenset({"first", "initially", "surface", "superficially"})
+
+
+def _first_look(tokens: list[str], before: list[str]) -> bool:
+    """How the case looks at first: a verb of appearance just before the area ("looks like", "seems", "appears") in a
+    clause that says it is the first look ("At first this looks like grief", "it looks like a dispute at first",
+    "initially it seems a transition"). The writer weighs the appearance, and the choice that follows ("but I think
+    the focus is ...") is the answer's one reading, not a second one."""
+    if _FIRST_LOOK.isdisjoint(tokens) or _APPEARING.isdisjoint(before[-4:]):
+        return False
+    if "first" in tokens:  # "at first", not "first he lost his job, and it looks like a transition"
+        return any(t == "at" and n == "first" for t, n in pairwise(tokens))
+    return True
+
+
+_APPEARING = frozenset({"looks", "look", "looked", "seems", "seem", "seemed", "appears", "appear", "appeared",
+                        "sounds", "sound", "sounded"})
 _WITH = frozenset({"with", "alongside", "plus"})
 #: Endings of a clause that make what it says an appearance: "..., or so it seems", "... at first sight".
 _SEEMING_ENDS = (["it", "seems"], ["it", "appears"], ["first", "sight"], ["first", "glance"])
