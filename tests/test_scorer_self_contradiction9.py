@@ -134,3 +134,33 @@ def test_i_dont_believe_rejects_the_area_it_names(cases):
                                   "I believe it is a role transition: " + FACTS)
     assert report.detected_primary is ProblemArea.ROLE_TRANSITION
     assert "self_contradiction" not in report.flags and points(report, "problem_area") == 3.0
+
+
+LINK = ("Role transition: he moved from Toronto to Winnipeg seven months ago and lost his bridge team and futsal, and "
+        "the early waking began two months after the move. ")
+PLAN = " Goals: mourn the old role, master the new one. Strategies: review old and new roles, build new supports."
+
+
+@pytest.mark.parametrize("denial", ["The depression has nothing to do with the move, though.",
+                                    "I don't think the move caused the depression, though."])
+def test_the_chosen_areas_own_event_denied_after_its_link_is_halved(cases, denial):
+    """The answer ties the onset to the move, chooses the transition, and then says the move is not why he is
+    depressed: it argues against its own focus (claims that contradict each other)."""
+    report = score(cases["p-05"], LINK + denial + PLAN)
+    assert "self_contradiction" in report.flags and "two_readings" in report.flags
+    assert report.total <= 5
+    feedback = report.criterion("problem_area").feedback
+    assert "the move" in feedback and ("nothing to do with" in feedback or "caused the depression" in feedback)
+
+
+@pytest.mark.parametrize("text", [
+    # another fact said to be unrelated, not the key event
+    LINK + "Clara's new job has nothing to do with the depression as such - she is supportive." + PLAN,
+    # the key event set aside by an answer that chose another area: a wrong area argued, not a contradiction
+    "Role dispute with Clara: he hides how low he is from her and resents that she took the post. The move to "
+    "Winnipeg seven months ago is not what triggered the depression; the silence with Clara is. Goals: resolve the "
+    "dispute. Strategies: communication analysis.",
+])
+def test_an_event_denied_that_the_focus_does_not_rest_on_is_no_contradiction(cases, text):
+    report = score(cases["p-05"], text)
+    assert "self_contradiction" not in report.flags and "two_readings" not in report.flags

@@ -37,6 +37,7 @@ the fore later, we would ..."); goals or strategies that serve several areas ("r
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
@@ -417,6 +418,42 @@ def link_contradictions(prepared: Clauses, event_clauses: set[int], chosen: Prob
         elif _ONSET_DENIERS.isdisjoint(tokens) and _NOT_OWN.isdisjoint(tokens):
             said.append(Claim(chosen, "triggered", c, _quote(tokens, 0, len(tokens))))
     return [*denied, *said] if denied and said else []
+
+
+#: Words before "to do with" that deny a relation ("it has nothing to do with the move").
+_NO_RELATION = frozenset({"nothing", "little", "not", "nt", "never"})
+
+
+def relation_denied(tokens: list[str]) -> bool:
+    """The clause denies that the episode is tied to what it names: a cause denied ("the move is not what
+    triggered it", "a coincidence") or a relation denied ("the depression has nothing to do with the move"), said of
+    the episode."""
+    if _EPISODE.isdisjoint(tokens):
+        return False
+    if _denied_cause(tokens):
+        return True
+    return any(tokens[k:k + 3] == ["to", "do", "with"] and not _NO_RELATION.isdisjoint(tokens[max(0, k - 3):k])
+               for k, t in enumerate(tokens) if t == "to")
+
+
+def own_link_denied(prepared: Clauses, event_clauses: set[int], chosen: ProblemArea, event_area: ProblemArea | None,
+                    linked: Callable[[Clauses, set[int]], bool]) -> list[Claim]:
+    """The answer ties the key event to the onset and, in another sentence, says the event has nothing to do with
+    the episode, while choosing the area the event belongs to ("Role transition: ... the early waking began two
+    months after the move. The depression has nothing to do with the move, though"): it argues against its own
+    focus. ``event_clauses``: the clauses that name the key event; ``event_area``: the area the key event argues
+    for; ``linked``: whether the answer (its clauses, the denials left out) states the link in the given clauses.
+    Empty otherwise, and for an event of another area set aside (a tempting event is no contradiction)."""
+    if event_area is not chosen or len(event_clauses) < 2:
+        return []
+    denied = [c for c in sorted(event_clauses) if relation_denied(prepared[c]) and not subordinate(prepared, c)
+              and QUOTE not in prepared[c]]
+    kept = event_clauses - set(denied)
+    if not denied or not kept or not linked([[] if c in denied else t for c, t in enumerate(prepared)], kept):
+        return []
+    said = min(kept)
+    return [Claim(chosen, "untriggered", denied[0], _quote(prepared[denied[0]], 0, len(prepared[denied[0]]))),
+            Claim(chosen, "triggered", said, _quote(prepared[said], 0, len(prepared[said])))]
 
 
 def _plan_read(plan: list[Match], prepared: Clauses, words: AnswerWords) -> list[tuple[frozenset, str, Claim]]:

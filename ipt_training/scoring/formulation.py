@@ -67,6 +67,7 @@ from ipt_training.scoring.claims import (
     claims_apart,
     commitment_quotes,
     link_contradictions,
+    own_link_denied,
     read_conflict,
 )
 from ipt_training.scoring.concepts import read_concepts
@@ -820,6 +821,11 @@ def score_formulation(
         # The key event said to have set the episode off and, elsewhere, not to have: the answer argues against its
         # own link (a second reading, like "nobody died" beside grief).
         untriggered = link_contradictions(prepared, event_clauses, decision.primary)
+        if not untriggered and reference.primary_area is not ProblemArea.INTERPERSONAL_DEFICITS:
+            # (the key event argues for the key's area, unless the case's dated events say which it is)
+            untriggered = own_link_denied(prepared, event_clauses, decision.primary,
+                                          key_event_area(reference, case) or reference.primary_area,
+                                          link_said)
         if untriggered:
             conflict = Conflict(decision.primary, None, tuple(untriggered))
             decision = split = replace(decision, contradiction=True)
