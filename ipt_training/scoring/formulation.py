@@ -73,7 +73,7 @@ from ipt_training.scoring.claims import (
 from ipt_training.scoring.concepts import read_concepts
 from ipt_training.scoring.evidence import DerivedEvidence, case_acronyms, derive_evidence, names_in, proper_names
 from ipt_training.scoring.gist import said_of_someone
-from ipt_training.scoring.item_context import with_context
+from ipt_training.scoring.item_context import set_aside_quotes, with_context
 from ipt_training.scoring.lexicon import (
     ABSENCE_OF_EVENT_CUES,
     AREA_CUES,
@@ -284,7 +284,9 @@ def _matcher_for(reference: ReferenceFormulation, case: Case | None = None) -> _
             names=frozenset({n for p in case.inventory for n in proper_names(p.name)}
                             | {n for item in items for n in names_in(item.text)}),
             skip=frozenset(to_ascii_lower(w) for w in case.patient.name.split()),
-            left_out=[e.event for e in case.timeline if e.kind.value == "symptom"], plain=_domain_words())
+            left_out=[*(e.event for e in case.timeline if e.kind.value == "symptom"),
+                      *set_aside_quotes(reference.rationale)], plain=_domain_words(),
+            people=frozenset({n for p in case.inventory for n in proper_names(p.name)}))
     cues: dict[str, Iterable[str | tuple[str, float]]] = {**_domain_cues(), **derived.cues,
             **{f"evidence:{item.id}": item.cues for item in reference.key_evidence if item.cues},
             "timeline": reference.timeline_link.cues}

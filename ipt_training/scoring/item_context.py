@@ -8,15 +8,17 @@ and your music"), not the item's.
 
 :func:`with_context` reads the case's vignette, timeline events and model formulation piece by piece (a sentence cut
 at its commas, semicolons and colons) and gives a piece to the item whose words it holds most, when that item clearly
-leads (weighted overlap of the item's terms, the weights :mod:`~ipt_training.scoring.evidence` gives them: rare words
-count more, a word several items share less); a short piece of a list ("your music") goes with the piece before it.
+leads and the piece holds a distinctive word of the item's, not only a name (weighted overlap of the item's terms,
+the weights :mod:`~ipt_training.scoring.evidence` gives them: rare words count more, a word several items share
+less); a short piece of a list ("your music") goes with the piece before it.
 The words such a piece adds are the item's *context words*. They only ever back up the item's own words: a sentence of
 an answer cites the item when it holds a distinctive word of the item's own and one of its context words
 (:meth:`~ipt_training.scoring.evidence.DerivedEvidence.cited`), never on context words alone, never in a list.
 
 Left out of the context words: dates and names, the words of any item, the words of the case's symptoms (the onset is
-not evidence), the words of the clinical vocabulary (goals, strategies, areas: "talk", "role", "mourn") and words
-common in the library's vignettes and model formulations ("together", "everything").
+not evidence), the case's words its rationale quotes to set a reading aside (a referral's "a loner, shy by nature",
+the deficits trap: :func:`set_aside_quotes`), the words of the clinical vocabulary (goals, strategies, areas: "talk",
+"role", "mourn") and words common in the library's vignettes and model formulations ("together", "everything").
 """
 
 from __future__ import annotations
@@ -53,7 +55,9 @@ notice noticed glad inside nowhere afterwards afterward turn turns walk walks re
 beginning beginnings upset thing things way ways idea ideas fact facts reason reasons
 """
 _EVERYDAY = frozenset(_EVERYDAY_TEXT.split())
-_PIECE_RE = re.compile(r"[,;:()\u2013\u2014]")
+#: Where a sentence's parts end (a list goes on across commas only: "the school says: 'withdrawn, a loner'" starts a
+#: list of its own after the colon).
+_PART_RE = re.compile(r"[;:()\u2013\u2014]")
 
 
 @cache
@@ -97,17 +101,45 @@ def _plain(term: Term, plain: frozenset[str]) -> bool:
     return term.key in _keys(plain) or term.key in _keys(_EVERYDAY)
 
 
+#: A sentence of the reference's rationale that sets a reading aside ("The school's 'loner, shy by nature' is the
+#: withdrawal-not-deficits trap", "... so it is not grief"), and the words it quotes.
+_SET_ASIDE_RE = re.compile(r"\btrap\b|misread|\bnot\b|n't\b", re.IGNORECASE)
+_QUOTED_RE = re.compile(r"[\"\u201c]([^\"\u201c\u201d]+)[\"\u201d]")
+
+
+def set_aside_quotes(rationale: str) -> list[str]:
+    """The case's words that its rationale quotes to set a reading aside (a referral's "withdrawn, a loner, shy by
+    nature" as the deficits trap): they tell the trap, never an item, so they are no context words of any item."""
+    return [q for s in sentences(rationale) if _SET_ASIDE_RE.search(s) for q in _QUOTED_RE.findall(s)]
+
+
+def _about(terms: list[Term], weights: dict[str, float], own: frozenset[str], people: frozenset[str]) -> bool:
+    """Whether a piece's terms tell what an item is about, not only who: a word of the item's own or of full weight
+    (as an answer's words must be to cite the item beside its context words:
+    :meth:`~ipt_training.scoring.evidence.DerivedEvidence.cited`), a name that is no person of the case ("Mwalimu",
+    what the town called her), or a person of the item's beside another word of it ("the arguments with Lakshmi"; not
+    "His wife Lakshmi" nor "with his consent, with Lakshmi, and started an antidepressant")."""
+    keys = [t.key for t in terms if t.key in weights]
+    named = [k for k in keys if k.startswith("name:")]
+    return (any(k.startswith("word:") and (weights[k] >= 1.0 or k in own) for k in keys)
+            or any(k[5:] not in people and weights[k] >= 1.0 for k in named)
+            or bool(named and any(k.startswith("word:") for k in keys)))
+
+
 def _pieces(text: str) -> list[list[str]]:
-    """The sentences of a text, each as its pieces (cut at commas, semicolons, colons, brackets and dashes)."""
-    return [[p for p in _PIECE_RE.split(s) if p.strip()] for s in sentences(" ".join(text.split()))]
+    """The parts of the sentences of a text (cut at semicolons, colons, brackets and dashes), each as its pieces (cut
+    at commas)."""
+    return [[p for p in part.split(",") if p.strip()]
+            for s in sentences(" ".join(text.split())) for part in _PART_RE.split(s)]
 
 
 def with_context(derived: DerivedEvidence, context: Iterable[str], *, names: frozenset[str],
                  skip: frozenset[str], left_out: Iterable[str] = (), plain: frozenset[str] = frozenset(),
-                 ) -> DerivedEvidence:
+                 people: frozenset[str] = frozenset()) -> DerivedEvidence:
     """``derived`` with each item's context words from ``context`` (the case's vignette, timeline events and model
     formulation). ``names``/``skip``: the case's names and the patient's; ``left_out``: texts whose words are never
-    context words (the symptoms); ``plain``: words of the clinical vocabulary, never context words either."""
+    context words (the symptoms); ``plain``: words of the clinical vocabulary, never context words either;
+    ``people``: the names of the case's people, which say who, not what happened."""
     items = {i: w for i, w in derived.items.items() if i != derived.timeline_id}
     if not items:
         return derived
@@ -119,10 +151,13 @@ def with_context(derived: DerivedEvidence, context: Iterable[str], *, names: fro
             last = ""
             for piece in sentence:
                 terms = [t for t in sentence_terms(piece, names, skip) if not t.dated]
+                # a piece is about an item where it holds a distinctive word of the item's (a name says who, not what
+                # happened: "with his consent, with Lakshmi, and started an antidepressant" tells no quarrel)
                 scores = sorted(((sum(weights.get(t.key, 0.0) for t in terms), i) for i, weights in items.items()),
                                 reverse=True)
                 best, second = scores[0], scores[1] if len(scores) > 1 else (0.0, "")
-                if best[0] >= _ALIGN_MIN and best[0] >= _ALIGN_LEAD * second[0]:
+                if (best[0] >= _ALIGN_MIN and best[0] >= _ALIGN_LEAD * second[0]
+                        and _about(terms, items[best[1]], derived.own.get(best[1], frozenset()), people)):
                     owner = last = best[1]
                 elif best[0] == 0 and last and len(piece.split()) <= _LIST_PIECE_WORDS:
                     owner = last

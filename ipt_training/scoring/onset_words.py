@@ -5,8 +5,10 @@ not slept properly since the family meeting"; the case's timeline says "Poor sle
 music begin". The clinical words of an onset ("symptoms", "low mood", "depression") are read everywhere by
 :func:`~ipt_training.scoring.time_link.onset_said`; this module adds, per case, the distinctive words of the
 case's symptom events that name a state ("flatness", "irritability", "exhaustion"), found in all their forms (the
-evidence terms of :mod:`~ipt_training.scoring.evidence`), and plain forms of sleep and weight said as symptoms ("slept
-badly", "lost weight").
+evidence terms of :mod:`~ipt_training.scoring.evidence`), and plain forms of sleep and weight in a symptom's sense,
+of the patient ("she has hardly slept", "you have slept badly", "has lost weight"; not "Sipho has slept in the spare
+room", "she carried the weight of the funeral", nor another person of the case as the subject: "Sipho has hardly
+slept").
 
 A word of the symptoms that is also a word of the case's facts (an evidence item, the timeline's other events, the
 inventory: "stops the quartet") tells a fact, not the onset, and is left out; so are names, dates and words most
@@ -35,13 +37,16 @@ _PLAIN_STEMS = ("oversleep",)
 #: it a symptom: sleep lost or changed ("has not slept properly", "slept badly", "slept until noon"), weight lost or
 #: gained ("lost weight", "put on a lot of weight", "her weight dropped"). Alone they tell where someone slept or what
 #: weighed on them ("she slept at her sister's", "the weight of the family"), not the onset. Crying is not one: "she
-#: has not cried" is mourning held back, not the onset.
-_PLAIN_PHRASES = (
-    " (?:not|never|barely|hardly|scarcely|rarely|seldom) (?:[a-z]+ )?slept "
-    "| slept (?:[a-z]+ )?(?:badly|poorly|little|fitfully|lightly|late|till|until|all|more|less|too|only|hours) "
-    "| (?:lost|lose|loses|losing|gained|gain|gains|gaining|put on|puts on|putting on|dropped|shed) (?:[a-z]+ ){0,3}"
-    "weight | weight (?:loss|gain|dropped|fell|went|has) ")
-_PLAIN_FORMS: frozenset[str] = frozenset()
+#: has not cried" is mourning held back, not the onset; nor is where or how long someone "slept in" ("he has slept in
+#: late" on a free morning).
+_SLEPT = ("(?:not|never|barely|hardly|scarcely|rarely|seldom) (?:[a-z]+ )?slept"
+          "|slept (?:(?!in |at |on )[a-z]+ )?(?:badly|poorly|little|fitfully|restlessly|lightly|late|till|until|all|"
+          "more|less|too|only|hours)")
+_WEIGHT = ("(?:lost|lose|loses|losing|gained|gain|gains|gaining|put on|puts on|putting on|dropped|shed) "
+           "(?:[a-z]+ ){0,3}weight|weight (?:loss|gain|dropped|fell|went|has)")
+#: Words between the subject of a symptom and its verb ("she has also hardly slept").
+_BETWEEN = ("has|have|had|is|was|were|be|been|also|still|really|only|just|since|then|already|now|and|but|so|even|"
+            "ever|both|recently|suddenly|gradually")
 
 #: Verbs of beginning: beside the onset's month, they tell the onset ("it came on in April").
 _STARTS = frozenset({"began", "begun", "begins", "begin", "started", "starts", "start", "came", "come", "comes",
@@ -60,14 +65,14 @@ OnsetWords = re.Pattern[str]
 def onset_words(reference: ReferenceFormulation, case: Case | None = None) -> OnsetWords:
     """The case's words for its symptoms (the plain forms alone without a case)."""
     if case is None:
-        return _pattern(_PLAIN_FORMS, _PLAIN_STEMS)
+        return _pattern(frozenset(), _PLAIN_STEMS)
     names = frozenset({n for p in case.inventory for n in proper_names(p.name)} | names_in(case.vignette))
     skip = frozenset(to_ascii_lower(w) for w in case.patient.name.split())
     facts = [item.text for item in reference.key_evidence] + [
         e.event for e in case.timeline if e.kind.value != "symptom"] + [
         f"{p.name} {p.relationship} {p.contact} {p.expectations} {p.recent_change}" for p in case.inventory]
     taken = {t.key for text in facts for t in sentence_terms(text, names, skip)}
-    words: set[str] = set(_PLAIN_FORMS)
+    words: set[str] = set()
     stems: list[str] = list(_PLAIN_STEMS)
     for event in case.timeline:
         if event.kind.value != "symptom":
@@ -77,7 +82,9 @@ def onset_words(reference: ReferenceFormulation, case: Case | None = None) -> On
             if term.key.startswith("word:") and term.key not in taken and not common_in_library(term.cues):
                 stems += [c[:-1] for c in term.cues if c.endswith("*")]
                 words.update(c for c in term.cues if not c.endswith("*") and " " not in c)
-    return _pattern(frozenset(words), tuple(stems), _onset_month(case))
+    # the others of the case by name, whose sleep or weight is no symptom of the patient's ("Sipho has hardly slept")
+    others = frozenset(n for p in case.inventory for n in proper_names(p.name)) - skip
+    return _pattern(frozenset(words), tuple(stems), _onset_month(case), others)
 
 
 def _onset_month(case: Case) -> int | None:
@@ -88,12 +95,16 @@ def _onset_month(case: Case) -> int | None:
     return onset % 12
 
 
-def _pattern(words: frozenset[str], stems: tuple[str, ...], month: int | None = None) -> OnsetWords:
+def _pattern(words: frozenset[str], stems: tuple[str, ...], month: int | None = None,
+             others: frozenset[str] = frozenset()) -> OnsetWords:
     exact = "|".join(sorted(map(re.escape, words)))
     begun = "|".join(sorted(map(re.escape, set(stems))))
-    # the clinical words of an onset, the plain ones of sleep and weight and the case's own, in one pattern
-    pattern = (f"{ONSET_PATTERN}|{_PLAIN_PHRASES}" + (f"| (?:{exact}) " if exact else "")
-               + (f"| (?:{begun})" if begun else ""))
+    # the clinical words of an onset and the case's own, in one pattern
+    pattern = ONSET_PATTERN + (f"| (?:{exact}) " if exact else "") + (f"| (?:{begun})" if begun else "")
+    # sleep and weight in a symptom's sense, the subject (the word before the words between, or none) no other person
+    # of the case by name
+    subject = "|".join([*sorted(map(re.escape, others)), _BETWEEN])
+    pattern += f"|(?:^ |(?<= )(?!(?:{subject}) )[a-z]+ )(?:(?:{_BETWEEN}) ){{0,4}}(?:{_SLEPT}|{_WEIGHT}) "
     if month is not None:
         # the onset's month with a verb of beginning, no quarrel beginning ("it came on in April", "the heaviness
         # started in April"; not "the rows started in April"), in one clause (a line of the joined text)
