@@ -93,6 +93,14 @@ def test_a_bare_list_of_the_model_words_names_nothing(cases):
     assert not _credited(cases["p-34"], text, {ProblemArea.ROLE_DISPUTE})
 
 
+def test_the_model_words_run_together_in_a_plan_sentence_name_nothing(cases):
+    # a run of the items' rare words with no sentence around them is a list, whatever plan words come before it
+    text = "We will work on options think question meals rehearse specific raise expect."
+    assert not _credited(cases["p-34"], text, {ProblemArea.ROLE_DISPUTE})
+    said = "We will think about your options and rehearse one specific question for her."
+    assert _credited(cases["p-34"], said, {ProblemArea.ROLE_DISPUTE})
+
+
 def test_words_far_apart_name_nothing(cases):
     text = ("We will think first about your sleep and your mood, and when you feel stronger about the other options "
             "you have.")

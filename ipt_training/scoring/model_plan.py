@@ -46,6 +46,8 @@ _ANSWER_SPAN = 8
 #: Stems an answer's words must share with an item, the weight they must reach together, and the weight one of
 #: them at least must have alone (a rare word: "options", "miss", "skills", not "talk" or "help").
 _MIN_SHARED = 2
+#: Content words in a row that make a list of words, not a sentence (prose rarely has three: "practical caring skills").
+_LIST_STRETCH = 4
 _MIN_WEIGHT = 3.0
 _MIN_RARE = 1.5
 #: Words that say a plan is being made, not what it is: no weight however rare.
@@ -191,9 +193,15 @@ def key_concepts(key: PlanKey, prepared: Clauses, plan: Iterable[int], chosen: s
         return set()
     found: set[str] = set()
     for c in plan:
-        shared = [(i, s) for i, t in enumerate(prepared[c]) if t not in people and (s := content_stem(t)) in key.stems]
+        tokens = prepared[c]
+        shared = [(i, s) for i, t in enumerate(tokens) if t not in people and (s := content_stem(t)) in key.stems]
         if len(shared) < _MIN_SHARED:
             continue
+        # A stretch of content words with no word between them ("we will work on glad rid honest guild reconnect")
+        # is a list of words, not a sentence: its words name no item.
+        listed = _listed(tokens)
+        if listed:
+            shared = [(i, s) for i, s in shared if i not in listed]
         # One phrase is one item of the plan: words that name an item credit one goal and one strategy at most
         # (the model's "talk about what you have lost" may serve three concepts; the answer's words name one).
         firing = []
@@ -238,6 +246,18 @@ def _named(hits: list[tuple[int, str]], weights: dict[str, float]) -> frozenset[
                 and sum(weights[s] for s in near) >= _MIN_WEIGHT):
             return near
     return frozenset()
+
+
+def _listed(tokens: list[str]) -> set[int]:
+    """The positions of the words in stretches of :data:`_LIST_STRETCH` or more content words in a row."""
+    listed: set[int] = set()
+    start = 0
+    for k in range(len(tokens) + 1):
+        if k == len(tokens) or not content_stem(tokens[k]):
+            if k - start >= _LIST_STRETCH:
+                listed.update(range(start, k))
+            start = k + 1
+    return listed
 
 
 def concept_area(concept: str) -> ProblemArea | None:
