@@ -130,6 +130,9 @@ class AreaReading:
     decisive: list[tuple[tuple[int, int], ProblemArea]] = field(default_factory=list)
     #: clause of each area's last rejection ("neither fits as well"); a rejection read without a place is late
     rejected_at: dict[ProblemArea, int] = field(default_factory=dict)
+    #: areas placed inside another area's work after the other was named ("she really is grieving ... and this grief
+    #: for the healthy self is the heart of the transition work"): a part of that focus, not a turn away from it
+    within_other: set[ProblemArea] = field(default_factory=set)
     #: (clause, start) of each area's last assertion or choice ("PA: grief ... the real problem is a dispute ... Work
     #: on grief for her father": grief's last is the end)
     last: dict[ProblemArea, tuple[int, int]] = field(default_factory=dict)
@@ -290,6 +293,8 @@ def _classify(m: Match, tokens: list[str], previous: list[str] | None, quoted: b
             return _MENTIONED
         return _HEDGED  # a plain name commits only when no area is named outright
     if m.negated and not _claimed_after(tokens, m.end):
+        if strong and _qualifier_denied(tokens, m.start, m.end):
+            return _MENTIONED  # "not an open dispute any more", "not only grief", "the dispute is not resolved"
         # "she never grieved", "he has not mourned": mourning blocked, which is the grief reading, not a rejection
         return _REJECTED if strong and tokens[m.start] not in _MOURNING_VERBS else _MENTIONED
     if side and strong and (_refused_after(tokens, m.end) or not _REJECT_BEFORE.isdisjoint(before[-4:])
@@ -359,6 +364,65 @@ def _first_look(tokens: list[str], before: list[str]) -> bool:
 
 _APPEARING = frozenset({"looks", "look", "looked", "seems", "seem", "seemed", "appears", "appear", "appeared",
                         "sounds", "sound", "sounded"})
+
+
+#: Negations that can deny a word between them and the area rather than the area ("not an open dispute").
+_QUALIFIED_NEGATORS = frozenset({"not", "never", "isnt"})  # ("no sign of grief" denies it: "no" is left alone)
+#: Words between a negation and an area that leave the area itself denied: articles, prepositions and copulas
+#: ("not in a dispute", "not a case of grief"), words of degree or truth ("not really a dispute", "not a real
+#: grief"), of rank ("not primarily a transition"), classing nouns and the verbs that judge or name a focus ("we do not
+#: call it grief", "does not look like a dispute", "I would not choose a transition").
+_DENIAL_FILLERS = frozenset({
+    "a", "an", "the", "any", "this", "that", "it", "its", "is", "was", "be", "been", "being", "in", "of", "about",
+    "as", "at", "for", "to", "by", "from", "one", "because", "since", "after", "really", "truly", "actually",
+    "genuinely", "even", "quite", "psychotherapy",
+    "exactly", "so", "much", "very", "necessarily", "all", "clearly", "obviously", "entirely", "real", "true",
+    "genuine", "proper", "actual", "clear", "primarily", "mainly", "mostly", "chiefly", "principally", "main",
+    "primary", "central", "core", "key", "principal", "major", "case", "kind", "type", "form", "sort", "matter",
+    "question", "instance", "example", "picture", "issue", "problem", "focus", "area", "role", "interpersonal",
+    "ipt", "due", "caused", "driven", "related", "linked", "call", "called", "see", "consider", "fit", "fits",
+    "suggest", "suggests", "mean", "means", "look", "looks", "like", "seem", "seems", "think", "believe", "say",
+    "choose", "pick", "treat", "label", "name", "want", "need", "use", "go", "with", "frame", "formulate", "have",
+    "has", "had", "do", "does", "did", "would", "will", "could", "should", "can", "describe", "regard", "view"})
+#: Pronouns of a person: "she is not deficient in anything" says something of her, not of the area as a focus.
+_PERSONS = frozenset({"she", "he", "they", "i", "you", "we"})
+#: What a negated predicate of the area says when it denies the area as the focus ("grief is not the focus", "a
+#: dispute is not supported", "is not going to be our focus"), not its course ("the dispute is not resolved").
+_FOCUS_PREDICATES = frozenset({
+    "focus", "area", "problem", "issue", "main", "primary", "answer", "target", "right", "correct", "relevant",
+    "present", "there", "fitting", "applying", "indicated", "supported", "justified", "warranted", "suggested",
+    "needed", "required", "involved", "considered", "chosen", "confirmed", "ruled", "excluded", "rejected",
+    "convincing", "appropriate", "likely", "case", "priority", "central", "key", "what", "why", "it"})
+#: A course of a dispute or loss said after a negation: the thing goes on, which affirms it.
+_COURSE_WORDS = frozenset({"over", "done", "gone", "away"})
+_ENDINGS = ("ing", "ed")
+
+
+def _qualifier_denied(tokens: list[str], start: int, end: int) -> bool:
+    """The negation of a mention denies something said of the area, not the area as the case's focus: a qualifier
+    between the negation and the area ("not an open dispute any more", "not only grief", "not ordinary grief" - a
+    word that is not an article, a word of degree, truth or rank, or a verb of judging; up to two words between), the
+    area's course after it ("the dispute is not going to be resolved by saving the partnership", "grief is not
+    resolved", "the dispute is not over"), or a trait of a person ("she is not deficient in anything")."""
+    for k in range(start - 1, max(-1, start - 4), -1):
+        if tokens[k] not in _QUALIFIED_NEGATORS:
+            continue
+        between = tokens[k + 1:start]
+        if not between:
+            # "she is not deficient in anything": the area word said of a person, with no article
+            return k >= 2 and tokens[k - 2] in _PERSONS and tokens[k - 1] in {"is", "are", "was", "am", "were"}
+        others = [t for t in between if t not in _DENIAL_FILLERS and t not in _QUALIFIED_NEGATORS]
+        return len(between) <= 2 and len(others) == 1
+    after = tokens[end + 1:]
+    if len(after) < 3 or after[1] != "not" or after[0] not in {"is", "was", "are", "were", "will", "has", "had"}:
+        return False
+    predicate = after[2:]
+    if not _FOCUS_PREDICATES.isdisjoint(predicate[:5]):
+        return False  # "grief is not the focus", "the dispute is not going to be our focus"
+    word = predicate[0]
+    return word in _COURSE_WORDS or (word.endswith(_ENDINGS) and len(word) > 4)
+
+
 _WITH = frozenset({"with", "alongside", "plus"})
 #: Endings of a clause that make what it says an appearance: "..., or so it seems", "... at first sight".
 _SEEMING_ENDS = (["it", "seems"], ["it", "appears"], ["first", "sight"], ["first", "glance"])
@@ -431,7 +495,13 @@ def _thought_of(before: list[str]) -> bool:
         return True
     window = before[-_THOUGHT_REACH:]
     return not _THINKING.isdisjoint(window) and any(
-        t in _THINKING and window[k + 1:k + 2] in (["of"], ["about"]) for k, t in enumerate(window))
+        t in _THINKING and (window[k + 1:k + 2] in (["of"], ["about"])
+                            # "I thought this was grief": a belief held before, in the past tense on both verbs
+                            or (t == "thought" and not _PAST_COPULAS.isdisjoint(window[k + 1:])))
+        for k, t in enumerate(window))
+
+
+_PAST_COPULAS = frozenset({"was", "were"})
 
 
 _THAN_FILLERS = frozenset({"as", "a", "an", "the", "separate", "full", "true", "real", "proper", "second", "another"})
@@ -845,6 +915,9 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
         refusals = [c for c in words.with_any(_CHOOSE_VERBS) if _refuses(prepared[c])]
         if refusals:
             reading.deferred, reading.refused_at = True, refusals[-1]
+    _supersede(reading)
+    if reading.reversed_to or reading.reversed_paraphrase:
+        _placed_within(reading, prepared, ordered)
     for area in questioned:
         if area not in reading.free_choice:
             _drop(reading, area)
@@ -863,6 +936,55 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
             if area not in reading.free_choice:
                 _drop(reading, area)
     return reading
+
+
+#: Nouns of a focus's work: "the transition work", "the work is mourning Kwabena", "within the grief focus".
+_WORK_NOUNS = frozenset({"work", "focus", "heart", "core", "centre", "center", "treatment"})
+_WORK_REACH = 2
+
+
+def _placed_within(reading: AreaReading, prepared: Clauses, ordered: list[Match]) -> None:
+    """An area turned to ("really", "in fact") and then, in the same clause or the next, placed inside the work of an
+    area named before it ("In fact she is now a widow, which is a huge role transition, but the work is mourning
+    Kwabena"; "She really is grieving ... this grief for the healthy self is the heart of the transition work") is
+    part of that focus, not a turn away from it (reference 3.0: the other may be addressed within the focus)."""
+    mentions = [m for m in ordered if m.weight > LAY and not m.negated]
+    for m in mentions:
+        area = _AREA_OF[m.concept]
+        if area not in reading.reversed_to and area not in reading.reversed_paraphrase:
+            continue
+        for other in mentions:
+            if (other.clause < m.clause or other.clause > m.clause + 1
+                    or (other.clause == m.clause and other.start <= m.end)):
+                continue
+            named = _AREA_OF[other.concept]
+            if named is area or reading.first.get(named, (_LATE, 0)) >= (m.clause, m.start):
+                continue
+            tokens = prepared[other.clause]
+            # the work noun before the area in its clause ("the focus of the work stays on mourning him") or just
+            # after it ("the transition work")
+            if not _WORK_NOUNS.isdisjoint(tokens[:other.end + _WORK_REACH + 1]):
+                reading.within_other.add(area)
+                reading.reversed_to.discard(area)
+                reading.reversed_paraphrase.discard(area)
+                break
+
+
+def _supersede(reading: AreaReading) -> None:
+    """A rejection followed by the final choice is one reading: an area said of the case but not claimed as its focus,
+    then denied, with another area asserted after the denial and never denied ("What you feel is grief for the woman
+    you were, but in IPT we don't call it grief, because nobody has died; we call it a role transition") is read as
+    rejected, so the later area is the answer's focus and the answer does not contradict itself. (An area claimed
+    as the focus or opening the answer as its title, then denied - "Role dispute, renegotiation stage: ... The
+    problem area is not a dispute, though: this is a role transition" - is two readings, not superseded here.)"""
+    for area in [a for a in reading.rejected if a in reading.best and a in reading.last]:
+        at = reading.rejected_at.get(area, _LATE)
+        if (area in reading.claimed or area in reading.primary_marked or area is reading.label or at == _LATE
+                or reading.last[area][0] > at):
+            continue
+        if any(other is not area and other not in reading.rejected and other in reading.last
+               and reading.last[other][0] >= at for other in reading.best):
+            _drop(reading, area, at)
 
 
 _FIRST_PERSON = frozenset({"i", "we", "id", "wed", "ill"})
@@ -1169,6 +1291,8 @@ def _assign_markers(committed: list[tuple[int, int, int, ProblemArea]], prepared
                     continue
                 target = reading.secondary_marked
             elif token in PRIMARY_MARKERS:
+                if token == "first" and tokens[p - 1:p] == ["at"]:
+                    continue  # "At first I thought this was grief": a time, not a rank
                 target = reading.primary_marked
             else:
                 continue

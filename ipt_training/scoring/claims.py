@@ -39,6 +39,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from difflib import Match as Match_
+from difflib import SequenceMatcher
 from itertools import pairwise
 
 from ipt_training.domain import AREA_LABELS, ProblemArea
@@ -173,7 +175,45 @@ def original_words(text: str, words: str) -> str:
         return words
     pattern = r"\W+".join(re.escape(w) for w in words.split())
     found = re.search(rf"(?<!\w){pattern}(?!\w)", text, re.IGNORECASE)
-    return found.group(0) if found is not None else words
+    if found is not None:
+        return found.group(0)
+    return _aligned(text, words.split()) or words
+
+
+#: Words of the answer that a quote's tokens may skip or stand for ("IPT" read as "interpersonal psychotherapy",
+#: "isn't deficient" as "is not deficit"), between two runs of words they share.
+_ALIGN_GAP = 3
+_ALIGN_ENDS = 6
+
+
+def _aligned(text: str, tokens: list[str]) -> str | None:
+    """The stretch of ``text`` that a quote made of normalised ``tokens`` comes from, spelled as the answer spells
+    it: the longest run of words the two share, joined to the runs next to it where few words lie between, and
+    widened over the tokens the normaliser rewrote at either end ("in IPT we don't call it grief" for "in
+    interpersonal psychotherapy we do not call it grief"); None when they share no run of two words."""
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\w+", text)]
+    original = [text[a:b].lower() for a, b in spans]
+    blocks = [b for b in SequenceMatcher(None, original, tokens, autojunk=False).get_matching_blocks() if b.size]
+    if not blocks:
+        return None
+    anchor = max(range(len(blocks)), key=lambda k: blocks[k].size)
+    if blocks[anchor].size < 2 and len(tokens) > 1:
+        return None
+    first = last = anchor
+    while first > 0 and _near(blocks[first - 1], blocks[first]):
+        first -= 1
+    while last + 1 < len(blocks) and _near(blocks[last], blocks[last + 1]):
+        last += 1
+    # widened by as many words as the quote has tokens before its first shared run and after its last
+    start = blocks[first].a - min(blocks[first].b, _ALIGN_ENDS)
+    end = blocks[last].a + blocks[last].size - 1 + min(len(tokens) - blocks[last].b - blocks[last].size, _ALIGN_ENDS)
+    start, end = max(0, start), min(len(spans) - 1, end)
+    return text[spans[start][0]:spans[end][1]]
+
+
+def _near(left: Match_, right: Match_) -> bool:
+    """Two shared runs with at most a few words between them, in the answer and in the quote."""
+    return (0 <= right.a - (left.a + left.size) <= _ALIGN_GAP and 0 <= right.b - (left.b + left.size) <= _ALIGN_GAP)
 
 
 _QUOTE_WORDS = 10
@@ -189,6 +229,32 @@ def _quote(tokens: list[str], start: int, end: int) -> str:
     return " ".join(tokens[max(0, start - 4):end + 3])
 
 
+#: A statement of a focus quoted whole up to this many words; a longer clause is cut where a reason or a new clause
+#: begins ("On reflection it is a role transition", not "reflection it is a role transition, because nobody").
+_STATEMENT_WORDS = 16
+_STATEMENT_BREAKS = frozenset({"because", "since", "as", "so", "which", "who", "where", "while", "and", "but",
+                               "although", "though", "when"})
+_STATEMENT_BEFORE = 8
+_STATEMENT_AFTER = 5
+
+
+def _statement(tokens: list[str], start: int, end: int) -> str:
+    """The words of a statement of a focus: its clause when short, else from the start of its phrase (up to
+    eight words back, not past a word that starts a reason or a new clause) to a few words after it, or to the
+    clause's end when that is near."""
+    if len(tokens) <= _STATEMENT_WORDS:
+        return " ".join(tokens)
+    left = start
+    while left > 0 and start - left < _STATEMENT_BEFORE and tokens[left - 1] not in _STATEMENT_BREAKS:
+        left -= 1
+    right = end
+    while right + 1 < len(tokens) and right - end < _STATEMENT_AFTER and tokens[right + 1] not in _STATEMENT_BREAKS:
+        right += 1
+    if len(tokens) - 1 - right <= 2 and _STATEMENT_BREAKS.isdisjoint(tokens[right + 1:]):
+        right = len(tokens) - 1
+    return " ".join(tokens[left:right + 1])
+
+
 def commitment_quotes(reading: AreaReading, areas: tuple[ProblemArea, ...], prepared: Clauses,
                       text: str) -> tuple[str, str] | None:
     """The answer's own words where it commits to the first two of ``areas`` (its two readings), or, with one area,
@@ -200,7 +266,7 @@ def commitment_quotes(reading: AreaReading, areas: tuple[ProblemArea, ...], prep
         places.append((reading.rejected_at[areas[0]], 0))
     if len(places) < 2 or places[0][0] == places[1][0]:
         return None
-    first, second = (" ".join(original_words(text, _quote(prepared[clause], start, start + 1)).split())
+    first, second = (" ".join(original_words(text, _statement(prepared[clause], start, start + 1)).split())
                      for clause, start in sorted(places))
     return first, second
 

@@ -57,22 +57,34 @@ def _label(area: ProblemArea | None) -> str:
     return "no problem area" if area is None else AREA_LABELS[area].lower()
 
 
-def two_statements_feedback(first: str, second: str, *, denied: bool = False) -> str:
+#: Which criteria a two-reading answer is halved on: every criterion of the supervision rubric; in a patient
+#: letter, the formulation's own (the diagnosis and sick role, the contract and the invitation to agree keep theirs).
+EVERY_CRITERION = "on every criterion"
+FORMULATION_CRITERIA = "on the area, the evidence, the goals and the strategies"
+
+
+def halved_on(patient_elements: bool) -> str:
+    """The criteria a two-reading answer is halved on, as the feedback names them (``patient_elements``: the rubric
+    also marks the diagnosis, sick role, contract and agreement, which are not halved)."""
+    return FORMULATION_CRITERIA if patient_elements else EVERY_CRITERION
+
+
+def two_statements_feedback(first: str, second: str, *, denied: bool = False, scope: str = EVERY_CRITERION) -> str:
     """The two statements of a self-contradicting answer, quoted in its own words: two foci, or (``denied``) a focus
-    and the sentence that denies it."""
+    and the sentence that denies it; ``scope``: the criteria halved (:func:`halved_on`)."""
     what = ("the answer argues against its own focus, so it" if denied
             else "two formulations of the case, so only the better one")
-    return (f"It says '{first}' and then '{second}': {what} is marked at half credit on every criterion. Keep the "
+    return (f"It says '{first}' and then '{second}': {what} is marked at half credit {scope}. Keep the "
             "area, the account of the onset and the plan to one focus.")
 
 
 #: Appended to the goals and strategies of an answer marked on the better of two readings.
 TWO_READINGS_HALF = "Half credit: the answer gives two formulations, and only the better one is marked, at half."
 
-#: Appended to the evidence of an answer marked on the better of two readings.
-TWO_READINGS_EVIDENCE = ("The answer gives two formulations of the case (it argues or plans for one focus and then "
-                         "for another, or keeps both); only the better one is marked, at half credit, on every "
-                         "criterion.")
+def two_readings_evidence(scope: str = EVERY_CRITERION) -> str:
+    """Appended to the evidence of an answer marked on the better of two readings (``scope``: :func:`halved_on`)."""
+    return ("The answer gives two formulations of the case (it argues or plans for one focus and then for another, or "
+            f"keeps both); only the better one is marked, at half credit, {scope}.")
 
 
 def stage_conflict_feedback(stages: list[DisputeStage], *, advise: bool = True) -> str:
@@ -96,12 +108,17 @@ PROPOSE_FOCUS = ("Propose the focus you recommend and why, then ask for the pati
 def area_feedback(primary: ProblemArea | None, secondary: ProblemArea | None, reference: ReferenceFormulation,
                   points: float, max_points: float, *, stuffing: bool, contradiction: bool, reveal: bool,
                   readings: tuple[ProblemArea, ...] = (), better_fits: bool = False, two_stages: bool = False,
-                  deferred: bool = False, other_named: bool = True, inferred: bool = False) -> str:
+                  deferred: bool = False, other_named: bool = True, inferred: bool = False,
+                  halved: str | None = None, quoted: bool = False) -> str:
     """The trainee's focus; ``better_fits``: the reading marked fits the case on its own, its credit halved only for
     a second reading; ``two_stages``: that second reading is a second stage of the same dispute; ``deferred``: the
     answer puts off or refuses the choice ("I can't choose a focus yet"); ``other_named``: the second reading is an
     area the answer names (not only reasoning that reads as it, which the claims' feedback quotes); ``inferred``:
-    the answer names no area, and its focus is read from its reasoning."""
+    the answer names no area, and its focus is read from its reasoning; ``halved``: the criteria a two-reading answer
+    is halved on (:func:`halved_on`), None when only the area is; ``quoted``: a sentence that quotes the two
+    statements and says so follows, so this one does not repeat the rule."""
+    kept_both = ("earns half of the area credit." if halved is None else
+                 "is marked at half credit." if quoted else f"is marked at half credit {halved}.")
     if primary is None and deferred:
         return ("The answer weighs possible areas but leaves the choice open. A formulation commits to one focus (two "
                 "at most), the one most closely linked in time to the onset; say which you would work on now. "
@@ -124,14 +141,14 @@ def area_feedback(primary: ProblemArea | None, secondary: ProblemArea | None, re
         if better_fits:
             other = _label(readings[1]).split(" (")[0]
             parts.append(f"The answer also reasons for {other}; the better of the two readings fits the "
-                         "case, but an answer that keeps two earns half of the area credit.")
+                         f"case, but an answer that keeps two {kept_both}")
             return " ".join(parts)
     elif contradiction and len(readings) >= 2:
         parts = [f"The answer commits to {_label(readings[0])} in one place and to {_label(readings[1])} in "
                  "another; state the focus once and consistently."]
         if better_fits:
-            parts.append("The better of the two fits the case, but an answer that keeps both open earns half of the "
-                         "area credit.")
+            parts.append("The better of the two fits the case." if quoted and halved is not None else
+                         f"The better of the two fits the case, but an answer that keeps both open {kept_both}")
             return " ".join(parts)
     elif contradiction and two_stages:
         parts.append("The answer stages the dispute two ways, so the answer is marked at half (see the dispute "
@@ -140,8 +157,11 @@ def area_feedback(primary: ProblemArea | None, secondary: ProblemArea | None, re
         parts.append("The answer also argues against its own choice; state the focus once and consistently.")
     if contradiction and better_fits and points < max_points:
         if not two_stages:
-            parts.append("The focus itself fits the case; its credit is halved because the answer keeps two readings "
-                         "open.")
+            parts.append("The focus itself fits the case." if quoted and halved is not None else
+                         "The focus itself fits the case; its credit is halved because the answer keeps two readings "
+                         "open." if halved is None else
+                         f"The focus itself fits the case; the answer is marked at half credit {halved} because it "
+                         "keeps two readings open.")
         if reveal:
             parts.append(f"The reference focus is {_label(reference.primary_area)}: {reference.rationale}")
         return " ".join(parts)

@@ -891,6 +891,13 @@ def score_formulation(
     # the text does not share, with a text that keeps to one area, is the area's contradiction only.)
     turned = (split is None and bool(readings) and not decision.stuffing
               and (across or decide_areas(None, None, reading).contradiction))
+    denied = len(readings) == 1  # one area asserted and then denied (quoted so below)
+    if turned and not decision.alternatives and decision.secondary is not None:
+        # An area asserted and then denied, with another kept beside it ("Problem area: grief ... Grief does not fit,
+        # nobody died. There is also a role transition ..."): that other area is the answer's second reading, and its
+        # plan is marked as the better reading at half, not first halved as another area's plan and then again.
+        decision = replace(decision, secondary=None, alternatives=(decision.secondary,))
+        readings = _readings(decision)
     better = max(readings, key=lambda a: _reading_points(a, None, reference)) if readings else None
     criteria: list[CriterionResult] = []
     # The case copied out, with an area only implied by its events, restates the vignette and chooses nothing.
@@ -902,6 +909,11 @@ def score_formulation(
     # The reading marked fits the key on its own (its credit was halved for a second reading, not for its focus).
     area_fits = (_reading_points(better, None, reference) if better is not None
                  else _reading_points(decision.primary, decision.secondary, reference)) >= AREA_POINTS
+    # the two statements of a self-contradiction, quoted in the answer's words (none for a list of claims, quoted by
+    # the conflict's own feedback, or two stages of one dispute)
+    quotes = (commitment_quotes(reading, readings[:1] if denied else readings, prepared, cleaned.text)
+              if conflict is None and (split is not None or turned) and not staged else None)
+    scope = feedback.halved_on(plan.patient_elements)
     area_text = (feedback.LIST_FEEDBACK if uncommitted_list else COPIED_OUT_FEEDBACK if copied_out else
                  feedback.area_feedback(decision.primary, decision.secondary, reference, area_pts, plan.area,
                                         stuffing=decision.stuffing, contradiction=decision.contradiction,
@@ -911,13 +923,14 @@ def score_formulation(
                                         # reasoning for another area, never named: the claims' feedback quotes it
                                         other_named=conflict is None or conflict.other is None
                                         or any(c.kind == "focus" for c in conflict.claims),
-                                        inferred=implicit))
+                                        inferred=implicit,
+                                        halved=scope if split is not None or turned else None,
+                                        quoted=quotes is not None))
     if conflict is not None:
         flags.append("conflicting_claims")
         area_text = f"{area_text} {conflict.feedback(cleaned.text)}"
-    elif (split is not None or turned) and not staged and (
-            quotes := commitment_quotes(reading, readings, prepared, cleaned.text)) is not None:
-        area_text = f"{area_text} {feedback.two_statements_feedback(*quotes, denied=len(readings) == 1)}"
+    elif quotes is not None:
+        area_text = f"{area_text} {feedback.two_statements_feedback(*quotes, denied=denied, scope=scope)}"
     if decision.tentative and not uncommitted_list:
         area_text += (" The answer leans towards this focus but leaves the choice open, so it earns half of the"
                       " area credit: say which focus you would work on.")
@@ -1089,7 +1102,7 @@ def score_formulation(
     if two_readings:
         flags.append("two_readings")
         note = (feedback.stage_conflict_feedback(staged, advise=feedback.NAME_ONE_STAGE not in stage_text)
-                if staged else feedback.TWO_READINGS_EVIDENCE)
+                if staged else feedback.two_readings_evidence(scope))
         criteria[-1] = replace(criteria[-1], feedback=f"{criteria[-1].feedback} {note}")
     stuffed = concepts.stuffing or decision.stuffing
     penalty = _LISTED if (stuffed or plan_list) else (0.5 if len(off_areas) >= 2 else 1.0)
@@ -1121,7 +1134,8 @@ def score_formulation(
                                          penalty < 1, reveal=reveal, stuffing_phrases=stuffing_phrases,
                                          inconsistent=[c for c in hits if c in concepts.inconsistent],
                                          mixed=stuffed or len(off_areas) >= 2,
-                                         halved=two_readings or bool(staged_off),
+                                         # (a halving explained below: none where nothing is left to halve)
+                                         halved=(two_readings and points > 0) or bool(staged_off),
                                          area_full=area_pts >= plan.area or (area_fits and not uncommitted_list))
         if kind == "goals":
             text += _plan_warnings(steering, hurried)

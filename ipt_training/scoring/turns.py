@@ -59,7 +59,7 @@ def turned_across(reading: AreaReading, prepared: Clauses,
         if clause <= first_clause:
             continue
         tokens = prepared[clause]
-        if not _ADDING.isdisjoint(tokens) or subordinate(prepared, clause):
+        if not _ADDING.isdisjoint(tokens) or subordinate(prepared, clause) or area in reading.within_other:
             continue
         if _turns(tokens[:start]):
             return first, area
