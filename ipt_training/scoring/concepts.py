@@ -118,7 +118,8 @@ def _findings(matches: list[Match], table: dict[str, Concept], size: int) -> lis
     A finding's candidates are the concepts whose cue covers the whole longest span ("mourn his old role" is
     the old role, not grief; "the good and the bad" stays ambiguous).
     """
-    spans = sorted((m.clause, m.start, m.end, m.concept[size:]) for m in matches if not m.negated)
+    spans = [(m.clause, m.start, m.end, m.concept[size:]) for m in matches if not m.negated]
+    spans.sort()
     groups: list[list[tuple[int, int, int, str]]] = []
     clause, end = -1, -1
     for span in spans:

@@ -601,11 +601,8 @@ def _every_area_planned(prepared: Clauses, words: AnswerWords) -> bool:
     if words.clauses is prepared and "plain_areas" in words.derived:
         return bool(words.derived["plain_areas"][0])
     every = False
-    vocabulary = words.vocabulary
-    variants = _variants(vocabulary)
-    if variants:
-        vocabulary = vocabulary | frozenset(variants.values())  # the frames read a word's other forms as the word
-    if _areas_possible(vocabulary):
+    # (the frames read a word's other forms as the word)
+    if _areas_possible(words.vocabulary, frozenset(_variants(words.vocabulary).values())):
         concepts = _voting_concepts(prepared, words) - _SHARED
         every = len({area for c in concepts if (area := CONCEPT_AREA.get(c)) is not None}) >= EVERY_AREA
     if words.clauses is prepared:
@@ -620,16 +617,17 @@ def _witness(words: frozenset[str]) -> frozenset[str]:
     return frozenset(found | _POSSESSIVES if "him" in found else found)
 
 
-def _areas_possible(vocabulary: frozenset[str]) -> bool:
-    """Whether an answer of ``vocabulary`` has a witness of each class of some voting frame (:data:`_AREA_WITNESSES`)
-    in :data:`EVERY_AREA` areas or more; the areas with fewest frames are looked at first, and the look stops once the
-    count is reached or can no longer be."""
+def _areas_possible(vocabulary: frozenset[str], forms: frozenset[str]) -> bool:
+    """Whether an answer of ``vocabulary`` (with ``forms``: the frames' words its other forms stand for) has a
+    witness of each class of some voting frame (:data:`_AREA_WITNESSES`) in :data:`EVERY_AREA` areas or more; the
+    areas with fewest frames are looked at first, and the look stops once the count is reached or can no longer
+    be."""
     possible, left = 0, len(_AREA_WITNESSES)
     for frames in _AREA_WITNESSES:
         left -= 1
         for frame in frames:
             for witness in frame:
-                if witness.isdisjoint(vocabulary):
+                if witness.isdisjoint(vocabulary) and witness.isdisjoint(forms):
                     break
             else:
                 possible += 1
