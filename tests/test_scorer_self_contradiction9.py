@@ -164,3 +164,15 @@ def test_the_chosen_areas_own_event_denied_after_its_link_is_halved(cases, denia
 def test_an_event_denied_that_the_focus_does_not_rest_on_is_no_contradiction(cases, text):
     report = score(cases["p-05"], text)
     assert "self_contradiction" not in report.flags and "two_readings" not in report.flags
+
+
+@pytest.mark.parametrize("refusal", ["so we will not treat this as a dispute between you",
+                                     "so I would not frame it as a role dispute"])
+def test_a_focus_refused_in_words_of_naming_is_rejected_not_chosen(cases, refusal):
+    """"We will not treat this as a dispute" refuses the dispute as "I would not call it a dispute" does; it was read
+    as a choice of the dispute after "In fact", and the letter as two readings."""
+    report = score(cases["p-05"], "Dear Amaru, since you came to Winnipeg seven months ago you have lost your team and "
+                                  "your futsal, and about two months later the early waking started. I think this is "
+                                  f"a role transition. In fact, you told me that Clara is supportive, {refusal}.")
+    assert report.detected_primary is ProblemArea.ROLE_TRANSITION
+    assert "self_contradiction" not in report.flags and points(report, "problem_area") == 3.0

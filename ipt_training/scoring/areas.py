@@ -590,7 +590,9 @@ _DOES = frozenset({"does", "do", "did", "would", "will", "can", "could"})
 #: "a dispute does not fit", "grief would not apply", "deficits does not explain the onset"
 _FIT_VERBS = frozenset({"fit", "apply", "explain", "hold", "match", "suit"})
 #: "I don't think it is a dispute", "I would not call this grief", "we do not see a transition here"
-_BELIEF_VERBS = frozenset({"think", "believe", "call", "see", "consider", "regard", "feel"})
+#: (and verbs of naming the focus: "we will not treat this as a dispute", "I would not frame it as grief")
+_BELIEF_VERBS = frozenset({"think", "believe", "call", "see", "consider", "regard", "feel", "treat", "frame", "view",
+                           "label", "count", "class", "classify", "formulate"})
 #: "I don't see anything but grief", "not think it is other than a transition": the denial turns into a claim.
 _EXCEPT_WORDS = frozenset({"but", "than", "other", "except", "only", "just"})
 
