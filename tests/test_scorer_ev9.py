@@ -311,3 +311,21 @@ def test_the_stage_fact_does_not_stage_another_focus_a_list_or_a_stage_named_oth
     named = score(farm, _SJOERD + _SOLD + _TRACTOR + "This is a role dispute at the renegotiation stage between "
                   "you and Jelle. Over twelve weeks we will look at what you each expect.")
     assert "fits the case" not in named.criterion("evidence_timeline").feedback
+
+
+def _farm_with_notes(farm, hint: str):
+    notes = "Since the shouting match the brothers leave notes on the tractor and say only good morning."
+    evidence = [e.model_copy(update={"text": notes, "hint": hint}) if e.id == "notes" else e
+                for e in farm.reference.key_evidence]
+    return farm.model_copy(update={"reference": farm.reference.model_copy(update={"key_evidence": evidence})})
+
+
+def test_an_item_whose_hint_asks_for_the_stage_is_the_cases_stage_fact(farm):
+    # the item's sentence has no words of a stage; its hint asks how they communicate now, as authors ask for a stage
+    asked = score(_farm_with_notes(farm, "How do the brothers communicate now?"), _SJOERD + _SOLD + _TRACTOR + _DISPUTE)
+    assert "notes" in asked.evidence_cited
+    assert "fits the case" in asked.criterion("evidence_timeline").feedback
+    # a hint that asks for something else makes the same fact no stage
+    other = score(_farm_with_notes(farm, "Where are the notes left?"), _SJOERD + _SOLD + _TRACTOR + _DISPUTE)
+    assert "notes" in other.evidence_cited
+    assert "fits the case" not in other.criterion("evidence_timeline").feedback

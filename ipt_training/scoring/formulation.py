@@ -298,7 +298,8 @@ def _matcher_for(reference: ReferenceFormulation, case: Case | None = None) -> _
 @per_case
 def _stage_items(reference: ReferenceFormulation, case: Case | None = None) -> frozenset[str]:
     """The evidence items of a dispute case whose sentence states its stage, and no other ("Both are still trying:
-    they wrote a weekly schedule together", "Since March they no longer talk about it"), read as an answer is."""
+    they wrote a weekly schedule together", "Since March they no longer talk about it"), read as an answer is, or whose
+    hint asks for the stage and whose sentence reads as no other ("How do the brothers communicate now?")."""
     if reference.dispute_stage is None:
         return frozenset()
     matcher, _ = _matcher_for(reference, case)
@@ -307,9 +308,15 @@ def _stage_items(reference: ReferenceFormulation, case: Case | None = None) -> f
         prepared, matches = matcher.find_prepared(clauses(item.text))
         stages = {_STAGE_OF[m.concept] for m in [*matches, *described_stages(prepared)]
                   if m.concept in _STAGE_OF and not m.negated}
-        if stages == {reference.dispute_stage}:
+        if stages == {reference.dispute_stage} or (not stages and _STAGE_HINT_RE.search(item.hint.lower())):
             found.add(item.id)
     return frozenset(found)
+
+
+#: A hint that asks for the stage of the dispute, as case authors write them ("Are they still trying to sort it out?",
+#: "How do the brothers communicate now?", "Where does the relationship stand now?", "... the stage of the conflict?").
+_STAGE_HINT_RE = re.compile(r"\bstill (?:trying|talking|negotiating)\b|\bstage\b|\bstand now\b"
+                            r"|\bhow do(?:es)? .{0,40}\b(?:communicate|handle|deal with)\b.{0,40}\b(?:now|since)\b")
 
 
 #: First words of an inventory entry that make it a group or a description, not a person's name ("The other
