@@ -329,3 +329,23 @@ def test_an_item_whose_hint_asks_for_the_stage_is_the_cases_stage_fact(farm):
     other = score(_farm_with_notes(farm, "Where are the notes left?"), _SJOERD + _SOLD + _TRACTOR + _DISPUTE)
     assert "notes" in other.evidence_cited
     assert "fits the case" not in other.criterion("evidence_timeline").feedback
+
+
+#: The red team's listing (round 9, red9 increment 3): every word of p-23's vignette, in its order, in one sentence.
+_P23_LISTED = ("The case is about referred, obstetric, midwife, pregnancy, cries, check, wrote, probably, hormonal, "
+               "adjusting, psychologist, different, story, husband, spending, drinking, football, friends, money, "
+               "aside, bigger, room, argued, weekend, wants, savings, works, deserves, weekends, sounds, mother, "
+               "slept, badly, lost, weight, stopped, lunch, found, pregnant, planned, glad, worries, arguments, "
+               "change, baby, promised, eight, midnight, want, stay, together, raise, subject, privately, threatened, "
+               "thoughts, harming, asked, directly, friend, stall, needs, grow.")
+_P23_TOLD = ("They both still raise the subject and want to stay together: he promised to be home by eight and came "
+             "home at midnight.")
+
+
+def test_the_stage_fact_counts_told_in_prose_not_among_the_cases_words_listed(library):
+    opening = "Rosa has major depression. I think the focus is a role dispute with Julio. "
+    listed = score(library.get("p-23"), opening + _P23_LISTED)
+    told = score(library.get("p-23"), opening + _P23_TOLD)
+    assert listed.detected_stage is None
+    assert told.detected_stage is not None
+    assert points(told, "evidence_timeline") > points(listed, "evidence_timeline")

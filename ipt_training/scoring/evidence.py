@@ -40,6 +40,7 @@ from functools import cache
 import yaml
 
 from ipt_training.scoring.gist import all_item_kinds, gist_cues, stated_kind
+from ipt_training.scoring.readability import FUNCTION_WORDS
 from ipt_training.scoring.word_forms import IRREGULAR_GROUPS, extra_forms, third_person
 from ipt_training.text.matcher import Match
 from ipt_training.text.normalize import clauses, to_ascii_lower
@@ -139,6 +140,9 @@ _SHORT_ITEM_SHARE = 0.6
 #: A clause this long is a sentence: one distinctive word of the key event's item there names the event ("she is
 #: depressed since she had to leave the bakery"); in a fragment of a list it does not ("Bakery.").
 _SENTENCE_WORDS = 5
+#: Share of function words ("the", "of", "you") below which a clause is a list of words, not prose (a plain sentence of
+#: a fact has a third or more; the case's words listed one after another a tenth).
+PROSE_SHARE = 0.2
 #: Verbs that tell an event happened ("she had a baby", "he became a carer", "since he started his leave"): beside a
 #: word of the key event they name it ("the savings matter to her" does not).
 _EVENT_VERBS = frozenset({
@@ -324,8 +328,11 @@ class DerivedEvidence:
         sentences = {c for c in by_clause if prepared and len(prepared[c]) >= _SENTENCE_WORDS
                      and not _EVENT_VERBS.isdisjoint(prepared[c])}
         keyed = [c in sentences for c in sorted(by_clause)]
-        # windows told in a sentence, not a fragment of a list: there the case's other words for an item back up its own
-        told = [prepared is not None and len(prepared[c]) >= _SENTENCE_WORDS for c in sorted(by_clause)]
+        # windows told in prose, not a fragment of a list or the case's words listed in one sentence: there the case's
+        # other words for an item back up its own
+        told = [prepared is not None and len(prepared[c]) >= _SENTENCE_WORDS
+                and sum(t in FUNCTION_WORDS for t in prepared[c]) >= PROSE_SHARE * len(prepared[c])
+                for c in sorted(by_clause)]
         found: set[str] = set()
         for item_id, weights in self.items.items():
             total = sum(weights.values())

@@ -71,7 +71,14 @@ from ipt_training.scoring.claims import (
     read_conflict,
 )
 from ipt_training.scoring.concepts import read_concepts
-from ipt_training.scoring.evidence import DerivedEvidence, case_acronyms, derive_evidence, names_in, proper_names
+from ipt_training.scoring.evidence import (
+    PROSE_SHARE,
+    DerivedEvidence,
+    case_acronyms,
+    derive_evidence,
+    names_in,
+    proper_names,
+)
 from ipt_training.scoring.gist import said_of_someone
 from ipt_training.scoring.item_context import set_aside_quotes, with_context
 from ipt_training.scoring.lexicon import (
@@ -113,7 +120,7 @@ from ipt_training.scoring.plain_plan import (
     plan_sentences,
 )
 from ipt_training.scoring.plain_plan import VOTE as PLAN_VOTE
-from ipt_training.scoring.readability import Style, copied_clauses, read_style
+from ipt_training.scoring.readability import FUNCTION_WORDS, Style, copied_clauses, read_style
 from ipt_training.scoring.readings import plan_for_rejected, stage_label_matches, stage_names, two_formulations
 from ipt_training.scoring.report import CriterionResult, FormulationAnswer, FormulationReport
 from ipt_training.scoring.rubrics import Rubric, rubric_named
@@ -311,6 +318,12 @@ def _stage_items(reference: ReferenceFormulation, case: Case | None = None) -> f
         if stages == {reference.dispute_stage} or (not stages and _STAGE_HINT_RE.search(item.hint.lower())):
             found.add(item.id)
     return frozenset(found)
+
+
+def _prose(tokens: list[str]) -> bool:
+    """Whether a clause reads as prose rather than a list of words (:data:`~ipt_training.scoring.evidence.PROSE_SHARE`
+    of function words at least)."""
+    return len(tokens) >= 4 and sum(t in FUNCTION_WORDS for t in tokens) >= PROSE_SHARE * len(tokens)
 
 
 #: A hint that asks for the stage of the dispute, as case authors write them ("Are they still trying to sort it out?",
@@ -968,7 +981,11 @@ def score_formulation(
         # an answer that chose the dispute, describes no stage of its own and tells that fact in a sentence describes
         # the case's stage.
         told_items = {m.concept[9:] for m in ev_matches if m.concept.startswith("evidence:")}
-        if not told_items.isdisjoint(_stage_items(reference, case)):
+        stage_told = told_items & _stage_items(reference, case)
+        # (told in prose: the case's words listed one after another, "about referred, obstetric, ..., promised",
+        # hold the stage fact's words without telling it)
+        keys = {k for item in stage_told for k in derived.items.get(item, {})}
+        if any(_prose(prepared[m.clause]) for m in kinds["term"] if m.concept[5:] in keys):
             stage = reference.dispute_stage
     # A list that chooses no focus has not chosen the dispute either: a stage word in it is a keyword, not a staging.
     stage_right = has_dispute and chose_dispute and stage == reference.dispute_stage and not uncommitted_list
