@@ -417,3 +417,38 @@ def test_a_contradiction_is_quoted_in_whole_phrases(cases):
     area = feedback(report, "problem_area")
     assert "self_contradiction" in report.flags
     assert "'On reflection it is a role dispute with Clara'" in area
+
+
+# --- Seen while probing (pre-existing, the same in be4cd3c): the textbook variant flagged as the reference asks ----
+
+VARIANT_FLAGGED = [
+    # b3#0: 'some textbooks (Stuart and Robertson) would call this grief ..., but by course convention'
+    ('p-01', 'supervision',
+     'Marisol: some textbooks (Stuart and Robertson) would call this grief for the lost healthy '
+     'self, but by course convention a new diagnosis is a role transition, because nobody has died. '
+     'Her depression began in March 2025, two months after the kidney failure diagnosis and the '
+     'start of dialysis, when she also went part-time and left the dance group. Goals: mourn the '
+     'old role, a realistic view of life on dialysis, mastery. Strategies: link onset to the '
+     'diagnosis, feelings about the change, review of old and new roles, reconnect with Rosario.',
+     10),
+]
+
+
+@pytest.mark.parametrize(("case_id", "rubric", "text", "mark"), VARIANT_FLAGGED)
+def test_the_textbook_variant_flagged_is_not_a_second_reading(cases, case_id, rubric, text, mark):
+    report = score(cases[case_id], text, rubric=rubric)
+    assert "self_contradiction" not in report.flags
+    assert abs(report.total - mark) <= 0.5, report.total
+
+
+def test_a_naming_reported_across_a_parenthesis_is_someone_elses(cases):
+    reported = score(cases["p-05"], "Some clinicians (older authors especially) would call this grief for his Toronto "
+                                    f"life. {TRANSITION}")
+    assert reported.detected_primary is not None and reported.detected_primary.value == "role_transition"
+    assert points(reported, "problem_area") == 3.0
+    # the writer's own naming, with or without an aside, is the writer's choice of grief
+    for own in ("I would call this grief for his Toronto life.",
+                "After much thought I (like my supervisor) would call this grief for his Toronto life."):
+        report = score(cases["p-05"], f"{own} {TRANSITION}")
+        assert report.detected_primary is not None and report.detected_primary.value == "grief"
+        assert points(report, "problem_area") == 0.0

@@ -188,22 +188,29 @@ _NAMING_VERBS = frozenset({"call", "calls", "called", "name", "names", "named", 
 _THIRD_PARTIES = frozenset({"he", "she", "they", "patient", "pt", "gp", "doctor", "team", "family", "mother", "father",
                             "wife", "husband", "partner", "son", "daughter", "tutor", "referral", "nurse",
                             "psychiatrist", "physician", "colleague", "colleagues", "friends", "staff", "letter",
-                            "people", "others", "someone", "some"})
+                            "people", "others", "someone", "some", "textbook", "textbooks", "books", "authors",
+                            "literature", "writers", "clinicians", "therapists"})
 #: Modal verbs between a subject and its verb ("some people would call this grief").
 _MODALS = frozenset({"would", "might", "could", "may", "will", "can", "should"})
 
 
-def _reported(before: list[str]) -> bool:
+def _reported(before: list[str], earlier: list[str] | None = None) -> bool:
     """Someone else's words: an attribution verb before the mention whose subject is not the writer.
 
     Naming verbs ("call", "label") report only with a third party as subject ("he calls it a bereavement");
-    "we call this", "this is called" and "I'd call it" are the writer's own naming.
+    "we call this", "this is called" and "I'd call it" are the writer's own naming. A clause that opens with a modal
+    has its subject in the clauses before (``earlier``): "some textbooks (Stuart and Robertson) would call this grief"
+    reports the textbooks, "I (like my supervisor) would call this grief" is the writer's.
     """
     for k, token in enumerate(before):
         if token in ATTRIBUTION_VERBS:
             subject = before[k - 1] if k else ""
             if subject in _MODALS and k >= 2:
                 subject = before[k - 2]  # "some people would call this grief", "others might call it a dispute"
+            elif subject in _MODALS and k == 1 and earlier and token in _NAMING_VERBS:
+                # the nearest subject before: the writer's own ("I (like my supervisor) would call ...") or a third
+                # party's ("some textbooks (Stuart and Robertson) would call ...")
+                subject = next((t for t in reversed(earlier) if t in _OWN_SUBJECTS or t in _THIRD_PARTIES), "")
             if token in _NAMING_VERBS:
                 # "his pastor calls it grief": a naming verb in the third person, or after a third party
                 if subject in _THIRD_PARTIES or (token.endswith("s") and subject not in _OWN_SUBJECTS):
@@ -281,9 +288,11 @@ _NAMING_SUBJECTS = frozenset({"this", "it", "that", "describe", "describing", "t
 
 
 def _classify(m: Match, tokens: list[str], previous: list[str] | None, quoted: bool,
-              overlaps_concept: bool, side: bool = True, hedge_after: bool = True) -> Reading:
+              overlaps_concept: bool, side: bool = True, hedge_after: bool = True,
+              earlier: list[str] | None = None) -> Reading:
     """How one mention reads (see the module docstring); ``side``: the clause has a word of a side remark (a
-    refusal, a person's verb, a comparison, a later phase), so those readings are worth checking."""
+    refusal, a person's verb, a comparison, a later phase), so those readings are worth checking; ``earlier``: the
+    words of the two clauses before, where the subject of a clause that opens with a modal stands."""
     strong = m.weight >= STRONG
     before = tokens[max(0, m.start - _WINDOW):m.start]
     after = tokens[m.end + 1:m.end + 4]
@@ -300,7 +309,7 @@ def _classify(m: Match, tokens: list[str], previous: list[str] | None, quoted: b
     if side and strong and (_refused_after(tokens, m.end) or not _REJECT_BEFORE.isdisjoint(before[-4:])
                             or _denied_belief(tokens[max(0, m.start - _BELIEF_REACH):m.start])):
         return _REJECTED  # "Deficits also no", "dispute - not really", "I reject the dispute", "I don't think it is"
-    if quoted or _reported(before):
+    if quoted or _reported(before, earlier):
         return _REPORTED
     if side:
         if after[:1] and after[0] in _AGENT_VERBS:
@@ -836,7 +845,10 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
         if side is None:
             side = side_of[m.clause] = not _SIDE_WORDS.isdisjoint(tokens)
         kind = _classify(m, tokens, previous, quoted, overlaps, side,
-                         len(area_starts.get(m.clause, ())) < 2 or not _hedges_next(m, area, tokens, area_starts))
+                         len(area_starts.get(m.clause, ())) < 2 or not _hedges_next(m, area, tokens, area_starts),
+                         # a clause that opens with a modal ("(Stuart and Robertson) would call this grief")
+                         [t for c in prepared[max(0, m.clause - 2):m.clause] for t in c]
+                         if tokens[0] in _MODALS and m.start <= _WINDOW else None)
         if _MENTIONED <= kind < _CHOSEN and m.end == len(tokens) - 1 and m.weight >= STRONG and _framed_next(
                 prepared, m.clause):
             kind = _CHOSEN  # "On balance I'll take role dispute (renegotiation) as the focus"
