@@ -8,7 +8,10 @@
   commas only ('the school says: "withdrawn, a loner"'); the words the rationale quotes to set a reading aside (the
   referral's "a loner, shy by nature") are no item's other words;
 * C3: the model letter's plan is a key to the answer's plan only where the answer proposes that work: not where it
-  refuses it ("I would not talk about what she has lost"), ...
+  refuses it ("I would not talk about what she has lost"), not in verbs of talking alone ("help him speak German
+  better ... and talk about the relationship with his boss"), and not where the phrase is about other work, in rare
+  words that neither the case, its model letter nor IPT's vocabulary has ("a sleep diary to look at patterns",
+  "contacts with a mortgage adviser", "bus routes in Turin").
 
 The answers the trainer marked come from the review (its text is ours to use, the marks are the trainer's, or the
 old scorer's where the trainer found it right, within half a point); the others are invented here.
@@ -26,8 +29,7 @@ from ipt_training.text.normalize import clauses
 
 @pytest.fixture(scope="module")
 def cases(library):
-    return {cid: library.get(cid) for cid in ("p-01", "p-03", "p-04", "p-05", "p-12", "p-13", "p-15", "p-25",
-                                              "p-31", "p-36")}
+    return {cid: library.get(cid) for cid in ("p-01", "p-03", "p-04", "p-05", "p-12", "p-13", "p-25", "p-31", "p-36")}
 
 
 def _note(case, text):
@@ -108,3 +110,76 @@ def test_the_referrals_trap_words_back_up_no_item(cases):
     # the case's other words for an item still back up its own ones where the piece tells the fact
     _, karthik = _matcher_for(cases["p-36"].reference, cases["p-36"])
     assert "word:software" in karthik.extra.get("job_loss", frozenset())
+
+
+# --- C3: the model letter's plan as a key, only for this patient's IPT work -----------------------------------------
+
+_TRANSITION_01 = ("Role transition after the kidney failure diagnosis and dialysis in January 2025; low mood from "
+                  "March. She gave up full-time teaching and her dancing. ")
+_TRANSITION_05 = ("Amaru has a role transition: the move to Winnipeg seven months ago for Clara's job, with onset "
+                  "about two months later; he lost his team and futsal friends. ")
+
+_OTHER_WORK = [
+    # (case, the trainer's answer, the trainer's mark, where the new reading went): the plan is not IPT's work
+    ("p-01", _TRANSITION_01 + "I would not talk about what she has lost - that would only make her sadder. Instead "
+                              "we will look at what is still possible medically with the transplant team.", 7.5, 9),
+    ("p-04", "Interpersonal deficits: lifelong loneliness, lunch alone for 20 years, no death, no conflict, no change. "
+             "Plan: keep a sleep diary to look at patterns in her waking at 4 a.m., notice how she feels each morning "
+             "with a mood rating, and small steps of exercise and reading novels again.", 7, 9),
+    ("p-25", "Ioana, 14: role transition after moving from Iași to Turin in August 2024 with her mother to join her "
+             "father; low mood from October. She lost her best friend Bianca, volleyball and her grandmother's daily "
+             "care. We will look at bus routes in Turin and build her Italian skills with a tutor so her grades "
+             "improve.", 6, 8.5),
+    ("p-31", "Grief for his father, who died in February 2022; the depression began in March 2025 after the third "
+             "anniversary. We will help him speak German better at work with Jens, and talk about the relationship "
+             "with his boss.", 4.5, 6),
+    ("p-01", "Marisol has major depression, onset March 2025, two months after the kidney failure diagnosis and "
+             "starting dialysis. She cut her teaching and left the dance group. Problem area: role transition. "
+             "Plan: I will ask the dietician to look at what is still possible for her to eat in this new life on "
+             "dialysis, and the nurse Tom will talk about what she has lost in weight and how she feels about it "
+             "physically.", 8, 9),
+]
+
+
+@pytest.mark.parametrize(("cid", "text", "mark", "was"), _OTHER_WORK)
+def test_other_work_in_the_model_letters_words_earns_no_plan(cases, cid, text, mark, was):
+    # (p-01's refusal: the trainer would give 6 or less; 7.5 is the old scorer's, whose plain-words frames read the
+    # refused sentence too; the key no longer adds to it)
+    report = _note(cases[cid], text)
+    assert abs(report.total - mark) <= 0.5
+    assert report.total < was
+
+
+def test_a_plan_outside_ipt_gains_less_than_the_same_answer_planning_ipt_work(cases):
+    money = _note(cases["p-05"], _TRANSITION_05 + "I suggest we look at his financial situation and what the contract "
+                                                  "job could offer in pay, and we will build contacts with a mortgage "
+                                                  "adviser.")
+    assert money.total < 10  # the new reading gave it everything
+    # invented: the same frame, once for new people and once for advisers; once proposed and once refused
+    people = _note(cases["p-05"], _TRANSITION_05 + "We will build contacts with other fathers at the school here.")
+    advisers = _note(cases["p-05"], _TRANSITION_05 + "We will build contacts with a mortgage adviser and a debt "
+                                                     "counsellor.")
+    bare = _note(cases["p-05"], _TRANSITION_05)
+    assert people.total > advisers.total == bare.total
+    mourned = _note(cases["p-01"], _TRANSITION_01 + "We will talk about what she has lost.")
+    refused = _note(cases["p-01"], _TRANSITION_01 + "We will not talk about what she has lost.")
+    assert mourned.total > refused.total
+
+
+_KEPT = [
+    # (case, rubric, the trainer's answer, the mark to keep): plan9's gains the trainer checked
+    ("p-12", "patient", "Dear Thandiwe, you have depression after the birth, which is common, treatable and not your "
+                        "fault, and you are caring well for Lwazi. It started a few weeks after you and Sipho began "
+                        "arguing about the night feeds and weekends you had agreed to share. We call this a role "
+                        "dispute. Over twelve weeks let's look at what each of you expects, go through some arguments "
+                        "step by step, practise asking for what you need, and plan for going back to work. Does that "
+                        "fit?", 8.5),
+    ("p-03", "supervision", "Grief for Eleni, who died in March 2025; his depression began in May. He says he "
+                            "killed her, avoids the grave and won't move her things. We will talk about his marriage "
+                            "including the hard years.", 5.5),
+]
+
+
+@pytest.mark.parametrize(("cid", "rubric", "text", "mark"), _KEPT)
+def test_the_ipt_plan_in_the_model_letters_words_keeps_its_credit(cases, cid, rubric, text, mark):
+    assert score(cases[cid], text, rubric=rubric, reveal=True).total == mark

@@ -367,7 +367,8 @@ def _model_key(reference: ReferenceFormulation, case: Case | None = None) -> Pla
                      expected=[*(f"goal:{g}" for g in reference.goals),
                                *(f"strategy:{s}" for s in reference.strategies)],
                      people=_people(reference, case), dead=_the_dead(reference, case),
-                     story=" ".join([case.vignette, *(e.event for e in case.timeline)]) if case is not None else "")
+                     story=" ".join([case.vignette, *(e.event for e in case.timeline)]) if case is not None else "",
+                     vocabulary=_domain_words())
 
 
 _LOWER_WORD_RE = re.compile(r"(?<![\w-])[a-z]+(?![\w-])")

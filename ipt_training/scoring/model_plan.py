@@ -26,17 +26,20 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from typing import NamedTuple
 
+import yaml
+
 from ipt_training.domain import ProblemArea
 from ipt_training.scoring.evidence import STOP_WORDS
+from ipt_training.scoring.item_context import common_in_library
 from ipt_training.scoring.lexicon import GOALS, STRATEGIES
 from ipt_training.scoring.plain_plan import plain_plan_concepts, plan_sentences
 from ipt_training.scoring.readability import FUNCTION_WORDS
 from ipt_training.scoring.word_forms import stem
-from ipt_training.text.matcher import Clauses, Match
+from ipt_training.text.matcher import Clauses, Match, is_negated
 from ipt_training.text.normalize import clauses
 
 #: Concepts the reading of the answer earns, not its plan (the onset linked, the stage named): no item.
@@ -120,6 +123,9 @@ class PlanKey(NamedTuple):
     stems: frozenset[str] = frozenset()
     #: the stems of the words of the case's own story (its vignette and timeline), names left out
     facts: frozenset[str] = frozenset()
+    #: the stems of the case's story, of its model letter and of the clinical vocabulary: the words an answer about
+    #: this patient's plan may use beside an item's
+    known: frozenset[str] = frozenset()
 
 
 EMPTY_KEY = PlanKey(None, ())
@@ -127,11 +133,12 @@ EMPTY_KEY = PlanKey(None, ())
 
 def build_key(text: str, find: Callable[[Clauses], tuple[Clauses, list[Match]]], *, area: ProblemArea,
               expected: Iterable[str], people: frozenset[str], dead: frozenset[str] = frozenset(),
-              story: str = "") -> PlanKey:
+              story: str = "", vocabulary: Iterable[str] = ()) -> PlanKey:
     """The items of the plan of a model formulation ``text`` for the ``expected`` goals and strategies
     (``"goal:..."``, ``"strategy:..."``) of a case about ``area``. ``find``: the case's matcher (clauses in,
     prepared clauses and the lexicon's matches out); ``people``: the case's names, lower case, left out of the
-    items.
+    items; ``story``: the case's vignette and timeline; ``vocabulary``: the words of the clinical vocabulary, which
+    with the story's and the model letter's are the words a plan for this patient may use beside an item's.
 
     The model's plan sentences are cut at their commas and dashes into the items of its list ("to look honestly at
     what you have lost and what you are glad to be rid of, to let yourself feel the sadness and anger about the
@@ -168,8 +175,10 @@ def build_key(text: str, find: Callable[[Clauses], tuple[Clauses, list[Match]]],
                     item[s] = weights.get(s, unseen)
             previous = named
     told = frozenset({content_stem(w) for clause in clauses(story) for w in clause if w not in people} - {""})
+    known = frozenset(filter(None, (*(content_stem(w) for clause in clauses(text) for w in clause),
+                                    *map(content_stem, vocabulary))))
     return PlanKey(area, tuple(Item(c, w) for c, w in sorted(stems.items()) if w),
-                   frozenset(s for w in stems.values() for s in w), told)
+                   frozenset(s for w in stems.values() for s in w), told, told | known)
 
 
 def _label(concept: str) -> str:
@@ -204,11 +213,18 @@ def key_concepts(key: PlanKey, prepared: Clauses, plan: Iterable[int], chosen: s
             shared = [(i, s) for i, s in shared if i not in listed]
         # One phrase is one item of the plan: words that name an item credit one goal and one strategy at most
         # (the model's "talk about what you have lost" may serve three concepts; the answer's words name one).
+        tokens = prepared[c]
         firing = []
         for item in key.items:
             if item.concept not in found:
-                run = _named([(i, s) for i, s in shared if s in item.weights], item.weights)
-                if run:
+                run, first, last = _named([(i, s) for i, s in shared if s in item.weights], item.weights)
+                # words of talking alone say nothing of what is talked about ("help him speak German better at work
+                # and talk about his boss" is not "talk about your father ... speak about him with Rania"); the work
+                # refused ("I would not talk about what she has lost"), or other work in words neither the case, its
+                # model letter nor IPT's vocabulary has ("his financial situation", "a sleep diary to look at
+                # patterns in her waking"): no item of this patient's plan
+                if (run and not run <= _SAYING and not is_negated(tokens, first, last)
+                        and not _elsewhere(key, tokens, first, last, run, item.weights, people)):
                     firing.append((-sum(item.weights[s] for s in run), item.concept, run))
         used: dict[str, set[str]] = {"goal": set(), "strategy": set()}
         for _, concept, run in sorted(firing):
@@ -237,15 +253,82 @@ def story_listed(tokens: list[str], key: PlanKey, people: frozenset[str]) -> boo
     return told >= _LISTED_FACTS and told >= _LISTED_SHARE * len(content)
 
 
-def _named(hits: list[tuple[int, str]], weights: dict[str, float]) -> frozenset[str]:
+def _named(hits: list[tuple[int, str]], weights: dict[str, float]) -> tuple[frozenset[str], int, int]:
     """The stems of the first run of the hits, within :data:`_ANSWER_SPAN` words, that has two distinct stems or
-    more, a rare one among them, and enough weight (empty when there is none)."""
+    more, a rare one among them, and enough weight (empty when there is none), and the positions of its first and
+    last word."""
     for k, (first, _) in enumerate(hits):
-        near = frozenset(s for i, s in hits[k:] if i - first <= _ANSWER_SPAN)
+        run = [(i, s) for i, s in hits[k:] if i - first <= _ANSWER_SPAN]
+        near = frozenset(s for _, s in run)
         if (len(near) >= _MIN_SHARED and max(weights[s] for s in near) >= _MIN_RARE
                 and sum(weights[s] for s in near) >= _MIN_WEIGHT):
-            return near
-    return frozenset()
+            return near, first, run[-1][0]
+    return frozenset(), 0, 0
+
+
+#: ... and where at most this many of the course's own files (its cases, dialogues, scripts and quizzes) use it and
+#: few of the library's case texts: a word the course uses more is everyday language ("sides", "hidden", "think"),
+#: not another topic.
+_FOREIGN_TEXTS = 9
+
+
+@cache
+def _course_texts() -> Counter[str]:
+    """How many of the course's packaged texts (case, dialogue, script and quiz files) use each stem."""
+    from ipt_training.cases.library import packaged_cases_dir
+
+    counts: Counter[str] = Counter()
+    for path in packaged_cases_dir().parent.rglob("*.yaml"):
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError):
+            continue
+        counts.update({s for text in _strings(data) for clause in clauses(text) for w in clause
+                       if (s := content_stem(w))})
+    return counts
+
+
+def _strings(data: object) -> Iterator[str]:
+    """Every string in a loaded YAML document."""
+    if isinstance(data, str):
+        yield data
+    elif isinstance(data, dict):
+        for value in data.values():
+            yield from _strings(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _strings(value)
+
+
+#: Verbs of talking, looking and thinking: what an item is about is their object, not the verb.
+_SAYING = frozenset(filter(None, map(content_stem, ("talk", "talking", "speak", "speaking", "say", "tell", "discuss",
+                                                    "look", "looking", "see", "think", "explore", "go"))))
+#: The words of an answer's phrase around an item's words: this many before its first and after its last.
+_PHRASE_BEFORE = 3
+_PHRASE_AFTER = 6
+#: A word of the phrase that neither the case, its model letter nor the clinical vocabulary has weighs against the
+#: item where it is at least this rare in the library's model formulations ("mortgage", "transference", "diary"; not
+#: "better", "help").
+_FOREIGN_RARE = 4.0
+
+
+def _elsewhere(key: PlanKey, tokens: list[str], first: int, last: int, run: frozenset[str],
+               weights: dict[str, float], people: frozenset[str]) -> bool:
+    """Whether the phrase around an item's words in an answer (:data:`_PHRASE_BEFORE` words before the first,
+    :data:`_PHRASE_AFTER` after the last) is more about other work than about the item: the rare words in it that
+    neither the case's story, its model letter nor the clinical vocabulary has, and few of the course's texts
+    (another topic: "financial", "mortgage", "tutor", "diary"; not "think", "avoid"), outweigh the item's words it
+    shares."""
+    library, unseen = _library_weights()
+    foreign = 0.0
+    for t in tokens[max(0, first - _PHRASE_BEFORE):last + _PHRASE_AFTER + 1]:
+        if t in people or not (s := content_stem(t)) or s in key.known:
+            continue
+        weight = library.get(s, unseen)
+        if (weight >= _FOREIGN_RARE and _course_texts().get(s, 0) <= _FOREIGN_TEXTS
+                and not common_in_library((f"{s}*",))):
+            foreign += weight
+    return foreign > sum(weights[s] for s in run)
 
 
 def _listed(tokens: list[str]) -> set[int]:
