@@ -176,3 +176,27 @@ def test_a_focus_refused_in_words_of_naming_is_rejected_not_chosen(cases, refusa
                                   f"a role transition. In fact, you told me that Clara is supportive, {refusal}.")
     assert report.detected_primary is ProblemArea.ROLE_TRANSITION
     assert "self_contradiction" not in report.flags and points(report, "problem_area") == 3.0
+
+
+JONAS = ("Role dispute with Mareike about when to try for a baby: they have argued most evenings since December, and "
+         "his sleep went about two months later. ")
+JONAS_PLAN = " Goals: resolve the dispute. Strategies: communication analysis, clarify expectations."
+
+
+def test_a_stage_named_and_then_another_reached_is_two_readings(cases):
+    """"Renegotiation stage ... Actually it has reached dissolution": two stagings of the dispute."""
+    report = score(cases["p-14"], JONAS + "The dispute is at the renegotiation stage. Actually it has reached "
+                                          "dissolution: he says the relationship is over." + JONAS_PLAN)
+    assert "self_contradiction" in report.flags and "two_readings" in report.flags
+
+
+@pytest.mark.parametrize("said", [
+    "They have not reached an impasse or dissolution: they still talk it through every night, so it is in "
+    "renegotiation.",
+    "It is in renegotiation: they still talk it through. If the talks break down and it reaches an impasse, we would "
+    "reopen them.",
+])
+def test_a_stage_not_reached_or_reached_only_in_a_condition_is_no_second_staging(cases, said):
+    report = score(cases["p-14"], JONAS + said + JONAS_PLAN)
+    assert "self_contradiction" not in report.flags and "two_readings" not in report.flags
+    assert points(report, "problem_area") == 3.0

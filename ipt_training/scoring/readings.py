@@ -193,7 +193,7 @@ def _served(plan: list[Match], clauses: set[int]) -> list[set[ProblemArea | None
 
 
 _STAGE_LABELS = ("impass", "dissol", "renegot", "re-negot")
-_LABEL_FRAME = frozenset({"stage", "in", "at", "is", "of", "phase", "now"})
+_LABEL_FRAME = frozenset({"stage", "in", "at", "is", "of", "phase", "now", "reached", "reaches"})
 _NOT_A_CHOICE = HEDGE_BEFORE | frozenset({"or", "past", "beyond", "than", "not", "no", "sure", "towards", "toward",
                                           "heading", "becoming", "risk"})
 
