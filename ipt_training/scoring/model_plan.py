@@ -140,10 +140,11 @@ def build_key(text: str, find: Callable[[Clauses], tuple[Clauses, list[Match]]],
     items; ``story``: the case's vignette and timeline; ``vocabulary``: the words of the clinical vocabulary, which
     with the story's and the model letter's are the words a plan for this patient may use beside an item's.
 
-    The model's plan sentences are cut at their commas and dashes into the items of its list ("to look honestly at
-    what you have lost and what you are glad to be rid of, to let yourself feel the sadness and anger about the
-    change, ..."); each piece that names an expected concept, by the lexicon or by a plain-words frame, is an item of
-    that concept."""
+    The model's plan sentences are cut at their commas, dashes and a second "what" ("look honestly at what you lost
+    | and what the new situation could offer": two items, not one item of three concepts) into the items of its list
+    ("to look honestly at what you have lost and what you are glad to be rid of, to let yourself feel the sadness and
+    anger about the change, ..."); each piece that names an expected concept, by the lexicon or by a plain-words
+    frame, is an item of that concept."""
     wanted = {c for c in expected if c.partition(":")[2] not in _NOT_ITEMS}
     sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
     prepared, _ = find([[t for c in clauses(s) for t in c] for s in sentences])
@@ -191,7 +192,8 @@ _PLANNERS = frozenset({"we", "us", "our", "suggest", "propose", "lets"})
 #: A piece of a plan's list this short, naming nothing, ends the item before it.
 _TAIL_WORDS = 5
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+")
-_PIECE_END = re.compile(r",|\s[-\u2013\u2014]\s")
+#: Where a piece of a plan's list ends: a comma, a dash, or before "and what" (a second object of one verb).
+_PIECE_END = re.compile(r",|\s[-\u2013\u2014]\s|\s(?=and what )")
 
 
 def key_concepts(key: PlanKey, prepared: Clauses, plan: Iterable[int], chosen: set[ProblemArea],
