@@ -349,3 +349,18 @@ def test_the_stage_fact_counts_told_in_prose_not_among_the_cases_words_listed(li
     assert listed.detected_stage is None
     assert told.detected_stage is not None
     assert points(told, "evidence_timeline") > points(listed, "evidence_timeline")
+
+
+def test_the_cases_words_listed_in_one_long_clause_tie_no_event_to_the_onset(library):
+    from ipt_training.scoring.evidence import STOP_WORDS
+    from ipt_training.scoring.readability import FUNCTION_WORDS
+
+    case = library.get("p-36")
+    words = list(dict.fromkeys(w for c in clauses(case.vignette) for w in c
+                               if w.isalpha() and w not in FUNCTION_WORDS and w not in STOP_WORDS))
+    listed = score(case, "I think the focus is a role transition. The case is about " + ", ".join(words) + ".")
+    assert "onset_after_job_loss" not in listed.evidence_cited
+    # a note's clauses are short, or hold a fifth of function words: its link still counts
+    note = score(case, "PA: RT. Lost his job when the firm closed; onset two months after the job loss. Goals: mourn "
+                 "the old role, master the new one.")
+    assert "onset_after_job_loss" in note.evidence_cited

@@ -364,6 +364,17 @@ class DerivedEvidence:
         return found
 
 
+#: A clause this long with fewer function words than this share is words listed, not a sentence (a note's clause has
+#: a fifth or more: "No mourning, organised funeral, back at work d2, no tears"; the vignette's words listed a tenth).
+_LISTING_WORDS = 15
+_LISTING_SHARE = 0.12
+
+
+def listing(tokens: list[str]) -> bool:
+    """Whether a long clause is words listed one after another rather than a sentence."""
+    return len(tokens) >= _LISTING_WORDS and sum(t in FUNCTION_WORDS for t in tokens) < _LISTING_SHARE * len(tokens)
+
+
 def _item_words(hit: list[str], weights: dict[str, float], own: frozenset[str] = frozenset()) -> int:
     """How many of the words hit count towards citing the item: no dates, and names only beside a word of the item's
     own (full weight, or a word no other item of the case has, "after Adjoa died", but not a word of who someone is,

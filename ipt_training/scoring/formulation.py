@@ -76,6 +76,7 @@ from ipt_training.scoring.evidence import (
     DerivedEvidence,
     case_acronyms,
     derive_evidence,
+    listing,
     names_in,
     proper_names,
 )
@@ -691,7 +692,8 @@ def score_formulation(
     link_clauses: set[int] = set()
     if derived.items:
         terms = kinds["term"]
-        link_clauses = derived.timeline_clauses(terms)
+        # (not in the case's words listed one after another in one long clause: no event is told there)
+        link_clauses = {c for c in derived.timeline_clauses(terms) if not listing(prepared[c])}
         if reference.primary_area is ProblemArea.INTERPERSONAL_DEFICITS:
             # The deficits link says that no event explains the onset, or that the problems are old: a sentence
             # with words of the case's link but none of absence or of long ago ("he links his low mood to the
