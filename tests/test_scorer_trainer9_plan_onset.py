@@ -8,7 +8,8 @@
   commas only ('the school says: "withdrawn, a loner"'); the words the rationale quotes to set a reading aside (the
   referral's "a loner, shy by nature") are no item's other words;
 * C3: the model letter's plan is a key to the answer's plan only where the answer proposes that work: not where it
-  refuses it ("I would not talk about what she has lost"), not in verbs of talking alone ("help him speak German
+  refuses it ("I would not talk about what she has lost", in the model letter's words or in the plain-words frames'),
+  not in verbs of talking alone ("help him speak German
   better ... and talk about the relationship with his boss"), and not where the phrase is about other work, in rare
   words that neither the case, its model letter nor IPT's vocabulary has ("a sleep diary to look at patterns",
   "contacts with a mortgage adviser", "bus routes in Turin").
@@ -122,7 +123,7 @@ _TRANSITION_05 = ("Amaru has a role transition: the move to Winnipeg seven month
 _OTHER_WORK = [
     # (case, the trainer's answer, the trainer's mark, where the new reading went): the plan is not IPT's work
     ("p-01", _TRANSITION_01 + "I would not talk about what she has lost - that would only make her sadder. Instead "
-                              "we will look at what is still possible medically with the transplant team.", 7.5, 9),
+                              "we will look at what is still possible medically with the transplant team.", 6, 9),
     ("p-04", "Interpersonal deficits: lifelong loneliness, lunch alone for 20 years, no death, no conflict, no change. "
              "Plan: keep a sleep diary to look at patterns in her waking at 4 a.m., notice how she feels each morning "
              "with a mood rating, and small steps of exercise and reading novels again.", 7, 9),
@@ -143,8 +144,8 @@ _OTHER_WORK = [
 
 @pytest.mark.parametrize(("cid", "text", "mark", "was"), _OTHER_WORK)
 def test_other_work_in_the_model_letters_words_earns_no_plan(cases, cid, text, mark, was):
-    # (p-01's refusal: the trainer would give 6 or less; 7.5 is the old scorer's, whose plain-words frames read the
-    # refused sentence too; the key no longer adds to it)
+    # (p-01's refusal: the trainer gives 6 or less; the old scorer gave 7.5, its plain-words frames reading the refused
+    # sentence as the plan)
     report = _note(cases[cid], text)
     assert abs(report.total - mark) <= 0.5
     assert report.total < was
@@ -167,8 +168,13 @@ def test_a_plan_outside_ipt_gains_less_than_the_same_answer_planning_ipt_work(ca
     bare = _note(cases["p-05"], _TRANSITION_05)
     assert people.total > advisers.total == bare.total
     mourned = _note(cases["p-01"], _TRANSITION_01 + "We will talk about what she has lost.")
+    also = _note(cases["p-01"], _TRANSITION_01 + "We will not only talk about what she has lost but also about "
+                                                 "Rosario.")
     refused = _note(cases["p-01"], _TRANSITION_01 + "We will not talk about what she has lost.")
-    assert mourned.total > refused.total
+    rather = _note(cases["p-01"], _TRANSITION_01 + "I would rather not dwell on what she has lost, it upsets her.")
+    alone = _note(cases["p-01"], _TRANSITION_01)
+    assert mourned.total > refused.total == alone.total == rather.total
+    assert also.total >= mourned.total
 
 
 _KEPT = [

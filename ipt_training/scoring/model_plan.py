@@ -225,7 +225,7 @@ def key_concepts(key: PlanKey, prepared: Clauses, plan: Iterable[int], chosen: s
                 # refused ("I would not talk about what she has lost"), or other work in words neither the case, its
                 # model letter nor IPT's vocabulary has ("his financial situation", "a sleep diary to look at
                 # patterns in her waking"): no item of this patient's plan
-                if (run and not run <= _SAYING and not is_negated(tokens, first, last)
+                if (run and not run <= _SAYING and not _refused(tokens, first, last)
                         and not _elsewhere(key, tokens, first, last, run, item.weights, people)):
                     firing.append((-sum(item.weights[s] for s in run), item.concept, run))
         used: dict[str, set[str]] = {"goal": set(), "strategy": set()}
@@ -300,6 +300,14 @@ def _strings(data: object) -> Iterator[str]:
     elif isinstance(data, list):
         for value in data:
             yield from _strings(value)
+
+
+def _refused(tokens: list[str], first: int, last: int) -> bool:
+    """Whether the item's words ``tokens[first:last+1]`` are negated ("I would not talk about what she has lost"), not
+    added to ("we will not only talk about what she has lost but also ...")."""
+    before = tokens[max(0, first - 4):first]
+    return is_negated(tokens, first, last) and not any(
+        t == "not" and before[k + 1:k + 2] in (["only"], ["just"]) for k, t in enumerate(before))
 
 
 #: Verbs of talking, looking and thinking: what an item is about is their object, not the verb.

@@ -431,6 +431,8 @@ def plain_plan_concepts(prepared: Clauses, areas: set[ProblemArea], *, ending: b
     variants = _variants(words.vocabulary)
     for c in plan_sentences(prepared, words):
         tokens = prepared[c]
+        if refused(tokens):
+            continue  # "I would not talk about what she has lost": the work named is the work refused
         if variants and not variants.keys().isdisjoint(tokens):
             tokens = [variants.get(t, t) for t in tokens]
         elif c not in framed:
@@ -458,6 +460,23 @@ def plain_plan_concepts(prepared: Clauses, areas: set[ProblemArea], *, ending: b
     if found and not voting and _every_area_planned(prepared, words):
         return set()  # the work of every area in plain words: a plan for none of them
     return found
+
+
+#: A helper verb and "not" before the verb of a plan refuse the work it names ("I would not talk about what she has
+#: lost", "we won't look at the past"; "we will not only talk ..." adds to it, and "we will not rush" names no work).
+_REFUSING = frozenset({"would", "will", "should", "shall", "do", "does", "can", "could", "must", "rather", "shouldnt",
+                       "wont", "wouldnt", "dont"})
+_REFUSED_WORK = frozenset({"talk", "look", "explore", "discuss", "focus", "go", "dwell", "revisit", "dig", "work",
+                           "spend", "review", "mourn", "grieve"})
+
+
+def refused(tokens: list[str]) -> bool:
+    """Whether a clause refuses the work of a plan: a helper verb, "not" or "never", and a verb of the plan's work
+    right after ("I would not talk about what she has lost")."""
+    if "not" not in tokens and "never" not in tokens:
+        return False
+    return any(t in ("not", "never") and 0 < i < len(tokens) - 1 and tokens[i - 1] in _REFUSING
+               and tokens[i + 1] in _REFUSED_WORK for i, t in enumerate(tokens))
 
 
 @lru_cache(maxsize=256)
