@@ -30,7 +30,8 @@ from ipt_training.text.normalize import clauses
 
 @pytest.fixture(scope="module")
 def cases(library):
-    return {cid: library.get(cid) for cid in ("p-01", "p-03", "p-04", "p-05", "p-12", "p-13", "p-25", "p-31", "p-36")}
+    return {cid: library.get(cid) for cid in ("p-01", "p-03", "p-04", "p-05", "p-12", "p-13", "p-21", "p-25", "p-31",
+                                              "p-36")}
 
 
 def _note(case, text):
@@ -111,6 +112,12 @@ def test_the_referrals_trap_words_back_up_no_item(cases):
     # the case's other words for an item still back up its own ones where the piece tells the fact
     _, karthik = _matcher_for(cases["p-36"].reference, cases["p-36"])
     assert "word:software" in karthik.extra.get("job_loss", frozenset())
+    # kept from the new reading (the trainer checked it): "never starts contact" is the fear of rejection told
+    kept = _note(cases["p-21"], "Interpersonal deficits. He apologised in the clinic for wasting time and chats online "
+                                "at night but never starts contact; he has never had a close friend and ate lunch "
+                                "alone in the cafeteria. Goals: reduce isolation, new relationships. Strategies: "
+                                "therapeutic relationship, role play, graded contact.")
+    assert "fear_of_rejection" in kept.evidence_cited
 
 
 # --- C3: the model letter's plan as a key, only for this patient's IPT work -----------------------------------------
