@@ -46,7 +46,12 @@ Sets, each printed when it exists:
   the held-out test set of round 8, kept outside the repository while the scorer changed and run once at commit
   4f7eb3b: kappa 0.913, Spearman 0.808, MAE 1.03 (the scorer at the start of that round, 11313d1: 0.874 / 0.786 /
   1.14); from round 9 on it is development data;
-* ``--split study|check`` keeps, in sets D-J, only the cases with an odd number (``study``: the half a
+* development sets K ``benchmarks/data/formulation_dev_k/`` (z-01..z-12) and L ``benchmarks/data/formulation_dev_l/``
+  (k-01..k-12): 132 answers each to 12 further cases, each set by two examiners who never saw the scorer or the
+  other sets, every answer also marked blind by a second examiner. They were the two held-out test sets of round 9,
+  kept outside the repository while the scorer changed and run once at the end of that round (figures in the
+  README); from round 10 on they are development data;
+* ``--split study|check`` keeps, in sets D-L, only the cases with an odd number (``study``: the half a
   scorer engineer may read) or an even number (``check``: the half read only as figures, to see whether a change
   carries over to cases nobody studied), and prints those sets' answers together as well;
 * held-out test set ``--test DIR`` (default ``benchmarks/data/formulation_heldout/``): run once at the end by the
@@ -237,11 +242,12 @@ def import_time(module: str = "ipt_training") -> float:
 
 
 SPLIT_SETS = ("formulation_dev_d", "formulation_dev_e", "formulation_dev_f", "formulation_dev_g",
-              "formulation_dev_h", "formulation_dev_i", "formulation_dev_j")
+              "formulation_dev_h", "formulation_dev_i", "formulation_dev_j", "formulation_dev_k",
+              "formulation_dev_l")
 
 
 def in_split(case_id: str, split: str) -> bool:
-    """Whether a case of sets D-J belongs to the half ``split`` names (odd numbers: study, even: check)."""
+    """Whether a case of sets D-L belongs to the half ``split`` names (odd numbers: study, even: check)."""
     odd = int(case_id.rsplit("-", 1)[1]) % 2 == 1
     return odd if split == "study" else not odd
 
@@ -254,7 +260,9 @@ FOLDER_SETS = (("Development set B (held-out test set of the previous round)", "
                ("Development set G (held-out test set of round 5, run once)", "formulation_dev_g"),
                ("Development set H (held-out test set of round 7, run once)", "formulation_dev_h"),
                ("Development set I (written for development in round 8)", "formulation_dev_i"),
-               ("Development set J (held-out test set of round 8, run once)", "formulation_dev_j"))
+               ("Development set J (held-out test set of round 8, run once)", "formulation_dev_j"),
+               ("Development set K (first held-out test set of round 9, run once)", "formulation_dev_k"),
+               ("Development set L (second held-out test set of round 9, run once)", "formulation_dev_l"))
 
 
 def main() -> None:
@@ -267,7 +275,7 @@ def main() -> None:
     parser.add_argument("--by-kind", action="store_true", help="mean (auto - expert) per criterion and answer kind")
     parser.add_argument("--verbose", action="store_true", help="print every large disagreement")
     parser.add_argument("--split", choices=("study", "check"),
-                        help="sets D-J: only odd-numbered cases (study) or even-numbered ones (check)")
+                        help="sets D-L: only odd-numbered cases (study) or even-numbered ones (check)")
     args = parser.parse_args()
     library = CaseLibrary.load()
     dev = score_all(load_answers(args.gold), library.cases)
@@ -295,7 +303,7 @@ def main() -> None:
         if second:
             report_examiners(set_answers, second)
     if split_scored:
-        report_set(f"Sets D-J together, {args.split} half", split_scored, False, args.by_kind)
+        report_set(f"Sets D-L together, {args.split} half", split_scored, False, args.by_kind)
     if not args.no_speed:
         throughput(dev)
         print(f"import ipt_training: {import_time() * 1000:.1f} ms (best of 5; target < 300 ms)")
