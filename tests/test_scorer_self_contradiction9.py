@@ -200,3 +200,16 @@ def test_a_stage_not_reached_or_reached_only_in_a_condition_is_no_second_staging
     report = score(cases["p-14"], JONAS + said + JONAS_PLAN)
     assert "self_contradiction" not in report.flags and "two_readings" not in report.flags
     assert points(report, "problem_area") == 3.0
+
+
+def test_a_symptom_with_no_physical_cause_is_no_denial_of_the_link(cases):
+    """The diagnosis given to the patient ("the headaches with no physical cause ... are signs of depression") says
+    the symptom has no bodily cause; it does not deny that the move set the episode off, so nothing is halved (the
+    denial must be said of the episode, as in the answers halved above)."""
+    diagnosis = ("The headaches since the move with no physical cause and the waking at four are signs of depression, "
+                 "a common illness that can be treated and that is not your fault. ")
+    report = score(cases["p-05"], diagnosis + LINK + PLAN)
+    assert "self_contradiction" not in report.flags and "two_readings" not in report.flags
+    assert points(report, "problem_area") == 3.0
+    halved = score(cases["p-05"], diagnosis + LINK + "The depression has nothing to do with the move, though." + PLAN)
+    assert "two_readings" in halved.flags and halved.total <= 5

@@ -502,6 +502,21 @@ def relation_denied(tokens: list[str]) -> bool:
                for k, t in enumerate(tokens) if t == "to")
 
 
+#: How near the words that deny a cause or a relation stand to what they are said of: the episode, or "it"/"this".
+_DENIAL_REACH = 5
+_EPISODE_PRONOUNS = frozenset({"it", "this"})
+
+
+def _said_of_episode(tokens: list[str]) -> bool:
+    """Whether the clause's denied cause or relation is said of the episode, near it ("the move did not cause the
+    depression", "the depression has nothing to do with the move", "the move is not what triggered it"), and not
+    of a symptom far from it ("the stomach pain with no physical cause ... are signs of depression")."""
+    at = _causal_at(tokens) + [k for k, t in enumerate(tokens) if t in _COINCIDENCE]
+    at += [k for k in range(len(tokens)) if tokens[k:k + 3] == ["to", "do", "with"]]
+    return any(not (_EPISODE | _EPISODE_PRONOUNS).isdisjoint(tokens[max(0, k - _DENIAL_REACH):k + _DENIAL_REACH + 1])
+               for k in at)
+
+
 def own_link_denied(prepared: Clauses, event_clauses: set[int], chosen: ProblemArea, event_area: ProblemArea | None,
                     linked: Callable[[Clauses, set[int]], bool]) -> list[Claim]:
     """The answer ties the key event to the onset and, in another sentence, says the event has nothing to do with
@@ -512,8 +527,8 @@ def own_link_denied(prepared: Clauses, event_clauses: set[int], chosen: ProblemA
     Empty otherwise, and for an event of another area set aside (a tempting event is no contradiction)."""
     if event_area is not chosen or len(event_clauses) < 2:
         return []
-    denied = [c for c in sorted(event_clauses) if relation_denied(prepared[c]) and not subordinate(prepared, c)
-              and QUOTE not in prepared[c]]
+    denied = [c for c in sorted(event_clauses) if relation_denied(prepared[c]) and _said_of_episode(prepared[c])
+              and not subordinate(prepared, c) and QUOTE not in prepared[c]]
     kept = event_clauses - set(denied)
     if not denied or not kept or not linked([[] if c in denied else t for c, t in enumerate(prepared)], kept):
         return []
