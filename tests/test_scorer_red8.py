@@ -18,29 +18,19 @@ nothing set the episode off, keep their marks.
 from __future__ import annotations
 
 import pytest
+from scoring_helpers import points as _points
+from scoring_helpers import score
 
 from ipt_training.cases.library import CaseLibrary
-from ipt_training.cases.model import Case
 from ipt_training.domain import ProblemArea
-from ipt_training.scoring.formulation import score_formulation
 from ipt_training.scoring.no_event import no_event_clauses
 from ipt_training.scoring.report import FormulationReport
 from ipt_training.text.normalize import clauses
 
 
-@pytest.fixture(scope="module")
-def library() -> CaseLibrary:
-    return CaseLibrary.load(keys_dir=False)
-
-
 def _score(library: CaseLibrary, case_id: str, text: str, rubric: str = "supervision") -> FormulationReport:
-    case: Case = library.get(case_id)
-    assert case.reference is not None
-    return score_formulation(text, case.reference, case=case, rubric=rubric)
-
-
-def _points(report: FormulationReport, criterion: str) -> float:
-    return next(c.points for c in report.criteria if c.criterion == criterion)
+    """``text`` scored against the library case ``case_id`` (tests/scoring_helpers.py's one way to score)."""
+    return score(library.get(case_id), text, rubric=rubric)
 
 
 # The story retold, in words of the trainee's own (not the timeline's), naming no area and planning nothing.
