@@ -10,6 +10,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -83,6 +84,9 @@ def test_the_built_wheel_holds_no_key_material(repo: Path, tmp_path: Path) -> No
     assert run.returncode == 0, run.stdout + run.stderr
     wheel = next(out.glob("ipt_course-*.whl"))
     assert wheel_leaks(wheel, repo) == []
+    with zipfile.ZipFile(wheel) as built:  # the package data the scorer needs at run time is in it
+        names = set(built.namelist())
+    assert {"ipt_training/text/english_words.txt", "ipt_training/text/english_words.LICENSE"} <= names
 
 
 def test_formulation_builder_on_assessment_cases_shows_no_reference(repo: Path) -> None:

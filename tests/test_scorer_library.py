@@ -39,10 +39,14 @@ def test_every_model_formulation_scores_at_least_9_under_the_patient_rubric(libr
     assert not low, low
 
 
-def test_the_lesson_3_transition_example_gets_full_goal_and_strategy_credit(library):
+def test_the_lesson_3_transition_example_gets_full_strategy_credit_and_credit_for_the_goals_it_names(library):
     case = library.get("p-05")
     report = score_formulation(LESSON_EXAMPLE, case.reference, rubric="patient", case=case)
-    assert report.criterion("goals").points == report.criterion("goals").max_points
+    # It names two of the transition's three goals (what was lost, what the new situation could offer) and no mastery
+    # of the new role: until round 10 its third goal came from "the people who matter to you" read as a misspelt
+    # "master*" (typo repair now leaves correctly spelt English words alone). Two of three goals: two thirds.
+    goals = report.criterion("goals")
+    assert goals.points == goals.max_points * 2 / 3
     assert report.criterion("strategies").points == report.criterion("strategies").max_points
     assert "keyword_stuffing" not in report.flags
     for element in ("sick_role", "contract", "agreement"):

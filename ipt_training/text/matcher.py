@@ -19,6 +19,7 @@ from typing import NamedTuple
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from ipt_training.text.english import is_english, same_word
 from ipt_training.text.normalize import clauses
 
 #: Words that negate a following cue in the same clause. Contractions arrive expanded ("don't", "dont" ->
@@ -54,7 +55,9 @@ _NEGATION_WINDOW = 4
 _POST_WINDOW = 3
 _MIN_TYPO_LEN = 5
 _TOKEN_CACHE_SIZE = 100_000
-_TYPO_SIMILARITY = 0.8
+#: A little under 0.8: rapidfuzz's cutoff turns away a similarity of exactly 0.8 (one edit in five letters, "greif"
+#: for "grief"; two in ten, "copenhague"), which 0.8 was meant to let through.
+_TYPO_SIMILARITY = 0.79
 
 Clauses = list[list[str]]
 
@@ -231,18 +234,20 @@ class PhraseMatcher:
         return token in self._vocabulary or token.startswith(self._prefixes)
 
     def _repair(self, token: str) -> str:
-        """Map a misspelt token to the closest cue word (``"bereavment"`` -> ``"bereave"``)."""
+        """Map a misspelt token to the closest cue word (``"bereavment"`` -> ``"bereave"``); an English word only to
+        another form of itself (``"deaths"`` -> ``"death"``, never ``"depth"`` -> ``"death"``)."""
         if len(token) < _MIN_TYPO_LEN or not token.isalpha() or self._known(token) or token in self._protected:
             return token
+        english = is_english(token)  # a correctly spelt word is repaired only into another form of itself
         best = process.extractOne(
             token, self._typo_words, scorer=OSA.normalized_similarity, score_cutoff=_TYPO_SIMILARITY
         )
         if best is not None:
-            return best[0]
+            return best[0] if not english or same_word(token, best[0]) else token
         for prefix in self._typo_prefixes:
             head = token[: len(prefix)]
             if head[:1] == prefix[:1] and OSA.normalized_similarity(head, prefix) >= _TYPO_SIMILARITY:
-                return prefix
+                return prefix if not english or same_word(token, prefix) else token
         return token
 
     def prepare(self, text: str | Clauses) -> Clauses:
