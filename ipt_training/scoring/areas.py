@@ -60,6 +60,7 @@ from ipt_training.scoring.lexicon import (
     SECONDARY_MARKERS,
     STRONG,
 )
+from ipt_training.scoring.open_choice import OPEN_CHOICE_WORDS, leaves_choice_open
 from ipt_training.text.matcher import Clauses, Match
 from ipt_training.text.normalize import QUESTION, QUOTE
 from ipt_training.text.words import AnswerWords
@@ -190,6 +191,8 @@ _THIRD_PARTIES = frozenset({"he", "she", "they", "patient", "pt", "gp", "doctor"
                             "psychiatrist", "physician", "colleague", "colleagues", "friends", "staff", "letter",
                             "people", "others", "someone", "some", "textbook", "textbooks", "books", "authors",
                             "literature", "writers", "clinicians", "therapists"})
+#: The writer as the subject of a clause.
+_WRITER = frozenset({"i", "we"})
 #: Modal verbs between a subject and its verb ("some people would call this grief").
 _MODALS = frozenset({"would", "might", "could", "may", "will", "can", "should"})
 
@@ -204,6 +207,8 @@ def _reported(before: list[str], earlier: list[str] | None = None) -> bool:
     """
     for k, token in enumerate(before):
         if token in ATTRIBUTION_VERBS:
+            if not _WRITER.isdisjoint(before[k + 1:]):
+                continue  # "Having thought again, I would call this grief": the writer's own clause follows
             subject = before[k - 1] if k else ""
             if subject in _MODALS and k >= 2:
                 subject = before[k - 2]  # "some people would call this grief", "others might call it a dispute"
@@ -301,7 +306,7 @@ def _classify(m: Match, tokens: list[str], previous: list[str] | None, quoted: b
         if quoted or overlaps_concept:
             return _MENTIONED
         return _HEDGED  # a plain name commits only when no area is named outright
-    if m.negated and not _claimed_after(tokens, m.end):
+    if (m.negated or _inverted_denial(tokens, m.start)) and not _claimed_after(tokens, m.end):
         if strong and _qualifier_denied(tokens, m.start, m.end):
             return _MENTIONED  # "not an open dispute any more", "not only grief", "the dispute is not resolved"
         # "she never grieved", "he has not mourned": mourning blocked, which is the grief reading, not a rejection
@@ -341,6 +346,11 @@ def _classify(m: Match, tokens: list[str], previous: list[str] | None, quoted: b
         return _CHOSEN if not overlaps_concept else _MENTIONED  # "I'll settle on a dispute"
     if after[:1] == ["as"] and after[1:2] and after[1] in _BACKGROUND:
         return _MENTIONED  # "with the transition as background": context for the focus, not a focus
+    if (after[:1] in _KIND_OF_FOCUS and before[-1:] in _INDEFINITE and strong and not marker_before
+            and not _has(CHOICE_MARKERS, before)):
+        # "a deficits focus fits the history; a transition focus would be more hopeful": a kind of focus weighed
+        # (the indefinite article), not the focus chosen ("the focus is deficits", "I'd choose a grief focus")
+        return _HEDGED
     if (_has(CHOICE_MARKERS, before) and not _added_to_focus(before)) or _has(CHOICE_MARKERS, after[:2]) or (
             marker_before):
         return _CHOSEN if not overlaps_concept else _MENTIONED
@@ -353,6 +363,28 @@ def _classify(m: Match, tokens: list[str], previous: list[str] | None, quoted: b
         # ("... and at the same time a role transition, which I think is the main problem": named as the focus)
         return _ASSERTED
     return _MENTIONED
+
+
+#: Verbs that open a question asked for yes or no ("Is this grief?", "Could it be a transition?").
+_ASKING_VERBS = frozenset({"is", "are", "was", "could", "might", "may", "would", "should", "can", "does", "do",
+                           "isnt", "shall", "will"})
+
+
+def _polar_question(tokens: list[str]) -> bool:
+    """A question asked for yes or no: its verb opens it ("Is this a role transition, or ...?"), not a question
+    that takes the area as given ("Why is this a transition?")."""
+    return tokens[0] in _ASKING_VERBS
+
+
+_INVERTING = frozenset({"nor", "neither"})
+
+
+def _inverted_denial(tokens: list[str], start: int) -> bool:
+    """A clause that opens with "nor" or "neither" and inverts its verb ("Nor is this mainly a dispute", "neither
+    is it really grief"): the negation stands further from the area than the matcher looks, with only a copula, a
+    pronoun and words of degree or rank between."""
+    return (start > 0 and tokens[0] in _INVERTING
+            and all(t in _DENIAL_FILLERS or t in _PERSONS for t in tokens[1:start]))
 
 
 #: Words that make what a case looks like its first appearance ("at first", "initially", "on the surface").
@@ -433,6 +465,8 @@ def _qualifier_denied(tokens: list[str], start: int, end: int) -> bool:
 
 
 _WITH = frozenset({"with", "alongside", "plus"})
+_KIND_OF_FOCUS = (["focus"], ["area"])
+_INDEFINITE = (["a"], ["an"])
 #: Endings of a clause that make what it says an appearance: "..., or so it seems", "... at first sight".
 _SEEMING_ENDS = (["it", "seems"], ["it", "appears"], ["first", "sight"], ["first", "glance"])
 _BACKGROUND = frozenset({"background", "context", "backdrop"})
@@ -855,10 +889,19 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
         if kind > _HEDGED and len(area_starts.get(m.clause, ())) > 1 and _named_after(m, area, tokens, area_starts):
             kind = _HEDGED  # "(Al)though this is partly grief, the focus is the transition": weighed, not chosen
         position = (m.clause, m.start)
-        reading.first.setdefault(area, position)
-        mentions.append((m.clause, area, kind))
         asked = tokens[-1] == QUESTION
         heading = (m.start == 0 and m.end == len(tokens) - 1 - asked and m.clause + 1 < len(prepared))
+        if asked and not heading and kind >= _HEDGED and _polar_question(tokens) and not (
+                m.clause + 1 < len(prepared) and prepared[m.clause + 1][:1] in _YES):
+            # "Is this a role transition after the move, or is it more about isolation?": asked, not answered;
+            # between alternatives the area is one of them, alone it is a possibility ("Could this be grief?")
+            if "or" in tokens[m.end + 1:]:
+                kind = _MENTIONED
+                reading.deferred = True  # (a choice the answer leaves as a question; a later decision still wins)
+            else:
+                kind = _HEDGED
+        reading.first.setdefault(area, position)
+        mentions.append((m.clause, area, kind))
         if asked and m.clause + 1 < len(prepared) and _answered_no(prepared[m.clause + 1]):
             questioned.append(area)  # "Grief? No one has died." / "A dispute with him? Also not."
         elif heading and kind is not _CHOSEN:
@@ -925,10 +968,17 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
         # ("before deciding on a focus", "I cannot choose yet"), not "more information about her family".
         deferrals = _DEFERRALS if mentions else _CHOICE_DEFERRALS
         weighed = len([a for a in reading.best if a not in reading.rejected]) >= 2
-        reading.deferred = any(_defers(prepared[c], deferrals, weighed) for c in words.with_any(_DEFER_WORDS))
+        reading.deferred = reading.deferred or any(
+            _defers(prepared[c], deferrals, weighed) for c in words.with_any(_DEFER_WORDS))
         refusals = [c for c in words.with_any(_CHOOSE_VERBS) if _refuses(prepared[c])]
         if refusals:
             reading.deferred, reading.refused_at = True, refusals[-1]
+    if mentions and words.has_any(OPEN_CHOICE_WORDS):
+        # The choice itself left open after the areas were weighed ("each of these could be the focus", "rather
+        # than force a choice I would keep the formulation open"): a refusal to choose, in the sentence's structure.
+        opened = [c for c in words.with_any(OPEN_CHOICE_WORDS) if leaves_choice_open(prepared[c])]
+        if opened:
+            reading.deferred, reading.refused_at = True, max(reading.refused_at, opened[-1])
     _supersede(reading)
     if reading.reversed_to or reading.reversed_paraphrase:
         _placed_within(reading, prepared, ordered)
@@ -1028,6 +1078,7 @@ _REFUSAL_OBJECTS = frozenset({"a", "an", "the", "one", "on", "to", "focus", "are
                               "this", "point", "stage", "which", "any", "single", "just", "here", "until", "before",
                               "without", "for"})
 _REFUSING = frozenset({"not", "unable", "cannot", "never"})
+_REFUSAL_CONDITIONS = frozenset({"without", "until", "till", "unless", "before"})
 
 
 def _refuses(tokens: list[str]) -> bool:
@@ -1039,7 +1090,10 @@ def _refuses(tokens: list[str]) -> bool:
     for k, token in enumerate(tokens):
         if token in _CHOOSE_VERBS and not _REFUSING.isdisjoint(tokens[max(0, k - 4):k]):
             rest = tokens[k + 1:k + 4]
-            if rest[:1] == ["between"] or all(t in _REFUSAL_OBJECTS for t in rest):
+            if rest[:1] == ["between"] or all(t in _REFUSAL_OBJECTS for t in rest) or (
+                    rest[:1] and rest[0] in _REFUSAL_CONDITIONS):
+                # (a condition right after the verb puts the choice off: "I can't choose without seeing how she
+                # responds", "we cannot decide until we have met his wife")
                 return True  # not "I would not choose it", which rejects the area named before
     return False
 
@@ -1321,8 +1375,16 @@ def _assign_markers(committed: list[tuple[int, int, int, ProblemArea]], prepared
                 following = [(s, a) for s, _, a in by_clause.get(clause + 1, []) if s <= 1]
                 if following:
                     target.add(min(following)[1])
+            elif token in _ADDING_WORDS and not any(e < p for _, e, _ in here):
+                # "We will also clarify what he and Clara expect ... and work toward a resolution of the dispute":
+                # "also" before the verb adds the whole of what its clause plans to a focus committed to before
+                later = [(s, a) for s, _, a in here if s > p]
+                if later and any(c < clause and a is not min(later)[1] for c, _, _, a in committed):
+                    target.add(min(later)[1])
 
 
+#: Words that add what their clause says to what was said before ("we will also ...").
+_ADDING_WORDS = frozenset({"also", "additionally"})
 #: An ordinal ranks an area only before the area or a word for a focus ("second focus", "2nd: the dispute").
 _ORDINALS = frozenset({"second", "2nd"})
 _RANKED = frozenset({"focus", "area", "problem", "issue", "priority", "one", "line", "target", "theme", "pa", "is",

@@ -125,7 +125,7 @@ from ipt_training.scoring.readability import FUNCTION_WORDS, Style, copied_claus
 from ipt_training.scoring.readings import plan_for_rejected, stage_label_matches, stage_names, two_formulations
 from ipt_training.scoring.report import CriterionResult, FormulationAnswer, FormulationReport
 from ipt_training.scoring.rubrics import Rubric, rubric_named
-from ipt_training.scoring.sentence_map import sentence_ids
+from ipt_training.scoring.sentence_map import sentence_ids, turn_opened
 from ipt_training.scoring.specificity import (
     ADDRESSED,
     COPIED_FEEDBACK,
@@ -711,7 +711,8 @@ def score_formulation(
     decision = decide_areas(answer.primary_area, field_secondary, reading)
     across = False  # a turn from one focus to another said across clauses (turns.py)
     if decision.primary is not None and not decision.contradiction and not decision.stuffing and len(reading.best) >= 2:
-        pair = turned_across(reading, prepared, lambda: sentence_ids(cleaned.text, len(prepared)))
+        pair = turned_across(reading, prepared, lambda: sentence_ids(cleaned.text, len(prepared)),
+                             lambda: turn_opened(cleaned.text, len(prepared)))
         if pair is not None:
             across = True
             decision = replace(decision, contradiction=True, secondary=None,

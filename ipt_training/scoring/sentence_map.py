@@ -48,3 +48,20 @@ def sentence_ids(text: str, count: int) -> list[int] | None:
     for number, piece in enumerate(_pieces(text)):
         ids += [number] * len(clauses(piece, quotes=True))
     return ids if len(ids) == count else None
+
+
+#: Words that turn against what was said before and end a clause there ("..., but ...", "However, ..."); the clause
+#: reader leaves them out. ("although" and "though" concede before the main clause: they weigh, not turn.)
+_TURNING_RE = re.compile(r"\b(?:but|however)\b")
+#: A token no answer writes, put where a turning word stood so that the clause it opens keeps a trace of it.
+TURN_MARK = "zzturnzz"
+
+
+def turn_opened(text: str, count: int) -> list[bool] | None:
+    """Whether each of the ``count`` clauses of ``text`` (as :func:`clauses` with quotes reads them) was opened by
+    "but" or "however", or ``None`` when the clauses cannot be matched up (a repeated clause read once)."""
+    marked = [tokens for tokens in clauses(_TURNING_RE.sub(f"; {TURN_MARK} ", text.lower()), quotes=True)
+              if tokens != [TURN_MARK]]  # (a turning word that ended its clause opens none)
+    if len(marked) != count:
+        return None
+    return [tokens[:1] == [TURN_MARK] for tokens in marked]

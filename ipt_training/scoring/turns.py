@@ -23,8 +23,14 @@ from ipt_training.text.matcher import Clauses
 #: Words that turn from what was said before ("however", "on the other hand", "then again"), besides the area
 #: reader's own words of reversal ("actually", "really", "in fact").
 _TURN_WORDS = REVERSAL_WORDS | frozenset({"however", "nevertheless", "nonetheless"})
-_TURN_PAIRS = frozenset({("other", "hand"), ("then", "again"), ("second", "thought"), ("thinking", "again"),
-                         ("looking", "again")})
+_TURN_PAIRS = frozenset({("other", "hand"), ("then", "again"), ("second", "thought"), ("second", "thoughts")})
+#: A verb of thinking or looking said again ("thinking about it again", "having thought again", "looking at it
+#: twice"): the writer reconsiders what it said.
+_RECONSIDERING = frozenset({"think", "thinking", "thought", "look", "looking", "looked", "reflect", "reflecting",
+                            "reflected", "consider", "considering", "considered", "weigh", "weighing", "weighed",
+                            "read", "reading"})
+_AGAIN = frozenset({"again", "twice", "further"})
+_AGAIN_REACH = 3
 #: Words that add a focus to the first, or rank it below, rather than replace it.
 _ADDING = frozenset({"also", "too", "both", "well", "additionally", "plus", "another", "second", "further",
                      "secondary", "alongside", "within", "part", "partly"})
@@ -34,23 +40,28 @@ _REACH = 2
 
 
 def _turns(tokens: list[str]) -> bool:
-    """A word of turning in the clause ("however", "actually", "on the other hand")."""
+    """A word of turning in the clause ("however", "actually", "on the other hand", "thinking about it again")."""
     if not _TURN_WORDS.isdisjoint(tokens):
         return True
-    return any(pair in _TURN_PAIRS for pair in pairwise(tokens))
+    if any(pair in _TURN_PAIRS for pair in pairwise(tokens)):
+        return True
+    return not _AGAIN.isdisjoint(tokens) and any(
+        t in _RECONSIDERING and not _AGAIN.isdisjoint(tokens[k + 1:k + 1 + _AGAIN_REACH]) for k, t in enumerate(tokens))
 
 
-def turned_across(reading: AreaReading, prepared: Clauses,
-                  sentences: Callable[[], list[int] | None]) -> tuple[ProblemArea, ProblemArea] | None:
+def turned_across(reading: AreaReading, prepared: Clauses, sentences: Callable[[], list[int] | None],
+                  opened: Callable[[], list[bool] | None] | None = None) -> tuple[ProblemArea, ProblemArea] | None:
     """The area the answer commits to first and the one it turns to in a later clause (None when it does not):
     the first area committed to (chosen or claimed of the case, not rejected), a later one committed to as well,
     and a word of turning before it, in the clause that commits to it or in a clause just before (see
     :func:`_before`; ``sentences``: gives the sentence of each clause, None when the sentences are not told
-    apart; asked only when a second area is committed to). Not a turn: an area marked secondary, added ("also",
-    "within"), or committed to in a condition, a later phase or a possibility."""
+    apart; asked only when a second area is committed to; ``opened``: whether "but" or "however" opened each
+    clause, words the clause reader leaves out, None when not known). Not a turn: an area marked secondary, added
+    ("also", "within"), or committed to in a condition, a later phase or a possibility."""
     committed = [a for a in reading.at_least(Reading.ASSERTED)
                  if a not in reading.rejected and a not in reading.secondary_marked]
-    if len(committed) < 2 or committed[0] not in reading.claimed:
+    if len(committed) < 2 or (committed[0] not in reading.claimed
+                              and (committed[0] is not reading.label or reading.label_asked)):
         return None  # (a first area only weighed, "a transition is possible", is a differential, not a focus)
     first = committed[0]
     first_clause = reading.order[first][0]
@@ -63,8 +74,12 @@ def turned_across(reading: AreaReading, prepared: Clauses,
             continue
         if _turns(tokens[:start]):
             return first, area
-        if any(_turns(prepared[c]) for c in _before(clause, first_clause, prepared, sentences())):
+        before = _before(clause, first_clause, prepared, sentences())
+        if any(_turns(prepared[c]) for c in before):
             return first, area
+        flags = opened() if opened is not None else None
+        if flags is not None and (flags[clause] or any(flags[c] for c in before)):
+            return first, area  # "PA: grief. ... However, the estate fight is the live problem, so the focus ..."
     return None
 
 

@@ -1,0 +1,182 @@
+"""How the scorer reads commitment from the structure of an answer (round 10).
+
+Every answer here is written for these tests; none comes from a benchmark set. Answers that must read as no
+commitment leave the choice itself open (each candidate "could be the focus", the choice "kept open", choosing
+"rather than" done, a refusal with a condition, a question between two areas left unanswered); the same words in a
+committed answer ("open to revision", "which should be the focus", a question answered yes) must not. Answers that
+must be halved commit to one focus and turn to another with a word the clause reader leaves out ("However, ...",
+"But ...") or by thinking again ("Having thought again, I would call this ..."); answers that must not be halved
+retract a first thought before choosing, weigh a differential and choose, add a second area's work with "also", name
+a secondary focus as secondary, or say "but" without a second focus.
+"""
+
+from __future__ import annotations
+
+import pytest
+from scoring_helpers import feedback, points, score
+
+from ipt_training.domain import ProblemArea
+
+RT = ProblemArea.ROLE_TRANSITION
+
+
+@pytest.fixture(scope="module")
+def cases(library):
+    return {cid: library.get(cid) for cid in ("p-05", "p-07", "p-13", "p-26")}
+
+
+# ---------------------------------------------------------------- no commitment
+
+OPEN = [
+    ("p-07", "Gareth's low mood could fit more than one area. Losing the mill in January was a huge change, the rows "
+             "with Sian began in April, and Dai has moved away to Swansea. Each of these could be the focus; which "
+             "one should be settled with him after a few more sessions."),
+    ("p-05", "Three readings are possible: a role transition after the move to Winnipeg in March, interpersonal "
+             "deficits since he sees nobody, or a dispute with Clara that he keeps to himself. Rather than force a "
+             "choice at this point, I would keep the formulation open and see what he brings next week."),
+    ("p-07", "The candidates are a role transition (the mill closing in January) and a role dispute with Sian over "
+             "housework. I don't think I can choose until I have met them both; both should be kept open for now."),
+    ("p-05", "Is this a role transition after the move to Winnipeg, or is it more his loneliness in a new city? He "
+             "moved in March, the low mood came in May, and he has lost his team and his futsal."),
+]
+
+
+@pytest.mark.parametrize(("case_id", "text"), OPEN)
+def test_a_choice_left_open_is_no_commitment(cases, case_id, text):
+    report = score(cases[case_id], text)
+    assert report.detected_primary is None
+    assert "no_commitment" in report.flags
+    assert points(report, "problem_area") == 0
+
+
+COMMITTED = [
+    # held open to revision, not left open
+    ("p-05", "Problem area: role transition. Amaru moved to Winnipeg in March, left his bridge team and his futsal, "
+             "and two months later began waking at 4 a.m. I would keep this formulation open to revision as I get "
+             "to know him. Goals: mourn the old role and build a new one; strategies: weigh the old and new roles."),
+    # "which" opening a relative clause, not asking which candidate
+    ("p-05", "The move to Winnipeg in March is a role transition, which should be the focus of our twelve sessions: "
+             "he lost his bridge team and his futsal, and two months later he began waking at 4 a.m."),
+    # a question answered yes
+    ("p-05", "Is this a role transition? Yes: Amaru moved to Winnipeg in March, lost his bridge team and his futsal, "
+             "and two months later began waking at 4 a.m. Goals: mourn the old role and build a new one."),
+    # "each" over sessions, not over candidates
+    ("p-05", "Role transition: Amaru moved to Winnipeg in March and two months later began waking at 4 a.m. Each "
+             "session will focus on what he left behind and what Winnipeg could offer him."),
+]
+
+
+@pytest.mark.parametrize(("case_id", "text"), COMMITTED)
+def test_the_same_words_in_a_committed_answer_keep_the_choice(cases, case_id, text):
+    report = score(cases[case_id], text)
+    assert report.detected_primary is RT
+    assert "no_commitment" not in report.flags
+    assert "self_contradiction" not in report.flags
+    assert points(report, "problem_area") == 3
+
+
+def test_a_kind_of_focus_weighed_beside_the_field_choice_is_no_second_reading(cases):
+    """"A transition focus would ...; a deficits focus fits ...; I'll leave the decision open": the text weighs kinds
+    of focus and chooses none, so the field's choice is the answer's, not one of two readings."""
+    text = ("Hard to say. He moved to Winnipeg in March and is now alone at home all day. A transition focus would "
+            "be more hopeful; a deficits focus fits his loneliness. I'd leave the decision open until I have seen "
+            "him twice more.")
+    report = score(cases["p-05"], text, area=RT)
+    assert "self_contradiction" not in report.flags
+    assert "two_readings" not in report.flags
+
+
+# ---------------------------------------------------------------- contradiction: halved
+
+WHOLE = ("Problem area: role transition. Gareth was made redundant when the mill closed in January, lost his "
+         "workmates and the rugby team, and by March he was sleeping badly and felt worthless. ")
+PLAN = ("Goals: mourn the job and the team and find a new role. Strategies: go over what the mill gave him and "
+        "what retraining could offer.")
+
+TURNED = [
+    WHOLE + "However, the rows with Sian about housework are what brought him in, so the focus should be the role "
+            "dispute with her. " + PLAN,
+    WHOLE + "But the focus should really be the role dispute with Sian: she wants him to retrain and he feels "
+            "nagged. " + PLAN,
+    WHOLE + "He feels nagged and kept. They still talk at weekends. Having thought again, I would call this a role "
+            "dispute with Sian. " + PLAN,
+]
+
+
+@pytest.mark.parametrize("text", TURNED)
+def test_a_turn_to_a_second_focus_is_halved(cases, text):
+    case = cases["p-07"]
+    turned = score(case, text)
+    whole = score(case, WHOLE + PLAN)
+    assert "self_contradiction" in turned.flags
+    assert "self_contradiction" not in whole.flags
+    assert points(turned, "problem_area") <= 1.5
+    assert turned.total <= whole.total / 2 + 0.5  # half of the better reading on every criterion
+    assert "state the focus once" in feedback(turned, "problem_area")
+
+
+def test_a_change_of_mind_from_a_possibility_is_the_final_choice(cases):
+    """The first area only weighed ("could be read as"), then the writer thinks again and chooses: one reading."""
+    text = ("Comfort's low mood could be read as a role transition, from wife to widow, with the choir and her "
+            "friends falling away. Having thought again, I would call this grief: Kwabena died in January, she has "
+            "not cried, his room stays shut and the low mood began in March. Goals: help her mourn him. "
+            "Strategies: talk about him and the death, the good and the bad.")
+    report = score(cases["p-13"], text)
+    assert report.detected_primary is ProblemArea.GRIEF
+    assert "self_contradiction" not in report.flags
+    assert points(report, "problem_area") == 3
+
+
+# ---------------------------------------------------------------- not a contradiction
+
+NOT_TURNED = [
+    # a first choice clearly retracted: marked for the final choice
+    "At first I thought this was a role dispute, because of the rows with Sian, but on reflection it is a role "
+    "transition: the rows only began in April, after his sleep and mood had gone in March, two months after the "
+    "mill closed in January. " + PLAN,
+    # rejected, and a second area denied by an inverted negation, then the choice
+    "My first thought was grief, since he says losing the mill is like a bereavement. But I would not use grief: "
+    "nobody has died. Nor is this mainly a dispute; the rows with Sian came after the low mood. Problem area: role "
+    "transition, the end of his 34 years at the mill in January, with poor sleep from March. " + PLAN,
+    # a differential weighed and then a clear choice
+    "Grief came to mind because he calls the closure a bereavement, and a dispute with Sian is possible, but I "
+    "would choose a role transition: he lost his job at the mill in January and his mood fell in March, while the "
+    "rows started only in April. " + PLAN,
+    # "but" with no second focus
+    WHOLE + "But he still talks it through with Sian most weekends, and both want to make it work. " + PLAN,
+]
+
+
+@pytest.mark.parametrize("text", NOT_TURNED)
+def test_a_retraction_or_a_differential_is_not_halved(cases, text):
+    report = score(cases["p-07"], text)
+    assert report.detected_primary is RT
+    assert "self_contradiction" not in report.flags
+    assert "two_readings" not in report.flags
+    assert points(report, "problem_area") == 3
+
+
+def test_also_adds_a_second_area_s_work_to_the_focus(cases):
+    """"We will also clarify what he and Clara expect ... and work toward a resolution of the dispute": the plan's
+    "also" adds the dispute to the transition (a secondary focus at most), it is not a second reading."""
+    base = ("This is a role transition: Amaru left his team and his futsal league when he moved to Winnipeg in March, "
+            "and two months later he was waking at 4 a.m. We will mourn the old role and what Toronto gave him, and "
+            "look for new people and a new place for his skills.")
+    added = (base + " We will also clarify what he and Clara expect of each other and work toward a resolution of"
+             " the dispute.")
+    plain, also = score(cases["p-05"], base), score(cases["p-05"], added)
+    assert also.detected_primary is RT
+    assert "self_contradiction" not in also.flags
+    assert "two_readings" not in also.flags
+    assert also.total >= plain.total - 1.0  # at most the cost of an unneeded secondary focus, never halved
+
+
+def test_a_secondary_area_stated_as_secondary_is_not_halved(cases):
+    text = ("Primary area: role transition, the loss of his job at the mill in January, with the low mood from "
+            "March. Secondary area: role dispute with Sian about housework, at renegotiation since they still talk "
+            "it through. Goals: mourn the old role and find a new one. Strategies: explore the old and new roles; "
+            "communication analysis of the rows with Sian.")
+    report = score(cases["p-07"], text)
+    assert report.detected_primary is RT
+    assert "self_contradiction" not in report.flags
+    assert points(report, "problem_area") == 3
