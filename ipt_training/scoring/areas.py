@@ -265,6 +265,32 @@ def _cleft_plan(tokens: list[str], start: int) -> bool:
     return copula is not None and len(before) - copula <= 4
 
 
+#: The copula of a cleft said after its subject ("this change is what we will work on") and how far after the name.
+_CLEFT_AFTER_COPULA = frozenset({"is", "are", "was", "were"})
+_CLEFT_AFTER_REACH = 4
+_CLEFT_FRAME_REACH = 6
+#: Words that make the rest of a "... is what" cleft the episode's cause ("is what brought you down", "are what
+#: started all this", "is what keeps pulling you down").
+_CLEFT_CAUSE = frozenset({"brought", "caused", "triggered", "started", "set", "behind", "down", "low", "depressed"})
+
+
+def _cleft_after(tokens: list[str], end: int) -> str | None:
+    """An area name as the subject of a cleft that makes it the plan ("plan": "that change is what I propose we work
+    on together") or the cause ("cause": "the fights with your sister are what brought you down"): a copula at most
+    :data:`_CLEFT_AFTER_REACH` words after the name, then "what", then a plan frame word or a word of the cause within
+    :data:`_CLEFT_FRAME_REACH` words, with no denial between; None for anything else."""
+    after = tokens[end + 1:end + 1 + _CLEFT_AFTER_REACH + _CLEFT_FRAME_REACH]
+    for k, token in enumerate(after[:_CLEFT_AFTER_REACH]):
+        if token in _CLEFT_AFTER_COPULA and after[k + 1:k + 2] == ["what"]:
+            if not _NEGATORS.isdisjoint(after[:k]):
+                return None
+            rest = after[k + 2:k + 2 + _CLEFT_FRAME_REACH]
+            if not LAY_FRAMES.isdisjoint(rest):
+                return "plan"
+            return None if _CLEFT_CAUSE.isdisjoint(rest) else "cause"
+    return None
+
+
 #: What a plain area name said as the cause of the episode is followed by: "this loneliness is at the heart of how
 #: low you feel", "the arguments with Murat are behind it", "this change explains ...".
 _CAUSE_PAIRS = frozenset({("heart", "of"), ("is", "why"), ("are", "why"), ("behind", "the"), ("behind", "it"),
@@ -351,6 +377,10 @@ def _classify(m: Match, tokens: list[str], previous: list[str] | None, quoted: b
         # "a deficits focus fits the history; a transition focus would be more hopeful": a kind of focus weighed
         # (the indefinite article), not the focus chosen ("the focus is deficits", "I'd choose a grief focus")
         return _HEDGED
+    if strong and not overlaps_concept and "what" in tokens[m.end + 2:m.end + 2 + _CLEFT_AFTER_REACH]:
+        cleft = _cleft_after(tokens, m.end)  # "this transition is what we will work on", "... what brought it on"
+        if cleft is not None:
+            return _CHOSEN if cleft == "plan" else _ASSERTED
     if (_has(CHOICE_MARKERS, before) and not _added_to_focus(before)) or _has(CHOICE_MARKERS, after[:2]) or (
             marker_before):
         return _CHOSEN if not overlaps_concept else _MENTIONED
@@ -866,7 +896,7 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
         tokens = prepared[m.clause]
         if m.weight <= LAY and (m.negated or not (
                 _lay_choice(tokens[max(0, m.start - _WINDOW):m.start]) or _cleft_plan(tokens, m.start)
-                or _lay_cause(tokens, m.start, m.end))):
+                or _lay_cause(tokens, m.start, m.end) or _cleft_after(tokens, m.end) is not None)):
             continue  # a plain word ("change", "loneliness") outside a naming or plan frame says nothing
         quoted = parity is not None and _inside_quotes(tokens, parity[m.clause], m.start)
         overlaps = False
@@ -1666,11 +1696,28 @@ _LOSS_MARKS = frozenset({"without", "gone", "since", "after"}) | _LOSS_WORDS
 _LOSS_REACH = 4
 
 
+#: Isolation said in everyday words: "nobody close", "so few people", "hardly anyone", "cut off from people".
+_NOBODY = frozenset({"nobody", "noone"})
+_SCARCE = frozenset({"few", "hardly", "no", "barely", "scarcely"})
+_ANYONE = frozenset({"people", "anyone", "anybody", "one", "friends", "company"})
+
+
+def _few_people(found: list[str]) -> bool:
+    """Whether a phrase says the patient has few or no people ("having nobody close", "so few people to talk to",
+    "hardly anyone", "being so cut off from people"): the everyday name of a life with few relationships."""
+    if not _NOBODY.isdisjoint(found):
+        return True
+    return any((t in _SCARCE and not _ANYONE.isdisjoint(found[k + 1:k + 3]))
+               or (t == "cut" and found[k + 1:k + 3] == ["off", "from"]) for k, t in enumerate(found))
+
+
 def _object_areas(found: list[str], dead: frozenset[str]) -> set[ProblemArea]:
     """The areas the lay words of a focus phrase name: a loss is grief when its object is one of the case's dead
     (``dead``: the words of their names and kin); loneliness beside a death, a loss or one of the dead ("how lonely
     the house is without him") is what the loss left, not a lifelong pattern."""
     areas = {_LAY_AREA_WORDS[t] for t in found if t in _LAY_AREA_WORDS}
+    if _few_people(found):
+        areas.add(ProblemArea.INTERPERSONAL_DEFICITS)
     for k, t in enumerate(found):
         if t in _LOSS_WORDS and not dead.isdisjoint(found[k + 1:k + 1 + _LOSS_REACH]):
             areas.add(ProblemArea.GRIEF)
@@ -1707,10 +1754,14 @@ _SAID_CAUSE_PAIRS = frozenset({("is", "about"), ("really", "about"), ("all", "ab
                           ("largely", "about"), ("comes", "from"), ("come", "from"), ("stems", "from"),
                           ("reaction", "to"), ("response", "to"), ("because", "of"), ("due", "to"), ("down", "to"),
                           ("heart", "of"), ("on", "by"), ("brought", "on"), ("brought", "this"), ("brought", "it"),
-                          ("set", "off"), ("root", "of")})
+                          ("set", "off"), ("root", "of"), ("is", "what"), ("are", "what"), ("was", "what")})
 _SAID_CAUSE_FIRST = frozenset(first for first, _ in _SAID_CAUSE_PAIRS)
 #: "the heart of it is X", "what brought this on is X": the object comes after the copula
 _COPULA_OBJECT = frozenset({"heart", "root", "brought", "set"})
+#: Denials before a cause cleft ("I don't think the move is what brought this on").
+_CLEFT_DENIALS = frozenset({"not", "nt", "never", "neither", "nor", "without", "unlikely", "doubt"})
+#: Words after which the subject of a cause cleft begins ("I think | being so alone is what ...").
+_CLEFT_OPENERS = frozenset({"think", "believe", "that", "and", "but", "so", "suspect", "feel", "sense"})
 _SAID_CAUSE_REACH = 12
 #: Words of the episode itself: what a letter's symptoms come from is the illness, not a life change.
 _THE_EPISODE = frozenset({"illness", "depression", "depressive", "episode", "symptoms", "disorder"})
@@ -1722,16 +1773,26 @@ def cause_named(tokens: list[str], dead: frozenset[str] = frozenset()) -> Proble
     reaction to losing the work you loved": the transition); None when the clause gives no cause, denies it ("it is
     not about the job"), or names words of two areas. ``dead``: the words of the names and kin of the case's dead."""
     for k in range(len(tokens) - 1):
-        if (tokens[k], tokens[k + 1]) not in _SAID_CAUSE_PAIRS or not _NEGATORS.isdisjoint(tokens[:k]):
-            continue  # (a denial anywhere before: "I do not think the loneliness is at the heart of it")
+        if (tokens[k], tokens[k + 1]) not in _SAID_CAUSE_PAIRS or not (
+                _CLEFT_DENIALS if tokens[k + 1] == "what" else _NEGATORS).isdisjoint(tokens[:k]):
+            continue  # (a denial anywhere before: "I do not think the loneliness is at the heart of it"; in a cleft,
+            # "nobody" and "no one" are its subject: "having nobody close is what brought this on")
         rest = tokens[k + 2:k + 2 + _SAID_CAUSE_REACH]
-        if tokens[k] in _COPULA_OBJECT:
+        if tokens[k + 1] == "what":
+            # "being so cut off from people is what keeps pulling you down": a cleft whose subject is the cause
+            if _CLEFT_CAUSE.isdisjoint(rest[:_CLEFT_FRAME_REACH]):
+                continue
+            found = tokens[max(0, k - _SAID_CAUSE_REACH):k]
+            found = found[next((j + 1 for j in range(len(found) - 1, -1, -1) if found[j] in _CLEFT_OPENERS), 0):]
+        elif tokens[k] in _COPULA_OBJECT:
             # "the heart of it is X", "what brought this on is X"; else "X brought it on" names it before
             copula = next((j for j, t in enumerate(rest) if t in {"is", "was"}), None)
             found = rest[copula + 1:] if copula is not None else tokens[max(0, k - _SAID_CAUSE_REACH):k]
         else:
             found = rest
         end = next((j for j, t in enumerate(found) if t in _OBJECT_END), len(found))
+        if tokens[k + 1] == "what":
+            end = len(found)
         if not _THE_EPISODE.isdisjoint(found[:end]):
             continue  # "the sleep and the tiredness come from the illness": the depression, the sick role's words
         areas = _object_areas(found[:end], dead)

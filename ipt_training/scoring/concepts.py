@@ -341,8 +341,11 @@ def read_concepts(goal_matches: list[Match], strategy_matches: list[Match], *, e
         if len(specific) >= _MIN_STRATEGIES_FOR_GOALS:
             reading.goals.update(SERVES[s] for s in specific if s in SERVES)
             reading.goals.update(techniques)
-        elif proposed and not any(GOALS[g].area is area for g in reading.goals):
-            # a letter whose plan names no aim of the area: the work it proposes says what the aim is
-            reading.goals.update(SERVES[s] for s in specific if s in SERVES and s in proposed)
+        elif proposed:
+            # a letter whose plan names no aim of the area: the work it proposes says what the aim is; a technique
+            # it proposes (going through the last row step by step, rehearsing the next talk, letting the feelings
+            # out) says its aim in any letter, since a letter names the work, not the aim
+            if not any(GOALS[g].area is area for g in reading.goals):
+                reading.goals.update(SERVES[s] for s in specific if s in SERVES and s in proposed)
             reading.goals.update(TECHNIQUE_SERVES[area, s] for s in proposed if (area, s) in TECHNIQUE_SERVES)
     return reading

@@ -61,6 +61,7 @@ from ipt_training.scoring.areas import (
     read_areas,
 )
 from ipt_training.scoring.case_events import case_event_matches, case_events, key_event_area, key_event_matches
+from ipt_training.scoring.case_plan_words import case_plan_words
 from ipt_training.scoring.claims import (
     Conflict,
     cause_possible,
@@ -1108,7 +1109,8 @@ def score_formulation(
     plan_read = [[] if index in story else clause for index, clause in enumerate(plan_clauses)] if story else (
         plan_clauses)
     plan_words = words if plan_read is prepared else None
-    plain = plain_plan_concepts(plan_read, chosen, ending=dissolution, words=plan_words, people=people, dead=dead)
+    plain = plain_plan_concepts(plan_read, chosen, ending=dissolution, words=plan_words, people=people, dead=dead,
+                                own=case_plan_words(reference, case).words)
     # the plan in the words of the case's own model letter ("weigh up what you could do")
     plain |= {c for c in key_concepts(model_key, plan_read, plan_sentences(plan_read, plan_words), chosen, people)
               if concept_area(c) in chosen or concept_area(c) is None}

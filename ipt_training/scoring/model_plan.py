@@ -151,9 +151,13 @@ def build_key(text: str, find: Callable[[Clauses], tuple[Clauses, list[Match]]],
     weights, unseen = _library_weights()
     described = {c: set(filter(None, map(content_stem, _label(c).lower().split()))) for c in wanted}
     stems: dict[str, dict[str, float]] = {}
-    for k in plan_sentences(prepared):
-        if _PLANNERS.isdisjoint(prepared[k]):
+    planning: set[int] = set()
+    for k in _planning(sentences, prepared):
+        if _PLANNERS.isdisjoint(prepared[k]) and not (k - 1 in planning and sentences[k - 1].rstrip()[-1:] in _LEADS):
             continue  # "you went back to work after three days" tells the story; "we will ..." plans
+        # (the list a plan sentence opens with a colon goes on planning: "we will talk about Kwabena: who he was to
+        # you, what happened around his death, ...")
+        planning.add(k)
         pieces = [clause for p in _PIECE_END.split(sentences[k]) if (clause := [t for c in clauses(p) for t in c])]
         said, matches = find(pieces)
         previous: set[str] = set()
@@ -180,6 +184,20 @@ def build_key(text: str, find: Callable[[Clauses], tuple[Clauses, list[Match]]],
                                     *map(content_stem, vocabulary))))
     return PlanKey(area, tuple(Item(c, w) for c, w in sorted(stems.items()) if w),
                    frozenset(s for w in stems.values() for s in w), told, told | known)
+
+
+#: The marks that end a plan sentence whose list follows it ("talk about Kwabena: who he was to you, ...").
+_LEADS = frozenset({":", ";"})
+
+
+def _planning(sentences: list[str], prepared: Clauses) -> list[int]:
+    """The model letter's plan sentences (:func:`plan_sentences`) and the sentences that go on with the list of a
+    plan sentence ending in a colon or a semicolon."""
+    found = set(plan_sentences(prepared))
+    for k in range(1, len(sentences)):
+        if k - 1 in found and sentences[k - 1].rstrip()[-1:] in _LEADS:
+            found.add(k)
+    return sorted(found)
 
 
 def _label(concept: str) -> str:

@@ -89,6 +89,10 @@ _RETURN = frozenset({"again", "back", "return", "returning", "rejoin", "rejoinin
 _PASTIMES = _CONTACT | frozenset({"friendships", "friendship", "interests", "hobbies", "activities", "life", "temple",
                                   "mosque", "sport", "swimming", "football", "cousins", "family", "relatives",
                                   "living", "enjoy", "enjoyed"})
+#: Going over the death itself ("what happened on the day of the funeral", "the night of the crash": the case's own
+#: words for how the death happened are read as "death", see :mod:`~ipt_training.scoring.case_plan_words`).
+_WHEN = frozenset({"happened", "happen", "happening", "day", "night", "evening", "morning", "hours"})
+_THE_DEATH = frozenset({"death", "funeral"})
 _ALONE = frozenset({"alone", "lonely", "isolated", "own", "house", "cut"})
 _SMALL = frozenset({"small", "smaller", "little", "gradual", "gradually", "steps", "step", "slowly", "bit"})
 _BEGIN = frozenset({"start", "starting", "first", "begin", "beginning", "next", "by"})
@@ -240,6 +244,7 @@ FRAMES: tuple[Frame, ...] = (
     Frame("strategy:grief.reconstruct", (_TALK_OF, _ABOUT_THEM)),
     Frame("strategy:grief.reconstruct", (_UPSIDE, _JOINED, _DOWNSIDE), votes=False),
     Frame("goal:grief.reinvest", (_RETURN, _PASTIMES), votes=False),
+    Frame("strategy:grief.events_of_death", (_WHEN, _THE_DEATH), votes=False, ordered=True),
     Frame("goal:transition.realistic_new", (_SEE, _GOOD, _CLAUSE_WORDS_NEW)),
     Frame("goal:transition.realistic_new", (_WHAT, _MAY, _SHAPE), votes=False, ordered=True),
     Frame("goal:transition.mastery", (_BETTER, _AT, _TASK)),
@@ -412,14 +417,17 @@ def _hurried(tokens: list[str], pairs: list[str]) -> bool:
 
 def plain_plan_concepts(prepared: Clauses, areas: set[ProblemArea], *, ending: bool = True,
                         words: AnswerWords | None = None, voting: bool = False,
-                        people: frozenset[str] = frozenset(), dead: frozenset[str] = frozenset()) -> set[str]:
+                        people: frozenset[str] = frozenset(), dead: frozenset[str] = frozenset(),
+                        own: dict[str, str] | None = None) -> set[str]:
     """Goals and strategies (``"goal:..."``, ``"strategy:..."``) that plain-language plan sentences name, for
     concepts of ``areas`` and general ones. Without ``ending`` (the dispute is not staged as dissolution), a plan to
     end the relationship is not its resolution; a sentence that idealises or hurries past a loss mourns nothing.
     With ``voting``, only the frames whose words say which area the plan serves. ``people``: the case's names
     (lower case); a name, or a kin word after a possessive, is the person the plan talks about ("talk about
     Marek", "talk about your brother"); ``dead``: the words of the names of the case's dead, where it names them
-    (the other people named are the living, whom the patient goes back to)."""
+    (the other people named are the living, whom the patient goes back to); ``own``: the case's own words for what
+    the frames' common words name (its pastimes: "activities"; how its death happened: "death"; see
+    :mod:`~ipt_training.scoring.case_plan_words`)."""
     found: set[str] = set()
     if not areas:
         return found
@@ -433,7 +441,11 @@ def plain_plan_concepts(prepared: Clauses, areas: set[ProblemArea], *, ending: b
         tokens = prepared[c]
         if refused(tokens):
             continue  # "I would not talk about what she has lost": the work named is the work refused
-        if variants and not variants.keys().isdisjoint(tokens):
+        if own and not own.keys().isdisjoint(tokens):
+            tokens = [own.get(t, t) for t in tokens]  # "take the fiddle down again": "take the activities ..."
+            if variants and not variants.keys().isdisjoint(tokens):
+                tokens = [variants.get(t, t) for t in tokens]
+        elif variants and not variants.keys().isdisjoint(tokens):
             tokens = [variants.get(t, t) for t in tokens]
         elif c not in framed:
             continue
