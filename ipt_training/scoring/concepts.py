@@ -26,6 +26,10 @@ patient mourn). A formulation told to the patient often says the work it propose
 will talk about what the school gave you and what you don't miss"): where it names no aim of the area, one strategy
 of the area that its plan proposes implies the goal that strategy serves.
 A credited concept of an area the answer did not choose is *inconsistent* and earns half.
+
+Another therapy's technique ("thought records", "graded exposure", lexicon ``NON_IPT_TECHNIQUES``) earns nothing, and
+the IPT cue words inside its phrase go with it (:func:`outside_techniques`): "balanced" in "balanced thoughts" is no
+review of the old and new role. IPT strategies named next to it keep their credit.
 """
 
 from __future__ import annotations
@@ -36,7 +40,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 from ipt_training.domain import ProblemArea
-from ipt_training.scoring.lexicon import GOALS, STRATEGIES, Concept
+from ipt_training.scoring.lexicon import GOALS, NON_IPT_TECHNIQUES, STRATEGIES, Concept
 from ipt_training.text.matcher import Clauses, Match
 
 _MIN_STRATEGIES_FOR_GOALS = 2
@@ -267,6 +271,22 @@ def _reported(match: Match, prepared: Clauses, people: frozenset[str]) -> bool:
         return True
     before = tokens[max(0, match.start - 3):match.start]
     return bool(before) and before[-1] in _BE and any(t in _SUBJECTS or t in people for t in before[:-1])
+
+
+def outside_techniques(matches: list[Match], techniques: list[Match]) -> list[Match]:
+    """``matches`` (goals or strategies) less those inside the phrase of a technique of another therapy, or
+    overlapping it ("weigh up" in "weigh up the evidence for and against the thought", "small steps" in "an activity
+    schedule in small steps"); a technique said not to be used takes its words with it as well."""
+    spans = [(t.clause, t.start, t.end) for t in techniques]
+    return [m for m in matches if not any(c == m.clause and s <= m.end and m.start <= e for c, s, e in spans)]
+
+
+def techniques_planned(techniques: list[Match], plan: Iterable[int]) -> list[str]:
+    """The labels of the techniques of other therapies that the plan's clauses (``plan``) propose, not negated, in
+    the lexicon's order."""
+    clauses = set(plan)
+    named = {m.concept.partition(":")[2] for m in techniques if not m.negated and m.clause in clauses}
+    return [c.label for cid, c in NON_IPT_TECHNIQUES.items() if cid in named]
 
 
 def read_concepts(goal_matches: list[Match], strategy_matches: list[Match], *, expected_goals: list[str],

@@ -71,7 +71,7 @@ from ipt_training.scoring.claims import (
     own_link_denied,
     read_conflict,
 )
-from ipt_training.scoring.concepts import read_concepts
+from ipt_training.scoring.concepts import outside_techniques, read_concepts, techniques_planned
 from ipt_training.scoring.evidence import (
     PROSE_SHARE,
     DerivedEvidence,
@@ -88,6 +88,7 @@ from ipt_training.scoring.lexicon import (
     AREA_CUES,
     EVENT_CUES,
     GOALS,
+    NON_IPT_TECHNIQUES,
     PATIENT_CUES,
     STAGE_CUES,
     STRATEGIES,
@@ -177,6 +178,12 @@ def _domain_cues() -> dict[str, list[str | tuple[str, float]]]:
             spoken = [second_person(c) for c in concept.cues]
             cues[f"{prefix}:{concept.id}"] = list(dict.fromkeys([*concept.cues, *(c for c in spoken if c)]))
     return cues
+
+
+@cache
+def _technique_cues() -> dict[str, list[str | tuple[str, float]]]:
+    """The techniques of other therapies (CBT), read so that they earn nothing (lexicon ``NON_IPT_TECHNIQUES``)."""
+    return {f"technique:{c.id}": list(c.cues) for c in NON_IPT_TECHNIQUES.values()}
 
 
 @cache
@@ -296,7 +303,7 @@ def _matcher_for(reference: ReferenceFormulation, case: Case | None = None) -> _
             left_out=[*(e.event for e in case.timeline if e.kind.value == "symptom"),
                       *set_aside_quotes(reference.rationale)], plain=_domain_words(),
             people=frozenset({n for p in case.inventory for n in proper_names(p.name)}))
-    cues: dict[str, Iterable[str | tuple[str, float]]] = {**_domain_cues(), **derived.cues,
+    cues: dict[str, Iterable[str | tuple[str, float]]] = {**_domain_cues(), **_technique_cues(), **derived.cues,
             **{f"evidence:{item.id}": item.cues for item in reference.key_evidence if item.cues},
             "timeline": reference.timeline_link.cues}
     if reference.primary_area is ProblemArea.INTERPERSONAL_DEFICITS:
@@ -579,7 +586,8 @@ def _dated_word(token: str) -> bool:
     return token in _MONTH_WORDS or token[:1].isdigit()
 
 
-_KINDS = ("area", "stage", "goal", "strategy", "evidence", "timeline", "term", "event", "absence", "patient")
+_KINDS = ("area", "stage", "goal", "strategy", "evidence", "timeline", "term", "event", "absence", "patient",
+          "technique")
 
 
 _KIND_OF: dict[str, str] = {}
@@ -668,6 +676,10 @@ def score_formulation(
     prepared, matches = matcher.find_prepared(raw)
     words = AnswerWords(prepared)  # the answer's words, gathered once for every reader below
     kinds = _by_kind(matches)
+    if kinds["technique"]:
+        # another therapy's technique is no IPT goal or strategy, whatever IPT cue word is inside its phrase
+        kinds["goal"] = outside_techniques(kinds["goal"], kinds["technique"])
+        kinds["strategy"] = outside_techniques(kinds["strategy"], kinds["technique"])
     # Evidence counts only next to a fact of this case (a name, date or detail), not for IPT words alone.
     facts = read_facts(facts_for(reference, case), prepared)
     if cleaned.words >= TEXTBOOK_WORDS and facts.kin_only():
@@ -1177,6 +1189,10 @@ def score_formulation(
                                        for m in kinds["stage"]) else
                                 f"check with the patient that the dispute is at the {stage.value} stage, as you "
                                 "described it")
+        if kind == "strategies" and kinds["technique"]:
+            other_therapy = techniques_planned(kinds["technique"], plan_sentences(prepared, words))
+            if other_therapy:
+                text += " " + feedback.non_ipt_feedback(other_therapy)
         # (off the stage: the answer named a stage and the key, a dispute, has one)
         if staged_off and penalty == 1.0 and stage is not None and reference.dispute_stage is not None:
             text += " " + feedback.off_stage_feedback(kind, stage, reference.dispute_stage, reveal=reveal)

@@ -298,6 +298,43 @@ STRATEGIES: dict[str, Concept] = _concepts(
              "graded social", "graded re-contact", "step toward*", "steps toward*", "manageable step*")),
 )
 
+#: Techniques of other therapies that trainees put in an IPT plan (reference sections 1 and 4: IPT "does not target
+#: automatic thoughts and has no formal homework", "no cognitive restructuring"; imagery rescripting is not in its
+#: toolbox). They are read like the concepts above, earn no credit, and take the IPT cue words inside their phrases
+#: with them ("balanced" in "balanced thoughts", "weigh up" in "weigh up the evidence for the thought", "small steps" in
+#: "an activity schedule in small steps"); the feedback says plainly that they are not IPT strategies.
+NON_IPT_TECHNIQUES: dict[str, Concept] = _concepts(
+    Concept("cbt.thought_records", None, "thought records",
+            ("thought record*", "thought diar*", "thought log*", "thought monitoring", "automatic thought*",
+             "dysfunctional thought*", "hot thought*", "record* his thoughts", "record* her thoughts",
+             "record* your thoughts", "record* their thoughts")),
+    Concept("cbt.cognitive_restructuring", None, "cognitive restructuring (challenging thoughts)",
+            ("cognitive restructur*", "cognitive reframing", "cognitive challeng*", "restructur* thought*",
+             "restructur* belief*", "restructur* thinking", "challeng* thought*", "challeng* negative*",
+             "challeng* belief*", "challeng* unhelpful*", "challeng* the thought*", "challeng* his thought*",
+             "challeng* her thought*", "challeng* your thought*", "challeng* assumption*", "evidence for and against",
+             "evidence for the thought", "evidence against the thought", "weigh* up the evidence",
+             "weigh* the evidence", "examin* the evidence", "balanced thought*", "alternative thought*",
+             "balanced alternative*", "cognitive distortion*", "thinking error*", "thinking trap*", "core belief*",
+             "socratic*", "reframe* thought*", "reframe* negative*", "reframing thought*", "coping statement*",
+             "rehears* coping statement*", "practis* coping statement*", "practic* coping statement*",
+             "unhelpful thought*", "unhelpful thinking", "negative thinking")),
+    Concept("cbt.behavioural_activation", None, "behavioural activation (activity scheduling)",
+            ("behavioural activation", "behavioral activation", "behaviour activation", "behavior activation",
+             "activity schedul*", "schedul* activit*", "schedul* pleasant*", "pleasant activit*", "pleasant event*",
+             "activity diar*", "activity monitor*", "activity log*", "activity chart*", "mastery and pleasure",
+             "pleasure and mastery", "activity schedul* small step*", "activation small step*")),
+    Concept("cbt.graded_exposure", None, "graded exposure or graded tasks",
+            ("graded exposure", "gradual exposure", "exposure hierarch*", "exposure therap*", "exposure exercise*",
+             "exposure task*", "in vivo exposure", "fear hierarch*", "graded task*", "graded activit*",
+             "behavioural experiment*", "behavioral experiment*", "systematic desensiti*",
+             "task* broken down step by step", "task* step by step")),
+    Concept("cbt.homework", None, "homework worksheets",
+            ("homework", "worksheet*", "work sheet*", "workbook*")),
+    Concept("other.imagery", None, "imagery rescripting",
+            ("imagery rescript*", "guided imagery", "image rescript*", "rescripting")),
+)
+
 
 #: Patient-facing elements of a formulation (reference section 6), read only by the patient rubric.
 PATIENT_CUES: dict[str, list[str]] = {
