@@ -180,3 +180,52 @@ def test_a_secondary_area_stated_as_secondary_is_not_halved(cases):
     assert report.detected_primary is RT
     assert "self_contradiction" not in report.flags
     assert points(report, "problem_area") == 3
+
+
+# ---------------------------------------------------------------- two foci in lay words
+
+LAY_FIRST = ("The main problem is losing the mill: since he was laid off in January he has lost his mates, the rugby "
+             "team and the sense of being the one the young lads asked for, and he began sleeping badly in March. ")
+LAY_PLAN = ("Goals: help him let go of the mill and find a new place for himself. Strategies: look at what he misses "
+            "and what a new job could bring.")
+
+
+def test_two_foci_ranked_first_in_lay_words_are_two_readings(cases):
+    """"The main problem is losing the mill ... The main problem, really, is his marriage": each focus is told by
+    the case's events in its sentence, the second reached by a turn."""
+    case = cases["p-07"]
+    turned = score(case, LAY_FIRST + "The main problem, really, is his marriage: he and Sian fight about housework and "
+                                     "retraining and he feels nagged. " + LAY_PLAN)
+    whole = score(case, LAY_FIRST + LAY_PLAN)
+    assert "self_contradiction" in turned.flags
+    assert "self_contradiction" not in whole.flags
+    assert turned.total <= whole.total / 2 + 0.5
+
+
+def test_a_named_focus_turned_from_in_lay_words_is_halved(cases):
+    """"Role transition ... But the real problem is that Kwabena died": a named focus, then a lay one of another
+    area after a turn."""
+    text = ("Problem area: role transition, from wife to widow: she has stopped singing in the choir and no longer "
+            "returns Grace's calls. But the real problem is that Kwabena died in January and she has not cried "
+            "since the burial; the low mood began in March. Goals: help her mourn him. Strategies: talk about him "
+            "and the death, the good and the bad.")
+    report = score(cases["p-13"], text)
+    assert "self_contradiction" in report.flags
+    assert points(report, "problem_area") <= 1.5
+
+
+LAY_NOT_TURNED = [
+    # the same focus said twice in lay words
+    LAY_FIRST + "The real problem, really, is that the mill closing took away his place in the world. " + LAY_PLAN,
+    # a second area's trouble added, not turned to
+    LAY_FIRST + "The rows with Sian about housework are a real problem too, and we will also look at them. " + LAY_PLAN,
+    # the second ranking denied
+    LAY_FIRST + "The main problem is not the rows with Sian; they talk it through most weekends. " + LAY_PLAN,
+]
+
+
+@pytest.mark.parametrize("text", LAY_NOT_TURNED)
+def test_one_focus_in_lay_words_is_not_halved(cases, text):
+    report = score(cases["p-07"], text)
+    assert "self_contradiction" not in report.flags
+    assert "two_readings" not in report.flags

@@ -152,7 +152,7 @@ from ipt_training.scoring.time_link import (
     onset_said,
     stated_link,
 )
-from ipt_training.scoring.turns import turned_across
+from ipt_training.scoring.turns import LAY_TURN_WORDS, turned_across, turned_in_lay_words
 from ipt_training.text.matcher import Clauses, Match, PhraseMatcher, build_matcher
 from ipt_training.text.normalize import clauses, to_ascii_lower
 from ipt_training.text.words import AnswerWords
@@ -268,6 +268,15 @@ _TEMPORAL_RE = re.compile(
     " (?:" + "|".join([re.escape(w) + " " for w in sorted(_TEMPORAL_WORDS)]
                       + [re.escape(p) for p in _TEMPORAL_PREFIXES]
                       + [re.escape(p.strip()) + " " for p in _TEMPORAL_PHRASES]) + ")")
+
+
+def _areas_told(events: list[Match]) -> dict[int, set[ProblemArea]]:
+    """The areas of the case's events each clause tells (not denied)."""
+    told: dict[int, set[ProblemArea]] = {}
+    for m in events:
+        if m.concept.startswith("event:") and not m.negated:
+            told.setdefault(m.clause, set()).add(ProblemArea(m.concept[6:]))
+    return told
 
 
 def _temporal(tokens: list[str]) -> bool:
@@ -771,6 +780,18 @@ def score_formulation(
         if inferred is not None:
             decision = replace(decision, primary=inferred)
             implicit = True
+    if (decision.primary is not None and not decision.contradiction and not decision.stuffing
+            and words.has_any(LAY_TURN_WORDS)):
+        # Two foci said in lay words, the later reached by a turn ("The main problem is losing the mill ... The main
+        # problem, really, is his marriage"), or a named focus turned from that way: two readings (turns.py).
+        named_at = None if implicit else reading.order.get(decision.primary)
+        lay_pair = turned_in_lay_words(
+            None if named_at is None else (named_at[0], decision.primary), prepared, lambda: _areas_told(events_told()),
+            lambda: sentence_ids(cleaned.text, len(prepared)), lambda: turn_opened(cleaned.text, len(prepared)))
+        if lay_pair is not None:
+            across = True
+            decision = replace(decision, contradiction=True, secondary=None,
+                               alternatives=tuple(a for a in lay_pair if a is not decision.primary))
     split = two_formulations(decision, reading, kinds["goal"] + kinds["strategy"], prepared,
                              from_text=answer.primary_area is None) or plan_for_rejected(
         decision, reading, kinds["goal"] + kinds["strategy"], prepared)

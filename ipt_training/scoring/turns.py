@@ -96,3 +96,62 @@ def _before(clause: int, floor: int, prepared: Clauses, ids: list[int] | None) -
     if prepared[opening][:1] and prepared[opening][0] in _CONCLUDING:
         return range(floor + 1, clause)
     return range(max(floor + 1, opening, clause - _REACH), clause)
+
+
+#: A focus said in lay words by ranking it first: "the main problem is ...", "the real trouble, really, is ...".
+_RANK_WORDS = frozenset({"main", "real", "key", "central", "core", "biggest", "underlying", "actual"})
+_RANK_NOUNS = frozenset({"problem", "issue", "trouble", "thing", "concern", "difficulty", "matter", "cause"})
+_RANK_COPULA = frozenset({"is", "was", "lies"})
+_COPULA_REACH = 3
+_NEGATIONS = frozenset({"not", "no", "never", "nt"})
+#: Every word a lay turn needs: an answer without any of them is not read for one.
+LAY_TURN_WORDS = _RANK_WORDS
+
+
+def _ranked_at(tokens: list[str]) -> int | None:
+    """Where the clause ranks what it names first, in lay words ("the main problem is the move", "the real trouble,
+    really, is his marriage"): the word after the copula; None when it does not, or denies it ("is not")."""
+    for k, token in enumerate(tokens[:-1]):
+        if token not in _RANK_WORDS or tokens[k + 1] not in _RANK_NOUNS:
+            continue
+        for j in range(k + 2, min(len(tokens), k + 2 + _COPULA_REACH)):
+            if tokens[j] in _RANK_COPULA:
+                after = tokens[j + 1:j + 2]
+                return None if after and after[0] in _NEGATIONS else j + 1
+    return None
+
+
+def turned_in_lay_words(first: tuple[int, ProblemArea] | None, prepared: Clauses,
+                        told: Callable[[], dict[int, set[ProblemArea]]], sentences: Callable[[], list[int] | None],
+                        opened: Callable[[], list[bool] | None]) -> tuple[ProblemArea, ...] | None:
+    """Two foci said in lay words, the later reached by a turn ("The main problem is losing the mill: since he was
+    laid off ... The main problem, really, is his marriage: he and Sian fight ..."; "PA: role transition ... But the
+    real problem is that his grandmother died"): the first focus and the one turned to, or None.
+
+    ``first``: the clause and area the answer commits to by name, if any; ``told`` gives the areas of the case's
+    events each clause tells (not denied); a lay focus is the one area of the events its sentence tells from the
+    ranking clause on (``sentences`` gives each clause's sentence; the clause and the next when None); ``opened``
+    gives whether "but" or "however" opened each clause. They are asked only where a focus is ranked. A focus added
+    ("also") is no turn."""
+    ranked = [c for c, tokens in enumerate(prepared)
+              if not _RANK_WORDS.isdisjoint(tokens) and _ranked_at(tokens) is not None]
+    if not ranked or (first is None and len(ranked) < 2):
+        return None  # (the events, sentences and turns are read only where a focus is ranked in lay words)
+    events, ids, turned = told(), sentences(), opened()
+    foci: list[tuple[int, ProblemArea]] = [first] if first is not None else []
+    for c in ranked:
+        span = ([c, c + 1] if ids is None
+                else [d for d in range(c, len(prepared)) if ids[d] == ids[c]])
+        areas = set().union(*(events.get(d, set()) for d in span))
+        if len(areas) == 1:
+            foci.append((c, areas.pop()))
+    foci.sort(key=lambda focus: focus[0])
+    for (c1, a), (c2, b) in pairwise(foci):
+        if a is b or c2 <= c1:
+            continue
+        tokens = prepared[c2]
+        if not _ADDING.isdisjoint(tokens):
+            continue
+        if _turns(tokens) or (turned is not None and turned[c2]) or (c2 > c1 + 1 and _turns(prepared[c2 - 1])):
+            return a, b
+    return None
