@@ -68,7 +68,8 @@ def test_the_word_list_knows_words_and_names_and_not_typos() -> None:
 
 def test_forms_of_one_word_and_different_words() -> None:
     for word, other in (("deaths", "death"), ("exploring", "explore"), ("carrying", "carri"), ("grief", "griev"),
-                        ("expectation", "expectations"), ("contribution", "contributing"), ("salary", "salari")):
+                        ("expectation", "expectations"), ("contribution", "contributing"), ("salary", "salari"),
+                        ("lifelong", "life-long")):
         assert same_word(word, other), (word, other)
     for word, other in (("depth", "death"), ("lovely", "lonely"), ("matters", "master"), ("career", "carer"),
                         ("gradual", "graduat"), ("activation", "activit"), ("stuart", "start"), ("thinks", "things")):

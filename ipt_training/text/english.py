@@ -60,5 +60,6 @@ def _root(word: str) -> str:
 
 def same_word(word: str, other: str) -> bool:
     """Whether ``word`` and ``other`` (a word, or the prefix a cue ends in) are forms of one word ("deaths" and
-    "death", "carrying" and "carri", "grief" and "griev"), not two words ("depth" and "death")."""
-    return word == other or _root(word) == _root(other)
+    "death", "carrying" and "carri", "grief" and "griev", "lifelong" and "life-long"), not two words ("depth" and
+    "death")."""
+    return word == other or _root(word) == _root(other.replace("-", ""))
