@@ -37,12 +37,14 @@ class Frame(NamedTuple):
     #: whether the classes' words must come in the frame's order ("change how they argue", not "talk about how you
     #: can change your routine")
     ordered: bool = False
+    #: how many words apart the classes' words may lie
+    reach: int = 6
 
 
 _FEELINGS = frozenset({"sad", "sadness", "angry", "anger", "upset", "grieve", "grieving", "mourn", "mourning", "cry",
                        "crying", "tears", "sorrow", "feelings", "goodbye"})
 _LOST = frozenset({"losing", "lost", "loss", "losses", "gone", "behind", "used", "former", "ended", "missing",
-                   "misses", "miss", "gave", "given", "leaving"})
+                   "misses", "miss", "gave", "given", "leaving", "took", "taken"})
 #: What the change brought, set against what it took ("what you have lost and what you have gained"): a review of
 #: the old role and the new one, in the patient's words.
 _GAINED = frozenset({"gained", "gain", "gains", "gaining", "brought", "brings", "won", "give", "gives"})
@@ -226,7 +228,46 @@ def _own_wants(tokens: list[str]) -> bool:
     return True
 
 
+#: A death felt ("let herself feel Silvia's death", "be sad about his dying"): mourning, in the words of the loss
+#: itself rather than of what was lost.
+_DEATH = frozenset({"death", "died", "dying"})
+_FEEL_ANY = _FEEL | _FEELINGS
+#: Letting the dead go ("so that she can let him go as he really was"; a name of the case's dead reads as "him").
+_LET_GO = frozenset({"let him", "let her"})
+_GO = frozenset({"go"})
+#: The relationship with the dead told whole ("the marriage as it really was", "the whole story of their years"):
+#: its reconstruction, good and bad.
+_AS_IT_WAS = frozenset({"really", "whole", "honestly", "truly", "story"})
+_BOND = frozenset({"marriage", "relationship", "friendship", "years", "partnership"})
+#: The old friendships looked back on ("go back over the friendships he has had", "look back at how those contacts
+#: ended"): past relationships reviewed for what repeats.
+_LOOK_BACK = frozenset({"back over", "back at", "back on", "look back", "looking back", "history", "past", "earlier",
+                        "previous"})
+_TIES = frozenset({"friendships", "relationships", "contacts", "friendship", "friends", "attempts"})
+#: The sessions themselves as the sample ("notice how he is with me", "use our own sessions"): the therapeutic
+#: relationship, in the words of the room.
+_USE_NOTICE = frozenset({"use", "using", "notice", "noticing", "watch", "see"})
+_THE_ROOM = frozenset({"with me", "our own", "in the room", "between us"})
+#: Contact begun in small steps ("starting small", "step by step", "bit by bit"), whoever it is with in the sentence.
+_GRADUAL = frozenset({"starting small", "start small", "step by", "bit by", "little by", "small steps", "one step",
+                      "small step"})
+_WITH_SOMEONE = _CONTACT | frozenset({"conversations", "conversation", "lunch", "walk", "walking", "friend",
+                                      "friends", "invitation", "invitations"})
+#: Practising the hard parts of the new role ("practise the hard parts of the job", "learn the parts of dispatch he
+#: dislikes"): the new role's skills.
+_REHEARSE = frozenset({"practise", "practice", "practising", "practicing", "rehearse", "rehearsing", "learn",
+                       "learning", "master", "mastering"})
+_ROLE_PARTS = frozenset({"job", "jobs", "task", "tasks", "duties", "post", "position", "parts",
+                         "demands"})
+
 FRAMES: tuple[Frame, ...] = (
+    Frame("goal:grief.mourn", (_FEEL_ANY, _DEATH)),
+    Frame("goal:grief.mourn", (_LET_GO, _GO), ordered=True),
+    Frame("strategy:grief.reconstruct", (_AS_IT_WAS, _BOND)),
+    Frame("strategy:deficits.past_relationships", (_LOOK_BACK, _TIES)),
+    Frame("strategy:deficits.therapeutic_relationship", (_USE_NOTICE, _THE_ROOM), ordered=True),
+    Frame("strategy:deficits.graded_contact", (_GRADUAL, _WITH_SOMEONE), reach=14),
+    Frame("strategy:transition.new_skills", (_REHEARSE, _ROLE_PARTS), votes=False),
     Frame("goal:transition.mourn_old", (_FEELINGS, _LOST)),
     Frame("strategy:transition.feelings_about_change", (_FEELINGS, _LOST)),
     Frame("strategy:transition.review_old_new", (_LOST, _GAINED)),
@@ -319,6 +360,10 @@ def plan_sentences(prepared: Clauses, words: AnswerWords | None = None) -> list[
 
 def _plan_sentences(prepared: Clauses, words: AnswerWords) -> list[int]:
     stating = words.with_any(PLAN_WORDS)
+    if words.has_any(_SESSIONS) or words.has_any(_NEED):
+        stating = sorted(set(stating).union(
+            (c for c in words.with_any(_SESSIONS) if not _IN_SESSIONS.isdisjoint(_pairs(prepared[c]))),
+            (c for c in words.with_any(_NEED) if not _NEEDS_TO.isdisjoint(_pairs(prepared[c])))))
     if words.has_any(_WE) and words.has_any(_OFFERS):
         offers = set(words.with_any(_WE)).intersection(words.with_any(_OFFERS))
         stating = sorted(offers.union(stating))
@@ -340,6 +385,8 @@ def _plan_sentences(prepared: Clauses, words: AnswerWords) -> list[int]:
                         len(item) <= 2 and not _HEADINGS.isdisjoint(item)):
                     break  # a sentence about someone, or the next heading
                 found.append(k)
+    if found and words.has_any(_PLAN_VERBS):
+        found += _plan_continued(prepared, found, words.with_any(_PLAN_VERBS))
     if found and words.has_any(_GOING_ON):
         planned = set(found)
         for c in words.with_any(_GOING_ON):
@@ -347,6 +394,44 @@ def _plan_sentences(prepared: Clauses, words: AnswerWords) -> list[int]:
                 planned.add(c)  # the clauses run in text order, so a chain of them is followed
         found = list(planned)
     return sorted(set(found))
+
+
+#: Verbs that open the next item of a plan's list after a break in the sentence ("I would help him put words to what
+#: driving gave him (and whether he could go back), practise the hard parts of the job, and ..."): the work goes on.
+_PLAN_VERBS = frozenset({"practise", "practice", "rehearse", "learn", "look", "talk", "tell", "go", "find", "get",
+                         "build", "rebuild", "try", "use", "weigh", "explore", "review", "name", "bring", "make", "let",
+                         "take", "notice", "allow", "give", "start", "begin", "reconnect", "return", "think", "decide",
+                         "see", "spell", "grieve", "mourn", "work", "say", "feel", "face", "visit", "open", "sort",
+                         "clear", "plan", "meet", "join", "ask", "accept", "remember", "reach", "mend", "repair"})
+#: Words of a clause that plans the sessions without a helper verb ("In our sessions he can be angry ...", "she needs
+#: to let herself feel his death", "what she needs is room for ..."): a plan when one of them comes with a word of
+#: the work's place or need.
+_SESSIONS = frozenset({"sessions", "therapy"})
+_IN_SESSIONS = frozenset({"our sessions", "the sessions", "these sessions", "in sessions", "in therapy"})
+_NEEDS_TO = frozenset({"needs to", "need to", "needs is", "need is", "needs room", "need room", "needs time",
+                       "need time"})
+_NEED = frozenset({"needs", "need"})
+
+
+#: The fewest words of a clause that a plan's list goes on after.
+_PHRASE = 3
+
+
+def _plan_continued(prepared: Clauses, found: list[int], candidates: list[int]) -> list[int]:
+    """Clauses that go on with a plan clause's list after a break (a bracket, a colon): a clause that opens with a
+    verb of the plan's work right after a plan clause, or after one short aside that follows it. ``candidates``:
+    the clauses with such a verb, in text order."""
+    planned = set(found)
+    more = []
+    for c in candidates:
+        if not c or c in planned or prepared[c][0] not in _PLAN_VERBS:
+            continue
+        if len(prepared[c - 1]) < _PHRASE:
+            continue  # a fragment cut off by an abbreviation ("at 4 a.m., notice ..."): no sentence goes on
+        if c - 1 in planned or (c >= 2 and c - 2 in planned and len(prepared[c - 1]) <= _ITEM_WORDS):
+            planned.add(c)
+            more.append(c)
+    return more
 
 
 #: Words that open a topic of the plan's list ("what you each expect", "how you might say it", "whether ...").
@@ -372,15 +457,16 @@ def _present(tokens: list[str], frame: Frame, pairs: list[str]) -> bool:
     positions = [[k for k, t in enumerate(tokens) if t in words] or
                  [k for k, t in enumerate(pairs) if t in words] for words in frame.classes]
     if frame.ordered:
-        return _in_order(positions)
-    return any(all(any(abs(p - q) <= _REACH for q in others) for others in positions[1:]) for p in positions[0])
+        return _in_order(positions, frame.reach)
+    reach = frame.reach
+    return any(all(any(abs(p - q) <= reach for q in others) for others in positions[1:]) for p in positions[0])
 
 
-def _in_order(positions: list[list[int]]) -> bool:
-    """Whether a word of each class comes after one of the class before, each within a few words of the last."""
+def _in_order(positions: list[list[int]], reach: int = _REACH) -> bool:
+    """Whether a word of each class comes after one of the class before, each within ``reach`` words of the last."""
     ends = positions[0]
     for later in positions[1:]:
-        ends = [q for q in later if any(0 < q - p <= _REACH for p in ends)]
+        ends = [q for q in later if any(0 < q - p <= reach for p in ends)]
         if not ends:
             return False
     return True
