@@ -229,3 +229,39 @@ def test_one_focus_in_lay_words_is_not_halved(cases, text):
     report = score(cases["p-07"], text)
     assert "self_contradiction" not in report.flags
     assert "two_readings" not in report.flags
+
+
+# ---------------------------------------------------------------- a differential weighed, then a choice
+
+WEIGHED_THEN_CHOSEN = [
+    # tempted, six words back
+    "I'm tempted to see this as a role dispute: they argue about housework and retraining. But the rows began in "
+    "April and his sleep went in March, two months after the mill closed in January. Probably a role transition, "
+    "then. " + PLAN,
+    # a conclusion that opens its sentence names the choice
+    "I considered a role dispute, since Sian nags him about housework, but the rows came in April, after the low "
+    "mood of March. On balance, role transition: the mill closed in January and took his job and his team. " + PLAN,
+]
+
+
+@pytest.mark.parametrize("text", WEIGHED_THEN_CHOSEN)
+def test_a_differential_that_settles_is_marked_for_its_choice(cases, text):
+    report = score(cases["p-07"], text)
+    assert report.detected_primary is RT
+    assert "self_contradiction" not in report.flags
+    assert "two_readings" not in report.flags
+    assert points(report, "problem_area") == 3
+
+
+def test_a_possibility_named_again_in_its_own_clause_stays_a_possibility(cases):
+    """"This could be a role transition, since ..., a change of role at home and at work": the area named again in
+    the clause that weighs it ("at work" is no word of choosing) goes on with the possibility; the choice is grief."""
+    text = ("Hmm, this could be a role transition, since his son went back to Vancouver and he is alone now, a change "
+            "of role at home and at work. But what keeps him low is Lai-ying: she died of a stroke in September, he "
+            "never cried, keeps her slippers by the door, and from November he stopped eating. I think it is more "
+            "likely grief. Goals: help him mourn her. Strategies: talk about her and the morning of the stroke, his "
+            "guilt and his anger.")
+    report = score(cases["p-26"], text)
+    assert report.detected_primary is ProblemArea.GRIEF
+    assert "self_contradiction" not in report.flags
+    assert points(report, "problem_area") == 3

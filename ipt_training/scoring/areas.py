@@ -392,6 +392,8 @@ def _classify(m: Match, tokens: list[str], previous: list[str] | None, quoted: b
             not _FOCUS_NOUNS.isdisjoint(tokens) and _focus_after(tokens, m.end)):
         # ("... and at the same time a role transition, which I think is the main problem": named as the focus)
         return _ASSERTED
+    if _decides(before, previous):
+        return _ASSERTED  # "On balance, interpersonal deficits": the conclusion that opens the sentence names it
     return _MENTIONED
 
 
@@ -564,8 +566,8 @@ def _thought_of(before: list[str]) -> bool:
     is grief", which asserts it."""
     if _WEIGHING.isdisjoint(before):
         return False
-    if not _TEMPTED.isdisjoint(before[-_HEDGE_REACH:]):
-        return True
+    if not _TEMPTED.isdisjoint(before):
+        return True  # ("I'm tempted to see this as a transition": six words back)
     window = before[-_THOUGHT_REACH:]
     return not _THINKING.isdisjoint(window) and any(
         t in _THINKING and (window[k + 1:k + 2] in (["of"], ["about"])
@@ -882,6 +884,7 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
     mentions: list[tuple[int, ProblemArea, Reading]] = []
     headings: list[tuple[int, ProblemArea]] = []
     questioned: list[ProblemArea] = []
+    hedged_here: dict[int, ProblemArea] = {}  # the area a clause weighs as a possibility
     ordered = sorted((m for m in matches if m.concept.startswith("area:")), key=_CLAUSE_START)
     area_starts: dict[int, list[tuple[int, ProblemArea]]] = {}
     for m in ordered:
@@ -921,6 +924,12 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
         position = (m.clause, m.start)
         asked = tokens[-1] == QUESTION
         heading = (m.start == 0 and m.end == len(tokens) - 1 - asked and m.clause + 1 < len(prepared))
+        if kind > _HEDGED and hedged_here.get(m.clause) == area:
+            # "this could be a role transition, since ... a change of role at work": the same area named again in
+            # the clause that weighs it goes on with the possibility, it does not choose it
+            kind = _HEDGED
+        elif kind is _HEDGED and m.weight >= STRONG:
+            hedged_here[m.clause] = area
         if asked and not heading and kind >= _HEDGED and _polar_question(tokens) and not (
                 m.clause + 1 < len(prepared) and prepared[m.clause + 1][:1] in _YES):
             # "Is this a role transition after the move, or is it more about isolation?": asked, not answered;
