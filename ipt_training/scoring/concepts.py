@@ -273,12 +273,51 @@ def _reported(match: Match, prepared: Clauses, people: frozenset[str]) -> bool:
     return bool(before) and before[-1] in _BE and any(t in _SUBJECTS or t in people for t in before[:-1])
 
 
-def outside_techniques(matches: list[Match], techniques: list[Match]) -> list[Match]:
+def outside_techniques(matches: list[Match], techniques: list[Match], prepared: Clauses) -> list[Match]:
     """``matches`` (goals or strategies) less those inside the phrase of a technique of another therapy, or
     overlapping it ("weigh up" in "weigh up the evidence for and against the thought", "small steps" in "an activity
-    schedule in small steps"); a technique said not to be used takes its words with it as well."""
+    schedule in small steps"); a technique said not to be used takes its words with it as well. A technique
+    proposed (not negated) also takes what its clause goes on to use it for ("thought records to look at what he lost
+    and what the new city could offer"): see :func:`before_techniques`."""
     spans = [(t.clause, t.start, t.end) for t in techniques]
-    return [m for m in matches if not any(c == m.clause and s <= m.end and m.start <= e for c, s, e in spans)]
+    cut = _cuts(prepared, techniques)
+    return [m for m in matches if not any(c == m.clause and s <= m.end and m.start <= e for c, s, e in spans)
+            and not (m.clause in cut and m.end > cut[m.clause])]
+
+
+#: Words after a technique that say what it is used for ("thought records to look at ...", "worksheets on what he
+#: lost", "an activity schedule so that ..."), and words before one that make it the means of what follows ("using
+#: graded exposure, he will build contacts", "for homework, fill in ...").
+_PURPOSE = frozenset({"to", "on", "about", "for", "so", "in", "of", "that", "which", "where", "around"})
+_MEANS = frozenset({"using", "use", "through", "via", "by", "with", "for"})
+_PURPOSE_REACH = 2
+
+
+def _cuts(prepared: Clauses, techniques: list[Match]) -> dict[int, int]:
+    """Clause -> the first token of a technique of another therapy proposed (not negated) in it as the means of
+    what the clause goes on to say: followed by what it is used for or introduced as a means. A technique listed
+    beside IPT strategies ("thought records, a review of the old and new role, role play") cuts nothing."""
+    cut: dict[int, int] = {}
+    for m in techniques:
+        if m.negated or m.clause >= len(prepared):
+            continue
+        tokens = prepared[m.clause]
+        after = tokens[m.end:m.end + _PURPOSE_REACH]
+        if _PURPOSE.isdisjoint(after[:1]) and not (_MEANS & set(tokens[max(0, m.start - 3):m.start])):
+            continue
+        cut[m.clause] = min(m.start, cut.get(m.clause, m.start))
+    return cut
+
+
+def before_techniques(prepared: Clauses, techniques: list[Match]) -> Clauses:
+    """``prepared`` with each clause cut where a technique of another therapy is proposed in it (not negated): the
+    technique and what the clause goes on to use it for are no IPT plan in any words ("we will use thought records
+    to look at what he lost", "worksheets on what the new city could offer"); the words before it keep their
+    reading. The same clauses, unchanged, where no technique is proposed."""
+    cut = _cuts(prepared, techniques)
+    if not cut:
+        return prepared
+    return [clause[:cut[index]] if index in cut else clause for index, clause in enumerate(prepared)]
 
 
 def techniques_planned(techniques: list[Match], plan: Iterable[int]) -> list[str]:

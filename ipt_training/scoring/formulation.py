@@ -71,7 +71,7 @@ from ipt_training.scoring.claims import (
     own_link_denied,
     read_conflict,
 )
-from ipt_training.scoring.concepts import outside_techniques, read_concepts, techniques_planned
+from ipt_training.scoring.concepts import before_techniques, outside_techniques, read_concepts, techniques_planned
 from ipt_training.scoring.evidence import (
     PROSE_SHARE,
     DerivedEvidence,
@@ -687,8 +687,8 @@ def score_formulation(
     kinds = _by_kind(matches)
     if kinds["technique"]:
         # another therapy's technique is no IPT goal or strategy, whatever IPT cue word is inside its phrase
-        kinds["goal"] = outside_techniques(kinds["goal"], kinds["technique"])
-        kinds["strategy"] = outside_techniques(kinds["strategy"], kinds["technique"])
+        kinds["goal"] = outside_techniques(kinds["goal"], kinds["technique"], prepared)
+        kinds["strategy"] = outside_techniques(kinds["strategy"], kinds["technique"], prepared)
     # Evidence counts only next to a fact of this case (a name, date or detail), not for IPT words alone.
     facts = read_facts(facts_for(reference, case), prepared)
     if cleaned.words >= TEXTBOOK_WORDS and facts.kin_only():
@@ -1141,6 +1141,10 @@ def score_formulation(
     story = {index for index, clause in enumerate(plan_clauses) if story_listed(clause, model_key, people)}
     plan_read = [[] if index in story else clause for index, clause in enumerate(plan_clauses)] if story else (
         plan_clauses)
+    if kinds["technique"]:
+        # another therapy's technique and what it is used for plan no IPT work in plain words either ("we will use
+        # thought records to look honestly at what he lost"); its cue words inside are dropped above
+        plan_read = before_techniques(plan_read, kinds["technique"])
     plan_words = words if plan_read is prepared else None
     plain = plain_plan_concepts(plan_read, chosen, ending=dissolution, words=plan_words, people=people, dead=dead,
                                 own=case_plan_words(reference, case).words)

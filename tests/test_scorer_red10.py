@@ -1,0 +1,86 @@
+"""Round 10 attack on the scorer's new credit (commit10, lay10, words10 and the refusal of other therapies'
+techniques).
+
+A trainee who does not reason but knows the scorer (and sees the vignette and the lessons, never the model
+formulation):
+
+* puts a technique of another therapy in front of IPT plan words, as what it is used for: "we will use thought
+  records to look honestly at what he lost and what the new situation could offer", "for homework he will fill in
+  worksheets on ...", "behavioural activation with an activity schedule to get him back to futsal", "using graded
+  exposure, he will build some contacts". Only the IPT cue words inside or overlapping the technique's phrase were
+  dropped, so the words after it earned the whole IPT plan. A technique followed by what it is used for ("to", "on",
+  "about", ...) or introduced as the means ("using", "through", "for homework") now takes the rest of its clause
+  with it, for the lexicon, the plain-words frames and the model letter's key (``concepts.outside_techniques``,
+  ``concepts.before_techniques``).
+
+Honest answers near them keep their credit: IPT strategies listed beside a technique ("Strategies: thought records,
+review of the old and new role, ..."), a technique the patient tried before, a technique refused ("instead of
+homework").
+
+Every answer here is our own, written for this file for library case p-05 (Amaru, a role transition).
+"""
+
+from __future__ import annotations
+
+import pytest
+from scoring_helpers import points, score
+
+from ipt_training.cases.library import CaseLibrary
+from ipt_training.scoring.report import FormulationReport
+
+_NOTE = ("Amaru has major depression. It began two months after the move to Winnipeg, when he lost his team and his "
+         "futsal friends. The focus is a role transition. ")
+_LETTER = ("Amaru, you have depression, a common illness that can be treated and is not your fault. It began two "
+           "months after the move to Winnipeg, when you lost your team and your futsal friends. We call this a role "
+           "transition. ")
+
+
+def _plan(report: FormulationReport) -> float:
+    return points(report, "goals") + points(report, "strategies")
+
+
+def _p05(library: CaseLibrary, text: str, rubric: str = "supervision") -> FormulationReport:
+    return score(library.get("p-05"), text, rubric=rubric)
+
+
+# --- a technique of another therapy used for IPT work: the work named after it is the technique's, not IPT's
+
+_IPT_WORK = "look honestly at what he lost and what the new situation could offer"
+_BEHIND = [
+    f"We will use thought records to {_IPT_WORK}.",
+    "For homework he will fill in worksheets on what he lost and what the new situation could offer.",
+    "We will do behavioural activation with an activity schedule to get him back to futsal and to reconnect with "
+    "his sister and old friends.",
+    "Using graded exposure, he will build some contacts and competence here.",
+]
+
+
+@pytest.mark.parametrize("plan", _BEHIND, ids=["thought-records-to", "homework-on", "activation-to", "using-exposure"])
+@pytest.mark.parametrize("rubric", ["supervision", "patient"])
+def test_ipt_words_after_a_technique_used_for_them_earn_nothing(library: CaseLibrary, plan: str,
+                                                               rubric: str) -> None:
+    opening = _NOTE if rubric == "supervision" else _LETTER
+    if rubric == "patient":
+        plan = plan.replace(" he ", " you ").replace(" him ", " you ").replace("his ", "your ")
+    without = _p05(library, opening, rubric)
+    behind = _p05(library, opening + plan, rubric)
+    assert _plan(behind) == _plan(without)
+
+
+def test_the_same_work_without_the_technique_keeps_its_credit(library: CaseLibrary) -> None:
+    without = _p05(library, _NOTE)
+    assert _plan(_p05(library, f"{_NOTE}We will {_IPT_WORK}.")) > _plan(without)
+    assert _plan(_p05(library, f"{_NOTE}He will build some contacts and competence here.")) > _plan(without)
+
+
+_LISTED = "review of the old and new role, help him express feelings about the change, build new support."
+
+
+@pytest.mark.parametrize("plan", [
+    f"Strategies: thought records, {_LISTED}",  # listed beside, not used for them
+    f"He tried thought records before and they did not help. Strategies: {_LISTED}",
+    f"He tried thought records with his GP, so we will do a {_LISTED}",
+    f"Instead of homework on his thoughts, we will do a {_LISTED}",
+], ids=["listed-beside", "tried-before", "tried-same-sentence", "refused"])
+def test_ipt_strategies_beside_a_technique_keep_their_credit(library: CaseLibrary, plan: str) -> None:
+    assert _plan(_p05(library, _NOTE + plan)) == _plan(_p05(library, f"{_NOTE}Strategies: {_LISTED}"))
