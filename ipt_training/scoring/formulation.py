@@ -1138,7 +1138,9 @@ def score_formulation(
     model_key = _model_key(reference, case)
     # The case's story listed word by word in a plan sentence ("we will talk about wife, divorce, marriage, alone,
     # decided") plans no work: its clauses are read by the lexicon only, not in plain words or the model's.
-    story = {index for index, clause in enumerate(plan_clauses) if story_listed(clause, model_key, people)}
+    # (an answer that chose no area has no plan read below, whatever its clauses list)
+    story = ({index for index, clause in enumerate(plan_clauses) if story_listed(clause, model_key, people)}
+             if chosen else set())
     plan_read = [[] if index in story else clause for index, clause in enumerate(plan_clauses)] if story else (
         plan_clauses)
     if kinds["technique"]:

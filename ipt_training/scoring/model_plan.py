@@ -268,7 +268,9 @@ def story_listed(tokens: list[str], key: PlanKey, people: frozenset[str]) -> boo
     of the plain-words frames) without saying any of the work."""
     if len(tokens) < _LISTED_FACTS or not key.facts:
         return False
-    content = {s for t in tokens if t not in people and (s := content_stem(t))}
+    # (every clause of every answer is asked: the stems are looked up in C, names left out only where there are any)
+    content = set(map(content_stem, tokens if people.isdisjoint(tokens) else [t for t in tokens if t not in people]))
+    content.discard("")
     told = len(content & key.facts)
     return told >= _LISTED_FACTS and told >= _LISTED_SHARE * len(content)
 

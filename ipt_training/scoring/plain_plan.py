@@ -12,8 +12,9 @@ they are the answer's own words for its plan.
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
+from functools import cache
 from itertools import chain, pairwise, repeat
+from operator import itemgetter
 from typing import NamedTuple
 
 from ipt_training.domain import ProblemArea
@@ -520,9 +521,9 @@ def plain_plan_concepts(prepared: Clauses, areas: set[ProblemArea], *, ending: b
     anchored = _frames_anchored(frozenset(areas))
     if words is None:
         words = AnswerWords(prepared)
-    framed = set(words.with_any(_EVERY_WORD))
     # Other forms of the frames' words are the same words ("what each of you was hoping for": hopes)
-    variants = _variants(words.vocabulary)
+    variants = _variants(words)
+    table = words.clauses
     for c in plan_sentences(prepared, words):
         tokens = prepared[c]
         if refused(tokens):
@@ -533,8 +534,8 @@ def plain_plan_concepts(prepared: Clauses, areas: set[ProblemArea], *, ending: b
                 tokens = [variants.get(t, t) for t in tokens]
         elif variants and not variants.keys().isdisjoint(tokens):
             tokens = [variants.get(t, t) for t in tokens]
-        elif c not in framed:
-            continue
+        elif c >= len(table) or _EVERY_WORD.isdisjoint(table[c]):
+            continue  # no word of any frame
         if (people and not people.isdisjoint(tokens)) or not _KIN.isdisjoint(tokens):
             tokens = _person_named(tokens, people, dead)
         # Word pairs only where one can count ("about him", "move on"): the others read no pair.
@@ -577,12 +578,25 @@ def refused(tokens: list[str]) -> bool:
                and tokens[i + 1] in _REFUSED_WORK for i, t in enumerate(tokens))
 
 
-@lru_cache(maxsize=256)
-def _variants(vocabulary: frozenset[str]) -> dict[str, str]:
-    """The answer's words (its ``vocabulary``) that are other forms of the frames' words, each with the form the
-    frames list (worked out once per answer: the readers of one answer share its table of words)."""
-    return {w: form for w in vocabulary
-            if w not in _CLASSES_OF and w not in _PAIR_WORDS and (form := _FORMS.get(stem(w))) is not None}
+def _variants(words: AnswerWords) -> dict[str, str]:
+    """The answer's words that are other forms of the frames' words, each with the form the frames list (worked out
+    once per answer and kept in its table of ``words``: its readers share it; nothing is kept from one answer to the
+    next)."""
+    found = words.variants
+    if found is None:
+        vocabulary = words.vocabulary
+        forms = map(_form_of, vocabulary)  # (in C: a word with no other form has "", which the filter drops)
+        found = words.variants = dict(filter(itemgetter(1), zip(vocabulary, forms, strict=True)))
+    return found
+
+
+@cache
+def _form_of(word: str) -> str:
+    """The form the frames list for a word that is another form of one of their words ("hoping": "hopes"), else ""
+    (a word of the frames, or of a word pair, stays as it is). Kept per word, as :func:`stem` is."""
+    if word in _CLASSES_OF or word in _PAIR_WORDS:
+        return ""
+    return _FORMS.get(stem(word), "")
 
 
 #: Words that make what follows a contingency ("if it later moves to dissolution", "should it", "in case").
@@ -719,7 +733,7 @@ def _every_area_planned(prepared: Clauses, words: AnswerWords) -> bool:
         return bool(words.derived["plain_areas"][0])
     every = False
     # (the frames read a word's other forms as the word)
-    if _areas_possible(words.vocabulary, frozenset(_variants(words.vocabulary).values())):
+    if _areas_possible(words.vocabulary, frozenset(_variants(words).values())):
         concepts = _voting_concepts(prepared, words) - _SHARED
         every = len({area for c in concepts if (area := CONCEPT_AREA.get(c)) is not None}) >= EVERY_AREA
     if words.clauses is prepared:

@@ -19,7 +19,7 @@ Clauses = list[list[str]]
 class AnswerWords:
     """The clauses of one answer (as the matcher prepared them) and the words in them."""
 
-    __slots__ = ("_sets", "clauses", "derived", "found", "vocabulary")
+    __slots__ = ("_sets", "clauses", "derived", "found", "variants", "vocabulary")
 
     def __init__(self, clauses: Clauses) -> None:
         self.clauses = clauses
@@ -31,6 +31,9 @@ class AnswerWords:
         #: what a reader finds named in these clauses once for several callers (concept ids, keyed by the reader's
         #: name; the callers read it and never change it)
         self.found: dict[str, set[str]] = {}
+        #: the words of the answer that are other forms of the plain-words plan frames' words, with the form the
+        #: frames list (:mod:`ipt_training.scoring.plain_plan`; made when first asked)
+        self.variants: dict[str, str] | None = None
 
     def has_any(self, words: frozenset[str]) -> bool:
         """Whether any of ``words`` is in the answer."""
