@@ -25,6 +25,7 @@ from scoring_helpers import points, score
 
 from ipt_training.cases.loader import load_case_file
 from ipt_training.domain import ProblemArea
+from ipt_training.scoring.areas import _later_than_onset
 from ipt_training.scoring.case_plan_words import case_plan_words
 from ipt_training.scoring.formulation import _model_key
 
@@ -176,3 +177,62 @@ def test_the_cause_cleft_denied_or_for_another_area_does_not_name_deficits(garet
                           "illness that gets better with help. The change to your shifts at the warehouse is what "
                           "brought you down. We will work on that change over twelve weeks. Does that sound right?")
     assert wrong.detected_primary is T and points(wrong, "problem_area") == 0.0
+
+
+# --- events told as a letter tells them
+
+
+@pytest.fixture(scope="module")
+def nils():
+    return load_case_file(_DATA / "formulation_dev_g" / "cases" / "v-11.yaml")
+
+
+@pytest.fixture(scope="module")
+def nadia():
+    return load_case_file(_DATA / "formulation_dev_k" / "cases" / "z-09.yaml")
+
+
+_NILS_PLAN = ("Over twelve weekly sessions we will look at how things went with Jonas and take small steps towards "
+              "people. Does that fit for you?")
+
+
+def test_an_event_dated_after_the_onset_sets_nothing_off(nils):
+    later = score(nils, "Nils, feeling grey, tired and waking early for two years is depression, a common illness that "
+                        "can be treated. You have had very few people around you for most of your life. You moved "
+                        "flats in June, but that was after this all began. " + _NILS_PLAN)
+    assert later.detected_primary is S
+    # the onset dated after the event is the event's argument, not an event set aside
+    assert _later_than_onset(["but", "that", "was", "after", "this", "all", "began"])
+    assert _later_than_onset(["the", "move", "came", "long", "after", "your", "mood", "dropped"])
+    assert not _later_than_onset(["it", "began", "after", "you", "moved", "flats", "in", "june"])
+    assert not _later_than_onset(["since", "the", "move", "you", "have", "been", "low", "after", "work"])
+
+
+def test_the_dead_named_by_what_they_were_to_the_patient_is_grief(tuner):
+    opening = ("Ruairi, the four o'clock waking, the weight you have lost and the guilt since June are depression, "
+               "an illness that can be treated. ")
+    twin = score(tuner, opening + "Since you lost your twin, you have not been yourself. Over twelve weekly sessions "
+                                  "we will talk about him. Does that fit for you?")
+    assert twin.detected_primary is G and "twin_died" in twin.evidence_cited
+    # a lost workshop is no death
+    workshop = score(tuner, opening + "Since you lost your workshop, you have not been yourself. Over twelve weekly "
+                                      "sessions we will talk about what you miss. Does that fit for you?")
+    assert workshop.detected_primary is not G
+
+
+_NADIA = ("Nadia, the poor sleep, the weight loss and the mistakes at work are depression, an illness that can be "
+          "treated. ")
+_NADIA_PLAN = " Over twelve weekly sessions we will talk about him. Does that fit for you?"
+
+
+@pytest.mark.parametrize("told", ["You have felt like this since we buried your dad.",
+                                  "Since your papa's funeral you have been low."])
+def test_a_death_told_by_its_rites_and_the_patient_word_for_the_parent(nadia, told):
+    report = score(nadia, _NADIA + told + _NADIA_PLAN)
+    assert report.detected_primary is G and "father_died" in report.evidence_cited
+
+
+def test_something_else_buried_is_no_death(nadia):
+    report = score(nadia, _NADIA + "You have felt like this since you and Karim buried the hatchet over the estate."
+                   + _NADIA_PLAN)
+    assert report.detected_primary is not G and "father_died" not in report.evidence_cited

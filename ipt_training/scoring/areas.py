@@ -61,6 +61,7 @@ from ipt_training.scoring.lexicon import (
     STRONG,
 )
 from ipt_training.scoring.open_choice import OPEN_CHOICE_WORDS, leaves_choice_open
+from ipt_training.scoring.time_link import onset_said
 from ipt_training.text.matcher import Clauses, Match
 from ipt_training.text.normalize import QUESTION, QUOTE
 from ipt_training.text.words import AnswerWords
@@ -1953,6 +1954,24 @@ def set_aside(tokens: list[str], end: int | None = None) -> bool:
                for k, t in enumerate(tokens))
 
 
+_AFTER = frozenset({"after"})
+#: How far after "after" the onset is said ("after your mood had already dropped").
+_LATER_REACH = 7
+#: Words that open a clause pointing back to what the clause before told ("but that was after ...").
+_BACK_OPENERS = frozenset({"that", "this", "it", "which"})
+
+
+def _later_than_onset(tokens: list[str]) -> bool:
+    """A clause that dates something after the onset ("the move came long after your mood dropped", "that was after
+    this all began"): the onset said after "after", and not before it ("it began after the move" dates the onset)."""
+    for k, token in enumerate(tokens):
+        if token == "after" and not onset_said(tokens[:k]):
+            rest = [t for t in tokens[k + 1:k + 1 + _LATER_REACH] if t != "all"]
+            if onset_said(rest):
+                return True
+    return False
+
+
 def _consequence(tokens: list[str]) -> bool:
     """A clause that calls something a consequence ("the rows grew out of it", "came after")."""
     return any((t, tokens[k + 1]) in _CONSEQUENCE_PAIRS for k, t in enumerate(tokens[:-1]))
@@ -2001,10 +2020,14 @@ def _lost_role(tokens: list[str]) -> bool:
 #: Words of losing, missing or mourning a person: "since you lost Lai-ying", "the loss of Tomas", "how much you miss
 #: Ana", "you have been grieving Lai-ying".
 _PERSON_LOST = _LOST | frozenset({"miss", "misses", "missed", "missing", "grieving", "mourning", "grieve", "mourn",
-                                  "grieves", "mourns"})
+                                  "grieves", "mourns", "buried", "bury", "burying"})  # (the rite: "we buried your dad")
 #: What may stand between the word of loss and the name: "the loss of your dear Ana".
 _NAME_FILLERS = frozenset({"of", "your", "his", "her", "their", "my", "dear", "beloved", "own", "the"})
 _FILLER_REACH = 3
+
+
+#: A death said by its rites, right after the name ("your papa's funeral").
+_RITES = frozenset({"funeral", "burial"})
 
 
 def lost_person_matches(prepared: Clauses, words: AnswerWords, the_dead: frozenset[str]) -> list[Match]:
@@ -2028,7 +2051,8 @@ def lost_person_matches(prepared: Clauses, words: AnswerWords, the_dead: frozens
                 found.append(Match("event:grief", c, j, k, False, 1.0))
                 break
             # "Vasile's death", "her father died", "Yerlan dies March 2025", "Iancu's suicide"
-            died = next((d for d in range(k + 1, min(len(tokens), k + 1 + _DEATH_REACH)) if tokens[d] in _DIED), None)
+            died = next((d for d in range(k + 1, min(len(tokens), k + 1 + _DEATH_REACH)) if tokens[d] in _DIED_OR_RITE),
+                        None)
             if died is not None and _NEGATORS.isdisjoint(tokens[max(0, k - 2):died]):
                 found.append(Match("event:grief", c, k, died, False, 1.0))
                 break
@@ -2037,6 +2061,7 @@ def lost_person_matches(prepared: Clauses, words: AnswerWords, the_dead: frozens
 
 #: Words that tell a death right after the name of the dead ("Vasile's death", "her father died").
 _DIED = frozenset({"death", "died", "dies", "dying", "suicide", "passing", "passed"})
+_DIED_OR_RITE = _DIED | _RITES
 _DEATH_REACH = 3
 
 
@@ -2060,6 +2085,13 @@ def infer_from_events(matches: list[Match], prepared: Clauses,
     near = {i + d for i in explaining for d in (-1, 0, 1)}
     # An event the answer calls a consequence ("the rows with Sian grew out of it") does not explain the episode.
     consequences = {i for i in words.with_any(_CONSEQUENCE_FIRST) if _consequence(prepared[i])}
+    # An event dated after the onset ("the move came long after your mood dropped", "you moved in June, but that
+    # was after this began") did not set it off: the clause, and the one before that it points back to.
+    for i in words.with_any(_AFTER):
+        if _later_than_onset(prepared[i]):
+            consequences.add(i)
+            if i and not _BACK_OPENERS.isdisjoint(prepared[i][:2]):
+                consequences.add(i - 1)
     # Interpersonal deficits have no event to explain the episode: an answer that says it found none ("nothing
     # happened", or the events of two other areas denied: "nobody died, no row") argues from a lifelong pattern,
     # wherever it describes it.

@@ -396,7 +396,10 @@ _DEATH = "word:death"
 #: The people whose loss ("she lost her mother") says that they died.
 _BEREAVED_OF = frozenset({"father", "dad", "mother", "mum", "mom", "brother", "sister", "son", "daughter", "wife",
                           "husband", "partner", "aunt", "uncle", "twin", "grandmother", "grandfather", "grandma",
-                          "grandpa", "cousin", "baby", "child", "fiance", "fiancee"})
+                          "grandpa", "cousin", "baby", "child", "fiance", "fiancee", "papa", "mama", "daddy",
+                          "mummy", "granny", "nan", "nana"})
+#: Rites that say a death ("we buried your dad", "the burial of Georges").
+_RITE_VERBS = ("buried", "burying", "bury", "burial of", "funeral of", "cremated")
 #: Words of kinship and address that start an inventory entry without being a name ("Mother (Sofia)", "Mama Otieno").
 _KIN_WORDS = frozenset({*(k[5:] for k in _WHO_KEYS), *_BEREAVED_OF, "mama", "papa", "mummy", "daddy", "grandma",
                         "grandpa", "granny", "parents", "aunty", "auntie"})
@@ -492,6 +495,9 @@ def derive_evidence(texts: dict[str, str], timeline_id: str, *, names: Iterable[
         people = sorted({t.key[5:] for terms in per_item.values() if any(t.key == _DEATH for t in terms)
                          for t in terms if t.key.startswith("name:")} | _BEREAVED_OF)
         death += [f"{verb} {who}" for who in [*people, "him"] for verb in ("lost", "losing", "loss of")]
+        # ... and by its rites: "since we buried your dad", "since your papa's funeral", "the burial of Georges"
+        death += [f"{verb} {who}" for who in [*people, "him", "her"] for verb in _RITE_VERBS]
+        death += [f"{who} {rite}" for who in people for rite in ("funeral", "burial")]
     # The kind of fact an item states ("avoids reminders"), when no other item states one of that kind: an answer
     # stating that kind of fact in its own words cites the item.
     every = all_item_kinds(texts, skip=timeline_id)

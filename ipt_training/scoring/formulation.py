@@ -74,6 +74,7 @@ from ipt_training.scoring.claims import (
 from ipt_training.scoring.concepts import before_techniques, outside_techniques, read_concepts, techniques_planned
 from ipt_training.scoring.evidence import (
     PROSE_SHARE,
+    STOP_WORDS,
     DerivedEvidence,
     case_acronyms,
     derive_evidence,
@@ -227,12 +228,38 @@ def _the_dead(reference: ReferenceFormulation, case: Case | None = None) -> froz
     if case is None:
         return frozenset()
     dead = [p for p in case.inventory if p.deceased]
-    return _name_words(tuple(p.name for p in dead)) | _kin_words(tuple(p.relationship for p in dead))
+    relationships = tuple(p.relationship for p in dead)
+    return _name_words(tuple(p.name for p in dead)) | _kin_words(relationships) | _role_words(relationships)
+
+
+#: Where the head of an inventory relationship ends ("twin brother and work partner, died ...": "twin brother").
+_ROLE_END = re.compile(r",|;|\(|\b(?:and|since|from|who|of|in|at|with|died|dies)\b")
+
+
+@cache
+def _role_words(relationships: tuple[str, ...]) -> frozenset[str]:
+    """The words of what the dead were to the patient, as their inventory entry begins ("twin brother", "mentor",
+    "best friend"): "since you lost your twin" is the death, as "your brother" is."""
+    return frozenset(w for text in relationships for c in clauses(_ROLE_END.split(text.lower(), maxsplit=1)[0])
+                     for w in c if w.isalpha() and len(w) > 2 and w not in STOP_WORDS and w not in _ROLE_ADJECTIVES)
+
+
+#: Words before the role that say which one, not what ("younger brother", "best friend", "late husband").
+_ROLE_ADJECTIVES = frozenset({"best", "younger", "older", "elder", "eldest", "late", "former", "only", "close",
+                              "closest", "old", "dear", "beloved", "little", "big"})
 
 
 @cache
 def _kin_words(relationships: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(w for text in relationships for c in clauses(text) for w in c if w in KIN_WORDS)
+    kin = frozenset(w for text in relationships for c in clauses(text) for w in c if w in KIN_WORDS)
+    return kin.union(*(_KIN_NAMES.get(w, ()) for w in kin))
+
+
+#: What a patient calls their kin ("since we buried your dad" is the father's death).
+_KIN_NAMES: dict[str, tuple[str, ...]] = {
+    "father": ("dad", "papa", "daddy"), "mother": ("mum", "mom", "mama", "mummy"),
+    "grandmother": ("grandma", "granny", "nan", "nana", "gran"), "grandfather": ("grandpa", "grandad", "granddad"),
+    "husband": ("hubby",), "wife": ("missus",)}
 
 
 @cache
