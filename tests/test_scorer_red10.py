@@ -17,7 +17,14 @@ Honest answers near them keep their credit: IPT strategies listed beside a techn
 review of the old and new role, ..."), a technique the patient tried before, a technique refused ("instead of
 homework").
 
-Every answer here is our own, written for this file for library case p-05 (Amaru, a role transition).
+* adds to a grief plan a sentence of another area's work in plain prose, "we will look back at the friendships he has
+  had" (prose10's words for reviewing past relationships): the plain-words frame of re-investment read its "back"
+  and "friendships" as going back to people, and credited the grief goal in full. A "back" that looks back ("look
+  back at", "go back over", "think back on") is no return (``plain_plan._only_looking_back``); "get back to his
+  friends and to fishing" still re-invests.
+
+Every answer here is our own, written for this file for library cases p-05 (Amaru, a role transition) and p-15
+(Ramon, a delayed grief).
 """
 
 from __future__ import annotations
@@ -84,3 +91,29 @@ _LISTED = "review of the old and new role, help him express feelings about the c
 ], ids=["listed-beside", "tried-before", "tried-same-sentence", "refused"])
 def test_ipt_strategies_beside_a_technique_keep_their_credit(library: CaseLibrary, plan: str) -> None:
     assert _plan(_p05(library, _NOTE + plan)) == _plan(_p05(library, f"{_NOTE}Strategies: {_LISTED}"))
+
+
+# --- looking back is no going back
+
+_RAMON = ("Ramon has major depression. I think the focus is delayed grief: it began a few weeks after Mia's wedding, "
+          "where he gave her Lolita's rosary and left the hall in tears; he never grieved his mother's death in 2021. "
+          "We will talk about his mother and go over what happened when she died. ")
+
+
+@pytest.mark.parametrize("review", [
+    "We will look back at the friendships he has had.",
+    "We will go back over his years with his family.",
+    "Then we will look back on his life with his friends.",
+], ids=["look-back-at", "go-back-over", "look-back-on"])
+def test_looking_back_at_people_is_no_reinvestment(library: CaseLibrary, review: str) -> None:
+    case = library.get("p-15")
+    assert points(score(case, _RAMON + review), "goals") == points(score(case, _RAMON), "goals")
+
+
+@pytest.mark.parametrize("going", [
+    "Later we will help him get back to his friends and to fishing.",
+    "Later he can go back to basketball with his friends.",
+], ids=["get-back-to", "go-back-to"])
+def test_going_back_to_people_and_pastimes_still_reinvests(library: CaseLibrary, going: str) -> None:
+    case = library.get("p-15")
+    assert points(score(case, _RAMON + going), "goals") > points(score(case, _RAMON), "goals")

@@ -89,6 +89,26 @@ _CONTACT = _PEOPLE | frozenset({"contact", "call", "calls", "phone", "visit", "v
 #: re-investment, once mourning is under way.
 _RETURN = frozenset({"again", "back", "return", "returning", "rejoin", "rejoining", "resume", "resuming", "pick",
                      "picking", "rebuild", "rebuilding"})
+#: "back" that looks back rather than goes back ("look back at the friendships he has had", "go back over the
+#: years with her", "think back on"): a review of the past, not a return to it.
+_LOOKING = frozenset({"look", "looks", "looking", "looked", "think", "thinking", "thought", "glance", "reflect",
+                      "reflecting"})
+_OVER = frozenset({"over", "at", "on", "through"})
+_REINVEST = "goal:grief.reinvest"
+
+
+def _only_looking_back(tokens: list[str]) -> bool:
+    """Whether every word of going back in ``tokens`` is a "back" that looks back ("look back at", "back over")."""
+    for k, token in enumerate(tokens):
+        if token not in _RETURN:
+            continue
+        before = tokens[k - 1] if k else ""
+        after = tokens[k + 1] if k + 1 < len(tokens) else ""
+        if token != "back" or (before not in _LOOKING and after not in _OVER):
+            return False
+    return True
+
+
 _PASTIMES = _CONTACT | frozenset({"friendships", "friendship", "interests", "hobbies", "activities", "life", "temple",
                                   "mosque", "sport", "swimming", "football", "cousins", "family", "relatives",
                                   "living", "enjoy", "enjoyed"})
@@ -550,6 +570,8 @@ def plain_plan_concepts(prepared: Clauses, areas: set[ProblemArea], *, ending: b
                     voting and not frame.votes) or not _present(tokens, frame, pairs) or (
                     voting and frame in _WANT_FRAMES and _own_wants(tokens)):
                 continue  # a word class missing (most frames of most sentences), or not this reading's frame
+            if frame.concept == _REINVEST and _only_looking_back(tokens):
+                continue  # "look back at the friendships he has had" reviews them; it goes back to nothing
             if frame.concept in MOURNING:
                 if hurried is None:
                     hurried = _hurried(tokens, pairs)
