@@ -45,7 +45,11 @@ _FRACTIONS = {"12": 1.0, "52": 12 / 52}
 _UNIT_WORDS = frozenset(_UNITS) | frozenset(_FRACTIONS)
 _TIME_WORDS = MONTH_WORDS | _UNIT_WORDS
 #: Words that relate a span to an event ("two months after", "later", "into his leave", "within").
-_RELATIONS = frozenset({"after", "later", "into", "within", "following", "since", "afterwards", "on", "from"})
+_RELATIONS = frozenset({"after", "later", "into", "within", "following", "since", "afterwards", "on", "from",
+                        "earlier"})
+#: Relations by which a span points back from the onset said just before ("It started in December. Three months
+#: earlier Ewa proposed the second shop."): the clause names the event, the clause before it the onset.
+_BACKWARD = frozenset({"earlier"})
 #: How many clauses before the span the event may be named ("In November he sold ... Symptoms from January,
 #: two months after the change"); the span itself must be the case's.
 _SPAN_REACH = 6
@@ -207,12 +211,13 @@ def dated_link(timing: OnsetTiming, prepared: list[list[str]], event_clauses: se
         clause = prepared[i]
         if _RELATIONS.isdisjoint(clause) or _UNIT_WORDS.isdisjoint(clause):
             continue
-        if not any(_close(s, actual) for s in _span_months(clause) for actual in spans):
-            continue
+        if not any(_close(s, actual) for s in _span_months(clause) for actual in spans) or denies_link(clause):
+            continue  # (a span said to deny the tie: "her death was a year before the onset, so not the trigger")
         # the span tied to the key event dates what began then ("the temper is new and began about two months after
         # Yerlan's stroke"): a verb of beginning is the onset there, whatever the answer calls the symptoms
         near_onset = (onset_said(clause) or (i < last and onset_said(prepared[i + 1]))
-                      or (not _BEGAN.isdisjoint(clause) and _QUARRELS.isdisjoint(clause)))
+                      or (not _BEGAN.isdisjoint(clause) and _QUARRELS.isdisjoint(clause))
+                      or (i > 0 and not _BACKWARD.isdisjoint(clause) and onset_said(prepared[i - 1])))
         if near_onset and any(i - _SPAN_REACH <= c <= i + 1 for c in event_clauses):
             return True
     return False

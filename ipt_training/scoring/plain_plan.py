@@ -55,7 +55,13 @@ _GET = frozenset({"build", "building", "find", "finding", "get", "getting", "hav
 #: now", "what Winnipeg might still offer", "what this chapter can hold"): a realistic view of the new role. (Not
 #: "what can be done": it votes for no area and credits only a transition the answer chose.)
 _MAY = frozenset({"could", "can", "might", "may"})
-_SHAPE = frozenset({"look", "become", "offer", "hold"})
+_SHAPE = frozenset({"look", "become", "offer", "hold", "still"})
+#: A look at something as it is ("look at the headship as it really is", "an honest picture of life with MS", "look
+#: honestly at the new job"): seeing the new role realistically, in the patient's words; it credits only a transition
+#: the answer chose (a look as it really is may be at a marriage or at a life with the dead).
+_VIEW = frozenset({"look", "looking", "see", "seeing", "picture", "view"})
+_AS_IT_IS = frozenset({"really", "actually", "truly", "honest", "honestly", "realistic", "realistically", "real",
+                       "clearly"})
 #: Learning what the new role needs ("pick up the skills he lacks", "work on the skills that would make you ...").
 _LEARN = frozenset({"learn", "learning", "pick", "build", "develop", "developing", "practise", "practice",
                     "practising", "practicing", "work", "get", "gain"})
@@ -309,6 +315,7 @@ FRAMES: tuple[Frame, ...] = (
     Frame("strategy:grief.events_of_death", (_WHEN, _THE_DEATH), votes=False, ordered=True),
     Frame("goal:transition.realistic_new", (_SEE, _GOOD, _CLAUSE_WORDS_NEW)),
     Frame("goal:transition.realistic_new", (_WHAT, _MAY, _SHAPE), votes=False, ordered=True),
+    Frame("goal:transition.realistic_new", (_VIEW, _AS_IT_IS), votes=False),
     Frame("goal:transition.mastery", (_BETTER, _AT, _TASK)),
     Frame("goal:deficits.new_relationships", (_BUILD, _PEOPLE)),
     Frame("goal:deficits.reduce_isolation", (_LESS, _ALONE)),
@@ -377,6 +384,17 @@ def plan_sentences(prepared: Clauses, words: AnswerWords | None = None) -> list[
     if words.clauses is prepared:
         words.derived["plan_sentences"] = tuple(found)
     return found
+
+
+def plan_and_items(prepared: Clauses, words: AnswerWords | None = None) -> list[int]:
+    """The plan sentences and the items of their lists, each its own sentence after the plan (see
+    :func:`_list_items`): read for the work a plan names, not for the area it argues (an item list says what will be
+    done, and the area was chosen by the sentences around it)."""
+    planned = plan_sentences(prepared, words)
+    items = set(planned)
+    for c in planned:
+        items.update(_list_items(prepared, c + 1))
+    return sorted(items) if len(items) > len(planned) else planned
 
 
 def _plan_sentences(prepared: Clauses, words: AnswerWords) -> list[int]:
@@ -453,6 +471,46 @@ def _plan_continued(prepared: Clauses, found: list[int], candidates: list[int]) 
             planned.add(c)
             more.append(c)
     return more
+
+
+#: The items of a plan's list, each its own sentence after the plan ("What we'll work on: saying goodbye ...;
+#: getting an honest picture of life with MS; staying connected with the coaches", "Here is what I suggest.
+#: Making room to miss the shop. Looking at the carer's role as it actually is."): clauses that begin as the items of
+#: a list do, with a gerund, "to", a verb of the plan's work (:data:`_PLAN_VERBS`, which also go on with a plan
+#: sentence by themselves) or a topic word, not with a subject that tells the story. They are read for the work the
+#: plan names, not for the area it argues (:func:`plan_and_items`).
+_NOT_GERUNDS = frozenset({"nothing", "something", "everything", "anything", "during", "morning", "evening",
+                          "thing", "king", "spring", "sing", "ring", "bring"})
+_ITEM_OPENERS = frozenset({"and", "then", "also", "finally", "lastly", "later", "next", "first", "second", "third"})
+_MAX_ITEM_WORDS = 30
+_ASIDE_WORDS = 16
+
+
+def _list_item(tokens: list[str]) -> bool:
+    """Whether a clause begins as an item of a plan's list does (see :func:`_list_items`)."""
+    k = 0
+    while k < len(tokens) - 1 and tokens[k] in _ITEM_OPENERS:
+        k += 1
+    if not tokens or len(tokens) > _MAX_ITEM_WORDS:
+        return False
+    first = tokens[k]
+    return (first in _PLAN_VERBS or first == "to" or (first in _TOPICS and tokens[-1] != QUESTION)
+            or (first.endswith("ing") and len(first) > 4 and first not in _NOT_GERUNDS))
+
+
+def _list_items(prepared: Clauses, start: int) -> list[int]:
+    """The clauses from ``start`` on that make the list of the plan sentence before them (at most
+    :data:`_LIST_ITEMS` items, each one a clause or two)."""
+    items: list[int] = []
+    k = start
+    while k < len(prepared) and len(items) < 2 * _LIST_ITEMS:
+        if _list_item(prepared[k]):
+            items.append(k)
+        elif not (items and len(prepared[k]) <= _ASIDE_WORDS and k + 1 < len(prepared)
+                  and _list_item(prepared[k + 1])):
+            break  # an aside between two items ("(that is not loving books more than your husband)") is passed over
+        k += 1
+    return items
 
 
 #: Words that open a topic of the plan's list ("what you each expect", "how you might say it", "whether ...").
@@ -544,7 +602,7 @@ def plain_plan_concepts(prepared: Clauses, areas: set[ProblemArea], *, ending: b
     # Other forms of the frames' words are the same words ("what each of you was hoping for": hopes)
     variants = _variants(words)
     table = words.clauses
-    for c in plan_sentences(prepared, words):
+    for c in (plan_sentences if voting else plan_and_items)(prepared, words):
         tokens = prepared[c]
         if refused(tokens):
             continue  # "I would not talk about what she has lost": the work named is the work refused
