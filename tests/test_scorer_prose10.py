@@ -175,3 +175,57 @@ def test_a_description_that_commits_to_nothing_gains_no_area() -> None:
 def test_practising_a_role_play_or_a_passing_sadness_is_no_new_role_skill_or_mourning(text: str) -> None:
     report = score(_case("formulation_dev_c", "d-01"), text)
     assert points(report, "goals") <= 0.5
+
+
+# --------------------------------------------------------------------------- the area when no label is present
+
+def test_a_cause_given_by_a_person_of_the_key_event_is_that_event() -> None:
+    # u-03's key event is Diego's contract signed without asking (a conflict): "his brother" is Diego
+    text = ("Martín is low because his brother keeps deciding things over his head and he never answers back. I would "
+            "help him say it to Diego.")
+    report = score(_case("formulation_dev_f", "u-03"), text)
+    assert report.detected_primary is ProblemArea.ROLE_DISPUTE
+    assert points(report, "problem_area") == 3.0
+
+
+@pytest.mark.parametrize("text", [
+    "We will talk about Diego, the bakery and his father.",  # the plan's "about", no cause
+    "Since Diego. Brother. Contract. Night baking. Whiteboard.",  # a list
+    "It is not because of his brother; the night shifts are simply too many for him.",  # the cause denied
+])
+def test_a_person_named_without_a_cause_or_in_a_list_or_denied_chooses_nothing(text: str) -> None:
+    report = score(_case("formulation_dev_f", "u-03"), text)
+    assert report.detected_primary is not ProblemArea.ROLE_DISPUTE
+
+
+def test_a_wrong_area_argued_around_the_key_person_is_not_turned_into_the_right_one() -> None:
+    text = ("Since his father died the bakery has been all he has left of him, and he never let himself be sad about "
+            "Papá. I would help him talk about his father and what he lost.")
+    report = score(_case("formulation_dev_f", "u-03"), text)
+    assert report.detected_primary is ProblemArea.GRIEF
+    assert points(report, "problem_area") == 0.0
+
+
+def test_who_she_was_said_to_have_ended_is_a_lost_role() -> None:
+    # (grieving the work is what a change took: the episode is the end of who she was, not a death)
+    text = ("She can't be a logger any more since the accident and hasn't accepted it; she'd be helped by grieving "
+            "the job and finding something new she can be good at.")
+    report = score(_case("formulation_dev_l", "k-09"), text)
+    assert report.detected_primary is ProblemArea.ROLE_TRANSITION
+    assert points(report, "problem_area") == 3.0
+
+
+def test_who_he_was_said_to_have_ended_beside_a_death_is_no_lost_role() -> None:
+    text = "Since his father died Martín is no longer the son who bakes with him. He needs to let himself feel it."
+    assert score(_case("formulation_dev_f", "u-03"), text).detected_primary is not ProblemArea.ROLE_TRANSITION
+
+
+def test_a_death_said_not_close_is_set_aside_and_a_close_one_is_not() -> None:
+    set_aside = ("The epilepsy in March ended Sione's years on the tanker, and since April he sits in dispatch; his "
+                 "mood fell a month later. The cousin who died in Tonga was not close. In our sessions he can be sad "
+                 "and angry about what his body took from him and learn the parts of dispatch he dislikes.")
+    report = score(_case("formulation_dev_d", "h-09"), set_aside)
+    assert report.detected_primary is ProblemArea.ROLE_TRANSITION
+    close = ("Her brother Miklós, who died in February, was close to her until their quarrel, and two months after "
+             "his death the early waking began. She needs to let herself feel his death.")
+    assert score(_case("formulation_dev_g", "v-07"), close).detected_primary is ProblemArea.GRIEF

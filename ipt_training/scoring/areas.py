@@ -1896,6 +1896,17 @@ def _mourning_done(tokens: list[str]) -> bool:
     return any((a, b) in _PEACE or (a, c) in _PEACE for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False))
 
 
+_NOT_CLOSE_REACH = 2
+_NOT_SO = frozenset({"not", "never", "nt", "t", "hardly"})
+
+
+def _not_close(after: list[str]) -> bool:
+    """The words after a death say the dead was not close to the patient ("the cousin who died in Tonga was not
+    close"): a death the writer weighs and sets aside."""
+    return any(t == "close" and not _NOT_SO.isdisjoint(after[max(0, k - _NOT_CLOSE_REACH):k])
+               for k, t in enumerate(after))
+
+
 def _dismissed_next(prepared: Clauses, clause: int, told: dict[int, set[ProblemArea]]) -> bool:
     """The clause after an event's clause sets it aside, pointing back to it and telling no event of its own
     ("Samuel's death was hard, | but you have made your peace with it", "... | and it is not what set this off"):
@@ -2011,10 +2022,29 @@ def _follows_from(tokens: list[str], end: int) -> bool:
 
 
 def _lost_role(tokens: list[str]) -> bool:
-    """A loss of a role or a way of life told in plain words ("you lost your job, your mates and your place"),
-    not a death."""
-    return (not _LOST.isdisjoint(tokens) and not _ROLE_THINGS.isdisjoint(tokens)
-            and _DEATH_WORDS.isdisjoint(tokens))
+    """A loss of a role or a way of life told in plain words ("you lost your job, your mates and your place"; "she
+    can't be a logger any more", "he is no longer the one who runs the shop"), not a death."""
+    if not _DEATH_WORDS.isdisjoint(tokens):
+        return False
+    return (not _LOST.isdisjoint(tokens) and not _ROLE_THINGS.isdisjoint(tokens)) or _role_ended(tokens)
+
+
+#: "any more", "no longer": what someone was, said to have ended.
+_ENDED_PAIRS = frozenset({("any", "more"), ("no", "longer")})
+_ENDED_FIRST = frozenset({"any", "no", "anymore"})
+_BEING = frozenset({"be", "is", "was", "am", "are"})
+_ARTICLES = frozenset({"a", "an", "the"})
+_ROLE_REACH = 3
+
+
+def _role_ended(tokens: list[str]) -> bool:
+    """Who the patient was, said to have ended: a form of "be" with an article shortly after it ("be a logger", "is
+    no longer the one") in a clause that says "any more", "anymore" or "no longer"."""
+    if _ENDED_FIRST.isdisjoint(tokens) or not ("anymore" in tokens or any(
+            pair in _ENDED_PAIRS for pair in pairwise(tokens))):
+        return False
+    return any(t in _BEING and not _ARTICLES.isdisjoint(tokens[k + 1:k + 1 + _ROLE_REACH])
+               for k, t in enumerate(tokens))
 
 
 #: Words of losing, missing or mourning a person: "since you lost Lai-ying", "the loss of Tomas", "how much you miss
@@ -2150,7 +2180,8 @@ def infer_from_events(matches: list[Match], prepared: Clauses,
             continue
         if (_settled(prepared[m.clause]) or m.clause in consequences or set_aside(prepared[m.clause], m.end)
                 or _sought(prepared[m.clause], m.start) or _dismissed_next(prepared, m.clause, told=areas_told)
-                or (_AREA_OF[m.concept] is ProblemArea.GRIEF and _mourning_done(prepared[m.clause][m.end + 1:]))):
+                or (_AREA_OF[m.concept] is ProblemArea.GRIEF and (_mourning_done(prepared[m.clause][m.end + 1:])
+                                                                   or _not_close(prepared[m.clause][m.end + 1:])))):
             # "her mother's death was long ago and she grieved it properly", "the promotion went well and is not
             # the issue": not what explains the episode; nor what the plan sets out to find ("find a few people
             # here you could spend time with" is an aim, not the deficits told)

@@ -62,6 +62,7 @@ from ipt_training.scoring.areas import (
 )
 from ipt_training.scoring.case_events import case_event_matches, case_events, key_event_area, key_event_matches
 from ipt_training.scoring.case_plan_words import case_plan_words
+from ipt_training.scoring.cause_people import key_people, person_caused
 from ipt_training.scoring.claims import (
     Conflict,
     cause_possible,
@@ -793,6 +794,11 @@ def score_formulation(
             # the plan ("give the sadness you put off about your brother a place"), mourns him: one for grief
             mourned = ProblemArea.GRIEF if dead_planned else ProblemArea.ROLE_TRANSITION
             votes[mourned] = votes.get(mourned, 0.0) + PLAN_VOTE
+        # the cause given by a person of the case's key event ("because his brother makes decisions over his head")
+        caused = key_event_area(reference, case) if case is not None else None
+        if caused is not None and person_caused(prepared, words, key_people(reference, case),
+                                                {m.clause for m in events if m.concept.startswith("event:")}):
+            votes[caused] = votes.get(caused, 0.0) + 1.0
         inferred = infer_from_events(events, prepared, votes, words, dead)
         if inferred is None and case is not None:
             # The key event the answer ties the onset to, named by the timeline link's own words, settles a tie
