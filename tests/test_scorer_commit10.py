@@ -60,6 +60,10 @@ COMMITTED = [
     # a question answered yes
     ("p-05", "Is this a role transition? Yes: Amaru moved to Winnipeg in March, lost his bridge team and his futsal, "
              "and two months later began waking at 4 a.m. Goals: mourn the old role and build a new one."),
+    # candidates weighed after a labelled focus, and the label kept
+    ("p-05", "PA: role transition. Amaru moved to Winnipeg in March, left his team and his futsal, and by May he was "
+             "waking at 4 a.m. Each of these could be the focus, but I think the move is the one. Goals: mourn the "
+             "old role and build a new one."),
     # "each" over sessions, not over candidates
     ("p-05", "Role transition: Amaru moved to Winnipeg in March and two months later began waking at 4 a.m. Each "
              "session will focus on what he left behind and what Winnipeg could offer him."),

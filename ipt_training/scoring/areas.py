@@ -1018,7 +1018,11 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
         # than force a choice I would keep the formulation open"): a refusal to choose, in the sentence's structure.
         opened = [c for c in words.with_any(OPEN_CHOICE_WORDS) if leaves_choice_open(prepared[c])]
         if opened:
-            reading.deferred, reading.refused_at = True, max(reading.refused_at, opened[-1])
+            reading.deferred = True
+            if _CHOSEN not in reading.best.values():
+                # (after a focus labelled or chosen, "PA: role transition ... Each of these could be the focus, but I
+                # think the move is the one", the open words weigh; they do not take the label back)
+                reading.refused_at = max(reading.refused_at, opened[-1])
     _supersede(reading)
     if reading.reversed_to or reading.reversed_paraphrase:
         _placed_within(reading, prepared, ordered)
@@ -1385,6 +1389,7 @@ def _assign_markers(committed: list[tuple[int, int, int, ProblemArea]], prepared
             reading.rejected.discard(area)
             reading.rejected_at.pop(area, None)
     # Markers matter only in a clause with a mention, or just before one.
+    added: set[ProblemArea] = set()  # areas whose clause's plan "also" adds to the focus
     marked = words.with_any(_RANK_MARKERS)
     for clause in sorted({*by_clause, *(c - 1 for c in by_clause if c > 0)}.intersection(marked)) if marked else ():
         tokens = prepared[clause]
@@ -1420,7 +1425,10 @@ def _assign_markers(committed: list[tuple[int, int, int, ProblemArea]], prepared
                 # "also" before the verb adds the whole of what its clause plans to a focus committed to before
                 later = [(s, a) for s, _, a in here if s > p]
                 if later and any(c < clause and a is not min(later)[1] for c, _, _, a in committed):
-                    target.add(min(later)[1])
+                    added.add(min(later)[1])
+    if len(added) == 1:
+        # (one area added so; "also" before every other area's work adds nothing: that is a list of foci)
+        reading.secondary_marked |= added
 
 
 #: Words that add what their clause says to what was said before ("we will also ...").
