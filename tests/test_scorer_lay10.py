@@ -236,3 +236,35 @@ def test_something_else_buried_is_no_death(nadia):
     report = score(nadia, _NADIA + "You have felt like this since you and Karim buried the hatchet over the estate."
                    + _NADIA_PLAN)
     assert report.detected_primary is not G and "father_died" not in report.evidence_cited
+
+
+# --- the aim a plan's purpose clause states
+
+
+@pytest.fixture(scope="module")
+def jihoon():
+    return load_case_file(_DATA / "formulation_dev_g" / "cases" / "v-09.yaml")
+
+
+_DESK = ("Ji-hoon, the poor sleep and feeling worthless since November are depression, a common illness that can be "
+         "treated. It began two months after you moved from the wheel to the supervisor's desk, a big change in your "
+         "working life. Over twelve weekly sessions we will talk about what you miss from driving")
+
+
+@pytest.mark.parametrize("aim", [", so you can find your feet as a supervisor.",
+                                 ", so that you can feel more sure of yourself at the desk."])
+def test_the_aim_of_a_purpose_clause_is_a_goal(jihoon, aim):
+    plain = score(jihoon, _DESK + ". Does that fit for you?")
+    aimed = score(jihoon, _DESK + aim + " Does that fit for you?")
+    assert aimed.detected_primary is T and points(aimed, "goals") > points(plain, "goals")
+
+
+def test_the_same_words_without_a_purpose_or_for_another_area_earn_no_goal(jihoon):
+    plain = score(jihoon, _DESK + ". Does that fit for you?")
+    told = score(jihoon, _DESK + ". You feel so unsure of yourself at the desk. Does that fit for you?")
+    assert points(told, "goals") == points(plain, "goals")
+    wrong = score(jihoon, "Ji-hoon, the poor sleep and feeling worthless since November are depression, a common "
+                          "illness that can be treated. I think the rows with Mi-young about money are what brought "
+                          "you down. Over twelve weekly sessions we will look at what each of you expects, so that you "
+                          "can feel more sure of yourself at the desk. Does that fit for you?")
+    assert wrong.detected_primary is ProblemArea.ROLE_DISPUTE and points(wrong, "goals") == 0.0

@@ -580,6 +580,43 @@ def _hurried(tokens: list[str], pairs: list[str]) -> bool:
     return any(t == "only" and not _ONLY_GOOD.isdisjoint(tokens[k + 1:k + 4]) for k, t in enumerate(tokens))
 
 
+#: The aim a plan's purpose clause states ("... so that you can find your feet as a supervisor", "so that you and
+#: Min-ji can share the flat again", "so that you have a friend or two"): each goal needs a word of every class of
+#: its entry in the words after "so that", "so you", "so the two of you".
+_PURPOSE_NEXT = frozenset({"that", "you", "we", "the", "your", "both"})
+_AGREE = frozenset({"agree", "share", "sort", "settle", "peace", "patch", "compromise", "reconcile", "mend", "live"})
+_PARTY = frozenset({"both", "two", "each", "her", "him", "them", "other", "together"})
+_SURE = frozenset({"sure", "confident", "confidence", "ease", "comfortable", "feet", "capable", "competent", "skilled",
+                   "master", "mastery"})
+_TERMS = frozenset({"terms", "accept", "accepting", "goodbye"})
+_COMPANY = frozenset({"friend", "friends", "friendship", "friendships", "people", "someone", "company", "companion",
+                      "relationship", "relationships"})
+_HAVE = frozenset({"have", "make", "find", "spend", "meet", "build", "share", "enjoy"})
+_LONELY = frozenset({"alone", "lonely", "isolated", "cut"})
+_FEWER = frozenset({"less", "fewer", "longer"})
+_PURPOSES: tuple[tuple[str, tuple[frozenset[str], ...]], ...] = (
+    ("goal:dispute.resolve", (_AGREE, _PARTY)),
+    ("goal:transition.mastery", (_SURE,)),
+    ("goal:transition.mourn_old", (_TERMS,)),
+    ("goal:grief.mourn", (_TERMS,)),
+    ("goal:deficits.new_relationships", (_COMPANY, _HAVE)),
+    ("goal:deficits.reduce_isolation", (_LONELY, _FEWER)),
+)
+
+
+def _purposed(tokens: list[str], areas: set[ProblemArea], people: frozenset[str]) -> set[str]:
+    """The goals of ``areas`` that the purpose clause of a plan sentence states (see :data:`_PURPOSES`); a name of
+    the case in it is the other party ("so that you and Min-ji can share the flat again")."""
+    start = next((k + 1 for k, t in enumerate(tokens[:-1]) if t == "so" and tokens[k + 1] in _PURPOSE_NEXT), None)
+    if start is None:
+        return set()
+    aim = set(tokens[start:])
+    if people and not people.isdisjoint(aim):
+        aim.add("other")
+    return {concept for concept, classes in _PURPOSES if CONCEPT_AREA[concept] in areas
+            and all(not c.isdisjoint(aim) for c in classes)}
+
+
 def plain_plan_concepts(prepared: Clauses, areas: set[ProblemArea], *, ending: bool = True,
                         words: AnswerWords | None = None, voting: bool = False,
                         people: frozenset[str] = frozenset(), dead: frozenset[str] = frozenset(),
@@ -606,6 +643,8 @@ def plain_plan_concepts(prepared: Clauses, areas: set[ProblemArea], *, ending: b
         tokens = prepared[c]
         if refused(tokens):
             continue  # "I would not talk about what she has lost": the work named is the work refused
+        if not voting and "so" in tokens:
+            found |= _purposed(tokens, areas, people)  # "... so that you can feel sure of yourself at the desk"
         if own and not own.keys().isdisjoint(tokens):
             tokens = [own.get(t, t) for t in tokens]  # "take the fiddle down again": "take the activities ..."
             if variants and not variants.keys().isdisjoint(tokens):
