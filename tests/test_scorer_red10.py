@@ -23,6 +23,16 @@ homework").
   back at", "go back over", "think back on") is no return (``plain_plan._only_looking_back``); "get back to his
   friends and to fishing" still re-invests.
 
+* names two areas, each only as a possibility, and lets the scorer choose: "The focus could be a role dispute with
+  Clara; it could also be a role transition", "It could be X. It could be Y.", "The focus might be X, or it might be
+  Y". commit10 reads "each of these could be the focus" as no commitment, but these forms have no quantifier: the
+  areas were read as hedged, none chosen, and the answer's reasoning (the events it tells) then chose the better one
+  for it, in either order, with the full area point. Two or more areas said possible, none more firmly and none
+  ranked ("probably", "bigger", "more likely", "lean"...), now leave the choice open (``areas.possibilities_only``):
+  no area is inferred for them. One area hedged ("The focus could be a role transition") and a tentative ranking
+  ("It is probably a role transition, though it could be a dispute"; set B's "I think the move is probably the
+  bigger thing") still choose.
+
 Every answer here is our own, written for this file for library cases p-05 (Amaru, a role transition) and p-15
 (Ramon, a delayed grief).
 """
@@ -117,3 +127,38 @@ def test_looking_back_at_people_is_no_reinvestment(library: CaseLibrary, review:
 def test_going_back_to_people_and_pastimes_still_reinvests(library: CaseLibrary, going: str) -> None:
     case = library.get("p-15")
     assert points(score(case, _RAMON + going), "goals") > points(score(case, _RAMON), "goals")
+
+
+# --- two areas each said possible: the reasoning does not choose the better one for the trainee
+
+_CHOICES = {
+    "p-05": ("Amaru has major depression; it began two months after the move to Winnipeg, when he lost his team and "
+             "his futsal friends. ", "a role transition", "a role dispute with Clara"),
+    "p-15": ("Ramon has major depression; it began a few weeks after Mia's wedding, where he missed his mother Lolita, "
+             "who died in 2021 and whom he never grieved. ", "delayed grief", "a role transition"),
+}
+_BOTH_POSSIBLE = ["The focus could be {a}; it could also be {b}.", "It could be {a}. It could be {b}.",
+                  "The focus might be {a}, or it might be {b}."]
+
+
+@pytest.mark.parametrize("case_id", sorted(_CHOICES))
+@pytest.mark.parametrize("form", _BOTH_POSSIBLE, ids=["could-also", "two-sentences", "might-or-might"])
+def test_two_areas_each_possible_choose_neither(library: CaseLibrary, case_id: str, form: str) -> None:
+    opening, right, wrong = _CHOICES[case_id]
+    case = library.get(case_id)
+    for a, b in ((right, wrong), (wrong, right)):
+        report = score(case, opening + form.format(a=a, b=b))
+        assert points(report, "problem_area") == 0.0
+        assert "no_commitment" in report.flags
+
+
+@pytest.mark.parametrize("case_id", sorted(_CHOICES))
+@pytest.mark.parametrize("form", ["The focus could be {a}.", "It is probably {a}, though it could be {b}.",
+                                  "It could be {a} or {b}, but I think {a} is the main problem."],
+                         ids=["one-hedged", "probably", "main-problem"])
+def test_a_tentative_choice_still_chooses(library: CaseLibrary, case_id: str, form: str) -> None:
+    opening, right, wrong = _CHOICES[case_id]
+    case = library.get(case_id)
+    report = score(case, opening + form.format(a=right, b=wrong))
+    assert points(report, "problem_area") > 0
+    assert "no_commitment" not in report.flags
