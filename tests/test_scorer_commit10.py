@@ -41,6 +41,16 @@ OPEN = [
 ]
 
 
+WEIGHED = ("Amaru might be in a role transition after the move to Winnipeg in March, or he might have "
+           "interpersonal deficits, since he sees nobody. ")
+OPEN += [("p-05", WEIGHED + ending) for ending in (
+    "I would want to assess further before settling on a focus.",
+    "It is too soon to name a focus.",
+    "The focus remains to be decided with him.",
+    "I haven't decided which of the two to work on.",
+)]
+
+
 @pytest.mark.parametrize(("case_id", "text"), OPEN)
 def test_a_choice_left_open_is_no_commitment(cases, case_id, text):
     report = score(cases[case_id], text)
@@ -64,6 +74,12 @@ COMMITTED = [
     ("p-05", "PA: role transition. Amaru moved to Winnipeg in March, left his team and his futsal, and by May he was "
              "waking at 4 a.m. Each of these could be the focus, but I think the move is the one. Goals: mourn the "
              "old role and build a new one."),
+    # a choice put off, then made
+    ("p-05", WEIGHED + "I have not decided on a focus yet, but on the dates I'll take role transition as the focus: "
+                       "he was waking at 4 a.m. two months after the move."),
+    # choosing verbs whose object is not the focus
+    ("p-05", "Role transition: Amaru moved to Winnipeg in March and two months later began waking at 4 a.m. He "
+             "has not decided whether to look for work outside the home, and we will not choose for him."),
     # "each" over sessions, not over candidates
     ("p-05", "Role transition: Amaru moved to Winnipeg in March and two months later began waking at 4 a.m. Each "
              "session will focus on what he left behind and what Winnipeg could offer him."),
