@@ -33,6 +33,15 @@ homework").
   ("It is probably a role transition, though it could be a dispute"; set B's "I think the move is probably the
   bigger thing") still choose.
 
+* writes a letter of warm purposes and no work: "I suggest we meet for twelve weeks so that you can feel more at
+  ease, so that you can accept the help around you, so that you have people to talk to ..., and so that both of you
+  can agree" (lay10's purpose clause, increment 3): the aim after "so that" was read as a goal of the chosen area
+  whatever the sentence planned, so 44 of the 48 cases gained 0.5-1.5 with only the area named ("so that you can
+  find your feet" alone: p-05 4.5 -> 5.0).
+  An aim is now the aim of the work its sentence plans (a verb of the work before it: talk, look, practise, ...,
+  not "meet"; ``plain_plan._purposed``); "we will talk about what you miss from driving, so you can find your feet
+  as a supervisor" still states mastery (tests/test_scorer_lay10.py).
+
 Every answer here is our own, written for this file for library cases p-05 (Amaru, a role transition) and p-15
 (Ramon, a delayed grief).
 """
@@ -162,3 +171,21 @@ def test_a_tentative_choice_still_chooses(library: CaseLibrary, case_id: str, fo
     report = score(case, opening + form.format(a=right, b=wrong))
     assert points(report, "problem_area") > 0
     assert "no_commitment" not in report.flags
+
+
+# --- an aim with no work: "we will meet so that ..."
+
+_PURPOSES = ["so that you can find your feet", "so that you can feel more at ease",
+             "so that you can feel sure of yourself and accept things"]
+
+
+@pytest.mark.parametrize("case_id", ["p-05", "p-11", "p-33"])
+@pytest.mark.parametrize("aim", _PURPOSES, ids=["feet", "ease", "sure-accept"])
+def test_purposes_of_meeting_state_no_goal(library: CaseLibrary, case_id: str, aim: str) -> None:
+    case = library.get(case_id)
+    name = case.patient.name.split()[0]
+    head = (f"Dear {name}, you have depression, a common illness that can be treated, and it is not your fault. "
+            "In IPT we call this a role transition. I suggest we meet for twelve weeks")
+    bare = score(case, f"{head}. Does that fit?", rubric="patient")
+    aimed = score(case, f"{head} {aim}. Does that fit?", rubric="patient")
+    assert points(aimed, "goals") == points(bare, "goals")

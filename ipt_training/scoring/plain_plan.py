@@ -604,12 +604,18 @@ _PURPOSES: tuple[tuple[str, tuple[frozenset[str], ...]], ...] = (
 )
 
 
+#: The verbs of the work a purpose clause can be the aim of ("we will talk about what you miss from driving, so you
+#: can ..."): a plan's verbs, not meeting or coming to sessions.
+_WORK_VERBS = _PLAN_VERBS - frozenset({"meet", "go", "get", "take", "give", "start", "begin", "make", "see"})
+
+
 def _purposed(tokens: list[str], areas: set[ProblemArea], people: frozenset[str]) -> set[str]:
     """The goals of ``areas`` that the purpose clause of a plan sentence states (see :data:`_PURPOSES`); a name of
     the case in it is the other party ("so that you and Min-ji can share the flat again")."""
     start = next((k + 1 for k, t in enumerate(tokens[:-1]) if t == "so" and tokens[k + 1] in _PURPOSE_NEXT), None)
-    if start is None:
-        return set()
+    if start is None or _WORK_VERBS.isdisjoint(tokens[:start - 1]):
+        return set()  # (an aim is the aim of the work the sentence plans: "we will meet for twelve weeks so that
+        # you can feel more at ease" plans meetings, and its aim is no goal of any area)
     aim = set(tokens[start:])
     if people and not people.isdisjoint(aim):
         aim.add("other")
