@@ -14,7 +14,10 @@ import pytest
 from ipt_training.cases.loader import load_case_file
 from ipt_training.domain import ProblemArea
 from ipt_training.scoring.formulation import score_formulation
+from ipt_training.scoring.no_event import no_event_clauses
+from ipt_training.scoring.onset_link import told_back
 from ipt_training.scoring.report import FormulationAnswer, FormulationReport
+from ipt_training.text.normalize import clauses
 from tests.scoring_helpers import points
 
 DATA = Path(__file__).parent / "data"
@@ -31,8 +34,9 @@ def _patient(case, text: str) -> FormulationReport:
     return score_formulation(FormulationAnswer(text=text), case.reference, rubric="patient", case=case)
 
 
-def test_the_first_batch_is_there():
+def test_both_batches_are_there():
     assert len(list(DATA.glob("authoring10/*.yaml"))) == 9
+    assert len(list(DATA.glob("authoring10b/*.yaml"))) == 9
 
 
 @pytest.mark.parametrize("path", CASE_FILES, ids=lambda p: p.stem)
@@ -54,6 +58,8 @@ _DIAGNOSIS = "Carolina, you have depression; it is a common illness, it can be t
     "For the next month it is all right if the parents' emails wait until the morning.",
     "Going home on time for a while is part of the treatment, not slacking.",
     "Right now it is reasonable to let Matías do the shopping and the cooking.",
+    "Until this lifts, it is okay to skip the evening meetings.",
+    "For the next few weeks, do only the parts of the job that cannot wait.",
 ])
 def test_a_permission_for_the_time_of_recovery_gives_the_sick_role(sentence):
     case = _case("au10-03")
@@ -66,6 +72,8 @@ def test_a_permission_for_the_time_of_recovery_gives_the_sick_role(sentence):
     "For a while it was fine for her mother to help with the shopping.",  # the story, told in the past
     "It is fine to tell me where I have got this wrong.",  # a permission with no time of recovery
     "Talking about the old school is part of the treatment.",  # work of the treatment, not an easing
+    "While we talk, it is fine to cry.",  # a feeling allowed during the session
+    "For now we do not know what the board will decide.",  # the time being, no easing
 ])
 def test_what_is_not_the_sick_role_earns_only_the_diagnosis(sentence):
     assert points(_patient(_case("au10-03"), _DIAGNOSIS + sentence), "sick_role") == 0.5
@@ -147,3 +155,61 @@ def test_the_onset_then_the_event_some_months_earlier_is_the_link():
 ])
 def test_a_wrong_or_denied_span_is_no_link(tail):
     assert _LINK_ID not in _patient(_case("au10-05"), _DISPUTE + tail).evidence_cited
+
+
+# --- the story told back from the onset to the event before it ---------------------------------------------------
+
+_IMPASSE = ("Nadia, you have depression, a treatable illness. I think this is a role dispute with Hossam, now at an "
+            "impasse. ")
+_DEPOSIT_LINK = "onset_after_deposit"
+
+
+def test_the_onset_then_the_story_turned_back_to_the_event_is_the_link():
+    text = _IMPASSE + ("The low mood came in November. Some months before, Hossam paid the school deposit without "
+                       "asking you, and you both went quiet.")
+    assert _DEPOSIT_LINK in _patient(_case("au10b-02"), text).evidence_cited
+
+
+@pytest.mark.parametrize("tail", [
+    # the event told first, with no onset said before it
+    "Some months before, Hossam paid the school deposit without asking you. You argue about many things.",
+    # turned back to another event of the case, the key event only later and on its own
+    "The low mood came in November. Some weeks before, you were made head pharmacist. Hossam paid the deposit.",
+])
+def test_no_turn_back_to_the_key_event_is_no_link(tail):
+    assert _DEPOSIT_LINK not in _patient(_case("au10b-02"), _IMPASSE + tail).evidence_cited
+
+
+@pytest.mark.parametrize(("text", "linked"), [
+    ("The low mood came in November. Four months before, he paid the deposit.", True),
+    ("The low mood came in November. Ten months before, he paid the deposit.", False),  # not the case's span
+    ("The low mood came in November. Before that he paid the deposit, but that is not what caused it.", False),
+    ("You have depression. Before that he paid the deposit.", False),  # an onset not dated or begun
+])
+def test_a_turn_back_needs_a_dated_onset_the_cases_span_and_no_denial(text, linked):
+    prepared = clauses(text)
+    events = {k for k, tokens in enumerate(prepared) if "deposit" in tokens}
+    assert told_back(prepared, events, lambda tokens: "mood" in tokens or "depression" in tokens, spans={4}) is linked
+
+
+# --- a search for a cause, the list of what was looked for, then nothing ----------------------------------------
+
+_DEFICITS = ("Jens, you have depression. I think the problem is interpersonal deficits: you have had almost no "
+             "friends since school, long before this low mood. ")
+
+
+def test_a_search_its_list_and_then_nothing_says_no_event_set_it_off():
+    told = "We looked for what might have started this: a loss, a row, a new job. There was nothing."
+    assert no_event_clauses(clauses(told))
+    # the model letter of au10b-03 says it this way, and its timeline link is credited
+    case = _case("au10b-03")
+    assert "onset_without_event" in _patient(case, case.reference.formulation).evidence_cited
+
+
+@pytest.mark.parametrize("text", [
+    "We looked for people you could call: a cousin, a neighbour. You said nothing about them.",  # no cause sought
+    "We looked for what might have started this: a loss, a row. Then we talked about the move.",  # no nothing
+    "We looked at your week: work, sleep, the dog. Nothing much happens at the weekend.",  # a nothing too late on
+])
+def test_what_is_no_find_of_nothing_stays_none(text):
+    assert not no_event_clauses(clauses(text))

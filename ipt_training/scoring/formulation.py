@@ -110,6 +110,7 @@ from ipt_training.scoring.onset_link import (
     link_denied,
     span_link,
     timing_for,
+    told_back,
 )
 from ipt_training.scoring.onset_words import onset_told, onset_told_anywhere, onset_words
 from ipt_training.scoring.patient import PatientElements, read_patient_elements
@@ -935,6 +936,10 @@ def score_formulation(
             *([] if sentences is None else [lambda i, j: sentences[i] == sentences[j]]))
         # the case's own span from the key event, told beside the onset, names the event in the answer's words
         linked = linked or span_link(timing, prepared, onset)
+    if not linked and event_clauses:
+        # the onset, then the story turned back to the key event before it ("It began in November. In the months
+        # before, ...; then he paid the deposit")
+        linked = told_back(prepared, event_clauses, onset, timing.spans() if timing is not None else ())
     style = read_style(answer.text, raw, case.vignette if case is not None else None)
     bare_list = answer.primary_area is None and (
         (not decision.explicit and not linked and style.list_like) or style.itemised)

@@ -5,7 +5,8 @@ A note says "no trigger" or "no life event"; a formulation said to the patient t
 began without any one event causing it". Two general shapes are read here, beside the lexicon's phrases:
 
 * a search and a find of nothing: a word of looking ("looked", "searched", "asked", "checked") and, later in
-  the sentence or at the start of the next one, a word of nothing ("nothing", "none", "nobody");
+  the sentence or at the start of the next one (or of the one after the list of what was looked for: "...: a death,
+  a quarrel, something new at work. There was nothing."), a word of nothing ("nothing", "none", "nobody");
 * a cause denied: a word of denial ("no", "without", "never") shortly before a word of cause ("event", "trigger",
   "reason", "cause"), with no other phrase begun between them ("no clear trigger", "without any one event"):
   "there is no doubt the cause is the move" and "he never gave a reason for quitting" deny no cause, and "no
@@ -92,6 +93,10 @@ def no_event_clauses(prepared: Clauses) -> list[Match]:
             following = prepared[c + 1] if c + 1 < len(prepared) else []
             if searched and not (_SOUGHT.isdisjoint(tokens) and _SOUGHT.isdisjoint(following[:_NEXT_START])):
                 said = _nothing_at(tokens, searched[0] + 1) or _nothing_at(following, 0, _NEXT_START)
+                if not said and following and not _SOUGHT.isdisjoint(following) and c + 2 < len(prepared):
+                    # the search, then the list of what it looked for, then its find ("We searched for something
+                    # that changed before this: a death, a quarrel, something new at work. There was nothing.")
+                    said = _nothing_at(prepared[c + 2], 0, _NEXT_START)
         if said:
             found.append(Match("absence", c, 0, 0, False, 1.0))
     return found

@@ -134,10 +134,10 @@ def _dated(tokens: list[str], when: int) -> bool:
     return any(m == month and (y is None or y == year) for m, y in _dates(tokens))
 
 
-def _span_months(tokens: list[str]) -> Iterable[float]:
+def _span_months(tokens: list[str], related: bool = False) -> Iterable[float]:
     """Spans of time a clause states, in months, when a relation word ties them to something ("two months
-    after", "five weeks into", "3/12 later", "a year after")."""
-    if _RELATIONS.isdisjoint(tokens):
+    after", "five weeks into", "3/12 later", "a year after"), or ``related`` by the caller ("ten months before")."""
+    if not related and _RELATIONS.isdisjoint(tokens):
         return
     for i in range(1, len(tokens)):
         before, token = tokens[i - 1], tokens[i]
@@ -240,6 +240,36 @@ def span_link(timing: OnsetTiming, prepared: list[list[str]], onset_said: Callab
             other = min((abs(span - (timing.onset - o)) for o in timing.others), default=float("inf"))
             if key < other and any(_close(span, actual) for actual in timing.spans()):
                 return True
+    return False
+
+
+#: Words that turn a story back from the onset to what came before it ("It began in November. In the months before,
+#: you and Hossam argued ...; then he paid the deposit").
+_BACK_WORDS = frozenset({"before", "earlier", "previously", "beforehand"})
+_BACK_OPENING = 6
+
+
+def told_back(prepared: list[list[str]], event_clauses: set[int], onset_said: Callable[[list[str]], bool],
+              spans: Iterable[int] = ()) -> bool:
+    """Whether the answer dates the onset and then turns back to the key event before it ("It began in November.
+    In the months before, you and Hossam argued about Cairo; then he paid the deposit without you"): right after the
+    dated onset, a clause opening with "before" or "earlier" names the key event, or the clause after it goes on
+    ("then", "and") to name it; not denied there or next, and no span but the case's (``spans``, in months)."""
+    last = len(prepared) - 1
+    for i, clause in enumerate(prepared[:-1]):
+        # (the onset dated or begun: "It began in November", "your sleep went in December", not "you have depression")
+        if (_TIME_WORDS.isdisjoint(clause) and _BEGAN.isdisjoint(clause)) or not onset_said(clause):
+            continue
+        j = i + 1
+        if _BACK_WORDS.isdisjoint(prepared[j][:_BACK_OPENING]):
+            continue
+        told = j in event_clauses or (
+            j < last and j + 1 in event_clauses and prepared[j + 1][:1] in (["then"], ["and"]))
+        denied = any(denies_link(prepared[k]) for k in range(j, min(last, j + 1) + 1))
+        wrong_span = any(not any(_close(s, actual) for actual in spans)
+                         for s in _span_months(prepared[j], related=True))
+        if told and not denied and not wrong_span:
+            return True
     return False
 
 

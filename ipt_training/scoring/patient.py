@@ -67,6 +67,11 @@ _LETS = frozenset({"let", "letting"})
 _RECOVERY = ("recover", "better", "well", "unwell", "ill", "heal")
 _PAST = frozenset({"was", "were", "had"})
 _RECOVERY_LEADS = frozenset({"while", "until", "as"})
+#: A permission for a time that lasts ("while we work on it, it is ok to ease up", "until then it is fine to ..."):
+#: the time of the treatment, whatever its words.
+_DURING = frozenset({"while", "until"})
+#: What is done for now, less than before ("do only what you need to", "do what you can", "do less").
+_LESS_DONE = frozenset({"only", "what", "less", "just", "the"})
 #: "for now", "right now", "for a while", "for the next few weeks", "at the moment", "for the time being".
 _NOW_PAIRS = frozenset({("for", "now"), ("right", "now"), ("just", "now")})
 _NOW_TRIPLES = frozenset({("for", "a", "while"), ("for", "a", "bit"), ("for", "a", "time"), ("for", "a", "few"),
@@ -109,10 +114,18 @@ def _permitted_for_recovery(tokens: list[str]) -> bool:
     allowed = [t for t in tokens[permit + 1:permit + 4] if t not in {"to", "be", "enough", "for", "you", "yourself"}]
     if allowed[:1] and allowed[0] in _FEELING_VERBS:
         return False
-    if _for_now(tokens):
+    if _for_now(tokens) or not _DURING.isdisjoint(tokens[:permit]):
         return True
     return any(t.startswith(_RECOVERY) and _RECOVERY_LEADS.intersection(tokens[max(0, i - 3):i])
                for i, t in enumerate(tokens))
+
+
+def _eased_for_now(tokens: list[str]) -> bool:
+    """Less asked of the patient for the time being, said without a permission word ("For now, do only what you
+    need to", "for the next few weeks, just do what you can")."""
+    if not _for_now(tokens):
+        return False
+    return any(t == "do" and not _LESS_DONE.isdisjoint(tokens[i + 1:i + 3]) for i, t in enumerate(tokens))
 
 
 def _easing_is_treatment(tokens: list[str]) -> bool:
@@ -126,7 +139,8 @@ def _easing_is_treatment(tokens: list[str]) -> bool:
 
 def _sick_role(prepared: list[list[str]]) -> bool:
     """The sick role given in a sentence's own words (module docstring)."""
-    return any(_permitted_for_recovery(tokens) or _easing_is_treatment(tokens) for tokens in prepared)
+    return any(_permitted_for_recovery(tokens) or _easing_is_treatment(tokens) or _eased_for_now(tokens)
+               for tokens in prepared)
 
 
 def _contract(prepared: list[list[str]]) -> bool:
