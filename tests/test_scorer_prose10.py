@@ -229,3 +229,19 @@ def test_a_death_said_not_close_is_set_aside_and_a_close_one_is_not() -> None:
     close = ("Her brother Miklós, who died in February, was close to her until their quarrel, and two months after "
              "his death the early waking began. She needs to let herself feel his death.")
     assert score(_case("formulation_dev_g", "v-07"), close).detected_primary is ProblemArea.GRIEF
+
+
+_HELENE = ("Nothing set Hélène's low mood off: nobody died and her job, flat and family are unchanged. She has had no "
+           "close friend since school, spends whole weekends without speaking to anyone and turns down Nadia's "
+           "lunches, sure she would bore her. ")
+
+
+def test_a_few_people_counted_as_the_aim_are_new_relationships() -> None:
+    report = score(_case("formulation_dev_c", "d-04"), _HELENE + "I want her to have one or two people she can "
+                   "talk to and fewer empty weekends.")
+    assert points(report, "goals") == 2.0
+
+
+def test_a_few_people_told_in_the_story_are_no_aim() -> None:
+    for told in ("She has one or two people at work she nods to.", "At work she eats with one or two colleagues."):
+        assert points(score(_case("formulation_dev_c", "d-04"), _HELENE + told), "goals") == 0.0

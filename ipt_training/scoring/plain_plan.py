@@ -122,7 +122,13 @@ _PASTIMES = _CONTACT | frozenset({"friendships", "friendship", "interests", "hob
 #: words for how the death happened are read as "death", see :mod:`~ipt_training.scoring.case_plan_words`).
 _WHEN = frozenset({"happened", "happen", "happening", "day", "night", "evening", "morning", "hours"})
 _THE_DEATH = frozenset({"death", "funeral"})
-_ALONE = frozenset({"alone", "lonely", "isolated", "own", "house", "cut"})
+_ALONE = frozenset({"alone", "lonely", "isolated", "own", "house", "cut", "empty"})
+#: A few people as the aim ("one or two people he can talk to", "a couple of friends", "at least one friend"):
+#: relationships to be formed, counted.
+_A_FEW = frozenset({"one", "two", "couple", "few", "least"})
+#: ... to be gained ("to have", "find", "make"; not "she has one or two people at work she nods to", nor "she eats
+#: with one or two colleagues")
+_GAIN_SOME = frozenset({"have", "find", "make", "get", "meet", "build", "gain"})
 _SMALL = frozenset({"small", "smaller", "little", "gradual", "gradually", "steps", "step", "slowly", "bit"})
 _BEGIN = frozenset({"start", "starting", "first", "begin", "beginning", "next", "by"})
 _TALK_OF = frozenset({"talk", "talking", "speak", "speaking", "remember", "remembering"})
@@ -318,6 +324,7 @@ FRAMES: tuple[Frame, ...] = (
     Frame("goal:transition.realistic_new", (_VIEW, _AS_IT_IS), votes=False),
     Frame("goal:transition.mastery", (_BETTER, _AT, _TASK)),
     Frame("goal:deficits.new_relationships", (_BUILD, _PEOPLE)),
+    Frame("goal:deficits.new_relationships", (_GAIN_SOME, _A_FEW, _PEOPLE), ordered=True, reach=4),
     Frame("goal:deficits.reduce_isolation", (_LESS, _ALONE)),
     Frame("goal:deficits.reduce_isolation", (_MORE, _PEOPLE)),
     Frame("strategy:deficits.graded_contact", (_SMALL, _BEGIN, _CONTACT)),
