@@ -42,8 +42,15 @@ homework").
   not "meet"; ``plain_plan._purposed``); "we will talk about what you miss from driving, so you can find your feet
   as a supervisor" still states mastery (tests/test_scorer_lay10.py).
 
-Every answer here is our own, written for this file for library cases p-05 (Amaru, a role transition) and p-15
-(Ramon, a delayed grief).
+* names the case's people as the cause, one or all of them: "He is low because of Patricia, Lucas, Bia and Renato"
+  (prose10's cause given by a person of the key event, increment 2): the person of the key event among them chose
+  its area, with the full area point and nothing told of what happened (12 of 48 cases with every person listed;
+  "He is low because of Patricia." alone on 16 cases). The person named as the cause must now be told something of
+  ("because Patricia told him she wants a divorce"), not only followed by more of the case's people or by nothing
+  (``cause_people._tells_what``).
+
+Every answer here is our own, written for this file for library cases (p-05 Amaru, a role transition; p-15 Ramon,
+a delayed grief; p-19 Marcelo, a dispute; and others named in the tests).
 """
 
 from __future__ import annotations
@@ -189,3 +196,23 @@ def test_purposes_of_meeting_state_no_goal(library: CaseLibrary, case_id: str, a
     bare = score(case, f"{head}. Does that fit?", rubric="patient")
     aimed = score(case, f"{head} {aim}. Does that fit?", rubric="patient")
     assert points(aimed, "goals") == points(bare, "goals")
+
+
+# --- the people of the story named as the cause
+
+_MARCELO = "Marcelo has major depression. "
+
+
+@pytest.mark.parametrize("cause", [
+    "He is low because of Patrícia, Lucas, Bia and Renato.",
+    "He is low because of Patrícia.",
+], ids=["everyone", "one-name"])
+def test_the_case_people_listed_as_the_cause_choose_no_area(library: CaseLibrary, cause: str) -> None:
+    report = score(library.get("p-19"), _MARCELO + cause)
+    assert points(report, "problem_area") == 0.0
+
+
+def test_a_person_of_the_key_event_told_as_the_cause_still_argues(library: CaseLibrary) -> None:
+    # (prose10's own cases of a cause told by its person are in tests/test_scorer_prose10.py and still pass)
+    report = score(library.get("p-19"), _MARCELO + "He is low because Patrícia told him she wants a divorce.")
+    assert points(report, "problem_area") > 0.0

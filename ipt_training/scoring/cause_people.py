@@ -56,10 +56,35 @@ def key_people(reference: ReferenceFormulation, case: Case | None = None) -> fro
     return frozenset(found)
 
 
-def person_caused(prepared: Clauses, words: AnswerWords, people: frozenset[str], skip: set[int]) -> bool:
+#: Words after the person that tell nothing of what they did ("because of Diego and Ana", "because of Diego."):
+#: joining words and the small words of a list.
+_LIST_WORDS = frozenset({"and", "or", "nor", "also", "too", "as", "well", "the", "a", "an", "his", "her", "their",
+                         "s", "etc"})
+
+
+def _tells_what(after: list[str], everyone: frozenset[str]) -> bool:
+    """Whether the words after the person named as the cause tell something of them ("makes decisions over his
+    head", "stopped talking to her", "'s decision"), not only more of the case's people or nothing ("because of
+    Diego, Ana and Rosa": a list of who is in the story, the better one left to the scorer to pick)."""
+    told = [w for w in after if w not in _LIST_WORDS]
+    return bool(told) and not any(w in everyone for w in told)
+
+
+@per_case
+def relation_words(reference: ReferenceFormulation, case: Case | None = None) -> frozenset[str]:
+    """The kin and tie words of what each of the case's people is to the patient ("brother", "partner"): with their
+    names, the words a list of who is in the story is made of."""
+    if case is None:
+        return frozenset()
+    return frozenset(t for p in case.inventory for c in clauses(p.relationship) for t in c[:4] if t in _TIES)
+
+
+def person_caused(prepared: Clauses, words: AnswerWords, people: frozenset[str], skip: set[int],
+                  everyone: frozenset[str] = frozenset()) -> bool:
     """Whether a clause (not one of ``skip``: those that already tell an event, set one aside or tell a
     consequence) gives a cause and names one of the key event's ``people`` within a few words after the causal
-    word, with no denial between."""
+    word, with no denial between, and tells something of them (:func:`_tells_what`; ``everyone``: the words of
+    the case's people and of what they are to the patient, none of which is what someone did)."""
     if not people or not words.has_any(people) or not words.has_any(_CAUSING):
         return False
     for c in set(words.with_any(people)).intersection(words.with_any(_CAUSING)) - skip:
@@ -71,6 +96,7 @@ def person_caused(prepared: Clauses, words: AnswerWords, people: frozenset[str],
                 continue
             ahead = tokens[k + 1:k + 1 + _REACH]
             hit = next((j for j, w in enumerate(ahead) if w in people), None)
-            if hit is not None and _DENIALS.isdisjoint(tokens[max(0, k - 2):k + 1 + hit]):
+            if hit is not None and _DENIALS.isdisjoint(tokens[max(0, k - 2):k + 1 + hit]) and _tells_what(
+                    tokens[k + 2 + hit:], everyone | people):
                 return True
     return False

@@ -63,7 +63,7 @@ from ipt_training.scoring.areas import (
 )
 from ipt_training.scoring.case_events import case_event_matches, case_events, key_event_area, key_event_matches
 from ipt_training.scoring.case_plan_words import case_plan_words
-from ipt_training.scoring.cause_people import key_people, person_caused
+from ipt_training.scoring.cause_people import key_people, person_caused, relation_words
 from ipt_training.scoring.claims import (
     Conflict,
     cause_possible,
@@ -801,7 +801,8 @@ def score_formulation(
         # the cause given by a person of the case's key event ("because his brother makes decisions over his head")
         caused = key_event_area(reference, case) if case is not None else None
         if caused is not None and person_caused(prepared, words, key_people(reference, case),
-                                                {m.clause for m in events if m.concept.startswith("event:")}):
+                                                {m.clause for m in events if m.concept.startswith("event:")},
+                                                _people(reference, case) | relation_words(reference, case)):
             votes[caused] = votes.get(caused, 0.0) + 1.0
         inferred = infer_from_events(events, prepared, votes, words, dead)
         if inferred is None and case is not None:
