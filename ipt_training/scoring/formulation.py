@@ -1189,7 +1189,8 @@ def score_formulation(
         # another therapy's technique and what it is used for plan no IPT work in plain words either ("we will use
         # thought records to look honestly at what he lost"); its cue words inside are dropped above
         plan_read = before_techniques(plan_read, kinds["technique"])
-    plan_words = words if plan_read is prepared else None
+    # (one table of words for the clauses the plan readers read: both readers below share it, and what it works out)
+    plan_words = words if plan_read is prepared else AnswerWords(plan_read)
     plain = plain_plan_concepts(plan_read, chosen, ending=dissolution, words=plan_words, people=people, dead=dead,
                                 own=case_plan_words(reference, case).words)
     # the plan in the words of the case's own model letter ("weigh up what you could do")
