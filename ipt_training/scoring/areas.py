@@ -372,7 +372,7 @@ def _classify(m: Match, tokens: list[str], previous: list[str] | None, quoted: b
             return _MENTIONED
     if side and _thought_of(before):
         return _MENTIONED  # "I did think of a transition, but ...", "it is tempting to call this a dispute": weighed
-    if _first_look(tokens, before):
+    if _first_look(tokens, before, m.start):
         return _HEDGED  # "At first this looks like grief, but ...": how the case appears, weighed, not a choice
     if strong and not overlaps_concept and _settles_on(tokens, m):
         return _ASSERTED  # "my best guess is grief", "let's say grief for now": a decision kept in doubt
@@ -441,16 +441,24 @@ def _inverted_denial(tokens: list[str], start: int) -> bool:
 _FIRST_LOOK = frozenset({"first", "initially", "surface", "superficially"})
 
 
-def _first_look(tokens: list[str], before: list[str]) -> bool:
+def _first_look(tokens: list[str], before: list[str], start: int) -> bool:
     """How the case looks at first: a verb of appearance just before the area ("looks like", "seems", "appears") in a
     clause that says it is the first look ("At first this looks like grief", "it looks like a dispute at first",
     "initially it seems a transition"). The writer weighs the appearance, and the choice that follows ("but I think
-    the focus is ...") is the answer's one reading, not a second one."""
-    if _FIRST_LOOK.isdisjoint(tokens) or _APPEARING.isdisjoint(before[-4:]):
+    the focus is ...") is the answer's one reading, not a second one. So is a thought the writer had at first ("At
+    first I thought the main problem was grief", "I first wondered if wanting a baby is a life change")."""
+    if _FIRST_LOOK.isdisjoint(tokens):
+        return False
+    if _APPEARING.isdisjoint(before[-4:]) and _EARLIER_THOUGHT.isdisjoint(tokens[:start]):
         return False
     if "first" in tokens:  # "at first", not "first he lost his job, and it looks like a transition"
-        return any(t == "at" and n == "first" for t, n in pairwise(tokens))
+        return any((t == "at" and n == "first") or (t == "first" and n in _EARLIER_THOUGHT)
+                   for t, n in pairwise(tokens))
     return True
+
+
+#: Verbs of a belief held before ("At first I thought ...", "I initially assumed ...").
+_EARLIER_THOUGHT = frozenset({"thought", "wondered", "believed", "assumed", "supposed", "suspected", "felt"})
 
 
 _APPEARING = frozenset({"looks", "look", "looked", "seems", "seem", "seemed", "appears", "appear", "appeared",
@@ -999,7 +1007,7 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
             reading.last[area] = position
             if first_claim is None:
                 first_claim = (m.clause, area)
-            if _decides(before, previous):
+            if _decides(before, previous) or _reconsidered(tokens[:m.start]):
                 reading.decisive.append((position, area))
             committed.append((m.clause, m.start, m.end, area))
             if _has(REVERSAL_WORDS, tokens[:m.start]) and _reverses(tokens, m.start):
@@ -1116,6 +1124,23 @@ _FIRST_PERSON = frozenset({"i", "we", "id", "wed", "ill"})
 _DECISION_VERBS = frozenset({"go", "choose", "chose", "pick", "opt", "settle", "decide", "formulate", "frame", "treat"})
 _CONCLUSION_WORDS = frozenset({"so", "therefore", "thus", "hence", "overall", "ultimately", "finally", "balance",
                                "conclusion", "final"})
+
+
+#: A verb of thinking said again ("having thought again", "looking at it twice", "thinking further"), or "on
+#: reflection" / "on second thoughts": the writer reconsiders, and what it names then is its decision.
+_RECONSIDERING = frozenset({"think", "thinking", "thought", "look", "looking", "looked", "reflect", "reflecting",
+                            "reflected", "consider", "considering", "considered"})
+_AGAIN = frozenset({"again", "twice", "further"})
+
+
+def _reconsidered(before: list[str]) -> bool:
+    """The clause reconsiders before it names the area ("Having thought again, I would call this a role dispute",
+    "On reflection it is a transition")."""
+    if ("on", "reflection") in pairwise(before) or ("second", "thought") in pairwise(before) or (
+            "second", "thoughts") in pairwise(before):
+        return True
+    return not _AGAIN.isdisjoint(before) and any(
+        t in _RECONSIDERING and not _AGAIN.isdisjoint(before[k + 1:k + 4]) for k, t in enumerate(before))
 
 
 def _decides(before: list[str], previous: list[str] | None) -> bool:
@@ -1429,6 +1454,15 @@ def _assign_markers(committed: list[tuple[int, int, int, ProblemArea]], prepared
             here = by_clause.get(clause, [])
             after = [(s, a) for s, _, a in here if p < s <= p + _WINDOW]
             before = [(e, a) for _, e, a in here if p - _WINDOW <= e < p]
+            if token == "within" and after and min(after)[0] <= p + 2:
+                # "a transition ... which I would address within the grief work": the area right after "within" is
+                # the focus that holds the work; the one named before it in the clause is the secondary (not
+                # "within that work the role dispute")
+                host = min(after)[1]
+                held = [a for s, _, a in here if s < p and a is not host]
+                if held:
+                    target.add(held[-1])
+                    continue
             if after:
                 target.add(min(after)[1])
             elif before:

@@ -293,16 +293,22 @@ _MEANS = frozenset({"using", "use", "through", "via", "by", "with", "for"})
 _PURPOSE_REACH = 2
 
 
+#: "Homework" alone names a task between sessions, not a method: "for homework she will try the conversation we
+#: rehearsed in role play" plans IPT work (reference section 7: such tasks are agreed with the patient), so the word
+#: takes nothing after it with it; a worksheet does.
+_TASK_WORD = "technique:other.homework"
+
+
 def _cuts(prepared: Clauses, techniques: list[Match]) -> dict[int, int]:
     """Clause -> the first token of a technique of another therapy proposed (not negated) in it as the means of
     what the clause goes on to say: followed by what it is used for or introduced as a means. A technique listed
     beside IPT strategies ("thought records, a review of the old and new role, role play") cuts nothing."""
     cut: dict[int, int] = {}
     for m in techniques:
-        if m.negated or m.clause >= len(prepared):
+        if m.negated or m.clause >= len(prepared) or m.concept == _TASK_WORD:
             continue
         tokens = prepared[m.clause]
-        after = tokens[m.end:m.end + _PURPOSE_REACH]
+        after = tokens[m.end + 1:m.end + 1 + _PURPOSE_REACH]  # (``end`` is the technique's last word)
         if _PURPOSE.isdisjoint(after[:1]) and not (_MEANS & set(tokens[max(0, m.start - 3):m.start])):
             continue
         cut[m.clause] = min(m.start, cut.get(m.clause, m.start))
@@ -325,6 +331,8 @@ def techniques_planned(techniques: list[Match], plan: Iterable[int]) -> list[str
     the lexicon's order."""
     clauses = set(plan)
     named = {m.concept.partition(":")[2] for m in techniques if not m.negated and m.clause in clauses}
+    if "cbt.homework" in named:
+        named.discard(_TASK_WORD.partition(":")[2])  # ("homework worksheets": the worksheets say it)
     return [c.label for cid, c in NON_IPT_TECHNIQUES.items() if cid in named]
 
 
@@ -332,13 +340,16 @@ def read_concepts(goal_matches: list[Match], strategy_matches: list[Match], *, e
                   expected_strategies: list[str], chosen: set[ProblemArea], linked: bool,
                   stage_named: bool, prepared: Clauses | None = None,
                   people: frozenset[str] = frozenset(), plain: Iterable[str] = (),
-                  proposed: frozenset[str] = frozenset()) -> ConceptReading:
+                  proposed: frozenset[str] = frozenset(), borrowed: int = 0) -> ConceptReading:
     """Credit goals and strategies in context (see the module docstring). ``prepared``: the answer's clauses, to
     read what a phrase shared by grief and the transition is about; ``people``: the case's first names, lower
     case; ``plain``: the goals and strategies the plan names in plain words (``"goal:..."``, ``"strategy:..."``,
     :mod:`~ipt_training.scoring.plain_plan`), credited like the lexicon's; ``proposed``: the strategies a
     formulation told to the patient proposes in its plan sentences (such a plan often says the work and leaves its
-    aims unsaid: where it names no aim of the area, one of them implies the goal it serves)."""
+    aims unsaid: where it names no aim of the area, one of them implies the goal it serves); ``borrowed``: how many
+    techniques of other therapies the plan proposes. A plan with as many of them as strategies of the area is mostly
+    another therapy's ("see his life in a balanced way, challenge his automatic thoughts with thought records,
+    schedule activities"): its strategies imply no IPT goal it does not name."""
     reading = ConceptReading()
     if prepared is not None:
         # only a one-word goal can report what a person did ("he mourned him")
@@ -397,6 +408,8 @@ def read_concepts(goal_matches: list[Match], strategy_matches: list[Match], *, e
     for area in chosen:
         specific = [s for s in reading.strategies if STRATEGIES[s].area is area]
         techniques = [TECHNIQUE_SERVES[area, s] for s in reading.strategies if (area, s) in TECHNIQUE_SERVES]
+        if borrowed and borrowed >= len(specific):
+            continue
         if len(specific) >= _MIN_STRATEGIES_FOR_GOALS:
             reading.goals.update(SERVES[s] for s in specific if s in SERVES)
             reading.goals.update(techniques)

@@ -273,14 +273,22 @@ def evidence_feedback(hit: int, total: int, linked: bool, missed_hints: list[str
     return " ".join(parts)
 
 
+#: The label of the word "homework" alone (lexicon ``NON_IPT_TECHNIQUES``): a task, not a method of another therapy.
+FORMAL_HOMEWORK = "formal homework"
+
+
 def non_ipt_feedback(labels: list[str]) -> str:
     """Techniques of other therapies named in the plan: not IPT strategies, no credit (reference sections 1 and 4)."""
+    if labels == [FORMAL_HOMEWORK]:
+        return ("IPT sets no formal homework: a task between sessions is agreed with the patient, and what earns "
+                "credit is the IPT work it carries (communication analysis, role play, decision analysis, "
+                "encouragement of affect).")
     named = labels[0] if len(labels) == 1 else f"{'; '.join(labels[:-1])}; and {labels[-1]}"
     named = named[0].upper() + named[1:]
-    what = ("is a technique of CBT or another therapy, not an IPT strategy, and earns" if len(labels) == 1 else
-            "are techniques of CBT or other therapies, not IPT strategies, and earn")
-    return (f"{named} {what} no credit here: IPT works through the patient's relationships (communication analysis, "
-            "role play, decision analysis, encouragement of affect) and sets no formal homework.")
+    what = ("a technique of CBT or another therapy, not an IPT strategy; it earns" if len(labels) == 1 else
+            "techniques of CBT or other therapies, not IPT strategies; they earn")
+    return (f"{named}: {what} no credit here. IPT works through the patient's relationships (communication "
+            "analysis, role play, decision analysis, encouragement of affect) and sets no formal homework.")
 
 
 def concept_feedback(kind: str, hit: int, need: int, expected: list[str], found: set[str],

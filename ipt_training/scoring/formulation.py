@@ -156,7 +156,7 @@ from ipt_training.scoring.time_link import (
     onset_said,
     stated_link,
 )
-from ipt_training.scoring.turns import LAY_TURN_WORDS, turned_across, turned_in_lay_words
+from ipt_training.scoring.turns import LAY_TURN_WORDS, named_main_second, turned_across, turned_in_lay_words
 from ipt_training.text.matcher import Clauses, Match, PhraseMatcher, build_matcher
 from ipt_training.text.normalize import clauses, to_ascii_lower
 from ipt_training.text.words import AnswerWords
@@ -206,6 +206,14 @@ def _side_matcher(kind: str) -> PhraseMatcher:
                   for area, phrases in EVENT_CUES.items()}
         return build_matcher({**events, "absence": list(ABSENCE_OF_EVENT_CUES)}, protected=reader_words())
     return build_matcher({f"patient:{element}": phrases for element, phrases in PATIENT_CUES.items()})
+
+
+@per_case
+def _technique_matcher(reference: ReferenceFormulation, case: Case | None = None) -> PhraseMatcher:
+    """The techniques of other therapies in a matcher of their own, read on the answer's words as written: their
+    words ("exposure therap*", "record*", "challeng*") in the clinical matcher made misspelt IPT words look known to
+    its typo repair ("theraputic relationship" was no longer read as the therapeutic relationship)."""
+    return build_matcher(_technique_cues(), protected=reader_words() | _case_words(case))
 
 
 @per_case
@@ -342,7 +350,7 @@ def _matcher_for(reference: ReferenceFormulation, case: Case | None = None) -> _
             left_out=[*(e.event for e in case.timeline if e.kind.value == "symptom"),
                       *set_aside_quotes(reference.rationale)], plain=_domain_words(),
             people=frozenset({n for p in case.inventory for n in proper_names(p.name)}))
-    cues: dict[str, Iterable[str | tuple[str, float]]] = {**_domain_cues(), **_technique_cues(), **derived.cues,
+    cues: dict[str, Iterable[str | tuple[str, float]]] = {**_domain_cues(), **derived.cues,
             **{f"evidence:{item.id}": item.cues for item in reference.key_evidence if item.cues},
             "timeline": reference.timeline_link.cues}
     if reference.primary_area is ProblemArea.INTERPERSONAL_DEFICITS:
@@ -715,6 +723,7 @@ def score_formulation(
     prepared, matches = matcher.find_prepared(raw)
     words = AnswerWords(prepared)  # the answer's words, gathered once for every reader below
     kinds = _by_kind(matches)
+    kinds["technique"] = _technique_matcher(reference, case).find_prepared(raw)[1]
     if kinds["technique"]:
         # another therapy's technique is no IPT goal or strategy, whatever IPT cue word is inside its phrase
         kinds["goal"] = outside_techniques(kinds["goal"], kinds["technique"], prepared)
@@ -762,6 +771,12 @@ def score_formulation(
     field_secondary = None if answer.secondary_area is answer.primary_area else answer.secondary_area
     decision = decide_areas(answer.primary_area, field_secondary, reading)
     across = False  # a turn from one focus to another said across clauses (turns.py)
+    if (decision.secondary is not None and field_secondary is None and not decision.contradiction
+            and decision.primary is not None and named_main_second(reading, decision.primary, decision.secondary)):
+        # "Role dispute ... But the retirement is a role transition too, and I would treat it as the main focus",
+        # "Starting university looks like a transition, but ... deficits is the focus": the area a sentence names
+        # the focus is the primary, not the secondary
+        decision = replace(decision, primary=decision.secondary, secondary=decision.primary)
     if decision.primary is not None and not decision.contradiction and not decision.stuffing and len(reading.best) >= 2:
         pair = turned_across(reading, prepared, lambda: sentence_ids(cleaned.text, len(prepared)),
                              lambda: turn_opened(cleaned.text, len(prepared)))
@@ -826,7 +841,13 @@ def score_formulation(
         lay_pair = turned_in_lay_words(
             None if named_at is None else (named_at[0], decision.primary), prepared, lambda: _areas_told(events_told()),
             lambda: sentence_ids(cleaned.text, len(prepared)), lambda: turn_opened(cleaned.text, len(prepared)))
-        if lay_pair is not None:
+        if (lay_pair is not None and named_at is not None and lay_pair[0] is decision.primary
+                and answer.primary_area is None and reading.best[decision.primary] < Reading.ASSERTED):
+            # the one area named was only weighed ("At first I thought the main problem was grief, but nobody has
+            # died: the real problem is the big change in your life"): the focus the turn ranks is the choice
+            decision = replace(decision, primary=lay_pair[-1], secondary=None)
+            implicit = True
+        elif lay_pair is not None:
             across = True
             decision = replace(decision, contradiction=True, secondary=None,
                                alternatives=tuple(a for a in lay_pair if a is not decision.primary))
@@ -1196,6 +1217,9 @@ def score_formulation(
     # the plan in the words of the case's own model letter ("weigh up what you could do")
     plain |= {c for c in key_concepts(model_key, plan_read, plan_sentences(plan_read, plan_words), chosen, people)
               if concept_area(c) in chosen or concept_area(c) is None}
+    # the techniques of other therapies the plan proposes (thought records, activity scheduling, ...)
+    other_therapy = (techniques_planned(kinds["technique"], plan_sentences(prepared, words)) if kinds["technique"]
+                     else [])
     concepts = read_concepts(kinds["goal"], kinds["strategy"], expected_goals=reference.goals,
                              expected_strategies=reference.strategies, chosen=chosen,
                              linked=plan_linked and not copied_out,  # the link a copy states is the case's, not a plan
@@ -1206,7 +1230,8 @@ def score_formulation(
                              # the answer chose
                              plain=plain,
                              # said to the patient, the work proposed in the plan's sentences implies its aims
-                             proposed=_proposed_work(plan_clauses, words, kinds["strategy"], plain))
+                             proposed=_proposed_work(plan_clauses, words, kinds["strategy"], plain),
+                             borrowed=len(other_therapy))
     off_areas = concepts.drawn_on - allowed - chosen
     # Two formulations (each area with a plan of its own): the answer earns half of the better one on every
     # criterion, not only on the area.
@@ -1259,10 +1284,8 @@ def score_formulation(
                                        for m in kinds["stage"]) else
                                 f"check with the patient that the dispute is at the {stage.value} stage, as you "
                                 "described it")
-        if kind == "strategies" and kinds["technique"]:
-            other_therapy = techniques_planned(kinds["technique"], plan_sentences(prepared, words))
-            if other_therapy:
-                text += " " + feedback.non_ipt_feedback(other_therapy)
+        if kind == "strategies" and other_therapy:
+            text += " " + feedback.non_ipt_feedback(other_therapy)
         # (off the stage: the answer named a stage and the key, a dispute, has one)
         if staged_off and penalty == 1.0 and stage is not None and reference.dispute_stage is not None:
             text += " " + feedback.off_stage_feedback(kind, stage, reference.dispute_stage, reveal=reveal)

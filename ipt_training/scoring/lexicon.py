@@ -330,7 +330,10 @@ NON_IPT_TECHNIQUES: dict[str, Concept] = _concepts(
              "behavioural experiment*", "behavioral experiment*", "systematic desensiti*",
              "task* broken down step by step", "task* step by step")),
     Concept("cbt.homework", None, "homework worksheets",
-            ("homework", "worksheet*", "work sheet*", "workbook*")),
+            ("worksheet*", "work sheet*", "workbook*")),
+    # the word alone: IPT sets no formal homework, but a task between sessions agreed with the patient is part of the
+    # work (reference section 7), so what the task is, not the word, decides (concepts._cuts)
+    Concept("other.homework", None, "formal homework", ("homework",)),
     Concept("other.imagery", None, "imagery rescripting",
             ("imagery rescript*", "guided imagery", "image rescript*", "rescripting")),
 )

@@ -83,6 +83,14 @@ def turned_across(reading: AreaReading, prepared: Clauses, sentences: Callable[[
     return None
 
 
+def named_main_second(reading: AreaReading, primary: ProblemArea, secondary: ProblemArea) -> bool:
+    """Whether the area read as the secondary is the one a sentence names the focus ("the retirement is a role
+    transition too, and I would treat it as the main focus") while the primary is named so nowhere and neither is
+    ranked by a marker ("secondary", "primary"): the answer then holds two main foci."""
+    return (secondary in reading.focused and primary not in reading.focused and primary not in reading.primary_marked
+            and secondary not in reading.secondary_marked)
+
+
 def _before(clause: int, floor: int, prepared: Clauses, ids: list[int] | None) -> range:
     """The clauses after the first commitment (``floor``) and before ``clause`` where a turn to it may stand: up to
     two in its own sentence, or every one back to the first commitment when its sentence opens by drawing a
@@ -106,6 +114,17 @@ _COPULA_REACH = 3
 _NEGATIONS = frozenset({"not", "no", "never", "nt"})
 #: Every word a lay turn needs: an answer without any of them is not read for one.
 LAY_TURN_WORDS = _RANK_WORDS
+#: A view the writer reports before the ranking, to set it aside or to hear it: an earlier thought ("at first I
+#: thought", "I wondered", "it seemed"), someone else's ("you told me", "her GP says", "Omar believes") or one it
+#: concedes ("it may seem", "some would say"). A focus ranked in such a view is not the writer's choice.
+_EARLIER = frozenset({"thought", "seemed", "wondered", "believed", "assumed", "supposed", "imagined", "guessed",
+                      "felt", "appeared", "initially", "originally"})
+_REPORTING = frozenset({"told", "tells", "says", "said", "suggests", "suggested", "claims", "claimed",
+                        "thinks", "believes", "feels", "insists", "insisted", "argues", "argued", "complains",
+                        "complained", "reports", "reported", "according"})
+_CONCEDING = frozenset({"may", "might", "could", "would"})
+_WRITER = frozenset({"i", "we"})
+_SEEMING = frozenset({"seem", "seems", "appear", "appears", "look", "looks"})
 
 
 def _ranked_at(tokens: list[str]) -> int | None:
@@ -121,6 +140,22 @@ def _ranked_at(tokens: list[str]) -> int | None:
     return None
 
 
+def _reported(tokens: list[str], rank: int) -> bool:
+    """Whether the ranking at ``rank`` stands in a view the writer reports rather than asserts (before it in its
+    clause): "at first I thought the main problem was ...", "you told me the main problem is ...", "it may seem the
+    main problem is ..."; not "I think the real problem is ..."."""
+    head = tokens[:rank]
+    if not _EARLIER.isdisjoint(head) or not _REPORTING.isdisjoint(head):
+        return True
+    if any(pair == ("at", "first") for pair in pairwise(head)):
+        return True
+    if any(a in _CONCEDING and b in _SEEMING for a, b in pairwise(head)):
+        return True
+    # "some would say", "others might say"; not the writer's own "I would say"
+    return any(b in _CONCEDING and c == "say" and a not in _WRITER
+               for a, b, c in zip(head, head[1:], head[2:], strict=False))
+
+
 def turned_in_lay_words(first: tuple[int, ProblemArea] | None, prepared: Clauses,
                         told: Callable[[], dict[int, set[ProblemArea]]], sentences: Callable[[], list[int] | None],
                         opened: Callable[[], list[bool] | None]) -> tuple[ProblemArea, ...] | None:
@@ -132,9 +167,12 @@ def turned_in_lay_words(first: tuple[int, ProblemArea] | None, prepared: Clauses
     events each clause tells (not denied); a lay focus is the one area of the events its sentence tells from the
     ranking clause on (``sentences`` gives each clause's sentence; the clause and the next when None); ``opened``
     gives whether "but" or "however" opened each clause. They are asked only where a focus is ranked. A focus added
-    ("also") is no turn."""
+    ("also") is no turn, and one ranked in a view the writer reports ("at first I thought the main problem was
+    ...", "you told me the main problem is ...") is no focus: the "but the real problem is" that answers it revises
+    it (:func:`_reported`)."""
     ranked = [c for c, tokens in enumerate(prepared)
-              if not _RANK_WORDS.isdisjoint(tokens) and _ranked_at(tokens) is not None]
+              if not _RANK_WORDS.isdisjoint(tokens) and (at := _ranked_at(tokens)) is not None
+              and not _reported(tokens, at)]
     if not ranked or (first is None and len(ranked) < 2):
         return None  # (the events, sentences and turns are read only where a focus is ranked in lay words)
     events, ids, turned = told(), sentences(), opened()
