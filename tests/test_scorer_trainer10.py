@@ -222,3 +222,24 @@ def test_an_ipt_plan_beside_one_technique_keeps_its_goals(library: CaseLibrary) 
     ipt = score(case, _AMARU + "We will review the good and bad of his old life in Lima and the new one here, and "
                                "he can practise the hard parts of the new job; he also keeps a thought diary.")
     assert points(ipt, "goals") > 0
+
+
+# --- feedback wording
+
+def test_a_half_point_halved_to_none_says_so(library: CaseLibrary) -> None:
+    text = ("Grief: Eleni died in March 2025, onset May. The main problem is the loss of his wife. But the real "
+            "problem is the fight with Nikos, which is the focus. Plan: mourn Eleni, and resolve the dispute.")
+    report = score(library.get("p-03"), text)
+    strategies = report.criterion("strategies")
+    assert strategies.points == 0
+    assert "rounds down to no credit" in strategies.feedback and "only the better one is marked, at half." not in (
+        strategies.feedback)
+
+
+@pytest.mark.parametrize("name", ["Interpersonal deficiency", "Interpersonal deficiencies"])
+def test_interpersonal_deficiency_names_the_area(library: CaseLibrary, name: str) -> None:
+    text = (f"{name}: Sander has lived alone for ten years with no close friend; nothing changed before the onset. "
+            "Goals: reduce isolation, form new relationships. Strategies: review past relationships, role play.")
+    report = score(library.get("p-08"), text)
+    assert "does not name an area" not in feedback(report, "problem_area")
+    assert report.detected_primary is ProblemArea.INTERPERSONAL_DEFICITS

@@ -80,6 +80,9 @@ def two_statements_feedback(first: str, second: str, *, denied: bool = False, sc
 
 #: Appended to the goals and strategies of an answer marked on the better of two readings.
 TWO_READINGS_HALF = "Half credit: the answer gives two formulations, and only the better one is marked, at half."
+#: The same, where half of the criterion's half point rounds down to none.
+TWO_READINGS_NONE_LEFT = ("Half credit: the answer gives two formulations, and only the better one is marked, at "
+                          "half; half of its 0.5 points rounds down to no credit here.")
 
 def two_readings_evidence(scope: str = EVERY_CRITERION) -> str:
     """Appended to the evidence of an answer marked on the better of two readings (``scope``: :func:`halved_on`)."""

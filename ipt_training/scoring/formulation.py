@@ -530,7 +530,11 @@ def _halve_reading(area: float, results: list[CriterionResult]) -> list[Criterio
     spare = math.floor((area + sum(r.points for r in results) / 2) * 2) / 2 - area - sum(halves)
     for i in lost[:max(0, int(spare * 2))]:
         halves[i] += 0.5
-    return [replace(r, points=h) for r, h in zip(results, halves, strict=True)]
+    # (a criterion whose half point halves to none says so, rather than "at half" beside 0 points)
+    return [replace(r, points=h) if h or not r.points else
+            replace(r, points=h, feedback=r.feedback.replace(feedback.TWO_READINGS_HALF,
+                                                             feedback.TWO_READINGS_NONE_LEFT))
+            for r, h in zip(results, halves, strict=True)]
 
 
 def _half(points: float) -> float:

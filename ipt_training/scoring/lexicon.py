@@ -39,7 +39,8 @@ AREA_CUES: dict[ProblemArea, list[tuple[str, float]]] = {
         ("life event transition*", STRONG),
     ],
     ProblemArea.INTERPERSONAL_DEFICITS: [
-        ("interpersonal deficit*", STRONG), ("interpersonal sensitiv*", STRONG), ("deficit*", STRONG),
+        ("interpersonal deficit*", STRONG), ("interpersonal deficienc*", STRONG), ("interpersonal sensitiv*", STRONG),
+        ("deficit*", STRONG),
         ("social isolation", STRONG), ("loneliness and social isolation", STRONG),
         ("interpersonal sensitivity", STRONG), ("long-standing isolation", WEAK), ("lifelong isolation", WEAK),
         ("chronic loneliness", WEAK), ("social skill* deficit*", STRONG),
