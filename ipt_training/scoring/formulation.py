@@ -146,7 +146,7 @@ from ipt_training.scoring.specificity import (
     read_facts,
     textbook_feedback,
 )
-from ipt_training.scoring.stage_words import described_stages, habitual_silence, hope_held, plan_work
+from ipt_training.scoring.stage_words import described_stages, habitual_silence, hope_held, plan_work, pursued_alone
 from ipt_training.scoring.statements import stated_tokens
 from ipt_training.scoring.time_link import (
     anniversary_clauses,
@@ -1068,6 +1068,8 @@ def score_formulation(
         # the stage in plain words ("they stopped discussing it"), where the answer names none by its name (a stage
         # it names is its staging, and a copied vignette describes the case, not the trainee's reading of it)
         kinds["stage"] += [m for m in described_stages(prepared) if not contingent(prepared[m.clause], m.start)]
+    # one of them still trying beside the other's decision to end is a dissolution seen from the side being left
+    kinds["stage"] = pursued_alone(kinds["stage"], prepared)
     # (the stage matches stay as they are from here on: the ranking serves the stage read and the tie below)
     ranked_stages = _stage_ranking(kinds["stage"]) if answer.dispute_stage is None else []
     stage = described = _stage_read(answer, ranked_stages)

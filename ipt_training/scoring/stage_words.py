@@ -12,7 +12,9 @@ with the same few ideas in many word orders, read here as frames of two words:
   keep arguing", "both keep raising it", "still trying to find a fair arrangement", "you are both still looking for
   an answer"), or not giving up ("neither of you has given up"). Looking for a way out is the two of them at it
   ("both", "together", "with her") or a way to agree; hope held by one of them ("you are still hoping he will sit
-  down with you", "he has not given up hope") is no stage: renegotiation needs both still trying.
+  down with you", "he has not given up hope") is no stage: renegotiation needs both still trying. So is one of them
+  still trying, beside the other's decision to end ("he has decided to end the partnership while you are still
+  trying to win him back"): the one who is being left still pursuing is how a dissolution looks from their side.
 * **dissolution**: a decision to end ("she decided to end the marriage", "he wants to divorce", "how you want
   the partnership to end"), or the relationship cut off for good by one of them ("he has cut her off", "she broke off
   contact", "he cut her out of his life", "I am finished with you"). Cutting someone off that is not said to last is
@@ -187,9 +189,26 @@ def described_stages(prepared: Clauses) -> list[Match]:
 
 
 _PLAN_VERBS = ("renegotiate", "re-negotiate", "renegotiating", "re-negotiating")
+#: The stage named by its name ("renegotiation", "renegotiating"): a staging, not a description.
+_STAGE_NAMES = ("renegotiat", "re-negotiat")
 
 
 def plan_work(matches: list[Match], prepared: Clauses, plan: set[int]) -> list[Match]:
     """``matches`` without the renegotiation the plan sets out to do ("Goals: renegotiate the partnership")."""
     return [m for m in matches if not (m.clause in plan and m.concept == "stage:renegotiation"
                                        and prepared[m.clause][m.start].startswith(_PLAN_VERBS))]
+
+
+def pursued_alone(matches: list[Match], prepared: Clauses) -> list[Match]:
+    """``matches`` without the renegotiation described of one of them only (no "both", "they", "together" or "with
+    her" about it) in a clause that tells, or is next to one that tells, a decision to end: "he has decided to end the
+    partnership while part of you is still trying to bring him back" is one side ending and the other not accepting
+    it, a dissolution, not a second stage. A stage named by its name ("still in renegotiation") stays."""
+    ending = {m.clause for m in matches if m.concept == "stage:dissolution" and not m.negated}
+    if not ending:
+        return matches
+    return [m for m in matches if not (
+        m.concept == "stage:renegotiation" and not m.negated
+        and not ending.isdisjoint(range(m.clause - 1, m.clause + 2))
+        and not prepared[m.clause][m.start].startswith(_STAGE_NAMES)
+        and not _jointly(prepared[m.clause], m.start))]

@@ -333,6 +333,10 @@ class PhraseMatcher:
                 m = matches[j]
                 if m.negated or m.clause != previous.clause:
                     break  # a negated match starts its own chain
+                if m.start <= previous.end:
+                    # a cue inside the negated one's words is no item after it: its own words decide ("no room for
+                    # your own grief" negates the room, not the grief)
+                    continue
                 gap = prepared[m.clause][previous.end + 1:m.start]
                 if len(gap) > 3 or not all(t in _LIST_WORDS for t in gap):
                     break
