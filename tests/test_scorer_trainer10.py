@@ -243,3 +243,11 @@ def test_interpersonal_deficiency_names_the_area(library: CaseLibrary, name: str
     report = score(library.get("p-08"), text)
     assert "does not name an area" not in feedback(report, "problem_area")
     assert report.detected_primary is ProblemArea.INTERPERSONAL_DEFICITS
+
+
+def test_a_lay_turn_is_quoted_where_it_is_said(library: CaseLibrary) -> None:
+    text = ("Grief: Eleni died in March 2025, onset May. The main problem is the loss of his wife. But the real "
+            "problem is the fight with Nikos, which is the focus. Plan: mourn Eleni, and resolve the dispute.")
+    area = feedback(score(library.get("p-03"), text), "problem_area")
+    assert "'the real problem is the fight with Nikos" in area
+    assert "'mourn Eleni, and resolve the dispute'" not in area

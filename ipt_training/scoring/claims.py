@@ -256,12 +256,14 @@ def _statement(tokens: list[str], start: int, end: int) -> str:
 
 
 def commitment_quotes(reading: AreaReading, areas: tuple[ProblemArea, ...], prepared: Clauses,
-                      text: str) -> tuple[str, str] | None:
+                      text: str, at: dict[ProblemArea, tuple[int, int]] | None = None) -> tuple[str, str] | None:
     """The answer's own words where it commits to the first two of ``areas`` (its two readings), or, with one area,
     where it asserts it and where it then denies it, in the order it says them and spelled as it spells them ("This
     is a role transition", "the real focus is grief for his father"); None when either statement has no place in
-    the text (an area ticked in a field only)."""
-    places = [p for a in areas[:2] if (p := reading.order.get(a) or reading.first.get(a)) is not None]
+    the text (an area ticked in a field only); ``at``: where an area is committed to in lay words (the clause and
+    word of "the real problem is ..."), when the answer's turn is said so."""
+    at = at or {}
+    places = [p for a in areas[:2] if (p := at.get(a) or reading.order.get(a) or reading.first.get(a)) is not None]
     if len(areas) == 1 and areas[0] in reading.rejected_at:
         places.append((reading.rejected_at[areas[0]], 0))
     if len(places) < 2 or places[0][0] == places[1][0]:

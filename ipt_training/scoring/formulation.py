@@ -156,7 +156,13 @@ from ipt_training.scoring.time_link import (
     onset_said,
     stated_link,
 )
-from ipt_training.scoring.turns import LAY_TURN_WORDS, named_main_second, turned_across, turned_in_lay_words
+from ipt_training.scoring.turns import (
+    LAY_TURN_WORDS,
+    lay_rankings,
+    named_main_second,
+    turned_across,
+    turned_in_lay_words,
+)
 from ipt_training.text.matcher import Clauses, Match, PhraseMatcher, build_matcher
 from ipt_training.text.normalize import clauses, to_ascii_lower
 from ipt_training.text.words import AnswerWords
@@ -775,6 +781,7 @@ def score_formulation(
     field_secondary = None if answer.secondary_area is answer.primary_area else answer.secondary_area
     decision = decide_areas(answer.primary_area, field_secondary, reading)
     across = False  # a turn from one focus to another said across clauses (turns.py)
+    lay_at: dict[ProblemArea, tuple[int, int]] = {}  # where a turn said in lay words commits (quoted below)
     if (decision.secondary is not None and field_secondary is None and not decision.contradiction
             and decision.primary is not None and named_main_second(reading, decision.primary, decision.secondary)):
         # "Role dispute ... But the retirement is a role transition too, and I would treat it as the main focus",
@@ -852,6 +859,11 @@ def score_formulation(
             decision = replace(decision, primary=lay_pair[-1], secondary=None)
             implicit = True
         elif lay_pair is not None:
+            # quoted where the turn is said: the last focus ranked in lay words, after the first one (or the name)
+            ranks = lay_rankings(prepared, -1 if named_at is None else named_at[0])
+            if ranks:
+                lay_at = {lay_pair[-1]: ranks[-1]} if named_at is not None or len(ranks) < 2 else {
+                    lay_pair[0]: ranks[0], lay_pair[-1]: ranks[-1]}
             across = True
             decision = replace(decision, contradiction=True, secondary=None,
                                alternatives=tuple(a for a in lay_pair if a is not decision.primary))
@@ -1036,7 +1048,7 @@ def score_formulation(
                  else _reading_points(decision.primary, decision.secondary, reference)) >= AREA_POINTS
     # the two statements of a self-contradiction, quoted in the answer's words (none for a list of claims, quoted by
     # the conflict's own feedback, or two stages of one dispute)
-    quotes = (commitment_quotes(reading, readings[:1] if denied else readings, prepared, cleaned.text)
+    quotes = (commitment_quotes(reading, readings[:1] if denied else readings, prepared, cleaned.text, lay_at)
               if conflict is None and (split is not None or turned) and not staged else None)
     scope = feedback.halved_on(plan.patient_elements)
     area_text = (feedback.LIST_FEEDBACK if uncommitted_list else COPIED_OUT_FEEDBACK if copied_out else

@@ -193,3 +193,17 @@ def turned_in_lay_words(first: tuple[int, ProblemArea] | None, prepared: Clauses
         if _turns(tokens) or (turned is not None and turned[c2]) or (c2 > c1 + 1 and _turns(prepared[c2 - 1])):
             return a, b
     return None
+
+
+def lay_rankings(prepared: Clauses, after: int = -1) -> list[tuple[int, int]]:
+    """The clauses after ``after`` that rank a focus first in the writer's own lay words, each with the word it
+    ranks ("the real problem is the fight with Nikos"): where a lay turn is quoted."""
+    found = []
+    for c in range(after + 1, len(prepared)):
+        tokens = prepared[c]
+        if _RANK_WORDS.isdisjoint(tokens):
+            continue
+        at = _ranked_at(tokens)
+        if at is not None and not _reported(tokens, at):
+            found.append((c, min(at, len(tokens) - 1)))
+    return found
