@@ -145,23 +145,6 @@ class AreaReading:
         return sorted(found, key=lambda a: self.order[a])
 
 
-#: Words that rank one possibility above another ("the move is probably the bigger thing", "more likely a
-#: transition", "I lean towards grief"): a choice, however tentative.
-_RANKING = frozenset({"probably", "likely", "likelier", "bigger", "biggest", "main", "mainly", "more", "most",
-                      "mostly", "primarily", "chiefly", "rather", "lean", "leaning", "better", "best", "stronger",
-                      "strongest", "favour", "favor", "prefer", "first", "primary", "central", "key"})
-
-
-def possibilities_only(reading: AreaReading, words: AnswerWords) -> bool:
-    """Whether the answer names two or more areas, each only as a possibility ("The focus could be a dispute; it
-    could also be a transition", "It might be grief, or it might be a transition"), none more firmly and none ranked
-    above the others (:data:`_RANKING`): the choice between them is left open, so the answer's reasoning does not
-    choose the better one for it either."""
-    hedged = [a for a, r in reading.best.items() if r == _HEDGED and a not in reading.rejected]
-    return (len(hedged) >= 2 and not reading.at_least(_ASSERTED) and not reading.claimed and not reading.decisive
-            and not words.has_any(_RANKING))
-
-
 def _quote_parity(prepared: Clauses, words: AnswerWords) -> list[int] | None:
     """Whether each clause starts inside double quotes (0 or 1); None when the answer quotes nothing."""
     if QUOTE not in words.vocabulary:
