@@ -25,11 +25,17 @@ homework").
 
 * names two areas, each only as a possibility, and lets the scorer choose: "The focus could be a role dispute with
   Clara; it could also be a role transition", "It could be X. It could be Y.", "The focus might be X, or it might be
-  Y": the areas are read as hedged, none chosen, and the answer's reasoning (the events it tells) then chooses the
-  better one for it, in either order. Left open (docs/reliability.md, attack round 10): such an answer is credited
-  only through ``area_from_reasoning``, which sends it to the instructor's review queue at low confidence, as the
-  analytics tests' ambiguous answer ("Maybe a role transition, maybe a role dispute ...") expects; the tests below
-  hold that it is never credited silently.
+  Y", with or without putting the choice off ("It is too soon to decide"). commit10 reads "each of these could be
+  the focus" as no commitment, but these forms have no quantifier: the areas were read as hedged, none chosen, and
+  the answer's reasoning (the events it tells) then chose the better one for it, in either order, with the full
+  area point. Two or more areas said possible, none more firmly, none ranked ("probably", "bigger", "lean"...) and
+  the choice put off in words of choosing ("decide", "settle", "too soon", "yet") now leave the choice open
+  (``areas.possibilities_only``). Without such words the answer is still credited through its reasoning, but only
+  as ``area_from_reasoning`` at low confidence, for the instructor's review queue (the analytics round trip's
+  ambiguous "Maybe a role transition, maybe a role dispute ..." is meant to reach it): left open in
+  docs/reliability.md, and held here to be never credited silently. One area hedged and a tentative ranking
+  ("It is probably a role transition, though it could be a dispute"; set B's "I think the move is probably the
+  bigger thing") still choose.
 
 * writes a letter of warm purposes and no work: "I suggest we meet for twelve weeks so that you can feel more at
   ease, so that you can accept the help around you, so that you have people to talk to ..., and so that both of you
@@ -157,13 +163,25 @@ _BOTH_POSSIBLE = ["The focus could be {a}; it could also be {b}.", "It could be 
 
 @pytest.mark.parametrize("case_id", sorted(_CHOICES))
 @pytest.mark.parametrize("form", _BOTH_POSSIBLE, ids=["could-also", "two-sentences", "might-or-might"])
+def test_two_areas_each_possible_and_the_choice_put_off_choose_neither(library: CaseLibrary, case_id: str,
+                                                                       form: str) -> None:
+    opening, right, wrong = _CHOICES[case_id]
+    case = library.get(case_id)
+    for a, b in ((right, wrong), (wrong, right)):
+        report = score(case, opening + form.format(a=a, b=b) + " It is too soon to decide.")
+        assert points(report, "problem_area") == 0.0
+        assert "no_commitment" in report.flags
+
+
+@pytest.mark.parametrize("case_id", sorted(_CHOICES))
+@pytest.mark.parametrize("form", _BOTH_POSSIBLE, ids=["could-also", "two-sentences", "might-or-might"])
 def test_two_areas_each_possible_are_never_credited_silently(library: CaseLibrary, case_id: str, form: str) -> None:
     opening, right, wrong = _CHOICES[case_id]
     case = library.get(case_id)
     for a, b in ((right, wrong), (wrong, right)):
         report = score(case, opening + form.format(a=a, b=b))
-        assert points(report, "problem_area") == 0.0 or "area_from_reasoning" in report.flags
-        assert report.confidence < 1.0
+        assert points(report, "problem_area") == 0.0 or (
+            "area_from_reasoning" in report.flags and report.confidence < 1.0)
 
 
 @pytest.mark.parametrize("case_id", sorted(_CHOICES))

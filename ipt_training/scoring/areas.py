@@ -145,6 +145,29 @@ class AreaReading:
         return sorted(found, key=lambda a: self.order[a])
 
 
+#: Words that rank one possibility above another ("the move is probably the bigger thing", "more likely a
+#: transition", "I lean towards grief"): a choice, however tentative.
+_RANKING = frozenset({"probably", "likely", "likelier", "bigger", "biggest", "main", "mainly", "more", "most",
+                      "mostly", "primarily", "chiefly", "rather", "lean", "leaning", "better", "best", "stronger",
+                      "strongest", "favour", "favor", "prefer", "first", "primary", "central", "key"})
+#: Words that put the choice itself off ("before settling on a focus", "too soon to name a focus", "remains to be
+#: decided", "I haven't decided which of the two").
+_PUT_OFF = frozenset({"decide", "decided", "deciding", "decision", "undecided", "settle", "settled", "settling",
+                      "choose", "choosing", "chosen", "choice", "soon", "yet", "later", "further", "premature"})
+
+
+def possibilities_only(reading: AreaReading, words: AnswerWords) -> bool:
+    """Whether the answer names two or more areas, each only as a possibility ("Amaru might be in a role transition
+    ..., or he might have interpersonal deficits"), none more firmly and none ranked above the others
+    (:data:`_RANKING`), and puts the choice off in words of choosing (:data:`_PUT_OFF`: "before settling on a
+    focus", "too soon to name a focus"): the choice is left open, so the answer's reasoning does not choose for it.
+    Two possibilities with no such words ("Maybe a role transition, maybe a role dispute ...") are left to the
+    reasoning, at low confidence, for the instructor's review queue."""
+    hedged = [a for a, r in reading.best.items() if r == _HEDGED and a not in reading.rejected]
+    return (len(hedged) >= 2 and not reading.at_least(_ASSERTED) and not reading.claimed and not reading.decisive
+            and not words.has_any(_RANKING) and words.has_any(_PUT_OFF))
+
+
 def _quote_parity(prepared: Clauses, words: AnswerWords) -> list[int] | None:
     """Whether each clause starts inside double quotes (0 or 1); None when the answer quotes nothing."""
     if QUOTE not in words.vocabulary:

@@ -58,6 +58,7 @@ from ipt_training.scoring.areas import (
     decide_areas,
     infer_from_events,
     lost_person_matches,
+    possibilities_only,
     read_areas,
 )
 from ipt_training.scoring.case_events import case_event_matches, case_events, key_event_area, key_event_matches
@@ -803,7 +804,9 @@ def score_formulation(
             told.append(_events(raw, prepared, words, reference, case, dead))
         return told[0]
 
-    if decision.primary is None and not decision.stuffing and not reading.deferred:
+    if decision.primary is None and not decision.stuffing and not reading.deferred and not possibilities_only(
+            reading, words):
+        # (two areas each only said possible leave the choice open: the reasoning does not pick the better for them)
         events = events_told()
         votes = _plan_votes(kinds["goal"] + kinds["strategy"], prepared, words)
         death_told = any(m.concept == _GRIEF_EVENT and not m.negated for m in events)
