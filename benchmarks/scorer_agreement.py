@@ -51,7 +51,10 @@ Sets, each printed when it exists:
   other sets, every answer also marked blind by a second examiner. They were the two held-out test sets of round 9,
   kept outside the repository while the scorer changed and run once at the end of that round (figures in the
   README); from round 10 on they are development data;
-* ``--split study|check`` keeps, in sets D-L, only the cases with an odd number (``study``: the half a
+* development sets M ``benchmarks/data/formulation_dev_m/`` (m-01..m-12) and N ``benchmarks/data/formulation_dev_n/``
+  (n-01..n-12): the same for round 10 (run at its start on 409fd44 and at its end on 00fdd1b); from round 11 on they are
+  development data;
+* ``--split study|check`` keeps, in sets D-N, only the cases with an odd number (``study``: the half a
   scorer engineer may read) or an even number (``check``: the half read only as figures, to see whether a change
   carries over to cases nobody studied), and prints those sets' answers together as well;
 * held-out test set ``--test DIR`` (default ``benchmarks/data/formulation_heldout/``): run once at the end by the
@@ -243,11 +246,11 @@ def import_time(module: str = "ipt_training") -> float:
 
 SPLIT_SETS = ("formulation_dev_d", "formulation_dev_e", "formulation_dev_f", "formulation_dev_g",
               "formulation_dev_h", "formulation_dev_i", "formulation_dev_j", "formulation_dev_k",
-              "formulation_dev_l")
+              "formulation_dev_l", "formulation_dev_m", "formulation_dev_n")
 
 
 def in_split(case_id: str, split: str) -> bool:
-    """Whether a case of sets D-L belongs to the half ``split`` names (odd numbers: study, even: check)."""
+    """Whether a case of sets D-N belongs to the half ``split`` names (odd numbers: study, even: check)."""
     odd = int(case_id.rsplit("-", 1)[1]) % 2 == 1
     return odd if split == "study" else not odd
 
@@ -262,7 +265,9 @@ FOLDER_SETS = (("Development set B (held-out test set of the previous round)", "
                ("Development set I (written for development in round 8)", "formulation_dev_i"),
                ("Development set J (held-out test set of round 8, run once)", "formulation_dev_j"),
                ("Development set K (first held-out test set of round 9, run once)", "formulation_dev_k"),
-               ("Development set L (second held-out test set of round 9, run once)", "formulation_dev_l"))
+               ("Development set L (second held-out test set of round 9, run once)", "formulation_dev_l"),
+               ("Development set M (first held-out test set of round 10, run once)", "formulation_dev_m"),
+               ("Development set N (second held-out test set of round 10, run once)", "formulation_dev_n"))
 
 
 def main() -> None:
@@ -275,7 +280,7 @@ def main() -> None:
     parser.add_argument("--by-kind", action="store_true", help="mean (auto - expert) per criterion and answer kind")
     parser.add_argument("--verbose", action="store_true", help="print every large disagreement")
     parser.add_argument("--split", choices=("study", "check"),
-                        help="sets D-L: only odd-numbered cases (study) or even-numbered ones (check)")
+                        help="sets D-N: only odd-numbered cases (study) or even-numbered ones (check)")
     args = parser.parse_args()
     library = CaseLibrary.load()
     dev = score_all(load_answers(args.gold), library.cases)
@@ -303,7 +308,7 @@ def main() -> None:
         if second:
             report_examiners(set_answers, second)
     if split_scored:
-        report_set(f"Sets D-L together, {args.split} half", split_scored, False, args.by_kind)
+        report_set(f"Sets D-N together, {args.split} half", split_scored, False, args.by_kind)
     if not args.no_speed:
         throughput(dev)
         print(f"import ipt_training: {import_time() * 1000:.1f} ms (best of 5; target < 300 ms)")
