@@ -53,6 +53,47 @@ def test_the_lesson_3_transition_example_gets_full_strategy_credit_and_credit_fo
         assert report.criterion(element).points == report.criterion(element).max_points, element
 
 
+#: Lesson 3's exercise is p-05: a formulation said to Amaru "as the lesson asks" (all six elements of reference
+#: section 6), in words of our own, naming all three transition goals. The builder reveals p-05's own model letter.
+LESSON_3_LETTERS = (
+    "Amaru, from what you have told me you have a depression. It is a common illness that can be treated, and it is "
+    "not your fault or a weakness; while you recover it is fine to expect a bit less of yourself. It started about "
+    "two months after you moved to Winnipeg. You left your team, the bridge inspections you led, your futsal Sundays "
+    "and your friends, and here you feel like a spare part. We call this a role transition. I suggest we meet weekly "
+    "for twelve sessions. Together we would look at what you have lost and let yourself grieve it, look honestly at "
+    "what life in Winnipeg could offer you as well as what is hard, talk about how you feel about the move, tell "
+    "Clara how low you have been, get back in touch with Rosa and find people here, and work on feeling capable and "
+    "confident in your new job. Does that sound right to you?",
+    "Amaru, I think you are suffering from major depression, which is common and treatable and nobody's fault. It "
+    "began around two months after the move from Toronto. In Toronto you knew who you were: you led a team and "
+    "played futsal with friends. Here you work alone from home and say you are just Clara's husband. This change of "
+    "role is what I suggest we focus on. Over 12 weekly meetings we could mourn the life you left behind, see the "
+    "new one more realistically, including what is good about it, and help you regain your self-esteem by becoming "
+    "more skilled and at ease in your new role. We would also look for new friends and contacts in Winnipeg. How "
+    "does that fit with how you see it?",
+)
+
+
+def test_lesson_3_letters_that_name_the_three_goals_get_full_goal_and_strategy_credit(library):
+    case = library.get("p-05")
+    for letter in (case.reference.formulation, *LESSON_3_LETTERS):
+        report = score_formulation(letter, case.reference, rubric="patient", reveal=True, case=case)
+        for name in ("problem_area", "goals", "strategies"):
+            criterion = report.criterion(name)
+            assert criterion.points == criterion.max_points, (name, letter[:60], report.as_text())
+        assert "keyword_stuffing" not in report.flags
+
+
+def test_a_lesson_3_letter_with_only_one_goal_does_not_get_full_goal_credit(library):
+    case = library.get("p-05")
+    letter = ("Amaru, you have a depression, a common and treatable illness that is not your fault. It began two "
+              "months after the move to Winnipeg, when you lost your team and your futsal friends. We call this a "
+              "role transition. In twelve weekly sessions I suggest we find you some new friends and contacts in "
+              "Winnipeg. Does that fit how you see it?")
+    report = score_formulation(letter, case.reference, rubric="patient", reveal=True, case=case)
+    assert report.criterion("goals").points < report.criterion("goals").max_points
+
+
 def test_a_jargon_only_note_does_not_beat_the_patient_formulation_under_the_patient_rubric(library):
     case = library.get("p-05")
     note = ("PA: RT. Onset 2/12 after move; lost team and futsal. Goals: mourn old role, realistic view of new "
