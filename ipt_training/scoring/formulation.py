@@ -731,9 +731,10 @@ def score_formulation(
     raw = cleaned.clauses
     matcher, derived = _matcher_for(reference, case)
     prepared, matches = matcher.find_prepared(raw)
-    words = AnswerWords(prepared)  # the answer's words, gathered once for every reader below
+    # the answer's words, gathered once for every reader below (the raw ones, when repair changed none)
+    words = AnswerWords(prepared, cleaned.vocabulary if matcher.unaltered(cleaned.vocabulary) else None)
     kinds = _by_kind(matches)
-    kinds["technique"] = _technique_matcher(reference, case).find_prepared(raw)[1]
+    kinds["technique"] = _technique_matcher(reference, case).find_in(raw, cleaned.vocabulary)
     if kinds["technique"]:
         # another therapy's technique is no IPT goal or strategy, whatever IPT cue word is inside its phrase
         kinds["goal"] = outside_techniques(kinds["goal"], kinds["technique"], prepared)

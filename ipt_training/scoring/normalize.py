@@ -125,6 +125,8 @@ class CleanText:
     words: int = 0
     #: the words of the answer that point elsewhere ("see above"), if any
     pointer: str = ""
+    #: every token of :attr:`clauses`, gathered once for the readers that ask whether the answer has a word at all
+    vocabulary: frozenset[str] = frozenset()
 
     @property
     def repeated(self) -> bool:
@@ -267,4 +269,4 @@ def clean_answer(text: str) -> CleanText:
     removed = 0
     if len(set(map(tuple, raw))) < len(raw):  # some clause repeats (often a short one: "goals", "no death")
         raw, removed = _distinct_clauses(raw)
-    return CleanText(text, raw, removed, sum(map(len, raw)), _pointer(raw))
+    return CleanText(text, raw, removed, sum(map(len, raw)), _pointer(raw), frozenset().union(*raw))

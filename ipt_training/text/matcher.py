@@ -211,6 +211,8 @@ class PhraseMatcher:
         #: raw tokens that repair changes (a clause without any is its own repaired form)
         self._raw_starts: dict[str, _Start | None] = {}
         self._altered: set[str] = set()
+        #: the raw tokens seen before at which no cue starts (after repair): an answer made of them has no match
+        self._inert: set[str] = set()
 
     def _learn(self, raw_tokens: list[str]) -> None:
         """Repair the tokens not seen before and index the cues that start with what they become."""
@@ -221,6 +223,8 @@ class PhraseMatcher:
                     cues = self.first_word_cues(repaired)
                     self._starts[repaired] = _start(CueGroup.of(cues)) if cues else None
                 self._raw_starts[token] = self._starts[repaired]
+                if self._starts[repaired] is None:
+                    self._inert.add(token)
                 if repaired != token:
                     self._altered.add(token)
 
@@ -260,6 +264,45 @@ class PhraseMatcher:
         """All cue matches in ``text`` (a string, or un-repaired clauses from :func:`clauses`)."""
         return self.find_prepared(text)[1]
 
+    def find_in(self, raw: Clauses, vocabulary: frozenset[str]) -> list[Match]:
+        """The matches of :meth:`find` in ``raw`` (un-repaired clauses), whose words are ``vocabulary``: none, with no
+        walk over the clauses, when no cue can match (most answers, for a matcher of a few cues): every word is one
+        seen before, and at each that starts a cue, the cue's other exact words are not all in the answer (repair
+        changing none of its words)."""
+        if vocabulary <= self._inert:
+            return []
+        if (self._altered.isdisjoint(vocabulary) and vocabulary <= self._raw_starts.keys()
+                and not self._may_match(vocabulary - self._inert, vocabulary)):
+            return []
+        return self.find_prepared(raw)[1]
+
+    def _may_match(self, starters: frozenset[str], vocabulary: frozenset[str]) -> bool:
+        """Whether a cue that starts at one of ``starters`` may match in clauses whose words are ``vocabulary``: a
+        one-word cue does, a longer one only where each of its further words is there (a prefix: some word that
+        starts with it)."""
+        starts_of = self._raw_starts
+        joined = ""  # the words, each after a space, made when a prefix is first looked for
+        for token in starters:
+            start = starts_of[token]
+            assert start is not None  # (``starters`` are words at which a cue starts)
+            for _, _, rest, required in start[0]:
+                if rest is None:
+                    return True
+                if required <= vocabulary:
+                    for word, prefix in rest:
+                        if prefix:
+                            joined = joined or " " + " ".join(vocabulary)
+                            if f" {word}" not in joined:
+                                break
+                    else:
+                        return True
+        return False
+
+    def unaltered(self, vocabulary: frozenset[str]) -> bool:
+        """Whether repair changes none of ``vocabulary`` (the words of clauses :meth:`find_prepared` has read): the
+        prepared clauses are then the raw ones, word for word."""
+        return self._altered.isdisjoint(vocabulary)
+
     def find_prepared(self, text: str | Clauses) -> tuple[Clauses, list[Match]]:
         """The repaired clauses (as :meth:`prepare` gives) and all cue matches in them."""
         raw = clauses(text) if isinstance(text, str) else text
@@ -269,6 +312,7 @@ class PhraseMatcher:
             starts_of.clear()
             self._starts.clear()
             altered.clear()
+            self._inert.clear()
         prepared: Clauses = []
         matches: list[Match] = []
         add = matches.append

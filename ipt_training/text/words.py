@@ -21,10 +21,10 @@ class AnswerWords:
 
     __slots__ = ("_sets", "clauses", "derived", "found", "variants", "vocabulary")
 
-    def __init__(self, clauses: Clauses) -> None:
+    def __init__(self, clauses: Clauses, vocabulary: frozenset[str] | None = None) -> None:
         self.clauses = clauses
-        #: every word of the answer
-        self.vocabulary: frozenset[str] = frozenset().union(*clauses)
+        #: every word of the answer (``vocabulary``, when the caller has gathered them already)
+        self.vocabulary: frozenset[str] = frozenset().union(*clauses) if vocabulary is None else vocabulary
         self._sets: list[frozenset[str]] | None = None
         #: what a reader derives from these clauses once for several callers (keyed by the reader's name)
         self.derived: dict[str, tuple[int, ...]] = {}
