@@ -361,7 +361,8 @@ def _classify(m: Match, tokens: list[str], previous: list[str] | None, quoted: b
             return _MENTIONED  # "not an open dispute any more", "not only grief", "the dispute is not resolved"
         # "she never grieved", "he has not mourned": mourning blocked, which is the grief reading, not a rejection
         return _REJECTED if strong and tokens[m.start] not in _MOURNING_VERBS else _MENTIONED
-    if side and strong and (_refused_after(tokens, m.end) or not _REJECT_BEFORE.isdisjoint(before[-4:])
+    if side and strong and (_refused_after(tokens, m.end, _AREA_OF[m.concept])
+                            or not _REJECT_BEFORE.isdisjoint(before[-4:])
                             or _denied_belief(tokens[max(0, m.start - _BELIEF_REACH):m.start])):
         return _REJECTED  # "Deficits also no", "dispute - not really", "I reject the dispute", "I don't think it is"
     if quoted or _reported(before, earlier):
@@ -376,8 +377,12 @@ def _classify(m: Match, tokens: list[str], previous: list[str] | None, quoted: b
             # "more likely than a transition", "the later phase will look like a transition", "it's like a
             # bereavement", "the dispute with Nikos follows from the death"
             return _MENTIONED
+    if strong and "as" in before and _compared(before):
+        return _MENTIONED  # "mourn it, much as in a transition": a comparison, as "like a bereavement" is
     if side and _thought_of(before):
         return _MENTIONED  # "I did think of a transition, but ...", "it is tempting to call this a dispute": weighed
+    if strong and _earlier_view(before, after):
+        return _MENTIONED  # "I was going to call this deficits", "grief was my first guess": a view left behind
     if _first_look(tokens, before, m.start):
         return _HEDGED  # "At first this looks like grief, but ...": how the case appears, weighed, not a choice
     if strong and not overlaps_concept and _settles_on(tokens, m):
@@ -461,6 +466,44 @@ def _first_look(tokens: list[str], before: list[str], start: int) -> bool:
         return any((t == "at" and n == "first") or (t == "first" and n in _EARLIER_THOUGHT)
                    for t, n in pairwise(tokens))
     return True
+
+
+#: Nouns of a view the writer held before the one they settle on ("my working hypothesis was deficits", "grief was my
+#: first guess"), after a word of earliness.
+_VIEW_NOUNS = frozenset({"thought", "thoughts", "impression", "hypothesis", "guess", "instinct", "idea", "reading",
+                         "formulation", "view", "hunch", "reaction", "assumption", "take", "sense", "choice", "answer"})
+_EARLY_WORDS = frozenset({"first", "initial", "original", "working", "early", "earlier", "starting", "opening",
+                          "previous", "provisional"})
+#: Verbs of a belief, held before and given up in the pluperfect ("I had assumed this was grief").
+_HELD_VERBS = frozenset({"thought", "assumed", "believed", "considered", "supposed", "expected", "taken", "seen",
+                         "called", "put", "read", "formulated", "labelled", "labeled"})
+_STARTING = frozenset({"started", "began", "start", "begin", "starting"})
+
+
+def _earlier_view(before: list[str], after: list[str]) -> bool:
+    """The area is named as a view the writer held before and is moving away from: a past intention ("I was going
+    to call this deficits", "I would have said grief"), a belief in the pluperfect ("I had assumed this was grief"),
+    a first or working view ("my working hypothesis was deficits", "deficits was my first guess") or where the
+    reasoning started ("I started with grief", "grief was where I started")."""
+    window = before[-_VIEW_REACH:]
+    for k, t in enumerate(window):
+        nxt = window[k + 1:k + 3]
+        if k and window[k - 1] in _WRITERS and (
+                (t in {"was", "were"} and nxt == ["going", "to"]) or (t == "would" and nxt[:1] == ["have"])
+                or (t == "had" and not _HELD_VERBS.isdisjoint(nxt))):
+            return True  # the writer's own earlier view ("she was going to retire, a transition" is the case's)
+        if t in _EARLY_WORDS and not _VIEW_NOUNS.isdisjoint(nxt):
+            return True
+        if t in _STARTING and k and window[k - 1] in _FIRST_PERSON | {"reasoning", "thinking"}:
+            return True
+    if after[:1] in (["was"], ["is"]):
+        rest = after[1:]
+        return not _EARLY_WORDS.isdisjoint(rest) or (rest[:1] == ["where"] and rest[1:2] in (["i"], ["we"]))
+    return False
+
+
+_VIEW_REACH = 7
+_WRITERS = frozenset({"i", "we"})
 
 
 #: Verbs of a belief held before ("At first I thought ...", "I initially assumed ...").
@@ -602,13 +645,25 @@ def _thought_of(before: list[str]) -> bool:
         return True  # ("I'm tempted to see this as a transition": six words back)
     window = before[-_THOUGHT_REACH:]
     return not _THINKING.isdisjoint(window) and any(
-        t in _THINKING and (window[k + 1:k + 2] in (["of"], ["about"])
+        t in _THINKING and (_thought_of_object(window[k + 1:])
                             # "I thought this was grief": a belief held before, in the past tense on both verbs
                             or (t == "thought" and not _PAST_COPULAS.isdisjoint(window[k + 1:])))
         for k, t in enumerate(window))
 
 
 _PAST_COPULAS = frozenset({"was", "were"})
+#: Adverbs of when a thought came, between the verb and its object ("made me think first of deficits", "I thought
+#: at first about grief", "I thought initially of a transition").
+_THOUGHT_WHEN = frozenset({"first", "initially", "immediately", "briefly", "straight", "automatically", "at",
+                           "originally", "also"})
+
+
+def _thought_of_object(after: list[str]) -> bool:
+    """The words after a verb of thinking open its object ("of", "about"), after adverbs of when it came."""
+    k = 0
+    while k < len(after) and after[k] in _THOUGHT_WHEN:
+        k += 1
+    return after[k:k + 1] in (["of"], ["about"])
 
 
 _THAN_FILLERS = frozenset({"as", "a", "an", "the", "separate", "full", "true", "real", "proper", "second", "another"})
@@ -675,16 +730,19 @@ def _claimed_after(tokens: list[str], end: int) -> bool:
             and after[2] in _CLAIM_NOUNS)
 
 
-def _refused_after(tokens: list[str], end: int) -> bool:
+def _refused_after(tokens: list[str], end: int, area: ProblemArea | None = None) -> bool:
     """The words right after an area refuse it: "Deficits also no", "transition: not really", "a dispute also does
-    not fit"."""
+    not fit", "grief, no death" (but "social isolation, no trigger" lists a fact of the deficits case: a "no" that
+    determines a noun refuses the area only when the noun is what the area needs, or the evidence for it)."""
     k = end + 1
     while k < len(tokens) and tokens[k] in _AFTER_FILLERS:
         k += 1
     if k >= len(tokens):
         return False
     if tokens[k] in _REFUSED_NEXT:
-        return True
+        following = tokens[k + 1] if k + 1 < len(tokens) else None
+        return (following is None or following in _NO_GOES_ON or area is None
+                or following in _AREA_NEEDS.get(area, frozenset()))
     if tokens[k] in _DOES and k + 1 < len(tokens) and tokens[k + 1] == "not":
         return k + 2 < len(tokens) and tokens[k + 2] in _FIT_VERBS
     if tokens[k] != "not":
@@ -693,6 +751,23 @@ def _refused_after(tokens: list[str], end: int) -> bool:
     return not rest or rest[0] in _NOT_NEXT or (rest[0] in _NOT_THE and len(rest) > 1 and rest[1] in _NOT_THE_NEXT)
 
 
+#: What may follow a "no" that answers the area ("Deficits no, he had friends", "Grief no evidence"), not one that
+#: determines a fact ("no trigger", "no change in years").
+_NO_GOES_ON = frozenset({"he", "she", "they", "it", "i", "we", "this", "that", "there", "because", "since", "as",
+                         "given", "and", "but", "so", "not", "really", "clear", "way", "evidence", "sign", "signs",
+                         "support", "basis", "indication", "indications", "reason", "grounds", "case", "fit", "match",
+                         "longer", "need"})
+#: What each area needs, said after "no" to refuse it ("grief, no death", "dispute, no conflict").
+_AREA_NEEDS: dict[ProblemArea, frozenset[str]] = {
+    ProblemArea.GRIEF: frozenset({"death", "deaths", "died", "bereavement", "loss", "losses", "dead", "one"}),
+    ProblemArea.ROLE_DISPUTE: frozenset({"dispute", "disputes", "conflict", "conflicts", "row", "rows", "argument",
+                                         "arguments", "disagreement", "disagreements", "tension", "friction",
+                                         "fight", "fights", "quarrel", "quarrels", "open", "active", "current"}),
+    ProblemArea.ROLE_TRANSITION: frozenset({"change", "changes", "transition", "move", "event", "events", "new",
+                                            "recent", "life"}),
+    ProblemArea.INTERPERSONAL_DEFICITS: frozenset({"isolation", "deficit", "deficits", "lifelong", "history",
+                                                   "pattern", "long-standing", "longstanding", "lack", "problems"}),
+}
 _DOES = frozenset({"does", "do", "did", "would", "will", "can", "could"})
 #: "a dispute does not fit", "grief would not apply", "deficits does not explain the onset"
 _FIT_VERBS = frozenset({"fit", "apply", "explain", "hold", "match", "suit"})
@@ -886,6 +961,31 @@ def _simile(before: list[str]) -> bool:
         return False
     k = len(before) - len(tail) + tail.index("like")
     return not (k and before[k - 1] in _EVIDENTIAL)
+
+
+#: What may stand between "as" and the area in a comparison: a subject and its verb ("as one would with a
+#: transition"), the preposition or conjunction of the comparison and an article or qualifier.
+_AS_SUBJECTS = frozenset({"one", "we", "you", "they", "i", "he", "she", "it", "people", "patients", "someone"})
+_AS_VERBS = frozenset({"would", "do", "does", "did", "might", "will", "can", "could", "usually", "often", "is",
+                       "are", "were", "was"})
+_AS_LINKS = frozenset({"in", "with", "if", "though"})
+_AS_FILLERS = frozenset({"a", "an", "the", "any", "other", "ordinary", "usual", "typical", "classic", "normal",
+                         "it", "this", "that", "were", "was", "is", "role"})
+_AS_REACH = 7
+
+
+def _compared(before: list[str]) -> bool:
+    """The area is the standard of a comparison, not the focus named: "mourn it, much as in a transition", "as one
+    would with a role transition", "as if it were grief" (but "we treat this as a transition" names it, and "as for
+    the dispute" turns to it)."""
+    tail = before[-_AS_REACH:]
+    if "as" not in tail:
+        return False
+    k = len(tail) - 1 - tail[::-1].index("as")
+    rest = tail[k + 1:]
+    while rest and (rest[0] in _AS_SUBJECTS or rest[0] in _AS_VERBS):
+        rest = rest[1:]
+    return bool(rest) and rest[0] in _AS_LINKS and all(t in _AS_FILLERS for t in rest[1:])
 
 
 def _later_phase(tokens: list[str], before: list[str]) -> bool:
@@ -1128,6 +1228,8 @@ def _supersede(reading: AreaReading) -> None:
 
 _FIRST_PERSON = frozenset({"i", "we", "id", "wed", "ill"})
 _DECISION_VERBS = frozenset({"go", "choose", "chose", "pick", "opt", "settle", "decide", "formulate", "frame", "treat"})
+#: Words before a conclusion word that still open the conclusion ("on balance", "in conclusion", "and so").
+_CONCLUSION_OPENERS = frozenset({"on", "in", "and", "all", "my", "our", "the"})
 _CONCLUSION_WORDS = frozenset({"so", "therefore", "thus", "hence", "overall", "ultimately", "finally", "balance",
                                "conclusion", "final"})
 
@@ -1154,8 +1256,11 @@ def _decides(before: list[str], previous: list[str] | None) -> bool:
     a conclusion that opens the sentence ("So: role transition", "On balance, grief")."""
     if not _FIRST_PERSON.isdisjoint(before) and not _DECISION_VERBS.isdisjoint(before):
         return True
-    if before[:2] and not _CONCLUSION_WORDS.isdisjoint(before[:2]) and len(before) <= 3:
-        return True  # "So: role transition", "On balance role transition"
+    if before[:2] and not _CONCLUSION_WORDS.isdisjoint(before[:2]) and len(before) <= 3 and (
+            before[0] in _CONCLUSION_WORDS or before[0] in _CONCLUSION_OPENERS):
+        # "So: role transition", "On balance role transition", "And so a dispute" (not a fact and its arrow, "divorce
+        # -> RT": one line of a note, which asserts the area without making it the end of a differential)
+        return True
     # "On balance: role transition", "In conclusion: grief", "Final choice: grief"
     return (not before and previous is not None and 0 < len(previous) <= 2
             and not _CONCLUSION_WORDS.isdisjoint(previous))

@@ -48,6 +48,11 @@ _POST_AUXILIARIES = frozenset({"is", "was", "does", "did", "seems", "appears", "
                                "have", "had", "can", "could", "will", "should", "may", "might", "seem", "appear"})
 #: Every word that can negate a cue: a clause without any of them needs no negation check.
 _NEGATION_WORDS = PRE_NEGATORS | POST_NEGATORS | {"ruled", "excluded", "rejected", "out"}
+#: Words that start a conclusion: a negation before one denies the premise, not what is concluded ("no death so
+#: transition", "nothing suggests a dispute, therefore ..."); "not so much grief" keeps its negation.
+_CONSEQUENCE = frozenset({"so", "therefore", "hence", "thus"})
+_SO_DEGREE = frozenset({"much", "many", "far", "very", "clearly", "obviously", "sure", "simple", "simply",
+                        "straightforward"})
 _NEGATOR_NEXT = {"rather": "than", "instead": "of", "rule": "out", "ruled": "out"}
 _LIST_WORDS = frozenset({"a", "an", "the", "or", "nor", "and", "any", "of"})
 _CONJUNCTIONS = frozenset({"and", "or", "nor"})
@@ -432,8 +437,10 @@ def _span_end(rest: tuple[tuple[str, bool], ...], tokens: list[str], start: int,
 
 def is_negated(tokens: list[str], start: int, end: int) -> bool:
     """Whether the span ``tokens[start:end+1]`` is negated by nearby words in its clause."""
-    for k in range(max(0, start - _NEGATION_WINDOW), start):
+    for k in range(start - 1, max(0, start - _NEGATION_WINDOW) - 1, -1):
         word = tokens[k]
+        if word in _CONSEQUENCE and tokens[k + 1] not in _SO_DEGREE:
+            return negated_after(tokens, end)  # "no death, so a transition": the negation stays with its premise
         if word in PRE_NEGATORS:
             if word in PRONOUN_NEGATORS:
                 if all(t in _PRONOUN_BRIDGE for t in tokens[k + 1:start]):

@@ -14,6 +14,9 @@ _NEGATED_MODALS = (("won't", "will not"), ("can't", "can not"), ("shan't", "shal
 _CONTRACTION_RE = re.compile(r"'(?:re|s|ve|ll|d|m)\b")
 #: "R/o RT" in a clinical note: the area is ruled out.
 _RULED_OUT_RE = re.compile(r"\br/o\b")
+#: An arrow of inference in a note ("no death -> RT", "polite => not RD"): read as "so", which ends the reach of a
+#: negation before it (:func:`ipt_training.text.matcher.is_negated`), as the sentence it stands for would.
+_ARROW_RE = re.compile(r"[-=]+>")
 
 #: Abbreviations clinicians use in notes, expanded before matching.
 ABBREVIATIONS: dict[str, str] = {
@@ -71,7 +74,9 @@ _TYPOGRAPHIC = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u20
                               # names such as Đức, Søren, Łukasz or Strauß keep their letters
                               "Đ": "D", "đ": "d", "Ð": "D", "ð": "d", "Ø": "O", "ø": "o", "Ł": "L", "ł": "l",
                               "ß": "ss", "Æ": "Ae", "æ": "ae", "Œ": "Oe", "œ": "oe", "Þ": "Th", "þ": "th",
-                              "ı": "i", "Ħ": "H", "ħ": "h"})
+                              "ı": "i", "Ħ": "H", "ħ": "h",
+                              # arrows of inference, read as the ASCII arrows of a note
+                              "\u2192": "->", "\u21d2": "=>"})
 
 
 def to_ascii_lower(text: str) -> str:
@@ -90,6 +95,8 @@ def _expand(text: str) -> str:
             for contraction, expansion in _NEGATED_MODALS:
                 text = text.replace(contraction, expansion)
         text = _CONTRACTION_RE.sub("", text)
+    if ">" in text:
+        text = _ARROW_RE.sub(" so ", text)
     if "e.g" in text or "i.e" in text:
         # "e.g." and "i.e." are not the shorthand "G" (grief) or anything else
         text = text.replace("e.g.", " eg ").replace("i.e.", " ie ")
