@@ -33,8 +33,8 @@ import yaml
 from scoring_helpers import score
 
 from ipt_training.cases.library import CaseLibrary
-from ipt_training.scoring.areas import _compared, _earlier_view, _refused_after, _thought_of
 from ipt_training.domain import ProblemArea
+from ipt_training.scoring.areas import _compared, _earlier_view, _refused_after, _thought_of
 from ipt_training.text.matcher import is_negated
 from ipt_training.text.normalize import clauses
 
@@ -59,7 +59,8 @@ def test_a_differential_comparison_or_revision_is_one_formulation(library: CaseL
     assert report.total >= item["mark"] - 1.5, report.as_text()
 
 
-@pytest.mark.parametrize("item", _KEEP, ids=[a["id"] for a in _KEEP])
+@pytest.mark.parametrize("item", [pytest.param(a, marks=pytest.mark.xfail(strict=True, reason=a["known"]))
+                                  if "known" in a else a for a in _KEEP], ids=[a["id"] for a in _KEEP])
 def test_contradictions_hedges_and_lists_gain_nothing(library: CaseLibrary, item: dict[str, Any]) -> None:
     report = score(library.get(item["case_id"]), item["text"])
     assert report.total <= item["mark"] + 1.0, report.as_text()
@@ -140,6 +141,6 @@ def test_a_view_the_writer_held_first(before: str, after: list[str], earlier: bo
 
 
 def test_a_thought_that_came_first_is_weighed() -> None:
-    assert _thought_of("chiara description made me think first of".split())
-    assert _thought_of("i thought at first about".split())
-    assert not _thought_of("i think this is".split())
+    assert _thought_of(["chiara", "description", "made", "me", "think", "first", "of"])
+    assert _thought_of(["i", "thought", "at", "first", "about"])
+    assert not _thought_of(["i", "think", "this", "is"])
