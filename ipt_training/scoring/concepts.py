@@ -384,7 +384,10 @@ def read_concepts(goal_matches: list[Match], strategy_matches: list[Match], *, e
                 if every is None:
                     every = _spans(goal_findings + strategy_findings)
                 about = _about(finding, prepared, people, every)
-            for concept in _one_item(_resolve(finding, table, expected, chosen, nearby, about), table, expected):
+            candidates = finding.candidates
+            # (one candidate, most phrases: what _resolve and _one_item leave as it is)
+            for concept in (candidates if len(candidates) == 1 else
+                            _one_item(_resolve(finding, table, expected, chosen, nearby, about), table, expected)):
                 found.add(concept)
                 area = table[concept].area
                 if (concept in expected and chosen and area is not None and area not in chosen
