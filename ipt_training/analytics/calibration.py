@@ -33,6 +33,8 @@ FLAG_REASONS = {
     "self_contradiction": "self-contradiction (the answer argues for different problem areas)",
     "no_commitment": "no commitment (no single problem area chosen)",
     "area_from_reasoning": "area from reasoning (the problem area was not named; the scorer inferred it)",
+    "retelling": ("retelling (the case told back, events and symptoms in order, with no area named and no claim "
+                  "about the cause, the problem or the work)"),
     "not_english": "not English (the scorer reads English only)",
     "list_without_reasoning": "list without reasoning (terms listed, no formulation written)",
     "pasted_vignette": "pasted vignette (the case text copied into the answer)",

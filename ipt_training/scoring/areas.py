@@ -1995,6 +1995,39 @@ def _on_own(tokens: list[str]) -> bool:
     return any(t == "own" and k > 1 and tokens[k - 2] == "on" for k, t in enumerate(tokens))
 
 
+#: How far before a word of being alone a "never" denies it ("he has never had to live on his own").
+_NEVER_REACH = 5
+
+
+def _never_alone(tokens: list[str]) -> bool:
+    """Being alone denied ("he has never lived alone", "never had to live on his own"): no isolation told."""
+    return any(t == "never" and (not _ALONE_WORDS.isdisjoint(tokens[k + 1:k + 1 + _NEVER_REACH])
+                                 or _on_own(tokens[k:k + 2 + _NEVER_REACH]))
+               for k, t in enumerate(tokens))
+
+
+#: Connectives that put the effect first: what stands before them is explained ("the rows with Lukas come from his
+#: not letting go", "he keeps ringing the shop because he cannot let go"), what follows them explains.
+_EFFECT_FIRST = frozenset({"because", "stems", "stem"})
+_EFFECT_FIRST_PAIRS = frozenset({("comes", "from"), ("come", "from"), ("coming", "from"), ("due", "to"),
+                                 ("down", "to")})
+
+
+#: Words of a judgement before the connective: "the diagnosis is probably the bigger thing, because ..." gives the
+#: reason for the answer's choice, not the cause of the event.
+_JUDGED = frozenset({"probably", "bigger", "biggest", "main", "real", "focus", "problem", "issue", "think", "key",
+                     "central", "heart", "root", "more", "most", "matters"})
+
+
+def _effect_before(tokens: list[str]) -> int | None:
+    """Where a clause's first effect-first connective stands, if it has one (events before it are explained); none
+    when what stands before it is a judgement of the answer's own."""
+    for k, t in enumerate(tokens):
+        if t in _EFFECT_FIRST or (k + 1 < len(tokens) and (t, tokens[k + 1]) in _EFFECT_FIRST_PAIRS):
+            return None if not _JUDGED.isdisjoint(tokens[:k]) else k
+    return None
+
+
 #: People other than the patient whose view an answer reports ("your daughter thinks you were always a loner").
 _OTHER_PEOPLE = _THIRD_PARTIES - {"he", "she", "they", "patient", "pt"}
 _VIEW_VERBS = frozenset({"says", "said", "thinks", "thought", "believes", "claims", "insists", "wonders", "calls",
@@ -2016,8 +2049,10 @@ def _lifelong_isolation(tokens: list[str]) -> bool:
     isolated = not _ALONE_WORDS.isdisjoint(tokens) or _on_own(tokens) or any(
         t in _FRIEND_WORDS and k and tokens[k - 1] in _FEW | {"close"} and (tokens[k - 1] != "close" or (
             k > 1 and tokens[k - 2] in _FEW)) for k, t in enumerate(tokens))
-    if not isolated or _others_view(tokens):
-        return False  # (another person's view is not the writer's argument: "your daughter thinks you were always ...")
+    if not isolated or _others_view(tokens) or _never_alone(tokens):
+        # (another person's view is not the writer's argument: "your daughter thinks you were always ..."; nor is
+        # being alone denied: "he has never lived alone")
+        return False
     return not ({"died", "death", "widowed", "move", "moved", "divorce"} & set(tokens))
 
 
@@ -2028,6 +2063,7 @@ _ATTRIBUTION_PAIRS = frozenset({("comes", "from"), ("come", "from"), ("coming", 
                                 ("to", "do"), ("feed", "each"), ("feeds", "the"), ("feeds", "into"),
                                 ("feed", "into"), ("down", "to"), ("behind", "the"), ("behind", "it")})
 _CONSEQUENCE_PAIRS = frozenset({("grew", "out"), ("grown", "out"), ("came", "after"), ("came", "later"),
+                                ("came", "afterwards"), ("came", "afterward"),
                                 ("result", "of"), ("consequence", "of"), ("followed", "from"), ("secondary", "to")})
 _CONSEQUENCE_FIRST = frozenset(first for first, _ in _CONSEQUENCE_PAIRS)
 _LOST = frozenset({"lost", "losing", "loss", "lose"})
@@ -2313,10 +2349,14 @@ def infer_from_events(matches: list[Match], prepared: Clauses,
         if m.concept.startswith("event:") and not m.negated:
             areas_told.setdefault(m.clause, set()).add(_AREA_OF[m.concept])
     dated_from_loss = {c for c, told in areas_told.items() if ProblemArea.GRIEF in told}
+    # Isolation told in one clause with an event of another area ("the divorce left him alone in a flat") is what
+    # that event did, as isolation dated from a death is.
+    dated_from_event = {c for c, told in areas_told.items() if told - {ProblemArea.INTERPERSONAL_DEFICITS}}
     for i in explaining:
         tokens = prepared[i]
-        if i not in consequences and (not _ALONE_WORDS.isdisjoint(tokens) or _on_own(tokens)):
-            if i not in dated_from_loss and _DEATH_WORDS.isdisjoint(tokens):
+        if i not in consequences and (not _ALONE_WORDS.isdisjoint(tokens) or _on_own(tokens)) and not _never_alone(
+                tokens):
+            if i not in dated_from_event and _DEATH_WORDS.isdisjoint(tokens):
                 lifelong += 1
         elif i not in dated_from_loss and _lost_role(tokens):
             # (a death told as the loss of a person, "since you lost Lai-ying you stay home", is no lost role)
@@ -2355,6 +2395,11 @@ def infer_from_events(matches: list[Match], prepared: Clauses,
             # "her mother's death was long ago and she grieved it properly", "the promotion went well and is not
             # the issue": not what explains the episode; nor what the plan sets out to find ("find a few people
             # here you could spend time with" is an aim, not the deficits told)
+            continue
+        effect_at = _effect_before(prepared[m.clause])
+        if effect_at is not None and m.end < effect_at:
+            # the event is what the clause explains, not what explains the episode ("the rows over the till come
+            # from the same place", "losing the job came because he could not function")
             continue
         area = _AREA_OF[m.concept]
         if (m.clause, area) in counted:

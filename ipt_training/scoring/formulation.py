@@ -130,6 +130,7 @@ from ipt_training.scoring.plain_plan import VOTE as PLAN_VOTE
 from ipt_training.scoring.readability import FUNCTION_WORDS, Style, copied_clauses, read_style
 from ipt_training.scoring.readings import plan_for_rejected, stage_label_matches, stage_names, two_formulations
 from ipt_training.scoring.report import CriterionResult, FormulationAnswer, FormulationReport
+from ipt_training.scoring.retelling import own_claims, told_in_sequence
 from ipt_training.scoring.rubrics import Rubric, rubric_named
 from ipt_training.scoring.sentence_map import sentence_ids, turn_opened
 from ipt_training.scoring.specificity import (
@@ -615,6 +616,10 @@ def _around(c: int, prepared: Clauses) -> set[int]:
 
 _ASIDE_WORDS = 2
 _GRIEF_EVENT = f"event:{ProblemArea.GRIEF.value}"
+RETOLD_FEEDBACK = ("The answer tells the case back (events, people and symptoms one after another) but names no "
+                   "problem area and makes no claim of its own: it does not say what set the depression off, what "
+                   "the problem is or what the work would be, so no focus was chosen and the area earns no credit. "
+                   "Say which focus you would work on and why.")
 COPIED_OUT_FEEDBACK = ("The answer restates the case in its own words but names no problem area, so no focus was "
                        "chosen and the area earns no credit. Say which focus you would work on and why.")
 _CONFLICT_WORDS = frozenset({"row", "rows", "rowing", "argue", "argues", "argued", "arguing", "argument", "arguments",
@@ -797,6 +802,12 @@ def score_formulation(
             decision = replace(decision, contradiction=True, secondary=None,
                                alternatives=tuple(a for a in pair if a is not decision.primary))
     implicit = False
+    retold = False  # an area the events would imply, in an answer that only tells the case back
+    symptoms = onset_words(reference, case)
+
+    def onset(tokens: list[str]) -> bool:
+        return onset_told(tokens, symptoms)  # the onset in clinical words or the case's own for its symptoms
+
     dead = _the_dead(reference, case)
     told: list[list[Match]] = []  # the events the answer tells, read once when first asked
 
@@ -842,7 +853,12 @@ def score_formulation(
             if key and (key[0].concept[6:] in {a.value for a in votes}
                         or any(m.concept == key[0].concept and not m.negated for m in events)):
                 inferred = infer_from_events(events + key, prepared, votes, words, dead)
-        if inferred is not None:
+        if (inferred is not None or any(m.concept.startswith("event:") and not m.negated for m in events)) and (
+                told_in_sequence(prepared) and not own_claims(prepared, onset, plan_sentences(prepared, words))):
+            # The case told back, events and symptoms one after another, with no claim of its own about the cause,
+            # the problem or the work: the reader drew the conclusion, not the answer (retelling.py).
+            retold = True
+        elif inferred is not None:
             decision = replace(decision, primary=inferred)
             implicit = True
     if (decision.primary is not None and not decision.contradiction and not decision.stuffing
@@ -932,11 +948,6 @@ def score_formulation(
             sentence_map.append(sentence_ids(cleaned.text, len(prepared)))
         return sentence_map[0]
 
-    symptoms = onset_words(reference, case)
-
-    def onset(tokens: list[str]) -> bool:
-        return onset_told(tokens, symptoms)  # the onset in clinical words or the case's own for its symptoms
-
     def anywhere(read: Clauses) -> bool:
         return onset_told_anywhere(read, symptoms)
 
@@ -1001,6 +1012,8 @@ def score_formulation(
         flags.append("no_commitment")
     if implicit:
         flags.append("area_from_reasoning")
+    if retold:
+        flags.append("retelling")
     if style.not_english:
         flags.append("not_english")
     if plan_list:
@@ -1053,6 +1066,7 @@ def score_formulation(
               if conflict is None and (split is not None or turned) and not staged else None)
     scope = feedback.halved_on(plan.patient_elements)
     area_text = (feedback.LIST_FEEDBACK if uncommitted_list else COPIED_OUT_FEEDBACK if copied_out else
+                 RETOLD_FEEDBACK if retold and decision.primary is None else
                  feedback.area_feedback(decision.primary, decision.secondary, reference, area_pts, plan.area,
                                         stuffing=decision.stuffing, contradiction=decision.contradiction,
                                         reveal=reveal, readings=readings,
@@ -1328,7 +1342,7 @@ def score_formulation(
                                                                             _side_matcher("patient").find(raw)),
                                           listed=plan_list or decision.stuffing))
 
-    confidence = _confidence(answer, raw, decision, implicit, style, plan_list)
+    confidence = _confidence(answer, raw, decision, implicit, style, plan_list or retold)
     if no_facts or thin or cleaned.flags or copied or "refers_elsewhere" in flags:
         confidence = min(confidence, _GAMED_CONFIDENCE)
     timeline_id = reference.timeline_link.id
