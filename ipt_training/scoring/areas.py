@@ -1376,8 +1376,8 @@ def _reject_by_reference(reading: AreaReading, prepared: Clauses,
                          mentions: list[tuple[int, ProblemArea, Reading]], words: AnswerWords) -> None:
     """"Grief and a transition came to mind. I reject both." A clause that rejects without naming an area
     ("reject both", "rule them out", "neither fits") rejects the areas named, and not chosen, just before it."""
-    if not words.has_any(_REJECT_OR_CHOOSE):
-        return
+    if not mentions or not words.has_any(_REJECT_OR_CHOOSE):
+        return  # (no area named: none to reject)
     # The clauses that point back with a verb of rejecting or choosing, and the bare refusals ("I wouldn't.").
     back = words.with_any(BACK_REFERENCES)
     pointing = set(back).intersection(words.with_any(_REJECTING_VERBS)) if back else set()

@@ -787,6 +787,21 @@ def score_formulation(
     field_secondary = None if answer.secondary_area is answer.primary_area else answer.secondary_area
     decision = decide_areas(answer.primary_area, field_secondary, reading)
     across = False  # a turn from one focus to another said across clauses (turns.py)
+    # The sentence of each clause and the clauses a turning word opened: cut from the text once, when first asked
+    # (by the turns read across clauses, the turns in lay words, the link in time).
+    sentence_map: list[list[int] | None] = []
+    turn_map: list[list[bool] | None] = []
+
+    def sentences_of() -> list[int] | None:
+        if not sentence_map:
+            sentence_map.append(sentence_ids(cleaned.text, len(prepared)))
+        return sentence_map[0]
+
+    def turns_of() -> list[bool] | None:
+        if not turn_map:
+            turn_map.append(turn_opened(cleaned.text, len(prepared)))
+        return turn_map[0]
+
     lay_at: dict[ProblemArea, tuple[int, int]] = {}  # where a turn said in lay words commits (quoted below)
     if (decision.secondary is not None and field_secondary is None and not decision.contradiction
             and decision.primary is not None and named_main_second(reading, decision.primary, decision.secondary)):
@@ -795,8 +810,7 @@ def score_formulation(
         # the focus is the primary, not the secondary
         decision = replace(decision, primary=decision.secondary, secondary=decision.primary)
     if decision.primary is not None and not decision.contradiction and not decision.stuffing and len(reading.best) >= 2:
-        pair = turned_across(reading, prepared, lambda: sentence_ids(cleaned.text, len(prepared)),
-                             lambda: turn_opened(cleaned.text, len(prepared)))
+        pair = turned_across(reading, prepared, sentences_of, turns_of)
         if pair is not None:
             across = True
             decision = replace(decision, contradiction=True, secondary=None,
@@ -868,7 +882,7 @@ def score_formulation(
         named_at = None if implicit else reading.order.get(decision.primary)
         lay_pair = turned_in_lay_words(
             None if named_at is None else (named_at[0], decision.primary), prepared, lambda: _areas_told(events_told()),
-            lambda: sentence_ids(cleaned.text, len(prepared)), lambda: turn_opened(cleaned.text, len(prepared)))
+            sentences_of, turns_of)
         if (lay_pair is not None and named_at is not None and lay_pair[0] is decision.primary
                 and answer.primary_area is None and reading.best[decision.primary] < Reading.ASSERTED):
             # the one area named was only weighed ("At first I thought the main problem was grief, but nobody has
@@ -941,15 +955,14 @@ def score_formulation(
     # The link said in one sentence, or in two where one points back to the other (not two facts side by side).
     anniversary = anniversary_clauses(prepared, link_words(reference)) & facts.near
     timing = timing_for(reference, case)
-    sentence_map: list[list[int] | None] = []  # the sentence of each clause, cut once when first asked
-
-    def sentences_of() -> list[int] | None:
-        if not sentence_map:
-            sentence_map.append(sentence_ids(cleaned.text, len(prepared)))
-        return sentence_map[0]
+    onset_seen: list[bool] = []  # whether the answer's clauses speak of the onset at all, read once when first asked
 
     def anywhere(read: Clauses) -> bool:
-        return onset_told_anywhere(read, symptoms)
+        if read is not prepared:
+            return onset_told_anywhere(read, symptoms)
+        if not onset_seen:
+            onset_seen.append(onset_told_anywhere(prepared, symptoms))
+        return onset_seen[0]
 
     def link_said(read: Clauses, events: set[int]) -> bool:
         said = stated_link(read, events | anniversary, sentences_of, _temporal, onset, anywhere)

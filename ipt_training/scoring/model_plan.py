@@ -221,9 +221,12 @@ def key_concepts(key: PlanKey, prepared: Clauses, plan: Iterable[int], chosen: s
     if not key.items or key.area not in chosen:
         return set()
     found: set[str] = set()
+    stems = key.stems
     for c in plan:
         tokens = prepared[c]
-        shared = [(i, s) for i, t in enumerate(tokens) if t not in people and (s := content_stem(t)) in key.stems]
+        if sum(map(stems.__contains__, map(content_stem, tokens))) < _MIN_SHARED:
+            continue  # (most plan clauses: too few of the items' words, counted in C; names only take more away)
+        shared = [(i, s) for i, t in enumerate(tokens) if t not in people and (s := content_stem(t)) in stems]
         if len(shared) < _MIN_SHARED:
             continue
         # A stretch of content words with no word between them ("we will work on glad rid honest guild reconnect")
