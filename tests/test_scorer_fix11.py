@@ -12,6 +12,14 @@ own focus" for the reasoning the course asks for:
 * a "no" that determines a fact after an area, "Social isolation, no trigger", was read as "Deficits: no". A "no"
   followed by a noun refuses the area only when the noun is what the area needs ("grief, no death") or the evidence
   for it ("no evidence", "no sign") (``areas._refused_after``);
+* hedges read in opposite directions: a differential of three areas that leans to one ("I would probably start with
+  the dispute") was stuffing (no area), while "two problem areas seem equally important ... I would work on both"
+  was a full commitment to the first. An answer that leans to one of three areas it names, or that says its areas
+  weigh the same, now commits tentatively: half of the area's credit (``areas.decide_areas``, ``_weighed_evenly``);
+* (not changed: the copied-vignette check on own-words answers that quote a fact or two. Exempting an answer that
+  names its focus, states a plan and copies under a fifth of its clauses whole lifts trainer11a's p25-dispute and
+  p26-good, but also lifts trainer9's b5#3 p-14 note from 8.5 to 9.5 - its examiner's 8.5, which the scorer met
+  only through the copy flag. The guards below, a pasted story with a label and a plan, stay.)
 * a change of mind: the view the writer held first and left ("made me think first of deficits", "I was going to
   call this deficits", "my working hypothesis was ...", "deficits was my first guess", "I had assumed this was
   grief", "grief was where I started") was read as a commitment, so the answer was marked on the area it rejected
@@ -47,6 +55,7 @@ def _answers(*names: str) -> list[dict[str, Any]]:
 
 
 _ALL = _answers("batch1.yaml", "batch2.yaml", "trainer11a.yaml")
+_HEDGES = _answers("hedges.yaml")
 _GAIN = [a for a in _ALL if a["kind"] == "gain"]
 _KEEP = [a for a in _ALL if a["kind"] == "keep"]
 
@@ -144,3 +153,25 @@ def test_a_thought_that_came_first_is_weighed() -> None:
     assert _thought_of(["chiara", "description", "made", "me", "think", "first", "of"])
     assert _thought_of(["i", "thought", "at", "first", "about"])
     assert not _thought_of(["i", "think", "this", "is"])
+
+
+@pytest.mark.parametrize("item", [pytest.param(a, marks=pytest.mark.xfail(strict=True, reason=a["known"]))
+                                  if "known" in a else a for a in _HEDGES], ids=[a["id"] for a in _HEDGES])
+def test_hedges_and_copied_facts(library: CaseLibrary, item: dict[str, Any]) -> None:
+    case = library.get(item["case_id"])
+    report = score(case, item["text"])
+    area = report.criterion("problem_area")
+    if "tentative" in item:
+        assert report.detected_primary is not None
+        assert (area.points < area.max_points) is item["tentative"], report.as_text()
+    if "stuffing" in item:
+        assert ("keyword_stuffing" in report.flags) is item["stuffing"]
+    if "pasted" in item:
+        assert ("pasted_vignette" in report.flags) is item["pasted"]
+    assert abs(report.total - item["mark"]) <= 1.5, report.as_text()
+
+
+@pytest.mark.parametrize("item_id", ["q-pasted-plus-label", "q-pasted-plus-plan"])
+def test_a_pasted_story_with_a_label_and_a_plan_is_still_pasted(library: CaseLibrary, item_id: str) -> None:
+    item = next(a for a in _HEDGES if a["id"] == item_id)
+    assert "pasted_vignette" in score(library.get(item["case_id"]), item["text"]).flags

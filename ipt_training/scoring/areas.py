@@ -126,6 +126,8 @@ class AreaReading:
     label_asked: bool = False
     #: areas a sentence goes on to name the focus ("the dispute with Sameer, now in dissolution, is the focus")
     focused: set[ProblemArea] = field(default_factory=set)
+    #: the answer says its areas weigh the same ("two problem areas seem equally important"): none is ranked first
+    unranked: bool = False
 
     #: (position, area) of the writer's own decisions ("I'd go with transition", "On balance I'd choose grief",
     #: "So: role transition"), the end of a differential
@@ -1154,6 +1156,11 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
                 # (after a focus labelled or chosen, "PA: role transition ... Each of these could be the focus, but I
                 # think the move is the one", the open words weigh; they do not take the label back)
                 reading.refused_at = max(reading.refused_at, opened[-1])
+    if mentions and words.has_any(_EVEN_WORDS):
+        # (said beside an area: in its clause or the one before or after, "two areas seem equally important: ...")
+        named = {c for c, _, _ in mentions}
+        reading.unranked = any(_weighed_evenly(prepared[c]) and not named.isdisjoint((c - 1, c, c + 1))
+                               for c in words.with_any(_EVEN_WORDS))
     _supersede(reading)
     if reading.reversed_to or reading.reversed_paraphrase:
         _placed_within(reading, prepared, ordered)
@@ -1175,6 +1182,20 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
             if area not in reading.free_choice:
                 _drop(reading, area)
     return reading
+
+
+#: Words that weigh areas the same ("equally important", "of equal weight").
+_EVEN_WORDS = frozenset({"equally", "equal"})
+#: What is said to be equal: the areas' importance, weight or fit, not a fact of the case ("equal shares").
+_EVEN_OF = frozenset({"important", "importance", "relevant", "weight", "weighty", "likely", "central", "strong",
+                      "plausible", "valid", "prominent", "significant", "pressing", "good", "fitting", "fit",
+                      "candidates", "possible", "footing", "priority", "measure"})
+
+
+def _weighed_evenly(tokens: list[str]) -> bool:
+    """The clause says areas weigh the same: "two problem areas seem equally important", "both are of equal weight"
+    (not "equally" of a fact: "they split the savings equally")."""
+    return any(t in _EVEN_WORDS and not _EVEN_OF.isdisjoint(tokens[k + 1:k + 3]) for k, t in enumerate(tokens))
 
 
 #: Nouns of a focus's work: "the transition work", "the work is mourning Kwabena", "within the grief focus".
@@ -1702,6 +1723,11 @@ def decide_areas(chosen_primary: ProblemArea | None, chosen_secondary: ProblemAr
         elif len(leaning) == 1:
             # "I lean towards grief ... the row could be a dispute": the area it leans to, over the possibilities
             primary = leaning[0]
+    if (reading.unranked and primary is not None and not tentative and not reading.decisive
+            and not [a for a in chosen if a in reading.primary_marked or a in reading.focused]):
+        # "Two problem areas seem equally important: ... I would work on both": the answer refuses to rank the areas
+        # it names, so the first is a focus it leans to, not one it chose
+        tentative = True
     rest = [a for a in asserted if a != primary]
     titled = primary is not None and (primary is reading.label or bool(chosen))
     secondary_pick = [a for a in rest if a in reading.secondary_marked] or [
@@ -1738,7 +1764,12 @@ def decide_areas(chosen_primary: ProblemArea | None, chosen_secondary: ProblemAr
               and not (labelled and a != primary and a not in reading.claimed)
               and not (a != primary and a in reading.rejected and a not in reading.claimed)]
     listed_unsettled = [a for a in listed if a not in reading.secondary_marked]
-    stuffing = len(listed) >= 3 and (primary is None or not explicit or len(listed_unsettled) >= 3)
+    # (a differential that leans towards one of the areas it names, "I would probably start with the dispute", has
+    # ranked them: a hedge, marked as one, not a list of names)
+    stuffing = len(listed) >= 3 and (primary is None or not explicit or len(listed_unsettled) >= 3) and not tentative
+    if stuffing and len(listed) < 4 and primary is not None and primary in reading.leaning:
+        # "Three areas are possible ... I'd probably begin with the dispute": it ranks what it names, weakly
+        stuffing, tentative = False, True
     stuffing = stuffing or len(listed) == 4
     if stuffing:
         return AreaDecision(None, None, True, False, explicit,

@@ -112,14 +112,15 @@ def area_feedback(primary: ProblemArea | None, secondary: ProblemArea | None, re
                   points: float, max_points: float, *, stuffing: bool, contradiction: bool, reveal: bool,
                   readings: tuple[ProblemArea, ...] = (), better_fits: bool = False, two_stages: bool = False,
                   deferred: bool = False, other_named: bool = True, inferred: bool = False,
-                  halved: str | None = None, quoted: bool = False) -> str:
+                  halved: str | None = None, quoted: bool = False, tentative: bool = False) -> str:
     """The trainee's focus; ``better_fits``: the reading marked fits the case on its own, its credit halved only for
     a second reading; ``two_stages``: that second reading is a second stage of the same dispute; ``deferred``: the
     answer puts off or refuses the choice ("I can't choose a focus yet"); ``other_named``: the second reading is an
     area the answer names (not only reasoning that reads as it, which the claims' feedback quotes); ``inferred``:
     the answer names no area, and its focus is read from its reasoning; ``halved``: the criteria a two-reading answer
     is halved on (:func:`halved_on`), None when only the area is; ``quoted``: a sentence that quotes the two
-    statements and says so follows, so this one does not repeat the rule."""
+    statements and says so follows, so this one does not repeat the rule; ``tentative``: the answer leans towards the
+    area without choosing it, and its credit is halved for that (said after this text), not for the area."""
     kept_both = ("earns half of the area credit." if halved is None else
                  "is marked at half credit." if quoted else f"is marked at half credit {halved}.")
     if primary is None and deferred:
@@ -174,6 +175,9 @@ def area_feedback(primary: ProblemArea | None, secondary: ProblemArea | None, re
                      "is long-standing.")
     elif points >= max_points:
         parts.append("This fits the case: the focus is linked in time to the onset of the episode.")
+    elif tentative and points * 2 >= max_points:
+        parts.append("The focus you lean towards fits the case: it is linked in time to the onset of the episode.")
+        return " ".join(parts)
     elif points > 0:
         parts.append("This is partly defensible, but another focus explains the onset better. "
                      "Compare the timing of each candidate event with the onset of symptoms.")

@@ -1090,7 +1090,7 @@ def score_formulation(
                                         or any(c.kind == "focus" for c in conflict.claims),
                                         inferred=implicit,
                                         halved=scope if split is not None or turned else None,
-                                        quoted=quotes is not None))
+                                        quoted=quotes is not None, tentative=decision.tentative))
     if conflict is not None:
         flags.append("conflicting_claims")
         area_text = f"{area_text} {conflict.feedback(cleaned.text)}"
