@@ -52,7 +52,7 @@ a about above after again against all almost also although always am an and any 
 because been before being below between both but by can could did do does doing done down during each either
 else even ever every few for from further get gets getting go goes going gone got had has have having he her
 here hers herself him himself his how however i if in into is it its itself just last least less let like made
-make makes many may me might more most much must my myself near nearly never no nobody none nor not nothing now
+make makes many may me might more most much must my myself near nearly never no none nor not nothing now
 of off often on once one only or other others our out over own per quite rather really said same say says she
 should since so some someone something still such than that the their them themselves then there these they this
 those though through to too under until up upon us very was we well went were what when where whether which while
@@ -83,7 +83,15 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("retire", "retired", "retirement", "retiring"),
     ("promotion", "promoted", "promote"),
     ("redundant", "redundancy", "laid", "layoff", "sacked", "fired"),
-    ("divorce", "divorced", "separation", "separated", "separate", "split"),
+    ("divorce", "divorced", "separation", "separated", "separate", "split", "marriage ended", "marriage broke",
+     "end of the marriage", "end of his marriage", "end of her marriage", "end of your marriage", "broke up",
+     "break up", "breakup"),
+    # Plain words for looking after someone ("you looked after her for seven years" is "he cared for Liesl")
+    ("cared", "caring", "carer", "carers", "caregiver", "caregivers", "looked after", "look after", "looks after",
+     "looking after", "nursed"),
+    ("try", "tried", "tries", "trying", "attempt", "attempts", "attempted"),
+    ("team", "teams", "crew", "crews", "squad"),
+    ("colleague", "colleagues", "workmate", "workmates", "coworker", "coworkers", "co-worker", "co-workers"),
     ("wedding", "married", "marriage", "marry", "wed"),
     ("diagnosis", "diagnosed", "diagnoses"),
     ("job", "jobs", "work", "career", "employment"),
@@ -94,7 +102,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("decline", "declines", "declined", "declining", "refuse", "refuses", "refused", "refusing", "avoid", "avoids",
      "avoided", "avoiding", "skips", "skipped"),
     ("embarrass", "embarrassed", "embarrassing", "embarrassment", "stupid", "foolish", "silly", "humiliate",
-     "humiliated", "humiliating", "ashamed"),
+     "humiliated", "humiliating", "ashamed", "shame", "shamed", "shameful"),
     ("bully", "bullied", "bullying", "bullies", "teased", "teasing", "taunted", "mocked"),
     ("partner", "partners", "romantic", "romance", "boyfriend", "girlfriend", "dating"),
     ("outing", "outings", "drinks", "socials", "gatherings", "parties", "party"),
@@ -294,6 +302,9 @@ class DerivedEvidence:
     #: item id -> the case's other words for the item (:mod:`~ipt_training.scoring.item_context`: "music" where the
     #: item says "orchestra"), which back up a distinctive word of the item's own in a sentence
     extra: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: the words, names among them, by which the timeline link itself tells the key event and its item has too
+    #: ("after Liesl's death": Liesl, death): all of them in a sentence tell the event, however many items share each
+    key_event: frozenset[str] = frozenset()
 
     def key_event_named(self, matches: list[Match], clauses_: set[int]) -> bool:
         """Whether ``clauses_`` (those the answer ties to the onset) name the key event by a word of its item's
@@ -353,7 +364,8 @@ class DerivedEvidence:
                 elif (_item_words(hit, weights, own) >= 2 or score >= _SHORT_ITEM_SHARE * total
                       or any(k.startswith(("name:", "gist:")) and weights[k] >= _CITE_WEIGHT for k in hit)
                       or any(kind in window and not words.isdisjoint(window) for kind, words in shared.items())
-                      or (sentence and item_id == self.key_item and not self.key_words.isdisjoint(hit))):
+                      or (sentence and item_id == self.key_item and (not self.key_words.isdisjoint(hit)
+                                                                     or _tells_key_event(self.key_event, window)))):
                     found.add(item_id)
                     break
                 elif (long and by_context is not None and not extra.isdisjoint(window)
@@ -362,6 +374,12 @@ class DerivedEvidence:
         if by_context is not None:
             by_context -= found
         return found
+
+
+def _tells_key_event(event: frozenset[str], window: set[str]) -> bool:
+    """Whether a sentence's terms hold every word by which the link tells the key event ("It came on after Liesl
+    died": Liesl and the death; "following his promotion"), a word of what happened among them, not a name alone."""
+    return any(k.startswith("word:") for k in event) and event <= window
 
 
 #: A clause this long with fewer function words than this share is words listed, not a sentence (a note's clause has
@@ -458,8 +476,10 @@ def derive_evidence(texts: dict[str, str], timeline_id: str, *, names: Iterable[
     link = per_item.get(timeline_id)
     key_item = ""
     told: set[str] = set()
+    link_keys: set[str] = set()
     if link is not None:
         keys = {t.key for t in link}
+        link_keys = set(keys)
         told = {t.key for text in (texts[timeline_id], *link_event)
                 for t in sentence_terms(text, known_names, skip_words, event_only=True)
                 if t.key.startswith("word:") and t.weight > _COMMON_WEIGHT}
@@ -514,7 +534,11 @@ def derive_evidence(texts: dict[str, str], timeline_id: str, *, names: Iterable[
                                                               for t in terms})
                            for kind in kinds - alone}
     key_words = own.get(key_item, frozenset()) & told
-    return DerivedEvidence(items, cues, timeline_id, own, key_item, {i: k for i, k in shared.items() if k}, key_words)
+    weights = {t.key: t.weight for t in link or ()}
+    key_event = frozenset(k for k in link_keys if k in items.get(key_item, {}) and k not in _WHO_KEYS
+                          and (k.startswith("name:") or (k.startswith("word:") and weights[k] > _COMMON_WEIGHT)))
+    return DerivedEvidence(items, cues, timeline_id, own, key_item, {i: k for i, k in shared.items() if k}, key_words,
+                           key_event=key_event)
 
 
 def event_words(text: str, names: Iterable[str] = ()) -> dict[str, tuple[str, ...]]:

@@ -99,7 +99,13 @@ GIST_CUES: dict[str, tuple[str, ...]] = {
     "after_onset": ("already low", "already depressed", "already begun", "already started", "already had",
                     "already down", "after her mood", "after his mood", "after the onset", "after onset",
                     "after her symptoms", "after his symptoms", "after the symptoms", "after the depression",
-                    "came later", "only later", "started before", "began before", "low before", "low long before"),
+                    "came later", "only later", "started before", "began before", "low before", "low long before",
+                    # a change told as following the onset ("the row followed the onset", "post-onset", "after you
+                    # were already unwell")
+                    "followed the onset", "post onset", "already unwell", "already ill", "already struggling",
+                    "already sinking", "already sick", "already suffering", "after he was already",
+                    "after she was already", "after you were already", "consequence", "not the cause",
+                    "not the trigger"),
     "still_talking": ("still talk*", "still trying", "still try", "still negotiat*", "still speak*",
                       "still phone", "still in contact", "still call*", "both want to", "still want to"),
     "standstill": ("stopped talking", "not speaking", "not talking", "no longer speak*", "no longer talk*",

@@ -25,7 +25,7 @@ from ipt_training.scoring.per_case import per_case
 Clauses = list[list[str]]
 
 _ONSET_PREFIXES = ("onset", "symptom", "depress", "mood", "episode", "unwell", "ill", "low", "mdd", "mde", "sx",
-                   "downhill", "sink", "worse", "deteriorat", "slump", "spiral", "sleep", "appetite", "waking",
+                   "downhill", "sink", "sank", "sunk", "worse", "deteriorat", "slump", "spiral", "sleep", "appetite", "waking",
                    "tired", "energy", "insomn", "tearful", "hopeless", "anhedon", "numb", "exhaust", "concentrat",
                    # lay words for falling ill ("she became sad", "he has been miserable", "it all caught up")
                    "sad", "miserable", "unhappy")
@@ -138,6 +138,9 @@ def points_back(tokens: list[str]) -> bool:
         # started to feel low", "Soon after, his sleep went", "Within weeks, she was crying every day"
         if tokens[k] in _BARE_RELATIONS and k and tokens[k - 1] in _SOON and tokens[k + 1] in _SUBJECTS:
             return True
+    # ... or closing the clause: "It began in April, so soon after", "The low mood came in July, right after"
+    if len(tokens) >= 2 and tokens[-1] in _BARE_RELATIONS and tokens[-2] in _SOON:
+        return True
         if tokens[k] == "within" and tokens[k + 1] in _UNITS and tokens[k + 2:k + 3] and tokens[k + 2] in _SUBJECTS:
             return True
     # "This was two months after the diagnosis", "That is when it began"
