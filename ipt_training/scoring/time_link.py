@@ -25,8 +25,9 @@ from ipt_training.scoring.per_case import per_case
 Clauses = list[list[str]]
 
 _ONSET_PREFIXES = ("onset", "symptom", "depress", "mood", "episode", "unwell", "ill", "low", "mdd", "mde", "sx",
-                   "downhill", "sink", "sank", "sunk", "worse", "deteriorat", "slump", "spiral", "sleep", "appetite", "waking",
-                   "tired", "energy", "insomn", "tearful", "hopeless", "anhedon", "numb", "exhaust", "concentrat",
+                   "downhill", "sink", "sank", "sunk", "worse", "deteriorat", "slump", "spiral", "sleep", "appetite",
+                   "waking", "tired", "energy", "insomn", "tearful", "hopeless", "anhedon", "numb", "exhaust",
+                   "concentrat",
                    # lay words for falling ill ("she became sad", "he has been miserable", "it all caught up")
                    "sad", "miserable", "unhappy")
 _ONSET_SUBJECTS = ("it", "this", "he", "she", "which", "they", "illness", "problems")
