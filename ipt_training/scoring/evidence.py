@@ -377,9 +377,11 @@ class DerivedEvidence:
 
 
 def _tells_key_event(event: frozenset[str], window: set[str]) -> bool:
-    """Whether a sentence's terms hold every word by which the link tells the key event ("It came on after Liesl
-    died": Liesl and the death; "following his promotion"), a word of what happened among them, not a name alone."""
-    return any(k.startswith("word:") for k in event) and event <= window
+    """Whether a sentence's terms tell the key event as the link tells it: the name the link gives (if any) and a
+    word of what happened ("It came on after Liesl died": Liesl and the death; "following his promotion"), not a
+    name alone."""
+    names = {k for k in event if k.startswith("name:")}
+    return names <= window and not (event - names).isdisjoint(window)
 
 
 #: A clause this long with fewer function words than this share is words listed, not a sentence (a note's clause has
@@ -534,9 +536,11 @@ def derive_evidence(texts: dict[str, str], timeline_id: str, *, names: Iterable[
                                                               for t in terms})
                            for kind in kinds - alone}
     key_words = own.get(key_item, frozenset()) & told
+    # (a word most vignettes have, "died", tells the event beside the name of who died; alone it does not)
     weights = {t.key: t.weight for t in link or ()}
-    key_event = frozenset(k for k in link_keys if k in items.get(key_item, {}) and k not in _WHO_KEYS
-                          and (k.startswith("name:") or (k.startswith("word:") and weights[k] > _COMMON_WEIGHT)))
+    event = {k for k in link_keys if k in items.get(key_item, {}) and k not in _WHO_KEYS and not k.startswith(_DATED)}
+    named = any(k.startswith("name:") for k in event)
+    key_event = frozenset(k for k in event if named or weights[k] > _COMMON_WEIGHT)
     return DerivedEvidence(items, cues, timeline_id, own, key_item, {i: k for i, k in shared.items() if k}, key_words,
                            key_event=key_event)
 
