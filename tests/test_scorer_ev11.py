@@ -122,6 +122,21 @@ def test_nobody_alone_is_not_the_identity() -> None:
     assert "identity" not in _cited("Role transition. Nobody visits him at weekends.", TRANSITION)
 
 
+# ------------------------------------------------------------------- a fact told around one word of its own
+
+def test_a_sentence_told_around_a_distinctive_word_of_the_item_cites_it() -> None:
+    text = "Role transition. Since the divorce he has quietly given up his chess evenings, which he used to love."
+    assert "alone" in _cited(text, TRANSITION)
+
+
+@pytest.mark.parametrize("text", [
+    "Role transition. Divorce. Chess.",  # fragments of a list
+    "Role dispute with his former wife, at impasse: since the divorce he has given up his chess evenings too.",
+])
+def test_one_word_of_the_item_in_a_list_or_in_another_focus_does_not_cite_it(text: str) -> None:
+    assert "alone" not in _cited(text, TRANSITION)
+
+
 # ----------------------------------------------------------------------------- a change told after the onset
 
 @pytest.mark.parametrize("text", [
@@ -182,3 +197,9 @@ def test_batch_a_evidence_within_examiner_reach() -> None:
     """Batch A (written before the change): 0.54 mean absolute error on evidence at the start, 0.42 after."""
     errors = _evidence_errors("answers-a.yaml")
     assert sum(map(abs, errors)) / len(errors) <= 0.45
+
+
+def test_batch_b_evidence_within_examiner_reach() -> None:
+    """Batch B (written after the first fix, run once): 0.32 mean absolute error on evidence, as before the fix."""
+    errors = _evidence_errors("answers-b.yaml")
+    assert sum(map(abs, errors)) / len(errors) <= 0.35

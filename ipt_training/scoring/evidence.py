@@ -26,7 +26,11 @@ Words in other forms find the term: irregular verbs ("left" / "leaving") and the
 "driving", "migration" / "migrated"; :mod:`~ipt_training.scoring.word_forms`). An inventory entry names people only
 by its proper names ("Mother (Sofia)" is Sofia); an entry for a group or a role ("the drivers", "her mother") gives
 plain words, matched in all their forms. A kind of fact (:mod:`~ipt_training.scoring.gist`) that two items share
-cites the one whose own words the answer's sentence also has.
+cites the one whose own words the answer's sentence also has. Where the answer reads the case as the case does (the
+reference focus chosen), a sentence told in prose, with a verb of an event, that holds one distinctive word of an
+item's own also cites it: the rest of the fact is told in the answer's own words ("you have let your friends and
+your swimming go"), as letters and plain prose tell it; a list, a fragment or an answer arguing another focus does
+not earn it.
 """
 
 from __future__ import annotations
@@ -323,8 +327,9 @@ class DerivedEvidence:
         """Ids of the items (the timeline link included) whose terms one sentence of the answer covers
         (``prepared``: the answer's clauses, to tell a kind of fact denied right before its phrase). ``by_context``
         receives the items a sentence states only with the case's other words for them (:attr:`extra`: a distinctive
-        word of the item's own beside one of them), which the caller counts where the answer reads the case as the
-        case does."""
+        word of the item's own beside one of them) or tells in its own words around one distinctive word of the item's
+        own ("you have let your friends and your swimming go": swimming), which the caller counts where the answer
+        reads the case as the case does."""
         by_clause: dict[int, set[str]] = {}
         for m in matches:
             if m.concept.startswith("term:"):
@@ -368,12 +373,20 @@ class DerivedEvidence:
                                                                      or _tells_key_event(self.key_event, window)))):
                     found.add(item_id)
                     break
-                elif (long and by_context is not None and not extra.isdisjoint(window)
-                      and any((weights[k] >= 1.0 or k in own) and not k.startswith(_NOT_OWN) for k in hit)):
+                elif by_context is not None and long and (
+                        (not extra.isdisjoint(window)
+                         and any((weights[k] >= 1.0 or k in own) and not k.startswith(_NOT_OWN) for k in hit))
+                        or (sentence and _told_by_own_word(hit, weights, own))):
                     by_context.add(item_id)
         if by_context is not None:
             by_context -= found
         return found
+
+
+def _told_by_own_word(hit: list[str], weights: dict[str, float], own: frozenset[str]) -> bool:
+    """Whether a sentence told in prose holds a distinctive word that only this item has ("swimming", "notebook"):
+    the rest of the fact said in the answer's own words, as a letter or plain prose tells it."""
+    return any(k in own and weights[k] >= _RARE_WEIGHT for k in hit)
 
 
 def _tells_key_event(event: frozenset[str], window: set[str]) -> bool:
