@@ -45,6 +45,7 @@ import yaml
 
 from ipt_training.scoring.gist import all_item_kinds, gist_cues, stated_kind
 from ipt_training.scoring.readability import FUNCTION_WORDS
+from ipt_training.scoring.time_link import onset_said
 from ipt_training.scoring.word_forms import IRREGULAR_GROUPS, extra_forms, third_person
 from ipt_training.text.matcher import Match
 from ipt_training.text.normalize import clauses, to_ascii_lower
@@ -306,6 +307,9 @@ class DerivedEvidence:
     #: item id -> the case's other words for the item (:mod:`~ipt_training.scoring.item_context`: "music" where the
     #: item says "orchestra"), which back up a distinctive word of the item's own in a sentence
     extra: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: item id -> the distinctive words of the item's own outside its clauses about the onset ("his mood fell" tells
+    #: when, not what happened): one of them in a sentence told in prose tells the item
+    telling: dict[str, frozenset[str]] = field(default_factory=dict)
     #: the words, names among them, by which the timeline link itself tells the key event and its item has too
     #: ("after Liesl's death": Liesl, death): all of them in a sentence tell the event, however many items share each
     key_event: frozenset[str] = frozenset()
@@ -340,6 +344,7 @@ class DerivedEvidence:
         if not by_clause:
             return set()
         windows = [by_clause.get(c, set()) | by_clause.get(c + 1, set()) for c in sorted(by_clause)]
+        heads = [by_clause[c] for c in sorted(by_clause)]
         # clauses that are sentences, not fragments of a list: there one word of the key event's own names it
         sentences = {c for c in by_clause if prepared and len(prepared[c]) >= _SENTENCE_WORDS
                      and not _EVENT_VERBS.isdisjoint(prepared[c])}
@@ -357,7 +362,7 @@ class DerivedEvidence:
             own = self.own.get(item_id, frozenset())
             shared = self.shared.get(item_id, {})
             extra = self.extra.get(item_id, frozenset()) if by_context is not None else frozenset()
-            for window, sentence, long in zip(windows, keyed, told, strict=True):
+            for window, head, sentence, long in zip(windows, heads, keyed, told, strict=True):
                 hit = [k for k in weights if k in window]
                 score = sum(weights[k] for k in hit)
                 if item_id == self.timeline_id:
@@ -376,17 +381,12 @@ class DerivedEvidence:
                 elif by_context is not None and long and (
                         (not extra.isdisjoint(window)
                          and any((weights[k] >= 1.0 or k in own) and not k.startswith(_NOT_OWN) for k in hit))
-                        or (sentence and _told_by_own_word(hit, weights, own))):
+                        # (the word in the clause that tells the event, not in the clause after it)
+                        or (sentence and not self.telling.get(item_id, frozenset()).isdisjoint(head))):
                     by_context.add(item_id)
         if by_context is not None:
             by_context -= found
         return found
-
-
-def _told_by_own_word(hit: list[str], weights: dict[str, float], own: frozenset[str]) -> bool:
-    """Whether a sentence told in prose holds a distinctive word that only this item has ("swimming", "notebook"):
-    the rest of the fact said in the answer's own words, as a letter or plain prose tells it."""
-    return any(k in own and weights[k] >= _RARE_WEIGHT for k in hit)
 
 
 def _tells_key_event(event: frozenset[str], window: set[str]) -> bool:
@@ -554,8 +554,16 @@ def derive_evidence(texts: dict[str, str], timeline_id: str, *, names: Iterable[
     event = {k for k in link_keys if k in items.get(key_item, {}) and k not in _WHO_KEYS and not k.startswith(_DATED)}
     named = any(k.startswith("name:") for k in event)
     key_event = frozenset(k for k in event if named or weights[k] > _COMMON_WEIGHT)
+    # the distinctive words of an item's own that tell what happened, not when the mood fell: one of them in a sentence
+    # told in prose names the fact ("you have let your friends and your swimming go")
+    timing = {item_id: {t.key for clause in clauses(texts[item_id]) if onset_said(clause)
+                        for t in sentence_terms(" ".join(clause), known_names, skip_words)}
+              for item_id in own}
+    telling = {item_id: frozenset(k for k in words if items[item_id].get(k, 0.0) >= _RARE_WEIGHT
+                                  and k not in timing[item_id])
+               for item_id, words in own.items()}
     return DerivedEvidence(items, cues, timeline_id, own, key_item, {i: k for i, k in shared.items() if k}, key_words,
-                           key_event=key_event)
+                           telling=telling, key_event=key_event)
 
 
 def event_words(text: str, names: Iterable[str] = ()) -> dict[str, tuple[str, ...]]:

@@ -139,11 +139,11 @@ def points_back(tokens: list[str]) -> bool:
         # started to feel low", "Soon after, his sleep went", "Within weeks, she was crying every day"
         if tokens[k] in _BARE_RELATIONS and k and tokens[k - 1] in _SOON and tokens[k + 1] in _SUBJECTS:
             return True
+        if tokens[k] == "within" and tokens[k + 1] in _UNITS and tokens[k + 2:k + 3] and tokens[k + 2] in _SUBJECTS:
+            return True
     # ... or closing the clause: "It began in April, so soon after", "The low mood came in July, right after"
     if len(tokens) >= 2 and tokens[-1] in _BARE_RELATIONS and tokens[-2] in _SOON:
         return True
-        if tokens[k] == "within" and tokens[k + 1] in _UNITS and tokens[k + 2:k + 3] and tokens[k + 2] in _SUBJECTS:
-            return True
     # "This was two months after the diagnosis", "That is when it began"
     return bool(tokens) and tokens[0] in _POINTING and not _POINTING_RELATIONS.isdisjoint(tokens[1:6])
 
