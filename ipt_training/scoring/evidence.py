@@ -26,11 +26,13 @@ Words in other forms find the term: irregular verbs ("left" / "leaving") and the
 "driving", "migration" / "migrated"; :mod:`~ipt_training.scoring.word_forms`). An inventory entry names people only
 by its proper names ("Mother (Sofia)" is Sofia); an entry for a group or a role ("the drivers", "her mother") gives
 plain words, matched in all their forms. A kind of fact (:mod:`~ipt_training.scoring.gist`) that two items share
-cites the one whose own words the answer's sentence also has. Where the answer reads the case as the case does (the
-reference focus chosen), a sentence told in prose, with a verb of an event, that holds one distinctive word of an
-item's own also cites it: the rest of the fact is told in the answer's own words ("you have let your friends and
-your swimming go"), as letters and plain prose tell it; a list, a fragment or an answer arguing another focus does
-not earn it.
+cites the one whose own words the answer's sentence also has. The key event told in a sentence as the timeline link
+tells it (the link's name and a word of what happened: "it came on after Liesl died", where every item speaks of the
+death; or one distinctive word: "following his promotion") cites the key item. Where the answer reads the case as
+the case does (the reference focus chosen), a sentence told in prose, with a verb of an event, that holds one
+distinctive word of an item's own (not a word of its clause about the onset: "after his mood fell") also cites it:
+the rest of the fact is told in the answer's own words ("you have let your friends and your swimming go"), as
+letters and plain prose tell it; a list, a fragment or an answer arguing another focus does not earn it.
 """
 
 from __future__ import annotations
@@ -311,7 +313,8 @@ class DerivedEvidence:
     #: when, not what happened): one of them in a sentence told in prose tells the item
     telling: dict[str, frozenset[str]] = field(default_factory=dict)
     #: the words, names among them, by which the timeline link itself tells the key event and its item has too
-    #: ("after Liesl's death": Liesl, death): all of them in a sentence tell the event, however many items share each
+    #: ("after Liesl's death": Liesl, death): the name and one word of what happened in a sentence tell the event,
+    #: however many items share the word
     key_event: frozenset[str] = frozenset()
 
     def key_event_named(self, matches: list[Match], clauses_: set[int]) -> bool:
