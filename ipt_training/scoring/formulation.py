@@ -100,7 +100,7 @@ from ipt_training.scoring.lexicon import (
     reader_words,
     second_person,
 )
-from ipt_training.scoring.model_plan import EMPTY_KEY, PlanKey, build_key, concept_area, key_concepts, story_listed
+from ipt_training.scoring.model_plan import EMPTY_KEY, PlanKey, build_key, concept_area, key_concepts, story_clauses
 from ipt_training.scoring.no_event import no_event_clauses
 from ipt_training.scoring.normalize import clean_answer
 from ipt_training.scoring.onset_link import (
@@ -506,7 +506,9 @@ def _proposed_work(own: Clauses, words: AnswerWords, strategies: list[Match], pl
     said to the patient (at least one clause in two of its own speaks to "you": a letter, a feedback session, not a
     note that quotes the patient once). ``own``: the answer's clauses, those copied from the vignette left empty;
     ``words``: the table of words of all its clauses."""
-    written = sum(1 for tokens in own if tokens)
+    if not words.has_any(ADDRESSED):
+        return frozenset()  # no clause speaks to "you" (most notes)
+    written = len(own) - own.count([])
     if not written or sum(1 for c in words.with_any(ADDRESSED) if own[c]) * _ADDRESSED_SHARE < written:
         return frozenset()
     planned = set(plan_sentences(words.clauses, words))
@@ -1248,8 +1250,7 @@ def score_formulation(
     # The case's story listed word by word in a plan sentence ("we will talk about wife, divorce, marriage, alone,
     # decided") plans no work: its clauses are read by the lexicon only, not in plain words or the model's.
     # (an answer that chose no area has no plan read below, whatever its clauses list)
-    story = ({index for index, clause in enumerate(plan_clauses) if story_listed(clause, model_key, people)}
-             if chosen else set())
+    story = story_clauses(plan_clauses, model_key, people) if chosen else set()
     plan_read = [[] if index in story else clause for index, clause in enumerate(plan_clauses)] if story else (
         plan_clauses)
     if kinds["technique"]:

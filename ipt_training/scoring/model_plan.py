@@ -269,13 +269,26 @@ def story_listed(tokens: list[str], key: PlanKey, people: frozenset[str]) -> boo
     about the wife, the divorce, the marriage, the children and the arrangements"; "... about wife, wanted, divorce,
     marriage, alone, decided"). Such a clause holds the words of several items of the plan side by side (and those
     of the plain-words frames) without saying any of the work."""
-    if len(tokens) < _LISTED_FACTS or not key.facts:
-        return False
-    # (every clause of every answer is asked: the stems are looked up in C, names left out only where there are any)
-    content = set(map(content_stem, tokens if people.isdisjoint(tokens) else [t for t in tokens if t not in people]))
-    content.discard("")
-    told = len(content & key.facts)
-    return told >= _LISTED_FACTS and told >= _LISTED_SHARE * len(content)
+    return bool(story_clauses([tokens], key, people))
+
+
+def story_clauses(read: Clauses, key: PlanKey, people: frozenset[str]) -> set[int]:
+    """The clauses of ``read`` that list the case's story (see :func:`story_listed`), read in one loop: every clause
+    of every answer is asked, and the stems are looked up in C (names left out only where there are any)."""
+    found: set[int] = set()
+    facts = key.facts
+    if not facts:
+        return found
+    for index, tokens in enumerate(read):
+        if len(tokens) < _LISTED_FACTS:
+            continue
+        content = set(map(content_stem, tokens if people.isdisjoint(tokens) else [t for t in tokens
+                                                                                  if t not in people]))
+        content.discard("")
+        told = len(content & facts)
+        if told >= _LISTED_FACTS and told >= _LISTED_SHARE * len(content):
+            found.add(index)
+    return found
 
 
 def _named(hits: list[tuple[int, str]], weights: dict[str, float]) -> tuple[frozenset[str], int, int]:
