@@ -949,7 +949,15 @@ _LEAN_WORDS = frozenset({"lean", "leaning", "leans", "inclined", "probably", "li
 def _leans(tokens: list[str], m: Match) -> bool:
     """A hedged mention that leans towards the area, not only names it as possible ("could be a dispute")."""
     near = tokens[max(0, m.start - _HEDGE_REACH):m.start]
-    return not _LEAN_WORDS.isdisjoint(near) and "less" not in near and "unlikely" not in near
+    if not _LEAN_WORDS.isdisjoint(near):
+        return "less" not in near and "unlikely" not in near
+    # ranked after its copula: "the dispute is most likely the one to start with", "grief seems the more likely"
+    after = tokens[m.end + 1:m.end + 1 + _LEAN_AFTER]
+    return (after[:1] in (["is"], ["seems"], ["looks"]) and not _LEAN_WORDS.isdisjoint(after[1:])
+            and "less" not in after and "unlikely" not in after and "not" not in after)
+
+
+_LEAN_AFTER = 4
 
 
 _EVIDENTIAL = frozenset({"looks", "look", "sounds", "sound", "seems", "seem"})
