@@ -12,6 +12,7 @@ they are the answer's own words for its plan.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 from itertools import chain, pairwise, repeat
 from operator import itemgetter
@@ -19,6 +20,9 @@ from typing import NamedTuple
 
 from ipt_training.domain import ProblemArea
 from ipt_training.scoring.lexicon import GOALS, STRATEGIES
+from ipt_training.scoring.plan_items import WORK_AFTER_WRITER as _WORK_AFTER_WRITER
+from ipt_training.scoring.plan_items import WRITERS as _WRITERS
+from ipt_training.scoring.plan_items import helper_dropped, item_readings
 from ipt_training.scoring.word_forms import stem
 from ipt_training.text.matcher import Clauses, Match
 from ipt_training.text.normalize import QUESTION
@@ -55,6 +59,9 @@ _GET = frozenset({"build", "building", "find", "finding", "get", "getting", "hav
 #: now", "what Winnipeg might still offer", "what this chapter can hold"): a realistic view of the new role. (Not
 #: "what can be done": it votes for no area and credits only a transition the answer chose.)
 _MAY = frozenset({"could", "can", "might", "may"})
+#: How far "what" may stand from "could": the new life's name between them is a phrase of its own ("what a worthwhile
+#: life and job with MS could look like").
+_SUBJECT_REACH = 10
 _SHAPE = frozenset({"look", "become", "offer", "hold", "still"})
 #: A look at something as it is ("look at the headship as it really is", "an honest picture of life with MS", "look
 #: honestly at the new job"): seeing the new role realistically, in the patient's words; it credits only a transition
@@ -72,8 +79,17 @@ _SUPPORT = frozenset({"people", "friends", "friend", "support", "network", "comp
 _CLAUSE_WORDS_NEW = frozenset({"new", "now", "next", "ahead", "future", "could", "can"})
 _SEE = frozenset({"see", "imagine", "picture", "discover", "find", "explore", "notice"})
 _GOOD = frozenset({"good", "worth", "possible", "offer", "offers", "like", "enjoy"})
-_BETTER = frozenset({"better", "good", "confident", "capable", "competent", "easier", "skilled"})
-_AT = frozenset({"at", "in"})
+_BETTER = frozenset({"better", "good", "confident", "capable", "competent", "easier", "skilled", "surer"})
+#: (mastery of a task "at", "in" or "with" it, or "as" the one who does it: "surer with her care", "confident as a
+#: mother")
+_AT = frozenset({"at", "in", "with", "as"})
+#: Being sure of oneself again ("feel surer of yourself", "confident in herself"): the self-esteem mastery brings
+#: ("better in herself" is feeling well, not mastery).
+_SURE_OF = frozenset({"sure", "surer", "confident", "capable", "competent"})
+_SELF = frozenset({"yourself", "herself", "himself", "themselves"})
+#: (read as the work's aim, not in a purpose clause, whose aims :func:`_purposed` reads: "we will meet so that you
+#: can feel sure of yourself" states the aim of meeting, no goal)
+_SURE_OF_SELF = Frame("goal:transition.mastery", (_SURE_OF, _SELF), votes=False, ordered=True, reach=3)
 #: what mastery is of: a role or a task ("at the new job", "as a manager", "at caring"), not "better in herself"
 _TASK = frozenset({"job", "jobs", "role", "roles", "work", "task", "tasks", "duties", "manager", "managing", "manage",
                    "caring", "carer", "care", "running", "house", "home", "post", "position", "team", "lead",
@@ -115,6 +131,13 @@ def _only_looking_back(tokens: list[str]) -> bool:
     return True
 
 
+#: The people a patient goes back to after a change ("get you back in touch with people", "bring the choir and your
+#: friends back in"): the new role's support network, in any area's words (it votes for none).
+_BACK_AMONG = _SUPPORT | frozenset({"touch", "among", "friendships", "choir", "club", "team", "group"})
+#: The people the patient wants, asked as a topic of the plan ("who you want around you", "whom you want to see").
+_WHO = frozenset({"who", "whom"})
+_WANT_WHO = frozenset({"want", "wants", "need", "needs", "miss"})
+_BACK_AMONG_FRAME = Frame("strategy:transition.new_support", (_RETURN, _BACK_AMONG), votes=False)
 _PASTIMES = _CONTACT | frozenset({"friendships", "friendship", "interests", "hobbies", "activities", "life", "temple",
                                   "mosque", "sport", "swimming", "football", "cousins", "family", "relatives",
                                   "living", "enjoy", "enjoyed"})
@@ -306,6 +329,8 @@ FRAMES: tuple[Frame, ...] = (
     Frame("strategy:transition.review_old_new", (_LOST, _GAINED)),
     Frame("goal:transition.realistic_new", (_LOST, _GAINED)),
     Frame("strategy:transition.new_support", (_GET, _SUPPORT), votes=False),
+    _BACK_AMONG_FRAME,
+    Frame("strategy:transition.new_support", (_WHO, _WANT_WHO), votes=False, ordered=True, reach=2),
     Frame("strategy:transition.new_skills", (_LEARN, _SKILLS), votes=False),
     Frame("strategy:transition.feelings_about_change", (_TALK_OF, _LOST)),
     Frame("strategy:transition.feelings_about_change", (_TALK_OF, _FEEL), votes=False),
@@ -320,9 +345,10 @@ FRAMES: tuple[Frame, ...] = (
     Frame("goal:grief.reinvest", (_RETURN, _PASTIMES), votes=False),
     Frame("strategy:grief.events_of_death", (_WHEN, _THE_DEATH), votes=False, ordered=True),
     Frame("goal:transition.realistic_new", (_SEE, _GOOD, _CLAUSE_WORDS_NEW)),
-    Frame("goal:transition.realistic_new", (_WHAT, _MAY, _SHAPE), votes=False, ordered=True),
+    Frame("goal:transition.realistic_new", (_WHAT, _MAY, _SHAPE), votes=False, ordered=True, reach=_SUBJECT_REACH),
     Frame("goal:transition.realistic_new", (_VIEW, _AS_IT_IS), votes=False),
     Frame("goal:transition.mastery", (_BETTER, _AT, _TASK)),
+    _SURE_OF_SELF,
     Frame("goal:deficits.new_relationships", (_BUILD, _PEOPLE)),
     Frame("goal:deficits.new_relationships", (_GAIN_SOME, _A_FEW, _PEOPLE), ordered=True, reach=4),
     Frame("goal:deficits.reduce_isolation", (_LESS, _ALONE)),
@@ -398,8 +424,13 @@ def plan_and_items(prepared: Clauses, words: AnswerWords | None = None) -> list[
     :func:`_list_items`): read for the work a plan names, not for the area it argues (an item list says what will be
     done, and the area was chosen by the sentences around it)."""
     planned = plan_sentences(prepared, words)
+    if words is None:
+        words = AnswerWords(prepared)
     items = set(planned)
-    for c in planned:
+    if words.has_any(_WORK_AFTER_WRITER):
+        # "we'll talk about ...", read as "we talk about ...": a plan whose helper the tokenizer dropped
+        items.update(helper_dropped(prepared, words.with_any(_WRITERS)))
+    for c in sorted(items):
         items.update(_list_items(prepared, c + 1))
     return sorted(items) if len(items) > len(planned) else planned
 
@@ -590,7 +621,7 @@ def _hurried(tokens: list[str], pairs: list[str]) -> bool:
 #: The aim a plan's purpose clause states ("... so that you can find your feet as a supervisor", "so that you and
 #: Min-ji can share the flat again", "so that you have a friend or two"): each goal needs a word of every class of
 #: its entry in the words after "so that", "so you", "so the two of you".
-_PURPOSE_NEXT = frozenset({"that", "you", "we", "the", "your", "both"})
+_PURPOSE_NEXT = frozenset({"that", "you", "we", "the", "your", "both", "he", "she", "they"})
 _AGREE = frozenset({"agree", "share", "sort", "settle", "peace", "patch", "compromise", "reconcile", "mend", "live"})
 _PARTY = frozenset({"both", "two", "each", "her", "him", "them", "other", "together"})
 _SURE = frozenset({"sure", "confident", "confidence", "ease", "comfortable", "feet", "capable", "competent", "skilled",
@@ -616,10 +647,15 @@ _PURPOSES: tuple[tuple[str, tuple[frozenset[str], ...]], ...] = (
 _WORK_VERBS = _PLAN_VERBS - frozenset({"meet", "go", "get", "take", "give", "start", "begin", "make", "see"})
 
 
+def _purpose_start(tokens: list[str]) -> int | None:
+    """Where the purpose clause of a sentence begins ("... so that you can ..."), if it has one."""
+    return next((k + 1 for k, t in enumerate(tokens[:-1]) if t == "so" and tokens[k + 1] in _PURPOSE_NEXT), None)
+
+
 def _purposed(tokens: list[str], areas: set[ProblemArea], people: frozenset[str]) -> set[str]:
     """The goals of ``areas`` that the purpose clause of a plan sentence states (see :data:`_PURPOSES`); a name of
     the case in it is the other party ("so that you and Min-ji can share the flat again")."""
-    start = next((k + 1 for k, t in enumerate(tokens[:-1]) if t == "so" and tokens[k + 1] in _PURPOSE_NEXT), None)
+    start = _purpose_start(tokens)
     if start is None or _WORK_VERBS.isdisjoint(tokens[:start - 1]):
         return set()  # (an aim is the aim of the work the sentence plans: "we will meet for twelve weeks so that
         # you can feel more at ease" plans meetings, and its aim is no goal of any area)
@@ -652,11 +688,16 @@ def plain_plan_concepts(prepared: Clauses, areas: set[ProblemArea], *, ending: b
     # Other forms of the frames' words are the same words ("what each of you was hoping for": hopes)
     variants = _variants(words)
     table = words.clauses
-    for c in (plan_sentences if voting else plan_and_items)(prepared, words):
-        tokens = prepared[c]
+    planned = (plan_sentences if voting else plan_and_items)(prepared, words)
+    sentences: Iterable[tuple[int, list[str]]] = ((c, prepared[c]) for c in planned)
+    if not voting and (items := item_readings(prepared, [c for c in planned if not refused(prepared[c])])):
+        # each item of a plan's list with the verb that governs it ("talk about ... what you miss"), as a sentence
+        # of its own (numbered -1: no clause of the answer); never read for the votes
+        sentences = chain(sentences, ((-1, item) for item in items))
+    for c, tokens in sentences:
         if refused(tokens):
             continue  # "I would not talk about what she has lost": the work named is the work refused
-        if not voting and "so" in tokens:
+        if not voting and c >= 0 and "so" in tokens:
             found |= _purposed(tokens, areas, people)  # "... so that you can feel sure of yourself at the desk"
         if own and not own.keys().isdisjoint(tokens):
             tokens = [own.get(t, t) for t in tokens]  # "take the fiddle down again": "take the activities ..."
@@ -664,7 +705,7 @@ def plain_plan_concepts(prepared: Clauses, areas: set[ProblemArea], *, ending: b
                 tokens = [variants.get(t, t) for t in tokens]
         elif variants and not variants.keys().isdisjoint(tokens):
             tokens = [variants.get(t, t) for t in tokens]
-        elif c >= len(table) or _EVERY_WORD.isdisjoint(table[c]):
+        elif (c >= len(table) or _EVERY_WORD.isdisjoint(table[c])) if c >= 0 else _EVERY_WORD.isdisjoint(tokens):
             continue  # no word of any frame
         if (people and not people.isdisjoint(tokens)) or not _KIN.isdisjoint(tokens):
             tokens = _person_named(tokens, people, dead)
@@ -680,8 +721,10 @@ def plain_plan_concepts(prepared: Clauses, areas: set[ProblemArea], *, ending: b
                     voting and not frame.votes) or not _present(tokens, frame, pairs) or (
                     voting and frame in _WANT_FRAMES and _own_wants(tokens)):
                 continue  # a word class missing (most frames of most sentences), or not this reading's frame
-            if frame.concept == _REINVEST and _only_looking_back(tokens):
+            if (frame.concept == _REINVEST or frame is _BACK_AMONG_FRAME) and _only_looking_back(tokens):
                 continue  # "look back at the friendships he has had" reviews them; it goes back to nothing
+            if frame is _SURE_OF_SELF and _purpose_start(tokens) is not None:
+                continue
             if frame.concept in MOURNING:
                 if hurried is None:
                     hurried = _hurried(tokens, pairs)
