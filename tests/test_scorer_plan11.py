@@ -22,7 +22,7 @@ from scoring_helpers import points, score
 
 from ipt_training.cases.library import CaseLibrary
 from ipt_training.domain import ProblemArea
-from ipt_training.scoring.plain_plan import plain_plan_concepts
+from ipt_training.scoring.plain_plan import plain_plan_concepts, plain_plan_votes
 from ipt_training.scoring.plan_items import helper_dropped, item_readings
 from ipt_training.text.normalize import clauses
 
@@ -174,3 +174,29 @@ def test_a_letter_that_says_we_will_talk_about_the_dead_plans_mourning(library: 
 def test_a_present_tense_plan_of_a_second_language_writer_is_read() -> None:
     text = "She come from Romania in august. We speak about what she miss from Iasi and what she dont miss."
     assert "strategy:transition.review_old_new" in _plain(text, _TRANSITION)
+
+
+def test_confidence_with_or_as_the_new_role_is_mastery() -> None:
+    text = "I'd help her feel more confident as Ana's mother."
+    assert "goal:transition.mastery" in _plain(text, _TRANSITION)
+
+
+# --- working out how to act in a dispute
+
+_DISPUTE = {ProblemArea.ROLE_DISPUTE}
+
+
+@pytest.mark.parametrize("text", ["We'll work out how you could break the silence with Doug.",
+                                  "I would help her decide how to raise the money with Moses."])
+def test_working_out_how_to_act_is_a_plan_of_action(text: str) -> None:
+    assert "goal:dispute.plan" in _plain(text, _DISPUTE)
+
+
+@pytest.mark.parametrize("text", ["We'll work out how the rows start.", "I'd help her see how he reacts."])
+def test_working_out_how_something_happens_is_no_plan_of_action(text: str) -> None:
+    assert "goal:dispute.plan" not in _plain(text, _DISPUTE)
+
+
+def test_working_out_how_to_act_votes_for_no_area() -> None:
+    prepared = clauses("We'll work out how you could keep some time for your friends.")
+    assert ProblemArea.ROLE_DISPUTE not in plain_plan_votes(prepared)

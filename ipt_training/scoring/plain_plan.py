@@ -79,10 +79,12 @@ _SUPPORT = frozenset({"people", "friends", "friend", "support", "network", "comp
 _CLAUSE_WORDS_NEW = frozenset({"new", "now", "next", "ahead", "future", "could", "can"})
 _SEE = frozenset({"see", "imagine", "picture", "discover", "find", "explore", "notice"})
 _GOOD = frozenset({"good", "worth", "possible", "offer", "offers", "like", "enjoy"})
-_BETTER = frozenset({"better", "good", "confident", "capable", "competent", "easier", "skilled", "surer"})
-#: (mastery of a task "at", "in" or "with" it, or "as" the one who does it: "surer with her care", "confident as a
-#: mother")
-_AT = frozenset({"at", "in", "with", "as"})
+_BETTER = frozenset({"better", "good", "confident", "capable", "competent", "easier", "skilled"})
+_AT = frozenset({"at", "in"})
+#: Mastery of a task "with" it, or "as" the one who does it ("surer with her care", "confident as a mother"): read for
+#: the credit, not for the area votes (as "at" and "in" are).
+_SURER = _BETTER | frozenset({"surer"})
+_WITH_AS = frozenset({"with", "as"})
 #: Being sure of oneself again ("feel surer of yourself", "confident in herself"): the self-esteem mastery brings
 #: ("better in herself" is feeling well, not mastery).
 _SURE_OF = frozenset({"sure", "surer", "confident", "capable", "competent"})
@@ -192,6 +194,9 @@ _EXCHANGE = frozenset({"conversation", "argument", "row", "exchange", "fight", "
 _DETAIL = frozenset({"detail", "wrong", "exactly", "step"})
 _DECIDE = frozenset({"decide", "figure", "choose", "work", "sort"})
 _WHAT = frozenset({"what"})
+#: Working out how to act ("work out how you could break the silence", "decide how to raise it with him"): the choice
+#: of a course of action; not how something happens ("work out how the rows start").
+_TO_ACT = frozenset({"to", "could", "can", "might", "would", "will"})
 #: Settling on a course for the dispute ("settle on a plan", "agree a way forward"), in words the lexicon lacks.
 _SETTLE = frozenset({"settle", "choose", "decide", "agree", "pick", "make", "draw"})
 _PLAN_NOUN = frozenset({"plan", "course"})
@@ -348,6 +353,7 @@ FRAMES: tuple[Frame, ...] = (
     Frame("goal:transition.realistic_new", (_WHAT, _MAY, _SHAPE), votes=False, ordered=True, reach=_SUBJECT_REACH),
     Frame("goal:transition.realistic_new", (_VIEW, _AS_IT_IS), votes=False),
     Frame("goal:transition.mastery", (_BETTER, _AT, _TASK)),
+    Frame("goal:transition.mastery", (_SURER, _WITH_AS, _TASK), votes=False),
     _SURE_OF_SELF,
     Frame("goal:deficits.new_relationships", (_BUILD, _PEOPLE)),
     Frame("goal:deficits.new_relationships", (_GAIN_SOME, _A_FEW, _PEOPLE), ordered=True, reach=4),
@@ -374,6 +380,7 @@ FRAMES: tuple[Frame, ...] = (
     Frame("goal:dispute.plan", (_RAISE, _AGAIN)),
     Frame("goal:dispute.identify", (_EXPLICIT, _QUARREL)),
     Frame("goal:dispute.plan", (_DECIDE, _NEXT_STEP)),
+    Frame("goal:dispute.plan", (_DECIDE, _HOW, _TO_ACT), votes=False, ordered=True, reach=3),
     Frame("goal:dispute.resolve", (_TALK, _WITHOUT, _ARGUE)),
     Frame("goal:dispute.resolve", (_ON_TRACK, _BETWEEN)),
     Frame("goal:dispute.resolve", (_CHANGE, _HOW_WAY, _SPEAK), ordered=True),
