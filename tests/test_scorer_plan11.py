@@ -200,3 +200,20 @@ def test_working_out_how_something_happens_is_no_plan_of_action(text: str) -> No
 def test_working_out_how_to_act_votes_for_no_area() -> None:
     prepared = clauses("We'll work out how you could keep some time for your friends.")
     assert ProblemArea.ROLE_DISPUTE not in plain_plan_votes(prepared)
+
+
+# --- lessening the isolation, in any verb
+
+_DEFICITS = {ProblemArea.INTERPERSONAL_DEFICITS}
+
+
+@pytest.mark.parametrize("text", ["The goals: diminish the isolation and make new relations.",
+                                  "I would help her break her isolation, one visit at a time."])
+def test_any_verb_that_lessens_the_isolation_reduces_it(text: str) -> None:
+    assert "goal:deficits.reduce_isolation" in _plain(text, _DEFICITS)
+
+
+@pytest.mark.parametrize("text", ["I would help her see that the isolation did not lessen after the move.",
+                                  "We will talk about the loneliness she feels in the evenings."])
+def test_isolation_named_without_lessening_it_is_no_goal(text: str) -> None:
+    assert "goal:deficits.reduce_isolation" not in _plain(text, _DEFICITS)

@@ -103,6 +103,11 @@ _BUILD = frozenset({"build", "building", "make", "making", "form", "forming", "s
 _PEOPLE = frozenset({"relationship", "relationships", "friend", "friends", "friendship", "friendships", "people",
                      "connections", "company", "someone", "somebody", "others"})
 _MORE = frozenset({"more", "often", "regularly"})
+#: Lessening the isolation, with any verb for it ("diminish the isolation", "break her isolation", "lower the
+#: loneliness": a second-language writer's word, or a plain one, for "reduce").
+_LESSEN = frozenset({"reduce", "reducing", "diminish", "diminishing", "decrease", "decreasing", "lessen",
+                     "lessening", "lower", "lowering", "break", "breaking", "ease", "easing", "end", "ending"})
+_ISOLATION = frozenset({"isolation", "loneliness", "solitude"})
 _LESS = frozenset({"less", "fewer", "out"})
 #: who graded contact is with: people or the contact itself, not the steps of an argument gone over in detail
 _CONTACT = _PEOPLE | frozenset({"contact", "call", "calls", "phone", "visit", "visits", "meet", "meeting", "invite",
@@ -358,6 +363,7 @@ FRAMES: tuple[Frame, ...] = (
     Frame("goal:deficits.new_relationships", (_BUILD, _PEOPLE)),
     Frame("goal:deficits.new_relationships", (_GAIN_SOME, _A_FEW, _PEOPLE), ordered=True, reach=4),
     Frame("goal:deficits.reduce_isolation", (_LESS, _ALONE)),
+    Frame("goal:deficits.reduce_isolation", (_LESSEN, _ISOLATION), votes=False, ordered=True, reach=3),
     Frame("goal:deficits.reduce_isolation", (_MORE, _PEOPLE)),
     Frame("strategy:deficits.graded_contact", (_SMALL, _BEGIN, _CONTACT)),
     Frame("strategy:dispute.expectations", (_WANTS, _EACH)),
