@@ -383,7 +383,7 @@ def _classify(m: Match, tokens: list[str], previous: list[str] | None, quoted: b
         return _MENTIONED  # "mourn it, much as in a transition": a comparison, as "like a bereavement" is
     if side and _thought_of(before):
         return _MENTIONED  # "I did think of a transition, but ...", "it is tempting to call this a dispute": weighed
-    if strong and _earlier_view(before, after):
+    if strong and _earlier_view(tokens[max(0, m.start - _VIEW_REACH):m.start], after):
         return _MENTIONED  # "I was going to call this deficits", "grief was my first guess": a view left behind
     if _first_look(tokens, before, m.start):
         return _HEDGED  # "At first this looks like grief, but ...": how the case appears, weighed, not a choice

@@ -238,6 +238,11 @@ _TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "uncle", "aunt", "auntie",
                      "nana", "sister", "brother", "father", "mother"})
 
 
+def _patient_name(case: Case | None) -> frozenset[str]:
+    """The words of the patient's name, as the answer's words are written (lower case, ASCII)."""
+    return frozenset(to_ascii_lower(case.patient.name).split()) if case is not None else frozenset()
+
+
 @per_case
 def _the_dead(reference: ReferenceFormulation, case: Case | None = None) -> frozenset[str]:
     """The words of the names of the people the case's inventory marks as dead ("Lai-ying"), and the word of kin
@@ -870,7 +875,8 @@ def score_formulation(
                         or any(m.concept == key[0].concept and not m.negated for m in events)):
                 inferred = infer_from_events(events + key, prepared, votes, words, dead)
         if (inferred is not None or any(m.concept.startswith("event:") and not m.negated for m in events)) and (
-                told_in_sequence(prepared) and not own_claims(prepared, onset, plan_sentences(prepared, words))):
+                told_in_sequence(prepared) and not own_claims(prepared, onset, plan_sentences(prepared, words),
+                                                              _patient_name(case))):
             # The case told back, events and symptoms one after another, with no claim of its own about the cause,
             # the problem or the work: the reader drew the conclusion, not the answer (retelling.py).
             retold = True

@@ -11,9 +11,11 @@ stuck), never the facts of a case. The caller gives the plan sentences and the t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from itertools import pairwise
 
+from ipt_training.scoring.readability import FUNCTION_WORDS
 from ipt_training.scoring.specificity import MONTHS
 
 Clauses = list[list[str]]
@@ -49,8 +51,8 @@ _CAUSATIVE = frozenset({"made", "makes", "making", "left", "leaves", "leaving", 
                         "pushed", "sent", "tipped", "dragged", "brought"})
 #: Words of the mood in plain language, besides the clinical words and the case's symptoms the caller tests for.
 _MOOD = frozenset({"low", "down", "sad", "sadness", "depressed", "depression", "miserable", "unhappy", "tearful",
-                   "flat", "hopeless", "empty", "downhill", "worse", "unwell", "mood", "sank", "sunk", "slumped",
-                   "crashed", "struggling"})
+                   "crying", "flat", "hopeless", "empty", "downhill", "worse", "unwell", "mood", "sank", "sunk",
+                   "slumped", "crashed", "struggling"})
 #: Connectives of relative time that tie the mood to what they are followed by ("since the divorce", "two months
 #: after his death", "once he was stuck at home"); followed by a date they only date it ("since April").
 _TIE = frozenset({"since", "after", "following", "once", "within", "when"})
@@ -143,6 +145,17 @@ def _tied(tokens: list[str]) -> bool:
     return any(token in _TIE and not _dated(tokens, i) for i, token in enumerate(tokens))
 
 
+def _mood_tied(tokens: list[str], mood: Callable[[list[str]], bool]) -> bool:
+    """The mood, said before a connective of relative time, tied by it to an event ("... began in November, two
+    months after he arrived")."""
+    for i, token in enumerate(tokens):
+        if (token in _TIE and not _dated(tokens, i)) or token in _LATER:
+            before = tokens[:i]
+            if before and (not _MOOD.isdisjoint(before) or mood(before)):
+                return True
+    return False
+
+
 def _problem_said(tokens: list[str]) -> bool:
     """What the problem is, in the answer's words: inner work denied, a state of being stuck, a loss of self, a
     lifelong isolation."""
@@ -160,18 +173,61 @@ def _problem_said(tokens: list[str]) -> bool:
     return not _ALWAYS.isdisjoint(tokens) and not _ISOLATION.isdisjoint(tokens)
 
 
-def own_claims(prepared: Clauses, mood: Callable[[list[str]], bool], planned: list[int]) -> list[int]:
+#: Words that say nothing of the case: the answer's own anaphors for all it has told ("because of all this", "since
+#: then", "we will talk about it"), degree words and the most general verbs of the work. A claim made only of these,
+#: the claim's own marker and the mood ("I think he is low", "the main problem is his mood", "he is stuck") names
+#: nothing it is a claim about.
+_EMPTY = frozenset({"all", "everything", "things", "thing", "stuff", "situation", "story", "events", "happened",
+                    "lot", "much", "hard", "really", "very", "quite", "just", "too", "now", "still", "bit", "way",
+                    "talk", "look", "work", "discuss", "explore", "think", "deal", "help", "get", "make", "see",
+                    "go", "feel", "cope", "going", "life", "problem", "problems", "issue", "issues",
+                    "mood", "state", "person", "patient", "client", "mind", "head", "herself", "himself",
+                    "themselves", "one", "some", "more", "less", "good", "bad", "well", "lately", "recently",
+                    "been", "being", "am", "got", "gets", "seems", "seemed", "appear", "appears", "anxious",
+                    "has", "had", "having", "time", "times", "clear", "clearly", "obvious"})
+_MARKERS = (_EXPLAIN | _READING_WORDS | _JUDGING | _IMPACT | _WORK_UNDER_WAY | _CAUSATIVE | _MOOD | _TIE | _LATER
+            | _NEGATIONS | _STUCK | _PLANNING | _PROPOSER | _HEDGES
+            | {word for pair in _EXPLAIN_PAIRS | _READING_PAIRS | _JUDGING_PAIRS for word in pair})
+
+
+#: A past verb of the writer's thinking just after "I" or "we" ("I first thought of grief", "we had assumed"): a view
+#: the writer held, not work proposed.
+_PAST_VIEW = frozenset({"thought", "wondered", "assumed", "believed", "supposed", "suspected", "considered", "guessed",
+                        "was", "were", "had", "did", "felt"})
+
+
+def _proposes(tokens: list[str]) -> bool:
+    """The writer or the therapy as the subject of a plan sentence, not of a view held before."""
+    return tokens[0] in _PROPOSER and _PAST_VIEW.isdisjoint(tokens[1:3])
+
+
+def _says_of(tokens: list[str], mood: Callable[[list[str]], bool], name: frozenset[str]) -> bool:
+    """Whether a clause names something it is a claim about (an event, a person, a relationship, a kind of inner
+    work), besides function words, the claim's marker, the mood and the case's symptoms, the patient and the
+    answer's anaphors for all it has told."""
+    return any(token not in FUNCTION_WORDS and token not in _MARKERS and token not in _EMPTY and token not in name
+               and not mood([token]) for token in tokens)
+
+
+def own_claims(prepared: Clauses, mood: Callable[[list[str]], bool], planned: list[int],
+               name: frozenset[str] = frozenset()) -> list[int]:
     """The clauses in which the answer says what it makes of the case: the mood explained or tied in time to an
     event, what the problem is, or the work it plans (``planned``: its plan sentences, kept where a word of planning
     or the writer as subject says the work is proposed). ``mood``: whether a clause
     speaks of the depression or of the case's symptoms. None in a retelling."""
-    claims = {c for c in planned if prepared[c] and (prepared[c][0] in _PROPOSER or prepared[c][0] in _ORDERS
-                                                     or not _PLANNING.isdisjoint(prepared[c]))}
+    dated = {c for c, tokens in enumerate(prepared) if any(_date_at(tokens, k) for k in range(len(tokens)))}
+    claims = {c for c in planned if prepared[c] and (_proposes(prepared[c]) or prepared[c][0] in _ORDERS
+                                                     or (c not in dated and not _PLANNING.isdisjoint(prepared[c])))
+              and _says_of(prepared[c], mood, name)}
     for c, tokens in enumerate(prepared):
         if not tokens or c in claims:
             continue
         told = not _MOOD.isdisjoint(tokens) or mood(tokens)
-        if _reads(tokens) or _problem_said(tokens) or _explains(tokens, told) or (told and _tied(tokens)):
+        # (a clause dated by the calendar reports: a word of judgement over it is no reading, and it ties the mood
+        # to an event only where the mood comes before the tie: "her symptoms began in November, two months after
+        # he arrived", not "in 2025-07 the GP refers him after he mentions guilt")
+        read = (_reads(tokens) or (told and _tied(tokens))) if c not in dated else _mood_tied(tokens, mood)
+        if (read or _problem_said(tokens) or _explains(tokens, told)) and _says_of(tokens, mood, name):
             claims.add(c)
     return sorted(claims)
 
@@ -191,9 +247,12 @@ def _date_at(tokens: list[str], k: int) -> bool:
     if token in _DATE_MONTHS:
         return True
     digits = token.replace("/", "")
-    return digits.isdigit() and ("/" in token or (len(token) == 4 and token[:2] in {"19", "20"}))
+    return (digits.isdigit() and ("/" in token or (len(token) == 4 and token[:2] in {"19", "20"}))) or bool(
+        _ISO_DATE.fullmatch(token))
 
 
+#: A date as a timeline writes it ("2025-03", "2025-03-14").
+_ISO_DATE = re.compile(r"(?:19|20)\d\d-[01]\d(?:-[0-3]\d)?")
 _DATE_MONTHS = frozenset({*MONTHS, "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
 
 
