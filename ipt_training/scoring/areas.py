@@ -223,20 +223,26 @@ _WRITER = frozenset({"i", "we"})
 _MODALS = frozenset({"would", "might", "could", "may", "will", "can", "should"})
 
 
-def _reported(before: list[str], earlier: list[str] | None = None) -> bool:
+def _reported(before: list[str], earlier: list[str] | None = None, lead: list[str] | None = None) -> bool:
     """Someone else's words: an attribution verb before the mention whose subject is not the writer.
 
     Naming verbs ("call", "label") report only with a third party as subject ("he calls it a bereavement");
     "we call this", "this is called" and "I'd call it" are the writer's own naming. A clause that opens with a modal
     has its subject in the clauses before (``earlier``): "some textbooks (Stuart and Robertson) would call this grief"
-    reports the textbooks, "I (like my supervisor) would call this grief" is the writer's.
+    reports the textbooks, "I (like my supervisor) would call this grief" is the writer's. ``lead``: the words just
+    before ``before``, where the subject of a verb at its start stands ("I would | say it is a mix of ...").
     """
-    for k, token in enumerate(before):
+    start = len(lead) if lead else 0
+    before = [*lead, *before] if lead else before
+    for k in range(start, len(before)):
+        token = before[k]
         if token in ATTRIBUTION_VERBS:
             if not _WRITER.isdisjoint(before[k + 1:]):
                 continue  # "Having thought again, I would call this grief": the writer's own clause follows
             subject = before[k - 1] if k else ""
-            if subject in _MODALS and k >= 2:
+            if subject == "us" and k >= 2 and before[k - 2] == "let":
+                subject = "let"  # "let us call it grief": the writer's own ("let's", written out by the cleaning)
+            elif subject in _MODALS and k >= 2:
                 subject = before[k - 2]  # "some people would call this grief", "others might call it a dispute"
             elif subject in _MODALS and k == 1 and earlier and token in _NAMING_VERBS:
                 # the nearest subject before: the writer's own ("I (like my supervisor) would call ...") or a third
@@ -367,7 +373,7 @@ def _classify(m: Match, tokens: list[str], previous: list[str] | None, quoted: b
                             or not _REJECT_BEFORE.isdisjoint(before[-4:])
                             or _denied_belief(tokens[max(0, m.start - _BELIEF_REACH):m.start])):
         return _REJECTED  # "Deficits also no", "dispute - not really", "I reject the dispute", "I don't think it is"
-    if quoted or _reported(before, earlier):
+    if quoted or _reported(before, earlier, tokens[max(0, m.start - _WINDOW - 2):max(0, m.start - _WINDOW)]):
         return _REPORTED
     if side:
         if after[:1] and after[0] in _AGENT_VERBS:
@@ -937,6 +943,8 @@ def _settles_on(tokens: list[str], m: Match) -> bool:
         return True  # "my best guess is", "my bet would be"
     if before[-2:] in (["let", "say"], ["lets", "say"]) or (before[-3:-1] in (["let", "say"], ["lets", "say"])):
         return True
+    if before[-3:] == ["let", "us", "say"] or before[-4:-1] == ["let", "us", "say"]:
+        return True  # "let's", written out by the cleaning
     after = tokens[m.end + 1:m.end + 3]
     return len(after) == 2 and after[0] == "i" and after[1] in _SUPPOSE
 

@@ -672,6 +672,10 @@ def read_conflict(decision: AreaDecision, reading: AreaReading, plan: list[Match
     # The chosen area has a plan when any phrase can serve it (an ambiguous phrase counts for the choice).
     chosen_plan = any(chosen in areas for areas, _, _ in findings)
     commit = (reading.order.get(chosen) or (len(prepared), 0))[0]
+    # The label's own plan: a phrase of the chosen area's alone, or one said with or after the label; an ambiguous
+    # phrase in the argument before it ("I'd do communication analysis of their fights. PA: role transition") is
+    # the argument's, whether or not the reader found its plan sentence.
+    label_plan = any(chosen in areas and (len(areas) == 1 or claim.clause >= commit) for areas, _, claim in findings)
     # A plan that serves only another area (two or more of its goals and strategies, none of the chosen area's) is a
     # claim for that area in itself.
     others = [*dict.fromkeys(c.area for c in claims)]
@@ -689,7 +693,7 @@ def read_conflict(decision: AreaDecision, reading: AreaReading, plan: list[Match
         # The chosen label stands bare after an argument for the other area: no plan of its own, every claim of the
         # other area and some plan before it ("... so this is the renegotiation stage; I'd do communication
         # analysis of their fights. PA: role transition").
-        bare = not chosen_plan and all(c.clause < commit for c in own) and any(
+        bare = not label_plan and all(c.clause < commit for c in own) and any(
             m.clause < commit and not m.negated for m in plan)
         if not own and len(other_plan) < 2:
             continue

@@ -441,7 +441,7 @@ def plan_and_items(prepared: Clauses, words: AnswerWords | None = None) -> list[
         words = AnswerWords(prepared)
     items = set(planned)
     if words.has_any(_WORK_AFTER_WRITER):
-        # "we'll talk about ...", read as "we talk about ...": a plan whose helper the tokenizer dropped
+        # "we talk about ...", "I go over ...": a plan said without its helper verb
         items.update(helper_dropped(prepared, words.with_any(_WRITERS)))
     for c in sorted(items):
         items.update(_list_items(prepared, c + 1))

@@ -18,10 +18,10 @@ plan frames to read:
 The readings add credit for the work the plan names; they are never read for the area the plan serves (the votes
 read the sentences as written).
 
-A plan said as "We'll talk about Sipho" or "I'd go over her old friendships" reaches the readers as "we talk about
-sipho", "i go over ...": the tokenizer drops the helper of a contraction (and a writer of English as a second
-language often plans in the present tense: "we speak about ..."). :func:`helper_dropped` finds such clauses, a
-writer ("we", "I") and a verb of the work right after, so that their work is read as a plan's.
+A writer of English as a second language often plans in the present tense, without a helper verb ("we speak about
+...", "I go over her old friendships"; contractions, "we'll talk about", reach the readers written out).
+:func:`helper_dropped` finds such clauses, a writer ("we", "I") and a verb of the work right after, so that their
+work is read as a plan's.
 """
 
 from __future__ import annotations
@@ -121,10 +121,9 @@ def item_readings(prepared: Clauses, planned: list[int]) -> list[list[str]]:
     return readings
 
 
-#: Verbs of a plan's work that follow "we'll" or "I'd" ("we'll talk about", "I'd go over", "I'd get her to ..."), or
-#: a writer who plans in the present tense, as writers of English as a second language often do ("we speak about
-#: what she miss", "I use the relation with me"); not verbs of opinion ("I think", "I see", "I feel"), which follow
-#: a writer without a dropped helper.
+#: Verbs of a plan's work that follow a writer who plans without a helper verb, as writers of English as a second
+#: language often do ("we speak about what she miss", "I use the relation with me", "I go over ..."); not verbs of
+#: opinion ("I think", "I see", "I feel"), which follow a writer with no helper left out.
 WORK_AFTER_WRITER = frozenset({"talk", "speak", "discuss", "use", "look", "go", "work", "help", "get", "explore",
                                "review", "practise", "practice", "rehearse", "try", "focus", "spend", "start",
                                "begin", "build", "find", "let", "encourage", "ask", "bring", "take", "weigh",

@@ -94,8 +94,8 @@ _TIES = frozenset({"friends", "friend", "close", "anyone", "anybody", "relations
 _PLANNING = frozenset({"would", "will", "should", "could", "can", "shall", "need", "needs", "must", "aim", "aims",
                        "goal", "goals", "help", "helping", "therapy", "sessions", "session", "treatment", "focus",
                        "want", "wants", "let"})
-#: The writer or the therapy as the subject of a plan sentence ("I'd give him room", "we'll talk"; the contraction's
-#: modal is dropped by the cleaning), or a plan said as an order ("Explore the marriage.").
+#: The writer or the therapy as the subject of a plan sentence ("I'd give him room", "we'll talk", "we talk about
+#: him"), or a plan said as an order ("Explore the marriage.").
 _PROPOSER = frozenset({"i", "we", "lets"})
 _ORDERS = frozenset({"explore", "work", "encourage", "help", "focus", "talk", "review", "address", "facilitate",
                      "support", "build", "reconnect", "mourn", "grieve", "clarify", "practise", "practice",

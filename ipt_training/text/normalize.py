@@ -12,6 +12,19 @@ import unicodedata
 
 _NEGATED_MODALS = (("won't", "will not"), ("can't", "can not"), ("shan't", "shall not"), ("n't", " not"))
 _CONTRACTION_RE = re.compile(r"'(?:re|s|ve|ll|d|m)\b")
+#: A positive contraction after a word ("we'll", "I'd", "you're"), with the adverb and the word after a "'d", which
+#: tell "would" ("I'd go") from "had" ("she'd lost", "he'd already moved").
+_POSITIVE_RE = re.compile(r"(?<=[a-z])'(ll|ve|re|m|d)(?![a-z])"
+                          r"(?:(\s+(?:already|never|just|not|always|ever|also|only|recently|long)\b)?\s+([a-z]+))?")
+_POSITIVE = {"ll": " will", "ve": " have", "re": " are", "m": " am"}
+_LETS_RE = re.compile(r"\blet's\b")
+#: Past participles that are not also a verb's plain form: after "'d" they make it "had" ("they'd never been").
+_PARTICIPLES = frozenset({
+    "been", "gone", "done", "seen", "taken", "given", "known", "become", "lost", "left", "felt", "told", "said",
+    "thought", "heard", "found", "kept", "begun", "broken", "chosen", "spoken", "written", "fallen", "forgotten",
+    "grown", "got", "gotten", "had", "made", "brought", "bought", "taught", "caught", "fought", "sought", "met",
+    "sent", "spent", "built", "held", "stood", "understood", "slept", "won", "worn", "torn", "driven", "eaten",
+    "drunk", "shown", "thrown", "drawn", "hidden", "beaten", "sold", "paid", "led", "fed", "fled", "better"})
 #: "R/o RT" in a clinical note: the area is ruled out.
 _RULED_OUT_RE = re.compile(r"\br/o\b")
 #: An arrow of inference in a note ("no death -> RT", "polite => not RD"): read as "so", which ends the reach of a
@@ -69,6 +82,8 @@ _TOKEN_EXPANSIONS: dict[str, tuple[str, ...]] = {
 
 
 _TYPOGRAPHIC = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
+                              # an acute accent or a modifier letter typed for an apostrophe ("we\u00b4ll")
+                              "\u00b4": "'", "\u02bc": "'",
                               "\u2014": " - ", "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
                               # letters Unicode does not decompose into a base letter and an accent, so that
                               # names such as Đức, Søren, Łukasz or Strauß keep their letters
@@ -89,11 +104,27 @@ def to_ascii_lower(text: str) -> str:
     return text.lower()
 
 
+def _positive(match: re.Match[str]) -> str:
+    """A positive contraction written out: "'ll" -> "will", "'d" -> "would", or "had" before a past participle (one
+    of :data:`_PARTICIPLES`, or a word in "-ed" but not "-eed": "she'd moved", not "I'd proceed")."""
+    short, _, word = match.groups()
+    if short != "d":
+        long = _POSITIVE[short]
+    elif word is not None and (word in _PARTICIPLES or (len(word) > 4 and word.endswith("ed") and word[-3] != "e")):
+        long = " had"
+    else:
+        long = " would"
+    return long + match.group()[match.end(1) - match.start():]
+
+
 def _expand(text: str) -> str:
     if "'" in text:
         if "n't" in text:  # (every negated modal ends so)
             for contraction, expansion in _NEGATED_MODALS:
                 text = text.replace(contraction, expansion)
+        if "let's" in text:
+            text = _LETS_RE.sub("let us", text)
+        text = _POSITIVE_RE.sub(_positive, text)
         text = _CONTRACTION_RE.sub("", text)
     if ">" in text:
         text = _ARROW_RE.sub(" so ", text)
