@@ -1671,6 +1671,8 @@ class AreaDecision:
     alternatives: tuple[ProblemArea, ...] = ()
     #: the answer leans towards the primary area but leaves the choice open ("probably ..., before deciding")
     tentative: bool = False
+    #: the answer names two areas as equally important and ranks neither ("equally important ... work on both")
+    unranked: bool = False
 
 
 def decide_areas(chosen_primary: ProblemArea | None, chosen_secondary: ProblemArea | None,
@@ -1743,7 +1745,9 @@ def decide_areas(chosen_primary: ProblemArea | None, chosen_secondary: ProblemAr
             and not [a for a in chosen if a in reading.primary_marked or a in reading.focused]):
         # "Two problem areas seem equally important: ... I would work on both": the answer refuses to rank the areas
         # it names, so the first is a focus it leans to, not one it chose
-        tentative = True
+        tentative = unranked = True
+    else:
+        unranked = False
     rest = [a for a in asserted if a != primary]
     titled = primary is not None and (primary is reading.label or bool(chosen))
     secondary_pick = [a for a in rest if a in reading.secondary_marked] or [
@@ -1790,9 +1794,14 @@ def decide_areas(chosen_primary: ProblemArea | None, chosen_secondary: ProblemAr
     if stuffing:
         return AreaDecision(None, None, True, False, explicit,
                             tuple(sorted(reading.listed, key=reading.first.__getitem__)))
-    if tentative or primary is None:
+    if unranked and secondary is None:
+        # the other area weighed the same is the second of the two foci it names
+        others = [a for a in reading.best if a != primary and a not in reading.rejected]
+        secondary = others[0] if len(others) == 1 else None
+    if (tentative and not unranked) or primary is None:
         secondary = None  # nothing to be secondary to
-    return AreaDecision(primary, secondary, False, contradiction, explicit, (), tuple(turned), tentative=tentative)
+    return AreaDecision(primary, secondary, False, contradiction, explicit, (), tuple(turned), tentative=tentative,
+                        unranked=unranked and secondary is not None)
 
 
 def _decided_after_rejection(reading: AreaReading, area: ProblemArea) -> bool:

@@ -108,11 +108,17 @@ PROPOSE_FOCUS = ("Propose the focus you recommend and why, then ask for the pati
                  "rule 3).")
 
 
+#: The focus is right, but the answer names nothing of the patient's story that shows it.
+UNSHOWN_FOCUS = ("This focus fits the case, but the answer does not show why from this patient's story: say "
+                 "what did or did not happen before the onset, to whom, and when.")
+
+
 def area_feedback(primary: ProblemArea | None, secondary: ProblemArea | None, reference: ReferenceFormulation,
                   points: float, max_points: float, *, stuffing: bool, contradiction: bool, reveal: bool,
                   readings: tuple[ProblemArea, ...] = (), better_fits: bool = False, two_stages: bool = False,
                   deferred: bool = False, other_named: bool = True, inferred: bool = False,
-                  halved: str | None = None, quoted: bool = False, tentative: bool = False) -> str:
+                  halved: str | None = None, quoted: bool = False, tentative: bool = False,
+                  evenly: str = "", unshown: bool = False) -> str:
     """The trainee's focus; ``better_fits``: the reading marked fits the case on its own, its credit halved only for
     a second reading; ``two_stages``: that second reading is a second stage of the same dispute; ``deferred``: the
     answer puts off or refuses the choice ("I can't choose a focus yet"); ``other_named``: the second reading is an
@@ -120,7 +126,10 @@ def area_feedback(primary: ProblemArea | None, secondary: ProblemArea | None, re
     the answer names no area, and its focus is read from its reasoning; ``halved``: the criteria a two-reading answer
     is halved on (:func:`halved_on`), None when only the area is; ``quoted``: a sentence that quotes the two
     statements and says so follows, so this one does not repeat the rule; ``tentative``: the answer leans towards the
-    area without choosing it, and its credit is halved for that (said after this text), not for the area."""
+    area without choosing it, and its credit is halved for that (said after this text), not for the area; ``evenly``:
+    it names two areas as equally important, "pair" when they are the case's two foci, "first" when only the first
+    of them is marked; ``unshown``: the answer names nothing of this patient's story, so the feedback does not credit
+    it with the case's reason for the focus."""
     kept_both = ("earns half of the area credit." if halved is None else
                  "is marked at half credit." if quoted else f"is marked at half credit {halved}.")
     if primary is None and deferred:
@@ -169,14 +178,19 @@ def area_feedback(primary: ProblemArea | None, secondary: ProblemArea | None, re
         if reveal:
             parts.append(f"The reference focus is {_label(reference.primary_area)}: {reference.rationale}")
         return " ".join(parts)
-    if points >= max_points and primary is ProblemArea.INTERPERSONAL_DEFICITS:
+    if points >= max_points and unshown:
+        # the right focus named, with nothing of this patient's story to show it: the case's reason is not the answer's
+        parts.append(UNSHOWN_FOCUS)
+    elif points >= max_points and primary is ProblemArea.INTERPERSONAL_DEFICITS:
         # Full credit for deficits means the key is deficits too: there is no acute event to tie the onset to.
         parts.append("This fits the case: no death, dispute or life change explains the onset, and the isolation "
                      "is long-standing.")
     elif points >= max_points:
         parts.append("This fits the case: the focus is linked in time to the onset of the episode.")
     elif tentative and points * 2 >= max_points:
-        parts.append("The focus you lean towards fits the case: it is linked in time to the onset of the episode.")
+        parts.append("The two foci you name are this case's two foci." if evenly == "pair" else
+                     ("The first of the two foci you name" if evenly else "The focus you lean towards")
+                     + " fits the case: it is linked in time to the onset of the episode.")
         return " ".join(parts)
     elif points > 0:
         parts.append("This is partly defensible, but another focus explains the onset better. "

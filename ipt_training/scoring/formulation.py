@@ -136,11 +136,13 @@ from ipt_training.scoring.sentence_map import sentence_ids, turn_opened
 from ipt_training.scoring.specificity import (
     ADDRESSED,
     COPIED_FEEDBACK,
+    DATED_ONLY_FEEDBACK,
     FEW_FACTS_FEEDBACK,
     MONTHS,
     NO_FACTS_FEEDBACK,
     TEXTBOOK_SHARE,
     TEXTBOOK_WORDS,
+    FactReading,
     copied_formulation,
     facts_for,
     month_index,
@@ -487,9 +489,17 @@ def _area_points(decision: AreaDecision, reference: ReferenceFormulation) -> flo
     if decision.contradiction:
         others = [_reading_points(a, None, reference) for a in decision.alternatives]
         points = max([points, *others]) / 2
-    if decision.tentative:
+    if decision.unranked:
+        # the case's own two foci, named as equally important: right but unranked, so short of full credit only by
+        # the choice of which comes first (once, on the area; the plan for either is the case's)
+        points = max(points, _reading_points(decision.secondary, decision.primary, reference)) - _UNRANKED_LOSS
+    elif decision.tentative:
         points /= 2  # it leans towards the area but leaves the choice open
     return _half(points)
+
+
+#: What naming the case's two foci as equally important, with neither first, costs on the area.
+_UNRANKED_LOSS = 1.0
 
 
 def _plan_votes(plan: list[Match], prepared: Clauses, words: AnswerWords) -> dict[ProblemArea, float]:
@@ -757,9 +767,18 @@ def score_formulation(
         facts = facts.who_only_reading()  # "her manager" put into a textbook paragraph is the paragraph still
     # A name or a list of names put in front of a textbook paragraph is the paragraph still: it names who, not what
     # happened or when, so it has no evidence and its goals and strategies earn the textbook share.
+    # A date or a number put into the area's textbook list is the list still: it says when, not what happened. (Only
+    # with the case's own story to read: the reference alone knows too few of its words to tell a plain account of
+    # the event, "the marriage ended in September", from none.)
+    dated_only = case is not None and facts.when_only()
+    if dated_only:
+        facts = FactReading((), frozenset(), facts.prepared, facts.facts)
     named = facts.who_only()
     no_facts = not facts.stated and cleaned.words >= _MIN_FACT_WORDS and not named
-    textbook = not facts.stated and cleaned.words >= TEXTBOOK_WORDS  # about the area, not about the patient
+    # about the area, not about the patient: a paragraph with no fact of the case, or a shorter answer with none that
+    # speaks of nobody at all (not "he has always been a loner": a plain account of this patient)
+    textbook = not facts.stated and (cleaned.words >= TEXTBOOK_WORDS
+                                     or (no_facts and case is not None and not facts.speaks_of_someone()))
     thin = facts.thin(cleaned.words) or (named and cleaned.words >= _MIN_FACT_WORDS)  # it goes to review
     for kind in ("evidence", "timeline", "term"):
         # (a kind of fact said of someone, "they keep having the same fight", counts wherever it is in an answer about
@@ -793,6 +812,10 @@ def score_formulation(
     # a secondary area ticked the same as the primary adds nothing (the builder notes it; the answer is not two foci)
     field_secondary = None if answer.secondary_area is answer.primary_area else answer.secondary_area
     decision = decide_areas(answer.primary_area, field_secondary, reading)
+    evenly = decision.unranked  # two foci named as equally important
+    if evenly and {decision.primary, decision.secondary} != {reference.primary_area, reference.secondary_area}:
+        # two areas weighed the same that are not the case's pair: the first is marked at half, as a lean
+        decision = replace(decision, secondary=None, unranked=False)
     across = False  # a turn from one focus to another said across clauses (turns.py)
     # The sentence of each clause and the clauses a turning word opened: cut from the text once, when first asked
     # (by the turns read across clauses, the turns in lay words, the link in time).
@@ -1098,13 +1121,22 @@ def score_formulation(
                                         or any(c.kind == "focus" for c in conflict.claims),
                                         inferred=implicit,
                                         halved=scope if split is not None or turned else None,
-                                        quoted=quotes is not None, tentative=decision.tentative))
+                                        quoted=quotes is not None,
+                                        tentative=decision.tentative,
+                                        evenly=("pair" if decision.unranked else "first") if evenly else "",
+                                        unshown=no_facts or (dated_only and not named)))
     if conflict is not None:
         flags.append("conflicting_claims")
         area_text = f"{area_text} {conflict.feedback(cleaned.text)}"
     elif quotes is not None:
         area_text = f"{area_text} {feedback.two_statements_feedback(*quotes, denied=denied, scope=scope)}"
-    if decision.tentative and not uncommitted_list:
+    if decision.unranked and not uncommitted_list:
+        area_text += (" The answer names two foci as equally important without saying which is primary, so it loses"
+                      " one point of the area credit: IPT works on one focus, at most two, with one of them first.")
+    elif evenly and decision.tentative and not uncommitted_list:
+        area_text += (" The answer names two foci as equally important without saying which is primary; only the"
+                      " first is marked, at half of the area credit: say which focus you would work on.")
+    elif decision.tentative and not uncommitted_list:
         area_text += (" The answer leans towards this focus but leaves the choice open, so it earns half of the"
                       " area credit: say which focus you would work on.")
     if "refers_elsewhere" in flags:
@@ -1216,7 +1248,8 @@ def score_formulation(
         evidence_pts = min(evidence_pts / 2, _UNCOMMITTED_LIST_EVIDENCE)
         evidence_text += " " + feedback.HALF_LISTED_EVIDENCE_FEEDBACK
     if no_facts or thin:
-        evidence_text += " " + (NO_FACTS_FEEDBACK if no_facts else FEW_FACTS_FEEDBACK)
+        evidence_text += " " + (FEW_FACTS_FEEDBACK if not no_facts else DATED_ONLY_FEEDBACK if dated_only
+                                 else NO_FACTS_FEEDBACK)
     if cleaned.flags:
         evidence_text += " " + cleaned.feedback
     criteria.append(CriterionResult(

@@ -439,6 +439,15 @@ REACH = 3
 THIN_FACTS = 2
 
 
+#: Words by which an answer speaks of the patient or someone in the patient's life.
+_PERSONS = frozenset({"he", "she", "him", "her", "his", "hers", "you", "your", "they", "them", "their"})
+
+
+def _dated(word: str) -> bool:
+    """Whether a fact word of the case says when or how much (a year, a month, a number, a score), not what."""
+    return word in MONTHS or any(ch.isdigit() for ch in word)
+
+
 @dataclass(frozen=True, slots=True)
 class FactReading:
     """Where an answer states facts of the case."""
@@ -479,6 +488,24 @@ class FactReading:
             return False
         hits = [what.intersection(self.prepared[i]) for i in self.stated]
         return all(hit and hit <= kin for hit in hits) and len({_stem(w) for hit in hits for w in hit}) == 1
+
+    def when_only(self) -> bool:
+        """Whether the answer's facts say only when (a date, a number, a score) and the answer speaks of nobody: no
+        person of the case by name or relationship, no "he", "she" or "you". A date or "PHQ-9 16" put into the
+        area's textbook list names nothing that happened to this patient, as a name put in front of it names
+        nobody's story. (One word of what happened, "after the move", "the marriage ended", is a fact.)"""
+        if not self.stated:
+            return False
+        facts = self.facts
+        if any(not _dated(w) for i in self.stated for w in facts.what.intersection(self.prepared[i])):
+            return False
+        return not self.speaks_of_someone()
+
+    def speaks_of_someone(self) -> bool:
+        """Whether the answer speaks of a person: someone of the case by name or relationship, or "he", "she",
+        "you" (a plain account of this patient, "he has always been a loner", names no fact word of the case)."""
+        person = self.facts.who | self.facts.names | self.facts.kin | _PERSONS
+        return any(not person.isdisjoint(clause) for clause in self.prepared)
 
     def who_only_reading(self) -> FactReading:
         """The same answer read as stating no fact (its relationship words say who, not what happened)."""
@@ -539,6 +566,13 @@ NO_FACTS_FEEDBACK = ("The answer names no person, event, date or detail of this 
                      "patient's. In a graded assignment, an answer like this is sent to your instructor for "
                      "review.")
 
+
+
+#: Feedback when an answer's only facts of the patient are dates or numbers (see :meth:`FactReading.when_only`).
+DATED_ONLY_FEEDBACK = ("The answer names no person or event of this patient's story, only a date or a number, so "
+                       "it reads as a description of the problem area in general; evidence counts only when it says "
+                       "what happened to this patient. In a graded assignment, an answer like this is sent to your "
+                       "instructor for review.")
 
 
 def textbook_feedback(kind: str, few: bool = False) -> str:
