@@ -54,7 +54,13 @@ Sets, each printed when it exists:
 * development sets M ``benchmarks/data/formulation_dev_m/`` (m-01..m-12) and N ``benchmarks/data/formulation_dev_n/``
   (n-01..n-12): the same for round 10 (run at its start on 409fd44 and at its end on 00fdd1b); from round 11 on they are
   development data;
-* ``--split study|check`` keeps, in sets D-N, only the cases with an odd number (``study``: the half a
+* development sets O ``benchmarks/data/formulation_dev_o/`` (q-01..q-12) and P ``benchmarks/data/formulation_dev_p/``
+  (r-01..r-12): the two held-out test sets of round 11, by four examiners who never saw the scorer, with blind second
+  marks; nobody ran either until every engineer had finished, then the lead ran both with the scorers of the start
+  (b91bba3) and of the end (6091b42). In dispute cases their ``evidence_timeline`` already holds the stage point
+  (``dispute_stage`` is null and ``stage_named`` records the stage the answer named); from round 12 on they are
+  development data;
+* ``--split study|check`` keeps, in sets D-P, only the cases with an odd number (``study``: the half a
   scorer engineer may read) or an even number (``check``: the half read only as figures, to see whether a change
   carries over to cases nobody studied), and prints those sets' answers together as well;
 * held-out test set ``--test DIR`` (default ``benchmarks/data/formulation_heldout/``): run once at the end by the
@@ -246,11 +252,12 @@ def import_time(module: str = "ipt_training") -> float:
 
 SPLIT_SETS = ("formulation_dev_d", "formulation_dev_e", "formulation_dev_f", "formulation_dev_g",
               "formulation_dev_h", "formulation_dev_i", "formulation_dev_j", "formulation_dev_k",
-              "formulation_dev_l", "formulation_dev_m", "formulation_dev_n")
+              "formulation_dev_l", "formulation_dev_m", "formulation_dev_n", "formulation_dev_o",
+              "formulation_dev_p")
 
 
 def in_split(case_id: str, split: str) -> bool:
-    """Whether a case of sets D-N belongs to the half ``split`` names (odd numbers: study, even: check)."""
+    """Whether a case of sets D-P belongs to the half ``split`` names (odd numbers: study, even: check)."""
     odd = int(case_id.rsplit("-", 1)[1]) % 2 == 1
     return odd if split == "study" else not odd
 
@@ -267,7 +274,9 @@ FOLDER_SETS = (("Development set B (held-out test set of the previous round)", "
                ("Development set K (first held-out test set of round 9, run once)", "formulation_dev_k"),
                ("Development set L (second held-out test set of round 9, run once)", "formulation_dev_l"),
                ("Development set M (first held-out test set of round 10, run once)", "formulation_dev_m"),
-               ("Development set N (second held-out test set of round 10, run once)", "formulation_dev_n"))
+               ("Development set N (second held-out test set of round 10, run once)", "formulation_dev_n"),
+               ("Development set O (first held-out test set of round 11, run once)", "formulation_dev_o"),
+               ("Development set P (second held-out test set of round 11, run once)", "formulation_dev_p"))
 
 
 def main() -> None:
@@ -280,7 +289,7 @@ def main() -> None:
     parser.add_argument("--by-kind", action="store_true", help="mean (auto - expert) per criterion and answer kind")
     parser.add_argument("--verbose", action="store_true", help="print every large disagreement")
     parser.add_argument("--split", choices=("study", "check"),
-                        help="sets D-N: only odd-numbered cases (study) or even-numbered ones (check)")
+                        help="sets D-P: only odd-numbered cases (study) or even-numbered ones (check)")
     args = parser.parse_args()
     library = CaseLibrary.load()
     dev = score_all(load_answers(args.gold), library.cases)
@@ -308,7 +317,7 @@ def main() -> None:
         if second:
             report_examiners(set_answers, second)
     if split_scored:
-        report_set(f"Sets D-N together, {args.split} half", split_scored, False, args.by_kind)
+        report_set(f"Sets D-P together, {args.split} half", split_scored, False, args.by_kind)
     if not args.no_speed:
         throughput(dev)
         print(f"import ipt_training: {import_time() * 1000:.1f} ms (best of 5; target < 300 ms)")
