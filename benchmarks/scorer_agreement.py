@@ -250,12 +250,6 @@ def import_time(module: str = "ipt_training") -> float:
     return min(runs)
 
 
-SPLIT_SETS = ("formulation_dev_d", "formulation_dev_e", "formulation_dev_f", "formulation_dev_g",
-              "formulation_dev_h", "formulation_dev_i", "formulation_dev_j", "formulation_dev_k",
-              "formulation_dev_l", "formulation_dev_m", "formulation_dev_n", "formulation_dev_o",
-              "formulation_dev_p")
-
-
 def in_split(case_id: str, split: str) -> bool:
     """Whether a case of sets D-P belongs to the half ``split`` names (odd numbers: study, even: check)."""
     odd = int(case_id.rsplit("-", 1)[1]) % 2 == 1
@@ -277,6 +271,9 @@ FOLDER_SETS = (("Development set B (held-out test set of the previous round)", "
                ("Development set N (second held-out test set of round 10, run once)", "formulation_dev_n"),
                ("Development set O (first held-out test set of round 11, run once)", "formulation_dev_o"),
                ("Development set P (second held-out test set of round 11, run once)", "formulation_dev_p"))
+
+#: The sets split into a study and a check half by --split: D onward (every set after B and C).
+SPLIT_SETS = frozenset(folder for _, folder in FOLDER_SETS[2:])
 
 
 def main() -> None:
