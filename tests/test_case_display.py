@@ -35,3 +35,25 @@ def test_show_case_prints_plain_text_outside_a_notebook(capsys) -> None:
     case = CaseLibrary.load(keys_dir=False).get("a-01")
     assert out.strip() == case_as_text(case.without_reference()).strip()
     assert "<" not in out
+
+
+def test_the_instructor_text_view_shows_the_whole_key() -> None:
+    """`cases show ID --reference` is where an instructor reads the answer key: every part the scorer marks against
+    (alternatives, each evidence item, the link, goals and strategies with their meaning) and the model formulation."""
+    library = CaseLibrary.load()
+    for case in library:
+        ref = case.reference
+        if ref is None:
+            continue
+        text = " ".join(case_as_text(case).split())
+        hidden = " ".join(case_as_text(case.without_reference()).split())
+        words = " ".join(ref.formulation.split())
+        assert words in text and words not in hidden, case.id
+        for item in [*ref.key_evidence, ref.timeline_link]:
+            shown = " ".join((item.text or item.hint).split())
+            assert f"{item.id}: {shown}" in text or f"({item.id}): {shown}" in text, (case.id, item.id)
+        assert "Key evidence:" in text and "Key evidence:" not in hidden, case.id
+        for concept in [*ref.goals, *ref.strategies]:
+            assert concept in text and concept not in hidden, (case.id, concept)
+        for alt in ref.acceptable_alternatives:
+            assert f"Also accepted: {alt.area.value}" in text, case.id

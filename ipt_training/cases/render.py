@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from html import escape
 
-from ipt_training.cases.model import Case
+from ipt_training.cases.model import Case, EvidenceItem, ReferenceFormulation
 
 
 def case_as_text(case: Case, width: int = 100) -> str:
@@ -24,12 +24,46 @@ def case_as_text(case: Case, width: int = 100) -> str:
         lines.append(f"  - {person.name}{mark}, {person.relationship} [{person.closeness.value} circle]; "
                      f"contact: {person.contact}; expects: {person.expectations}")
     if case.reference is not None:
-        ref = case.reference
-        lines += ["", f"Reference focus: {ref.primary_area.value}"
-                  + (f" + {ref.secondary_area.value}" if ref.secondary_area else "")
-                  + (f" (stage: {ref.dispute_stage.value})" if ref.dispute_stage else "")]
-        lines += textwrap.wrap("Rationale: " + ref.rationale, width)
+        lines += ["", *_reference_lines(case.reference, width)]
     return "\n".join(lines)
+
+
+def _wrapped(label: str, text: str, width: int, indent: str = "    ") -> list[str]:
+    return textwrap.wrap(f"{label}{' '.join(text.split())}", width, subsequent_indent=indent, break_on_hyphens=False)
+
+
+def _evidence_text(item: EvidenceItem, shown_cues: int = 5) -> str:
+    """The item's plain sentence, else its hint and the first of its hand-written cues."""
+    if item.text.strip():
+        return item.text
+    more = f", ... ({len(item.cues)} in all)" if len(item.cues) > shown_cues else ""
+    return f"{item.hint} [cues: {'; '.join(item.cues[:shown_cues])}{more}]"
+
+
+def _reference_lines(ref: ReferenceFormulation, width: int) -> list[str]:
+    """The whole answer key as an instructor reads it: focus, alternatives, the evidence and link the scorer
+    looks for, the goals and strategies by id and meaning, the rationale and the model formulation."""
+    from ipt_training.cases.concepts import concept_rows
+
+    meaning = {row["id"]: row["label"] for row in concept_rows()}
+    lines = [f"Reference focus: {ref.primary_area.value}"
+             + (f" + {ref.secondary_area.value}" if ref.secondary_area else "")
+             + (f" (stage: {ref.dispute_stage.value})" if ref.dispute_stage else "")]
+    for alt in ref.acceptable_alternatives:
+        lines += _wrapped(f"Also accepted: {alt.area.value} at {alt.credit:g} of the area's credit: ", alt.reason,
+                          width)
+    lines.append("Key evidence:")
+    for item in ref.key_evidence:
+        lines += _wrapped(f"  - {item.id}: ", _evidence_text(item), width, indent="      ")
+    link = ref.timeline_link
+    lines += _wrapped(f"Timeline link ({link.id}): ", _evidence_text(link), width)
+    lines += _wrapped("Goals: ", "; ".join(f"{g} ({meaning.get(g, '?')})" for g in ref.goals), width)
+    lines += _wrapped("Strategies: ", "; ".join(f"{s} ({meaning.get(s, '?')})" for s in ref.strategies), width)
+    lines += _wrapped("Rationale: ", ref.rationale, width, indent="")
+    lines += ["Model formulation (said to the patient):"]
+    lines += textwrap.wrap(" ".join(ref.formulation.split()), width, initial_indent="  ", subsequent_indent="  ",
+                           break_on_hyphens=False)
+    return lines
 
 
 _TABLE = "border-collapse:collapse;margin:4px 0"
