@@ -1,0 +1,11 @@
+"""Score wrong12's invented answers: ``python tests/data/wrong12/run.py [answers.yaml] [-v]``."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from score_marked import main  # noqa: E402
+
+if __name__ == "__main__":
+    main(Path(__file__).with_name("answers-a.yaml"))
