@@ -103,8 +103,11 @@ from ipt_training.scoring.lexicon import (
 from ipt_training.scoring.model_plan import EMPTY_KEY, PlanKey, build_key, concept_area, key_concepts, story_clauses
 from ipt_training.scoring.no_event import no_event_clauses
 from ipt_training.scoring.normalize import clean_answer
+from ipt_training.scoring.onset_elsewhere import onset_ties, tied_elsewhere
 from ipt_training.scoring.onset_link import (
+    OnsetTiming,
     dated_link,
+    denies_link,
     key_dated,
     key_event_texts,
     link_denied,
@@ -157,6 +160,7 @@ from ipt_training.scoring.time_link import (
     long_standing,
     old_before_onset,
     onset_said,
+    related,
     stated_link,
 )
 from ipt_training.scoring.turns import (
@@ -617,6 +621,30 @@ def _timeline_linked(event_clauses: set[int], prepared: Clauses,
     return any(span & temporal and span & onsets for span in around.values())
 
 
+def _focus_credited(reference: ReferenceFormulation) -> frozenset[ProblemArea]:
+    """The foci an answer may argue as its primary and be marked on the case's evidence: the key's primary and the
+    alternatives its author accepts."""
+    return frozenset({reference.primary_area, *(alt.area for alt in reference.acceptable_alternatives)})
+
+
+def _related(tokens: list[str]) -> bool:
+    return related(tokens, _temporal)
+
+
+def _key_clauses(derived: DerivedEvidence, terms: list[Match], prepared: Clauses, anniversary: set[int],
+                 timing: OnsetTiming | None, onset: Callable[[list[str]], bool]) -> set[int]:
+    """The clauses that name the key event: by the words of its item's own or of the link's account of it, by an
+    anniversary where the link is one, or by its date (not in a clause that dates the onset: an anniversary's month
+    is the onset's own)."""
+    # (the words by which the link and the key item both tell the event; the key item's own words only where they
+    # share none, since an item about reminders of a death has words of other things: "house" finds "household")
+    words = (derived.key_words | {k for k in derived.key_event if not k.startswith("name:")}
+             or derived.own.get(derived.key_item, frozenset()))
+    named = {m.clause for m in terms if m.concept[5:] in words}
+    dated = {c for c in key_dated(timing, prepared) if not onset(prepared[c])} if timing is not None else set()
+    return named | anniversary | dated
+
+
 def _around(c: int, prepared: Clauses) -> set[int]:
     """Clause ``c`` and its neighbours on each side; from a clause of a sentence, passing over one date of one or two
     words to a sentence beyond it (a date in brackets: "a failed mediation (October) preceded the onset" is one
@@ -1034,6 +1062,20 @@ def score_formulation(
         # the onset, then the story turned back to the key event before it ("It began in November. In the months
         # before, ...; then he paid the deposit")
         linked = told_back(prepared, event_clauses, onset, timing.spans() if timing is not None else ())
+    if (linked and case is not None and reference.primary_area is not ProblemArea.INTERPERSONAL_DEFICITS
+            and decision.primary is not None and decision.primary not in _focus_credited(reference)
+            and not implicit and not decision.contradiction):
+        # An answer that argues another focus ties the onset to that focus's event ("six months into the new post",
+        # "it follows the quarrel"): however well its sentence matches the link's words or date, the onset is tied to
+        # the wrong event (onset_elsewhere.py). (Read only there: an answer with the case's focus that names another
+        # event beside the onset mostly names the key event too, in words this reader does not know; nor where the
+        # focus was inferred from the reasoning or is one of two readings: the reading may be the scorer's, not the
+        # answer's.)
+        ties = onset_ties(prepared, onset, _related, sentences_of)
+        if ties and tied_elsewhere(ties, events_told(), key_event_area(reference, case) or reference.primary_area,
+                                   _key_clauses(derived, kinds["term"], prepared, anniversary, timing, onset),
+                                   {c for c in set().union(*ties) if denies_link(prepared[c])}):
+            linked = False
     style = read_style(answer.text, raw, case.vignette if case is not None else None)
     bare_list = answer.primary_area is None and (
         (not decision.explicit and not linked and style.list_like) or style.itemised)

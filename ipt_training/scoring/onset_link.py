@@ -295,7 +295,9 @@ def denies_link(clause: list[str]) -> bool:
         return True
     if _NEGATORS.isdisjoint(clause):
         return False
-    return any(word.startswith(_CAUSE_PREFIXES) for word in clause)
+    # "I don't think the death set this off" (the verb and its particle, a pronoun at most between them)
+    return any(word.startswith(_CAUSE_PREFIXES) for word in clause) or any(
+        word == "set" and "off" in clause[k + 1:k + 3] for k, word in enumerate(clause))
 
 
 def link_denied(prepared: list[list[str]], event_clauses: set[int]) -> bool:

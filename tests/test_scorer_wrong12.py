@@ -1,0 +1,108 @@
+"""The onset tied to another event than the key one (round 12, wrong12): no link point for it.
+
+An answer that argues another focus, or turns from the right one, ties the onset to the event of that focus ("his
+mood dropped six months into the new post", "the onset follows the quarrel with his daughter"). Its sentence holds
+the onset, a word of time and often the date the case's own link gives, so the link reader found a link there;
+examiners give no link point for an onset tied to the wrong event. These tests hold the mechanism
+(:mod:`ipt_training.scoring.onset_elsewhere`) with answers that must lose the point and answers that must keep it: a
+wrong area whose onset is still tied to the key event, right areas that reject or weigh another area, an honest
+secondary. The answers of ``tests/data/wrong12/`` are invented (none comes from a benchmark set) and marked as an
+examiner would, against study-half cases.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from ipt_training.domain import ProblemArea
+from ipt_training.scoring.onset_elsewhere import tied_elsewhere
+from ipt_training.scoring.onset_link import denies_link
+from ipt_training.text.matcher import Match
+
+_DATA = Path(__file__).resolve().parent / "data"
+sys.path.insert(0, str(_DATA))
+
+from score_marked import load  # noqa: E402
+
+sys.path.insert(0, str(_DATA.parent.parent / "benchmarks"))
+from scorer_agreement import expert_points, score_all  # noqa: E402
+
+
+def _event(area: str, clause: int, negated: bool = False) -> Match:
+    return Match(f"event:{area}", clause, 0, 1, negated, 1.0)
+
+
+GRIEF = ProblemArea.GRIEF
+
+
+def test_a_tie_to_another_areas_event_alone_is_elsewhere() -> None:
+    assert tied_elsewhere([{2, 3}], [_event("role_transition", 3)], GRIEF, set())
+
+
+def test_a_tie_that_also_names_the_key_event_is_not_elsewhere() -> None:
+    assert not tied_elsewhere([{2, 3}], [_event("role_transition", 3), _event("grief", 2)], GRIEF, set())
+    assert not tied_elsewhere([{2, 3}], [_event("role_transition", 3)], GRIEF, {2})  # key named by its own words
+
+
+def test_a_second_tie_to_the_key_event_keeps_the_link() -> None:
+    assert not tied_elsewhere([{1}, {5}], [_event("role_dispute", 1), _event("grief", 5)], GRIEF, set())
+
+
+def test_a_tie_that_names_the_key_event_only_to_deny_it_does_not_keep_the_link() -> None:
+    events = [_event("role_transition", 1), _event("grief", 4)]
+    assert tied_elsewhere([{1}, {4, 5}], events, GRIEF, set(), denied={5})
+    assert not tied_elsewhere([{1}, {4, 5}], events, GRIEF, set())
+
+
+def test_no_event_or_a_denied_one_is_not_elsewhere() -> None:
+    assert not tied_elsewhere([{2}], [], GRIEF, set())
+    assert not tied_elsewhere([{2}], [_event("role_transition", 2, negated=True)], GRIEF, set())
+    assert not tied_elsewhere([], [_event("role_transition", 2)], GRIEF, set())
+
+
+@pytest.mark.parametrize("clause", ["i do not think the death set this off",
+                                    "his brother death did not set off the episode"])
+def test_denials_of_a_cause_in_plain_words(clause: str) -> None:
+    assert denies_link(clause.split())
+
+
+@pytest.mark.parametrize("clause", ["she set off for the lake road the day after the funeral",
+                                    "his colleagues the drivers do not invite him any more",
+                                    "it is not clear when she set up the shop"])
+def test_no_denial_without_a_negated_cause(clause: str) -> None:
+    assert not denies_link(clause.split())
+
+
+@pytest.fixture(scope="module")
+def scored() -> dict[str, object]:
+    items, cases = load(_DATA / "wrong12" / "answers-a.yaml")
+    return {s.item["id"]: s for s in score_all(items, cases)}
+
+
+def _link(s: object) -> bool:
+    return s.case.reference.timeline_link.id in s.report.evidence_cited  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("answer_id", ["w12a02", "w12a18"])
+def test_wrong_area_with_the_onset_tied_to_its_own_event_earns_no_link(scored: dict, answer_id: str) -> None:
+    s = scored[answer_id]
+    assert not _link(s)
+    # (w12a18 still earns its two items, stated only to dismiss the death: examiners give one at most)
+    assert s.report.criterion("evidence_timeline").points <= expert_points(s.item["expert"], "evidence_timeline") + 1
+
+
+def test_wrong_area_with_the_onset_tied_to_the_key_event_keeps_the_link(scored: dict) -> None:
+    s = scored["w12a06"]  # grief argued, but "two months after he moved out of the flat": the key event
+    assert _link(s)
+    assert s.report.criterion("evidence_timeline").points == expert_points(s.item["expert"], "evidence_timeline")
+
+
+@pytest.mark.parametrize("answer_id", ["w12a12", "w12a13", "w12a14", "w12a15", "w12a16"])
+def test_right_areas_that_reject_or_weigh_another_keep_the_link(scored: dict, answer_id: str) -> None:
+    s = scored[answer_id]
+    assert _link(s)
+    assert s.report.criterion("problem_area").points == 3
+    assert s.report.criterion("evidence_timeline").points >= expert_points(s.item["expert"], "evidence_timeline")
