@@ -8,4 +8,4 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from score_marked import main
 
 if __name__ == "__main__":
-    main(Path(__file__).with_name("answers-a.yaml"))
+    main(Path(__file__).with_name("answers-a.yaml"))  # batch B: answers-b.yaml
