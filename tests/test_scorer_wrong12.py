@@ -106,3 +106,40 @@ def test_right_areas_that_reject_or_weigh_another_keep_the_link(scored: dict, an
     assert _link(s)
     assert s.report.criterion("problem_area").points == 3
     assert s.report.criterion("evidence_timeline").points >= expert_points(s.item["expert"], "evidence_timeline")
+
+
+# The items that rule out an event of the focus an answer argues (items_against.py).
+
+def _finder(table: dict[str, tuple[str, bool]]):  # type: ignore[no-untyped-def]
+    """An event reader that finds ``word`` as an event of ``area`` (denied or not), for the item sentences below."""
+    def find(read: list[list[str]]) -> list[Match]:
+        return [Match(f"event:{area}", c, k, k, negated, 1.0) for c, tokens in enumerate(read)
+                for k, t in enumerate(tokens) for word, (area, negated) in table.items() if t == word]
+    return find
+
+
+def _onset(tokens: list[str]) -> bool:
+    return "mood" in tokens or "depression" in tokens
+
+
+def test_an_item_that_places_another_event_after_the_onset_rules_it_out() -> None:
+    from ipt_training.scoring.items_against import against, item_areas
+    texts = {"move_after": "The move in June came long after his low mood began.",
+             "alone": "He has lived alone since he was 21.",
+             "no_death": "Nobody close to him has died.",
+             "quarrel_with_dead": "He quarrelled with his brother the week before he drowned."}
+    find = _finder({"move": ("role_transition", False), "died": ("grief", True),
+                    "quarrelled": ("role_dispute", False), "drowned": ("grief", False)})
+    areas = item_areas(texts, find, _onset)
+    deficits = ProblemArea.INTERPERSONAL_DEFICITS
+    assert against(areas, ProblemArea.ROLE_TRANSITION, deficits) == {"move_after"}
+    assert against(areas, GRIEF, deficits) == {"no_death"}  # a death denied is ruled out
+    # a quarrel told as part of the story of a death, without the onset, rules nothing out
+    assert "quarrel_with_dead" not in areas
+    assert against(areas, deficits, deficits) == frozenset()  # the key's own focus keeps every item
+
+
+def test_an_item_that_names_the_keys_own_event_too_is_not_against() -> None:
+    from ipt_training.scoring.items_against import against
+    areas = {"conflict_follows_move": frozenset({ProblemArea.ROLE_DISPUTE, ProblemArea.ROLE_TRANSITION})}
+    assert against(areas, ProblemArea.ROLE_DISPUTE, ProblemArea.ROLE_TRANSITION) == frozenset()

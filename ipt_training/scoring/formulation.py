@@ -86,6 +86,7 @@ from ipt_training.scoring.evidence import (
 )
 from ipt_training.scoring.gist import said_of_someone
 from ipt_training.scoring.item_context import set_aside_quotes, with_context
+from ipt_training.scoring.items_against import against, item_areas
 from ipt_training.scoring.lexicon import (
     ABSENCE_OF_EVENT_CUES,
     AREA_CUES,
@@ -621,10 +622,26 @@ def _timeline_linked(event_clauses: set[int], prepared: Clauses,
     return any(span & temporal and span & onsets for span in around.values())
 
 
-def _focus_credited(reference: ReferenceFormulation) -> frozenset[ProblemArea]:
-    """The foci an answer may argue as its primary and be marked on the case's evidence: the key's primary and the
-    alternatives its author accepts."""
-    return frozenset({reference.primary_area, *(alt.area for alt in reference.acceptable_alternatives)})
+def _argues_other(decision: AreaDecision, reference: ReferenceFormulation, implicit: bool) -> bool:
+    """Whether the answer argues a focus of its own other than the key's primary and the alternatives its author
+    accepts (not one inferred from its reasoning, nor one of two readings: there the reading may be the scorer's)."""
+    return (decision.primary is not None and not implicit and not decision.contradiction and not decision.stuffing
+            and decision.primary is not reference.primary_area
+            and decision.primary not in {alt.area for alt in reference.acceptable_alternatives})
+
+
+@per_case
+def _item_areas(reference: ReferenceFormulation, case: Case | None = None) -> dict[str, frozenset[ProblemArea]]:
+    """The areas of the events each key item names (items_against.py), read once per case."""
+    matcher = _side_matcher("event") if case is None else _event_matcher(reference, case)
+    told = case_events(reference, case)
+
+    def find(read: Clauses) -> list[Match]:
+        return matcher.find(read) + case_event_matches(read, told)
+
+    symptoms = onset_words(reference, case)
+    return item_areas({item.id: item.text for item in reference.key_evidence}, find,
+                      lambda tokens: onset_told(tokens, symptoms))
 
 
 def _related(tokens: list[str]) -> bool:
@@ -1063,8 +1080,7 @@ def score_formulation(
         # before, ...; then he paid the deposit")
         linked = told_back(prepared, event_clauses, onset, timing.spans() if timing is not None else ())
     if (linked and case is not None and reference.primary_area is not ProblemArea.INTERPERSONAL_DEFICITS
-            and decision.primary is not None and decision.primary not in _focus_credited(reference)
-            and not implicit and not decision.contradiction):
+            and _argues_other(decision, reference, implicit)):
         # An answer that argues another focus ties the onset to that focus's event ("six months into the new post",
         # "it follows the quarrel"): however well its sentence matches the link's words or date, the onset is tied to
         # the wrong event (onset_elsewhere.py). (Read only there: an answer with the case's focus that names another
@@ -1235,6 +1251,10 @@ def score_formulation(
         # evidence of that focus, and a copied vignette has the vignette's words without telling anything.
         cited |= by_context
     evidence_ids = [item.id for item in reference.key_evidence]
+    if _argues_other(decision, reference, implicit) and decision.primary is not None:
+        # the items that rule out an event of the focus the answer argues, told as that focus's cause
+        # (items_against.py)
+        cited -= against(_item_areas(reference, case), decision.primary, reference.primary_area)
     # A list that commits to an area earns evidence only where a fragment states it ("Lives alone", "Father died
     # 2/25"); facts only named ("Promotion. Clara.") do not show what happened. (A list that commits to nothing keeps
     # half of what it names, below.)
