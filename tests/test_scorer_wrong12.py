@@ -39,7 +39,7 @@ GRIEF = ProblemArea.GRIEF
 
 
 def test_a_tie_to_another_areas_event_alone_is_elsewhere() -> None:
-    assert tied_elsewhere([{2, 3}], [_event("role_transition", 3)], GRIEF, set())
+    assert tied_elsewhere([{2, 3}], [_event("role_transition", 3)], GRIEF, set()) == {ProblemArea.ROLE_TRANSITION}
 
 
 def test_a_tie_that_also_names_the_key_event_is_not_elsewhere() -> None:
@@ -53,7 +53,7 @@ def test_a_second_tie_to_the_key_event_keeps_the_link() -> None:
 
 def test_a_tie_that_names_the_key_event_only_to_deny_it_does_not_keep_the_link() -> None:
     events = [_event("role_transition", 1), _event("grief", 4)]
-    assert tied_elsewhere([{1}, {4, 5}], events, GRIEF, set(), denied={5})
+    assert tied_elsewhere([{1}, {4, 5}], events, GRIEF, set(), denied={5}) == {ProblemArea.ROLE_TRANSITION}
     assert not tied_elsewhere([{1}, {4, 5}], events, GRIEF, set())
 
 
@@ -143,3 +143,43 @@ def test_an_item_that_names_the_keys_own_event_too_is_not_against() -> None:
     from ipt_training.scoring.items_against import against
     areas = {"conflict_follows_move": frozenset({ProblemArea.ROLE_DISPUTE, ProblemArea.ROLE_TRANSITION})}
     assert against(areas, ProblemArea.ROLE_DISPUTE, ProblemArea.ROLE_TRANSITION) == frozenset()
+
+
+def test_right_focus_that_ties_the_onset_to_another_event_and_plans_for_it_earns_no_link(scored: dict) -> None:
+    """Grief named, then "I would tie the onset to the move and work on that change": no link point, and the plan
+    to tie the onset to the move is no plan to link the onset to the key event."""
+    s = scored["w12a09"]
+    assert s.report.criterion("problem_area").points == 3  # the header's focus is kept
+    assert not _link(s)
+    assert "link symptom onset" not in s.report.criterion("strategies").feedback.lower() or (
+        s.report.criterion("strategies").points <= 0.5)
+
+
+def test_plan_serving_the_tied_event_decides_for_a_right_focus() -> None:
+    from ipt_training.scoring.formulation import _planned_for
+    transition = frozenset({ProblemArea.ROLE_TRANSITION})
+    assert _planned_for(transition, {ProblemArea.ROLE_TRANSITION: 1.0}, GRIEF)
+    assert _planned_for(transition, {ProblemArea.ROLE_TRANSITION: 1.0, GRIEF: 1.0}, GRIEF)
+    # the key's plan leads, or the tied event's focus has no plan: the answer keeps the key's focus
+    assert not _planned_for(transition, {ProblemArea.ROLE_TRANSITION: 0.5, GRIEF: 1.5}, GRIEF)
+    assert not _planned_for(transition, {GRIEF: 1.0}, GRIEF)
+    assert not _planned_for(transition, {}, GRIEF)
+
+
+@pytest.fixture(scope="module")
+def scored_c() -> dict[str, object]:
+    items, cases = load(_DATA / "wrong12" / "answers-c.yaml")
+    return {s.item["id"]: s for s in score_all(items, cases)}
+
+
+def test_an_honest_secondary_keeps_the_link(scored_c: dict) -> None:
+    # (w12c06, the onset told as "his withdrawal began", is read as no onset on main before this round as well)
+    s = scored_c["w12c05"]
+    assert _link(s)
+    assert s.report.criterion("problem_area").points == 3
+
+
+def test_a_right_focus_keeps_the_items_that_rule_out_other_events(scored_c: dict) -> None:
+    s = scored_c["w12c03"]  # deficits, with the app contact and the new manager ruled out as the case does
+    assert {"app_contact_minor", "no_death_no_change"} <= set(s.report.evidence_cited)
+    assert s.report.criterion("evidence_timeline").points == 3

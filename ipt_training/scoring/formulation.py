@@ -630,6 +630,15 @@ def _argues_other(decision: AreaDecision, reference: ReferenceFormulation, impli
             and decision.primary not in {alt.area for alt in reference.acceptable_alternatives})
 
 
+_LINK_ONSET = "strategy:general.link_onset"
+
+
+def _planned_for(areas: frozenset[ProblemArea], votes: dict[ProblemArea, float], key: ProblemArea) -> bool:
+    """Whether the answer's plan serves one of ``areas`` at least as much as the key's focus (``votes``: the areas its
+    goals and strategies serve, :func:`_plan_votes`)."""
+    return any(votes.get(a, 0.0) > 0 and votes.get(a, 0.0) >= votes.get(key, 0.0) for a in areas)
+
+
 @per_case
 def _item_areas(reference: ReferenceFormulation, case: Case | None = None) -> dict[str, frozenset[ProblemArea]]:
     """The areas of the events each key item names (items_against.py), read once per case."""
@@ -1080,18 +1089,25 @@ def score_formulation(
         # before, ...; then he paid the deposit")
         linked = told_back(prepared, event_clauses, onset, timing.spans() if timing is not None else ())
     if (linked and case is not None and reference.primary_area is not ProblemArea.INTERPERSONAL_DEFICITS
-            and _argues_other(decision, reference, implicit)):
+            and decision.primary is not None and not implicit and not decision.contradiction):
         # An answer that argues another focus ties the onset to that focus's event ("six months into the new post",
         # "it follows the quarrel"): however well its sentence matches the link's words or date, the onset is tied to
-        # the wrong event (onset_elsewhere.py). (Read only there: an answer with the case's focus that names another
-        # event beside the onset mostly names the key event too, in words this reader does not know; nor where the
-        # focus was inferred from the reasoning or is one of two readings: the reading may be the scorer's, not the
-        # answer's.)
+        # the wrong event (onset_elsewhere.py). So does an answer with the case's focus that then ties the onset to
+        # another event and plans the work of that event's focus ("... so the onset is best linked to her aunt's
+        # death. I would help her mourn"). (Not where the answer keeps the case's focus and its plan: an answer that
+        # names another event beside the onset mostly names the key event too, in words this reader does not know;
+        # nor where the focus was inferred from the reasoning or is one of two readings: the reading may be the
+        # scorer's, not the answer's.)
         ties = onset_ties(prepared, onset, _related, sentences_of)
-        if ties and tied_elsewhere(ties, events_told(), key_event_area(reference, case) or reference.primary_area,
-                                   _key_clauses(derived, kinds["term"], prepared, anniversary, timing, onset),
-                                   {c for c in set().union(*ties) if denies_link(prepared[c])}):
+        tied = tied_elsewhere(ties, events_told(), key_event_area(reference, case) or reference.primary_area,
+                              _key_clauses(derived, kinds["term"], prepared, anniversary, timing, onset),
+                              {c for c in set().union(*ties) if denies_link(prepared[c])}) if ties else frozenset()
+        if tied and (_argues_other(decision, reference, implicit)
+                     or _planned_for(tied, _plan_votes(kinds["goal"] + kinds["strategy"], prepared, words),
+                                     reference.primary_area)):
             linked = False
+            # ... and a plan to "tie the onset" to that event ties it to the wrong one too
+            kinds["strategy"] = [m for m in kinds["strategy"] if m.concept != _LINK_ONSET]
     style = read_style(answer.text, raw, case.vignette if case is not None else None)
     bare_list = answer.primary_area is None and (
         (not decision.explicit and not linked and style.list_like) or style.itemised)

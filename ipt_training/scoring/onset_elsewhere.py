@@ -45,20 +45,22 @@ def onset_ties(prepared: Clauses, onset: Callable[[list[str]], bool], related: C
 
 
 def tied_elsewhere(ties: list[set[int]], events: list[Match], key_area: ProblemArea,
-                   key_clauses: Set[int], denied: Set[int] = frozenset()) -> bool:
-    """Whether the answer ties the onset only to events of other areas than ``key_area``: some tie names one (an
-    ``event:<area>`` match not denied) and no tie names the key event (``key_clauses``, or an event of its area),
-    other than to deny it set the episode off (``denied``: clauses that deny a link, "I don't think the death set
-    this off")."""
+                   key_clauses: Set[int], denied: Set[int] = frozenset()) -> frozenset[ProblemArea]:
+    """The areas of the events the answer ties the onset to when it ties it only to events of other areas than
+    ``key_area`` (empty otherwise): some tie names one (an ``event:<area>`` match not denied) and no tie names the
+    key event (``key_clauses``, or an event of its area), other than to deny it set the episode off (``denied``:
+    clauses that deny a link, "I don't think the death set this off")."""
     if not ties:
-        return False
-    other: set[int] = set()
+        return frozenset()
+    other: dict[int, set[ProblemArea]] = {}
     key = set(key_clauses)
     for m in events:
         if not m.concept.startswith("event:") or m.negated:
             continue
-        (key if m.concept[6:] == key_area.value else other).add(m.clause)
-    if not other:
-        return False
-    named_key = any(tie & key and not tie & denied for tie in ties)
-    return not named_key and any(tie & other for tie in ties)
+        if m.concept[6:] == key_area.value:
+            key.add(m.clause)
+        else:
+            other.setdefault(m.clause, set()).add(ProblemArea(m.concept[6:]))
+    if not other or any(tie & key and not tie & denied for tie in ties):
+        return frozenset()
+    return frozenset(a for tie in ties for c in tie for a in other.get(c, ()))
