@@ -65,7 +65,9 @@ DISPUTE_STAGE_DEFINITIONS: dict[DisputeStage, str] = {
     ),
     DisputeStage.IMPASSE: (
         "Negotiation has stopped; resentment continues under the surface (cold silence, no discussion). "
-        "Strategy: reopen the disagreement so that renegotiation becomes possible, even if this raises conflict."
+        "Strategy: reopen the disagreement so that renegotiation becomes possible, even if this raises conflict; "
+        "explain to the patient that things may get worse for a while, and with a partner ask privately about "
+        "violence or threats before reopening it."
     ),
     DisputeStage.DISSOLUTION: (
         "The relationship is judged beyond repair, or one party has decided to end it. "

@@ -50,12 +50,31 @@ def phase_tasks_table(phase: Phase) -> HTML:
     return HTML(html_table(caption, ["Task", "Why here"], rows))
 
 
+#: Strategies of no single area that the reference ties to some areas only: the therapeutic relationship is used
+#: "mainly for deficits and disputes" (reference section 4); deficits has no acute event to link the onset to
+#: (section 3.4), so the link is shown for the other three areas.
+_GENERAL_STRATEGY_AREAS: dict[str, frozenset[ProblemArea]] = {
+    "deficits.therapeutic_relationship": frozenset({ProblemArea.INTERPERSONAL_DEFICITS, ProblemArea.ROLE_DISPUTE}),
+    "general.link_onset": frozenset({ProblemArea.GRIEF, ProblemArea.ROLE_DISPUTE, ProblemArea.ROLE_TRANSITION}),
+}
+#: The deficits counterpart of linking the onset to an event.
+_DEFICITS_ONSET = ("relate the episode to the long-standing pattern: check that no death, dispute or change explains "
+                   "the onset")
+
+
 def area_plan_table(area: ProblemArea) -> HTML:
-    """Goals and area-specific strategies for one problem area (plus the general strategies)."""
+    """Goals and strategies for one problem area, with the general ones that apply to it."""
+    deficits = area is ProblemArea.INTERPERSONAL_DEFICITS
+    general = [c for c in STRATEGIES.values()
+               if c.area is None and area in _GENERAL_STRATEGY_AREAS.get(c.id, frozenset(ProblemArea))]
+    own = [c.label for c in STRATEGIES.values() if c.area is area]
+    if deficits:  # the deficits strategies of the reference: the therapeutic relationship is one of them
+        own = [_DEFICITS_ONSET, *own, *(c.label for c in general if c.id == "deficits.therapeutic_relationship")]
+        general = [c for c in general if c.id != "deficits.therapeutic_relationship"]
     rows = [["Goal", c.label] for c in GOALS.values() if c.area is area]
-    rows += [["Strategy", c.label] for c in STRATEGIES.values() if c.area is area]
+    rows += [["Strategy", label] for label in own]
     rows += [["General goal", c.label] for c in GOALS.values() if c.area is None]
-    rows += [["General strategy", c.label] for c in STRATEGIES.values() if c.area is None]
+    rows += [["General strategy", c.label] for c in general]
     return HTML(html_table(f"{AREA_LABELS[area]}: goals and strategies", ["Kind", "What"], rows))
 
 
