@@ -11,7 +11,7 @@ from ipt_training.analytics.criteria import weakest_criteria
 from ipt_training.analytics.gradebook import CohortData
 from ipt_training.analytics.spreadsheet import safe_frame
 
-TOTAL_COLUMNS = ["student", "assignment", "position", "score", "max_score", "submitted"]
+TOTAL_COLUMNS = ["student", "assignment", "position", "score", "max_score", "submitted", "late_penalty"]
 SUMMARY_COLUMNS = ["student", "assignment", "item", "score", "max_score", "feedback"]
 NOT_SUBMITTED = "not submitted"
 
@@ -27,13 +27,19 @@ def graded_assignments(cohort: CohortData) -> list[str]:
 
 def assignment_totals(cohort: CohortData) -> pd.DataFrame:
     """One row per trainee x assignment (every pair); ``score`` is empty (``NaN``) and ``submitted`` False where
-    nothing came in: missing is not zero."""
+    nothing came in: missing is not zero.
+
+    ``score`` is after the late-submission penalty nbgrader stored (``late_penalty``, 0 when on time), never below
+    0, as ``nbgrader export`` computes it: the gradebook's grades keep the points before the penalty.
+    """
     sums = cohort.items.groupby(["student", "assignment"])["score"].sum()
     grid = pd.MultiIndex.from_product([list(cohort.students), list(cohort.assignments["assignment"])],
                                       names=["student", "assignment"])
-    table = pd.DataFrame({"score": sums.reindex(grid)}).reset_index()
+    penalties = cohort.late_penalties.groupby(["student", "assignment"])["late_penalty"].sum()
+    table = pd.DataFrame({"score": sums.reindex(grid),
+                          "late_penalty": penalties.reindex(grid).astype(float).fillna(0.0)}).reset_index()
     table["submitted"] = table["score"].notna()
-    table["score"] = table["score"].astype(float)
+    table["score"] = (table["score"].astype(float) - table["late_penalty"]).clip(lower=0.0)
     info = cohort.assignments[["assignment", "position", "max_score"]]
     return table.merge(info, on="assignment", how="left")[TOTAL_COLUMNS]
 
@@ -41,7 +47,8 @@ def assignment_totals(cohort: CohortData) -> pd.DataFrame:
 LMS_RULE = ("percentage = 100 x total / max_total, where max_total is the points of the assignments graded so far "
             "(those with at least one graded submission); assignments not yet collected are left out, and a "
             "trainee's missing submission of a graded assignment counts 0 in total and percentage (its column "
-            "stays empty)")
+            "stays empty); a late submission's points are after the late penalty the gradebook holds, as "
+            "nbgrader export counts them")
 
 
 def lms_table(cohort: CohortData) -> pd.DataFrame:
@@ -98,6 +105,9 @@ def trainee_markdown(student: str, totals: pd.DataFrame, weakest: pd.DataFrame, 
     lines = [f"# Feedback summary: {student}", "", "| assignment | points |", "|---|---|"]
     for row in totals.itertuples(index=False):
         shown = f"{row.score:g} / {row.max_score:g}" if row.submitted else NOT_SUBMITTED
+        penalty = float(getattr(row, "late_penalty", 0.0) or 0.0)  # tables made before penalties were read
+        if row.submitted and penalty > 0:
+            shown += f" (late: {penalty:g} points taken off)"
         lines.append(f"| {row.assignment} | {shown} |")
     if not weakest.empty:
         lines += ["", "## Weakest rubric criteria", ""]

@@ -34,6 +34,7 @@ FORMULATION_COLUMNS = ["student", "assignment", "notebook", "item", "case_id", "
                        "max_score", "text"]
 ASSIGNMENT_COLUMNS = ["assignment", "position", "duedate", "max_score"]
 SUBMISSION_REVIEW_COLUMNS = ["student", "assignment", "notebook", "reason"]
+PENALTY_COLUMNS = ["student", "assignment", "late_penalty"]
 
 FORMULATION_FIELDS = ("primary_area", "secondary_area", "dispute_stage", "formulation")
 # Labels printed by the formulation scorer (``CriterionResult.label``) -> criterion id.
@@ -109,15 +110,18 @@ class CohortData:
     #: Whole notebooks the autograde summary sent to review (``SUBMISSION_REVIEW_COLUMNS``): HTML made inert, code
     #: reaching for the keys or changing the grader; and, with no notebook, submissions autograde did not grade.
     submission_reviews: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=SUBMISSION_REVIEW_COLUMNS))
+    #: Points nbgrader's late-submission plugin took off each late submission (``PENALTY_COLUMNS``; only rows > 0).
+    late_penalties: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=PENALTY_COLUMNS))
 
 
 def load_cohort(course: Course) -> CohortData:
     """Read the gradebook (via nbgrader's API) and the autograded notebooks of ``course``."""
     with course.gradebook() as gb:
         grades, assignments, students = read_gradebook(gb)
+        penalties = read_late_penalties(gb)
     keys = course.root / "source" / "keys"
     return build_cohort(grades, assignments, students, course.root / "autograded",
-                        keys if keys.is_dir() else None, root=course.root)
+                        keys if keys.is_dir() else None, root=course.root, late_penalties=penalties)
 
 
 def read_gradebook(gb: Any) -> tuple[pd.DataFrame, pd.DataFrame, tuple[str, ...]]:
@@ -159,8 +163,32 @@ def read_gradebook(gb: Any) -> tuple[pd.DataFrame, pd.DataFrame, tuple[str, ...]
     return grades, assignments, students
 
 
+def read_late_penalties(gb: Any) -> pd.DataFrame:
+    """The late-submission penalty of each submission that has one, from an open ``nbgrader.api.Gradebook``.
+
+    nbgrader's ``AssignLatePenalties`` stores it per notebook from the submission time (the exchange's, see
+    ``workflow/exchange.py``) and the course's ``LateSubmissionPlugin``; its grades keep the points before the
+    penalty, and ``nbgrader export`` subtracts it. The report must do the same, or late work counts in full.
+    """
+    from nbgrader.api import Assignment, Student, SubmittedAssignment, SubmittedNotebook
+
+    query = (
+        gb.db.query(Student.id, Assignment.name, SubmittedNotebook.late_submission_penalty)
+        .select_from(SubmittedNotebook)
+        .join(SubmittedAssignment, SubmittedNotebook.assignment_id == SubmittedAssignment.id)
+        .join(Student, SubmittedAssignment.student_id == Student.id)
+        .join(Assignment, SubmittedAssignment.assignment_id == Assignment.id)
+        .filter(Assignment.course_id == gb.course_id)
+    )
+    rows = pd.DataFrame([tuple(row) for row in query.all()], columns=PENALTY_COLUMNS)
+    rows["late_penalty"] = pd.to_numeric(rows["late_penalty"], errors="coerce").fillna(0.0).astype(float)
+    summed = rows.groupby(["student", "assignment"], as_index=False)["late_penalty"].sum()
+    return summed[summed["late_penalty"] > 0].reset_index(drop=True)[PENALTY_COLUMNS]
+
+
 def build_cohort(grades: pd.DataFrame, assignments: pd.DataFrame, students: Iterable[str], autograded: Path,
-                 keys_dir: Path | None, root: Path | None = None) -> CohortData:
+                 keys_dir: Path | None, root: Path | None = None,
+                 late_penalties: pd.DataFrame | None = None) -> CohortData:
     """Join gradebook rows with what the autograded notebooks printed and what trainees answered."""
     from ipt_training.grading.trusted.diagnose import submission_review_reasons
     from ipt_training.grading.trusted.scored import answers_not_stored
@@ -219,6 +247,8 @@ def build_cohort(grades: pd.DataFrame, assignments: pd.DataFrame, students: Iter
         keys_dir=keys_dir,
         notes=tuple(notes),
         submission_reviews=pd.DataFrame(reviews, columns=SUBMISSION_REVIEW_COLUMNS),
+        late_penalties=(pd.DataFrame(columns=PENALTY_COLUMNS) if late_penalties is None
+                        else late_penalties[PENALTY_COLUMNS].reset_index(drop=True)),
     )
 
 
