@@ -37,6 +37,9 @@ from ipt_training.text.matcher import Match, PhraseMatcher, build_matcher
 from ipt_training.text.normalize import clauses, sentences, to_ascii_lower
 
 CRITERION_POINTS = 2.0
+#: Before each criterion's feedback when the rewrite names nothing of its conversation (flag ``generic``).
+GENERIC_NOTE = ("Half the points at most: the rewrite says only how one speaks (a feeling, a need, a question) "
+                "and nothing of this moment, so it could be said in any conversation; say what it is about.")
 COPY_SIMILARITY = 85.0
 _SELF = frozenset({"i", "me", "my", "myself"})
 _FEEL = frozenset({"feel", "feels", "feeling", "felt"})
@@ -430,10 +433,12 @@ def _normalise_problems(problems: str | Iterable[str]) -> tuple[str, ...]:
 
 
 def score_rewrite(rewrite: str, original: str, problems: str | Iterable[str], *,
-                  max_points: float = 10.0, reveal: bool = True) -> RewriteResult:
+                  max_points: float = 10.0, reveal: bool = True, generic: bool = False) -> RewriteResult:
     """Score ``rewrite`` of ``original`` (whose communication problems are ``problems``) out of ``max_points``.
 
     ``reveal=False`` (assessment) keeps the names of the reference problem codes out of the feedback.
+    ``generic=True`` (the rewrite says nothing but the rubric's words, see :mod:`~ipt_training.communication.
+    situation`) flags it ``generic`` and earns half of ``max_points`` at most (each criterion scaled alike).
     """
     codes = _normalise_problems(problems)
     text = rewrite if isinstance(rewrite, str) else ""
@@ -447,6 +452,8 @@ def score_rewrite(rewrite: str, original: str, problems: str | Iterable[str], *,
         flags.append("copied_original")
     elif features.words < 3:
         flags.append("too_short")
+    elif generic:
+        flags.append("generic")
     scale = max_points / (CRITERION_POINTS * len(_LABELS))
     results = {
         "problem_fixed": _fix(codes, features, reveal),
@@ -455,9 +462,13 @@ def score_rewrite(rewrite: str, original: str, problems: str | Iterable[str], *,
         "feeling_named": _feeling(features),
         "invitation": _invitation(features),
     }
+    raw = sum(points for points, _ in results.values())
+    cap = min(1.0, CRITERION_POINTS * len(_LABELS) / 2 / raw) if raw else 1.0  # generic: half the points at most
     criteria = []
     for name, (points, feedback) in results.items():
-        if flags:
+        if flags == ["generic"]:
+            points, feedback = points * cap, f"{GENERIC_NOTE} {feedback}"
+        elif flags:
             points = 0.0
             feedback = {"empty": "No rewrite was given.",
                         "copied_original": "The rewrite repeats the original; change how it is said.",
@@ -471,9 +482,15 @@ def score_utterance_rewrite(dialogue: Dialogue, number: int, rewrite: str, *,
                             max_points: float = 10.0, reveal: bool = True) -> RewriteResult:
     """Score a rewrite of utterance ``number`` of ``dialogue``, using its reference codes as the problems.
 
-    Use ``reveal=False`` when grading an assessment, so the feedback does not name the utterance's codes.
+    Use ``reveal=False`` when grading an assessment, so the feedback does not name the utterance's codes. A rewrite
+    that says nothing but the rubric's words (:func:`~ipt_training.communication.situation.is_generic`) could
+    be said in any conversation: it earns half the points at most.
     """
+    from ipt_training.communication.situation import is_generic
+
     utterance = dialogue.utterance(number)
     if not utterance.codes:
         raise ValueError(f"utterance {number} of {dialogue.id!r} has no reference codes here (key not available)")
-    return score_rewrite(rewrite, utterance.text, utterance.codes, max_points=max_points, reveal=reveal)
+    text = rewrite if isinstance(rewrite, str) else ""
+    return score_rewrite(rewrite, utterance.text, utterance.codes, max_points=max_points, reveal=reveal,
+                         generic=is_generic(text, dialogue))
