@@ -10,9 +10,14 @@ from ipt_training.practice.record import Attempt, PracticeRecord
 T0 = datetime(2026, 3, 2, 9, tzinfo=timezone.utc)
 
 
+#: Practice cases of each area (the report counts only attempts at the course's practice cases, with their area).
+CASES = {"grief": ["p-03", "p-13", "p-15", "p-16"], "role_dispute": ["p-02", "p-06", "p-12"]}
+
+
 def _attempt(i: int, area: str, right: bool) -> Attempt:
     criteria = {"problem_area": (3.0 if right else 0.0, 3.0), "goals": (2.0, 2.0)}
-    return Attempt(f"p-{i:02d}", area, (), criteria, 5.0 if right else 2.0, 5.0, at=T0 + timedelta(hours=i))
+    case = CASES[area][i % len(CASES[area])]
+    return Attempt(case, area, (), criteria, 5.0 if right else 2.0, 5.0, at=T0 + timedelta(hours=i))
 
 
 def test_each_record_becomes_a_row_and_broken_files_are_named(tmp_path):

@@ -26,7 +26,7 @@ FORMULA = '=HYPERLINK("http://127.0.0.1:9/?"&A1,"open my record")'
 
 
 def _attempt(**changes: object) -> dict[str, object]:
-    item = Attempt("p-01", "grief", ("death_vs_loss",), {"problem_area": (3.0, 3.0), "goals": (2.0, 2.0)}, 5.0, 5.0,
+    item = Attempt("p-03", "grief", ("death_vs_loss",), {"problem_area": (3.0, 3.0), "goals": (2.0, 2.0)}, 5.0, 5.0,
                    at=T0).to_dict()
     return {**item, **changes}
 
@@ -42,7 +42,7 @@ HOSTILE = {
     "criterion_one_number.json": [_attempt(criteria={"problem_area": [3]})],
     "points_over_maximum.json": [_attempt(criteria={"problem_area": [300, 3]})],
     "not_a_number.json": [_attempt(total=float("nan"))],
-    "attempts_not_a_list.json": {"p-01": _attempt()},
+    "attempts_not_a_list.json": {"p-03": _attempt()},
 }
 
 
@@ -52,7 +52,7 @@ def folder(tmp_path: Path) -> Path:
     records.mkdir()
     with PracticeRecord(tmp_path / "ana.sqlite") as record:
         for i in range(3):
-            record.add(Attempt(f"p-{i:02d}", "grief", (), {"problem_area": (3.0, 3.0)}, 5.0, 5.0,
+            record.add(Attempt(("p-03", "p-13", "p-15")[i], "grief", (), {"problem_area": (3.0, 3.0)}, 5.0, 5.0,
                                at=T0 + timedelta(hours=i)))
         record.export(records / "ana.json", trainee="Ana")
     for name, attempts in HOSTILE.items():
@@ -61,7 +61,7 @@ def folder(tmp_path: Path) -> Path:
     _write(records, "formula.json", FORMULA, [_attempt()])
     _write(records, "timezone_less.json", "Ben", [_attempt(at="2026-03-03T09:00:00")])  # every time without a zone
     # A time with a zone beside one without (stopped the report): a time without a zone is read as UTC.
-    _write(records, "naive_and_aware.json", "Cleo", [_attempt(), _attempt(at="2026-03-03T09:00:00")])
+    _write(records, "naive_and_aware.json", "Cleo", [_attempt(), _attempt(case_id="p-13", at="2026-03-03T09:00:00")])
     return records
 
 

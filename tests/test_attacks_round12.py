@@ -8,19 +8,24 @@ honest trainees in the same batch (docs/reliability.md, "Attack round 12 (gradin
 2. One content-free rewrite for every utterance: "I feel hurt and lonely. I need us to talk about this. Could we sit
    down tonight? What do you think?" met every criterion of the rewrite rubric for every problem utterance of every
    assessment dialogue (42/42 points).
+3. Practice records that count what the dashboard never would: invented cases, another area than the case's, one
+   case attempted forty times.
 """
 
 from __future__ import annotations
 
 import csv
 import datetime
+import json
 import subprocess
 import sys
 from dataclasses import dataclass
+from datetime import timedelta, timezone
 from pathlib import Path
 
 import pytest
 
+from ipt_training.analytics.practice import practice_table
 from ipt_training.analytics.report import write_report
 from ipt_training.communication.library import DialogueLibrary
 from ipt_training.communication.rewrite import score_utterance_rewrite
@@ -28,6 +33,7 @@ from ipt_training.communication.situation import is_generic
 from ipt_training.grading.workflow.course import Course, GradeResult
 from ipt_training.grading.workflow.demo import build_course
 from ipt_training.grading.workflow.simulate import SubmissionPlan, fill_notebook, solution_answers, submit
+from ipt_training.practice.record import EXPORT_FORMAT, Attempt, PracticeRecord
 
 FOUNDATIONS, COMMUNICATION = "ipt_foundations", "communication_analysis"
 DUE = datetime.datetime(2026, 11, 20, 12, 0)
@@ -35,6 +41,7 @@ ON_TIME, LATE = "2026-11-20 11:00:00.000000 UTC", "2026-11-25 11:00:00.000000 UT
 TEMPLATE = "I feel hurt and lonely. I need us to talk about this. Could we sit down tonight? What do you think?"
 TEMPLATE_CELL = f"rewrite_2 = {TEMPLATE!r}\nrewrite_6 = {TEMPLATE!r}\n"
 KEYS = Path(__file__).resolve().parents[1] / "source" / "keys"
+T0 = datetime.datetime(2026, 11, 2, 9, tzinfo=timezone.utc)
 
 
 @dataclass
@@ -154,3 +161,41 @@ def test_an_honest_rewrite_that_says_something_of_its_moment_is_not_generic(dial
     dialogue = DialogueLibrary.load(keys_dir=KEYS).get(dialogue_id)
     assert not is_generic(rewrite, dialogue)
     assert "generic" not in score_utterance_rewrite(dialogue, number, rewrite).flags
+
+
+def _record(folder: Path, name: str, trainee: str, attempts: list[dict[str, object]]) -> None:
+    payload = {"format": EXPORT_FORMAT, "trainee": trainee, "exported_at": T0.isoformat(), "attempts": attempts}
+    (folder / name).write_text(json.dumps(payload), encoding="utf-8")
+
+
+def _perfect(case_id: str, area: str, hours: int) -> dict[str, object]:
+    criteria = {"problem_area": (3.0, 3.0), "goals": (2.0, 2.0), "strategies": (2.0, 2.0)}
+    return Attempt(case_id, area, (), criteria, 7.0, 7.0, at=T0 + timedelta(hours=hours)).to_dict()
+
+
+def test_a_hand_written_record_of_invented_and_repeated_attempts_masters_nothing(tmp_path: Path) -> None:
+    """3. A record of 120 perfect attempts at one invented case, 30 with each area as the reference, showed "4 areas
+    mastered"; 40 perfect attempts at one real case mastered its area. The dashboard counts only the first attempt at
+    a case; the report now does too, and only attempts at the course's practice cases with their own area."""
+    folder = tmp_path / "records"
+    folder.mkdir()
+    areas = ("grief", "role_dispute", "role_transition", "interpersonal_deficits")
+    invented = [_perfect("zz-99", area, 4 * i + k) for i in range(30) for k, area in enumerate(areas)]
+    _record(folder, "mallory.json", "Mallory", invented)
+    _record(folder, "trudy.json", "Trudy", [_perfect("p-03", "grief", i) for i in range(40)])
+    _record(folder, "wrong_area.json", "Walt", [_perfect("p-03", "role_dispute", 0)])
+    with PracticeRecord(tmp_path / "ana.sqlite") as record:  # an honest trainee's record, exported by the course
+        for i, case in enumerate(("p-03", "p-13", "p-15", "p-16")):
+            record.add(Attempt(case, "grief", (), {"problem_area": (3.0, 3.0), "goals": (2.0, 2.0)}, 5.0, 5.0,
+                               at=T0 + timedelta(hours=i)))
+        record.export(folder / "ana.json", trainee="Ana")
+    table, problems = practice_table(folder)
+    rows = table.set_index("trainee")
+    assert rows.loc["Mallory", "attempts"] == 0 and rows.loc["Mallory", "areas_mastered"] == 0
+    assert rows.loc["Trudy", "attempts"] == 1 and rows.loc["Trudy", "mastery_grief"] < 0.95
+    assert rows.loc["Walt", "attempts"] == 0
+    assert rows.loc["Ana", "attempts"] == 4 and rows.loc["Ana", "mastery_grief"] >= 0.95
+    said = " | ".join(problems)
+    assert "mallory.json: 120 of 120 attempts not counted (120 not a practice case of the course" in said
+    assert "trudy.json: 39 of 40 attempts not counted (39 a repeat of a case already attempted" in said
+    assert "ana.json" not in said
