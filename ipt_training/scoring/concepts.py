@@ -203,7 +203,9 @@ def _about(finding: Finding, prepared: Clauses, people: frozenset[str],
                default=finding.end + 1 + _OBJECT_REACH)
     after = prepared[finding.clause][finding.end + 1:min(stop, finding.end + 1 + _OBJECT_REACH)]
     for k, word in enumerate(after):
-        if word in _NEXT_ITEM and k:  # "mourn and accept" is one item; "mourn it, and then ..." two
+        if word in _NEXT_ITEM and (k or word != "and"):
+            # "mourn and accept" is one item; "mourn it, and then ..." two, and so are "what she has lost, then help
+            # her ..." (the "her" after "then" is the patient helped, not the one mourned)
             after = after[:k]
             break
     # A role named beats a person ("mourn her old working self"); a person alone is grief ("mourn the Carmen from

@@ -52,7 +52,21 @@ _LOST = frozenset({"losing", "lost", "loss", "losses", "gone", "behind", "used",
                    "misses", "miss", "gave", "given", "leaving", "took", "taken"})
 #: What the change brought, set against what it took ("what you have lost and what you have gained"): a review of
 #: the old role and the new one, in the patient's words.
-_GAINED = frozenset({"gained", "gain", "gains", "gaining", "brought", "brings", "won", "give", "gives"})
+_GAINED = frozenset({"gained", "gain", "gains", "gaining", "brought", "brings", "won", "give", "gives", "offers",
+                     "offer"})
+#: Working on a loss ("work on the loss with him", "grief work", "work through her grief"): mourning, in the words of
+#: the work rather than of the feeling. The loss serves a death and an old role alike, so the frame votes for neither
+#: area; a loss of the body ("the weight loss", "hearing loss") is no loss mourned.
+_WORK_ON = frozenset({"work", "working", "worked"})
+_A_LOSS = frozenset({"loss", "losses", "grief", "bereavement"})
+_BODILY = frozenset({"weight", "hearing", "sleep", "memory", "appetite", "blood", "hair", "vision", "sight"})
+#: Staying with the patient through the feelings ("support him through his feelings", "stay with her through the
+#: sadness"): encouragement of affect, a technique of any area.
+_ACCOMPANY = frozenset({"support", "supporting", "stay", "staying", "accompany", "accompanying", "hold", "holding",
+                        "guide", "guiding", "walk", "walking", "see"})
+_THROUGH = frozenset({"through"})
+_AFFECTS = frozenset({"feelings", "feeling", "emotions", "grief", "sadness", "anger", "tears", "pain", "guilt",
+                      "sorrow"})
 #: Getting people around one ("get some support around you", "find people here you can lean on").
 _GET = frozenset({"build", "building", "find", "finding", "get", "getting", "have", "make", "making", "form"})
 #: What the new life may be, asked as the plan's question ("work out what a working week could look like for you
@@ -75,7 +89,15 @@ _LEARN = frozenset({"learn", "learning", "pick", "build", "develop", "developing
 _SKILLS = frozenset({"skills", "skill", "know-how"})
 #: Who a new network is made of, and what it is for ("find people here you can lean on").
 _SUPPORT = frozenset({"people", "friends", "friend", "support", "network", "company", "someone",
-                      "others", "colleagues", "neighbours", "connections"})
+                      "others", "colleagues", "neighbours", "connections", "community"})
+#: Taking up the means of learning the new role ("get her onto a management course", "take steps toward English and
+#: his licence", "make a plan for the language and the licence"): its skills, in the words of how they are learnt.
+_TAKE_UP = frozenset({"get", "getting", "onto", "take", "taking", "start", "starting", "join", "enrol", "enroll",
+                      "attend", "book", "plan", "steps", "toward", "towards", "practise", "practice", "practising",
+                      "learn", "learning", "improve", "improving", "arrange", "find"})
+_MEANS = frozenset({"course", "courses", "class", "classes", "training", "lessons", "licence", "license",
+                    "licensing", "licensure", "qualification", "qualifications", "certificate", "certification",
+                    "accreditation", "mentoring", "mentor", "language", "english"})
 _CLAUSE_WORDS_NEW = frozenset({"new", "now", "next", "ahead", "future", "could", "can"})
 _SEE = frozenset({"see", "imagine", "picture", "discover", "find", "explore", "notice"})
 _GOOD = frozenset({"good", "worth", "possible", "offer", "offers", "like", "enjoy"})
@@ -118,6 +140,11 @@ _CONTACT = _PEOPLE | frozenset({"contact", "call", "calls", "phone", "visit", "v
 #: re-investment, once mourning is under way.
 _RETURN = frozenset({"again", "back", "return", "returning", "rejoin", "rejoining", "resume", "resuming", "pick",
                      "picking", "rebuild", "rebuilding"})
+def _bodily_loss(tokens: list[str]) -> bool:
+    """Whether every loss of ``tokens`` is one of the body or of a thing, not of a person or a role ("weight loss")."""
+    return all(k and tokens[k - 1] in _BODILY for k, t in enumerate(tokens) if t in _A_LOSS)
+
+
 #: "back" that looks back rather than goes back ("look back at the friendships he has had", "go back over the
 #: years with her", "think back on"): a review of the past, not a return to it.
 _LOOKING = frozenset({"look", "looks", "looking", "looked", "think", "thinking", "thought", "glance", "reflect",
@@ -197,6 +224,13 @@ _ARGUE = frozenset({"argue", "arguing", "fight", "fighting", "disagree", "disagr
 _WAY = frozenset({"better", "differently", "calmly", "fairly", "calmer", "constructively"})
 _EXCHANGE = frozenset({"conversation", "argument", "row", "exchange", "fight", "said", "says", "talk"})
 _DETAIL = frozenset({"detail", "wrong", "exactly", "step"})
+#: How an exchange goes wrong ("how your arguments go off the rails", "where it turns into a fight", "how the talks
+#: break down"): communication analysis, in the words of the exchange.
+_HOW_WHERE = frozenset({"how", "where", "when", "why"})
+_EXCHANGES = frozenset({"argument", "arguments", "row", "rows", "fight", "fights", "talk", "talks", "conversation",
+                        "conversations", "discussion", "discussions", "quarrel", "quarrels", "exchanges"})
+_DERAIL = frozenset({"wrong", "rails", "derail", "derails", "escalate", "escalates", "spiral", "spirals", "sour",
+                     "sours", "explode", "explodes", "turns", "turn", "breaks", "break", "collapse", "collapses"})
 _DECIDE = frozenset({"decide", "figure", "choose", "work", "sort"})
 _WHAT = frozenset({"what"})
 #: Working out how to act ("work out how you could break the silence", "decide how to raise it with him"): the choice
@@ -335,13 +369,17 @@ FRAMES: tuple[Frame, ...] = (
     Frame("strategy:deficits.graded_contact", (_GRADUAL, _WITH_SOMEONE), reach=14),
     Frame("strategy:transition.new_skills", (_REHEARSE, _ROLE_PARTS), votes=False),
     Frame("goal:transition.mourn_old", (_FEELINGS, _LOST)),
+    Frame("goal:transition.mourn_old", (_WORK_ON, _A_LOSS), reach=3),
+    Frame("goal:grief.mourn", (_WORK_ON, _A_LOSS), reach=3),
+    Frame("strategy:general.encourage_affect", (_ACCOMPANY, _THROUGH, _AFFECTS), ordered=True, reach=4),
     Frame("strategy:transition.feelings_about_change", (_FEELINGS, _LOST)),
-    Frame("strategy:transition.review_old_new", (_LOST, _GAINED)),
-    Frame("goal:transition.realistic_new", (_LOST, _GAINED)),
+    Frame("strategy:transition.review_old_new", (_LOST, _GAINED), reach=8),
+    Frame("goal:transition.realistic_new", (_LOST, _GAINED), reach=8),
     Frame("strategy:transition.new_support", (_GET, _SUPPORT), votes=False),
     _BACK_AMONG_FRAME,
     Frame("strategy:transition.new_support", (_WHO, _WANT_WHO), votes=False, ordered=True, reach=2),
     Frame("strategy:transition.new_skills", (_LEARN, _SKILLS), votes=False),
+    Frame("strategy:transition.new_skills", (_TAKE_UP, _MEANS), votes=False, ordered=True, reach=5),
     Frame("strategy:transition.feelings_about_change", (_TALK_OF, _LOST)),
     Frame("strategy:transition.feelings_about_change", (_TALK_OF, _FEEL), votes=False),
     Frame("strategy:transition.review_old_new", (_UPSIDE, _JOINED, _DOWNSIDE), votes=False),
@@ -352,7 +390,7 @@ FRAMES: tuple[Frame, ...] = (
     Frame("goal:grief.mourn", (_FEELINGS, _ABOUT_THEM)),
     Frame("strategy:grief.reconstruct", (_TALK_OF, _ABOUT_THEM)),
     Frame("strategy:grief.reconstruct", (_UPSIDE, _JOINED, _DOWNSIDE), votes=False),
-    Frame("goal:grief.reinvest", (_RETURN, _PASTIMES), votes=False),
+    Frame("goal:grief.reinvest", (_RETURN, _PASTIMES), votes=False, reach=8),
     Frame("strategy:grief.events_of_death", (_WHEN, _THE_DEATH), votes=False, ordered=True),
     Frame("goal:transition.realistic_new", (_SEE, _GOOD, _CLAUSE_WORDS_NEW)),
     Frame("goal:transition.realistic_new", (_WHAT, _MAY, _SHAPE), votes=False, ordered=True, reach=_SUBJECT_REACH),
@@ -377,6 +415,7 @@ FRAMES: tuple[Frame, ...] = (
     _CLOSING_FRAME,
     _GRIEVING_FRAME,
     Frame("strategy:general.communication_analysis", (_EXCHANGE, _DETAIL)),
+    Frame("strategy:general.communication_analysis", (_HOW_WHERE, _EXCHANGES, _DERAIL)),
     _DECIDE_WANT,
     Frame("goal:dispute.plan", (_SETTLE, _PLAN_NOUN), votes=False),
     Frame("goal:dispute.plan", (_REACH_TO, _DECISION)),
@@ -736,6 +775,8 @@ def plain_plan_concepts(prepared: Clauses, areas: set[ProblemArea], *, ending: b
                 continue  # a word class missing (most frames of most sentences), or not this reading's frame
             if (frame.concept == _REINVEST or frame is _BACK_AMONG_FRAME) and _only_looking_back(tokens):
                 continue  # "look back at the friendships he has had" reviews them; it goes back to nothing
+            if frame.classes[-1:] == (_A_LOSS,) and _bodily_loss(tokens):
+                continue  # "work on the weight loss with the GP" mourns nothing
             if frame is _SURE_OF_SELF and _purpose_start(tokens) is not None:
                 continue
             if frame.concept in MOURNING:
