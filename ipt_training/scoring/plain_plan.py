@@ -57,13 +57,12 @@ _GAINED = frozenset({"gained", "gain", "gains", "gaining", "brought", "brings", 
 #: Working on a loss ("work on the loss with him", "grief work", "work through her grief"): mourning, in the words of
 #: the work rather than of the feeling. The loss serves a death and an old role alike, so the frame votes for neither
 #: area; a loss of the body ("the weight loss", "hearing loss") is no loss mourned.
-_WORK_ON = frozenset({"work", "working", "worked"})
+_WORK_ON = frozenset({"work"})  # (its other forms are read as it: "working through her grief")
 _A_LOSS = frozenset({"loss", "losses", "grief", "bereavement"})
 _BODILY = frozenset({"weight", "hearing", "sleep", "memory", "appetite", "blood", "hair", "vision", "sight"})
 #: Staying with the patient through the feelings ("support him through his feelings", "stay with her through the
 #: sadness"): encouragement of affect, a technique of any area.
-_ACCOMPANY = frozenset({"support", "supporting", "stay", "staying", "accompany", "accompanying", "hold", "holding",
-                        "guide", "guiding", "walk", "walking", "see"})
+_ACCOMPANY = frozenset({"support", "stay", "accompany", "hold", "guide", "walk", "see"})
 _THROUGH = frozenset({"through"})
 _AFFECTS = frozenset({"feelings", "feeling", "emotions", "grief", "sadness", "anger", "tears", "pain", "guilt",
                       "sorrow"})
@@ -94,8 +93,8 @@ _SUPPORT = frozenset({"people", "friends", "friend", "support", "network", "comp
 #: his licence", "make a plan for the language and the licence"): its skills, in the words of how they are learnt.
 _TAKE_UP = frozenset({"get", "getting", "onto", "take", "taking", "start", "starting", "join", "enrol", "enroll",
                       "attend", "book", "plan", "steps", "toward", "towards", "practise", "practice", "practising",
-                      "learn", "learning", "improve", "improving", "arrange", "find"})
-_MEANS = frozenset({"course", "courses", "class", "classes", "training", "lessons", "licence", "license",
+                      "learn", "learning", "improve", "improving", "find"})
+_MEANS = frozenset({"course", "class", "classes", "training", "lessons", "licence", "license",
                     "licensing", "licensure", "qualification", "qualifications", "certificate", "certification",
                     "accreditation", "mentoring", "mentor", "language", "english"})
 _CLAUSE_WORDS_NEW = frozenset({"new", "now", "next", "ahead", "future", "could", "can"})
@@ -228,9 +227,9 @@ _DETAIL = frozenset({"detail", "wrong", "exactly", "step"})
 #: break down"): communication analysis, in the words of the exchange.
 _HOW_WHERE = frozenset({"how", "where", "when", "why"})
 _EXCHANGES = frozenset({"argument", "arguments", "row", "rows", "fight", "fights", "talk", "talks", "conversation",
-                        "conversations", "discussion", "discussions", "quarrel", "quarrels", "exchanges"})
+                        "conversations", "discussion", "quarrel", "quarrels", "exchange"})
 _DERAIL = frozenset({"wrong", "rails", "derail", "derails", "escalate", "escalates", "spiral", "spirals", "sour",
-                     "sours", "explode", "explodes", "turns", "turn", "breaks", "break", "collapse", "collapses"})
+                     "sours", "explode", "explodes", "turns", "turn", "break", "collapse", "collapses"})
 _DECIDE = frozenset({"decide", "figure", "choose", "work", "sort"})
 _WHAT = frozenset({"what"})
 #: Working out how to act ("work out how you could break the silence", "decide how to raise it with him"): the choice
@@ -390,7 +389,7 @@ FRAMES: tuple[Frame, ...] = (
     Frame("goal:grief.mourn", (_FEELINGS, _ABOUT_THEM)),
     Frame("strategy:grief.reconstruct", (_TALK_OF, _ABOUT_THEM)),
     Frame("strategy:grief.reconstruct", (_UPSIDE, _JOINED, _DOWNSIDE), votes=False),
-    Frame("goal:grief.reinvest", (_RETURN, _PASTIMES), votes=False, reach=8),
+    Frame("goal:grief.reinvest", (_RETURN, _PASTIMES), votes=False),
     Frame("strategy:grief.events_of_death", (_WHEN, _THE_DEATH), votes=False, ordered=True),
     Frame("goal:transition.realistic_new", (_SEE, _GOOD, _CLAUSE_WORDS_NEW)),
     Frame("goal:transition.realistic_new", (_WHAT, _MAY, _SHAPE), votes=False, ordered=True, reach=_SUBJECT_REACH),
