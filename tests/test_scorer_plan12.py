@@ -11,6 +11,10 @@ Mechanisms, each with answers that must gain and answers that must not:
 * "rebuild his contacts" serves a transition's support network as well as grief's reinvestment;
 * what was lost set against what the new life offers ("what she misses and what the city offers") is the review of
   the old and the new;
+* a new shape of life found or built ("build a new one", "find a new way of being his wife's husband") is the new
+  role seen realistically, and something to be good at, or mattering again, is mastery, in a transition only;
+* going to a group ("get him into a futsal league") builds the new role's support network;
+* accepting that the old role is over ("accept lose of old job") mourns it;
 * "then" ends what a mourning phrase is about: the "her" in "what she has lost, then help her find ..." is the
   patient helped, not a dead person mourned.
 
@@ -135,6 +139,46 @@ def test_what_is_missed_and_what_the_new_life_offers_is_a_review() -> None:
 def test_what_is_missed_alone_is_no_review() -> None:
     found = _plain("We will talk about what you miss about the old job.", _TRANSITION)
     assert "strategy:transition.review_old_new" not in found
+
+
+# --- the new life, mastery, a group, the old role accepted
+
+@pytest.mark.parametrize(("text", "concept"), [
+    ("Main goal: help him grieve the football life and build a new one.", "goal:transition.realistic_new"),
+    ("Goals: help him find a new way of being Rosa's husband.", "goal:transition.realistic_new"),
+    ("Aims: grieve the baker role and find a satisfying new one.", "goal:transition.realistic_new"),
+    ("We would work on finding things you can be good at now.", "goal:transition.mastery"),
+    ("I would look for small ways for him to matter again where he lives.", "goal:transition.mastery"),
+    ("I'd encourage her to go to a senior citizens' group.", "strategy:transition.new_support"),
+    ("I'd get him into a futsal league here.", "strategy:transition.new_support"),
+    ("Goals: she need to accept lose of old job as nurse.", "goal:transition.mourn_old"),
+    ("I'd help her see whether there might be something here that could become hers.",
+     "goal:transition.realistic_new"),
+])
+def test_the_new_life_in_plain_words(text: str, concept: str) -> None:
+    assert concept in _plain(text, _TRANSITION)
+
+
+@pytest.mark.parametrize(("text", "concept"), [
+    # mastery in the new role, not a view of it
+    ("Aim: build competence in the new one.", "goal:transition.realistic_new"),
+    ("Aim: build confidence in the new role.", "goal:transition.realistic_new"),
+    # what he was good at is the old role told
+    ("He lost the job he was good at.", "goal:transition.mastery"),
+    # a group told, not gone to
+    ("She stopped going to the choir group in May.", "strategy:transition.new_support"),
+    # the new role accepted is no mourning of the old
+    ("I'd help her accept the new role.", "goal:transition.mourn_old"),
+])
+def test_no_new_life_where_the_words_say_something_else(text: str, concept: str) -> None:
+    assert concept not in _plain(text, _TRANSITION)
+
+
+@pytest.mark.parametrize("areas", [_GRIEF, _DEFICITS, _DISPUTE])
+def test_the_new_life_frames_serve_only_a_transition(areas: set[ProblemArea]) -> None:
+    text = "I'd encourage her to go to a group, find things she can be good at and build a new one."
+    found = _plain(text, areas)
+    assert not {c for c in found if c.startswith(("goal:transition", "strategy:transition"))}
 
 
 # --- through the whole scorer: credit follows the area the answer serves

@@ -280,7 +280,7 @@ STRATEGIES: dict[str, Concept] = _concepts(
              "new social", "build* support", "local activit*", "join* a", "support system", "new connections",
              "reconnect*", "some contacts", "contacts here", "find support", "new people", "get* back to",
              "go* back to", "back in touch", "rejoin*", "back into", "return to", "people around",
-             "rebuild* support*", "rebuild* network", "re-engag*", "reengag*", "rebuild* contact*")),
+             "rebuild* support*", "rebuild* network", "re-engag*", "reengag*")),
     Concept("deficits.past_relationships", S, "review past relationships for repeating patterns",
             ("past relationship*", "previous relationship*", "repeating pattern*", "recurrent pattern*",
              "relationship history", "pattern* in relationship*", "earlier relationship*", "past friendship*",

@@ -66,6 +66,28 @@ _ACCOMPANY = frozenset({"support", "stay", "accompany", "hold", "guide", "walk",
 _THROUGH = frozenset({"through"})
 _AFFECTS = frozenset({"feelings", "feeling", "emotions", "grief", "sadness", "anger", "tears", "pain", "guilt",
                       "sorrow"})
+#: Something to be good at ("find things you can be good at now", "something else to be good at"): mastery of the
+#: new life, its task left open.
+_THINGS = frozenset({"things", "thing", "something", "anything"})
+_GOOD_AT = frozenset({"good", "competent", "capable", "skilled"})
+_AT_ONLY = frozenset({"at"})
+#: Mattering again ("small ways for him to matter again", "feel useful again"): the self-esteem mastery restores.
+_MATTER = frozenset({"matter", "useful", "valued", "worthwhile"})
+_AGAIN_ONLY = frozenset({"again"})
+#: A new shape of life found or built ("build a new one", "find a new way of being Rosa's husband", "a new shape for
+#: his days", "a meaningful place in the new household"): the new role seen as it can be.
+_FIND_BUILD = frozenset({"find", "build", "create", "make", "shape", "develop", "discover"})
+_NEW = frozenset({"new"})
+_NEW_LIFE = frozenset({"one", "way", "place", "shape", "direction", "purpose", "routine", "chapter", "footing",
+                       "rhythm", "normal", "identity"})
+#: Going to a group ("encourage her to go to a senior citizens' group", "get him into a futsal league"): a new support
+#: network, in the words of where it is found.
+_GO_INTO = frozenset({"go", "join", "attend", "into", "try"})
+_GROUPS = frozenset({"group", "club", "league", "society", "association", "centre", "center", "circle",
+                     "choir", "congregation", "community"})
+#: Accepting that the old role is over ("accept lose of old job", "accept that her old life is gone"): mourning it.
+_ACCEPT = frozenset({"accept"})
+_OLD_OVER = frozenset({"old", "former", "previous", "losing", "over", "gone", "behind", "end"})
 #: Getting people around one ("get some support around you", "find people here you can lean on").
 _GET = frozenset({"build", "building", "find", "finding", "get", "getting", "have", "make", "making", "form"})
 #: What the new life may be, asked as the plan's question ("work out what a working week could look like for you
@@ -76,6 +98,9 @@ _MAY = frozenset({"could", "can", "might", "may"})
 #: life and job with MS could look like").
 _SUBJECT_REACH = 10
 _SHAPE = frozenset({"look", "become", "offer", "hold", "still"})
+#: ... or as whether something here may become the patient's ("see whether there might be something here, and
+#: someone, that could become yours")
+_WHAT_MAY_BE = frozenset({"what", "whether", "something"})
 #: A look at something as it is ("look at the headship as it really is", "an honest picture of life with MS", "look
 #: honestly at the new job"): seeing the new role realistically, in the patient's words; it credits only a transition
 #: the answer chose (a look as it really is may be at a marriage or at a life with the dead).
@@ -166,7 +191,8 @@ def _only_looking_back(tokens: list[str]) -> bool:
 
 #: The people a patient goes back to after a change ("get you back in touch with people", "bring the choir and your
 #: friends back in"): the new role's support network, in any area's words (it votes for none).
-_BACK_AMONG = _SUPPORT | frozenset({"touch", "among", "friendships", "choir", "club", "team", "group"})
+_BACK_AMONG = _SUPPORT | frozenset({"touch", "among", "friendships", "choir", "club", "team", "group", "contact",
+                                    "contacts"})
 #: The people the patient wants, asked as a topic of the plan ("who you want around you", "whom you want to see").
 _WHO = frozenset({"who", "whom"})
 _WANT_WHO = frozenset({"want", "wants", "need", "needs", "miss"})
@@ -392,8 +418,14 @@ FRAMES: tuple[Frame, ...] = (
     Frame("goal:grief.reinvest", (_RETURN, _PASTIMES), votes=False),
     Frame("strategy:grief.events_of_death", (_WHEN, _THE_DEATH), votes=False, ordered=True),
     Frame("goal:transition.realistic_new", (_SEE, _GOOD, _CLAUSE_WORDS_NEW)),
-    Frame("goal:transition.realistic_new", (_WHAT, _MAY, _SHAPE), votes=False, ordered=True, reach=_SUBJECT_REACH),
+    Frame("goal:transition.realistic_new", (_WHAT_MAY_BE, _MAY, _SHAPE), votes=False, ordered=True,
+          reach=_SUBJECT_REACH),
     Frame("goal:transition.realistic_new", (_VIEW, _AS_IT_IS), votes=False),
+    Frame("goal:transition.realistic_new", (_FIND_BUILD, _NEW, _NEW_LIFE), votes=False, ordered=True, reach=3),
+    Frame("goal:transition.mastery", (_THINGS, _GOOD_AT, _AT_ONLY), votes=False, ordered=True, reach=5),
+    Frame("goal:transition.mastery", (_MATTER, _AGAIN_ONLY), votes=False, ordered=True, reach=2),
+    Frame("strategy:transition.new_support", (_GO_INTO, _GROUPS), votes=False, ordered=True, reach=6),
+    Frame("goal:transition.mourn_old", (_ACCEPT, _OLD_OVER), votes=False, ordered=True, reach=4),
     Frame("goal:transition.mastery", (_BETTER, _AT, _TASK)),
     Frame("goal:transition.mastery", (_SURER, _WITH_AS, _TASK), votes=False),
     _SURE_OF_SELF,
