@@ -183,3 +183,18 @@ def test_a_right_focus_keeps_the_items_that_rule_out_other_events(scored_c: dict
     s = scored_c["w12c03"]  # deficits, with the app contact and the new manager ruled out as the case does
     assert {"app_contact_minor", "no_death_no_change"} <= set(s.report.evidence_cited)
     assert s.report.criterion("evidence_timeline").points == 3
+
+
+@pytest.mark.parametrize("clause", ["her death is important background",
+                                    "it happened a year before and he coped",
+                                    "he functioned well through 2024"])
+def test_an_event_set_aside_as_background_is_dismissed(clause: str) -> None:
+    from ipt_training.scoring.onset_elsewhere import dismissed
+    assert dismissed(clause.split())
+
+
+@pytest.mark.parametrize("clause", ["her symptoms began two months after his death",
+                                    "since the funeral she has not coped at work"])
+def test_a_tie_or_a_symptom_is_not_dismissed(clause: str) -> None:
+    from ipt_training.scoring.onset_elsewhere import dismissed
+    assert not dismissed(clause.split())

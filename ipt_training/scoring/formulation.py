@@ -104,7 +104,7 @@ from ipt_training.scoring.lexicon import (
 from ipt_training.scoring.model_plan import EMPTY_KEY, PlanKey, build_key, concept_area, key_concepts, story_clauses
 from ipt_training.scoring.no_event import no_event_clauses
 from ipt_training.scoring.normalize import clean_answer
-from ipt_training.scoring.onset_elsewhere import onset_ties, tied_elsewhere
+from ipt_training.scoring.onset_elsewhere import dismissed, onset_ties, tied_elsewhere
 from ipt_training.scoring.onset_link import (
     OnsetTiming,
     dated_link,
@@ -1099,9 +1099,10 @@ def score_formulation(
         # nor where the focus was inferred from the reasoning or is one of two readings: the reading may be the
         # scorer's, not the answer's.)
         ties = onset_ties(prepared, onset, _related, sentences_of)
-        tied = tied_elsewhere(ties, events_told(), key_event_area(reference, case) or reference.primary_area,
+        tied = (tied_elsewhere(ties, events_told(), key_event_area(reference, case) or reference.primary_area,
                               _key_clauses(derived, kinds["term"], prepared, anniversary, timing, onset),
-                              {c for c in set().union(*ties) if denies_link(prepared[c])}) if ties else frozenset()
+                              {c for c in set().union(*ties) if denies_link(prepared[c]) or dismissed(prepared[c])})
+        if ties else frozenset())
         if tied and (_argues_other(decision, reference, implicit)
                      or _planned_for(tied, _plan_votes(kinds["goal"] + kinds["strategy"], prepared, words),
                                      reference.primary_area)):

@@ -25,6 +25,20 @@ from ipt_training.text.matcher import Clauses, Match
 _REACH = 1
 
 
+#: Words that set an event aside as the trigger in an answer that argues another focus ("Efua's death is important
+#: background, but it happened almost a year before the onset and he functioned well", "he seems to have coped").
+_DISMISSALS = frozenset({"background", "coped", "functioned", "functioning"})
+
+
+_NEGATORS = frozenset({"not", "never", "no", "hardly", "barely"})
+
+
+def dismissed(tokens: list[str]) -> bool:
+    """Whether a clause sets an event aside as what set the episode off, beyond a denied link: it calls it background
+    or says the patient coped with it (not "she has not coped since")."""
+    return any(t in _DISMISSALS and _NEGATORS.isdisjoint(tokens[max(0, k - 2):k]) for k, t in enumerate(tokens))
+
+
 def onset_ties(prepared: Clauses, onset: Callable[[list[str]], bool], related: Callable[[list[str]], bool],
                sentences: Callable[[], list[int] | None]) -> list[set[int]]:
     """The clauses around each clause that states the onset with a word tying it in time or cause: the onset clause
