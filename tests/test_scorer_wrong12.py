@@ -198,3 +198,17 @@ def test_an_event_set_aside_as_background_is_dismissed(clause: str) -> None:
 def test_a_tie_or_a_symptom_is_not_dismissed(clause: str) -> None:
     from ipt_training.scoring.onset_elsewhere import dismissed
     assert not dismissed(clause.split())
+
+
+def test_an_item_that_says_another_event_went_well_or_was_mourned_rules_it_out() -> None:
+    from ipt_training.scoring.items_against import against, item_areas
+    texts = {"move_good": "The move to the new house was long planned, went smoothly and she loves the house.",
+             "mourned": "Her mother's death in 2019 was mourned at the time with the community.",
+             "unmourned": "He has not mourned his wife, who died in March.",
+             "move_plain": "They moved to the new house in April."}
+    find = _finder({"move": ("role_transition", False), "moved": ("role_transition", False),
+                    "death": ("grief", False), "died": ("grief", False)})
+    areas = item_areas(texts, find, _onset)
+    transition = ProblemArea.ROLE_TRANSITION
+    assert against(areas, transition, GRIEF) == {"move_good"}
+    assert against(areas, GRIEF, transition) == {"mourned"}  # "not mourned" and a plain move rule nothing out
