@@ -15,6 +15,8 @@ Mechanisms, each with answers that must gain and answers that must not:
   role seen realistically, and something to be good at, or mattering again, is mastery, in a transition only;
 * going to a group ("get him into a futsal league") builds the new role's support network;
 * accepting that the old role is over ("accept lose of old job") mourns it;
+* a second object after "and" with a determiner of its own shares the verb ("find a few things she can own at home
+  and some Tamil-speaking company": find some company);
 * "then" ends what a mourning phrase is about: the "her" in "what she has lost, then help her find ..." is the
   patient helped, not a dead person mourned.
 
@@ -31,6 +33,7 @@ from scoring_helpers import points, score
 from ipt_training.cases.library import CaseLibrary
 from ipt_training.domain import ProblemArea
 from ipt_training.scoring.plain_plan import plain_plan_concepts, plain_plan_votes
+from ipt_training.scoring.plan_items import item_readings
 from ipt_training.text.normalize import clauses
 
 _TRANSITION = {ProblemArea.ROLE_TRANSITION}
@@ -179,6 +182,26 @@ def test_the_new_life_frames_serve_only_a_transition(areas: set[ProblemArea]) ->
     text = "I'd encourage her to go to a group, find things she can be good at and build a new one."
     found = _plain(text, areas)
     assert not {c for c in found if c.startswith(("goal:transition", "strategy:transition"))}
+
+
+# --- a second object of the verb
+
+_KAMAKSHI = "I'd help her find a few things she can own at home and some Tamil-speaking company."
+
+
+def test_a_second_object_is_read_with_its_verb() -> None:
+    assert ["find", "some", "tamil-speaking", "company"] in item_readings(clauses(_KAMAKSHI), [0])
+    assert "strategy:transition.new_support" in _plain(_KAMAKSHI, _TRANSITION)
+
+
+@pytest.mark.parametrize("text", [
+    # another verb's object: "and" begins another item
+    "I'd help her find a few things to do and then see some old friends.",
+    # no verb of finding before it
+    "She lost her house and some friends when she moved.",
+])
+def test_no_second_object_without_its_verb(text: str) -> None:
+    assert not [r for r in item_readings(clauses(text), [0]) if r[0] in ("find", "get", "have")]
 
 
 # --- through the whole scorer: credit follows the area the answer serves

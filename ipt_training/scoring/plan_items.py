@@ -109,11 +109,35 @@ def _following(prepared: Clauses, c: int) -> list[list[str]]:
     return readings
 
 
+#: Verbs whose second object follows "and" with a determiner of its own ("find a few things she can own at home and
+#: some Tamil-speaking company"): the second object read with the verb ("find some company").
+_GETTING = frozenset({"find", "get", "build", "make", "meet", "join", "have"})
+_DETERMINERS = frozenset({"some", "a", "an", "other", "new", "more", "few"})
+#: How far back from "and" the verb may stand, and how many words of the second object are read.
+_VERB_REACH = 12
+_OBJECT_WORDS = 6
+
+
+def _second_objects(tokens: list[str]) -> list[list[str]]:
+    """The objects after "and" that share the verb of the object before them, each with that verb first."""
+    readings = []
+    for k, token in enumerate(tokens):
+        if token != "and" or k + 1 >= len(tokens) or tokens[k + 1] not in _DETERMINERS:
+            continue
+        verb = next((tokens[j] for j in range(k - 1, max(-1, k - 1 - _VERB_REACH), -1)
+                     if tokens[j] in _GETTING or tokens[j] == "and"), "")
+        if verb in _GETTING:  # (an "and" between them begins another item: "find X and then get Y and some Z")
+            readings.append([verb, *tokens[k + 1:k + 1 + _OBJECT_WORDS]])
+    return readings
+
+
 def item_readings(prepared: Clauses, planned: list[int]) -> list[list[str]]:
     """The items of the plan clauses ``planned``, each read as a sentence with its governing verb first."""
     readings: list[list[str]] = []
     for c in planned:
         tokens = prepared[c]
+        if "and" in tokens:
+            readings += _second_objects(tokens)
         if len(tokens) > 1 and not TOPICS.isdisjoint(tokens):
             readings += _topics(tokens)
         if tokens and tokens[-1] in _DANGLING:
