@@ -1,0 +1,11 @@
+"""Score prose12's own plain-prose and patient-facing answers against their marks: python tests/data/prose10/run.py [answers.yaml] [-v]."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from score_marked import main
+
+if __name__ == "__main__":
+    main(Path(__file__).with_name("answers.yaml"))
