@@ -2066,7 +2066,10 @@ def _never_alone(tokens: list[str]) -> bool:
 #: not letting go", "he keeps ringing the shop because he cannot let go"), what follows them explains.
 _EFFECT_FIRST = frozenset({"because", "stems", "stem"})
 _EFFECT_FIRST_PAIRS = frozenset({("comes", "from"), ("come", "from"), ("coming", "from"), ("due", "to"),
-                                 ("down", "to")})
+                                 ("down", "to"), ("belongs", "to"), ("belong", "to")})
+#: What stands before "part of" after one of these is placed inside another story ("I'd treat the quarrels as part
+#: of the same upheaval", "the rows are just part of it"); "a big part of the problem is the fight" is not.
+_PLACED_IN = frozenset({"as", "is", "are", "was", "were", "just", "only", "all", "simply", "merely"})
 
 
 #: Words of a judgement before the connective: "the diagnosis is probably the bigger thing, because ..." gives the
@@ -2076,10 +2079,12 @@ _JUDGED = frozenset({"probably", "bigger", "biggest", "main", "real", "focus", "
 
 
 def _effect_before(tokens: list[str]) -> int | None:
-    """Where a clause's first effect-first connective stands, if it has one (events before it are explained); none
-    when what stands before it is a judgement of the answer's own."""
+    """Where a clause's first effect-first connective stands, if it has one (events before it are explained, or placed
+    inside another story: "treat the quarrels as part of the same upheaval"); none when what stands before it is a
+    judgement of the answer's own."""
     for k, t in enumerate(tokens):
-        if t in _EFFECT_FIRST or (k + 1 < len(tokens) and (t, tokens[k + 1]) in _EFFECT_FIRST_PAIRS):
+        if t in _EFFECT_FIRST or (k + 1 < len(tokens) and ((t, tokens[k + 1]) in _EFFECT_FIRST_PAIRS or (
+                t == "part" and tokens[k + 1] == "of" and k and tokens[k - 1] in _PLACED_IN))):
             return None if not _JUDGED.isdisjoint(tokens[:k]) else k
     return None
 
@@ -2188,8 +2193,15 @@ def _blocked_mourning(tokens: list[str]) -> bool:
         return False
     for k, token in enumerate(tokens):
         if token in _MOURNING_VERBS and not _BLOCKING.isdisjoint(tokens[max(0, k - 6):k]):
-            return _OLD_LIFE.isdisjoint(tokens[k + 1:k + 5])
+            blocked_at = max(j for j in range(max(0, k - 6), k) if tokens[j] in _BLOCKING)
+            # "there is no change of role to mourn": the role stands between the denial and the verb, and what
+            # is denied is that anything was lost, not that mourning was done
+            return _OLD_LIFE.isdisjoint(tokens[k + 1:k + 5]) and _CHANGE_OF_LIFE.isdisjoint(tokens[blocked_at + 1:k])
     return False
+
+
+#: What a change of life is called before a mourning verb it denies ("no change of role to mourn").
+_CHANGE_OF_LIFE = _OLD_LIFE | frozenset({"change", "changes"})
 
 
 #: What an event set aside is said not to be: "the move is not the issue", "not what this is about", "the exam is
@@ -2410,11 +2422,14 @@ def infer_from_events(matches: list[Match], prepared: Clauses,
     dated_from_event = {c for c, told in areas_told.items() if told - {ProblemArea.INTERPERSONAL_DEFICITS}}
     for i in explaining:
         tokens = prepared[i]
-        if i not in consequences and (not _ALONE_WORDS.isdisjoint(tokens) or _on_own(tokens)) and not _never_alone(
-                tokens):
+        # Isolation told with a lost role in one clause ("she lost her place among the nurses when ..., and she eats
+        # alone") is what the lost role did: the lost role is what the clause argues.
+        lost = i not in dated_from_loss and _lost_role(tokens)
+        if not lost and i not in consequences and (
+                not _ALONE_WORDS.isdisjoint(tokens) or _on_own(tokens)) and not _never_alone(tokens):
             if i not in dated_from_event and _DEATH_WORDS.isdisjoint(tokens):
                 lifelong += 1
-        elif i not in dated_from_loss and _lost_role(tokens):
+        elif lost:
             # (a death told as the loss of a person, "since you lost Lai-ying you stay home", is no lost role)
             weights[ProblemArea.ROLE_TRANSITION] = weights.get(ProblemArea.ROLE_TRANSITION, 0.0) + 1.0
     if lifelong:

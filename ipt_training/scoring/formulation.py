@@ -111,8 +111,10 @@ from ipt_training.scoring.onset_link import (
     denies_link,
     key_dated,
     key_event_texts,
+    later_span_clauses,
     link_denied,
-    span_link,
+    span_clauses,
+    span_event_told,
     timing_for,
     told_back,
 )
@@ -502,6 +504,9 @@ def _area_points(decision: AreaDecision, reference: ReferenceFormulation) -> flo
         points /= 2  # it leans towards the area but leaves the choice open
     return _half(points)
 
+
+#: How many clauses before a span "later" the event it counts from may be told.
+_LATER_REACH = 2
 
 #: What naming the case's two foci as equally important, with neither first, costs on the area.
 _UNRANKED_LOSS = 1.0
@@ -1074,6 +1079,7 @@ def score_formulation(
         if untriggered:
             conflict = Conflict(decision.primary, None, tuple(untriggered))
             decision = split = replace(decision, contradiction=True)
+    span_told = False  # the key event told in the answer's words where its span from the onset is stated
     if not linked and timing is not None:
         # The link stated by the case's dates or by the span between event and onset ("sx 5/25", "two months later");
         # the key event's own date names it ("became supervisor in September 2024. Two months after, ...").
@@ -1082,8 +1088,19 @@ def score_formulation(
         linked = bool(dated_events) and dated_link(
             timing, prepared, dated_events, onset,
             *([] if sentences is None else [lambda i, j: sentences[i] == sentences[j]]))
-        # the case's own span from the key event, told beside the onset, names the event in the answer's words
-        linked = linked or span_link(timing, prepared, onset)
+        # the case's own span from the key event, told beside the onset, names the event in the answer's words; told
+        # after "after" ("a couple of months after you had to leave the flat"), the words are the key event's own
+        spanned = [] if linked else list(span_clauses(timing, prepared, onset))
+        linked = linked or bool(spanned)
+        span_told = any(span_event_told(prepared[c]) for c in spanned)
+        key_area = (key_event_area(reference, case) or reference.primary_area) if case is not None else None
+        if not linked and key_area is not None and decision.primary is key_area:
+            # the span "later" than an event of the key's kind told just before it ("the move took away his work ...,
+            # and three months later he was depressed"), in an answer that reads the case as that kind of event's
+            # (what came before the span is the story it argues, not another's)
+            told_at = {m.clause for m in events_told() if m.concept == f"event:{key_area.value}" and not m.negated}
+            linked = bool(told_at) and any(c - k in told_at for c in later_span_clauses(timing, prepared, onset)
+                                           for k in range(_LATER_REACH + 1))
     if not linked and event_clauses:
         # the onset, then the story turned back to the key event before it ("It began in November. In the months
         # before, ...; then he paid the deposit")
@@ -1290,7 +1307,8 @@ def score_formulation(
     unlinked_list = not copied and not listed and not style.pasted and (
         plan_list or (style.list_like and decision.stuffing and decision.primary is None))
     link_credit = linked and not (style.pasted and not copied) and not unlinked_list
-    if link_credit and not listed and derived.key_item and derived.key_event_named(kinds["term"], event_clauses):
+    if link_credit and not listed and derived.key_item and (
+            span_told or derived.key_event_named(kinds["term"], event_clauses)):
         cited.add(derived.key_item)  # the onset tied to the key event names the event ("two months after the loan")
         ev_pts, _, _ = _coverage_points(cited, evidence_ids, coverage_max, 0.75, most=_FULL_EVIDENCE)
     missed_hints = [item.hint for item in reference.key_evidence if item.id not in cited]

@@ -86,7 +86,9 @@ GIST_CUES: dict[str, tuple[str, ...]] = {
                  "several times", "again and again", "over and over", "same issue", "same thing",
                  "same argument", "same row", "same fight", "almost every"),
     "misses": ("miss", "misses", "missing his", "missing her", "missing the", "misses his", "misses her",
-               "who she is", "who he is", "who i am", "who you are", "used to be"),
+               "who she is", "who he is", "who i am", "who you are", "used to be",
+               # the old role as the self it was ("football was who he was", "it was who you were")
+               "who she was", "who he was", "who i was", "who you were"),
     "different_wants": ("different things", "want different", "wants different", "different ideas",
                         "different plans", "different views", "see it differently", "sees it differently"),
     # Events a case sets aside, in plain words: long past ("the divorce was years ago"), a person not close ("she

@@ -407,7 +407,9 @@ EVENT_CUES: dict[ProblemArea, list[str]] = {
                                "broken promise", "broke their agreement", "cold war", "standoff",
                                "different things", "want* different", "shouting", "fallen out", "betray*",
                                "quarrel*", "row with", "blames", "blamed", "different directions", "mediation",
-                               "want* out", "on bad terms"],
+                               "want* out", "on bad terms",
+                               # agreement denied is disagreement ("a father and son who cannot agree on ...")
+                               "not agree*", "never agree*", "no agreement", "not see eye to eye"],
     ProblemArea.INTERPERSONAL_DEFICITS: ["never had a close friend", "never had friends", "never had close",
                                          "always been alone", "always been lonely", "always been isolated",
                                          "lifelong", "life-long", "long-standing", "longstanding",

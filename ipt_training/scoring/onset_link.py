@@ -17,7 +17,7 @@ month" in a case whose death came three months before the onset).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from ipt_training.cases.model import Case, ReferenceFormulation
@@ -25,6 +25,7 @@ from ipt_training.scoring.evidence import sentence_terms
 from ipt_training.scoring.per_case import per_case
 from ipt_training.scoring.specificity import MONTHS, month_index
 from ipt_training.scoring.time_link import onset_entry
+from ipt_training.text.normalize import clauses
 
 _MONTH_OF = {**{m: i for i, m in enumerate(MONTHS)}, **{m[:3]: i for i, m in enumerate(MONTHS)}, "sept": 8}
 #: Every word that names a month, in full or abbreviated ("march", "mar", "sept").
@@ -67,14 +68,19 @@ class OnsetTiming:
     events: frozenset[int]
     #: the months of the case's other events (not the key event's): a date of one of them may name either
     others: frozenset[int] = frozenset()
+    #: the months of further events the link names by the span it states for them ("two months after the move and
+    #: four after the fall": the move's month, where its words tied the link to the fall): a span from them is the
+    #: link's too
+    spanned: frozenset[int] = frozenset()
 
     def spans(self) -> frozenset[int]:
-        return frozenset(self.onset - e for e in self.events)
+        return frozenset(self.onset - e for e in self.events | self.spanned)
 
 
 def onset_timing(case: Case | None, reference: ReferenceFormulation) -> OnsetTiming | None:
     """The case's onset and the dates of the timeline events its timeline link describes (up to three years
-    before the onset), or ``None`` when the case gives no such date."""
+    before the onset): by its words, or by the span before the onset it states for them; ``None`` when the case
+    gives no such date."""
     if case is None:
         return None
     onset = month_index(case.symptom_onset)
@@ -86,6 +92,10 @@ def onset_timing(case: Case | None, reference: ReferenceFormulation) -> OnsetTim
     overlap: dict[int, int] = {}
     named: set[int] = set()
     seen: set[int] = set()
+    # The spans the link itself states ("two months after the move and four months after the fall"): each names the
+    # event of the case dated that long before the onset, whatever the words of its sentence.
+    stated = {onset - round(span) for clause in clauses(reference.timeline_link.text) for span in _span_months(clause)}
+    spanned: set[int] = set()
     for event in case.timeline:
         month = month_index(event.date)
         if month is None or event.kind.value == "symptom":
@@ -93,6 +103,8 @@ def onset_timing(case: Case | None, reference: ReferenceFormulation) -> OnsetTim
         seen.add(month)
         if not 0 < onset - month <= 36 or event.kind.value == "other":
             continue
+        if month in stated:
+            spanned.add(month)
         terms = [t for t in sentence_terms(event.event, names, event_only=True) if t.key in own]
         if terms:
             # a distinctive word of the link counts double: a shared name alone is a weak tie
@@ -103,7 +115,9 @@ def onset_timing(case: Case | None, reference: ReferenceFormulation) -> OnsetTim
     # other it names by a distinctive word ("a month after he left the tanker round").
     best = max(overlap.values(), default=0)
     events = frozenset(month for month, tie in overlap.items() if tie == best or month in named)
-    return OnsetTiming(onset, events, frozenset(seen) - events) if events else None
+    if not events:
+        return None
+    return OnsetTiming(onset, events, frozenset(seen) - events - spanned, frozenset(spanned) - events)
 
 
 def _dates(tokens: list[str]) -> Iterable[tuple[int, int | None]]:
@@ -232,15 +246,65 @@ def span_link(timing: OnsetTiming, prepared: list[list[str]], onset_said: Callab
     """Whether a clause tells the onset with the case's own span from the key event ("by February, eight weeks after
     your farewell from the school, you were waking early"): the span names the event, in whatever words the answer
     tells it, when the span fits the key event better than any other event of the case."""
-    for clause in prepared:
+    return next(span_clauses(timing, prepared, onset_said), None) is not None
+
+
+def span_clauses(timing: OnsetTiming, prepared: list[list[str]],
+                 onset_said: Callable[[list[str]], bool]) -> Iterator[int]:
+    """The clauses that tell the onset with the case's own span from the key event (see :func:`span_link`)."""
+    for c, clause in enumerate(prepared):
         if _FORWARD.isdisjoint(clause) or _UNIT_WORDS.isdisjoint(clause) or not onset_said(clause):
             continue
         for span in _span_months(clause):
             key = min((abs(span - actual) for actual in timing.spans()), default=float("inf"))
             other = min((abs(span - (timing.onset - o)) for o in timing.others), default=float("inf"))
             if key < other and any(_close(span, actual) for actual in timing.spans()):
+                yield c
+                break
+
+
+#: A span that points back from the onset to what was told just before ("... and three months later he was
+#: depressed"): which event it counts from, the clauses before it say (the caller's check).
+_LATER_WORDS = frozenset({"later", "afterwards", "on"})
+
+
+def later_span_clauses(timing: OnsetTiming, prepared: list[list[str]],
+                       onset_said: Callable[[list[str]], bool]) -> Iterator[int]:
+    """The clauses that tell the onset a span "later" than something told before, the span the case's own from the
+    key event and fitting it better than any other event of the case ("three months later he was depressed")."""
+    for c, clause in enumerate(prepared):
+        if _LATER_WORDS.isdisjoint(clause) or _UNIT_WORDS.isdisjoint(clause) or not onset_said(clause):
+            continue
+        for k, token in enumerate(clause[1:-1], start=1):
+            if token not in _UNIT_WORDS or clause[k + 1] not in _LATER_WORDS:
+                continue
+            for span in _span_months(clause[:k + 1], related=True):
+                key = min((abs(span - actual) for actual in timing.spans()), default=float("inf"))
+                other = min((abs(span - (timing.onset - o)) for o in timing.others), default=float("inf"))
+                if key < other and any(_close(span, actual) for actual in timing.spans()):
+                    yield c
+                    break
+
+
+#: Words after which a span's clause tells the event itself ("two months after you had to leave the flat").
+_EVENT_AFTER = frozenset({"after", "following"})
+#: The fewest words of an event told after them ("after you moved" is two, "after that" one: a pointer).
+_EVENT_WORDS = 2
+
+
+def span_event_told(clause: list[str]) -> bool:
+    """Whether a clause that states the key event's span tells the event in its own words after "after" ("it
+    started a couple of months after you had to leave Ottakring"), not only a pointer ("two months after that") or
+    nothing ("three months later he was low")."""
+    for k, token in enumerate(clause):
+        if token in _EVENT_AFTER:
+            told = [t for t in clause[k + 1:] if t not in _EVENT_FILLERS]
+            if len(told) >= _EVENT_WORDS:
                 return True
     return False
+
+
+_EVENT_FILLERS = frozenset({"that", "this", "it", "then", "the", "a", "an"})
 
 
 #: Words that turn a story back from the onset to what came before it ("It began in November. In the months before,

@@ -780,6 +780,8 @@ def plain_plan_concepts(prepared: Clauses, areas: set[ProblemArea], *, ending: b
     for c, tokens in sentences:
         if refused(tokens):
             continue  # "I would not talk about what she has lost": the work named is the work refused
+        if voting and (cut := denied_tail(tokens)) is not None:
+            tokens = tokens[:cut]  # "I'd see the withdrawal as part of that, not as a problem with making friends"
         if not voting and c >= 0 and "so" in tokens:
             found |= _purposed(tokens, areas, people)  # "... so that you can feel sure of yourself at the desk"
         if own and not own.keys().isdisjoint(tokens):
@@ -819,6 +821,16 @@ def plain_plan_concepts(prepared: Clauses, areas: set[ProblemArea], *, ending: b
     if found and not voting and _every_area_planned(prepared, words):
         return set()  # the work of every area in plain words: a plan for none of them
     return found
+
+
+#: Word pairs that open what a clause sets aside ("..., not as a problem with making friends", "rather than a
+#: dispute", "instead of a new circle"): what follows them names no work the plan serves.
+_DENYING_PAIRS = frozenset({("not", "as"), ("rather", "than"), ("instead", "of"), ("not", "because")})
+
+
+def denied_tail(tokens: list[str]) -> int | None:
+    """Where the part of a clause it sets aside begins (after at least one word of its own), if it has one."""
+    return next((k for k in range(1, len(tokens) - 1) if (tokens[k], tokens[k + 1]) in _DENYING_PAIRS), None)
 
 
 #: A helper verb and "not" before the verb of a plan refuse the work it names ("I would not talk about what she has

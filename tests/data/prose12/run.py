@@ -1,4 +1,4 @@
-"""Score prose12's own plain-prose and patient-facing answers against their marks: python tests/data/prose10/run.py [answers.yaml] [-v]."""
+"""Score prose12's own plain-prose and patient-facing answers: python tests/data/prose12/run.py [answers.yaml] [-v]."""
 
 import sys
 from pathlib import Path
