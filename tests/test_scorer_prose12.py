@@ -10,6 +10,8 @@ These tests hold, each with answers that must gain and answers that must not:
 * agreement denied ("a father and son who cannot agree on the handover") is a disagreement, an event of a dispute;
 * isolation told in one clause with a lost role ("she lost her place among the nurses ..., and she eats alone") is
   what the lost role did, not a lifelong pattern;
+* the loss not let in, in the patient's terms ("he has never let himself feel it", "you never had time to be sad for
+  him"), is mourning put off, and the old self told as who one was ("it was who you were") is the old role missed;
 * the spans a case's own link states ("two months after the move and four months after the fall") name each event;
 * the onset told with the case's span "after" an event in the answer's words ("a couple of months after you had to
   leave the flat") links the onset and names the key event; a span "later" than an event of the key's kind told
@@ -130,6 +132,26 @@ def test_isolation_told_with_a_lost_role_is_what_the_loss_did() -> None:
                            "at work. I'd help her find people to talk to.")
     assert lifelong.detected_primary is ProblemArea.INTERPERSONAL_DEFICITS
     assert points(lifelong, "problem_area") == 0
+
+
+def test_the_loss_not_let_in_and_the_old_self_said_in_the_patients_terms_cite_their_items() -> None:
+    grief = _case("formulation_dev_p", "r-01")
+    said = score(grief, "Kwame, this is a depression. When your father died you could not be there, and you never had "
+                        "time to be sad for him. It came on after the memorial last year. We will talk about him.")
+    assert "no_mourning" in said.evidence_cited
+    # must not gain: time to be sad given, not withheld
+    given = score(grief, "Kwame, this is a depression. When your father died you took time to be sad for him. It "
+                         "came on after the memorial last year. We will talk about him.")
+    assert "no_mourning" not in given.evidence_cited
+    change = _case("formulation_dev_p", "r-03")
+    told = score(change, "Kevin, this is a depression. Football was not just a game for you, it was who you were. It "
+                         "started a month after the academy let you go. We will talk about what you lost and find what "
+                         "else could be yours.")
+    assert "lost_identity" in told.evidence_cited
+    # must not gain: who he is now, said without the old self, is not the old self missed
+    now = score(change, "Kevin, this is a depression. It started a month after the academy let you go. We will talk "
+                        "about what you lost and find what else could be yours.")
+    assert "lost_identity" not in now.evidence_cited
 
 
 # --------------------------------------------------------------------------------------- the onset link in plain words

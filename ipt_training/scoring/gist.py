@@ -127,7 +127,11 @@ NEGATED_CUES: dict[str, tuple[str, ...]] = {
                     "able to mourn", "able to cry", "allowed to griev*", "allowed to mourn", "allowed to cry",
                     "let herself cry", "let himself cry", "let yourself cry", "let herself griev*",
                     "let himself griev*", "let yourself griev*", "let herself be sad", "let himself be sad",
-                    "let yourself be sad"),
+                    "let yourself be sad",
+                    # the loss not let in, in the patient's terms: "he has never let himself feel it", "you never
+                    # had time to be sad for him"
+                    "let herself feel", "let himself feel", "let yourself feel", "time to be sad",
+                    "chance to be sad", "room to be sad", "allowed to be sad"),
 }
 #: The concept prefixes of a kind's phrases and of its negated words, in the scorer's one matcher.
 GIST, NEGATED = "gist:", "negated:"
