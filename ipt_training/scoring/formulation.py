@@ -1093,14 +1093,16 @@ def score_formulation(
         spanned = [] if linked else list(span_clauses(timing, prepared, onset))
         linked = linked or bool(spanned)
         span_told = any(span_event_told(prepared[c]) for c in spanned)
-        key_area = (key_event_area(reference, case) or reference.primary_area) if case is not None else None
-        if not linked and key_area is not None and decision.primary is key_area:
+        key_area = None if linked or case is None or decision.primary is None else (
+            key_event_area(reference, case) or reference.primary_area)
+        if key_area is not None and decision.primary is key_area:
             # the span "later" than an event of the key's kind told just before it ("the move took away his work ...,
             # and three months later he was depressed"), in an answer that reads the case as that kind of event's
             # (what came before the span is the story it argues, not another's)
-            told_at = {m.clause for m in events_told() if m.concept == f"event:{key_area.value}" and not m.negated}
-            linked = bool(told_at) and any(c - k in told_at for c in later_span_clauses(timing, prepared, onset)
-                                           for k in range(_LATER_REACH + 1))
+            later = list(later_span_clauses(timing, prepared, onset))  # (most answers have none: events read after)
+            told_at = {m.clause for m in events_told() if m.concept == f"event:{key_area.value}" and not m.negated
+                       } if later else set()
+            linked = any(c - k in told_at for c in later for k in range(_LATER_REACH + 1))
     if not linked and event_clauses:
         # the onset, then the story turned back to the key event before it ("It began in November. In the months
         # before, ...; then he paid the deposit")

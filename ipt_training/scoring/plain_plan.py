@@ -830,7 +830,12 @@ _DENYING_PAIRS = frozenset({("not", "as"), ("rather", "than"), ("instead", "of")
 
 def denied_tail(tokens: list[str]) -> int | None:
     """Where the part of a clause it sets aside begins (after at least one word of its own), if it has one."""
+    if _DENYING_FIRST.isdisjoint(tokens):
+        return None
     return next((k for k in range(1, len(tokens) - 1) if (tokens[k], tokens[k + 1]) in _DENYING_PAIRS), None)
+
+
+_DENYING_FIRST = frozenset(first for first, _ in _DENYING_PAIRS)
 
 
 #: A helper verb and "not" before the verb of a plan refuse the work it names ("I would not talk about what she has
