@@ -226,8 +226,10 @@ def test_a_named_stage_is_not_told_to_be_established(cases):
     report = score(cases["p-34"], ZHAO.format(stage="an impasse").replace(" Strategies: explore what each expects,",
                                                                           " Strategies:"))
     text = feedback(report, "strategies")
-    assert "establish the stage of the dispute" not in text
-    assert "stage you named (impasse)" in text
+    # (round 12: the stage is established in the plan from what each of them does, not confirmed with the patient
+    # as the trainee's label; the hint says the named stage fits instead of asking for a stage as if none were named)
+    assert "the impasse stage you named fits the case" in text
+    assert "confirm with the patient" not in text
 
 
 def test_a_patients_words_about_talking_do_not_stage_the_dispute(cases):

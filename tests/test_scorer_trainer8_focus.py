@@ -262,8 +262,8 @@ def test_a_described_stage_is_checked_as_described_not_as_named(library):
     report = _note(library.get("p-17"), note)
     strategies = report.criterion("strategies").feedback
     assert report.detected_stage is DisputeStage.IMPASSE  # described, never named
-    assert "stage you named" not in strategies
-    assert "check with the patient that the dispute is at the impasse stage, as you described it" in strategies
+    assert "check with the patient that the dispute is at the impasse stage" not in strategies  # round 12 (C4)
+    assert "the impasse stage you described fits the case" in strategies
 
 
 def test_no_commitment_is_told_to_propose_a_focus_and_ask(cases):

@@ -216,16 +216,20 @@ _DESCRIBED = {DisputeStage.RENEGOTIATION: "still being negotiated", DisputeStage
 def stage_feedback(stage: DisputeStage | None, reference: ReferenceFormulation, correct: bool, chose_dispute: bool,
                    *, reveal: bool, one_focus: bool = False, named: list[DisputeStage] | tuple[()] = (),
                    conflict: bool = False, unstaged_secondary: bool = False,
-                   tied: tuple[DisputeStage, ...] = ()) -> str:
+                   tied: tuple[DisputeStage, ...] = (), fits: bool = True) -> str:
     """The same sentences whatever the key: they describe the trainee's own framing, never the case. ``named``: the
     stages the answer names as the stage; ``conflict``: the answer speaks of a conflict it keeps within its focus;
     ``unstaged_secondary``: a secondary dispute named without a stage, which costs nothing; ``tied``: two stages
-    the answer describes in plain words equally often (so it reads as neither)."""
+    the answer describes in plain words equally often (so it reads as neither); ``fits``: the one focus the answer
+    keeps fits the case (only then is keeping it, with a conflict handled within it, praised). Without a dispute
+    chosen, ``stage`` is a stage named by its name ("the dispute with her son is at impasse"): a relationship told in
+    plain words ("his son has stopped speaking to him") stages nothing, and the caller passes None for it."""
     if not chose_dispute and stage is not None:
         return (f"You staged a dispute as {stage.value} but did not name a role dispute as a focus (primary or "
                 "secondary); a dispute stage is assessed only when a role dispute is chosen as a focus.")
-    # (where the answer speaks of no conflict, a sentence about dispute stages is noise)
-    if not chose_dispute and one_focus:
+    # (where the answer speaks of no conflict, a sentence about dispute stages is noise; a focus that does not fit
+    # the case is not praised for being one, nor told that the case's conflict can be handled within it)
+    if not chose_dispute and one_focus and fits:
         within = ("; a conflict can be handled within it. A dispute stage is assessed only when a role dispute is "
                   "chosen as a focus" if conflict else "")
         return f"You kept one focus, which IPT prefers{within}."
@@ -255,6 +259,42 @@ def stage_feedback(stage: DisputeStage | None, reference: ReferenceFormulation, 
     if reveal and reference.dispute_stage is not None:
         text += f" The reference stage is {reference.dispute_stage.value}."
     return text
+
+
+#: How each stage looks, for the plan's hint to establish it (reference 3.2).
+STAGE_LOOKS = {
+    DisputeStage.RENEGOTIATION: "both still actively trying to change things",
+    DisputeStage.IMPASSE: "talking has stopped and resentment simmers",
+    DisputeStage.DISSOLUTION: "the relationship is judged beyond repair, or one of them has decided to end it",
+}
+
+#: The key's strategy "establish the stage of the dispute", said as the assessment it is.
+ESTABLISH_STAGE = "establish the stage of the dispute from what each of them is doing about the disagreement now"
+
+
+def establish_stage_hint(named: DisputeStage, key: DisputeStage | None, *, right: bool, reveal: bool,
+                         fact: str = "", described: bool = False) -> str:
+    """The plan's hint to establish the stage of the dispute, for an answer that staged it (``named``). The stage is
+    assessed from what each of them is doing now, never confirmed with the patient as the therapist's label: a wrong
+    stage confirmed backs the patient's own misreading (a marriage "in a rough patch" that the other has ended) or
+    steers toward an outcome (reference 3.2). Wrong, with the key shown: the stage the case's facts show (``fact``:
+    the case's sentence that shows it, if any); with the key hidden, only that the named stage is to be re-checked.
+    ``described``: the answer describes the stage in plain words rather than naming it."""
+    said = "described" if described else "named"
+    if right:
+        return (f"{ESTABLISH_STAGE} (the {named.value} stage you {said} fits the case: say how you would assess it "
+                "with the patient)")
+    if reveal and key is not None:
+        shown = f": {fact.rstrip('.')}" if fact else ""
+        return (f"{ESTABLISH_STAGE}; the case's facts show {key.value} ({STAGE_LOOKS[key]}{shown}), not the "
+                f"{named.value} you {said}, and the plan follows that stage")
+    return (f"{ESTABLISH_STAGE}, and re-check the {named.value} stage you {said} against the case before planning "
+            "for it")
+
+
+#: The key's "link symptom onset to the interpersonal event" in a deficits case, which has no event (reference 3.4).
+DEFICITS_LINK = ("show that no death, dispute or life change explains the onset, and relate it to the long-standing "
+                 "pattern of isolation")
 
 
 def evidence_feedback(hit: int, total: int, linked: bool, missed_hints: list[str], timeline_hint: str,
@@ -359,7 +399,11 @@ def concept_feedback(kind: str, hit: int, need: int, expected: list[str], found:
         if missing:  # full credit need not be every item: say what the plan still leaves out
             parts.append(f"Of the {len(expected)} {kind} in the reference, still missing: " + "; ".join(missing) + ".")
     elif reveal:
-        parts.append("Consider: " + "; ".join(missing) + ".")
+        # (the items listed are those the answer lacks; how many of them full credit still needs is said, so the
+        # count above and the list do not read as contradicting each other)
+        more = need - min(hit, need)
+        parts.append(f"Consider (full credit needs {more} more; not yet in your answer): " + "; ".join(missing) + "."
+                     if hit and len(missing) > more else "Consider: " + "; ".join(missing) + ".")
     elif chosen is not None:
         own = [c.label for c in table.values() if c.area == chosen and c.id not in found][:3]
         if not area_full and not own:

@@ -48,6 +48,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import cache
+from itertools import chain
 
 from ipt_training.cases.model import Case, EvidenceItem, ReferenceFormulation
 from ipt_training.domain import DisputeStage, ProblemArea
@@ -395,6 +396,44 @@ def _stage_items(reference: ReferenceFormulation, case: Case | None = None) -> f
         if stages == {reference.dispute_stage} or (not stages and _STAGE_HINT_RE.search(item.hint.lower())):
             found.add(item.id)
     return frozenset(found)
+
+
+@per_case
+def _absence_items(reference: ReferenceFormulation, case: Case | None = None) -> frozenset[str]:
+    """The evidence items of a deficits case that state or ask for the absence of an event before the onset ("There
+    have been no deaths, no conflicts and no changes"; "Is there a death, conflict or change near the onset?"): what
+    an answer that showed no event explains the onset has shown, whether or not it was cited."""
+    if reference.primary_area is not ProblemArea.INTERPERSONAL_DEFICITS:
+        return frozenset()
+    matcher, _ = _matcher_for(reference, case)
+    found: set[str] = set()
+    for item in reference.key_evidence:
+        for text in (item.text, item.hint):
+            prepared, matches = matcher.find_prepared(clauses(text))
+            kinds = {kind for kind, words in _EVENT_KINDS.items() if not words.isdisjoint(chain(*prepared))}
+            if (len(kinds) >= 2 or _SEARCH_HINT_RE.search(text.lower()) or no_event_clauses(prepared)
+                    or any(m.concept == "absence" and not m.negated for m in matches)):
+                found.add(item.id)
+    return frozenset(found)
+
+
+#: The three kinds of event a deficits case has none of (reference 3.4): an item naming two of them is the search
+#: for one ("no deaths, disagreements or changes"; "Is there a death, conflict or change near the onset?").
+_EVENT_KINDS = {
+    "death": frozenset({"death", "deaths", "died", "dead", "bereavement"}),
+    "dispute": frozenset({"conflict", "conflicts", "quarrel", "quarrels", "disagreement", "disagreements", "dispute",
+                          "disputes", "argument", "arguments", "break-up", "breakup"}),
+    "change": frozenset({"change", "changes", "changed", "move", "moved"}),
+}
+#: A hint that asks what happened before the onset ("What changed just before the symptoms?").
+_SEARCH_HINT_RE = re.compile(r"\bwhat (?:changed|happened)\b[^?]*\bbefore\b")
+
+
+def _stage_fact(reference: ReferenceFormulation, case: Case | None) -> str:
+    """The case's sentence that shows its dispute's stage (the first of :func:`_stage_items` in the key's order), or
+    "" where none states it."""
+    items = _stage_items(reference, case)
+    return next((item.text for item in reference.key_evidence if item.id in items and item.text), "")
 
 
 def _prose(tokens: list[str]) -> bool:
@@ -1313,7 +1352,10 @@ def score_formulation(
             span_told or derived.key_event_named(kinds["term"], event_clauses)):
         cited.add(derived.key_item)  # the onset tied to the key event names the event ("two months after the loan")
         ev_pts, _, _ = _coverage_points(cited, evidence_ids, coverage_max, 0.75, most=_FULL_EVIDENCE)
-    missed_hints = [item.hint for item in reference.key_evidence if item.id not in cited]
+    # (where the answer showed that no event explains the onset, a hint asking whether there is one would contradict
+    # the sentence that says so)
+    shown = _absence_items(reference, case) if link_credit and reveal else frozenset()
+    missed_hints = [item.hint for item in reference.key_evidence if item.id not in cited and item.id not in shown]
     deficits = ProblemArea.INTERPERSONAL_DEFICITS
     evidence_text = feedback.evidence_feedback(len(cited & set(evidence_ids)), len(evidence_ids), link_credit,
                                                missed_hints, reference.timeline_link.hint, reveal=reveal,
@@ -1321,7 +1363,11 @@ def score_formulation(
                                                deficits_chosen=decision.primary is deficits,
                                                full=ev_pts >= coverage_max,
                                                no_choice=decision.primary is None or uncommitted_list)
-    stage_text = feedback.stage_feedback(stage, reference, stage_right, chose_dispute, reveal=reveal, named=labels,
+    # Without a dispute chosen, only a stage named by its name is a staging (M4: "the last stage of fatherhood is
+    # over", "his son has stopped speaking to him" describe, and stage no dispute the answer chose).
+    staged_named = stage if chose_dispute or labels or answer.dispute_stage is not None else None
+    stage_text = feedback.stage_feedback(staged_named, reference, stage_right, chose_dispute, reveal=reveal,
+                                         named=labels, fits=area_fits,
                                          unstaged_secondary=unstaged_secondary and one_focus,
                                          # (no praise for one focus where the answer gives two formulations)
                                          one_focus=decision.primary is not None and decision.secondary is None
@@ -1417,6 +1463,12 @@ def score_formulation(
                              # said to the patient, the work proposed in the plan's sentences implies its aims
                              proposed=_proposed_work(plan_clauses, words, kinds["strategy"], plain),
                              borrowed=len(other_therapy))
+    if decision.primary is reference.primary_area and reference.secondary_area is not None:
+        # An answer on the key's primary focus that plans for the key's own secondary focus follows the case's one
+        # formulation (M1: "see the new role realistically" in a dispute whose key names the transition as secondary)
+        secondary = reference.secondary_area
+        concepts.inconsistent -= {c for c in concepts.inconsistent
+                                  if (GOALS[c] if c in GOALS else STRATEGIES[c]).area is secondary}
     off_areas = concepts.drawn_on - allowed - chosen
     # Two formulations (each area with a plan of its own): the answer earns half of the better one on every
     # criterion, not only on the area.
@@ -1461,14 +1513,18 @@ def score_formulation(
                                          area_full=area_pts >= plan.area or (area_fits and not uncommitted_list))
         if kind == "goals":
             text += _plan_warnings(steering, hurried)
-        elif stage is not None and "dispute.stage" in expected and "dispute.stage" not in found:
-            # the stage is named: what is left is to confirm it with the patient in the plan, not to establish it
-            text = text.replace(STRATEGIES["dispute.stage"].label,
-                                f"confirm with the patient the stage you named ({stage.value})"
-                                if any(prepared[m.clause][m.start].startswith(_STAGE_WORDS) and not m.negated
-                                       for m in kinds["stage"]) else
-                                f"check with the patient that the dispute is at the {stage.value} stage, as you "
-                                "described it")
+        elif stage is not None and chose_dispute and "dispute.stage" in expected and "dispute.stage" not in found:
+            # the stage is staged but not assessed in the plan: the hint points to the stage the case's facts show,
+            # never to confirming with the patient a stage the answer got wrong (feedback.establish_stage_hint)
+            text = text.replace(STRATEGIES["dispute.stage"].label, feedback.establish_stage_hint(
+                stage, reference.dispute_stage, right=stage_right, reveal=reveal,
+                fact=_stage_fact(reference, case) if reveal and not stage_right else "",
+                described=not any(prepared[m.clause][m.start].startswith(_STAGE_WORDS) and not m.negated
+                                  for m in kinds["stage"])))
+        if kind == "strategies" and reference.primary_area is ProblemArea.INTERPERSONAL_DEFICITS:
+            # a deficits case has no event to link the onset to (reference 3.4): its key's link strategy is the
+            # search that finds none
+            text = text.replace(STRATEGIES["general.link_onset"].label, feedback.DEFICITS_LINK)
         if kind == "strategies" and other_therapy:
             text += " " + feedback.non_ipt_feedback(other_therapy)
         # (off the stage: the answer named a stage and the key, a dispute, has one)

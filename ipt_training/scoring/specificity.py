@@ -512,8 +512,17 @@ class FactReading:
         return FactReading((), frozenset(), self.prepared, self.facts, kin_named=True)
 
     def thin(self, words: int) -> bool:
-        """A paragraph (``words`` long) that states one or two facts, or all of them in one clause."""
-        return bool(self.stated) and words >= TEXTBOOK_WORDS and (len(self.stated) == 1 or self.count <= THIN_FACTS)
+        """A paragraph (``words`` long) that tells one or two facts of the patient's story, or all of them in one
+        clause. The story is which people, what happened and when: the people of the inventory it names count with
+        its facts, and the clauses that name them or tell an event of the timeline with the clauses that state a
+        fact ("Patrícia told you she wanted a divorce ... with the arrangements for Lucas and Bia first")."""
+        if not self.stated or words < TEXTBOOK_WORDS:
+            return False
+        actors = self.facts.actors - ADDRESSED
+        people = {w for clause in self.prepared for w in clause if w in actors}
+        told = set(self.stated) | {i for i, clause in enumerate(self.prepared)
+                                   if not actors.isdisjoint(clause) or not self.facts.events.isdisjoint(clause)}
+        return len(told) == 1 or self.count + len(people) <= THIN_FACTS
 
 
 def _copied_role(facts: CaseFacts, prepared: list[list[str]], i: int) -> bool:
@@ -578,7 +587,10 @@ DATED_ONLY_FEEDBACK = ("The answer names no person or event of this patient's st
 def textbook_feedback(kind: str, few: bool = False) -> str:
     """Why the goals or strategies of an answer that states nothing of what happened to the patient earn a
     quarter (``few``: it names people of the case, but only their names or who they are)."""
-    tied = ("name people of this case but nothing of what happened to them or when" if few
-            else "are not tied to this patient's story (no event, date or detail of the case)")
-    return (f"The {kind} {tied}, so they describe the problem area in general, not a plan for this patient, and "
-            "earn a quarter of their credit.")
+    # (the answer names the people, not the goals or strategies themselves: a goal line may name nobody)
+    if few:
+        return (f"The answer names people of this case but nothing of what happened to them or when, so its {kind} "
+                "describe the problem area in general, not a plan for this patient, and earn a quarter of their "
+                "credit.")
+    return (f"The {kind} are not tied to this patient's story (no event, date or detail of the case), so they "
+            "describe the problem area in general, not a plan for this patient, and earn a quarter of their credit.")
