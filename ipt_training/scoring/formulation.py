@@ -1551,7 +1551,10 @@ def score_formulation(
                                           listed=plan_list or decision.stuffing))
 
     confidence = _confidence(answer, raw, decision, implicit, style, plan_list or retold)
-    if no_facts or thin or cleaned.flags or copied or "refers_elsewhere" in flags:
+    # (an answer that commits to no focus, or names every area, with few fact words of the case stays with the
+    # instructor, whichever of the case's people it names: a list of them beside the areas is no account)
+    few_words = (decision.primary is None or decision.stuffing) and facts.thin(cleaned.words, story=False)
+    if no_facts or thin or few_words or cleaned.flags or copied or "refers_elsewhere" in flags:
         confidence = min(confidence, _GAMED_CONFIDENCE)
     timeline_id = reference.timeline_link.id
     all_ids = [*evidence_ids, timeline_id]

@@ -511,13 +511,16 @@ class FactReading:
         """The same answer read as stating no fact (its relationship words say who, not what happened)."""
         return FactReading((), frozenset(), self.prepared, self.facts, kin_named=True)
 
-    def thin(self, words: int) -> bool:
+    def thin(self, words: int, *, story: bool = True) -> bool:
         """A paragraph (``words`` long) that tells one or two facts of the patient's story, or all of them in one
         clause. The story is which people, what happened and when: the people of the inventory it names count with
         its facts, and the clauses that name them or tell an event of the timeline with the clauses that state a
-        fact ("Patrícia told you she wanted a divorce ... with the arrangements for Lucas and Bia first")."""
+        fact ("Patrícia told you she wanted a divorce ... with the arrangements for Lucas and Bia first"). Without
+        ``story``, only the fact words and their clauses count (the reading before round 12)."""
         if not self.stated or words < TEXTBOOK_WORDS:
             return False
+        if not story:
+            return len(self.stated) == 1 or self.count <= THIN_FACTS
         actors = self.facts.actors - ADDRESSED
         people = {w for clause in self.prepared for w in clause if w in actors}
         told = set(self.stated) | {i for i, clause in enumerate(self.prepared)
