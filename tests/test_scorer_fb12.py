@@ -228,3 +228,21 @@ def test_a_consider_list_longer_than_needed_says_how_many_are_needed(library):
     strategies = feedback(score(library.get("p-05"), text, reveal=True), "strategies")
     if "Consider" in strategies:
         assert "Consider:" not in strategies or "cover 0 of" in strategies
+
+
+# --- batch 2, written after the fix and run once (tests/data/fb12/README.md) --------------------------------------
+
+def _batch2() -> list[dict]:
+    from pathlib import Path
+
+    import yaml
+
+    return yaml.safe_load((Path(__file__).parent / "data" / "fb12" / "batch2.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("item", _batch2(), ids=lambda item: item["id"])
+def test_batch2_feedback_holds_only_what_fits(library, item):
+    report = score(library.get(item["case_id"]), item["text"], reveal=item["reveal"])
+    text = " ".join(c.feedback for c in report.criteria)
+    assert [a for a in item.get("absent", []) if a in text] == []
+    assert [p for p in item.get("present", []) if p not in text] == []
