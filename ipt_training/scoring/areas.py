@@ -117,6 +117,9 @@ class AreaReading:
     refused_at: int = -1
     #: areas the answer leans towards while hedging ("I lean towards grief", "probably a role transition")
     leaning: set[ProblemArea] = field(default_factory=set)
+    #: (position, area) of each lean the writer states in the first person ("I lean towards grief", "I'd probably
+    #: start with grief", "I'll tentatively go with the dispute"): the writer's own ranking of the candidates
+    writer_leans: list[tuple[tuple[int, int], ProblemArea]] = field(default_factory=list)
     #: areas claimed as the answer's focus: chosen, or said of the case ("this is a role dispute", "he is in a
     #: transition"), not only opening a line of a differential ("Grief - nobody died", "grief needs a death")
     claimed: set[ProblemArea] = field(default_factory=set)
@@ -126,6 +129,9 @@ class AreaReading:
     label_asked: bool = False
     #: areas a sentence goes on to name the focus ("the dispute with Sameer, now in dissolution, is the focus")
     focused: set[ProblemArea] = field(default_factory=set)
+    #: the answer announces its areas as a list of candidates ("Possible foci: (1) role transition ...; (2) ..."):
+    #: the lines of the list name possibilities, not the focus
+    candidates_listed: bool = False
     #: the answer says its areas weigh the same ("two problem areas seem equally important"): none is ranked first
     unranked: bool = False
 
@@ -167,7 +173,7 @@ def possibilities_only(reading: AreaReading, words: AnswerWords) -> bool:
     reasoning, at low confidence, for the instructor's review queue."""
     hedged = [a for a, r in reading.best.items() if r == _HEDGED and a not in reading.rejected]
     return (len(hedged) >= 2 and not reading.at_least(_ASSERTED) and not reading.claimed and not reading.decisive
-            and not words.has_any(_RANKING) and words.has_any(_PUT_OFF))
+            and not words.has_any(_RANKING) and (reading.candidates_listed or words.has_any(_PUT_OFF)))
 
 
 def _quote_parity(prepared: Clauses, words: AnswerWords) -> list[int] | None:
@@ -395,7 +401,7 @@ def _classify(m: Match, tokens: list[str], previous: list[str] | None, quoted: b
         return _HEDGED  # "At first this looks like grief, but ...": how the case appears, weighed, not a choice
     if strong and not overlaps_concept and _settles_on(tokens, m):
         return _ASSERTED  # "my best guess is grief", "let's say grief for now": a decision kept in doubt
-    if _has(HEDGE_BEFORE, before[-_HEDGE_REACH:]) or (hedge_after and (
+    if _has(HEDGE_BEFORE, before[-_HEDGE_REACH:]) or _may_before(before[-_HEDGE_REACH:]) or (hedge_after and (
             _has(HEDGE_AFTER, after) or _may_after(after) or (side and _candidate_after(tokens, m.end))
             or tokens[-2:] in _SEEMING_ENDS)):
         return _HEDGED  # (also "This is a role dispute with Marat, or so it seems", "... at first sight")
@@ -697,8 +703,18 @@ def _may_after(after: list[str]) -> bool:
         t[:1].isdigit() for t in after)
 
 
+_MAY_GOES_ON = frozenset({"be", "also", "well", "have", "involve", "play"})
+
+
+def _may_before(before: list[str]) -> bool:
+    """The modal "may" before an area, with its verb or "also" after it: a possibility ("there may also be a dispute
+    with Priya", "this may be grief"), not the month ("the move in May, a transition")."""
+    return "may" in before and any(t == "may" and before[k + 1:k + 2] and before[k + 1] in _MAY_GOES_ON
+                                   for k, t in enumerate(before))
+
+
 #: Words right after an area that refuse it ("Deficits also no", "Dispute: not really", "grief - not the focus").
-_REFUSED_NEXT = frozenset({"no", "nope"})
+_REFUSED_NEXT = frozenset({"no", "nope", "x"})  # ("Grief x": a note's cross against the area)
 _NOT_NEXT = frozenset({"really", "here", "relevant", "likely", "applicable", "indicated", "primary", "main", "so",
                        "convincing", "supported", "fitting", "central",
                        # a note drops the article: "grieved, not focus", "dispute - not main issue"
@@ -1035,6 +1051,8 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
     headings: list[tuple[int, ProblemArea]] = []
     questioned: list[ProblemArea] = []
     hedged_here: dict[int, ProblemArea] = {}  # the area a clause weighs as a possibility
+    queried: list[tuple[int, ProblemArea]] = []  # lines of a note that only ask an area ("Jenny - dispute?")
+    listing = _candidate_lines(prepared, words)  # the clauses of a list announced as candidates
     ordered = sorted((m for m in matches if m.concept.startswith("area:")), key=_CLAUSE_START)
     area_starts: dict[int, list[tuple[int, ProblemArea]]] = {}
     for m in ordered:
@@ -1089,6 +1107,12 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
                 reading.deferred = True  # (a choice the answer leaves as a question; a later decision still wins)
             else:
                 kind = _HEDGED
+        if kind is _ASSERTED and listing[0] < m.clause < listing[1] and all(t in _ARTICLES for t in tokens[:m.start]):
+            kind = _HEDGED  # "Possible foci: (1) role transition - ...; (2) role dispute with Eetu": a line of the list
+            reading.candidates_listed = True
+        if heading and asked and kind > _HEDGED and not (
+                m.clause + 1 < len(prepared) and prepared[m.clause + 1][:1] in _YES):
+            queried.append((m.clause, area))
         reading.first.setdefault(area, position)
         mentions.append((m.clause, area, kind))
         if asked and m.clause + 1 < len(prepared) and _answered_no(prepared[m.clause + 1]):
@@ -1107,6 +1131,8 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
             continue
         if (kind is _HEDGED or kind is _ASSERTED) and m.weight >= STRONG and _leans(tokens, m):
             reading.leaning.add(area)
+            if not _FIRST_PERSON.isdisjoint(tokens[:m.start]):
+                reading.writer_leans.append((position, area))
         if kind is _ASSERTED and m.weight >= STRONG and _settles_on(tokens, m):
             # "My best guess is grief", "Let's say grief for now", "Deficits, I suppose": the writer's own last word
             reading.leaning.add(area)
@@ -1136,6 +1162,8 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
             committed.append((m.clause, m.start, m.end, area))
             if _has(REVERSAL_WORDS, tokens[:m.start]) and _reverses(tokens, m.start):
                 reading.reversed_to.add(area)
+    if queried:
+        _queried_beside_label(reading, queried)
     if reading.focused:
         # "Although grief language fits ..., the formulation is a role transition": an area that only "fits" or
         # "works" before one named the focus with a label or a word of choosing was weighed, not chosen (after
@@ -1198,6 +1226,46 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
             if area not in reading.free_choice:
                 _drop(reading, area)
     return reading
+
+
+#: A clause that announces a list of candidates: a word of possibility and a plural noun for areas ("Possible foci:",
+#: "Possible areas are ...", "The options:").
+_POSSIBILITY_HEADS = frozenset({"possible", "possibilities", "options", "candidates", "differential"})
+_CANDIDATE_PLURALS = frozenset({"foci", "areas", "possibilities", "options", "candidates"})
+_NO_LIST = (1 << 30, -1)
+
+
+def _candidate_lines(prepared: Clauses, words: AnswerWords) -> tuple[int, int]:
+    """The clauses (first, end), both exclusive, of a list announced as candidates: after a clause with a word of
+    possibility and a plural noun for areas ("Possible foci:", "Possible areas are a role transition (...)"), up to
+    the first clause in the writer's own voice ("I would discuss these with him", "I'd go with the dispute"), where
+    a choice could be made. An empty range when there is no such clause."""
+    if not words.has_any(_POSSIBILITY_HEADS):
+        return _NO_LIST
+    for c in words.with_any(_POSSIBILITY_HEADS):
+        tokens = prepared[c]
+        if _CANDIDATE_PLURALS.isdisjoint(tokens) or not _FIRST_PERSON.isdisjoint(tokens):
+            continue
+        end = next((k for k in range(c + 1, len(prepared)) if not _FIRST_PERSON.isdisjoint(prepared[k])),
+                   len(prepared))
+        return c, end
+    return _NO_LIST
+
+
+def _queried_beside_label(reading: AreaReading, queried: list[tuple[int, ProblemArea]]) -> None:
+    """A note that states one area and asks another on a line of its own ("role transition / Jenny - dispute? /
+    mourn old role"): the asked area is a query beside the note's focus, a possibility, not a second claim. (Asked
+    beside two or more stated areas, "grief, transition, dispute?, deficits unlikely", it is one more item of a
+    list, and keeps its reading.)"""
+    asked = {a for c, a in queried if reading.order.get(a, (-1, 0))[0] == c}
+    stated = [a for a, r in reading.best.items() if r >= _ASSERTED and a not in asked]
+    if len(stated) != 1:
+        return
+    for area in asked:
+        reading.best[area] = _HEDGED
+        reading.claimed.discard(area)
+        reading.free_choice.discard(area)
+        reading.last.pop(area, None)
 
 
 #: Words that weigh areas the same ("equally important", "of equal weight").
@@ -1722,6 +1790,11 @@ def decide_areas(chosen_primary: ProblemArea | None, chosen_secondary: ProblemAr
         primary = asserted[0]
         explicit = bool(chosen)
     tentative = False
+    weighed_out = primary is not None and not explicit and _leant_past(reading, primary)
+    if weighed_out:
+        # "Two candidates: the promotion, which is a role transition, and Ricky's death ... I lean towards grief,
+        # probably": the area stated first was one candidate; the writer's own later lean ranks the other first
+        primary = weighed_out
     # A choice made only with a weak marker ("the conflict with Maja fits a dispute") in an answer that puts the
     # decision off ("before choosing a focus") is one line of the differential it defers.
     if reading.deferred and not [a for a in chosen if a in reading.focused or a in reading.primary_marked]:
@@ -1750,8 +1823,8 @@ def decide_areas(chosen_primary: ProblemArea | None, chosen_secondary: ProblemAr
         unranked = False
     rest = [a for a in asserted if a != primary]
     titled = primary is not None and (primary is reading.label or bool(chosen))
-    secondary_pick = [a for a in rest if a in reading.secondary_marked] or [
-        a for a in rest if a not in reading.reversed_to and (a in reading.claimed or not titled)]
+    secondary_pick = [a for a in rest if a in reading.secondary_marked] or ([] if weighed_out else [
+        a for a in rest if a not in reading.reversed_to and (a in reading.claimed or not titled)])
     secondary = secondary_pick[0] if secondary_pick else None
     distinct = {a for a in asserted if a not in reading.secondary_marked}
     if primary is not None:
@@ -1802,6 +1875,24 @@ def decide_areas(chosen_primary: ProblemArea | None, chosen_secondary: ProblemAr
         secondary = None  # nothing to be secondary to
     return AreaDecision(primary, secondary, False, contradiction, explicit, (), tuple(turned), tentative=tentative,
                         unranked=unranked and secondary is not None)
+
+
+def _leant_past(reading: AreaReading, stated: ProblemArea) -> ProblemArea | None:
+    """The one other area the writer leans to in the first person after ``stated`` was only stated, not chosen or
+    claimed as the focus ("The redundancy is a clear role transition. ... I'll tentatively go with the dispute"):
+    the candidates were weighed and the lean ranks that one first. None when the stated area is the answer's
+    focus, marked primary, or leant to as well, or when the writer leans to more than one other area."""
+    if (stated in reading.claimed or stated in reading.focused or stated in reading.primary_marked
+            or reading.decisive):
+        return None
+    at = reading.order[stated]
+    later = {a for p, a in reading.writer_leans if p > at}
+    if stated in later or len(later) != 1:
+        return None
+    (area,) = later
+    if area in reading.rejected or area in reading.secondary_marked:
+        return None
+    return area
 
 
 def _decided_after_rejection(reading: AreaReading, area: ProblemArea) -> bool:

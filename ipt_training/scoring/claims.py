@@ -619,6 +619,14 @@ def claims_apart(decision: AreaDecision, plan: list[Match], stages: list[Match],
     return any(b is not a for a in claimed for b in own_plans)
 
 
+def _settled_at(reading: AreaReading, chosen: ProblemArea) -> tuple[int, int] | None:
+    """Where the writer's own last decision or first-person lean names the chosen area ("On balance I'd go with
+    grief", "I lean towards grief, probably"), when it is the writer's last word on the focus; None otherwise."""
+    said = [p for p, a in (*reading.decisive, *reading.writer_leans) if a is chosen]
+    last = max((p for p, _ in (*reading.decisive, *reading.writer_leans)), default=None)
+    return max(said) if said and last == max(said) else None
+
+
 #: Any word that an account of the onset or of mourning needs: answers with none skip both readers.
 _CASE_WORDS = _ONSET_WORDS | _MOURNING
 
@@ -648,8 +656,12 @@ def read_conflict(decision: AreaDecision, reading: AreaReading, plan: list[Match
             return Conflict(chosen, None, tuple(denials))
     excluded = {chosen, marked_secondary, *reading.rejected, *reading.secondary_marked}
     claims: list[Claim] = []
+    settled = _settled_at(reading, chosen)
     for area in reading.at_least(Reading.ASSERTED):
         clause = reading.order[area][0]
+        if settled is not None and reading.order[area] < settled and area not in reading.focused and (
+                area not in reading.primary_marked and area is not reading.label):
+            continue  # a line of the differential the writer's own decision or lean closes, not a second focus
         if area not in excluded and area in reading.free_choice and not subordinate(prepared, clause):
             start = reading.order[area][1]
             claims.append(Claim(area, "focus", clause, _quote(prepared[clause], start, start + 1)))
