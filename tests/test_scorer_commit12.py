@@ -17,7 +17,6 @@ import pytest
 import yaml
 
 from ipt_training.cases.loader import load_case_file
-from ipt_training.domain import ProblemArea
 from ipt_training.scoring.formulation import score_formulation
 from ipt_training.scoring.report import FormulationAnswer
 
@@ -95,7 +94,7 @@ def test_note_queries_and_crosses() -> None:
     assert _n09("Grief x. Dispute x. RT - redundancy Jan, onset March. Goals: mourn old role.") == (
         "role_transition", 3.0)
     # a cross is no commitment to what it crosses out
-    assert _n09("Grief x. Dispute x. Deficits x.") [0] == "none"
+    assert _n09("Grief x. Dispute x. Deficits x.")[0] == "none"
 
 
 def test_possible_secondary_costs_nothing() -> None:
@@ -105,3 +104,26 @@ def test_possible_secondary_costs_nothing() -> None:
                 "Eetu. I'd take the transition as the main focus.") == ("role_transition", 3.0)
     assert _n09("The main focus is a role transition after the redundancy in January. The second focus is a role "
                 "dispute with Eetu.")[1] < 3.0
+
+
+def test_undecided_pair_with_a_plan_earns_half_of_the_better() -> None:
+    """Two areas weighed, neither chosen: with IPT work planned all the same, half of the better reading; with no
+    plan, or with only assessment planned, nothing; a pair that holds neither key area earns nothing either way."""
+    assert _n09("It's either a role transition or a role dispute with Eetu, and I can see arguments for both. Goals "
+                "might be to mourn the old role and to renegotiate with Eetu, using role play.") == (
+        "role_transition", 1.5)
+    assert _n09("It's either a role transition or a role dispute with Eetu, and I can see arguments for both. I'd "
+                "need more information before picking one.") == ("none", 0.0)
+    assert _n09("It's either grief for his father or a role dispute with Eetu, and I can see arguments for both. "
+                "Goals might be to renegotiate with Eetu, using role play.")[1] == 0.0
+
+
+def test_hedge_said_of_the_phrase_after_the_area() -> None:
+    """"maybe" opening a phrase of its own ("maybe with the Eetu conflict as a sub-theme") does not hedge the area
+    before it; a clause that calls an area possible ("grief for his father is possible") weighs it."""
+    assert _n09("Could this be a dispute with Eetu? The low mood began in March, after the redundancy. Grief for his "
+                "father is possible, but he talks about him easily. So I'd go with role transition, maybe with the "
+                "Eetu conflict as a sub-theme.") == ("role_transition", 3.0)
+    # the same answer with the decision itself hedged makes no choice between the three
+    assert _n09("Could this be a dispute with Eetu? Grief for his father is possible. Maybe a role transition "
+                "too.")[1] == 0.0

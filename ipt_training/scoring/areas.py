@@ -401,9 +401,9 @@ def _classify(m: Match, tokens: list[str], previous: list[str] | None, quoted: b
         return _HEDGED  # "At first this looks like grief, but ...": how the case appears, weighed, not a choice
     if strong and not overlaps_concept and _settles_on(tokens, m):
         return _ASSERTED  # "my best guess is grief", "let's say grief for now": a decision kept in doubt
-    if _has(HEDGE_BEFORE, before[-_HEDGE_REACH:]) or _may_before(before[-_HEDGE_REACH:]) or (hedge_after and (
-            _has(HEDGE_AFTER, after) or _may_after(after) or (side and _candidate_after(tokens, m.end))
-            or tokens[-2:] in _SEEMING_ENDS)):
+    if _has(HEDGE_BEFORE, before[-_HEDGE_REACH:]) or _weighed_before(before) or (hedge_after and (
+            _hedged_after(after) or _may_after(after) or (side and _candidate_after(tokens, m.end))
+            or tokens[-2:] in _SEEMING_ENDS or _possible_after(tokens, m.end))):
         return _HEDGED  # (also "This is a role dispute with Marat, or so it seems", "... at first sight")
     opens_clause = m.start <= 1 or all(t in {"a", "an", "the", "so", "then", "and", "thus"} for t in before)
     # "The focus is: grief" marks the next clause; "several areas could fit: grief, ..." does not.
@@ -630,6 +630,37 @@ _CANDIDATE_FILLERS = frozenset({"is", "was", "be", "the", "a", "an", "one", "obv
 _CANDIDATE_REACH = 5
 
 
+#: Words after a hedge that open a phrase of their own: the hedge is said of that phrase ("I'd go with role
+#: transition, maybe with the Lukas conflict as a sub-theme"), not of the area before it.
+_PHRASE_OPENERS = frozenset({"with", "alongside", "plus", "including"})
+
+
+def _hedged_after(after: list[str]) -> bool:
+    """A word of possibility right after the area ("grief comes to mind", "deficits unlikely"), not one that opens a
+    phrase of its own ("role transition, maybe with the conflict as a sub-theme")."""
+    return any(t in HEDGE_AFTER and after[k + 1:k + 2] not in ([w] for w in _PHRASE_OPENERS)
+               for k, t in enumerate(after)) if not HEDGE_AFTER.isdisjoint(after) else False
+
+
+_COPULAS_OF_POSSIBILITY = frozenset({"is", "seems", "remains", "looks"})
+_POSSIBLE_PREDICATES = frozenset({"possible", "plausible", "conceivable", "arguable", "unlikely"})
+_POSSIBLE_FILLERS = frozenset({"also", "too", "quite", "just", "equally", "certainly", "still", "perhaps"})
+_POSSIBLE_REACH = 7
+
+
+def _possible_after(tokens: list[str], end: int) -> bool:
+    """The clause goes on to call the area possible ("grief for the brother is possible", "a transition is also
+    arguable"): its predicate weighs it, beyond the few words read right after it."""
+    after = tokens[end + 1:end + 1 + _POSSIBLE_REACH]
+    if _POSSIBLE_PREDICATES.isdisjoint(after):
+        return False
+    for k, t in enumerate(after):
+        if t in _COPULAS_OF_POSSIBILITY:
+            rest = [w for w in after[k + 1:] if w not in _POSSIBLE_FILLERS]
+            return rest[:1] != [] and rest[0] in _POSSIBLE_PREDICATES
+    return False
+
+
 def _candidate_after(tokens: list[str], end: int) -> bool:
     """The area is called a candidate after a copula and a few qualifiers ("grief is the obvious candidate", "a
     dispute with Clara is one option")."""
@@ -701,6 +732,12 @@ def _may_after(after: list[str]) -> bool:
     ("the move in May 2024")."""
     return "may" in after[:2] and (after[0] == "may" or after[0] in _AFTER_FILLERS) and not any(
         t[:1].isdigit() for t in after)
+
+
+def _weighed_before(before: list[str]) -> bool:
+    """ "either" just before the area ("it's either a role transition or ..."), or "may" with its verb ("there may
+    also be a dispute"): a possibility."""
+    return "either" in before[-3:] or _may_before(before[-_HEDGE_REACH:])
 
 
 _MAY_GOES_ON = frozenset({"be", "also", "well", "have", "involve", "play"})
@@ -1107,9 +1144,13 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
                 reading.deferred = True  # (a choice the answer leaves as a question; a later decision still wins)
             else:
                 kind = _HEDGED
-        if kind is _ASSERTED and listing[0] < m.clause < listing[1] and all(t in _ARTICLES for t in tokens[:m.start]):
+        if kind is _ASSERTED and listing[0] <= m.clause < listing[2] and (
+                m.start > listing[1] if m.clause == listing[0] else all(t in _ARTICLES for t in tokens[:m.start])):
             kind = _HEDGED  # "Possible foci: (1) role transition - ...; (2) role dispute with Eetu": a line of the list
             reading.candidates_listed = True
+        if (kind is _MENTIONED and m.weight >= STRONG and not overlaps and hedged_here.get(m.clause) not in (None, area)
+                and _joined_alternative(tokens, m.start)):
+            kind = _HEDGED  # "between a role transition and a dispute", "could be grief or a transition": both weighed
         if heading and asked and kind > _HEDGED and not (
                 m.clause + 1 < len(prepared) and prepared[m.clause + 1][:1] in _YES):
             queried.append((m.clause, area))
@@ -1229,27 +1270,55 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
 
 
 #: A clause that announces a list of candidates: a word of possibility and a plural noun for areas ("Possible foci:",
-#: "Possible areas are ...", "The options:").
+#: "Possible areas are ..."), or the word alone as a heading ("Differential:", "Options:").
 _POSSIBILITY_HEADS = frozenset({"possible", "possibilities", "options", "candidates", "differential"})
 _CANDIDATE_PLURALS = frozenset({"foci", "areas", "possibilities", "options", "candidates"})
-_NO_LIST = (1 << 30, -1)
+_NO_LIST = (1 << 30, 0, -1)
 
 
-def _candidate_lines(prepared: Clauses, words: AnswerWords) -> tuple[int, int]:
-    """The clauses (first, end), both exclusive, of a list announced as candidates: after a clause with a word of
-    possibility and a plural noun for areas ("Possible foci:", "Possible areas are a role transition (...)"), up to
-    the first clause in the writer's own voice ("I would discuss these with him", "I'd go with the dispute"), where
-    a choice could be made. An empty range when there is no such clause."""
+def _candidate_lines(prepared: Clauses, words: AnswerWords) -> tuple[int, int, int]:
+    """Where a list announced as candidates runs: (the clause that announces it, the place of its word of
+    possibility there, the clause where the list ends). It is announced by a clause with a word of possibility and
+    a plural noun for areas ("Possible foci:", "Possible areas are grief, a role transition (...)") and runs, from
+    that word on, up to the first clause in the writer's own voice ("I would discuss these with him", "I'd go with
+    the dispute"), where a choice could be made. An empty range when there is no such clause."""
     if not words.has_any(_POSSIBILITY_HEADS):
         return _NO_LIST
     for c in words.with_any(_POSSIBILITY_HEADS):
         tokens = prepared[c]
-        if _CANDIDATE_PLURALS.isdisjoint(tokens) or not _FIRST_PERSON.isdisjoint(tokens):
-            continue
+        if (_CANDIDATE_PLURALS.isdisjoint(tokens) and len(tokens) > 1) or not _FIRST_PERSON.isdisjoint(tokens):
+            continue  # (a heading of its own announces the list too: "Differential:", "Options:")
         end = next((k for k in range(c + 1, len(prepared)) if not _FIRST_PERSON.isdisjoint(prepared[k])),
                    len(prepared))
-        return c, end
+        return c, next(k for k, t in enumerate(tokens) if t in _POSSIBILITY_HEADS), end
     return _NO_LIST
+
+
+_ALTERNATIVE_JOINS = frozenset({"or", "and"})
+
+
+def _joined_alternative(tokens: list[str], start: int) -> bool:
+    """The area is joined by "or" or "and" to the one just weighed in its clause ("between a role transition and a
+    role dispute", "either grief or a transition")."""
+    k = start - 1
+    if k >= 0 and tokens[k] in _ARTICLES:
+        k -= 1
+    return k >= 0 and tokens[k] in _ALTERNATIVE_JOINS
+
+
+def undecided_pair(reading: AreaReading, prepared: Clauses,
+                   words: AnswerWords) -> tuple[ProblemArea, ProblemArea] | None:
+    """Two areas, each only weighed as a possibility, neither leant to nor decided, no other area named and no
+    event ranked above the rest ("I'm finding it hard to decide between a role transition and a role dispute ... It
+    might be both"; not "... I think the move is probably the bigger thing"), in text order; None otherwise."""
+    named = [a for a in reading.best if a not in reading.rejected]
+    if (len(named) != 2 or reading.decisive or reading.claimed
+            or any(reading.best[a] is not _HEDGED or a in reading.leaning for a in named)):
+        return None
+    if words.has_any(_RANK_WORDS) and any(_ranks_first(prepared[c]) for c in words.with_any(_RANK_WORDS)):
+        return None
+    first, second = sorted(named, key=reading.first.__getitem__)
+    return first, second
 
 
 def _queried_beside_label(reading: AreaReading, queried: list[tuple[int, ProblemArea]]) -> None:
@@ -1741,6 +1810,9 @@ class AreaDecision:
     tentative: bool = False
     #: the answer names two areas as equally important and ranks neither ("equally important ... work on both")
     unranked: bool = False
+    #: the answer weighs two areas, chooses neither and goes on to plan the work ("hard to decide between a
+    #: transition and a dispute ... for now I would help her adjust"): half of the better of the two
+    undecided: bool = False
 
 
 def decide_areas(chosen_primary: ProblemArea | None, chosen_secondary: ProblemArea | None,

@@ -61,6 +61,7 @@ from ipt_training.scoring.areas import (
     lost_person_matches,
     possibilities_only,
     read_areas,
+    undecided_pair,
 )
 from ipt_training.scoring.case_events import case_event_matches, case_events, key_event_area, key_event_matches
 from ipt_training.scoring.case_plan_words import case_plan_words
@@ -539,6 +540,9 @@ def _area_points(decision: AreaDecision, reference: ReferenceFormulation) -> flo
         # the case's own two foci, named as equally important: right but unranked, so short of full credit only by
         # the choice of which comes first (once, on the area; the plan for either is the case's)
         points = max(points, _reading_points(decision.secondary, decision.primary, reference)) - _UNRANKED_LOSS
+    elif decision.undecided:
+        # two areas weighed, neither chosen, and a plan made all the same: half of the better of the two
+        points = max(points, *(_reading_points(a, None, reference) for a in decision.alternatives)) / 2
     elif decision.tentative:
         points /= 2  # it leans towards the area but leaves the choice open
     return _half(points)
@@ -562,6 +566,19 @@ def _plan_votes(plan: list[Match], prepared: Clauses, words: AnswerWords) -> dic
         if area is not None:
             votes[area] = votes.get(area, 0.0) + PLAN_VOTE
     return votes
+
+
+#: Goals that are no IPT work on a focus (relief of symptoms is every treatment's).
+_NO_FOCUS_WORK = frozenset({"goal:general.symptom_relief"})
+
+
+def _plans_work(plan: list[Match], prepared: Clauses, words: AnswerWords) -> bool:
+    """Whether the answer's plan sentences name IPT work, of an area or of any focus ("renegotiate things with Jenny",
+    "communication analysis of the morning rows"), not only assessment or symptom relief."""
+    if _plan_votes(plan, prepared, words):
+        return True
+    sentences = set(plan_sentences(prepared, words))
+    return any(not m.negated and m.clause in sentences and m.concept not in _NO_FOCUS_WORK for m in plan)
 
 
 def _proposed_work(own: Clauses, words: AnswerWords, strategies: list[Match], plain: set[str]) -> frozenset[str]:
@@ -914,6 +931,12 @@ def score_formulation(
     if evenly and {decision.primary, decision.secondary} != {reference.primary_area, reference.secondary_area}:
         # two areas weighed the same that are not the case's pair: the first is marked at half, as a lean
         decision = replace(decision, secondary=None, unranked=False)
+    if decision.primary is None and not decision.stuffing and answer.primary_area is None and (
+            pair := undecided_pair(reading, prepared, words)) is not None and _plans_work(
+            kinds["goal"] + kinds["strategy"], prepared, words):
+        # "Hard to decide between a role transition and a dispute ... for now I would help her adjust and cut down
+        # the rows": no choice, but the answer goes on with the work of the pair; the first named stands for it
+        decision = replace(decision, primary=pair[0], alternatives=(pair[1],), tentative=True, undecided=True)
     across = False  # a turn from one focus to another said across clauses (turns.py)
     # The sentence of each clause and the clauses a turning word opened: cut from the text once, when first asked
     # (by the turns read across clauses, the turns in lay words, the link in time).
