@@ -132,6 +132,9 @@ class AreaReading:
     #: the answer announces its areas as a list of candidates ("Possible foci: (1) role transition ...; (2) ..."):
     #: the lines of the list name possibilities, not the focus
     candidates_listed: bool = False
+    #: areas named only as the other half of a weighed pair ("between a role transition and a role dispute",
+    #: "either grief or a transition"): weighed with the first, though read as a mention
+    paired: set[ProblemArea] = field(default_factory=set)
     #: the answer says its areas weigh the same ("two problem areas seem equally important"): none is ranked first
     unranked: bool = False
 
@@ -1150,7 +1153,7 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
             reading.candidates_listed = True
         if (kind is _MENTIONED and m.weight >= STRONG and not overlaps and hedged_here.get(m.clause) not in (None, area)
                 and _joined_alternative(tokens, m.start)):
-            kind = _HEDGED  # "between a role transition and a dispute", "could be grief or a transition": both weighed
+            reading.paired.add(area)  # "between a role transition and a dispute", "could be grief or a transition"
         if heading and asked and kind > _HEDGED and not (
                 m.clause + 1 < len(prepared) and prepared[m.clause + 1][:1] in _YES):
             queried.append((m.clause, area))
@@ -1308,12 +1311,14 @@ def _joined_alternative(tokens: list[str], start: int) -> bool:
 
 def undecided_pair(reading: AreaReading, prepared: Clauses,
                    words: AnswerWords) -> tuple[ProblemArea, ProblemArea] | None:
-    """Two areas, each only weighed as a possibility, neither leant to nor decided, no other area named and no
-    event ranked above the rest ("I'm finding it hard to decide between a role transition and a role dispute ... It
-    might be both"; not "... I think the move is probably the bigger thing"), in text order; None otherwise."""
+    """Two areas weighed as a pair of possibilities ("between X and Y", "either X or Y"), neither leant to nor
+    decided, no other area named and no event ranked above the rest ("I'm finding it hard to decide between a role
+    transition and a role dispute ... It might be both"; not "... I think the move is probably the bigger thing"),
+    in text order; None otherwise."""
     named = [a for a in reading.best if a not in reading.rejected]
-    if (len(named) != 2 or reading.decisive or reading.claimed
-            or any(reading.best[a] is not _HEDGED or a in reading.leaning for a in named)):
+    if (len(named) != 2 or reading.decisive or reading.claimed or reading.paired.isdisjoint(named)
+            or any(a in reading.leaning or not (reading.best[a] is _HEDGED or (
+                reading.best[a] is _MENTIONED and a in reading.paired)) for a in named)):
         return None
     if words.has_any(_RANK_WORDS) and any(_ranks_first(prepared[c]) for c in words.with_any(_RANK_WORDS)):
         return None
@@ -1839,8 +1844,11 @@ def decide_areas(chosen_primary: ProblemArea | None, chosen_secondary: ProblemAr
             turned = others
         # The area ticked in the field is the answer's label: the text's other areas are a list only where the
         # text claims them too ("this is also a dispute") or names them as candidates outside a differential.
+        # (lines of a list announced as candidates, "Differential: grief (...), role dispute (...)", are a
+        # differential beside the field's choice)
         extra = [a for a in reading.listed if a not in own and a not in reading.secondary_marked
-                 and (a in reading.claimed or reading.best.get(a, _MENTIONED) is _HEDGED)]
+                 and (a in reading.claimed or (reading.best.get(a, _MENTIONED) is _HEDGED
+                                               and not reading.candidates_listed))]
         stuffing = len(own | reading.listed) >= 3 and len(extra) >= 2
         return AreaDecision(primary, secondary, stuffing, contradiction, True, tuple(extra) if stuffing else (),
                             tuple(turned))

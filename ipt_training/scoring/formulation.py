@@ -931,9 +931,11 @@ def score_formulation(
     if evenly and {decision.primary, decision.secondary} != {reference.primary_area, reference.secondary_area}:
         # two areas weighed the same that are not the case's pair: the first is marked at half, as a lean
         decision = replace(decision, secondary=None, unranked=False)
-    if decision.primary is None and not decision.stuffing and answer.primary_area is None and (
+    if (decision.primary is None or (not decision.explicit and not decision.tentative and decision.secondary is None
+                                     and reading.best.get(decision.primary) is Reading.HEDGED)) and (
+            not decision.stuffing and answer.primary_area is None and (
             pair := undecided_pair(reading, prepared, words)) is not None and _plans_work(
-            kinds["goal"] + kinds["strategy"], prepared, words):
+            kinds["goal"] + kinds["strategy"], prepared, words)):
         # "Hard to decide between a role transition and a dispute ... for now I would help her adjust and cut down
         # the rows": no choice, but the answer goes on with the work of the pair; the first named stands for it
         decision = replace(decision, primary=pair[0], alternatives=(pair[1],), tentative=True, undecided=True)
