@@ -1129,6 +1129,10 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
             kind = _CHOSEN  # "On balance I'll take role dispute (renegotiation) as the focus"
         if kind > _HEDGED and len(area_starts.get(m.clause, ())) > 1 and _named_after(m, area, tokens, area_starts):
             kind = _HEDGED  # "(Al)though this is partly grief, the focus is the transition": weighed, not chosen
+        if kind is _ASSERTED and listing[0] <= m.clause < listing[2] and (
+                m.start > listing[1] if m.clause == listing[0] else all(t in _ARTICLES for t in tokens[:m.start])):
+            kind = _HEDGED  # "Possible foci: (1) role transition - ...; (2) role dispute with Eetu": a line of the list
+            reading.candidates_listed = True
         position = (m.clause, m.start)
         asked = tokens[-1] == QUESTION
         heading = (m.start == 0 and m.end == len(tokens) - 1 - asked and m.clause + 1 < len(prepared))
@@ -1147,10 +1151,6 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
                 reading.deferred = True  # (a choice the answer leaves as a question; a later decision still wins)
             else:
                 kind = _HEDGED
-        if kind is _ASSERTED and listing[0] <= m.clause < listing[2] and (
-                m.start > listing[1] if m.clause == listing[0] else all(t in _ARTICLES for t in tokens[:m.start])):
-            kind = _HEDGED  # "Possible foci: (1) role transition - ...; (2) role dispute with Eetu": a line of the list
-            reading.candidates_listed = True
         if (kind is _MENTIONED and m.weight >= STRONG and not overlaps and hedged_here.get(m.clause) not in (None, area)
                 and _joined_alternative(tokens, m.start)):
             reading.paired.add(area)  # "between a role transition and a dispute", "could be grief or a transition"
@@ -1274,7 +1274,8 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
 
 #: A clause that announces a list of candidates: a word of possibility and a plural noun for areas ("Possible foci:",
 #: "Possible areas are ..."), or the word alone as a heading ("Differential:", "Options:").
-_POSSIBILITY_HEADS = frozenset({"possible", "possibilities", "options", "candidates", "differential"})
+_POSSIBILITY_HEADS = frozenset({"possible", "possibilities", "options", "candidates", "differential", "might",
+                                "could"})
 _CANDIDATE_PLURALS = frozenset({"foci", "areas", "possibilities", "options", "candidates"})
 _NO_LIST = (1 << 30, 0, -1)
 
