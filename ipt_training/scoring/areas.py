@@ -1095,9 +1095,11 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
     listing = _candidate_lines(prepared, words)  # the clauses of a list announced as candidates
     ordered = sorted((m for m in matches if m.concept.startswith("area:")), key=_CLAUSE_START)
     area_starts: dict[int, list[tuple[int, ProblemArea]]] = {}
+    area_spans: dict[int, list[tuple[int, int]]] = {}  # (start, end) of the areas a clause names, in order
     for m in ordered:
         if m.weight >= STRONG and not m.negated:
             area_starts.setdefault(m.clause, []).append((m.start, _AREA_OF[m.concept]))
+            area_spans.setdefault(m.clause, []).append((m.start, m.end))
     for m in ordered:
         area = _AREA_OF[m.concept]
         key = (m.clause, m.end, m.concept)  # the concept names the area (an enum's value is a slow look-up)
@@ -1201,7 +1203,8 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
             reading.last[area] = position
             if first_claim is None:
                 first_claim = (m.clause, area)
-            if _decides(before, previous) or _reconsidered(tokens[:m.start]):
+            if (_decides(before, previous) or _reconsidered(tokens[:m.start])) and not _alternatives(
+                    m, tokens, area_spans.get(m.clause, [])):
                 reading.decisive.append((position, area))
             committed.append((m.clause, m.start, m.end, area))
             if _has(REVERSAL_WORDS, tokens[:m.start]) and _reverses(tokens, m.start):
@@ -1444,6 +1447,32 @@ def _decides(before: list[str], previous: list[str] | None) -> bool:
     # "On balance: role transition", "In conclusion: grief", "Final choice: grief"
     return (not before and previous is not None and 0 < len(previous) <= 2
             and not _CONCLUSION_WORDS.isdisjoint(previous))
+
+
+#: Words that join the areas of a list ("a dispute, a transition or deficits"; commas are gone from the clause).
+_LIST_JOINS = frozenset({"or", "and", "nor", "either", "a", "an", "the", "maybe", "perhaps", "possibly", "even"})
+_LIST_GAP = 3
+
+
+_OFFERING = frozenset({"or", "nor", "either"})
+
+
+def _alternatives(m: Match, tokens: list[str], spans: list[tuple[int, int]]) -> bool:
+    """The area opens a list of areas in its clause (``spans``: where the clause names areas), joined by nothing but
+    list words, that offers them as alternatives: "so a role dispute, a role transition or interpersonal deficits"
+    (three or more areas, or two joined by "or"). A conclusion word in front of a list concludes nothing: it is the
+    list of possibilities still, not a decision for its first ("so a role dispute, with the transition as secondary"
+    decides)."""
+    end, joins, count = m.end, set(), 1
+    for start, stop in spans:
+        if start <= end:
+            continue
+        gap = tokens[end + 1:start]
+        if len(gap) > _LIST_GAP or not _LIST_JOINS.issuperset(gap):
+            break
+        joins.update(gap)
+        count, end = count + 1, stop
+    return count >= 3 or (count == 2 and not _OFFERING.isdisjoint(joins))
 
 
 _DEFER_WORDS = frozenset({"deciding", "decide", "undecided", "open", "information", "early", "mind", "choosing",
