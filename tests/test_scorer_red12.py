@@ -9,13 +9,22 @@ formulation):
   full point on every dispute case). A conclusion word in front of a list of alternatives concludes nothing
   (``areas._alternatives``): the list is read as the same list without it.
 
+* lists the vignette's words as evidence: "Evidence: marcelo, engineer, divorce, january, lawyer, papers, ...", thirty
+  of its longer words under the right label, cited every item whose two words the list happened to hold (1.29 of 3
+  evidence on average over the 48 library cases, more than an honest link sentence). A run of eight or more single
+  words, one to an item, however parted (commas, full stops, lines, "and"), or fifteen words strung together with no
+  mark between them, states no fact: its clauses cite no evidence, no dispute stage and no absence of an event
+  (``word_lists``).
+
 Honest answers next to them keep their credit: "so a role dispute with Patricia", "so a role dispute, with the
-transition as secondary", "on balance a role transition rather than a dispute or deficits". Every answer here is our
-own, written for this file for library cases.
+transition as secondary", "on balance a role transition rather than a dispute or deficits"; a clinician's note whose
+items are facts ("move to Winnipeg Mar 25 / left his team + futsal league / sx May, 2 mo after the move"). Every
+answer here is our own, written for this file for library cases.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -62,6 +71,56 @@ def test_a_conclusion_that_names_one_area_still_decides(library: CaseLibrary, ca
     report = score(library.get(case_id), text)
     assert points(report, "problem_area") == 3.0
     assert "keyword_stuffing" not in report.flags
+
+
+# --- the vignette's words listed as evidence
+
+def _vignette_words(case, count: int = 30) -> list[str]:
+    """The vignette's first ``count`` distinct words of six letters or more, in its order (what the trainee copies)."""
+    seen: list[str] = []
+    for word in re.findall(r"[A-Za-z][A-Za-z'-]+", case.vignette):
+        if len(word) >= 6 and word.lower() not in seen:
+            seen.append(word.lower())
+    return seen[:count]
+
+
+_LISTS = {
+    "commas": lambda words: "Evidence: " + ", ".join(words) + ".",
+    "spaces": lambda words: "Evidence: " + " ".join(words) + ".",
+    "and": lambda words: "Evidence: " + " and ".join(words) + ".",
+    "sentences of seven": lambda words: " ".join(f"Evidence: {', '.join(words[k:k + 7])}." for k in range(0, 28, 7)),
+    "lines of four": lambda words: "\n" + "\n".join("- " + ", ".join(words[k:k + 4]) for k in range(0, 28, 4)),
+}
+
+
+@pytest.mark.parametrize("form", list(_LISTS))
+def test_the_vignette_s_words_listed_cite_no_evidence(library: CaseLibrary, form: str) -> None:
+    gained = []
+    for case in _all_cases(library):
+        label = f"The primary problem area is {_AREAS[case.reference.primary_area.value]}."
+        listed = score(case, f"{label} {_LISTS[form](_vignette_words(case))}")
+        gained.append(points(listed, "evidence_timeline") - points(score(case, label), "evidence_timeline"))
+    assert max(gained) <= 1.0  # (before: up to 3.0, 1.1-1.5 on average)
+    assert sum(gained) / len(gained) <= 0.2
+
+
+@pytest.mark.parametrize(("case_id", "note"), [
+    ("p-05", "RT / move to Winnipeg Mar 25 for Clara's post / left his team + futsal league / home contract work Apr / "
+             "sx May, 2 mo after the move / mourn old role"),
+    ("p-19", "RD, dissolution. Evidence: wife announced divorce Jan 25, says she has decided; moved to her sister's "
+             "flat Mar; lawyer's papers Apr; he sends her messages nightly and wants couples therapy; sx from Feb."),
+])
+def test_a_note_of_facts_keeps_its_evidence(library: CaseLibrary, note: str, case_id: str) -> None:
+    assert points(score(library.get(case_id), note), "evidence_timeline") == 3.0
+
+
+def test_a_list_of_symptoms_beside_the_facts_takes_nothing_away(library: CaseLibrary) -> None:
+    told = ("Amaru moved to Winnipeg in March 2025 for Clara's post and left his team and his futsal league; he became "
+            "low in May, two months after the move. Role transition.")
+    symptoms = " Symptoms: waking, appetite, interest, deadlines, guilt, hopelessness, tiredness, irritability."
+    case = library.get("p-05")
+    assert points(score(case, told + symptoms), "evidence_timeline") == points(score(case, told), "evidence_timeline")
+    assert points(score(case, told), "evidence_timeline") == 3.0
 
 
 # --- batch 1, written before the fixes (tests/data/red12/batch1.yaml)

@@ -175,6 +175,7 @@ from ipt_training.scoring.turns import (
     turned_across,
     turned_in_lay_words,
 )
+from ipt_training.scoring.word_lists import listed_words, word_list
 from ipt_training.text.matcher import Clauses, Match, PhraseMatcher, build_matcher
 from ipt_training.text.normalize import clauses, to_ascii_lower
 from ipt_training.text.words import AnswerWords
@@ -905,6 +906,13 @@ def score_formulation(
         kinds["absence"] += no_event_clauses(prepared)
     if not facts.stated:
         kinds["absence"] = []  # "nothing happened before the onset" needs this patient's story somewhere
+    single = listed_words(cleaned.text)
+    lists = {c for c, tokens in enumerate(prepared) if word_list(tokens, single)} if single else set()
+    if lists:
+        # a run of single words ("Evidence: marcelo, engineer, divorce, january, ...") states no fact of the case: it
+        # cites no item, stages no dispute and says nothing of what came before the onset
+        for kind in ("evidence", "timeline", "term", "stage", "absence"):
+            kinds[kind] = [m for m in kinds[kind] if m.clause not in lists]
     ev_matches = kinds["evidence"] + kinds["timeline"]
     by_context: set[str] = set()  # items stated only in the case's other words for them (counted below)
     link_clauses: set[int] = set()
@@ -1305,7 +1313,8 @@ def score_formulation(
             prepared[m.clause][m.start].startswith(_STAGE_WORDS) for m in kinds["stage"] if not m.negated):
         # the stage in plain words ("they stopped discussing it"), where the answer names none by its name (a stage
         # it names is its staging, and a copied vignette describes the case, not the trainee's reading of it)
-        kinds["stage"] += [m for m in described_stages(prepared) if not contingent(prepared[m.clause], m.start)]
+        kinds["stage"] += [m for m in described_stages(prepared) if not contingent(prepared[m.clause], m.start)
+                           and m.clause not in lists]
     # one of them still trying beside the other's decision to end is a dissolution seen from the side being left
     kinds["stage"] = pursued_alone(kinds["stage"], prepared)
     # (the stage matches stay as they are from here on: the ranking serves the stage read and the tie below)
