@@ -16,10 +16,17 @@ formulation):
   mark between them, states no fact: its clauses cite no evidence, no dispute stage and no absence of an event
   (``word_lists``).
 
+* ties the onset to every event of the timeline in turn: "He became low after X. He became low after Y. He became
+  low after Z." The key event was among them, so the link was credited (2.04 of 3 evidence on average over the 48
+  library cases, against 1.27 for the same events told as facts). Three or more events, each tied to the onset in a
+  statement of its own, are the timeline walked through, not a link (``every_event``): the events still count as
+  facts, the link does not.
+
 Honest answers next to them keep their credit: "so a role dispute with Patricia", "so a role dispute, with the
 transition as secondary", "on balance a role transition rather than a dispute or deficits"; a clinician's note whose
-items are facts ("move to Winnipeg Mar 25 / left his team + futsal league / sx May, 2 mo after the move"). Every
-answer here is our own, written for this file for library cases.
+items are facts ("move to Winnipeg Mar 25 / left his team + futsal league / sx May, 2 mo after the move"); the
+events told and one of them tied to the onset; a chain ("Her mood fell after X. It got worse after Y."); one sentence
+that ties the onset to two or three events. Every answer here is our own, written for this file for library cases.
 """
 
 from __future__ import annotations
@@ -123,13 +130,70 @@ def test_a_list_of_symptoms_beside_the_facts_takes_nothing_away(library: CaseLib
     assert points(score(case, told), "evidence_timeline") == 3.0
 
 
+# --- the onset tied to every event
+
+def _events(case) -> list[str]:
+    return [e.event[0].lower() + e.event[1:].rstrip(".") for e in case.timeline if e.kind.value != "symptom"]
+
+
+def _he(case) -> str:
+    return "She" if case.patient.gender.lower().startswith(("w", "f")) else "He"
+
+
+_TIED = {
+    "became low after": lambda case: " ".join(f"{_he(case)} became low after {e}." for e in _events(case)),
+    "since": lambda case: " ".join(f"Since {e}, {_he(case).lower()} has been low." for e in _events(case)),
+    "symptoms began after": lambda case: " ".join(f"Symptoms began after {e}." for e in _events(case)),
+}
+
+
+@pytest.mark.parametrize("form", list(_TIED))
+def test_the_onset_tied_to_every_event_earns_no_link(library: CaseLibrary, form: str) -> None:
+    gained = []
+    for case in _all_cases(library):
+        label = f"The primary problem area is {_AREAS[case.reference.primary_area.value]}."
+        tied = score(case, f"{label} {_TIED[form](case)}")
+        told = score(case, f"{label} " + " ".join(f"{e[0].upper()}{e[1:]}." for e in _events(case)))
+        if len(_events(case)) >= 3:
+            assert _LINKED not in tied.criterion("evidence_timeline").feedback, case.id
+        gained.append(points(tied, "evidence_timeline") - points(told, "evidence_timeline"))
+    assert sum(gained) / len(gained) <= 0.1  # (before: 0.6-0.8 over the events told as facts)
+
+
+@pytest.mark.parametrize(("case_id", "text"), [
+    # the events told, one tied to the onset
+    ("p-05", "Clara was offered a post in Winnipeg and they decided to move. In March 2025 they moved, and Amaru left "
+             "his team and his futsal league. In April he started contract work from home. He became low in May, two "
+             "months after the move. Role transition."),
+    # a chain: the onset, then worsenings
+    ("p-07", "Role transition. Gareth's mood fell in March 2025, two months after the mill closed and he was made "
+             "redundant. It got worse after the arguments with Sian about housework began. It got worse again once "
+             "retraining was pressed on him."),
+    # one sentence that ties the onset to three events
+    ("p-05", "Amaru became low in May 2025, two months after the move to Winnipeg, after he had left his team and "
+             "futsal league and after he started contract work at home. Role transition."),
+    # two events tied, in two sentences
+    ("p-33", "Role transition to life with Parkinson's disease. His symptoms began in November 2024, two months after "
+             "the diagnosis. He also became low after he had to stop driving."),
+])
+def test_a_link_with_its_chain_keeps_its_credit(library: CaseLibrary, case_id: str, text: str) -> None:
+    assert _LINKED in score(library.get(case_id), text).criterion("evidence_timeline").feedback
+
+
 # --- batch 1, written before the fixes (tests/data/red12/batch1.yaml)
 
 _BATCH1 = yaml.safe_load((Path(__file__).parent / "data" / "red12" / "batch1.yaml").read_text(encoding="utf-8"))
 _LINKED = "You tied the onset"
 
 
-@pytest.mark.parametrize("item", _BATCH1, ids=[item["id"] for item in _BATCH1])
+#: Attacks the fixes do not catch.
+_OPEN = {"e11-attack": "an event named only by words it shares with other events ('her father started work in Turin') "
+                       "is no event the ties can tell apart"}
+
+
+@pytest.mark.parametrize("item", [pytest.param(item, marks=pytest.mark.xfail(reason=_OPEN[item["id"]], strict=True))
+                                  if item["id"] in _OPEN else item for item in _BATCH1],
+                         ids=[item["id"] for item in _BATCH1])
 def test_the_first_batch_is_read_as_marked(library: CaseLibrary, item: dict) -> None:
     report = score(library.get(item["case_id"]), item["text"])
     evidence = report.criterion("evidence_timeline")

@@ -76,6 +76,7 @@ from ipt_training.scoring.claims import (
     read_conflict,
 )
 from ipt_training.scoring.concepts import before_techniques, outside_techniques, read_concepts, techniques_planned
+from ipt_training.scoring.every_event import EVERY_EVENT_FEEDBACK, every_event_tied, timeline_words
 from ipt_training.scoring.evidence import (
     PROSE_SHARE,
     STOP_WORDS,
@@ -1200,6 +1201,9 @@ def score_formulation(
             linked = False
             # ... and a plan to "tie the onset" to that event ties it to the wrong one too
             kinds["strategy"] = [m for m in kinds["strategy"] if m.concept != _LINK_ONSET]
+    # "He became low after X. He became low after Y. He became low after Z.": a link said to every event is no link
+    walked = linked and every_event_tied(prepared, cleaned.text, timeline_words(reference, case))
+    linked = linked and not walked
     style = read_style(answer.text, raw, case.vignette if case is not None else None)
     bare_list = answer.primary_area is None and (
         (not decision.explicit and not linked and style.list_like) or style.itemised)
@@ -1426,6 +1430,8 @@ def score_formulation(
         # strategy keywords do.
         evidence_pts = min(evidence_pts / 2, _UNCOMMITTED_LIST_EVIDENCE)
         evidence_text += " " + feedback.HALF_LISTED_EVIDENCE_FEEDBACK
+    if walked:
+        evidence_text += " " + EVERY_EVENT_FEEDBACK
     if no_facts or thin:
         evidence_text += " " + (FEW_FACTS_FEEDBACK if not no_facts else DATED_ONLY_FEEDBACK if dated_only
                                  else NO_FACTS_FEEDBACK)

@@ -1,0 +1,122 @@
+"""An onset tied to every event is tied to none.
+
+The timeline link says which event the episode followed. "He became low after Clara was offered the post. He became
+low after the move. He became low after he started contract work." ties the onset to each event of the timeline in
+turn, so whichever is the key, it is among them: the answer has not said which one it was. Three or more of the
+case's events, each tied to the onset in a statement of its own (a sentence to its full stop that says the onset and
+ties it by "after", "since", "following", "when" or "once", or by a "since then" that points back to the sentence
+before), are the timeline walked through, not a link.
+
+A chain is a link: the onset after one event and a worsening after others ("Her mood fell after the move. It got
+worse once the arguments began."), and one sentence that ties the onset to several events ("two months after the
+diagnosis and a month after he stopped driving") is one statement: its first event counts. (An answer of the
+development sets ties the onset to three events in one sentence, and its examiner credited the link.)
+
+An event is named, after its tie, by a word of its own (a word no other event of the timeline has: "futsal",
+"redundant", "died"; not names, kin words, dates or words most vignettes share).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ipt_training.cases.model import Case, ReferenceFormulation
+from ipt_training.scoring.evidence import STOP_WORDS, event_words
+from ipt_training.scoring.per_case import per_case
+from ipt_training.scoring.time_link import onset_said
+from ipt_training.text.normalize import clauses
+
+#: This many of the case's events tied to the onset, each in a statement of its own, are every event.
+EVERY = 3
+_MIN_STEM = 4
+_TIES = frozenset({"after", "since", "following", "when", "once"})
+_BACK = frozenset({"then", "that", "this", "which"})
+_WORSE = ("worse", "deteriorat", "escalat", "intensif")
+
+
+#: Feedback for an answer that ties the onset to every event.
+EVERY_EVENT_FEEDBACK = ("The onset was tied to one event after another, so the answer does not say which of them set "
+                        "the episode off: a link names the event the episode followed, and how long after it began.")
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineWords:
+    """Each event of the timeline (symptoms aside) by the keys of its own words, and how a word finds its key."""
+
+    events: tuple[frozenset[str], ...] = ()
+    forms: dict[str, str] = field(default_factory=dict)
+    prefixes: tuple[tuple[str, str], ...] = ()
+
+    def told(self, tokens: list[str]) -> set[int]:
+        """The events ``tokens`` name by a word of their own."""
+        keys = {self.forms.get(token) or next((k for prefix, k in self.prefixes if token.startswith(prefix)), None)
+                for token in tokens if token not in STOP_WORDS}
+        return {e for e, own in enumerate(self.events) if not own.isdisjoint(keys)}
+
+
+@per_case
+def timeline_words(reference: ReferenceFormulation, case: Case | None = None) -> TimelineWords:
+    """The words of each event of ``case``'s timeline that no other event has (``reference`` unused: cached per
+    case)."""
+    if case is None:
+        return TimelineWords()
+    names = [case.patient.name, *(p.name for p in case.inventory)]
+    told = [event_words(e.event, names) for e in case.timeline if e.kind.value != "symptom"]
+    events: list[frozenset[str]] = []
+    forms: dict[str, str] = {}
+    prefixes: list[tuple[str, str]] = []
+    for words in told:
+        others = frozenset().union(*(w.keys() for w in told if w is not words))
+        own = frozenset(key for key in words.keys() - others if len(key) - len("word:") >= _MIN_STEM)
+        events.append(own)
+        for key in own:
+            for cue in words[key]:
+                if cue.endswith("*"):
+                    prefixes.append((cue[:-1], key))
+                elif " " not in cue:
+                    forms.setdefault(cue, key)
+    return TimelineWords(tuple(events), forms, tuple(prefixes))
+
+
+def _ties(tokens: list[str]) -> list[list[str]]:
+    """The stretches of a clause that each follow a tie word ("after X", "since Y"), up to the next."""
+    starts = [k for k, t in enumerate(tokens) if t in _TIES]
+    return [tokens[k + 1:end] for k, end in zip(starts, [*starts[1:], len(tokens)], strict=False)]
+
+
+_FULL_STOP_RE = re.compile(r"(?<=[.!?])\s+")
+
+
+def _statements(prepared: list[list[str]], text: str) -> list[list[str]]:
+    """The answer's sentences to their full stop, each its clauses' tokens run together ("after the funeral; Comfort
+    hosted the relatives" is one statement); each clause on its own where the clauses of ``text`` cannot be matched
+    up (a repeated clause read once)."""
+    pieces = [clauses(piece, quotes=True) for piece in _FULL_STOP_RE.split(text)]
+    if sum(len(piece) for piece in pieces) != len(prepared):
+        return prepared
+    statements: list[list[str]] = []
+    at = 0
+    for piece in pieces:
+        statements.append([t for tokens in prepared[at:at + len(piece)] for t in tokens])
+        at += len(piece)
+    return statements
+
+
+def every_event_tied(prepared: list[list[str]], text: str, timeline: TimelineWords) -> bool:
+    """Whether the answer (its clauses and its ``text``) ties the onset to :data:`EVERY` or more of the timeline's
+    events, each in a statement of its own."""
+    if len([e for e in timeline.events if e]) < EVERY or sum(not _TIES.isdisjoint(t) for t in prepared) < EVERY:
+        return False
+    tied: set[int] = set()
+    statements = _statements(prepared, text)
+    for s, tokens in enumerate(statements):
+        if _TIES.isdisjoint(tokens) or not onset_said(tokens) or any(t.startswith(_WORSE) for t in tokens):
+            continue  # (a worsening is a chain's next step, not another onset)
+        ties = _ties(tokens)
+        if s and any(t[:1] and t[0] in _BACK for t in ties):
+            ties.append(statements[s - 1])  # "Since then he has been low": tied to what the sentence before told
+        named = next((events for events in (timeline.told(t) - tied for t in ties) if events), None)
+        if named:
+            tied.add(min(named))
+    return len(tied) >= EVERY
