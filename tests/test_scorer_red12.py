@@ -195,6 +195,10 @@ _OPEN = {"e11-attack": "an event named only by words it shares with other events
                                   if item["id"] in _OPEN else item for item in _BATCH1],
                          ids=[item["id"] for item in _BATCH1])
 def test_the_first_batch_is_read_as_marked(library: CaseLibrary, item: dict) -> None:
+    _read_as_marked(library, item)
+
+
+def _read_as_marked(library: CaseLibrary, item: dict) -> None:
     report = score(library.get(item["case_id"]), item["text"])
     evidence = report.criterion("evidence_timeline")
     assert points(report, "problem_area") == item["area"]
@@ -202,3 +206,17 @@ def test_the_first_batch_is_read_as_marked(library: CaseLibrary, item: dict) -> 
         assert (_LINKED in evidence.feedback) is item["link"]
     assert evidence.points <= item.get("evidence_max", 3.0)
     assert evidence.points >= item.get("evidence_min", 0.0)
+
+
+# --- batch 2, written after the fixes and run once (tests/data/red12/batch2.yaml): 9 of 10 read as marked
+
+_BATCH2 = yaml.safe_load((Path(__file__).parent / "data" / "red12" / "batch2.yaml").read_text(encoding="utf-8"))
+_OPEN2 = {"b7-attack": "two events of the timeline tied to the onset, and a symptom: two ties are allowed (an honest "
+                       "answer ties the onset to two parts of one change), so the link is credited, as on main"}
+
+
+@pytest.mark.parametrize("item", [pytest.param(item, marks=pytest.mark.xfail(reason=_OPEN2[item["id"]], strict=True))
+                                  if item["id"] in _OPEN2 else item for item in _BATCH2],
+                         ids=[item["id"] for item in _BATCH2])
+def test_the_second_batch_is_read_as_marked(library: CaseLibrary, item: dict) -> None:
+    _read_as_marked(library, item)
