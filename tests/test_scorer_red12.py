@@ -22,6 +22,12 @@ formulation):
   statement of its own, are the timeline walked through, not a link (``every_event``): the events still count as
   facts, the link does not.
 
+* (phase 2, found while re-testing the generic plan) writes the area and its textbook plan in under twelve words:
+  "Grief. Facilitate mourning; encouragement of affect; reconstruction." An answer with no fact of the case earns the
+  textbook share (a quarter) of its goals and strategies, but that reading began at twelve words, so the shortest
+  textbook answer kept the whole plan: 5.01 of 10 on average over 48 cases, against 3.77 for the same plan in a longer
+  textbook answer. A short answer that states no fact and names nobody of the case is a textbook answer too.
+
 Honest answers next to them keep their credit: "so a role dispute with Patricia", "so a role dispute, with the
 transition as secondary", "on balance a role transition rather than a dispute or deficits"; a clinician's note whose
 items are facts ("move to Winnipeg Mar 25 / left his team + futsal league / sx May, 2 mo after the move"); the
@@ -178,6 +184,33 @@ def test_the_onset_tied_to_every_event_earns_no_link(library: CaseLibrary, form:
 ])
 def test_a_link_with_its_chain_keeps_its_credit(library: CaseLibrary, case_id: str, text: str) -> None:
     assert _LINKED in score(library.get(case_id), text).criterion("evidence_timeline").feedback
+
+
+# --- the textbook plan in under twelve words
+
+_TINY = {"grief": "Grief. Facilitate mourning; encouragement of affect; reconstruction.",
+         "role_dispute": "Role dispute. Renegotiate expectations; communication analysis; role play.",
+         "role_transition": "Role transition. Mourn old role; master new role; social support.",
+         "interpersonal_deficits": "Interpersonal deficits. Reduce isolation; role play; therapeutic relationship."}
+
+
+def test_a_short_textbook_plan_earns_the_textbook_share(library: CaseLibrary) -> None:
+    gained = []
+    for case in _all_cases(library):
+        tiny = score(case, _TINY[case.reference.primary_area.value])
+        label = score(case, _TINY[case.reference.primary_area.value].split(". ")[0] + ".")
+        gained.append(tiny.total - label.total)
+        assert points(tiny, "goals") <= 1.0, case.id
+    assert sum(gained) / len(gained) <= 0.8  # (before: 2.0 over the area named alone, at least 1 on 46 of 48)
+
+
+@pytest.mark.parametrize("text", [
+    "RT after the move to Winnipeg: mourn old role, master new role.",
+    "RT: Winnipeg move, lost futsal. Mourn old role, master new.",
+])
+def test_a_short_note_with_a_fact_keeps_its_plan(library: CaseLibrary, text: str) -> None:
+    report = score(library.get("p-05"), text)
+    assert points(report, "goals") >= 1.5
 
 
 # --- batch 1, written before the fixes (tests/data/red12/batch1.yaml)

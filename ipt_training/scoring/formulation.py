@@ -895,7 +895,8 @@ def score_formulation(
     # about the area, not about the patient: a paragraph with no fact of the case, or a shorter answer with none that
     # speaks of nobody at all (not "he has always been a loner": a plain account of this patient)
     textbook = not facts.stated and (cleaned.words >= TEXTBOOK_WORDS
-                                     or (no_facts and case is not None and not facts.speaks_of_someone()))
+                                     or ((no_facts or (not named and cleaned.words < _MIN_FACT_WORDS))
+                                         and case is not None and not facts.speaks_of_someone()))
     thin = facts.thin(cleaned.words) or (named and cleaned.words >= _MIN_FACT_WORDS)  # it goes to review
     for kind in ("evidence", "timeline", "term"):
         # (a kind of fact said of someone, "they keep having the same fight", counts wherever it is in an answer about
