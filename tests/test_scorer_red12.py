@@ -28,6 +28,11 @@ formulation):
   textbook answer kept the whole plan: 5.01 of 10 on average over 48 cases, against 3.77 for the same plan in a longer
   textbook answer. A short answer that states no fact and names nobody of the case is a textbook answer too.
 
+* (phase 2) opens with "The primary problem area is ...": on five library cases whose vignette says "problem" ("found
+  no problem"), the label's own word was a fact of the case, so a generic plan under it was read as about this
+  patient (p-24: "We will talk about it, ..., reduce isolation, decide what to do" 6.5 of 10 with no flag, so it
+  was never sent to review). The frame's words are course vocabulary (``specificity._FRAME_WORDS``).
+
 Honest answers next to them keep their credit: "so a role dispute with Patricia", "so a role dispute, with the
 transition as secondary", "on balance a role transition rather than a dispute or deficits"; a clinician's note whose
 items are facts ("move to Winnipeg Mar 25 / left his team + futsal league / sx May, 2 mo after the move"); the
@@ -211,6 +216,26 @@ def test_a_short_textbook_plan_earns_the_textbook_share(library: CaseLibrary) ->
 def test_a_short_note_with_a_fact_keeps_its_plan(library: CaseLibrary, text: str) -> None:
     report = score(library.get("p-05"), text)
     assert points(report, "goals") >= 1.5
+
+
+# --- the words of the answer's frame are no fact of the case
+
+@pytest.mark.parametrize("case_id", ["p-01", "p-03", "p-14", "p-24"])  # (p-10: a word of the plan is its fact)
+def test_the_label_s_own_words_state_no_fact(library: CaseLibrary, case_id: str) -> None:
+    case = library.get(case_id)
+    label = f"The primary problem area is {_AREAS[case.reference.primary_area.value]}."
+    report = score(case, f"{label} We will talk about it, look at it, work on it, practise it, reduce isolation, "
+                         "decide what to do.")
+    assert "no_case_facts" in report.flags  # (it goes to review; what the generic plan earns is plan12's question)
+    assert points(report, "evidence_timeline") == 0
+
+
+def test_a_fact_beside_the_label_still_counts(library: CaseLibrary) -> None:
+    report = score(library.get("p-24"), "The primary problem area is interpersonal deficits. Mr Choi has been shy and "
+                                        "solitary all his life and nothing happened before the onset in January "
+                                        "2025. We will reduce isolation.")
+    assert "no_case_facts" not in report.flags
+    assert points(report, "goals") == 2.0
 
 
 # --- batch 1, written before the fixes (tests/data/red12/batch1.yaml)

@@ -167,6 +167,11 @@ def _shared_model_words() -> frozenset[str]:
     return frozenset(w for w, n in counts.items() if n >= max(3, len(references) * _MODEL_SHARE))
 
 
+#: The words of an answer's frame ("the primary problem area is ..."): a vignette that says "found no problem" does not
+#: make them a fact of its case.
+_FRAME_WORDS = frozenset({"problem", "problems"})
+
+
 @cache
 def ipt_vocabulary() -> frozenset[str]:
     """Every word (and its inflections) of the scorer's clinical vocabulary: words any formulation may use.
@@ -189,7 +194,7 @@ def ipt_vocabulary() -> frozenset[str]:
         core += list(patient_cues)
     core += [*lexicon.TEMPORAL_LINK_CUES, *lexicon.ABSENCE_OF_EVENT_CUES, *lexicon.CAUSAL_WORDS]
     core_words = (_cue_words(core) | set(lexicon.CHOICE_MARKERS) | set(STOP_WORDS) | set(FUNCTION_WORDS)
-                  | _DEPRESSION_WORDS)
+                  | _DEPRESSION_WORDS | _FRAME_WORDS)
     strategies = _cue_words([p for concept in lexicon.STRATEGIES.values() for p in (*concept.cues, concept.label)])
     changes = _cue_words(lexicon.EVENT_CUES[ProblemArea.ROLE_TRANSITION]) - core_words - _ADJUSTING_WORDS
     words = core_words | (strategies - changes)
