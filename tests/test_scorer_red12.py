@@ -31,7 +31,9 @@ formulation):
 * (phase 2) opens with "The primary problem area is ...": on five library cases whose vignette says "problem" ("found
   no problem"), the label's own word was a fact of the case, so a generic plan under it was read as about this
   patient (p-24: "We will talk about it, ..., reduce isolation, decide what to do" 6.5 of 10 with no flag, so it
-  was never sent to review). The frame's words are course vocabulary (``specificity._FRAME_WORDS``).
+  was never sent to review). The frame's words are course vocabulary (``specificity._FRAME_WORDS``); so are a plan's
+  words that an inventory uses of someone ("co-worker", "helps with the children", "plays games with him"), which
+  made "we will work on it" speak of someone of the case, so the generic plan escaped the textbook share.
 
 Honest answers next to them keep their credit: "so a role dispute with Patricia", "so a role dispute, with the
 transition as secondary", "on balance a role transition rather than a dispute or deficits"; a clinician's note whose
@@ -226,8 +228,19 @@ def test_the_label_s_own_words_state_no_fact(library: CaseLibrary, case_id: str)
     label = f"The primary problem area is {_AREAS[case.reference.primary_area.value]}."
     report = score(case, f"{label} We will talk about it, look at it, work on it, practise it, reduce isolation, "
                          "decide what to do.")
-    assert "no_case_facts" in report.flags  # (it goes to review; what the generic plan earns is plan12's question)
+    assert "no_case_facts" in report.flags  # (it goes to review)
     assert points(report, "evidence_timeline") == 0
+
+
+@pytest.mark.parametrize("case_id", ["a-02", "a-06", "p-07", "p-18", "p-24", "p-31", "p-37"])
+def test_a_plan_s_words_name_nobody_of_the_case(library: CaseLibrary, case_id: str) -> None:
+    # their inventories say "works", "helps with the children", "plays games with him", "co-worker": a plan that
+    # will "work on it", "help him" and "use role play" speaks of nobody, so with no fact it is a textbook answer
+    case = library.get(case_id)
+    label = f"The primary problem area is {_AREAS[case.reference.primary_area.value]}."
+    plan = " We will work on it, help with it and use role play, reduce isolation and build support."
+    report = score(case, label + plan)
+    assert report.total - score(case, label).total <= 1.0
 
 
 def test_a_fact_beside_the_label_still_counts(library: CaseLibrary) -> None:

@@ -383,7 +383,10 @@ def _facts(people: Iterable[str], relationships: Iterable[str], texts: Iterable[
     return CaseFacts(frozenset(forms | words | years | unambiguous), frozenset(short_years),
                      frozenset(months & _AMBIGUOUS_MONTHS), frozenset(_spans(texts, onset, timeline_dates)),
                      frozenset(names), frozenset(people_names), frozenset(roles),
-                     frozenset(form for word in kin | _role_words(relationships) for form in _forms(word)))
+                     # (not a word of the clinical vocabulary: "plays games with him", "helps with the children" and
+                     # "co-worker" do not make "role play", "help" and "work on" someone of the case)
+                     frozenset(form for word in kin | _role_words(relationships) for form in _forms(word)
+                               if form not in generic))
 
 
 def case_facts(case: Case) -> CaseFacts:
