@@ -11,7 +11,12 @@ tokens such as "rt" or "ca", but not:
   full stop, which is not the end of a sentence when the note goes on in lower case, is dropped so the clause is
   read whole ("reconstruct rel. incl. conflict"). "exp." is "expression of" before a feeling ("exp. affect") and
   "expectations" elsewhere ("exp. of partnership", "Exp: M = 50/50");
-* **"CA" as a place** ("Fresno, CA", "moved to CA") is the state, not communication analysis.
+* **"CA" as a place** ("Fresno, CA", "moved to CA") is the state, not communication analysis;
+* **clinical shorthand of events and time**: "d." before a date or a time word ("wife d. 03/25", "d. in March") and
+  "\u2020" are "died" (the full stop after "d" also ended the clause, cutting the death from its date and onset);
+  "3/12", "3/52" and "3/7" beside a word of time ("3/12 after the move", "for 2/52") are three months, weeks and
+  days (a date such as "03/25" is left alone); "yo" or "y/o" after an age is "years old"; "c/o" is "complains of";
+  "#" beside a bone ("hip #", "# NOF") is a fracture.
 
 Plain prose rarely holds any of these, so a cheap test on the text skips the work for most answers.
 """
@@ -84,8 +89,47 @@ def _exp(match: re.Match[str]) -> str:
     return word.capitalize() if match.group(0)[0] == "E" else word
 
 
+#: "d." (died) before a date, a month or a time word; after a word, so that an initial ("D. Osei") is not read.
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+_DIED_RE = re.compile(rf"(?:(?<=[A-Za-z)][ \t])|(?<=\())d\.?[ \t]*(?=\(?\d|(?i:in|on|of|aged|last|early|late|mid|{_MONTHS})\b)")
+#: "n/12" (months), "n/52" (weeks), "n/7" (days) beside a word of time; a written date ("03/25") is not one of them.
+_SPAN_UNITS = {"12": "months", "52": "weeks", "7": "days"}
+_SPAN_RE = re.compile(r"(\b(?:for|over|past|last|within|about|x)[ \t]+|~[ \t]*)?(?<![\d/])(\d{1,2})/(12|52|7)(?![\d/])"
+                      r"((?=[ \t]*(?:ago|after|later|before|earlier|prior|post|since|of|into|hx|history)\b))?",
+                      re.IGNORECASE)
+_AGE_RE = re.compile(r"(?<=\d)[ \t]?(?:yo|y/o|y\.o\.?)(?![\w/])", re.IGNORECASE)
+_BONES = r"(?:hip|wrist|femur|NOF|ankle|leg|arm|rib|ribs|pelvis|shoulder|elbow|spine|vertebra|collarbone)"
+_FRACTURE_RE = re.compile(rf"\b({_BONES})[ \t]*#|#[ \t]*(?={_BONES}\b)", re.IGNORECASE)
+#: One look at the text for any of the shorthand above.
+_CLINICAL_HINT_RE = re.compile(r"[\s(]d\b|\d/(?:12|52|7)\b|\d[ \t]?y[./]?o\b|c/o|#|\u2020", re.IGNORECASE)
+
+
+def _span(match: re.Match[str]) -> str:
+    before, number, unit, after = match.groups()
+    if before is None and after is None:
+        return match.group()  # no word of time beside it: a date or a fraction
+    return f"{before or ''}{number} {_SPAN_UNITS[unit]}"
+
+
+def _clinical(text: str) -> str:
+    """``text`` with the clinical shorthand of events and time written out (see the module docstring)."""
+    if _CLINICAL_HINT_RE.search(text) is None:
+        return text
+    if "\u2020" in text:
+        text = re.sub(r"\u2020[ \t]*", "died ", text)
+    text = _DIED_RE.sub("died ", text)
+    if "/" in text:
+        text = _SPAN_RE.sub(_span, text)
+        text = re.sub(r"(?<![\w/])[Cc]/[Oo](?![\w/])", "complains of", text)
+    text = _AGE_RE.sub(" years old", text)
+    if "#" in text:
+        text = _FRACTURE_RE.sub(lambda m: f"{m.group(1) or ''} fracture ", text)
+    return text
+
+
 def expand_shorthand(text: str) -> str:
     """``text`` with the shorthand of a clinical note written out (see the module docstring)."""
+    text = _clinical(text)
     found = _SHORT_WORDS.intersection(text.encode("ascii", "ignore").translate(_WORD_BYTES).split())
     if not found:
         return text  # most answers: no shorthand at all
