@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import filterfalse, repeat
 
+from ipt_training.scoring.fragments import says_something
 from ipt_training.text.normalize import QUESTION, QUOTE, clauses
 
 _FUNCTION_WORDS_TEXT = """
@@ -49,23 +50,25 @@ _LIST_MIN_WORDS = 12
 _NGRAM = 4
 _PASTED_SHARE = 0.3
 _PASTED_MIN_WORDS = 30
-#: A list: at least eight items cut by `` / ``, ``;``, `` - ``, bullets or line breaks (not hard-wrapped lines),
-#: fewer than a tenth of them six words or longer (clinical notes in shorthand have a quarter or more).
-_SEPARATOR_RE = re.compile(r"\s/\s|;|\.\s(?=[A-Z])|\n(?![ \t]*[a-z(\"'])|\s-\s|^\s*[-*\u2022]", re.MULTILINE)
+#: A list: at least eight items cut by ``,``, `` / ``, ``;``, `` - ``, bullets or line breaks (not hard-wrapped
+#: lines), fewer than a tenth of them saying something (:func:`~ipt_training.scoring.fragments.says_something`:
+#: clinical notes in shorthand have a quarter or more).
+_SEPARATOR_RE = re.compile(r",|\s/\s|;|\.\s(?=[A-Z])|\n(?![ \t]*[a-z(\"'])|\s-\s|^\s*[-*\u2022]", re.MULTILINE)
 #: The same separators, written to start with the character class of their first characters, so the regular
 #: expression engine skips to those (spaces and marks) at C speed instead of trying every alternative at every
 #: character: each alternative above reads that character back with a look-behind, in the same order, and "at the
 #: start of a line" is "not after a character other than a line break".
 _FAST_SEPARATOR_RE = re.compile(
-    r"[\s;.*\u2022-](?:(?<=\s)/\s|(?<=;)|(?<=\.)\s(?=[A-Z])|(?<=\n)(?![ \t]*[a-z(\"'])|(?<=\s)-\s"
+    r"[\s;,.*\u2022-](?:(?<=,)|(?<=\s)/\s|(?<=;)|(?<=\.)\s(?=[A-Z])|(?<=\n)(?![ \t]*[a-z(\"'])|(?<=\s)-\s"
     r"|(?<![^\n][\s\S])(?:(?<=[-*\u2022])|(?<=\s)\s*[-*\u2022]))")
-_WORD_RE = re.compile(r"[A-Za-z]+")
 #: Runs of ``_NGRAM`` or more vignette words in a mask: written as a literal prefix (``\x01`` repeated), which the
 #: regular expression engine looks for at C speed, instead of a repeat tried at every byte.
 _RUN_RE = re.compile(b"\x01" * (_NGRAM - 1) + b"\x01+")
 _LIST_MIN_ITEMS = 8
-_SENTENCE_WORDS = 6
 _LIST_SENTENCE_SHARE = 0.1
+#: A list with a few items that say something ("had to be strong", "not cried": the case's own words) is still a
+#: list unless a sentence or the onset's link ties it together: read as list-like, not as itemised.
+_LISTED_SENTENCE_SHARE = 0.25
 _ITEMISED_MAX_SHARE = 0.3
 #: The tokens that mark quotes and questions (:func:`~ipt_training.text.normalize.clauses`), not words.
 _MARKS = frozenset({QUOTE, QUESTION})
@@ -110,15 +113,19 @@ class Style:
     #: the readings below, worked out once (the scorer asks for them several times)
     _not_english: bool = field(default=False, init=False, repr=False, compare=False)
     _itemised: bool = field(default=False, init=False, repr=False, compare=False)
+    _listed: bool = field(default=False, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         not_english = self.other_script or (self.words >= _MIN_WORDS and self.foreign_share >= _FOREIGN_SHARE
                                              and self.foreign_share > self.function_share)
         object.__setattr__(self, "_not_english", not_english)
         # Prose is full of function words; a list of items is not.
-        itemised = not not_english and (self.scrambled or (
-            self.words >= _LIST_MIN_WORDS and self.function_share < _ITEMISED_MAX_SHARE and _itemised(self.text)))
-        object.__setattr__(self, "_itemised", itemised)
+        items, saying, tying = (_items(self.text) if not not_english and self.words >= _LIST_MIN_WORDS
+                                and self.function_share < _ITEMISED_MAX_SHARE else (1, 1.0, 1.0))
+        listed = items >= _LIST_MIN_ITEMS and tying < _LISTED_SENTENCE_SHARE
+        object.__setattr__(self, "_itemised", not not_english and (
+            self.scrambled or (items >= _LIST_MIN_ITEMS and saying < _LIST_SENTENCE_SHARE)))
+        object.__setattr__(self, "_listed", listed)
 
     @property
     def not_english(self) -> bool:
@@ -128,7 +135,7 @@ class Style:
     def list_like(self) -> bool:
         if self.words < _LIST_MIN_WORDS or self._not_english:
             return False
-        return self.function_share < _LIST_SHARE or self._itemised
+        return self.function_share < _LIST_SHARE or self._itemised or self._listed
 
     @property
     def itemised(self) -> bool:
@@ -139,11 +146,6 @@ class Style:
     @property
     def pasted(self) -> bool:
         return self.pasted_share >= _PASTED_SHARE
-
-
-def _itemised(text: str) -> bool:
-    items, sentence_share = _items(text)
-    return items >= _LIST_MIN_ITEMS and sentence_share < _LIST_SENTENCE_SHARE
 
 
 def _ngrams(tokens: list[str]) -> set[tuple[str, ...]]:
@@ -178,6 +180,8 @@ def _kinds(*words_of: tuple[int, frozenset[str]]) -> _Kinds:
     return kinds
 
 
+#: The end of a line shorter than a hard-wrapped line of prose (a list's line).
+_SHORT_LINE_RE = re.compile(r"^(.{1,49})\n(?=.)", re.MULTILINE)
 _WORD_KINDS = _kinds((_ENGLISH, FUNCTION_WORDS), (_FOREIGN, _FOREIGN_ONLY), (_HEAD, _HEADS),
                      (_NOT_AFTER_HEAD, _NOT_AFTER_DETERMINER))
 #: For each bit, the table that turns a kind byte into 1 (the bit is set) or 0, for ``bytes.translate``.
@@ -273,14 +277,18 @@ def _scrambled(flat: list[str | None], kinds: bytes) -> bool:
     return bad >= max(_SCRAMBLED_MIN_PAIRS, _SCRAMBLED_SHARE * count)
 
 
-def _items(text: str) -> tuple[int, float]:
-    """How many items separators cut ``text`` into, and the share of them long enough to be a sentence."""
-    cuts = text.count("/") + text.count(";") + text.count("\n") + text.count(" - ") + text.count(". ")
+def _items(text: str) -> tuple[int, float, float]:
+    """How many items separators cut ``text`` into, the share of them that say something (a sentence, a verb: see
+    :func:`~ipt_training.scoring.fragments.says_something`), and the share that say something or tie two things
+    ("onset after the move")."""
+    cuts = (text.count(",") + text.count("/") + text.count(";") + text.count("\n") + text.count(" - ")
+             + text.count(". "))
     if cuts + 1 < _LIST_MIN_ITEMS:
-        return 1, 1.0  # too few separators to be a list: not worth splitting
+        return 1, 1.0, 1.0  # too few separators to be a list: not worth splitting
+    if "\n" in text:
+        # a short line is an item even when the next one starts in lower case ("grief\nKwabena\nstroke\nchoir");
+        # a line of prose hard-wrapped at a width runs on into the next
+        text = _SHORT_LINE_RE.sub(r"\1;\n", text)
     items = [piece for piece in _FAST_SEPARATOR_RE.split(text) if piece.strip()]
-    sentence_like = 0
-    for piece in items:
-        if len(_WORD_RE.findall(piece)) >= _SENTENCE_WORDS:
-            sentence_like += 1
-    return len(items), sentence_like / len(items) if items else 1.0
+    said = list(map(says_something, items))
+    return len(items), said.count(2) / len(items), (len(said) - said.count(0)) / len(items)

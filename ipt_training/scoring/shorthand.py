@@ -91,7 +91,8 @@ def _exp(match: re.Match[str]) -> str:
 
 #: "d." (died) before a date, a month or a time word; after a word, so that an initial ("D. Osei") is not read.
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
-_DIED_RE = re.compile(rf"(?:(?<=[A-Za-z)][ \t])|(?<=\())d\.?[ \t]*(?=\(?\d|(?i:in|on|of|aged|last|early|late|mid|{_MONTHS})\b)")
+_DIED_RE = re.compile(rf"(?:(?<=[A-Za-z)][ \t])|(?<=\())d\.?[ \t]*"
+                      rf"(?=\(?\d|(?i:in|on|of|aged|last|early|late|mid|{_MONTHS})\b)")
 #: "n/12" (months), "n/52" (weeks), "n/7" (days) beside a word of time; a written date ("03/25") is not one of them.
 _SPAN_UNITS = {"12": "months", "52": "weeks", "7": "days"}
 _SPAN_RE = re.compile(r"(\b(?:for|over|past|last|within|about|x)[ \t]+|~[ \t]*)?(?<![\d/])(\d{1,2})/(12|52|7)(?![\d/])"
