@@ -1206,16 +1206,18 @@ def score_formulation(
     walked = linked and every_event_tied(prepared, cleaned.text, timeline_words(reference, case))
     linked = linked and not walked
     style = read_style(answer.text, raw, case.vignette if case is not None else None)
+    list_linked = linked and style.link_shown  # a link a list shows, not one read from "link onset"
     bare_list = answer.primary_area is None and (
-        (not decision.explicit and not linked and style.list_like) or style.itemised)
-    # A list that names one area only still commits to it ("RT. Promotion. Mourn old role, mastery."); one that
-    # names several has chosen none of them.
-    uncommitted_list = bare_list and (decision.primary is None or decision.stuffing
-                                      or not set(reading.listed) <= {decision.primary})
+        (not decision.explicit and not list_linked and style.list_like) or style.itemised)
+    # A list that names one area only still commits to it ("RT. Promotion. Mourn old role, mastery."), and so does
+    # one that chooses an area explicitly ("PA: role dispute - impasse. ... Mother 2021 = resolved grief"); one that
+    # names several without choosing has chosen none of them.
+    uncommitted_list = bare_list and (decision.primary is None or decision.stuffing or (
+        not decision.explicit and not set(reading.listed) <= {decision.primary}))
     # The area chosen in the field beside a list does not make the list reasoning: its goals, strategies and
     # evidence are held to the list rule all the same (only the area is the field's).
     plan_list = bare_list or (answer.primary_area is not None and (style.itemised or (
-        not linked and style.list_like and not reading.at_least(Reading.CHOSEN))))
+        not list_linked and style.list_like and not reading.at_least(Reading.CHOSEN))))
     flags: list[str] = []
     if not raw:
         flags.append("empty_answer")
@@ -1280,7 +1282,9 @@ def score_formulation(
     quotes = (commitment_quotes(reading, readings[:1] if denied else readings, prepared, cleaned.text, lay_at)
               if conflict is None and (split is not None or turned) and not staged else None)
     scope = feedback.halved_on(plan.patient_elements)
-    area_text = (feedback.LIST_FEEDBACK if uncommitted_list else COPIED_OUT_FEEDBACK if copied_out else
+    # (a list naming three areas or more is told so: that it chose none of them says more than that it is a list)
+    area_text = (feedback.LIST_FEEDBACK if uncommitted_list and not decision.stuffing else
+                 COPIED_OUT_FEEDBACK if copied_out else
                  RETOLD_FEEDBACK if retold and decision.primary is None else
                  feedback.area_feedback(decision.primary, decision.secondary, reference, area_pts, plan.area,
                                         stuffing=decision.stuffing, contradiction=decision.contradiction,
@@ -1386,7 +1390,7 @@ def score_formulation(
     # event set the episode off: an onset beside an event in it is not a stated link (its facts earn a token below).
     unlinked_list = not copied and not listed and not style.pasted and (
         plan_list or (style.list_like and decision.stuffing and decision.primary is None))
-    link_credit = linked and not (style.pasted and not copied) and not unlinked_list
+    link_credit = list_linked and not (style.pasted and not copied) and not unlinked_list
     if link_credit and not listed and derived.key_item and (
             span_told or derived.key_event_named(kinds["term"], event_clauses)):
         cited.add(derived.key_item)  # the onset tied to the key event names the event ("two months after the loan")

@@ -59,17 +59,24 @@ def _past(words: list[str], at: int) -> bool:
     return at > 0 and not words[at - 1].lower().endswith("ly")
 
 
-def says_something(item: str) -> int:
+def read_item(item: str) -> tuple[int, bool]:
     """How much a list item says: 2 with six words or more or a verb (an arrow of inference counts as one), 1 with a
-    tie of time or cause only ("onset after the move"), 0 for a fragment (see the module docstring)."""
+    tie of time or cause only ("onset after the move"), 0 for a fragment (see the module docstring); and whether it
+    ties two things in time, cause or inference ("onset 2 months after the move", "move -> low mood"): a list's
+    onset link is read from such an item, not from a plan's words ("link onset")."""
     words = _WORD_RE.findall(item)
-    if len(words) >= _SENTENCE_WORDS:
-        return 2
-    said = 0
+    said, tied = 0, False
     for at, word in enumerate(words):
         lower = word.lower()
-        if lower in VERBS or lower in _ARROWS or (lower.endswith("ed") and _past(words, at)):
-            return 2
-        if lower in TIES:
-            said = 1
-    return said
+        if lower in TIES or word in _ARROWS:
+            said, tied = max(said, 1), True
+        if lower in VERBS or word in _ARROWS or (lower.endswith("ed") and _past(words, at)):
+            said = 2
+    if len(words) >= _SENTENCE_WORDS:
+        said = 2
+    return said, tied
+
+
+def says_something(item: str) -> int:
+    """How much a list item says (:func:`read_item`): 2, 1 or 0."""
+    return read_item(item)[0]

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import filterfalse, repeat
 
-from ipt_training.scoring.fragments import says_something
+from ipt_training.scoring.fragments import read_item
 from ipt_training.text.normalize import QUESTION, QUOTE, clauses
 
 _FUNCTION_WORDS_TEXT = """
@@ -114,15 +114,19 @@ class Style:
     _not_english: bool = field(default=False, init=False, repr=False, compare=False)
     _itemised: bool = field(default=False, init=False, repr=False, compare=False)
     _listed: bool = field(default=False, init=False, repr=False, compare=False)
+    _link_shown: bool = field(default=True, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         not_english = self.other_script or (self.words >= _MIN_WORDS and self.foreign_share >= _FOREIGN_SHARE
                                              and self.foreign_share > self.function_share)
         object.__setattr__(self, "_not_english", not_english)
         # Prose is full of function words; a list of items is not.
-        items, saying, tying = (_items(self.text) if not not_english and self.words >= _LIST_MIN_WORDS
-                                and self.function_share < _ITEMISED_MAX_SHARE else (1, 1.0, 1.0))
+        items, saying, tying, tied = (_items(self.text) if not not_english and self.words >= _LIST_MIN_WORDS
+                                      and self.function_share < _ITEMISED_MAX_SHARE else (1, 1.0, 1.0, True))
         listed = items >= _LIST_MIN_ITEMS and tying < _LISTED_SENTENCE_SHARE
+        # a list read as one by its items only (its function words are those of its case quotes: "had to be
+        # strong") shows an onset link only in an item that ties time or cause, not in a plan's "link onset"
+        object.__setattr__(self, "_link_shown", not listed or tied or self.function_share < _LIST_SHARE)
         object.__setattr__(self, "_itemised", not not_english and (
             self.scrambled or (items >= _LIST_MIN_ITEMS and saying < _LIST_SENTENCE_SHARE)))
         object.__setattr__(self, "_listed", listed)
@@ -136,6 +140,12 @@ class Style:
         if self.words < _LIST_MIN_WORDS or self._not_english:
             return False
         return self.function_share < _LIST_SHARE or self._itemised or self._listed
+
+    @property
+    def link_shown(self) -> bool:
+        """Whether an onset link read in a list-like answer can be the answer's own: always, unless the answer is a
+        list by its items alone and none of them ties two things in time or cause."""
+        return self._link_shown
 
     @property
     def itemised(self) -> bool:
@@ -277,18 +287,50 @@ def _scrambled(flat: list[str | None], kinds: bytes) -> bool:
     return bad >= max(_SCRAMBLED_MIN_PAIRS, _SCRAMBLED_SHARE * count)
 
 
-def _items(text: str) -> tuple[int, float, float]:
+#: A plan's heading in a note ("Goals:", "G:", "Strategies:", "Plan:", "Tx:", "S:"), read back from its colon.
+_PLAN_HEADING_RE = re.compile(r"(?<![\w'])(?:goals?|g|s|strat\w*|plan|tx|treatment|interventions?|techniques?)"
+                              r"[ \t]*$", re.IGNORECASE)
+
+
+def _plan_start(text: str) -> int:
+    """Where the first plan heading of ``text`` starts (its word), or -1 (found from the colons, which are few)."""
+    colon = text.find(":")
+    while colon >= 0:
+        heading = _PLAN_HEADING_RE.search(text, max(0, colon - 20), colon)
+        if heading is not None:
+            return heading.start()
+        colon = text.find(":", colon + 1)
+    return -1
+#: Brackets with a few commas inside (at most three: a list wrapped in brackets is cut all the same).
+_BRACKETS_RE = re.compile(r"\((?:[^(),]*,){1,3}[^(),]*\)")
+
+
+def _bracketed(match: re.Match[str]) -> str:
+    return match.group().replace(",", " ")
+
+
+def _items(text: str) -> tuple[int, float, float, bool]:
     """How many items separators cut ``text`` into, the share of them that say something (a sentence, a verb: see
-    :func:`~ipt_training.scoring.fragments.says_something`), and the share that say something or tie two things
-    ("onset after the move")."""
+    :func:`~ipt_training.scoring.fragments.says_something`), the share that say something or tie two things
+    ("onset after the move"), and whether any item ties two things in time or cause."""
     cuts = (text.count(",") + text.count("/") + text.count(";") + text.count("\n") + text.count(" - ")
              + text.count(". "))
     if cuts + 1 < _LIST_MIN_ITEMS:
-        return 1, 1.0, 1.0  # too few separators to be a list: not worth splitting
+        return 1, 1.0, 1.0, True  # too few separators to be a list: not worth splitting
     if "\n" in text:
         # a short line is an item even when the next one starts in lower case ("grief\nKwabena\nstroke\nchoir");
         # a line of prose hard-wrapped at a width runs on into the next
         text = _SHORT_LINE_RE.sub(r"\1;\n", text)
+    plan = _plan_start(text) if ":" in text else 0
+    if plan > 0:
+        # a plan under its heading is a list in any note ("Goals: mourn, reinvest"): the items that must say
+        # something are the formulation's, before it
+        text = text[:plan]
+    if "(" in text:
+        # a claim with its evidence in brackets is one item ("isolation (alone since 25, no partner)")
+        text = _BRACKETS_RE.sub(_bracketed, text)
     items = [piece for piece in _FAST_SEPARATOR_RE.split(text) if piece.strip()]
-    said = list(map(says_something, items))
-    return len(items), said.count(2) / len(items), (len(said) - said.count(0)) / len(items)
+    read = list(map(read_item, items))
+    said = [level for level, _ in read]
+    return (len(items), said.count(2) / len(items), (len(said) - said.count(0)) / len(items),
+            any(tied for _, tied in read))

@@ -101,8 +101,10 @@ _SPAN_RE = re.compile(r"(\b(?:for|over|past|last|within|about|x)[ \t]+|~[ \t]*)?
 _AGE_RE = re.compile(r"(?<=\d)[ \t]?(?:yo|y/o|y\.o\.?)(?![\w/])", re.IGNORECASE)
 _BONES = r"(?:hip|wrist|femur|NOF|ankle|leg|arm|rib|ribs|pelvis|shoulder|elbow|spine|vertebra|collarbone)"
 _FRACTURE_RE = re.compile(rf"\b({_BONES})[ \t]*#|#[ \t]*(?={_BONES}\b)", re.IGNORECASE)
-#: One look at the text for any of the shorthand above.
-_CLINICAL_HINT_RE = re.compile(r"[\s(]d\b|\d/(?:12|52|7)\b|\d[ \t]?y[./]?o\b|c/o|#|\u2020", re.IGNORECASE)
+#: "d" as a word before a full stop, a space or a tab: the one hint of "d." that a quick look can find.
+_DIED_HINTS = (" d.", " d ", "(d.", "(d ", " d\t", "\u2020")
+#: Ages written "77yo", "41 y/o", "60 y.o.".
+_AGE_HINT_RE = re.compile(r"\d ?[yY][./]?[oO]\b")
 
 
 def _span(match: re.Match[str]) -> str:
@@ -114,15 +116,17 @@ def _span(match: re.Match[str]) -> str:
 
 def _clinical(text: str) -> str:
     """``text`` with the clinical shorthand of events and time written out (see the module docstring)."""
-    if _CLINICAL_HINT_RE.search(text) is None:
-        return text
-    if "\u2020" in text:
-        text = re.sub(r"\u2020[ \t]*", "died ", text)
-    text = _DIED_RE.sub("died ", text)
+    if any(hint in text for hint in _DIED_HINTS):
+        if "\u2020" in text:
+            text = re.sub(r"\u2020[ \t]*", "died ", text)
+        text = _DIED_RE.sub("died ", text)
     if "/" in text:
-        text = _SPAN_RE.sub(_span, text)
-        text = re.sub(r"(?<![\w/])[Cc]/[Oo](?![\w/])", "complains of", text)
-    text = _AGE_RE.sub(" years old", text)
+        if "/12" in text or "/52" in text or "/7" in text:
+            text = _SPAN_RE.sub(_span, text)
+        if "c/o" in text or "C/O" in text or "C/o" in text:
+            text = re.sub(r"(?<![\w/])[Cc]/[Oo](?![\w/])", "complains of", text)
+    if ("yo" in text or "YO" in text or "/o" in text or ".o" in text) and _AGE_HINT_RE.search(text) is not None:
+        text = _AGE_RE.sub(" years old", text)
     if "#" in text:
         text = _FRACTURE_RE.sub(lambda m: f"{m.group(1) or ''} fracture ", text)
     return text
