@@ -31,7 +31,10 @@ _PRESENT_TEXT = """
 avoids feels says wants denies reports misses blames refuses lives works drinks sleeps thinks believes cries keeps
 visits calls hears sees knows goes describes complains struggles worries fears hides speaks talks stays needs wishes
 """
-_TIES_TEXT = "after since because following before until when so therefore thus hence due led triggered"
+_TIES_TEXT = """
+after since because following before until when so therefore thus hence due led triggered near around within during
+later ago earlier prior
+"""
 #: Arrows and equals signs of a note: "move -> low mood", "archive move = distractor".
 _ARROWS = frozenset(("->", "=>", "="))
 VERBS: frozenset[str] = frozenset(
