@@ -398,7 +398,8 @@ def _classify(m: Match, tokens: list[str], previous: list[str] | None, quoted: b
         return _MENTIONED  # "mourn it, much as in a transition": a comparison, as "like a bereavement" is
     if side and _thought_of(before):
         return _MENTIONED  # "I did think of a transition, but ...", "it is tempting to call this a dispute": weighed
-    if strong and _earlier_view(tokens[max(0, m.start - _VIEW_REACH):m.start], after):
+    if strong and (_earlier_view(tokens[max(0, m.start - _VIEW_REACH):m.start], after)
+                   or _given_up(tokens, m.start, previous)):
         return _MENTIONED  # "I was going to call this deficits", "grief was my first guess": a view left behind
     if _first_look(tokens, before, m.start):
         return _HEDGED  # "At first this looks like grief, but ...": how the case appears, weighed, not a choice
@@ -521,6 +522,36 @@ def _earlier_view(before: list[str], after: list[str]) -> bool:
 
 _VIEW_REACH = 7
 _WRITERS = frozenset({"i", "we"})
+#: Words of a view held at first ("at first", "initially", "I first wrote", "my first guess").
+_AT_FIRST = frozenset({"first", "initially", "originally"})
+#: Words after which the clause has moved on from its earlier view ("at first grief, but now a dispute").
+_MOVED_ON = frozenset({"but", "now", "then", "so", "however", "actually", "instead", "later", "until", "changed",
+                       "change", "switched", "switch", "still"})
+
+
+def _given_up(tokens: list[str], start: int, previous: list[str] | None) -> bool:
+    """The area is named in the writer's earlier view, a view given up: a clause that opens on where the writer
+    started ("At first I read this as a dispute", "I first wrote impasse", "Initially I thought grief", "Started by
+    asking whether it is grief"), or after a short label of that view ("First thought: transition"). The scan stops
+    at a word that moves on ("at first grief, but now a dispute"; "I'm still with grief" keeps it)."""
+    before = tokens[:start]
+    for k in range(len(before) - 1, -1, -1):
+        if before[k] in _MOVED_ON:
+            before = before[k + 1:]
+            break
+    if before[:1] and before[0] in _STARTING:  # "Started by asking whether ...", "Started with grief"
+        return True
+    pairs = list(pairwise(before))
+    if ("at", "first") in pairs or ("my", "first") in pairs or ("first", "thought") in pairs:
+        return not _FIRST_PERSON.isdisjoint(before) or ("first", "thought") in pairs or ("my", "first") in pairs
+    if any(a in _FIRST_PERSON and b in _AT_FIRST for a, b in pairs):  # "I first wrote", "I initially read"
+        return True
+    if before[:1] and before[0] in {"initially", "originally"} and not _FIRST_PERSON.isdisjoint(before):
+        return True
+    # "First thought: transition", "Initial impression - grief": a label of the earlier view opens the clause
+    return (len(before) <= 1 and previous is not None and 0 < len(previous) <= 3
+            and any(a in _EARLY_WORDS | {"initially"} for a in previous)
+            and (not _VIEW_NOUNS.isdisjoint(previous) or not _EARLIER_THOUGHT.isdisjoint(previous)))
 
 
 #: Verbs of a belief held before ("At first I thought ...", "I initially assumed ...").
@@ -1439,6 +1470,8 @@ def _decides(before: list[str], previous: list[str] | None) -> bool:
     a conclusion that opens the sentence ("So: role transition", "On balance, grief")."""
     if not _FIRST_PERSON.isdisjoint(before) and not _DECISION_VERBS.isdisjoint(before):
         return True
+    if _changes_to(before) or _keeps_to(before):
+        return True
     if before[:2] and not _CONCLUSION_WORDS.isdisjoint(before[:2]) and len(before) <= 3 and (
             before[0] in _CONCLUSION_WORDS or before[0] in _CONCLUSION_OPENERS):
         # "So: role transition", "On balance role transition", "And so a dispute" (not a fact and its arrow, "divorce
@@ -1447,6 +1480,61 @@ def _decides(before: list[str], previous: list[str] | None) -> bool:
     # "On balance: role transition", "In conclusion: grief", "Final choice: grief"
     return (not before and previous is not None and 0 < len(previous) <= 2
             and not _CONCLUSION_WORDS.isdisjoint(previous))
+
+
+#: Verbs of a change of mind that end on the new choice ("so I'd change it to grief", "I've switched to a
+#: transition", "I'm changing to deficits").
+_CHANGE_VERBS = frozenset({"change", "changed", "changing", "switch", "switched", "switching", "move", "moved",
+                           "moving", "revise", "revised", "revising", "shift", "shifted"})
+_CHANGE_REACH = 4
+
+
+def _changes_to(before: list[str]) -> bool:
+    """The writer changes the choice to the area just after: a first-person verb of changing, then "to" (or "it
+    to") just before the area ("so I'd change it to grief", "I've switched to a transition")."""
+    tail = before[-_CHANGE_REACH - 2:]
+    if "to" not in tail[-3:]:
+        return False
+    return any(t in _CHANGE_VERBS and not _FIRST_PERSON.isdisjoint(tail[max(0, k - 3):k])
+               for k, t in enumerate(tail))
+
+
+_KEEPING = frozenset({"stay", "staying", "stick", "sticking", "stuck", "stayed", "keep", "keeping"})
+_NAMING = frozenset({"call", "calling", "label", "labelling", "labeling"})
+
+
+def _keeps_to(before: list[str]) -> bool:
+    """The writer's own last word in a verb of keeping or naming just before the area ("I'm staying with the
+    impasse", "I'd call it impasse", "I'll stick with grief")."""
+    tail = [t for t in before[-5:] if t not in {"a", "an", "the"}]
+    if _FIRST_PERSON.isdisjoint(tail):
+        return False
+    if len(tail) >= 2 and tail[-2] in _KEEPING and tail[-1] == "with":
+        return True
+    return len(tail) >= 2 and tail[-2] in _NAMING and tail[-1] in {"it", "this", "that"}
+
+
+#: The stages of a dispute, named alone as the final choice ("So dissolution.", "I'd call it impasse").
+_STAGE_NAMES = frozenset({"impasse", "dissolution", "renegotiation"})
+
+
+def stage_choice_matches(prepared: Clauses, matches: list[Match]) -> list[Match]:
+    """A stage named as the writer's choice implies the dispute: a stage word that opens its clause as the
+    conclusion ("So dissolution"), follows a decision ("I'd call it impasse", "I'm staying with the impasse") or a
+    view given up ("I first wrote impasse"), read as a mention of the dispute. None when the answer names the
+    dispute itself (its own mentions are read)."""
+    if any(m.concept == "area:role_dispute" and m.weight >= STRONG for m in matches):
+        return []
+    found = []
+    for c, tokens in enumerate(prepared):
+        previous = prepared[c - 1] if c else None
+        for k, t in enumerate(tokens):
+            if t not in _STAGE_NAMES or (k and tokens[k - 1] in {"not", "no", "never"}):
+                continue
+            before = tokens[:k]
+            if _decides(before, previous) or _given_up(tokens, k, previous) or (not before and len(tokens) == 1):
+                found.append(Match("area:role_dispute", c, k, k, False, STRONG))
+    return found
 
 
 #: Words that join the areas of a list ("a dispute, a transition or deficits"; commas are gone from the clause).

@@ -61,6 +61,7 @@ from ipt_training.scoring.areas import (
     lost_person_matches,
     possibilities_only,
     read_areas,
+    stage_choice_matches,
     undecided_pair,
 )
 from ipt_training.scoring.case_events import case_event_matches, case_events, key_event_area, key_event_matches
@@ -933,6 +934,7 @@ def score_formulation(
     if reference.primary_area is ProblemArea.INTERPERSONAL_DEFICITS:
         # With no acute event, the link is the statement that nothing happened before the onset.
         ev_matches += [m._replace(concept="timeline") for m in kinds["absence"]]
+    kinds["area"] += stage_choice_matches(prepared, kinds["area"])  # "So dissolution.": the dispute, by its stage
     reading = read_areas(kinds["area"], kinds["goal"] + kinds["strategy"], prepared, words)
     # a secondary area ticked the same as the primary adds nothing (the builder notes it; the answer is not two foci)
     field_secondary = None if answer.secondary_area is answer.primary_area else answer.secondary_area
