@@ -1531,8 +1531,9 @@ def stage_choice_matches(prepared: Clauses, matches: list[Match]) -> list[Match]
         for k, t in enumerate(tokens):
             if t not in _STAGE_NAMES or (k and tokens[k - 1] in {"not", "no", "never"}):
                 continue
-            before = tokens[:k]
-            if _decides(before, previous) or _given_up(tokens, k, previous) or (not before and len(tokens) == 1):
+            # (not a stage in brackets alone, "staging it (impasse)": a note on the plan, not a choice)
+            window = tokens[max(0, k - _WINDOW):k]
+            if _decides(window, previous if k else None) or (k and _given_up(tokens, k, previous)):
                 found.append(Match("area:role_dispute", c, k, k, False, STRONG))
     return found
 
