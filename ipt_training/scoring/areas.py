@@ -525,6 +525,11 @@ _WRITERS = frozenset({"i", "we"})
 #: Words of a view held at first ("at first", "initially", "I first wrote", "my first guess").
 _AT_FIRST = frozenset({"first", "initially", "originally"})
 #: Words after which the clause has moved on from its earlier view ("at first grief, but now a dispute").
+#: Past verbs of the writer's thinking or writing ("I first wrote", "at first I read this as", "I initially took").
+_PAST_VIEW = frozenset({"thought", "read", "wrote", "written", "assumed", "believed", "considered", "supposed",
+                        "took", "saw", "called", "put", "had", "guessed", "figured", "reckoned", "leaned", "went",
+                        "wondered", "suspected", "felt", "labelled", "labeled", "framed", "formulated", "chose",
+                        "picked", "started", "began"})
 _MOVED_ON = frozenset({"but", "now", "then", "so", "however", "actually", "instead", "later", "until", "changed",
                        "change", "switched", "switch", "still"})
 
@@ -542,12 +547,15 @@ def _given_up(tokens: list[str], start: int, previous: list[str] | None) -> bool
     if before[:1] and before[0] in _STARTING:  # "Started by asking whether ...", "Started with grief"
         return True
     pairs = list(pairwise(before))
-    if ("at", "first") in pairs or ("my", "first") in pairs or ("first", "thought") in pairs:
-        return not _FIRST_PERSON.isdisjoint(before) or ("first", "thought") in pairs or ("my", "first") in pairs
-    if any(a in _FIRST_PERSON and b in _AT_FIRST for a, b in pairs):  # "I first wrote", "I initially read"
+    if ("my", "first") in pairs or ("first", "thought") in pairs:
         return True
-    if before[:1] and before[0] in {"initially", "originally"} and not _FIRST_PERSON.isdisjoint(before):
-        return True
+    # the writer's past view: "I" and a past verb of thinking or writing ("At first I think this is grief" is a
+    # belief held now, a second commitment)
+    held = not _FIRST_PERSON.isdisjoint(before) and not _PAST_VIEW.isdisjoint(before)
+    if ("at", "first") in pairs or any(a in _FIRST_PERSON and b in _AT_FIRST for a, b in pairs):
+        return held  # "At first I read this as a dispute", "I first wrote impasse", "I initially thought"
+    if before[:1] and before[0] in {"initially", "originally"}:
+        return held
     # "First thought: transition", "Initial impression - grief": a label of the earlier view opens the clause
     return (len(before) <= 1 and previous is not None and 0 < len(previous) <= 3
             and any(a in _EARLY_WORDS | {"initially"} for a in previous)
