@@ -530,6 +530,8 @@ _PAST_VIEW = frozenset({"thought", "read", "wrote", "written", "assumed", "belie
                         "took", "saw", "called", "put", "had", "guessed", "figured", "reckoned", "leaned", "went",
                         "wondered", "suspected", "felt", "labelled", "labeled", "framed", "formulated", "chose",
                         "picked", "started", "began"})
+#: Words one of which every earlier view has ("at first", "initial", "started").
+_EARLY_MARKS = _AT_FIRST | _STARTING | _EARLY_WORDS
 _MOVED_ON = frozenset({"but", "now", "then", "so", "however", "actually", "instead", "later", "until", "changed",
                        "change", "switched", "switch", "still"})
 
@@ -540,6 +542,8 @@ def _given_up(tokens: list[str], start: int, previous: list[str] | None) -> bool
     asking whether it is grief"), or after a short label of that view ("First thought: transition"). The scan stops
     at a word that moves on ("at first grief, but now a dispute"; "I'm still with grief" keeps it)."""
     before = tokens[:start]
+    if _EARLY_MARKS.isdisjoint(before) and (previous is None or _EARLY_MARKS.isdisjoint(previous)):
+        return False
     for k in range(len(before) - 1, -1, -1):
         if before[k] in _MOVED_ON:
             before = before[k + 1:]
@@ -1535,6 +1539,8 @@ def stage_choice_matches(prepared: Clauses, matches: list[Match]) -> list[Match]
         return []
     found = []
     for c, tokens in enumerate(prepared):
+        if _STAGE_NAMES.isdisjoint(tokens):
+            continue
         previous = prepared[c - 1] if c else None
         for k, t in enumerate(tokens):
             if t not in _STAGE_NAMES or (k and tokens[k - 1] in {"not", "no", "never"}):
