@@ -383,10 +383,12 @@ def _facts(people: Iterable[str], relationships: Iterable[str], texts: Iterable[
     return CaseFacts(frozenset(forms | words | years | unambiguous), frozenset(short_years),
                      frozenset(months & _AMBIGUOUS_MONTHS), frozenset(_spans(texts, onset, timeline_dates)),
                      frozenset(names), frozenset(people_names), frozenset(roles),
-                     # (not a word of the clinical vocabulary: "plays games with him", "helps with the children" and
-                     # "co-worker" do not make "role play", "help" and "work on" someone of the case)
-                     frozenset(form for word in kin | _role_words(relationships) for form in _forms(word)
-                               if form not in generic))
+                     # The head of a relationship always names someone ("her husband", "his father"); the rest of
+                     # it only when not a word of the clinical vocabulary ("plays games with him", "helps with the
+                     # children" and "co-worker" do not make "role play", "help" and "work on" someone of the case).
+                     frozenset({form for word in kin for form in _forms(word)}
+                               | {form for word in _role_words(relationships) - kin for form in _forms(word)
+                                  if form not in generic}))
 
 
 def case_facts(case: Case) -> CaseFacts:
