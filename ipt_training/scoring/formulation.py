@@ -758,6 +758,7 @@ RETOLD_FEEDBACK = ("The answer tells the case back (events, people and symptoms 
 COPIED_OUT_FEEDBACK = ("The answer restates the case in its own words but names no problem area, so no focus was "
                        "chosen and the area earns no credit. Say which focus you would work on and why.")
 _CONFLICT_WORDS = frozenset({"row", "rows", "rowing", "argue", "argues", "argued", "arguing", "argument", "arguments",
+                             "dispute", "disputes",
                              "conflict", "conflicts", "quarrel", "quarrels", "fight", "fights", "fighting", "tension",
                              "tensions", "disagreement", "disagreements", "clash", "clashes"})
 _DENIALS = frozenset({"no", "not", "nor", "without", "never"})
@@ -1419,8 +1420,11 @@ def score_formulation(
                                          and not uncommitted_list and not copied_out and split is None
                                          and not turned,
                                          tied=_tied_stages(answer, ranked_stages) if not labels else (),
-                                         # a conflict the answer speaks of (not one it denies), or the case's own
-                                         conflict=(ProblemArea.ROLE_DISPUTE in reading.best
+                                         # a conflict the answer speaks of (not one it denies, nor a dispute it
+                                         # only mentions: "this is not grief, a dispute or deficits"), or the
+                                         # case's own
+                                         conflict=(reading.best.get(ProblemArea.ROLE_DISPUTE, Reading.REJECTED)
+                                                   >= Reading.HEDGED
                                                    and ProblemArea.ROLE_DISPUTE not in reading.rejected)
                                          or _speaks_of_conflict(prepared, words) or bool(reveal and has_dispute))
     evidence_pts = ev_pts + (plan.link if link_credit else 0.0)
