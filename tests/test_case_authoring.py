@@ -201,7 +201,7 @@ def _assert_plain(problems: list[str]) -> None:
     ('      text: "Nobody close to him has died."', '      cues: ["harbour\'s"]', "key_evidence[2].cues[0]",
      "answers are read as 'harbour', so write that instead"),
     ("    - id: lost_crew", "    - id: retirement", "key_evidence[1].id",
-     "evidence id 'retirement' is already used by item 1"),
+     "evidence id 'retirement' is already used by key_evidence[0]"),
     ("transition.mastery]", "transition.mastry]", "goals[2]",
      "unknown goal id 'transition.mastry' (did you mean 'transition.mastery'?). Valid goal ids: grief.mourn"),
     ("strategies: [general.link_onset,", "strategies: [transition.mastery,", "strategies[0]",
@@ -231,6 +231,19 @@ def test_each_authoring_mistake_names_the_line_the_field_and_the_fix(tmp_path, o
         changed = new.splitlines()[-1].strip()
         lines = path.read_text().splitlines()
         assert hit[0].startswith(f"{path}:{max(i for i, t in enumerate(lines, 1) if changed in t)}: ")
+
+
+def test_an_empty_list_entry_is_filled_after_its_dash_and_an_empty_field_after_its_colon(tmp_path):
+    evidence = '      text: "Nobody close to him has died."'
+    problems = _problems(tmp_path, evidence, evidence + "\n      cues:\n        - nobody died\n        -")
+    _assert_plain(problems)
+    path = tmp_path / "bad" / "clinic-01.yaml"
+    dash_line = path.read_text().splitlines().index("        -") + 1
+    empty = "this list entry is empty; write it after the '-', or delete the line"
+    assert f"{path}:{dash_line}: reference.key_evidence[2].cues[1]: {empty}" in problems
+    problems = _problems(tmp_path, 'setting: "Community mental health team"', "setting:")
+    (setting,) = [p for p in problems if ": setting: " in p]
+    assert setting.endswith("setting: is empty; write the text after the colon")
 
 
 def test_every_unusable_cue_of_a_list_is_reported_at_once(tmp_path):

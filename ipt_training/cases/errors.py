@@ -90,9 +90,16 @@ def _missing(model: type[BaseModel], loc: Location) -> str:
     return f"required field '{name}' is missing; add a '{name}:' line" + (f" ({description})" if description else "")
 
 
-def _text_error(value: Any) -> str:
+def _empty(loc: Location) -> str:
+    """An empty value: a list entry is written after its dash, a field after its colon."""
+    if loc and isinstance(loc[-1], int):
+        return "this list entry is empty; write it after the '-', or delete the line"
+    return "is empty; write the text after the colon"
+
+
+def _text_error(value: Any, loc: Location) -> str:
     if value is None:
-        return "is empty; write the text after the colon"
+        return _empty(loc)
     if isinstance(value, bool | int | float):
         kind = "yes/no value" if isinstance(value, bool) else "number"
         return f"must be text; YAML read {_shown(value)} as a {kind}, so put it in quotes"
@@ -123,11 +130,11 @@ def _translate_one(model: type[BaseModel], error: Mapping[str, Any]) -> tuple[Lo
     if kind in ("enum", "literal_error"):
         return loc, f"{_shown(value)} is not allowed here; use one of: {_allowed_values(error)}"
     if kind == "string_type":
-        return loc, _text_error(value)
+        return loc, _text_error(value, loc)
     if kind == "string_too_short":
         least = ctx.get("min_length", 1)
         if least <= 1 or not str(value).strip():
-            return loc, "is empty; write the text after the colon"
+            return loc, _empty(loc)
         return loc, f"is too short: write at least {least} characters (it has {len(str(value))})"
     if kind == "too_short":
         return loc, f"needs at least {ctx.get('min_length')} entries (it has {ctx.get('actual_length', 0)})"

@@ -206,8 +206,8 @@ class ReferenceFormulation(_Strict):
         seen: dict[str, int] = {}
         for i, item in enumerate(items):
             if item.id in seen:
-                raise FieldProblem((i, "id"), f"evidence id '{item.id}' is already used by item {seen[item.id] + 1}; "
-                                              "give each evidence item its own id")
+                raise FieldProblem((i, "id"), f"evidence id '{item.id}' is already used by "
+                                              f"key_evidence[{seen[item.id]}]; give each evidence item its own id")
             seen[item.id] = i
         return items
 
