@@ -112,7 +112,8 @@ def cases_show(case_id: Annotated[str, typer.Argument(help="Case id, e.g. p-05."
     try:
         case = library.get(case_id)
     except KeyError as exc:
-        typer.echo(str(exc.args[0]), err=True)
+        typer.echo(f"{exc.args[0]}. A case of your own is found in the course directory (its folders named in "
+                   "c.IPTCourse.case_dirs of nbgrader_config.py) or with --dir PATH", err=True)
         raise typer.Exit(2) from None
     if not reference:
         case = case.without_reference()

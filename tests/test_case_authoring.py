@@ -246,6 +246,21 @@ def test_an_empty_list_entry_is_filled_after_its_dash_and_an_empty_field_after_i
     assert setting.endswith("setting: is empty; write the text after the colon")
 
 
+def test_a_deficits_link_without_an_event_is_told_to_say_so_in_words(tmp_path):
+    link = 'text: "His symptoms began about two months after he retired."'
+    deficits = NEW_CASE.replace("primary_area: role_transition", "primary_area: interpersonal_deficits")
+    for sentence, fits in (("It began in March 2025.", False),
+                           ("The symptoms began in March with no clear trigger.", True)):
+        path = _write(tmp_path / sentence[:8].replace(" ", "_"), deficits.replace(link, f'text: "{sentence}"'))
+        problems = [p for p in validate_path(path) if ": reference.timeline_link.text: " in p]
+        assert not problems if fits else problems, problems
+        if not fits:
+            assert "with no event (interpersonal deficits) say so in words" in problems[0], problems[0]
+    transition = _problems(tmp_path, link, 'text: "It began in March 2025."')  # other areas still ask for the event
+    assert not any("interpersonal deficits" in p for p in transition)
+    assert any("name the event the onset follows" in p for p in transition)
+
+
 def test_every_unusable_cue_of_a_list_is_reported_at_once(tmp_path):
     problems = _problems(tmp_path, '      text: "Nobody close to him has died."',
                          '      cues: ["", "*", "nobody died", "no*", "the and"]')

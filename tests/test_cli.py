@@ -46,6 +46,7 @@ def test_cases_show_hides_reference_by_default(repo):
 def test_cases_show_unknown_id_fails_clearly():
     result = run("cases", "show", "no-such-case")
     assert result.returncode == 2 and "no case 'no-such-case'" in result.stderr
+    assert "--dir PATH" in result.stderr and "c.IPTCourse.case_dirs" in result.stderr  # where one's own cases are found
 
 
 def test_validate_reports_bad_file(tmp_path):

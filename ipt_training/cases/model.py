@@ -231,8 +231,12 @@ class ReferenceFormulation(_Strict):
         for loc, item, event_only in [*items, (("timeline_link",), self.timeline_link, True)]:
             if item.cues or not item.text.strip() or sentence_terms(item.text, event_only=event_only):
                 continue
-            what = "the event the onset follows (dates alone are not enough)" if event_only else \
-                "the event, the person or the place in the case's own words"
+            what = "the event, the person or the place in the case's own words"
+            if event_only:
+                what = "the event the onset follows (dates alone are not enough)"
+            if event_only and self.primary_area is ProblemArea.INTERPERSONAL_DEFICITS:
+                what = ("what came before the onset; with no event (interpersonal deficits) say so in words, e.g. "
+                        "'The symptoms began in March with no clear trigger.' (dates alone are not enough)")
             problems.append(FieldProblem((*loc, "text"), f"'{item.text.strip()}' has no word the scorer can look for "
                                                          f"in an answer (common words carry no weight); name {what}"))
         FieldProblem.raise_all(problems)
