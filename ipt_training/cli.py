@@ -418,10 +418,10 @@ def autograde(assignment: Annotated[str, typer.Argument(help="Assignment to grad
 
 
 @app.command("demo")
-def demo(directory: Annotated[Path | None, typer.Option("--dir", help="Keep the demo course here (default: a "
-                                                                   "temporary folder).")] = None,
+def demo(directory: Annotated[Path | None, typer.Option("--dir", help="Build the demo course here (default: a new "
+                                                                   "private temporary folder, left in place).")] = None,
          course: CourseOption = None) -> None:
-    """Instructor demo: build a throw-away course, release it, grade a simulated cohort, print results."""
+    """Instructor demo: build a demo course, release it, grade a simulated cohort, print results."""
     from ipt_training.grading.workflow.demo import run_demo
 
     run_demo(_course(course).root, directory)
