@@ -61,14 +61,31 @@ class CaseEvents:
     events: tuple[CaseEvent, ...] = ()
     forms: dict[str, str] = field(default_factory=dict)
     prefixes: tuple[tuple[str, str], ...] = ()
+    #: Every prefix at once, for one ``str.startswith`` test before the walk that finds which (most words have none).
+    starts: tuple[str, ...] = ()
 
     def key(self, token: str) -> str | None:
         if token in STOP_WORDS:
             return None  # "even" is not "evenings"
         key = self.forms.get(token)
-        if key is None:
-            key = next((k for prefix, k in self.prefixes if token.startswith(prefix)), None)
+        if key is None and token.startswith(self.starts):
+            key = next(k for prefix, k in self.prefixes if token.startswith(prefix))
         return key
+
+    def keyed(self, tokens: list[str]) -> list[tuple[int, str]]:
+        """The position and key of each of ``tokens`` that has a key (:meth:`key`)."""
+        forms, starts = self.forms, self.starts
+        found = []
+        for k, token in enumerate(tokens):
+            if token in STOP_WORDS:
+                continue
+            key = forms.get(token)
+            if key is None:
+                if not token.startswith(starts):
+                    continue
+                key = next(key for prefix, key in self.prefixes if token.startswith(prefix))
+            found.append((k, key))
+        return found
 
 
 @per_case
@@ -103,7 +120,7 @@ def case_events(reference: ReferenceFormulation, case: Case | None = None) -> Ca
                     prefixes.append((cue[:-1], key))
                 elif " " not in cue:
                     forms.setdefault(cue, key)
-    return CaseEvents(tuple(events), forms, tuple(prefixes))
+    return CaseEvents(tuple(events), forms, tuple(prefixes), tuple(prefix for prefix, _ in prefixes))
 
 
 def case_event_matches(prepared: Clauses, told: CaseEvents) -> list[Match]:
@@ -114,7 +131,7 @@ def case_event_matches(prepared: Clauses, told: CaseEvents) -> list[Match]:
     found: list[Match] = []
     told_at: dict[int, list[int]] = {}  # each event told -> the clauses that tell it
     for c, tokens in enumerate(prepared):
-        keyed = [(k, key) for k, key in ((k, told.key(t)) for k, t in enumerate(tokens)) if key is not None]
+        keyed = told.keyed(tokens)
         if len(keyed) < _MIN_WORDS:
             continue
         for e, event in enumerate(told.events):
