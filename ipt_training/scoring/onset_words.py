@@ -19,6 +19,7 @@ which say nothing of a symptom by themselves ("after the loss of his brother").
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ipt_training.cases.model import Case, ReferenceFormulation
 from ipt_training.scoring.evidence import names_in, proper_names, sentence_terms
@@ -56,9 +57,31 @@ _MONTH_LEADS = "in|since|from|by|around|early|late|mid|last|this|until|of|before
 #: A quarrel that began is no onset ("the rows started in April").
 _QUARREL = "argu|row |rows |fight|quarrel|conflict|disput|tension|disagree|clash|shout"
 
-#: The case's words for its symptoms as one pattern over a clause's words joined by spaces (exact words, and stems
-#: that begin a word).
-OnsetWords = re.Pattern[str]
+#: The words without which no form of :data:`_SLEPT` or :data:`_WEIGHT` matches (each of their alternatives holds
+#: one: tests/test_scorer_perf13.py), so that a clause with neither skips their pattern.
+_SYMPTOM_WORDS = ("slept", "weight")
+
+
+@dataclass(frozen=True, slots=True)
+class OnsetWords:
+    """The case's words for its symptoms, as patterns over a clause's words joined by spaces (one clause, or several
+    joined by line breaks, which no pattern matches): the clinical words of an onset with the case's exact words
+    and stems (``said``), sleep and weight in a symptom's sense (``symptom``), and the onset's month with a verb of
+    beginning (``month``, with the words it needs, ``month_words``). One alternation of all of them matches where
+    one of them does; apart, each runs at the speed of its own first characters, and the last two only where their
+    words are (most clauses have none)."""
+
+    said: re.Pattern[str]
+    symptom: re.Pattern[str]
+    month: re.Pattern[str] | None = None
+    month_words: tuple[str, ...] = ()
+
+    def search(self, text: str) -> bool:
+        """Whether some clause of ``text`` speaks of the onset."""
+        return (self.said.search(text) is not None
+                or (any(map(text.__contains__, _SYMPTOM_WORDS)) and self.symptom.search(text) is not None)
+                or (self.month is not None and any(map(text.__contains__, self.month_words))
+                    and self.month.search(text) is not None))
 
 
 @per_case
@@ -99,29 +122,31 @@ def _pattern(words: frozenset[str], stems: tuple[str, ...], month: int | None = 
              others: frozenset[str] = frozenset()) -> OnsetWords:
     exact = "|".join(sorted(map(re.escape, words)))
     begun = "|".join(sorted(map(re.escape, set(stems))))
-    # the clinical words of an onset and the case's own, in one pattern
-    pattern = ONSET_PATTERN + (f"| (?:{exact}) " if exact else "") + (f"| (?:{begun})" if begun else "")
+    # the clinical words of an onset and the case's own
+    said = ONSET_PATTERN + (f"| (?:{exact}) " if exact else "") + (f"| (?:{begun})" if begun else "")
     # sleep and weight in a symptom's sense, the subject (the word before the words between, or none) no other person
     # of the case by name
     subject = "|".join([*sorted(map(re.escape, others)), _BETWEEN])
-    pattern += f"|(?:^ |(?<= )(?!(?:{subject}) )[a-z]+ )(?:(?:{_BETWEEN}) ){{0,4}}(?:{_SLEPT}|{_WEIGHT}) "
-    if month is not None:
-        # the onset's month with a verb of beginning, no quarrel beginning ("it came on in April", "the heaviness
-        # started in April"; not "the rows started in April"), in one clause (a line of the joined text)
-        name = MONTHS[month]
-        forms = f"{name}|{name[:3]}" + ("|sept" if name == "september" else "")
-        said = f" (?:{_MONTH_LEADS}) may " if name == "may" else f" (?:{forms}) "
-        pattern += f"|^(?=[^\\n]*{said})(?=[^\\n]* (?:{'|'.join(sorted(_STARTS))}) )(?![^\\n]* (?:{_QUARREL}))"
-    return re.compile(pattern, re.MULTILINE)
+    symptom = f"(?:^ |(?<= )(?!(?:{subject}) )[a-z]+ )(?:(?:{_BETWEEN}) ){{0,4}}(?:{_SLEPT}|{_WEIGHT}) "
+    if month is None:
+        return OnsetWords(re.compile(said, re.MULTILINE), re.compile(symptom, re.MULTILINE))
+    # the onset's month with a verb of beginning, no quarrel beginning ("it came on in April", "the heaviness started
+    # in April"; not "the rows started in April"), in one clause (a line of the joined text)
+    name = MONTHS[month]
+    forms = [name, name[:3], *(["sept"] if name == "september" else [])]
+    told = f" (?:{_MONTH_LEADS}) may " if name == "may" else f" (?:{'|'.join(forms)}) "
+    dated = f"^(?=[^\\n]*{told})(?=[^\\n]* (?:{'|'.join(sorted(_STARTS))}) )(?![^\\n]* (?:{_QUARREL}))"
+    return OnsetWords(re.compile(said, re.MULTILINE), re.compile(symptom, re.MULTILINE),
+                      re.compile(dated, re.MULTILINE), (" may ",) if name == "may" else tuple(f" {f} " for f in forms))
 
 
 def onset_told(tokens: list[str], words: OnsetWords) -> bool:
     """Whether a clause speaks of the onset in clinical words (:func:`~ipt_training.scoring.time_link.onset_said`)
     or in the case's own words for its symptoms (:func:`onset_words`)."""
-    return words.search(f" {' '.join(tokens)} ") is not None
+    return words.search(f" {' '.join(tokens)} ")
 
 
 def onset_told_anywhere(prepared: list[list[str]], words: OnsetWords) -> bool:
     """Whether any clause speaks of the onset (:func:`onset_told` of each), in one search: the clauses are joined by
     line breaks, which no part of the pattern matches."""
-    return words.search("\n".join([f" {' '.join(tokens)} " for tokens in prepared])) is not None
+    return words.search("\n".join([f" {' '.join(tokens)} " for tokens in prepared]))
