@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 
 from ipt_training.cases.loader import CaseFileError, load_case_file, load_reference_file
-from ipt_training.cases.model import Case, ReferenceFormulation
+from ipt_training.cases.model import Case, CaseSet, ReferenceFormulation
 from ipt_training.scoring.report import FormulationAnswer
 
 
@@ -31,16 +31,34 @@ def load_case_and_reference(path: Path) -> tuple[Case | None, ReferenceFormulati
     if isinstance(head, dict) and "case_id" in head:
         case_id, reference = load_reference_file(path)
         from ipt_training.cases.library import CaseLibrary
+        from ipt_training.cases.settings import course_case_dirs
 
+        # the course's own case folders, found from the key (source/keys/cases/ is inside the course) or from here
         try:
-            case = CaseLibrary.load(keys_dir=False).cases.get(case_id)
+            folders = course_case_dirs(path.resolve().parent) or course_case_dirs()
+            case = CaseLibrary.load(keys_dir=False, extra_dirs=folders).cases.get(case_id)
         except CaseFileError:
             case = None
         return case, reference
     case = load_case_file(path)
     if case.reference is None:
-        raise CaseFileError(path, [f"{path}:1: reference: this case file has no reference formulation"])
+        raise CaseFileError(path, [f"{path}:1: reference: {_no_reference(case, path)}"])
     return case, case.reference
+
+
+def _no_reference(case: Case, path: Path) -> str:
+    """Why the case file at ``path``, without a reference, cannot be scored, and, for an assessment case, where its
+    key is (the course's key file, when the file is inside a course)."""
+    if case.set is not CaseSet.ASSESSMENT:
+        return "this case file has no reference formulation"
+    from ipt_training.cases.library import find_keys_dir
+
+    keys = find_keys_dir(path.resolve().parent)
+    key = keys / "cases" / f"{case.id}.yaml" if keys is not None else None
+    where = (f"its key file {key}" if key is not None and key.is_file()
+             else f"its key file source/keys/cases/{case.id}.yaml in the course")
+    return (f"this case file has no reference formulation: '{case.id}' is an assessment case, whose reference is "
+            f"kept in {where}; score with --reference pointing at that key file")
 
 
 def load_answer_file(path: Path) -> FormulationAnswer:

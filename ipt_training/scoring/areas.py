@@ -889,12 +889,26 @@ _EXCEPT_WORDS = frozenset({"but", "than", "other", "except", "only", "just"})
 _BELIEF_REACH = 10
 
 
+#: Words that start a conclusion ("he doesn't see anyone, so deficits"): a denial before one denies the premise,
+#: not the area concluded; "not so much a dispute" keeps its denial.
+_CONCLUDING = frozenset({"so", "therefore", "hence", "thus"})
+_SO_DEGREE = frozenset({"much", "many", "far", "very", "sure", "simply"})
+
+
 def _denied_belief(before: list[str]) -> bool:
-    """A denied belief just before the area: "I don't think it is a dispute", "I wouldn't call it grief"."""
+    """A denied belief just before the area: "I don't think it is a dispute", "I wouldn't call it grief" (not one
+    whose sentence has gone on to a conclusion: "he doesn't see anyone, so interpersonal deficits")."""
     for k in range(len(before) - 1):
         if before[k] in _REFUSING and before[k + 1] in _BELIEF_VERBS:
-            return _EXCEPT_WORDS.isdisjoint(before[k + 2:])
+            rest = before[k + 2:]
+            return _EXCEPT_WORDS.isdisjoint(rest) and not _concluded(rest)
     return False
+
+
+def _concluded(words: list[str]) -> bool:
+    """Whether ``words`` go on to a conclusion ("..., so", "therefore"), not "so much"."""
+    return any(w in _CONCLUDING and (i + 1 == len(words) or words[i + 1] not in _SO_DEGREE)
+               for i, w in enumerate(words))
 
 
 #: How many clauses an answer's title must stand before another area is named: "Role dispute, dissolution stage.

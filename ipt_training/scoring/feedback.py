@@ -118,7 +118,7 @@ def area_feedback(primary: ProblemArea | None, secondary: ProblemArea | None, re
                   readings: tuple[ProblemArea, ...] = (), better_fits: bool = False, two_stages: bool = False,
                   deferred: bool = False, other_named: bool = True, inferred: bool = False,
                   halved: str | None = None, quoted: bool = False, tentative: bool = False,
-                  evenly: str = "", unshown: bool = False) -> str:
+                  evenly: str = "", unshown: bool = False, named_areas: frozenset[ProblemArea] = frozenset()) -> str:
     """The trainee's focus; ``better_fits``: the reading marked fits the case on its own, its credit halved only for
     a second reading; ``two_stages``: that second reading is a second stage of the same dispute; ``deferred``: the
     answer puts off or refuses the choice ("I can't choose a focus yet"); ``other_named``: the second reading is an
@@ -129,7 +129,8 @@ def area_feedback(primary: ProblemArea | None, secondary: ProblemArea | None, re
     area without choosing it, and its credit is halved for that (said after this text), not for the area; ``evenly``:
     it names two areas as equally important, "pair" when they are the case's two foci, "first" when only the first
     of them is marked; ``unshown``: the answer names nothing of this patient's story, so the feedback does not credit
-    it with the case's reason for the focus."""
+    it with the case's reason for the focus; ``named_areas``: the areas the answer names by name, chosen or not (an
+    inferred focus it names is not "not named")."""
     kept_both = ("earns half of the area credit." if halved is None else
                  "is marked at half credit." if quoted else f"is marked at half credit {halved}.")
     if primary is None and deferred:
@@ -148,8 +149,17 @@ def area_feedback(primary: ProblemArea | None, secondary: ProblemArea | None, re
         return ("The answer names three or more problem areas without committing to one. IPT chooses one focus "
                 "(two at most), the one most closely linked in time to the onset.")
     chosen = _label(primary) + (f", with {_label(secondary)} as secondary focus" if secondary else "")
-    parts = [f"Your answer does not name an area; its reasoning reads as {chosen}." if inferred
-             else f"You chose {chosen}."]
+    if inferred and primary in named_areas:
+        # (the area is named, only not as the focus: "it is not so much deficits", "deficits?")
+        parts = [f"Your answer names {_label(primary)} without choosing it as the focus; its reasoning reads as "
+                 f"{chosen}."]
+    elif inferred and named_areas:
+        # (other areas are named, only to be set aside or weighed: "it is not so much deficits")
+        parts = [f"Your answer names no area as its focus; its reasoning reads as {chosen}."]
+    elif inferred:
+        parts = [f"Your answer does not name an area; its reasoning reads as {chosen}."]
+    else:
+        parts = [f"You chose {chosen}."]
     if contradiction and len(readings) >= 2 and not other_named:
         if better_fits:
             other = _label(readings[1]).split(" (")[0]
@@ -216,17 +226,20 @@ _DESCRIBED = {DisputeStage.RENEGOTIATION: "still being negotiated", DisputeStage
 def stage_feedback(stage: DisputeStage | None, reference: ReferenceFormulation, correct: bool, chose_dispute: bool,
                    *, reveal: bool, one_focus: bool = False, named: list[DisputeStage] | tuple[()] = (),
                    conflict: bool = False, unstaged_secondary: bool = False,
-                   tied: tuple[DisputeStage, ...] = (), fits: bool = True) -> str:
+                   tied: tuple[DisputeStage, ...] = (), fits: bool = True, listed: bool = False) -> str:
     """The same sentences whatever the key: they describe the trainee's own framing, never the case. ``named``: the
     stages the answer names as the stage; ``conflict``: the answer speaks of a conflict it keeps within its focus;
     ``unstaged_secondary``: a secondary dispute named without a stage, which costs nothing; ``tied``: two stages
     the answer describes in plain words equally often (so it reads as neither); ``fits``: the one focus the answer
     keeps fits the case (only then is keeping it, with a conflict handled within it, praised). Without a dispute
     chosen, ``stage`` is a stage named by its name ("the dispute with her son is at impasse"): a relationship told in
-    plain words ("his son has stopped speaking to him") stages nothing, and the caller passes None for it."""
+    plain words ("his son has stopped speaking to him") stages nothing, and the caller passes None for it.
+    ``listed``: the stage is a word of a list that chose the dispute ("role dispute, impasse, ..."): it names the stage,
+    as the list's "role dispute" names the area, and is said as named, not as a staging argued."""
     if not chose_dispute and stage is not None:
-        return (f"You staged a dispute as {stage.value} but did not name a role dispute as a focus (primary or "
-                "secondary); a dispute stage is assessed only when a role dispute is chosen as a focus.")
+        said = f"Your list names the stage {stage.value}" if listed else f"You staged a dispute as {stage.value}"
+        return (f"{said} but did not name a role dispute as a focus (primary or secondary); a dispute stage is "
+                "assessed only when a role dispute is chosen as a focus.")
     # (where the answer speaks of no conflict, a sentence about dispute stages is noise; a focus that does not fit
     # the case is not praised for being one, nor told that the case's conflict can be handled within it)
     if not chose_dispute and one_focus and fits:
@@ -236,6 +249,8 @@ def stage_feedback(stage: DisputeStage | None, reference: ReferenceFormulation, 
     if not chose_dispute:
         return ("A dispute stage is assessed only when a role dispute is chosen as a focus; this answer does not "
                 "choose one." if conflict else "")
+    if correct and stage is not None and listed:
+        return f"Your list names the dispute's stage as {stage.value}, which fits the case."
     if correct and stage is not None:  # (a right stage is a stage named)
         return f"You staged the role dispute as {stage.value}, which fits the case."
     stages = ("renegotiation (both still actively trying), impasse (talking has stopped, resentment simmers) or "
@@ -254,7 +269,9 @@ def stage_feedback(stage: DisputeStage | None, reference: ReferenceFormulation, 
         said = (f"Your answer describes the dispute both as {_DESCRIBED[tied[0]]} and as {_DESCRIBED[tied[1]]}. Say "
                 "which it is now, and why.")
     else:
-        said = "No dispute stage was named." if stage is None else f"You staged the role dispute as {stage.value}."
+        said = ("No dispute stage was named." if stage is None else
+                f"Your list names the dispute's stage as {stage.value}." if listed else
+                f"You staged the role dispute as {stage.value}.")
     text = f"{said} {rule}"
     if reveal and reference.dispute_stage is not None:
         text += f" The reference stage is {reference.dispute_stage.value}."
@@ -319,6 +336,11 @@ def evidence_feedback(hit: int, total: int, linked: bool, missed_hints: list[str
     elif no_choice and not reveal:
         parts.append("Link the onset in time to the interpersonal event that came before it (e.g. 'symptoms began "
                      "two months after ...'), or, if none did, show that the problems are long-standing.")
+    elif not reveal:
+        # (the key hidden, the answer's focus needs an event: the advice may not say there is one, on a deficits
+        # case there is none, and the same sentence on every case gives nothing of the key away)
+        parts.append("Link the onset in time to the interpersonal event your focus rests on (e.g. 'symptoms began "
+                     "two months after ...'); if no such event came before the onset, reconsider the focus.")
     else:
         parts.append("Link the onset in time to the interpersonal event (e.g. 'symptoms began two months after ...').")
     if hit < total and not full:
@@ -332,6 +354,20 @@ def evidence_feedback(hit: int, total: int, linked: bool, missed_hints: list[str
     if reveal and not linked:
         parts.append(timeline_hint)
     return " ".join(parts)
+
+
+def _points(value: float) -> str:
+    return f"{value:g} point" + ("" if value == 1 else "s")
+
+
+def evidence_parts(items: float, link: float, stage: float, staged: bool) -> str:
+    """What each part of the evidence criterion earned (``staged``: the criterion has a stage part), for an answer
+    whose points come from the link or the stage as well as from the items it cites."""
+    parts = [f"{items:g} for the evidence cited", f"{link:g} for the timeline link"]
+    if staged:
+        parts.append(f"{stage:g} for the dispute stage")
+    total = items + link + stage
+    return f"The {_points(total)} here {'is' if total == 1 else 'are'} {', '.join(parts[:-1])} and {parts[-1]}."
 
 
 #: The label of the word "homework" alone (lexicon ``NON_IPT_TECHNIQUES``): a task, not a method of another therapy.

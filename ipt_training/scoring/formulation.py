@@ -105,6 +105,7 @@ from ipt_training.scoring.lexicon import (
     reader_words,
     second_person,
 )
+from ipt_training.scoring.listed_stage import stage_listed
 from ipt_training.scoring.model_plan import EMPTY_KEY, PlanKey, build_key, concept_area, key_concepts, story_clauses
 from ipt_training.scoring.no_event import no_event_clauses
 from ipt_training.scoring.normalize import clean_answer
@@ -150,6 +151,7 @@ from ipt_training.scoring.specificity import (
     FEW_FACTS_FEEDBACK,
     MONTHS,
     NO_FACTS_FEEDBACK,
+    ONE_SENTENCE_FACTS_FEEDBACK,
     TEXTBOOK_SHARE,
     TEXTBOOK_WORDS,
     FactReading,
@@ -1302,7 +1304,9 @@ def score_formulation(
                                         quoted=quotes is not None,
                                         tentative=decision.tentative,
                                         evenly=("pair" if decision.unranked else "first") if evenly else "",
-                                        unshown=no_facts or (dated_only and not named)))
+                                        unshown=no_facts or (dated_only and not named),
+                                        named_areas=frozenset(reading.best) | frozenset(reading.rejected)
+                                        if implicit else frozenset()))
     if conflict is not None:
         flags.append("conflicting_claims")
         area_text = f"{area_text} {conflict.feedback(cleaned.text)}"
@@ -1414,6 +1418,9 @@ def score_formulation(
     staged_named = stage if chose_dispute or labels or answer.dispute_stage is not None else None
     stage_text = feedback.stage_feedback(staged_named, reference, stage_right, chose_dispute, reveal=reveal,
                                          named=labels, fits=area_fits,
+                                         # (a stage word that is an item of a keyword list is named, not argued)
+                                         listed=answer.dispute_stage is None and staged_named is not None
+                                         and (plan_list or stage_listed(answer.text)),
                                          unstaged_secondary=unstaged_secondary and one_focus,
                                          # (no praise for one focus where the answer gives two formulations)
                                          one_focus=decision.primary is not None and decision.secondary is None
@@ -1444,10 +1451,18 @@ def score_formulation(
     if walked:
         evidence_text += " " + EVERY_EVENT_FEEDBACK
     if no_facts or thin:
-        evidence_text += " " + (FEW_FACTS_FEEDBACK if not no_facts else DATED_ONLY_FEEDBACK if dated_only
-                                 else NO_FACTS_FEEDBACK)
+        evidence_text += " " + (NO_FACTS_FEEDBACK if no_facts and not dated_only else DATED_ONLY_FEEDBACK if no_facts
+                                 else ONE_SENTENCE_FACTS_FEEDBACK if facts.stated and facts.in_one_clause()
+                                 else FEW_FACTS_FEEDBACK)
     if cleaned.flags:
         evidence_text += " " + cleaned.feedback
+    if (stage_pts or link_credit) and not copied and not unlinked_list and split is None and not turned and (
+            evidence_pts + stage_pts < plan.evidence):
+        # points from the link or the stage beside a count of items: say what each part earned, so that "0 of 4
+        # items" beside 1 point adds up
+        parts = feedback.evidence_parts(ev_pts, plan.link if link_credit else 0.0, stage_pts,
+                                        has_dispute and not one_focus)
+        stage_text = f"{stage_text} {parts}".strip()
     criteria.append(CriterionResult(
         "evidence_timeline", "Evidence, timeline link and dispute stage",
         _half(evidence_pts + stage_pts), plan.evidence, f"{evidence_text} {stage_text}".strip(),

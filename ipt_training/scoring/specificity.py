@@ -533,9 +533,17 @@ class FactReading:
             return len(self.stated) == 1 or self.count <= THIN_FACTS
         actors = self.facts.actors - ADDRESSED
         people = {w for clause in self.prepared for w in clause if w in actors}
-        told = set(self.stated) | {i for i, clause in enumerate(self.prepared)
+        return len(self._told(actors)) == 1 or self.count + len(people) <= THIN_FACTS
+
+    def _told(self, actors: frozenset[str]) -> set[int]:
+        """The clauses that state a fact, name a person of the inventory or tell an event of the timeline."""
+        return set(self.stated) | {i for i, clause in enumerate(self.prepared)
                                    if not actors.isdisjoint(clause) or not self.facts.events.isdisjoint(clause)}
-        return len(told) == 1 or self.count + len(people) <= THIN_FACTS
+
+    def in_one_clause(self) -> bool:
+        """Whether the people, events and facts of the case the answer names all stand in one clause (a thin answer
+        may tell the rest of its story in plain words: "he gave away the money ... They don't speak now")."""
+        return len(self._told(self.facts.actors - ADDRESSED)) == 1
 
 
 def _copied_role(facts: CaseFacts, prepared: list[list[str]], i: int) -> bool:
@@ -577,16 +585,24 @@ FEW_FACTS_FEEDBACK = ("The answer says little about this patient's own story (wh
                       "when), so evidence counts only where a sentence itself states a fact of the case. Tie each "
                       "point to a fact of the case. In a graded assignment, an answer like this is sent to your "
                       "instructor for review.")
+#: Feedback when the names, events and facts of the case an answer names all stand in one sentence (the rest of its
+#: story, if any, told in words that are no fact of this case to the scorer).
+ONE_SENTENCE_FACTS_FEEDBACK = ("The case's own names, dates and particular words appear in only one sentence of the "
+                               "answer, so little of it could be checked against the case: tie each point to a fact "
+                               "of the case (who, what happened, when). In a graded assignment, an answer like this "
+                               "is sent to your instructor for review.")
 #: Feedback when much of an answer is another case's model formulation (``{case}``: that case's id).
 COPIED_FEEDBACK = ("Much of the answer repeats the model formulation of another case ({case}), with its facts and "
                    "plan written for another patient; only a quarter of the evidence points were credited, and the "
                    "goals and strategies a quarter of theirs. In a graded assignment, an answer like this is sent "
                    "to your instructor for review.")
 #: Feedback when an answer states no fact of the patient at all.
-NO_FACTS_FEEDBACK = ("The answer names no person, event, date or detail of this patient's story, so it reads as "
-                     "a description of the problem area in general; evidence counts only when it is this "
-                     "patient's. In a graded assignment, an answer like this is sent to your instructor for "
-                     "review.")
+#: (the case's own words that every account of an area uses, "working from home", "lifelong isolation", "no death",
+#: are no fact of this patient to the scorer: the sentence says so, not that the answer names nothing of the story)
+NO_FACTS_FEEDBACK = ("Beyond words any account of the problem area would use, the answer names no person, event, "
+                     "date or detail of this patient's story, so it reads as a description of the problem area in "
+                     "general; evidence counts only when it is this patient's. In a graded assignment, an answer "
+                     "like this is sent to your instructor for review.")
 
 
 
@@ -605,5 +621,6 @@ def textbook_feedback(kind: str, few: bool = False) -> str:
         return (f"The answer names people of this case but nothing of what happened to them or when, so its {kind} "
                 "describe the problem area in general, not a plan for this patient, and earn a quarter of their "
                 "credit.")
-    return (f"The {kind} are not tied to this patient's story (no event, date or detail of the case), so they "
-            "describe the problem area in general, not a plan for this patient, and earn a quarter of their credit.")
+    return (f"The {kind} are not tied to this patient's story (no person, event, date or detail of the case beyond "
+            "words any account of the area would use), so they describe the problem area in general, not a plan "
+            "for this patient, and earn a quarter of their credit.")
