@@ -49,7 +49,9 @@ class Frame(NamedTuple):
 _FEELINGS = frozenset({"sad", "sadness", "angry", "anger", "upset", "grieve", "grieving", "mourn", "mourning", "cry",
                        "crying", "tears", "sorrow", "feelings", "goodbye"})
 _LOST = frozenset({"losing", "lost", "loss", "losses", "gone", "behind", "used", "former", "ended", "missing",
-                   "misses", "miss", "gave", "given", "leaving", "took", "taken"})
+                   "misses", "miss", "gave", "given", "leaving", "took", "taken", "takes", "cost", "costs",
+                   # what someone left or gave up ("be angry about what she left", "sad about giving up nursing")
+                   "she left", "he left", "they left", "you left", "giving up", "give up", "gave up"})
 #: What the change brought, set against what it took ("what you have lost and what you have gained"): a review of
 #: the old role and the new one, in the patient's words.
 _GAINED = frozenset({"gained", "gain", "gains", "gaining", "brought", "brings", "won", "give", "gives", "offers",
@@ -203,7 +205,8 @@ _PASTIMES = _CONTACT | frozenset({"friendships", "friendship", "interests", "hob
 #: Going over the death itself ("what happened on the day of the funeral", "the night of the crash": the case's own
 #: words for how the death happened are read as "death", see :mod:`~ipt_training.scoring.case_plan_words`).
 _WHEN = frozenset({"happened", "happen", "happening", "day", "night", "evening", "morning", "hours"})
-_THE_DEATH = frozenset({"death", "funeral"})
+#: (the death in the words of how it came: "go through the day she collapsed and the two days in hospital")
+_THE_DEATH = frozenset({"death", "funeral", "died", "collapsed", "hospital", "accident", "crash"})
 _ALONE = frozenset({"alone", "lonely", "isolated", "own", "house", "cut", "empty"})
 #: A few people as the aim ("one or two people he can talk to", "a couple of friends", "at least one friend"):
 #: relationships to be formed, counted.
@@ -238,7 +241,7 @@ _ENDING = frozenset({"ending", "end", "leave", "leaving", "part", "parting", "se
 #: how the ending is to go: "in a way he can live with", "with dignity" ("well" and "live" alone are too common)
 _BEARABLE = frozenset({"decent", "fair", "peaceful", "peacefully", "live with", "dignity", "calmly", "amicably",
                        "respectfully", "good terms"})
-_WANTS = frozenset({"wants", "want", "expects", "expect", "needs", "hopes"})
+_WANTS = frozenset({"wants", "want", "expects", "expect", "needs", "need", "hopes"})
 _EACH = frozenset({"each", "both", "everyone"})
 _TALK = frozenset({"talk", "talks", "talking", "conversation", "conversations", "negotiate", "negotiating",
                    "negotiation", "negotiations", "deal",
@@ -256,6 +259,22 @@ _EXCHANGES = frozenset({"argument", "arguments", "row", "rows", "fight", "fights
                         "conversations", "discussion", "quarrel", "quarrels", "exchange"})
 _DERAIL = frozenset({"wrong", "rails", "derail", "derails", "escalate", "escalates", "spiral", "spirals", "sour",
                      "sours", "explode", "explodes", "turns", "turn", "break", "collapse", "collapses"})
+#: How the two of them talk when they argue ("go over how the two of them talk in their arguments", "work on how they
+#: argue", "analyse how the arguments go round"): communication analysis, in the words of the exchange (see
+#: :func:`_talk_looked_at`: not how often they argue, nor how one of them feels about it).
+_TALK_WAYS = _ARGUE | _EXCHANGES | frozenset({"argues", "argued", "fights", "speak", "speaking", "communicate",
+                                              "communicating", "communication"})
+#: How the arguments began is the dispute's history, not how the two of them talk ("how the arguments started").
+_BEGAN = frozenset({"started", "began", "begun", "start", "begin", "starts", "begins", "arose"})
+_HOW_MUCH = frozenset({"often", "much", "many", "long", "frequently", "bad", "badly"})
+_NOT_TALK = frozenset({"feel", "feels", "felt", "feeling", "think", "thinks", "thought", "cope", "copes", "sleep",
+                       "sleeps"})
+_TALK_LOOK = Frame("strategy:general.communication_analysis", (frozenset({"how"}), _TALK_WAYS), ordered=True,
+                   reach=5)
+#: Connecting the patient with people ("connect her with other ward managers", "link him to a carers' group"): a new
+#: network of support, whoever it is made of.
+_CONNECT = frozenset({"connect", "connecting", "link", "linking", "introduce", "introducing"})
+_SOMEONE_TO = frozenset({"her with", "him with", "them with", "you with", "her to", "him to", "them to", "you to"})
 _DECIDE = frozenset({"decide", "figure", "choose", "work", "sort"})
 _WHAT = frozenset({"what"})
 #: Working out how to act ("work out how you could break the silence", "decide how to raise it with him"): the choice
@@ -362,7 +381,8 @@ _LET_GO = frozenset({"let him", "let her"})
 _GO = frozenset({"go"})
 #: The relationship with the dead told whole ("the marriage as it really was", "the whole story of their years"):
 #: its reconstruction, good and bad.
-_AS_IT_WAS = frozenset({"really", "whole", "honestly", "truly", "story"})
+_AS_IT_WAS = frozenset({"really", "whole", "honestly", "truly", "story", "detail", "picture", "fuller", "full",
+                        "balanced"})
 _BOND = frozenset({"marriage", "relationship", "friendship", "years", "partnership"})
 #: The old friendships looked back on ("go back over the friendships he has had", "look back at how those contacts
 #: ended"): past relationships reviewed for what repeats.
@@ -447,6 +467,8 @@ FRAMES: tuple[Frame, ...] = (
     _GRIEVING_FRAME,
     Frame("strategy:general.communication_analysis", (_EXCHANGE, _DETAIL)),
     Frame("strategy:general.communication_analysis", (_HOW_WHERE, _EXCHANGES, _DERAIL)),
+    _TALK_LOOK,
+    Frame("strategy:transition.new_support", (_CONNECT, _SOMEONE_TO), votes=False, ordered=True, reach=1),
     _DECIDE_WANT,
     Frame("goal:dispute.plan", (_SETTLE, _PLAN_NOUN), votes=False),
     Frame("goal:dispute.plan", (_REACH_TO, _DECISION)),
@@ -662,6 +684,39 @@ def _present(tokens: list[str], frame: Frame, pairs: list[str]) -> bool:
     return any(all(any(abs(p - q) <= reach for q in others) for others in positions[1:]) for p in positions[0])
 
 
+#: What "her" may own ("talk about her feelings", "about her job"): a possessive, not the person talked about.
+_HERS = _AFFECTS | frozenset({"feelings", "emotions", "mood", "sleep", "life", "own", "job", "work", "fears",
+                              "worries", "thoughts", "symptoms", "depression"})
+
+
+def _her_own(tokens: list[str]) -> bool:
+    """Whether every "about her" or "of her" of ``tokens`` is followed by a thing of hers ("about her feelings")."""
+    return all(tokens[k + 2:k + 3] and tokens[k + 2] in _HERS for k in range(len(tokens) - 1)
+               if tokens[k] in ("about", "of") and tokens[k + 1] == "her") and "him" not in tokens
+
+
+_MUST = frozenset({"need", "needs"})
+
+
+def _only_must(tokens: list[str]) -> bool:
+    """Whether every word of wanting in ``tokens`` is a "need to" ("they both need to calm down")."""
+    return all(t in _MUST and tokens[k + 1:k + 2] == ["to"] for k, t in enumerate(tokens) if t in _WANTS)
+
+
+def _talk_looked_at(tokens: list[str]) -> bool:
+    """Whether a "how" opens the way they talk or argue ("how the two of them talk in their arguments"), not how
+    often or how much ("how often they argue"), how one of them feels or thinks about it, or how it began."""
+    for k, t in enumerate(tokens[:-1]):
+        if t != "how" or tokens[k + 1] in _HOW_MUCH:
+            continue
+        window = tokens[k + 1:k + 1 + _TALK_LOOK.reach]
+        end = next((j for j, w in enumerate(window) if w in _TALK_WAYS), None)
+        after = tokens[k + end + 2:k + end + 3] if end is not None else []
+        if end is not None and _NOT_TALK.isdisjoint(window[:end]) and _BEGAN.isdisjoint(after):
+            return True
+    return False
+
+
 def _in_order(positions: list[list[int]], reach: int = _REACH) -> bool:
     """Whether a word of each class comes after one of the class before, each within ``reach`` words of the last."""
     ends = positions[0]
@@ -812,6 +867,12 @@ def plain_plan_concepts(prepared: Clauses, areas: set[ProblemArea], *, ending: b
                 continue  # "work on the weight loss with the GP" mourns nothing
             if frame is _SURE_OF_SELF and _purpose_start(tokens) is not None:
                 continue
+            if frame is _TALK_LOOK and not _talk_looked_at(tokens):
+                continue
+            if _ABOUT_THEM in frame.classes and _her_own(tokens):
+                continue  # "talk about her feelings": the patient's own, not a person she talks about
+            if frame.classes[:1] == (_WANTS,) and _only_must(tokens):
+                continue  # "they both need to calm down" says what they must do, not what each expects
             if frame.concept in MOURNING:
                 if hurried is None:
                     hurried = _hurried(tokens, pairs)
