@@ -102,7 +102,9 @@ def test_a_piece_that_names_only_who_gives_no_item_its_words(cases):
                                   "Goals: mourn the old role, realistic new, mastery. Strategies: feelings, review "
                                   "old and new, decision analysis.")
     assert "arguments_after_onset" not in report.evidence_cited
-    assert abs(report.total - 5.5) <= 0.5
+    # the area (3), 0.5 on evidence and link, the three goals (2), and two of the key's strategies, the
+    # review of old and new (read since strat13) and decision analysis (1.5): 7 ("feelings" alone is not read)
+    assert abs(report.total - 7.0) <= 0.5
 
 
 def test_the_referrals_trap_words_back_up_no_item(cases):

@@ -50,8 +50,10 @@ _FEELINGS = frozenset({"sad", "sadness", "angry", "anger", "upset", "grieve", "g
                        "crying", "tears", "sorrow", "feelings", "goodbye"})
 _LOST = frozenset({"losing", "lost", "loss", "losses", "gone", "behind", "used", "former", "ended", "missing",
                    "misses", "miss", "gave", "given", "leaving", "took", "taken", "takes", "cost", "costs",
-                   # what someone left or gave up ("be angry about what she left", "sad about giving up nursing")
-                   "she left", "he left", "they left", "you left", "giving up", "give up", "gave up"})
+                   # what someone left or gave up ("be angry about what she left", "sad about giving up nursing"; a
+                   # "left" must follow its subject: see _left_by_them)
+                   "left", "giving up"})
+_LEFT_BY = frozenset({"she", "he", "they", "you", "we", "i", "what"})
 #: What the change brought, set against what it took ("what you have lost and what you have gained"): a review of
 #: the old role and the new one, in the patient's words.
 _GAINED = frozenset({"gained", "gain", "gains", "gaining", "brought", "brings", "won", "give", "gives", "offers",
@@ -274,7 +276,9 @@ _TALK_LOOK = Frame("strategy:general.communication_analysis", (frozenset({"how"}
 #: Connecting the patient with people ("connect her with other ward managers", "link him to a carers' group"): a new
 #: network of support, whoever it is made of.
 _CONNECT = frozenset({"connect", "connecting", "link", "linking", "introduce", "introducing"})
-_SOMEONE_TO = frozenset({"her with", "him with", "them with", "you with", "her to", "him to", "them to", "you to"})
+_CONNECT_SOMEONE = frozenset(f"{verb} {whom}" for verb in _CONNECT for whom in ("her", "him", "them", "you"))
+_WITH_TO = frozenset({"with", "to", "up"})
+_CONNECTED = Frame("strategy:transition.new_support", (_CONNECT_SOMEONE,), votes=False)
 _DECIDE = frozenset({"decide", "figure", "choose", "work", "sort"})
 _WHAT = frozenset({"what"})
 #: Working out how to act ("work out how you could break the silence", "decide how to raise it with him"): the choice
@@ -468,7 +472,7 @@ FRAMES: tuple[Frame, ...] = (
     Frame("strategy:general.communication_analysis", (_EXCHANGE, _DETAIL)),
     Frame("strategy:general.communication_analysis", (_HOW_WHERE, _EXCHANGES, _DERAIL)),
     _TALK_LOOK,
-    Frame("strategy:transition.new_support", (_CONNECT, _SOMEONE_TO), votes=False, ordered=True, reach=1),
+    _CONNECTED,
     _DECIDE_WANT,
     Frame("goal:dispute.plan", (_SETTLE, _PLAN_NOUN), votes=False),
     Frame("goal:dispute.plan", (_REACH_TO, _DECISION)),
@@ -695,6 +699,19 @@ def _her_own(tokens: list[str]) -> bool:
                if tokens[k] in ("about", "of") and tokens[k + 1] == "her") and "him" not in tokens
 
 
+def _connected(tokens: list[str]) -> bool:
+    """Whether a "connect her" of ``tokens`` goes on to someone ("connect her with", "link him to", "... up with")."""
+    return any(f"{tokens[k]} {tokens[k + 1]}" in _CONNECT_SOMEONE and tokens[k + 2] in _WITH_TO
+               for k in range(len(tokens) - 2))
+
+
+def _left_by_them(tokens: list[str], pairs: list[str]) -> bool:
+    """Whether the sentence's loss is more than a bare "left": another word of loss, or "left" after its subject
+    ("what she left", "the life they left"), not "left the ceremony to Thao" nor "left alone"."""
+    return not _LOST.isdisjoint(pairs) or any(t in _LOST and (t != "left" or (k and tokens[k - 1] in _LEFT_BY))
+                                              for k, t in enumerate(tokens))
+
+
 _MUST = frozenset({"need", "needs"})
 
 
@@ -871,6 +888,10 @@ def plain_plan_concepts(prepared: Clauses, areas: set[ProblemArea], *, ending: b
                 continue
             if _ABOUT_THEM in frame.classes and _her_own(tokens):
                 continue  # "talk about her feelings": the patient's own, not a person she talks about
+            if frame is _CONNECTED and not _connected(tokens):
+                continue  # "connect her mood to the move" links the onset; it connects her with nobody
+            if _LOST in frame.classes and not _left_by_them(tokens, pairs):
+                continue
             if frame.classes[:1] == (_WANTS,) and _only_must(tokens):
                 continue  # "they both need to calm down" says what they must do, not what each expects
             if frame.concept in MOURNING:
