@@ -74,7 +74,13 @@ STOP_WORDS: frozenset[str] = frozenset(_STOP_TEXT.split())
 
 #: Words that mean the same thing for matching evidence (first word = canonical form).
 SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
-    ("death", "died", "dies", "die", "dying", "dead", "deceased", "deaths", "killed", "passed", "passing"),
+    # (the way someone died is the death: "Jesper drowned" is "the death of his friend")
+    ("death", "died", "dies", "die", "dying", "dead", "deceased", "deaths", "killed", "passed", "passing", "drowned",
+     "drowning", "drowns", "perished", "suicide"),
+    # the kin words of a hurried note ("bro T. d. 8/24")
+    ("brother", "bro", "brothers"),
+    ("sister", "sis", "sisters"),
+    ("accident", "accidents", "crash", "crashed", "collision", "mva", "rta", "rtc"),
     ("father", "dad", "daddy", "papa", "father"),
     ("mother", "mum", "mom", "mama", "mummy", "mother"),
     ("funeral", "burial", "buried", "funerals"),
@@ -119,7 +125,10 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
      "criticized", "criticizing", "nags", "nagging", "belittles"),
     ("cry", "cried", "crying", "cries", "tears", "tearful", "wept", "weep"),
     ("relief", "relieved"),
-    ("angry", "anger", "angered", "furious", "fury", "rage"),
+    ("angry", "anger", "angered", "furious", "fury", "rage", "annoyed", "annoyance", "irritated", "resentful",
+     "resented", "resentment"),
+    ("valued", "value", "values", "valuing", "appreciated", "appreciate", "appreciates", "appreciation",
+     "recognised", "recognized", "recognition"),
     ("drink", "drinking", "drank", "drunk", "alcohol", "alcoholic", "drinker"),
     ("violent", "violence", "beat", "beaten", "beating", "abuse", "abused", "abusive"),
     ("flat", "apartment"),
@@ -135,6 +144,7 @@ _SYNONYMS: dict[str, str] = {word: group[0] for group in SYNONYM_GROUPS for word
 _SYNONYMS.update({third_person(word): canonical for word, canonical in list(_SYNONYMS.items())
                   if " " not in word and third_person(word) not in _SYNONYMS})
 #: The same word in another form (irregular verbs): matched as one term, like a synonym.
+_SYNONYM_HEADS = frozenset(group[0] for group in SYNONYM_GROUPS)
 _GROUPS: dict[str, tuple[str, ...]] = {group[0]: group for group in (*IRREGULAR_GROUPS, *SYNONYM_GROUPS)}
 _FORMS: dict[str, str] = {word: group[0] for group in IRREGULAR_GROUPS for word in group if word not in _SYNONYMS}
 
@@ -263,11 +273,13 @@ def sentence_terms(text: str, names: frozenset[str] = frozenset(), skip: frozens
     all_names = names | frozenset(names_in(text))
     terms: dict[str, Term] = {}
     for clause in clauses(text):
-        for word in clause:
+        for k, word in enumerate(clause):
             if word in skip:
                 continue
             term = _term(word, all_names)
             if term is not None and not (event_only and term.dated):
+                if not term.key.startswith(_NOT_OWN) and not _NEGATORS.isdisjoint(clause[max(0, k - 3):k]):
+                    term = _with_un(term)
                 terms.setdefault(term.key, term)
         if _took_own_life(clause):
             # "took his own life" is a death ("her mentor died", "after he killed himself")
@@ -278,6 +290,18 @@ def sentence_terms(text: str, names: frozenset[str] = frozenset(), skip: frozens
 
 
 _TOOK = frozenset({"took", "take", "takes", "taken", "taking", "ended", "end", "ends"})
+#: Words that deny the word after them in an evidence sentence ("has not been signed", "without sending it").
+_NEGATORS = frozenset({"not", "never", "without", "no"})
+
+
+def _with_un(term: Term) -> Term:
+    """A term the sentence denies, also found by its negative prefix: "The sale has not been signed" is "the contract
+    is still unsigned", "drafted a complaint without sending it" is "an unsent complaint". Only the sentence's own
+    word is read so, never an other word of its synonym group ("unhappy" is not "not glad")."""
+    forms = [c for c in term.cues if c[:1].isalpha() and " " not in c and not c.startswith("un")]
+    if not forms or term.key[5:] in _SYNONYM_HEADS:
+        return term
+    return Term(term.key, (*term.cues, *(f"un{c}" for c in forms)), term.weight, term.dated)
 
 
 def _took_own_life(clause: list[str]) -> bool:

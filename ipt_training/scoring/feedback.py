@@ -314,6 +314,11 @@ DEFICITS_LINK = ("show that no death, dispute or life change explains the onset,
                  "pattern of isolation")
 
 
+#: Said where the key event and the onset are each dated but not tied (half the link's point).
+IMPLIED_LINK_FEEDBACK = ("You dated the key event and the onset, which implies the link; say how they are tied "
+                         "(e.g. 'the symptoms began two months after ...') for the full point.")
+
+
 def evidence_feedback(hit: int, total: int, linked: bool, missed_hints: list[str], timeline_hint: str,
                       *, reveal: bool, deficits_key: bool = False, deficits_chosen: bool = False,
                       full: bool = False, no_choice: bool = False) -> str:

@@ -113,6 +113,7 @@ from ipt_training.scoring.onset_elsewhere import dismissed, onset_ties, tied_els
 from ipt_training.scoring.onset_link import (
     OnsetTiming,
     dated_link,
+    dates_apart,
     denies_link,
     key_dated,
     key_event_texts,
@@ -1186,7 +1187,10 @@ def score_formulation(
         # the onset, then the story turned back to the key event before it ("It began in November. In the months
         # before, ...; then he paid the deposit")
         linked = told_back(prepared, event_clauses, onset, timing.spans() if timing is not None else ())
-    if (linked and case is not None and reference.primary_area is not ProblemArea.INTERPERSONAL_DEFICITS
+    # The key event and the onset each dated, apart, with nothing said of how they are tied: the link implied (half).
+    implied = (not linked and timing is not None and dates_apart(timing, prepared, event_clauses, onset)
+               and not link_denied(prepared, event_clauses) and not any(map(denies_link, prepared)))
+    if ((linked or implied) and case is not None and reference.primary_area is not ProblemArea.INTERPERSONAL_DEFICITS
             and decision.primary is not None and not implicit and not decision.contradiction):
         # An answer that argues another focus ties the onset to that focus's event ("six months into the new post",
         # "it follows the quarrel"): however well its sentence matches the link's words or date, the onset is tied to
@@ -1204,12 +1208,13 @@ def score_formulation(
         if tied and (_argues_other(decision, reference, implicit)
                      or _planned_for(tied, _plan_votes(kinds["goal"] + kinds["strategy"], prepared, words),
                                      reference.primary_area)):
-            linked = False
+            linked = implied = False
             # ... and a plan to "tie the onset" to that event ties it to the wrong one too
             kinds["strategy"] = [m for m in kinds["strategy"] if m.concept != _LINK_ONSET]
     # "He became low after X. He became low after Y. He became low after Z.": a link said to every event is no link
     walked = linked and every_event_tied(prepared, cleaned.text, timeline_words(reference, case))
     linked = linked and not walked
+    implied = implied and not walked
     style = read_style(answer.text, raw, case.vignette if case is not None else None)
     list_linked = linked and style.link_shown  # a link a list shows, not one read from "link onset"
     bare_list = answer.primary_area is None and (
@@ -1434,7 +1439,12 @@ def score_formulation(
                                                    >= Reading.HEDGED
                                                    and ProblemArea.ROLE_DISPUTE not in reading.rejected)
                                          or _speaks_of_conflict(prepared, words) or bool(reveal and has_dispute))
-    evidence_pts = ev_pts + (plan.link if link_credit else 0.0)
+    # (the implied link as the stated one is credited: not from a pasted vignette, a list that chose nothing, a list)
+    half_link = (implied and not link_credit and not (style.pasted and not copied) and not unlinked_list
+                 and not listed and not decision.stuffing)
+    if half_link:
+        evidence_text += " " + feedback.IMPLIED_LINK_FEEDBACK
+    evidence_pts = ev_pts + (plan.link if link_credit else plan.link / 2 if half_link else 0.0)
     if copied:
         evidence_pts /= 4
         evidence_text += " " + COPIED_FEEDBACK.format(case=copied)

@@ -1,0 +1,186 @@
+"""Evidence and timeline credit (round 13, ev13): a fact told with another word for it, and the link implied by dates.
+
+The examiners credit a fact however it is told and give half the link's point where the answer dates the key event
+and the onset without saying how they are tied. These tests hold each mechanism with answers that must gain and
+answers that must not: a death told by how it happened ("Jesper drowned" is "the death of his friend"), the kin
+words and accident words of a note ("bro", "MVA"), a denied word found by its negative prefix ("not signed" is
+"unsigned"), anger in milder words ("annoyed"); the implied link, not from a list of names and dates, a pasted
+vignette, or an answer that denies the tie. The references are invented for these tests; the answers in
+``tests/data/ev13/`` are invented too (none comes from a benchmark set), marked as an examiner would, and run against
+study-half cases.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from ipt_training.cases.loader import load_case_file
+from ipt_training.cases.model import Case, ReferenceFormulation
+from ipt_training.scoring.evidence import sentence_terms
+from ipt_training.scoring.formulation import score_formulation
+from ipt_training.scoring.report import FormulationAnswer
+
+_DATA = Path(__file__).resolve().parent / "data" / "ev13"
+_BENCH = Path(__file__).resolve().parents[1] / "benchmarks" / "data"
+
+GRIEF = ReferenceFormulation.model_validate({
+    "primary_area": "grief",
+    "key_evidence": [
+        {"id": "drowned", "hint": "Whose loss?",
+         "text": "In September his closest friend Jesper drowned when his dinghy capsized."},
+        {"id": "put_off", "hint": "How did he mourn?",
+         "text": "He gave the eulogy without a tremor and was back teaching the next morning."},
+        {"id": "money", "hint": "What was left unsaid?",
+         "text": "He was annoyed that Jesper had asked him for money again."},
+        {"id": "unsent", "hint": "What has he not done?",
+         "text": "He wrote Mette a letter but has not sent it."},
+    ],
+    "timeline_link": {"id": "onset_after_death", "hint": "When did it start?",
+                      "text": "His symptoms began in November, about two months after Jesper drowned."},
+    "goals": ["grief.mourn", "grief.reinvest"],
+    "strategies": ["general.link_onset", "grief.reconstruct"],
+    "rationale": "The death of his friend two months before onset.",
+    "formulation": "You have depression. It began two months after Jesper drowned.",
+})
+
+BROTHER = ReferenceFormulation.model_validate({
+    "primary_area": "grief",
+    "key_evidence": [
+        {"id": "death", "hint": "Whose loss?",
+         "text": "His younger brother Tunde died in a motorcycle accident in Lagos in August."},
+        {"id": "no_tears", "hint": "How did he mourn?", "text": "He watched the burial on a video and has not cried."},
+        {"id": "quarrel", "hint": "What happened before?",
+         "text": "They had quarrelled about money a week before."},
+    ],
+    "timeline_link": {"id": "anniversary", "hint": "When did it start?",
+                      "text": "His symptoms began a year later, at the anniversary of Tunde's death."},
+    "goals": ["grief.mourn"],
+    "strategies": ["grief.reconstruct"],
+    "rationale": "The death of his brother.",
+    "formulation": "You have depression. It began at the anniversary of Tunde's death.",
+})
+
+
+def _cited(text: str, reference: ReferenceFormulation = GRIEF) -> set[str]:
+    return set(score_formulation(FormulationAnswer(text=text), reference).evidence_cited)
+
+
+# ------------------------------------------------------------------------------ a death told by how it happened
+
+@pytest.mark.parametrize("text", [
+    "Grief: the death of his friend Jesper in the autumn.",
+    "Grief. His friend Jesper is dead since september.",
+])
+def test_a_drowning_is_the_death(text: str) -> None:
+    assert "drowned" in _cited(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Grief. He nearly drowned as a boy.",  # a word of the item, not the death of anyone of the case
+    "Grief. Jesper was his friend since school.",  # the name and a common word of who he is
+])
+def test_drowning_or_the_name_alone_is_not_the_death(text: str) -> None:
+    assert "drowned" not in _cited(text)
+
+
+# ----------------------------------------------------------------------------------- a note's kin and accident words
+
+def test_a_notes_bro_and_mva_are_the_brother_and_the_accident() -> None:
+    assert "death" in _cited("PA: grief. Bro T. d. 8/24, MVA in Lagos.", BROTHER)
+
+
+def test_bro_alone_is_not_the_death() -> None:
+    assert "death" not in _cited("PA: grief. Bro lives in London.", BROTHER)
+
+
+# ------------------------------------------------------------------------------------ anger in milder words
+
+def test_annoyance_about_money_is_the_annoyed_item() -> None:
+    assert "money" in _cited("Grief. He still feels anger at Jesper about the money he kept asking for.")
+
+
+def test_money_alone_is_not_the_annoyance() -> None:
+    assert "money" not in _cited("Grief. Money is tight since he went part-time.")
+
+
+# --------------------------------------------------------------------------------------- the negative prefix
+
+def test_a_denied_word_is_also_found_by_its_negative_prefix() -> None:
+    cues = {c for t in sentence_terms("The sale has not been signed.") for c in t.cues}
+    assert "unsign*" in cues
+    assert "unsent" in {c for t in sentence_terms("She drafted a complaint without sending it.") for c in t.cues}
+
+
+def test_a_word_the_sentence_does_not_deny_gets_no_negative_prefix() -> None:
+    cues = {c for t in sentence_terms("She signed the lease in May and sent the keys.") for c in t.cues}
+    assert not any(c.startswith("un") for c in cues)
+
+
+def test_an_unsent_letter_to_mette_cites_the_item() -> None:
+    assert "unsent" in _cited("Grief. The letter to Mette is still unsent.")
+
+
+def test_a_letter_that_was_sent_is_not_the_unsent_one() -> None:
+    assert "unsent" not in _cited("Grief. He is unsure about the school letter.")
+
+
+# --------------------------------------------------------------------------- the link implied by the dates
+
+def _case(folder: str, case_id: str) -> Case:
+    return load_case_file(_BENCH / folder / "cases" / f"{case_id}.yaml")
+
+
+def _evidence(text: str, case: Case) -> float:
+    assert case.reference is not None
+    return score_formulation(FormulationAnswer(text=text), case.reference, case=case).criterion(
+        "evidence_timeline").points
+
+
+_DEATH = "Grief. Her father Stanislaw died in February 2025. She did not cry at the funeral. "
+
+
+def test_the_event_and_the_onset_dated_apart_earn_half_the_link() -> None:
+    case = _case("formulation_dev_d", "h-01")
+    undated = _evidence(_DEATH + "Her low mood is worse in the mornings.", case)
+    apart = _evidence(_DEATH + "Her low mood began in April 2025.", case)
+    tied = _evidence(_DEATH + "Her low mood began in April 2025, about six weeks after her father died.", case)
+    assert (apart - undated, tied - undated) == (0.5, 1.0)
+
+
+@pytest.mark.parametrize("text", [
+    "Grief. Stanislaw. February 2025. April 2025. Flat. Fishing club.",  # names and dates listed
+    _DEATH + "Her low mood began in April 2025; I do not think his death triggered it.",  # the tie denied
+    _DEATH + "Her low mood began in April 2025, which is a coincidence.",
+])
+def test_dates_listed_or_a_tie_denied_earn_no_link(text: str) -> None:
+    case = _case("formulation_dev_d", "h-01")
+    undated = _evidence(_DEATH + "Her low mood is worse in the mornings.", case)
+    points = _evidence(text, case)
+    assert points <= undated
+
+
+def test_a_pasted_vignette_earns_no_implied_link() -> None:
+    case = _case("formulation_dev_d", "h-01")
+    report = score_formulation(FormulationAnswer(text=case.vignette), case.reference, case=case)
+    assert "pasted_vignette" in report.flags
+    assert "implies the link" not in report.criterion("evidence_timeline").feedback
+
+
+# ----------------------------------------------------------------------------- ev13's invented answers
+
+def _marked(name: str) -> list[dict]:
+    return yaml.safe_load((_DATA / name).read_text(encoding="utf-8"))
+
+
+def test_batch_a_evidence_error_is_below_its_start() -> None:
+    """Batch A was marked before any change; at d07f2c8 its evidence MAE was 0.50 (its misses are listed in the
+    report: area misreadings, a bare list that earns items by its names)."""
+    errors = []
+    for item in _marked("answers-a.yaml"):
+        case = _case(item["case_set"], item["case_id"])
+        expected = float(item["expert"]["evidence_timeline"]) + float(item["expert"].get("dispute_stage") or 0)
+        errors.append(abs(_evidence(item["answer"]["text"], case) - expected))
+    assert sum(errors) / len(errors) < 0.45
