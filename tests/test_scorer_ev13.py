@@ -169,6 +169,41 @@ def test_a_pasted_vignette_earns_no_implied_link() -> None:
     assert "implies the link" not in report.criterion("evidence_timeline").feedback
 
 
+# --------------------------------------------------------------------- the link said in other words, the birth
+
+@pytest.mark.parametrize("tie", ["and then she got depressed", "and her low mood came on the heels of it"])
+def test_the_link_said_as_and_then_or_on_the_heels_of(tie: str) -> None:
+    case = _case("formulation_dev_d", "h-01")
+    said = _evidence(f"Grief. Her father Stanislaw died {tie}. She did not cry at the funeral.", case)
+    unsaid = _evidence("Grief. Her father Stanislaw died. She did not cry at the funeral and is depressed.", case)
+    assert said - unsaid == 1.0
+
+
+def test_and_then_in_a_plan_ties_nothing() -> None:
+    case = _case("formulation_dev_d", "h-01")
+    text = "Grief. Her father Stanislaw died. She is depressed. Goals: mourning, and then new interests."
+    assert "tied the onset" not in score_formulation(FormulationAnswer(text=text), case.reference,
+                                                     case=case).criterion("evidence_timeline").feedback
+
+
+@pytest.mark.parametrize("text", [
+    "Role transition. Depression started after the baby.",
+    "Role transition. She finally has the baby she wanted, and two months later she is low.",
+])
+def test_after_the_baby_is_after_the_birth(text: str) -> None:
+    case = _case("formulation_dev_n", "n-01")
+    assert case.reference is not None
+    assert "birth_after_ivf" in score_formulation(FormulationAnswer(text=text), case.reference, case=case).evidence_cited
+
+
+@pytest.mark.parametrize("text", ["Role transition. The baby cries a lot at night.", "Role transition. Baby. Work."])
+def test_the_baby_alone_is_not_the_birth(text: str) -> None:
+    case = _case("formulation_dev_n", "n-01")
+    assert case.reference is not None
+    assert "birth_after_ivf" not in score_formulation(FormulationAnswer(text=text), case.reference,
+                                                      case=case).evidence_cited
+
+
 # ----------------------------------------------------------------------------- ev13's invented answers
 
 def _marked(name: str) -> list[dict]:

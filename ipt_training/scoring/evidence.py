@@ -136,7 +136,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("phone", "phoned", "phones", "phoning", "call", "called", "calls", "calling", "rang", "ring", "rings",
      "ringing"),
     ("birth", "born", "births", "childbirth", "new baby", "had a baby", "having a baby", "baby came",
-     "baby arrived"),
+     "baby arrived", "has a baby", "have a baby", "had the baby", "has the baby", "after the baby", "since the baby"),
 )
 _SYNONYMS: dict[str, str] = {word: group[0] for group in SYNONYM_GROUPS for word in group}
 # The third person of a group's verbs ("retires", "promotes", "marries"), where the group does not list it: the same

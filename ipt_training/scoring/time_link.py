@@ -83,7 +83,8 @@ def onset_anywhere(prepared: Clauses) -> bool:
 _RELATION_WORDS = frozenset({"follows", "later", "afterwards", "thereafter", "subsequently", "before", "caused",
                              "post", "until", "near", "close", "pp"})
 _RELATION_PHRASES = (" set off ", " sets off ", " brought on ", " brought about ", " led to ", " leads to ",
-                     " just as ", " as soon as ", " in response to ")
+                     " just as ", " as soon as ", " in response to ", " on the heels of ", " in the aftermath of ",
+                     " and then ", " ever after ")
 #: A word relating something to what was just said ("after this", "before that", "since then", "after which").
 _POINTING = frozenset({"this", "that", "it", "then", "which", "these", "those"})
 _POINTING_RELATIONS = frozenset({"after", "before", "since", "following", "from", "until", "by", "soon", "shortly",
