@@ -193,7 +193,8 @@ def test_and_then_in_a_plan_ties_nothing() -> None:
 def test_after_the_baby_is_after_the_birth(text: str) -> None:
     case = _case("formulation_dev_n", "n-01")
     assert case.reference is not None
-    assert "birth_after_ivf" in score_formulation(FormulationAnswer(text=text), case.reference, case=case).evidence_cited
+    report = score_formulation(FormulationAnswer(text=text), case.reference, case=case)
+    assert "birth_after_ivf" in report.evidence_cited
 
 
 @pytest.mark.parametrize("text", ["Role transition. The baby cries a lot at night.", "Role transition. Baby. Work."])
