@@ -46,24 +46,6 @@ GRIEF = ReferenceFormulation.model_validate({
     "formulation": "You have depression. It began two months after Jesper drowned.",
 })
 
-BROTHER = ReferenceFormulation.model_validate({
-    "primary_area": "grief",
-    "key_evidence": [
-        {"id": "death", "hint": "Whose loss?",
-         "text": "His younger brother Tunde died in a motorcycle accident in Lagos in August."},
-        {"id": "no_tears", "hint": "How did he mourn?", "text": "He watched the burial on a video and has not cried."},
-        {"id": "quarrel", "hint": "What happened before?",
-         "text": "They had quarrelled about money a week before."},
-    ],
-    "timeline_link": {"id": "anniversary", "hint": "When did it start?",
-                      "text": "His symptoms began a year later, at the anniversary of Tunde's death."},
-    "goals": ["grief.mourn"],
-    "strategies": ["grief.reconstruct"],
-    "rationale": "The death of his brother.",
-    "formulation": "You have depression. It began at the anniversary of Tunde's death.",
-})
-
-
 def _cited(text: str, reference: ReferenceFormulation = GRIEF) -> set[str]:
     return set(score_formulation(FormulationAnswer(text=text), reference).evidence_cited)
 
@@ -89,17 +71,18 @@ def test_drowning_or_the_name_alone_is_not_the_death(text: str) -> None:
 # ----------------------------------------------------------------------------------- a note's kin and accident words
 
 def test_a_notes_bro_and_mva_are_the_brother_and_the_accident() -> None:
-    assert "death" in _cited("PA: grief. Bro T. d. 8/24, MVA in Lagos.", BROTHER)
-
-
-def test_bro_alone_is_not_the_death() -> None:
-    assert "death" not in _cited("PA: grief. Bro lives in London.", BROTHER)
+    case = load_case_file(_BENCH / "formulation_dev_e" / "cases" / "t-07.yaml")
+    assert case.reference is not None
+    for text, cites in (("PA: grief. His bro was killed in an MVA in 8/24.", True),
+                        ("PA: grief. Bro lives in London.", False), ("PA: grief. MVA 8/24.", False)):
+        cited = score_formulation(FormulationAnswer(text=text), case.reference, case=case).evidence_cited
+        assert ("brother_died" in cited) is cites, text
 
 
 # ------------------------------------------------------------------------------------ anger in milder words
 
 def test_annoyance_about_money_is_the_annoyed_item() -> None:
-    assert "money" in _cited("Grief. He still feels anger at Jesper about the money he kept asking for.")
+    assert "money" in _cited("Grief. There is anger about the money too.")
 
 
 def test_money_alone_is_not_the_annoyance() -> None:
@@ -120,7 +103,7 @@ def test_a_word_the_sentence_does_not_deny_gets_no_negative_prefix() -> None:
 
 
 def test_an_unsent_letter_to_mette_cites_the_item() -> None:
-    assert "unsent" in _cited("Grief. The letter to Mette is still unsent.")
+    assert "unsent" in _cited("Grief. His letter is still unsent.")
 
 
 def test_a_letter_that_was_sent_is_not_the_unsent_one() -> None:
