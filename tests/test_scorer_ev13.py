@@ -188,6 +188,36 @@ def test_the_baby_alone_is_not_the_birth(text: str) -> None:
                                                       case=case).evidence_cited
 
 
+# ------------------------------------------------------- one distinctive word of the item in a note's entry
+
+_NOTE = "PA: grief. J. drowned 9/25. Onset 11/25. "
+
+
+@pytest.mark.parametrize("text", [
+    "PA: grief. J. drowned 9/25. Eulogy w/o tears, back at school next day. Onset 11/25.",
+    _NOTE + "Eulogy w/o tremor; back teaching next a.m.",
+])
+def test_a_notes_entry_with_a_distinctive_word_of_the_item_cites_it(text: str) -> None:
+    case = _case("formulation_dev_j", "x-07")
+    assert case.reference is not None
+    assert "mourning_put_off" in score_formulation(FormulationAnswer(text=text), case.reference,
+                                                   case=case).evidence_cited
+
+
+@pytest.mark.parametrize("text", [
+    _NOTE + "Strategies: go over the eulogy again.",  # the word in the plan
+    _NOTE + "S: go over the eulogy again.",
+    _NOTE + "Eulogy.",  # a list's item
+    _NOTE + "He thinks the eulogy was too short.",  # prose without an event: the word is not the fact
+    "PA: role dispute with Karin. Eulogy w/o tears, back at school next day.",  # another focus argued
+])
+def test_the_word_in_a_plan_a_list_or_another_focus_does_not_cite_it(text: str) -> None:
+    case = _case("formulation_dev_j", "x-07")
+    assert case.reference is not None
+    assert "mourning_put_off" not in score_formulation(FormulationAnswer(text=text), case.reference,
+                                                       case=case).evidence_cited
+
+
 # ----------------------------------------------------------------------------- ev13's invented answers
 
 def _marked(name: str) -> list[dict]:

@@ -165,6 +165,13 @@ _SHORT_ITEM_SHARE = 0.6
 #: A clause this long is a sentence: one distinctive word of the key event's item there names the event ("she is
 #: depressed since she had to leave the bakery"); in a fragment of a list it does not ("Bakery.").
 _SENTENCE_WORDS = 5
+#: A clause this long states something, as a note's entry does ("Eulogy w/o tears"); a list's item is a word or two.
+_NOTE_WORDS = 3
+#: Words of a plan, not a fact: a note's goals and strategies ("Goals: mourn old role; carer skills") tell nothing of
+#: what happened.
+_PLAN_WORDS = frozenset({"goal", "goals", "plan", "strategy", "strategies", "strat", "strats", "aim", "aims", "help",
+                         "encourage", "explore", "build", "develop", "mourn", "mourning", "facilitate", "reinvest",
+                         "skills", "support", "supports", "role", "play", "analysis", "sessions", "sess"})
 #: Share of function words ("the", "of", "you") below which a clause is a list of words, not prose (a plain sentence of
 #: a fact has a third or more; the case's words listed one after another a tenth).
 PROSE_SHARE = 0.2
@@ -376,6 +383,14 @@ class DerivedEvidence:
         sentences = {c for c in by_clause if prepared and len(prepared[c]) >= _SENTENCE_WORDS
                      and not _EVENT_VERBS.isdisjoint(prepared[c])}
         keyed = [c in sentences for c in sorted(by_clause)]
+        # clauses that state something: sentences, and a note's entries before its plan ("Eulogy w/o tears, back at
+        # work next day"; not "S: go over the eulogy"): there one distinctive word of an item's own tells it where the
+        # answer reads the case as the case does
+        plan_from = _plan_start(prepared) if prepared is not None and by_context is not None else 0
+        stating = [c in sentences or (prepared is not None and c < plan_from and len(prepared[c]) >= _NOTE_WORDS
+                                      and sum(t in FUNCTION_WORDS for t in prepared[c]) < PROSE_SHARE * len(prepared[c])
+                                      and _PLAN_WORDS.isdisjoint(prepared[c]))
+                   for c in sorted(by_clause)]
         # windows told in prose, not a fragment of a list or the case's words listed in one sentence: there the case's
         # other words for an item back up its own
         told = [prepared is not None and len(prepared[c]) >= _SENTENCE_WORDS
@@ -389,7 +404,7 @@ class DerivedEvidence:
             own = self.own.get(item_id, frozenset())
             shared = self.shared.get(item_id, {})
             extra = self.extra.get(item_id, frozenset()) if by_context is not None else frozenset()
-            for window, head, sentence, long in zip(windows, heads, keyed, told, strict=True):
+            for window, head, sentence, long, states in zip(windows, heads, keyed, told, stating, strict=True):
                 hit = [k for k in weights if k in window]
                 score = sum(weights[k] for k in hit)
                 if item_id == self.timeline_id:
@@ -405,15 +420,27 @@ class DerivedEvidence:
                                                                      or _tells_key_event(self.key_event, window)))):
                     found.add(item_id)
                     break
-                elif by_context is not None and long and (
-                        (not extra.isdisjoint(window)
+                elif by_context is not None and (
+                        (long and not extra.isdisjoint(window)
                          and any((weights[k] >= 1.0 or k in own) and not k.startswith(_NOT_OWN) for k in hit))
                         # (the word in the clause that tells the event, not in the clause after it)
-                        or (sentence and not self.telling.get(item_id, frozenset()).isdisjoint(head))):
+                        or (states and not self.telling.get(item_id, frozenset()).isdisjoint(head))):
                     by_context.add(item_id)
         if by_context is not None:
             by_context -= found
         return found
+
+
+#: The headings that open a note's plan ("Goals:", "Strategies:", "S:", "Tx:"), each read as a clause of its own.
+_PLAN_HEADS = frozenset({"goal", "goals", "plan", "plans", "strategy", "strategies", "strat", "strats", "s", "aim",
+                         "aims", "tx", "treatment", "interventions", "techniques"})
+
+
+def _plan_start(prepared: list[list[str]]) -> int:
+    """The first clause of the answer's plan, opened by a heading ("Goals:", "S:"), or the number of clauses: what a
+    note says after it is what it will do, not what happened."""
+    return next((c for c, tokens in enumerate(prepared) if 0 < len(tokens) <= 2 and tokens[0] in _PLAN_HEADS),
+                len(prepared))
 
 
 def _tells_key_event(event: frozenset[str], window: set[str]) -> bool:
