@@ -435,13 +435,24 @@ def _classify(m: Match, tokens: list[str], previous: list[str] | None, quoted: b
         return _MENTIONED
     if before and before[-1] in _POSSESSIVES:
         return _MENTIONED
-    if opens_clause or _has(_COPULA, before[-5:]) or (
+    if opens_clause or _has(_COPULA, before[-5:]) or _had(before) or (
             not _FOCUS_NOUNS.isdisjoint(tokens) and _focus_after(tokens, m.end)):
         # ("... and at the same time a role transition, which I think is the main problem": named as the focus)
         return _ASSERTED
     if _decides(before, previous):
         return _ASSERTED  # "On balance, interpersonal deficits": the conclusion that opens the sentence names it
     return _MENTIONED
+
+
+#: The area said as what the patient has, as a diagnosis is ("she has a role transition", in non-native English
+#: "Valentina have role transition"): the verb right before the name, or before its article.
+_HAVING = frozenset({"has", "have"})
+
+
+def _had(before: list[str]) -> bool:
+    """The words before an area's name say the patient has it ("has a", "have")."""
+    return bool(before) and (before[-1] in _HAVING or (
+        before[-1] in {"a", "an"} and len(before) > 1 and before[-2] in _HAVING))
 
 
 #: Verbs that open a question asked for yes or no ("Is this grief?", "Could it be a transition?").
@@ -2229,6 +2240,22 @@ def _ranks_first(tokens: list[str]) -> bool:
                and _NEGATORS.isdisjoint(tokens[max(0, k - 3):k]) for k, t in enumerate(tokens))
 
 
+#: The writer's own account of the case opened in lay words: "what is going on is that ...", "what is happening
+#: here is ...", "what has happened is ...".
+_ACCOUNT_OPENERS = frozenset({"going", "happening", "happened"})
+_ACCOUNT_REACH = 5
+
+
+def _accounts(tokens: list[str]) -> bool:
+    """The clause opens with the writer's account of what the case is ("what is going on is that Helene and Baptiste
+    want different things from the flat"): "what" first, then a verb of happening and "is" within a few words (not a
+    question: "what is going on?" ends on no such "is")."""
+    if not tokens or tokens[0] != "what" or _ACCOUNT_OPENERS.isdisjoint(tokens[1:4]):
+        return False
+    at = next(k for k in range(1, 4) if tokens[k] in _ACCOUNT_OPENERS)
+    return "is" in tokens[at + 1:at + 1 + _ACCOUNT_REACH] and _NEGATORS.isdisjoint(tokens[:at + _ACCOUNT_REACH])
+
+
 #: Lay words that tell which area an object of a focus frame is: "the thinness of his relationships", "this quarrel
 #: with your sister", "the change in your life", "the loss of your father".
 _LAY_AREA_WORDS: dict[str, ProblemArea] = {
@@ -2373,6 +2400,17 @@ def _on_own(tokens: list[str]) -> bool:
 _NEVER_REACH = 5
 
 
+#: Words that date what a clause tells as recent: "the loneliness is new", "she has only lately been alone".
+_NEW_WORDS = frozenset({"new", "recent", "recently", "lately"})
+
+
+def _new_isolation(tokens: list[str]) -> bool:
+    """Isolation said to be new ("she was the social one, so the loneliness is new"), not denied to be ("the
+    loneliness is not new"): what a change did, not the lifelong pattern of deficits."""
+    return not _NEW_WORDS.isdisjoint(tokens) and any(
+        t in _NEW_WORDS and (k == 0 or tokens[k - 1] not in _NEGATORS) for k, t in enumerate(tokens))
+
+
 def _never_alone(tokens: list[str]) -> bool:
     """Being alone denied ("he has never lived alone", "never had to live on his own"): no isolation told."""
     return any(t == "never" and (not _ALONE_WORDS.isdisjoint(tokens[k + 1:k + 1 + _NEVER_REACH])
@@ -2485,6 +2523,18 @@ _NOT_CLOSE_REACH = 2
 _NOT_SO = frozenset({"not", "never", "nt", "t", "hardly"})
 
 
+_PEACE_REACH = 8
+
+
+def _peace_before(before: list[str]) -> bool:
+    """The words just before a death say peace was made with it ("he seems to have made his peace with his
+    brother's death", "she has come to terms with her father's death"), not that it was not ("he has not come to
+    terms with her death", "never made peace with")."""
+    window = before[-_PEACE_REACH:]
+    return any(((a, b) in _PEACE or (a, c) in _PEACE) and _BLOCKING.isdisjoint(window[max(0, k - 4):k])
+               for k, (a, b, c) in enumerate(zip(window, window[1:], window[2:], strict=False)))
+
+
 def _not_close(after: list[str]) -> bool:
     """The words after a death say the dead was not close to the patient ("the cousin who died in Tonga was not
     close"): a death the writer weighs and sets aside."""
@@ -2549,7 +2599,11 @@ def set_aside(tokens: list[str], end: int | None = None) -> bool:
         if any(pair in _WENT_WELL and (k == 0 or window[k - 1] not in _NOT_RELEVANT)
                for k, pair in enumerate(pairwise(window))):
             return True
-    if _NOT_RELEVANT.isdisjoint(tokens) or _RELEVANCE.isdisjoint(tokens):
+    if _NOT_RELEVANT.isdisjoint(tokens):
+        return False
+    if tokens[-2:] == ["not", "it"] and len(tokens) > 3 and tokens[-3] in _BE_NOW and tokens[-4] in _BACK_SUBJECTS:
+        return True  # "retiring was a happy change, so that is not it": the writer's own "that isn't it"
+    if _RELEVANCE.isdisjoint(tokens):
         return False
     return any(t in _NOT_RELEVANT and (not _RELEVANCE.isdisjoint(tokens[k + 1:k + 1 + _RELEVANCE_REACH]) or (
         # a belief denied about the cause: "I do not think his death is what set this off"
@@ -2557,6 +2611,9 @@ def set_aside(tokens: list[str], end: int | None = None) -> bool:
                for k, t in enumerate(tokens))
 
 
+#: "that is not it", "this was not it" (never "the problem is not it", nor a tag question's "is not it").
+_BE_NOW = frozenset({"is", "was"})
+_BACK_SUBJECTS = frozenset({"that", "this"})
 _AFTER = frozenset({"after"})
 #: How far after "after" the onset is said ("after your mood had already dropped").
 _LATER_REACH = 7
@@ -2564,11 +2621,18 @@ _LATER_REACH = 7
 _BACK_OPENERS = frozenset({"that", "this", "it", "which"})
 
 
+#: The words of a span that opens a clause before "after" ("two months after", "about a year after", "soon after").
+_SPAN_WORDS = _COUNTS | _SHORT_UNITS | frozenset({"about", "around", "roughly", "almost", "nearly", "soon", "shortly",
+                                                  "of", "year", "years", "barely", "within"})
+
+
 def _later_than_onset(tokens: list[str]) -> bool:
     """A clause that dates something after the onset ("the move came long after your mood dropped", "that was after
     this all began"): the onset said after "after", and not before it ("it began after the move" dates the onset)."""
     for k, token in enumerate(tokens):
         if token == "after" and not onset_said(tokens[:k]):
+            if k and _SPAN_WORDS.issuperset(tokens[:k]) and not onset_said(tokens[k + 1:k + 4]):
+                continue  # "two months after landing in Miami she was sleeping in class": the event, then the onset
             rest = [t for t in tokens[k + 1:k + 1 + _LATER_REACH] if t != "all"]
             if onset_said(rest):
                 return True
@@ -2745,7 +2809,7 @@ def infer_from_events(matches: list[Match], prepared: Clauses,
         lost = i not in dated_from_loss and _lost_role(tokens)
         if not lost and i not in consequences and (
                 not _ALONE_WORDS.isdisjoint(tokens) or _on_own(tokens)) and not _never_alone(tokens):
-            if i not in dated_from_event and _DEATH_WORDS.isdisjoint(tokens):
+            if i not in dated_from_event and _DEATH_WORDS.isdisjoint(tokens) and not _new_isolation(tokens):
                 lifelong += 1
         elif lost:
             # (a death told as the loss of a person, "since you lost Lai-ying you stay home", is no lost role)
@@ -2780,7 +2844,8 @@ def infer_from_events(matches: list[Match], prepared: Clauses,
         if (_settled(prepared[m.clause]) or m.clause in consequences or set_aside(prepared[m.clause], m.end)
                 or _sought(prepared[m.clause], m.start) or _dismissed_next(prepared, m.clause, told=areas_told)
                 or (_AREA_OF[m.concept] is ProblemArea.GRIEF and (_mourning_done(prepared[m.clause][m.end + 1:])
-                                                                   or _not_close(prepared[m.clause][m.end + 1:])))):
+                                                                   or _not_close(prepared[m.clause][m.end + 1:])
+                                                                   or _peace_before(prepared[m.clause][:m.start])))):
             # "her mother's death was long ago and she grieved it properly", "the promotion went well and is not
             # the issue": not what explains the episode; nor what the plan sets out to find ("find a few people
             # here you could spend time with" is an aim, not the deficits told)
@@ -2796,7 +2861,8 @@ def infer_from_events(matches: list[Match], prepared: Clauses,
         counted.add((m.clause, area))
         # The plan's own sentence says what the answer will work on ("I would focus on helping her adjust
         # to ..."): its events count, and outweigh the story told before it.
-        plan = len(areas_told[m.clause]) == 1 and (_plans(prepared[m.clause]) or _ranks_first(prepared[m.clause]))
+        plan = len(areas_told[m.clause]) == 1 and (_plans(prepared[m.clause]) or _ranks_first(prepared[m.clause])
+                                                    or _accounts(prepared[m.clause]))
         if plan or m.clause in near or (no_event and area is ProblemArea.INTERPERSONAL_DEFICITS):
             weight = _GRIEF_WEIGHT if area is ProblemArea.GRIEF else 1.0
             weights[area] = weights.get(area, 0.0) + weight * (_PLAN_WEIGHT if plan else 1.0)
