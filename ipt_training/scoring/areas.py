@@ -450,9 +450,11 @@ _HAVING = frozenset({"has", "have"})
 
 
 def _had(before: list[str]) -> bool:
-    """The words before an area's name say the patient has it ("has a", "have")."""
-    return bool(before) and (before[-1] in _HAVING or (
-        before[-1] in {"a", "an"} and len(before) > 1 and before[-2] in _HAVING))
+    """The words before an area's name say the patient has it ("has a", "have"), not the writer ("I have grief and a
+    transition on my list")."""
+    at = len(before) - 1 if before and before[-1] in _HAVING else (
+        len(before) - 2 if len(before) > 1 and before[-1] in {"a", "an"} and before[-2] in _HAVING else -1)
+    return at >= 0 and (at == 0 or before[at - 1] not in _WRITER)
 
 
 #: Verbs that open a question asked for yes or no ("Is this grief?", "Could it be a transition?").
@@ -2457,6 +2459,18 @@ def _others_view(tokens: list[str]) -> bool:
     return any(t in _VIEW_VERBS and not _OTHER_PEOPLE.isdisjoint(tokens[max(0, k - 2):k]) for k, t in enumerate(tokens))
 
 
+#: Verbs of having, making and keeping relationships ("never been able to make or keep close friends").
+_KEEPING_FRIENDS = frozenset({"make", "keep", "have", "had", "made", "kept", "hold", "find", "found"})
+_NEVER_ABLE = frozenset({"never", "not", "cannot", "unable", "nt"})
+_KEPT_REACH = 9
+
+
+def _kept_from(before: list[str]) -> bool:
+    """The words before a word of friendship deny that the patient makes or keeps any ("she has never been able to
+    make or keep close friends", "he cannot keep friends"): a denial, then a verb of having, making or keeping."""
+    return any(t in _NEVER_ABLE and not _KEEPING_FRIENDS.isdisjoint(before[k + 1:]) for k, t in enumerate(before))
+
+
 def _lifelong_isolation(tokens: list[str]) -> bool:
     """A clause that tells a long-standing pattern of isolation: a word of isolation ("alone", "no close friends")
     and a word of lifelong time ("always", "since school", "for years", "all her adult life"), not one that dates the
@@ -2464,8 +2478,9 @@ def _lifelong_isolation(tokens: list[str]) -> bool:
     if _LIFELONG_WORDS.isdisjoint(tokens):
         return False
     isolated = not _ALONE_WORDS.isdisjoint(tokens) or _on_own(tokens) or any(
-        t in _FRIEND_WORDS and k and tokens[k - 1] in _FEW | {"close"} and (tokens[k - 1] != "close" or (
-            k > 1 and tokens[k - 2] in _FEW)) for k, t in enumerate(tokens))
+        t in _FRIEND_WORDS and k and ((tokens[k - 1] in _FEW | {"close"} and (tokens[k - 1] != "close" or (
+            k > 1 and tokens[k - 2] in _FEW))) or _kept_from(tokens[max(0, k - _KEPT_REACH):k]))
+        for k, t in enumerate(tokens))
     if not isolated or _others_view(tokens) or _never_alone(tokens):
         # (another person's view is not the writer's argument: "your daughter thinks you were always ..."; nor is
         # being alone denied: "he has never lived alone")
@@ -2685,6 +2700,16 @@ def _lost_role(tokens: list[str]) -> bool:
     return (not _LOST.isdisjoint(tokens) and not _ROLE_THINGS.isdisjoint(tokens)) or _role_ended(tokens)
 
 
+_DENIAL_REACH = 4
+
+
+def _loss_denied(tokens: list[str]) -> bool:
+    """A loss denied ("he has not retired or lost anything yet", "she never lost her place"): a word of blocking
+    a few words before the word of losing."""
+    return any(t in _LOST and not _BLOCKING.isdisjoint(tokens[max(0, k - _DENIAL_REACH):k])
+               for k, t in enumerate(tokens))
+
+
 #: "any more", "no longer": what someone was, said to have ended.
 _ENDED_PAIRS = frozenset({("any", "more"), ("no", "longer")})
 _ENDED_FIRST = frozenset({"any", "no", "anymore"})
@@ -2813,6 +2838,12 @@ def infer_from_events(matches: list[Match], prepared: Clauses,
                 lifelong += 1
         elif lost:
             # (a death told as the loss of a person, "since you lost Lai-ying you stay home", is no lost role)
+            weights[ProblemArea.ROLE_TRANSITION] = weights.get(ProblemArea.ROLE_TRANSITION, 0.0) + 1.0
+    # A lost role told just after the clause that explains ("Since he gave the bakery to his son he feels useless. He
+    # lost his work and his friends at the market."): the same account goes on, as an event told there counts.
+    for i in words.with_any(_LOST):
+        if i in near and i not in explaining and i not in dated_from_loss and i not in consequences and _lost_role(
+                prepared[i]) and not _loss_denied(prepared[i]):
             weights[ProblemArea.ROLE_TRANSITION] = weights.get(ProblemArea.ROLE_TRANSITION, 0.0) + 1.0
     if lifelong:
         weights[ProblemArea.INTERPERSONAL_DEFICITS] = weights.get(ProblemArea.INTERPERSONAL_DEFICITS, 0.0) + lifelong

@@ -240,11 +240,28 @@ def _technique_matcher(reference: ReferenceFormulation, case: Case | None = None
     return build_matcher(_technique_cues(), protected=reader_words() | _case_words(case))
 
 
+#: Past verbs of the event vocabulary and the plain form a non-native writer puts in their place ("since she move to
+#: Miami", "he lose his job", "she leave home"): the same event told (an infinitive or a modal before the plain form,
+#: "she wants to move to Perth", is not, :func:`_events`).
+_PLAIN_FORMS = {"moved": "move", "lost": "lose", "left": "leave", "gave": "give", "came": "come", "passed": "pass"}
+_BASE_VERBS = frozenset(_PLAIN_FORMS.values())
+#: Words before a plain verb that make it an infinitive, a modal's or an imperative's, not a past told.
+_NOT_PAST = frozenset({"to", "will", "would", "may", "might", "could", "should", "can", "must", "shall", "not", "ll",
+                       "d", "lets", "let", "help", "helps", "helping", "cannot", "never", "if", "unless"})
+
+
+def _plain_forms(phrases: list[str]) -> list[str]:
+    """The event phrases that open with a past verb, with that verb in its plain form ("moved to" -> "move to")."""
+    return [f"{_PLAIN_FORMS[first]} {rest}" for first, _, rest in (p.partition(" ") for p in phrases)
+            if first in _PLAIN_FORMS and rest]
+
+
 @per_case
 def _event_matcher(reference: ReferenceFormulation, case: Case | None = None) -> PhraseMatcher:
     """The event vocabulary with the case's own words left as they are: typo repair must not read a word the case
-    itself uses as a cue it resembles ("the crash" of Tomás's motorbike is no "clash")."""
-    events = {f"event:{area.value}": list(dict.fromkeys([*phrases, *_to_patient(phrases)]))
+    itself uses as a cue it resembles ("the crash" of Tomás's motorbike is no "clash"); past verbs also in their plain
+    form, as non-native writers tell the past ("since she move to Miami")."""
+    events = {f"event:{area.value}": list(dict.fromkeys([*phrases, *_to_patient(phrases), *_plain_forms(phrases)]))
               for area, phrases in EVENT_CUES.items()}
     return build_matcher({**events, "absence": list(ABSENCE_OF_EVENT_CUES)},
                          protected=reader_words() | _case_words(case))
@@ -314,6 +331,10 @@ def _events(raw: Clauses, prepared: Clauses, words: AnswerWords, reference: Refe
     in the answer's words ("since Deniz came along and you took unpaid leave")."""
     events = (_side_matcher("event") if case is None else _event_matcher(reference, case)).find(raw)
     if case is not None:
+        if words.has_any(_BASE_VERBS):
+            # a plain verb after "to" or a modal is no past event ("she wants to move to Perth", "he may lose his job")
+            events = [m for m in events if m.start == 0 or raw[m.clause][m.start] not in _BASE_VERBS
+                      or raw[m.clause][m.start - 1] not in _NOT_PAST]
         events += lost_person_matches(prepared, words, dead)
         events += case_event_matches(prepared, case_events(reference, case))
     return events
