@@ -2700,16 +2700,6 @@ def _lost_role(tokens: list[str]) -> bool:
     return (not _LOST.isdisjoint(tokens) and not _ROLE_THINGS.isdisjoint(tokens)) or _role_ended(tokens)
 
 
-_DENIAL_REACH = 4
-
-
-def _loss_denied(tokens: list[str]) -> bool:
-    """A loss denied ("he has not retired or lost anything yet", "she never lost her place"): a word of blocking
-    a few words before the word of losing."""
-    return any(t in _LOST and not _BLOCKING.isdisjoint(tokens[max(0, k - _DENIAL_REACH):k])
-               for k, t in enumerate(tokens))
-
-
 #: "any more", "no longer": what someone was, said to have ended.
 _ENDED_PAIRS = frozenset({("any", "more"), ("no", "longer")})
 _ENDED_FIRST = frozenset({"any", "no", "anymore"})
@@ -2838,12 +2828,6 @@ def infer_from_events(matches: list[Match], prepared: Clauses,
                 lifelong += 1
         elif lost:
             # (a death told as the loss of a person, "since you lost Lai-ying you stay home", is no lost role)
-            weights[ProblemArea.ROLE_TRANSITION] = weights.get(ProblemArea.ROLE_TRANSITION, 0.0) + 1.0
-    # A lost role told just after the clause that explains ("Since he gave the bakery to his son he feels useless. He
-    # lost his work and his friends at the market."): the same account goes on, as an event told there counts.
-    for i in words.with_any(_LOST):
-        if i in near and i not in explaining and i not in dated_from_loss and i not in consequences and _lost_role(
-                prepared[i]) and not _loss_denied(prepared[i]):
             weights[ProblemArea.ROLE_TRANSITION] = weights.get(ProblemArea.ROLE_TRANSITION, 0.0) + 1.0
     if lifelong:
         weights[ProblemArea.INTERPERSONAL_DEFICITS] = weights.get(ProblemArea.INTERPERSONAL_DEFICITS, 0.0) + lifelong
