@@ -3,8 +3,11 @@ said to the patient and from non-native English.
 
 These tests hold, each with answers that must gain and answers that must not:
 
-* an area the patient "has" ("she has a role transition", "Valentina have role transition") is asserted, as a
-  diagnosis is; the writer's own "I have grief and a transition on my list" asserts nothing;
+* an area the patient "has" ("she has a role transition", "Valentina have role transition", "he suffers from a role
+  transition") is asserted, as a diagnosis is; the writer's own "I have grief and a transition on my list" asserts
+  nothing;
+* the problem stated in lay words ("the main problem is the change in his life", "problem of Dwayne is the change of
+  his life") names its area; "the problem is not the change" names none;
 * peace made with a death, said before it ("he seems to have made his peace with his brother's death"), sets the
   death aside; peace not made ("he has not come to terms with her death") does not;
 * isolation said to be new ("she was the social one, so the loneliness is new") is what a change did, not a lifelong
@@ -42,6 +45,7 @@ from ipt_training.scoring.areas import (
     _lifelong_isolation,
     _new_isolation,
     _peace_before,
+    problem_named,
     set_aside,
 )
 from ipt_training.text.normalize import clauses
@@ -62,10 +66,23 @@ def _tokens(text: str) -> list[str]:
 # ------------------------------------------------------------------------------------------ the readings one by one
 
 @pytest.mark.parametrize(("before", "had"), [
-    ("valentina have", True), ("she has a", True), ("he has an", True),
-    ("i have", False), ("we have a", False), ("she is in a", False), ("his", False), ("", False)])
+    ("valentina have", True), ("she has a", True), ("he has an", True), ("he suffers from a", True),
+    ("dwayne suffer", True), ("i have", False), ("we have a", False), ("she is in a", False), ("his", False),
+    ("away from", False), ("", False)])
 def test_an_area_the_patient_has_is_said_of_the_patient(before: str, had: bool) -> None:
     assert _had(before.split()) is had
+
+
+@pytest.mark.parametrize(("text", "area"), [
+    ("the main problem is the change in his life", ProblemArea.ROLE_TRANSITION),
+    ("problem of Dwayne is the change of his life", ProblemArea.ROLE_TRANSITION),
+    ("her problem is the arguments with her mother", ProblemArea.ROLE_DISPUTE),
+    ("the problem is not the change in his life", None),
+    ("the change is not the problem", None),
+    ("the problem is that he cannot drive", None),
+    ("the problem may be the change", None)])
+def test_the_problem_stated_in_lay_words_names_its_area(text: str, area: ProblemArea | None) -> None:
+    assert problem_named(_tokens(text)) is area
 
 
 @pytest.mark.parametrize(("text", "made"), [
@@ -141,6 +158,16 @@ def test_a_non_native_label_after_have_commits_and_the_writers_list_does_not() -
     listed = score(case, "I have role transition and interpersonal deficits on my list for Valentina; she eats alone "
                          "in the library since the move in August. I cannot choose yet.")
     assert points(listed, "problem_area") == 0
+
+
+def test_the_problem_said_in_plain_words_commits_and_its_denial_does_not() -> None:
+    case = _case("formulation_dev_q", "s-09")
+    said = score(case, "The main problem is the change in his life: after the seizure in April he cannot drive any "
+                       "more, and from June he sits at the dispatch desk. I will help him to accept it.")
+    assert said.detected_primary is ProblemArea.ROLE_TRANSITION and points(said, "problem_area") == 3
+    # (the same statement denied, with nothing else said for the area, commits to nothing)
+    denied = score(case, "The problem is not the change in his life. I will support him.")
+    assert denied.detected_primary is None
 
 
 def test_a_non_native_plain_past_is_the_event_and_an_infinitive_is_not() -> None:

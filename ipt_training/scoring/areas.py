@@ -446,14 +446,16 @@ def _classify(m: Match, tokens: list[str], previous: list[str] | None, quoted: b
 
 #: The area said as what the patient has, as a diagnosis is ("she has a role transition", in non-native English
 #: "Valentina have role transition"): the verb right before the name, or before its article.
-_HAVING = frozenset({"has", "have"})
+_HAVING = frozenset({"has", "have", "suffers", "suffer", "suffering", "from"})
 
 
 def _had(before: list[str]) -> bool:
-    """The words before an area's name say the patient has it ("has a", "have"), not the writer ("I have grief and a
-    transition on my list")."""
+    """The words before an area's name say the patient has it ("has a", "have", "suffers from a"), not the writer ("I
+    have grief and a transition on my list")."""
     at = len(before) - 1 if before and before[-1] in _HAVING else (
         len(before) - 2 if len(before) > 1 and before[-1] in {"a", "an"} and before[-2] in _HAVING else -1)
+    if at >= 0 and before[at] == "from":  # "suffers from": the verb before it
+        at = at - 1 if at and before[at - 1] in _HAVING else -1
     return at >= 0 and (at == 0 or before[at - 1] not in _WRITER)
 
 
@@ -2386,6 +2388,35 @@ def cause_named(tokens: list[str], dead: frozenset[str] = frozenset()) -> Proble
     return None
 
 
+#: Nouns of the problem a lay statement of the focus names: "the problem is the change in his life".
+_PROBLEM_NOUNS = frozenset({"problem", "issue", "trouble", "difficulty"})
+_PROBLEM_REACH = 4
+
+
+def problem_named(tokens: list[str], dead: frozenset[str] = frozenset()) -> ProblemArea | None:
+    """The area that the problem a clause states in lay words names, when they name one area only ("the main problem
+    is the change in his life": the transition; "his problem is being so alone": deficits; "problem of Dwayne is the
+    change of his life"); None when the statement is denied ("the problem is not the move", "not the problem") or
+    hedged by having no "is" close after the noun ("the problem may be ..."). ``dead``: as :func:`cause_named`'s."""
+    for k, t in enumerate(tokens):
+        if t not in _PROBLEM_NOUNS or not _NEGATORS.isdisjoint(tokens[max(0, k - 3):k]):
+            continue
+        copula = next((j for j in range(k + 1, min(len(tokens), k + 1 + _PROBLEM_REACH))
+                       if tokens[j] in {"is", "was"}), None)
+        if copula is None:
+            continue
+        found = tokens[copula + 1:copula + 1 + _SAID_CAUSE_REACH]
+        if found[:1] and found[0] in _NEGATORS | {"that"}:
+            continue  # "the problem is not the move"; "the problem is that ..." tells a fact, read elsewhere
+        end = next((j for j, w in enumerate(found) if w in _OBJECT_END), len(found))
+        areas = _object_areas(found[:end], dead)
+        if not areas and _lost_role(found[:end]):
+            areas = {ProblemArea.ROLE_TRANSITION}
+        if len(areas) == 1:
+            return areas.pop()
+    return None
+
+
 _ALONE_WORDS = frozenset({"alone", "lonely", "isolated", "isolation", "loner", "friendless", "withdrawn"})
 _FRIEND_WORDS = frozenset({"friends", "friend", "friendships", "relationships", "partner"})
 _FEW = frozenset({"no", "few", "never", "any"})
@@ -2842,6 +2873,12 @@ def infer_from_events(matches: list[Match], prepared: Clauses,
     # friendships" beside a plan and a story of the lost job is still the transition).
     for i in words.with_any(_FOCUS_FRAME):
         named = _focus_named(prepared[i], dead)
+        if named is not None:
+            weights[named] = weights.get(named, 0.0) + 1.0
+    # The problem said in lay words ("the main problem is the change in his life", non-native "problem of Dwayne is
+    # the change of his life"), in the same way.
+    for i in words.with_any(_PROBLEM_NOUNS):
+        named = None if i in consequences else problem_named(prepared[i], dead)
         if named is not None:
             weights[named] = weights.get(named, 0.0) + 1.0
     # The cause said in lay words, in the same way ("what brought this on is the huge change in your life", "this is
