@@ -68,7 +68,7 @@ def _tokens(text: str) -> list[str]:
 @pytest.mark.parametrize(("before", "had"), [
     ("valentina have", True), ("she has a", True), ("he has an", True), ("he suffers from a", True),
     ("dwayne suffer", True), ("i have", False), ("we have a", False), ("she is in a", False), ("his", False),
-    ("away from", False), ("", False)])
+    ("away from", False), ("she also has a", False), ("", False)])
 def test_an_area_the_patient_has_is_said_of_the_patient(before: str, had: bool) -> None:
     assert _had(before.split()) is had
 

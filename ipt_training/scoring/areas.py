@@ -447,16 +447,20 @@ def _classify(m: Match, tokens: list[str], previous: list[str] | None, quoted: b
 #: The area said as what the patient has, as a diagnosis is ("she has a role transition", in non-native English
 #: "Valentina have role transition"): the verb right before the name, or before its article.
 _HAVING = frozenset({"has", "have", "suffers", "suffer", "suffering", "from"})
+#: Words that add what follows to what was said ("she also has ..."): one more thing, not the focus.
+_BESIDES = frozenset({"also", "too", "additionally", "further"})
 
 
 def _had(before: list[str]) -> bool:
     """The words before an area's name say the patient has it ("has a", "have", "suffers from a"), not the writer ("I
-    have grief and a transition on my list")."""
+    have grief and a transition on my list"), nor as one more thing beside the focus ("she also has a dispute with her
+    son, which is not the focus")."""
     at = len(before) - 1 if before and before[-1] in _HAVING else (
         len(before) - 2 if len(before) > 1 and before[-1] in {"a", "an"} and before[-2] in _HAVING else -1)
     if at >= 0 and before[at] == "from":  # "suffers from": the verb before it
         at = at - 1 if at and before[at - 1] in _HAVING else -1
-    return at >= 0 and (at == 0 or before[at - 1] not in _WRITER)
+    return at >= 0 and (at == 0 or (before[at - 1] not in _WRITER and before[at - 1] not in _BESIDES))
+
 
 
 #: Verbs that open a question asked for yes or no ("Is this grief?", "Could it be a transition?").
