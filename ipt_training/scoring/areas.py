@@ -62,6 +62,7 @@ from ipt_training.scoring.lexicon import (
 )
 from ipt_training.scoring.open_choice import OPEN_CHOICE_WORDS, leaves_choice_open
 from ipt_training.scoring.time_link import onset_said
+from ipt_training.scoring.walk import ENDING_WORDS, NEXT_WORDS, Step, ends_at, next_step, undecided
 from ipt_training.text.matcher import Clauses, Match
 from ipt_training.text.normalize import QUESTION, QUOTE
 from ipt_training.text.words import AnswerWords
@@ -149,6 +150,8 @@ class AreaReading:
     #: (clause, start) of each area's last assertion or choice ("PA: grief ... the real problem is a dispute ... Work
     #: on grief for her father": grief's last is the end)
     last: dict[ProblemArea, tuple[int, int]] = field(default_factory=dict)
+    #: the steps of a walk through the areas ("I started with grief. I moved to a dispute. I ended at a transition")
+    steps: list[Step] = field(default_factory=list)
 
     def at_least(self, level: Reading) -> list[ProblemArea]:
         """Areas read at ``level`` or stronger, in the order their strongest mention appears."""
@@ -1282,6 +1285,10 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
             if (_decides(before, previous) or _reconsidered(tokens[:m.start])) and not _alternatives(
                     m, tokens, area_spans.get(m.clause, [])):
                 reading.decisive.append((position, area))
+            if tokens[0] in NEXT_WORDS or not _STEP_WORDS.isdisjoint(before):
+                changed, ended = _changes_to(before), ends_at(before)
+                if changed or ended or next_step(tokens, m.start):
+                    reading.steps.append(Step(position, area, changed, ended))
             committed.append((m.clause, m.start, m.end, area))
             if _has(REVERSAL_WORDS, tokens[:m.start]) and _reverses(tokens, m.start):
                 reading.reversed_to.add(area)
@@ -1328,6 +1335,10 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
         named = {c for c, _, _ in mentions}
         reading.unranked = any(_weighed_evenly(prepared[c]) and not named.isdisjoint((c - 1, c, c + 1))
                                for c in words.with_any(_EVEN_WORDS))
+    if len(reading.steps) >= 2:
+        # a walk through the areas decides only where it says it ended, and not if it goes on past that
+        walked = undecided(reading.steps, [(c, a) for c, a, kind in mentions if kind >= _HEDGED])
+        reading.decisive = [(p, a) for p, a in reading.decisive if p not in walked]
     _supersede(reading)
     if reading.reversed_to or reading.reversed_paraphrase:
         _placed_within(reading, prepared, ordered)
@@ -1515,7 +1526,7 @@ def _decides(before: list[str], previous: list[str] | None) -> bool:
     a conclusion that opens the sentence ("So: role transition", "On balance, grief")."""
     if not _FIRST_PERSON.isdisjoint(before) and not _DECISION_VERBS.isdisjoint(before):
         return True
-    if _changes_to(before) or _keeps_to(before):
+    if _changes_to(before) or _keeps_to(before) or (not ENDING_WORDS.isdisjoint(before) and ends_at(before)):
         return True
     if before[:2] and not _CONCLUSION_WORDS.isdisjoint(before[:2]) and len(before) <= 3 and (
             before[0] in _CONCLUSION_WORDS or before[0] in _CONCLUSION_OPENERS):
@@ -1532,6 +1543,8 @@ def _decides(before: list[str], previous: list[str] | None) -> bool:
 _CHANGE_VERBS = frozenset({"change", "changed", "changing", "switch", "switched", "switching", "move", "moved",
                            "moving", "revise", "revised", "revising", "shift", "shifted"})
 _CHANGE_REACH = 4
+#: Words one of which a step of a walk has before its area (a verb of changing or of arriving).
+_STEP_WORDS = _CHANGE_VERBS | ENDING_WORDS
 
 
 def _changes_to(before: list[str]) -> bool:

@@ -10,7 +10,12 @@ before), are the timeline walked through, not a link.
 A chain is a link: the onset after one event and a worsening after others ("Her mood fell after the move. It got
 worse once the arguments began."), and one sentence that ties the onset to several events ("two months after the
 diagnosis and a month after he stopped driving") is one statement: its first event counts. (An answer of the
-development sets ties the onset to three events in one sentence, and its examiner credited the link.)
+development sets ties the onset to three events in one sentence, and its examiner credited the link.) But one
+sentence whose ties name three or more events, each tie its own ("after X, after Y and after Z"), one of which the
+timeline dates after the onset ("She became low after the separation, after Marek moved out, after the move to a
+smaller flat and after the divorce was finalised", the divorce three months after the onset), ties the onset to an
+event that cannot have set it off as readily as to the one that did: it walks the timeline too. (Events long before
+the onset are left alone: an honest sentence names them as the background of the change.)
 
 An event is named, after its tie, by a word of its own (a word no other event of the timeline has: "futsal",
 "redundant", "died"; not names, kin words, dates or words most vignettes share).
@@ -24,6 +29,7 @@ from dataclasses import dataclass, field
 from ipt_training.cases.model import Case, ReferenceFormulation
 from ipt_training.scoring.evidence import STOP_WORDS, event_words
 from ipt_training.scoring.per_case import per_case
+from ipt_training.scoring.specificity import month_index
 from ipt_training.scoring.time_link import onset_said
 from ipt_training.text.normalize import clauses
 
@@ -33,6 +39,8 @@ _MIN_STEM = 4
 _TIES = frozenset({"after", "since", "following", "when", "once"})
 _BACK = frozenset({"then", "that", "this", "which"})
 _WORSE = ("worse", "deteriorat", "escalat", "intensif")
+#: The words after a tie that name its event ("after | the mill closed and he was made redundant").
+_NAMED_IN = 8
 
 
 #: Feedback for an answer that ties the onset to every event.
@@ -49,6 +57,8 @@ class TimelineWords:
     prefixes: tuple[tuple[str, str], ...] = ()
     #: Every prefix at once, for one ``str.startswith`` test before the walk that finds which (most words have none).
     starts: tuple[str, ...] = ()
+    #: the events dated after the onset: none of them set it off
+    after_onset: frozenset[int] = frozenset()
 
     def told(self, tokens: list[str]) -> set[int]:
         """The events ``tokens`` name by a word of their own."""
@@ -65,7 +75,12 @@ def timeline_words(reference: ReferenceFormulation, case: Case | None = None) ->
     if case is None:
         return TimelineWords()
     names = [case.patient.name, *(p.name for p in case.inventory)]
-    told = [event_words(e.event, names) for e in case.timeline if e.kind.value != "symptom"]
+    dated = [e for e in case.timeline if e.kind.value != "symptom"]
+    told = [event_words(e.event, names) for e in dated]
+    onset = month_index(case.symptom_onset)
+    months = [month_index(e.date) for e in dated]
+    after_onset = frozenset(k for k, month in enumerate(months) if onset is not None and month is not None
+                            and month > onset)
     events: list[frozenset[str]] = []
     forms: dict[str, str] = {}
     prefixes: list[tuple[str, str]] = []
@@ -79,7 +94,7 @@ def timeline_words(reference: ReferenceFormulation, case: Case | None = None) ->
                     prefixes.append((cue[:-1], key))
                 elif " " not in cue:
                     forms.setdefault(cue, key)
-    return TimelineWords(tuple(events), forms, tuple(prefixes), tuple(prefix for prefix, _ in prefixes))
+    return TimelineWords(tuple(events), forms, tuple(prefixes), tuple(prefix for prefix, _ in prefixes), after_onset)
 
 
 def _ties(tokens: list[str]) -> list[list[str]]:
@@ -109,8 +124,11 @@ def _statements(prepared: list[list[str]], text: str) -> list[list[str]]:
 def every_event_tied(prepared: list[list[str]], text: str, timeline: TimelineWords) -> bool:
     """Whether the answer (its clauses and its ``text``) ties the onset to :data:`EVERY` or more of the timeline's
     events, each in a statement of its own."""
-    if len([e for e in timeline.events if e]) < EVERY or sum(not _TIES.isdisjoint(t) for t in prepared) < EVERY:
+    if len([e for e in timeline.events if e]) < EVERY:
         return False
+    if sum(not _TIES.isdisjoint(t) for t in prepared) < EVERY and not (timeline.after_onset and sum(
+            tokens.count("after") + tokens.count("since") for tokens in prepared if "after" in tokens) >= EVERY):
+        return False  # (or three ties in fewer clauses: "after X, after Y and after Z")
     tied: set[int] = set()
     statements = _statements(prepared, text)
     for s, tokens in enumerate(statements):
@@ -119,6 +137,11 @@ def every_event_tied(prepared: list[list[str]], text: str, timeline: TimelineWor
         ties = _ties(tokens)
         if s and any(t[:1] and t[0] in _BACK for t in ties):
             ties.append(statements[s - 1])  # "Since then he has been low": tied to what the sentence before told
+        if len(ties) >= EVERY and timeline.after_onset:
+            # the event each tie names, in the words right after it
+            firsts = {min(events) for events in (timeline.told(t[:_NAMED_IN]) for t in ties) if events}
+            if len(firsts) >= EVERY and not firsts.isdisjoint(timeline.after_onset):
+                return True  # one sentence ties the onset to every event, one of which came after it
         named = next((events for events in (timeline.told(t) - tied for t in ties) if events), None)
         if named:
             tied.add(min(named))

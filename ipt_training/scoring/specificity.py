@@ -367,7 +367,9 @@ def _facts(people: Iterable[str], relationships: Iterable[str], texts: Iterable[
     # The head of a relationship names the person ("father" of "father (died February 2025)"); the rest is detail.
     heads = [re.split(r"[,;(]", r)[0] for r in relationships]
     kin = {part for r in heads for clause in clauses(r) for w in clause for part in {w, *w.split("-")}}
-    kin -= set(FUNCTION_WORDS) | set(STOP_WORDS) | set(lexicon.CHOICE_MARKERS)
+    # (nor the words of an answer's own frame: "problem" of "course-mate in problem classes" is not the "problem" of
+    # "the primary problem area is ...")
+    kin -= set(FUNCTION_WORDS) | set(STOP_WORDS) | set(lexicon.CHOICE_MARKERS) | _FRAME_WORDS
     words.update(w for w in kin if not w.isdigit())
     details = {w for text in texts for clause in clauses(text) for w in clause}
     prefixes, shared = ipt_prefixes(), _shared_model_words()

@@ -5,7 +5,9 @@ says nothing of who did what, or when: a fact takes words together ("divorce Jan
 cry"), as a clinician's note keeps them ("amputation Feb 2025 / bus driver 22 yrs / licence April"). So does the same
 list strung together with no mark between its words ("comfort married kwabena stroke january hospital funeral
 ..."): fifteen words or more with no punctuation and hardly a function word are no sentence and no note. A clause
-made mostly of such words cites no evidence, however many of the case's words it holds.
+made mostly of such words cites no evidence, however many of the case's words it holds. A word in an empty frame
+is a single word too: "There was marcelo. There was engineer. There was divorce. ..." (or "It was ...", "Also ...")
+puts each word in a sentence that says only that it existed.
 """
 
 from __future__ import annotations
@@ -25,6 +27,10 @@ _SHARE = 0.6
 _ITEM_MARKS = bytes.maketrans(b",;/.!?:()[]\n", b"\0" * 12)
 _JOINS = (b" and ", b" or ", b" & ", b" + ", b" - ", b" -- ")
 _BULLETS = frozenset({b"-", b"--", b"*", b"+"})
+#: Words that frame a single word and say nothing of it ("There was divorce.", "It was january.", "Also lawyer").
+_FRAME = frozenset({b"there", b"was", b"were", b"is", b"are", b"it", b"a", b"an", b"the", b"also", b"some"})
+_FRAME |= frozenset(w.capitalize() for w in _FRAME) | frozenset(w.upper() for w in _FRAME)
+_FRAMED = 4  # ("There was a divorce")
 #: Every mark between words: a piece of text with none is strung together (a list from 15 words on, as ``listing``
 #: reads it).
 _MARKS = bytes(c for c in range(33, 127) if not chr(c).isalnum() and chr(c) not in "'-") + b"\n"
@@ -54,6 +60,10 @@ def listed_words(text: str) -> frozenset[str]:
         words = item.split()
         if len(words) > 1 and words[0] in _BULLETS:
             words = words[1:]  # (a bullet's "-")
+        if words and words[0] in _FRAME and len(words) <= _FRAMED:
+            framed = [w for w in words if w not in _FRAME]
+            if len(framed) == 1:
+                words = framed  # "There was divorce": the word alone
         if len(words) == 1:
             run.append(words[0])
         elif words:
