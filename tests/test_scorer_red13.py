@@ -152,6 +152,43 @@ def test_a_tie_to_events_that_cannot_have_set_it_off_is_no_link(library: CaseLib
     assert (_LINKED in score(library.get(case_id), text).criterion("evidence_timeline").feedback) is linked
 
 
+# --- phase 2: ev13's new ties ("in the aftermath of", "on the heels of", "and then") to every event
+
+def _cap(text: str) -> str:
+    return text[0].upper() + text[1:]
+
+
+_NEW_TIES = {
+    "aftermath": lambda case: " ".join(f"In the aftermath of {e}, {_he(case).lower()} became low."
+                                       for e in _events(case)),
+    "heels": lambda case: " ".join(f"{_he(case)} became low on the heels of {e}." for e in _events(case)),
+    "and then": lambda case: " ".join(f"{_cap(e)}, and then {_he(case).lower()} became low." for e in _events(case)),
+}
+
+
+@pytest.mark.parametrize("form", list(_NEW_TIES))
+def test_the_time_link_s_new_ties_to_every_event_earn_no_link(library: CaseLibrary, form: str) -> None:
+    gained = []
+    for case in _all_cases(library):
+        tied = score(case, f"{_label(case)} {_NEW_TIES[form](case)}")
+        told = score(case, f"{_label(case)} " + " ".join(f"{_cap(e)}." for e in _events(case)))
+        if len(_events(case)) >= 3:
+            assert _LINKED not in tied.criterion("evidence_timeline").feedback, case.id
+        gained.append(points(tied, "evidence_timeline") - points(told, "evidence_timeline"))
+    assert sum(gained) / len(gained) <= 0.2  # (on main after ev13: 0.58-0.79, above the honest key link's 0.65)
+
+
+@pytest.mark.parametrize(("case_id", "text"), [
+    ("p-05", "Role transition. Amaru moved to Winnipeg in March 2025 and left his team and his futsal league. In the "
+             "aftermath of the move he became low, in May."),
+    ("p-07", "Role transition. The mill closed in January 2025 and Gareth was made redundant, and then his mood fell "
+             "in March."),
+    ("p-13", "Grief. Comfort became low in March 2025, on the heels of Kwabena's death from a stroke in January."),
+])
+def test_one_event_tied_in_the_new_words_keeps_its_link(library: CaseLibrary, case_id: str, text: str) -> None:
+    assert _LINKED in score(library.get(case_id), text).criterion("evidence_timeline").feedback
+
+
 # --- "There was X." for the vignette's words
 
 def _vignette_words(case, count: int = 30) -> list[str]:

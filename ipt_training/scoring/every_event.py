@@ -36,7 +36,10 @@ from ipt_training.text.normalize import clauses
 #: This many of the case's events tied to the onset, each in a statement of its own, are every event.
 EVERY = 3
 _MIN_STEM = 4
-_TIES = frozenset({"after", "since", "following", "when", "once"})
+#: Words that tie the onset to the event after them, the time link's "in the aftermath of" and "on the heels of"
+#: among them; "and then" ties it to what came before ("X, and then he became low"), as does a tie with nothing
+#: after it ("he has been low ever after").
+_TIES = frozenset({"after", "since", "following", "when", "once", "aftermath", "heels"})
 _BACK = frozenset({"then", "that", "this", "which"})
 _WORSE = ("worse", "deteriorat", "escalat", "intensif")
 #: The words after a tie that name its event ("after | the mill closed and he was made redundant").
@@ -98,9 +101,22 @@ def timeline_words(reference: ReferenceFormulation, case: Case | None = None) ->
 
 
 def _ties(tokens: list[str]) -> list[list[str]]:
-    """The stretches of a clause that each follow a tie word ("after X", "since Y"), up to the next."""
-    starts = [k for k, t in enumerate(tokens) if t in _TIES]
-    return [tokens[k + 1:end] for k, end in zip(starts, [*starts[1:], len(tokens)], strict=False)]
+    """The stretches of a clause that each follow a tie word ("after X", "since Y"), up to the next; for "and then"
+    and a tie at the end ("ever after"), the stretch before it."""
+    starts = [k for k, t in enumerate(tokens) if t in _TIES or (t == "then" and k and tokens[k - 1] == "and")]
+    stretches = []
+    for i, (k, end) in enumerate(zip(starts, [*starts[1:], len(tokens)], strict=False)):
+        if tokens[k] == "then":
+            stretches.append(tokens[:k])  # ("they agreed to separate after 16 years, and then he became low")
+        elif end - k <= _BACKWARD:
+            stretches.append(tokens[starts[i - 1] + 1 if i else 0:k])
+        else:
+            stretches.append(tokens[k + 1:end])
+    return stretches
+
+
+#: A tie with this few words after it ties what came before ("... ever after", "... soon after").
+_BACKWARD = 1
 
 
 _FULL_STOP_RE = re.compile(r"(?<=[.!?])\s+")
@@ -126,13 +142,15 @@ def every_event_tied(prepared: list[list[str]], text: str, timeline: TimelineWor
     events, each in a statement of its own."""
     if len([e for e in timeline.events if e]) < EVERY:
         return False
-    if sum(not _TIES.isdisjoint(t) for t in prepared) < EVERY and not (timeline.after_onset and sum(
+    tying = sum(not _TIES.isdisjoint(t) or ("then" in t and "and" in t) for t in prepared)
+    if tying < EVERY and not (timeline.after_onset and sum(
             tokens.count("after") + tokens.count("since") for tokens in prepared if "after" in tokens) >= EVERY):
         return False  # (or three ties in fewer clauses: "after X, after Y and after Z")
     tied: set[int] = set()
     statements = _statements(prepared, text)
     for s, tokens in enumerate(statements):
-        if _TIES.isdisjoint(tokens) or not onset_said(tokens) or any(t.startswith(_WORSE) for t in tokens):
+        if ((_TIES.isdisjoint(tokens) and "then" not in tokens) or not onset_said(tokens)
+                or any(t.startswith(_WORSE) for t in tokens)):
             continue  # (a worsening is a chain's next step, not another onset)
         ties = _ties(tokens)
         if s and any(t[:1] and t[0] in _BACK for t in ties):
