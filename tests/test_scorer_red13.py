@@ -29,6 +29,11 @@ formulation):
   so the frame's "problem" was a person of the case. The answer's own frame words ("problem") name nobody
   (``specificity._facts``).
 
+* (phase 2) walks the timeline in the time link's new ties (ev13): "In the aftermath of X, he became low. In the
+  aftermath of Y, ...", "on the heels of", "X, and then he became low": the time link read them, the every-event
+  reader did not, so the link round 12 took from "after" came back (1.85-2.06 of 3 evidence, the honest guess of the
+  key link 1.92). The every-event reader's ties are the time link's (``every_event``).
+
 Every answer here is our own, written for this file for library cases.
 """
 
