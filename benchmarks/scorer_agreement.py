@@ -65,7 +65,11 @@ Sets, each printed when it exists:
   same format as O and P; the lead ran both with the scorers of the start (d4b18ac) and of the end (2050674) and
   read them only after six of the round's eight scorer engineers had finished; from round 13 on they are
   development data;
-* ``--split study|check`` keeps, in sets D-R, only the cases with an odd number (``study``: the half a
+* development sets S ``benchmarks/data/formulation_dev_s/`` (f-01..f-12) and T ``benchmarks/data/formulation_dev_t/``
+  (l-01..l-12): the two held-out test sets of round 13, by four further examiners with blind second marks, in the
+  same format; the lead ran both with the scorers of the start (d07f2c8) and of the end of the round and read them
+  only after the round's scorer engineers had finished; from round 14 on they are development data;
+* ``--split study|check`` keeps, in sets D-T, only the cases with an odd number (``study``: the half a
   scorer engineer may read) or an even number (``check``: the half read only as figures, to see whether a change
   carries over to cases nobody studied), and prints those sets' answers together as well;
 * held-out test set ``--test DIR`` (default ``benchmarks/data/formulation_heldout/``): run once at the end by the
@@ -256,7 +260,7 @@ def import_time(module: str = "ipt_training") -> float:
 
 
 def in_split(case_id: str, split: str) -> bool:
-    """Whether a case of sets D-R belongs to the half ``split`` names (odd numbers: study, even: check)."""
+    """Whether a case of sets D-T belongs to the half ``split`` names (odd numbers: study, even: check)."""
     odd = int(case_id.rsplit("-", 1)[1]) % 2 == 1
     return odd if split == "study" else not odd
 
@@ -277,7 +281,9 @@ FOLDER_SETS = (("Development set B (held-out test set of the previous round)", "
                ("Development set O (first held-out test set of round 11, run once)", "formulation_dev_o"),
                ("Development set P (second held-out test set of round 11, run once)", "formulation_dev_p"),
                ("Development set Q (first held-out test set of round 12, run once)", "formulation_dev_q"),
-               ("Development set R (second held-out test set of round 12, run once)", "formulation_dev_r"))
+               ("Development set R (second held-out test set of round 12, run once)", "formulation_dev_r"),
+               ("Development set S (first held-out test set of round 13, run once)", "formulation_dev_s"),
+               ("Development set T (second held-out test set of round 13, run once)", "formulation_dev_t"))
 
 #: The sets split into a study and a check half by --split: D onward (every set after B and C).
 SPLIT_SETS = frozenset(folder for _, folder in FOLDER_SETS[2:])
@@ -293,7 +299,7 @@ def main() -> None:
     parser.add_argument("--by-kind", action="store_true", help="mean (auto - expert) per criterion and answer kind")
     parser.add_argument("--verbose", action="store_true", help="print every large disagreement")
     parser.add_argument("--split", choices=("study", "check"),
-                        help="sets D-R: only odd-numbered cases (study) or even-numbered ones (check)")
+                        help="sets D-T: only odd-numbered cases (study) or even-numbered ones (check)")
     args = parser.parse_args()
     library = CaseLibrary.load()
     dev = score_all(load_answers(args.gold), library.cases)
@@ -321,7 +327,7 @@ def main() -> None:
         if second:
             report_examiners(set_answers, second)
     if split_scored:
-        report_set(f"Sets D-R together, {args.split} half", split_scored, False, args.by_kind)
+        report_set(f"Sets D-T together, {args.split} half", split_scored, False, args.by_kind)
     if not args.no_speed:
         throughput(dev)
         print(f"import ipt_training: {import_time() * 1000:.1f} ms (best of 5; target < 300 ms)")
