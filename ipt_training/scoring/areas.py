@@ -2397,12 +2397,19 @@ def cause_named(tokens: list[str], dead: frozenset[str] = frozenset()) -> Proble
             end = len(found)
         if not _THE_EPISODE.isdisjoint(found[:end]):
             continue  # "the sleep and the tiredness come from the illness": the depression, the sick role's words
-        areas = _object_areas(found[:end], dead)
-        if not areas and _lost_role(found[:end]):
-            areas = {ProblemArea.ROLE_TRANSITION}
-        if len(areas) == 1:
-            return areas.pop()
+        area = _one_object_area(found[:end], dead)
+        if area is not None:
+            return area
     return None
+
+
+def _one_object_area(phrase: list[str], dead: frozenset[str]) -> ProblemArea | None:
+    """The one area the lay words of a focus phrase name (a lost role, when they name none, is the transition);
+    None when they name none or several. ``dead``: as :func:`_object_areas`'s."""
+    areas = _object_areas(phrase, dead)
+    if not areas and _lost_role(phrase):
+        return ProblemArea.ROLE_TRANSITION
+    return areas.pop() if len(areas) == 1 else None
 
 
 #: Nouns of the problem a lay statement of the focus names: "the problem is the change in his life".
@@ -2426,11 +2433,9 @@ def problem_named(tokens: list[str], dead: frozenset[str] = frozenset()) -> Prob
         if found[:1] and found[0] in _NEGATORS | {"that"}:
             continue  # "the problem is not the move"; "the problem is that ..." tells a fact, read elsewhere
         end = next((j for j, w in enumerate(found) if w in _OBJECT_END), len(found))
-        areas = _object_areas(found[:end], dead)
-        if not areas and _lost_role(found[:end]):
-            areas = {ProblemArea.ROLE_TRANSITION}
-        if len(areas) == 1:
-            return areas.pop()
+        area = _one_object_area(found[:end], dead)
+        if area is not None:
+            return area
     return None
 
 
