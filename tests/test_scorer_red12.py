@@ -49,17 +49,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from attack_templates import area_label, cases_with_keys, pronoun, timeline_events
 from scoring_helpers import points, score
 
 from ipt_training.cases.library import CaseLibrary
-
-_AREAS = {"grief": "grief", "role_dispute": "a role dispute", "role_transition": "a role transition",
-          "interpersonal_deficits": "interpersonal deficits"}
-
-
-def _all_cases(library: CaseLibrary) -> list:
-    return [library.get(case_id) for case_id in sorted(library.cases) if library.get(case_id).reference is not None]
-
 
 # --- a list of areas after a conclusion word
 
@@ -74,7 +67,7 @@ _SO_LISTS = [
 
 @pytest.mark.parametrize("text", _SO_LISTS)
 def test_a_list_after_a_conclusion_word_chooses_nothing(library: CaseLibrary, text: str) -> None:
-    for case in _all_cases(library):
+    for case in cases_with_keys(library):
         report = score(case, text)
         assert points(report, "problem_area") == 0, case.id
         assert "keyword_stuffing" in report.flags
@@ -116,8 +109,8 @@ _LISTS = {
 @pytest.mark.parametrize("form", list(_LISTS))
 def test_the_vignette_s_words_listed_cite_no_evidence(library: CaseLibrary, form: str) -> None:
     gained = []
-    for case in _all_cases(library):
-        label = f"The primary problem area is {_AREAS[case.reference.primary_area.value]}."
+    for case in cases_with_keys(library):
+        label = area_label(case)
         listed = score(case, f"{label} {_LISTS[form](_vignette_words(case))}")
         gained.append(points(listed, "evidence_timeline") - points(score(case, label), "evidence_timeline"))
     assert max(gained) <= 1.0  # (before: up to 3.0, 1.1-1.5 on average)
@@ -145,29 +138,21 @@ def test_a_list_of_symptoms_beside_the_facts_takes_nothing_away(library: CaseLib
 
 # --- the onset tied to every event
 
-def _events(case) -> list[str]:
-    return [e.event[0].lower() + e.event[1:].rstrip(".") for e in case.timeline if e.kind.value != "symptom"]
-
-
-def _he(case) -> str:
-    return "She" if case.patient.gender.lower().startswith(("w", "f")) else "He"
-
-
 _TIED = {
-    "became low after": lambda case: " ".join(f"{_he(case)} became low after {e}." for e in _events(case)),
-    "since": lambda case: " ".join(f"Since {e}, {_he(case).lower()} has been low." for e in _events(case)),
-    "symptoms began after": lambda case: " ".join(f"Symptoms began after {e}." for e in _events(case)),
+    "became low after": lambda case: " ".join(f"{pronoun(case)} became low after {e}." for e in timeline_events(case)),
+    "since": lambda case: " ".join(f"Since {e}, {pronoun(case).lower()} has been low." for e in timeline_events(case)),
+    "symptoms began after": lambda case: " ".join(f"Symptoms began after {e}." for e in timeline_events(case)),
 }
 
 
 @pytest.mark.parametrize("form", list(_TIED))
 def test_the_onset_tied_to_every_event_earns_no_link(library: CaseLibrary, form: str) -> None:
     gained = []
-    for case in _all_cases(library):
-        label = f"The primary problem area is {_AREAS[case.reference.primary_area.value]}."
+    for case in cases_with_keys(library):
+        label = area_label(case)
         tied = score(case, f"{label} {_TIED[form](case)}")
-        told = score(case, f"{label} " + " ".join(f"{e[0].upper()}{e[1:]}." for e in _events(case)))
-        if len(_events(case)) >= 3:
+        told = score(case, f"{label} " + " ".join(f"{e[0].upper()}{e[1:]}." for e in timeline_events(case)))
+        if len(timeline_events(case)) >= 3:
             assert _LINKED not in tied.criterion("evidence_timeline").feedback, case.id
         gained.append(points(tied, "evidence_timeline") - points(told, "evidence_timeline"))
     assert sum(gained) / len(gained) <= 0.1  # (before: 0.6-0.8 over the events told as facts)
@@ -203,7 +188,7 @@ _TINY = {"grief": "Grief. Facilitate mourning; encouragement of affect; reconstr
 
 def test_a_short_textbook_plan_earns_the_textbook_share(library: CaseLibrary) -> None:
     gained = []
-    for case in _all_cases(library):
+    for case in cases_with_keys(library):
         tiny = score(case, _TINY[case.reference.primary_area.value])
         label = score(case, _TINY[case.reference.primary_area.value].split(". ")[0] + ".")
         gained.append(tiny.total - label.total)
@@ -225,7 +210,7 @@ def test_a_short_note_with_a_fact_keeps_its_plan(library: CaseLibrary, text: str
 @pytest.mark.parametrize("case_id", ["p-01", "p-03", "p-14", "p-24"])  # (p-10: a word of the plan is its fact)
 def test_the_label_s_own_words_state_no_fact(library: CaseLibrary, case_id: str) -> None:
     case = library.get(case_id)
-    label = f"The primary problem area is {_AREAS[case.reference.primary_area.value]}."
+    label = area_label(case)
     report = score(case, f"{label} We will talk about it, look at it, work on it, practise it, reduce isolation, "
                          "decide what to do.")
     assert "no_case_facts" in report.flags  # (it goes to review)
@@ -237,7 +222,7 @@ def test_a_plan_s_words_name_nobody_of_the_case(library: CaseLibrary, case_id: s
     # their inventories say "works", "helps with the children", "plays games with him", "co-worker": a plan that
     # will "work on it", "help him" and "use role play" speaks of nobody, so with no fact it is a textbook answer
     case = library.get(case_id)
-    label = f"The primary problem area is {_AREAS[case.reference.primary_area.value]}."
+    label = area_label(case)
     plan = " We will work on it, help with it and use role play, reduce isolation and build support."
     report = score(case, label + plan)
     assert report.total - score(case, label).total <= 1.0

@@ -44,21 +44,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+from attack_templates import area_label, cases_with_keys, pronoun, timeline_events
 from scoring_helpers import points, score
 
 from ipt_training.cases.library import CaseLibrary
 
-_AREAS = {"grief": "grief", "role_dispute": "a role dispute", "role_transition": "a role transition",
-          "interpersonal_deficits": "interpersonal deficits"}
 _LINKED = "You tied the onset"
-
-
-def _all_cases(library: CaseLibrary) -> list:
-    return [library.get(case_id) for case_id in sorted(library.cases) if library.get(case_id).reference is not None]
-
-
-def _label(case) -> str:
-    return f"The primary problem area is {_AREAS[case.reference.primary_area.value]}."
 
 
 # --- a walk through the areas
@@ -75,7 +66,7 @@ _WALKS = [
 
 @pytest.mark.parametrize("text", _WALKS)
 def test_a_walk_that_does_not_say_where_it_ended_chooses_nothing(library: CaseLibrary, text: str) -> None:
-    for case in _all_cases(library):
+    for case in cases_with_keys(library):
         assert points(score(case, text), "problem_area") == 0, case.id  # (before: the dispute, +3 on its cases)
 
 
@@ -110,26 +101,18 @@ def test_one_change_of_mind_still_decides(library: CaseLibrary, case_id: str, te
 
 # --- the onset tied to every event in one sentence
 
-def _events(case) -> list[str]:
-    return [e.event[0].lower() + e.event[1:].rstrip(".") for e in case.timeline if e.kind.value != "symptom"]
-
-
-def _he(case) -> str:
-    return "She" if case.patient.gender.lower().startswith(("w", "f")) else "He"
-
-
 def _one_sentence(case) -> str:
-    events = _events(case)
-    return f"{_he(case)} became low " + ", ".join(f"after {e}" for e in events[:-1]) + f" and after {events[-1]}."
+    events = timeline_events(case)
+    return f"{pronoun(case)} became low " + ", ".join(f"after {e}" for e in events[:-1]) + f" and after {events[-1]}."
 
 
 def test_one_sentence_that_ties_the_onset_to_every_event_earns_no_link(library: CaseLibrary) -> None:
     gained = []
-    for case in _all_cases(library):
-        if len(_events(case)) < 2:
+    for case in cases_with_keys(library):
+        if len(timeline_events(case)) < 2:
             continue
-        tied = score(case, f"{_label(case)} {_one_sentence(case)}")
-        told = score(case, f"{_label(case)} " + " ".join(f"{e[0].upper()}{e[1:]}." for e in _events(case)))
+        tied = score(case, f"{area_label(case)} {_one_sentence(case)}")
+        told = score(case, f"{area_label(case)} " + " ".join(f"{e[0].upper()}{e[1:]}." for e in timeline_events(case)))
         gained.append(points(tied, "evidence_timeline") - points(told, "evidence_timeline"))
     assert sum(gained) / len(gained) <= 0.3  # (before: 0.69 over the events told as facts, +1 or +2 on 36 of 48)
 
@@ -164,20 +147,21 @@ def _cap(text: str) -> str:
 
 
 _NEW_TIES = {
-    "aftermath": lambda case: " ".join(f"In the aftermath of {e}, {_he(case).lower()} became low."
-                                       for e in _events(case)),
-    "heels": lambda case: " ".join(f"{_he(case)} became low on the heels of {e}." for e in _events(case)),
-    "and then": lambda case: " ".join(f"{_cap(e)}, and then {_he(case).lower()} became low." for e in _events(case)),
+    "aftermath": lambda case: " ".join(f"In the aftermath of {e}, {pronoun(case).lower()} became low."
+                                       for e in timeline_events(case)),
+    "heels": lambda case: " ".join(f"{pronoun(case)} became low on the heels of {e}." for e in timeline_events(case)),
+    "and then": lambda case: " ".join(f"{_cap(e)}, and then {pronoun(case).lower()} became low."
+                                      for e in timeline_events(case)),
 }
 
 
 @pytest.mark.parametrize("form", list(_NEW_TIES))
 def test_the_time_link_s_new_ties_to_every_event_earn_no_link(library: CaseLibrary, form: str) -> None:
     gained = []
-    for case in _all_cases(library):
-        tied = score(case, f"{_label(case)} {_NEW_TIES[form](case)}")
-        told = score(case, f"{_label(case)} " + " ".join(f"{_cap(e)}." for e in _events(case)))
-        if len(_events(case)) >= 3:
+    for case in cases_with_keys(library):
+        tied = score(case, f"{area_label(case)} {_NEW_TIES[form](case)}")
+        told = score(case, f"{area_label(case)} " + " ".join(f"{_cap(e)}." for e in timeline_events(case)))
+        if len(timeline_events(case)) >= 3:
             assert _LINKED not in tied.criterion("evidence_timeline").feedback, case.id
         gained.append(points(tied, "evidence_timeline") - points(told, "evidence_timeline"))
     assert sum(gained) / len(gained) <= 0.2  # (on main after ev13: 0.58-0.79, above the honest key link's 0.65)
@@ -207,9 +191,9 @@ def _vignette_words(case, count: int = 30) -> list[str]:
 @pytest.mark.parametrize("frame", ["There was {}.", "It was {}.", "Also {}."])
 def test_words_in_an_empty_frame_cite_no_evidence(library: CaseLibrary, frame: str) -> None:
     gained = []
-    for case in _all_cases(library):
+    for case in cases_with_keys(library):
         framed = " ".join(frame.format(w) for w in _vignette_words(case))
-        gained.append(points(score(case, f"{_label(case)} {framed}"), "evidence_timeline"))
+        gained.append(points(score(case, f"{area_label(case)} {framed}"), "evidence_timeline"))
     assert sum(gained) / len(gained) <= 0.2  # (before: 1.00 of 3 with "There was")
 
 
@@ -236,10 +220,10 @@ _GENERIC = " We will talk about it, look at it, work on it, practise it, reduce 
 
 def test_the_frame_s_problem_is_nobody_of_the_case(library: CaseLibrary) -> None:
     gained = []
-    for case in _all_cases(library):
-        report = score(case, _label(case) + _GENERIC)
+    for case in cases_with_keys(library):
+        report = score(case, area_label(case) + _GENERIC)
         assert "no_case_facts" in report.flags, case.id  # (before: not on p-10, 5.0 of 10)
-        gained.append(report.total - score(case, _label(case)).total)
+        gained.append(report.total - score(case, area_label(case)).total)
     assert max(gained) <= 1.0  # the textbook quarter at most (before: +2 on p-10)
 
 
