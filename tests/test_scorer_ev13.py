@@ -16,15 +16,14 @@ from pathlib import Path
 
 import pytest
 import yaml
+from scoring_helpers import benchmark_case
 
-from ipt_training.cases.loader import load_case_file
 from ipt_training.cases.model import Case, ReferenceFormulation
 from ipt_training.scoring.evidence import sentence_terms
 from ipt_training.scoring.formulation import score_formulation
 from ipt_training.scoring.report import FormulationAnswer
 
 _DATA = Path(__file__).resolve().parent / "data" / "ev13"
-_BENCH = Path(__file__).resolve().parents[1] / "benchmarks" / "data"
 
 GRIEF = ReferenceFormulation.model_validate({
     "primary_area": "grief",
@@ -71,7 +70,7 @@ def test_drowning_or_the_name_alone_is_not_the_death(text: str) -> None:
 # ----------------------------------------------------------------------------------- a note's kin and accident words
 
 def test_a_notes_bro_and_mva_are_the_brother_and_the_accident() -> None:
-    case = load_case_file(_BENCH / "formulation_dev_e" / "cases" / "t-07.yaml")
+    case = benchmark_case("formulation_dev_e", "t-07")
     assert case.reference is not None
     for text, cites in (("PA: grief. His bro was killed in an MVA in 8/24.", True),
                         ("PA: grief. Bro lives in London.", False), ("PA: grief. MVA 8/24.", False)):
@@ -112,9 +111,6 @@ def test_a_letter_that_was_sent_is_not_the_unsent_one() -> None:
 
 # --------------------------------------------------------------------------- the link implied by the dates
 
-def _case(folder: str, case_id: str) -> Case:
-    return load_case_file(_BENCH / folder / "cases" / f"{case_id}.yaml")
-
 
 def _evidence(text: str, case: Case) -> float:
     assert case.reference is not None
@@ -126,7 +122,7 @@ _DEATH = "Grief. Her father Stanislaw died in February 2025. She did not cry at 
 
 
 def test_the_event_and_the_onset_dated_apart_earn_half_the_link() -> None:
-    case = _case("formulation_dev_d", "h-01")
+    case = benchmark_case("formulation_dev_d", "h-01")
     undated = _evidence(_DEATH + "Her low mood is worse in the mornings.", case)
     apart = _evidence(_DEATH + "Her low mood began in April 2025.", case)
     tied = _evidence(_DEATH + "Her low mood began in April 2025, about six weeks after her father died.", case)
@@ -139,14 +135,14 @@ def test_the_event_and_the_onset_dated_apart_earn_half_the_link() -> None:
     _DEATH + "Her low mood began in April 2025, which is a coincidence.",
 ])
 def test_dates_listed_or_a_tie_denied_earn_no_link(text: str) -> None:
-    case = _case("formulation_dev_d", "h-01")
+    case = benchmark_case("formulation_dev_d", "h-01")
     undated = _evidence(_DEATH + "Her low mood is worse in the mornings.", case)
     points = _evidence(text, case)
     assert points <= undated
 
 
 def test_a_pasted_vignette_earns_no_implied_link() -> None:
-    case = _case("formulation_dev_d", "h-01")
+    case = benchmark_case("formulation_dev_d", "h-01")
     report = score_formulation(FormulationAnswer(text=case.vignette), case.reference, case=case)
     assert "pasted_vignette" in report.flags
     assert "implies the link" not in report.criterion("evidence_timeline").feedback
@@ -156,14 +152,14 @@ def test_a_pasted_vignette_earns_no_implied_link() -> None:
 
 @pytest.mark.parametrize("tie", ["and then she got depressed", "and her low mood came on the heels of it"])
 def test_the_link_said_as_and_then_or_on_the_heels_of(tie: str) -> None:
-    case = _case("formulation_dev_d", "h-01")
+    case = benchmark_case("formulation_dev_d", "h-01")
     said = _evidence(f"Grief. Her father Stanislaw died {tie}. She did not cry at the funeral.", case)
     unsaid = _evidence("Grief. Her father Stanislaw died. She did not cry at the funeral and is depressed.", case)
     assert said - unsaid == 1.0
 
 
 def test_and_then_in_a_plan_ties_nothing() -> None:
-    case = _case("formulation_dev_d", "h-01")
+    case = benchmark_case("formulation_dev_d", "h-01")
     text = "Grief. Her father Stanislaw died. She is depressed. Goals: mourning, and then new interests."
     assert "tied the onset" not in score_formulation(FormulationAnswer(text=text), case.reference,
                                                      case=case).criterion("evidence_timeline").feedback
@@ -174,7 +170,7 @@ def test_and_then_in_a_plan_ties_nothing() -> None:
     "Role transition. She finally has the baby she wanted, and two months later she is low.",
 ])
 def test_after_the_baby_is_after_the_birth(text: str) -> None:
-    case = _case("formulation_dev_n", "n-01")
+    case = benchmark_case("formulation_dev_n", "n-01")
     assert case.reference is not None
     report = score_formulation(FormulationAnswer(text=text), case.reference, case=case)
     assert "birth_after_ivf" in report.evidence_cited
@@ -182,7 +178,7 @@ def test_after_the_baby_is_after_the_birth(text: str) -> None:
 
 @pytest.mark.parametrize("text", ["Role transition. The baby cries a lot at night.", "Role transition. Baby. Work."])
 def test_the_baby_alone_is_not_the_birth(text: str) -> None:
-    case = _case("formulation_dev_n", "n-01")
+    case = benchmark_case("formulation_dev_n", "n-01")
     assert case.reference is not None
     assert "birth_after_ivf" not in score_formulation(FormulationAnswer(text=text), case.reference,
                                                       case=case).evidence_cited
@@ -198,7 +194,7 @@ _NOTE = "PA: grief. J. drowned 9/25. Onset 11/25. "
     _NOTE + "Eulogy w/o tremor; back teaching next a.m.",
 ])
 def test_a_notes_entry_with_a_distinctive_word_of_the_item_cites_it(text: str) -> None:
-    case = _case("formulation_dev_j", "x-07")
+    case = benchmark_case("formulation_dev_j", "x-07")
     assert case.reference is not None
     assert "mourning_put_off" in score_formulation(FormulationAnswer(text=text), case.reference,
                                                    case=case).evidence_cited
@@ -212,7 +208,7 @@ def test_a_notes_entry_with_a_distinctive_word_of_the_item_cites_it(text: str) -
     "PA: role dispute with Karin. Eulogy w/o tears, back at school next day.",  # another focus argued
 ])
 def test_the_word_in_a_plan_a_list_or_another_focus_does_not_cite_it(text: str) -> None:
-    case = _case("formulation_dev_j", "x-07")
+    case = benchmark_case("formulation_dev_j", "x-07")
     assert case.reference is not None
     assert "mourning_put_off" not in score_formulation(FormulationAnswer(text=text), case.reference,
                                                        case=case).evidence_cited
@@ -230,7 +226,7 @@ def test_batch_a_evidence_error_is_below_its_start() -> None:
     that earns items."""
     errors = []
     for item in _marked("answers-a.yaml"):
-        case = _case(item["case_set"], item["case_id"])
+        case = benchmark_case(item["case_set"], item["case_id"])
         expected = float(item["expert"]["evidence_timeline"]) + float(item["expert"].get("dispute_stage") or 0)
         errors.append(abs(_evidence(item["answer"]["text"], case) - expected))
     assert sum(errors) / len(errors) < 0.45

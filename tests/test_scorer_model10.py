@@ -20,22 +20,11 @@ development cases of sets B and C.
 
 from __future__ import annotations
 
-from functools import cache
-from pathlib import Path
+from scoring_helpers import benchmark_case, points, score
 
-from scoring_helpers import points, score
-
-from ipt_training.cases.loader import load_case_file
 from ipt_training.cases.model import Case
 from ipt_training.domain import DisputeStage, ProblemArea
 from ipt_training.text.matcher import build_matcher
-
-_DATA = Path(__file__).resolve().parents[1] / "benchmarks" / "data"
-
-
-@cache
-def _case(folder: str, case_id: str) -> Case:
-    return load_case_file(_DATA / folder / "cases" / f"{case_id}.yaml")
 
 
 def _halved(text: str, case: Case) -> bool:
@@ -79,7 +68,7 @@ _GRIEF_LETTER = (
 
 
 def test_a_letter_that_says_the_grief_had_no_room_and_then_names_grief_is_one_formulation() -> None:
-    case = _case("formulation_dev_b", "t-12")
+    case = benchmark_case("formulation_dev_b", "t-12")
     text = _GRIEF_LETTER.format(turn="This is what we call grief that has got stuck.")
     report = score(case, text, rubric="patient")
     assert not _halved(text, case)
@@ -91,7 +80,7 @@ def test_a_letter_that_says_the_grief_had_no_room_and_then_names_grief_is_one_fo
 
 
 def test_a_letter_that_names_grief_and_then_denies_it_is_still_halved() -> None:
-    case = _case("formulation_dev_b", "t-12")
+    case = benchmark_case("formulation_dev_b", "t-12")
     text = _GRIEF_LETTER.format(turn="We call this grief. Still, this is not grief really; it is the move to "
                                      "Minh's house, a change of role.")
     assert _halved(text, case)
@@ -110,7 +99,8 @@ _DISSOLUTION_LETTER = (
 
 
 def _stage_of(middle: str, folder: str = "formulation_dev_b", case_id: str = "t-08") -> DisputeStage | None:
-    return score(_case(folder, case_id), _DISSOLUTION_LETTER.format(middle=middle), rubric="patient").detected_stage
+    letter = _DISSOLUTION_LETTER.format(middle=middle)
+    return score(benchmark_case(folder, case_id), letter, rubric="patient").detected_stage
 
 
 def test_one_side_still_trying_beside_the_other_decision_to_end_reads_as_dissolution() -> None:

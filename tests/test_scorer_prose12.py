@@ -24,25 +24,13 @@ tests (none is a benchmark answer); the cases are study-half development cases.
 
 from __future__ import annotations
 
-from functools import cache
-from pathlib import Path
+from scoring_helpers import benchmark_case, points, score
 
-from scoring_helpers import points, score
-
-from ipt_training.cases.loader import load_case_file
-from ipt_training.cases.model import Case
 from ipt_training.domain import ProblemArea
 from ipt_training.scoring.areas import _blocked_mourning
 from ipt_training.scoring.onset_link import span_event_told, timing_for
 from ipt_training.scoring.plain_plan import denied_tail, plain_plan_votes
 from ipt_training.text.normalize import clauses
-
-_DATA = Path(__file__).resolve().parents[1] / "benchmarks" / "data"
-
-
-@cache
-def _case(folder: str, case_id: str) -> Case:
-    return load_case_file(_DATA / folder / "cases" / f"{case_id}.yaml")
 
 
 def _tokens(text: str) -> list[str]:
@@ -52,7 +40,7 @@ def _tokens(text: str) -> list[str]:
 # ------------------------------------------------------------------------------------------ the area in plain words
 
 def test_an_event_placed_inside_another_story_does_not_argue_for_its_own_area() -> None:
-    case = _case("formulation_dev_o", "q-09")
+    case = benchmark_case("formulation_dev_o", "q-09")
     placed = score(case, "He built bridges for twenty years and now he works nights in a warehouse. His old "
                          "colleagues are far away. The rows with Iryna are about who is settling faster, so I would "
                          "treat them as part of the same upheaval. I would help him talk about what he gave up and "
@@ -76,7 +64,7 @@ def test_what_a_plan_sentence_sets_aside_casts_no_vote() -> None:
 
 
 def test_a_lost_role_answer_that_sets_deficits_aside_commits_to_the_transition() -> None:
-    case = _case("formulation_dev_p", "r-03")
+    case = benchmark_case("formulation_dev_p", "r-03")
     report = score(case, "Football had been his whole world since he was a child, and the injury ended it. Since "
                          "then he has dropped everything that goes with it. I'd see his withdrawal as part of that "
                          "loss, not as a problem with making friends. The work is to help him let go of the player he "
@@ -98,7 +86,7 @@ def test_no_change_of_role_to_mourn_is_no_blocked_mourning() -> None:
 
 
 def test_agreement_denied_is_a_dispute_told_in_plain_words() -> None:
-    case = _case("formulation_dev_p", "r-11")
+    case = benchmark_case("formulation_dev_p", "r-11")
     report = score(case, "A father and son who cannot agree on when the son takes the business over; the low mood "
                          "came after the shouting in June, when the son said he would leave. Nothing in the father's "
                          "work has changed yet, so there is no change of role to mourn. I'd help him say what he "
@@ -121,7 +109,7 @@ def test_agreement_denied_is_a_dispute_told_in_plain_words() -> None:
 
 
 def test_isolation_told_with_a_lost_role_is_what_the_loss_did() -> None:
-    case = _case("formulation_dev_o", "q-05")
+    case = benchmark_case("formulation_dev_o", "q-05")
     report = score(case, "She was a fine ward nurse and now spends her days on rotas. About two months after she took "
                          "the manager's post she stopped sleeping. She lost her place among the nurses when her friend "
                          "turned cool, and she eats alone in her office. I'd help her name what she misses about the "
@@ -135,7 +123,7 @@ def test_isolation_told_with_a_lost_role_is_what_the_loss_did() -> None:
 
 
 def test_the_loss_not_let_in_and_the_old_self_said_in_the_patients_terms_cite_their_items() -> None:
-    grief = _case("formulation_dev_p", "r-01")
+    grief = benchmark_case("formulation_dev_p", "r-01")
     said = score(grief, "Kwame, this is a depression. When your father died you could not be there, and you never had "
                         "time to be sad for him. It came on after the memorial last year. We will talk about him.")
     assert "no_mourning" in said.evidence_cited
@@ -143,7 +131,7 @@ def test_the_loss_not_let_in_and_the_old_self_said_in_the_patients_terms_cite_th
     given = score(grief, "Kwame, this is a depression. When your father died you took time to be sad for him. It "
                          "came on after the memorial last year. We will talk about him.")
     assert "no_mourning" not in given.evidence_cited
-    change = _case("formulation_dev_p", "r-03")
+    change = benchmark_case("formulation_dev_p", "r-03")
     told = score(change, "Kevin, this is a depression. Football was not just a game for you, it was who you were. It "
                          "started a month after the academy let you go. We will talk about what you lost and find what "
                          "else could be yours.")
@@ -157,14 +145,16 @@ def test_the_loss_not_let_in_and_the_old_self_said_in_the_patients_terms_cite_th
 # --------------------------------------------------------------------------------------- the onset link in plain words
 
 def test_the_spans_a_case_link_states_name_each_of_its_events() -> None:
-    timing = timing_for(_case("formulation_dev_p", "r-09").reference, _case("formulation_dev_p", "r-09"))
+    case = benchmark_case("formulation_dev_p", "r-09")
+    timing = timing_for(case.reference, case)
     assert timing is not None and timing.spans() == {2, 4}  # "two months after the move and four after the fall"
-    timing = timing_for(_case("formulation_dev_p", "r-05").reference, _case("formulation_dev_p", "r-05"))
+    case = benchmark_case("formulation_dev_p", "r-05")
+    timing = timing_for(case.reference, case)
     assert timing is not None and timing.spans() == {2}
 
 
 def test_a_span_after_the_event_told_in_the_answers_words_links_and_names_it() -> None:
-    case = _case("formulation_dev_p", "r-09")
+    case = benchmark_case("formulation_dev_p", "r-09")
     said = ("Herr Haas, I think this is a depression. It started a couple of months after you had to leave your "
             "old flat. You lost your garden, your card evenings and your car all at once. We will meet weekly to "
             "talk about what you miss.")
@@ -184,7 +174,7 @@ def test_span_event_told_wants_the_event_after_the_span_not_a_pointer() -> None:
 
 
 def test_a_span_later_than_an_event_of_the_keys_kind_links_the_onset() -> None:
-    case = _case("formulation_dev_p", "r-05")
+    case = benchmark_case("formulation_dev_p", "r-05")
     report = score(case, "The move to her son's flat took away everything she had been in the village. Two months "
                          "later she became depressed. I would help her talk about her old life and find a role of "
                          "her own here.")

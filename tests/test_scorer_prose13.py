@@ -27,15 +27,12 @@ its answer that commits to nothing, which must earn no area points.
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
 import pytest
 import yaml
-from scoring_helpers import points, score
+from scoring_helpers import benchmark_case, points, score
 
-from ipt_training.cases.loader import load_case_file
-from ipt_training.cases.model import Case
 from ipt_training.domain import ProblemArea
 from ipt_training.scoring.areas import (
     _accounts,
@@ -50,13 +47,7 @@ from ipt_training.scoring.areas import (
 )
 from ipt_training.text.normalize import clauses
 
-_DATA = Path(__file__).resolve().parents[1] / "benchmarks" / "data"
 _BATCH = Path(__file__).resolve().parent / "data" / "prose13" / "answers.yaml"
-
-
-@cache
-def _case(folder: str, case_id: str) -> Case:
-    return load_case_file(_DATA / folder / "cases" / f"{case_id}.yaml")
 
 
 def _tokens(text: str) -> list[str]:
@@ -150,7 +141,7 @@ def test_kept_from_needs_a_denial_before_a_verb_of_keeping() -> None:
 # ------------------------------------------------------------------------------------------ whole answers
 
 def test_a_non_native_label_after_have_commits_and_the_writers_list_does_not() -> None:
-    case = _case("formulation_dev_q", "s-11")
+    case = benchmark_case("formulation_dev_q", "s-11")
     said = score(case, "Valentina have role transition because of migration from Venezuela to USA in August 2025. "
                        "Before she was class delegate, now she eat alone in library. The depression is begin on "
                        "October, two months after to arrive.")
@@ -161,7 +152,7 @@ def test_a_non_native_label_after_have_commits_and_the_writers_list_does_not() -
 
 
 def test_the_problem_said_in_plain_words_commits_and_its_denial_does_not() -> None:
-    case = _case("formulation_dev_q", "s-09")
+    case = benchmark_case("formulation_dev_q", "s-09")
     said = score(case, "The main problem is the change in his life: after the seizure in April he cannot drive any "
                        "more, and from June he sits at the dispatch desk. I will help him to accept it.")
     assert said.detected_primary is ProblemArea.ROLE_TRANSITION and points(said, "problem_area") == 3
@@ -171,17 +162,17 @@ def test_the_problem_said_in_plain_words_commits_and_its_denial_does_not() -> No
 
 
 def test_a_non_native_plain_past_is_the_event_and_an_infinitive_is_not() -> None:
-    moved = score(_case("formulation_dev_q", "s-11"),
+    moved = score(benchmark_case("formulation_dev_q", "s-11"),
                   "She become depress after she move to Miami. She lose her friends and her place. I will help her "
                   "accept this change.")
     assert moved.detected_primary is ProblemArea.ROLE_TRANSITION
-    wanted = score(_case("formulation_dev_q", "s-05"),
+    wanted = score(benchmark_case("formulation_dev_q", "s-05"),
                    "Wei Jie is depressed because Michelle wants to move to Perth. I will help him accept this change.")
     assert wanted.detected_primary is not ProblemArea.ROLE_TRANSITION
 
 
 def test_a_death_set_aside_in_plain_words_leaves_the_transition() -> None:
-    case = _case("formulation_dev_r", "j-09")
+    case = benchmark_case("formulation_dev_r", "j-09")
     plain = ("Don Efrain stopped being the baker in January. Handing the bakery to Julio took away his mornings and "
              "the market women he saw every day; about two months later he was sleeping badly. He seems to have made "
              "his peace with his brother's death, so I would not go there. I'd give him room to be sad about what he "
@@ -194,7 +185,7 @@ def test_a_death_set_aside_in_plain_words_leaves_the_transition() -> None:
 
 
 def test_new_loneliness_does_not_argue_deficits() -> None:
-    case = _case("formulation_dev_q", "s-11")
+    case = benchmark_case("formulation_dev_q", "s-11")
     report = score(case, "She is depressed because she was uprooted. At home she had status, a dance group and "
                          "friends; two months after landing in Miami she was eating lunch by herself. She is not a shy "
                          "kid: she was the social one in Maracaibo, so the loneliness is new. I would give her room "
@@ -211,5 +202,5 @@ def _batch() -> list[dict]:
 
 @pytest.mark.parametrize("item", _batch(), ids=lambda item: item["id"])
 def test_the_invented_batch_is_read_with_the_examiners_area(item: dict) -> None:
-    report = score(_case(item["case_set"], item["case_id"]), item["answer"]["text"])
+    report = score(benchmark_case(item["case_set"], item["case_id"]), item["answer"]["text"])
     assert points(report, "problem_area") == item["expert"]["problem_area"]
