@@ -33,6 +33,12 @@ the case does (the reference focus chosen), a sentence told in prose, with a ver
 distinctive word of an item's own (not a word of its clause about the onset: "after his mood fell") also cites it:
 the rest of the fact is told in the answer's own words ("you have let your friends and your swimming go"), as
 letters and plain prose tell it; a list, a fragment or an answer arguing another focus does not earn it.
+
+A person is also named by what they are to the patient ("her dad died" for "Her father Yerlan died of a stroke";
+:mod:`~ipt_training.scoring.relation_names`, built once per case from the inventory): the relation word stands for
+the name beside a word the item alone says of that person ("the daughter's business" for "Wambui expects Grace to ...
+store her clothing business"; not "his son rarely visits" for "has not visited the grave and changes the subject when
+Thomas mentions her"), never alone ("his wife" is in many sentences of any answer).
 """
 
 from __future__ import annotations
@@ -347,6 +353,10 @@ class DerivedEvidence:
     #: ("after Liesl's death": Liesl, death): the name and one word of what happened in a sentence tell the event,
     #: however many items share the word
     key_event: frozenset[str] = frozenset()
+    #: item id -> {a name of the item: the words of the item's clause that holds it} ("Wambui expects Grace to ...
+    #: store her clothing business": business), which a relation word for the person needs beside it ("the daughter's
+    #: business"; not "his son rarely visits" for "has not visited the grave and ... when Thomas mentions her")
+    beside: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)
 
     def key_event_named(self, matches: list[Match], clauses_: set[int]) -> bool:
         """Whether ``clauses_`` (those the answer ties to the onset) name the key event by a word of its item's
@@ -369,15 +379,21 @@ class DerivedEvidence:
         own ("you have let your friends and your swimming go": swimming), which the caller counts where the answer
         reads the case as the case does."""
         by_clause: dict[int, set[str]] = {}
+        named: dict[int, set[str]] = {}  # the names said as names, not by a relation word ("her dad")
         for m in matches:
             if m.concept.startswith("term:"):
                 before = prepared[m.clause][max(0, m.start - 2):m.start] if prepared and m.negated else None
                 key = stated_kind(m.concept[5:], m.negated, before)
+                if key is not None and key.startswith(_ALIAS):
+                    key = f"name:{key[len(_ALIAS):]}"
+                elif key is not None and key.startswith("name:"):
+                    named.setdefault(m.clause, set()).add(key)
                 if key is not None:
                     by_clause.setdefault(m.clause, set()).add(key)
         if not by_clause:
             return set()
         windows = [by_clause.get(c, set()) | by_clause.get(c + 1, set()) for c in sorted(by_clause)]
+        said = [named.get(c, set()) | named.get(c + 1, set()) for c in sorted(by_clause)]
         heads = [by_clause[c] for c in sorted(by_clause)]
         # clauses that are sentences, not fragments of a list: there one word of the key event's own names it
         sentences = {c for c in by_clause if prepared and len(prepared[c]) >= _SENTENCE_WORDS
@@ -404,8 +420,13 @@ class DerivedEvidence:
             own = self.own.get(item_id, frozenset())
             shared = self.shared.get(item_id, {})
             extra = self.extra.get(item_id, frozenset()) if by_context is not None else frozenset()
-            for window, head, sentence, long, states in zip(windows, heads, keyed, told, stating, strict=True):
+            beside = self.beside.get(item_id, {})
+            for window, head, sentence, long, states, names in zip(windows, heads, keyed, told, stating, said,
+                                                                   strict=True):
                 hit = [k for k in weights if k in window]
+                # a person said by a relation word counts beside a word the item says of that person
+                hit = [k for k in hit if not k.startswith("name:") or k in names
+                       or not beside.get(k, frozenset()).isdisjoint(window)]
                 score = sum(weights[k] for k in hit)
                 if item_id == self.timeline_id:
                     if hit:
@@ -414,7 +435,8 @@ class DerivedEvidence:
                 # Two words of the item (a date says when, not what happened; a person's name counts beside a word
                 # of the item's own, not beside a word many items share: "Moses ... money")
                 elif (_item_words(hit, weights, own) >= 2 or score >= _SHORT_ITEM_SHARE * total
-                      or any(k.startswith(("name:", "gist:")) and weights[k] >= _CITE_WEIGHT for k in hit)
+                      # (a name alone, not a relation word alone: "his wife" is in many sentences of any answer)
+                      or any((k in names or k.startswith("gist:")) and weights[k] >= _CITE_WEIGHT for k in hit)
                       or any(kind in window and not words.isdisjoint(window) for kind, words in shared.items())
                       or (sentence and item_id == self.key_item and (not self.key_words.isdisjoint(hit)
                                                                      or _tells_key_event(self.key_event, window)))):
@@ -492,6 +514,8 @@ _KIN_WORDS = frozenset({*(k[5:] for k in _WHO_KEYS), *_BEREAVED_OF, "mama", "pap
                         "grandpa", "granny", "parents", "aunty", "auntie"})
 #: Words that join two names in one entry ("Nikos and Eirini", "Jana & Milan").
 _JOINERS = frozenset({"and", "&", "of", "de", "van", "von", "da", "di", "le", "la", "el", "al", "bin", "ben"})
+#: The matcher concept (after ``term:``) of a person named by their relation to the patient ("her dad").
+_ALIAS = "alias:"
 #: Keys that are never a word of the item's own: names and dates.
 _NOT_OWN = ("name:", *_DATED)
 
@@ -527,7 +551,8 @@ def case_acronyms(texts: Iterable[str]) -> frozenset[str]:
 
 def derive_evidence(texts: dict[str, str], timeline_id: str, *, names: Iterable[str] = (),
                     skip: Iterable[str] = (), link_event: Iterable[str] = (),
-                    acronyms: frozenset[str] = frozenset()) -> DerivedEvidence:
+                    acronyms: frozenset[str] = frozenset(),
+                    relations: dict[str, tuple[str, ...]] | None = None) -> DerivedEvidence:
     """Terms for each item from its sentence (``texts``: item id -> sentence); items without text are skipped.
 
     ``link_event``: the case timeline's descriptions of the key event, whose distinctive words the timeline link
@@ -578,6 +603,11 @@ def derive_evidence(texts: dict[str, str], timeline_id: str, *, names: Iterable[
     for terms in per_item.values():
         for t in terms:
             cues.setdefault(f"term:{t.key}", list(t.cues))
+    for person, called in (relations or {}).items():
+        # "his wife" is Lan where the items name her: the person's name, found by what she is to the patient
+        for name in proper_names(person):
+            if f"term:name:{name}" in cues:
+                cues.setdefault(f"term:{_ALIAS}{name}", []).extend(called)
     death = cues.get(f"term:{_DEATH}")
     if death is not None:
         # A death said in lay words, as people say it to the bereaved: "you lost Silvia", "since she lost her wife".
@@ -616,8 +646,38 @@ def derive_evidence(texts: dict[str, str], timeline_id: str, *, names: Iterable[
     telling = {item_id: frozenset(k for k in words if items[item_id].get(k, 0.0) >= _RARE_WEIGHT
                                   and k not in timing[item_id])
                for item_id, words in own.items()}
+    beside = _said_of_people(texts, timeline_id, known_names, skip_words) if relations else {}
     return DerivedEvidence(items, cues, timeline_id, own, key_item, {i: k for i, k in shared.items() if k}, key_words,
-                           telling=telling, key_event=key_event)
+                           telling=telling, key_event=key_event, beside=beside)
+
+
+#: Where what an evidence sentence says of one person ends: a full stop or semicolon, or a clause of its own
+#: ("... has not visited the grave and changes the subject | when Thomas mentions her").
+_PART_END = re.compile(r"[.;:!?]|\b(?:when|while|whereas|although|though|because|if|until|unless)\b")
+
+
+def _beside_names(text: str, names: frozenset[str], skip: frozenset[str]) -> dict[str, set[str]]:
+    """Each name of an evidence sentence -> the words of the part of the sentence that holds it (:data:`_PART_END`),
+    dates, names and words of who someone is ("her father Yerlan") aside."""
+    beside: dict[str, set[str]] = {}
+    for part in _PART_END.split(text):
+        keys = {t.key for t in sentence_terms(part, names, skip)}
+        words = {k for k in keys if not k.startswith(_NOT_OWN) and k not in _WHO_KEYS}
+        for name in (k for k in keys if k.startswith("name:")):
+            beside.setdefault(name, set()).update(words)
+    return beside
+
+
+def _said_of_people(texts: dict[str, str], timeline_id: str, names: frozenset[str],
+                    skip: frozenset[str]) -> dict[str, dict[str, frozenset[str]]]:
+    """Item id -> {a name of the item: what the item alone says beside it}: the words of :func:`_beside_names` that
+    no other evidence item says beside the same name ("Ricky died" is the item of his death, not the one of the anger
+    that he "had started drinking again ... speak badly of the dead")."""
+    per_item = {item_id: _beside_names(text, names, skip) for item_id, text in texts.items()
+                if text.strip() and item_id != timeline_id}
+    holders = Counter((name, word) for said in per_item.values() for name, words in said.items() for word in words)
+    return {item_id: {name: frozenset(w for w in words if holders[name, w] == 1) for name, words in said.items()}
+            for item_id, said in per_item.items()}
 
 
 def event_words(text: str, names: Iterable[str] = ()) -> dict[str, tuple[str, ...]]:

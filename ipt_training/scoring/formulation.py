@@ -141,6 +141,7 @@ from ipt_training.scoring.plain_plan import (
 from ipt_training.scoring.plain_plan import VOTE as PLAN_VOTE
 from ipt_training.scoring.readability import FUNCTION_WORDS, Style, copied_clauses, read_style
 from ipt_training.scoring.readings import plan_for_rejected, stage_label_matches, stage_names, two_formulations
+from ipt_training.scoring.relation_names import relation_names
 from ipt_training.scoring.report import CriterionResult, FormulationAnswer, FormulationReport
 from ipt_training.scoring.retelling import own_claims, told_in_sequence
 from ipt_training.scoring.rubrics import Rubric, rubric_named
@@ -388,7 +389,8 @@ def _matcher_for(reference: ReferenceFormulation, case: Case | None = None) -> _
         {item.id: item.text for item in items}, reference.timeline_link.id,
         names=[p.name for p in case.inventory] if case else (),
         skip=[case.patient.name] if case else (), link_event=key_event_texts(case, reference),
-        acronyms=case_acronyms([case.vignette, *(e.event for e in case.timeline)]) if case else frozenset())
+        acronyms=case_acronyms([case.vignette, *(e.event for e in case.timeline)]) if case else frozenset(),
+        relations=relation_names((p.name, p.relationship) for p in case.inventory) if case else None)
     if case is not None:
         # the case's other words for each item: its vignette, its timeline and its model formulation
         derived = with_context(
