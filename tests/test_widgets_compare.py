@@ -12,6 +12,7 @@ from ipt_training.widgets.compare import (
     life_events,
     linked_events,
     onset_event_feedback,
+    side_by_side_html,
 )
 from ipt_training.widgets.render import MARK_MISSING, MARK_RIGHT, MARK_WRONG
 
@@ -152,3 +153,23 @@ def test_tagger_shows_the_reference_coding_beside_yours_only_after_an_attempt():
     first.value = first.options[1][1]
     tagger.check()
     assert "Reference codes" in tagger.feedback.value
+
+
+def test_a_very_long_answer_scrolls_in_its_own_column_and_the_model_answer_is_never_cut():
+    long = "He lost his team after the move. " * 200
+    page = side_by_side_html("Your formulation", long, "Model formulation", "A short model answer.")
+    left, right = page.split("Model formulation")
+    assert "max-height" in left and "overflow-y:auto" in left and 'tabindex="0"' in left
+    assert "max-height" not in right[right.rfind("<div"):] and "A short model answer." in right
+    assert "<i>(empty)</i>" in side_by_side_html("Your formulation", "  \n ", "Model formulation", "x")
+
+
+def test_a_wrong_placement_says_what_the_cases_reason_is(library):
+    case = library.get("p-01")
+    by_name = {p.name: p for p in case.inventory}
+    wrong = {name: next(r for r in Closeness if r is not p.closeness) for name, p in by_name.items()}
+    rows = {row[0]: row[2] for row in inventory_feedback_rows(case, wrong)}
+    for name, person in by_name.items():
+        reason = person.recent_change or f"contact: {person.contact}"
+        assert rows[name].endswith(f"({reason}).")
+    assert any("(contact: " in text for text in rows.values())  # p-01 has a person known only by contact

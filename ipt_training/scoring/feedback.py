@@ -104,8 +104,8 @@ NAME_ONE_STAGE = "Name the stage you judge the dispute to be in now; you may add
 
 
 #: The focus is offered, not imposed, and not left to the patient either (reference section 3.0, rule 3).
-PROPOSE_FOCUS = ("Propose the focus you recommend and why, then ask for the patient's view (reference section 3.0, "
-                 "rule 3).")
+#: The trainee has no "reference section" to look up, so the sentence does not cite one.
+PROPOSE_FOCUS = "Propose the focus you recommend and why, then ask for the patient's view."
 
 
 #: The focus is right, but the answer names nothing of the patient's story that shows it.

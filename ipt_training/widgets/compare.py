@@ -15,14 +15,19 @@ from ipt_training.text.matcher import build_matcher
 from ipt_training.widgets.render import MARK_MISSING, MARK_RIGHT, MARK_WRONG, html_table, paragraph
 
 RING_WORDS = {Closeness.INNER: "inner circle", Closeness.MIDDLE: "middle circle", Closeness.OUTER: "outer circle"}
-_COLUMN = "flex:1;min-width:18em;border:1px solid #ccc;padding:6px 10px;white-space:pre-wrap;overflow-wrap:anywhere"
+_COLUMN = ("flex:1;min-width:18em;border:1px solid #ccc;padding:6px 10px;white-space:pre-wrap;overflow-wrap:anywhere;"
+           "line-height:1.5")
+#: The trainee's column: a very long answer scrolls inside it (it used to push the model answer's evidence table
+#: screens down); it takes keyboard focus so that it scrolls without a mouse. The model answer is never cut.
+_LEFT_COLUMN = f"{_COLUMN};max-height:30em;overflow-y:auto"
 
 
 def side_by_side_html(left_title: str, left: str, right_title: str, right: str) -> str:
-    """Two text columns that wrap on a narrow screen."""
+    """Two text columns that wrap on a narrow screen; the left one (the trainee's text) scrolls when very long."""
     return (f'<div style="display:flex;flex-wrap:wrap;gap:8px">'
-            f'<div style="{_COLUMN}"><b>{escape(left_title)}</b><br>{escape(left) or "<i>(empty)</i>"}</div>'
-            f'<div style="{_COLUMN}"><b>{escape(right_title)}</b><br>{escape(right)}</div></div>')
+            f'<div style="{_LEFT_COLUMN}" tabindex="0"><b>{escape(left_title)}</b><br>'
+            f'{escape(left.strip()) or "<i>(empty)</i>"}</div>'
+            f'<div style="{_COLUMN}"><b>{escape(right_title)}</b><br>{escape(right.strip())}</div></div>')
 
 
 def evidence_rows(case: Case, report: FormulationReport) -> list[list[str]]:
@@ -73,7 +78,8 @@ def inventory_feedback_rows(case: Case, placements: Mapping[str, Closeness | str
         elif ring is person.closeness:
             rows.append([person.name, MARK_RIGHT, f"{RING_WORDS[ring].capitalize()}, as in the case."])
         else:
-            why = person.recent_change or person.contact
+            # the contact alone ("weekly", "daily at work") reads as a reason only when it says what it is
+            why = person.recent_change or f"contact: {person.contact}"
             rows.append([person.name, MARK_WRONG, f"You chose the {RING_WORDS[ring]}; the case puts "
                                                   f"{person.name} in the {RING_WORDS[person.closeness]} "
                                                   f"({why})."])

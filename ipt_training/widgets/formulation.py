@@ -16,6 +16,7 @@ from ipt_training.choices import ChoiceNames, choice_problems
 from ipt_training.domain import AREA_LABELS, DisputeStage, ProblemArea
 from ipt_training.scoring.formulation import score_formulation
 from ipt_training.scoring.report import FormulationAnswer, FormulationReport
+from ipt_training.widgets.freshness import FeedbackFreshness, watch_answer
 from ipt_training.widgets.render import html_table, paragraph, status_region, vignette_html
 
 Scorer = Callable[..., FormulationReport]
@@ -90,6 +91,8 @@ class FormulationBuilder:
     save: Callable[[], bool] | None = None
     #: practice: every scored attempt goes to the trainee's practice record (adaptive practice)
     record_attempts: bool = False
+    #: marks the feedback as about an earlier answer once the trainee edits after a Check
+    freshness: FeedbackFreshness | None = None
 
     def answer(self) -> FormulationAnswer:
         """The current answer as a :class:`FormulationAnswer` (blank choices become ``None``)."""
@@ -104,6 +107,8 @@ class FormulationBuilder:
     def check(self, _button: object = None) -> FormulationReport | None:
         """Score the answer and show per-criterion feedback; explain instead when nothing can be scored."""
         answer = self.answer()
+        if self.freshness is not None:
+            self.freshness.reset()
         if self.save is not None and self.on_check is None:
             self.save()
         if self.on_check is not None:
@@ -127,6 +132,8 @@ class FormulationBuilder:
 
             if record_attempt(self.case, self.last_report) is None:
                 self.feedback.value += paragraph(REPEAT_NOTE)
+        if self.freshness is not None:
+            self.freshness.checked()
         return self.last_report
 
     def summary(self) -> HTML:
@@ -177,6 +184,7 @@ def formulation_builder(case: Case, reveal: bool = True, scorer: Scorer = score_
 
     for menu in (primary, secondary, stage):
         menu.observe(show_note, names="value")
+    builder.freshness = watch_answer(feedback, (primary, secondary, stage, text), builder.answer)
     header = [widgets.HTML(vignette_html(case))] if with_vignette else []
     builder.widget = widgets.VBox([
         *header,

@@ -9,6 +9,7 @@ import ipywidgets as widgets
 
 from ipt_training.cases.model import Case, Closeness
 from ipt_training.widgets.compare import inventory_feedback_html
+from ipt_training.widgets.freshness import FeedbackFreshness, watch_answer
 from ipt_training.widgets.inventory import RING_LABELS, RING_OUTER, plot_closeness_circle
 from ipt_training.widgets.render import figure_png, paragraph, status_region, vignette_html
 
@@ -27,6 +28,7 @@ class InventoryPractice:
     comparison: widgets.HBox
     widget: widgets.VBox
     attempted: bool = False
+    freshness: FeedbackFreshness | None = None
     _images: list[widgets.Image] = field(default_factory=list)
 
     def chosen(self) -> dict[str, Closeness | None]:
@@ -34,12 +36,17 @@ class InventoryPractice:
 
     def check(self, _button: object = None) -> str:
         chosen = self.chosen()
+        if self.freshness is not None:
+            self.freshness.reset()
         if not any(chosen.values()):
             self.feedback.value = status_region(paragraph(
                 "Place at least one person in a circle, then press Check."))
+            self.comparison.children = ()  # circles drawn for an earlier attempt would no longer match
             return self.feedback.value
         self.attempted = True
         self.feedback.value = status_region(inventory_feedback_html(self.case, chosen))
+        if self.freshness is not None:
+            self.freshness.checked()
         placed = [p.model_copy(update={"closeness": chosen[p.name]}) for p in self.case.inventory if chosen[p.name]]
         yours = widgets.Image(value=figure_png(plot_closeness_circle(placed, patient_label="Your circle")),
                               format="png", layout=widgets.Layout(width="48%"))
@@ -73,6 +80,7 @@ def inventory_practice(case: Case, with_vignette: bool = True) -> InventoryPract
                             tooltip="Compare your placements with the case")
     practice = InventoryPractice(case, menus, button, widgets.HTML(), widgets.HBox(), widgets.VBox())
     button.on_click(practice.check)
+    practice.freshness = watch_answer(practice.feedback, menus.values(), practice.chosen)
     header = [widgets.HTML(vignette_html(case))] if with_vignette else []
     practice.widget = widgets.VBox([
         *header, widgets.HTML("<h4>Your closeness circle</h4>"

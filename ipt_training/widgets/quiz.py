@@ -9,6 +9,7 @@ from html import escape
 import ipywidgets as widgets
 
 from ipt_training.quiz import Question, QuizResult, grade_quiz
+from ipt_training.widgets.freshness import FeedbackFreshness, watch_answer
 from ipt_training.widgets.render import (
     MARK_MISSING,
     MARK_RIGHT,
@@ -47,6 +48,7 @@ class Quiz:
     check_button: widgets.Button
     feedback: widgets.HTML
     widget: widgets.VBox
+    freshness: FeedbackFreshness | None = None
 
     def chosen(self) -> list[int | None]:
         return [choice.value for choice in self.choices]
@@ -54,6 +56,10 @@ class Quiz:
     def check(self, _button: object = None) -> QuizResult:
         result = grade_quiz(self.questions, self.chosen())
         self.feedback.value = quiz_result_html(result)
+        if self.freshness is not None and result.answered:
+            self.freshness.checked()
+        elif self.freshness is not None:
+            self.freshness.reset()  # a prompt to answer first is not feedback on an answer
         return result
 
     def _ipython_display_(self) -> None:
@@ -79,6 +85,7 @@ def build_quiz(questions: Sequence[Question]) -> Quiz:
     feedback = widgets.HTML()
     quiz = Quiz(questions, choices, button, feedback, widgets.VBox())
     button.on_click(quiz.check)
+    quiz.freshness = watch_answer(feedback, choices, quiz.chosen)
     quiz.widget = widgets.VBox([*parts, button, feedback])
     quiz.widget.add_class("ipt-quiz")
     return quiz

@@ -8,6 +8,7 @@ import ipywidgets as widgets
 
 from ipt_training.cases.model import Case
 from ipt_training.widgets.compare import life_events, onset_event_feedback
+from ipt_training.widgets.freshness import FeedbackFreshness, watch_answer
 from ipt_training.widgets.render import (
     WRAPPING_RADIO_CLASS,
     WRAPPING_RADIO_STYLE,
@@ -30,6 +31,7 @@ class TimelinePractice:
     plot: widgets.Image
     widget: widgets.VBox
     attempted: bool = False
+    freshness: FeedbackFreshness | None = None
 
     def check(self, _button: object = None) -> str:
         events = life_events(self.case)
@@ -41,6 +43,10 @@ class TimelinePractice:
             self.plot.value = figure_png(plot_timeline(self.case))
             self.plot.layout.display = None
         self.feedback.value = status_region(message)
+        if self.freshness is not None and self.attempted:
+            self.freshness.checked()
+        elif self.freshness is not None:
+            self.freshness.reset()  # a prompt to choose first is not feedback on an answer
         return message
 
     def _ipython_display_(self) -> None:
@@ -62,6 +68,7 @@ def timeline_practice(case: Case, with_vignette: bool = True) -> TimelinePractic
     plot = widgets.Image(format="png", layout=widgets.Layout(max_width="100%", display="none"))
     practice = TimelinePractice(case, choice, button, widgets.HTML(), plot, widgets.VBox())
     button.on_click(practice.check)
+    practice.freshness = watch_answer(practice.feedback, (choice,), lambda: choice.value)
     header = [widgets.HTML(vignette_html(case))] if with_vignette else []
     practice.widget = widgets.VBox([
         *header,
