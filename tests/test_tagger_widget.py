@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -134,3 +135,21 @@ def test_clear_communication_is_never_argued_from_the_account(keyed: DialogueLib
     tagger.check_button.click()
     row = _row(tagger.feedback.value, number)
     assert "does not fit here" in row and dialogue.utterances[number - 1].nonverbal.rstrip(".") not in row
+
+
+def test_every_sentence_of_practice_feedback_starts_with_a_capital(keyed: DialogueLibrary) -> None:
+    """An utterance with two reference codes read "...instead of raising the issue in words. the reference code
+    is 'Silence: closing off communication'."; each part after the first is a sentence of its own."""
+    from ipt_training.communication.coding import score_coding
+    from ipt_training.communication.transcript import DialogueSet
+
+    wrong = CODES[0]
+    checked = 0
+    for dialogue in keyed:
+        if dialogue.set is not DialogueSet.PRACTICE or not dialogue.is_coded:
+            continue
+        answers = {n: [wrong] for n in range(1, len(dialogue.utterances) + 1)}
+        for item in score_coding(dialogue, answers, reveal=True).utterances:
+            assert not re.search(r"[.!?] [a-z]", item.message), item.message
+            checked += 1
+    assert checked > 50

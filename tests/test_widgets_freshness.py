@@ -6,15 +6,22 @@ Driven without a browser (set a widget's value, press Check, edit, read the feed
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import ipywidgets as widgets
 import pytest
 
 from ipt_training.cases.model import Case
+from ipt_training.communication.library import DialogueLibrary
 from ipt_training.quiz import QUIZZES, quiz_widget
 from ipt_training.widgets.formulation import EMPTY_MESSAGE, assignment_builder, formulation_builder
 from ipt_training.widgets.freshness import STALE_CLASS, STALE_NOTE, FeedbackFreshness, stale_html
 from ipt_training.widgets.inventory_practice import inventory_practice
+from ipt_training.widgets.script_player import script_player
+from ipt_training.widgets.tagger import tagger_widget
 from ipt_training.widgets.timeline_practice import timeline_practice
+
+KEYS = Path(__file__).resolve().parents[1] / "source" / "keys"
 
 
 @pytest.fixture(scope="module")
@@ -127,3 +134,37 @@ def test_timeline_and_inventory_feedback_are_marked_after_a_change(case: Case) -
     first.value = ""
     inventory.check()
     assert "Place at least one person" in inventory.feedback.value and not inventory.comparison.children
+
+
+def test_tagger_feedback_is_marked_when_a_code_changes() -> None:
+    dialogue = DialogueLibrary.load(keys_dir=KEYS).get("dp-05")
+    tagger = tagger_widget(dialogue)
+    first = tagger.primary[1]
+    first.value = first.options[1][1]
+    tagger.check()
+    assert not _stale(tagger.feedback.value)
+    first.value = first.options[2][1]
+    assert _stale(tagger.feedback.value)
+    tagger.check()
+    assert not _stale(tagger.feedback.value)
+
+
+def test_script_player_marks_feedback_on_a_line_no_longer_chosen_and_clears_it_on_continue() -> None:
+    player = script_player("first_sessions")
+    decision = player.current
+    assert decision is not None
+    best = decision.options.index(decision.best)
+    weaker = (best + 1) % len(decision.options)
+    player.check()  # nothing chosen: a prompt
+    player.choice.value = weaker
+    assert not _stale(player.feedback.value)
+    player.check()
+    player.choice.value = best
+    assert _stale(player.feedback.value) and "not quite" in player.feedback.value
+    assert player.check() and not _stale(player.feedback.value)
+    player.go_on()
+    assert player.feedback.value == ""
+    next_decision = player.current
+    if next_decision is not None:  # the next decision starts with nothing chosen and no note
+        player.choice.value = player.choice.options[0][1]
+        assert not _stale(player.feedback.value)

@@ -227,7 +227,8 @@ def _revealed_message(head: str, trainee: tuple[str, ...], reference: tuple[str,
                          f"make this {_names(misfits)}: the reference reads it as {_names(reference)}.")
         else:
             parts.append(f"The patient's account ({quoted}) supports {_names(reference)}.")
-    return " ".join(parts)
+    # the first part follows the colon; every later one starts a sentence of its own
+    return " ".join(parts[:2] + [p[:1].upper() + p[1:] for p in parts[2:]])
 
 
 def _hint(code: str) -> str:

@@ -10,6 +10,7 @@ from html import escape
 import ipywidgets as widgets
 
 from ipt_training.session_script import Decision, SessionScript, Step, check_written_line, load_script
+from ipt_training.widgets.freshness import FeedbackFreshness, watch_answer
 from ipt_training.widgets.render import MARK_RIGHT, MARK_WRONG, TEXT_STYLE, paragraph, status_region
 
 WRITE_OWN = -1
@@ -80,6 +81,7 @@ class ScriptPlayer:
     widget: widgets.VBox
     position: int = 0
     shown: list[str] = field(default_factory=list)
+    freshness: FeedbackFreshness | None = None
 
     @property
     def current(self) -> Decision | None:
@@ -123,6 +125,10 @@ class ScriptPlayer:
         html, go_on = decision_feedback(decision, self.choice.value, self.own_line.value)
         self.feedback.value = status_region(html)
         self.continue_button.layout.display = None if go_on else "none"
+        if self.freshness is not None and self.choice.value is not None:
+            self.freshness.checked()
+        elif self.freshness is not None:
+            self.freshness.reset()  # a prompt to choose first is not feedback on a line
         return go_on
 
     def go_on(self, _button: object = None) -> None:
@@ -133,6 +139,8 @@ class ScriptPlayer:
                               f"{escape(said)}</p>")
         self.position += 1
         self.feedback.value = ""
+        if self.freshness is not None:
+            self.freshness.reset()
         self._show_until_decision()
 
     def _toggle_own(self, change: dict) -> None:
@@ -158,6 +166,8 @@ def script_player(script: SessionScript | str) -> ScriptPlayer:
     check.on_click(player.check)
     go.on_click(player.go_on)
     choice.observe(player._toggle_own, names="value")
+    player.freshness = watch_answer(player.feedback, (choice, own),
+                                    lambda: (player.position, choice.value, own.value.strip()))
     player.widget = widgets.VBox([
         widgets.HTML(f"<h4>{escape(loaded.title)}</h4>{paragraph(loaded.introduction)}"),
         player.transcript, choice, own, widgets.HBox([check, go]), player.feedback,

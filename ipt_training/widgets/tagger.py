@@ -10,6 +10,7 @@ import ipywidgets as widgets
 from ipt_training.communication.coding import CodingResult, score_coding
 from ipt_training.communication.taxonomy import CODES, PROBLEMS, code_definition, code_label, code_name
 from ipt_training.communication.transcript import Dialogue
+from ipt_training.widgets.freshness import FeedbackFreshness, watch_answer
 from ipt_training.widgets.render import MARK_MISSING, MARK_RIGHT, MARK_WRONG, html_table, paragraph, status_region
 
 PRIMARY_OPTIONS: list[tuple[str, str]] = [("Choose a code…", ""), *((code_label(c), c) for c in CODES)]
@@ -61,6 +62,7 @@ class Tagger:
     check_button: widgets.Button
     feedback: widgets.HTML
     widget: widgets.VBox
+    freshness: FeedbackFreshness | None = None
 
     def coding(self) -> dict[int, list[str]]:
         """The trainee's answers ``{number: [codes]}``, main code first; unanswered utterances are left out."""
@@ -78,6 +80,8 @@ class Tagger:
             return None
         result = score_coding(self.dialogue, self.coding(), reveal=self.reveal)
         self.feedback.value = result_html(result)
+        if self.freshness is not None:
+            self.freshness.checked()
         return result
 
     def _ipython_display_(self) -> None:
@@ -107,6 +111,7 @@ def tagger_widget(dialogue: Dialogue, reveal: bool = True) -> Tagger:
     feedback = widgets.HTML()
     tagger = Tagger(dialogue, reveal, primary, secondary, button, feedback, widgets.VBox())
     button.on_click(tagger.check)
+    tagger.freshness = watch_answer(feedback, [*primary.values(), *secondary.values()], tagger.coding)
     intro = widgets.HTML(
         f"<h4>{escape(dialogue.title)}</h4><p>{escape(dialogue.context)}</p>"
         "<p>Choose a code for every utterance (a second code only if two problems are clearly present; "

@@ -311,6 +311,14 @@ def _lesson3_steps(page: Page, lab: LabServer) -> None:
     table.scroll_into_view_if_needed()
     page.screenshot(path=str(ARTIFACTS / "1-lesson03-formulation-builder.png"))
     assert not _raw_python_outputs(page), _raw_python_outputs(page)
+    # An edit after Check: the old feedback is marked as about the earlier answer until Check is pressed again.
+    builder.get_by_label("Primary area").select_option(label="Grief (complicated bereavement)")
+    expect(builder).to_contain_text("You have changed your answer since this feedback", timeout=30_000)
+    table.scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / "1b-lesson03-feedback-after-an-edit.png"))
+    builder.get_by_role("button", name="Check").click()
+    expect(table).to_contain_text("You chose grief", timeout=30_000)
+    expect(builder).not_to_contain_text("You have changed your answer since this feedback")
 
 
 def test_assignment_builder_text_survives_a_kernel_restart(lab: LabServer) -> None:
