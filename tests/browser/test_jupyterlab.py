@@ -317,7 +317,7 @@ def _lesson3_steps(page: Page, lab: LabServer) -> None:
     table.scroll_into_view_if_needed()
     page.screenshot(path=str(ARTIFACTS / "1b-lesson03-feedback-after-an-edit.png"))
     builder.get_by_role("button", name="Check").click()
-    expect(table).to_contain_text("You chose grief", timeout=30_000)
+    expect(table).to_contain_text("grief (complicated bereavement)", timeout=30_000)
     expect(builder).not_to_contain_text("You have changed your answer since this feedback")
 
 
