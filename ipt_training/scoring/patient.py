@@ -36,6 +36,10 @@ _MEET = frozenset({"meet", "see", "come"})
 _PERIOD_WORDS = frozenset({"over", "for", "next", "during", "within", "our"})
 _PAST_WORDS = frozenset({"past", "last", "previous", "first"})
 _HISTORY_WORDS = frozenset({"after", "ago", "before", "later", "since", "earlier", "prior"})
+#: What follows "in N weeks" when the weeks are the treatment's ("in twelve weeks we will ...", "in sixteen weeks of
+#: therapy"), not a time in the story ("in two weeks he lost his job").
+_PLAN_AFTER = frozenset({("we", "will"), ("we", "shall"), ("we", "can"), ("of", "therapy"),
+                         ("of", "treatment"), ("of", "ipt"), ("together", "we")})
 _QUESTION_RE = re.compile(r"[^.!?\n]*\?")
 _YOU_RE = re.compile(r"\b(you|your|yours)\b", re.IGNORECASE)
 #: A question that asks whether the formulation is right ("Does that feel right?", "Is that true for you?").
@@ -144,7 +148,8 @@ def _sick_role(prepared: list[list[str]]) -> bool:
 
 
 def _contract(prepared: list[list[str]]) -> bool:
-    """A count of sessions ("12 weekly sessions"), a treatment period ("over the next sixteen weeks") or a time limit.
+    """A count of sessions ("12 weekly sessions"), a treatment period ("over the next sixteen weeks", "in twelve weeks
+    we will ...") or a time limit.
 
     A duration in the history ("two months after the move", "six weeks ago") is not a contract.
     """
@@ -164,6 +169,8 @@ def _contract(prepared: list[list[str]]) -> bool:
             if token.startswith(_SESSION_UNITS) or "weekly" in before:
                 return True
             after = tokens[i + 1:i + 2]
+            if i > 1 and tokens[i - 2] == "in" and tuple(tokens[i + 1:i + 3]) in _PLAN_AFTER:
+                return True  # "in twelve weeks we will work on ..."
             window = tokens[max(0, i - 5):i]
             if (_PERIOD_WORDS.intersection(window) and not _HISTORY_WORDS.intersection(after)
                     and not _PAST_WORDS.intersection(window)):
