@@ -2343,11 +2343,30 @@ def _focus_named(tokens: list[str], dead: frozenset[str] = frozenset()) -> Probl
         found = tokens[start + 1:]  # "treat X as the focus"
     elif tokens[start + 1:start + 2] == ["on"]:
         found = tokens[start + 2:]  # "focus on X"
+    elif tokens[start + 1:start + 3] in (["as"], []) or tokens[max(0, start - 2):start] == ["is", "the"]:
+        found = tokens[:start]  # "X is the focus", "X is the focus for me"
     else:
-        found = tokens[:start] if tokens[start + 1:start + 3] in (["as"], []) else []  # "X is the focus"
+        found = []
     end = next((k for k, t in enumerate(found) if t in _OBJECT_END), len(found))
     areas = _object_areas(found[:end], dead)
     return areas.pop() if len(areas) == 1 else None
+
+
+def settled_later(prepared: Clauses, words: AnswerWords, after: int,
+                  dead: frozenset[str] = frozenset()) -> ProblemArea | None:
+    """The one area the writer's own lay statements name after clause ``after`` ("... a dispute crossed my mind.
+    But ... On reflection the move itself is the focus for me"): the focus, the problem or the cause said in lay
+    words (:func:`_focus_named`, :func:`problem_named`, :func:`cause_named`); None when they name none or several.
+    A hedged area followed by such a statement is weighed, and the statement settles the choice."""
+    found: set[ProblemArea] = set()
+    for first, reader in ((_FOCUS_FRAME, _focus_named), (_PROBLEM_NOUNS, problem_named),
+                          (_SAID_CAUSE_FIRST, cause_named)):
+        for c in words.with_any(first):
+            if c > after and prepared[c][-1:] != [QUESTION]:
+                named = reader(prepared[c], dead)
+                if named is not None:
+                    found.add(named)
+    return found.pop() if len(found) == 1 else None
 
 
 #: Word pairs that say what the episode comes from, the object after them ("is about", "comes from", "reaction to",
@@ -2382,7 +2401,7 @@ def cause_named(tokens: list[str], dead: frozenset[str] = frozenset()) -> Proble
         rest = tokens[k + 2:k + 2 + _SAID_CAUSE_REACH]
         if tokens[k + 1] == "what":
             # "being so cut off from people is what keeps pulling you down": a cleft whose subject is the cause
-            if _CLEFT_CAUSE.isdisjoint(rest[:_CLEFT_FRAME_REACH]):
+            if _CLEFT_CAUSE.isdisjoint(rest[:_CLEFT_FRAME_REACH]) and not _done_to_patient(rest):
                 continue
             found = tokens[max(0, k - _SAID_CAUSE_REACH):k]
             found = found[next((j + 1 for j in range(len(found) - 1, -1, -1) if found[j] in _CLEFT_OPENERS), 0):]
@@ -2401,6 +2420,27 @@ def cause_named(tokens: list[str], dead: frozenset[str] = frozenset()) -> Proble
         if area is not None:
             return area
     return None
+
+
+#: Words a cleft's verb may open with before the verb itself ("is what has flattened him", "is what is driving this").
+_CLEFT_HELPERS = frozenset({"has", "have", "had", "is", "was", "been", "really", "finally", "slowly", "s"})
+#: Who or what the cleft's verb acts on: the patient, or the episode ("what is driving this").
+_DONE_TO = frozenset({"him", "her", "you", "them", "this"})
+#: Verbs of a cleft's rest that say what keeps the patient well ("what keeps him going", "what held her together").
+_SUSTAINING = frozenset({"going", "alive", "together", "sane", "afloat", "up", "happy"})
+
+
+def _done_to_patient(rest: list[str]) -> bool:
+    """The rest of a "... is what" cleft says something was done to the patient or drives the episode: a verb that
+    tells what happened (a past or a progressive form: "has flattened him", "is driving this", "knocked him flat")
+    with the patient or the episode as its object; not what someone does ("is what he needs"), nor what sustains
+    ("is what keeps him going")."""
+    k = 0
+    while k < len(rest) and rest[k] in _CLEFT_HELPERS:
+        k += 1
+    if k >= len(rest) or not rest[k].endswith(("ed", "ing", "en")) or rest[k] in _SUSTAINING:
+        return False
+    return not _DONE_TO.isdisjoint(rest[k + 1:k + 3]) and _SUSTAINING.isdisjoint(rest[k + 1:k + 4])
 
 
 def _one_object_area(phrase: list[str], dead: frozenset[str]) -> ProblemArea | None:
@@ -2671,6 +2711,9 @@ def set_aside(tokens: list[str], end: int | None = None) -> bool:
         return False
     if tokens[-2:] == ["not", "it"] and len(tokens) > 3 and tokens[-3] in _BE_NOW and tokens[-4] in _BACK_SUBJECTS:
         return True  # "retiring was a happy change, so that is not it": the writer's own "that isn't it"
+    if end is not None and tokens[end + 1:end + 2] and tokens[end + 1] in _BE_NOW and tokens[end + 2:end + 4] == [
+            "not", "it"]:
+        return True  # "Carmela's death is not it; he has cried for her": the event itself said not to be it
     if _RELEVANCE.isdisjoint(tokens):
         return False
     return any(t in _NOT_RELEVANT and (not _RELEVANCE.isdisjoint(tokens[k + 1:k + 1 + _RELEVANCE_REACH]) or (
@@ -2819,6 +2862,58 @@ _DIED_OR_RITE = _DIED | _RITES
 _DEATH_REACH = 3
 
 
+#: Verbs that tell a change of who someone is with "from ... to ..." ("he has gone from being the man who fixes
+#: everything to someone who is handed soup", "she went from captain to benchwarmer").
+_BECOMING = frozenset({"gone", "went", "going", "goes", "changed", "moved", "moving"})
+_FROM = frozenset({"from"})
+#: How far after "from" the "to" of the new role may stand.
+_CHANGE_REACH = 16
+#: Words of a change between people rather than of a role ("from being friends to fighting").
+_QUARREL_WORDS = frozenset(w for w, a in _LAY_AREA_WORDS.items() if a is ProblemArea.ROLE_DISPUTE)
+
+
+def role_changed(tokens: list[str]) -> bool:
+    """A change of who the patient is, told in plain words: a verb of becoming, "from" what they were, and "to" what
+    they are now ("he has gone from being the man who fixes everything on the street to someone who is handed
+    soup"), with no death in the clause ("from wife to widow" is a bereavement) and no quarrel ("from friends to
+    fighting")."""
+    if not _DEATH_WORDS.isdisjoint(tokens) or not _QUARREL_WORDS.isdisjoint(tokens):
+        return False
+    for k, token in enumerate(tokens):
+        if token == "from" and k and tokens[k - 1] in _BECOMING and "to" in tokens[k + 2:k + 2 + _CHANGE_REACH]:
+            return True
+    return False
+
+
+#: Words of mourning or missing what one had, said of someone ("he is grieving that old life", "she misses the life
+#: she had"): not the plan's or a list's "mourn the old role".
+_MOURNING_FORMS = frozenset({"grieving", "grieves", "mourning", "mourns", "missing", "misses"})
+#: Who mourns, just before the word (or before "is", "still"): the patient told of.
+_MOURNERS = frozenset({"he", "she", "they", "you"})
+_MOURNER_REACH = 3
+#: What is mourned when it is a way of life ("that old life", "the man he used to be", "her former self").
+_A_LIFE = frozenset({"life", "old", "former", "role", "self", "used"})
+_LIFE_REACH = 4
+#: Words that make the life mourned one shared with a person ("the life they had together", "his life with her").
+_SHARED_LIFE = frozenset({"together", "with"})
+
+
+def old_life_mourned(tokens: list[str], dead: frozenset[str] = frozenset()) -> bool:
+    """The writer says the patient mourns or misses a way of life ("I think he's grieving that old life", "he is
+    mourning the man he used to be", "she misses her old life"): the transition told in plain words; not a life
+    shared with someone ("the life they had together"), one told with a death or one of the case's dead, nor a
+    plan's or a list's "mourn the old role" (the mourner is told just before the word)."""
+    if not _DEATH_WORDS.isdisjoint(tokens) or not dead.isdisjoint(tokens):
+        return False
+    for k, token in enumerate(tokens):
+        if (token in _MOURNING_FORMS and _REPORTING.isdisjoint(tokens[:k])
+                and not _MOURNERS.isdisjoint(tokens[max(0, k - _MOURNER_REACH):k])):
+            after = tokens[k + 1:k + 1 + _LIFE_REACH]
+            if not _A_LIFE.isdisjoint(after) and _SHARED_LIFE.isdisjoint(tokens[k + 1:k + 1 + 2 * _LIFE_REACH]):
+                return True
+    return False
+
+
 def infer_from_events(matches: list[Match], prepared: Clauses,
                       plan_votes: dict[ProblemArea, float] | None = None,
                       words: AnswerWords | None = None, dead: frozenset[str] = frozenset()) -> ProblemArea | None:
@@ -2884,6 +2979,15 @@ def infer_from_events(matches: list[Match], prepared: Clauses,
             weights[ProblemArea.ROLE_TRANSITION] = weights.get(ProblemArea.ROLE_TRANSITION, 0.0) + 1.0
     if lifelong:
         weights[ProblemArea.INTERPERSONAL_DEFICITS] = weights.get(ProblemArea.INTERPERSONAL_DEFICITS, 0.0) + lifelong
+    # A change of who the patient is, told in plain words ("he has gone from being the man who fixes everything to
+    # someone who is handed soup"), is the transition argument itself, wherever it is told (as a lifelong pattern
+    # is the deficits one); once, however often it is told.
+    if words.has_any(_FROM) and any(role_changed(prepared[i]) for i in words.with_any(_FROM)):
+        weights[ProblemArea.ROLE_TRANSITION] = weights.get(ProblemArea.ROLE_TRANSITION, 0.0) + 1.0
+    # ... as is the old life said to be mourned or missed ("I think he's grieving that old life").
+    if words.has_any(_MOURNING_FORMS) and any(old_life_mourned(prepared[i], dead)
+                                              for i in words.with_any(_MOURNING_FORMS)):
+        weights[ProblemArea.ROLE_TRANSITION] = weights.get(ProblemArea.ROLE_TRANSITION, 0.0) + 1.0
     # Mourning not done, told in the writer's own plain words ("you have not yet had the chance to grieve for your
     # brother"), is the grief argument itself, as a patient-facing formulation names the area.
     blocked = sum(1 for i in words.with_any(_MOURNING_VERBS) if _blocked_mourning(prepared[i]))

@@ -61,6 +61,7 @@ from ipt_training.scoring.areas import (
     lost_person_matches,
     possibilities_only,
     read_areas,
+    settled_later,
     stage_choice_matches,
     undecided_pair,
 )
@@ -134,6 +135,7 @@ from ipt_training.scoring.plain_plan import (
     ending_clauses,
     hurried_clauses,
     mourning_planned,
+    person_mourned,
     plain_plan_concepts,
     plain_plan_votes,
     plan_sentences,
@@ -978,6 +980,15 @@ def score_formulation(
         # "Hard to decide between a role transition and a dispute ... for now I would help her adjust and cut down
         # the rows": no choice, but the answer goes on with the work of the pair; the first named stands for it
         decision = replace(decision, primary=pair[0], alternatives=(pair[1],), tentative=True, undecided=True)
+    if (decision.primary is not None and answer.primary_area is None and not decision.explicit
+            and decision.secondary is None and not decision.stuffing and not decision.contradiction
+            and reading.best.get(decision.primary) is Reading.HEDGED and len(reading.best) == 1):
+        # "The calls are turning into fights, so a dispute crossed my mind. But they began with the move. On
+        # reflection the move itself is the focus for me": the one area named was weighed, and the writer's own
+        # later statement of the focus, the problem or the cause in lay words settles the choice
+        settled = settled_later(prepared, words, reading.order[decision.primary][0], _the_dead(reference, case))
+        if settled is not None and settled is not decision.primary:
+            decision = replace(decision, primary=settled, alternatives=(decision.primary,))
     across = False  # a turn from one focus to another said across clauses (turns.py)
     # The sentence of each clause and the clauses a turning word opened: cut from the text once, when first asked
     # (by the turns read across clauses, the turns in lay words, the link in time).
@@ -1042,6 +1053,10 @@ def score_formulation(
             # the plan ("give the sadness you put off about your brother a place"), mourns him: one for grief
             mourned = ProblemArea.GRIEF if dead_planned else ProblemArea.ROLE_TRANSITION
             votes[mourned] = votes.get(mourned, 0.0) + PLAN_VOTE
+        elif death_told and not dead_planned and person_mourned(prepared, words):
+            # in an answer that tells a death, a plan to cry or grieve for someone ("she needs to be able to cry for
+            # him") mourns the dead: one vote for grief
+            votes[ProblemArea.GRIEF] = votes.get(ProblemArea.GRIEF, 0.0) + PLAN_VOTE
         # the cause given by a person of the case's key event ("because his brother makes decisions over his head")
         caused = key_event_area(reference, case) if case is not None else None
         if caused is not None and person_caused(prepared, words, key_people(reference, case),

@@ -409,8 +409,27 @@ _REHEARSE = frozenset({"practise", "practice", "practising", "practicing", "rehe
 _ROLE_PARTS = frozenset({"job", "jobs", "task", "tasks", "duties", "post", "position", "parts",
                          "demands"})
 
+#: Crying or grieving for someone ("let her cry for him", "grieve for her"; a name of the case's dead reads as "him"):
+#: mourning a person, in the words of the act (the person after the verb: "time for her to cry" is the patient's).
+_WEEP = frozenset({"cry", "crying", "weep", "weeping", "grieve", "grieving", "mourn", "mourning"})
+_FOR_THEM = frozenset({"for him", "for her"})
+
+_CRY_FOR = Frame("goal:grief.mourn", (_WEEP, _FOR_THEM), ordered=True, reach=1)
+#: Looking for people or a group ("look hard for people he could meet", "search for a club near the flat"): a new
+#: network of support, in the words of the search.
+_SEEK = frozenset({"look", "looking", "search", "searching", "seek", "seeking", "hunt"})
+_FOR = frozenset({"for"})
+_SOUGHT = _SUPPORT | _GROUPS
+#: Something worth doing ("find something useful to do here", "something meaningful to do with his days"): a task
+#: of the new life that restores the self-esteem mastery brings.
+_WORTH_DOING = _MATTER | frozenset({"meaningful", "purposeful"})
+_TO_DO = frozenset({"to do", "to be"})
+
 FRAMES: tuple[Frame, ...] = (
     Frame("goal:grief.mourn", (_FEEL_ANY, _DEATH)),
+    _CRY_FOR,
+    Frame("strategy:transition.new_support", (_SEEK, _FOR, _SOUGHT), votes=False, ordered=True, reach=3),
+    Frame("goal:transition.mastery", (_THINGS, _WORTH_DOING, _TO_DO), votes=False, ordered=True, reach=2),
     Frame("goal:grief.mourn", (_LET_GO, _GO), ordered=True),
     Frame("strategy:grief.reconstruct", (_AS_IT_WAS, _BOND)),
     Frame("strategy:deficits.past_relationships", (_LOOK_BACK, _TIES)),
@@ -715,6 +734,25 @@ def _left_by_them(tokens: list[str], pairs: list[str]) -> bool:
 _MUST = frozenset({"need", "needs"})
 
 
+#: Words that point back to what the sentence before told ("be sad about it", "how he feels about all that").
+_POINTING = frozenset({"it", "that", "this", "all"})
+#: The feelings and talk whose object may point back: "sad about it", "talk about all that".
+_ABOUT_FEELING = _FEELINGS | _FEEL | _TALK_OF
+
+
+def _loss_pointed_back(tokens: list[str], before: list[str]) -> list[str] | None:
+    """``tokens`` with "it" (or "that", "this", "all that") after a feeling's "about" read as the loss the sentence
+    before told ("he misses his old life ... he needs room to be upset about it": upset about losing it), when the
+    sentence before tells one (a word of loss, "left" after its subject); None when nothing points back to a loss."""
+    if _LOST.isdisjoint(before) or not _left_by_them(before, []):
+        return None
+    for k, t in enumerate(tokens[:-1]):
+        if (t == "about" and tokens[k + 1] in _POINTING and not _ABOUT_FEELING.isdisjoint(tokens[max(0, k - 4):k])
+                and tokens[k + 2:k + 3] != ["is"]):
+            return [*tokens[:k + 1], "losing", *tokens[k + 2:]]
+    return None
+
+
 def _only_must(tokens: list[str]) -> bool:
     """Whether every word of wanting in ``tokens`` is a "need to" ("they both need to calm down")."""
     return all(t in _MUST and tokens[k + 1:k + 2] == ["to"] for k, t in enumerate(tokens) if t in _WANTS)
@@ -866,6 +904,8 @@ def plain_plan_concepts(prepared: Clauses, areas: set[ProblemArea], *, ending: b
             continue  # no word of any frame
         if (people and not people.isdisjoint(tokens)) or not _KIN.isdisjoint(tokens):
             tokens = _person_named(tokens, people, dead)
+        if c > 0 and "about" in tokens and (back := _loss_pointed_back(tokens, prepared[c - 1])) is not None:
+            tokens = back  # "he needs room to be upset about it", after "he misses his old life": upset about losing
         # Word pairs only where one can count ("about him", "move on"): the others read no pair.
         pairs = _pairs(tokens) if not _PAIR_FIRSTS.isdisjoint(tokens) else []
         # The word classes the sentence has a word (or word pair) of: a frame needs one of each of its classes.
@@ -1164,3 +1204,15 @@ def mourning_planned(prepared: Clauses, words: AnswerWords | None = None) -> boo
     """The plan mourns in plain words that serve a death and an old role alike ("let you say how sad you are about
     it", "talk about what you have lost"): which of the two it is, the answer's events say."""
     return not (_voting_concepts(prepared, words) & _SHARED).isdisjoint(MOURNING)
+
+
+def person_mourned(prepared: Clauses, words: AnswerWords) -> bool:
+    """A plan sentence mourns a person ("she needs to be able to cry for him", "let her grieve for her sister"): in an
+    answer that tells a death, the plan mourns the dead, not a way of life."""
+    if not words.has_any(_WEEP):
+        return False
+    for c in plan_sentences(prepared, words):
+        tokens = prepared[c]
+        if not _WEEP.isdisjoint(tokens) and not refused(tokens) and _present(tokens, _CRY_FOR, _pairs(tokens)):
+            return True
+    return False
