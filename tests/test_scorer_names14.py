@@ -138,3 +138,39 @@ def test_the_invented_answers_get_the_examiners_evidence_marks(batch: str) -> No
         expected = float(item["expert"]["evidence_timeline"]) + float(item["expert"].get("dispute_stage") or 0)
         errors.append(abs(report.criterion("evidence_timeline").points - expected))
     assert sum(errors) / len(errors) < 0.3
+
+
+# --------------------------------------------------------------- the first anniversary said in other words
+
+
+def _s01() -> Case:
+    return benchmark_case("formulation_dev_q", "s-01")  # "... eleven months after Lan died, as the first anniversary
+    # approached"
+
+
+@pytest.mark.parametrize("text", [
+    "Grief. His wife died in April 2024 and he never mourned her. The symptoms came in March 2025, just before the "
+    "one-year mark.",
+    "Grief. His wife died in April 2024 and he never mourned her. His low mood began as the first year came round.",
+])
+def test_the_first_year_said_without_the_word_anniversary_is_the_anniversary_link(text: str) -> None:
+    assert "onset_before_anniversary" in _cited(_s01(), text)
+
+
+@pytest.mark.parametrize("text", [
+    # the first year of something else, with nothing coming round
+    "Grief. His wife died in April 2024 and he never mourned her. In his first year at the bakery he was happy.",
+    # a list of words
+    "Grief. Wife, death, April, one-year mark, ovens, sewing room.",
+])
+def test_a_first_year_of_something_else_or_in_a_list_is_no_link(text: str) -> None:
+    assert "onset_before_anniversary" not in _cited(_s01(), text)
+
+
+def test_the_one_year_mark_is_no_link_where_the_case_has_no_anniversary() -> None:
+    """y-01's link is "two months after her father died": a one-year mark is no tie of this case."""
+    text = "Grief. Her father died in March 2025. The symptoms came in May, just before the one-year mark."
+    report = score_formulation(FormulationAnswer(text=text), _y01().reference, case=_y01())  # type: ignore[arg-type]
+    base = score_formulation(FormulationAnswer(text=text.replace(", just before the one-year mark", "")),
+                             _y01().reference, case=_y01())  # type: ignore[arg-type]
+    assert report.criterion("evidence_timeline").points <= base.criterion("evidence_timeline").points

@@ -242,7 +242,21 @@ def anniversary_clauses(prepared: Clauses, link: str) -> set[int]:
     the reference's timeline link): "close to the first anniversary" names the key event as well as "his death"."""
     if "anniversar" not in link:
         return set()
-    return {c for c, tokens in enumerate(prepared) if any("anniversar" in t for t in tokens)}
+    return {c for c, tokens in enumerate(prepared) if any("anniversar" in t for t in tokens) or _year_on(tokens)}
+
+
+#: The first year said without the word ("just before the one-year mark", "as the first year came round", "the
+#: first-year memorial").
+_YEAR_WORDS = frozenset({"one-year", "first-year", "1-year"})
+_YEAR_COMING = frozenset({"came", "come", "comes", "coming", "round", "around", "approached", "approaching",
+                          "approaches", "neared", "nearing", "mark", "marked"})
+
+
+def _year_on(tokens: list[str]) -> bool:
+    """Whether a clause names the first year since the event in other words than "anniversary"."""
+    return not _YEAR_WORDS.isdisjoint(tokens) or any(
+        w == "year" and k > 0 and tokens[k - 1] in ("first", "one") and not _YEAR_COMING.isdisjoint(tokens[k + 1:k + 3])
+        for k, w in enumerate(tokens))
 
 
 #: Words that say a pattern is old ("long-standing isolation", "always been a loner", "all his life", "since
