@@ -126,6 +126,7 @@ from ipt_training.scoring.onset_link import (
     told_back,
 )
 from ipt_training.scoring.onset_words import onset_told, onset_told_anywhere, onset_words
+from ipt_training.scoring.own_focus import own_problem_said
 from ipt_training.scoring.patient import PatientElements, read_patient_elements
 from ipt_training.scoring.per_case import per_case
 from ipt_training.scoring.plain_plan import (
@@ -942,9 +943,11 @@ def score_formulation(
     lists = {c for c, tokens in enumerate(prepared) if word_list(tokens, single)} if single else set()
     if lists:
         # a run of single words ("Evidence: marcelo, engineer, divorce, january, ...") states no fact of the case: it
-        # cites no item, stages no dispute and says nothing of what came before the onset
+        # cites no item, stages no dispute and says nothing of what came before the onset; an item of several words
+        # among them keeps what it says ("stroke death 01/2025" in "Grief / Kwabena - stroke death 01/2025 / Ama /
+        # Grace / choir / ...")
         for kind in ("evidence", "timeline", "term", "stage", "absence"):
-            kinds[kind] = [m for m in kinds[kind] if m.clause not in lists]
+            kinds[kind] = [m for m in kinds[kind] if m.clause not in lists or prepared[m.clause][m.start] not in single]
     ev_matches = kinds["evidence"] + kinds["timeline"]
     by_context: set[str] = set()  # items stated only in the case's other words for them (counted below)
     link_clauses: set[int] = set()
@@ -1317,7 +1320,9 @@ def score_formulation(
     better = max(readings, key=lambda a: _reading_points(a, None, reference)) if readings else None
     criteria: list[CriterionResult] = []
     # The case copied out, with an area only implied by its events, restates the vignette and chooses nothing.
-    copied_out = implicit and style.pasted
+    # (unless a sentence of its own says what the problem is: "So the problem is the retirement.")
+    copied_out = implicit and style.pasted and not (case is not None and own_problem_said(
+        prepared, copied_clauses(raw, case.vignette)))
     if copied_out and "no_commitment" not in flags:
         flags.append("no_commitment")
     area_pts = (0.0 if uncommitted_list or copied_out
@@ -1429,10 +1434,15 @@ def score_formulation(
     listed = plan_list and not style.pasted and not copied and not uncommitted_list
     if listed:
         stated = stated_tokens(answer.text, raw)
-        cited = {m.concept[9:] for m in kinds["evidence"] if (m.clause, m.start) in stated}
+
+        def said(m: Match) -> bool:
+            # a cue is stated where any of its words lies in an item that states something ("father / stroke
+            # Oct 23": the stroke dated in its own item)
+            return any((m.clause, k) in stated for k in range(m.start, m.end + 1))
+
+        cited = {m.concept[9:] for m in kinds["evidence"] if said(m)}
         if derived.items:
-            cited |= derived.cited([m for m in kinds["term"] if (m.clause, m.start) in stated]) - {
-                reference.timeline_link.id}
+            cited |= derived.cited([m for m in kinds["term"] if said(m)]) - {reference.timeline_link.id}
     ev_pts, _, _ = _coverage_points(cited, evidence_ids, coverage_max, 0.75, most=_FULL_EVIDENCE)
     # A copied vignette restates the case's facts, and they count; which event set the episode off, and when, is the
     # reading a copy does not do, so its sentences earn no link point.

@@ -80,6 +80,21 @@ def read_item(item: str) -> tuple[int, bool]:
     return said, tied
 
 
+_MONTHS_TEXT = "january february march april may june july august september october november december"
+#: Month names in full and shortened ("march", "mar", "sept"): an item with one beside an event dates it.
+MONTH_NAMES: frozenset[str] = frozenset(
+    [*_MONTHS_TEXT.split(), *(m[:3] for m in _MONTHS_TEXT.split()), "sept"])
+#: An empty frame before a word ("There was a death", "It was grief", "Also the choir"): it says only that the word
+#: exists, and the item is the word.
+_FRAME_RE = re.compile(r"^\s*(?:there\s+(?:was|were|is|are)|it\s+(?:was|is)|also)\s+(?:(?:a|an|the|some)\s+)?",
+                       re.IGNORECASE)
+
+
+def unframed(item: str) -> str:
+    """``item`` without an empty frame before it ("There was a death" -> "death")."""
+    return _FRAME_RE.sub("", item, count=1)
+
+
 def says_something(item: str) -> int:
     """How much a list item says (:func:`read_item`): 2, 1 or 0."""
     return read_item(item)[0]

@@ -21,9 +21,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import filterfalse, repeat
+from itertools import filterfalse, pairwise, repeat
 
-from ipt_training.scoring.fragments import read_item
+from ipt_training.scoring.fragments import MONTH_NAMES, TIES, VERBS, read_item, unframed
 from ipt_training.text.normalize import QUESTION, QUOTE, clauses
 
 _FUNCTION_WORDS_TEXT = """
@@ -65,6 +65,20 @@ _FAST_SEPARATOR_RE = re.compile(
 #: regular expression engine looks for at C speed, instead of a repeat tried at every byte.
 _RUN_RE = re.compile(b"\x01" * (_NGRAM - 1) + b"\x01+")
 _LIST_MIN_ITEMS = 8
+#: A short list: from three words to forty, three items or more, none of which says anything (no verb, no tie):
+#: "Grief. Kwabena. Mourning, reinvestment." is as bare as a long list, and is marked like one (about 3.5 of 10);
+#: so is "There was a death. There was grief. Mourning.", whose frames say only that each word exists.
+_SHORT_LIST_MIN_WORDS = 3
+_SHORT_LIST_MAX_WORDS = 40
+_SHORT_LIST_MIN_ITEMS = 3
+#: The most words an item of a short list has on average (prose has sentences of ten words and more).
+_SHORT_ITEM_WORDS = 3.5
+#: Words that make an item say something (:func:`~ipt_training.scoring.fragments.read_item`), an empty frame's
+#: copulas aside ("There was a death"): an answer with one of them is no short list.
+_SAYING = (VERBS | TIES) - {"is", "are", "was", "were"}
+_MARKS_TO_SPACES = str.maketrans({c: " " for c in ",.;:/!?()[]\"\n-"})
+#: An item's words and numbers, for its date (:func:`_dated`).
+_DATED_WORD_RE = re.compile(r"[a-z]+|\d+")
 _LIST_SENTENCE_SHARE = 0.1
 #: A list with a few items that say something ("had to be strong", "not cried": the case's own words) is still a
 #: list unless a sentence or the onset's link ties it together: read as list-like, not as itemised.
@@ -124,11 +138,16 @@ class Style:
         items, saying, tying, tied = (_items(self.text) if not not_english and self.words >= _LIST_MIN_WORDS
                                       and self.function_share < _ITEMISED_MAX_SHARE else (1, 1.0, 1.0, True))
         listed = items >= _LIST_MIN_ITEMS and tying < _LISTED_SENTENCE_SHARE
+        # a short answer of a few items none of which says anything ("Grief. Kwabena. Mourning, reinvestment.") is
+        # a list however few its words
+        short = (not not_english and _SHORT_LIST_MIN_WORDS <= self.words < _SHORT_LIST_MAX_WORDS
+                 and _short_items(self.text, self.words) and _says_nothing(self.text))
+        listed = listed or short
         # a list read as one by its items only (its function words are those of its case quotes: "had to be
         # strong") shows an onset link only in an item that ties time or cause, not in a plan's "link onset"
         object.__setattr__(self, "_link_shown", not listed or tied or self.function_share < _LIST_SHARE)
         object.__setattr__(self, "_itemised", not not_english and (
-            self.scrambled or (items >= _LIST_MIN_ITEMS and saying < _LIST_SENTENCE_SHARE)))
+            self.scrambled or short or (items >= _LIST_MIN_ITEMS and saying < _LIST_SENTENCE_SHARE)))
         object.__setattr__(self, "_listed", listed)
 
     @property
@@ -138,7 +157,7 @@ class Style:
     @property
     def list_like(self) -> bool:
         if self.words < _LIST_MIN_WORDS or self._not_english:
-            return False
+            return self._itemised and not self._not_english  # a short list (see _SHORT_LIST_MIN_WORDS)
         return self.function_share < _LIST_SHARE or self._itemised or self._listed
 
     @property
@@ -307,6 +326,33 @@ _BRACKETS_RE = re.compile(r"\((?:[^(),]*,){1,3}[^(),]*\)")
 
 def _bracketed(match: re.Match[str]) -> str:
     return match.group().replace(",", " ")
+
+
+def _short_items(text: str, words: int) -> bool:
+    """A cheap first look (counted at C speed): whether ``text`` may be cut into short items, a few words each, as a
+    list is and prose is not."""
+    cuts = text.count(",") + text.count(".") + text.count("/") + text.count(";") + text.count(" - ") + text.count("\n")
+    if cuts + 1 < _SHORT_LIST_MIN_ITEMS or words > _SHORT_ITEM_WORDS * (cuts + 1):
+        return False
+    # a verb or a tie anywhere is an item that says something (an empty frame's "was" aside)
+    said = frozenset(text.lower().translate(_MARKS_TO_SPACES).split())
+    return _SAYING.isdisjoint(said)
+
+
+def _says_nothing(text: str) -> bool:
+    """Whether ``text`` is cut into ``_SHORT_LIST_MIN_ITEMS`` items or more none of which says anything or ties two
+    things (:func:`~ipt_training.scoring.fragments.read_item`)."""
+    items = [piece for piece in _FAST_SEPARATOR_RE.split(text) if piece.strip()]
+    return len(items) >= _SHORT_LIST_MIN_ITEMS and not any(
+        read_item(unframed(item)) != (0, False) or _dated(item) for item in items)
+
+
+def _dated(item: str) -> bool:
+    """Whether ``item`` dates an event ("redundancy Jan", "onset March", "death 10/2023"): a month, or two numbers
+    in a row, beside a word of what happened; a date alone ("January 2025") dates nothing."""
+    words = _DATED_WORD_RE.findall(item.lower())
+    dated = any(w in MONTH_NAMES for w in words) or any(a.isdigit() and b.isdigit() for a, b in pairwise(words))
+    return dated and any(len(w) > 2 and not w.isdigit() and w not in MONTH_NAMES for w in words)
 
 
 def _items(text: str) -> tuple[int, float, float, bool]:

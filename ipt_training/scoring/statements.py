@@ -4,14 +4,17 @@ An examiner credits evidence in a list only where a fragment says something: "Li
 "Father died 2/25.", "Low since the move." state facts; "Promotion.", "Clara, Tomasz.", "Delayed mourning.",
 "Truck driver -> dispatch" name things and leave the reader to supply what happened. A fragment states when it has a
 predicate: a verb (an auxiliary, a past tense, a verb followed by its particle or preposition), a denial of
-something ("no close friends"), or a word that relates events in time or cause ("since", "after", "because"). Length
-alone is not a statement: items run together with slashes or commas read as one long clause.
+something ("no close friends"), or a word that relates events in time or cause ("since", "after", "because"). An
+event with its date states that it happened then ("death 10/2023", "stroke Oct 23", "row with Fernanda 05/2024"); a
+date alone ("January 2025.") names a time and states nothing. Length alone is not a statement: items run together
+with slashes or commas read as one long clause.
 """
 
 from __future__ import annotations
 
 import re
 
+from ipt_training.scoring.fragments import MONTH_NAMES, unframed
 from ipt_training.text.matcher import Clauses
 from ipt_training.text.normalize import clauses
 
@@ -32,11 +35,27 @@ _AREA_WORDS = frozenset({"grief", "dispute", "transition", "deficits", "deficit"
                          "bereavement", "focus", "area"})
 
 
+def _dated(tokens: list[str]) -> bool:
+    """Whether ``tokens`` give a date (a month beside a number, "Feb 2024", or two numbers, "10/2023" read as "10",
+    "2023") and a word of what happened then (not an area's name: "grief 2024" dates no event)."""
+    numbers = [k for k, token in enumerate(tokens) if token.isdigit()]
+    if not numbers:
+        return False
+    date = {k for k in numbers for j in (k - 1, k + 1) if 0 <= j < len(tokens)
+            and (tokens[j].isdigit() or tokens[j] in MONTH_NAMES)}
+    if not date:
+        return False
+    return any(len(token) > 2 and not token.isdigit() and token not in MONTH_NAMES and token not in _AREA_WORDS
+               for token in tokens)
+
+
 def states(tokens: list[str]) -> bool:
     """Whether a clause states something (see the module docstring)."""
     if len(tokens) < 2:
         return False
     if not _VERBS.isdisjoint(tokens) or not _RELATIONS.isdisjoint(tokens):
+        return True
+    if _dated(tokens):
         return True
     for k, token in enumerate(tokens):
         if token in _DENIALS and tokens[k + 1:k + 2] and tokens[k + 1] not in _AREA_WORDS:
@@ -59,7 +78,9 @@ def stated_tokens(text: str, raw: Clauses) -> set[tuple[int, int]]:
     items: list[tuple[str, bool]] = []
     for item in _ITEM_SEPARATORS.split(text):
         parts = clauses(item, quotes=True)
-        said = any(states(part) for part in parts)
+        # (a word in an empty frame, "There was a death", states only that it exists)
+        bare = unframed(item)
+        said = any(states(part) for part in (parts if bare == item else clauses(bare, quotes=True)))
         items += [(token, said) for part in parts for token in part]
     if [token for token, _ in items] != [token for _, _, token in flat]:
         return {(c, k) for c, k, _ in flat if states(raw[c])}
