@@ -49,6 +49,8 @@ _SKIP = frozenset({"in", "on", "to", "the", "my", "i", "we", "as"})
 _POINTER_TRIGGERS = _POINT | _SAID
 #: Every word :func:`_place` can find a place from: a clause without any points nowhere.
 _PLACE_WORDS = _PLACES | _NOTES | _TIMES | _ORDINALS | frozenset({"cell", "question"})
+#: What a clause needs beside a pointer word to point anywhere: a place, or a verb of saying that ends it.
+_PLACE_OR_SAID = _PLACE_WORDS | _SAID
 
 
 def _place(tokens: list[str], i: int, notes: bool, times: bool) -> int:
@@ -67,8 +69,10 @@ def _place(tokens: list[str], i: int, notes: bool, times: bool) -> int:
     return 0
 
 
-def _pointer(raw: list[list[str]]) -> str:
-    """The words of the answer that point to text elsewhere, or ""."""
+def _pointer(raw: list[list[str]], vocabulary: frozenset[str]) -> str:
+    """The words of the answer (``vocabulary``: all of them) that point to text elsewhere, or ""."""
+    if _POINTER_TRIGGERS.isdisjoint(vocabulary) or _PLACE_OR_SAID.isdisjoint(vocabulary):
+        return ""  # no clause has a pointer word and a place (or a closing "discussed"): most answers
     for clause in raw:
         if _POINTER_TRIGGERS.isdisjoint(clause) or (_PLACE_WORDS.isdisjoint(clause) and clause[-1] not in _SAID):
             continue  # no pointer word, or no place for it to point to (nor "as discussed" ending the clause)
@@ -269,4 +273,5 @@ def clean_answer(text: str) -> CleanText:
     removed = 0
     if len(set(map(tuple, raw))) < len(raw):  # some clause repeats (often a short one: "goals", "no death")
         raw, removed = _distinct_clauses(raw)
-    return CleanText(text, raw, removed, sum(map(len, raw)), _pointer(raw), frozenset().union(*raw))
+    vocabulary = frozenset().union(*raw)
+    return CleanText(text, raw, removed, sum(map(len, raw)), _pointer(raw, vocabulary), vocabulary)

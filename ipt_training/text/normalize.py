@@ -13,8 +13,10 @@ import unicodedata
 _NEGATED_MODALS = (("won't", "will not"), ("can't", "can not"), ("shan't", "shall not"), ("n't", " not"))
 _CONTRACTION_RE = re.compile(r"'(?:re|s|ve|ll|d|m)\b")
 #: A positive contraction after a word ("we'll", "I'd", "you're"), with the adverb and the word after a "'d", which
-#: tell "would" ("I'd go") from "had" ("she'd lost", "he'd already moved").
-_POSITIVE_RE = re.compile(r"(?<=[a-z])'(ll|ve|re|m|d)(?![a-z])"
+#: tell "would" ("I'd go") from "had" ("she'd lost", "he'd already moved"). The apostrophe comes first and the letter
+#: before it is looked back at from after it: a pattern that opens with a character is found by a quick scan for it,
+#: where one that opens with a look-behind makes the engine try every position of the text.
+_POSITIVE_RE = re.compile(r"'(?<=[a-z]')(ll|ve|re|m|d)(?![a-z])"
                           r"(?:(\s+(?:already|never|just|not|always|ever|also|only|recently|long)\b)?\s+([a-z]+))?")
 _POSITIVE = {"ll": " will", "ve": " have", "re": " are", "m": " am"}
 _LETS_RE = re.compile(r"\blet's\b")
