@@ -19,6 +19,9 @@ These tests hold, each with answers that must gain and answers that must not:
   upset about it") is a feeling about the loss; after a sentence that tells none, it is not;
 * looking for people or a group is building new support; looking at people is not;
 * something useful or meaningful to do is mastery of the new life;
+* friendships to be built in the new place are new support; a life built again ("help her build a life as a single
+  woman") is the new role seen as it can be, but "make her life easier" is not;
+* "what she had", mourned, is what she lost; "what he had to do" is not;
 
 and every answer of the invented batch tests/data/prose14/answers.yaml (written before the change, marked as an
 examiner would) keeps its examiner's area or gains it, while its retellings, keyword lists, wrong areas and hedges
@@ -146,6 +149,22 @@ def test_a_feeling_about_it_points_back_to_the_loss_told(before: str, plan: str,
 def test_the_focus_stated_after_a_weighed_area(text: str, area: ProblemArea | None) -> None:
     prepared = clean_answer(text).clauses
     assert settled_later(prepared, AnswerWords(prepared), 0) is area
+
+
+@pytest.mark.parametrize(("text", "area", "concept", "found"), [
+    ("I would get him to build one or two friendships here", ProblemArea.ROLE_TRANSITION,
+     "strategy:transition.new_support", True),
+    ("He has no friendships here and I would see him weekly", ProblemArea.ROLE_TRANSITION,
+     "strategy:transition.new_support", False),
+    ("the bigger job is helping her build a life as a single woman", ProblemArea.ROLE_TRANSITION,
+     "goal:transition.realistic_new", True),
+    ("I would help her make her life easier", ProblemArea.ROLE_TRANSITION, "goal:transition.realistic_new", False),
+    ("we should let her mourn what she had", ProblemArea.ROLE_TRANSITION,
+     "strategy:transition.feelings_about_change", True),
+    ("I would talk about what he had to do at the funeral", ProblemArea.ROLE_TRANSITION,
+     "strategy:transition.feelings_about_change", False)])
+def test_plain_plan_words(text: str, area: ProblemArea, concept: str, found: bool) -> None:
+    assert (concept in plain_plan_concepts(clauses(text), {area})) is found
 
 
 # ------------------------------------------------------------------------------------------------- whole answers

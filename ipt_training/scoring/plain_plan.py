@@ -116,8 +116,9 @@ _LEARN = frozenset({"learn", "learning", "pick", "build", "develop", "developing
                     "practising", "practicing", "work", "get", "gain"})
 _SKILLS = frozenset({"skills", "skill", "know-how"})
 #: Who a new network is made of, and what it is for ("find people here you can lean on").
-_SUPPORT = frozenset({"people", "friends", "friend", "support", "network", "company", "someone",
-                      "others", "colleagues", "neighbours", "connections", "community"})
+#: ("get him to build one or two friendships here": friendships in the new place are its network too)
+_SUPPORT = frozenset({"people", "friends", "friend", "friendships", "friendship", "support", "network", "company",
+                      "someone", "others", "colleagues", "neighbours", "connections", "community"})
 #: Taking up the means of learning the new role ("get her onto a management course", "take steps toward English and
 #: his licence", "make a plan for the language and the licence"): its skills, in the words of how they are learnt.
 _TAKE_UP = frozenset({"get", "getting", "onto", "take", "taking", "start", "starting", "join", "enrol", "enroll",
@@ -424,12 +425,17 @@ _SOUGHT = _SUPPORT | _GROUPS
 #: of the new life that restores the self-esteem mastery brings.
 _WORTH_DOING = _MATTER | frozenset({"meaningful", "purposeful"})
 _TO_DO = frozenset({"to do", "to be"})
+#: A life built again ("help her build a life as a single woman", "rebuild his life here"): the new role seen as it
+#: can be, in the words of the building (not "make her life easier").
+_BUILD_AGAIN = frozenset({"build", "rebuild", "building", "rebuilding", "create"})
+_LIFE = frozenset({"life"})
 
 FRAMES: tuple[Frame, ...] = (
     Frame("goal:grief.mourn", (_FEEL_ANY, _DEATH)),
     _CRY_FOR,
     Frame("strategy:transition.new_support", (_SEEK, _FOR, _SOUGHT), votes=False, ordered=True, reach=3),
     Frame("goal:transition.mastery", (_THINGS, _WORTH_DOING, _TO_DO), votes=False, ordered=True, reach=2),
+    Frame("goal:transition.realistic_new", (_BUILD_AGAIN, _LIFE), votes=False, ordered=True, reach=2),
     Frame("goal:grief.mourn", (_LET_GO, _GO), ordered=True),
     Frame("strategy:grief.reconstruct", (_AS_IT_WAS, _BOND)),
     Frame("strategy:deficits.past_relationships", (_LOOK_BACK, _TIES)),
@@ -753,6 +759,19 @@ def _loss_pointed_back(tokens: list[str], before: list[str]) -> list[str] | None
     return None
 
 
+_HAVERS = frozenset({"she", "he", "they", "you", "we"})
+
+
+def _what_was_had(tokens: list[str]) -> list[str] | None:
+    """``tokens`` with "what she had" read as what she lost ("let her mourn what she had", "grieve what you had
+    there"); None when no "what ... had" is a thing once had ("what he had to do", "what she had said")."""
+    for k, t in enumerate(tokens):
+        if (t == "had" and k >= 2 and tokens[k - 1] in _HAVERS and tokens[k - 2] == "what"
+                and not (tokens[k + 1:k + 2] and (tokens[k + 1] == "to" or tokens[k + 1].endswith(("ed", "en"))))):
+            return [*tokens[:k], "lost", *tokens[k + 1:]]
+    return None
+
+
 def _only_must(tokens: list[str]) -> bool:
     """Whether every word of wanting in ``tokens`` is a "need to" ("they both need to calm down")."""
     return all(t in _MUST and tokens[k + 1:k + 2] == ["to"] for k, t in enumerate(tokens) if t in _WANTS)
@@ -904,6 +923,8 @@ def plain_plan_concepts(prepared: Clauses, areas: set[ProblemArea], *, ending: b
             continue  # no word of any frame
         if (people and not people.isdisjoint(tokens)) or not _KIN.isdisjoint(tokens):
             tokens = _person_named(tokens, people, dead)
+        if "had" in tokens and (had := _what_was_had(tokens)) is not None:
+            tokens = had  # "let her mourn what she had": what she lost
         if c > 0 and "about" in tokens and (back := _loss_pointed_back(tokens, prepared[c - 1])) is not None:
             tokens = back  # "he needs room to be upset about it", after "he misses his old life": upset about losing
         # Word pairs only where one can count ("about him", "move on"): the others read no pair.
