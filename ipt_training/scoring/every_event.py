@@ -17,6 +17,14 @@ smaller flat and after the divorce was finalised", the divorce three months afte
 event that cannot have set it off as readily as to the one that did: it walks the timeline too. (Events long before
 the onset are left alone: an honest sentence names them as the background of the change.)
 
+Nor does one sentence that says the onset and then ties it to three or more events of the year before it ("She
+became low after the abnormal tests, after the diagnosis and after she cut her teaching") say which of them set it
+off, when it says of none how long after it the episode began: it places the onset after the events, as dating them
+does, and the link is implied (half its point). Said of the first ("two months after the diagnosis, after ... and
+after ..."), the link is stated; so it is where the events come first and the onset after them ("After his first
+seizure and the diagnosis he was moved to dispatch; his symptoms followed in May"). (Events of more than a year
+before the onset are the background an honest sentence names; they are not counted.)
+
 An event is named, after its tie, by a word of its own (a word no other event of the timeline has: "futsal",
 "redundant", "died"; not names, kin words, dates or words most vignettes share).
 """
@@ -44,7 +52,16 @@ _BACK = frozenset({"then", "that", "this", "which"})
 _WORSE = ("worse", "deteriorat", "escalat", "intensif")
 #: The words after a tie that name its event ("after | the mill closed and he was made redundant").
 _NAMED_IN = 8
+#: Months before the onset in which an event is its trigger, not its background.
+_YEAR = 12
+#: Words before a tie that say how long after it the episode began ("two months after", "shortly after").
+_SPAN_WORDS = frozenset({"month", "months", "week", "weeks", "day", "days", "year", "years", "shortly", "soon",
+                         "right", "just", "immediately", "straight", "directly"})
 
+
+#: Feedback for an answer that ties the onset to several events at once, none of them by how long after.
+CHAIN_FEEDBACK = ("The onset was placed after several events at once: say which of them the episode followed, and "
+                  "how long after it began (e.g. 'the symptoms began two months after ...'), for the full point.")
 
 #: Feedback for an answer that ties the onset to every event.
 EVERY_EVENT_FEEDBACK = ("The onset was tied to one event after another, so the answer does not say which of them set "
@@ -62,6 +79,8 @@ class TimelineWords:
     starts: tuple[str, ...] = ()
     #: the events dated after the onset: none of them set it off
     after_onset: frozenset[int] = frozenset()
+    #: the events dated in the year before the onset (or its month): the months its trigger is looked for in
+    recent: frozenset[int] = frozenset()
 
     def told(self, tokens: list[str]) -> set[int]:
         """The events ``tokens`` name by a word of their own."""
@@ -84,6 +103,8 @@ def timeline_words(reference: ReferenceFormulation, case: Case | None = None) ->
     months = [month_index(e.date) for e in dated]
     after_onset = frozenset(k for k, month in enumerate(months) if onset is not None and month is not None
                             and month > onset)
+    recent = frozenset(k for k, month in enumerate(months) if onset is not None and month is not None
+                       and onset - _YEAR <= month <= onset)
     events: list[frozenset[str]] = []
     forms: dict[str, str] = {}
     prefixes: list[tuple[str, str]] = []
@@ -97,7 +118,8 @@ def timeline_words(reference: ReferenceFormulation, case: Case | None = None) ->
                     prefixes.append((cue[:-1], key))
                 elif " " not in cue:
                     forms.setdefault(cue, key)
-    return TimelineWords(tuple(events), forms, tuple(prefixes), tuple(prefix for prefix, _ in prefixes), after_onset)
+    return TimelineWords(tuple(events), forms, tuple(prefixes), tuple(prefix for prefix, _ in prefixes), after_onset,
+                         recent)
 
 
 def _ties(tokens: list[str]) -> list[list[str]]:
@@ -164,3 +186,31 @@ def every_event_tied(prepared: list[list[str]], text: str, timeline: TimelineWor
         if named:
             tied.add(min(named))
     return len(tied) >= EVERY
+
+
+def _spanned(tokens: list[str]) -> bool:
+    """Whether the statement's first tie says how long after its event the episode began ("two months after X,
+    after Y and after Z"; not "after X, after Y and after he went back to work a week after the burial", where the
+    span is one of the events')."""
+    k = next((k for k, t in enumerate(tokens) if t in _TIES), 0)
+    return k > 0 and tokens[k - 1] in _SPAN_WORDS
+
+
+def chain_tied(prepared: list[list[str]], text: str, timeline: TimelineWords) -> bool:
+    """Whether one sentence of the answer says the onset and then ties it to :data:`EVERY` or more events of the
+    year before it ("She became low after X, after Y and after Z"), and says of none of them how long after it the
+    episode began: the onset placed after the events, not tied to one of them. (Each tie's event is named in the
+    words right after it, as :func:`every_event_tied` reads them.)"""
+    if len(timeline.recent) < EVERY or sum(not _TIES.isdisjoint(t) for t in prepared) == 0:
+        return False
+    for tokens in _statements(prepared, text):
+        first = next((k for k, t in enumerate(tokens) if t in _TIES), None)
+        if (first is None or not onset_said(tokens[:first]) or _spanned(tokens)
+                or any(t.startswith(_WORSE) for t in tokens)):
+            continue  # (the onset said first and tied after it: "She became low after X, after Y and after Z")
+        named: set[int] = set()
+        for stretch in _ties(tokens):
+            named |= timeline.told(stretch[:_NAMED_IN])
+        if len(named & timeline.recent) >= EVERY:
+            return True
+    return False

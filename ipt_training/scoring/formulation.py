@@ -78,7 +78,13 @@ from ipt_training.scoring.claims import (
     read_conflict,
 )
 from ipt_training.scoring.concepts import before_techniques, outside_techniques, read_concepts, techniques_planned
-from ipt_training.scoring.every_event import EVERY_EVENT_FEEDBACK, every_event_tied, timeline_words
+from ipt_training.scoring.every_event import (
+    CHAIN_FEEDBACK,
+    EVERY_EVENT_FEEDBACK,
+    chain_tied,
+    every_event_tied,
+    timeline_words,
+)
 from ipt_training.scoring.evidence import (
     PROSE_SHARE,
     STOP_WORDS,
@@ -108,6 +114,7 @@ from ipt_training.scoring.lexicon import (
 )
 from ipt_training.scoring.listed_stage import stage_listed
 from ipt_training.scoring.model_plan import EMPTY_KEY, PlanKey, build_key, concept_area, key_concepts, story_clauses
+from ipt_training.scoring.name_date_lists import name_date_lists, name_words
 from ipt_training.scoring.no_event import no_event_clauses
 from ipt_training.scoring.normalize import clean_answer
 from ipt_training.scoring.onset_elsewhere import dismissed, onset_ties, tied_elsewhere
@@ -910,7 +917,11 @@ def score_formulation(
         kinds["goal"] = outside_techniques(kinds["goal"], kinds["technique"], prepared)
         kinds["strategy"] = outside_techniques(kinds["strategy"], kinds["technique"], prepared)
     # Evidence counts only next to a fact of this case (a name, date or detail), not for IPT words alone.
-    facts = read_facts(facts_for(reference, case), prepared)
+    # "Key people: Amaru, Clara. Key dates: January 2025, March 2025.": the case's names and dates listed state no fact,
+    # cite no item and date no event (the key event's month beside the onset's is no link)
+    named_dated = name_date_lists(prepared, name_words(reference, case)) if case is not None else frozenset()
+    unlisted = [[] if c in named_dated else tokens for c, tokens in enumerate(prepared)] if named_dated else prepared
+    facts = read_facts(facts_for(reference, case), unlisted)
     if cleaned.words >= TEXTBOOK_WORDS and facts.kin_only():
         facts = facts.who_only_reading()  # "her manager" put into a textbook paragraph is the paragraph still
     # A name or a list of names put in front of a textbook paragraph is the paragraph still: it names who, not what
@@ -941,6 +952,7 @@ def score_formulation(
         kinds["absence"] = []  # "nothing happened before the onset" needs this patient's story somewhere
     single = listed_words(cleaned.text)
     lists = {c for c, tokens in enumerate(prepared) if word_list(tokens, single)} if single else set()
+    lists |= named_dated
     if lists:
         # a run of single words ("Evidence: marcelo, engineer, divorce, january, ...") states no fact of the case: it
         # cites no item, stages no dispute and says nothing of what came before the onset; an item of several words
@@ -961,7 +973,7 @@ def score_formulation(
             # divorce") says the opposite.
             link_clauses = {c for c in link_clauses if not _NO_EVENT_WORDS.isdisjoint(prepared[c])}
         ev_matches += [Match("timeline", c, 0, 0, False, 1.0) for c in link_clauses]
-        ev_matches += [Match(f"evidence:{i}", 0, 0, 0, False, 1.0) for i in derived.cited(terms, prepared, by_context)
+        ev_matches += [Match(f"evidence:{i}", 0, 0, 0, False, 1.0) for i in derived.cited(terms, unlisted, by_context)
                        if i != reference.timeline_link.id]
     if reference.primary_area is ProblemArea.INTERPERSONAL_DEFICITS:
         # With no acute event, the link is the statement that nothing happened before the onset.
@@ -1204,10 +1216,10 @@ def score_formulation(
     if not linked and timing is not None:
         # The link stated by the case's dates or by the span between event and onset ("sx 5/25", "two months later");
         # the key event's own date names it ("became supervisor in September 2024. Two months after, ...").
-        dated_events = event_clauses | key_dated(timing, prepared)
+        dated_events = event_clauses | key_dated(timing, unlisted)
         sentences = sentences_of()
         linked = bool(dated_events) and dated_link(
-            timing, prepared, dated_events, onset,
+            timing, unlisted, dated_events, onset,
             *([] if sentences is None else [lambda i, j: sentences[i] == sentences[j]]))
         # the case's own span from the key event, told beside the onset, names the event in the answer's words; told
         # after "after" ("a couple of months after you had to leave the flat"), the words are the key event's own
@@ -1229,7 +1241,7 @@ def score_formulation(
         # before, ...; then he paid the deposit")
         linked = told_back(prepared, event_clauses, onset, timing.spans() if timing is not None else ())
     # The key event and the onset each dated, apart, with nothing said of how they are tied: the link implied (half).
-    implied = (not linked and timing is not None and dates_apart(timing, prepared, event_clauses, onset)
+    implied = (not linked and timing is not None and dates_apart(timing, unlisted, event_clauses, onset)
                and not link_denied(prepared, event_clauses) and not any(map(denies_link, prepared)))
     if ((linked or implied) and case is not None and reference.primary_area is not ProblemArea.INTERPERSONAL_DEFICITS
             and decision.primary is not None and not implicit and not decision.contradiction):
@@ -1254,8 +1266,13 @@ def score_formulation(
             kinds["strategy"] = [m for m in kinds["strategy"] if m.concept != _LINK_ONSET]
     # "He became low after X. He became low after Y. He became low after Z.": a link said to every event is no link
     walked = linked and every_event_tied(prepared, cleaned.text, timeline_words(reference, case))
-    linked = linked and not walked
-    implied = implied and not walked
+    # "She became low after X, after Y and after Z", all in the months before the onset, none said of how long after:
+    # the onset placed after the events, which one set it off left open (half the link, as dating them apart)
+    chained = linked and not walked and chain_tied(prepared, cleaned.text, timeline_words(reference, case))
+    linked = linked and not walked and not chained and not dated_only
+    # (an answer that says only when and who, "Key dates: September 2024, November 2024. Onset: November 2024.",
+    # dates the key event without telling it: no link, stated or implied)
+    implied = (implied or chained) and not walked and not dated_only
     style = read_style(answer.text, raw, case.vignette if case is not None else None)
     list_linked = linked and style.link_shown  # a link a list shows, not one read from "link onset"
     bare_list = answer.primary_area is None and (
@@ -1491,7 +1508,7 @@ def score_formulation(
     half_link = (implied and not link_credit and not (style.pasted and not copied) and not unlinked_list
                  and not listed and not decision.stuffing)
     if half_link:
-        evidence_text += " " + feedback.IMPLIED_LINK_FEEDBACK
+        evidence_text += " " + (CHAIN_FEEDBACK if chained else feedback.IMPLIED_LINK_FEEDBACK)
     evidence_pts = ev_pts + (plan.link if link_credit else plan.link / 2 if half_link else 0.0)
     if copied:
         evidence_pts /= 4

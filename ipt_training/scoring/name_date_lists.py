@@ -1,0 +1,79 @@
+"""The case's names and dates listed: who and when, never what happened.
+
+"Key people: Amaru, Clara, Rosa, Tomasz. Key dates: January 2025, March 2025, April 2025. Onset: May 2025." names
+the people of the vignette and the months of its timeline and says of nobody what happened: no fact of the case is
+stated, so no evidence item is cited and no event is dated by it (the key event's month in the list beside the
+onset's is not the link). A clause is such a list when its words, a heading's aside ("key", "people", "dates",
+"evidence"), are only the case's names and dates, three or more of them with a date among them ("January 2025,
+March 2025, April 2025", "Amaru, Clara, May 2025"), or when it is one of a run of three or more clauses of names and
+dates with a date among them (bullets: "- Rosa", "- Julio", "- September 2024"; "Amaru January 2025; Clara March
+2025; ..."); the names listed beside such a list are part of it. The names are the people of the inventory (a place
+is a fact: "Chennai -> Dublin 9/2024"), and names listed with no date are left to the reading of an answer that
+names only who. A note that tells the event beside its date ("move Mar 2025", "Kwabena died Jan 2025") is no list,
+and neither is a date or two in a sentence ("Onset: May 2025", "between January and March 2025").
+"""
+
+from __future__ import annotations
+
+from ipt_training.cases.model import Case, ReferenceFormulation
+from ipt_training.scoring.per_case import per_case
+from ipt_training.scoring.readability import FUNCTION_WORDS
+from ipt_training.scoring.specificity import MONTHS
+from ipt_training.text.normalize import clauses
+
+#: Words that head a list and say nothing of the case ("Key people:", "Dates -", "Evidence:", "(onset)").
+_HEADINGS = frozenset({"key", "people", "person", "persons", "names", "name", "dates", "date", "evidence", "onset",
+                       "timeline", "who", "when", "relevant", "important", "main", "facts", "list", "involved"})
+_MONTH_WORDS = frozenset({*MONTHS, "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+                          "dec"})
+#: This many names and dates, in one clause or in clauses in a row, are a list.
+RUN = 3
+
+
+def _items(tokens: list[str], names: frozenset[str]) -> tuple[int, int] | None:
+    """How many names and dates a clause lists ("january 2025 march 2025": no name, two dates), or ``None`` if it says
+    anything else."""
+    people = dates = 0
+    last_dated = False
+    for token in tokens:
+        if token in FUNCTION_WORDS or token in _HEADINGS:
+            last_dated = False
+            continue
+        dated = token in _MONTH_WORDS or token.isdigit()
+        if not dated and token not in names:
+            return None
+        people += not dated
+        dates += dated and not last_dated
+        last_dated = dated
+    return people, dates
+
+
+@per_case
+def name_words(reference: ReferenceFormulation, case: Case | None = None) -> frozenset[str]:
+    """Every word of the names of ``case``'s patient and of the people of its inventory ("Mrs. Liang", "Coach Brown",
+    "Lia and Theo"), function words aside (``reference`` unused: cached per case)."""
+    if case is None:
+        return frozenset()
+    names = [case.patient.name, *(person.name for person in case.inventory)]
+    return frozenset(t for tokens in clauses(". ".join(names)) for t in tokens) - FUNCTION_WORDS
+
+
+def name_date_lists(prepared: list[list[str]], names: frozenset[str]) -> frozenset[int]:
+    """The clauses of ``prepared`` that only list the case's names (``names``: :func:`name_words`) and dates (see the
+    module's docstring)."""
+    if not names:
+        return frozenset()
+    counts = [_items(tokens, names) for tokens in prepared]
+    found = {i for i, n in enumerate(counts) if n is not None and n[1] and sum(n) >= RUN}
+    run: list[int] = []
+    for i, n in enumerate([*counts, None]):
+        if n is not None and sum(n):
+            run.append(i)
+        elif n is None:
+            if len(run) >= RUN and any(counts[k][1] for k in run):  # type: ignore[index]
+                found.update(run)
+            run = []
+    if found:
+        # the names listed beside the dates ("Key people: Amaru, Clara. Key dates: ...") are the same list
+        found.update(i for i, n in enumerate(counts) if n is not None and n[0])
+    return frozenset(found)
