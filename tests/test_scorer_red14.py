@@ -7,7 +7,7 @@ formulation):
   after the diagnosis and after she cut her teaching" earned the full link on the cases whose events all come before
   the onset (round 13's open hole), so the trainee never had to say which event set the episode off. One sentence
   that ties the onset to three or more events of the year before it, and says of none how long after it the episode
-  began, places the onset after them: the link is implied, half its point (``every_event.chain_tied``). Said of
+  began, places the onset after them: the link is implied, half its point (``every_event.read_walk``). Said of
   one ("two months after the diagnosis, ...") the link is stated, as before.
 
 * (held, open) puts every event after one tie ("after the pregnancy, the birth, his return to work and the
@@ -197,4 +197,19 @@ def _read_as_marked(library: CaseLibrary, item: dict) -> None:
                                   if item["id"] in _OPEN else item for item in _BATCH1],
                          ids=[item["id"] for item in _BATCH1])
 def test_the_first_batch_is_read_as_marked(library: CaseLibrary, item: dict) -> None:
+    _read_as_marked(library, item)
+
+
+# --- batch 2, written after the phase-1 fixes (af5f8ff) and run once (tests/data/red14/batch2.yaml): 8 of 10 read
+# as marked (4 of 10 on e28ce22); b9 ("Since X, since Y and since Z, she has been low": the onset after its ties) was
+# read after that run
+
+_BATCH2 = yaml.safe_load((Path(__file__).parent / "data" / "red14" / "batch2.yaml").read_text(encoding="utf-8"))
+_OPEN2 = {"b4-attack": "'Onset Nov 2024 after: X; Y; Z': every event after one tie (held: the first is its event)"}
+
+
+@pytest.mark.parametrize("item", [pytest.param(item, marks=pytest.mark.xfail(reason=_OPEN2[item["id"]], strict=True))
+                                  if item["id"] in _OPEN2 else item for item in _BATCH2],
+                         ids=[item["id"] for item in _BATCH2])
+def test_the_second_batch_is_read_as_marked(library: CaseLibrary, item: dict) -> None:
     _read_as_marked(library, item)

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from enum import Enum
 
 from ipt_training.cases.model import Case, ReferenceFormulation
 from ipt_training.scoring.evidence import STOP_WORDS, event_words
@@ -159,14 +160,36 @@ def _statements(prepared: list[list[str]], text: str) -> list[list[str]]:
     return statements
 
 
-def every_event_tied(prepared: list[list[str]], text: str, timeline: TimelineWords) -> bool:
-    """Whether the answer (its clauses and its ``text``) ties the onset to :data:`EVERY` or more of the timeline's
-    events, each in a statement of its own."""
+class Walk(Enum):
+    """How the answer ties the onset to the timeline's events."""
+
+    #: as a link (to one event, or a chain told as one)
+    LINK = "link"
+    #: to every event, each in a statement of its own, or in one with an event after the onset: no link
+    EVERY = "every"
+    #: in one sentence to three events of the year before the onset, none by how long after: the link implied
+    CHAIN = "chain"
+
+
+def read_walk(prepared: list[list[str]], text: str, timeline: TimelineWords) -> Walk:
+    """How the answer (its clauses and its ``text``) ties the onset to the timeline's events (see the module's
+    docstring). The clauses with a tie are found once, for both readings."""
+    tying = [tokens for tokens in prepared if not _TIES.isdisjoint(tokens) or ("then" in tokens and "and" in tokens)]
+    if not tying:
+        return Walk.LINK
+    if every_event_tied(prepared, text, timeline, tying):
+        return Walk.EVERY
+    return Walk.CHAIN if chain_tied(prepared, text, timeline, tying) else Walk.LINK
+
+
+def every_event_tied(prepared: list[list[str]], text: str, timeline: TimelineWords,
+                     tying: list[list[str]]) -> bool:
+    """Whether the answer (its clauses, its ``text`` and the clauses with a tie) ties the onset to :data:`EVERY` or
+    more of the timeline's events, each in a statement of its own."""
     if len([e for e in timeline.events if e]) < EVERY:
         return False
-    tying = sum(not _TIES.isdisjoint(t) or ("then" in t and "and" in t) for t in prepared)
-    if tying < EVERY and not (timeline.after_onset and sum(
-            tokens.count("after") + tokens.count("since") for tokens in prepared if "after" in tokens) >= EVERY):
+    if len(tying) < EVERY and not (timeline.after_onset and sum(
+            tokens.count("after") + tokens.count("since") for tokens in tying if "after" in tokens) >= EVERY):
         return False  # (or three ties in fewer clauses: "after X, after Y and after Z")
     tied: set[int] = set()
     statements = _statements(prepared, text)
@@ -196,21 +219,29 @@ def _spanned(tokens: list[str]) -> bool:
     return k > 0 and tokens[k - 1] in _SPAN_WORDS
 
 
-def chain_tied(prepared: list[list[str]], text: str, timeline: TimelineWords) -> bool:
+def chain_tied(prepared: list[list[str]], text: str, timeline: TimelineWords, tying: list[list[str]]) -> bool:
     """Whether one sentence of the answer says the onset and then ties it to :data:`EVERY` or more events of the
-    year before it ("She became low after X, after Y and after Z"), and says of none of them how long after it the
-    episode began: the onset placed after the events, not tied to one of them. (Each tie's event is named in the
-    words right after it, as :func:`every_event_tied` reads them.)"""
-    if len(timeline.recent) < EVERY or sum(not _TIES.isdisjoint(t) for t in prepared) == 0:
+    year before it ("She became low after X, after Y and after Z"), or ties it to each of them by a tie of its own
+    and says it after them ("Since X, since Y and since Z, she has been low"), and says of none of them how long
+    after it the episode began: the onset placed after the events, not tied to one of them. (Each tie's event is
+    named in the words right after it, as :func:`every_event_tied` reads them.)"""
+    if len(timeline.recent) < EVERY:
         return False
+    if sum(tokens.count(tie) for tokens in tying for tie in _TIES) < EVERY:
+        return False  # (three ties or more in the answer, before its sentences are looked at)
     for tokens in _statements(prepared, text):
-        first = next((k for k, t in enumerate(tokens) if t in _TIES), None)
-        if (first is None or not onset_said(tokens[:first]) or _spanned(tokens)
-                or any(t.startswith(_WORSE) for t in tokens)):
-            continue  # (the onset said first and tied after it: "She became low after X, after Y and after Z")
-        named: set[int] = set()
-        for stretch in _ties(tokens):
-            named |= timeline.told(stretch[:_NAMED_IN])
-        if len(named & timeline.recent) >= EVERY:
+        if sum(t in _TIES for t in tokens) < EVERY or _spanned(tokens) or any(t.startswith(_WORSE) for t in tokens):
+            continue
+        first = next(k for k, t in enumerate(tokens) if t in _TIES)
+        if not onset_said(tokens):
+            continue
+        told = [timeline.told(stretch[:_NAMED_IN]) & timeline.recent for stretch in _ties(tokens)]
+        if onset_said(tokens[:first]):
+            # the onset said, then tied: "She became low after X, after Y and after Z"
+            if len(set().union(*told)) >= EVERY:
+                return True
+        elif len({min(events) for events in told if events}) >= EVERY:
+            # each event its own tie, the onset after them: "Since X, since Y and since Z, she has been low" (not
+            # "After X and Y he was moved to Z; his symptoms followed": one tie, events told after it)
             return True
     return False

@@ -78,13 +78,7 @@ from ipt_training.scoring.claims import (
     read_conflict,
 )
 from ipt_training.scoring.concepts import before_techniques, outside_techniques, read_concepts, techniques_planned
-from ipt_training.scoring.every_event import (
-    CHAIN_FEEDBACK,
-    EVERY_EVENT_FEEDBACK,
-    chain_tied,
-    every_event_tied,
-    timeline_words,
-)
+from ipt_training.scoring.every_event import CHAIN_FEEDBACK, EVERY_EVENT_FEEDBACK, Walk, read_walk, timeline_words
 from ipt_training.scoring.evidence import (
     PROSE_SHARE,
     STOP_WORDS,
@@ -1265,13 +1259,13 @@ def score_formulation(
             # ... and a plan to "tie the onset" to that event ties it to the wrong one too
             kinds["strategy"] = [m for m in kinds["strategy"] if m.concept != _LINK_ONSET]
     # "He became low after X. He became low after Y. He became low after Z.": a link said to every event is no link
-    walked = linked and every_event_tied(prepared, cleaned.text, timeline_words(reference, case))
-    # "She became low after X, after Y and after Z", all in the months before the onset, none said of how long after:
-    # the onset placed after the events, which one set it off left open (half the link, as dating them apart)
-    chained = linked and not walked and chain_tied(prepared, cleaned.text, timeline_words(reference, case))
+    # ... and "She became low after X, after Y and after Z", all in the months before the onset, none said of how long
+    # after, places the onset after the events and leaves which one set it off open (half the link, as dating them)
+    walk = read_walk(prepared, cleaned.text, timeline_words(reference, case)) if linked else Walk.LINK
+    walked, chained = walk is Walk.EVERY, walk is Walk.CHAIN
     linked = linked and not walked and not chained and not dated_only
-    # (an answer that says only when and who, "Key dates: September 2024, November 2024. Onset: November 2024.",
-    # dates the key event without telling it: no link, stated or implied)
+    # (an answer whose only facts are dates, "Role dispute. September 2024, then onset November 2024.", dates the key
+    # event without telling it: no link, stated or implied)
     implied = (implied or chained) and not walked and not dated_only
     style = read_style(answer.text, raw, case.vignette if case is not None else None)
     list_linked = linked and style.link_shown  # a link a list shows, not one read from "link onset"

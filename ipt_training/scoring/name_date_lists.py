@@ -15,6 +15,8 @@ and neither is a date or two in a sentence ("Onset: May 2025", "between January 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ipt_training.cases.model import Case, ReferenceFormulation
 from ipt_training.scoring.per_case import per_case
 from ipt_training.scoring.readability import FUNCTION_WORDS
@@ -26,6 +28,8 @@ _HEADINGS = frozenset({"key", "people", "person", "persons", "names", "name", "d
                        "timeline", "who", "when", "relevant", "important", "main", "facts", "list", "involved"})
 _MONTH_WORDS = frozenset({*MONTHS, "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
                           "dec"})
+#: The numbers of a date: days and months ("3", "03", "14") and years ("2025"); a list's other numbers are no date.
+_NUMBERS = frozenset({*map(str, range(32)), *(f"{n:02d}" for n in range(10)), *map(str, range(1950, 2100))})
 #: This many names and dates, in one clause or in clauses in a row, are a list.
 RUN = 3
 
@@ -39,8 +43,9 @@ def _items(tokens: list[str], names: frozenset[str]) -> tuple[int, int] | None:
         if token in FUNCTION_WORDS or token in _HEADINGS:
             last_dated = False
             continue
-        dated = token in _MONTH_WORDS or token.isdigit()
-        if not dated and token not in names:
+        named = token in names  # (a name first: "Jan" of the inventory is a person, not January)
+        dated = not named and (token in _MONTH_WORDS or token.isdigit())
+        if not dated and not named:
             return None
         people += not dated
         dates += dated and not last_dated
@@ -48,23 +53,41 @@ def _items(tokens: list[str], names: frozenset[str]) -> tuple[int, int] | None:
     return people, dates
 
 
+@dataclass(frozen=True, slots=True)
+class NameWords:
+    """The words of a case's names, and every word a list of its names and dates may hold (the names, months, numbers
+    of a date, headings and function words)."""
+
+    names: frozenset[str] = frozenset()
+    #: a clause with any other word is no list
+    listable: frozenset[str] = frozenset()
+
+
 @per_case
-def name_words(reference: ReferenceFormulation, case: Case | None = None) -> frozenset[str]:
+def name_words(reference: ReferenceFormulation, case: Case | None = None) -> NameWords:
     """Every word of the names of ``case``'s patient and of the people of its inventory ("Mrs. Liang", "Coach Brown",
     "Lia and Theo"), function words aside (``reference`` unused: cached per case)."""
     if case is None:
-        return frozenset()
+        return NameWords()
     names = [case.patient.name, *(person.name for person in case.inventory)]
-    return frozenset(t for tokens in clauses(". ".join(names)) for t in tokens) - FUNCTION_WORDS
+    words = frozenset(t for tokens in clauses(". ".join(names)) for t in tokens) - FUNCTION_WORDS
+    return NameWords(words, words | FUNCTION_WORDS | _HEADINGS | _MONTH_WORDS | _NUMBERS)
 
 
-def name_date_lists(prepared: list[list[str]], names: frozenset[str]) -> frozenset[int]:
-    """The clauses of ``prepared`` that only list the case's names (``names``: :func:`name_words`) and dates (see the
+def name_date_lists(prepared: list[list[str]], words: NameWords) -> frozenset[int]:
+    """The clauses of ``prepared`` that only list the case's names and dates (``words``: :func:`name_words`; see the
     module's docstring)."""
-    if not names:
+    listable = words.listable
+    if not listable:
         return frozenset()
-    counts = [_items(tokens, names) for tokens in prepared]
-    found = {i for i, n in enumerate(counts) if n is not None and n[1] and sum(n) >= RUN}
+    # (one set test per clause, at C speed: most clauses have a word no list has; empty ones are candidates too)
+    candidates = [i for i, tokens in enumerate(prepared) if listable.issuperset(tokens)]
+    if len(candidates) < 2 and not (candidates and len(prepared[candidates[0]]) >= RUN):
+        return frozenset()  # (a list holds three names and dates or more, and a date among them)
+    counts: list[tuple[int, int] | None] = [None] * len(prepared)
+    for i in candidates:
+        counts[i] = _items(prepared[i], words.names)
+    found = {i for i in candidates if (n := counts[i]) is not None and n[1] and sum(n) >= RUN}
     run: list[int] = []
     for i, n in enumerate([*counts, None]):
         if n is not None and sum(n):
@@ -75,5 +98,5 @@ def name_date_lists(prepared: list[list[str]], names: frozenset[str]) -> frozens
             run = []
     if found:
         # the names listed beside the dates ("Key people: Amaru, Clara. Key dates: ...") are the same list
-        found.update(i for i, n in enumerate(counts) if n is not None and n[0])
+        found.update(i for i in candidates if (n := counts[i]) is not None and n[0])
     return frozenset(found)
