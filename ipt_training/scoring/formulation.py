@@ -108,7 +108,7 @@ from ipt_training.scoring.lexicon import (
 )
 from ipt_training.scoring.listed_stage import stage_listed
 from ipt_training.scoring.model_plan import EMPTY_KEY, PlanKey, build_key, concept_area, key_concepts, story_clauses
-from ipt_training.scoring.name_date_lists import name_date_lists, name_words
+from ipt_training.scoring.name_date_lists import has_dates, name_date_lists, name_words
 from ipt_training.scoring.no_event import no_event_clauses
 from ipt_training.scoring.normalize import clean_answer
 from ipt_training.scoring.onset_elsewhere import dismissed, onset_ties, tied_elsewhere
@@ -913,7 +913,8 @@ def score_formulation(
     # Evidence counts only next to a fact of this case (a name, date or detail), not for IPT words alone.
     # "Key people: Amaru, Clara. Key dates: January 2025, March 2025.": the case's names and dates listed state no fact,
     # cite no item and date no event (the key event's month beside the onset's is no link)
-    named_dated = name_date_lists(prepared, name_words(reference, case)) if case is not None else frozenset()
+    named_dated = (name_date_lists(prepared, name_words(reference, case))
+                   if case is not None and has_dates(cleaned.vocabulary) else frozenset())
     unlisted = [[] if c in named_dated else tokens for c, tokens in enumerate(prepared)] if named_dated else prepared
     facts = read_facts(facts_for(reference, case), unlisted)
     if cleaned.words >= TEXTBOOK_WORDS and facts.kin_only():

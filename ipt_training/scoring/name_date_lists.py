@@ -74,6 +74,12 @@ def name_words(reference: ReferenceFormulation, case: Case | None = None) -> Nam
     return NameWords(words, words | FUNCTION_WORDS | _HEADINGS | _MONTH_WORDS | _NUMBERS)
 
 
+def has_dates(vocabulary: frozenset[str]) -> bool:
+    """Whether an answer's words (its vocabulary) hold a month or a number of a date: a list of dates needs one (a
+    set test at C speed, before any clause is read)."""
+    return not (_MONTH_WORDS.isdisjoint(vocabulary) and _NUMBERS.isdisjoint(vocabulary))
+
+
 def name_date_lists(prepared: list[list[str]], words: NameWords) -> frozenset[int]:
     """The clauses of ``prepared`` that only list the case's names and dates (``words``: :func:`name_words`; see the
     module's docstring)."""
