@@ -144,6 +144,9 @@ class AreaReading:
     decisive: list[tuple[tuple[int, int], ProblemArea]] = field(default_factory=list)
     #: clause of each area's last rejection ("neither fits as well"); a rejection read without a place is late
     rejected_at: dict[ProblemArea, int] = field(default_factory=dict)
+    #: (clause, word) of the mention each area's rejection was read from, where a mention was ("not grief"), so that
+    #: feedback can quote the words that deny it
+    rejected_word: dict[ProblemArea, tuple[int, int]] = field(default_factory=dict)
     #: areas placed inside another area's work after the other was named ("she really is grieving ... and this grief
     #: for the healthy self is the heart of the transition work"): a part of that focus, not a turn away from it
     within_other: set[ProblemArea] = field(default_factory=set)
@@ -379,8 +382,10 @@ def _classify(m: Match, tokens: list[str], previous: list[str] | None, quoted: b
     if (m.negated or _inverted_denial(tokens, m.start)) and not _claimed_after(tokens, m.end):
         if strong and _qualifier_denied(tokens, m.start, m.end):
             return _MENTIONED  # "not an open dispute any more", "not only grief", "the dispute is not resolved"
-        # "she never grieved", "he has not mourned": mourning blocked, which is the grief reading, not a rejection
-        return _REJECTED if strong and tokens[m.start] not in _MOURNING_VERBS else _MENTIONED
+        # "she never grieved", "he has not mourned", "no time for grief": mourning blocked, which is the grief
+        # reading, not a rejection
+        return (_REJECTED if strong and tokens[m.start] not in _MOURNING_VERBS and not _no_chance_for(tokens, m.start)
+                else _MENTIONED)
     if side and strong and (_refused_after(tokens, m.end, _AREA_OF[m.concept])
                             or not _REJECT_BEFORE.isdisjoint(before[-4:])
                             or _denied_belief(tokens[max(0, m.start - _BELIEF_REACH):m.start])):
@@ -793,6 +798,32 @@ def _after_than(before: list[str]) -> bool:
 
 #: Verbs of mourning: negated, they describe mourning not done, not an area ruled out.
 _MOURNING_VERBS = frozenset({"grieved", "mourned", "grieve", "mourn"})
+#: What a negation can deny the patient before an area's word: the time or the chance for it ("no time for grief",
+#: "never had the chance to grieve", "no room for his own grief").
+_CHANCES = frozenset({"time", "chance", "opportunity", "room", "space", "occasion", "moment"})
+#: Words between the negation and the chance ("did not have the time", "never got a chance", "no real space").
+_CHANCE_BEFORE = frozenset({"have", "had", "has", "get", "got", "given", "find", "found", "take", "took", "the", "a",
+                            "any", "much", "enough", "real", "proper"})
+_CHANCE_AFTER = _POSSESSIVES | {"own", "the", "a", "any"}
+
+
+def _no_chance_for(tokens: list[str], start: int) -> bool:
+    """The negation before the area's word denies the chance for it, not the area: "no time for grief", "he never
+    had the chance to grieve", "there was no room for her own grief" - what the patient was denied, which is the
+    blocked mourning of a grief reading (reference 3.1), not the writer rejecting the area."""
+    for k in range(start - 1, max(-1, start - 8), -1):
+        if tokens[k] not in _CHANCES:
+            continue
+        between = tokens[k + 1:start]
+        if not between or between[0] not in {"for", "to"} or not _CHANCE_AFTER.issuperset(between[1:]):
+            return False
+        for j in range(k - 1, max(-1, k - 4), -1):
+            if tokens[j] in {"no", "not", "never", "without", "nt"}:
+                return True
+            if tokens[j] not in _CHANCE_BEFORE:
+                return False
+        return False
+    return False
 
 
 def _may_after(after: list[str]) -> bool:
@@ -1253,6 +1284,7 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
         if kind is _REJECTED:
             reading.rejected.add(area)
             reading.rejected_at[area] = m.clause
+            reading.rejected_word[area] = (m.clause, m.start)
             continue
         if (kind is _HEDGED or kind is _ASSERTED) and m.weight >= STRONG and _leans(tokens, m):
             reading.leaning.add(area)

@@ -265,7 +265,9 @@ def commitment_quotes(reading: AreaReading, areas: tuple[ProblemArea, ...], prep
     at = at or {}
     places = [p for a in areas[:2] if (p := at.get(a) or reading.order.get(a) or reading.first.get(a)) is not None]
     if len(areas) == 1 and areas[0] in reading.rejected_at:
-        places.append((reading.rejected_at[areas[0]], 0))
+        clause = reading.rejected_at[areas[0]]
+        # (the denying mention's own words, where the rejection was read from one; else the clause from its start)
+        places.append(found if (found := reading.rejected_word.get(areas[0])) and found[0] == clause else (clause, 0))
     if len(places) < 2 or places[0][0] == places[1][0]:
         return None
     first, second = (" ".join(original_words(text, _statement(prepared[clause], start, start + 1)).split())

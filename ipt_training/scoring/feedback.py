@@ -321,14 +321,19 @@ IMPLIED_LINK_FEEDBACK = ("You dated the key event and the onset, which implies t
 
 def evidence_feedback(hit: int, total: int, linked: bool, missed_hints: list[str], timeline_hint: str,
                       *, reveal: bool, deficits_key: bool = False, deficits_chosen: bool = False,
-                      full: bool = False, no_choice: bool = False) -> str:
+                      full: bool = False, no_choice: bool = False, implied: bool = False) -> str:
     """Evidence and timeline link. Deficits has no acute event: its link is that none explains the onset. The
     link sentence follows the key only once the answer has made that link itself; advice follows the answer's
     own choice, so it gives nothing of the key away. An answer that chose no area, with the key hidden, is told
     both kinds of link, the same on every case. With ``full`` (every evidence point earned) there is no advice to
-    re-read."""
+    re-read. ``implied``: the answer dated the event and the onset without tying them, which
+    :data:`IMPLIED_LINK_FEEDBACK` (added by the caller) says; advice to find an event, or to reconsider a focus
+    that has none, would be false beside it. Once the link is made, the advice to re-read asks for the rest of the
+    evidence, not for the event or the absence of one the answer has already shown."""
     parts = [f"You cited {hit} of {total} key pieces of case evidence."]
-    if linked and deficits_key:
+    if implied and not linked:
+        pass  # (the caller's sentence on the implied link is the advice)
+    elif linked and deficits_key:
         parts.append("You showed that no interpersonal event explains the onset of the episode.")
     elif linked:
         parts.append("You tied the onset of the episode in time to the key interpersonal event.")
@@ -351,9 +356,14 @@ def evidence_feedback(hit: int, total: int, linked: bool, missed_hints: list[str
     if hit < total and not full:
         if reveal and missed_hints:
             parts.append("Look again at: " + " ".join(missed_hints))
+        elif deficits_chosen and linked:
+            parts.append("Re-read the inventory for more evidence that the isolation is long-standing.")
         elif deficits_chosen:
             parts.append("Re-read the inventory for evidence that the isolation is long-standing and that no death, "
                          "dispute or change came before the onset.")
+        elif linked or implied:
+            parts.append("Re-read the timeline and the interpersonal inventory for more of the evidence behind your "
+                         "focus.")
         else:
             parts.append("Re-read the timeline and the interpersonal inventory for what happened before the onset.")
     if reveal and not linked:

@@ -1472,12 +1472,16 @@ def score_formulation(
     shown = _absence_items(reference, case) if link_credit and reveal else frozenset()
     missed_hints = [item.hint for item in reference.key_evidence if item.id not in cited and item.id not in shown]
     deficits = ProblemArea.INTERPERSONAL_DEFICITS
+    # (the implied link as the stated one is credited: not from a pasted vignette, a list that chose nothing, a list)
+    half_link = (implied and not link_credit and not (style.pasted and not copied) and not unlinked_list
+                 and not listed and not decision.stuffing)
     evidence_text = feedback.evidence_feedback(len(cited & set(evidence_ids)), len(evidence_ids), link_credit,
                                                missed_hints, reference.timeline_link.hint, reveal=reveal,
                                                deficits_key=reference.primary_area is deficits,
                                                deficits_chosen=decision.primary is deficits,
                                                full=ev_pts >= coverage_max,
-                                               no_choice=decision.primary is None or uncommitted_list)
+                                               no_choice=decision.primary is None or uncommitted_list,
+                                               implied=half_link)
     # Without a dispute chosen, only a stage named by its name is a staging (M4: "the last stage of fatherhood is
     # over", "his son has stopped speaking to him" describe, and stage no dispute the answer chose).
     staged_named = stage if chose_dispute or labels or answer.dispute_stage is not None else None
@@ -1499,9 +1503,6 @@ def score_formulation(
                                                    >= Reading.HEDGED
                                                    and ProblemArea.ROLE_DISPUTE not in reading.rejected)
                                          or _speaks_of_conflict(prepared, words) or bool(reveal and has_dispute))
-    # (the implied link as the stated one is credited: not from a pasted vignette, a list that chose nothing, a list)
-    half_link = (implied and not link_credit and not (style.pasted and not copied) and not unlinked_list
-                 and not listed and not decision.stuffing)
     if half_link:
         evidence_text += " " + (CHAIN_FEEDBACK if chained else feedback.IMPLIED_LINK_FEEDBACK)
     evidence_pts = ev_pts + (plan.link if link_credit else plan.link / 2 if half_link else 0.0)
@@ -1526,11 +1527,12 @@ def score_formulation(
                                  else FEW_FACTS_FEEDBACK)
     if cleaned.flags:
         evidence_text += " " + cleaned.feedback
-    if (stage_pts or link_credit) and not copied and not unlinked_list and split is None and not turned and (
-            evidence_pts + stage_pts < plan.evidence):
+    if (stage_pts or link_credit or half_link) and not copied and not unlinked_list and split is None and (
+            not turned and evidence_pts + stage_pts < plan.evidence):
         # points from the link or the stage beside a count of items: say what each part earned, so that "0 of 4
-        # items" beside 1 point adds up
-        parts = feedback.evidence_parts(ev_pts, plan.link if link_credit else 0.0, stage_pts,
+        # items" beside 1 point adds up (the half point of a link the dates imply is the link's)
+        parts = feedback.evidence_parts(ev_pts, plan.link if link_credit else plan.link / 2 if half_link else 0.0,
+                                        stage_pts,
                                         has_dispute and not one_focus)
         stage_text = f"{stage_text} {parts}".strip()
     criteria.append(CriterionResult(
