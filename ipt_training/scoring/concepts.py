@@ -100,6 +100,8 @@ class ConceptReading:
     area_findings: dict[ProblemArea, list[Finding]] = field(default_factory=dict)
     #: credited concepts that serve an area the answer did not choose
     inconsistent: set[str] = field(default_factory=set)
+    #: the answer's own words for each of those concepts, where a phrase of the answer named it (not a plain frame)
+    inconsistent_words: dict[str, str] = field(default_factory=dict)
 
     @cached_property
     def drawn_on(self) -> set[ProblemArea]:
@@ -395,6 +397,8 @@ def read_concepts(goal_matches: list[Match], strategy_matches: list[Match], *, e
                 if (concept in expected and chosen and area is not None and area not in chosen
                         and not areas & chosen):
                     reading.inconsistent.add(concept)
+                    if prepared is not None:
+                        reading.inconsistent_words.setdefault(concept, finding.phrase(prepared))
     for concept in plain:
         kind, _, cid = concept.partition(":")
         found = reading.goals if kind == "goal" else reading.strategies

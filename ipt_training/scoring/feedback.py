@@ -130,24 +130,28 @@ def area_feedback(primary: ProblemArea | None, secondary: ProblemArea | None, re
     it names two areas as equally important, "pair" when they are the case's two foci, "first" when only the first
     of them is marked; ``unshown``: the answer names nothing of this patient's story, so the feedback does not credit
     it with the case's reason for the focus; ``named_areas``: the areas the answer names by name, chosen or not (an
-    inferred focus it names is not "not named")."""
+    inferred focus it names is not "not named"; with ``stuffing``, the areas said to be named)."""
     kept_both = ("earns half of the area credit." if halved is None else
                  "is marked at half credit." if quoted else f"is marked at half credit {halved}.")
     if primary is None and deferred:
         return ("The answer weighs possible areas but leaves the choice open. A formulation commits to one focus (two "
                 "at most), the one most closely linked in time to the onset; say which you would work on now. "
                 f"{PROPOSE_FOCUS}")
+    # (stuffing: the areas the answer names, said, so that the trainee sees what was read as a list of areas)
+    listed = [_label(a).split(" (")[0] for a in ProblemArea if a in named_areas]
+    names = (f"three or more problem areas ({', '.join(listed[:-1])} and {listed[-1]})" if len(listed) >= 3
+             else "three or more problem areas")
     if primary is None and stuffing:
         # (the areas are named, just not chosen: "no area could be read" would contradict the goals' feedback)
-        return ("The answer names three or more problem areas without committing to one. Commit to one focus (two "
-                "at most), the one most closely linked in time to the onset, and say clearly which is primary, e.g. "
-                "'The primary focus is ...'.")
+        return (f"The answer names {names} without committing to one. Commit to one focus (two at most), the one "
+                "most closely linked in time to the onset, and say clearly which is primary, e.g. 'The primary focus "
+                "is ...'.")
     if primary is None:
         return ("No problem area could be read from the answer. Commit to one focus (two at most) and say "
                 f"clearly which is primary, e.g. 'The primary focus is ...'. {PROPOSE_FOCUS}")
     if stuffing:
-        return ("The answer names three or more problem areas without committing to one. IPT chooses one focus "
-                "(two at most), the one most closely linked in time to the onset.")
+        return (f"The answer names {names} without committing to one. IPT chooses one focus (two at most), the one "
+                "most closely linked in time to the onset.")
     chosen = _label(primary) + (f", with {_label(secondary)} as secondary focus" if secondary else "")
     if inferred and primary in named_areas:
         # (the area is named, only not as the focus: "it is not so much deficits", "deficits?")
@@ -407,11 +411,13 @@ def concept_feedback(kind: str, hit: int, need: int, expected: list[str], found:
                      table: dict[str, Concept], chosen: ProblemArea | None, penalised: bool, *, reveal: bool,
                      stuffing_phrases: dict[ProblemArea, list[str]] | None = None,
                      inconsistent: list[str] | None = None, area_full: bool = True, mixed: bool = True,
-                     halved: bool = False) -> str:
+                     halved: bool = False, inconsistent_words: dict[str, str] | None = None) -> str:
     """Goals or strategies found against those the case needs. Without the key (``reveal=False``), the next step
     follows the trainee's own focus, unless the focus itself earned partial or no credit (``area_full=False``).
     ``penalised`` with ``mixed``: the plan draws on several areas; without it, the plan is a list of labels.
-    ``halved``: the criterion is halved for another reason (two formulations), so nothing here is praised."""
+    ``halved``: the criterion is halved for another reason (two formulations), so nothing here is praised.
+    ``inconsistent_words``: the answer's own words for each item of another area, quoted beside the item's name so
+    that the trainee sees which of their phrases was read so."""
     if penalised and not mixed:
         return (f"Your {kind} name {min(hit, need)} of the {need} needed for full credit on this case, as single words "
                 f"in a list: say what you would do with this patient, in a sentence, for the {kind} to earn their "
@@ -436,7 +442,8 @@ def concept_feedback(kind: str, hit: int, need: int, expected: list[str], found:
     before = " before the halving explained below" if halved else ""
     parts = [f"Your {kind} cover {min(hit, need)} of the {need} needed for full credit on this case{before}."]
     if inconsistent:
-        labels = "; ".join(table[c].label for c in inconsistent)
+        words = inconsistent_words or {}
+        labels = "; ".join(f"{table[c].label}: '{words[c]}'" if c in words else table[c].label for c in inconsistent)
         parts.append(f"Some {kind} belong to another problem area than the one you chose ({labels}), so they earn "
                      "half credit: a plan earns full credit when it follows from one consistent formulation of the "
                      "case.")

@@ -1366,7 +1366,8 @@ def score_formulation(
                                         evenly=("pair" if decision.unranked else "first") if evenly else "",
                                         unshown=no_facts or (dated_only and not named),
                                         named_areas=frozenset(reading.best) | frozenset(reading.rejected)
-                                        if implicit else frozenset()))
+                                        if implicit else frozenset(reading.best) if decision.stuffing
+                                        else frozenset()))
     if conflict is not None:
         flags.append("conflicting_claims")
         area_text = f"{area_text} {conflict.feedback(cleaned.text)}"
@@ -1624,7 +1625,10 @@ def score_formulation(
         flags.append("inconsistent_plan")
     # In the areas' own order, so the feedback reads the same in every grading process (sets follow the hash seed)
     # (the phrases are quoted wherever the feedback says the plan mixes areas, so the trainee sees which they were)
-    stuffing_phrases = ({a: concepts.phrases(a, prepared) for a in ProblemArea if a in concepts.drawn_on}
+    # (stuffing that names the areas, with a plan of a phrase or so for each, is told the phrases of each area it
+    # draws on at all: those phrases are what was read as the mix)
+    stuffing_phrases = ({a: concepts.phrases(a, prepared) for a in ProblemArea
+                         if a in concepts.drawn_on or (decision.stuffing and len(concepts.drawn_on) < 2)}
                         if stuffed or len(off_areas) >= 2 else {})
     # A relationship that is ending staged as one still to be negotiated plans for the wrong work (reference 3.2:
     # dissolution is ended and mourned, not renegotiated), so its dispute goals and strategies earn half, and the
@@ -1645,6 +1649,7 @@ def score_formulation(
         text = feedback.concept_feedback(kind, len(hits), need, expected, found, table, decision.primary,
                                          penalty < 1, reveal=reveal, stuffing_phrases=stuffing_phrases,
                                          inconsistent=[c for c in hits if c in concepts.inconsistent],
+                                         inconsistent_words=concepts.inconsistent_words,
                                          mixed=stuffed or len(off_areas) >= 2,
                                          # (a halving explained below: none where nothing is left to halve)
                                          halved=(two_readings and points > 0) or bool(staged_off),
