@@ -124,30 +124,30 @@ def test_a_linked_answer_is_not_sent_back_for_what_happened_before_the_onset(lib
     assert "for what happened before the onset" not in evidence
 
 
-# --- role play in deficits work is the practice of social skills (reference 3.4) ---
+# --- an item named in the answer's own technique: what the technique lacks, not that it is missing ---
 
 TESFAYE = ("Problem area is interpersonal deficit. Tesfaye is alone all his life because the stammer, he leave school "
            "2001 because boys laugh. Nothing happen before October 2024, no death no fight no change. Goal: less "
            "isolation. Strategy: {} for talk in coffee ceremony, small steps with Dawit and neighbour Worku.")
+WHAT_FOR = "practise social skills in role play (you named role play: say what it would practise)"
 
 
-def test_role_play_in_a_deficits_plan_is_not_asked_for_again(library):
-    """Must not list "practise social skills in role play" as missing beside an answer that role-plays."""
+def test_role_play_named_is_told_what_it_lacks_not_asked_for_again(library):
+    """Must not list "practise social skills in role play" as if the answer had no role play."""
     strategies = feedback(score(library.get("p-39"), TESFAYE.format("role play")), "strategies")
-    assert "practise social skills in role play" not in strategies
+    assert WHAT_FOR in strategies
 
 
-def test_a_deficits_plan_without_role_play_is_still_told(library):
+def test_a_deficits_plan_without_role_play_is_told_the_item_plainly(library):
     strategies = feedback(score(library.get("p-39"), TESFAYE.format("visits")), "strategies")
     assert "practise social skills in role play" in strategies
+    assert "you named role play" not in strategies
 
 
-def test_role_play_still_earns_a_disputes_own_credit(library):
-    """A dispute's key names role play itself: the new cue must not take it away from the dispute."""
-    text = ("Role dispute with his mother Marcia, renegotiation: both still try deals. The curfew in January 2025 came "
-            "the month before his low mood. Goals: clarify expectations. Strategies: role play of asking for training "
-            "time, communication analysis of the evening arguments.")
-    assert points(score(library.get("p-38"), text), "strategies") == 2.0
+def test_role_play_that_says_what_it_practises_earns_the_item(library):
+    """The item's own words ("practise") earn it, so the sentence is gone."""
+    strategies = feedback(score(library.get("p-39"), TESFAYE.format("role play to practise talking")), "strategies")
+    assert "social skills in role play" not in strategies
 
 
 # --- what was read as another area's goal, or as stuffing, is quoted in the answer's words ---

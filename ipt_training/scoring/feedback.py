@@ -473,6 +473,11 @@ def concept_feedback(kind: str, hit: int, need: int, expected: list[str], found:
             parts.append("Check the focus first: the goals and strategies should follow from the area most closely "
                          "linked in time to the onset.")
         elif own:
+            # (an item whose name holds a technique the answer named, "practise social skills in role play" beside
+            # "role play", says what the technique still lacks, not that the answer left it out)
+            named = [table[c].label for c in found if c in table and table[c].area is None]
+            own = [next((f"{label} (you named {t}: say what it would practise)" for t in named if t in label), label)
+                   for label in own]
             parts.append(f"For {_label(chosen)}, the {kind} usually include: " + "; ".join(own) + ".")
     else:
         parts.append(f"State concrete {kind} for the focus you choose.")

@@ -294,9 +294,7 @@ STRATEGIES: dict[str, Concept] = _concepts(
              "between him and me", "between her and me", "relationship between us")),
     Concept("deficits.social_skills", S, "practise social skills in role play",
             ("social skill*", "conversation skill*", "interpersonal skill*", "practis* conversation*",
-             "practic* conversation*", "practis*", "practic*", "rehears*",
-             # (role play in deficits work is the practice of social skills, as the reference puts it, 3.4)
-             "role play*", "role-play*", "roleplay*")),
+             "practic* conversation*", "practis*", "practic*", "rehears*")),
     Concept("deficits.graded_contact", S, "set graded steps toward contact",
             ("graded step*", "graded contact", "small step*", "little step*", "gradual* contact", "gradual* step*",
              "one small",
