@@ -139,19 +139,18 @@ def area_feedback(primary: ProblemArea | None, secondary: ProblemArea | None, re
                 f"{PROPOSE_FOCUS}")
     # (stuffing: the areas the answer names, said, so that the trainee sees what was read as a list of areas)
     listed = [_label(a).split(" (")[0] for a in ProblemArea if a in named_areas]
-    names = (f"three or more problem areas ({', '.join(listed[:-1])} and {listed[-1]})" if len(listed) >= 3
-             else "three or more problem areas")
+    names = f" ({', '.join(listed[:-1])} and {listed[-1]})" if len(listed) >= 3 else ""
     if primary is None and stuffing:
         # (the areas are named, just not chosen: "no area could be read" would contradict the goals' feedback)
-        return (f"The answer names {names} without committing to one. Commit to one focus (two at most), the one "
-                "most closely linked in time to the onset, and say clearly which is primary, e.g. 'The primary focus "
-                "is ...'.")
+        return (f"The answer names three or more problem areas without committing to one{names}. Commit to one "
+                "focus (two at most), the one most closely linked in time to the onset, and say clearly which is "
+                "primary, e.g. 'The primary focus is ...'.")
     if primary is None:
         return ("No problem area could be read from the answer. Commit to one focus (two at most) and say "
                 f"clearly which is primary, e.g. 'The primary focus is ...'. {PROPOSE_FOCUS}")
     if stuffing:
-        return (f"The answer names {names} without committing to one. IPT chooses one focus (two at most), the one "
-                "most closely linked in time to the onset.")
+        return (f"The answer names three or more problem areas without committing to one{names}. IPT chooses one "
+                "focus (two at most), the one most closely linked in time to the onset.")
     chosen = _label(primary) + (f", with {_label(secondary)} as secondary focus" if secondary else "")
     if inferred and primary in named_areas:
         # (the area is named, only not as the focus: "it is not so much deficits", "deficits?")
