@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from ipt_training.cases.model import ReferenceFormulation
 from ipt_training.domain import AREA_LABELS, DisputeStage, ProblemArea
-from ipt_training.scoring.lexicon import Concept
+from ipt_training.scoring.lexicon import GOALS, STRATEGIES, Concept
+
+#: An area's item whose name holds a general technique's name ("practise social skills in role play" holds "role
+#: play"): the item's id -> the technique's id and name, so feedback beside an answer that named the technique says
+#: what it lacks for the item (worked out once from the lexicon).
+_HELD: dict[str, tuple[str, str]] = {
+    item.id: (technique.id, technique.label)
+    for table in (GOALS, STRATEGIES) for item in table.values() if item.area is not None
+    for technique in table.values() if technique.area is None and technique.label in item.label}
 
 #: Why a chosen area might not fit: the rule a trainee should check, phrased for that choice.
 AREA_CHECKS: dict[ProblemArea, str] = {
@@ -113,6 +121,13 @@ UNSHOWN_FOCUS = ("This focus fits the case, but the answer does not show why fro
                  "what did or did not happen before the onset, to whom, and when.")
 
 
+def _areas_named(areas: frozenset[ProblemArea]) -> str:
+    """The areas a stuffed answer names, in brackets, so that the trainee sees what was read as a list of areas (none
+    said where fewer than three were read by name)."""
+    listed = [_label(a).split(" (")[0] for a in ProblemArea if a in areas]
+    return f" ({', '.join(listed[:-1])} and {listed[-1]})" if len(listed) >= 3 else ""
+
+
 def area_feedback(primary: ProblemArea | None, secondary: ProblemArea | None, reference: ReferenceFormulation,
                   points: float, max_points: float, *, stuffing: bool, contradiction: bool, reveal: bool,
                   readings: tuple[ProblemArea, ...] = (), better_fits: bool = False, two_stages: bool = False,
@@ -137,20 +152,17 @@ def area_feedback(primary: ProblemArea | None, secondary: ProblemArea | None, re
         return ("The answer weighs possible areas but leaves the choice open. A formulation commits to one focus (two "
                 "at most), the one most closely linked in time to the onset; say which you would work on now. "
                 f"{PROPOSE_FOCUS}")
-    # (stuffing: the areas the answer names, said, so that the trainee sees what was read as a list of areas)
-    listed = [_label(a).split(" (")[0] for a in ProblemArea if a in named_areas]
-    names = f" ({', '.join(listed[:-1])} and {listed[-1]})" if len(listed) >= 3 else ""
     if primary is None and stuffing:
         # (the areas are named, just not chosen: "no area could be read" would contradict the goals' feedback)
-        return (f"The answer names three or more problem areas without committing to one{names}. Commit to one "
-                "focus (two at most), the one most closely linked in time to the onset, and say clearly which is "
-                "primary, e.g. 'The primary focus is ...'.")
+        return (f"The answer names three or more problem areas without committing to one{_areas_named(named_areas)}. "
+                "Commit to one focus (two at most), the one most closely linked in time to the onset, and say clearly "
+                "which is primary, e.g. 'The primary focus is ...'.")
     if primary is None:
         return ("No problem area could be read from the answer. Commit to one focus (two at most) and say "
                 f"clearly which is primary, e.g. 'The primary focus is ...'. {PROPOSE_FOCUS}")
     if stuffing:
-        return (f"The answer names three or more problem areas without committing to one{names}. IPT chooses one "
-                "focus (two at most), the one most closely linked in time to the onset.")
+        return (f"The answer names three or more problem areas without committing to one{_areas_named(named_areas)}. "
+                "IPT chooses one focus (two at most), the one most closely linked in time to the onset.")
     chosen = _label(primary) + (f", with {_label(secondary)} as secondary focus" if secondary else "")
     if inferred and primary in named_areas:
         # (the area is named, only not as the focus: "it is not so much deficits", "deficits?")
@@ -462,7 +474,8 @@ def concept_feedback(kind: str, hit: int, need: int, expected: list[str], found:
         parts.append(f"Consider (full credit needs {more} more; not yet in your answer): " + "; ".join(missing) + "."
                      if hit and len(missing) > more else "Consider: " + "; ".join(missing) + ".")
     elif chosen is not None:
-        own = [c.label for c in table.values() if c.area == chosen and c.id not in found][:3]
+        own_items = [c for c in table.values() if c.area == chosen and c.id not in found][:3]
+        own = [c.label for c in own_items]
         if not area_full and not own:
             # (beside the sentence on goals of another area, "the goals you wrote fit" would contradict it)
             which = f"Your other {kind}" if inconsistent else f"The {kind} you wrote"
@@ -474,9 +487,8 @@ def concept_feedback(kind: str, hit: int, need: int, expected: list[str], found:
         elif own:
             # (an item whose name holds a technique the answer named, "practise social skills in role play" beside
             # "role play", says what the technique still lacks, not that the answer left it out)
-            named = [table[c].label for c in found if c in table and table[c].area is None]
-            own = [next((f"{label} (you named {t}: say what it would practise)" for t in named if t in label), label)
-                   for label in own]
+            own = [f"{c.label} (you named {_HELD[c.id][1]}: say what it would practise)"
+                   if c.id in _HELD and _HELD[c.id][0] in found else c.label for c in own_items]
             parts.append(f"For {_label(chosen)}, the {kind} usually include: " + "; ".join(own) + ".")
     else:
         parts.append(f"State concrete {kind} for the focus you choose.")
