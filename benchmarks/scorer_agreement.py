@@ -69,7 +69,11 @@ Sets, each printed when it exists:
   (l-01..l-12): the two held-out test sets of round 13, by four further examiners with blind second marks, in the
   same format; the lead ran both with the scorers of the start (d07f2c8) and of the end of the round and read them
   only after the round's scorer engineers had finished; from round 14 on they are development data;
-* ``--split study|check`` keeps, in sets D-T, only the cases with an odd number (``study``: the half a
+* development sets U ``benchmarks/data/formulation_dev_u/`` (g-01..g-12) and V ``benchmarks/data/formulation_dev_v/``
+  (e-01..e-12): the two held-out test sets of round 14, by four further examiners with blind second marks, in the
+  same format; the lead ran both with the scorers of the start (e28ce22) and of the end (f00ed7b) and read them only
+  after the round's scorer engineers had finished; from round 15 on they are development data;
+* ``--split study|check`` keeps, in sets D-V, only the cases with an odd number (``study``: the half a
   scorer engineer may read) or an even number (``check``: the half read only as figures, to see whether a change
   carries over to cases nobody studied), and prints those sets' answers together as well;
 * held-out test set ``--test DIR`` (default ``benchmarks/data/formulation_heldout/``): run once at the end by the
@@ -260,7 +264,7 @@ def import_time(module: str = "ipt_training") -> float:
 
 
 def in_split(case_id: str, split: str) -> bool:
-    """Whether a case of sets D-T belongs to the half ``split`` names (odd numbers: study, even: check)."""
+    """Whether a case of sets D-V belongs to the half ``split`` names (odd numbers: study, even: check)."""
     odd = int(case_id.rsplit("-", 1)[1]) % 2 == 1
     return odd if split == "study" else not odd
 
@@ -283,7 +287,9 @@ FOLDER_SETS = (("Development set B (held-out test set of the previous round)", "
                ("Development set Q (first held-out test set of round 12, run once)", "formulation_dev_q"),
                ("Development set R (second held-out test set of round 12, run once)", "formulation_dev_r"),
                ("Development set S (first held-out test set of round 13, run once)", "formulation_dev_s"),
-               ("Development set T (second held-out test set of round 13, run once)", "formulation_dev_t"))
+               ("Development set T (second held-out test set of round 13, run once)", "formulation_dev_t"),
+               ("Development set U (first held-out test set of round 14, run once)", "formulation_dev_u"),
+               ("Development set V (second held-out test set of round 14, run once)", "formulation_dev_v"))
 
 #: The sets split into a study and a check half by --split: D onward (every set after B and C).
 SPLIT_SETS = frozenset(folder for _, folder in FOLDER_SETS[2:])
@@ -299,7 +305,7 @@ def main() -> None:
     parser.add_argument("--by-kind", action="store_true", help="mean (auto - expert) per criterion and answer kind")
     parser.add_argument("--verbose", action="store_true", help="print every large disagreement")
     parser.add_argument("--split", choices=("study", "check"),
-                        help="sets D-T: only odd-numbered cases (study) or even-numbered ones (check)")
+                        help="sets D-V: only odd-numbered cases (study) or even-numbered ones (check)")
     args = parser.parse_args()
     library = CaseLibrary.load()
     dev = score_all(load_answers(args.gold), library.cases)
@@ -327,7 +333,7 @@ def main() -> None:
         if second:
             report_examiners(set_answers, second)
     if split_scored:
-        report_set(f"Sets D-T together, {args.split} half", split_scored, False, args.by_kind)
+        report_set(f"Sets D-V together, {args.split} half", split_scored, False, args.by_kind)
     if not args.no_speed:
         throughput(dev)
         print(f"import ipt_training: {import_time() * 1000:.1f} ms (best of 5; target < 300 ms)")
