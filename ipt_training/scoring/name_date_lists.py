@@ -93,10 +93,10 @@ def name_date_lists(prepared: list[list[str]], words: NameWords) -> frozenset[in
     counts: list[tuple[int, int] | None] = [None] * len(prepared)
     for i in candidates:
         counts[i] = _items(prepared[i], words.names)
-    found = {i for i in candidates if (n := counts[i]) is not None and n[1] and sum(n) >= RUN}
+    found = {i for i in candidates if (n := counts[i]) is not None and n[1] and n[0] + n[1] >= RUN}
     run: list[int] = []
     for i, n in enumerate([*counts, None]):
-        if n is not None and sum(n):
+        if n is not None and n[0] + n[1]:
             run.append(i)
         elif n is None:
             if len(run) >= RUN and any(counts[k][1] for k in run):  # type: ignore[index]
