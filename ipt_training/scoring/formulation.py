@@ -1495,7 +1495,10 @@ def score_formulation(
                                          # (no praise for one focus where the answer gives two formulations)
                                          one_focus=decision.primary is not None and decision.secondary is None
                                          and not uncommitted_list and not copied_out and split is None
-                                         and not turned,
+                                         and not turned
+                                         # (an area read from an answer that weighs several as possibilities)
+                                         and not (implicit and sum(r is Reading.HEDGED
+                                                                   for r in reading.best.values()) >= 2),
                                          tied=_tied_stages(answer, ranked_stages) if not labels else (),
                                          # a conflict the answer speaks of (not one it denies, nor a dispute it
                                          # only mentions: "this is not grief, a dispute or deficits"), or the
