@@ -18,16 +18,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ipt_training.cases.model import Case, ReferenceFormulation
+from ipt_training.scoring.fragments import MONTH_NAMES
 from ipt_training.scoring.per_case import per_case
 from ipt_training.scoring.readability import FUNCTION_WORDS
-from ipt_training.scoring.specificity import MONTHS
 from ipt_training.text.normalize import clauses
 
 #: Words that head a list and say nothing of the case ("Key people:", "Dates -", "Evidence:", "(onset)").
 _HEADINGS = frozenset({"key", "people", "person", "persons", "names", "name", "dates", "date", "evidence", "onset",
                        "timeline", "who", "when", "relevant", "important", "main", "facts", "list", "involved"})
-_MONTH_WORDS = frozenset({*MONTHS, "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-                          "dec"})
 #: The numbers of a date: days and months ("3", "03", "14") and years ("2025"); a list's other numbers are no date.
 _NUMBERS = frozenset({*map(str, range(32)), *(f"{n:02d}" for n in range(10)), *map(str, range(1950, 2100))})
 #: This many names and dates, in one clause or in clauses in a row, are a list.
@@ -44,7 +42,7 @@ def _items(tokens: list[str], names: frozenset[str]) -> tuple[int, int] | None:
             last_dated = False
             continue
         named = token in names  # (a name first: "Jan" of the inventory is a person, not January)
-        dated = not named and (token in _MONTH_WORDS or token.isdigit())
+        dated = not named and (token in MONTH_NAMES or token.isdigit())
         if not dated and not named:
             return None
         people += not dated
@@ -71,13 +69,13 @@ def name_words(reference: ReferenceFormulation, case: Case | None = None) -> Nam
         return NameWords()
     names = [case.patient.name, *(person.name for person in case.inventory)]
     words = frozenset(t for tokens in clauses(". ".join(names)) for t in tokens) - FUNCTION_WORDS
-    return NameWords(words, words | FUNCTION_WORDS | _HEADINGS | _MONTH_WORDS | _NUMBERS)
+    return NameWords(words, words | FUNCTION_WORDS | _HEADINGS | MONTH_NAMES | _NUMBERS)
 
 
 def has_dates(vocabulary: frozenset[str]) -> bool:
     """Whether an answer's words (its vocabulary) hold a month or a number of a date: a list of dates needs one (a
     set test at C speed, before any clause is read)."""
-    return not (_MONTH_WORDS.isdisjoint(vocabulary) and _NUMBERS.isdisjoint(vocabulary))
+    return not (MONTH_NAMES.isdisjoint(vocabulary) and _NUMBERS.isdisjoint(vocabulary))
 
 
 def name_date_lists(prepared: list[list[str]], words: NameWords) -> frozenset[int]:

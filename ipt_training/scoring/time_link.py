@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable
 
 from ipt_training.cases.model import Case, ReferenceFormulation
+from ipt_training.scoring.fragments import MONTH_NAMES
 from ipt_training.scoring.per_case import per_case
 
 Clauses = list[list[str]]
@@ -167,9 +168,7 @@ def _dated(tokens: list[str]) -> bool:
     return any(t.isdigit() or t in _MONTHS for t in tokens)
 
 
-_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
-                     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-                     "sept", "oct", "nov", "dec", "spring", "summer", "autumn", "winter"})
+_MONTHS = MONTH_NAMES | {"spring", "summer", "autumn", "winter"}
 
 
 def _groups(ids: list[int]) -> dict[int, list[int]]:
