@@ -9,11 +9,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from check_feedback import run  # noqa: E402
+from check_feedback import run
 
-from ipt_training.cases.library import CaseLibrary  # noqa: E402
-from ipt_training.cases.loader import load_case_file, load_reference_file  # noqa: E402
-from ipt_training.scoring.formulation import score_formulation  # noqa: E402
+from ipt_training.cases.library import CaseLibrary
+from ipt_training.cases.loader import load_case_file, load_reference_file
+from ipt_training.scoring.formulation import score_formulation
 
 HERE = Path(__file__).parent
 
