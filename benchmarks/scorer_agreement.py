@@ -1,6 +1,7 @@
 """Agreement of the formulation scorer with expert scores on every answer set there is.
 
-Run: python benchmarks/scorer_agreement.py [--gold FILE] [--test DIR] [--text-only] [--by-kind] [--verbose]
+Run: python benchmarks/scorer_agreement.py [--gold FILE] [--test DIR] [--text-only] [--by-kind] [--verbose] [--pooled]
+     [--split study|check] [--no-speed]
 
 Sets, each printed when it exists:
 
@@ -294,6 +295,13 @@ FOLDER_SETS = (("Development set B (held-out test set of the previous round)", "
 #: The sets split into a study and a check half by --split: D onward (every set after B and C).
 SPLIT_SETS = frozenset(folder for _, folder in FOLDER_SETS[2:])
 
+#: The sets --pooled reports together: those marked under the briefs of rounds 2-10, and those of rounds 11-14,
+#: whose examiners all had one marking brief (it credits a list's words and gives full strategy credit at about
+#: half of the key's strategies; the earlier examiners marked lists and plans lower).
+POOLS = (("Sets D-N together (examiners of rounds 2-10)", frozenset(f"formulation_dev_{s}" for s in "defghijklmn")),
+         ("Sets O-V together (examiners of rounds 11-14, one marking brief)",
+          frozenset(f"formulation_dev_{s}" for s in "opqrstuv")))
+
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -304,6 +312,8 @@ def main() -> None:
     parser.add_argument("--no-speed", action="store_true", help="skip the throughput and import-time figures")
     parser.add_argument("--by-kind", action="store_true", help="mean (auto - expert) per criterion and answer kind")
     parser.add_argument("--verbose", action="store_true", help="print every large disagreement")
+    parser.add_argument("--pooled", action="store_true",
+                        help="also report sets D-N and O-V pooled, per kind and criterion (bias of many examiners)")
     parser.add_argument("--split", choices=("study", "check"),
                         help="sets D-V: only odd-numbered cases (study) or even-numbered ones (check)")
     args = parser.parse_args()
@@ -316,6 +326,7 @@ def main() -> None:
         report_set("Development set, evidence from plain sentences only",
                    score_all(load_answers(args.gold), cases), args.verbose, args.by_kind)
     split_scored: list[Scored] = []
+    pooled: dict[str, list[Scored]] = defaultdict(list)
     for name, folder in (*((n, DATA / f) for n, f in FOLDER_SETS), ("Held-out test set", args.test)):
         if not folder.is_dir():
             print(f"{name}: {folder} not found, skipped")
@@ -329,11 +340,19 @@ def main() -> None:
         report_set(name, scored, args.verbose, args.by_kind)
         if halved:
             split_scored += scored
+        for pool_name, folders in POOLS:
+            if folder.name in folders:
+                pooled[pool_name] += scored
         second = second_marks(folder)
         if second:
             report_examiners(set_answers, second)
     if split_scored:
         report_set(f"Sets D-V together, {args.split} half", split_scored, False, args.by_kind)
+    if args.pooled:
+        for pool_name, _ in POOLS:
+            if pooled[pool_name]:
+                half = f", {args.split} half" if args.split else ""
+                report_set(pool_name + half, pooled[pool_name], False, by_kind=True)
     if not args.no_speed:
         throughput(dev)
         print(f"import ipt_training: {import_time() * 1000:.1f} ms (best of 5; target < 300 ms)")
