@@ -127,7 +127,7 @@ from ipt_training.scoring.onset_link import (
     told_back,
 )
 from ipt_training.scoring.onset_words import onset_told, onset_told_anywhere, onset_words
-from ipt_training.scoring.own_focus import own_problem_said
+from ipt_training.scoring.own_focus import own_problem_clauses
 from ipt_training.scoring.patient import PatientElements, read_patient_elements
 from ipt_training.scoring.per_case import per_case
 from ipt_training.scoring.plain_plan import (
@@ -169,6 +169,7 @@ from ipt_training.scoring.specificity import (
 )
 from ipt_training.scoring.stage_words import described_stages, habitual_silence, hope_held, plan_work, pursued_alone
 from ipt_training.scoring.statements import stated_tokens
+from ipt_training.scoring.stuck_work import ADAPTING_WORDS, MOURNING_WORDS, adapting_said, mourning_said
 from ipt_training.scoring.time_link import (
     anniversary_clauses,
     link_words,
@@ -635,6 +636,21 @@ def _proposed_work(own: Clauses, words: AnswerWords, strategies: list[Match], pl
 _ADDRESSED_SHARE = 2
 
 
+def _own_claim(prepared: Clauses, words: AnswerWords, copied: frozenset[int], primary: ProblemArea | None,
+               told: Callable[[], dict[int, set[ProblemArea]]]) -> bool:
+    """Whether an answer that copies the vignette (``copied``: the clauses copied) says in a clause of its own what
+    the problem is, or that the inner work of the focus read is stuck or still to be done: adapting to a change for
+    the transition, mourning for grief (stuck_work.py). A problem said of an event of another area than the focus
+    read from the whole copy ("The row with the neighbour is the problem." after a copied bereavement) chooses that
+    other event, not the focus read: no claim for it. ``told``: each clause's areas of the events it tells."""
+    claims = own_problem_clauses(prepared, copied)
+    if claims and any(primary in told().get(c, (primary,)) for c in claims):
+        return True
+    if primary is ProblemArea.ROLE_TRANSITION:
+        return words.has_any(ADAPTING_WORDS) and adapting_said(prepared, words, copied)
+    return primary is ProblemArea.GRIEF and words.has_any(MOURNING_WORDS) and mourning_said(prepared, words, copied)
+
+
 def _readings(decision: AreaDecision) -> tuple[ProblemArea, ...]:
     """The areas a self-contradicting answer commits to in different places (empty when it does not)."""
     if not decision.contradiction or decision.primary is None:
@@ -1093,6 +1109,14 @@ def score_formulation(
         elif inferred is not None:
             decision = replace(decision, primary=inferred)
             implicit = True
+    if (decision.primary is None and not decision.stuffing and not reading.deferred
+            and words.has_any(ADAPTING_WORDS) and not possibilities_only(reading, words)
+            and adapting_said(prepared, words)):
+        # No area named or read from the events, but a claim of the answer's own that the patient struggles to
+        # adapt to a change ("She needs help adjusting to the move.", "-> adjustment to retirement + return"):
+        # the transition, chosen in plain words (reference 3.3); a claim, so no retelling either (adapting.py)
+        decision = replace(decision, primary=ProblemArea.ROLE_TRANSITION)
+        implicit, retold = True, False
     if (decision.primary is not None and not decision.contradiction and not decision.stuffing
             and words.has_any(LAY_TURN_WORDS)):
         # Two foci said in lay words, the later reached by a turn ("The main problem is losing the mill ... The main
@@ -1333,8 +1357,10 @@ def score_formulation(
     criteria: list[CriterionResult] = []
     # The case copied out, with an area only implied by its events, restates the vignette and chooses nothing.
     # (unless a sentence of its own says what the problem is: "So the problem is the retirement.")
-    copied_out = implicit and style.pasted and not (case is not None and own_problem_said(
-        prepared, copied_clauses(raw, case.vignette)))
+    # (nor unless one of its own says the patient struggles to adapt to a change, where the focus read is that
+    # change's transition: "She needs help adjusting to the move.")
+    copied_out = implicit and style.pasted and not (case is not None and _own_claim(
+        prepared, words, copied_clauses(raw, case.vignette), decision.primary, lambda: _areas_told(events_told())))
     if copied_out and "no_commitment" not in flags:
         flags.append("no_commitment")
     area_pts = (0.0 if uncommitted_list or copied_out

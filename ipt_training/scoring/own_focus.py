@@ -19,12 +19,14 @@ _COPULAS = frozenset({"is", "was", "s"})
 _NEGATIONS = frozenset({"not", "no", "never", "nt"})
 
 
+def own_problem_clauses(prepared: Clauses, copied: Collection[int]) -> list[int]:
+    """The clauses of ``prepared`` not among ``copied`` (the vignette's own) that say what the problem is: a problem
+    noun and a copula in one clause, not denied ("the move is not the problem" names none)."""
+    return [c for c, tokens in enumerate(prepared)
+            if c not in copied and not _PROBLEM_NOUNS.isdisjoint(tokens) and not _COPULAS.isdisjoint(tokens)
+            and _NEGATIONS.isdisjoint(tokens)]
+
+
 def own_problem_said(prepared: Clauses, copied: Collection[int]) -> bool:
-    """Whether a clause of ``prepared`` not among ``copied`` (the vignette's own) says what the problem is: a
-    problem noun and a copula in one clause, not denied ("the move is not the problem" names none)."""
-    for c, tokens in enumerate(prepared):
-        if c in copied or _PROBLEM_NOUNS.isdisjoint(tokens) or _COPULAS.isdisjoint(tokens):
-            continue
-        if _NEGATIONS.isdisjoint(tokens):
-            return True
-    return False
+    """Whether a clause of ``prepared`` not among ``copied`` says what the problem is (:func:`own_problem_clauses`)."""
+    return bool(own_problem_clauses(prepared, copied))
