@@ -364,12 +364,16 @@ _TEMPORAL_RE = re.compile(
                       + [re.escape(p.strip()) + " " for p in _TEMPORAL_PHRASES]) + ")")
 
 
-def _areas_told(events: list[Match]) -> dict[int, set[ProblemArea]]:
-    """The areas of the case's events each clause tells (not denied)."""
+def _areas_told(events: list[Match], named: list[Match] | None = None) -> dict[int, set[ProblemArea]]:
+    """The areas of the case's events each clause tells (not denied); with ``named`` (area matches), also the areas
+    each clause names, in any words ("the disagreement with Emi")."""
     told: dict[int, set[ProblemArea]] = {}
     for m in events:
         if m.concept.startswith("event:") and not m.negated:
             told.setdefault(m.clause, set()).add(ProblemArea(m.concept[6:]))
+    for m in named or ():
+        if not m.negated:
+            told.setdefault(m.clause, set()).add(ProblemArea(m.concept[5:]))
     return told
 
 
@@ -637,15 +641,23 @@ _ADDRESSED_SHARE = 2
 
 
 def _own_claim(prepared: Clauses, words: AnswerWords, copied: frozenset[int], primary: ProblemArea | None,
-               told: Callable[[], dict[int, set[ProblemArea]]]) -> bool:
+               told: Callable[[], dict[int, set[ProblemArea]]], sentences: Callable[[], list[int] | None]) -> bool:
     """Whether an answer that copies the vignette (``copied``: the clauses copied) says in a clause of its own what
     the problem is, or that the inner work of the focus read is stuck or still to be done: adapting to a change for
     the transition, mourning for grief (stuck_work.py). A problem said of an event of another area than the focus
-    read from the whole copy ("The row with the neighbour is the problem." after a copied bereavement) chooses that
-    other event, not the focus read: no claim for it. ``told``: each clause's areas of the events it tells."""
+    read from the whole copy ("The row with the neighbour is the problem." after a copied bereavement) or naming
+    another area ("The disagreement with his daughter is the problem.") chooses that other area, not the focus read:
+    no claim for it. ``told``: each clause's areas of the events it tells and the areas it names; ``sentences``: the
+    sentence of each clause."""
     claims = own_problem_clauses(prepared, copied)
-    if claims and any(primary in told().get(c, (primary,)) for c in claims):
-        return True
+    if claims:
+        areas, sentence_of = told(), sentences()
+        for c in claims:
+            # (the areas told in the claim's sentence: a clause break may cut "the disagreement with / Emi ...")
+            said = set().union(*(areas.get(k, ()) for k in ((c,) if sentence_of is None else (
+                k for k, s in enumerate(sentence_of) if s == sentence_of[c]))))
+            if not said or primary in said:
+                return True
     if primary is ProblemArea.ROLE_TRANSITION:
         return words.has_any(ADAPTING_WORDS) and adapting_said(prepared, words, copied)
     return primary is ProblemArea.GRIEF and words.has_any(MOURNING_WORDS) and mourning_said(prepared, words, copied)
@@ -1360,7 +1372,8 @@ def score_formulation(
     # (nor unless one of its own says the patient struggles to adapt to a change, where the focus read is that
     # change's transition: "She needs help adjusting to the move.")
     copied_out = implicit and style.pasted and not (case is not None and _own_claim(
-        prepared, words, copied_clauses(raw, case.vignette), decision.primary, lambda: _areas_told(events_told())))
+        prepared, words, copied_clauses(raw, case.vignette), decision.primary,
+        lambda: _areas_told(events_told(), kinds["area"]), sentences_of))
     if copied_out and "no_commitment" not in flags:
         flags.append("no_commitment")
     area_pts = (0.0 if uncommitted_list or copied_out
