@@ -1126,7 +1126,7 @@ def score_formulation(
             and adapting_said(prepared, words)):
         # No area named or read from the events, but a claim of the answer's own that the patient struggles to
         # adapt to a change ("She needs help adjusting to the move.", "-> adjustment to retirement + return"):
-        # the transition, chosen in plain words (reference 3.3); a claim, so no retelling either (adapting.py)
+        # the transition, chosen in plain words (reference 3.3); a claim, so no retelling either (stuck_work.py)
         decision = replace(decision, primary=ProblemArea.ROLE_TRANSITION)
         implicit, retold = True, False
     if (decision.primary is not None and not decision.contradiction and not decision.stuffing
@@ -1369,8 +1369,8 @@ def score_formulation(
     criteria: list[CriterionResult] = []
     # The case copied out, with an area only implied by its events, restates the vignette and chooses nothing.
     # (unless a sentence of its own says what the problem is: "So the problem is the retirement.")
-    # (nor unless one of its own says the patient struggles to adapt to a change, where the focus read is that
-    # change's transition: "She needs help adjusting to the move.")
+    # (nor unless one of its own says the inner work of the focus read is stuck: "She needs help adjusting to the
+    # move." for a transition, "He needs to grieve for her properly." for grief; stuck_work.py)
     copied_out = implicit and style.pasted and not (case is not None and _own_claim(
         prepared, words, copied_clauses(raw, case.vignette), decision.primary,
         lambda: _areas_told(events_told(), kinds["area"]), sentences_of))
