@@ -66,6 +66,17 @@ def test_a_deleted_answer_variable_earns_0_with_a_message(kind: str, repo: Path)
     assert points == 0 and f"`{first}` is not defined" in out
 
 
+def test_an_answer_cell_that_stopped_with_an_error_is_named_as_a_possible_cause(repo: Path) -> None:
+    """A SyntaxError in a formulation's answer cell leaves all four variables undefined: the feedback named only a
+    deleted or renamed cell, in the singular ("The answer variable `a, b, c, d` is not defined")."""
+    grader, namespace = GRADERS["formulation"]
+    with keys_from(repo / "source" / "keys"):
+        points, out = _run(grader, {})
+    names = ", ".join(f"`{name}`" for name in namespace)
+    assert points == 0 and f"The answer variables {names} are not defined." in out
+    assert "stop with an error (shown under the cell)" in out and "deleted or renamed" in out
+
+
 @pytest.mark.parametrize("kind", list(GRADERS))
 def test_a_missing_key_earns_0_with_a_plain_message(kind: str, tmp_path: Path) -> None:
     grader, namespace = GRADERS[kind]

@@ -129,6 +129,21 @@ def test_formulation_problems_are_plain_sentences(tmp_path: Path, monkeypatch: p
     assert check_formulation(blank, "a")  # the builder's saved answer completes it
 
 
+def test_an_answer_cell_that_stopped_with_an_error_is_not_called_deleted(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch,
+                                                                          capsys) -> None:
+    """A SyntaxError in the answer cell leaves all four variables undefined; Validate told the trainee to restore
+    a cell that was there ("... are missing: restore the answer cell from the released notebook")."""
+    monkeypatch.chdir(tmp_path)
+    assert not check_formulation({}, "b")
+    out = capsys.readouterr().out
+    assert "primary_area_b, secondary_area_b, dispute_stage_b, formulation_b are not defined" in out
+    assert "run the answer cell (if it stops with an error, fix it)" in out
+    assert "if it was deleted" in out
+    assert not check_formulation({"primary_area_b": "grief", "secondary_area_b": None, "dispute_stage_b": None}, "b")
+    assert "the answer variable(s) formulation_b are not defined" in capsys.readouterr().out
+
+
 def test_choices_that_contradict_each_other_are_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                           capsys) -> None:
     """The builder let a trainee submit grief as both areas, staged as an impasse: Validate said well-formed."""

@@ -142,8 +142,9 @@ def check_formulation(namespace: Namespace, suffix: str) -> Check:
     names = {field: f"{field}_{suffix}" for field in saved_answers.FIELDS}
     missing = [name for name in names.values() if name not in namespace]
     if missing:
-        return _report(f"Formulation {suffix}", f"the answer variable(s) {', '.join(missing)} are missing: restore "
-                                                "the answer cell from the released notebook.")
+        return _report(f"Formulation {suffix}", f"the answer variable(s) {', '.join(missing)} are not defined: run "
+                                                "the answer cell (if it stops with an error, fix it), or restore it "
+                                                "from the released notebook if it was deleted.")
     values, _ = saved_answers.graded_values({name: namespace[name] for name in names.values()})
     given = {field: values[name] for field, name in names.items()}
     parsed = FormulationAnswer.from_dict({**given, "text": given["formulation"] or ""})

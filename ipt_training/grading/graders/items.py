@@ -54,10 +54,19 @@ def flag_for_review(reason: str) -> str:
     return f"{REVIEW_MARK}{reason}."
 
 
-def missing_answer(name: str, title: str, max_points: float) -> float:
-    """Zero points with a message for an answer variable that does not exist (deleted answer cell)."""
-    return finish(0, max_points, [f"The answer variable `{name}` is not defined. Did the answer cell get deleted "
-                                   "or renamed? Restore it from the released notebook and fill it in."], title)
+def missing_answer(names: Sequence[str], title: str, max_points: float) -> float:
+    """Zero points with a message for answer variables that do not exist: their answer cell stopped with an error
+    (a SyntaxError leaves every variable of the cell undefined) or was deleted or renamed."""
+    return finish(0, max_points, [f"{undefined_variables(names)}. Did the answer cell stop with an error (shown "
+                                   "under the cell), or was it deleted or renamed? Fix the cell and run it again, "
+                                   "or restore it from the released notebook and fill it in."], title)
+
+
+def undefined_variables(names: Sequence[str]) -> str:
+    """"The answer variable `x` is not defined" / "The answer variables `x`, `y` are not defined"."""
+    quoted = ", ".join(f"`{name}`" for name in names)
+    return f"The answer variable {quoted} is not defined" if len(names) == 1 else \
+        f"The answer variables {quoted} are not defined"
 
 
 def recorded_for_later(namespace: Namespace, names: list[str], title: str) -> bool:
@@ -93,7 +102,7 @@ def answer_and_key(namespace: Namespace, names: str | Sequence[str], title: str,
         return 0.0
     missing = [n for n in names if n not in namespace]
     if missing:
-        return missing_answer(", ".join(missing), title, points)
+        return missing_answer(missing, title, points)
     try:
         found = key()
     except LookupError as exc:  # KeysNotFoundError, or a key file without this item

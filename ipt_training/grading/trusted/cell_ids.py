@@ -16,6 +16,7 @@ from typing import Any
 
 import nbformat
 from nbformat import NotebookNode
+from nbformat.corpus.words import generate_corpus_id
 from nbgrader.preprocessors import NbGraderPreprocessor, OverwriteCells
 
 from ipt_training.grading.trusted.course_root import instructor_notebook
@@ -166,7 +167,9 @@ class RestoreDeletedCells(OverwriteCells):
     nbgrader puts a deleted test cell back after the cell before it in the assignment and stops with a ``KeyError``
     (the whole submission not graded, "see the above traceback") when that cell was deleted too, which is what
     deleting a question's answer cell together with its test does. Here a deleted test cell goes after the nearest
-    earlier cell of the assignment that the notebook still has (first, when it has none); the rest is nbgrader's.
+    earlier cell of the assignment that the notebook still has (first, when it has none), with a cell id of its own
+    where the notebook's format has them (nbgrader's copy has none, and nbformat then warned in every autograde
+    output); the rest is nbgrader's.
     """
 
     def add_missing_grade_cells(self, nb: NotebookNode, resources: Any) -> tuple[NotebookNode, Any]:
@@ -187,6 +190,21 @@ class RestoreDeletedCells(OverwriteCells):
             at = order.index(grade_cell.name)
             cell = self.missing_cell_transform(source_cells[at], grade_cell.max_score,
                                                is_solution=grade_cell.name in solutions)
+            if _has_cell_ids(nb):
+                cell["id"] = new_cell_id(nb)
             before = next((present.index(name) for name in reversed(order[:at]) if name in present), -1)
             nb.cells.insert(before + 1, cell)
         return nb, resources
+
+
+def _has_cell_ids(nb: NotebookNode) -> bool:
+    """Whether the notebook's format (nbformat 4.5 or later) gives every cell an id."""
+    return (int(nb.get("nbformat", 0)), int(nb.get("nbformat_minor", 0))) >= (4, 5)
+
+
+def new_cell_id(nb: NotebookNode) -> str:
+    """A cell id that no cell of ``nb`` has yet, in nbformat's own style."""
+    taken = {cell.get("id") for cell in nb.cells if isinstance(cell, dict)}
+    while (candidate := generate_corpus_id()) in taken:
+        pass
+    return candidate

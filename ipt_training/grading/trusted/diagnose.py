@@ -317,8 +317,10 @@ def cell_errors(path: Path, titles: dict[str, str] | None = None) -> list[str]:
         if answers.get("absent"):
             absent = answers["absent"] if isinstance(answers["absent"], list) else [answers["absent"]]
             names = ", ".join(f"`{n}`" for n in absent)
-            messages.append(f"{_cell_label(cell, index, titles)}: the answer variable {names} is not defined "
-                            "(answer cell deleted or renamed?); scored 0")
+            verb = "is" if len(absent) == 1 else "are"
+            messages.append(f"{_cell_label(cell, index, titles)}: the answer variable{'s' if len(absent) > 1 else ''} "
+                            f"{names} {verb} not defined (answer cell stopped with an error, deleted or renamed?); "
+                            "scored 0")
         elif answers.get("unanswered"):
             unanswered.append(_cell_label(cell, index, titles))
         elif answers.get("well_formed") is False:
