@@ -372,8 +372,11 @@ def feedback(assignment: Annotated[str, typer.Argument(help="Assignment whose fe
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from None
     released = outcome.released
-    typer.echo(f"feedback released for {len(released)} trainee(s): {', '.join(released)}; each fetches their own "
-               "(Assignments tab, 'Fetch Feedback')")
+    if released:
+        typer.echo(f"feedback released for {len(released)} trainee(s): {', '.join(released)}; each fetches their "
+                   "own (Assignments tab, 'Fetch Feedback')")
+    else:  # every trainee with feedback failed (no feedback at all is an ExchangeError above)
+        typer.echo(f"feedback of {assignment} released for no trainee; why, for each:")
     for trainee, why in outcome.failed:
         typer.echo(f"not released for {trainee}: {why}", err=True)
     if outcome.failed:

@@ -455,7 +455,7 @@ def restore_exchange_files(submitted: Path, feedback: Path) -> str | None:
         secret = read_limited(submitted / "submission_secret.txt", 4096)
     except FileNotFoundError:
         return "the submission did not come through the exchange (no submission_secret.txt), so there is nowhere " \
-               "to release its feedback"
+               f"to release its feedback; give the trainee the page in {feedback} yourself"
     except OSError as exc:
         return f"the collected submission_secret.txt could not be read ({exc})"
     try:
