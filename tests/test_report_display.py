@@ -74,3 +74,29 @@ def test_trainee_summary_names_the_item_as_the_assignment_does(tmp_path: Path) -
     text = trainee_markdown("ana", totals, pd.DataFrame(), lost, root=_course(tmp_path))
     assert "- **paf / Case A** (4 / 10 points)" in text and "case_a_test" not in text
     assert "- **paf / case_a_test**" in trainee_markdown("ana", totals, pd.DataFrame(), lost)  # no course: the id
+
+
+def test_do_the_calibration_pairs_say_whose_score_and_area_each_column_holds(tmp_path: Path) -> None:
+    """The calibration table showed the CSV's own headings ("score", "area", "source", "auto_area") and the
+    scorer's area as an id beside the instructor's in words."""
+    from ipt_training.analytics.display import readable_calibration
+
+    pairs = pd.DataFrame([{"student": "ana", "assignment": "paf", "item": "case_a_test", "score": 9.5,
+                           "area": "role_transition", "source": "csv", "auto_score": 10.0, "max_score": 10,
+                           "auto_area": "role_dispute"}])
+    shown = readable_calibration(pairs, _course(tmp_path))
+    assert list(shown.columns) == ["trainee", "assignment", "item", "instructor score (points)", "instructor's area",
+                                   "instructor score from", "auto score (points)", "max points",
+                                   "area the scorer read"]
+    assert (shown["item"].iloc[0], shown["instructor's area"].iloc[0]) == ("Case A", "Role transition")
+    assert shown["area the scorer read"].iloc[0] == "Role dispute"
+    assert list(pairs.columns)[3:5] == ["score", "area"] and pairs["auto_area"].iloc[0] == "role_dispute"
+
+
+def test_are_the_calibration_figures_labelled_in_words() -> None:
+    from ipt_training.analytics.calibration import Agreement
+    from ipt_training.analytics.display import AGREEMENT_LABELS
+
+    figures = Agreement(4, 0.95, 0.88, 4, 1.0, pd.DataFrame()).summary()
+    assert set(figures) == set(AGREEMENT_LABELS)
+    assert all(label.startswith("calibration: ") and "_" not in label for label in AGREEMENT_LABELS.values())

@@ -88,6 +88,29 @@ def readable(frame: pd.DataFrame, root: Path | None = None) -> pd.DataFrame:
     return shown.rename(columns=lambda c: HEADINGS.get(str(c), str(c)))
 
 
+#: The calibration pairs' own columns: the instructor's score and area beside the scorer's.
+_CALIBRATION_HEADINGS = {"score": "instructor score (points)", "area": "instructor's area",
+                         "source": "instructor score from", "auto_area": "area the scorer read"}
+
+#: The calibration figures of the summary table (:meth:`Agreement.summary` keys), in words.
+AGREEMENT_LABELS = {
+    "items_scored": "calibration: items an instructor scored",
+    "spearman": "calibration: Spearman's rho, instructor vs auto scores (-1 to 1)",
+    "mae": "calibration: mean absolute difference, instructor vs auto (points)",
+    "areas_rated": "calibration: problem areas an instructor named",
+    "kappa_problem_area": "calibration: Cohen's kappa, problem area (-1 to 1)",
+}
+
+
+def readable_calibration(pairs: pd.DataFrame, root: Path | None = None) -> pd.DataFrame:
+    """The calibration pairs for the HTML report: as :func:`readable`, and the instructor's columns named as such
+    (the CSV keeps ``score``, ``area``, ``source``, ``auto_area``)."""
+    shown = pairs.copy()
+    if "auto_area" in shown.columns:
+        shown["auto_area"] = shown["auto_area"].map(area_words)
+    return readable(shown, root).rename(columns=_CALIBRATION_HEADINGS)
+
+
 def readable_confusion(frame: pd.DataFrame) -> pd.DataFrame:
     """The confusion matrix with areas in words: rows the reference area, columns the area chosen."""
     shown = frame.rename(index=area_words, columns=area_words)

@@ -187,15 +187,15 @@ def _html(analysis: Analysis, figures: dict[str, Path], csvs: list[str], title: 
     ]
     if analysis.agreement is not None:
         for key, value in analysis.agreement.summary().items():
-            summary.append((f"calibration: {key.replace('_', ' ')}", value if isinstance(value, int)
-                            else _fmt(value)))
+            summary.append((display.AGREEMENT_LABELS.get(key, f"calibration: {key.replace('_', ' ')}"),
+                            value if isinstance(value, int) else _fmt(value)))
     rows = "".join(f"<tr><td>{html.escape(k)}</td><td>{html.escape(str(v))}</td></tr>" for k, v in summary)
     agreement = ("<p>No instructor scores yet: pass <code>--calibration scores.csv</code> "
                  "(<code>student,assignment,item,score[,area]</code>) or grade in the formgrader.</p>")
     if analysis.agreement is not None:
-        agreement = ("<p>Kappa on problem areas compares the instructor's area with the scorer's reading; "
-                     "Spearman and MAE compare item totals.</p>"
-                     + _table(display.readable(analysis.agreement.pairs, root)))
+        agreement = ("<p>Cohen's kappa compares the instructor's problem area with the scorer's reading; Spearman's "
+                     "rho and the mean absolute difference compare the item scores (the figures are in the summary "
+                     "at the top).</p>" + _table(display.readable_calibration(analysis.agreement.pairs, root)))
     notes = "".join(f"<li>{html.escape(n)}</li>" for n in cohort.notes)
     links = " ".join(f'<a href="{html.escape(c)}">{html.escape(c)}</a>' for c in csvs)
     generated = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
