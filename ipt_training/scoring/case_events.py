@@ -23,7 +23,8 @@ calls it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import compress, pairwise
+from typing import cast
 
 from ipt_training.cases.model import Case, EventKind, ReferenceFormulation
 from ipt_training.domain import ProblemArea
@@ -44,6 +45,8 @@ _DENIAL_REACH = 3
 _STORY = 3
 #: How long before the onset an event may have set it off, in months (reference 3.0.1: "weeks and months before").
 _WINDOW = 12
+#: The most words a case's table of words (:attr:`CaseEvents.known`) keeps: answers can contain any junk.
+_KNOWN_SIZE = 65536
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +66,9 @@ class CaseEvents:
     prefixes: tuple[tuple[str, str], ...] = ()
     #: Every prefix at once, for one ``str.startswith`` test before the walk that finds which (most words have none).
     starts: tuple[str, ...] = ()
+    #: Each word looked up before -> its key, or ``None`` (:meth:`key`): the case's table of the words of answers, as
+    #: the matcher keeps one, emptied when it grows past :data:`_KNOWN_SIZE` words.
+    known: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
     def key(self, token: str) -> str | None:
         if token in STOP_WORDS:
@@ -73,19 +79,20 @@ class CaseEvents:
         return key
 
     def keyed(self, tokens: list[str]) -> list[tuple[int, str]]:
-        """The position and key of each of ``tokens`` that has a key (:meth:`key`)."""
-        forms, starts = self.forms, self.starts
-        found = []
-        for k, token in enumerate(tokens):
-            if token in STOP_WORDS:
-                continue
-            key = forms.get(token)
-            if key is None:
-                if not token.startswith(starts):
-                    continue
-                key = next(key for prefix, key in self.prefixes if token.startswith(prefix))
-            found.append((k, key))
-        return found
+        """The position and key of each of ``tokens`` that has a key (:meth:`key`), each word's key looked up in
+        :attr:`known` (worked out the first time the case meets the word) and the keyed ones kept, in C."""
+        known = self.known
+        try:
+            keys = list(map(known.__getitem__, tokens))
+        except KeyError:
+            if len(known) > _KNOWN_SIZE:
+                known.clear()
+            for token in tokens:
+                if token not in known:
+                    known[token] = self.key(token)
+            keys = list(map(known.__getitem__, tokens))
+        # (a key is never empty: the words without one, None, are the only ones left out)
+        return cast("list[tuple[int, str]]", list(compress(enumerate(keys), keys)))
 
 
 @per_case

@@ -20,14 +20,15 @@ _SIZE = 1024
 def per_case(build: Callable[[ReferenceFormulation, Case | None], T]) -> Callable[..., T]:
     """``build(reference, case)``, worked out once per reference and case object."""
     cache: dict[tuple[int, int], tuple[ReferenceFormulation, Case | None, T]] = {}
-    #: the entry asked for last: a grading run scores the answers to one case one after another, and then two
-    #: identity tests find it without making a key
-    last: list[tuple[ReferenceFormulation, Case | None, T]] = []
+    #: the entry asked for last (one slot; ``None`` before the first): a grading run scores the answers to one case
+    #: one after another, and then two identity tests find it without making a key
+    last: list[tuple[ReferenceFormulation, Case | None, T] | None] = [None]
 
     @wraps(build)
     def cached(reference: ReferenceFormulation, case: Case | None = None) -> T:
-        if last and last[0][0] is reference and last[0][1] is case:
-            return last[0][2]
+        entry = last[0]
+        if entry is not None and entry[0] is reference and entry[1] is case:
+            return entry[2]
         key = (id(reference), id(case))
         entry = cache.get(key)
         if entry is None or entry[0] is not reference or entry[1] is not case:
@@ -35,7 +36,7 @@ def per_case(build: Callable[[ReferenceFormulation, Case | None], T]) -> Callabl
             if len(cache) > _SIZE:
                 cache.clear()
             entry = cache[key] = (reference, case, value)
-        last[:] = [entry]
+        last[0] = entry
         return entry[2]
 
     return cached
