@@ -10,7 +10,11 @@ began without any one event causing it". Two general shapes are read here, besid
 * a cause denied: a word of denial ("no", "without", "never") shortly before a word of cause ("event", "trigger",
   "reason", "cause"), with no other phrase begun between them ("no clear trigger", "without any one event"):
   "there is no doubt the cause is the move" and "he never gave a reason for quitting" deny no cause, and "no
-  reason to blame yourself" (a reason to do something) is the sick role, not the link.
+  reason to blame yourself" (a reason to do something) is the sick role, not the link;
+* the events of the other areas denied by one "no" over their list ("there has been no death, dispute or change
+  before the onset", "no deaths, quarrels or moves"): the list is read as the lexicon reads "no death, no dispute",
+  when it names the events of two areas or more and holds nothing but them, a few words that say which ("life",
+  "recent") and its "or", "and" or "nor".
 
 A nothing that someone said or did ("she asked him to stay and he said nothing") is what happened, not what a
 search found: the search must be for what set the episode off (a word of cause, change or beginning in the
@@ -83,11 +87,42 @@ def _cause_denied(tokens: list[str]) -> bool:
     return False
 
 
+#: The events of the three areas with an event, by area, as a list denied by one "no" names them.
+_LISTED_EVENTS = {
+    **dict.fromkeys(("death", "deaths", "bereavement", "bereavements", "loss", "losses"), "grief"),
+    **dict.fromkeys(("dispute", "disputes", "conflict", "conflicts", "quarrel", "quarrels", "argument", "arguments",
+                     "row", "rows", "fight", "fights", "disagreement", "disagreements"), "dispute"),
+    **dict.fromkeys(("change", "changes", "move", "moves", "transition", "transitions"), "transition"),
+}
+#: Words a denied list of events may hold besides the events: its joins and the words that say which events.
+_LIST_JOINS = frozenset({"or", "and", "nor", "any", "life", "recent", "major", "new", "big", "role", "other",
+                         "interpersonal", "real", "significant"})
+_LIST_AREAS = 2
+
+
+def _events_denied(tokens: list[str]) -> bool:
+    """One "no" over a list of events of two areas or more ("no death, dispute or life change"), the list holding
+    nothing else (commas are gone from the clause: the words follow one another)."""
+    for d, token in enumerate(tokens):
+        if token != "no":
+            continue
+        areas: set[str] = set()
+        for word in tokens[d + 1:]:
+            area = _LISTED_EVENTS.get(word)
+            if area is not None:
+                areas.add(area)
+            elif word not in _LIST_JOINS:
+                break
+        if len(areas) >= _LIST_AREAS:
+            return True
+    return False
+
+
 def no_event_clauses(prepared: Clauses) -> list[Match]:
     """``absence`` matches (as the lexicon's phrases make them) for the clauses that say nothing set the episode off."""
     found: list[Match] = []
     for c, tokens in enumerate(prepared):
-        said = _cause_denied(tokens)
+        said = _cause_denied(tokens) or ("no" in tokens and _events_denied(tokens))
         if not said:
             searched = [k for k, t in enumerate(tokens) if t in _SEARCH]
             following = prepared[c + 1] if c + 1 < len(prepared) else []

@@ -158,11 +158,26 @@ def _span_months(tokens: list[str], related: bool = False) -> Iterable[float]:
         if before == "of" and i >= 2 and tokens[i - 2] in _LAY_NUMBERS:
             before = tokens[i - 2]  # "a couple of months", "a few of weeks"
         number = int(before) if before.isdigit() and len(before) <= 2 else _NUMBERS.get(before)
+        if number is None and token in _ONE_UNIT and _next_unit(tokens, i):
+            number = 1  # "the month after", "the following month": a span of one month
         if number is None:
             continue
         unit = _UNITS.get(token) or (_FRACTIONS.get(token) if before.isdigit() else None)
         if unit is not None:
             yield number * unit
+
+
+#: Units said without a number, one of them meant: "(in February,) the month after", "the following week".
+_ONE_UNIT = frozenset({"day", "week", "month", "year"})
+
+
+def _next_unit(tokens: list[str], i: int) -> bool:
+    """Whether the unit at ``i`` is the one after something, said without a number: "the month after" (at the end of
+    its clause, or before what it follows), "the following month"."""
+    before = tokens[i - 1]
+    after = tokens[i + 1] if i + 1 < len(tokens) else ""
+    return (before == "the" and after in ("after", "later")) or (
+        before == "following" and i >= 2 and tokens[i - 2] == "the")
 
 
 def _close(stated: float, actual: int) -> bool:
