@@ -121,6 +121,11 @@ UNSHOWN_FOCUS = ("This focus fits the case, but the answer does not show why fro
                  "what did or did not happen before the onset, to whom, and when.")
 
 
+#: After the reason a right focus fits the case, where the answer does not give that reason itself (a keyword list
+#: that says "the focus is linked in time", a hedge, a retold story with the area named).
+NOT_YET_SHOWN = "; your answer has not shown this yet (see the evidence)."
+
+
 def _areas_named(areas: frozenset[ProblemArea]) -> str:
     """The areas a stuffed answer names, in brackets, so that the trainee sees what was read as a list of areas (none
     said where fewer than three were read by name)."""
@@ -133,7 +138,8 @@ def area_feedback(primary: ProblemArea | None, secondary: ProblemArea | None, re
                   readings: tuple[ProblemArea, ...] = (), better_fits: bool = False, two_stages: bool = False,
                   deferred: bool = False, other_named: bool = True, inferred: bool = False,
                   halved: str | None = None, quoted: bool = False, tentative: bool = False,
-                  evenly: str = "", unshown: bool = False, named_areas: frozenset[ProblemArea] = frozenset()) -> str:
+                  evenly: str = "", unshown: bool = False, named_areas: frozenset[ProblemArea] = frozenset(),
+                  shown: str = "stated") -> str:
     """The trainee's focus; ``better_fits``: the reading marked fits the case on its own, its credit halved only for
     a second reading; ``two_stages``: that second reading is a second stage of the same dispute; ``deferred``: the
     answer puts off or refuses the choice ("I can't choose a focus yet"); ``other_named``: the second reading is an
@@ -145,7 +151,9 @@ def area_feedback(primary: ProblemArea | None, secondary: ProblemArea | None, re
     it names two areas as equally important, "pair" when they are the case's two foci, "first" when only the first
     of them is marked; ``unshown``: the answer names nothing of this patient's story, so the feedback does not credit
     it with the case's reason for the focus; ``named_areas``: the areas the answer names by name, chosen or not (an
-    inferred focus it names is not "not named"; with ``stuffing``, the areas said to be named)."""
+    inferred focus it names is not "not named"; with ``stuffing``, the areas said to be named); ``shown``: how the
+    answer itself ties the onset to the focus, "stated", "implied" (by the dates it gives) or "" (not at all): the
+    sentence on why a right focus fits says the case's reason as the answer's only where the answer gives it."""
     kept_both = ("earns half of the area credit." if halved is None else
                  "is marked at half credit." if quoted else f"is marked at half credit {halved}.")
     if primary is None and deferred:
@@ -209,9 +217,11 @@ def area_feedback(primary: ProblemArea | None, secondary: ProblemArea | None, re
     elif points >= max_points and primary is ProblemArea.INTERPERSONAL_DEFICITS:
         # Full credit for deficits means the key is deficits too: there is no acute event to tie the onset to.
         parts.append("This fits the case: no death, dispute or life change explains the onset, and the isolation "
-                     "is long-standing.")
+                     "is long-standing" + ("." if shown == "stated" else NOT_YET_SHOWN))
     elif points >= max_points:
-        parts.append("This fits the case: the focus is linked in time to the onset of the episode.")
+        parts.append("This fits the case: the focus is linked in time to the onset of the episode" + (
+            "." if shown == "stated" else ", as the dates you give imply." if shown == "implied"
+            else NOT_YET_SHOWN))
     elif tentative and points * 2 >= max_points:
         parts.append("The two foci you name are this case's two foci." if evenly == "pair" else
                      ("The first of the two foci you name" if evenly else "The focus you lean towards")
@@ -329,6 +339,11 @@ DEFICITS_LINK = ("show that no death, dispute or life change explains the onset,
                  "pattern of isolation")
 
 
+#: The evidence advice beside a deficits focus marked wrong: the isolation may have begun with the episode.
+WRONG_DEFICITS_LINK = ("Look at what happened in the months before the onset: where a death, dispute or life change "
+                       "came before it, that event, not the isolation, is the focus.")
+
+
 #: Said where the key event and the onset are each dated but not tied (half the link's point).
 IMPLIED_LINK_FEEDBACK = ("You dated the key event and the onset, which implies the link; say how they are tied "
                          "(e.g. 'the symptoms began two months after ...') for the full point.")
@@ -336,7 +351,8 @@ IMPLIED_LINK_FEEDBACK = ("You dated the key event and the onset, which implies t
 
 def evidence_feedback(hit: int, total: int, linked: bool, missed_hints: list[str], timeline_hint: str,
                       *, reveal: bool, deficits_key: bool = False, deficits_chosen: bool = False,
-                      full: bool = False, no_choice: bool = False, implied: bool = False) -> str:
+                      full: bool = False, no_choice: bool = False, implied: bool = False,
+                      chosen_fits: bool = True) -> str:
     """Evidence and timeline link. Deficits has no acute event: its link is that none explains the onset. The
     link sentence follows the key only once the answer has made that link itself; advice follows the answer's
     own choice, so it gives nothing of the key away. An answer that chose no area, with the key hidden, is told
@@ -344,7 +360,10 @@ def evidence_feedback(hit: int, total: int, linked: bool, missed_hints: list[str
     re-read. ``implied``: the answer dated the event and the onset without tying them, which
     :data:`IMPLIED_LINK_FEEDBACK` (added by the caller) says; advice to find an event, or to reconsider a focus
     that has none, would be false beside it. Once the link is made, the advice to re-read asks for the rest of the
-    evidence, not for the event or the absence of one the answer has already shown."""
+    evidence, not for the event or the absence of one the answer has already shown. ``chosen_fits``: the area the
+    answer chose fits the case; a deficits focus that does not (its area marked wrong already) is not asked to show
+    that no event came before the onset, which would send the trainee to argue the case's facts away, but to look
+    for the event."""
     parts = [f"You cited {hit} of {total} key pieces of case evidence."]
     if implied and not linked:
         pass  # (the caller's sentence on the implied link is the advice)
@@ -352,6 +371,8 @@ def evidence_feedback(hit: int, total: int, linked: bool, missed_hints: list[str
         parts.append("You showed that no interpersonal event explains the onset of the episode.")
     elif linked:
         parts.append("You tied the onset of the episode in time to the key interpersonal event.")
+    elif deficits_chosen and not chosen_fits and not deficits_key:
+        parts.append(WRONG_DEFICITS_LINK)
     elif (deficits_chosen and (deficits_key or not reveal)) or (reveal and deficits_key):
         # (with the key shown and the key deficits, "link the onset to the event" would send the trainee looking
         # for an event the case does not have)
@@ -371,6 +392,8 @@ def evidence_feedback(hit: int, total: int, linked: bool, missed_hints: list[str
     if hit < total and not full:
         if reveal and missed_hints:
             parts.append("Look again at: " + " ".join(missed_hints))
+        elif deficits_chosen and not chosen_fits and not deficits_key:
+            parts.append("Re-read the timeline and the interpersonal inventory for what happened before the onset.")
         elif deficits_chosen and linked:
             parts.append("Re-read the inventory for more evidence that the isolation is long-standing.")
         elif deficits_chosen:

@@ -140,6 +140,7 @@ from ipt_training.scoring.plain_plan import (
     person_mourned,
     plain_plan_concepts,
     plain_plan_votes,
+    plan_and_items,
     plan_sentences,
 )
 from ipt_training.scoring.plain_plan import VOTE as PLAN_VOTE
@@ -813,8 +814,10 @@ RETOLD_FEEDBACK = ("The answer tells the case back (events, people and symptoms 
                    "problem area and makes no claim of its own: it does not say what set the depression off, what "
                    "the problem is or what the work would be, so no focus was chosen and the area earns no credit. "
                    "Say which focus you would work on and why.")
-COPIED_OUT_FEEDBACK = ("The answer restates the case in its own words but names no problem area, so no focus was "
-                       "chosen and the area earns no credit. Say which focus you would work on and why.")
+#: (said of a copied vignette: the case restated in the vignette's words, not the answer's own)
+COPIED_OUT_FEEDBACK = ("The answer restates the case, much of it in the vignette's words, but names no problem area, "
+                       "so no focus was chosen and the area earns no credit. Say which focus you would work on and "
+                       "why.")
 _CONFLICT_WORDS = frozenset({"row", "rows", "rowing", "argue", "argues", "argued", "arguing", "argument", "arguments",
                              "dispute", "disputes",
                              "conflict", "conflicts", "quarrel", "quarrels", "fight", "fights", "fighting", "tension",
@@ -1386,6 +1389,20 @@ def score_formulation(
     quotes = (commitment_quotes(reading, readings[:1] if denied else readings, prepared, cleaned.text, lay_at)
               if conflict is None and (split is not None or turned) and not staged else None)
     scope = feedback.halved_on(plan.patient_elements)
+    # A list that commits to an area earns evidence only where a fragment states it ("Lives alone", "Father died
+    # 2/25"); facts only named ("Promotion. Clara.") do not show what happened. (A list that commits to nothing keeps
+    # half of what it names, below.)
+    listed = plan_list and not style.pasted and not copied and not uncommitted_list
+    # A copied vignette restates the case's facts, and they count; which event set the episode off, and when, is the
+    # reading a copy does not do, so its sentences earn no link point.
+    # A list that chooses no focus (or several areas' keywords with none chosen) shows the case was read, not which
+    # event set the episode off: an onset beside an event in it is not a stated link (its facts earn a token below).
+    unlinked_list = not copied and not listed and not style.pasted and (
+        plan_list or (style.list_like and decision.stuffing and decision.primary is None))
+    link_credit = list_linked and not (style.pasted and not copied) and not unlinked_list
+    # (the implied link as the stated one is credited: not from a pasted vignette, a list that chose nothing, a list)
+    half_link = (implied and not link_credit and not (style.pasted and not copied) and not unlinked_list
+                 and not listed and not decision.stuffing)
     # (a list naming three areas or more is told so: that it chose none of them says more than that it is a list)
     area_text = (feedback.LIST_FEEDBACK if uncommitted_list and not decision.stuffing else
                  COPIED_OUT_FEEDBACK if copied_out else
@@ -1404,6 +1421,8 @@ def score_formulation(
                                         tentative=decision.tentative,
                                         evenly=("pair" if decision.unranked else "first") if evenly else "",
                                         unshown=no_facts or (dated_only and not named),
+                                        # (the case's link is the answer's only where the answer makes it)
+                                        shown="stated" if link_credit else "implied" if half_link else "",
                                         named_areas=frozenset(reading.best) | frozenset(reading.rejected)
                                         if implicit else frozenset(reading.best) if decision.stuffing
                                         else frozenset()))
@@ -1480,10 +1499,6 @@ def score_formulation(
         # the items that rule out an event of the focus the answer argues, told as that focus's cause
         # (items_against.py)
         cited -= against(_item_areas(reference, case), decision.primary, reference.primary_area)
-    # A list that commits to an area earns evidence only where a fragment states it ("Lives alone", "Father died
-    # 2/25"); facts only named ("Promotion. Clara.") do not show what happened. (A list that commits to nothing keeps
-    # half of what it names, below.)
-    listed = plan_list and not style.pasted and not copied and not uncommitted_list
     if listed:
         stated = stated_tokens(answer.text, raw)
 
@@ -1496,13 +1511,6 @@ def score_formulation(
         if derived.items:
             cited |= derived.cited([m for m in kinds["term"] if said(m)]) - {reference.timeline_link.id}
     ev_pts, _, _ = _coverage_points(cited, evidence_ids, coverage_max, 0.75, most=_FULL_EVIDENCE)
-    # A copied vignette restates the case's facts, and they count; which event set the episode off, and when, is the
-    # reading a copy does not do, so its sentences earn no link point.
-    # A list that chooses no focus (or several areas' keywords with none chosen) shows the case was read, not which
-    # event set the episode off: an onset beside an event in it is not a stated link (its facts earn a token below).
-    unlinked_list = not copied and not listed and not style.pasted and (
-        plan_list or (style.list_like and decision.stuffing and decision.primary is None))
-    link_credit = list_linked and not (style.pasted and not copied) and not unlinked_list
     if link_credit and not listed and derived.key_item and (
             span_told or derived.key_event_named(kinds["term"], event_clauses)):
         cited.add(derived.key_item)  # the onset tied to the key event names the event ("two months after the loan")
@@ -1512,16 +1520,14 @@ def score_formulation(
     shown = _absence_items(reference, case) if link_credit and reveal else frozenset()
     missed_hints = [item.hint for item in reference.key_evidence if item.id not in cited and item.id not in shown]
     deficits = ProblemArea.INTERPERSONAL_DEFICITS
-    # (the implied link as the stated one is credited: not from a pasted vignette, a list that chose nothing, a list)
-    half_link = (implied and not link_credit and not (style.pasted and not copied) and not unlinked_list
-                 and not listed and not decision.stuffing)
     evidence_text = feedback.evidence_feedback(len(cited & set(evidence_ids)), len(evidence_ids), link_credit,
                                                missed_hints, reference.timeline_link.hint, reveal=reveal,
                                                deficits_key=reference.primary_area is deficits,
                                                deficits_chosen=decision.primary is deficits,
                                                full=ev_pts >= coverage_max,
-                                               no_choice=decision.primary is None or uncommitted_list,
-                                               implied=half_link)
+                                               # (a copied vignette that names no area has chosen none)
+                                               no_choice=decision.primary is None or uncommitted_list or copied_out,
+                                               implied=half_link, chosen_fits=area_fits)
     # Without a dispute chosen, only a stage named by its name is a staging (M4: "the last stage of fatherhood is
     # over", "his son has stopped speaking to him" describe, and stage no dispute the answer chose).
     staged_named = stage if chose_dispute or labels or answer.dispute_stage is not None else None
@@ -1610,6 +1616,11 @@ def score_formulation(
     if hurried:
         kinds["goal"] = [m for m in kinds["goal"] if m.clause not in hurried or m.concept not in MOURNING]
         kinds["strategy"] = [m for m in kinds["strategy"] if m.clause not in hurried or m.concept not in MOURNING]
+    if decision.primary is None and not plan_list and (kinds["goal"] or kinds["strategy"]) and not plan_and_items(
+            prepared, words):
+        # An answer that chooses no area and proposes no work anywhere (no plan word, no offer, no heading) tells the
+        # case: "he arranged the funeral and did not cry" is what happened, not a plan to go over the death.
+        kinds["goal"], kinds["strategy"] = [], []
     people = _people(reference, case)
     model_key = _model_key(reference, case)
     # The case's story listed word by word in a plan sentence ("we will talk about wife, divorce, marriage, alone,
