@@ -121,9 +121,10 @@ UNSHOWN_FOCUS = ("This focus fits the case, but the answer does not show why fro
                  "what did or did not happen before the onset, to whom, and when.")
 
 
-#: After the reason a right focus fits the case, where the answer does not give that reason itself (a keyword list
-#: that says "the focus is linked in time", a hedge, a retold story with the area named).
-NOT_YET_SHOWN = "; your answer has not shown this yet (see the evidence)."
+#: After the reason a right focus fits the case, where the answer is not credited with giving that reason itself (a
+#: keyword list that says "the focus is linked in time", a hedge, a copied vignette with the area named): what was
+#: graded, not a judgement the evidence criterion might contradict where it misread the answer.
+NOT_YET_SHOWN = "; your answer is not credited with showing this (see the evidence)."
 
 
 def _areas_named(areas: frozenset[ProblemArea]) -> str:

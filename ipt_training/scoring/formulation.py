@@ -1616,10 +1616,12 @@ def score_formulation(
     if hurried:
         kinds["goal"] = [m for m in kinds["goal"] if m.clause not in hurried or m.concept not in MOURNING]
         kinds["strategy"] = [m for m in kinds["strategy"] if m.clause not in hurried or m.concept not in MOURNING]
-    if decision.primary is None and not plan_list and (kinds["goal"] or kinds["strategy"]) and not plan_and_items(
-            prepared, words):
-        # An answer that chooses no area and proposes no work anywhere (no plan word, no offer, no heading) tells the
-        # case: "he arranged the funeral and did not cry" is what happened, not a plan to go over the death.
+    if ((decision.primary is None or copied_out) and not decision.stuffing and not plan_list and not style.list_like
+            and (kinds["goal"] or kinds["strategy"]) and not plan_and_items(prepared, words)):
+        # An answer in sentences that chooses no area (or copies the case out) and proposes no work anywhere (no plan
+        # word, no offer, no heading) tells the case: "he arranged the funeral and did not cry" is what happened, not
+        # a plan to go over the death. (A list of terms or of every area's plan names its plan, and earns the token
+        # such lists earn.)
         kinds["goal"], kinds["strategy"] = [], []
     people = _people(reference, case)
     model_key = _model_key(reference, case)
