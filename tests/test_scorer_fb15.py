@@ -115,8 +115,8 @@ def test_an_answer_that_ties_the_onset_keeps_the_sentence(library):
 def test_dates_side_by_side_are_said_to_imply_the_link(library):
     report = score(library.get("p-26"), "Grief. Wife Lai-ying died of a stroke September 2024. Depressive symptoms "
                    "since November 2024. Did not cry at the funeral, keeps her slippers, avoids the market. Goals: "
-                   "mourn Lai-ying; reconnect with Uncle Chan. Strategies: reconstruct the relationship; the day of the "
-                   "stroke; guilt and anger.")
+                   "mourn Lai-ying; reconnect with Uncle Chan. Strategies: reconstruct the relationship; the day of "
+                   "the stroke; guilt and anger.")
     assert "as the dates you give imply." in feedback(report, "problem_area")
 
 
