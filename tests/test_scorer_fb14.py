@@ -109,9 +109,10 @@ def test_a_deficits_answer_that_showed_no_event_is_not_told_to_show_it(library):
 
 
 def test_a_deficits_answer_that_did_not_show_it_is_still_told(library):
-    text = ("Interpersonal deficits. Andre stays in his room with the door shut, has missed practice and no longer "
-            "sees friends. Goal: reduce social isolation. Strategy: social skills role play and graded steps.")
-    evidence = feedback(score(library.get("p-38"), text), "evidence_timeline")
+    # (on a deficits case: a deficits focus marked wrong, as on p-38, is sent to look for the event instead, fb15)
+    text = ("Interpersonal deficits. Odile keeps to the edge of things and has stopped going out. Goal: reduce social "
+            "isolation. Strategy: social skills role play and graded steps.")
+    evidence = feedback(score(library.get("p-35"), text), "evidence_timeline")
     assert "no death, dispute or change came before the onset" in evidence
 
 
