@@ -266,8 +266,11 @@ def test_the_deficits_hint_is_not_shown_when_the_key_has_an_event(cases):
             " Goals: reduce isolation. Strategies: graded contact.")
     report = score(cases["p-13"], text)
     assert "Show that no death" not in feedback(report, "evidence_timeline")
-    hidden = score_case(cases["p-13"], text)  # without the key, the advice follows the trainee's own choice
-    assert "Show that no death" in feedback(hidden, "evidence_timeline")
+    # without the key, the advice follows the trainee's own choice, and the area already marked wrong: look for the
+    # event before the onset (fb15), not deny the death
+    hidden = score_case(cases["p-13"], text)
+    assert "Show that no death" not in feedback(hidden, "evidence_timeline")
+    assert "Look at what happened in the months before the onset" in feedback(hidden, "evidence_timeline")
 
 
 # Deficits strategies in plain words.

@@ -174,7 +174,7 @@ NOT_HALVED = [
      'alone for twenty years, lost touch with Keiko, refuses invitations fearing she is a burden. '
      'Interpersonal deficits. Goals: reduce isolation, new relationships. Strategies: past '
      'relationships, therapeutic relationship, role play, graded contact.',
-     9),
+     10),  # (9 until fb15: "no death, conflict or change can be found" was not read as the deficits link)
     # b8#0: 'My first thought was grief ... But nobody died'
     ('p-11', 'supervision',
      'My first thought was grief, because she calls it "like a bereavement". But nobody died, so it '
