@@ -4,13 +4,15 @@ notebook finds it.
 A trainee's installed package holds only the packaged cases, so an assignment that names a case of the course's
 own folders (``c.IPTCourse.case_dirs``) would fail in the trainee's notebook. ``ipt-course release`` therefore
 writes a trainee copy of every such case the assignment names into ``release/<assignment>/cases/<id>.yaml``: the
-patient, setting, vignette, timeline and inventory only (no reference, no sample answers, no trap tags), marked
-``set: assessment``. The copy travels with the assignment through nbgrader's exchange, and :func:`assignment_case`
-(used by ``show_case`` and ``assignment_builder``) reads it from the notebook's folder.
+patient, setting, vignette, timeline and inventory only (no reference, no sample answers, no trap tags; and no
+expert inventory or timeline where the assignment grades the trainee's own against it), marked ``set:
+assessment``. The copy travels with the assignment through nbgrader's exchange, and :func:`assignment_case` (used
+by ``show_case`` and ``assignment_builder``) reads it from the notebook's folder.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -27,21 +29,23 @@ class CaseNotAvailable(LookupError):
     """A notebook names a case this copy of the course does not have."""
 
 
-def trainee_copy(case: Case) -> dict[str, Any]:
-    """The case as a trainee may read it, ready to write as YAML: no reference, samples or trap tags."""
+def trainee_copy(case: Case, withheld: Iterable[str] = ()) -> dict[str, Any]:
+    """The case as a trainee may read it, ready to write as YAML: no reference, samples or trap tags, and none of
+    the ``withheld`` fields (the expert ``inventory`` or ``timeline`` an assignment grades answers against)."""
     data = case.without_reference().model_dump(mode="json", exclude_none=True)
-    for field_name in ("reference", "samples"):
+    for field_name in ("reference", "samples", *withheld):
         data.pop(field_name, None)
     data["traps"] = []
     data["set"] = "assessment"
     return data
 
 
-def write_trainee_copy(case: Case, folder: Path) -> Path:
-    """Write :func:`trainee_copy` of ``case`` to ``folder/<id>.yaml``; return the file."""
+def write_trainee_copy(case: Case, folder: Path, withheld: Iterable[str] = ()) -> Path:
+    """Write :func:`trainee_copy` of ``case`` (without the ``withheld`` fields) to ``folder/<id>.yaml``; return the
+    file."""
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{case.id}.yaml"
-    text = yaml.safe_dump(trainee_copy(case), sort_keys=False, allow_unicode=True, width=110)
+    text = yaml.safe_dump(trainee_copy(case, withheld), sort_keys=False, allow_unicode=True, width=110)
     path.write_text(f"# Trainee copy of case {case.id}, written by `ipt-course release`; edit the case in the "
                     "course's case folder, not here.\n" + text, encoding="utf-8")
     return path

@@ -21,11 +21,19 @@ _MAX_EVENT_MONTHS = 3
 _MIN_EXTRA_PEOPLE = 4
 
 
-def _expert_case(case_id: str) -> Any:
-    from ipt_training.cases.library import CaseLibrary
-    from ipt_training.grading.trusted.keys import keys_dir
+#: What each grader here compares an answer against, besides the reference: a trainee copy of a case an assignment
+#: grades with it never holds these (``ipt-course release``, :mod:`ipt_training.grading.workflow.own_cases`).
+EXPERT_FIELDS = {"grade_inventory": ("inventory",), "grade_timeline": ("timeline",)}
 
-    case = CaseLibrary.load(keys_dir=keys_dir()).get(case_id)
+
+def _expert_case(case_id: str) -> Any:
+    from ipt_training.grading.trusted.keys import graded_case
+
+    # The case as the course holding the keys has it: never a case folder named by an ``nbgrader_config.py`` found
+    # from the current folder, which is the trainee's own while the grading process re-scores (round 15).
+    case = graded_case(case_id)
+    if case is None:
+        raise LookupError(f"no case {case_id} in the course of the instructor keys")
     if not case.inventory or not case.timeline:
         raise LookupError(f"no expert inventory or timeline for case {case_id} in the instructor keys")
     return case

@@ -1,5 +1,6 @@
-"""At release: ship the trainee copies of the instructor's own cases an assignment names, and refuse an assignment
-that grades one of them without a key file.
+"""At release: ship the trainee copies of the instructor's own cases an assignment names (without the expert
+inventory or timeline it grades answers against), and refuse an assignment that grades one of them without a key
+file.
 
 A case "of the instructor's own" is one from the course's case folders (``c.IPTCourse.case_dirs``), not a packaged
 case. An assignment names a case when a code cell of its source notebook holds the case id as a string
@@ -43,6 +44,23 @@ def named_cases(notebook: Path, ids: set[str]) -> tuple[set[str], set[str]]:
     return named, graded
 
 
+def withheld_fields(notebook: Path, ids: set[str]) -> dict[str, set[str]]:
+    """For each id of ``ids`` a graded cell of the notebook names, the case fields its graders compare answers
+    against (``grade_inventory``: the expert inventory; ``grade_timeline``: the expert timeline), which its trainee
+    copy must not show. A grader is counted wherever its name appears in such a cell (an alias, a cell that is not
+    valid Python): withholding too much costs the trainee a table they are asked to build anyway."""
+    from ipt_training.grading.graders.case_items import EXPERT_FIELDS
+
+    withheld: dict[str, set[str]] = {}
+    for cell in nbformat.read(notebook, as_version=4).cells:
+        if cell.cell_type != "code" or not (cell.metadata.get("nbgrader") or {}).get("grade"):
+            continue
+        fields = {f for grader, names in EXPERT_FIELDS.items() if grader in cell.source for f in names}
+        for case_id in (string_literals(cell.source) & ids) if fields else set():
+            withheld.setdefault(case_id, set()).update(fields)
+    return withheld
+
+
 def release_own_cases(root: Path, assignment: str) -> list[str]:
     """Write ``release/<assignment>/cases/<id>.yaml`` for each own case the assignment's notebooks name; return
     the problems (a graded own case without ``source/keys/cases/<id>.yaml``), one plain sentence each."""
@@ -58,13 +76,16 @@ def release_own_cases(root: Path, assignment: str) -> list[str]:
     own = {case_id for case_id, path in library.sources.items() if not path.resolve().is_relative_to(packaged)}
     named: set[str] = set()
     graded: set[str] = set()
+    withheld: dict[str, set[str]] = {}
     for notebook in sorted((root / "source" / assignment).glob("*.ipynb")):
         found, scored = named_cases(notebook, own)
         named |= found
         graded |= scored
+        for case_id, fields in withheld_fields(notebook, own).items():
+            withheld.setdefault(case_id, set()).update(fields)
     target = root / "release" / assignment / RELEASED_FOLDER
-    for case_id in sorted(named):
-        write_trainee_copy(library.cases[case_id], target)
+    for case_id in sorted(named):  # an expert table the assignment grades is the answer: never in the trainee copy
+        write_trainee_copy(library.cases[case_id], target, sorted(withheld.get(case_id, ())))
     keys = root / "source" / "keys" / "cases"
     return [f"it grades your case '{case_id}' ({_shown(library.sources[case_id], root)}), but there is no key "
             f"file source/keys/cases/{case_id}.yaml: the grader reads a case's reference only from "
