@@ -1,0 +1,198 @@
+"""Attack round 15 (grading): holes found by a trainee attacking the grading, each through the real pipeline with an
+honest trainee in the same batch (docs/reliability.md, "Attack round 15 (grading)").
+
+1. The inventory and timeline graders loaded their case with the course's own case folders found by walking up from
+   the current folder, which is the trainee's ``autograded/<trainee>/<assignment>/`` while the grading process
+   re-scores. A submitted ``nbgrader_config.py`` (``c.IPTCourse.case_dirs = ["mine"]``) and ``mine/clinic-01.yaml``
+   made the grader compare the trainee's answers with a case the trainee wrote: a boat and a lottery win earned
+   10.5 / 12 against an instructor's own case, where the honest trainee earned 7.5.
+2. ``ipt-course release`` shipped the trainee copy of an instructor's own case with its expert inventory and
+   timeline (the docs' steps move only the reference, samples and traps into the key), so an assignment that asks
+   the trainee to build them handed over the answer in ``release/<assignment>/cases/<id>.yaml``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+import pytest
+import yaml
+
+from ipt_training.cases.released import assignment_case, trainee_copy
+from ipt_training.grading.graders.case_items import EXPERT_FIELDS, _expert_case
+from ipt_training.grading.trusted.keys import keys_from
+from ipt_training.grading.workflow.course import Course, GradeResult
+from ipt_training.grading.workflow.own_cases import withheld_fields
+from ipt_training.grading.workflow.simulate import SubmissionPlan, fill_notebook, submit
+
+ASSIGNMENT, CASE_ID = "inventory_and_timeline", "clinic-01"
+KEYS = Path(__file__).resolve().parents[1] / "source" / "keys"
+COLUMNS = "columns=['name', 'relationship', 'closeness'])"
+# The honest trainee: one of the two people of the docs' worked example (Ingrid, his wife, inner), its one life event
+# (he retires in January 2025) and the onset month (March 2025); the onset event in words the key does not match.
+HONEST = {
+    "inventory_answer": "inventory = pd.DataFrame([{'name': 'Ingrid', 'relationship': 'wife', 'closeness': 'inner'}], "
+                        + COLUMNS,
+    "timeline_answer": "timeline = pd.DataFrame([{'date': '2025-01', 'event': 'He retires as commander of the fire "
+                       "station'}], columns=['date', 'event'])\nonset_month = '2025-03'\n"
+                       "onset_event = 'his retirement'",
+}
+# The attacker's answers have nothing of the case in them; the case folder she submits says they are the case.
+BOAT = "I won the lottery and bought a boat"
+ATTACK = {
+    "inventory_answer": f"inventory = pd.DataFrame([{{'name': 'Nobody', 'relationship': 'x', 'closeness': 'inner'}}], "
+                        f"{COLUMNS}",
+    "timeline_answer": f"timeline = pd.DataFrame([{{'date': '2020-01', 'event': {BOAT!r}}}], columns=['date', 'event'])"
+                       f"\nonset_month = '2020-02'\nonset_event = {BOAT!r}",
+}
+
+
+def _worked_example(repo: Path) -> dict:
+    text = (repo / "docs" / "authoring-cases.md").read_text(encoding="utf-8")
+    block = re.search(r"<!-- example:start -->\s*```yaml\n(.*?)```", text, re.S)
+    assert block is not None
+    return yaml.safe_load(block.group(1))
+
+
+def _hostile_case_folder(folder: Path, case: dict) -> None:
+    """A course-like config and a case of the trainee's own making beside her notebook."""
+    (folder / "nbgrader_config.py").write_text('c = get_config()  # noqa: F821\nc.IPTCourse.case_dirs = ["mine"]\n')
+    (folder / "mine").mkdir()
+    fake = {**case, "symptom_onset": "2020-02",
+            "timeline": [{"date": "2020-01", "event": BOAT, "kind": "change"},
+                         {"date": "2020-02", "event": "Low mood begins", "kind": "symptom"}],
+            "inventory": [{"name": "Nobody", "relationship": "x", "closeness": "inner", "contact": "daily",
+                           "expectations": "none"}]}
+    (folder / "mine" / f"{CASE_ID}.yaml").write_text(yaml.safe_dump(fake, sort_keys=False), encoding="utf-8")
+
+
+@dataclass
+class Batch:
+    course: Course
+    serial: dict[str, GradeResult]
+    parallel: dict[str, GradeResult]
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory: pytest.TempPathFactory, repo: Path) -> Batch:
+    """The inventory and timeline assignment pointed at the docs' worked example, set up as the docs' steps say: the
+    case file (timeline and inventory in it) in cases/, its reference, samples and traps in the key file."""
+    root = tmp_path_factory.mktemp("round15")
+    config = (repo / "nbgrader_config.py").read_text(encoding="utf-8")
+    (root / "nbgrader_config.py").write_text(config.replace('# c.IPTCourse.case_dirs = ["cases"]',
+                                                            'c.IPTCourse.case_dirs = ["cases"]'))
+    shutil.copytree(repo / "source" / "keys", root / "source" / "keys")
+    shutil.copytree(repo / "source" / ASSIGNMENT, root / "source" / ASSIGNMENT)
+    case = _worked_example(repo)
+    key = {"case_id": CASE_ID, "reference": case.pop("reference"), "samples": case.pop("samples"),
+           "traps": case.pop("traps")}
+    case["set"] = "assessment"
+    (root / "cases").mkdir()
+    (root / "cases" / f"{CASE_ID}.yaml").write_text(yaml.safe_dump(case, sort_keys=False))
+    (root / "source" / "keys" / "cases" / f"{CASE_ID}.yaml").write_text(yaml.safe_dump(key, sort_keys=False))
+    notebook = root / "source" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
+    nb = nbformat.read(notebook, as_version=4)
+    for cell in nb.cells:
+        cell.source = cell.source.replace('"a-01"', f'"{CASE_ID}"')
+    nbformat.write(nb, notebook)
+    course = Course(root)
+    assert course.release([ASSIGNMENT]) == {}
+    with course.gradebook() as gb:
+        for trainee in ("alice", "mallory"):
+            gb.update_or_create_student(trainee)
+    released = root / "release" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
+    submit(root, "alice", ASSIGNMENT, {f"{ASSIGNMENT}.ipynb": fill_notebook(released, SubmissionPlan(HONEST))})
+    folder = submit(root, "mallory", ASSIGNMENT, {f"{ASSIGNMENT}.ipynb": fill_notebook(released,
+                                                                                      SubmissionPlan(ATTACK))})
+    _hostile_case_folder(folder, case)
+    serial = {r.student: r for r in course.autograde(ASSIGNMENT)}
+    parallel = {r.student: r for r in course.autograde(ASSIGNMENT, jobs=2)}
+    return Batch(course, serial, parallel)
+
+
+def _outputs(course: Course, trainee: str, grade_id: str) -> str:
+    nb = nbformat.read(course.root / "autograded" / trainee / ASSIGNMENT / f"{ASSIGNMENT}.ipynb", as_version=4)
+    cell = next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == grade_id)
+    return "".join(o.get("text", "") for o in cell.outputs)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("run", ["serial", "parallel"])
+def test_a_submitted_case_folder_is_not_the_case_the_grader_compares_with(batch: Batch, run: str) -> None:
+    """1. Serial and with --jobs 2: the attacker's answers earn what they earn against the instructor's case (0), and
+    the honest trainee keeps 3 / 6 (one of two people, in the right ring) + 4.5 / 6 (the event and the onset month)."""
+    results = getattr(batch, run)
+    assert results["alice"].ok and results["mallory"].ok
+    assert (results["alice"].score, results["alice"].max_score) == (7.5, 12.0)
+    assert results["mallory"].score == 0.0
+    inventory = _outputs(batch.course, "mallory", "inventory_test")
+    assert "You included 0 of the 2 people" in inventory and "Not found in the vignette: Nobody" in inventory
+    assert "0 of the 1 key life events" in _outputs(batch.course, "mallory", "timeline_test")
+    assert "extra files ignored by grading: mine, nbgrader_config.py" in results["mallory"].problems
+
+
+@pytest.mark.slow
+def test_the_trainee_copy_of_an_own_case_withholds_the_tables_the_assignment_grades(batch: Batch) -> None:
+    """2. The released copy has the vignette and the patient but neither expert table; the notebook still shows the
+    case from it, and the grader (which reads the instructor's case folder) still has both tables (alice's score)."""
+    copy = yaml.safe_load((batch.course.root / "release" / ASSIGNMENT / "cases" / f"{CASE_ID}.yaml").read_text())
+    assert copy["vignette"] and copy["patient"] and copy["symptom_onset"]
+    assert "timeline" not in copy and "inventory" not in copy and "reference" not in copy
+    shown = assignment_case(CASE_ID, batch.course.root / "release" / ASSIGNMENT)
+    assert shown.vignette and not shown.timeline and not shown.inventory
+    assert batch.serial["alice"].score == 7.5
+
+
+def test_only_the_tables_a_graded_cell_compares_with_are_withheld(tmp_path: Path) -> None:
+    """Withheld: the fields of each expert grader a graded cell calls on the case (also under an alias). Kept: a case
+    only shown, or graded by the formulation grader (its timeline and inventory are part of the case to read)."""
+    def cell(source: str, graded: bool) -> nbformat.NotebookNode:
+        made = nbformat.v4.new_code_cell(source)
+        made.metadata["nbgrader"] = {"grade": graded, "grade_id": f"c{len(source)}", "locked": True, "solution": False,
+                                     "points": 6 if graded else 0, "schema_version": 3}
+        return made
+
+    nb = nbformat.v4.new_notebook(cells=[
+        cell('show_case("own-1")\nshow_case("own-2")\nshow_case("own-3")', False),
+        cell('from ipt_training.grading.graders.case_items import grade_inventory as _grade\n'
+             '_grade("own-1", globals(), "inventory", points=6)', True),
+        cell('from ipt_training.grading.graders.case_items import grade_timeline as _grade\n'
+             '_grade("own-1", globals(), "timeline", "onset_month", "onset_event", points=6)', True),
+        cell('from ipt_training.grading.graders.items import grade_formulation as _grade\n'
+             '_grade("own-2", globals(), "c", points=10)', True),
+    ])
+    path = tmp_path / "a.ipynb"
+    nbformat.write(nb, path)
+    assert withheld_fields(path, {"own-1", "own-2", "own-3"}) == {"own-1": {"inventory", "timeline"}}
+    assert set(EXPERT_FIELDS) == {"grade_inventory", "grade_timeline"}
+
+
+def test_trainee_copy_keeps_the_tables_unless_withheld(repo: Path) -> None:
+    from ipt_training.cases.loader import load_case_file
+
+    path = repo / "ipt_training" / "data" / "cases" / "assessment" / "a-02.yaml"
+    case = load_case_file(path)
+    assert "timeline" in trainee_copy(case) and "inventory" in trainee_copy(case)
+    hidden = trainee_copy(case, ("timeline", "inventory"))
+    assert "timeline" not in hidden and "inventory" not in hidden and hidden["vignette"] == case.vignette
+
+
+def test_the_expert_case_ignores_a_course_config_in_the_current_folder(tmp_path: Path, repo: Path) -> None:
+    """1, without the pipeline: in a folder holding a course-like config and a case folder (a-01 written again), the
+    timeline grader's case is the instructor's a-01 (its expert tables come from the key)."""
+    (tmp_path / "nbgrader_config.py").write_text('c.IPTCourse.case_dirs = ["mine"]\n')
+    (tmp_path / "mine").mkdir()
+    shutil.copy(repo / "ipt_training" / "data" / "cases" / "assessment" / "a-01.yaml", tmp_path / "mine" / "x.yaml")
+    previous = Path.cwd()
+    os.chdir(tmp_path)
+    try:
+        with keys_from(KEYS):
+            case = _expert_case("a-01")
+    finally:
+        os.chdir(previous)
+    assert case.id == "a-01" and {p.name for p in case.inventory} >= {"Graham", "Maureen"}
