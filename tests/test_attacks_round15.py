@@ -196,3 +196,81 @@ def test_the_expert_case_ignores_a_course_config_in_the_current_folder(tmp_path:
     finally:
         os.chdir(previous)
     assert case.id == "a-01" and {p.name for p in case.inventory} >= {"Graham", "Maureen"}
+
+
+# 3. The answer graded is not the one its answer cell shows. The formgrader shows the instructor the answer cells; a
+# notebook that sets an answer with code that never names it (a module submitted beside it, ``globals().update``)
+# was scored on a value no cell shows, with no word of it anywhere the instructor reviews.
+FOUNDATIONS, FORMULATION = "ipt_foundations", "problem_area_formulation"
+
+
+@dataclass
+class Shown:
+    course: Course
+    results: dict[tuple[str, str], GradeResult]
+    queue: list[dict[str, str]]
+
+
+def _solution_values(code: str) -> dict:
+    namespace: dict = {}
+    exec(code, namespace)  # the instructor's own solution code
+    return namespace
+
+
+@pytest.fixture(scope="module")
+def shown(tmp_path_factory: pytest.TempPathFactory, repo: Path) -> Shown:
+    import csv
+    import json
+
+    from ipt_training.analytics.report import write_report
+    from ipt_training.grading.workflow.demo import build_course
+    from ipt_training.grading.workflow.simulate import solution_answers
+
+    root = tmp_path_factory.mktemp("round15-shown")
+    course = build_course(repo, root)
+    release = root / "release"
+    sol = solution_answers(course.source_dir / FOUNDATIONS / f"{FOUNDATIONS}.ipynb")
+    released = release / FOUNDATIONS / f"{FOUNDATIONS}.ipynb"
+    submit(root, "alice", FOUNDATIONS, {f"{FOUNDATIONS}.ipynb": fill_notebook(released, SubmissionPlan(sol))})
+    q1 = _solution_values(sol["q1_answer"])["q1"]
+    q8 = _solution_values(sol["q8_answer"])["q8"]
+    hidden = {**sol, "q1_answer": "q1 = None\n# YOUR ANSWER HERE",
+              "q8_answer": 'q8 = """\nWrite your answer here.\n"""\n# YOUR ANSWER HERE'}
+    gamed = fill_notebook(released, SubmissionPlan(hidden, extra_cells_after={
+        "q1_answer": ["import tidy\ntidy.tidy()"], "q8_answer": ['globals().update(q8=open("notes.txt").read())']}))
+    tidy = f"import __main__\n\n\ndef tidy():\n    __main__.q1 = {q1!r}\n"
+    submit(root, "gina", FOUNDATIONS, {f"{FOUNDATIONS}.ipynb": gamed, "tidy.py": tidy.encode(),
+                                       "notes.txt": q8.encode()})
+    # The builder's answers are read from its file, as the answer cell says: not a changed answer.
+    formulation = solution_answers(course.source_dir / FORMULATION / f"{FORMULATION}.ipynb")
+    values = _solution_values(formulation["case_a_answer"])
+    saved = {"a": {f: values[f"{f}_a"] for f in ("primary_area", "secondary_area", "dispute_stage", "formulation")}}
+    released = release / FORMULATION / f"{FORMULATION}.ipynb"
+    submit(root, "widget_user", FORMULATION, {f"{FORMULATION}.ipynb": fill_notebook(released, SubmissionPlan()),
+                                              "ipt_answers.json": json.dumps(saved).encode()})
+    submit(root, "bob", FORMULATION, {f"{FORMULATION}.ipynb": fill_notebook(released, SubmissionPlan(formulation))})
+    results = {(r.student, r.assignment): r for r in course.autograde(FOUNDATIONS, jobs=2)}
+    results.update({(r.student, r.assignment): r for r in course.autograde(FORMULATION)})
+    write_report(course, root / "report")
+    with open(root / "report" / "review_queue.csv", encoding="utf-8", newline="") as handle:
+        queue = list(csv.DictReader(handle))
+    return Shown(course, results, queue)
+
+
+CHANGED = "is not the one its answer cell shows"
+
+
+@pytest.mark.slow
+def test_an_answer_set_by_code_that_never_names_it_is_flagged_and_honest_answers_are_not(shown: Shown) -> None:
+    gina, alice = shown.results[("gina", FOUNDATIONS)], shown.results[("alice", FOUNDATIONS)]
+    assert gina.ok and alice.ok and gina.score == alice.score == 16.0  # graded on what was recorded, as before
+    said = " | ".join(gina.problems)
+    assert "flagged for review: the answer graded (`q1`) is not the one its answer cell shows" in said
+    assert "flagged for review: the answer graded (`q8`) is not the one its answer cell shows" in said
+    assert not any(CHANGED in p for r in shown.results.values() if r.student != "gina" for p in r.problems)
+    flagged = {(row["student"], row["item"]) for row in shown.queue if CHANGED in row["reasons"]}
+    assert flagged == {("gina", "q1_test"), ("gina", "q8_test")}
+    for trainee in ("widget_user", "bob"):
+        assert shown.results[(trainee, FORMULATION)].ok
+    assert shown.results[("widget_user", FORMULATION)].score == 10.0  # case A from the builder's file
+    assert shown.results[("bob", FORMULATION)].score == 30.0

@@ -34,6 +34,7 @@ from nbgrader.preprocessors import NbGraderPreprocessor
 
 from ipt_training.grading.trusted.answers import ANSWER_MIME, Record, RecordError, read_payload
 from ipt_training.grading.trusted.scored import SCORED_MARK, scored_mark
+from ipt_training.grading.trusted.shown_answers import ShownAnswers
 
 GRADERS_PACKAGE = "ipt_training.grading.graders"
 TRUSTED_MODULES = ("checks", "items", "case_items", "dialogue_items")
@@ -171,6 +172,24 @@ def recorded_answers(cell: NotebookNode) -> Record | None:
     return read_payload(found)
 
 
+def changed_answer_flag(shown: ShownAnswers, record: Record, mark: dict[str, Any], calls: list[Call]) -> str:
+    """A review flag (a feedback line of its own) when an answer the graders read is not the one the answer cells
+    show (changed by code that does not name it, or set where no cell names it): the instructor reading the cell in
+    the formgrader would review another answer than the one scored. Builder answers are read from their file, as
+    the answer cell says; only the names the instructor's test reads are named (a forged record may hold others)."""
+    from ipt_training.grading.graders.items import flag_for_review
+
+    builder = set(mark.get("from_builder", []))
+    names = [n for call in calls if call.is_grader for n in answer_names(call) if n not in builder]
+    changed = shown.changed(record.values, dict.fromkeys(names))
+    if not changed:
+        return ""
+    listed = ", ".join(f"`{name}`" for name in changed[:6])
+    reason = (f"the answer graded ({listed}) is not the one its answer cell shows: code that does not name it "
+              "changed or set it while the notebook ran; review the answer as graded, on the feedback page")
+    return f"  - {flag_for_review(reason)}\n"
+
+
 def kernel_error(cell: NotebookNode) -> str | None:
     for output in cell.get("outputs", []):
         if output.get("output_type") == "error":
@@ -251,6 +270,7 @@ class TrustedScores(NbGraderPreprocessor):
         # notebook's folder (a trainee can put a course-like folder there, or write one at run time).
         keys = grading_keys_dir(self) or Path(NO_KEYS)
         imported: dict[str, tuple[str, str]] = {}
+        shown = ShownAnswers()  # what the cells before each test show of its answers (the formgrader shows them)
         # Graders may read files the trainee submitted beside the notebook (the builder's saved answers), so
         # they run in the notebook's folder here too.
         with keys_from(keys), _working_directory(path):
@@ -268,12 +288,14 @@ class TrustedScores(NbGraderPreprocessor):
                     except (SyntaxError, UntrustedCall) as exc:
                         self.log.warning("cell %s cannot be re-scored: %s", meta.get("grade_id"), exc)
                 if meta.get("grade") and any(c.is_grader for c in calls):
-                    self._rescore(cell, calls)
+                    self._rescore(cell, calls, shown)
                 else:
                     cell.outputs = [o for o in cell.get("outputs", []) if ANSWER_MIME not in o.get("data", {})]
+                if not meta.get("grade") or meta.get("solution"):
+                    shown.read(cell.source)
         return nb, resources
 
-    def _rescore(self, cell: NotebookNode, calls: list[Call]) -> None:
+    def _rescore(self, cell: NotebookNode, calls: list[Call], shown: ShownAnswers | None = None) -> None:
         grader = next(c for c in reversed(calls) if c.is_grader)
         points = float(dict(grader.kwargs).get("points", 0) or 0)
         try:
@@ -299,7 +321,10 @@ class TrustedScores(NbGraderPreprocessor):
             except UntrustedCall:
                 text, score, well_formed = "Not graded: this test has no grader.\n", 0.0, True
             text = notes + text
-            cell.metadata[ANSWER_MARK] = scored_mark(record, well_formed)  # the answers as scored, for consumers
+            mark = scored_mark(record, well_formed)  # the answers as scored, for consumers
+            cell.metadata[ANSWER_MARK] = mark
+            if shown is not None:
+                text += changed_answer_flag(shown, record, mark, calls)
         cell.outputs = [_stream(text), _result(score, cell.get("execution_count"))]
         cell.metadata[TRUSTED_MARK] = True
 

@@ -1,0 +1,110 @@
+"""The answers a notebook's cells show, to tell when the answer graded is not the one the instructor reads.
+
+The kernel decides which answers a test records, and a notebook can change an answer variable without any line
+that assigns it: ``globals().update(formulation_c=...)``, ``exec``, a module submitted beside the notebook that it
+imports, an IPython hook. The formgrader then shows the instructor an answer cell with one text (a literal
+``formulation_c``) above the score another text earned, so a gamed answer sent to review is reviewed as a fair one.
+
+:class:`ShownAnswers` reads the trainee's code cells in order, never running them: a plain assignment of a literal
+(``q1 = "b"``) shows that value; any other visible code that names the variable (``q2.append("c")``, ``onset =
+month()``, ``for q1 in ...``) shows the instructor how it is computed, so its value is not known from the text and
+not compared. :meth:`ShownAnswers.changed` names the answers whose graded value differs from the literal the cells
+show, or that no cell names at all.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+_COMPUTED = object()  # named by visible code that is not a literal assignment: the text shows how it is computed
+
+
+def python_source(source: str) -> str:
+    """A cell's source as the kernel runs it (IPython's ``%magic`` and ``!command`` lines made Python)."""
+    try:
+        from IPython.core.inputtransformer2 import TransformerManager
+    except ImportError:  # pragma: no cover - the grading process has IPython (nbgrader needs it)
+        return source
+    try:
+        return str(TransformerManager().transform_cell(source))
+    except Exception:  # a cell IPython cannot read either: the kernel stops on it too
+        return source
+
+
+def _literal_targets(statement: ast.stmt) -> tuple[list[str], Any] | None:
+    """``(names, value)`` of ``name = <literal>`` (or ``a = b = <literal>``, annotated too); None otherwise."""
+    if isinstance(statement, ast.Assign):
+        targets, value = statement.targets, statement.value
+    elif isinstance(statement, ast.AnnAssign) and statement.value is not None:
+        targets, value = [statement.target], statement.value
+    else:
+        return None
+    if not all(isinstance(t, ast.Name) for t in targets):
+        return None
+    try:
+        literal = ast.literal_eval(value)
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return None
+    return [t.id for t in targets if isinstance(t, ast.Name)], literal
+
+
+def _named(statement: ast.stmt) -> set[str]:
+    """Every variable a statement names in its code (not in its strings)."""
+    names: set[str] = set()
+    for node in ast.walk(statement):
+        if isinstance(node, ast.Name):
+            names.add(node.id)
+        elif isinstance(node, ast.alias):
+            names.add((node.asname or node.name).split(".")[0])
+        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            names.add(node.name)
+        elif isinstance(node, ast.Global | ast.Nonlocal):
+            names.update(node.names)
+    return names
+
+
+def _same(shown: Any, graded: Any) -> bool:
+    try:
+        return bool(type(shown) is type(graded) and shown == graded) or \
+            (isinstance(shown, int | float) and isinstance(graded, int | float) and shown == graded)
+    except Exception:  # a comparison that fails is no proof of a change
+        return True
+
+
+class ShownAnswers:
+    """What the code cells read so far show of each variable (see the module docstring)."""
+
+    def __init__(self) -> None:
+        self._values: dict[str, Any] = {}
+
+    def read(self, source: str) -> None:
+        """Take one code cell, in notebook order (a cell the kernel cannot parse runs nothing and is skipped)."""
+        try:
+            tree = ast.parse(python_source(source))
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return
+        for statement in tree.body:
+            literal = _literal_targets(statement)
+            if literal is not None:
+                names, value = literal
+                self._values.update(dict.fromkeys(names, value))
+            else:
+                self._values.update(dict.fromkeys(_named(statement), _COMPUTED))
+
+    def changed(self, graded: Mapping[str, Any], names: Iterable[str]) -> list[str]:
+        """Those of ``names`` whose graded value (in ``graded``) is not what the cells show: a different literal, or
+        an answer no cell names at all."""
+        from ipt_training.grading.trusted.answers import is_blank
+
+        found = []
+        for name in names:
+            if name not in graded:
+                continue
+            if name not in self._values:
+                if not is_blank(graded[name]):
+                    found.append(name)
+            elif self._values[name] is not _COMPUTED and not _same(self._values[name], graded[name]):
+                found.append(name)
+        return found
