@@ -274,3 +274,40 @@ def test_an_answer_set_by_code_that_never_names_it_is_flagged_and_honest_answers
         assert shown.results[(trainee, FORMULATION)].ok
     assert shown.results[("widget_user", FORMULATION)].score == 10.0  # case A from the builder's file
     assert shown.results[("bob", FORMULATION)].score == 30.0
+
+
+@pytest.mark.parametrize(("cells", "graded"), [
+    (['q1 = None', 'q1 = "b"'], "b"),  # answered in a later cell
+    (['q1 = "b"', "print(q1)", "q1.strip()"], "b"),  # read, not changed
+    (['%time x = 1\nq1 = "b"'], "b"),  # an IPython magic in the cell
+    (["q1 = []", 'q1.append("c")', 'q1.extend(["d"])'], ["c", "d"]),  # a shown list changed by literals
+    (['q1 = {"give_diagnosis": None}', 'q1["give_diagnosis"] = "initial"'], {"give_diagnosis": "initial"}),
+    (["q1 = []", "q1.extend(chosen)"], ["x"]),  # computed by code the instructor sees: not compared
+    (["q1 = None  # \"b\"", "q1 = pick()"], "b"),
+])
+def test_an_answer_the_cells_show_is_not_flagged(cells: list[str], graded: object) -> None:
+    from ipt_training.grading.trusted.shown_answers import ShownAnswers
+
+    shown = ShownAnswers()
+    for source in cells:
+        shown.read(source)
+    assert shown.changed({"q1": graded}, ["q1"]) == []
+
+
+@pytest.mark.parametrize(("cells", "graded"), [
+    (["q1 = None", "import tidy\ntidy.tidy()"], "b"),  # a submitted module sets it
+    (['q1 = "a"', 'globals().update(q1="b")'], "b"),
+    (['q1 = "a"', 'exec("q1 = \'b\'")'], "b"),
+    (['q1 = "a"', "print(q1)", 'get_ipython().user_ns["q1"] = "b"'], "b"),  # reading it first hides nothing
+    (['q1 = "a"', "q1.strip()"], "b"),  # a str method changes nothing
+    (['q1 = []', 'q1.append("c")'], ["c", "d"]),
+    (["%%capture\nq1 = 'b'"], "b"),  # no cell names it as Python
+    (["x = 1"], "b"),
+])
+def test_an_answer_the_cells_do_not_show_is_flagged(cells: list[str], graded: object) -> None:
+    from ipt_training.grading.trusted.shown_answers import ShownAnswers
+
+    shown = ShownAnswers()
+    for source in cells:
+        shown.read(source)
+    assert shown.changed({"q1": graded}, ["q1"]) == ["q1"]

@@ -6,10 +6,11 @@ imports, an IPython hook. The formgrader then shows the instructor an answer cel
 ``formulation_c``) above the score another text earned, so a gamed answer sent to review is reviewed as a fair one.
 
 :class:`ShownAnswers` reads the trainee's code cells in order, never running them: a plain assignment of a literal
-(``q1 = "b"``) shows that value; any other visible code that names the variable (``q2.append("c")``, ``onset =
-month()``, ``for q1 in ...``) shows the instructor how it is computed, so its value is not known from the text and
-not compared. :meth:`ShownAnswers.changed` names the answers whose graded value differs from the literal the cells
-show, or that no cell names at all.
+(``q1 = "b"``) shows that value, and so does a literal change of a shown list or dict (``q2.append("c")``,
+``q7["x"] = "y"``); any other visible code that binds or changes the variable (``onset = month()``, ``for q1 in
+...``, ``q2.extend(more)``) shows the instructor how it is computed, so its value is not known from the text and
+not compared. Code that only reads a variable (``print(q1)``) changes nothing. :meth:`ShownAnswers.changed` names
+the answers whose graded value differs from the literal the cells show, or that no cell names at all.
 """
 
 from __future__ import annotations
@@ -50,19 +51,73 @@ def _literal_targets(statement: ast.stmt) -> tuple[list[str], Any] | None:
     return [t.id for t in targets if isinstance(t, ast.Name)], literal
 
 
-def _named(statement: ast.stmt) -> set[str]:
-    """Every variable a statement names in its code (not in its strings)."""
+#: Methods that change a list, dict or set in place (a visible ``q2.append("c")`` changes what ``q2`` shows).
+MUTATORS = frozenset({"append", "extend", "insert", "remove", "pop", "clear", "sort", "reverse", "update",
+                      "setdefault", "popitem", "add", "discard", "difference_update", "intersection_update",
+                      "symmetric_difference_update"})
+
+
+def _base(node: ast.expr) -> str | None:
+    """The variable at the root of ``q7["x"]`` or ``q2.append``."""
+    while isinstance(node, ast.Subscript | ast.Attribute):
+        node = node.value
+    return node.id if isinstance(node, ast.Name) else None
+
+
+def _bound(statement: ast.stmt, values: Mapping[str, Any]) -> set[str]:
+    """The variables a statement binds or changes in code (not in its strings): assigned, deleted, imported, defined,
+    declared global, changed through an item or attribute, or through a method that changes a shown list, dict or
+    set. Reading a variable (``print(q1)``, ``q1.strip()``) changes nothing."""
     names: set[str] = set()
     for node in ast.walk(statement):
-        if isinstance(node, ast.Name):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store | ast.Del):
             names.add(node.id)
+        elif isinstance(node, ast.Subscript | ast.Attribute) and isinstance(node.ctx, ast.Store | ast.Del):
+            names.add(_base(node) or "")
         elif isinstance(node, ast.alias):
             names.add((node.asname or node.name).split(".")[0])
         elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
             names.add(node.name)
         elif isinstance(node, ast.Global | ast.Nonlocal):
             names.update(node.names)
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in MUTATORS:
+            base = _base(node.func.value)
+            if base is not None and isinstance(values.get(base), list | dict | set):
+                names.add(base)
+    names.discard("")
     return names
+
+
+def _literal_change(statement: ast.stmt, values: dict[str, Any]) -> bool:
+    """Apply ``q7["x"] = <literal>`` or ``q2.append(<literal>)`` to a shown list, dict or set; False when the
+    statement is not one of these (or does not apply)."""
+    try:
+        if isinstance(statement, ast.Assign) and len(statement.targets) == 1 \
+                and isinstance(statement.targets[0], ast.Subscript) \
+                and isinstance(statement.targets[0].value, ast.Name):
+            target = statement.targets[0]
+            name = target.value.id  # type: ignore[attr-defined]
+            shown = values.get(name)
+            if not isinstance(shown, list | dict):
+                return False
+            changed = shown.copy()
+            changed[ast.literal_eval(target.slice)] = ast.literal_eval(statement.value)
+        elif isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call) \
+                and isinstance(statement.value.func, ast.Attribute) \
+                and isinstance(statement.value.func.value, ast.Name) and statement.value.func.attr in MUTATORS:
+            call = statement.value
+            name = call.func.value.id  # type: ignore[attr-defined]
+            shown = values.get(name)
+            if not isinstance(shown, list | dict | set) or call.keywords:
+                return False
+            changed = shown.copy()
+            getattr(changed, call.func.attr)(*(ast.literal_eval(a) for a in call.args))  # type: ignore[attr-defined]
+        else:
+            return False
+    except Exception:  # not literals, a method the value does not have, a bad index: not a literal change
+        return False
+    values[name] = changed
+    return True
 
 
 def _same(shown: Any, graded: Any) -> bool:
@@ -90,8 +145,8 @@ class ShownAnswers:
             if literal is not None:
                 names, value = literal
                 self._values.update(dict.fromkeys(names, value))
-            else:
-                self._values.update(dict.fromkeys(_named(statement), _COMPUTED))
+            elif not _literal_change(statement, self._values):
+                self._values.update(dict.fromkeys(_bound(statement, self._values), _COMPUTED))
 
     def changed(self, graded: Mapping[str, Any], names: Iterable[str]) -> list[str]:
         """Those of ``names`` whose graded value (in ``graded``) is not what the cells show: a different literal, or
