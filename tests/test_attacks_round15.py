@@ -13,7 +13,6 @@ honest trainee in the same batch (docs/reliability.md, "Attack round 15 (grading
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ import yaml
 
 from ipt_training.cases.released import assignment_case, trainee_copy
 from ipt_training.grading.graders.case_items import EXPERT_FIELDS, _expert_case
+from ipt_training.grading.trusted.course_root import COURSE_ENV
 from ipt_training.grading.trusted.keys import keys_from
 from ipt_training.grading.workflow.course import Course, GradeResult
 from ipt_training.grading.workflow.own_cases import withheld_fields
@@ -182,20 +182,45 @@ def test_trainee_copy_keeps_the_tables_unless_withheld(repo: Path) -> None:
     assert "timeline" not in hidden and "inventory" not in hidden and hidden["vignette"] == case.vignette
 
 
-def test_the_expert_case_ignores_a_course_config_in_the_current_folder(tmp_path: Path, repo: Path) -> None:
-    """1, without the pipeline: in a folder holding a course-like config and a case folder (a-01 written again), the
-    timeline grader's case is the instructor's a-01 (its expert tables come from the key)."""
-    (tmp_path / "nbgrader_config.py").write_text('c.IPTCourse.case_dirs = ["mine"]\n')
-    (tmp_path / "mine").mkdir()
-    shutil.copy(repo / "ipt_training" / "data" / "cases" / "assessment" / "a-01.yaml", tmp_path / "mine" / "x.yaml")
-    previous = Path.cwd()
-    os.chdir(tmp_path)
-    try:
-        with keys_from(KEYS):
-            case = _expert_case("a-01")
-    finally:
-        os.chdir(previous)
+def _hostile_folder(folder: Path, repo: Path) -> Path:
+    """A trainee's folder with a course-like config and a case folder holding a-01 written again."""
+    folder.mkdir()
+    (folder / "nbgrader_config.py").write_text('c.IPTCourse.case_dirs = ["mine"]\n')
+    (folder / "mine").mkdir()
+    shutil.copy(repo / "ipt_training" / "data" / "cases" / "assessment" / "a-01.yaml", folder / "mine" / "x.yaml")
+    return folder
+
+
+def test_the_expert_case_ignores_a_course_config_in_the_current_folder(tmp_path: Path, repo: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """1, without the pipeline: in the trainee's folder, the timeline grader's case is the instructor's a-01 (its
+    expert tables come from the key)."""
+    monkeypatch.delenv(COURSE_ENV, raising=False)
+    monkeypatch.chdir(_hostile_folder(tmp_path / "trainee", repo))
+    with keys_from(KEYS):
+        case = _expert_case("a-01")
     assert case.id == "a-01" and {p.name for p in case.inventory} >= {"Graham", "Maureen"}
+
+
+def test_an_own_case_is_found_from_the_grading_course_when_the_keys_live_elsewhere(
+        tmp_path: Path, repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With IPT_COURSE_KEYS outside the course, the own case comes from the course the grading process fixed
+    (IPT_GRADING_COURSE), still never from the trainee's folder."""
+    course = tmp_path / "course"
+    (course / "cases").mkdir(parents=True)
+    (course / "nbgrader_config.py").write_text('c.IPTCourse.case_dirs = ["cases"]\n')
+    case = _worked_example(repo)
+    key = {"case_id": CASE_ID, "reference": case.pop("reference")}
+    case.pop("samples")
+    (course / "cases" / f"{CASE_ID}.yaml").write_text(yaml.safe_dump({**case, "set": "assessment"}, sort_keys=False))
+    keys = tmp_path / "elsewhere" / "keys"
+    shutil.copytree(KEYS, keys)
+    (keys / "cases" / f"{CASE_ID}.yaml").write_text(yaml.safe_dump(key, sort_keys=False))
+    monkeypatch.setenv(COURSE_ENV, str(course))
+    monkeypatch.chdir(_hostile_folder(tmp_path / "trainee", repo))
+    with keys_from(keys):
+        found = _expert_case(CASE_ID)
+    assert [p.name for p in found.inventory] == ["Ingrid", "Odd"]
 
 
 # 3. The answer graded is not the one its answer cell shows. The formgrader shows the instructor the answer cells; a

@@ -60,23 +60,28 @@ def case_reference(case_id: str) -> ReferenceFormulation:
 
 
 @cache
-def case_in(folder: Path, case_id: str) -> Case | None:
+def case_in(folder: Path, case_id: str, course: Path | None = None) -> Case | None:
     """The case ``case_id`` (vignette, names; instructor extras merged) with the keys in ``folder``, so an answer is
     scored with its case exactly as the benchmark and ``ipt-course cases check`` score it; ``None`` when the library
-    has no such case or cannot be loaded (the answer is then scored without the case's names)."""
+    has no such case or cannot be loaded (the answer is then scored without the case's names).
+
+    The course's own case folders are those of ``course`` (the grading process's course directory), else of the
+    course that holds these keys: never of the current folder, which is a trainee's while the grader re-scores."""
     from ipt_training.cases.library import CaseLibrary
     from ipt_training.cases.loader import CaseFileError
     from ipt_training.cases.settings import course_case_dirs
 
-    try:  # the course's own case folders are those of the course that holds these keys, not of the current folder
-        return CaseLibrary.load(keys_dir=folder, extra_dirs=course_case_dirs(folder)).cases.get(case_id)
+    try:
+        return CaseLibrary.load(keys_dir=folder, extra_dirs=course_case_dirs(course or folder)).cases.get(case_id)
     except (CaseFileError, OSError):
         return None
 
 
 def graded_case(case_id: str) -> Case | None:
-    """The case of an assessment formulation, as :func:`case_in` with this environment's keys."""
-    return case_in(keys_dir(), case_id)
+    """The case of an assessment item, as :func:`case_in` with this environment's keys and grading course."""
+    from ipt_training.grading.trusted.course_root import grading_course_root
+
+    return case_in(keys_dir(), case_id, grading_course_root())
 
 
 @cache
