@@ -91,6 +91,7 @@ def _bound(statement: ast.stmt, values: Mapping[str, Any]) -> set[str]:
 def _literal_change(statement: ast.stmt, values: dict[str, Any]) -> bool:
     """Apply ``q7["x"] = <literal>`` or ``q2.append(<literal>)`` to a shown list, dict or set; False when the
     statement is not one of these (or does not apply)."""
+    changed: Any
     try:
         if isinstance(statement, ast.Assign) and len(statement.targets) == 1 \
                 and isinstance(statement.targets[0], ast.Subscript) \
