@@ -108,6 +108,7 @@ from pathlib import Path
 import yaml
 
 from ipt_training.agreement import cohen_kappa, mean_absolute_error, spearman
+from ipt_training.build_info import scorer_build
 from ipt_training.cases.library import CaseLibrary
 from ipt_training.cases.loader import load_case_file
 from ipt_training.cases.model import Case
@@ -254,7 +255,7 @@ def throughput(scored: list[Scored]) -> None:
             score_formulation(answer, reference, case=case)
     elapsed = time.process_time() - start
     print(f"Throughput: {repeats * len(items) / elapsed:,.0f} answers/s on one core, CPU time "
-          f"(development answers, {words:.0f} words on average; target >= 5,000)")
+          f"(development answers, {words:.0f} words on average; target >= 5,000); scorer: {scorer_build()}")
 
 
 def import_time(module: str = "ipt_training") -> float:

@@ -21,8 +21,20 @@ CaseDirs = Annotated[list[Path] | None, typer.Option(
                   "c.IPTCourse.case_dirs (repeatable).")]
 
 
+def _print_version(value: bool) -> None:
+    """``--version``: the package's version and which build of the scorer runs (pure Python or compiled)."""
+    if value:
+        from ipt_training import __version__
+        from ipt_training.build_info import scorer_build
+
+        typer.echo(f"ipt-course {__version__} (scorer: {scorer_build()})")
+        raise typer.Exit()
+
+
 @app.callback()
-def _start() -> None:
+def _start(version: Annotated[bool, typer.Option(
+        "--version", callback=_print_version, is_eager=True,
+        help="Print the version and whether the scorer runs as pure Python or compiled, then exit.")] = False) -> None:
     """IPT course tools: case library, formulation scoring, nbgrader workflow."""
     from ipt_training.runtime import prepare_process
 

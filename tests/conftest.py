@@ -32,10 +32,22 @@ def _work_group(item: pytest.Item) -> str:
     return _GROUPS.get(path) or _FOLDER_GROUPS.get(path.split("/", 1)[0] if "/" in path else "") or path
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--compiled-build", action="store_true",
+                     help="also run the tests marked compiled_build (they build the mypyc-compiled wheel, minutes; "
+                          ".ci/run runs them once)")
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """On an xdist worker with ``--dist loadgroup``, put every test in its work group (before xdist reads the
-    marks), and hand out the longest groups first. A plain ``pytest`` run is left exactly as it was."""
+    """Deselect the compiled_build tests unless ``--compiled-build`` (reported as deselected, never skipped). On an
+    xdist worker with ``--dist loadgroup``, put every test in its work group (before xdist reads the marks), and
+    hand out the longest groups first. A plain ``pytest`` run is otherwise left exactly as it was."""
+    if not config.getoption("compiled_build"):
+        dropped = [item for item in items if item.get_closest_marker("compiled_build")]
+        if dropped:
+            config.hook.pytest_deselected(items=dropped)
+            items[:] = [item for item in items if not item.get_closest_marker("compiled_build")]
     if not hasattr(config, "workerinput") or not config.getoption("loadgroup", False):
         return
     for item in items:

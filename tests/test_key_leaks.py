@@ -7,6 +7,7 @@ show) every longer line of the instructor key files that trainees do not already
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -71,18 +72,20 @@ def test_committed_release_holds_no_key_material(repo: Path) -> None:
 def test_the_built_wheel_holds_no_key_material(repo: Path, tmp_path: Path) -> None:
     source = tmp_path / "src"  # a clean copy, so the build leaves nothing behind in the working tree
     source.mkdir()
-    for name in ("pyproject.toml", "README.md"):
+    for name in ("pyproject.toml", "README.md", "setup.py", "MANIFEST.in"):
         shutil.copy2(repo / name, source / name)
-    shutil.copytree(repo / "ipt_training", source / "ipt_training",
-                    ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    for folder in ("build_backend", "ipt_training"):  # the build backend (pyproject.toml backend-path) and the package
+        shutil.copytree(repo / folder, source / folder, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     out = tmp_path / "wheel"
     # The project's build requirements (setuptools>=68, wheel) may be missing from a test environment; then pip
     # builds in an isolated environment fetched from the package index instead.
     command = [sys.executable, "-m", "pip", "wheel", str(source), "--no-deps", "-q", "-w", str(out)]
     isolation = ["--no-build-isolation"] if _has_build_requirements() else []
-    run = subprocess.run([*command, *isolation], capture_output=True, text=True, timeout=300)
+    pure = {name: value for name, value in os.environ.items() if name != "IPT_COMPILE"}  # the default build
+    run = subprocess.run([*command, *isolation], capture_output=True, text=True, timeout=300, env=pure)
     assert run.returncode == 0, run.stdout + run.stderr
     wheel = next(out.glob("ipt_course-*.whl"))
+    assert wheel.name.endswith("-py3-none-any.whl")  # pure Python unless IPT_COMPILE=1 (tests/test_compiled_build.py)
     assert wheel_leaks(wheel, repo) == []
     with zipfile.ZipFile(wheel) as built:  # the package data the scorer needs at run time is in it
         names = set(built.namelist())
