@@ -160,3 +160,16 @@ def test_copied_bereavement_with_own_mourning_claim_commits() -> None:
     assert _score({"case": _L07, "text": _JOSEPH + "He needs to grieve for Grace properly."}) == ("grief", 3.0)
     for ending in ("He grieved for Grace at the time.", "He needs support."):
         assert _score({"case": _L07, "text": _JOSEPH + ending}) == ("none", 0.0), ending
+
+
+def test_bracketed_aside_between_two_alternatives() -> None:
+    """"Either X (an aside) or Y" weighs a pair as "either X or Y" does: with the work of both planned, half of the
+    better reading; with the choice put off and no plan, nothing. A pair asked and then answered is a choice."""
+    pair = "Either a role transition (the move from Maracaibo in August) or a role dispute with her mother; I can see "
+    assert _score({"case": _S11, "text": pair + "arguments for both. Goals might be to help her adjust to the new "
+                   "school and to cut down the rows with her mother, using role play."}) == ("role_transition", 1.5)
+    assert _score({"case": _S11, "text": pair + "arguments for both. I'd need more information before picking "
+                   "one."}) == ("none", 0.0)
+    assert _score({"case": _S11, "text": "A role transition (the move from Maracaibo in August), or a role dispute "
+                   "with her mother? The transition, since the fights only began after the move. Goals: help her "
+                   "adjust to the new school, mourn what she left."}) == ("role_transition", 3.0)

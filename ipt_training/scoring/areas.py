@@ -1263,8 +1263,8 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
                 reading.deferred = True  # (a choice the answer leaves as a question; a later decision still wins)
             else:
                 kind = _HEDGED
-        if (kind is _MENTIONED and m.weight >= STRONG and not overlaps and hedged_here.get(m.clause) not in (None, area)
-                and _joined_alternative(tokens, m.start)):
+        if (kind is _MENTIONED and m.weight >= STRONG and not overlaps and _joined_alternative(tokens, m.start)
+                and _alternative_to(hedged_here, area_starts, m.clause, tokens[:m.start]) not in (None, area)):
             reading.paired.add(area)  # "between a role transition and a dispute", "could be grief or a transition"
         if heading and asked and kind > _HEDGED and not (
                 m.clause + 1 < len(prepared) and prepared[m.clause + 1][:1] in _YES):
@@ -1430,6 +1430,19 @@ def _joined_alternative(tokens: list[str], start: int) -> bool:
     if k >= 0 and tokens[k] in _ARTICLES:
         k -= 1
     return k >= 0 and tokens[k] in _ALTERNATIVE_JOINS
+
+
+def _alternative_to(hedged_here: dict[int, ProblemArea], area_starts: dict[int, list[tuple[int, ProblemArea]]],
+                    clause: int, before: list[str]) -> ProblemArea | None:
+    """The area weighed as a possibility before an area named in ``clause`` (``before``: the words before it there):
+    in the clause itself, or, where the clause opens with the joining word ("or a role dispute with her mother"),
+    in the clause before a bracketed aside that names no area ("Either a role transition (the move and new school)
+    or a role dispute": the aside is a clause of its own and does not part the two alternatives)."""
+    here = hedged_here.get(clause)
+    if here is not None or clause < 2 or clause - 1 in area_starts or not all(
+            t in _ARTICLES or t in _ALTERNATIVE_JOINS for t in before):
+        return here
+    return hedged_here.get(clause - 2)
 
 
 def undecided_pair(reading: AreaReading, prepared: Clauses,
