@@ -78,6 +78,7 @@ from ipt_training.scoring.claims import (
     read_conflict,
 )
 from ipt_training.scoring.concepts import before_techniques, outside_techniques, read_concepts, techniques_planned
+from ipt_training.scoring.event_told import names_nothing, says_what
 from ipt_training.scoring.every_event import CHAIN_FEEDBACK, EVERY_EVENT_FEEDBACK, Walk, read_walk, timeline_words
 from ipt_training.scoring.evidence import (
     PROSE_SHARE,
@@ -589,6 +590,8 @@ def _area_points(decision: AreaDecision, reference: ReferenceFormulation) -> flo
 
 #: How many clauses before a span "later" the event it counts from may be told.
 _LATER_REACH = 2
+#: How many clauses before a span of the case's own the event it counts from may be named (as the time link's).
+_SPAN_REACH = 6
 
 #: What naming the case's two foci as equally important, with neither first, costs on the area.
 _UNRANKED_LOSS = 1.0
@@ -986,13 +989,18 @@ def score_formulation(
         # Grace / choir / ...")
         for kind in ("evidence", "timeline", "term", "stage", "absence"):
             kinds[kind] = [m for m in kinds[kind] if m.clause not in lists or prepared[m.clause][m.start] not in single]
-    ev_matches = kinds["evidence"] + kinds["timeline"]
+    # (a cue of the key event matched only by an empty event word or the area's name, "there was a conflict", "Role
+    # dispute.", names no event: event_told.py)
+    ev_matches = kinds["evidence"] + [m for m in kinds["timeline"] if not names_nothing(
+        prepared[m.clause][m.start:m.end + 1], prepared[m.clause], facts.facts, reference, case)]
     by_context: set[str] = set()  # items stated only in the case's other words for them (counted below)
     link_clauses: set[int] = set()
     if derived.items:
         terms = kinds["term"]
         # (not in the case's words listed one after another in one long clause: no event is told there)
-        link_clauses = {c for c in derived.timeline_clauses(terms) if not listing(prepared[c])}
+        link_clauses = {c for c in derived.timeline_clauses(
+            [m for m in terms if not names_nothing(prepared[m.clause][m.start:m.end + 1], prepared[m.clause],
+                                                   facts.facts, reference, case)]) if not listing(prepared[c])}
         if reference.primary_area is ProblemArea.INTERPERSONAL_DEFICITS:
             # The deficits link says that no event explains the onset, or that the problems are old: a sentence
             # with words of the case's link but none of absence or of long ago ("he links his low mood to the
@@ -1247,17 +1255,25 @@ def score_formulation(
             conflict = Conflict(decision.primary, None, tuple(untriggered))
             decision = split = replace(decision, contradiction=True)
     span_told = False  # the key event told in the answer's words where its span from the onset is stated
+    key_named: set[int] = set()  # clauses that name the key event by its date
     if not linked and timing is not None:
         # The link stated by the case's dates or by the span between event and onset ("sx 5/25", "two months later");
-        # the key event's own date names it ("became supervisor in September 2024. Two months after, ...").
-        dated_events = event_clauses | key_dated(timing, unlisted)
+        # the key event's own date names it where the clause says what happened ("became supervisor in September
+        # 2024. Two months after, ..."), not in dates and the timeline's kind words ("a change in June 2024")
+        case_words = facts_for(reference, case)
+        key_named = {c for c in key_dated(timing, unlisted) if says_what(unlisted[c], case_words, reference, case)}
+        dated_events = event_clauses | key_named
         sentences = sentences_of()
         linked = bool(dated_events) and dated_link(
             timing, unlisted, dated_events, onset,
             *([] if sentences is None else [lambda i, j: sentences[i] == sentences[j]]))
         # the case's own span from the key event, told beside the onset, names the event in the answer's words; told
         # after "after" ("a couple of months after you had to leave the flat"), the words are the key event's own
-        spanned = [] if linked else list(span_clauses(timing, prepared, onset))
+        # (and the event is told there, in the clause before, or named in the clauses before it: "two months after
+        # the conflict" and nothing else says when, not what happened)
+        spanned = [] if linked else [c for c in span_clauses(timing, prepared, onset) if any(
+            says_what(prepared[k], case_words, reference, case) for k in range(max(0, c - 1), c + 1))
+                                     or any(c - _SPAN_REACH <= e <= c for e in dated_events)]
         linked = linked or bool(spanned)
         span_told = any(span_event_told(prepared[c]) for c in spanned)
         key_area = None if linked or case is None or decision.primary is None else (
@@ -1275,7 +1291,7 @@ def score_formulation(
         # before, ...; then he paid the deposit")
         linked = told_back(prepared, event_clauses, onset, timing.spans() if timing is not None else ())
     # The key event and the onset each dated, apart, with nothing said of how they are tied: the link implied (half).
-    implied = (not linked and timing is not None and dates_apart(timing, unlisted, event_clauses, onset)
+    implied = (not linked and timing is not None and dates_apart(timing, unlisted, event_clauses, onset, key_named)
                and not link_denied(prepared, event_clauses) and not any(map(denies_link, prepared)))
     if ((linked or implied) and case is not None and reference.primary_area is not ProblemArea.INTERPERSONAL_DEFICITS
             and decision.primary is not None and not implicit and not decision.contradiction):

@@ -202,11 +202,11 @@ def _dated_year(tokens: list[str], when: int) -> bool:
 
 
 def dates_apart(timing: OnsetTiming, prepared: list[list[str]], event_clauses: set[int],
-                onset_said: Callable[[list[str]], bool]) -> bool:
+                onset_said: Callable[[list[str]], bool], key_named: set[int]) -> bool:
     """Whether the answer dates the key event (told where its date stands, or dated with the key event's own month and
-    year) and, elsewhere, the onset, without saying how the two are tied ("Her brother died in February 2025. ...
-    From April 2025 she has woken at four"): the link implied, which examiners credit at half. Both dates must be the
-    case's own, the event's before the onset's."""
+    year in a clause of ``key_named``, :func:`key_dated`'s that say what happened) and, elsewhere, the onset, without
+    saying how the two are tied ("Her brother died in February 2025. ... From April 2025 she has woken at four"): the
+    link implied, which examiners credit at half. Both dates must be the case's own, the event's before the onset's."""
     timed = [i for i, c in enumerate(prepared) if not _TIME_WORDS.isdisjoint(c) or any(map(str.isdigit, c))]
     if len(timed) < 2:
         return False
@@ -215,9 +215,7 @@ def dates_apart(timing: OnsetTiming, prepared: list[list[str]], event_clauses: s
                    and any(onset_said(prepared[j]) for j in range(max(0, i - 1), min(last, i + 1) + 1))}
     if not onset_dated:
         return False
-    own = timing.events - timing.others
-    return any(i not in onset_dated and ({i - 1, i, i + 1} & event_clauses or any(_dated_year(prepared[i], e)
-                                                                                  for e in own))
+    return any(i not in onset_dated and ({i - 1, i, i + 1} & event_clauses or i in key_named)
                and any(_dated(prepared[i], e) for e in timing.events) and i < max(onset_dated) for i in timed)
 
 
