@@ -17,6 +17,11 @@ formulation):
   ("dispute*"), the label "Role dispute." was the event's clause, and an onset dated beside it was tied to it. A cue
   of the key event matched only by an empty event word or the area's name names no event.
 
+* tells the timeline's death and guesses who died: "Her daughter died of a stroke in January 2025" (the husband died)
+  earned what the right relation word earns, since the death item is read from the death and its date (round 14's
+  open hole). A clause that says a living person of the inventory died, by their own relation word or their name, and
+  names none of the case's dead, states no fact, cites no item and dates no event (``wrong_death.py``).
+
 Every answer here is our own, written for this file for library cases.
 """
 
@@ -31,7 +36,9 @@ from scoring_helpers import points, score
 
 from ipt_training.cases.library import CaseLibrary
 from ipt_training.scoring.event_told import names_nothing, says_what
+from ipt_training.scoring.relation_names import relation_names
 from ipt_training.scoring.specificity import facts_for
+from ipt_training.scoring.wrong_death import WRONG_DEATH_FEEDBACK, wrong_deaths
 
 _LINKED = "You tied the onset of the episode"
 _HALF = "for the full point"
@@ -149,6 +156,61 @@ def test_what_says_what_happened(library: CaseLibrary) -> None:
     assert not names_nothing(["arguments"], ["the", "arguments"], facts, case.reference, case)
 
 
+# --- a death told of someone the case has alive
+
+def _relations(case) -> tuple[str | None, str | None]:
+    """A relation word of one of the case's dead and one of a living person (each only theirs), or None."""
+    names = relation_names((p.name, p.relationship) for p in case.inventory)
+    dead = [w for p in case.inventory if p.deceased for w in names.get(p.name, ())]
+    alive = [w for p in case.inventory if not p.deceased for w in names.get(p.name, ())]
+    return (dead[0] if dead else None), (alive[0] if alive else None)
+
+
+def test_a_death_told_of_the_wrong_person_earns_nothing(library: CaseLibrary) -> None:
+    right_points, wrong_points = [], []
+    for case in cases_with_keys(library):
+        death = [e for e in case.timeline if e.kind.value == "death"]
+        dead, alive = _relations(case)
+        if not death or dead is None or alive is None:
+            continue
+        his = "her" if pronoun(case) == "She" else "his"
+        frame = (f"{area_label(case)} {pronoun(case)} became low in {_month(case.symptom_onset)}, "
+                 f"{_span(death[-1].date, case.symptom_onset)} after {his} {{}} died in {_month(death[-1].date)}.")
+        wrong = score(case, frame.format(alive))
+        assert points(wrong, "evidence_timeline") == 0.0, case.id
+        assert WRONG_DEATH_FEEDBACK in wrong.criterion("evidence_timeline").feedback
+        right_points.append(points(score(case, frame.format(dead)), "evidence_timeline"))
+        wrong_points.append(points(wrong, "evidence_timeline"))
+    assert len(right_points) >= 10
+    # (before: the wrong relation 1.18 of 3 on average, the right one 1.14; the right one keeps it)
+    assert sum(right_points) / len(right_points) >= 1.0
+
+
+@pytest.mark.parametrize(("case_id", "text"), [
+    ("p-13", "Grief. Her daughter Ama says she has not stopped crying since Kwabena died in January 2025."),
+    ("p-26", "Grief. His son Kin-man flew back to Vancouver after the funeral of his wife in September 2024."),
+    ("a-05", "Grief. His brother Emre runs the shop now, since their father's death in February 2025."),
+])
+def test_the_living_beside_the_dead_keep_their_facts(library: CaseLibrary, case_id: str, text: str) -> None:
+    report = score(library.get(case_id), text)
+    assert WRONG_DEATH_FEEDBACK not in report.criterion("evidence_timeline").feedback
+    assert points(report, "evidence_timeline") >= 0.5
+
+
+def test_what_is_said_of_the_dead() -> None:
+    living, dead = frozenset({"son", "ama"}), frozenset({"husband", "kwabena"})
+    assert wrong_deaths([["her", "son", "died", "in", "january"]], living, dead) == {0}
+    assert wrong_deaths([["the", "death", "of", "her", "son"]], living, dead) == {0}
+    assert wrong_deaths([["she", "buried", "her", "son"]], living, dead) == {0}
+    assert wrong_deaths([["her", "son", "ama", "died"]], living | {"ama"}, dead) == {0}
+    assert not wrong_deaths([["she", "has", "lost", "her", "son", "s", "support"]], living, dead)
+    assert not wrong_deaths([["when", "mama", "ama", "died"]], living | {"ama"}, dead)  # (Ama's mother)
+    assert wrong_deaths([["her", "son", "s", "death"]], living, dead) == {0}
+    assert not wrong_deaths([["the", "loss", "of", "her", "son", "s", "job"]], living, dead)
+    assert not wrong_deaths([["her", "son", "cried", "after", "her", "husband", "died"]], living, dead)
+    assert not wrong_deaths([["her", "son", "flew", "home", "after", "the", "funeral"]], living, dead)
+
+
 # --- batch 1, written before the fixes (tests/data/red15/batch1.yaml): 16 of 22 read as marked on 5f4172e, 22 now
 
 _BATCH1 = yaml.safe_load((Path(__file__).parent / "data" / "red15" / "batch1.yaml").read_text(encoding="utf-8"))
@@ -169,4 +231,24 @@ def _read_as_marked(library: CaseLibrary, item: dict) -> None:
 
 @pytest.mark.parametrize("item", _BATCH1, ids=[item["id"] for item in _BATCH1])
 def test_the_first_batch_is_read_as_marked(library: CaseLibrary, item: dict) -> None:
+    _read_as_marked(library, item)
+
+
+# --- batch 2, written after the first fix (6d363fe) and run once (tests/data/red15/batch2.yaml): 6 of 10 read as
+# marked (4 of 10 on 66a11b9); b1 and b6 ("His son died in September 2024 and he became low ..., two months later":
+# the span "later" counted from the wrong death) were read after that run
+
+_BATCH2 = yaml.safe_load((Path(__file__).parent / "data" / "red15" / "batch2.yaml").read_text(encoding="utf-8"))
+_OPEN2 = {
+    "b8-honest": "p-30: 'after the injury he had to come home from Doha in June 2024; by August 2024 he felt useless' "
+                 "is read as dated apart (half), not tied (as on 66a11b9)",
+    "b10-honest": "p-16: the death and the onset each dated in one sentence ('... died in December 2024 ...; the "
+                  "oversleeping and guilt began in February 2025') earns no link (as on 66a11b9)",
+}
+
+
+@pytest.mark.parametrize("item", [pytest.param(item, marks=pytest.mark.xfail(reason=_OPEN2[item["id"]], strict=True))
+                                  if item["id"] in _OPEN2 else item for item in _BATCH2],
+                         ids=[item["id"] for item in _BATCH2])
+def test_the_second_batch_is_read_as_marked(library: CaseLibrary, item: dict) -> None:
     _read_as_marked(library, item)

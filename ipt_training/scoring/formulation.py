@@ -189,6 +189,7 @@ from ipt_training.scoring.turns import (
     turned_in_lay_words,
 )
 from ipt_training.scoring.word_lists import listed_words, word_list
+from ipt_training.scoring.wrong_death import DEATH_WORDS, WRONG_DEATH_FEEDBACK, living_and_dead, wrong_deaths
 from ipt_training.text.matcher import Clauses, Match, PhraseMatcher, build_matcher
 from ipt_training.text.normalize import clauses, to_ascii_lower
 from ipt_training.text.words import AnswerWords
@@ -949,6 +950,15 @@ def score_formulation(
     # cite no item and date no event (the key event's month beside the onset's is no link)
     named_dated = (name_date_lists(prepared, name_words(reference, case))
                    if case is not None and has_dates(cleaned.vocabulary) else frozenset())
+    # "Her daughter died of a stroke in January 2025" where the husband died: a death told of someone the case has
+    # alive states no fact, cites no item and dates no event (wrong_death.py; read only where a death word is)
+    living, dead_words = living_and_dead(reference, case)
+    wrong_dead = (wrong_deaths(prepared, living, dead_words)
+                  if living and not DEATH_WORDS.isdisjoint(cleaned.vocabulary) else set())
+    if wrong_dead:
+        named_dated = named_dated | wrong_dead
+        for kind in ("evidence", "timeline", "term"):
+            kinds[kind] = [m for m in kinds[kind] if m.clause not in wrong_dead]
     unlisted = [[] if c in named_dated else tokens for c, tokens in enumerate(prepared)] if named_dated else prepared
     facts = read_facts(facts_for(reference, case), unlisted)
     if cleaned.words >= TEXTBOOK_WORDS and facts.kin_only():
@@ -989,18 +999,25 @@ def score_formulation(
         # Grace / choir / ...")
         for kind in ("evidence", "timeline", "term", "stage", "absence"):
             kinds[kind] = [m for m in kinds[kind] if m.clause not in lists or prepared[m.clause][m.start] not in single]
-    # (a cue of the key event matched only by an empty event word or the area's name, "there was a conflict", "Role
-    # dispute.", names no event: event_told.py)
-    ev_matches = kinds["evidence"] + [m for m in kinds["timeline"] if not names_nothing(
-        prepared[m.clause][m.start:m.end + 1], prepared[m.clause], facts.facts, reference, case)]
+    # An answer whose only words of the key event are empty event words or the area's name ("there was a conflict",
+    # "Role dispute."; each in a clause that says nothing else that happened) names no event (event_told.py); where
+    # the event is told elsewhere, "the conflict" points back to it ("... the dispute with Sameer ... Onset January
+    # 2025 during the months of conflict").
+    def event_named(found: list[Match]) -> list[Match]:
+        return [m for m in found if not names_nothing(prepared[m.clause][m.start:m.end + 1], prepared[m.clause],
+                                                      facts.facts, reference, case)]
+
+    key_told = bool(event_named(kinds["timeline"])) if kinds["timeline"] else False
     by_context: set[str] = set()  # items stated only in the case's other words for them (counted below)
     link_clauses: set[int] = set()
     if derived.items:
         terms = kinds["term"]
         # (not in the case's words listed one after another in one long clause: no event is told there)
-        link_clauses = {c for c in derived.timeline_clauses(
-            [m for m in terms if not names_nothing(prepared[m.clause][m.start:m.end + 1], prepared[m.clause],
-                                                   facts.facts, reference, case)]) if not listing(prepared[c])}
+        link_clauses = {c for c in derived.timeline_clauses(terms) if not listing(prepared[c])}
+        key_told = key_told or bool(link_clauses and derived.timeline_clauses(event_named(terms)))
+    ev_matches = kinds["evidence"] + (kinds["timeline"] if key_told else [])
+    if derived.items:
+        link_clauses = link_clauses if key_told else set()
         if reference.primary_area is ProblemArea.INTERPERSONAL_DEFICITS:
             # The deficits link says that no event explains the onset, or that the problems are old: a sentence
             # with words of the case's link but none of absence or of long ago ("he links his low mood to the
@@ -1272,7 +1289,7 @@ def score_formulation(
         # (and the event is told there, in the clause before, or named in the clauses before it: "two months after
         # the conflict" and nothing else says when, not what happened)
         spanned = [] if linked else [c for c in span_clauses(timing, prepared, onset) if any(
-            says_what(prepared[k], case_words, reference, case) for k in range(max(0, c - 1), c + 1))
+            says_what(unlisted[k], case_words, reference, case) for k in range(max(0, c - 1), c + 1))
                                      or any(c - _SPAN_REACH <= e <= c for e in dated_events)]
         linked = linked or bool(spanned)
         span_told = any(span_event_told(prepared[c]) for c in spanned)
@@ -1284,7 +1301,7 @@ def score_formulation(
             # (what came before the span is the story it argues, not another's)
             later = list(later_span_clauses(timing, prepared, onset))  # (most answers have none: events read after)
             told_at = {m.clause for m in events_told() if m.concept == f"event:{key_area.value}" and not m.negated
-                       } if later else set()
+                       and m.clause not in wrong_dead} if later else set()
             linked = any(c - k in told_at for c in later for k in range(_LATER_REACH + 1))
     if not linked and event_clauses:
         # the onset, then the story turned back to the key event before it ("It began in November. In the months
@@ -1586,7 +1603,9 @@ def score_formulation(
         evidence_text += " " + feedback.HALF_LISTED_EVIDENCE_FEEDBACK
     if walked:
         evidence_text += " " + EVERY_EVENT_FEEDBACK
-    if no_facts or thin:
+    if wrong_dead:
+        evidence_text += " " + WRONG_DEATH_FEEDBACK
+    if (no_facts and not wrong_dead) or thin:
         evidence_text += " " + (NO_FACTS_FEEDBACK if no_facts and not dated_only else DATED_ONLY_FEEDBACK if no_facts
                                  else ONE_SENTENCE_FACTS_FEEDBACK if facts.stated and facts.in_one_clause()
                                  else FEW_FACTS_FEEDBACK)
