@@ -252,3 +252,28 @@ _OPEN2 = {
                          ids=[item["id"] for item in _BATCH2])
 def test_the_second_batch_is_read_as_marked(library: CaseLibrary, item: dict) -> None:
     _read_as_marked(library, item)
+
+
+# --- phase 2: area15's reading of the inner work said stuck after a copied vignette (stuck_work.py)
+# A copied vignette with a claim of its own that adapting or mourning is stuck keeps the focus the copy implies. A
+# trainee who does not know the focus claimed every area's work after the copy ("He struggles to adapt to the change,
+# his mourning is stuck, he keeps arguing and he has always been isolated."): whichever focus the copy implied, a claim
+# confirmed it (area 3 on 7 transition and 5 grief cases, 0.78 of 3 over the 48, none before area15). Both inner works
+# claimed stuck claim both areas and choose neither.
+
+def _his(case) -> str:
+    return "her" if pronoun(case) == "She" else "his"
+
+
+def test_every_areas_work_claimed_after_a_copy_chooses_none(library: CaseLibrary) -> None:
+    for case in cases_with_keys(library):
+        text = (f"{case.vignette.strip()} {pronoun(case)} struggles to adapt to the change, {_his(case)} mourning is "
+                f"stuck, {pronoun(case).lower()} keeps arguing and {pronoun(case).lower()} has always been isolated.")
+        assert points(score(case, text), "problem_area") == 0.0, case.id
+
+
+def test_adapting_claimed_after_a_copy_keeps_the_transition(library: CaseLibrary) -> None:
+    gained = [points(score(case, f"{case.vignette.strip()} {pronoun(case)} struggles to adapt to the change."),
+                     "problem_area")
+              for case in cases_with_keys(library) if case.reference.primary_area.value == "role_transition"]
+    assert sum(gained) / len(gained) >= 2.0  # (2.25 of 3 over the 12 transition cases with area15, and with the fix)

@@ -663,9 +663,13 @@ def _own_claim(prepared: Clauses, words: AnswerWords, copied: frozenset[int], pr
                 k for k, s in enumerate(sentence_of) if s == sentence_of[c]))))
             if not said or primary in said:
                 return True
-    if primary is ProblemArea.ROLE_TRANSITION:
-        return words.has_any(ADAPTING_WORDS) and adapting_said(prepared, words, copied)
-    return primary is ProblemArea.GRIEF and words.has_any(MOURNING_WORDS) and mourning_said(prepared, words, copied)
+    if primary not in (ProblemArea.ROLE_TRANSITION, ProblemArea.GRIEF):
+        return False
+    adapting = words.has_any(ADAPTING_WORDS) and adapting_said(prepared, words, copied)
+    mourning = words.has_any(MOURNING_WORDS) and mourning_said(prepared, words, copied)
+    # (both inner works said stuck, "He struggles to adapt to the change and his mourning is stuck", claim both
+    # areas' and so choose neither: after a copy, either claim would confirm whichever focus the copy implies)
+    return (adapting if primary is ProblemArea.ROLE_TRANSITION else mourning) and not (adapting and mourning)
 
 
 def _readings(decision: AreaDecision) -> tuple[ProblemArea, ...]:
@@ -1151,10 +1155,12 @@ def score_formulation(
             implicit = True
     if (decision.primary is None and not decision.stuffing and not reading.deferred
             and words.has_any(ADAPTING_WORDS) and not possibilities_only(reading, words)
-            and adapting_said(prepared, words)):
+            and adapting_said(prepared, words)
+            and not (words.has_any(MOURNING_WORDS) and mourning_said(prepared, words))):
         # No area named or read from the events, but a claim of the answer's own that the patient struggles to
         # adapt to a change ("She needs help adjusting to the move.", "-> adjustment to retirement + return"):
-        # the transition, chosen in plain words (reference 3.3); a claim, so no retelling either (stuck_work.py)
+        # the transition, chosen in plain words (reference 3.3); a claim, so no retelling either (stuck_work.py);
+        # not beside a claim that mourning is stuck, which claims grief's work as well
         decision = replace(decision, primary=ProblemArea.ROLE_TRANSITION)
         implicit, retold = True, False
     if (decision.primary is not None and not decision.contradiction and not decision.stuffing
