@@ -74,7 +74,11 @@ Sets, each printed when it exists:
   (e-01..e-12): the two held-out test sets of round 14, by four further examiners with blind second marks, in the
   same format; the lead ran both with the scorers of the start (e28ce22) and of the end (f00ed7b) and read them only
   after the round's scorer engineers had finished; from round 15 on they are development data;
-* ``--split study|check`` keeps, in sets D-V, only the cases with an odd number (``study``: the half a
+* development sets W ``benchmarks/data/formulation_dev_w/`` (b-01..b-12) and X ``benchmarks/data/formulation_dev_x/``
+  (c-01..c-12): the two held-out test sets of round 15, by four further examiners with blind second marks, in the
+  same format; the lead ran both with the scorers of the start (66a11b9) and of the end (315e368) and read them only
+  after the round's scorer engineers had finished; from round 16 on they are development data;
+* ``--split study|check`` keeps, in sets D-X, only the cases with an odd number (``study``: the half a
   scorer engineer may read) or an even number (``check``: the half read only as figures, to see whether a change
   carries over to cases nobody studied), and prints those sets' answers together as well;
 * held-out test set ``--test DIR`` (default ``benchmarks/data/formulation_heldout/``): run once at the end by the
@@ -266,7 +270,7 @@ def import_time(module: str = "ipt_training") -> float:
 
 
 def in_split(case_id: str, split: str) -> bool:
-    """Whether a case of sets D-V belongs to the half ``split`` names (odd numbers: study, even: check)."""
+    """Whether a case of sets D-X belongs to the half ``split`` names (odd numbers: study, even: check)."""
     odd = int(case_id.rsplit("-", 1)[1]) % 2 == 1
     return odd if split == "study" else not odd
 
@@ -291,17 +295,19 @@ FOLDER_SETS = (("Development set B (held-out test set of the previous round)", "
                ("Development set S (first held-out test set of round 13, run once)", "formulation_dev_s"),
                ("Development set T (second held-out test set of round 13, run once)", "formulation_dev_t"),
                ("Development set U (first held-out test set of round 14, run once)", "formulation_dev_u"),
-               ("Development set V (second held-out test set of round 14, run once)", "formulation_dev_v"))
+               ("Development set V (second held-out test set of round 14, run once)", "formulation_dev_v"),
+               ("Development set W (first held-out test set of round 15, run once)", "formulation_dev_w"),
+               ("Development set X (second held-out test set of round 15, run once)", "formulation_dev_x"))
 
 #: The sets split into a study and a check half by --split: D onward (every set after B and C).
 SPLIT_SETS = frozenset(folder for _, folder in FOLDER_SETS[2:])
 
-#: The sets --pooled reports together: those marked under the briefs of rounds 2-10, and those of rounds 11-14,
+#: The sets --pooled reports together: those marked under the briefs of rounds 2-10, and those of rounds 11-15,
 #: whose examiners all had one marking brief (it credits a list's words and gives full strategy credit at about
 #: half of the key's strategies; the earlier examiners marked lists and plans lower).
 POOLS = (("Sets D-N together (examiners of rounds 2-10)", frozenset(f"formulation_dev_{s}" for s in "defghijklmn")),
-         ("Sets O-V together (examiners of rounds 11-14, one marking brief)",
-          frozenset(f"formulation_dev_{s}" for s in "opqrstuv")))
+         ("Sets O-X together (examiners of rounds 11-15, one marking brief)",
+          frozenset(f"formulation_dev_{s}" for s in "opqrstuvwx")))
 
 
 def main() -> None:
@@ -314,9 +320,9 @@ def main() -> None:
     parser.add_argument("--by-kind", action="store_true", help="mean (auto - expert) per criterion and answer kind")
     parser.add_argument("--verbose", action="store_true", help="print every large disagreement")
     parser.add_argument("--pooled", action="store_true",
-                        help="also report sets D-N and O-V pooled, per kind and criterion (bias of many examiners)")
+                        help="also report sets D-N and O-X pooled, per kind and criterion (bias of many examiners)")
     parser.add_argument("--split", choices=("study", "check"),
-                        help="sets D-V: only odd-numbered cases (study) or even-numbered ones (check)")
+                        help="sets D-X: only odd-numbered cases (study) or even-numbered ones (check)")
     args = parser.parse_args()
     library = CaseLibrary.load()
     dev = score_all(load_answers(args.gold), library.cases)
@@ -348,7 +354,7 @@ def main() -> None:
         if second:
             report_examiners(set_answers, second)
     if split_scored:
-        report_set(f"Sets D-V together, {args.split} half", split_scored, False, args.by_kind)
+        report_set(f"Sets D-X together, {args.split} half", split_scored, False, args.by_kind)
     if args.pooled:
         for pool_name, _ in POOLS:
             if pooled[pool_name]:

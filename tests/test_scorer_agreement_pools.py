@@ -25,5 +25,5 @@ def test_the_pools_name_only_sets_that_exist() -> None:
 
 def test_the_sets_before_round_11_are_not_pooled_with_later_ones() -> None:
     early, late = (folders for _, folders in POOLS)
-    assert "formulation_dev_n" in early and "formulation_dev_o" in late
+    assert "formulation_dev_n" in early and "formulation_dev_o" in late and "formulation_dev_x" in late
     assert not early & late
