@@ -280,6 +280,25 @@ _CONNECT = frozenset({"connect", "connecting", "link", "linking", "introduce", "
 _CONNECT_SOMEONE = frozenset(f"{verb} {whom}" for verb in _CONNECT for whom in ("her", "him", "them", "you"))
 _WITH_TO = frozenset({"with", "to", "up"})
 _CONNECTED = Frame("strategy:transition.new_support", (_CONNECT_SOMEONE,), votes=False)
+#: A new network told as the people themselves, set beside the patient, whatever verb (or none) brings them: people
+#: "to lean on", "he can turn to", "to be with" (what they are for), or "some new friends around him", "his mates
+#: back around him" (a word that brings or adds them, then the people, then beside whom). Not "snapping at the people
+#: around him" or "the new job and the people around him" (the people already there), nor "he has no friends to turn
+#: to" (see _no_company).
+_COMPANIONS = _SUPPORT | frozenset({"mates", "family", "relatives"})
+_LEAN_ON = frozenset({"lean on", "rely on", "depend on", "turn to", "talk to", "confide in", "be with"})
+#: (not "having": the frames read it as "have", and a word of its own here would stop that)
+_ADDING = frozenset({"some", "new", "more", "get", "getting", "have", "find", "finding", "bring", "bringing"})
+_BESIDE = frozenset(f"{where} {whom}" for where in ("around", "round", "beside")
+                    for whom in ("him", "her", "them", "you", "me"))
+_COMPANY_FRAMES = (Frame("strategy:transition.new_support", (_COMPANIONS, _LEAN_ON), votes=False, ordered=True,
+                         reach=3),
+                   Frame("strategy:transition.new_support", (_ADDING, _COMPANIONS, _BESIDE), votes=False,
+                         ordered=True, reach=4))
+#: Words that say the people are lacking or lost, not brought ("no friends to turn to", "does not have people around
+#: him", "lost some friends around him").
+_LACKING = frozenset({"no", "not", "never", "without", "any", "lost", "losing", "lose", "miss", "misses", "missing",
+                      "lacks", "lack"})
 _DECIDE = frozenset({"decide", "figure", "choose", "work", "sort"})
 _WHAT = frozenset({"what"})
 #: Working out how to act ("work out how you could break the silence", "decide how to raise it with him"): the choice
@@ -450,6 +469,7 @@ FRAMES: tuple[Frame, ...] = (
     Frame("strategy:transition.review_old_new", (_LOST, _GAINED), reach=8),
     Frame("goal:transition.realistic_new", (_LOST, _GAINED), reach=8),
     Frame("strategy:transition.new_support", (_GET, _SUPPORT), votes=False),
+    *_COMPANY_FRAMES,
     _BACK_AMONG_FRAME,
     Frame("strategy:transition.new_support", (_WHO, _WANT_WHO), votes=False, ordered=True, reach=2),
     Frame("strategy:transition.new_skills", (_LEARN, _SKILLS), votes=False),
@@ -730,6 +750,15 @@ def _connected(tokens: list[str]) -> bool:
                for k in range(len(tokens) - 2))
 
 
+def _no_company(tokens: list[str], frame: Frame) -> bool:
+    """Whether ``frame`` (a company frame) reads only people already there ("the people around him") or lacking (a
+    word of lack or loss within three words before them): without those, the sentence no longer has it ("people to
+    talk to beyond the family" keeps its people)."""
+    kept = [("" if t in _COMPANIONS and (tokens[k - 1:k] == ["the"] or not _LACKING.isdisjoint(tokens[max(0, k - 3):k]))
+             else t) for k, t in enumerate(tokens)]
+    return kept != tokens and not _present(kept, frame, _pairs(kept))
+
+
 def _left_by_them(tokens: list[str], pairs: list[str]) -> bool:
     """Whether the sentence's loss is more than a bare "left": another word of loss, or "left" after its subject
     ("what she left", "the life they left"), not "left the ceremony to Thao" nor "left alone"."""
@@ -951,6 +980,8 @@ def plain_plan_concepts(prepared: Clauses, areas: set[ProblemArea], *, ending: b
                 continue  # "talk about her feelings": the patient's own, not a person she talks about
             if frame is _CONNECTED and not _connected(tokens):
                 continue  # "connect her mood to the move" links the onset; it connects her with nobody
+            if frame in _COMPANY_FRAMES and _no_company(tokens, frame):
+                continue  # "he has no friends to turn to" says what he lacks; it brings him nobody
             if _LOST in frame.classes and not _left_by_them(tokens, pairs):
                 continue
             if frame.classes[:1] == (_WANTS,) and _only_must(tokens):
