@@ -2,7 +2,7 @@
 reviewer's marks, and check the sentences each answer's feedback must and must not contain.
 
 Each item: ``id``, ``case``, ``text``, ``mark`` and optional ``kind``, ``must`` and ``must_not`` (lists of
-sentences). Used by tests/data/fb13/run_invented.py, tests/data/fb14/run_batch.py and tests/data/fb15/run_batch.py.
+sentences). Used by tests/data/fb13/run_invented.py and tests/data/run_feedback_batch.py (fb14's and fb15's batches).
 """
 
 from __future__ import annotations

@@ -1,5 +1,6 @@
-"""Print fb14's invented answers with the full feedback of both rubrics, the key hidden as on graded work.
-Usage: PYTHONPATH=<tree> python tests/data/fb14/show.py batch_a.yaml [ID ...]"""
+"""Print a feedback reviewer's invented answers (library cases) with the full feedback of both rubrics, the key
+hidden as on graded work, and the batch's MAE against the reviewer's marks.
+Usage: PYTHONPATH=<tree> python tests/data/show_feedback.py tests/data/fb15/batch_a.yaml [ID ...]"""
 
 from __future__ import annotations
 
@@ -11,13 +12,11 @@ import yaml
 from ipt_training.cases.library import CaseLibrary
 from ipt_training.scoring.formulation import score_formulation
 
-HERE = Path(__file__).parent
 
-
-def main(name: str, only: list[str]) -> None:
+def main(path: Path, only: list[str]) -> None:
     library = CaseLibrary.load()
     errors = []
-    for item in yaml.safe_load((HERE / name).read_text()):
+    for item in yaml.safe_load(path.read_text(encoding="utf-8")):
         case = library.get(item["case"])
         sup = score_formulation(item["text"], case.reference, case=case)
         errors.append(sup.total - item["mark"])
@@ -34,4 +33,4 @@ def main(name: str, only: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2:])
+    main(Path(sys.argv[1]), sys.argv[2:])
