@@ -6,6 +6,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import pytest
+import yaml
+
 from ipt_training.cases.loader import load_case_file
 from ipt_training.cases.model import Case
 from ipt_training.domain import ProblemArea
@@ -37,3 +40,26 @@ BENCHMARK_DATA = Path(__file__).resolve().parents[1] / "benchmarks" / "data"
 def benchmark_case(folder: str, case_id: str) -> Case:
     """A case of a benchmark development set (``folder`` such as ``"formulation_dev_q"``), loaded once per test run."""
     return load_case_file(BENCHMARK_DATA / folder / "cases" / f"{case_id}.yaml")
+
+
+def marked_items(name: str) -> list[dict]:
+    """The marked answers of ``tests/data/<name>/batch*.yaml``, in file order."""
+    folder = Path(__file__).resolve().parent / "data" / name
+    return [item for path in sorted(folder.glob("batch*.yaml")) for item in yaml.safe_load(path.read_text("utf-8"))]
+
+
+def area_read(item: dict) -> tuple[str, float]:
+    """The area a marked answer (``case``: ``"<benchmark folder>/<case id>"``, ``text``) is read as committing to
+    (``"none"`` for no commitment or stuffing, as the benchmark counts it) and its ``problem_area`` points."""
+    folder, case_id = item["case"].split("/")
+    case = benchmark_case(folder, case_id)
+    report = score_formulation(FormulationAnswer(text=item["text"]), case.reference, case=case)
+    area = "none" if report.detected_primary is None or "keyword_stuffing" in report.flags else (
+        report.detected_primary.value)
+    return area, report.criterion("problem_area").points
+
+
+def marked_params(items: list[dict]) -> list[Any]:
+    """``items`` as pytest parameters by id; an item with a ``known_miss`` is a strict xfail giving that reason."""
+    return [pytest.param(item, id=item["id"], marks=[pytest.mark.xfail(reason=item["known_miss"], strict=True)]
+                         if "known_miss" in item else []) for item in items]

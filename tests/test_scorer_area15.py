@@ -13,43 +13,19 @@ study-half cases; batch 2 was written after the first fix and run once.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
+from scoring_helpers import area_read, marked_items, marked_params
 
-from ipt_training.cases.loader import load_case_file
-from ipt_training.scoring.formulation import score_formulation
-from ipt_training.scoring.report import FormulationAnswer
 from ipt_training.scoring.stuck_work import ADAPTING_WORDS, MOURNING_WORDS, adapting_said, mourning_said
 from ipt_training.text.words import AnswerWords
 
-_DATA = Path(__file__).resolve().parent / "data" / "area15"
-_BENCH = Path(__file__).resolve().parents[1] / "benchmarks" / "data"
-_ITEMS = [item for path in sorted(_DATA.glob("batch*.yaml")) for item in yaml.safe_load(path.read_text("utf-8"))]
-_CASES: dict = {}
+_ITEMS = marked_items("area15")
 
 
-def _score(item: dict) -> tuple[str, float]:
-    folder, case_id = item["case"].split("/")
-    if item["case"] not in _CASES:
-        _CASES[item["case"]] = load_case_file(_BENCH / folder / "cases" / f"{case_id}.yaml")
-    case = _CASES[item["case"]]
-    report = score_formulation(FormulationAnswer(text=item["text"]), case.reference, case=case)
-    area = "none" if report.detected_primary is None or "keyword_stuffing" in report.flags else (
-        report.detected_primary.value)
-    return area, report.criterion("problem_area").points
-
-
-def _params() -> list:
-    return [pytest.param(item, id=item["id"], marks=[pytest.mark.xfail(reason=item["known_miss"], strict=True)]
-                         if "known_miss" in item else []) for item in _ITEMS]
-
-
-@pytest.mark.parametrize("item", _params())
+@pytest.mark.parametrize("item", marked_params(_ITEMS))
 def test_marked_answer_area(item: dict) -> None:
     """The area read and its points are the examiner's (points within the range a careful examiner would give)."""
-    area, points = _score(item)
+    area, points = area_read(item)
     assert area == item["area"]
     assert item["area_min"] <= points <= item["area_max"]
 
@@ -107,23 +83,23 @@ _JOSEPH = ("His wife Grace died in September 2023, three days after a stroke. He
 def test_copied_vignette_with_own_adapting_claim_commits() -> None:
     """A copy of the vignette that ends in the writer's own claim of struggling to adapt chooses the transition; the
     same copy ending in a cause, a need for support, adapting done or a question chooses nothing."""
-    assert _score({"case": _S11, "text": _VALENTINA + "She needs help adjusting to the move."}) == (
+    assert area_read({"case": _S11, "text": _VALENTINA + "She needs help adjusting to the move."}) == (
         "role_transition", 3.0)
-    assert _score({"case": _S11, "text": _VALENTINA + "Probably adjustment to the move and the new school."}) == (
+    assert area_read({"case": _S11, "text": _VALENTINA + "Probably adjustment to the move and the new school."}) == (
         "role_transition", 3.0)
     for ending in ("She is depressed because of the move.", "She needs support.",
                    "She has adjusted well to the new school.", "Maybe she is adjusting badly to the move?",
                    "Needs help with adjusting her sleep."):
-        assert _score({"case": _S11, "text": _VALENTINA + ending}) == ("none", 0.0), ending
+        assert area_read({"case": _S11, "text": _VALENTINA + ending}) == ("none", 0.0), ending
 
 
 def test_adapting_claim_in_an_answer_naming_no_area() -> None:
     """A note that names no area, tells the facts and concludes with adapting to the change chooses the transition;
     the same note concluding with a list of open possibilities does not."""
-    assert _score({"case": "formulation_dev_u/g-09", "text": (
+    assert area_read({"case": "formulation_dev_u/g-09", "text": (
         "Retired Sept 24, moved home Nov. Was \"Mr O\" on ward, now \"cash machine with legs\". Sleep bad since Feb. "
         "-> adjustment to retirement + return.")}) == ("role_transition", 3.0)
-    assert _score({"case": "formulation_dev_u/g-09", "text": (
+    assert area_read({"case": "formulation_dev_u/g-09", "text": (
         "Retired Sept 24, moved home Nov. Sleep bad since Feb. Could be adjustment to retirement, or the arguments "
         "with Funmilayo. Need more sessions.")})[1] == 0.0
 
@@ -131,8 +107,8 @@ def test_adapting_claim_in_an_answer_naming_no_area() -> None:
 def test_own_problem_of_another_event_after_a_copy() -> None:
     """After a copied bereavement, "the row with the neighbour is the problem" chooses the dispute in lay words,
     not the grief the copy implies; "his wife's death is the problem" keeps grief."""
-    assert _score({"case": _L07, "text": _JOSEPH + "The row with Gachanja over the fence is the problem."})[1] == 0.0
-    assert _score({"case": _L07, "text": _JOSEPH + "The death of his wife is the problem."}) == ("grief", 3.0)
+    assert area_read({"case": _L07, "text": _JOSEPH + "The row with Gachanja over the fence is the problem."})[1] == 0.0
+    assert area_read({"case": _L07, "text": _JOSEPH + "The death of his wife is the problem."}) == ("grief", 3.0)
 
 
 def _mourned(*clauses: str, skip: tuple[int, ...] = ()) -> bool:
@@ -157,19 +133,19 @@ def test_mourning_claims() -> None:
 def test_copied_bereavement_with_own_mourning_claim_commits() -> None:
     """A copy of a bereavement that ends in the writer's own claim that mourning is stuck chooses grief; ending in
     mourning done, or in a need for support, chooses nothing."""
-    assert _score({"case": _L07, "text": _JOSEPH + "He needs to grieve for Grace properly."}) == ("grief", 3.0)
+    assert area_read({"case": _L07, "text": _JOSEPH + "He needs to grieve for Grace properly."}) == ("grief", 3.0)
     for ending in ("He grieved for Grace at the time.", "He needs support."):
-        assert _score({"case": _L07, "text": _JOSEPH + ending}) == ("none", 0.0), ending
+        assert area_read({"case": _L07, "text": _JOSEPH + ending}) == ("none", 0.0), ending
 
 
 def test_bracketed_aside_between_two_alternatives() -> None:
     """"Either X (an aside) or Y" weighs a pair as "either X or Y" does: with the work of both planned, half of the
     better reading; with the choice put off and no plan, nothing. A pair asked and then answered is a choice."""
     pair = "Either a role transition (the move from Maracaibo in August) or a role dispute with her mother; I can see "
-    assert _score({"case": _S11, "text": pair + "arguments for both. Goals might be to help her adjust to the new "
+    assert area_read({"case": _S11, "text": pair + "arguments for both. Goals might be to help her adjust to the new "
                    "school and to cut down the rows with her mother, using role play."}) == ("role_transition", 1.5)
-    assert _score({"case": _S11, "text": pair + "arguments for both. I'd need more information before picking "
+    assert area_read({"case": _S11, "text": pair + "arguments for both. I'd need more information before picking "
                    "one."}) == ("none", 0.0)
-    assert _score({"case": _S11, "text": "A role transition (the move from Maracaibo in August), or a role dispute "
+    assert area_read({"case": _S11, "text": "A role transition (the move from Maracaibo in August), or a role dispute "
                    "with her mother? The transition, since the fights only began after the move. Goals: help her "
                    "adjust to the new school, mourn what she left."}) == ("role_transition", 3.0)

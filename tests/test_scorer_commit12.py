@@ -11,41 +11,16 @@ against study-half cases; batch 2 was written after the first fix and run once.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
+from scoring_helpers import area_read, marked_items, marked_params
 
-from ipt_training.cases.loader import load_case_file
-from ipt_training.scoring.formulation import score_formulation
-from ipt_training.scoring.report import FormulationAnswer
-
-_DATA = Path(__file__).resolve().parent / "data" / "commit12"
-_BENCH = Path(__file__).resolve().parents[1] / "benchmarks" / "data"
-_ITEMS = [item for path in sorted(_DATA.glob("batch*.yaml")) for item in yaml.safe_load(path.read_text("utf-8"))]
-_CASES: dict = {}
+_ITEMS = marked_items("commit12")
 
 
-def _score(item: dict) -> tuple[str, float]:
-    folder, case_id = item["case"].split("/")
-    if item["case"] not in _CASES:
-        _CASES[item["case"]] = load_case_file(_BENCH / folder / "cases" / f"{case_id}.yaml")
-    case = _CASES[item["case"]]
-    report = score_formulation(FormulationAnswer(text=item["text"]), case.reference, case=case)
-    area = "none" if report.detected_primary is None or "keyword_stuffing" in report.flags else (
-        report.detected_primary.value)
-    return area, report.criterion("problem_area").points
-
-
-def _params() -> list:
-    return [pytest.param(item, id=item["id"], marks=[pytest.mark.xfail(reason=item["known_miss"], strict=True)]
-                         if "known_miss" in item else []) for item in _ITEMS]
-
-
-@pytest.mark.parametrize("item", _params())
+@pytest.mark.parametrize("item", marked_params(_ITEMS))
 def test_marked_answer_area(item: dict) -> None:
     """The area read and its points are the examiner's (points within the range a careful examiner would give)."""
-    area, points = _score(item)
+    area, points = area_read(item)
     assert area == item["area"]
     assert item["area_min"] <= points <= item["area_max"]
 
@@ -60,7 +35,7 @@ _N09 = "formulation_dev_n/n-09"
 
 
 def _n09(text: str) -> tuple[str, float]:
-    return _score({"case": _N09, "text": text})
+    return area_read({"case": _N09, "text": text})
 
 
 def test_later_lean_ranks_a_candidate_stated_first() -> None:
