@@ -63,3 +63,24 @@ def marked_params(items: list[dict]) -> list[Any]:
     """``items`` as pytest parameters by id; an item with a ``known_miss`` is a strict xfail giving that reason."""
     return [pytest.param(item, id=item["id"], marks=[pytest.mark.xfail(reason=item["known_miss"], strict=True)]
                          if "known_miss" in item else []) for item in items]
+
+
+#: The evidence feedback's words for a full and for a half onset-link point.
+LINK_FULL = "You tied the onset of the episode"
+LINK_HALF = "for the full point"
+
+
+def link_credit(feedback: str) -> str:
+    """``"full"``, ``"half"`` or ``"none"``: the onset-link credit an evidence feedback sentence reports."""
+    return "full" if LINK_FULL in feedback else "half" if LINK_HALF in feedback else "none"
+
+
+def check_read_as_marked(library: Any, item: dict) -> None:
+    """A red-team batch item (``case_id``, ``text``, ``area`` points, optional ``link`` and evidence range) is scored
+    as its marks say."""
+    report = score(library.get(item["case_id"]), item["text"])
+    evidence = report.criterion("evidence_timeline")
+    assert points(report, "problem_area") == item["area"]
+    if "link" in item:
+        assert link_credit(evidence.feedback) == item["link"]
+    assert item.get("evidence_min", 0.0) <= evidence.points <= item.get("evidence_max", 3.0)

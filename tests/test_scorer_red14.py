@@ -30,13 +30,12 @@ from pathlib import Path
 import pytest
 import yaml
 from attack_templates import area_label, cases_with_keys, pronoun, timeline_events
-from scoring_helpers import points, score
+from scoring_helpers import LINK_FULL as _LINKED
+from scoring_helpers import check_read_as_marked, points, score
 
 from ipt_training.cases.library import CaseLibrary
 from ipt_training.scoring.every_event import timeline_words
 
-_LINKED = "You tied the onset of the episode"
-_HALF = "for the full point"
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December"]
 
@@ -180,24 +179,11 @@ _OPEN = {
 }
 
 
-def _link(feedback: str) -> str:
-    return "full" if _LINKED in feedback else "half" if _HALF in feedback else "none"
-
-
-def _read_as_marked(library: CaseLibrary, item: dict) -> None:
-    report = score(library.get(item["case_id"]), item["text"])
-    evidence = report.criterion("evidence_timeline")
-    assert points(report, "problem_area") == item["area"]
-    if "link" in item:
-        assert _link(evidence.feedback) == item["link"]
-    assert item.get("evidence_min", 0.0) <= evidence.points <= item.get("evidence_max", 3.0)
-
-
 @pytest.mark.parametrize("item", [pytest.param(item, marks=pytest.mark.xfail(reason=_OPEN[item["id"]], strict=True))
                                   if item["id"] in _OPEN else item for item in _BATCH1],
                          ids=[item["id"] for item in _BATCH1])
-def test_the_first_batch_is_read_as_marked(library: CaseLibrary, item: dict) -> None:
-    _read_as_marked(library, item)
+def test_the_first_batch_ischeck_read_as_marked(library: CaseLibrary, item: dict) -> None:
+    check_read_as_marked(library, item)
 
 
 # --- batch 2, written after the phase-1 fixes (af5f8ff) and run once (tests/data/red14/batch2.yaml): 8 of 10 read
@@ -211,5 +197,5 @@ _OPEN2 = {"b4-attack": "'Onset Nov 2024 after: X; Y; Z': every event after one t
 @pytest.mark.parametrize("item", [pytest.param(item, marks=pytest.mark.xfail(reason=_OPEN2[item["id"]], strict=True))
                                   if item["id"] in _OPEN2 else item for item in _BATCH2],
                          ids=[item["id"] for item in _BATCH2])
-def test_the_second_batch_is_read_as_marked(library: CaseLibrary, item: dict) -> None:
-    _read_as_marked(library, item)
+def test_the_second_batch_ischeck_read_as_marked(library: CaseLibrary, item: dict) -> None:
+    check_read_as_marked(library, item)

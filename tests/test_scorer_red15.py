@@ -32,7 +32,9 @@ from pathlib import Path
 import pytest
 import yaml
 from attack_templates import area_label, cases_with_keys, pronoun
-from scoring_helpers import points, score
+from scoring_helpers import LINK_FULL as _LINKED
+from scoring_helpers import LINK_HALF as _HALF
+from scoring_helpers import check_read_as_marked, points, score
 
 from ipt_training.cases.library import CaseLibrary
 from ipt_training.scoring.event_told import names_nothing, says_what
@@ -40,8 +42,6 @@ from ipt_training.scoring.relation_names import relation_names
 from ipt_training.scoring.specificity import facts_for
 from ipt_training.scoring.wrong_death import WRONG_DEATH_FEEDBACK, wrong_deaths
 
-_LINKED = "You tied the onset of the episode"
-_HALF = "for the full point"
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December"]
 _NUMBERS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
@@ -216,22 +216,9 @@ def test_what_is_said_of_the_dead() -> None:
 _BATCH1 = yaml.safe_load((Path(__file__).parent / "data" / "red15" / "batch1.yaml").read_text(encoding="utf-8"))
 
 
-def _link(feedback: str) -> str:
-    return "full" if _LINKED in feedback else "half" if _HALF in feedback else "none"
-
-
-def _read_as_marked(library: CaseLibrary, item: dict) -> None:
-    report = score(library.get(item["case_id"]), item["text"])
-    evidence = report.criterion("evidence_timeline")
-    assert points(report, "problem_area") == item["area"]
-    if "link" in item:
-        assert _link(evidence.feedback) == item["link"]
-    assert item.get("evidence_min", 0.0) <= evidence.points <= item.get("evidence_max", 3.0)
-
-
 @pytest.mark.parametrize("item", _BATCH1, ids=[item["id"] for item in _BATCH1])
-def test_the_first_batch_is_read_as_marked(library: CaseLibrary, item: dict) -> None:
-    _read_as_marked(library, item)
+def test_the_first_batch_ischeck_read_as_marked(library: CaseLibrary, item: dict) -> None:
+    check_read_as_marked(library, item)
 
 
 # --- batch 2, written after the first fix (6d363fe) and run once (tests/data/red15/batch2.yaml): 6 of 10 read as
@@ -250,8 +237,8 @@ _OPEN2 = {
 @pytest.mark.parametrize("item", [pytest.param(item, marks=pytest.mark.xfail(reason=_OPEN2[item["id"]], strict=True))
                                   if item["id"] in _OPEN2 else item for item in _BATCH2],
                          ids=[item["id"] for item in _BATCH2])
-def test_the_second_batch_is_read_as_marked(library: CaseLibrary, item: dict) -> None:
-    _read_as_marked(library, item)
+def test_the_second_batch_ischeck_read_as_marked(library: CaseLibrary, item: dict) -> None:
+    check_read_as_marked(library, item)
 
 
 # --- phase 2: area15's reading of the inner work said stuck after a copied vignette (stuck_work.py)
