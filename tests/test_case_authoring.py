@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from typer.testing import CliRunner
 
 from ipt_training.cases.concepts import DOC_END, DOC_START, concept_rows, concepts_markdown
@@ -469,3 +470,35 @@ def test_the_guide_rubric_table_matches_the_scorer(repo):
     assert set(rows) == {"criterion", *fields}
     for label, attr in fields.items():
         assert f"| {getattr(SUPERVISION, attr):g} | {getattr(PATIENT, attr):g} |" in rows[label], label
+
+
+def _assessment_case_with_key(course: Path, goal: str) -> Path:
+    """NEW_CASE split as docs/authoring-cases.md says: the case in cases/, its reference in a key file."""
+    case = yaml.safe_load(NEW_CASE)
+    key = {"case_id": "clinic-01", "reference": case.pop("reference"), "samples": case.pop("samples", [])}
+    case["set"] = "assessment"
+    key["reference"]["goals"][0] = goal
+    (course / "cases").mkdir()
+    (course / "cases" / "clinic-01.yaml").write_text(yaml.safe_dump(case, sort_keys=False))
+    keys = course / "source" / "keys" / "cases"
+    keys.mkdir(parents=True)
+    (keys / "clinic-01.yaml").write_text(yaml.safe_dump(key, sort_keys=False))
+    return keys / "clinic-01.yaml"
+
+
+def test_check_of_the_course_reports_a_broken_key_file_not_ok(tmp_path, monkeypatch):
+    """`ipt-course cases check` (README step 2) said 'ok ... no key file found' when the key file was there but
+    invalid (a goal id mistyped), so the instructor went on to release a case the grader could not use."""
+    course = _course(tmp_path, 'c.IPTCourse.case_dirs = ["cases"]')
+    _assessment_case_with_key(course, "transition.mourn_old_role")
+    result = _cli("cases", "check", cwd=course, monkeypatch=monkeypatch)
+    assert result.exit_code == 1, result.output
+    assert "no key file found" not in result.output
+    assert "clinic-01.yaml:" in result.output and "unknown goal id 'transition.mourn_old_role'" in result.output
+
+
+def test_check_of_the_course_scores_a_valid_key_file(tmp_path, monkeypatch):
+    course = _course(tmp_path, 'c.IPTCourse.case_dirs = ["cases"]')
+    key = _assessment_case_with_key(course, "transition.mourn_old")
+    checked = json.loads(_cli("cases", "check", "--json", cwd=course, monkeypatch=monkeypatch).output)
+    assert [(c["case_id"], c["ok"], c["note"]) for c in checked] == [("clinic-01", True, f"reference from {key}")]

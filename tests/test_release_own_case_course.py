@@ -93,3 +93,29 @@ def test_release_refuses_points_that_disagree_with_the_test(course: Course) -> N
     assert list(errors) == [ASSIGNMENT]
     assert '"Case C" (case_c_test) is worth 5 points in the assignment but its test grades out of points=10' \
         in errors[ASSIGNMENT]
+
+
+def test_a_key_sentence_copied_from_the_vignette_is_not_withheld_as_key_text(course: Course) -> None:
+    """An evidence sentence copied from the vignette (as docs/authoring-cases.md invites) is no secret: the
+    trainee's case display is not key text (it was withheld from every trainee's feedback and listed as a
+    problem), while a cell that prints the key's rationale still is."""
+    key_file = course.root / "source" / "keys" / "cases" / f"{CASE_ID}.yaml"
+    key = yaml.safe_load(key_file.read_text(encoding="utf-8"))
+    copied = "The crew gave him a send-off and he has not been back since."
+    key["reference"]["key_evidence"].append({"id": "send_off", "hint": "How did he leave?", "text": copied})
+    key_file.write_text(yaml.safe_dump(key, sort_keys=False), encoding="utf-8")
+    assert course.release([ASSIGNMENT]) == {}
+    released = course.root / "release" / ASSIGNMENT
+    submitted = course.root / "submitted" / "rosa" / ASSIGNMENT
+    shutil.copytree(released, submitted)
+    notebook = submitted / f"{ASSIGNMENT}.ipynb"
+    nb = nbformat.read(notebook, as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell(f"print({key['reference']['rationale']!r})"))
+    nbformat.write(nb, notebook)
+
+    [result] = course.autograde(ASSIGNMENT, ["rosa"])
+    leaks = [p for p in result.problems if "printed text from the instructor's keys" in p]
+    assert len(leaks) == 1 and "case_c_show" not in leaks[0], result.problems
+    page = next(p for p in result.feedback if p.suffix == ".html").read_text(encoding="utf-8")
+    assert "he has not been back since" in page  # the vignette, shown as the trainee saw it
+    assert page.count("Output withheld from your feedback") == 1  # the rationale's printout only

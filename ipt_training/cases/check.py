@@ -7,12 +7,13 @@ A model formulation must reach 9 / 10 under the patient rubric; a sample must la
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ipt_training.cases.library import CaseLibrary, is_key_file, yaml_files
+from ipt_training.cases.library import CaseLibrary, find_keys_dir, is_key_file, yaml_files
 from ipt_training.cases.loader import CaseFileError, load_case_file, load_key_file
 from ipt_training.cases.model import Case, ReferenceFormulation, SampleAnswer
 from ipt_training.cases.validation import validate_files
@@ -146,6 +147,13 @@ def _check_case_file(path: Path, library: CaseLibrary | None, checked: set[Path]
                          answers=tuple(check_answers(case.reference, case.samples, case)))
     key = library.key_sources.get(case.id) if library is not None else None
     if key is None or library is None:
+        broken = _key_file_of(case.id)
+        if broken is not None and broken.resolve() in checked:
+            return FileCheck(path, case.id, note=f"valid; no reference in this file: its key file {broken} is "
+                                                 "checked on its own row")
+        if broken is not None:  # the key exists but the library could not take it: say why, never "ok"
+            problems = validate_files([broken]).get(broken) or ["the key file could not be read with the case"]
+            return FileCheck(path, case.id, problems=tuple(problems))  # each names the key file and its line
         return FileCheck(path, case.id, note="valid; no reference in this file and no key file found for it "
                                              "(source/keys/cases/), so nothing was scored")
     if key.resolve() in checked:
@@ -153,6 +161,18 @@ def _check_case_file(path: Path, library: CaseLibrary | None, checked: set[Path]
     merged = library.cases[case.id]
     return FileCheck(path, case.id, evidence=_evidence_rows(merged.reference), note=f"reference from {key}",
                      answers=tuple(check_answers(merged.reference, merged.samples, merged)))
+
+
+def _key_file_of(case_id: str) -> Path | None:
+    """The course's key file for ``case_id`` (its ``case_id:`` line, in ``source/keys/cases/``), if any."""
+    keys = find_keys_dir()
+    if keys is None or not (keys / "cases").is_dir():
+        return None
+    pattern = re.compile(rf"^case_id\s*:\s*['\"]?{re.escape(case_id)}['\"]?\s*(#.*)?$", re.M)
+    for file in sorted((keys / "cases").glob("*.yaml")):
+        if pattern.search(file.read_text(encoding="utf-8", errors="replace")):
+            return file
+    return None
 
 
 def _check_key_file(path: Path, library: CaseLibrary | None) -> FileCheck:

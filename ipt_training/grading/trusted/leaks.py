@@ -78,10 +78,12 @@ def _practice_text() -> str:
 
 
 def _public_text(course_root: Path) -> str:
-    """Text trainees already have: the released notebooks and the package's case and dialogue files."""
+    """Text trainees already have: the released notebooks, the trainee copies of the instructor's own cases released
+    beside them (``release/<assignment>/cases/``: a key sentence copied from the vignette is no secret) and the
+    package's case and dialogue files."""
     from ipt_training.cases.library import packaged_cases_dir
 
-    released = sorted((course_root / "release").rglob("*.ipynb"))
+    released = sorted([*(course_root / "release").rglob("*.ipynb"), *(course_root / "release").rglob("*.yaml")])
     parts = [p.read_text(encoding="utf-8", errors="replace") for p in released]
     data = packaged_cases_dir().parent
     parts += [p.read_text(encoding="utf-8", errors="replace") for p in sorted(data.rglob("*.yaml"))]
