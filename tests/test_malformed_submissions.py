@@ -108,6 +108,8 @@ class Expect:
 
 CASES: dict[str, Expect] = {
     "answer_cell_deleted": Expect(True, FULL - 1, "answer cell(s) deleted: q1_answer", "is not defined"),
+    "syntax_error": Expect(True, FULL - 1, '"Q1. Who developed IPT?" (q1_answer): SyntaxError in line 1 of the '
+                                           "cell (unterminated string literal", "SyntaxError"),
     "test_cell_deleted": Expect(True, FULL, "test cell(s) deleted and restored for grading: q2_test"),
     "test_cell_edited": Expect(True, 0, "test cell(s) edited; the original was used for grading: q2_test, q3_test"),
     "invalid_json": Expect(False, None, "not valid JSON"),
@@ -288,6 +290,7 @@ def _submissions(course: Course) -> dict[str, dict[str, nbformat.NotebookNode | 
         "duplicated_cells": {NOTEBOOK: duplicated},
         "extra_locked_grade_cell": {NOTEBOOK: extra},
         "answer_cell_deleted": {NOTEBOOK: nb(answers=sol, delete_cells=["q1_answer"])},
+        "syntax_error": {NOTEBOOK: nb(answers={**sol, "q1_answer": "q1 = 'b"})},  # a closing quote forgotten
         "test_cell_deleted": {NOTEBOOK: nb(answers=sol, delete_cells=["q2_test"])},
         "test_cell_edited": {NOTEBOOK: nb(replace_cells={"q2_test": "2", "q3_test": "print('Question: 1 / 1')\n1"})},
         "invalid_json": {NOTEBOOK: b'{"cells": [{"cell_type": "code", "sou'},
@@ -427,6 +430,12 @@ def test_every_submission_not_graded_is_in_the_review_queue(matrix: Matrix) -> N
     assert CASES["symlink_to_keys"].problem in queued[("symlink_to_keys", ASSIGNMENT)]
     assert CASES["oversized_notebook"].problem in queued[("oversized_notebook", ASSIGNMENT)]
 
+    with (root / "report" / "review_queue.csv").open(newline="", encoding="utf-8") as handle:
+        answers = {(row["student"], row["item"]): row["reasons"] for row in csv.DictReader(handle)}
+    for student in ("answer_cell_deleted", "syntax_error"):  # graded, 0 for q1, whose answer may be in the cell
+        assert "answer not defined when graded (`q1`)" in answers[(student, "q1_test")]
+    assert ("empty_answers", "q1_test") not in answers  # a clear 0
+
 
 def test_huge_output_is_capped_in_the_notebook_and_the_feedback(matrix: Matrix) -> None:
     root = matrix.course.root
@@ -440,9 +449,9 @@ def test_key_text_never_reaches_the_feedback(matrix: Matrix) -> None:
     assert "printed text from the instructor's keys; its output was withheld" in problems
     assert "refers to the instructor's keys" in problems
     for student in (*CASES, *GOOD):
-        if student in ("good_full", "answer_cell_deleted", "test_cell_deleted", "nbformat_3", "infinite_loop",
-                       "uninterruptible_loop", "kernel_crash", "memory_bomb", "huge_output", "emoji_answers",
-                       "reads_disk", "fifo_at_run_time", "huge_answers_file", "disk_hog", "duplicated_cells",
+        if student in ("good_full", "answer_cell_deleted", "syntax_error", "test_cell_deleted", "nbformat_3",
+                       "infinite_loop", "uninterruptible_loop", "kernel_crash", "memory_bomb", "huge_output",
+                       "emoji_answers", "reads_disk", "fifo_at_run_time", "huge_answers_file", "disk_hog", "duplicated_cells",
                        "extra_locked_grade_cell", "slow_cells", "kernel_writes_a_notebook", *FLAGS):
             continue  # these typed the solution themselves; their own code is in their feedback
         assert find_leaks(root / "feedback" / student, root) == [], student

@@ -165,10 +165,11 @@ def review_queue(cohort: CohortData, rescored: pd.DataFrame, manual: pd.DataFram
     Reasons: scorer confidence below ``threshold``; a scorer flag (keyword stuffing, self-contradiction);
     a grader's review flag printed with the grade (an inventory or timeline answer whose credit was scaled down
     or refused); an instructor score ``score_gap`` or more away from the auto score, or a different problem area;
-    a re-score that no longer matches the gradebook; a grade nbgrader marks as needing a manual grade; and, as a
-    row named after the notebook, what sent a whole submission to review (HTML made inert, code reaching for the
-    keys or changing the grader); a submission autograde did not grade (refused or stopped) gets a row named
-    ``NOT_GRADED_ITEM`` with the reasons the grader stored ("not graded: ...").
+    a re-score that no longer matches the gradebook; an answer the grader could not read as given and scored 0 (its
+    variable undefined after a deleted cell or a SyntaxError, or not in the expected form); a grade nbgrader marks
+    as needing a manual grade; and, as a row named after the notebook, what sent a whole submission to review
+    (HTML made inert, code reaching for the keys or changing the grader); a submission autograde did not grade
+    (refused or stopped) gets a row named ``NOT_GRADED_ITEM`` with the reasons the grader stored ("not graded: ...").
     """
     keys = ["student", "assignment", "item"]
     reasons: dict[tuple[str, str, str], list[str]] = {}
@@ -193,6 +194,9 @@ def review_queue(cohort: CohortData, rescored: pd.DataFrame, manual: pd.DataFram
     for r in cohort.items.itertuples(index=False):
         for reason in grader_flags(r.feedback):
             reasons.setdefault((r.student, r.assignment, r.item), []).append(f"flagged by the grader: {reason}")
+    for r in cohort.items.itertuples(index=False):  # an answer the grader could not read as given, scored 0
+        if isinstance(r.answer_problem, str) and r.answer_problem and not (r.auto_score and r.auto_score > 0):
+            reasons.setdefault((r.student, r.assignment, r.item), []).append(f"{r.answer_problem}; scored 0")
     for r in cohort.submission_reviews.itertuples(index=False):  # the whole notebook, under its own name
         item = f"{r.notebook}.ipynb" if r.notebook else NOT_GRADED_ITEM
         reasons.setdefault((r.student, r.assignment, item), []).append(r.reason)

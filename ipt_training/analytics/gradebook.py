@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from ipt_training.grading.workflow.course import Course
 
 ITEM_COLUMNS = ["student", "assignment", "notebook", "item", "kind", "case_id", "score", "max_score",
-                "auto_score", "manual_score", "extra_credit", "needs_manual_grade", "feedback"]
+                "auto_score", "manual_score", "extra_credit", "needs_manual_grade", "feedback", "answer_problem"]
 CRITERION_COLUMNS = ["student", "assignment", "notebook", "item", "case_id", "criterion", "label", "points",
                      "max_points", "feedback"]
 FORMULATION_COLUMNS = ["student", "assignment", "notebook", "item", "case_id", "suffix", "chosen_area",
@@ -191,7 +191,7 @@ def build_cohort(grades: pd.DataFrame, assignments: pd.DataFrame, students: Iter
                  late_penalties: pd.DataFrame | None = None) -> CohortData:
     """Join gradebook rows with what the autograded notebooks printed and what trainees answered."""
     from ipt_training.grading.trusted.diagnose import submission_review_reasons
-    from ipt_training.grading.trusted.scored import answers_not_stored
+    from ipt_training.grading.trusted.scored import answer_problem, answers_not_stored
 
     items: list[dict[str, Any]] = []
     criteria: list[dict[str, Any]] = []
@@ -220,7 +220,8 @@ def build_cohort(grades: pd.DataFrame, assignments: pd.DataFrame, students: Iter
             items.append({**base, "kind": kind, "score": _float(grade.score), "max_score": _float(grade.max_score),
                           "auto_score": _float(grade.auto_score), "manual_score": _float(grade.manual_score),
                           "extra_credit": _float(grade.extra_credit),
-                          "needs_manual_grade": bool(grade.needs_manual_grade), "feedback": feedback})
+                          "needs_manual_grade": bool(grade.needs_manual_grade), "feedback": feedback,
+                          "answer_problem": answer_problem(cell) if cell is not None else ""})
             criteria += [{**base, **row} for row in output.criteria()]
             if case_id and cells is not None and answers_not_stored(cell):
                 # The answer cell's literal text may not be what was graded (code can change it at run time).

@@ -258,6 +258,9 @@ FLAG_LINE = f"  - {REVIEW_MARK}"
 TRUNCATED = re.compile(r"\[([\d,]+) characters of output truncated by the grader\]")
 
 
+_SYNTAX = re.compile(r"^(?P<what>.*?) \((?:[^()]*\.py|<[^>]*>), line (?P<line>\d+)\)$", re.S)
+
+
 def explain_error(ename: str, evalue: str) -> str:
     """A plain-language sentence for a cell error (the raw error when there is no better one)."""
     for name, pattern, message in _ERROR_MESSAGES:
@@ -265,6 +268,10 @@ def explain_error(ename: str, evalue: str) -> str:
             return message
     if ename == "OSError" and "Read-only file system" in evalue:
         return "tried to write outside its own folder, which is blocked during grading"
+    syntax = _SYNTAX.match(evalue) if ename in ("SyntaxError", "IndentationError", "TabError") else None
+    if syntax:  # the kernel's temporary file name ("3105.py") means nothing to the instructor
+        return (f"{ename} in line {syntax['line']} of the cell ({syntax['what'][:120]}): the cell did not run, so "
+                "nothing it sets is defined")
     evalue = evalue[:160] + ("..." if len(evalue) > 160 else "")
     return f"{ename}{': ' + evalue if evalue else ''}"
 

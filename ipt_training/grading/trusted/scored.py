@@ -77,3 +77,20 @@ def from_builder(cell: NotebookNode) -> list[str]:
     """Names whose scored value came from the builder's saved answers (``ipt_answers.json``)."""
     mark = cell.get("metadata", {}).get(SCORED_MARK) or {}
     return [str(n) for n in mark.get("from_builder", [])]
+
+
+def answer_problem(cell: NotebookNode) -> str:
+    """Why the grader could not read this grade cell's answer as the trainee meant it, for the instructor's review
+    ("" when it could, or when the answer was left empty: a clear 0)."""
+    mark = cell.get("metadata", {}).get(SCORED_MARK)
+    if not isinstance(mark, dict):
+        return ""
+    absent = mark.get("absent")
+    if absent:
+        names = ", ".join(f"`{n}`" for n in (absent if isinstance(absent, list) else [absent]))
+        return (f"answer not defined when graded ({names}): its answer cell was deleted, renamed or stopped with an "
+                "error (a SyntaxError?); the trainee's cell may hold an answer worth a manual grade")
+    if mark.get("well_formed") is False and not mark.get("unanswered"):
+        return ("answer not in the expected form (the template left in place, too short, or the wrong kind of value: "
+                "the feedback says which)")
+    return ""
