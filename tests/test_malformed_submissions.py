@@ -451,8 +451,9 @@ def test_key_text_never_reaches_the_feedback(matrix: Matrix) -> None:
     for student in (*CASES, *GOOD):
         if student in ("good_full", "answer_cell_deleted", "syntax_error", "test_cell_deleted", "nbformat_3",
                        "infinite_loop", "uninterruptible_loop", "kernel_crash", "memory_bomb", "huge_output",
-                       "emoji_answers", "reads_disk", "fifo_at_run_time", "huge_answers_file", "disk_hog", "duplicated_cells",
-                       "extra_locked_grade_cell", "slow_cells", "kernel_writes_a_notebook", *FLAGS):
+                       "emoji_answers", "reads_disk", "fifo_at_run_time", "huge_answers_file", "disk_hog",
+                       "duplicated_cells", "extra_locked_grade_cell", "slow_cells", "kernel_writes_a_notebook",
+                       *FLAGS):
             continue  # these typed the solution themselves; their own code is in their feedback
         assert find_leaks(root / "feedback" / student, root) == [], student
     html = " ".join(matrix.results["reads_keys"].feedback[0].read_text(encoding="utf-8").lower().split())
