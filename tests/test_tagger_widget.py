@@ -9,7 +9,7 @@ import pytest
 
 from ipt_training.communication.library import DialogueLibrary
 from ipt_training.communication.taxonomy import CODES, code_name
-from ipt_training.widgets.tagger import NO_KEY_MESSAGE, legend_html, tagger_widget, utterance_html
+from ipt_training.widgets.tagger import NO_KEY_MESSAGE, NOTHING_CODED, legend_html, tagger_widget, utterance_html
 
 KEYS = Path(__file__).resolve().parents[1] / "source" / "keys"
 
@@ -96,6 +96,19 @@ def test_check_with_nothing_coded_gives_no_codes_away(keyed: DialogueLibrary) ->
     html = tagger.feedback.value
     assert html.count("not coded yet") == len(tagger.primary)
     assert not [code for code in CODES if code_name(code) in html]
+
+
+def test_check_with_nothing_coded_asks_for_codes_instead_of_a_score(keyed: DialogueLibrary) -> None:
+    """As the quiz and the phase sorter do: no 'Score: 0 / 10 ... kappa 0.00' for menus nobody touched."""
+    tagger = tagger_widget(keyed.get("dp-04"), reveal=True)
+    tagger.check()
+    assert NOTHING_CODED in tagger.feedback.value
+    assert "Score:" not in tagger.feedback.value and "kappa" not in tagger.feedback.value
+    tagger.primary[1].value = CODES[0]
+    tagger.check()
+    html = tagger.feedback.value
+    assert NOTHING_CODED not in html and "Score: " in html and "kappa" in html
+    assert f"{len(tagger.primary) - 1} of {len(tagger.primary)} utterances not coded yet." in html
 
 
 def _row(html: str, number: int) -> str:

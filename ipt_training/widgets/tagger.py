@@ -17,6 +17,7 @@ PRIMARY_OPTIONS: list[tuple[str, str]] = [("Choose a code…", ""), *((code_labe
 SECOND_OPTIONS: list[tuple[str, str]] = [("No second code", ""), *((code_label(c), c) for c in CODES)]
 NO_KEY_MESSAGE = ("Reference codes are not available here, so this dialogue cannot be checked now. "
                   "Your codes are kept in the menus for your assignment.")
+NOTHING_CODED = "You have not coded any utterance yet. Choose a code for each utterance, then press Check."
 _MARKS = {"correct": MARK_RIGHT, "partial": "± partly right", "wrong": MARK_WRONG, "blank": MARK_MISSING}
 
 
@@ -43,8 +44,14 @@ def result_html(result: CodingResult) -> str:
     rows = [[str(u.number), ", ".join(code_name(c) for c in u.trainee) or "",
              *([", ".join(code_name(c) for c in u.reference)] if side_by_side else []), _MARKS[u.status], u.message]
             for u in result.utterances]
-    summary = paragraph(f"Score: {result.points:g} / {result.max_points:g}. Exact matches: {result.accuracy:.0%} "
-                        f"of utterances; Cohen's kappa on primary codes: {result.kappa:.2f}.")
+    if not attempted:  # no score, percentage or kappa for menus nobody touched (as the quiz and phase sorter)
+        summary = paragraph(NOTHING_CODED)
+    else:
+        unanswered = sum(not u.trainee for u in result.utterances)
+        rest = f" {unanswered} of {len(result.utterances)} utterances not coded yet." if unanswered else ""
+        summary = paragraph(f"Score: {result.points:g} / {result.max_points:g}. Exact matches: "
+                            f"{result.accuracy:.0%} of utterances; Cohen's kappa on primary codes: "
+                            f"{result.kappa:.2f}.{rest}")
     notes = "".join(paragraph(n) for n in result.notes)
     headers = ["Utterance", "Your codes", *(["Reference codes"] if side_by_side else []), "Result", "Feedback"]
     table = html_table("Coding feedback", headers, rows)
