@@ -17,16 +17,17 @@ from ipt_training.grading.workflow.simulate import SubmissionPlan, fill_notebook
 
 ASSIGNMENT = "ipt_foundations"
 NOTEBOOK = f"{ASSIGNMENT}.ipynb"
+FORMULATION = "problem_area_formulation"
 
 
 @pytest.fixture(scope="module")
 def graded(repo: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, GradeResult], pd.DataFrame]:
     root = tmp_path_factory.mktemp("answer-problems")
     shutil.copy2(repo / "nbgrader_config.py", root / "nbgrader_config.py")
-    for folder in ("keys", ASSIGNMENT):
+    for folder in ("keys", ASSIGNMENT, FORMULATION):
         shutil.copytree(repo / "source" / folder, root / "source" / folder)
     course = Course(root)
-    assert course.release([ASSIGNMENT]) == {}
+    assert course.release([ASSIGNMENT, FORMULATION]) == {}
     release = root / "release" / ASSIGNMENT / NOTEBOOK
     sol = solution_answers(root / "source" / ASSIGNMENT / NOTEBOOK)
     without_q8 = {k: v for k, v in sol.items() if k != "q8_answer"}
@@ -40,11 +41,17 @@ def graded(repo: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[s
     for student, plan in plans.items():
         submit(root, student, ASSIGNMENT, {NOTEBOOK: fill_notebook(release, plan)})
     results = {r.student: r for r in course.autograde(ASSIGNMENT, list(plans), jobs=2)}
+    notebook = f"{FORMULATION}.ipynb"
+    solved = solution_answers(root / "source" / FORMULATION / notebook)
+    plan = SubmissionPlan(answers=solved, delete_cells=["case_a_answer"])
+    submit(root, "deleted", FORMULATION, {notebook: fill_notebook(root / "release" / FORMULATION / notebook, plan)})
+    [formulation] = course.autograde(FORMULATION, ["deleted"])
+    results["deleted formulation"] = formulation
     return results, analyse(load_cohort(course)).review
 
 
-def _reasons(review: pd.DataFrame, student: str) -> dict[str, str]:
-    rows = review[review["student"] == student]
+def _reasons(review: pd.DataFrame, student: str, assignment: str = ASSIGNMENT) -> dict[str, str]:
+    rows = review[(review["student"] == student) & (review["assignment"] == assignment)]
     return dict(zip(rows["item"], rows["reasons"], strict=True))
 
 
@@ -52,6 +59,16 @@ def test_a_deleted_answer_cell_is_queued(graded) -> None:
     results, review = graded
     assert results["deleted"].score == 15
     assert "answer not defined when graded (`q1`)" in _reasons(review, "deleted")["q1_test"]
+
+
+
+def test_a_deleted_formulation_is_queued_without_a_reading_of_its_missing_text(graded) -> None:
+    results, review = graded
+    assert results["deleted formulation"].score == 20
+    assert "answer not defined when graded (`primary_area_a`" in _reasons(review, "deleted", FORMULATION)["case_a_test"]
+    row = review[(review["assignment"] == FORMULATION) & (review["item"] == "case_a_test")].iloc[0]
+    assert pd.isna(row["confidence"]) and pd.isna(row["detected_area"])  # no answer: nothing was read
+    assert set(review[review["assignment"] == FORMULATION]["item"]) == {"case_a_test"}
 
 
 def test_a_syntax_error_in_an_answer_is_named_and_queued(graded) -> None:

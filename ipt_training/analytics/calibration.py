@@ -171,8 +171,17 @@ def review_queue(cohort: CohortData, rescored: pd.DataFrame, manual: pd.DataFram
     (HTML made inert, code reaching for the keys or changing the grader); a submission autograde did not grade
     (refused or stopped) gets a row named ``NOT_GRADED_ITEM`` with the reasons the grader stored ("not graded: ...").
     """
+    from ipt_training.grading.trusted.scored import ABSENT_ANSWER
+
     keys = ["student", "assignment", "item"]
     reasons: dict[tuple[str, str, str], list[str]] = {}
+    # An answer that was never defined has no reading: its re-score (an empty answer, read with confidence) is left out.
+    absent = {(r.student, r.assignment, r.item) for r in cohort.items.itertuples(index=False)
+              if str(r.answer_problem).startswith(ABSENT_ANSWER)}
+    if absent and not rescored.empty:
+        kept = [(s, a, i) not in absent for s, a, i in
+                zip(rescored["student"], rescored["assignment"], rescored["item"], strict=True)]
+        rescored = rescored.loc[pd.Series(kept, index=rescored.index, dtype=bool)]
     for r in rescored.itertuples(index=False):
         key = (r.student, r.assignment, r.item)
         if r.confidence < threshold:

@@ -219,7 +219,8 @@ with the rest of the assignment (low or negative values deserve a look at the it
 {_table(display.readable(analysis.cohort_criteria))}<h3>Weakest criteria per trainee</h3>
 {_table(display.readable(analysis.weakest))}
 <h2>Review queue</h2>
-<p>Low scorer confidence, scorer flags, instructor disagreement or grades needing a manual look.</p>
+<p>Low scorer confidence, scorer flags, answers the grader could not read as given (a deleted answer cell, a
+SyntaxError, the template left in place), instructor disagreement or grades needing a manual look.</p>
 {_table(display.readable(analysis.review, root))}
 <h2>Calibration: instructor vs auto-scorer</h2>{agreement}
 {f"<h2>Notes</h2><ul>{notes}</ul>" if notes else ""}

@@ -20,6 +20,7 @@ from ipt_training.grading.trusted.answers import Record, RecordError, decode, en
 from ipt_training.saved_answers import graded_values
 
 SCORED_MARK = "ipt_answers"  # grade cell metadata written by the trusted re-scoring
+ABSENT_ANSWER = "answer not defined when graded"  # how :func:`answer_problem` starts for an undefined answer
 MAX_STORED_CHARS = 200_000  # larger answers are scored but not stored (the mark says so)
 
 
@@ -88,7 +89,7 @@ def answer_problem(cell: NotebookNode) -> str:
     absent = mark.get("absent")
     if absent:
         names = ", ".join(f"`{n}`" for n in (absent if isinstance(absent, list) else [absent]))
-        return (f"answer not defined when graded ({names}): its answer cell was deleted, renamed or stopped with an "
+        return (f"{ABSENT_ANSWER} ({names}): its answer cell was deleted, renamed or stopped with an "
                 "error (a SyntaxError?); the trainee's cell may hold an answer worth a manual grade")
     if mark.get("well_formed") is False and not mark.get("unanswered"):
         return ("answer not in the expected form (the template left in place, too short, or the wrong kind of value: "
