@@ -81,3 +81,29 @@ def test_editor_controls_are_labelled(case: Case) -> None:
     editor = inventory_editor(case)
     for control in (*editor.closeness, *editor.expectations):
         assert control.description and control.tooltip
+
+
+def _overlapping_labels(people: list[Person], patient: str) -> list[tuple[str, str]]:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    fig = plot_closeness_circle(people, patient_label=patient)
+    ax = fig.axes[0]
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    ax.apply_aspect()
+    labels = [t for t in ax.texts if "(" in t.get_text()]  # the people's labels carry "(relationship)"
+    boxes = [t.get_window_extent(renderer) for t in labels]
+    return [(labels[i].get_text().split("\n")[0], labels[j].get_text().split("\n")[0])
+            for i in range(len(boxes)) for j in range(i + 1, len(boxes)) if boxes[i].overlaps(boxes[j])]
+
+
+def test_moving_a_person_never_lets_two_labels_overlap() -> None:
+    """Seen in JupyterLab (lesson 2): with Clara moved to the outer circle, 'Rosa (sister in Lima)' and 'Tomasz
+    (former team colleague and futsal friend)' sat at the same height and their labels ran into each other."""
+    case = CaseLibrary.load().get("p-05")
+    moved = [p.model_copy(update={"closeness": Closeness.OUTER}) if p.name == "Clara" else p for p in case.inventory]
+    assert _overlapping_labels(moved, case.patient.name) == []
+
+
+def test_no_library_inventory_draws_overlapping_labels() -> None:
+    for case in CaseLibrary.load().cases.values():
+        assert _overlapping_labels(list(case.inventory), case.patient.name) == [], case.id

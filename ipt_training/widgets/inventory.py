@@ -97,7 +97,42 @@ def plot_closeness_circle(people: Iterable[Person], ax: Axes | None = None, pati
     ax.set_aspect("equal")
     ax.axis("off")
     ax.set_title("Closeness circle", fontsize=11)
+    separate_labels(labels, ax)
     return fig
+
+
+def separate_labels(labels: Sequence[Text], ax: Axes, rounds: int = 60) -> None:
+    """Move labels apart vertically until no two overlap: one person per ring can sit at the same height as one of
+    the next ring ("Rosa (sister in Lima)" ran into "Tomasz (former team colleague ...)" once Clara left the inner
+    circle). Each step pushes an overlapping pair apart by half their overlap each, in the axes' data units."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    fig = ax.get_figure()
+    assert isinstance(fig, Figure)
+    renderer = FigureCanvasAgg(fig).get_renderer() if not hasattr(fig.canvas, "get_renderer") \
+        else fig.canvas.get_renderer()
+    ax.apply_aspect()  # the box an equal aspect gives the axes at draw time, so pixels are measured as drawn
+    for _ in range(rounds):
+        boxes = [label.get_window_extent(renderer) for label in labels]
+        moved = False
+        for i, first in enumerate(boxes):
+            for j in range(i + 1, len(boxes)):
+                second = boxes[j]
+                if not first.overlaps(second):
+                    continue
+                pixels_per_unit = abs(ax.transData.transform((0, 1))[1] - ax.transData.transform((0, 0))[1])
+                gap = (min(first.y1, second.y1) - max(first.y0, second.y0) + 2) / 2 / pixels_per_unit
+                upper, lower = (labels[i], labels[j]) if first.y0 + first.y1 >= second.y0 + second.y1 \
+                    else (labels[j], labels[i])
+                for label, sign in ((upper, 1), (lower, -1)):
+                    x, y = label.get_position()
+                    label.set_position((x, y + sign * gap))
+                moved = True
+                break
+            if moved:
+                break
+        if not moved:
+            return
 
 
 def closeness_summary(people: Iterable[Person]) -> str:
