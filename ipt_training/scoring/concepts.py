@@ -126,6 +126,8 @@ def _findings(matches: list[Match], table: dict[str, Concept], size: int) -> lis
     """
     spans = [(m.clause, m.start, m.end, m.concept[size:]) for m in matches if not m.negated]
     spans.sort()
+    if len(spans) > 1:
+        spans = _nearest(spans)
     groups: list[list[tuple[int, int, int, str]]] = []
     clause, end = -1, -1
     for span in spans:
@@ -171,6 +173,20 @@ def _findings(matches: list[Match], table: dict[str, Concept], size: int) -> lis
             areas = _AREAS[candidates] = frozenset(table[c].area for c in candidates)
         findings.append(_new_finding(Finding, (first[0], first[1], first[2], candidates, areas)))
     return findings
+
+
+def _nearest(spans: list[tuple[int, int, int, str]]) -> list[tuple[int, int, int, str]]:
+    """``spans`` (sorted) less a cue read with a gap that begins inside the phrase before it, where the same cue ends
+    at the same word without the gap: "review old vs new, build new supports" reads "new supports", not "new build new
+    supports", which would swallow "old vs new" (the nearer reading is the phrase). A gapped reading that begins no
+    other phrase's words ("mourn her old role") stays the phrase."""
+    latest: dict[tuple[int, int, str], int] = {}
+    for clause, start, end, concept in spans:
+        latest[clause, end, concept] = start  # (sorted: the last one seen starts nearest)
+    if len(latest) == len(spans):
+        return spans
+    return [span for span in spans if latest[span[0], span[2], span[3]] == span[1] or not any(
+        other[0] == span[0] and other[1] < span[1] <= other[2] < span[2] for other in spans)]
 
 
 _new_finding = tuple.__new__  # Finding(...) through its Python-level __new__ costs more than the hot path allows

@@ -498,8 +498,10 @@ _NOT_NAMES = frozenset({"the", "a", "an", "his", "her", "their", "my", "our", "o
 
 @cache
 def _people_of(names: tuple[str, ...]) -> frozenset[str]:
+    """The first names of ``names`` as the answer's words are written (lower case, ASCII: "Paweł", "Tomás" are the
+    answer's "pawel", "tomas")."""
     firsts = (name.replace("-", " ").split()[:1] for name in names)
-    return frozenset(w.lower() for first in firsts for w in first
+    return frozenset(to_ascii_lower(w) for first in firsts for w in first
                      if w[:1].isupper() and w.isalpha() and w.lower() not in _NOT_NAMES)
 
 

@@ -843,11 +843,12 @@ _ONLY_GOOD = frozenset({"happy", "good", "positive", "nice", "best"})
 def _person_named(tokens: list[str], people: frozenset[str], dead: frozenset[str] = frozenset()) -> list[str]:
     """``tokens`` with a name of the case, or a possessive before a kin word, read as "him" ("talk about Marek",
     "talk about your brother": talk about him). Where the case names its dead (``dead``), the other people named
-    are the living ones the patient can go back to ("back towards Radu and Oana": back to friends)."""
+    are the living ones the patient can go back to ("back towards Radu and Oana": back to friends), and a kin word
+    the dead are not is not read as them ("talk about his son" where the wife died)."""
     named = [("him" if t in people and (not dead or t in dead) else "friends" if t in people else t) for t in tokens]
     for k in range(len(named) - 1):
-        if named[k] in _POSSESSIVES and named[k + 1] in _KIN:
-            named[k] = "him"
+        if named[k] in _POSSESSIVES and named[k + 1] in _KIN and (not dead or named[k + 1] in dead):
+            named[k] = "him"  # (a kin word the dead are not, where the case names them, is one of the living)
     return named
 
 
@@ -935,9 +936,13 @@ def plain_plan_concepts(prepared: Clauses, areas: set[ProblemArea], *, ending: b
         # each item of a plan's list with the verb that governs it ("talk about ... what you miss"), as a sentence
         # of its own (numbered -1: no clause of the answer); never read for the votes
         sentences = chain(sentences, ((-1, item) for item in items))
+    retold = bool(dead) and ProblemArea.GRIEF in areas and not voting
     for c, tokens in sentences:
         if refused(tokens):
             continue  # "I would not talk about what she has lost": the work named is the work refused
+        if retold and _RECONSTRUCT not in found and not _RETELL.isdisjoint(tokens) and (
+                not dead.isdisjoint(tokens) or not _WAS.isdisjoint(tokens)) and _dead_retold(tokens, dead):
+            found.add(_RECONSTRUCT)  # "explore his relationship with Fatma", "talk about who Yolande was to her"
         if voting and (cut := denied_tail(tokens)) is not None:
             tokens = tokens[:cut]  # "I'd see the withdrawal as part of that, not as a problem with making friends"
         if not voting and c >= 0 and "so" in tokens:
@@ -995,6 +1000,46 @@ def plain_plan_concepts(prepared: Clauses, areas: set[ProblemArea], *, ending: b
     if found and not voting and _every_area_planned(prepared, words):
         return set()  # the work of every area in plain words: a plan for none of them
     return found
+
+
+#: The plan's verbs of going over someone's story ("explore", "talk", "go over", "look at", "tell"): with the dead
+#: named after them, the relationship with the dead reconstructed (:func:`_dead_retold`).
+_RETELL = frozenset({"explore", "exploring", "talk", "talking", "speak", "speaking", "discuss", "discussing", "review",
+                     "reviewing", "tell", "telling", "go", "going", "look", "looking", "remember", "remembering",
+                     "understand", "understanding", "story", "analyse", "analyze", "reconstruct", "reconstructing"})
+_TIE = frozenset({"relationship", "relationships", "relation", "relations", "bond", "marriage", "friendship"})
+_WHO_WHAT = frozenset({"who", "what"})
+_WAS = frozenset({"was", "were"})
+_WAS_NEXT = frozenset({"to", "like", "for", "as", "and", "in", "really"})
+_PRONOUNS = frozenset({"he", "she"})
+_ARTICLES = frozenset({"the", "his", "her", "your", "their", "my"})
+_RETELL_REACH = 8
+_RECONSTRUCT = "strategy:grief.reconstruct"
+
+
+def _dead_retold(tokens: list[str], dead: frozenset[str]) -> bool:
+    """Whether a plan sentence goes over the relationship with one of the case's dead (``dead``: the words of their
+    names and of what they were to the patient), named after a verb of the plan: the tie to them ("explore his
+    relationship with Fatma", "explore rel'ship w/ Fatma", "talk through the relationship with her brother", "talk
+    about relation with grand-mother"), the person talked about ("talk about the wife"), or who they were
+    ("talking about who Yolande was to her", "what Ricky was like", "who he was to him"). The living named there
+    are not the dead ("explore his relationship with his daughter Elif": no reconstruction); what someone was
+    doing is no portrait ("what he was doing that night")."""
+    n = len(tokens)
+    for k, verb in enumerate(tokens):
+        if verb not in _RETELL:
+            continue
+        for j in range(k + 1, min(n, k + 1 + _RETELL_REACH)):
+            word = tokens[j]
+            if word in _TIE and "with" in tokens[j + 1:j + 3] and not dead.isdisjoint(tokens[j + 2:j + 6]):
+                return True
+            if word == "about" and j + 1 < n and (tokens[j + 1] in dead or (
+                    tokens[j + 1] in _ARTICLES and j + 2 < n and tokens[j + 2] in dead)):
+                return True
+            if (word in _WHO_WHAT and j + 2 < n and (tokens[j + 1] in dead or tokens[j + 1] in _PRONOUNS)
+                    and tokens[j + 2] in _WAS and (j + 3 == n or tokens[j + 3] in _WAS_NEXT)):
+                return True
+    return False
 
 
 #: Word pairs that open what a clause sets aside ("..., not as a problem with making friends", "rather than a
