@@ -64,3 +64,28 @@ def test_widget_redraws_when_symptoms_are_hidden(case: Case) -> None:
     assert bytes(view.image.value) != before
     assert view.table.value != table and "symptom</td>" not in view.table.value
     assert view.show_symptoms.description
+
+
+def _overlapping_boxes(case: Case, show_symptoms: bool = True) -> list[tuple[str, str]]:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    fig = plot_timeline(case, show_symptoms=show_symptoms)
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    texts = [t for t in fig.axes[0].texts if t.get_text().strip()]
+    for text in texts:
+        text.draw(renderer)  # places the box around each label
+    boxes = [(t.get_bbox_patch() or t).get_window_extent(renderer) for t in texts]
+    return [(texts[i].get_text().split("\n")[-1], texts[j].get_text().split("\n")[-1])
+            for i in range(len(texts)) for j in range(i + 1, len(texts)) if boxes[i].overlaps(boxes[j])]
+
+
+def test_the_key_event_of_a_dense_timeline_is_not_hidden() -> None:
+    """p-03 in JupyterLab: the death ("Eleni dies in the nursing home", the event the grief focus rests on) lay
+    under the symptom box, and the February and April conflicts ran into each other."""
+    assert _overlapping_boxes(CaseLibrary.load().get("p-03")) == []
+
+
+def test_no_library_timeline_has_overlapping_labels() -> None:
+    for case in CaseLibrary.load().cases.values():
+        assert _overlapping_boxes(case) == [], case.id
+        assert _overlapping_boxes(case, show_symptoms=False) == [], case.id
