@@ -105,6 +105,29 @@ _SHAPE = frozenset({"look", "become", "offer", "hold", "still"})
 #: ... or as whether something here may become the patient's ("see whether there might be something here, and
 #: someone, that could become yours")
 _WHAT_MAY_BE = frozenset({"what", "whether", "something"})
+#: ... or as what the new life itself may be ("work out what your life here can be now", "what his role in the family
+#: could be", "what can be his place now"): "be" says nothing of the new role unless the life or the place it is asked
+#: of is named beside it ("what the problem might be", "what could be wrong" ask no such thing).
+_WHAT_ONLY = frozenset({"what"})
+_LIFE_OF = frozenset({"life", "lives", "days", "role", "roles", "place", "future", "chapter", "stage"})
+_BE = frozenset({"be"})
+_LIFE_MAY_BE = (Frame("goal:transition.realistic_new", (_WHAT_ONLY, _LIFE_OF, _MAY, _BE), votes=False, ordered=True,
+                      reach=5),
+                Frame("goal:transition.realistic_new", (_WHAT_ONLY, _MAY, _BE, _LIFE_OF), votes=False, ordered=True,
+                      reach=3))
+#: ... or as what a place or a life may give ("look at what Leeds can and cannot give her", "what this new life might
+#: bring you"): what it may offer, unless it is given up, back or away ("what the family could give up").
+_GIVE = frozenset({"give", "bring"})
+_GIVEN_AWAY = frozenset({"up", "back", "away", "in", "out", "down", "about", "on"})
+_MAY_GIVE = Frame("goal:transition.realistic_new", (_WHAT_MAY_BE, _MAY, _GIVE), votes=False, ordered=True,
+                  reach=_SUBJECT_REACH)
+
+
+def _given_away(tokens: list[str]) -> bool:
+    """Whether every "give" or "bring" of ``tokens`` is given up, back or away ("what she could give up")."""
+    return all(tokens[k + 1:k + 2] and tokens[k + 1] in _GIVEN_AWAY for k, t in enumerate(tokens) if t in _GIVE)
+
+
 #: A look at something as it is ("look at the headship as it really is", "an honest picture of life with MS", "look
 #: honestly at the new job"): seeing the new role realistically, in the patient's words; it credits only a transition
 #: the answer chose (a look as it really is may be at a marriage or at a life with the dead).
@@ -489,6 +512,8 @@ FRAMES: tuple[Frame, ...] = (
     Frame("goal:transition.realistic_new", (_SEE, _GOOD, _CLAUSE_WORDS_NEW)),
     Frame("goal:transition.realistic_new", (_WHAT_MAY_BE, _MAY, _SHAPE), votes=False, ordered=True,
           reach=_SUBJECT_REACH),
+    *_LIFE_MAY_BE,
+    _MAY_GIVE,
     Frame("goal:transition.realistic_new", (_VIEW, _AS_IT_IS), votes=False),
     Frame("goal:transition.realistic_new", (_FIND_BUILD, _NEW, _NEW_LIFE), votes=False, ordered=True, reach=3),
     Frame("goal:transition.mastery", (_THINGS, _GOOD_AT, _AT_ONLY), votes=False, ordered=True, reach=5),
@@ -979,6 +1004,8 @@ def plain_plan_concepts(prepared: Clauses, areas: set[ProblemArea], *, ending: b
                 continue  # "work on the weight loss with the GP" mourns nothing
             if frame is _SURE_OF_SELF and _purpose_start(tokens) is not None:
                 continue
+            if frame is _MAY_GIVE and _given_away(tokens):
+                continue  # "what the family could give up" asks what is lost, not what the new life offers
             if frame is _TALK_LOOK and not _talk_looked_at(tokens):
                 continue
             if _ABOUT_THEM in frame.classes and _her_own(tokens):
