@@ -375,8 +375,13 @@ def feedback(assignment: Annotated[str, typer.Argument(help="Assignment whose fe
         if folder.is_dir() else []
     if not release_it:
         typer.echo(f"feedback ready for {len(ready)} trainee(s): {', '.join(ready) or 'none'}")
-        if ready:
+        submitted = target.root / "submitted"
+        by_hand = [t for t in ready if not (submitted / t / assignment / "submission_secret.txt").is_file()]
+        if len(by_hand) < len(ready):
             typer.echo(f"release it with: ipt-course feedback {assignment} --release")
+        if by_hand:  # copied into submitted/ by hand: nbgrader's exchange has nowhere to send their feedback
+            typer.echo(f"not through the exchange, so give each their page yourself: {', '.join(by_hand)} "
+                       f"(feedback/<trainee>/{assignment}/)")
         return
     try:
         outcome = release_feedback(target, assignment)

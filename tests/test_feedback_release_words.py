@@ -48,3 +48,22 @@ def test_does_a_submission_from_outside_the_exchange_point_at_its_feedback_page(
     assert f"give the trainee the page in {feedback} yourself" in why
     (submitted / "submission_secret.txt").write_text("s3cret")
     assert restore_exchange_files(submitted, feedback) is None
+
+
+def test_does_the_listing_offer_release_only_for_exchange_submissions(monkeypatch: pytest.MonkeyPatch,
+                                                                      tmp_path: Path) -> None:
+    """Round 16: with every submission copied into submitted/ by hand, the listing still said 'release it with:
+    ... --release', which then released nobody."""
+    monkeypatch.setattr(cli, "_course", lambda path, db_url=None: SimpleNamespace(root=tmp_path))
+    for trainee in ("nora", "sam"):
+        (tmp_path / "submitted" / trainee / "ipt_foundations").mkdir(parents=True)
+        (tmp_path / "feedback" / trainee / "ipt_foundations").mkdir(parents=True)
+        (tmp_path / "feedback" / trainee / "ipt_foundations" / "ipt_foundations.html").write_text("<html></html>")
+    listing = CliRunner().invoke(cli.app, ["feedback", "ipt_foundations"])
+    assert listing.exit_code == 0 and "feedback ready for 2 trainee(s): nora, sam" in listing.output
+    assert "--release" not in listing.output
+    assert "give each their page yourself: nora, sam (feedback/<trainee>/ipt_foundations/)" in listing.output
+    (tmp_path / "submitted" / "sam" / "ipt_foundations" / "submission_secret.txt").write_text("s3cret")
+    listing = CliRunner().invoke(cli.app, ["feedback", "ipt_foundations"])
+    assert "release it with: ipt-course feedback ipt_foundations --release" in listing.output
+    assert "give each their page yourself: nora (" in listing.output
