@@ -71,7 +71,8 @@ c.Autograde.sanitize_preprocessors = [
 # Autograde: nbgrader's own pipeline with four of our steps. SandboxedExecute runs the notebook in the grading
 # sandbox and survives a dying kernel; TrustedScores re-scores grade cells in this process from the answers the
 # kernel recorded (nbgrader gives full marks to a grade cell with no output); LimitOutputSize caps huge outputs;
-# SanitizeTraineeHTML makes trainee HTML and JavaScript inert (the formgrader renders this notebook).
+# SanitizeTraineeHTML makes trainee HTML and JavaScript inert (the formgrader renders this notebook); ShowGradedAnswers
+# then puts the answers each grade scored under it, so the instructor in the formgrader reads what was graded.
 c.Autograde.autograde_preprocessors = [
     SandboxedExecute,
     IgnorePattern,
@@ -80,6 +81,7 @@ c.Autograde.autograde_preprocessors = [
     LimitOutputSize,
     LimitOutput,
     SanitizeTraineeHTML,
+    ShowGradedAnswers,  # each grade shows the answers it scored (the formgrader reads this notebook); escaped text
     SaveAutoGrades,
     AssignLatePenalties,
     CheckCellMetadata,

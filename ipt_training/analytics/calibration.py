@@ -22,7 +22,7 @@ MANUAL_COLUMNS = ["student", "assignment", "item", "score", "area", "source"]
 RESCORE_COLUMNS = ["student", "assignment", "item", "case_id", "detected_area", "confidence", "flags",
                    "rescored", "recorded"]
 QUEUE_COLUMNS = ["student", "assignment", "item", "case_id", "auto_score", "max_score", "confidence",
-                 "chosen_area", "detected_area", "reasons"]
+                 "chosen_area", "detected_area", "reasons", "answer_as_graded"]
 REVIEW_THRESHOLD = 0.7
 SCORE_GAP = 1.0
 NOT_GRADED_ITEM = "whole submission"  # the review-queue item of a submission that was not graded
@@ -170,6 +170,9 @@ def review_queue(cohort: CohortData, rescored: pd.DataFrame, manual: pd.DataFram
     as needing a manual grade; and, as a row named after the notebook, what sent a whole submission to review
     (HTML made inert, code reaching for the keys or changing the grader); a submission autograde did not grade
     (refused or stopped) gets a row named ``NOT_GRADED_ITEM`` with the reasons the grader stored ("not graded: ...").
+
+    Each answer's row holds the answers its grade scored (``answer_as_graded``), as the feedback page shows them:
+    the text to review, whatever the answer cells show.
     """
     from ipt_training.grading.trusted.scored import ABSENT_ANSWER
 
@@ -217,6 +220,9 @@ def review_queue(cohort: CohortData, rescored: pd.DataFrame, manual: pd.DataFram
     queue = queue.merge(cohort.items[[*keys, "case_id", "auto_score", "max_score"]], on=keys, how="left")
     queue = queue.merge(cohort.formulations[[*keys, "chosen_area"]], on=keys, how="left")
     queue = queue.merge(rescored[[*keys, "confidence", "detected_area"]], on=keys, how="left")
+    graded = cohort.graded_answers.drop_duplicates(keys)
+    queue = queue.merge(graded[[*keys, "answer_as_graded"]], on=keys, how="left")
+    queue["answer_as_graded"] = queue["answer_as_graded"].fillna("")
     rescored_no_area = queue["confidence"].notna() & queue["detected_area"].isna()  # a formulation with no area
     queue["detected_area"] = queue["detected_area"].astype(object).where(~rescored_no_area, NO_CHOICE)
     queue = queue.sort_values(["confidence", "student", "item"], na_position="last").reset_index(drop=True)

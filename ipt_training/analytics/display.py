@@ -33,6 +33,7 @@ HEADINGS: dict[str, str] = {
     "total": "total (points)",
     "max_total": "max total (points)",
     "percentage": "percentage (%)",
+    "answer_as_graded": "answer as graded",
 }
 _AREA_COLUMNS = ("chosen_area", "detected_area", "instructor_area", "reference_area", "area")
 _DROPPED = ("criterion", "notebook")  # machine ids beside their label; the notebook repeats the assignment

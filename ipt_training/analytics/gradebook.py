@@ -35,6 +35,7 @@ FORMULATION_COLUMNS = ["student", "assignment", "notebook", "item", "case_id", "
 ASSIGNMENT_COLUMNS = ["assignment", "position", "duedate", "max_score"]
 SUBMISSION_REVIEW_COLUMNS = ["student", "assignment", "notebook", "reason"]
 PENALTY_COLUMNS = ["student", "assignment", "late_penalty"]
+GRADED_ANSWER_COLUMNS = ["student", "assignment", "item", "answer_as_graded"]
 
 FORMULATION_FIELDS = ("primary_area", "secondary_area", "dispute_stage", "formulation")
 # Labels printed by the formulation scorer (``CriterionResult.label``) -> criterion id.
@@ -112,6 +113,9 @@ class CohortData:
     submission_reviews: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=SUBMISSION_REVIEW_COLUMNS))
     #: Points nbgrader's late-submission plugin took off each late submission (``PENALTY_COLUMNS``; only rows > 0).
     late_penalties: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=PENALTY_COLUMNS))
+    #: The answers each grade scored, as the feedback page and the formgrader show them (``GRADED_ANSWER_COLUMNS``):
+    #: what the instructor reviews, whatever the answer cells show.
+    graded_answers: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=GRADED_ANSWER_COLUMNS))
 
 
 def load_cohort(course: Course) -> CohortData:
@@ -190,6 +194,7 @@ def build_cohort(grades: pd.DataFrame, assignments: pd.DataFrame, students: Iter
                  keys_dir: Path | None, root: Path | None = None,
                  late_penalties: pd.DataFrame | None = None) -> CohortData:
     """Join gradebook rows with what the autograded notebooks printed and what trainees answered."""
+    from ipt_training.grading.feedback.answers import graded_answer_text
     from ipt_training.grading.trusted.diagnose import submission_review_reasons
     from ipt_training.grading.trusted.scored import answer_problem, answers_not_stored
 
@@ -198,6 +203,7 @@ def build_cohort(grades: pd.DataFrame, assignments: pd.DataFrame, students: Iter
     formulations: list[dict[str, Any]] = []
     notes: list[str] = []
     reviews: list[dict[str, Any]] = []
+    answers: list[dict[str, Any]] = []
     for (student, assignment, notebook), group in grades.groupby(["student", "assignment", "notebook"], sort=True):
         path = autograded / str(student) / str(assignment) / f"{notebook}.ipynb"
         nb = _read_notebook(path)
@@ -223,6 +229,12 @@ def build_cohort(grades: pd.DataFrame, assignments: pd.DataFrame, students: Iter
                           "needs_manual_grade": bool(grade.needs_manual_grade), "feedback": feedback,
                           "answer_problem": answer_problem(cell) if cell is not None else ""})
             criteria += [{**base, **row} for row in output.criteria()]
+            shown = graded_answer_text(cell) if cell is not None else ""
+            if cell is not None and answers_not_stored(cell):
+                shown = "(too large to keep with the graded notebook: read it in the graded notebook)"
+            if shown:
+                answers.append({"student": student, "assignment": assignment, "item": grade.item,
+                                "answer_as_graded": shown})
             if case_id and cells is not None and answers_not_stored(cell):
                 # The answer cell's literal text may not be what was graded (code can change it at run time).
                 reviews.append({"student": student, "assignment": assignment, "notebook": notebook,
@@ -250,6 +262,7 @@ def build_cohort(grades: pd.DataFrame, assignments: pd.DataFrame, students: Iter
         submission_reviews=pd.DataFrame(reviews, columns=SUBMISSION_REVIEW_COLUMNS),
         late_penalties=(pd.DataFrame(columns=PENALTY_COLUMNS) if late_penalties is None
                         else late_penalties[PENALTY_COLUMNS].reset_index(drop=True)),
+        graded_answers=pd.DataFrame(answers, columns=GRADED_ANSWER_COLUMNS),
     )
 
 

@@ -220,7 +220,8 @@ with the rest of the assignment (low or negative values deserve a look at the it
 {_table(display.readable(analysis.weakest))}
 <h2>Review queue</h2>
 <p>Low scorer confidence, scorer flags, answers the grader could not read as given (a deleted answer cell, a
-SyntaxError, the template left in place), instructor disagreement or grades needing a manual look.</p>
+SyntaxError, the template left in place), instructor disagreement or grades needing a manual look. Each answer's row
+shows the answer as graded: the text and fields the grader scored, whatever its answer cell shows.</p>
 {_table(display.readable(analysis.review, root))}
 <h2>Calibration: instructor vs auto-scorer</h2>{agreement}
 {f"<h2>Notes</h2><ul>{notes}</ul>" if notes else ""}

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ipt_training.cases.loader import CaseFileError, load_case_file, load_key_file
 from ipt_training.cases.model import Case, CaseSet
-from ipt_training.cases.settings import course_case_dirs
+from ipt_training.cases.settings import course_case_dirs, course_folders
 
 #: Environment variable naming an instructor key directory (``.../source/keys``).
 KEYS_ENV = "IPT_COURSE_KEYS"
@@ -24,7 +24,8 @@ def packaged_cases_dir() -> Path:
 
 
 def find_keys_dir(start: Path | None = None) -> Path | None:
-    """Locate instructor keys: ``$IPT_COURSE_KEYS``, else ``source/keys`` in the course directory at or above ``start``.
+    """Locate instructor keys: ``$IPT_COURSE_KEYS``, else ``source/keys`` in the course directory at or above ``start``
+    (with no ``start``: the current folder, or the course the grading process anchored, ``settings.anchored_at``).
 
     Trainees' environments have neither, so assessment references stay hidden from them.
     """
@@ -32,8 +33,7 @@ def find_keys_dir(start: Path | None = None) -> Path | None:
     if env:
         path = Path(env)
         return path if path.is_dir() else None
-    here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
+    for folder in course_folders(start):
         candidate = folder / _KEYS_RELATIVE
         if candidate.is_dir() and (folder / "nbgrader_config.py").is_file():
             return candidate

@@ -4,11 +4,18 @@ The setting lives in the course's ``nbgrader_config.py`` so that every tool run 
 (``ipt-course cases ...``, ``ipt-course score``, grading) sees the same cases. It is read without running the
 file: the value must be written out as a folder name or a list of them, e.g.
 ``c.IPTCourse.case_dirs = ["cases"]``. Relative folders are relative to the course directory.
+
+A lookup given no folder starts from the current folder, which is what the instructor's commands want; but while
+the grading process re-scores it works in a trainee's folder (``autograded/<trainee>/<assignment>/``), where the
+trainee can put an ``nbgrader_config.py`` and a case folder. :func:`anchored_at` fixes the course for such lookups
+to the instructor's course directory for as long as the grading process works there.
 """
 
 from __future__ import annotations
 
 import ast
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from ipt_training.cases.loader import CaseFileError
@@ -18,10 +25,33 @@ SETTING = ("c", "IPTCourse", "case_dirs")
 SETTING_TEXT = "c.IPTCourse.case_dirs"
 
 
-def find_course_config(start: Path | None = None) -> Path | None:
-    """The ``nbgrader_config.py`` of the course directory at or above ``start`` (default: the current folder)."""
+_ANCHORS: list[Path | None] = []
+
+
+@contextmanager
+def anchored_at(course: Path | None) -> Iterator[None]:
+    """Within this block a lookup given no folder looks only in ``course`` (the instructor's course directory, as the
+    grading process fixed it; ``None``: no course at all), never in the current folder or above it."""
+    _ANCHORS.append(course.resolve() if course is not None else None)
+    try:
+        yield
+    finally:
+        _ANCHORS.pop()
+
+
+def course_folders(start: Path | None = None) -> list[Path]:
+    """Where a lookup looks for a course: ``start`` and the folders above it; with no ``start``, the anchored course
+    only (:func:`anchored_at`), else the current folder and the folders above it."""
+    if start is None and _ANCHORS:
+        return [] if _ANCHORS[-1] is None else [_ANCHORS[-1]]
     here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
+    return [here, *here.parents]
+
+
+def find_course_config(start: Path | None = None) -> Path | None:
+    """The ``nbgrader_config.py`` of the course directory at or above ``start`` (default: the current folder, or the
+    anchored course)."""
+    for folder in course_folders(start):
         candidate = folder / CONFIG_FILE
         if candidate.is_file():
             return candidate

@@ -5,7 +5,9 @@ otherwise show ``None`` beside full marks and never the formulation that earned 
 (a ``GenerateFeedback`` preprocessor) adds a short "Your answer as graded" block, built from the answers the
 trusted re-scoring stored with the cell (:mod:`ipt_training.grading.trusted.scored`). Each answer is named in
 words ("Primary problem area", not ``primary_area_a``), a missing answer, an empty table or a placeholder left in
-place reads "no answer", and everything the trainee wrote is HTML-escaped.
+place reads "no answer", and everything the trainee wrote is HTML-escaped. The same block is put in the autograded
+notebook (the last step of autograde), so the formgrader shows the instructor what was graded under each grade, and
+:func:`graded_answer_text` gives the report's review queue the same text.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ BUILDER_COMMENT = "Answered with the formulation builder: the saved answer was g
 FIELD_LABELS = {"primary_area": "Primary problem area", "secondary_area": "Secondary problem area",
                 "dispute_stage": "Dispute stage", "formulation": "Formulation"}
 _QUESTION = re.compile(r"q\d+")
+BLOCK_MARK = "ipt_graded_answer"  # output metadata: the block this step adds (replaced, never doubled)
 
 
 def answer_label(name: str) -> str:
@@ -95,20 +98,42 @@ def _readable(name: str, value: Any) -> Any:
     return value
 
 
+def answer_lines(answers: dict[str, Any], builder: list[str]) -> list[str]:
+    """One line per scored answer, in the order given: its label, where it came from, and its text as graded."""
+    return [f"{answer_label(name)}{f' ({BUILDER_NOTE})' if name in builder else ''}: "
+            f"{_text(_readable(name, raw))[:MAX_VALUE_CHARS]}" for name, raw in answers.items()]
+
+
 def answer_block(answers: dict[str, Any], builder: list[str]) -> NotebookNode:
     """A display output listing each scored answer, in the order given (HTML for the page, plain text for
     other readers)."""
-    rows, lines = [], [f"{HEADING}:"]
+    rows = []
     for name, raw in answers.items():
-        value = _readable(name, raw)
-        label = answer_label(name)
         note = f" ({BUILDER_NOTE})" if name in builder else ""
-        rows.append(f'<dt>{html.escape(label)}<span class="ipt-answer-note">{html.escape(note)}</span></dt>'
-                    f"<dd>{value_html(value)}</dd>")
-        lines.append(f"  {label}{note}: {_text(value)[:MAX_VALUE_CHARS]}")
+        rows.append(f'<dt>{html.escape(answer_label(name))}<span class="ipt-answer-note">{html.escape(note)}</span>'
+                    f"</dt><dd>{value_html(_readable(name, raw))}</dd>")
+    lines = [f"{HEADING}:", *(f"  {line}" for line in answer_lines(answers, builder))]
     body = f'<div class="ipt-graded-answer"><p><strong>{HEADING}</strong></p><dl>{"".join(rows)}</dl></div>'
-    return NotebookNode(output_type="display_data", metadata={},
+    return NotebookNode(output_type="display_data", metadata={BLOCK_MARK: True},
                         data={"text/html": body, "text/plain": "\n".join(lines)})
+
+
+def _is_block(output: NotebookNode) -> bool:
+    """This step's block (the HTML cleaning keeps no output metadata, so its text says so too; a trainee writes no
+    output of a re-scored grade cell, whose outputs the grading process replaces)."""
+    text = (output.get("data") or {}).get("text/plain", "")
+    return output.get("output_type") == "display_data" and (
+        bool((output.get("metadata") or {}).get(BLOCK_MARK)) or str("".join(text) if isinstance(text, list) else
+                                                                     text).startswith(f"{HEADING}:"))
+
+
+def graded_answer_text(cell: NotebookNode) -> str:
+    """The answers the grader scored in a grade cell as plain lines ("Answer: b", "Formulation (from your saved
+    builder answer): ..."); empty when the cell stored none."""
+    answers = scored_answers(cell)
+    if not answers:
+        return ""
+    return "\n".join(answer_lines({name: answers[name] for name in answer_order(cell, answers)}, from_builder(cell)))
 
 
 class ShowGradedAnswers(NbGraderPreprocessor):
@@ -138,5 +163,7 @@ class ShowGradedAnswers(NbGraderPreprocessor):
             return []
         ordered = {name: answers[name] for name in answer_order(cell, answers)}
         builder = from_builder(cell)
-        cell.outputs = [answer_block(ordered, builder), *cell.get("outputs", [])]
+        # autograde added the block already (the formgrader shows it); feedback made from that notebook replaces it
+        kept = [o for o in cell.get("outputs", []) if not _is_block(o)]
+        cell.outputs = [answer_block(ordered, builder), *kept]
         return builder

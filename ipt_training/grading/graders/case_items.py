@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from ipt_training.grading.graders.items import Namespace, Ready, answer_and_key, finish, flag_for_review
@@ -24,6 +25,28 @@ _MIN_EXTRA_PEOPLE = 4
 #: What each grader here compares an answer against, besides the reference: a trainee copy of a case an assignment
 #: grades with it never holds these (``ipt-course release``, :mod:`ipt_training.grading.workflow.own_cases`).
 EXPERT_FIELDS = {"grade_inventory": ("inventory",), "grade_timeline": ("timeline",)}
+
+
+@cache
+def packaged_cases() -> dict[str, Any]:
+    """The cases installed with the package, by id (what every trainee can read)."""
+    from ipt_training.cases.library import CaseLibrary
+
+    return dict(CaseLibrary.load(keys_dir=False, extra_dirs=[]).cases)
+
+
+def shipped_tables(case_id: str, fields: Sequence[str]) -> list[str]:
+    """Those of the expert ``fields`` (``inventory``, ``timeline``) that the case file installed with the package holds
+    for ``case_id``: every trainee can read them (``a-02`` to ``a-08`` show them for the formulation exercise)."""
+    case = packaged_cases().get(case_id)
+    return [f for f in fields if case is not None and getattr(case, f, None)]
+
+
+def _shipped_flag(case_id: str, grader: str) -> list[str]:
+    """A review flag when the expert table this grader compares with is in the trainees' own package."""
+    shipped = shipped_tables(case_id, EXPERT_FIELDS[grader])
+    return [f"the expert {' and '.join(shipped)} of case {case_id} ships with the course package every trainee has "
+            "installed, so this answer may be copied from it"] if shipped else []
 
 
 def _expert_case(case_id: str) -> Any:
@@ -122,6 +145,7 @@ def grade_inventory(case_id: str, namespace: Namespace, name: str, points: float
         lines.append(f"Your inventory has {len(rows):,} rows for a case with {len(expert)} important people, so its "
                      "credit was scaled down.")
         review.append(f"{len(rows):,} inventory rows")
+    review += _shipped_flag(case_id, "grade_inventory")
     if review:
         lines.append(flag_for_review("; ".join(review)))
     return finish(share * points * (0.5 * recall + 0.5 * placement * recall), points, lines, title)
@@ -218,6 +242,7 @@ def grade_timeline(case_id: str, namespace: Namespace, name: str, onset_name: st
         review.append("an event listed at many dates")
     if len(other_kinds) >= 2:
         review.append(f"onset event lists {len(other_kinds) + 1} kinds of event")
+    review += _shipped_flag(case_id, "grade_timeline")
     if review:
         lines.append(flag_for_review("; ".join(review)))
     earned = points * (0.5 * share * hits / max(1, len(events)) + 0.25 * onset_ok + 0.25 * link_ok)

@@ -40,6 +40,8 @@ GRADERS_PACKAGE = "ipt_training.grading.graders"
 TRUSTED_MODULES = ("checks", "items", "case_items", "dialogue_items")
 TRUSTED_MARK = "ipt_trusted_outputs"  # cell metadata key: outputs written by TrustedScores
 NO_KEYS = "/nonexistent/ipt-course-keys-not-found"
+#: The start of the review flag of an answer computed by code the cells show (the report and tests look for it).
+COMPUTED_FLAG = "the answer graded is computed"
 ANSWER_MARK = SCORED_MARK  # cell metadata: the answers as scored, absent/blank ones, well-formedness (scored.py)
 log = logging.getLogger(__name__)
 
@@ -173,21 +175,31 @@ def recorded_answers(cell: NotebookNode) -> Record | None:
 
 
 def changed_answer_flag(shown: ShownAnswers, record: Record, mark: dict[str, Any], calls: list[Call]) -> str:
-    """A review flag (a feedback line of its own) when an answer the graders read is not the one the answer cells
-    show (changed by code that does not name it, or set where no cell names it): the instructor reading the cell in
-    the formgrader would review another answer than the one scored. Builder answers are read from their file, as
-    the answer cell says; only the names the instructor's test reads are named (a forged record may hold others)."""
+    """Review flags (feedback lines of their own) for answers the graders read that the instructor cannot read in the
+    answer cells: one changed by code that does not name it, or set where no cell names it (the formgrader would show
+    another answer than the one scored), and one computed by code the cells show (``q8 = open("notes.txt").read()``,
+    ``formulation_c = build()``: the cells show how, not what). Builder answers are read from their file, as the
+    answer cell says; only the names the instructor's test reads are named (a forged record may hold others)."""
     from ipt_training.grading.graders.items import flag_for_review
 
     builder = set(mark.get("from_builder", []))
     names = [n for call in calls if call.is_grader for n in answer_names(call) if n not in builder]
     changed = shown.changed(record.values, dict.fromkeys(names))
-    if not changed:
-        return ""
-    listed = ", ".join(f"`{name}`" for name in changed[:6])
-    reason = (f"the answer graded ({listed}) is not the one its answer cell shows: code that does not name it "
-              "changed or set it while the notebook ran; review the answer as graded, on the feedback page")
-    return f"  - {flag_for_review(reason)}\n"
+    computed = {n: how for n, how in shown.computed(record.values, dict.fromkeys(names)).items() if n not in changed}
+    flags = ""
+    if changed:
+        listed = ", ".join(f"`{name}`" for name in changed[:6])
+        flags += "  - " + flag_for_review(
+            f"the answer graded ({listed}) is not the one its answer cell shows: code that does not name it "
+            "changed or set it while the notebook ran; review the answer as graded, on the feedback page") + "\n"
+    if computed:
+        listed = ", ".join(f"`{name}`" for name in list(computed)[:6])
+        code = "; ".join(f"`{how.replace('`', chr(39))}`" for how in list(computed.values())[:3] if how)
+        flags += "  - " + flag_for_review(
+            f"{COMPUTED_FLAG} ({listed}) by code{f' ({code})' if code else ''}, so its answer cell does not show "
+            "what was graded; review the answer as graded, shown with this grade in the formgrader, on the feedback "
+            "page and in the report's review queue") + "\n"
+    return flags
 
 
 def kernel_error(cell: NotebookNode) -> str | None:
@@ -262,7 +274,8 @@ class TrustedScores(NbGraderPreprocessor):
     """Re-score grade cells outside the kernel (see the module docstring)."""
 
     def preprocess(self, nb: NotebookNode, resources: dict[str, Any]) -> tuple[NotebookNode, dict[str, Any]]:
-        from ipt_training.grading.trusted.course_root import grading_keys_dir
+        from ipt_training.cases.settings import anchored_at
+        from ipt_training.grading.trusted.course_root import grading_course_root, grading_keys_dir
         from ipt_training.grading.trusted.keys import keys_from
 
         path = Path(resources.get("metadata", {}).get("path") or ".").resolve()
@@ -272,8 +285,9 @@ class TrustedScores(NbGraderPreprocessor):
         imported: dict[str, tuple[str, str]] = {}
         shown = ShownAnswers()  # what the cells before each test show of its answers (the formgrader shows them)
         # Graders may read files the trainee submitted beside the notebook (the builder's saved answers), so
-        # they run in the notebook's folder here too.
-        with keys_from(keys), _working_directory(path):
+        # they run in the notebook's folder here too; a case or key lookup that names no folder still looks only in
+        # the instructor's course, never in that folder or above it (a trainee can put a course-like folder there).
+        with keys_from(keys), anchored_at(grading_course_root(self)), _working_directory(path):
             for cell in nb.cells:
                 cell.metadata.pop(TRUSTED_MARK, None)
                 cell.metadata.pop(ANSWER_MARK, None)

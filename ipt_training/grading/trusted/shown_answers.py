@@ -7,10 +7,12 @@ imports, an IPython hook. The formgrader then shows the instructor an answer cel
 
 :class:`ShownAnswers` reads the trainee's code cells in order, never running them: a plain assignment of a literal
 (``q1 = "b"``) shows that value, and so does a literal change of a shown list or dict (``q2.append("c")``,
-``q7["x"] = "y"``); any other visible code that binds or changes the variable (``onset = month()``, ``for q1 in
-...``, ``q2.extend(more)``) shows the instructor how it is computed, so its value is not known from the text and
-not compared. Code that only reads a variable (``print(q1)``) changes nothing. :meth:`ShownAnswers.changed` names
-the answers whose graded value differs from the literal the cells show, or that no cell names at all.
+``q7["x"] = "y"``), and so does text or a list built from pieces the cells show (``q8 = intro + " " + plan``,
+:mod:`ipt_training.grading.trusted.shown_values`). Any other visible code that binds or changes the variable
+(``onset = month()``, ``q8 = open("notes.txt").read()``, ``for q1 in ...``, ``q2.extend(more)``) shows the
+instructor how it is computed, not what it is. Code that only reads a variable (``print(q1)``) changes nothing.
+:meth:`ShownAnswers.changed` names the answers whose graded value differs from the value the cells show, or that no
+cell names at all; :meth:`ShownAnswers.computed` those whose value no cell shows, with the code that computes them.
 """
 
 from __future__ import annotations
@@ -19,7 +21,11 @@ import ast
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from ipt_training.grading.trusted.shown_values import UNKNOWN, shown_value
+
 _COMPUTED = object()  # named by visible code that is not a literal assignment: the text shows how it is computed
+#: Longest piece of code quoted as how an answer is computed.
+MAX_CODE_CHARS = 120
 
 
 def python_source(source: str) -> str:
@@ -134,6 +140,7 @@ class ShownAnswers:
 
     def __init__(self) -> None:
         self._values: dict[str, Any] = {}
+        self._how: dict[str, str] = {}  # the last code that computed each variable the text does not show
 
     def read(self, source: str) -> None:
         """Take one code cell, in notebook order (a cell the kernel cannot parse runs nothing and is skipped)."""
@@ -142,12 +149,30 @@ class ShownAnswers:
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             return
         for statement in tree.body:
-            literal = _literal_targets(statement)
+            literal = _literal_targets(statement) or self._built(statement)
             if literal is not None:
                 names, value = literal
                 self._values.update(dict.fromkeys(names, value))
             elif not _literal_change(statement, self._values):
-                self._values.update(dict.fromkeys(_bound(statement, self._values), _COMPUTED))
+                bound = _bound(statement, self._values)
+                self._values.update(dict.fromkeys(bound, _COMPUTED))
+                code = " ".join(ast.unparse(statement).split())
+                code = code if len(code) <= MAX_CODE_CHARS else code[:MAX_CODE_CHARS - 1] + "…"
+                self._how.update(dict.fromkeys(bound, code))
+
+    def _built(self, statement: ast.stmt) -> tuple[list[str], Any] | None:
+        """``(names, value)`` of ``name = <pieces the cells show>`` or ``name += <piece>``; None otherwise."""
+        known = {k: v for k, v in self._values.items() if v is not _COMPUTED}
+        if isinstance(statement, ast.Assign) and all(isinstance(t, ast.Name) for t in statement.targets):
+            value = shown_value(statement.value, known)
+            names = [t.id for t in statement.targets if isinstance(t, ast.Name)]
+        elif isinstance(statement, ast.AugAssign) and isinstance(statement.target, ast.Name) \
+                and isinstance(statement.op, ast.Add):
+            value = shown_value(ast.BinOp(ast.Name(statement.target.id, ast.Load()), ast.Add(), statement.value), known)
+            names = [statement.target.id]
+        else:
+            return None
+        return None if value is UNKNOWN else (names, value)
 
     def changed(self, graded: Mapping[str, Any], names: Iterable[str]) -> list[str]:
         """Those of ``names`` whose graded value (in ``graded``) is not what the cells show: a different literal, or
@@ -164,3 +189,12 @@ class ShownAnswers:
             elif self._values[name] is not _COMPUTED and not _same(self._values[name], graded[name]):
                 found.append(name)
         return found
+
+    def computed(self, graded: Mapping[str, Any], names: Iterable[str]) -> dict[str, str]:
+        """Those of ``names`` graded with an answer (not blank) whose value no cell shows, each with the last code
+        that computed it (``q8 = open('notes.txt').read()``): the instructor reading the cells cannot tell what
+        text was graded."""
+        from ipt_training.grading.trusted.answers import is_blank
+
+        return {name: self._how.get(name, "") for name in names
+                if name in graded and self._values.get(name) is _COMPUTED and not is_blank(graded[name])}

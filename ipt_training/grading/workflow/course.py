@@ -116,9 +116,11 @@ class Course:
     def release(self, assignments: Iterable[str] | None = None) -> dict[str, str]:
         """Generate ``release/<assignment>`` from ``source/`` for each assignment, with trainee copies of the
         instructor's own cases it names (:mod:`ipt_training.grading.workflow.own_cases`); returns errors by
-        assignment."""
+        assignment (an assignment that grades a table trainees can read is one:
+        :mod:`ipt_training.grading.workflow.shipped_tables`)."""
         from ipt_training.grading.workflow.own_cases import release_own_cases
         from ipt_training.grading.workflow.points_check import points_mismatches
+        from ipt_training.grading.workflow.shipped_tables import shipped_table_problems
 
         errors: dict[str, str] = {}
         for assignment in assignments or self.assignments():
@@ -130,6 +132,7 @@ class Course:
             problems = [problem for notebook in sorted((self.source_dir / assignment).glob("*.ipynb"))
                         for problem in points_mismatches(notebook)]
             problems += release_own_cases(self.root, assignment)
+            problems += shipped_table_problems(self.root, assignment)
             if problems:
                 errors[assignment] = "; ".join(problems)
         return errors
