@@ -13,7 +13,6 @@ honest trainee in the same batch (docs/reliability.md, "Attack round 15 (grading
 
 from __future__ import annotations
 
-import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +20,7 @@ from pathlib import Path
 import nbformat
 import pytest
 import yaml
+from own_case_course import CASE_ID, own_case_course, worked_example
 
 from ipt_training.cases.released import assignment_case, trainee_copy
 from ipt_training.grading.graders.case_items import EXPERT_FIELDS, _expert_case
@@ -30,7 +30,7 @@ from ipt_training.grading.workflow.course import Course, GradeResult
 from ipt_training.grading.workflow.own_cases import withheld_fields
 from ipt_training.grading.workflow.simulate import SubmissionPlan, fill_notebook, submit
 
-ASSIGNMENT, CASE_ID = "inventory_and_timeline", "clinic-01"
+ASSIGNMENT = "inventory_and_timeline"
 KEYS = Path(__file__).resolve().parents[1] / "source" / "keys"
 COLUMNS = "columns=['name', 'relationship', 'closeness'])"
 # The honest trainee: one of the two people of the docs' worked example (Ingrid, his wife, inner), its one life event
@@ -50,13 +50,6 @@ ATTACK = {
     "timeline_answer": f"timeline = pd.DataFrame([{{'date': '2020-01', 'event': {BOAT!r}}}], columns=['date', 'event'])"
                        f"\nonset_month = '2020-02'\nonset_event = {BOAT!r}",
 }
-
-
-def _worked_example(repo: Path) -> dict:
-    text = (repo / "docs" / "authoring-cases.md").read_text(encoding="utf-8")
-    block = re.search(r"<!-- example:start -->\s*```yaml\n(.*?)```", text, re.S)
-    assert block is not None
-    return yaml.safe_load(block.group(1))
 
 
 def _hostile_case_folder(folder: Path, case: dict) -> None:
@@ -83,23 +76,7 @@ def batch(tmp_path_factory: pytest.TempPathFactory, repo: Path) -> Batch:
     """The inventory and timeline assignment pointed at the docs' worked example, set up as the docs' steps say: the
     case file (timeline and inventory in it) in cases/, its reference, samples and traps in the key file."""
     root = tmp_path_factory.mktemp("round15")
-    config = (repo / "nbgrader_config.py").read_text(encoding="utf-8")
-    (root / "nbgrader_config.py").write_text(config.replace('# c.IPTCourse.case_dirs = ["cases"]',
-                                                            'c.IPTCourse.case_dirs = ["cases"]'))
-    shutil.copytree(repo / "source" / "keys", root / "source" / "keys")
-    shutil.copytree(repo / "source" / ASSIGNMENT, root / "source" / ASSIGNMENT)
-    case = _worked_example(repo)
-    key = {"case_id": CASE_ID, "reference": case.pop("reference"), "samples": case.pop("samples"),
-           "traps": case.pop("traps")}
-    case["set"] = "assessment"
-    (root / "cases").mkdir()
-    (root / "cases" / f"{CASE_ID}.yaml").write_text(yaml.safe_dump(case, sort_keys=False))
-    (root / "source" / "keys" / "cases" / f"{CASE_ID}.yaml").write_text(yaml.safe_dump(key, sort_keys=False))
-    notebook = root / "source" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
-    nb = nbformat.read(notebook, as_version=4)
-    for cell in nb.cells:
-        cell.source = cell.source.replace('"a-01"', f'"{CASE_ID}"')
-    nbformat.write(nb, notebook)
+    case = own_case_course(repo, root, ASSIGNMENT, "a-01", ("reference", "samples", "traps"))
     course = Course(root)
     assert course.release([ASSIGNMENT]) == {}
     with course.gradebook() as gb:
@@ -209,7 +186,7 @@ def test_an_own_case_is_found_from_the_grading_course_when_the_keys_live_elsewhe
     course = tmp_path / "course"
     (course / "cases").mkdir(parents=True)
     (course / "nbgrader_config.py").write_text('c.IPTCourse.case_dirs = ["cases"]\n')
-    case = _worked_example(repo)
+    case = worked_example(repo)
     key = {"case_id": CASE_ID, "reference": case.pop("reference")}
     case.pop("samples")
     (course / "cases" / f"{CASE_ID}.yaml").write_text(yaml.safe_dump({**case, "set": "assessment"}, sort_keys=False))

@@ -6,7 +6,6 @@ case in an assignment")."""
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -14,19 +13,12 @@ from pathlib import Path
 import nbformat
 import pytest
 import yaml
+from own_case_course import CASE_ID, own_case_course
 
 from ipt_training.grading.workflow.course import Course
 from ipt_training.grading.workflow.exchange import ExchangeError, release_to_exchange
 
 ASSIGNMENT = "problem_area_formulation"
-CASE_ID = "clinic-01"
-
-
-def _example(repo: Path) -> dict:
-    text = (repo / "docs" / "authoring-cases.md").read_text(encoding="utf-8")
-    block = re.search(r"<!-- example:start -->\s*```yaml\n(.*?)```", text, re.S)
-    assert block is not None
-    return yaml.safe_load(block.group(1))
 
 
 def _set_points(notebook: Path, grade_id: str, points: float) -> None:
@@ -41,22 +33,7 @@ def _set_points(notebook: Path, grade_id: str, points: float) -> None:
 def course(repo: Path, tmp_path_factory: pytest.TempPathFactory) -> Course:
     """The formulation assignment with case C replaced by the docs' worked example, kept in cases/ with its key."""
     root = tmp_path_factory.mktemp("own-case-course")
-    config = (repo / "nbgrader_config.py").read_text(encoding="utf-8")
-    (root / "nbgrader_config.py").write_text(config.replace('# c.IPTCourse.case_dirs = ["cases"]',
-                                                            'c.IPTCourse.case_dirs = ["cases"]'))
-    shutil.copytree(repo / "source" / "keys", root / "source" / "keys")
-    shutil.copytree(repo / "source" / ASSIGNMENT, root / "source" / ASSIGNMENT)
-    case = _example(repo)
-    key = {"case_id": CASE_ID, "reference": case.pop("reference"), "samples": case.pop("samples")}
-    case["set"] = "assessment"
-    (root / "cases").mkdir()
-    (root / "cases" / f"{CASE_ID}.yaml").write_text(yaml.safe_dump(case, sort_keys=False))
-    (root / "source" / "keys" / "cases" / f"{CASE_ID}.yaml").write_text(yaml.safe_dump(key, sort_keys=False))
-    notebook = root / "source" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
-    nb = nbformat.read(notebook, as_version=4)
-    for cell in nb.cells:
-        cell.source = cell.source.replace('"a-05"', f'"{CASE_ID}"')
-    nbformat.write(nb, notebook)
+    own_case_course(repo, root, ASSIGNMENT, "a-05")
     exchange = Path(tempfile.mkdtemp(prefix="ipt-exchange-"))
     os.chmod(exchange, 0o1777)
     (root / "nbgrader_config_local.py").write_text(
