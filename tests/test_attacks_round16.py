@@ -212,6 +212,50 @@ def test_text_no_cell_shows_is_computed(cells: list[str], how: str) -> None:
     assert shown.computed({"q8": None}, ["q8"]) == {}  # nothing graded: nothing to review
 
 
+TABLE = ('inventory = pd.DataFrame([{"name": "Graham", "relationship": "son", "closeness": "inner"}, '
+         '["Ron", "late husband", "inner"]], columns=["name", "relationship", "closeness"])')
+
+
+def test_a_table_written_out_is_compared_not_flagged() -> None:
+    """The released notebooks ask for tables as ``pd.DataFrame([...], columns=[...])``: shown, so compared."""
+    import pandas as pd
+
+    rows = [["Graham", "son", "inner"], ["Ron", "late husband", "inner"]]
+    same = pd.DataFrame(rows, columns=["name", "relationship", "closeness"])
+    other = pd.DataFrame(rows[:1], columns=["name", "relationship", "closeness"])
+    shown = ShownAnswers()
+    shown.read("import pandas as pd")
+    shown.read(TABLE)
+    assert shown.changed({"inventory": same}, ["inventory"]) == [] and shown.computed({"inventory": same},
+                                                                                    ["inventory"]) == {}
+    assert shown.changed({"inventory": other}, ["inventory"]) == ["inventory"]
+    missing = ShownAnswers()
+    missing.read('inventory = pd.DataFrame([{"name": "A"}], columns=["name", "closeness"])')
+    assert missing.changed({"inventory": pd.DataFrame([{"name": "A"}], columns=["name", "closeness"])},
+                           ["inventory"]) == []  # a cell left out is NaN in the table graded
+    built = ShownAnswers()
+    built.read('inventory = pd.DataFrame(load_rows(), columns=["name"])')
+    assert list(built.computed({"inventory": other}, ["inventory"])) == ["inventory"]
+
+
+@pytest.mark.parametrize(("cells", "graded"), [
+    (['a = "fair"', 'globals()["a"] = "gamed"', 'q8 = a + "!"'], "gamed!"),  # a piece changed behind the text
+    (['a = "fair"', 'q8 = a + "!"', 'exec("q8 = 1")'], 1),
+])
+def test_shown_pieces_changed_behind_the_text_are_flagged(cells: list[str], graded: object) -> None:
+    shown = ShownAnswers()
+    for source in cells:
+        shown.read(source)
+    assert shown.changed({"q8": graded}, ["q8"]) == ["q8"]
+
+
+def test_text_doubled_by_shown_pieces_stops_at_the_size_kept() -> None:
+    """``q8 = q8 + q8`` forty times is not worked out to a terabyte: past the size the grader keeps, it is computed."""
+    shown = ShownAnswers()
+    shown.read('q8 = "ab"\n' + "q8 = q8 + q8\n" * 40)
+    assert list(shown.computed({"q8": "x"}, ["q8"])) == ["q8"]
+
+
 def test_a_huge_join_of_shown_pieces_is_not_worked_out() -> None:
     shown = ShownAnswers()
     for source in ['parts = ["a", "b"]', f'sep = {"y" * 150_000!r}', "q8 = sep.join(parts + parts)"]:
@@ -263,6 +307,7 @@ def test_answers_graded_against_shipped_tables_are_flagged(shipped: Shipped) -> 
     """Released anyway (plain nbgrader generate_assignment): each answer is flagged, its score kept."""
     assert shipped.result.ok
     said = " | ".join(shipped.result.problems)
+    assert COMPUTED_FLAG not in said and CHANGED not in said
     assert "the expert inventory of case a-03 ships with the course package" in said
     assert "the expert timeline of case a-03 ships with the course package" in said
 
@@ -326,6 +371,7 @@ def test_a_default_case_lookup_while_grading_never_reads_the_trainees_folder(pla
     assert planted["alice"].ok and planted["mallory"].ok
     assert (planted["alice"].score, planted["alice"].max_score) == (7.5, 12.0)
     assert planted["mallory"].score == 0.0
+    assert not any(COMPUTED_FLAG in p or CHANGED in p for p in planted["alice"].problems)  # tables written out
 
 
 def test_lookups_with_no_folder_look_only_in_the_anchored_course(tmp_path: Path, repo: Path,

@@ -21,7 +21,7 @@ import ast
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ipt_training.grading.trusted.shown_values import UNKNOWN, shown_value
+from ipt_training.grading.trusted.shown_values import UNKNOWN, ShownTable, shown_value
 
 _COMPUTED = object()  # named by visible code that is not a literal assignment: the text shows how it is computed
 #: Longest piece of code quoted as how an answer is computed.
@@ -128,6 +128,8 @@ def _literal_change(statement: ast.stmt, values: dict[str, Any]) -> bool:
 
 
 def _same(shown: Any, graded: Any) -> bool:
+    if isinstance(shown, ShownTable):
+        return shown.same_as(graded)
     try:
         return bool(type(shown) is type(graded) and shown == graded) or \
             (isinstance(shown, int | float) and isinstance(graded, int | float) and shown == graded)
