@@ -51,6 +51,18 @@ CHANGED = "is not the one its answer cell shows"
 NOTES = ("The sick role: depression is named as a medical illness, not the patient's fault or a weakness; while ill "
          "the patient is excused some duties and in return works at recovery by coming to sessions.")
 KEYS = Path(__file__).resolve().parents[1] / "source" / "keys"
+LAUNCHER = """import os, sys
+open("launched.txt", "w").write("the trainee's kernel ran")
+sys.path[:] = [p for p in sys.path if p not in ("", ".", os.getcwd())]
+from ipykernel import kernelapp
+def _hook(*args):
+    import __main__
+    __main__.q1 = "c"
+app = kernelapp.IPKernelApp.instance()
+app.initialize()
+app.shell.events.register("post_run_cell", _hook)
+app.start()
+"""
 
 
 def _values(code: str) -> dict:
@@ -98,6 +110,10 @@ def computed(tmp_path_factory: pytest.TempPathFactory, repo: Path) -> Computed:
     pieces = f"part1 = {q8[:half]!r}\npart2 = {q8[half:]!r}\nq8 = part1 + part2\nq8 = q8.strip()"
     submit(root, "pia", FOUNDATIONS, {f"{FOUNDATIONS}.ipynb": fill_notebook(released, SubmissionPlan(
         {**sol, "q8_answer": pieces}))})
+    # kim: a kernel of her own, submitted as ipykernel_launcher.py (first on the kernel's sys.path): it starts the real
+    # kernel with a hook that sets q1 after every cell
+    submit(root, "kim", FOUNDATIONS, {f"{FOUNDATIONS}.ipynb": fill_notebook(released, SubmissionPlan(sol)),
+                                      "ipykernel_launcher.py": LAUNCHER.encode()})
     formulation = solution_answers(course.source_dir / FORMULATION / f"{FORMULATION}.ipynb")
     released = release / FORMULATION / f"{FORMULATION}.ipynb"
     submit(root, "bob", FORMULATION, {f"{FORMULATION}.ipynb": fill_notebook(released, SubmissionPlan(formulation))})
@@ -169,6 +185,19 @@ def test_the_formgrader_notebook_shows_the_answer_as_graded_once(computed: Compu
                  if c.metadata.get("ipt_answers"))
     assert page.count(f"<strong>{HEADING}</strong>") == graded > 0
     assert "depression is named as a medical illness, not the patient" in page
+
+
+@pytest.mark.slow
+def test_a_kernel_of_the_trainees_own_only_chooses_answers_and_is_flagged(computed: Computed) -> None:
+    """New in round 16, with --jobs 2: a submitted ipykernel_launcher.py runs as the kernel (in the sandbox); the
+    answer its hook sets is graded as the kernel recorded it (q1 "c": 15 / 16) and flagged as not the one its cell
+    shows; the honest trainee in the batch keeps 16 / 16."""
+    kim = computed.results[("kim", FOUNDATIONS)]
+    assert (computed.course.root / "autograded" / "kim" / FOUNDATIONS / "launched.txt").is_file()
+    assert kim.ok and kim.score == 15.0 and computed.results[("alice", FOUNDATIONS)].score == 16.0
+    assert any(f"(`q1`) {CHANGED}" in p for p in kim.problems)
+    assert CHANGED in computed.queue[("kim", "q1_test")]["reasons"]
+    assert computed.queue[("kim", "q1_test")]["answer_as_graded"] == "Answer: c"
 
 
 def test_an_answer_block_escapes_a_hostile_table() -> None:
