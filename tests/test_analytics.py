@@ -113,6 +113,7 @@ def test_backend_really_is_the_one_asked_for(graded: Graded) -> None:
     with graded.course.gradebook() as gb:
         assert gb.engine.dialect.name == graded.backend
         assert {s.id for s in gb.students} == set(COHORT)
+    assert set(graded.cohort.roster["student"]) == set(COHORT)  # load_cohort reads the roster for the LMS export
 
 
 def test_items_table_has_one_row_per_trainee_and_grade_cell(graded: Graded) -> None:

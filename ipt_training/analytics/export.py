@@ -52,7 +52,9 @@ LMS_RULE = ("percentage = 100 x total / max_total, where max_total is the points
 
 
 def lms_table(cohort: CohortData) -> pd.DataFrame:
-    """The LMS grade table: ``student``, one column of points per assignment, ``total``, ``max_total``, ``percentage``.
+    """The LMS grade table: ``student``, the roster's ``first_name``, ``last_name``, ``email`` and ``lms_user_id``
+    where the gradebook holds any trainee's (``nbgrader db student import``), one column of points per assignment,
+    ``total``, ``max_total``, ``percentage``.
 
     An assignment column is empty (``NaN``) where the trainee has no submission. ``total`` and ``max_total``
     count only the assignments graded so far (:func:`graded_assignments`), see :data:`LMS_RULE`.
@@ -69,7 +71,16 @@ def lms_table(cohort: CohortData) -> pd.DataFrame:
     wide["max_total"] = max_total
     wide["percentage"] = (100 * wide["total"] / max_total).round(1) if max_total else float("nan")
     wide.columns.name = None
-    return wide.reset_index()
+    return _with_roster(wide.reset_index(), cohort.roster)
+
+
+def _with_roster(table: pd.DataFrame, roster: pd.DataFrame) -> pd.DataFrame:
+    """``table`` with the roster's columns that hold a value for some trainee, after ``student`` (empty if unknown)."""
+    known = [c for c in roster.columns if c != "student" and roster[c].fillna("").astype(str).str.strip().ne("").any()]
+    if not known:
+        return table
+    people = roster.set_index("student")[known].reindex(table["student"]).fillna("").reset_index(drop=True)
+    return pd.concat([table[["student"]], people, table.drop(columns="student")], axis=1)
 
 
 def write_lms_csv(cohort: CohortData, path: Path) -> Path:

@@ -12,7 +12,7 @@ import ast
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +36,8 @@ ASSIGNMENT_COLUMNS = ["assignment", "position", "duedate", "max_score"]
 SUBMISSION_REVIEW_COLUMNS = ["student", "assignment", "notebook", "reason"]
 PENALTY_COLUMNS = ["student", "assignment", "late_penalty"]
 GRADED_ANSWER_COLUMNS = ["student", "assignment", "item", "answer_as_graded"]
+#: What the gradebook knows of each trainee besides the id (``nbgrader db student import``), for the LMS export.
+ROSTER_COLUMNS = ["student", "first_name", "last_name", "email", "lms_user_id"]
 
 FORMULATION_FIELDS = ("primary_area", "secondary_area", "dispute_stage", "formulation")
 # Labels printed by the formulation scorer (``CriterionResult.label``) -> criterion id.
@@ -116,6 +118,8 @@ class CohortData:
     #: The answers each grade scored, as the feedback page and the formgrader show them (``GRADED_ANSWER_COLUMNS``):
     #: what the instructor reviews, whatever the answer cells show.
     graded_answers: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=GRADED_ANSWER_COLUMNS))
+    #: Names, e-mail and LMS user id of the trainees the gradebook has them for (``ROSTER_COLUMNS``).
+    roster: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=ROSTER_COLUMNS))
 
 
 def load_cohort(course: Course) -> CohortData:
@@ -123,9 +127,11 @@ def load_cohort(course: Course) -> CohortData:
     with course.gradebook() as gb:
         grades, assignments, students = read_gradebook(gb)
         penalties = read_late_penalties(gb)
+        roster = read_roster(gb)
     keys = course.root / "source" / "keys"
-    return build_cohort(grades, assignments, students, course.root / "autograded",
-                        keys if keys.is_dir() else None, root=course.root, late_penalties=penalties)
+    cohort = build_cohort(grades, assignments, students, course.root / "autograded",
+                          keys if keys.is_dir() else None, root=course.root, late_penalties=penalties)
+    return replace(cohort, roster=roster)
 
 
 def read_gradebook(gb: Any) -> tuple[pd.DataFrame, pd.DataFrame, tuple[str, ...]]:
@@ -165,6 +171,15 @@ def read_gradebook(gb: Any) -> tuple[pd.DataFrame, pd.DataFrame, tuple[str, ...]
                                columns=ASSIGNMENT_COLUMNS)
     students = tuple(sorted(s.id for s in gb.db.query(Student)))
     return grades, assignments, students
+
+
+def read_roster(gb: Any) -> pd.DataFrame:
+    """Each trainee's names, e-mail and LMS user id from an open ``nbgrader.api.Gradebook`` (empty where unknown)."""
+    from nbgrader.api import Student
+
+    rows = [(s.id, *((getattr(s, name, None) or "").strip() for name in ROSTER_COLUMNS[1:]))
+            for s in gb.db.query(Student)]
+    return pd.DataFrame(sorted(rows), columns=ROSTER_COLUMNS)
 
 
 def read_late_penalties(gb: Any) -> pd.DataFrame:
