@@ -15,6 +15,8 @@ with plans that must gain and plans that must not:
   build new supports") gives way to the same cue read without the gap, so the phrase before keeps its reading; a
   gapped reading that begins no other phrase ("mourn her old role") stays;
 * the death gone over with a possessive ("the circumstances of her death") is the events of the death;
+* a new network of support in its common words ("social supports", "a support group", "back in contact with",
+  "build a social life") is new support; contact lost and a social life had before are not;
 
 and the invented batch tests/data/strat16/answers-a.yaml (written before the change, marked as an examiner would)
 reads its strategies as marked on more answers, while its keyword lists, CBT plan, retelling, wrong area and
@@ -106,6 +108,24 @@ def test_the_circumstances_of_her_death() -> None:
     assert points(score(case, plan), "strategies") == 0.5
     other = plan.replace("her death", "her retirement")
     assert points(score(case, other), "strategies") == 0.0
+
+
+_NOTE = ("PA: RT (epilepsy dx 11/24, licence suspended). Onset 12/24. Ev: stopped Friday tea, cousin drives the "
+         "truck. Goals: mourn old role; mastery. ")
+
+
+@pytest.mark.parametrize(("plan", "credit"), [
+    ("Plan: social supports.", 0.5),
+    ("Plan: refer him to a local support group.", 0.5),
+    ("Plan: get him back in contact with the depot drivers.", 0.5),
+    ("Plan: help him build a social life again.", 0.5),
+    ("Plan: weekly sessions.", 0.0),
+    ("He lost contact with the depot drivers. Plan: weekly sessions.", 0.0),
+    ("He had a busy social life before. Plan: weekly sessions.", 0.0),
+])
+def test_new_support_in_its_common_words(plan: str, credit: float) -> None:
+    case = benchmark_case("formulation_dev_u", "g-03")
+    assert points(score(case, _NOTE + plan), "strategies") == credit
 
 
 _BATCH = yaml.safe_load((Path(__file__).parent / "data" / "strat16" / "answers-a.yaml").read_text("utf-8"))
