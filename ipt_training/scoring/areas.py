@@ -63,6 +63,7 @@ from ipt_training.scoring.lexicon import (
 from ipt_training.scoring.open_choice import OPEN_CHOICE_WORDS, leaves_choice_open
 from ipt_training.scoring.time_link import onset_said
 from ipt_training.scoring.walk import ENDING_WORDS, NEXT_WORDS, Step, ends_at, next_step, undecided
+from ipt_training.text.features import feature
 from ipt_training.text.matcher import Clauses, Match
 from ipt_training.text.normalize import QUESTION, QUOTE
 from ipt_training.text.words import AnswerWords
@@ -797,7 +798,7 @@ def _after_than(before: list[str]) -> bool:
 
 
 #: Verbs of mourning: negated, they describe mourning not done, not an area ruled out.
-_MOURNING_VERBS = frozenset({"grieved", "mourned", "grieve", "mourn"})
+_MOURNING_VERBS = feature(frozenset({"grieved", "mourned", "grieve", "mourn"}))
 #: What a negation can deny the patient before an area's word: the time or the chance for it ("no time for grief",
 #: "never had the chance to grieve", "no room for his own grief").
 _CHANCES = frozenset({"time", "chance", "opportunity", "room", "space", "occasion", "moment"})
@@ -1396,8 +1397,8 @@ def read_areas(matches: list[Match], concept_matches: list[Match], prepared: Cla
 
 #: A clause that announces a list of candidates: a word of possibility and a plural noun for areas ("Possible foci:",
 #: "Possible areas are ..."), or the word alone as a heading ("Differential:", "Options:").
-_POSSIBILITY_HEADS = frozenset({"possible", "possibilities", "options", "candidates", "differential", "might",
-                                "could"})
+_POSSIBILITY_HEADS = feature(frozenset({"possible", "possibilities", "options", "candidates", "differential", "might",
+                                        "could"}))
 _CANDIDATE_PLURALS = frozenset({"foci", "areas", "possibilities", "options", "candidates"})
 _NO_LIST = (1 << 30, 0, -1)
 
@@ -1479,7 +1480,7 @@ def _queried_beside_label(reading: AreaReading, queried: list[tuple[int, Problem
 
 
 #: Words that weigh areas the same ("equally important", "of equal weight").
-_EVEN_WORDS = frozenset({"equally", "equal"})
+_EVEN_WORDS = feature(frozenset({"equally", "equal"}))
 #: What is said to be equal: the areas' importance, weight or fit, not a fact of the case ("equal shares").
 _EVEN_OF = frozenset({"important", "importance", "relevant", "weight", "weighty", "likely", "central", "strong",
                       "plausible", "valid", "prominent", "significant", "pressing", "good", "fitting", "fit",
@@ -1669,11 +1670,11 @@ def _alternatives(m: Match, tokens: list[str], spans: list[tuple[int, int]]) -> 
     return count >= 3 or (count == 2 and not _OFFERING.isdisjoint(joins))
 
 
-_DEFER_WORDS = frozenset({"deciding", "decide", "undecided", "open", "information", "early", "mind", "choosing",
-                          "choose", "commit", "pick", "settle", "premature"})
+_DEFER_WORDS = feature(frozenset({"deciding", "decide", "undecided", "open", "information", "early", "mind", "choosing",
+                                  "choose", "commit", "pick", "settle", "premature"}))
 #: Verbs of choosing a focus, and what may follow them in a refusal ("I can't choose a focus yet", "I cannot decide
 #: between them"): anything else after the verb is an area or a reason ("I would not choose grief").
-_CHOOSE_VERBS = frozenset({"choose", "decide", "commit", "pick", "settle", "select"})
+_CHOOSE_VERBS = feature(frozenset({"choose", "decide", "commit", "pick", "settle", "select"}))
 _REFUSAL_OBJECTS = frozenset({"a", "an", "the", "one", "on", "to", "focus", "area", "problem", "yet", "now", "at",
                               "this", "point", "stage", "which", "any", "single", "just", "here", "until", "before",
                               "without", "for"})
@@ -1804,8 +1805,8 @@ _REJECT_OR_CHOOSE = REJECTION_VERBS | frozenset({"choose", "use", "pick", "take"
 _PLURAL_REFERENCES = frozenset({"both", "them", "either", "neither", "these", "those"})
 #: Verbs of choosing: negated and pointing back, they reject ("I would not choose it", "I wouldn't use that").
 _CHOICE_VERBS = frozenset({"choose", "use", "pick", "take", "select", "treat", "go", "make", "frame"})
-_REJECTING_VERBS = REJECTION_VERBS | _CHOICE_VERBS
-_NOT = frozenset({"not"})
+_REJECTING_VERBS = feature(REJECTION_VERBS | _CHOICE_VERBS)
+_NOT = feature(frozenset({"not"}))
 _REFUSALS = frozenset({"would", "will", "do", "should"})
 
 
@@ -2018,8 +2019,8 @@ def _time_span(tokens: list[str], p: int) -> bool:
 
 
 _BACK_MARK_WORDS = 6
-_RANK_MARKERS = PRIMARY_MARKERS | SECONDARY_MARKERS
-_BACK_SECONDARY = frozenset({"secondary", "subsidiary", "minor"})
+_RANK_MARKERS = feature(PRIMARY_MARKERS | SECONDARY_MARKERS)
+_BACK_SECONDARY = feature(frozenset({"secondary", "subsidiary", "minor"}))
 _BACK_POINTERS = frozenset({"it", "its", "that", "this", "which"})
 
 
@@ -2249,7 +2250,7 @@ def _settled(tokens: list[str]) -> bool:
 
 _PLAN_WEIGHT = 3.0
 #: Words of a focus frame whose object names the focus ("treat ... as the focus", "focus on ...", "the focus is ...").
-_FOCUS_FRAME = frozenset({"focus", "focused", "focusing", "treat", "treating", "target", "targeting"})
+_FOCUS_FRAME = feature(frozenset({"focus", "focused", "focusing", "treat", "treating", "target", "targeting"}))
 _FOCUS_WORDS = _FOCUS_FRAME | frozenset({
     # the writer's own naming of the focus: "I'd frame this as an unresolved loss of her father"
     "frame", "framing", "formulate"})
@@ -2293,7 +2294,7 @@ def _sought(tokens: list[str], start: int) -> bool:
 
 #: An event ranked above the others in plain words: "the move is probably the bigger thing", "the real issue is the
 #: fight with Paula", "what matters most is her father's death".
-_RANK_WORDS = frozenset({"bigger", "biggest", "main", "real", "key", "central", "greater", "larger"})
+_RANK_WORDS = feature(frozenset({"bigger", "biggest", "main", "real", "key", "central", "greater", "larger"}))
 _RANK_NOUNS = frozenset({"thing", "issue", "problem", "factor", "story", "cause", "driver", "reason", "part"})
 
 
@@ -2421,7 +2422,7 @@ _SAID_CAUSE_PAIRS = frozenset({("is", "about"), ("really", "about"), ("all", "ab
                           ("reaction", "to"), ("response", "to"), ("because", "of"), ("due", "to"), ("down", "to"),
                           ("heart", "of"), ("on", "by"), ("brought", "on"), ("brought", "this"), ("brought", "it"),
                           ("set", "off"), ("root", "of"), ("is", "what"), ("are", "what"), ("was", "what")})
-_SAID_CAUSE_FIRST = frozenset(first for first, _ in _SAID_CAUSE_PAIRS)
+_SAID_CAUSE_FIRST = feature(frozenset(first for first, _ in _SAID_CAUSE_PAIRS))
 #: "the heart of it is X", "what brought this on is X": the object comes after the copula
 _COPULA_OBJECT = frozenset({"heart", "root", "brought", "set"})
 #: Denials before a cause cleft ("I don't think the move is what brought this on").
@@ -2498,7 +2499,7 @@ def _one_object_area(phrase: list[str], dead: frozenset[str]) -> ProblemArea | N
 
 
 #: Nouns of the problem a lay statement of the focus names: "the problem is the change in his life".
-_PROBLEM_NOUNS = frozenset({"problem", "issue", "trouble", "difficulty"})
+_PROBLEM_NOUNS = feature(frozenset({"problem", "issue", "trouble", "difficulty"}))
 _PROBLEM_REACH = 4
 
 
@@ -2527,8 +2528,8 @@ def problem_named(tokens: list[str], dead: frozenset[str] = frozenset()) -> Prob
 _ALONE_WORDS = frozenset({"alone", "lonely", "isolated", "isolation", "loner", "friendless", "withdrawn"})
 _FRIEND_WORDS = frozenset({"friends", "friend", "friendships", "relationships", "partner"})
 _FEW = frozenset({"no", "few", "never", "any"})
-_LIFELONG_WORDS = frozenset({"always", "lifelong", "years", "childhood", "school", "teens", "adult", "whole",
-                             "never", "decades", "remember", "long"})
+_LIFELONG_WORDS = feature(frozenset({"always", "lifelong", "years", "childhood", "school", "teens", "adult", "whole",
+                                     "never", "decades", "remember", "long"}))
 
 
 def _on_own(tokens: list[str]) -> bool:
@@ -2628,14 +2629,14 @@ def _lifelong_isolation(tokens: list[str]) -> bool:
 
 #: Words that attribute the episode to something in plain language ("comes from", "has a lot to do with", "tied
 #: to", "feed each other"), besides the causal words of the lexicon.
-_ATTRIBUTING = frozenset({"comes", "come", "coming", "tied", "feed", "feeds", "behind", "do", "down"})
+_ATTRIBUTING = feature(frozenset({"comes", "come", "coming", "tied", "feed", "feeds", "behind", "do", "down"}))
 _ATTRIBUTION_PAIRS = frozenset({("comes", "from"), ("come", "from"), ("coming", "from"), ("tied", "to"),
                                 ("to", "do"), ("feed", "each"), ("feeds", "the"), ("feeds", "into"),
                                 ("feed", "into"), ("down", "to"), ("behind", "the"), ("behind", "it")})
 _CONSEQUENCE_PAIRS = frozenset({("grew", "out"), ("grown", "out"), ("came", "after"), ("came", "later"),
                                 ("came", "afterwards"), ("came", "afterward"),
                                 ("result", "of"), ("consequence", "of"), ("followed", "from"), ("secondary", "to")})
-_CONSEQUENCE_FIRST = frozenset(first for first, _ in _CONSEQUENCE_PAIRS)
+_CONSEQUENCE_FIRST = feature(frozenset(first for first, _ in _CONSEQUENCE_PAIRS))
 _LOST = frozenset({"lost", "losing", "loss", "lose"})
 _ROLE_THINGS = frozenset({"job", "work", "role", "team", "mates", "career", "place", "identity", "independence",
                           "country", "home", "colleagues", "status", "routine", "purpose", "health", "way"})
@@ -2770,7 +2771,7 @@ def set_aside(tokens: list[str], end: int | None = None) -> bool:
 #: "that is not it", "this was not it" (never "the problem is not it", nor a tag question's "is not it").
 _BE_NOW = frozenset({"is", "was"})
 _BACK_SUBJECTS = frozenset({"that", "this"})
-_AFTER = frozenset({"after"})
+_AFTER = feature(frozenset({"after"}))
 #: How far after "after" the onset is said ("after your mood had already dropped").
 _LATER_REACH = 7
 #: Words that open a clause pointing back to what the clause before told ("but that was after ...").
@@ -2910,7 +2911,7 @@ _DEATH_REACH = 3
 #: Verbs that tell a change of who someone is with "from ... to ..." ("he has gone from being the man who fixes
 #: everything to someone who is handed soup", "she went from captain to benchwarmer").
 _BECOMING = frozenset({"gone", "went", "going", "goes", "changed", "moved", "moving"})
-_FROM = frozenset({"from"})
+_FROM = feature(frozenset({"from"}))
 #: How far after "from" the "to" of the new role may stand.
 _CHANGE_REACH = 16
 #: Words of a change between people rather than of a role ("from being friends to fighting").
@@ -2932,7 +2933,7 @@ def role_changed(tokens: list[str]) -> bool:
 
 #: Words of mourning or missing what one had, said of someone ("he is grieving that old life", "she misses the life
 #: she had"): not the plan's or a list's "mourn the old role".
-_MOURNING_FORMS = frozenset({"grieving", "grieves", "mourning", "mourns", "missing", "misses"})
+_MOURNING_FORMS = feature(frozenset({"grieving", "grieves", "mourning", "mourns", "missing", "misses"}))
 #: Who mourns, just before the word (or before "is", "still"): the patient told of.
 _MOURNERS = frozenset({"he", "she", "they", "you"})
 _MOURNER_REACH = 3

@@ -18,6 +18,7 @@ from ipt_training.scoring.onset_link import timing_for
 from ipt_training.scoring.per_case import per_case
 from ipt_training.scoring.plain_plan import KIN_WORDS
 from ipt_training.scoring.specificity import month_index
+from ipt_training.text.features import feature
 from ipt_training.text.matcher import Clauses
 from ipt_training.text.normalize import clauses
 from ipt_training.text.words import AnswerWords
@@ -28,8 +29,8 @@ _TIES = KIN_WORDS | frozenset({"partner", "boss", "manager", "flatmate", "collea
 _DENIALS = frozenset({"not", "no", "never", "nor", "nt"})
 #: Words that give a cause or the start of the episode ("because", "since", "after"); not "about", which a plan
 #: says of its work ("talk about Miklós").
-_CAUSING = frozenset({"because", "since", "after", "following", "due", "when", "triggered", "caused", "started",
-                      "began", "reaction"})
+_CAUSING = feature(frozenset({"because", "since", "after", "following", "due", "when", "triggered", "caused", "started",
+                              "began", "reaction"}))
 #: The fewest words of a clause that gives a cause: a fragment of a list ("Since Diego.") gives none.
 _SENTENCE = 5
 #: How many words after the causal word the person may be named ("because his older brother makes ...").

@@ -48,6 +48,7 @@ from ipt_training.scoring.areas import AreaDecision, AreaReading, Reading, set_a
 from ipt_training.scoring.lexicon import GOALS, STRATEGIES
 from ipt_training.scoring.plain_plan import CONCEPT_AREA, plan_sentences
 from ipt_training.scoring.readings import plan_clauses, subordinate
+from ipt_training.text.features import feature
 from ipt_training.text.matcher import Clauses, Match
 from ipt_training.text.normalize import QUOTE
 from ipt_training.text.words import AnswerWords
@@ -68,7 +69,7 @@ _DIFFICULTY = frozenset({"difficulties", "difficulty", "trouble", "problems", "f
 _ALWAYS_ALONE = frozenset({"isolated", "alone", "lonely", "loner", "shy", "withdrawn", "awkward", "friendless"})
 _NO_TRIGGER = (" no trigger", " no clear trigger", " no obvious trigger", " no precipitant", " no life event",
                " no acute event", " out of nowhere", " from nowhere")
-_ONSET_WORDS = _LONG | frozenset({"always", "nothing", "nowhere", "trigger", "precipitant", "event", "acute"})
+_ONSET_WORDS = feature(_LONG | frozenset({"always", "nothing", "nowhere", "trigger", "precipitant", "event", "acute"}))
 #: What makes such a clause something other than the writer's own claim: a report, an impression, a contrast, a
 #: definition of the area.
 #: Words that make a claim someone else's, or an impression ("she says", "it seems", "would").
@@ -315,7 +316,7 @@ def onset_claims(prepared: Clauses, words: AnswerWords | None = None) -> list[Cl
 
 #: An account of the case that only grief fits: mourning described as blocked, put off or never done ("a clear picture
 #: of blocked mourning", "this looks like unresolved grief", "she never grieved"), unless set in the past or dismissed.
-_MOURNING = frozenset({"mourning", "grief", "grieving", "grieved", "mourned"})
+_MOURNING = feature(frozenset({"mourning", "grief", "grieving", "grieved", "mourned"}))
 _BLOCKED = frozenset({"blocked", "unresolved", "delayed", "stuck", "avoided", "frozen", "arrested", "absent",
                       "inhibited", "postponed"})
 _NEVER_DONE = frozenset({"grieved", "mourned"})
@@ -351,7 +352,7 @@ def mourning_claims(prepared: Clauses, words: AnswerWords | None = None) -> list
 _NO_DEATH = (" nobody died ", " no one died ", " noone died ", " nobody has died ", " no one has died ",
              " nobody close has died ", " no one close has died ", " nobody close died ", " no one close died ",
              " no bereavement ", " no recent loss ", " no recent death ", " no recent bereavement ")
-_DEATH_DENIERS = frozenset({"no", "nobody", "noone"})
+_DEATH_DENIERS = feature(frozenset({"no", "nobody", "noone"}))
 
 
 def death_denials(prepared: Clauses, words: AnswerWords | None = None) -> list[Claim]:

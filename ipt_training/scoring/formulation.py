@@ -190,6 +190,7 @@ from ipt_training.scoring.turns import (
 )
 from ipt_training.scoring.word_lists import listed_words, word_list
 from ipt_training.scoring.wrong_death import DEATH_WORDS, WRONG_DEATH_FEEDBACK, living_and_dead, wrong_deaths
+from ipt_training.text.features import feature
 from ipt_training.text.matcher import Clauses, Match, PhraseMatcher, build_matcher
 from ipt_training.text.normalize import clauses, to_ascii_lower
 from ipt_training.text.words import AnswerWords
@@ -828,10 +829,11 @@ RETOLD_FEEDBACK = ("The answer tells the case back (events, people and symptoms 
 COPIED_OUT_FEEDBACK = ("The answer restates the case, much of it in the vignette's words, but names no problem area, "
                        "so no focus was chosen and the area earns no credit. Say which focus you would work on and "
                        "why.")
-_CONFLICT_WORDS = frozenset({"row", "rows", "rowing", "argue", "argues", "argued", "arguing", "argument", "arguments",
-                             "dispute", "disputes",
-                             "conflict", "conflicts", "quarrel", "quarrels", "fight", "fights", "fighting", "tension",
-                             "tensions", "disagreement", "disagreements", "clash", "clashes"})
+_CONFLICT_WORDS = feature(frozenset({
+    "row", "rows", "rowing", "argue", "argues", "argued", "arguing", "argument", "arguments", "dispute", "disputes",
+    "conflict", "conflicts", "quarrel", "quarrels", "fight", "fights", "fighting", "tension", "tensions",
+    "disagreement", "disagreements", "clash", "clashes",
+}))
 _DENIALS = frozenset({"no", "not", "nor", "without", "never"})
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ipt_training.domain import DisputeStage, ProblemArea
+from ipt_training.text.features import feature
 
 STRONG = 2.0
 WEAK = 1.0
@@ -109,8 +110,9 @@ HEDGE_AFTER: frozenset[str] = frozenset({"mind", "possible", "possibly", "maybe"
 REJECTION_VERBS: frozenset[str] = frozenset({"reject", "rejected", "rejecting", "exclude", "excluded", "discard",
                                              "discarded", "ruled", "rule", "fits", "fit", "applies", "apply"})
 #: Words that point back to areas named before ("both", "them", "either").
-BACK_REFERENCES: frozenset[str] = frozenset({"both", "them", "either", "neither", "these", "those", "it", "that",
-                                             "this"})
+BACK_REFERENCES: frozenset[str] = feature(frozenset({
+    "both", "them", "either", "neither", "these", "those", "it", "that", "this",
+}))
 #: Verbs that put a label in someone else's mouth ("he calls it a bereavement", "the referral says deficits").
 ATTRIBUTION_VERBS: frozenset[str] = frozenset(
     {"says", "said", "say", "calls", "called", "call", "describes", "described", "describe", "feels", "felt",
@@ -427,10 +429,10 @@ EVENT_CUES: dict[ProblemArea, list[str]] = {
                                          "keep friends", "always been shy", "always shy"],
 }
 #: Words that make a clause an explanation ("is about", "because of", "triggered by", "after").
-CAUSAL_WORDS: frozenset[str] = frozenset({
+CAUSAL_WORDS: frozenset[str] = feature(frozenset({
     "about", "because", "due", "triggered", "trigger", "after", "since", "following", "reaction", "stems",
     "linked", "related", "caused", "cause", "when", "began", "started", "explains", "explained", "driven",
-})
+}))
 
 #: Statements that nothing happened before the onset: the timeline link of an interpersonal-deficits formulation.
 ABSENCE_OF_EVENT_CUES: tuple[str, ...] = (

@@ -17,6 +17,8 @@ The area reader (:func:`ipt_training.scoring.areas.read_areas`) asks them only w
 
 from __future__ import annotations
 
+from ipt_training.text.features import feature
+
 #: Verbs of keeping or leaving something as it is.
 _KEEPING = frozenset({"keep", "keeps", "keeping", "kept", "leave", "leaves", "leaving", "left", "remain", "remains",
                       "stay", "stays", "hold", "holding", "held"})
@@ -61,7 +63,7 @@ _NOTHING_CHOSEN = frozenset({"now", "yet", "here", "one", "a", "an", "the", "foc
                              "this", "point", "stage", "prematurely", "too", "early"})
 
 #: Every word one of the readers starts from: an answer without any of them is not read.
-OPEN_CHOICE_WORDS = frozenset({"open"}) | _QUANTIFIERS | frozenset({"rather", "instead"})
+OPEN_CHOICE_WORDS = feature(frozenset({"open"}) | _QUANTIFIERS | frozenset({"rather", "instead"}))
 
 
 def leaves_choice_open(tokens: list[str]) -> bool:

@@ -24,6 +24,7 @@ from ipt_training.scoring.plan_items import WORK_AFTER_WRITER as _WORK_AFTER_WRI
 from ipt_training.scoring.plan_items import WRITERS as _WRITERS
 from ipt_training.scoring.plan_items import helper_dropped, item_readings
 from ipt_training.scoring.word_forms import stem
+from ipt_training.text.features import feature
 from ipt_training.text.matcher import Clauses, Match
 from ipt_training.text.normalize import QUESTION
 from ipt_training.text.words import AnswerWords
@@ -559,9 +560,11 @@ FRAMES: tuple[Frame, ...] = (
 )
 
 #: Words that make a sentence a plan: the writer's intent, a heading, or "help".
-PLAN_WORDS = frozenset({"us", "suggest", "propose", "help", "helping", "would", "will", "should", "d", "ll", "want",
-                        "aim", "aims", "goal", "goals", "plan", "strategy", "strategies", "treatment", "let",
-                        "together", "going", "hope", "then", "work", "working", "focus"})
+PLAN_WORDS = feature(frozenset({
+    "us", "suggest", "propose", "help", "helping", "would", "will", "should", "d", "ll", "want", "aim", "aims", "goal",
+    "goals", "plan", "strategy", "strategies", "treatment", "let", "together", "going", "hope", "then", "work",
+    "working", "focus",
+}))
 CONCEPT_AREA: dict[str, ProblemArea | None] = {
     **{f"goal:{k}": c.area for k, c in GOALS.items()}, **{f"strategy:{k}": c.area for k, c in STRATEGIES.items()}}
 _EVERY_WORD = frozenset().union(*(c for f in FRAMES for c in (*f.classes, f.twice)))
@@ -578,10 +581,10 @@ _SUBJECTS = frozenset({"he", "she", "they", "i", "it", "this", "there", "we", "y
 _LIST_ITEMS = 5
 _ITEM_WORDS = 14
 #: An offer said to the patient is a plan too ("we can think about the choir", "we could look at ...").
-_OFFERS = frozenset({"can", "could", "might", "may", "shall"})
-_WE = frozenset({"we"})
+_OFFERS = feature(frozenset({"can", "could", "might", "may", "shall"}))
+_WE = feature(frozenset({"we"}))
 #: A clause that goes on with the list of the one before ("..., and later to make contact again with Paula").
-_GOING_ON = frozenset({"and", "then", "later", "also", "after", "afterwards", "next", "once"})
+_GOING_ON = feature(frozenset({"and", "then", "later", "also", "after", "afterwards", "next", "once"}))
 
 
 def plan_sentences(prepared: Clauses, words: AnswerWords | None = None) -> list[int]:
@@ -654,19 +657,20 @@ def _plan_sentences(prepared: Clauses, words: AnswerWords) -> list[int]:
 
 #: Verbs that open the next item of a plan's list after a break in the sentence ("I would help him put words to what
 #: driving gave him (and whether he could go back), practise the hard parts of the job, and ..."): the work goes on.
-_PLAN_VERBS = frozenset({"practise", "practice", "rehearse", "learn", "look", "talk", "tell", "go", "find", "get",
-                         "build", "rebuild", "try", "use", "weigh", "explore", "review", "name", "bring", "make", "let",
-                         "take", "notice", "allow", "give", "start", "begin", "reconnect", "return", "think", "decide",
-                         "see", "spell", "grieve", "mourn", "work", "say", "feel", "face", "visit", "open", "sort",
-                         "clear", "plan", "meet", "join", "ask", "accept", "remember", "reach", "mend", "repair"})
+_PLAN_VERBS = feature(frozenset({
+    "practise", "practice", "rehearse", "learn", "look", "talk", "tell", "go", "find", "get", "build", "rebuild", "try",
+    "use", "weigh", "explore", "review", "name", "bring", "make", "let", "take", "notice", "allow", "give", "start",
+    "begin", "reconnect", "return", "think", "decide", "see", "spell", "grieve", "mourn", "work", "say", "feel", "face",
+    "visit", "open", "sort", "clear", "plan", "meet", "join", "ask", "accept", "remember", "reach", "mend", "repair",
+}))
 #: Words of a clause that plans the sessions without a helper verb ("In our sessions he can be angry ...", "she needs
 #: to let herself feel his death", "what she needs is room for ..."): a plan when one of them comes with a word of
 #: the work's place or need.
-_SESSIONS = frozenset({"sessions", "therapy"})
+_SESSIONS = feature(frozenset({"sessions", "therapy"}))
 _IN_SESSIONS = frozenset({"our sessions", "the sessions", "these sessions", "in sessions", "in therapy"})
 _NEEDS_TO = frozenset({"needs to", "need to", "needs is", "need is", "needs room", "need room", "needs time",
                        "need time"})
-_NEED = frozenset({"needs", "need"})
+_NEED = feature(frozenset({"needs", "need"}))
 
 
 #: The fewest words of a clause that a plan's list goes on after.
@@ -1178,7 +1182,7 @@ def _steers(tokens: list[str]) -> bool:
     return _present(tokens, _ENDING_FRAME, _pairs(tokens))
 
 
-_ABOUT_LOSS = _FEELINGS | _LOST | _TALK_OF | frozenset({"memories", "memory", "times", "him", "her", "death"})
+_ABOUT_LOSS = feature(_FEELINGS | _LOST | _TALK_OF | frozenset({"memories", "memory", "times", "him", "her", "death"}))
 
 
 def hurried_clauses(prepared: Clauses, words: AnswerWords | None = None) -> set[int]:

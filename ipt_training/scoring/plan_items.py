@@ -27,6 +27,7 @@ work is read as a plan's.
 from __future__ import annotations
 
 from ipt_training.scoring.word_forms import stem
+from ipt_training.text.features import feature
 from ipt_training.text.matcher import Clauses
 from ipt_training.text.normalize import QUESTION
 
@@ -152,7 +153,7 @@ WORK_AFTER_WRITER = frozenset({"talk", "speak", "discuss", "use", "look", "go", 
                                "review", "practise", "practice", "rehearse", "try", "focus", "spend", "start",
                                "begin", "build", "find", "let", "encourage", "ask", "bring", "take", "weigh",
                                "notice", "give", "sort", "figure", "aim", "want", "like"})
-WRITERS = frozenset({"we", "i"})
+WRITERS = feature(frozenset({"we", "i"}))
 _OPENERS = frozenset({"and", "then", "later", "also", "first", "next", "so", "now"})
 
 

@@ -35,6 +35,7 @@ from ipt_training.scoring import lexicon
 from ipt_training.scoring.evidence import STOP_WORDS, names_in
 from ipt_training.scoring.per_case import per_case
 from ipt_training.scoring.readability import FUNCTION_WORDS
+from ipt_training.text.features import feature
 from ipt_training.text.normalize import clauses, to_ascii_lower
 
 #: The month names, in calendar order (the dating readers of the scorer share them).
@@ -410,7 +411,7 @@ def case_facts(case: Case) -> CaseFacts:
 
 
 #: How an answer said to the patient names the patient (what a clause says of "you" is said of this patient).
-ADDRESSED = frozenset({"you", "your"})
+ADDRESSED = feature(frozenset({"you", "your"}))
 
 
 def _event_words(events: Iterable[str]) -> set[str]:

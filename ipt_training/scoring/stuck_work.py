@@ -19,12 +19,15 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
+from ipt_training.text.features import feature
 from ipt_training.text.matcher import Clauses
 from ipt_training.text.words import AnswerWords
 
 #: Words of adapting: the cheap gate (an answer with none of them is never read further).
-ADAPTING_WORDS = frozenset({"adjust", "adjusts", "adjusting", "adjustment", "adjusted", "adapt", "adapts", "adapting",
-                            "adaptation", "adapted", "settle", "settles", "settling", "settled"})
+ADAPTING_WORDS = feature(frozenset({
+    "adjust", "adjusts", "adjusting", "adjustment", "adjusted", "adapt", "adapts", "adapting", "adaptation", "adapted",
+    "settle", "settles", "settling", "settled",
+}))
 #: Forms that report adapting done: a claim of difficulty only when denied ("has not adjusted to").
 _DONE = frozenset({"adjusted", "adapted", "settled"})
 #: Forms of settling, which adapt only "in" or "into" a place ("settling into the village", not "settle on grief").
@@ -72,7 +75,9 @@ def adapting_said(prepared: Clauses, words: AnswerWords, skip: Collection[int] =
 
 
 #: Words of mourning: the cheap gate of :func:`mourning_said`.
-MOURNING_WORDS = frozenset({"grieve", "grieves", "grieving", "grieved", "mourn", "mourns", "mourning", "mourned"})
+MOURNING_WORDS = feature(frozenset({
+    "grieve", "grieves", "grieving", "grieved", "mourn", "mourns", "mourning", "mourned",
+}))
 #: Mourning said as still to be done or stuck: needed, planned, not done, still going on.
 _STILL_TO_DO = frozenset({"not", "never", "nt", "cannot", "unable", "failed", "needs", "need", "should", "must",
                           "help", "work", "will", "would", "let", "allow", "still", "yet", "has", "have", "to"})

@@ -13,19 +13,25 @@ from __future__ import annotations
 from itertools import compress
 from operator import not_
 
+from ipt_training.text.features import bit_of, clause_bits, features
+
 Clauses = list[list[str]]
 
 
 class AnswerWords:
     """The clauses of one answer (as the matcher prepared them) and the words in them."""
 
-    __slots__ = ("_sets", "clauses", "derived", "found", "variants", "vocabulary")
+    __slots__ = ("_bits", "_known", "_sets", "clauses", "derived", "found", "variants", "vocabulary")
 
     def __init__(self, clauses: Clauses, vocabulary: frozenset[str] | None = None) -> None:
         self.clauses = clauses
         #: every word of the answer (``vocabulary``, when the caller has gathered them already)
         self.vocabulary: frozenset[str] = frozenset().union(*clauses) if vocabulary is None else vocabulary
         self._sets: list[frozenset[str]] | None = None
+        #: each clause's word features (:mod:`ipt_training.text.features`), read when first asked, and how many sets
+        #: had a bit then
+        self._bits: list[int] | None = None
+        self._known = 0
         #: what a reader derives from these clauses once for several callers (keyed by the reader's name)
         self.derived: dict[str, tuple[int, ...]] = {}
         #: what a reader finds named in these clauses once for several callers (concept ids, keyed by the reader's
@@ -44,6 +50,13 @@ class AnswerWords:
         vocabulary = self.vocabulary
         if words.isdisjoint(vocabulary):
             return []  # most readers of most answers: one look-up per word, nothing made
+        bit = bit_of(words, features() if self._bits is None else self._known)
+        if bit is not None:  # a named set: one AND per clause (on machine integers in the compiled build)
+            bits = self._bits
+            if bits is None:
+                self._known = features()
+                bits = self._bits = clause_bits(self.clauses)
+            return [c for c, held in enumerate(bits) if held & bit]
         sets = self._sets
         if sets is None:
             sets = self._sets = list(map(frozenset, self.clauses))
