@@ -13,6 +13,9 @@ from pathlib import Path
 import nbformat
 import yaml
 
+from ipt_training.grading.workflow.course import Course
+from ipt_training.grading.workflow.simulate import SubmissionPlan, fill_notebook, submit
+
 CASE_ID = "clinic-01"
 
 
@@ -46,3 +49,16 @@ def own_case_course(repo: Path, root: Path, assignment: str, replaced: str,
         cell.source = cell.source.replace(f'"{replaced}"', f'"{CASE_ID}"')
     nbformat.write(nb, notebook)
     return case
+
+
+def submit_honest_and_attacker(course: Course, assignment: str, honest: dict, attack: dict) -> Path:
+    """Release ``assignment`` of ``course``, then submit alice's ``honest`` answers and mallory's ``attack`` answers
+    to the released notebook. Returns mallory's submitted folder, for the test to plant its files in."""
+    assert course.release([assignment]) == {}
+    with course.gradebook() as gb:
+        for trainee in ("alice", "mallory"):
+            gb.update_or_create_student(trainee)
+    released = course.root / "release" / assignment / f"{assignment}.ipynb"
+    submit(course.root, "alice", assignment, {f"{assignment}.ipynb": fill_notebook(released, SubmissionPlan(honest))})
+    return submit(course.root, "mallory", assignment,
+                  {f"{assignment}.ipynb": fill_notebook(released, SubmissionPlan(attack))})

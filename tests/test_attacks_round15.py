@@ -20,7 +20,7 @@ from pathlib import Path
 import nbformat
 import pytest
 import yaml
-from own_case_course import CASE_ID, own_case_course, worked_example
+from own_case_course import CASE_ID, own_case_course, submit_honest_and_attacker, worked_example
 
 from ipt_training.cases.released import assignment_case, trainee_copy
 from ipt_training.grading.graders.case_items import EXPERT_FIELDS, _expert_case
@@ -78,15 +78,7 @@ def batch(tmp_path_factory: pytest.TempPathFactory, repo: Path) -> Batch:
     root = tmp_path_factory.mktemp("round15")
     case = own_case_course(repo, root, ASSIGNMENT, "a-01", ("reference", "samples", "traps"))
     course = Course(root)
-    assert course.release([ASSIGNMENT]) == {}
-    with course.gradebook() as gb:
-        for trainee in ("alice", "mallory"):
-            gb.update_or_create_student(trainee)
-    released = root / "release" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
-    submit(root, "alice", ASSIGNMENT, {f"{ASSIGNMENT}.ipynb": fill_notebook(released, SubmissionPlan(HONEST))})
-    folder = submit(root, "mallory", ASSIGNMENT, {f"{ASSIGNMENT}.ipynb": fill_notebook(released,
-                                                                                      SubmissionPlan(ATTACK))})
-    _hostile_case_folder(folder, case)
+    _hostile_case_folder(submit_honest_and_attacker(course, ASSIGNMENT, HONEST, ATTACK), case)
     serial = {r.student: r for r in course.autograde(ASSIGNMENT)}
     parallel = {r.student: r for r in course.autograde(ASSIGNMENT, jobs=2)}
     return Batch(course, serial, parallel)

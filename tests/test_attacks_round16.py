@@ -31,7 +31,7 @@ from pathlib import Path
 import nbformat
 import pytest
 import yaml
-from own_case_course import CASE_ID, own_case_course
+from own_case_course import CASE_ID, own_case_course, submit_honest_and_attacker
 
 from ipt_training.analytics.report import write_report
 from ipt_training.cases.library import CaseLibrary, find_keys_dir
@@ -380,14 +380,7 @@ def planted(tmp_path_factory: pytest.TempPathFactory, repo: Path) -> dict[str, G
     root = tmp_path_factory.mktemp("round16-planted")
     case = own_case_course(repo, root, TABLES, "a-01", ("reference", "samples", "traps"))
     course = Course(root)
-    assert course.release([TABLES]) == {}
-    with course.gradebook() as gb:
-        for trainee in ("alice", "mallory"):
-            gb.update_or_create_student(trainee)
-    released = root / "release" / TABLES / f"{TABLES}.ipynb"
-    submit(root, "alice", TABLES, {f"{TABLES}.ipynb": fill_notebook(released, SubmissionPlan(HONEST))})
-    _plant(submit(root, "mallory", TABLES, {f"{TABLES}.ipynb": fill_notebook(released, SubmissionPlan(ATTACK))}),
-           case)
+    _plant(submit_honest_and_attacker(course, TABLES, HONEST, ATTACK), case)
     with pytest.MonkeyPatch.context() as patch:  # serial: the graders run in this process
         patch.setattr("ipt_training.grading.trusted.keys.graded_case", _default_lookup)
         return {r.student: r for r in course.autograde(TABLES)}
